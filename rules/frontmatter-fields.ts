@@ -1,0 +1,53 @@
+import { isScalar } from 'yaml';
+import type { Rule } from '../src/types.ts';
+import { ruleDocsUrl } from '../src/docs.ts';
+import { frontmatterField, keyRange, nodeRange } from '../src/parse.ts';
+import { matchStatus } from '../src/status.ts';
+import { checkIsoDate } from '../src/dates.ts';
+
+export const meta = {
+  id: 'frontmatter-fields',
+  description: 'Known frontmatter fields have valid values: status, date, patterns and categories',
+  defaultSeverity: 'error',
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl('frontmatter-fields'),
+    wrong: '---\nstatus: done\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n',
+    right: '---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n',
+  },
+} satisfies Rule['meta'];
+
+export const check: Rule['check'] = ({ adr, settings, report }) => {
+  const frontmatter = adr.frontmatter;
+  if (!frontmatter?.data) return;
+
+  const status = frontmatterField(frontmatter, 'status');
+  if (status) {
+    const node = status.node;
+    const range = nodeRange(frontmatter, node, keyRange(frontmatter, status.pair));
+    if (!node || !isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
+      report({ range, message: `"status" must be one of ${settings.statuses.join(', ')}` });
+    } else if (!matchStatus(node.value, settings.statuses)) {
+      report({ range, message: `Unknown status "${node.value}"; use one of ${settings.statuses.join(', ')}` });
+    }
+  }
+
+  const date = frontmatterField(frontmatter, 'date');
+  if (date) {
+    const node = date.node;
+    const range = nodeRange(frontmatter, node, keyRange(frontmatter, date.pair));
+    // The text as written: a YAML timestamp would be silently rolled over (2024-02-30 → March 1).
+    const written = node && isScalar(node) ? (typeof node.value === 'string' ? node.value : (node.source ?? String(node.value))) : null;
+    const problem = written === null || written === 'null' ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
+    if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
+  }
+
+  if (adr.patternsShapeError) report(adr.patternsShapeError);
+  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
+  if (adr.categoriesShapeError) report(adr.categoriesShapeError);
+  for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

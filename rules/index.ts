@@ -1,0 +1,23 @@
+// Every rule adrlint ships, in the order they are documented and run.
+import type { Rule } from '../src/types.ts';
+import * as frontmatterSyntax from './frontmatter-syntax.ts';
+import * as frontmatterFields from './frontmatter-fields.ts';
+import * as patternSlug from './pattern-slug.ts';
+import * as patternCategory from './pattern-category.ts';
+import * as patternDuplicate from './pattern-duplicate.ts';
+import * as patternUndeclared from './pattern-undeclared.ts';
+import * as patternUnmentioned from './pattern-unmentioned.ts';
+import * as patternLink from './pattern-link.ts';
+
+export const rules: readonly Rule[] = [
+  frontmatterSyntax,
+  frontmatterFields,
+  patternSlug,
+  patternCategory,
+  patternDuplicate,
+  patternUndeclared,
+  patternUnmentioned,
+  patternLink,
+] as Rule[];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

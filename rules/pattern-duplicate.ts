@@ -1,0 +1,35 @@
+import type { Rule } from '../src/types.ts';
+import { ruleDocsUrl } from '../src/docs.ts';
+import { removeSequenceItem } from '../src/edits.ts';
+
+export const meta = {
+  id: 'pattern-duplicate',
+  description: 'A pattern is declared once, in whatever form',
+  defaultSeverity: 'error',
+  fixable: true,
+  docs: {
+    url: ruleDocsUrl('pattern-duplicate'),
+    wrong: '---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n',
+    right: '---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n',
+  },
+} satisfies Rule['meta'];
+
+export const check: Rule['check'] = ({ adr, catalogue, report }) => {
+  const firstLineBySlug = new Map<string, number>();
+  for (const ref of adr.patterns) {
+    if (ref.value === null) continue;
+    // Unknown references are compared as written, so "foo" twice is still a duplicate.
+    const slug = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
+    const firstLine = firstLineBySlug.get(slug);
+    if (firstLine === undefined) {
+      firstLineBySlug.set(slug, adr.lines.position(ref.range[0]).line);
+      continue;
+    }
+    const fix = removeSequenceItem(adr.text, ref.itemRange);
+    report({
+      range: ref.range,
+      message: `"${slug}" is already declared on line ${firstLine}; remove this duplicate`,
+      ...(fix ? { fix } : {}),
+    });
+  }
+};

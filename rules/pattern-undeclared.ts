@@ -1,0 +1,44 @@
+import type { Rule } from '../src/types.ts';
+import { ruleDocsUrl } from '../src/docs.ts';
+import { declaredSlugs } from '../src/record.ts';
+
+export interface Options {
+  /** How many prose mentions make a pattern count as used (a passing "unlike a saga" is one). */
+  minMentions?: number;
+}
+
+export const meta = {
+  id: 'pattern-undeclared',
+  description: 'Patterns the body mentions are declared in the frontmatter',
+  defaultSeverity: 'warn',
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl('pattern-undeclared'),
+    wrong: '---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
+    right: '---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
+  },
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { minMentions: { type: 'integer', minimum: 1 } },
+  },
+} satisfies Rule['meta'];
+
+export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report }) => {
+  // Without a readable frontmatter we cannot tell what is declared; frontmatter-syntax says why.
+  if (adr.frontmatter && !adr.frontmatter.data) return;
+  const declared = new Set(declaredSlugs(adr, catalogue));
+  const minMentions = options?.minMentions ?? 1;
+  const counts = new Map<string, number>();
+  for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+  const reported = new Set<string>();
+  for (const mention of adr.mentions) {
+    if (declared.has(mention.slug) || reported.has(mention.slug)) continue;
+    if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
+    reported.add(mention.slug);
+    report({
+      range: mention.range,
+      message: `"${mention.text}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`,
+    });
+  }
+};

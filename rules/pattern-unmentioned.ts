@@ -1,0 +1,26 @@
+import type { Rule } from '../src/types.ts';
+import { ruleDocsUrl } from '../src/docs.ts';
+
+export const meta = {
+  id: 'pattern-unmentioned',
+  description: 'Declared patterns are mentioned in the body',
+  defaultSeverity: 'off',
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl('pattern-unmentioned'),
+    wrong: '---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n',
+    right: '---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n',
+  },
+} satisfies Rule['meta'];
+
+export const check: Rule['check'] = ({ adr, catalogue, report }) => {
+  const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
+  for (const ref of adr.patterns) {
+    const pattern = ref.value === null ? undefined : catalogue.resolve(ref.value)?.pattern;
+    if (!pattern || mentioned.has(pattern.slug)) continue;
+    report({
+      range: ref.range,
+      message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`,
+    });
+  }
+};

@@ -1,0 +1,189 @@
+// The `adrlint` command: parse argv, call the library, print, and say the exit code.
+// It never calls process.exit(): output of any size must reach a pipe before the process ends.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CatalogueError } from './catalogue.ts';
+import { ConfigError } from './config.ts';
+import { UsageError } from './files.ts';
+import { lintProject, loadProject } from './run.ts';
+import { rules } from '../rules/index.ts';
+import { formatStylish } from './format/stylish.ts';
+import { formatJson } from './format/json.ts';
+import type { LintResult } from './lint.ts';
+import { VERSION } from './version.ts';
+
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_LINT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+const FORMATS = ['stylish', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pattern catalogue
+
+Usage:
+  adrlint [options] [files, folders or globs...]
+  adrlint catalogue [--format json]     list the catalogue's patterns
+  adrlint rules                         list the rules, their default severity and fixability
+
+With no paths: the config's "adrs", else the first of docs/adr, docs/decisions, doc/adr,
+docs/architecture/decisions that exists.
+
+Options:
+  -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
+  -f, --format <name>       stylish (default) or json
+  -o, --output-file <file>  write the report to a file instead of stdout
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --quiet               report errors only
+      --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
+      --color, --no-color   force colour on or off (default: on for a terminal)
+      --print-config        print the configuration in effect and exit
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, config or internal error.
+`;
+
+function colorEnabled(io: CliIo, values: { color?: boolean; 'no-color'?: boolean }): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}
+
+function onlyErrors(results: LintResult[]): LintResult[] {
+  return results.map((result) => {
+    const messages = result.messages.filter((m) => m.severity === 'error');
+    return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+  });
+}
+
+function emit(text: string, outputFile: string | undefined, io: CliIo): void {
+  if (outputFile) {
+    const target = resolve(io.cwd, outputFile);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } else if (text) {
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'print-config': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`adrlint: ${(error as Error).message}\nRun "adrlint --help" for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const format = (values.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) {
+    io.stderr.write(`adrlint: unknown format "${values.format}"; use one of ${FORMATS.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      io.stderr.write(`adrlint: --max-warnings takes a whole number, not "${values['max-warnings']}"\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const color = colorEnabled(io, values);
+
+  try {
+    const [command, ...rest] = positionals;
+    if (command === 'rules' && rest.length === 0) {
+      emit(listRules(format), values['output-file'], io);
+      return EXIT_OK;
+    }
+    if (command === 'catalogue' && rest.length === 0) {
+      const { catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
+      const text =
+        format === 'json'
+          ? JSON.stringify({ categories: catalogue.categories, patterns: catalogue.patterns }, null, 2)
+          : catalogue.patterns.map((p) => `${(p.code ?? '').padEnd(3)} ${p.slug.padEnd(30)} ${p.name.padEnd(32)} ${p.category}`).join('\n');
+      emit(text, values['output-file'], io);
+      return EXIT_OK;
+    }
+    if (values['print-config']) {
+      const { config } = loadProject({ cwd: io.cwd, configFile: values.config, ruleOverrides: values.rule ?? [] });
+      emit(JSON.stringify(config, null, 2), values['output-file'], io);
+      return EXIT_OK;
+    }
+
+    const outcome = await lintProject({ cwd: io.cwd, paths: positionals, configFile: values.config, ruleOverrides: values.rule ?? [] });
+    const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
+    const text = format === 'json' ? formatJson(results) : formatStylish(results, { cwd: io.cwd, color });
+    emit(text, values['output-file'], io);
+    const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
+    const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
+    if (errors > 0) return EXIT_LINT_ERRORS;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      io.stderr.write(`adrlint found too many warnings (${warnings}; maximum allowed is ${maxWarnings}).\n`);
+      return EXIT_LINT_ERRORS;
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof CatalogueError) {
+      io.stderr.write(`adrlint: configuration error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`adrlint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.stderr.write(`adrlint: internal error: ${message}\n`);
+    if (io.env.ADRLINT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function listRules(format: Format): string {
+  if (format === 'json')
+    return JSON.stringify(
+      rules.map(({ meta }) => ({ id: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, fixable: meta.fixable, url: meta.docs.url })),
+      null,
+      2,
+    );
+  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+  return rules
+    .map(({ meta }) => `${meta.id.padEnd(width)}  ${meta.defaultSeverity.padEnd(5)}  ${meta.fixable ? 'fixable' : '       '}  ${meta.description}`)
+    .join('\n');
+}

@@ -1,0 +1,227 @@
+// Configuration: found by searching upward, data formats only (a config that runs code would
+// run code from pull requests), validated by data/schema/config.schema.json.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { compileInlineSchema, compileSchema, describeAjvError } from './schema.ts';
+import { rules, rulesById } from '../rules/index.ts';
+import { DEFAULT_STATUSES } from './status.ts';
+import { createLineIndex } from './positions.ts';
+import { distance } from 'fastest-levenshtein';
+import type { Severity } from './types.ts';
+
+export const CONFIG_FILE_NAMES = ['.adrlintrc.yml', '.adrlintrc.yaml', '.adrlintrc.json', 'package.json'] as const;
+export const DEFAULT_ADR_FOLDERS = ['docs/adr', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions'];
+export const DEFAULT_NON_ADR_FILES = ['README.*', 'readme.*', 'index.*', '*template*'];
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export type Preset = 'recommended' | 'strict';
+
+export interface RuleSetting {
+  severity: Severity;
+  options: Record<string, unknown> | undefined;
+}
+
+export interface ResolvedConfig {
+  /** The file the configuration came from, or null for the defaults. */
+  file: string | null;
+  /** Paths in the config are relative to this folder. */
+  baseDir: string;
+  adrs: string[] | null;
+  ignore: string[];
+  nonAdrFiles: string[];
+  maxFileSize: number;
+  catalogue: string | null;
+  linkTemplate: string | null;
+  statuses: string[];
+  extends: Preset[];
+  rules: Record<string, RuleSetting>;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface RawConfig {
+  adrs?: string | string[];
+  ignore?: string[];
+  nonAdrFiles?: string[];
+  maxFileSize?: number;
+  catalogue?: string;
+  linkTemplate?: string;
+  statuses?: string[];
+  extends?: Preset | Preset[];
+  rules?: Record<string, unknown>;
+}
+
+const SEVERITY_BY_NUMBER: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };
+
+export function toSeverity(value: unknown): Severity | null {
+  if (value === 'off' || value === 'warn' || value === 'error') return value;
+  if (typeof value === 'number') return SEVERITY_BY_NUMBER[value] ?? null;
+  return null;
+}
+
+/** The config file that applies in `cwd`: the nearest one upward, or null. */
+export function findConfigFile(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (!existsSync(candidate)) continue;
+      if (name !== 'package.json') return candidate;
+      try {
+        const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>;
+        if (pkg && typeof pkg === 'object' && 'adrlint' in pkg) return candidate;
+      } catch {
+        // A broken package.json that is not ours to read is not a config.
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+interface LoadedData {
+  data: unknown;
+  /** "line:col: " of a dotted key path, when the format keeps positions. */
+  locate: (path: Array<string | number>) => string;
+}
+
+function readConfigData(file: string): LoadedData {
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) throw new ConfigError(file, 'is a folder, not a config file');
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(file, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const noPosition = () => '';
+  if (file.endsWith('.json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(file, `invalid JSON: ${(error as Error).message}`);
+    }
+    if (file.endsWith('package.json')) return { data: (parsed as Record<string, unknown>)?.adrlint, locate: noPosition };
+    return { data: parsed, locate: noPosition };
+  }
+  const document = parseDocument(text, { prettyErrors: false });
+  const lines = createLineIndex(text);
+  const at = (offset: number) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: `;
+  };
+  const error = document.errors[0];
+  if (error) throw new ConfigError(file, `${at(error.pos[0])}invalid YAML: ${error.message.split('\n')[0]}`);
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (caught) {
+    throw new ConfigError(file, `invalid YAML: ${(caught as Error).message}`);
+  }
+  return {
+    data: data ?? {},
+    locate: (path) => {
+      const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? at(node.range[0]) : '';
+    },
+  };
+}
+
+let validateConfig: ReturnType<typeof compileSchema> | null = null;
+
+function suggestRule(id: string): string {
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => distance(id, a) - distance(id, b))[0];
+  return best && distance(id, best) <= 4 ? `; did you mean "${best}"?` : '';
+}
+
+/** Check a parsed config object and turn it into a ResolvedConfig. */
+export function resolveConfig(raw: unknown, file: string | null, baseDir: string, locate: LoadedData['locate'] = () => ''): ResolvedConfig {
+  const where = file ?? '<config>';
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(where, 'the configuration must be a mapping of keys to values');
+  const config = raw as RawConfig;
+  // Rule ids and severities first: their messages can say more than the schema's.
+  if (config.rules && typeof config.rules === 'object' && !Array.isArray(config.rules)) {
+    for (const [id, value] of Object.entries(config.rules)) {
+      const at = locate(['rules', id]);
+      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
+      const severity = toSeverity(Array.isArray(value) ? value[0] : value);
+      if (!severity)
+        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value) ? value[0] : value)}`);
+    }
+  }
+  validateConfig ??= compileSchema('config.schema.json');
+  if (!validateConfig(config)) {
+    const error = validateConfig.errors?.[0];
+    const path = (error?.instancePath ?? '').split('/').slice(1);
+    throw new ConfigError(where, `${locate(path)}${error ? describeAjvError(error) : 'invalid configuration'}`);
+  }
+
+  const presets: Preset[] = config.extends === undefined ? ['recommended'] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const settings: Record<string, RuleSetting> = {};
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: undefined };
+  for (const preset of presets) {
+    if (preset === 'strict') for (const rule of rules) settings[rule.meta.id] = { severity: 'error', options: undefined };
+  }
+  for (const [id, value] of Object.entries(config.rules ?? {})) {
+    const [severityValue, options] = Array.isArray(value) ? value : [value, undefined];
+    const rule = rulesById.get(id);
+    if (options !== undefined && rule) {
+      if (!rule.meta.schema) throw new ConfigError(where, `${locate(['rules', id, 1])}rules.${id}: this rule takes no options`);
+      const validate = compileInlineSchema(rule.meta.schema);
+      if (!validate(options)) {
+        const error = validate.errors?.[0];
+        throw new ConfigError(where, `${locate(['rules', id, 1])}rules.${id} options: ${error ? describeAjvError(error) : 'invalid'}`);
+      }
+    }
+    settings[id] = { severity: toSeverity(severityValue) ?? 'error', options: options as Record<string, unknown> | undefined };
+  }
+
+  return {
+    file,
+    baseDir,
+    adrs: config.adrs === undefined ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
+    ignore: config.ignore ?? [],
+    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    catalogue: config.catalogue ? resolve(baseDir, config.catalogue) : null,
+    linkTemplate: config.linkTemplate ?? null,
+    statuses: config.statuses ?? DEFAULT_STATUSES,
+    extends: presets,
+    rules: settings,
+  };
+}
+
+/** Load the named config file, or the nearest one above `cwd`, or the defaults. */
+export function loadConfig(cwd: string, explicitFile?: string): ResolvedConfig {
+  const file = explicitFile ? resolve(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve(cwd));
+  if (explicitFile && !existsSync(file)) throw new ConfigError(file, 'config file not found');
+  const { data, locate } = readConfigData(file);
+  return resolveConfig(data ?? {}, file, dirname(file), locate);
+}
+
+/** Apply `--rule id:severity` overrides. */
+export function overrideRules(config: ResolvedConfig, overrides: string[]): ResolvedConfig {
+  const next = { ...config, rules: { ...config.rules } };
+  for (const override of overrides) {
+    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
+    if (!match) throw new ConfigError('--rule', `"${override}" is not of the form rule-id:severity`);
+    const [, id = '', severityText = ''] = match;
+    if (!rulesById.has(id)) throw new ConfigError('--rule', `unknown rule "${id}"${suggestRule(id)}`);
+    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
+    if (!severity) throw new ConfigError('--rule', `severity must be off, warn or error, not "${severityText}"`);
+    next.rules[id] = { severity, options: next.rules[id]?.options };
+  }
+  return next;
+}

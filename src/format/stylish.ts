@@ -1,0 +1,59 @@
+// Human output in ESLint's "stylish" layout: problems grouped by file, then a summary line.
+import { relative } from 'node:path';
+import { createColors } from 'picocolors';
+import type { LintResult } from '../lint.ts';
+
+export interface FormatOptions {
+  cwd: string;
+  color: boolean;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Control characters from ADR text would let a file rewrite the terminal; show them escaped. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
+}
+
+export function formatStylish(results: readonly LintResult[], { cwd, color }: FormatOptions): string {
+  const c = createColors(color);
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  let out = '';
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    out += `\n${c.underline(printable(relative(cwd, result.filePath) || result.filePath))}\n`;
+    const rows = result.messages.map((m) => ({
+      position: `${m.line}:${m.column}`,
+      severity: m.severity === 'error' ? 'error' : 'warning',
+      message: printable(m.message),
+      rule: m.ruleId ?? '',
+    }));
+    const positionWidth = Math.max(...rows.map((r) => r.position.length));
+    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    for (const row of rows) {
+      const severity = row.severity.padEnd(severityWidth);
+      out +=
+        `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity === 'error' ? c.red(severity) : c.yellow(severity)}  ` +
+        `${row.rule ? row.message.padEnd(messageWidth) : row.message}  ${c.dim(row.rule)}`.trimEnd() +
+        '\n';
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
+  out += `\n${mark} ${c.bold(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`)}\n`;
+  if (fixableErrors + fixableWarnings > 0) {
+    out += `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`;
+  }
+  return out;
+}

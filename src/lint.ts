@@ -1,0 +1,99 @@
+// The rule engine: run the configured rules over parsed ADRs and collect ESLint-shaped results.
+import type { Catalogue } from './catalogue.ts';
+import type { ResolvedConfig } from './config.ts';
+import { parseAdr } from './parse.ts';
+import { buildRecord } from './record.ts';
+import { rules } from '../rules/index.ts';
+import type { AdrRecord, Diagnostic, LintSettings, ParsedAdr, ReportDescriptor } from './types.ts';
+
+export interface LintResult {
+  /** Absolute path of the file. */
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The text that was linted (BOM excluded), for formatters that show context. */
+  source?: string;
+}
+
+export interface LintContext {
+  catalogue: Catalogue;
+  config: ResolvedConfig;
+}
+
+export function settingsOf(config: ResolvedConfig): LintSettings {
+  return { statuses: config.statuses, linkTemplate: config.linkTemplate };
+}
+
+/** Run every enabled rule over one parsed ADR. */
+export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue, config }: LintContext): Diagnostic[] {
+  const messages: Diagnostic[] = [];
+  const settings = settingsOf(config);
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (!setting || setting.severity === 'off') continue;
+    const configured = setting.severity;
+    const report = (descriptor: ReportDescriptor) => {
+      const start = adr.lines.position(descriptor.range[0]);
+      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
+      const diagnostic: Diagnostic = {
+        ruleId: rule.meta.id,
+        severity: descriptor.severity === 'warn' ? 'warn' : configured,
+        message: descriptor.message,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        url: rule.meta.docs.url,
+      };
+      if (descriptor.fix) diagnostic.fix = descriptor.fix;
+      if (descriptor.suggestions?.length)
+        diagnostic.suggestions = descriptor.suggestions.map((text) => ({ desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } }));
+      messages.push(diagnostic);
+    };
+    rule.check({ adr, set, catalogue, settings, options: setting.options, report });
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}
+
+export function summarise(filePath: string, messages: Diagnostic[], source?: string): LintResult {
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const message of messages) {
+    if (message.severity === 'error') {
+      result.errorCount++;
+      if (message.fatal) result.fatalErrorCount++;
+      if (message.fix) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (message.fix) result.fixableWarningCount++;
+    }
+  }
+  if (source !== undefined) result.source = source;
+  return result;
+}
+
+/** A file that could not be linted at all, as ESLint reports a fatal parse error. */
+export function fatalResult(filePath: string, reason: string): LintResult {
+  return summarise(filePath, [
+    { ruleId: null, severity: 'error', fatal: true, message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 },
+  ]);
+}
+
+/** Lint one text as if it were the file at `filePath` (editor integrations, tests, stdin). */
+export function lintText(filePath: string, source: string, context: LintContext, set?: readonly AdrRecord[]): LintResult {
+  const adr = parseAdr(filePath, source, context.catalogue);
+  const records = set ?? [buildRecord(adr, context.catalogue)];
+  return summarise(filePath, checkAdr(adr, records, context), adr.text);
+}
+

@@ -1,0 +1,72 @@
+// One lint run over a project: config → catalogue → discover → read → parse → check.
+// The library entry point the CLI and the Action share; it never touches `process`.
+import { relative } from 'node:path';
+import { loadCatalogue, type Catalogue } from './catalogue.ts';
+import { loadConfig, overrideRules, type ResolvedConfig } from './config.ts';
+import { discoverFiles, readAdrFile, UsageError } from './files.ts';
+import { checkAdr, fatalResult, summarise, type LintResult } from './lint.ts';
+import { parseAdr } from './parse.ts';
+import { buildRecord } from './record.ts';
+import type { AdrRecord, ParsedAdr } from './types.ts';
+
+export interface RunOptions {
+  cwd: string;
+  /** Files, folders and globs; empty means the config's `adrs` or the usual ADR folder. */
+  paths?: readonly string[];
+  configFile?: string;
+  /** `rule-id:severity` overrides, as given to `--rule`. */
+  ruleOverrides?: readonly string[];
+}
+
+export interface RunOutcome {
+  results: LintResult[];
+  config: ResolvedConfig;
+  catalogue: Catalogue;
+  records: AdrRecord[];
+}
+
+/** Config and catalogue for a working folder. Throws ConfigError or CatalogueError. */
+export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'ruleOverrides'>): { config: ResolvedConfig; catalogue: Catalogue } {
+  let config = loadConfig(options.cwd, options.configFile);
+  if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  return { config, catalogue: loadCatalogue(config.catalogue) };
+}
+
+export async function lintProject(options: RunOptions): Promise<RunOutcome> {
+  const { config, catalogue } = loadProject(options);
+  const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0) {
+    const what = discovery.missing.length ? `no such file or folder: ${discovery.missing.join(', ')}` : 'no ADR markdown files matched';
+    throw new UsageError(what);
+  }
+
+  const parsed: Array<{ path: string; adr: ParsedAdr } | { path: string; error: string }> = [];
+  for (const path of discovery.files) {
+    const read = readAdrFile(path, config.maxFileSize);
+    if (!read.ok) {
+      parsed.push({ path, error: read.reason });
+      continue;
+    }
+    try {
+      parsed.push({ path, adr: parseAdr(path, read.source, catalogue) });
+    } catch (error) {
+      // A parser failure is a bug of ours or a library's; it must not stop the other files.
+      parsed.push({ path, error: `could not be parsed: ${(error as Error).message.split('\n')[0]}` });
+    }
+  }
+
+  const records = parsed.flatMap((entry) => ('adr' in entry ? [buildRecord(entry.adr, catalogue)] : []));
+  const results: LintResult[] = discovery.missing.map((input) => fatalResult(input, 'no such file or folder'));
+  for (const entry of parsed) {
+    if ('error' in entry) {
+      results.push(fatalResult(entry.path, `${relative(options.cwd, entry.path) || entry.path} ${entry.error}`));
+      continue;
+    }
+    try {
+      results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+    } catch (error) {
+      results.push(fatalResult(entry.path, `internal error while linting: ${(error as Error).message.split('\n')[0]}`));
+    }
+  }
+  return { results, config, catalogue, records };
+}

@@ -1,0 +1,165 @@
+// Shared shapes of the lint pipeline. Kept free of behaviour so every room can import them.
+import type { Root } from 'mdast';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { Catalogue, Pattern } from './catalogue.ts';
+
+export type Severity = 'off' | 'warn' | 'error';
+
+/** A text edit on the original source (BOM excluded), as ESLint's `fix`. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface Diagnostic {
+  ruleId: string | null;
+  severity: Exclude<Severity, 'off'>;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  url?: string;
+  /** A file that could not be read or parsed at all. */
+  fatal?: boolean;
+  fix?: TextEdit;
+  /** Replacements a user may pick from (e.g. "did you mean"), as ESLint's suggestions. */
+  suggestions?: Suggestion[];
+}
+
+export interface Suggestion {
+  desc: string;
+  fix: TextEdit;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One entry of `patterns:` in the frontmatter, with the YAML nodes it came from. */
+export interface PatternRef {
+  /** The value as written, when it is a string; null for a non-string value. */
+  value: string | null;
+  /** Absolute [start, end) of the slug's scalar (or of the whole item when not a string). */
+  range: [number, number];
+  /** Absolute [start, end) of the whole sequence item (for removing it). */
+  itemRange: [number, number];
+  /** The category given in object form, with its range. */
+  category?: { value: string | null; range: [number, number] };
+  /** Shape problem of this item, if any (reported by frontmatter-fields). */
+  shapeError?: string;
+}
+
+export interface CategoryRef {
+  value: string | null;
+  range: [number, number];
+  shapeError?: string;
+}
+
+/** A prose mention of a catalogue pattern in the body. */
+export interface Mention {
+  slug: string;
+  /** The text as written in the file. */
+  text: string;
+  range: [number, number];
+  inHeading: boolean;
+  /** The mention is (part of) a link's text. */
+  inLink: boolean;
+}
+
+/** A markdown link in the body (its text ranges and URL), used to tell whether a pattern is linked. */
+export interface BodyLink {
+  url: string;
+  range: [number, number];
+}
+
+export interface Frontmatter {
+  /** Absolute [start, end) of the whole block including the fences. */
+  blockRange: [number, number];
+  /** Absolute offset where the YAML text starts. */
+  yamlOffset: number;
+  yamlText: string;
+  document: Document.Parsed;
+  /** Plain data of the document, when it converted safely. */
+  data: Record<string, unknown> | null;
+  /** Why `data` is null: a YAML error, an alias bomb, or a non-mapping root. */
+  error?: { message: string; range: [number, number] };
+}
+
+export interface ParsedAdr {
+  path: string;
+  /** The source without a leading BOM. Every range in this object is an offset into it. */
+  text: string;
+  bom: boolean;
+  tree: Root;
+  /** Present when the file starts with a `---` fence. */
+  frontmatter: Frontmatter | null;
+  /** The file opens a `---` block that never closes. */
+  unterminatedFrontmatter: [number, number] | null;
+  patterns: PatternRef[];
+  /** Shape problem of the `patterns` key as a whole. */
+  patternsShapeError?: { message: string; range: [number, number] };
+  categories: CategoryRef[];
+  categoriesShapeError?: { message: string; range: [number, number] };
+  /** The `patterns` key's value node (to insert into), if the key exists. */
+  patternsNode: YamlNode | null;
+  mentions: Mention[];
+  links: BodyLink[];
+  lines: LineIndex;
+}
+
+export interface LineIndex {
+  position(offset: number): Position;
+  offset(position: Position): number;
+}
+
+/** The normalised view of one ADR that rules over the whole set read. */
+export interface AdrRecord {
+  path: string;
+  title: string | null;
+  status: string | null;
+  date: string | null;
+  patterns: string[];
+}
+
+export interface ReportDescriptor {
+  range: [number, number];
+  message: string;
+  /** Report at most at this severity (a softer sub-check of a rule), never above the configured one. */
+  severity?: 'warn';
+  fix?: TextEdit;
+  suggestions?: string[];
+}
+
+export interface LintSettings {
+  statuses: string[];
+  linkTemplate: string | null;
+}
+
+export interface RuleContext<Options = unknown> {
+  adr: ParsedAdr;
+  set: readonly AdrRecord[];
+  catalogue: Catalogue;
+  settings: LintSettings;
+  options: Options;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** The rule is on in the `strict` preset only when defaultSeverity is off. */
+  docs: { url: string; wrong: string; right: string };
+  /** JSON Schema of the rule's options object, if it takes any. */
+  schema?: Record<string, unknown>;
+}
+
+export interface Rule<Options = unknown> {
+  meta: RuleMeta;
+  check(context: RuleContext<Options>): void;
+}
+
+export type { Pattern };

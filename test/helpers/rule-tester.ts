@@ -1,0 +1,95 @@
+// ESLint's RuleTester, for adrlint rules: tables of valid and invalid ADR texts with the exact
+// messages and positions expected, and the text after the rule's fixes.
+import { describe, expect, it } from 'vitest';
+import { catalogueWithUser, type Catalogue } from '../../src/catalogue.ts';
+import { resolveConfig } from '../../src/config.ts';
+import { checkAdr } from '../../src/lint.ts';
+import { parseAdr } from '../../src/parse.ts';
+import { buildRecord } from '../../src/record.ts';
+import { applyEdits } from '../../src/fix.ts';
+import { rulesById } from '../../rules/index.ts';
+
+export interface CaseSettings {
+  options?: Record<string, unknown>;
+  /** Extra config keys (statuses, linkTemplate, ...). */
+  config?: Record<string, unknown>;
+  /** A user catalogue (YAML text) merged into the built-in one. */
+  catalogue?: string;
+}
+
+export type ValidCase = string | ({ name?: string; code: string } & CaseSettings);
+
+export interface ExpectedError {
+  message: string | RegExp;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity?: 'warn' | 'error';
+}
+
+export interface InvalidCase extends CaseSettings {
+  name?: string;
+  code: string;
+  errors: ExpectedError[];
+  /** The text after applying this rule's fixes once; omit when the rule fixes nothing here. */
+  output?: string;
+}
+
+const builtIn = catalogueWithUser(null, null);
+
+function catalogueFor(settings: CaseSettings): Catalogue {
+  return settings.catalogue ? catalogueWithUser('user.yaml', settings.catalogue) : builtIn;
+}
+
+/** Lint `code` with only `ruleId` on. */
+export function lintWithRule(ruleId: string, code: string, settings: CaseSettings = {}) {
+  const rule = rulesById.get(ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
+  const rules: Record<string, unknown> = {};
+  for (const id of rulesById.keys()) rules[id] = 'off';
+  rules[ruleId] = settings.options ? [severity, settings.options] : severity;
+  const config = resolveConfig({ ...settings.config, rules }, null, '/');
+  const catalogue = catalogueFor(settings);
+  const adr = parseAdr('/adr/0001-test.md', code, catalogue);
+  const messages = checkAdr(adr, [buildRecord(adr, catalogue)], { catalogue, config });
+  return { adr, messages };
+}
+
+export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(ruleId, () => {
+    describe('valid', () => {
+      cases.valid.forEach((entry, index) => {
+        const test = typeof entry === 'string' ? { code: entry } : entry;
+        it(test.name ?? `valid #${index + 1}: ${JSON.stringify(test.code.slice(0, 60))}`, () => {
+          const { messages } = lintWithRule(ruleId, test.code, test);
+          expect(messages).toEqual([]);
+        });
+      });
+    });
+    describe('invalid', () => {
+      cases.invalid.forEach((test, index) => {
+        it(test.name ?? `invalid #${index + 1}: ${JSON.stringify(test.code.slice(0, 60))}`, () => {
+          const { adr, messages } = lintWithRule(ruleId, test.code, test);
+          expect(messages.map((m) => m.ruleId)).toEqual(test.errors.map(() => ruleId));
+          test.errors.forEach((expected, i) => {
+            const actual = messages[i];
+            if (!actual) throw new Error(`missing diagnostic #${i + 1}`);
+            if (typeof expected.message === 'string') expect(actual.message).toBe(expected.message);
+            else expect(actual.message).toMatch(expected.message);
+            expect({ line: actual.line, column: actual.column }).toEqual({ line: expected.line, column: expected.column });
+            if (expected.endLine !== undefined) expect(actual.endLine).toBe(expected.endLine);
+            if (expected.endColumn !== undefined) expect(actual.endColumn).toBe(expected.endColumn);
+            if (expected.severity) expect(actual.severity).toBe(expected.severity);
+            expect(actual.url).toBe(rulesById.get(ruleId)?.meta.docs.url);
+          });
+          const edits = messages.flatMap((m) => (m.fix ? [m.fix] : []));
+          const fixed = (adr.bom ? '\uFEFF' : '') + applyEdits(adr.text, edits).text;
+          if (test.output !== undefined) expect(fixed).toBe(test.output);
+          else expect(edits, 'this case has fixes; give the expected output').toEqual([]);
+        });
+      });
+    });
+  });
+}
