@@ -2,7 +2,7 @@
 // run code from pull requests), validated by data/schema/config.schema.json.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { compileInlineSchema, compileSchema, describeAjvError } from './schema.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { DEFAULT_STATUSES } from './status.ts';
@@ -132,7 +132,10 @@ function readConfigData(file: string): LoadedData {
   return {
     data: data ?? {},
     locate: (path) => {
-      const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      // Point at the key itself when the path ends in one ("rules.pattern-slugg"), else at the value.
+      const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
+      const node = (pair?.key ?? document.getIn(path, true)) as { range?: [number, number, number] } | undefined;
       return node?.range ? at(node.range[0]) : '';
     },
   };
@@ -164,6 +167,7 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
   if (!validateConfig(config)) {
     const error = validateConfig.errors?.[0];
     const path = (error?.instancePath ?? '').split('/').slice(1);
+    if (error?.keyword === 'additionalProperties') path.push((error.params as { additionalProperty: string }).additionalProperty);
     throw new ConfigError(where, `${locate(path)}${error ? describeAjvError(error) : 'invalid configuration'}`);
   }
 
