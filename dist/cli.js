@@ -51,12 +51,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar6(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -86,14 +86,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq2;
+    exports.isPair = isPair3;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -105,7 +105,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -114,9 +114,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -250,7 +250,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -260,7 +260,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -404,7 +404,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -431,7 +431,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -442,7 +442,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root2, {
+      visit3.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -622,7 +622,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -648,7 +648,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -1762,7 +1762,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -1811,7 +1811,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -4003,10 +4003,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4020,7 +4020,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -4044,7 +4044,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4060,7 +4060,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4151,7 +4151,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4165,13 +4165,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4214,18 +4214,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4279,8 +4279,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap4 && !sep2 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4292,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4302,9 +4302,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4321,7 +4321,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap4) {
             const map3 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4501,7 +4501,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -4518,24 +4518,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent2.slice(trimIndent) + content3;
-          sep3 = "\n";
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
+          sep2 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent2.slice(trimIndent) + content3;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value2 += sep3 + content3;
-          sep3 = " ";
+          value2 += sep2 + content3;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4718,25 +4718,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5546,14 +5546,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -5570,15 +5570,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index2] of path2) {
         const tok = item?.[field];
@@ -5589,8 +5589,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5621,7 +5621,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6720,18 +6720,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -6884,15 +6884,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7086,13 +7086,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -7228,7 +7228,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
+    var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -7280,7 +7280,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument4(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -7337,7 +7337,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7365,8 +7365,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -9720,8 +9720,8 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver2, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver2, id = "", normalize) {
+      if (normalize !== false)
         id = normalizeId(id);
       const p = resolver2.parse(id);
       return _getFullPath(resolver2, p);
@@ -10469,7 +10469,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root2, ref);
+      let _sch = resolve4.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10496,7 +10496,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root2, ref) {
+    function resolve4(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11350,7 +11350,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -11360,7 +11360,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11396,50 +11396,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize3(base, options), options);
-        relative5 = parse2(serialize3(relative5, options), options);
+        relative4 = parse2(serialize3(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative5.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11447,7 +11447,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11750,8 +11750,8 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
-      resolve: resolve6,
+      normalize,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -12255,11 +12255,11 @@ var require_core = __commonJS({
     Ajv2.ValidationError = validation_error_1.default;
     Ajv2.MissingRefError = ref_error_1.default;
     exports.default = Ajv2;
-    function checkOptions(checkOpts, options, msg, log2 = "error") {
+    function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
         if (opt in options)
-          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -15448,7 +15448,7 @@ var require_scan = __commonJS({
       }
       let base = str;
       let prefix = "";
-      let glob2 = "";
+      let glob = "";
       if (start > 0) {
         prefix = str.slice(0, start);
         str = str.slice(start);
@@ -15456,10 +15456,10 @@ var require_scan = __commonJS({
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
-        glob2 = str.slice(lastIndex);
+        glob = str.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str;
+        glob = str;
       } else {
         base = str;
       }
@@ -15469,7 +15469,7 @@ var require_scan = __commonJS({
         }
       }
       if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (glob) glob = utils.removeBackslashes(glob);
         if (base && backslashes === true) {
           base = utils.removeBackslashes(base);
         }
@@ -15479,7 +15479,7 @@ var require_scan = __commonJS({
         input,
         start,
         base,
-        glob: glob2,
+        glob,
         isBrace,
         isBracket,
         isGlob,
@@ -16055,9 +16055,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -16557,9 +16557,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch3(input, options, returnState));
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16569,13 +16569,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const posix = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -16584,8 +16584,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -16610,7 +16610,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16618,25 +16618,25 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob2;
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
         output = format ? format(input) : input;
-        match = output === glob2;
+        match = output === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -16694,11 +16694,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
-      return pico(glob2, options, returnState);
+      return pico(glob, options, returnState);
     }
     Object.assign(picomatch3, pico);
     module.exports = picomatch3;
@@ -17230,7 +17230,7 @@ var require_ignore = __commonJS({
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern2 = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
       constructor(pattern, mark, body, ignoreCase, negative, prefix) {
         this.pattern = pattern;
@@ -17366,7 +17366,7 @@ var require_ignore = __commonJS({
         this._split = isString(pattern);
         this._stripBOM = !this._split || pattern[0] === BOM;
         makeArray(
-          this._split ? splitPattern2(pattern) : pattern
+          this._split ? splitPattern(pattern) : pattern
         ).forEach(this._add, this);
         if (this._added) {
           this._literalRules = UNDEFINED;
@@ -17409,11 +17409,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path2) : path2;
+        const basename2 = shortcut ? basenameOf(path2) : path2;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path2
+            shortcut && rule._basenameOnly ? basename2 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -17643,7 +17643,7 @@ var require_picocolors = __commonJS({
 
 // src/cli.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname3, resolve as resolve5 } from "node:path";
+import { dirname as dirname2, resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/catalogue.ts
@@ -17710,7 +17710,8 @@ function createLineIndex(text5) {
   }
   return {
     position(offset) {
-      const clamped = Math.max(0, Math.min(offset, text5.length));
+      let clamped = Math.max(0, Math.min(offset, text5.length));
+      if (clamped > 0 && text5.charCodeAt(clamped - 1) === 13 && text5.charCodeAt(clamped) === 10) clamped++;
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {
@@ -17953,21 +17954,25 @@ function mergeCatalogues(base, user, userFile) {
   }
   return new Catalogue(patterns, categories);
 }
-function loadCatalogue(userFile) {
+function catalogueWithUser(userFile, userText) {
   const builtIn = readBuiltIn();
   const base = parseCatalogueSource(builtIn.file, builtIn.text);
-  if (!userFile) return mergeCatalogues(base, null, null);
+  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
+  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+}
+function loadCatalogue(userFile) {
+  if (!userFile) return catalogueWithUser(null, null);
   let text5;
   try {
     text5 = readFileSync2(userFile, "utf8");
   } catch (error) {
     throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
   }
-  return mergeCatalogues(base, parseCatalogueSource(userFile, text5), userFile);
+  return catalogueWithUser(userFile, text5);
 }
 
 // src/config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync as readFileSync3, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
@@ -17996,16 +18001,16 @@ var meta = {
     right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n"
   }
 };
-var check = ({ adr, report: report2 }) => {
+var check = ({ adr, report }) => {
   if (adr.unterminatedFrontmatter) {
-    report2({
+    report({
       range: adr.unterminatedFrontmatter,
       message: 'The frontmatter opened by "---" on line 1 is never closed; add a "---" line after the YAML'
     });
     return;
   }
   const error = adr.frontmatter?.error;
-  if (error) report2({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+  if (error) report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
 };
 
 // rules/frontmatter-fields.ts
@@ -18046,16 +18051,16 @@ function trough() {
   return pipeline;
   function run(...values) {
     let middlewareIndex = -1;
-    const callback2 = values.pop();
-    if (typeof callback2 !== "function") {
-      throw new TypeError("Expected function as last argument, not " + callback2);
+    const callback = values.pop();
+    if (typeof callback !== "function") {
+      throw new TypeError("Expected function as last argument, not " + callback);
     }
     next(null, ...values);
     function next(error, ...output) {
       const fn = fns[++middlewareIndex];
       let index2 = -1;
       if (error) {
-        callback2(error);
+        callback(error);
         return;
       }
       while (++index2 < values.length) {
@@ -18067,7 +18072,7 @@ function trough() {
       if (fn) {
         wrap(fn, next)(...output);
       } else {
-        callback2(null, ...output);
+        callback(null, ...output);
       }
     }
   }
@@ -18081,7 +18086,7 @@ function trough() {
     return pipeline;
   }
 }
-function wrap(middleware, callback2) {
+function wrap(middleware, callback) {
   let called;
   return wrapped;
   function wrapped(...parameters) {
@@ -18115,7 +18120,7 @@ function wrap(middleware, callback2) {
   function done(error, ...output) {
     if (!called) {
       called = true;
-      callback2(error, ...output);
+      callback(error, ...output);
     }
   }
   function then(value2) {
@@ -18418,10 +18423,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename3) {
-    assertNonEmpty(basename3, "basename");
-    assertPart(basename3, "basename");
-    this.path = default2.join(this.dirname || "", basename3);
+  set basename(basename2) {
+    assertNonEmpty(basename2, "basename");
+    assertPart(basename2, "basename");
+    this.path = default2.join(this.dirname || "", basename2);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -18442,9 +18447,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname4) {
+  set dirname(dirname3) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname4 || "", this.basename);
+    this.path = default2.join(dirname3 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -18844,17 +18849,17 @@ var Processor = class _Processor extends CallableInstance {
    *   affect the ancestral processor.
    */
   copy() {
-    const destination = (
+    const destination2 = (
       /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
       new _Processor()
     );
     let index2 = -1;
     while (++index2 < this.attachers.length) {
       const attacher = this.attachers[index2];
-      destination.use(...attacher);
+      destination2.use(...attacher);
     }
-    destination.data((0, import_extend.default)(true, {}, this.namespace));
-    return destination;
+    destination2.data((0, import_extend.default)(true, {}, this.namespace));
+    return destination2;
   }
   /**
    * Configure the processor with info available to all plugins.
@@ -19043,7 +19048,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve4, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -19074,8 +19079,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(file2);
+        } else if (resolve4) {
+          resolve4(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -19177,7 +19182,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve4, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -19191,8 +19196,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(resultingTree);
+        } else if (resolve4) {
+          resolve4(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -22153,10 +22158,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context);
-      called.push(resolve6);
+    const resolve4 = constructs2[index2].resolveAll;
+    if (resolve4 && !called.includes(resolve4)) {
+      events = resolve4(events, context);
+      called.push(resolve4);
     }
   }
   return events;
@@ -27071,12 +27076,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value2.name === "string" ? value2.name : void 0
         )
       );
-      Object.defineProperty(visit2, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit2;
-    function visit2() {
+    return visit3;
+    function visit3() {
       const matches = !check10 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -30753,7 +30758,7 @@ function readFrontmatter(text5, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text5.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml2.parseDocument)(yamlText, { prettyErrors: false, keepSourceTokens: false });
+  const document3 = (0, import_yaml2.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   const yamlError = document3.errors[0];
   if (yamlError) {
@@ -30763,26 +30768,40 @@ function readFrontmatter(text5, blockEnd, lines) {
     };
     return frontmatter2;
   }
-  let data;
+  const unresolved = firstUnresolvedAlias(document3);
+  if (unresolved) {
+    frontmatter2.error = { message: `Unresolved alias "*${unresolved.source}": no anchor "&${unresolved.source}" comes before it`, range: nodeRange(frontmatter2, unresolved) };
+    return frontmatter2;
+  }
+  const contents = document3.contents;
+  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
+    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
+    frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
+    return frontmatter2;
+  }
   try {
-    data = document3.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const data = document3.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    frontmatter2.data = data ?? {};
   } catch (error) {
     frontmatter2.error = {
       message: `${error.message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
-      range: [yamlOffset, yamlEnd]
+      range: trimmedRange(frontmatter2, 0, yamlText.length)
     };
-    return frontmatter2;
-  }
-  if (data === null || data === void 0) {
-    frontmatter2.data = {};
-  } else if (typeof data === "object" && !Array.isArray(data) && !(data instanceof Date)) {
-    frontmatter2.data = data;
-  } else {
-    const contents = document3.contents;
-    const range = contents?.range ? [yamlOffset + contents.range[0], yamlOffset + contents.range[1]] : [yamlOffset, yamlEnd];
-    frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${Array.isArray(data) ? "a list" : "a single value"}`, range };
   }
   return frontmatter2;
+}
+function firstUnresolvedAlias(document3) {
+  let found = null;
+  (0, import_yaml2.visit)(document3, {
+    Alias(_, node2) {
+      if (!node2.resolve(document3)) {
+        found = node2;
+        return import_yaml2.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  return found;
 }
 function firstLine2(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
@@ -30804,8 +30823,13 @@ function resolveAlias(document3, node2) {
   return node2;
 }
 function nodeRange(frontmatter2, node2, fallback) {
-  if (node2?.range) return [frontmatter2.yamlOffset + node2.range[0], frontmatter2.yamlOffset + node2.range[1]];
-  return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
+  if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
+  return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
+}
+function trimmedRange(frontmatter2, start, end) {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter2.yamlOffset + start, frontmatter2.yamlOffset + trimmed];
 }
 function keyRange(frontmatter2, pair2) {
   return nodeRange(frontmatter2, pair2.key);
@@ -30876,57 +30900,55 @@ function readPatternItem(frontmatter2, node2, itemRange) {
   if (node2 && (0, import_yaml2.isScalar)(node2)) {
     const value2 = scalarText(node2);
     if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
-    return { value: null, range, itemRange, shapeError: `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}` };
+    const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
+    return { value: null, range, itemRange, shapeError: { message: message2, range } };
   }
   if (node2 && (0, import_yaml2.isMap)(node2)) {
     const ref = { value: null, range, itemRange };
+    const problem = (message2, at) => {
+      ref.shapeError ??= { message: message2, range: at };
+    };
     let slugSeen = false;
     for (const pair2 of node2.items) {
       const key = (0, import_yaml2.isScalar)(pair2.key) ? pair2.key.value : null;
+      const keyAt = nodeRange(frontmatter2, pair2.key, range);
       const valueNode = resolveAlias(frontmatter2.document, pair2.value);
-      const valueRange = nodeRange(frontmatter2, valueNode, nodeRange(frontmatter2, pair2.key));
+      const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
       if (key === "slug") {
         slugSeen = true;
         const value2 = valueNode ? scalarText(valueNode) : null;
-        if (value2 === null || value2.trim() === "") ref.shapeError ??= `"slug" must be a string, not ${describeKind(valueNode)}`;
+        if (value2 === null || value2.trim() === "") problem(`"slug" must be a string, not ${describeKind(valueNode)}`, valueRange);
         else {
           ref.value = value2;
           ref.range = valueRange;
         }
       } else if (key === "category") {
         const value2 = valueNode && (0, import_yaml2.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
-        if (value2 === null) ref.shapeError ??= `"category" must be a string, not ${describeKind(valueNode)}`;
+        if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
         ref.category = { value: value2, range: valueRange };
       } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
-        ref.shapeError ??= `unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`;
-        ref.range = nodeRange(frontmatter2, pair2.key, range);
+        problem(`unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`, keyAt);
       }
     }
-    if (!slugSeen) ref.shapeError ??= 'a pattern reference object needs a "slug"';
+    if (!slugSeen) problem('a pattern reference object needs a "slug"', range);
     return ref;
   }
-  return { value: null, range, itemRange, shapeError: `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}` };
+  const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}`;
+  return { value: null, range, itemRange, shapeError: { message, range } };
 }
 var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
 function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
-  const visit2 = (node2, inHeading, inLink) => {
+  const visit3 = (node2, inHeading, inLink, inHtml) => {
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
+      if (inHtml) return;
       const start = node2.position?.start.offset;
       const end = node2.position?.end.offset;
       if (start === void 0 || end === void 0) return;
-      const raw = adr.text.slice(start, end);
-      for (const match of catalogue.findMentions(raw)) {
-        const mention = {
-          slug: match.slug,
-          text: match.text,
-          range: [start + match.index, start + match.index + match.text.length],
-          inHeading,
-          inLink
-        };
-        adr.mentions.push(mention);
+      for (const match of textMentions(catalogue, adr.text.slice(start, end), node2.value)) {
+        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink });
       }
       return;
     }
@@ -30939,9 +30961,107 @@ function collectBody(adr, catalogue) {
       childInLink = true;
     }
     const childInHeading = inHeading || node2.type === "heading";
-    if ("children" in node2) for (const child of node2.children) visit2(child, childInHeading, childInLink);
+    if (!("children" in node2)) return;
+    restorePositions(node2, adr.text, adr.lines);
+    let htmlDepth = 0;
+    for (const child of node2.children) {
+      if (child.type === "html") {
+        htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
+        continue;
+      }
+      visit3(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+    }
   };
-  for (const child of adr.tree.children) visit2(child, false, false);
+  for (const child of adr.tree.children) visit3(child, false, false, false);
+}
+function restorePositions(parent, text5, lines) {
+  const children = parent.children;
+  if (!parent.position || children.every((child) => child.position)) return;
+  let i = 0;
+  while (i < children.length) {
+    if (children[i]?.position) {
+      i++;
+      continue;
+    }
+    let k = i;
+    while (k < children.length && !children[k]?.position) k++;
+    const lo = children[i - 1]?.position?.end.offset ?? parent.position.start.offset ?? 0;
+    const hi = children[k]?.position?.start.offset ?? parent.position.end.offset ?? lo;
+    const run = children.slice(i, k);
+    const values = run.map((child) => toString(child));
+    const map3 = alignValue(text5.slice(lo, hi), values.join(""));
+    let at = 0;
+    run.forEach((child, n) => {
+      const length = values[n]?.length ?? 0;
+      const start = map3?.starts[at];
+      const end = map3?.ends[at + length - 1];
+      if (length > 0 && start !== void 0 && end !== void 0) {
+        child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
+        if ("children" in child) restorePositions(child, text5, lines);
+      }
+      at += length;
+    });
+    i = k;
+  }
+}
+var VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+function htmlTagDelta(html2) {
+  const close2 = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/.exec(html2);
+  if (close2) return VOID_ELEMENTS.has((close2[1] ?? "").toLowerCase()) ? 0 : -1;
+  const open = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/.exec(html2);
+  if (!open || html2.endsWith("/>")) return 0;
+  return VOID_ELEMENTS.has((open[1] ?? "").toLowerCase()) ? 0 : 1;
+}
+var CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+var BARE_URL = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s<>]*/g;
+function textMentions(catalogue, raw, value2) {
+  const map3 = alignValue(raw, value2);
+  if (!map3) {
+    return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
+  }
+  const urls = [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]);
+  const found = [];
+  for (const match of catalogue.findMentions(value2)) {
+    const a = match.index;
+    const b = match.index + match.text.length;
+    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    const start = map3.starts[a] ?? 0;
+    const end = map3.ends[b - 1] ?? start;
+    found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
+  }
+  return found;
+}
+function alignValue(raw, value2) {
+  const starts = [];
+  const ends = [];
+  let j = 0;
+  for (let i = 0; i < value2.length; ) {
+    if (j >= raw.length) return null;
+    const want = value2[i];
+    const reference = raw[j] === "&" ? CHARACTER_REFERENCE.exec(raw.slice(j, j + 40))?.[0] : void 0;
+    if (reference && value2.slice(i, i + reference.length) !== reference) {
+      const units = (value2.codePointAt(i) ?? 0) > 65535 ? 2 : 1;
+      for (let k = 0; k < units; k++) {
+        starts.push(j);
+        ends.push(j + reference.length);
+      }
+      i += units;
+      j += reference.length;
+    } else if (raw[j] === want) {
+      starts.push(j);
+      ends.push(j + 1);
+      i++;
+      j++;
+    } else if (raw[j] === "\\" && raw[j + 1] === want) {
+      starts.push(j);
+      ends.push(j + 2);
+      i++;
+      j += 2;
+    } else {
+      j++;
+    }
+  }
+  return { starts, ends };
 }
 function isAutolink(text5, node2, range) {
   const only = node2.children.length === 1 ? node2.children[0] : void 0;
@@ -30985,7 +31105,7 @@ var meta2 = {
     right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
   }
 };
-var check3 = ({ adr, settings, report: report2 }) => {
+var check3 = ({ adr, settings, report }) => {
   const frontmatter2 = adr.frontmatter;
   if (!frontmatter2?.data) return;
   const status = frontmatterField(frontmatter2, "status");
@@ -30993,23 +31113,23 @@ var check3 = ({ adr, settings, report: report2 }) => {
     const node2 = status.node;
     const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, status.pair));
     if (!node2 || !(0, import_yaml3.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
-      report2({ range, message: `"status" must be one of ${settings.statuses.join(", ")}` });
+      report({ range, message: `"status" must be one of ${settings.statuses.join(", ")}` });
     } else if (!matchStatus(node2.value, settings.statuses)) {
-      report2({ range, message: `Unknown status "${node2.value}"; use one of ${settings.statuses.join(", ")}` });
+      report({ range, message: `Unknown status "${node2.value}"; use one of ${settings.statuses.join(", ")}` });
     }
   }
   const date = frontmatterField(frontmatter2, "date");
   if (date) {
     const node2 = date.node;
     const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml3.isScalar)(node2) ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
-    const problem = written === null || written === "null" ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
-    if (problem) report2({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
+    const written = node2 && (0, import_yaml3.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+    const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
+    if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
   }
-  if (adr.patternsShapeError) report2(adr.patternsShapeError);
-  for (const ref of adr.patterns) if (ref.shapeError) report2({ range: ref.range, message: capitalise(ref.shapeError) });
-  if (adr.categoriesShapeError) report2(adr.categoriesShapeError);
-  for (const ref of adr.categories) if (ref.shapeError) report2({ range: ref.range, message: capitalise(ref.shapeError) });
+  if (adr.patternsShapeError) report(adr.patternsShapeError);
+  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.shapeError.range, message: capitalise(ref.shapeError.message) });
+  if (adr.categoriesShapeError) report(adr.categoriesShapeError);
+  for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
 };
 function capitalise(text5) {
   return text5.charAt(0).toUpperCase() + text5.slice(1);
@@ -31035,32 +31155,46 @@ var meta3 = {
 };
 var FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
 var AUTOFIX_DISTANCE = 2;
-var check4 = ({ adr, catalogue, report: report2 }) => {
+var check4 = ({ adr, catalogue, report }) => {
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
     const resolved = catalogue.resolve(ref.value);
     if (resolved?.form === "slug") continue;
+    const written = ref.value.trim();
+    const { range, fixable } = referenceRange(adr.text, ref);
     if (resolved) {
       const { pattern, form } = resolved;
-      report2({
-        range: ref.range,
-        message: `"${ref.value}" is ${FORM_LABEL[form]} of a pattern; use the slug "${pattern.slug}"`,
-        fix: { range: ref.range, text: pattern.slug },
-        suggestions: [pattern.slug]
+      const what = written.toLowerCase() === pattern.slug ? "a slug in the wrong case" : `${FORM_LABEL[form]} of a pattern`;
+      report({
+        range,
+        message: `"${written}" is ${what}; use the slug "${pattern.slug}"`,
+        ...fixable ? { fix: { range, text: pattern.slug } } : {},
+        suggestions: fixable ? [pattern.slug] : []
       });
       continue;
     }
     const suggestions = catalogue.suggestSlugs(ref.value);
     const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    const typo = only !== void 0 && (0, import_fastest_levenshtein2.distance)(ref.value.trim().toLowerCase(), only) <= AUTOFIX_DISTANCE ? only : void 0;
-    report2({
-      range: ref.range,
-      message: `Unknown pattern "${ref.value}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
-      ...typo ? { fix: { range: ref.range, text: typo } } : {},
-      suggestions
+    const typo = only !== void 0 && (0, import_fastest_levenshtein2.distance)(written.toLowerCase().replace(/\s+/g, "-"), only) <= AUTOFIX_DISTANCE ? only : void 0;
+    report({
+      range,
+      message: `Unknown pattern "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
+      ...typo && fixable ? { fix: { range, text: typo } } : {},
+      suggestions: fixable ? suggestions : []
     });
   }
 };
+function referenceRange(text5, ref) {
+  const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+  if (inItem) return { range: withoutTrailingSpace(text5, ref.range), fixable: true };
+  const item = withoutTrailingSpace(text5, ref.itemRange);
+  return { range: item, fixable: text5.charAt(item[0]) === "*" };
+}
+function withoutTrailingSpace(text5, [start, end]) {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(text5.charAt(trimmed - 1))) trimmed--;
+  return [start, trimmed];
+}
 
 // rules/pattern-category.ts
 var pattern_category_exports = {};
@@ -31068,6 +31202,7 @@ __export(pattern_category_exports, {
   check: () => check5,
   meta: () => meta4
 });
+var import_yaml4 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
@@ -31080,50 +31215,77 @@ var meta4 = {
     right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
   }
 };
-var check5 = ({ adr, catalogue, report: report2 }) => {
+var check5 = ({ adr, catalogue, report }) => {
   const declaredCategories = /* @__PURE__ */ new Set();
-  for (const ref of adr.categories) {
-    if (ref.value === null) continue;
+  const categoryAliases = writtenCategoryEntries(adr);
+  for (const [index2, entry] of adr.categories.entries()) {
+    if (entry.value === null) continue;
+    const ref = { value: entry.value, range: withoutTrailingSpace2(adr.text, categoryAliases[index2] ?? entry.range) };
+    const written = ref.value.trim();
     const known = catalogue.category(ref.value);
     if (known === ref.value) {
       declaredCategories.add(known);
     } else if (known) {
       declaredCategories.add(known);
-      report2({ range: ref.range, message: `Write the category as the catalogue does: "${known}"`, fix: { range: ref.range, text: known }, suggestions: [known] });
+      report({ range: ref.range, message: `Write the category as the catalogue does: "${known}"`, fix: { range: ref.range, text: known }, suggestions: [known] });
     } else {
       const suggestions = catalogue.suggestCategories(ref.value);
       const only = suggestions.length === 1 ? suggestions[0] : void 0;
-      const typo = only !== void 0 && (0, import_fastest_levenshtein3.distance)(ref.value.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
-      report2({
+      const typo = only !== void 0 && (0, import_fastest_levenshtein3.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
+      if (typo) declaredCategories.add(typo);
+      report({
         range: ref.range,
-        message: `Unknown category "${ref.value}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; known categories: ${catalogue.categories.join(", ")}`),
+        message: `Unknown category "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; known categories: ${catalogue.categories.join(", ")}`),
         ...typo ? { fix: { range: ref.range, text: typo } } : {},
         suggestions
       });
     }
   }
-  for (const ref of adr.patterns) {
+  const itemCategoryAliases = writtenItemCategories(adr);
+  for (const [index2, ref] of adr.patterns.entries()) {
     const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
     if (!pattern) continue;
-    const given = ref.category;
+    const given = ref.category && { value: ref.category.value, range: withoutTrailingSpace2(adr.text, itemCategoryAliases[index2] ?? ref.category.range) };
     if (given?.value != null && given.value !== pattern.category) {
       const sameButCase = given.value.trim().toLowerCase() === pattern.category.toLowerCase();
-      report2({
+      report({
         range: given.range,
-        message: sameButCase ? `Write the category as the catalogue does: "${pattern.category}"` : `"${pattern.slug}" is in the category "${pattern.category}", not "${given.value}"`,
+        message: sameButCase ? `Write the category as the catalogue does: "${pattern.category}"` : `"${pattern.slug}" is in the category "${pattern.category}", not "${given.value.trim()}"`,
         fix: { range: given.range, text: pattern.category },
         suggestions: [pattern.category]
       });
     }
     if (adr.categories.length > 0 && !declaredCategories.has(pattern.category)) {
-      report2({
-        range: ref.range,
+      const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+      report({
+        range: inItem ? ref.range : ref.itemRange,
         severity: "warn",
         message: `"categories" does not list "${pattern.category}", the category of "${pattern.slug}"`
       });
     }
   }
 };
+function withoutTrailingSpace2(text5, [start, end]) {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(text5.charAt(trimmed - 1))) trimmed--;
+  return [start, trimmed];
+}
+function aliasRange(adr, node2) {
+  return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+}
+function writtenCategoryEntries(adr) {
+  const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
+  return (0, import_yaml4.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+}
+function writtenItemCategories(adr) {
+  const node2 = adr.patternsNode;
+  const items = (0, import_yaml4.isSeq)(node2) ? node2.items : [node2];
+  return items.map((item) => {
+    if (!(0, import_yaml4.isMap)(item)) return void 0;
+    const pair2 = item.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "category");
+    return aliasRange(adr, pair2?.value);
+  });
+}
 
 // rules/pattern-duplicate.ts
 var pattern_duplicate_exports = {};
@@ -31151,16 +31313,21 @@ function removeSequenceItem(text5, itemRange) {
   if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
     return { range: [start0, nextLineStart(text5, Math.max(start, end - 1))], text: "" };
   }
+  let after = end;
+  while (after < text5.length && /[ \t]/.test(text5[after] ?? "")) after++;
+  if (text5[after] === ",") {
+    after++;
+    while (after < text5.length && /[ \t]/.test(text5[after] ?? "")) after++;
+  }
+  const ownLine = /^[ \t]*$/.test(before);
+  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text5.slice(after))) {
+    return { range: [start0, nextLineStart(text5, after)], text: "" };
+  }
   let i = start - 1;
   while (i >= 0 && /[ \t\r\n]/.test(text5[i] ?? "")) i--;
   if (text5[i] === ",") return { range: [i, end], text: "" };
-  let j = end;
-  while (j < text5.length && /[ \t\r\n]/.test(text5[j] ?? "")) j++;
-  if (text5[j] === ",") {
-    j++;
-    while (j < text5.length && /[ \t]/.test(text5[j] ?? "")) j++;
-    return { range: [start, j], text: "" };
-  }
+  if (text5.slice(end, after).includes(",")) return { range: [start, after], text: "" };
+  if (ownLine) return { range: [start, end], text: "" };
   return null;
 }
 
@@ -31176,19 +31343,20 @@ var meta5 = {
     right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
   }
 };
-var check6 = ({ adr, catalogue, report: report2 }) => {
+var check6 = ({ adr, catalogue, report }) => {
   const firstLineBySlug = /* @__PURE__ */ new Map();
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
     const slug = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
     const firstLine3 = firstLineBySlug.get(slug);
     if (firstLine3 === void 0) {
-      firstLineBySlug.set(slug, adr.lines.position(ref.range[0]).line);
+      firstLineBySlug.set(slug, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
     const fix2 = removeSequenceItem(adr.text, ref.itemRange);
-    report2({
-      range: ref.range,
+    const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+    report({
+      range: inItem ? ref.range : ref.itemRange,
       message: `"${slug}" is already declared on line ${firstLine3}; remove this duplicate`,
       ...fix2 ? { fix: fix2 } : {}
     });
@@ -31203,7 +31371,7 @@ __export(pattern_undeclared_exports, {
 });
 
 // src/record.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -31215,7 +31383,7 @@ function declaredSlugs(adr, catalogue) {
 function stringField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!node2 || !(0, import_yaml4.isScalar)(node2)) return null;
+  if (!node2 || !(0, import_yaml5.isScalar)(node2)) return null;
   return typeof node2.value === "string" ? node2.value : node2.value == null ? null : String(node2.source ?? node2.value);
 }
 function buildRecord(adr, catalogue) {
@@ -31253,8 +31421,8 @@ var meta6 = {
     properties: { minMentions: { type: "integer", minimum: 1 } }
   }
 };
-var check7 = ({ adr, catalogue, options, report: report2 }) => {
-  if (adr.frontmatter && !adr.frontmatter.data) return;
+var check7 = ({ adr, catalogue, options, report }) => {
+  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue));
   const minMentions = options?.minMentions ?? 1;
   const counts = /* @__PURE__ */ new Map();
@@ -31264,12 +31432,15 @@ var check7 = ({ adr, catalogue, options, report: report2 }) => {
     if (declared.has(mention.slug) || reported.has(mention.slug)) continue;
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
     reported.add(mention.slug);
-    report2({
+    report({
       range: mention.range,
-      message: `"${mention.text}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`
+      message: `"${oneLine(mention.text)}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`
     });
   }
 };
+function oneLine(text5) {
+  return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+}
 
 // rules/pattern-unmentioned.ts
 var pattern_unmentioned_exports = {};
@@ -31288,12 +31459,13 @@ var meta7 = {
     right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
   }
 };
-var check8 = ({ adr, catalogue, report: report2 }) => {
+var check8 = ({ adr, catalogue, report }) => {
   const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
   for (const ref of adr.patterns) {
     const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
     if (!pattern || mentioned.has(pattern.slug)) continue;
-    report2({
+    mentioned.add(pattern.slug);
+    report({
       range: ref.range,
       message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`
     });
@@ -31317,7 +31489,8 @@ var meta8 = {
     right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
   }
 };
-var check9 = ({ adr, catalogue, settings, report: report2 }) => {
+var check9 = ({ adr, catalogue, settings, report }) => {
+  if (adr.unterminatedFrontmatter) return;
   const linkedUrls = new Set(adr.links.map((link2) => link2.url));
   const done = /* @__PURE__ */ new Set();
   for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
@@ -31328,13 +31501,28 @@ var check9 = ({ adr, catalogue, settings, report: report2 }) => {
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
     if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
-    report2({
+    const link2 = `[${mention.text}](${destination(target)})`;
+    const [start, end] = mention.range;
+    const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
+    report({
       range: mention.range,
-      message: `Link the first mention of ${pattern.name}: [${mention.text}](${target})`,
-      fix: { range: mention.range, text: `[${mention.text}](${target})` }
+      message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
+      fix: bang ? { range: [start - 1, end], text: `\\!${link2}` } : { range: mention.range, text: link2 }
     });
   }
 };
+function destination(url) {
+  let depth = 0;
+  for (const char of url) {
+    if (char === "(") depth++;
+    else if (char === ")" && --depth < 0) break;
+  }
+  if (depth === 0 && !/[\s<>]/.test(url)) return url;
+  return `<${url.replace(/[\r\n]/g, "").replace(/</g, "%3C").replace(/>/g, "%3E")}>`;
+}
+function oneLine2(text5) {
+  return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+}
 
 // rules/index.ts
 var rules = [
@@ -31407,7 +31595,7 @@ function readConfigData(file) {
     if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
     return { data: parsed, locate: noPosition };
   }
-  const document3 = (0, import_yaml5.parseDocument)(text5, { prettyErrors: false });
+  const document3 = (0, import_yaml6.parseDocument)(text5, { prettyErrors: false });
   const lines = createLineIndex(text5);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -31424,7 +31612,9 @@ function readConfigData(file) {
   return {
     data: data ?? {},
     locate: (path2) => {
-      const node2 = document3.getIn(path2, true);
+      const parent = path2.length > 1 ? document3.getIn(path2.slice(0, -1), true) : document3.contents;
+      const pair2 = (0, import_yaml6.isMap)(parent) ? parent.items.find((item) => (0, import_yaml6.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
+      const node2 = pair2?.key ?? document3.getIn(path2, true);
       return node2?.range ? at(node2.range[0]) : "";
     }
   };
@@ -31451,6 +31641,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
   if (!validateConfig(config)) {
     const error = validateConfig.errors?.[0];
     const path2 = (error?.instancePath ?? "").split("/").slice(1);
+    if (error?.keyword === "additionalProperties") path2.push(error.params.additionalProperty);
     throw new ConfigError(where, `${locate(path2)}${error ? describeAjvError(error) : "invalid configuration"}`);
   }
   const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
@@ -31508,746 +31699,26 @@ function overrideRules(config, overrides) {
 }
 
 // src/files.ts
-import { existsSync as existsSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { basename as basename2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat, statSync as statSync2 } from "fs";
-import { isAbsolute, posix, resolve as resolve3 } from "path";
-import { fileURLToPath as fileURLToPath3 } from "url";
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
+import { basename, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname as dirname2, normalize, relative, resolve as resolve2, sep } from "path";
-import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path2) {
-  let normalized = normalize(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path2, separator) {
-  return path2.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path2) {
-  return path2 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path2);
-}
-function normalizePath(path2, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve2(path2);
-  if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
-  if (path2 === ".") return "";
-  const needsSeperator = path2[path2.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path2 + pathSeparator : path2, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root2, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root2);
-    if (sameRoot) return directoryPath.slice(root2.length) + filename;
-    else return convertSlashes(relative(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root2, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root2 ? joinPathWithRelativePath(root2, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root2) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root2.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root2) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root2.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path2 = directoryPath || ".";
-  if (filters.every((filter) => filter(path2, true))) paths.push(path2);
-};
-var empty$2 = () => {
-};
-function build$6(root2, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty2 = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty2;
-}
-var resolveSymlinksAsync = function(path2, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs.realpath(path2, (error, resolvedPath) => {
-    if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat2) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path2, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat2, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path2, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs.realpathSync(path2);
-    const stat2 = fs.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path2, resolvedPath, state)) return;
-    callback$1(stat2, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path2, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname2(path2);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname2(parent);
-  }
-  state.symlinks.set(path2, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-      this.onQueueEmpty(error, output);
-      if (error) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root2, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root2, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path2 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path2)) continue;
-        this.pushDirectory(path2, paths, filters);
-        this.walkDirectory(this.state, path2, path2, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path2 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path2, this.state, (stat2, resolvedPath) => {
-          if (stat2.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path2 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path2 + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path2;
-            const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root2, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root2, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root2, options, callback$1) {
-  let walker = new Walker(root2, options, callback$1);
-  walker.start();
-}
-function sync(root2, options) {
-  const walker = new Walker(root2, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root2, options) {
-    this.root = root2;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
 var pm = null;
 try {
   __require2.resolve("picomatch");
   pm = __require2("picomatch");
 } catch {
 }
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root2) {
-    return new APIBuilder(root2 || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root2, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root2 || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path2) => isMatch(path2));
-    return this;
-  }
-};
 
 // node_modules/tinyglobby/dist/index.mjs
 var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
 var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root2, absolute) {
-  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root2.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root2}/${p}`) || ".";
-}
-function buildRelative(cwd, root2) {
-  if (root2.startsWith(`${cwd}/`)) {
-    const prefix = root2.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root2}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path2) {
-  return path2.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path2) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path2, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path2];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path2) => path2.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path2) => path2.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
   const scan = import_picomatch.default.scan(pattern);
   return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value2) {
-  return typeof value2 === "string" ? [value2] : value2 !== null && value2 !== void 0 ? value2 : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root2 = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore2 = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root2, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path2 = format(p, isDirectory);
-      const matches = matcher(path2) && !ignore2(path2);
-      if (matches) log(`matched ${path2}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path2 = format(p, isDirectory);
-      return matcher(path2) && !ignore2(path2);
-    }],
-    exclude: debug ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root2);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root: root2
-  });
-  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
 }
 var defaultOptions = {
   caseSensitiveMatch: true,
@@ -32256,41 +31727,13 @@ var defaultOptions = {
   followSymbolicLinks: true,
   onlyFiles: true
 };
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat,
-    statSync: opts.fs.statSync || statSync2
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative5) : [];
-}
 
 // src/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
-var MARKDOWN_GLOB = "**/*.{md,markdown}";
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
+var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -32299,12 +31742,12 @@ function isMarkdown(path2) {
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
 }
 function toPosix(path2) {
-  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
+  return sep === "/" ? path2 : path2.split(sep).join("/");
 }
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root2 = config.file ? config.baseDir : cwd;
-  const gitignore = resolve4(root2, ".gitignore");
+  const gitignore = resolve2(root2, ".gitignore");
   if (existsSync2(gitignore)) {
     try {
       matcher.add(readFileSync4(gitignore, "utf8"));
@@ -32321,45 +31764,73 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve4(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve2(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
   }
   const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const absolute = resolve4(base, pattern);
+    const absolute = resolve2(base, pattern);
     let stats;
     try {
-      stats = statSync3(absolute);
-    } catch (error) {
-      if (error.code === "ELOOP") {
+      stats = statSync2(absolute);
+    } catch {
+      if (linkTarget(absolute) !== null) {
         found.add(absolute);
         continue;
       }
     }
     if (stats?.isDirectory()) {
-      for (const file of await glob([MARKDOWN_GLOB], { cwd: absolute, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false }))
-        found.add(resolve4(file));
+      if (isMarkdown(absolute)) {
+        found.add(absolute);
+        folders.add(absolute);
+      }
+      searchFolder(absolute, () => true, true, found, folders);
     } else if (stats) {
       found.add(absolute);
     } else if (isDynamicPattern(pattern)) {
-      const matches = await glob([toPosix(pattern)], { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false });
-      if (matches.length === 0) missing.push(pattern);
-      for (const file of matches) found.add(resolve4(file));
+      const scan = import_picomatch2.default.scan(toPosix(pattern));
+      const deep = scan.glob.includes("/") || scan.glob.includes("**");
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve2(base, scan.base || "."), (0, import_picomatch2.default)(scan.glob, { dot: false }), deep, found, folders);
+      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
-      missing.push(pattern);
+      missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
   const { matcher, root: root2 } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch2.default)(config.nonAdrFiles, { nocase: true, dot: true });
-  const files = [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename2(file))).filter((file) => {
-    const path2 = relative2(root2, file);
-    if (!path2 || path2.startsWith("..") || isAbsolute2(path2)) return true;
-    return !matcher.ignores(toPosix(path2));
+  const files = [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename(file))).filter((file) => {
+    const path2 = relative(root2, file);
+    if (!path2 || path2.startsWith("..") || isAbsolute(path2)) return true;
+    return !matcher.ignores(toPosix(path2) + (folders.has(file) ? "/" : ""));
   }).sort();
   return { files, missing };
+}
+function searchFolder(root2, isMatch, deep, found, folders) {
+  let matched = 0;
+  const pending = [""];
+  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(join2(root2, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path2 = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path2);
+      if (!isMarkdown(entry.name) || !isMatch(path2)) continue;
+      const absolute = resolve2(root2, path2);
+      found.add(absolute);
+      if (entry.isDirectory()) folders.add(absolute);
+      matched++;
+    }
+  }
+  return matched;
 }
 var SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
 function formatSize(bytes) {
@@ -32383,7 +31854,7 @@ var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function readAdrFile(path2, maxFileSize) {
   let bytes;
   try {
-    const stats = statSync3(path2);
+    const stats = statSync2(path2);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
     if (stats.size > maxFileSize)
@@ -32391,7 +31862,11 @@ function readAdrFile(path2, maxFileSize) {
     bytes = readFileSync4(path2);
   } catch (error) {
     const code3 = error.code ?? "";
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code3] ?? code3 ?? error.message}` };
+    if (code3 === "ENOENT") {
+      const target = linkTarget(path2);
+      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
+    }
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code3] ?? (code3 || error.message)}` };
   }
   if (bytes.length === 0) return { ok: false, reason: "is empty" };
   if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
@@ -32399,6 +31874,13 @@ function readAdrFile(path2, maxFileSize) {
     return { ok: true, source: utf8.decode(bytes) };
   } catch {
     return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+function linkTarget(path2) {
+  try {
+    return lstatSync(path2).isSymbolicLink() ? readlinkSync(path2) : null;
+  } catch {
+    return null;
   }
 }
 function firstInvalidUtf8(bytes) {
@@ -32417,7 +31899,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/run.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative2 } from "node:path";
 
 // src/lint.ts
 function settingsOf(config) {
@@ -32430,13 +31912,13 @@ function checkAdr(adr, set, { catalogue, config }) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
     const configured = setting.severity;
-    const report2 = (descriptor) => {
+    const report = (descriptor) => {
       const start = adr.lines.position(descriptor.range[0]);
       const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
       const diagnostic = {
         ruleId: rule.meta.id,
         severity: descriptor.severity === "warn" ? "warn" : configured,
-        message: descriptor.message,
+        message: oneLine3(descriptor.message),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -32448,9 +31930,13 @@ function checkAdr(adr, set, { catalogue, config }) {
         diagnostic.suggestions = descriptor.suggestions.map((text5) => ({ desc: `Replace with "${text5}"`, fix: { range: descriptor.range, text: text5 } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, set, catalogue, settings, options: setting.options, report: report2 });
+    rule.check({ adr, set, catalogue, settings, options: setting.options, report });
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function oneLine3(message) {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function summarise(filePath, messages, source) {
   const result = {
@@ -32477,7 +31963,7 @@ function summarise(filePath, messages, source) {
 }
 function fatalResult(filePath, reason) {
   return summarise(filePath, [
-    { ruleId: null, severity: "error", fatal: true, message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 }
+    { ruleId: null, severity: "error", fatal: true, message: oneLine3(reason), line: 1, column: 1, endLine: 1, endColumn: 1 }
   ]);
 }
 
@@ -32491,8 +31977,13 @@ async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
   if (discovery.files.length === 0) {
-    const what = discovery.missing.length ? `no such file or folder: ${discovery.missing.join(", ")}` : "no ADR markdown files matched";
-    throw new UsageError(what);
+    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
+    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
+    const what = [
+      ...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [],
+      ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []
+    ];
+    throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
   }
   const parsed = [];
   for (const path2 of discovery.files) {
@@ -32508,10 +31999,12 @@ async function lintProject(options) {
     }
   }
   const records = parsed.flatMap((entry) => "adr" in entry ? [buildRecord(entry.adr, catalogue)] : []);
-  const results = discovery.missing.map((input) => fatalResult(input, "no such file or folder"));
+  const results = discovery.missing.map(
+    (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
+  );
   for (const entry of parsed) {
     if ("error" in entry) {
-      results.push(fatalResult(entry.path, `${relative3(options.cwd, entry.path) || entry.path} ${entry.error}`));
+      results.push(fatalResult(entry.path, `${relative2(options.cwd, entry.path) || entry.path} ${entry.error}`));
       continue;
     }
     try {
@@ -32525,7 +32018,7 @@ async function lintProject(options) {
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative4 } from "node:path";
+import { relative as relative3 } from "node:path";
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
@@ -32546,7 +32039,7 @@ function formatStylish(results, { cwd, color: color2 }) {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `
-${c.underline(printable(relative4(cwd, result.filePath) || result.filePath))}
+${c.underline(printable(relative3(cwd, result.filePath) || result.filePath))}
 `;
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
@@ -32651,8 +32144,8 @@ function onlyErrors(results) {
 }
 function emit(text5, outputFile, io) {
   if (outputFile) {
-    const target = resolve5(io.cwd, outputFile);
-    mkdirSync(dirname3(target), { recursive: true });
+    const target = resolve3(io.cwd, outputFile);
+    mkdirSync(dirname2(target), { recursive: true });
     writeFileSync(target, text5);
   } else if (text5) {
     io.stdout.write(text5.endsWith("\n") ? text5 : `${text5}
@@ -32681,7 +32174,7 @@ async function runCli(argv, io) {
       }
     });
   } catch (error) {
-    io.stderr.write(`adrlint: ${error.message}
+    io.stderr.write(`adrlint: ${error.message.split("\n")[0]}
 Run "adrlint --help" for usage.
 `);
     return EXIT_USAGE;

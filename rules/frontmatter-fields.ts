@@ -37,13 +37,15 @@ export const check: Rule['check'] = ({ adr, settings, report }) => {
     const node = date.node;
     const range = nodeRange(frontmatter, node, keyRange(frontmatter, date.pair));
     // The text as written: a YAML timestamp would be silently rolled over (2024-02-30 → March 1).
-    const written = node && isScalar(node) ? (typeof node.value === 'string' ? node.value : (node.source ?? String(node.value))) : null;
-    const problem = written === null || written === 'null' ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
+    // An empty value (`date:`, `~`, `null`) has no text to check: say what is wanted.
+    const written =
+      node && isScalar(node) && node.value !== null ? (typeof node.value === 'string' ? node.value : (node.source ?? String(node.value))) : null;
+    const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
     if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
   }
 
   if (adr.patternsShapeError) report(adr.patternsShapeError);
-  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
+  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.shapeError.range, message: capitalise(ref.shapeError.message) });
   if (adr.categoriesShapeError) report(adr.categoriesShapeError);
   for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
 };

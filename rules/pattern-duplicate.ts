@@ -22,12 +22,14 @@ export const check: Rule['check'] = ({ adr, catalogue, report }) => {
     const slug = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
     const firstLine = firstLineBySlug.get(slug);
     if (firstLine === undefined) {
-      firstLineBySlug.set(slug, adr.lines.position(ref.range[0]).line);
+      firstLineBySlug.set(slug, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
     const fix = removeSequenceItem(adr.text, ref.itemRange);
+    // An alias (`- *s`) resolves to the anchored node elsewhere; point at the item as written.
+    const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
     report({
-      range: ref.range,
+      range: inItem ? ref.range : ref.itemRange,
       message: `"${slug}" is already declared on line ${firstLine}; remove this duplicate`,
       ...(fix ? { fix } : {}),
     });

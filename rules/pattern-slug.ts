@@ -1,4 +1,4 @@
-import type { Rule } from '../src/types.ts';
+import type { PatternRef, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { distance } from 'fastest-levenshtein';
 
@@ -24,26 +24,50 @@ export const check: Rule['check'] = ({ adr, catalogue, report }) => {
     if (ref.value === null) continue;
     const resolved = catalogue.resolve(ref.value);
     if (resolved?.form === 'slug') continue;
+    const written = ref.value.trim();
+    const { range, fixable } = referenceRange(adr.text, ref);
     if (resolved) {
       const { pattern, form } = resolved;
+      // resolve() calls a slug in another case a name; say what it is.
+      const what = written.toLowerCase() === pattern.slug ? 'a slug in the wrong case' : `${FORM_LABEL[form]} of a pattern`;
       report({
-        range: ref.range,
-        message: `"${ref.value}" is ${FORM_LABEL[form]} of a pattern; use the slug "${pattern.slug}"`,
-        fix: { range: ref.range, text: pattern.slug },
-        suggestions: [pattern.slug],
+        range,
+        message: `"${written}" is ${what}; use the slug "${pattern.slug}"`,
+        ...(fixable ? { fix: { range, text: pattern.slug } } : {}),
+        suggestions: fixable ? [pattern.slug] : [],
       });
       continue;
     }
     const suggestions = catalogue.suggestSlugs(ref.value);
     const only = suggestions.length === 1 ? suggestions[0] : undefined;
-    const typo = only !== undefined && distance(ref.value.trim().toLowerCase(), only) <= AUTOFIX_DISTANCE ? only : undefined;
+    // Compared as suggestSlugs compares: "Cirquit Breaker Pattern" is one letter from circuit-breaker-pattern.
+    const typo = only !== undefined && distance(written.toLowerCase().replace(/\s+/g, '-'), only) <= AUTOFIX_DISTANCE ? only : undefined;
     report({
-      range: ref.range,
+      range,
       message:
-        `Unknown pattern "${ref.value}"` +
+        `Unknown pattern "${written}"` +
         (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '; run "adrlint catalogue" to list the slugs'),
-      ...(typo ? { fix: { range: ref.range, text: typo } } : {}),
-      suggestions,
+      ...(typo && fixable ? { fix: { range, text: typo } } : {}),
+      suggestions: fixable ? suggestions : [],
     });
   }
 };
+
+/**
+ * Where to report and whether that text may be replaced. An alias (`- *s`) resolves to the
+ * anchored scalar elsewhere: point at the alias as written and replace it, leaving the anchor
+ * alone; an alias inside an object item (`- slug: *s`) is reported at the item, not fixed. A
+ * block scalar's range runs past its line break: a fix must not swallow it.
+ */
+function referenceRange(text: string, ref: PatternRef): { range: [number, number]; fixable: boolean } {
+  const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+  if (inItem) return { range: withoutTrailingSpace(text, ref.range), fixable: true };
+  const item = withoutTrailingSpace(text, ref.itemRange);
+  return { range: item, fixable: text.charAt(item[0]) === '*' };
+}
+
+function withoutTrailingSpace(text: string, [start, end]: [number, number]): [number, number] {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(text.charAt(trimmed - 1))) trimmed--;
+  return [start, trimmed];
+}

@@ -26,7 +26,8 @@ export const meta = {
 
 export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report }) => {
   // Without a readable frontmatter we cannot tell what is declared; frontmatter-syntax says why.
-  if (adr.frontmatter && !adr.frontmatter.data) return;
+  // An opening `---` that never closes is a broken frontmatter too, not a file without one.
+  if ((adr.frontmatter && !adr.frontmatter.data) || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue));
   const minMentions = options?.minMentions ?? 1;
   const counts = new Map<string, number>();
@@ -38,7 +39,12 @@ export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report 
     reported.add(mention.slug);
     report({
       range: mention.range,
-      message: `"${mention.text}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`,
+      message: `"${oneLine(mention.text)}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`,
     });
   }
 };
+
+/** A mention as one line of a message: a line break (and a blockquote's `>` after it) becomes a space. */
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, ' ');
+}

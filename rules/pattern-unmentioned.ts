@@ -18,6 +18,8 @@ export const check: Rule['check'] = ({ adr, catalogue, report }) => {
   for (const ref of adr.patterns) {
     const pattern = ref.value === null ? undefined : catalogue.resolve(ref.value)?.pattern;
     if (!pattern || mentioned.has(pattern.slug)) continue;
+    // Once per pattern, at its first reference; a repeated reference is pattern-duplicate's.
+    mentioned.add(pattern.slug);
     report({
       range: ref.range,
       message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`,

@@ -99,7 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    io.stderr.write(`adrlint: ${(error as Error).message}\nRun "adrlint --help" for usage.\n`);
+    io.stderr.write(`adrlint: ${(error as Error).message.split("\n")[0]}\nRun "adrlint --help" for usage.\n`);
     return EXIT_USAGE;
   }
   const { values, positionals } = parsed;

@@ -17,7 +17,9 @@ function nextLineStart(text: string, offset: number): number {
 
 /**
  * Remove one item of a YAML sequence, leaving the rest as written.
- * Block items (`- x`) go with their whole line(s); flow items (`[a, x]`) with the comma before them.
+ * Block items (`- x`) go with their whole line(s); flow items (`[a, x]`) with the comma before them,
+ * or with their own line when they have one (a trailing comma is valid YAML, and a comment after
+ * the previous item stays).
  */
 export function removeSequenceItem(text: string, itemRange: [number, number]): TextEdit | null {
   const [start, end] = itemRange;
@@ -26,16 +28,23 @@ export function removeSequenceItem(text: string, itemRange: [number, number]): T
   if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
     return { range: [start0, nextLineStart(text, Math.max(start, end - 1))], text: '' };
   }
-  // Flow sequence: take the separator before the item ("a, x" → "a"), or after it if first.
+  // Flow sequence. Past the item: its comma, if it has one on this line.
+  let after = end;
+  while (after < text.length && /[ \t]/.test(text[after] ?? '')) after++;
+  if (text[after] === ',') {
+    after++;
+    while (after < text.length && /[ \t]/.test(text[after] ?? '')) after++;
+  }
+  const ownLine = /^[ \t]*$/.test(before);
+  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text.slice(after))) {
+    return { range: [start0, nextLineStart(text, after)], text: '' };
+  }
+  // Take the separator before the item ("a, x" → "a"), or after it if first.
   let i = start - 1;
   while (i >= 0 && /[ \t\r\n]/.test(text[i] ?? '')) i--;
   if (text[i] === ',') return { range: [i, end], text: '' };
-  let j = end;
-  while (j < text.length && /[ \t\r\n]/.test(text[j] ?? '')) j++;
-  if (text[j] === ',') {
-    j++;
-    while (j < text.length && /[ \t]/.test(text[j] ?? '')) j++;
-    return { range: [start, j], text: '' };
-  }
+  if (text.slice(end, after).includes(',')) return { range: [start, after], text: '' };
+  // Alone at the start of its line before the closing bracket: the item goes, a trailing comma stays.
+  if (ownLine) return { range: [start, end], text: '' };
   return null;
 }

@@ -1,25 +1,34 @@
 // Discover and read: which files are ADRs to lint, and their text, with every way a file can
 // be unreadable turned into a one-line reason instead of an exception.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
-const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
+/** Folders a search never enters (besides dot-folders); ALWAYS_IGNORED would drop their files anyway. */
+const NEVER_SEARCHED = new Set(['node_modules']);
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+export interface MissingInput {
+  /** The path or glob as given. */
+  input: string;
+  /** It resolved against the working folder (or the config's folder, for its `adrs`). */
+  path: string;
+  glob: boolean;
 }
 
 export interface Discovery {
   /** Absolute paths of the files to lint, sorted, each once. */
   files: string[];
   /** Inputs that named nothing that exists. */
-  missing: string[];
+  missing: MissingInput[];
 }
 
 function isMarkdown(path: string): boolean {
@@ -62,30 +71,39 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
   }
 
   const found = new Set<string>();
-  const missing: string[] = [];
+  /** Found entries that are folders (a folder named like a markdown file), for .gitignore's "dir/" patterns. */
+  const folders = new Set<string>();
+  const missing: MissingInput[] = [];
   for (const pattern of patterns) {
     const absolute = resolve(base, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
     try {
       stats = statSync(absolute);
-    } catch (error) {
-      // A file that exists but cannot be followed (a link loop) is reported when it is read.
-      if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+    } catch {
+      // A link that cannot be followed (it loops, or points at nothing) is reported when it is read.
+      if (linkTarget(absolute) !== null) {
         found.add(absolute);
         continue;
       }
     }
     if (stats?.isDirectory()) {
-      for (const file of await glob([MARKDOWN_GLOB], { cwd: absolute, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false }))
-        found.add(resolve(file));
+      // A folder named like a markdown file was most likely meant as one: say so, and search it.
+      if (isMarkdown(absolute)) {
+        found.add(absolute);
+        folders.add(absolute);
+      }
+      searchFolder(absolute, () => true, true, found, folders);
     } else if (stats) {
       found.add(absolute);
     } else if (isDynamicPattern(pattern)) {
-      const matches = await glob([toPosix(pattern)], { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false });
-      if (matches.length === 0) missing.push(pattern);
-      for (const file of matches) found.add(resolve(file));
+      const scan = picomatch.scan(toPosix(pattern));
+      const deep = scan.glob.includes('/') || scan.glob.includes('**');
+      // A negated pattern ("!x.md") selects nothing on its own; use "ignore" to leave files out.
+      const matched =
+        scan.negated || !scan.glob ? 0 : searchFolder(resolve(base, scan.base || '.'), picomatch(scan.glob, { dot: false }), deep, found, folders);
+      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
-      missing.push(pattern);
+      missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
 
@@ -98,10 +116,41 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
       const path = relative(root, file);
       // Files outside the config's folder are not subject to its ignore patterns.
       if (!path || path.startsWith('..') || isAbsolute(path)) return true;
-      return !matcher.ignores(toPosix(path));
+      return !matcher.ignores(toPosix(path) + (folders.has(file) ? '/' : ''));
     })
     .sort();
   return { files, missing };
+}
+
+/**
+ * Add the markdown-named entries under `root` whose posix path relative to it `isMatch` accepts.
+ * Links are listed, never entered: a link to a file is read through it, and a link that loops or
+ * dangles, or a folder named like a markdown file, is reported when it is read instead of being
+ * silently left out. Dot-entries and node_modules are not searched; an unreadable folder is skipped.
+ * Returns how many entries matched.
+ */
+function searchFolder(root: string, isMatch: (path: string) => boolean, deep: boolean, found: Set<string>, folders: Set<string>): number {
+  let matched = 0;
+  const pending = [''];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
+      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
+      const absolute = resolve(root, path);
+      found.add(absolute);
+      if (entry.isDirectory()) folders.add(absolute);
+      matched++;
+    }
+  }
+  return matched;
 }
 
 export type ReadOutcome = { ok: true; source: string } | { ok: false; reason: string };
@@ -140,7 +189,11 @@ export function readAdrFile(path: string, maxFileSize: number): ReadOutcome {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? code ?? (error as Error).message}` };
+    if (code === 'ENOENT') {
+      const target = linkTarget(path);
+      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
+    }
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || (error as Error).message)}` };
   }
   if (bytes.length === 0) return { ok: false, reason: 'is empty' };
   if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'is a binary file, not markdown text' };
@@ -148,6 +201,14 @@ export function readAdrFile(path: string, maxFileSize: number): ReadOutcome {
     return { ok: true, source: utf8.decode(bytes) };
   } catch {
     return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+
+function linkTarget(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -42,7 +42,7 @@ export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue,
       const diagnostic: Diagnostic = {
         ruleId: rule.meta.id,
         severity: descriptor.severity === 'warn' ? 'warn' : configured,
-        message: descriptor.message,
+        message: oneLine(descriptor.message),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -57,6 +57,13 @@ export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue,
     rule.check({ adr, set, catalogue, settings, options: setting.options, report });
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Messages quote ADR text; a message is one line whatever that text holds. */
+export function oneLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function summarise(filePath: string, messages: Diagnostic[], source?: string): LintResult {
@@ -86,7 +93,7 @@ export function summarise(filePath: string, messages: Diagnostic[], source?: str
 /** A file that could not be linted at all, as ESLint reports a fatal parse error. */
 export function fatalResult(filePath: string, reason: string): LintResult {
   return summarise(filePath, [
-    { ruleId: null, severity: 'error', fatal: true, message: reason, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    { ruleId: null, severity: 'error', fatal: true, message: oneLine(reason), line: 1, column: 1, endLine: 1, endColumn: 1 },
   ]);
 }
 

@@ -5,10 +5,11 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Parents, Root } from 'mdast';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Catalogue } from './catalogue.ts';
 import { createLineIndex } from './positions.ts';
-import type { BodyLink, CategoryRef, Frontmatter, Mention, ParsedAdr, PatternRef } from './types.ts';
+import { toString } from 'mdast-util-to-string';
+import type { BodyLink, CategoryRef, Frontmatter, LineIndex, ParsedAdr, PatternRef } from './types.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -63,7 +64,9 @@ function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeo
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text.slice(yamlOffset, yamlEnd);
-  const document = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false });
+  // The yaml library does not take a lone CR as a line break; micromark and YAML 1.2 do.
+  // Same length, so every offset still maps onto the file.
+  const document = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter: Frontmatter = { blockRange: [0, blockEnd], yamlOffset, yamlText, document, data: null };
   const yamlError = document.errors[0];
   if (yamlError) {
@@ -73,26 +76,42 @@ function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeo
     };
     return frontmatter;
   }
-  let data: unknown;
+  const unresolved = firstUnresolvedAlias(document);
+  if (unresolved) {
+    frontmatter.error = { message: `Unresolved alias "*${unresolved.source}": no anchor "&${unresolved.source}" comes before it`, range: nodeRange(frontmatter, unresolved) };
+    return frontmatter;
+  }
+  const contents = document.contents;
+  if (contents !== null && !(isScalar(contents) && contents.value === null) && !isMap(contents)) {
+    const kind = isSeq(contents) ? 'a list' : 'a single value';
+    frontmatter.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter, contents, [yamlOffset, yamlEnd]) };
+    return frontmatter;
+  }
   try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null;
+    frontmatter.data = data ?? {};
   } catch (error) {
     frontmatter.error = {
       message: `${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
-      range: [yamlOffset, yamlEnd],
+      range: trimmedRange(frontmatter, 0, yamlText.length),
     };
-    return frontmatter;
-  }
-  if (data === null || data === undefined) {
-    frontmatter.data = {};
-  } else if (typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) {
-    frontmatter.data = data as Record<string, unknown>;
-  } else {
-    const contents = document.contents;
-    const range: [number, number] = contents?.range ? [yamlOffset + contents.range[0], yamlOffset + contents.range[1]] : [yamlOffset, yamlEnd];
-    frontmatter.error = { message: `frontmatter must be a mapping of keys to values, not ${Array.isArray(data) ? 'a list' : 'a single value'}`, range };
   }
   return frontmatter;
+}
+
+/** The first alias whose anchor is not defined before it (toJS would throw on it). */
+function firstUnresolvedAlias(document: Document.Parsed): Alias | null {
+  let found: Alias | null = null;
+  visit(document, {
+    Alias(_, node) {
+      if (!node.resolve(document)) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {
@@ -120,8 +139,15 @@ function resolveAlias(document: Document, node: YamlNode | null): YamlNode | nul
 
 /** Absolute [start, end) of a YAML node (value end, without trailing comment or newline). */
 export function nodeRange(frontmatter: Frontmatter, node: YamlNode | null | undefined, fallback?: [number, number]): [number, number] {
-  if (node?.range) return [frontmatter.yamlOffset + node.range[0], frontmatter.yamlOffset + node.range[1]];
-  return fallback ?? [frontmatter.yamlOffset, frontmatter.yamlOffset];
+  if (!node?.range) return fallback ?? [frontmatter.yamlOffset, frontmatter.yamlOffset];
+  return trimmedRange(frontmatter, node.range[0], node.range[1]);
+}
+
+/** A YAML range in file offsets, without the line break and indentation a block collection ends with. */
+function trimmedRange(frontmatter: Frontmatter, start: number, end: number): [number, number] {
+  let trimmed = end;
+  while (trimmed > start && /\s/.test(frontmatter.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter.yamlOffset + start, frontmatter.yamlOffset + trimmed];
 }
 
 /** The range of a key of a pair (where a diagnostic about a whole key points). */
@@ -204,36 +230,42 @@ function readPatternItem(frontmatter: Frontmatter, node: YamlNode | null, itemRa
   if (node && isScalar(node)) {
     const value = scalarText(node);
     if (value !== null && value.trim() !== '') return { value, range, itemRange };
-    return { value: null, range, itemRange, shapeError: `a pattern reference must be a slug, not ${value === '' ? 'an empty string' : describeKind(node)}` };
+    const message = `a pattern reference must be a slug, not ${value === '' ? 'an empty string' : describeKind(node)}`;
+    return { value: null, range, itemRange, shapeError: { message, range } };
   }
   if (node && isMap(node)) {
     const ref: PatternRef = { value: null, range, itemRange };
+    // The first shape problem of the object, at the node it is about; the slug keeps its own range.
+    const problem = (message: string, at: [number, number]) => {
+      ref.shapeError ??= { message, range: at };
+    };
     let slugSeen = false;
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key.value : null;
+      const keyAt = nodeRange(frontmatter, pair.key as YamlNode, range);
       const valueNode = resolveAlias(frontmatter.document, pair.value as YamlNode | null);
-      const valueRange = nodeRange(frontmatter, valueNode, nodeRange(frontmatter, pair.key as YamlNode));
+      const valueRange = nodeRange(frontmatter, valueNode, keyAt);
       if (key === 'slug') {
         slugSeen = true;
         const value = valueNode ? scalarText(valueNode) : null;
-        if (value === null || value.trim() === '') ref.shapeError ??= `"slug" must be a string, not ${describeKind(valueNode)}`;
+        if (value === null || value.trim() === '') problem(`"slug" must be a string, not ${describeKind(valueNode)}`, valueRange);
         else {
           ref.value = value;
           ref.range = valueRange;
         }
       } else if (key === 'category') {
         const value = valueNode && isScalar(valueNode) && typeof valueNode.value === 'string' ? valueNode.value : null;
-        if (value === null) ref.shapeError ??= `"category" must be a string, not ${describeKind(valueNode)}`;
+        if (value === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
         ref.category = { value, range: valueRange };
       } else if (typeof key !== 'string' || !REFERENCE_KEYS.has(key)) {
-        ref.shapeError ??= `unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`;
-        ref.range = nodeRange(frontmatter, pair.key as YamlNode, range);
+        problem(`unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`, keyAt);
       }
     }
-    if (!slugSeen) ref.shapeError ??= 'a pattern reference object needs a "slug"';
+    if (!slugSeen) problem('a pattern reference object needs a "slug"', range);
     return ref;
   }
-  return { value: null, range, itemRange, shapeError: `a pattern reference must be a slug or {slug, category}, not ${describeKind(node)}` };
+  const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node)}`;
+  return { value: null, range, itemRange, shapeError: { message, range } };
 }
 
 // Node types whose text is not prose: code, markup and metadata.
@@ -243,23 +275,15 @@ function collectBody(adr: ParsedAdr, catalogue: Catalogue): void {
   const definitions = new Map<string, string>();
   for (const node of adr.tree.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
 
-  const visit = (node: Nodes, inHeading: boolean, inLink: boolean): void => {
+  const visit = (node: Nodes, inHeading: boolean, inLink: boolean, inHtml: boolean): void => {
     if (NOT_PROSE.has(node.type)) return;
     if (node.type === 'text') {
+      if (inHtml) return;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
-      // Match the source, not the unescaped value, so ranges are exact.
-      const raw = adr.text.slice(start, end);
-      for (const match of catalogue.findMentions(raw)) {
-        const mention: Mention = {
-          slug: match.slug,
-          text: match.text,
-          range: [start + match.index, start + match.index + match.text.length],
-          inHeading,
-          inLink,
-        };
-        adr.mentions.push(mention);
+      for (const match of textMentions(catalogue, adr.text.slice(start, end), node.value)) {
+        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink });
       }
       return;
     }
@@ -273,9 +297,129 @@ function collectBody(adr: ParsedAdr, catalogue: Catalogue): void {
       childInLink = true;
     }
     const childInHeading = inHeading || node.type === 'heading';
-    if ('children' in node) for (const child of (node as Parents).children) visit(child, childInHeading, childInLink);
+    if (!('children' in node)) return;
+    restorePositions(node as Parents, adr.text, adr.lines);
+    // Text between an inline HTML open tag and its close tag (`<a href>saga</a>`, `<code>CQRS</code>`) is markup.
+    let htmlDepth = 0;
+    for (const child of (node as Parents).children) {
+      if (child.type === 'html') {
+        htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
+        continue;
+      }
+      visit(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+    }
   };
-  for (const child of adr.tree.children) visit(child, false, false);
+  for (const child of adr.tree.children) visit(child, false, false, false);
+}
+
+/**
+ * Give position-less children (remark-gfm's late autolink literals, as in `(text)[https://…]`) the
+ * source range they were written at, found between their positioned neighbours.
+ */
+function restorePositions(parent: Parents, text: string, lines: LineIndex): void {
+  const children = parent.children as Nodes[];
+  if (!parent.position || children.every((child) => child.position)) return;
+  let i = 0;
+  while (i < children.length) {
+    if (children[i]?.position) {
+      i++;
+      continue;
+    }
+    let k = i;
+    while (k < children.length && !children[k]?.position) k++;
+    const lo = children[i - 1]?.position?.end.offset ?? parent.position.start.offset ?? 0;
+    const hi = children[k]?.position?.start.offset ?? parent.position.end.offset ?? lo;
+    const run = children.slice(i, k);
+    const values = run.map((child) => toString(child));
+    const map = alignValue(text.slice(lo, hi), values.join(''));
+    let at = 0;
+    run.forEach((child, n) => {
+      const length = values[n]?.length ?? 0;
+      const start = map?.starts[at];
+      const end = map?.ends[at + length - 1];
+      if (length > 0 && start !== undefined && end !== undefined) {
+        child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
+        if ('children' in child) restorePositions(child as Parents, text, lines);
+      }
+      at += length;
+    });
+    i = k;
+  }
+}
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** +1 for an inline open tag, -1 for a close tag, 0 for void or self-closing tags, comments and the like. */
+function htmlTagDelta(html: string): number {
+  const close = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/.exec(html);
+  if (close) return VOID_ELEMENTS.has((close[1] ?? '').toLowerCase()) ? 0 : -1;
+  const open = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/.exec(html);
+  if (!open || html.endsWith('/>')) return 0;
+  return VOID_ELEMENTS.has((open[1] ?? '').toLowerCase()) ? 0 : 1;
+}
+
+const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+// Addresses written out in the text that markdown did not turn into links (ftp://host/saga).
+const BARE_URL = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s<>]*/g;
+
+/**
+ * Mentions in one text node. Matching runs on the node's value (escapes and character references
+ * decoded, container prefixes dropped: `saga\_id` is the word "saga_id"), and each match is mapped
+ * back to the source so that ranges and texts are as written.
+ */
+function textMentions(catalogue: Catalogue, raw: string, value: string): Array<{ slug: string; text: string; start: number; end: number }> {
+  const map = alignValue(raw, value);
+  if (!map) {
+    // Should not happen; fall back to matching the source as written.
+    return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
+  }
+  const urls = [...value.matchAll(BARE_URL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const found: Array<{ slug: string; text: string; start: number; end: number }> = [];
+  for (const match of catalogue.findMentions(value)) {
+    const a = match.index;
+    const b = match.index + match.text.length;
+    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    const start = map.starts[a] ?? 0;
+    const end = map.ends[b - 1] ?? start;
+    found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
+  }
+  return found;
+}
+
+/** For each character of a text node's value, the [start, end) of the source that wrote it. */
+function alignValue(raw: string, value: string): { starts: number[]; ends: number[] } | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let j = 0;
+  for (let i = 0; i < value.length; ) {
+    if (j >= raw.length) return null;
+    const want = value[i];
+    const reference = raw[j] === '&' ? CHARACTER_REFERENCE.exec(raw.slice(j, j + 40))?.[0] : undefined;
+    if (reference && value.slice(i, i + reference.length) !== reference) {
+      // A reference decodes to one character (two code units when astral).
+      const units = (value.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      for (let k = 0; k < units; k++) {
+        starts.push(j);
+        ends.push(j + reference.length);
+      }
+      i += units;
+      j += reference.length;
+    } else if (raw[j] === want) {
+      starts.push(j);
+      ends.push(j + 1);
+      i++;
+      j++;
+    } else if (raw[j] === '\\' && raw[j + 1] === want) {
+      starts.push(j);
+      ends.push(j + 2);
+      i++;
+      j += 2;
+    } else {
+      // Source the value leaves out: a container's `> ` prefix, indentation, trailing spaces.
+      j++;
+    }
+  }
+  return { starts, ends };
 }
 
 function isAutolink(text: string, node: { url: string; children: Nodes[] }, range: [number, number]): boolean {

@@ -14,7 +14,9 @@ export function createLineIndex(text: string): LineIndex {
   }
   return {
     position(offset: number): Position {
-      const clamped = Math.max(0, Math.min(offset, text.length));
+      let clamped = Math.max(0, Math.min(offset, text.length));
+      // Between the CR and the LF of one line break is not a column: it is the next line's start.
+      if (clamped > 0 && text.charCodeAt(clamped - 1) === 13 && text.charCodeAt(clamped) === 10) clamped++;
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {

@@ -36,8 +36,13 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
   if (discovery.files.length === 0) {
-    const what = discovery.missing.length ? `no such file or folder: ${discovery.missing.join(', ')}` : 'no ADR markdown files matched';
-    throw new UsageError(what);
+    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
+    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
+    const what = [
+      ...(absent.length ? [`no such file or folder: ${absent.join(', ')}`] : []),
+      ...(unmatched.length ? [`no files match ${unmatched.join(', ')}`] : []),
+    ];
+    throw new UsageError(what.length ? what.join('; ') : 'no ADR markdown files matched');
   }
 
   const parsed: Array<{ path: string; adr: ParsedAdr } | { path: string; error: string }> = [];
@@ -56,7 +61,9 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   }
 
   const records = parsed.flatMap((entry) => ('adr' in entry ? [buildRecord(entry.adr, catalogue)] : []));
-  const results: LintResult[] = discovery.missing.map((input) => fatalResult(input, 'no such file or folder'));
+  const results: LintResult[] = discovery.missing.map((entry) =>
+    fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`),
+  );
   for (const entry of parsed) {
     if ('error' in entry) {
       results.push(fatalResult(entry.path, `${relative(options.cwd, entry.path) || entry.path} ${entry.error}`));

@@ -47,8 +47,8 @@ export interface PatternRef {
   itemRange: [number, number];
   /** The category given in object form, with its range. */
   category?: { value: string | null; range: [number, number] };
-  /** Shape problem of this item, if any (reported by frontmatter-fields). */
-  shapeError?: string;
+  /** Shape problem of this item, if any (reported by frontmatter-fields), at the node it is about. */
+  shapeError?: { message: string; range: [number, number] };
 }
 
 export interface CategoryRef {

@@ -1,0 +1,47 @@
+// Fixing: apply the fixes of a lint, re-lint, and repeat until nothing changes, so one run
+// converges (markdownlint needs two). Only text edits on the source: never a re-serialisation.
+import type { Diagnostic, AdrRecord, TextEdit } from './types.ts';
+import { applyEdits } from './fix.ts';
+import { checkAdr, summarise, type LintContext, type LintResult } from './lint.ts';
+import { parseAdr } from './parse.ts';
+
+export const MAX_FIX_PASSES = 10;
+
+export interface FixOptions {
+  /** Only fixes of these rules are applied (`--fix-rule`); all fixable rules when absent. */
+  rules?: ReadonlySet<string>;
+}
+
+export interface FixOutcome {
+  /** The fixed text, BOM included when the input had one. */
+  output: string;
+  /** Fixes applied over all passes. */
+  fixedCount: number;
+  passes: number;
+  /** The lint of the final text: what remains. */
+  result: LintResult;
+}
+
+function wanted(message: Diagnostic, options: FixOptions): message is Diagnostic & { fix: TextEdit } {
+  return message.fix !== undefined && (!options.rules || (message.ruleId !== null && options.rules.has(message.ruleId)));
+}
+
+/** Fix one file's text until it is stable (at most MAX_FIX_PASSES passes). */
+export function fixText(filePath: string, source: string, context: LintContext, set: readonly AdrRecord[], options: FixOptions = {}): FixOutcome {
+  let fixedCount = 0;
+  let passes = 0;
+  let adr = parseAdr(filePath, source, context.catalogue);
+  let messages = checkAdr(adr, set, context);
+  const bom = adr.bom ? '\uFEFF' : '';
+  while (passes < MAX_FIX_PASSES) {
+    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix!);
+    if (edits.length === 0) break;
+    const { text, applied } = applyEdits(adr.text, edits);
+    if (applied.length === 0 || text === adr.text) break;
+    passes++;
+    fixedCount += applied.length;
+    adr = parseAdr(filePath, bom + text, context.catalogue);
+    messages = checkAdr(adr, set, context);
+  }
+  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
+}

@@ -1,0 +1,176 @@
+// Prose mention detection (parseAdr → adr.mentions) with the built-in catalogue: which words name a
+// pattern, which look like they do but don't, and where mentions may and may not be found.
+import { describe, expect, it } from 'vitest';
+import { catalogueWithUser } from '../src/catalogue.ts';
+import { parseAdr } from '../src/parse.ts';
+
+const catalogue = catalogueWithUser(null, null);
+
+const mentionsOf = (markdown: string) => parseAdr('/adr/0001-test.md', markdown, catalogue).mentions;
+const found = (markdown: string) => mentionsOf(markdown).map(({ slug, text }) => ({ slug, text }));
+
+type Row = [label: string, markdown: string, expected: Array<[slug: string, text: string]>];
+
+const rows: Row[] = [
+  // Names, aliases and their spellings
+  ['pattern name', 'We chose the Saga Pattern.', [['saga-pattern', 'Saga Pattern']]],
+  ['alias in lower case', 'Each step is a saga.', [['saga-pattern', 'saga']]],
+  ['word in capitals', 'THE SAGA PATTERN', [['saga-pattern', 'SAGA PATTERN']]],
+  ['plural -s', 'Two sagas and many sidecars.', [['saga-pattern', 'sagas'], ['sidecar-pattern', 'sidecars']]],
+  ['plural of a two-word alias', 'Add circuit breakers to every client.', [['circuit-breaker-pattern', 'circuit breakers']]],
+  ['hyphenated alias', 'A circuit-breaker guards the call.', [['circuit-breaker-pattern', 'circuit-breaker']]],
+  ['name with hyphen', 'An Event-Driven Architecture.', [['event-driven-architecture', 'Event-Driven Architecture']]],
+  ['name with space for hyphen', 'An event driven architecture.', [['event-driven-architecture', 'event driven architecture']]],
+  ['name with hyphen for space', 'Introduce the strangler-fig pattern.', [['strangler-fig-pattern', 'strangler-fig pattern']]],
+  ['longest term wins', 'Microservices Architecture, not microservices alone.', [
+    ['microservices-architecture', 'Microservices Architecture'],
+    ['microservices-architecture', 'microservices'],
+  ]],
+  ['service-oriented spelled both ways', 'service oriented architecture or Service-Oriented Architecture', [
+    ['service-oriented-architecture', 'service oriented architecture'],
+    ['service-oriented-architecture', 'Service-Oriented Architecture'],
+  ]],
+  ['long CQRS alias', 'Command and Query Responsibility Segregation splits models.', [
+    ['cqrs-pattern', 'Command and Query Responsibility Segregation'],
+  ]],
+  ['transactional outbox', 'Publish through a transactional outbox.', [['outbox-pattern', 'transactional outbox']]],
+  ['sharding aliases', 'database sharding puts rows in shards.', [['sharding-pattern', 'database sharding'], ['sharding-pattern', 'shards']]],
+  ['event-sourced', 'The order aggregate is event-sourced.', [['event-sourcing-pattern', 'event-sourced']]],
+  ['API gateway in any case', 'Put an api gateway in front; two API Gateways.', [
+    ['api-gateway-pattern', 'api gateway'],
+    ['api-gateway-pattern', 'API Gateways'],
+  ]],
+  ['possessive and sentence punctuation', 'The saga’s steps. (CQRS) "Sidecar"!', [
+    ['saga-pattern', 'saga'],
+    ['cqrs-pattern', 'CQRS'],
+    ['sidecar-pattern', 'Sidecar'],
+  ]],
+  ['a term broken over two lines', 'We use the Saga\nPattern here.', [['saga-pattern', 'Saga\nPattern']]],
+
+  // Acronyms: exact case only
+  ['acronyms in capitals', 'CQRS, SOA and EDA.', [
+    ['cqrs-pattern', 'CQRS'],
+    ['service-oriented-architecture', 'SOA'],
+    ['event-driven-architecture', 'EDA'],
+  ]],
+  ['acronyms in lower or mixed case are not mentions', 'cqrs, Soa, eda and Cqrs.', []],
+  ['acronym followed by slash', 'CQRS/ES is common.', [['cqrs-pattern', 'CQRS']]],
+
+  // Traps: words that look like a pattern but are not one
+  ['"a microservice" is one service', 'Each microservice owns its data.', []],
+  ['redux-saga library', 'The UI uses redux-saga and Redux Saga.', []],
+  ['Amazon API Gateway product', 'Deployed on Amazon API Gateway.', []],
+  ['MeshCircuitBreaker policy', 'Configure a MeshCircuitBreaker policy.', []],
+  ['identifier saga_id', 'Store the saga_id column.', []],
+  ['escaped identifier saga\\_id', 'Store the saga\\_id column.', []],
+  ['"event-driven" alone', 'The UI is event-driven.', []],
+  ['"gateway" alone', 'The payment gateway and the NAT gateway.', []],
+  ['"outbox" alone', 'Check your outbox.', []],
+  ['CQS is a different principle', 'Follow CQS in the API.', []],
+  ['SOA record is DNS', 'Update the SOA record.', []],
+  ['sidecar files are photo metadata', 'Lightroom writes sidecar files.', []],
+  ['blockchain sharding', 'Not to be confused with blockchain sharding.', []],
+  ['part of a longer word', 'Sagacity, sharded keys, shardingsphere.', []],
+
+  // Where prose is, and where it is not
+  ['heading', '# Use a saga\n', [['saga-pattern', 'saga']]],
+  ['blockquote', '> A saga coordinates.\n', [['saga-pattern', 'saga']]],
+  ['list item', '- CQRS for reads\n- a sidecar\n', [['cqrs-pattern', 'CQRS'], ['sidecar-pattern', 'sidecar']]],
+  ['emphasis, strong and strikethrough', '*saga*, **CQRS**, ~~sidecar~~', [
+    ['saga-pattern', 'saga'],
+    ['cqrs-pattern', 'CQRS'],
+    ['sidecar-pattern', 'sidecar'],
+  ]],
+  ['GFM table cells', '| Option | Pattern |\n|---|---|\n| A | saga |\n| B | CQRS |\n', [['saga-pattern', 'saga'], ['cqrs-pattern', 'CQRS']]],
+  ['link text', 'See [the saga](https://example.com/x).', [['saga-pattern', 'saga']]],
+  ['reference link text', 'See [CQRS][1].\n\n[1]: https://example.com/x\n', [['cqrs-pattern', 'CQRS']]],
+  ['fenced code', '```\nsaga CQRS\n```\n', []],
+  ['indented code', 'Text.\n\n    saga CQRS\n', []],
+  ['inline code', 'Call `saga.start()` and `CQRS`.', []],
+  ['link URL', 'See [docs](https://example.com/saga/cqrs).', []],
+  ['link definition', '[docs]: https://example.com/saga "Saga Pattern"\n', []],
+  ['bare URL', 'See https://x.com/saga for details.', []],
+  ['angle-bracket autolink', 'See <https://x.com/saga>.', []],
+  ['www autolink', 'See www.example.com/saga today.', []],
+  ['URL that markdown does not link', 'Mirror at ftp://files.example.com/saga only.', []],
+  ['image alt text', '![saga diagram](saga.png)', []],
+  ['HTML block', '<div>\nA saga here.\n</div>\n', []],
+  ['inline HTML element', 'Use <code>CQRS</code> and <a href="x">saga</a>; <b>sidecar</b>.', []],
+  ['HTML comment', '<!-- saga, CQRS -->\n', []],
+  ['text after a void HTML element is prose', 'Line<br>a saga', [['saga-pattern', 'saga']]],
+  ['frontmatter', '---\ntitle: Saga Pattern\npatterns: [saga-pattern]\n---\n\nNo mention here.\n', []],
+  ['text around a mistyped (text)[url] link', 'A saga (see)[https://x.com/saga] and CQRS.', [['saga-pattern', 'saga'], ['cqrs-pattern', 'CQRS']]],
+];
+
+describe('prose mentions', () => {
+  it.each(rows)('%s', (_label, markdown, expected) => {
+    expect(found(markdown)).toEqual(expected.map(([slug, text]) => ({ slug, text })));
+  });
+});
+
+describe('mention ranges and flags', () => {
+  it('gives exact ranges into the text', () => {
+    const markdown = 'We chose the Saga Pattern and CQRS.';
+    expect(mentionsOf(markdown)).toEqual([
+      { slug: 'saga-pattern', text: 'Saga Pattern', range: [13, 25], inHeading: false, inLink: false },
+      { slug: 'cqrs-pattern', text: 'CQRS', range: [30, 34], inHeading: false, inLink: false },
+    ]);
+    for (const mention of mentionsOf(markdown)) expect(markdown.slice(...mention.range)).toBe(mention.text);
+  });
+
+  it('marks mentions in headings and in link text', () => {
+    const markdown = '# Saga\n\nRead [about CQRS](https://x.com/a).\n';
+    expect(mentionsOf(markdown)).toEqual([
+      { slug: 'saga-pattern', text: 'Saga', range: [2, 6], inHeading: true, inLink: false },
+      { slug: 'cqrs-pattern', text: 'CQRS', range: [20, 24], inHeading: false, inLink: true },
+    ]);
+  });
+
+  it('marks setext headings', () => {
+    expect(mentionsOf('Sidecar\n=======\n\nBody.\n')).toEqual([
+      { slug: 'sidecar-pattern', text: 'Sidecar', range: [0, 7], inHeading: true, inLink: false },
+    ]);
+  });
+
+  it('is exact on CRLF files after a frontmatter', () => {
+    const markdown = '---\r\ntitle: x\r\n---\r\n\r\nLine one.\r\nA saga and\r\nCQRS here.\r\n';
+    const mentions = mentionsOf(markdown);
+    expect(mentions.map((m) => m.range)).toEqual([
+      [35, 39],
+      [45, 49],
+    ]);
+    const adr = parseAdr('/adr/0001-test.md', markdown, catalogue);
+    expect(mentions.map((m) => adr.lines.position(m.range[0]))).toEqual([
+      { line: 6, column: 3 },
+      { line: 7, column: 1 },
+    ]);
+    for (const mention of mentions) expect(markdown.slice(...mention.range)).toBe(mention.text);
+  });
+
+  it('counts offsets after the BOM (the text without it)', () => {
+    const adr = parseAdr('/adr/0001-test.md', '\uFEFF---\ntitle: x\n---\nA saga.\n', catalogue);
+    expect(adr.bom).toBe(true);
+    expect(adr.mentions.map((m) => m.range)).toEqual([[19, 23]]);
+    expect(adr.text.slice(19, 23)).toBe('saga');
+    expect(adr.lines.position(19)).toEqual({ line: 4, column: 3 });
+  });
+
+  it('maps a term spanning a blockquote line back to the source as written', () => {
+    const markdown = '> We use a Saga\n> Pattern here.\n';
+    expect(mentionsOf(markdown)).toEqual([
+      { slug: 'saga-pattern', text: 'Saga\n> Pattern', range: [11, 25], inHeading: false, inLink: false },
+    ]);
+  });
+
+  it('keeps character references in the text and range', () => {
+    const markdown = 'A Saga&nbsp;Pattern.';
+    expect(mentionsOf(markdown)).toEqual([
+      { slug: 'saga-pattern', text: 'Saga&nbsp;Pattern', range: [2, 19], inHeading: false, inLink: false },
+    ]);
+  });
+
+  it('lists mentions in document order', () => {
+    const markdown = '# CQRS\n\n- a sidecar\n\n> a saga\n\n| x |\n|---|\n| sharding |\n';
+    expect(mentionsOf(markdown).map((m) => m.slug)).toEqual(['cqrs-pattern', 'sidecar-pattern', 'saga-pattern', 'sharding-pattern']);
+  });
+});

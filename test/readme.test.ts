@@ -1,0 +1,28 @@
+// The README is the user's manual: its rule table and catalogue table must say what the code does.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.ts';
+import { catalogueWithUser } from '../src/catalogue.ts';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  it('starts a newcomer with the two commands', () => {
+    expect(readme).toContain('npm ci && npx adrlint');
+    expect(readme).toMatch(/^npm test\b/m);
+  });
+
+  it.each(rules.map((rule) => [rule.meta.id, rule] as const))('documents %s in the rule table as the code has it', (id, rule) => {
+    const row = readme.split('\n').find((line) => line.startsWith(`| [${id}](docs/rules/${id}.md) |`));
+    expect(row, `no rule table row for ${id}`).toBeDefined();
+    const cells = row!.split('|').map((cell) => cell.trim());
+    expect(cells[2]).toBe(rule.meta.defaultSeverity);
+    expect(cells[3]).toBe(rule.meta.fixable ? 'yes' : '');
+  });
+
+  it('lists the built-in catalogue as it is', () => {
+    for (const pattern of catalogueWithUser(null, null).patterns) {
+      expect(readme).toContain(`| ${pattern.code} | \`${pattern.slug}\` | ${pattern.name} | ${pattern.category} |`);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { lintWithRule, ruleTester } from '../helpers/rule-tester.ts';
+
+const undeclared = (text: string, slug: string) => `"${text}" mentions the pattern "${slug}"; declare it under "patterns" in the frontmatter`;
+
+ruleTester('pattern-undeclared', {
+  valid: [
+    { name: 'mentioned and declared by slug', code: '---\npatterns: [saga-pattern]\n---\n\nWe coordinate the steps with a saga.\n' },
+    {
+      name: 'declared by name, code and alias',
+      code: "---\npatterns: [Saga Pattern, '05', sidecar]\n---\n\nA saga, CQRS for reads and a sidecar per pod.\n",
+    },
+    {
+      name: 'declared in object form',
+      code: '---\npatterns:\n  - slug: outbox-pattern\n    category: Data Pattern\n---\n\nEvents leave through a transactional outbox.\n',
+    },
+    { name: 'no mention at all', code: '---\nstatus: accepted\n---\n\n# Orders\n\nWe keep one database.\n' },
+    { name: 'mentions only in code', code: '---\nstatus: accepted\n---\n\n```ts\nconst saga = new Saga();\n```\n\nCall `CQRS.dispatch()`.\n' },
+    {
+      name: 'mentions only in URLs, images, HTML and definitions',
+      code: '---\nstatus: accepted\n---\n\nSee https://x.com/saga and ![sidecar](s.png).\n\n<div>CQRS</div>\n\n[ref]: https://x.com/outbox "Outbox Pattern"\n',
+    },
+    { name: 'traps are not mentions', code: '---\nstatus: accepted\n---\n\nEach microservice uses redux-saga behind Amazon API Gateway; store the saga_id.\n' },
+    { name: 'acronyms in the wrong case are not mentions', code: '---\nstatus: accepted\n---\n\nWe considered cqrs and soa.\n' },
+    { name: 'mentions in the frontmatter do not count', code: '---\ntitle: Saga Pattern for orders\n---\n\nWe split the steps.\n' },
+    {
+      name: 'a broken frontmatter (YAML error): cannot tell what is declared',
+      code: '---\npatterns: [saga-pattern\n---\n\nWe use a saga.\n',
+    },
+    { name: 'a frontmatter that is not a mapping', code: '---\n- saga-pattern\n---\n\nWe use a saga.\n' },
+    { name: 'an opening --- that never closes', code: '---\ntitle: Orders\n\nWe use a saga.\n' },
+    { name: 'minMentions: a single passing mention is not enough', code: '---\nstatus: accepted\n---\n\nUnlike a saga, this is one local transaction.\n', options: { minMentions: 2 } },
+    {
+      name: 'minMentions: a declared pattern is fine however often it is mentioned',
+      code: '---\npatterns: [saga-pattern]\n---\n\nA saga. The saga. Sagas.\n',
+      options: { minMentions: 2 },
+    },
+    {
+      name: 'a user catalogue pattern, declared',
+      code: '---\npatterns: [bff-pattern]\n---\n\nEach client gets a backend for frontend.\n',
+      catalogue: 'categories: [Edge Pattern]\npatterns:\n  - slug: bff-pattern\n    name: Backend for Frontend\n    category: Edge Pattern\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the rule docs example',
+      code: '---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 7, column: 32, endLine: 7, endColumn: 36, severity: 'warn' }],
+    },
+    {
+      name: 'reported once per pattern, at its first mention',
+      code: '---\nstatus: accepted\n---\n\nA saga here, a saga there.\nSagas everywhere.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 3, endColumn: 7 }],
+    },
+    {
+      name: 'a heading mention is the first mention',
+      code: '---\nstatus: accepted\n---\n\n# Why a Saga Pattern\n\nWe use a saga.\n',
+      errors: [{ message: undeclared('Saga Pattern', 'saga-pattern'), line: 5, column: 9, endColumn: 21 }],
+    },
+    {
+      name: 'a file without frontmatter',
+      code: '# Read models\n\nWe apply CQRS to the catalogue.\n',
+      errors: [{ message: undeclared('CQRS', 'cqrs-pattern'), line: 3, column: 10, endColumn: 14 }],
+    },
+    {
+      name: 'several patterns, in order of their first mention',
+      code: '---\npatterns: [saga-pattern]\n---\n\nThe saga writes to a transactional outbox; an API gateway fronts it.\nThe outbox pattern is polled.\n',
+      errors: [
+        { message: undeclared('transactional outbox', 'outbox-pattern'), line: 5, column: 22, endColumn: 42 },
+        { message: undeclared('API gateway', 'api-gateway-pattern'), line: 5, column: 47, endColumn: 58 },
+      ],
+    },
+    {
+      name: 'only the undeclared one of a declared pair',
+      code: '---\npatterns: [Saga Pattern, CQRS]\n---\n\n## Sidecars\n\nA saga and CQRS and sidecars.\n',
+      errors: [{ message: undeclared('Sidecars', 'sidecar-pattern'), line: 5, column: 4, endColumn: 12 }],
+    },
+    {
+      name: 'declared under another key does not count',
+      code: '---\ntags: [saga-pattern]\n---\n\nWe use a saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
+    },
+    {
+      name: 'an empty patterns key declares nothing',
+      code: '---\npatterns:\n---\n\nEvent sourcing keeps the history.\n',
+      errors: [{ message: undeclared('Event sourcing', 'event-sourcing-pattern'), line: 5, column: 1, endColumn: 15 }],
+    },
+    {
+      name: 'an unknown reference declares nothing',
+      code: '---\npatterns: [sagas-pattern]\n---\n\nWe use a saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
+    },
+    {
+      name: 'mentions in link text, lists, tables and blockquotes count',
+      code: '---\nstatus: accepted\n---\n\n- see [sharding](https://x.com/a)\n\n| a | Circuit breakers |\n|---|---|\n\n> a strangler fig\n',
+      errors: [
+        { message: undeclared('sharding', 'sharding-pattern'), line: 5, column: 8, endColumn: 16 },
+        { message: undeclared('Circuit breakers', 'circuit-breaker-pattern'), line: 7, column: 7, endColumn: 23 },
+        { message: undeclared('strangler fig', 'strangler-fig-pattern'), line: 10, column: 5, endColumn: 18 },
+      ],
+    },
+    {
+      name: 'hyphen or space and plural forms',
+      code: '---\nstatus: accepted\n---\n\nAn event driven architecture of microservices.\n',
+      errors: [
+        { message: undeclared('event driven architecture', 'event-driven-architecture'), line: 5, column: 4 },
+        { message: undeclared('microservices', 'microservices-architecture'), line: 5, column: 33 },
+      ],
+    },
+    {
+      name: 'acronym in exact case',
+      code: '---\nstatus: accepted\n---\n\nThe platform was SOA, not EDA.\n',
+      errors: [
+        { message: undeclared('SOA', 'service-oriented-architecture'), line: 5, column: 18 },
+        { message: undeclared('EDA', 'event-driven-architecture'), line: 5, column: 27 },
+      ],
+    },
+    {
+      name: 'CRLF and a BOM: positions as in the file',
+      code: '\uFEFF---\r\nstatus: accepted\r\n---\r\n\r\nFirst line.\r\nWe use [CQRS](https://x.com) here.\r\n',
+      errors: [{ message: undeclared('CQRS', 'cqrs-pattern'), line: 6, column: 9, endLine: 6, endColumn: 13 }],
+    },
+    {
+      name: 'a term over two lines is quoted on one line',
+      code: '---\nstatus: accepted\n---\n\nReads use Command Query\r\n  Responsibility Segregation.\n',
+      errors: [{ message: undeclared('Command Query Responsibility Segregation', 'cqrs-pattern'), line: 5, column: 11, endLine: 6, endColumn: 29 }],
+    },
+    {
+      name: 'minMentions: 2 reports at the first of two mentions',
+      code: '---\nstatus: accepted\n---\n\n# Sharding\n\nUnlike a saga, sharding helps here.\n',
+      options: { minMentions: 2 },
+      errors: [{ message: undeclared('Sharding', 'sharding-pattern'), line: 5, column: 3, endColumn: 11 }],
+    },
+    {
+      name: 'minMentions: 1 is the default',
+      code: '---\nstatus: accepted\n---\n\nUnlike a saga, this is one local transaction.\n',
+      options: { minMentions: 1 },
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
+    },
+    {
+      name: 'a pattern from a user catalogue',
+      code: '---\nstatus: accepted\n---\n\nEach client gets a Backend for Frontend.\n',
+      catalogue: 'categories: [Edge Pattern]\npatterns:\n  - slug: bff-pattern\n    name: Backend for Frontend\n    category: Edge Pattern\n',
+      errors: [{ message: undeclared('Backend for Frontend', 'bff-pattern'), line: 5, column: 20 }],
+    },
+  ],
+});
+
+describe('pattern-undeclared options', () => {
+  it.each([
+    [{ minMentions: 0 }, /minMentions: must be >= 1/],
+    [{ minMentions: 1.5 }, /minMentions: must be integer/],
+    [{ minMentions: '2' }, /minMentions: must be integer/],
+    [{ minimum: 2 }, /unknown key "minimum"/],
+  ])('rejects %j', (options, message) => {
+    expect(() => lintWithRule('pattern-undeclared', 'A saga.\n', { options })).toThrow(message);
+  });
+});
