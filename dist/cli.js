@@ -17997,6 +17997,7 @@ var meta = {
   fixable: false,
   docs: {
     url: ruleDocsUrl("frontmatter-syntax"),
+    why: "A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.",
     wrong: "---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n",
     right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n"
   }
@@ -31101,6 +31102,7 @@ var meta2 = {
   fixable: false,
   docs: {
     url: ruleDocsUrl("frontmatter-fields"),
+    why: "Tools, reports and site generators read `status` and `date` as data. An unknown status or a date that does not exist (YAML would roll 2024-02-30 over to March) makes the record say something it does not.",
     wrong: "---\nstatus: done\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
     right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
   }
@@ -31149,6 +31151,7 @@ var meta3 = {
   fixable: true,
   docs: {
     url: ruleDocsUrl("pattern-slug"),
+    why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
     wrong: "---\npatterns:\n  - Saga Pattern\n  - cqrs-patern\n---\n",
     right: "---\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n---\n"
   }
@@ -31211,6 +31214,7 @@ var meta4 = {
   fixable: true,
   docs: {
     url: ruleDocsUrl("pattern-category"),
+    why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
     wrong: "---\npatterns:\n  - slug: saga-pattern\n    category: Data Pattern\ncategories: [Data Patterns]\n---\n",
     right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
   }
@@ -31339,6 +31343,7 @@ var meta5 = {
   fixable: true,
   docs: {
     url: ruleDocsUrl("pattern-duplicate"),
+    why: "A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.",
     wrong: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n",
     right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
   }
@@ -31412,13 +31417,16 @@ var meta6 = {
   fixable: false,
   docs: {
     url: ruleDocsUrl("pattern-undeclared"),
+    why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
     wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
     right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
   },
   schema: {
     type: "object",
     additionalProperties: false,
-    properties: { minMentions: { type: "integer", minimum: 1 } }
+    properties: {
+      minMentions: { type: "integer", minimum: 1, default: 1, description: "How many prose mentions make a pattern count as used." }
+    }
   }
 };
 var check7 = ({ adr, catalogue, options, report }) => {
@@ -31455,6 +31463,7 @@ var meta7 = {
   fixable: false,
   docs: {
     url: ruleDocsUrl("pattern-unmentioned"),
+    why: "A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.",
     wrong: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n",
     right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
   }
@@ -31485,6 +31494,7 @@ var meta8 = {
   fixable: true,
   docs: {
     url: ruleDocsUrl("pattern-link"),
+    why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
     wrong: "# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n",
     right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
   }

@@ -12,6 +12,7 @@ export const meta = {
   fixable: false,
   docs: {
     url: ruleDocsUrl('frontmatter-fields'),
+    why: 'Tools, reports and site generators read `status` and `date` as data. An unknown status or a date that does not exist (YAML would roll 2024-02-30 over to March) makes the record say something it does not.',
     wrong: '---\nstatus: done\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n',
     right: '---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n',
   },

@@ -8,6 +8,7 @@ export const meta = {
   fixable: false,
   docs: {
     url: ruleDocsUrl('frontmatter-syntax'),
+    why: 'A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.',
     wrong: '---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n',
     right: '---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n',
   },

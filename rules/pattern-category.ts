@@ -11,6 +11,7 @@ export const meta = {
   fixable: true,
   docs: {
     url: ruleDocsUrl('pattern-category'),
+    why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
     wrong: '---\npatterns:\n  - slug: saga-pattern\n    category: Data Pattern\ncategories: [Data Patterns]\n---\n',
     right: '---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n',
   },

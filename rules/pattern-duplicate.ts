@@ -9,6 +9,7 @@ export const meta = {
   fixable: true,
   docs: {
     url: ruleDocsUrl('pattern-duplicate'),
+    why: 'A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.',
     wrong: '---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n',
     right: '---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n',
   },

@@ -9,6 +9,7 @@ export const meta = {
   fixable: true,
   docs: {
     url: ruleDocsUrl('pattern-link'),
+    why: 'Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.',
     wrong: '# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n',
     right: '# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n',
   },

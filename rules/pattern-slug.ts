@@ -9,6 +9,7 @@ export const meta = {
   fixable: true,
   docs: {
     url: ruleDocsUrl('pattern-slug'),
+    why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
     wrong: '---\npatterns:\n  - Saga Pattern\n  - cqrs-patern\n---\n',
     right: '---\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n---\n',
   },

@@ -14,13 +14,16 @@ export const meta = {
   fixable: false,
   docs: {
     url: ruleDocsUrl('pattern-undeclared'),
+    why: 'The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.',
     wrong: '---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
     right: '---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
   },
   schema: {
     type: 'object',
     additionalProperties: false,
-    properties: { minMentions: { type: 'integer', minimum: 1 } },
+    properties: {
+      minMentions: { type: 'integer', minimum: 1, default: 1, description: 'How many prose mentions make a pattern count as used.' },
+    },
   },
 } satisfies Rule['meta'];
 

@@ -8,6 +8,7 @@ export const meta = {
   fixable: false,
   docs: {
     url: ruleDocsUrl('pattern-unmentioned'),
+    why: 'A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.',
     wrong: '---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n',
     right: '---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n',
   },

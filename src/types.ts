@@ -152,7 +152,8 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   fixable: boolean;
   /** The rule is on in the `strict` preset only when defaultSeverity is off. */
-  docs: { url: string; wrong: string; right: string };
+  /** The rule's page: why it matters, and a wrong and a right example (both run as tests). */
+  docs: { url: string; why: string; wrong: string; right: string };
   /** JSON Schema of the rule's options object, if it takes any. */
   schema?: Record<string, unknown>;
 }

@@ -1,0 +1,27 @@
+// Every rule has its page, the page is what its meta says, and its examples do what they claim.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.ts';
+import { renderRuleDoc } from '../src/rule-docs.ts';
+import { lintWithRule } from './helpers/rule-tester.ts';
+
+describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s.md', (id, rule) => {
+  const page = new URL(`../docs/rules/${id}.md`, import.meta.url);
+
+  it('exists and is up to date (npm run docs)', () => {
+    expect(existsSync(page)).toBe(true);
+    expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule));
+  });
+
+  it('is where diagnostics point', () => {
+    expect(rule.meta.docs.url).toBe(`https://github.com/adrlint/adrlint/blob/main/docs/rules/${id}.md`);
+  });
+
+  it('has a wrong example the rule reports', () => {
+    expect(lintWithRule(id, rule.meta.docs.wrong).messages.length).toBeGreaterThan(0);
+  });
+
+  it('has a right example the rule accepts', () => {
+    expect(lintWithRule(id, rule.meta.docs.right).messages).toEqual([]);
+  });
+});
