@@ -6,6 +6,7 @@ import { distance } from 'fastest-levenshtein';
 import { compileSchema, describeAjvError, type ValidationError } from './schema.ts';
 import { dataPath } from './paths.ts';
 import { createLineIndex } from './positions.ts';
+import { CatalogueError } from './errors.ts';
 
 export interface Pattern {
   code: string | null;
@@ -31,16 +32,7 @@ export interface CatalogueSource {
   patterns?: Array<Partial<Pattern> & { slug: string }>;
 }
 
-/** A user catalogue that cannot be used. Names the file and the entry at fault. */
-export class CatalogueError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'CatalogueError';
-  }
-}
+export { CatalogueError };
 
 export interface MentionMatch {
   slug: string;

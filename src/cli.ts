@@ -3,8 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogueError } from './catalogue.ts';
-import { ConfigError } from './config.ts';
+import { FileError } from './errors.ts';
 import { UsageError } from './files.ts';
 import { lintProject, loadProject } from './run.ts';
 import { rules } from '../rules/index.ts';
@@ -160,7 +159,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CatalogueError) {
+    if (error instanceof FileError) {
       io.stderr.write(`adrlint: configuration error: ${error.message}\n`);
       return EXIT_USAGE;
     }

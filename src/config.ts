@@ -7,6 +7,7 @@ import { compileInlineSchema, compileSchema, describeAjvError } from './schema.t
 import { rules, rulesById } from '../rules/index.ts';
 import { DEFAULT_STATUSES } from './status.ts';
 import { createLineIndex } from './positions.ts';
+import { ConfigError } from './errors.ts';
 import { distance } from 'fastest-levenshtein';
 import type { Severity } from './types.ts';
 
@@ -38,15 +39,7 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 interface RawConfig {
   adrs?: string | string[];
