@@ -2695,8 +2695,8 @@ var require_identity = __commonJS({
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -2717,7 +2717,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar6(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar7(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2732,8 +2732,8 @@ var require_identity = __commonJS({
     exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar6;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -8277,7 +8277,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8361,7 +8361,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar6;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -17695,7 +17695,7 @@ var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
@@ -31101,6 +31101,7 @@ __export(pattern_duplicate_exports, {
 });
 
 // src/edits.ts
+var import_yaml4 = __toESM(require_dist(), 1);
 function lineStart(text5, offset) {
   let i = offset;
   while (i > 0 && text5[i - 1] !== "\n" && text5[i - 1] !== "\r") i--;
@@ -31134,6 +31135,65 @@ function removeSequenceItem(text5, itemRange) {
   if (text5[i] === ",") return { range: [i, end], text: "" };
   if (text5.slice(end, after).includes(",")) return { range: [start, after], text: "" };
   if (ownLine) return { range: [start, end], text: "" };
+  return null;
+}
+function lineEnding2(text5) {
+  const match = /\r\n|\r|\n/.exec(text5);
+  return match ? match[0] : "\n";
+}
+function declarePatterns(adr, slugs) {
+  if (slugs.length === 0) return null;
+  const { text: text5 } = adr;
+  const frontmatter2 = adr.frontmatter;
+  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text5 : text5);
+  const blockList = (itemPrefix) => slugs.map((slug) => `${itemPrefix}${slug}${eol}`).join("");
+  if (!frontmatter2) {
+    if (adr.unterminatedFrontmatter) return null;
+    const separator = text5 === "" || /^(?:\r\n|\r|\n)/.test(text5) ? "" : eol;
+    return { range: [0, 0], text: `---${eol}patterns:${eol}${blockList("  - ")}---${eol}${separator}` };
+  }
+  if (!frontmatter2.data) return null;
+  const field = frontmatterField(frontmatter2, "patterns");
+  if (!field) {
+    const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
+    const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before}patterns:${eol}${blockList("  - ")}` };
+  }
+  const node2 = field.pair.value;
+  if (node2 && (0, import_yaml4.isSeq)(node2)) {
+    const items = node2.items;
+    const last = items[items.length - 1];
+    if (node2.flow) {
+      const [start] = nodeRange(frontmatter2, node2);
+      if (!last) return { range: [start + 1, start + 1], text: slugs.join(", ") };
+      const [, lastEnd2] = nodeRange(frontmatter2, last);
+      return { range: [lastEnd2, lastEnd2], text: slugs.map((slug) => `, ${slug}`).join("") };
+    }
+    const first = items[0];
+    if (!first || !last) return null;
+    const [firstStart] = nodeRange(frontmatter2, first);
+    const prefix = text5.slice(lineStart(text5, firstStart), firstStart);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
+    const [, lastEnd] = nodeRange(frontmatter2, last);
+    const at = nextLineStart(text5, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text5.length || !/[\r\n]/.test(text5.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
+  }
+  if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
+    const [start, end] = nodeRange(frontmatter2, node2);
+    if (text5.charAt(start) === "|" || text5.charAt(start) === ">") return null;
+    return { range: [start, end], text: `[${text5.slice(start, end)}, ${slugs.join(", ")}]` };
+  }
+  if (!node2 || (0, import_yaml4.isScalar)(node2) && node2.value === null) {
+    if (node2?.range && node2.range[1] > node2.range[0]) {
+      const [start, end] = nodeRange(frontmatter2, node2);
+      return { range: [start, end], text: `[${slugs.join(", ")}]` };
+    }
+    const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
+    const colon = text5.indexOf(":", keyEnd);
+    if (colon < 0) return null;
+    return { range: [colon + 1, colon + 1], text: ` [${slugs.join(", ")}]` };
+  }
   return null;
 }
 
@@ -31178,7 +31238,7 @@ __export(pattern_undeclared_exports, {
 });
 
 // src/record.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -31190,7 +31250,7 @@ function declaredSlugs(adr, catalogue) {
 function stringField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!node2 || !(0, import_yaml4.isScalar)(node2)) return null;
+  if (!node2 || !(0, import_yaml5.isScalar)(node2)) return null;
   return typeof node2.value === "string" ? node2.value : node2.value == null ? null : String(node2.source ?? node2.value);
 }
 function buildRecord(adr, catalogue) {
@@ -31216,7 +31276,7 @@ var meta6 = {
   id: "pattern-undeclared",
   description: "Patterns the body mentions are declared in the frontmatter",
   defaultSeverity: "warn",
-  fixable: false,
+  fixable: true,
   docs: {
     url: ruleDocsUrl("pattern-undeclared"),
     why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
@@ -31237,14 +31297,18 @@ var check7 = ({ adr, catalogue, options, report }) => {
   const minMentions = options?.minMentions ?? 1;
   const counts = /* @__PURE__ */ new Map();
   for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
-  const reported = /* @__PURE__ */ new Set();
+  const firstMentions = /* @__PURE__ */ new Map();
   for (const mention of adr.mentions) {
-    if (declared.has(mention.slug) || reported.has(mention.slug)) continue;
+    if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
-    reported.add(mention.slug);
+    firstMentions.set(mention.slug, mention);
+  }
+  const fix2 = declarePatterns(adr, [...firstMentions.keys()]);
+  for (const [slug, mention] of firstMentions) {
     report({
       range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`
+      message: `"${oneLine(mention.text)}" mentions the pattern "${slug}"; declare it under "patterns" in the frontmatter`,
+      ...fix2 ? { fix: fix2 } : {}
     });
   }
 };
@@ -31399,7 +31463,7 @@ function readConfigData(file) {
     if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
     return { data: parsed, locate: noPosition };
   }
-  const document3 = (0, import_yaml5.parseDocument)(text5, { prettyErrors: false });
+  const document3 = (0, import_yaml6.parseDocument)(text5, { prettyErrors: false });
   const lines = createLineIndex(text5);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -31417,7 +31481,7 @@ function readConfigData(file) {
     data: data ?? {},
     locate: (path2) => {
       const parent = path2.length > 1 ? document3.getIn(path2.slice(0, -1), true) : document3.contents;
-      const pair2 = (0, import_yaml5.isMap)(parent) ? parent.items.find((item) => (0, import_yaml5.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
+      const pair2 = (0, import_yaml6.isMap)(parent) ? parent.items.find((item) => (0, import_yaml6.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
       const node2 = pair2?.key ?? document3.getIn(path2, true);
       return node2?.range ? at(node2.range[0]) : "";
     }
@@ -31674,7 +31738,7 @@ function firstInvalidUtf8(bytes) {
 import { relative as relative2 } from "node:path";
 
 // src/catalogue.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 var Catalogue = class {
@@ -31814,7 +31878,7 @@ function readBuiltIn() {
 }
 var validateCatalogue = null;
 function parseCatalogueSource(file, text5) {
-  const document3 = (0, import_yaml6.parseDocument)(text5, { prettyErrors: false });
+  const document3 = (0, import_yaml7.parseDocument)(text5, { prettyErrors: false });
   const lines = createLineIndex(text5);
   const at = (offset) => {
     const { line, column } = lines.position(offset);

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { declaredSlugs } from '../src/record.ts';
+import { declarePatterns } from '../src/edits.ts';
 
 export interface Options {
   /** How many prose mentions make a pattern count as used (a passing "unlike a saga" is one). */
@@ -11,7 +12,7 @@ export const meta = {
   id: 'pattern-undeclared',
   description: 'Patterns the body mentions are declared in the frontmatter',
   defaultSeverity: 'warn',
-  fixable: false,
+  fixable: true,
   docs: {
     url: ruleDocsUrl('pattern-undeclared'),
     why: 'The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.',
@@ -35,14 +36,20 @@ export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report 
   const minMentions = options?.minMentions ?? 1;
   const counts = new Map<string, number>();
   for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
-  const reported = new Set<string>();
+  const firstMentions = new Map<string, (typeof adr.mentions)[number]>();
   for (const mention of adr.mentions) {
-    if (declared.has(mention.slug) || reported.has(mention.slug)) continue;
+    if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
-    reported.add(mention.slug);
+    firstMentions.set(mention.slug, mention);
+  }
+  // One edit declares every missing pattern, so a single pass fixes them all; each report
+  // carries it and the fixer applies it once.
+  const fix = declarePatterns(adr, [...firstMentions.keys()]);
+  for (const [slug, mention] of firstMentions) {
     report({
       range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${mention.slug}"; declare it under "patterns" in the frontmatter`,
+      message: `"${oneLine(mention.text)}" mentions the pattern "${slug}"; declare it under "patterns" in the frontmatter`,
+      ...(fix ? { fix } : {}),
     });
   }
 };

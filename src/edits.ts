@@ -1,5 +1,7 @@
 // Minimal text edits on YAML source, shared by the rules that fix frontmatter.
-import type { TextEdit } from './types.ts';
+import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { frontmatterField, nodeRange } from './parse.ts';
+import type { ParsedAdr, TextEdit } from './types.ts';
 
 function lineStart(text: string, offset: number): number {
   let i = offset;
@@ -46,5 +48,73 @@ export function removeSequenceItem(text: string, itemRange: [number, number]): T
   if (text.slice(end, after).includes(',')) return { range: [start, after], text: '' };
   // Alone at the start of its line before the closing bracket: the item goes, a trailing comma stays.
   if (ownLine) return { range: [start, end], text: '' };
+  return null;
+}
+
+/** The line ending a file uses (its first one), so inserted lines match their neighbours. */
+export function lineEnding(text: string): string {
+  const match = /\r\n|\r|\n/.exec(text);
+  return match ? match[0] : '\n';
+}
+
+/**
+ * Declare patterns in the frontmatter, in the list's own style: a new line in a block list with
+ * the items' own indentation, `, slug` in a flow list, `patterns:` when the key is absent, and a
+ * whole frontmatter block when the file has none. Null when the YAML's shape gives no safe place.
+ */
+export function declarePatterns(adr: ParsedAdr, slugs: readonly string[]): TextEdit | null {
+  if (slugs.length === 0) return null;
+  const { text } = adr;
+  const frontmatter = adr.frontmatter;
+  const eol = lineEnding(frontmatter ? frontmatter.yamlText || text : text);
+  const blockList = (itemPrefix: string) => slugs.map((slug) => `${itemPrefix}${slug}${eol}`).join('');
+  if (!frontmatter) {
+    if (adr.unterminatedFrontmatter) return null;
+    const separator = text === '' || /^(?:\r\n|\r|\n)/.test(text) ? '' : eol;
+    return { range: [0, 0], text: `---${eol}patterns:${eol}${blockList('  - ')}---${eol}${separator}` };
+  }
+  if (!frontmatter.data) return null;
+  const field = frontmatterField(frontmatter, 'patterns');
+  if (!field) {
+    const end = frontmatter.yamlOffset + frontmatter.yamlText.length;
+    const before = frontmatter.yamlText === '' || /[\r\n]$/.test(frontmatter.yamlText) ? '' : eol;
+    return { range: [end, end], text: `${before}patterns:${eol}${blockList('  - ')}` };
+  }
+  const node = field.pair.value as YamlNode | null;
+  if (node && isSeq(node)) {
+    const items = node.items as YamlNode[];
+    const last = items[items.length - 1];
+    if (node.flow) {
+      const [start] = nodeRange(frontmatter, node);
+      if (!last) return { range: [start + 1, start + 1], text: slugs.join(', ') };
+      const [, lastEnd] = nodeRange(frontmatter, last);
+      return { range: [lastEnd, lastEnd], text: slugs.map((slug) => `, ${slug}`).join('') };
+    }
+    const first = items[0];
+    if (!first || !last) return null;
+    const [firstStart] = nodeRange(frontmatter, first);
+    const prefix = text.slice(lineStart(text, firstStart), firstStart);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
+    const [, lastEnd] = nodeRange(frontmatter, last);
+    const at = nextLineStart(text, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text.length || !/[\r\n]/.test(text.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ''}${blockList(prefix)}` };
+  }
+  if (node && isScalar(node) && node.value !== null && !/^[|>]/.test(node.source ?? '')) {
+    const [start, end] = nodeRange(frontmatter, node);
+    if (text.charAt(start) === '|' || text.charAt(start) === '>') return null;
+    return { range: [start, end], text: `[${text.slice(start, end)}, ${slugs.join(', ')}]` };
+  }
+  if (!node || (isScalar(node) && node.value === null)) {
+    if (node?.range && node.range[1] > node.range[0]) {
+      // `patterns: ~` or `patterns: null`
+      const [start, end] = nodeRange(frontmatter, node);
+      return { range: [start, end], text: `[${slugs.join(', ')}]` };
+    }
+    const [, keyEnd] = nodeRange(frontmatter, field.pair.key as YamlNode);
+    const colon = text.indexOf(':', keyEnd);
+    if (colon < 0) return null;
+    return { range: [colon + 1, colon + 1], text: ` [${slugs.join(', ')}]` };
+  }
   return null;
 }

@@ -17,6 +17,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): AppliedEdi
   for (const edit of ordered) {
     const [start, end] = edit.range;
     // Adjacent is fine; overlapping (or two insertions at one point) waits.
+    const last = applied[applied.length - 1];
+    // The same edit carried by several reports (one fix for many problems) applies once.
+    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
+      applied.push(edit);
+      continue;
+    }
     const lastEnd = applied.length ? (applied[applied.length - 1]?.range[1] ?? 0) : -1;
     const lastStart = applied.length ? (applied[applied.length - 1]?.range[0] ?? 0) : -1;
     if (start < lastEnd || (start === lastStart && start === lastEnd && applied.length > 0) || start < 0 || end > text.length || end < start) {

@@ -86,6 +86,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           });
           const edits = messages.flatMap((m) => (m.fix ? [m.fix] : []));
           const fixed = (adr.bom ? '\uFEFF' : '') + applyEdits(adr.text, edits).text;
+          if (process.env.ADRLINT_PRINT_OUTPUT) console.log('OUTPUT', JSON.stringify(test.name ?? index), JSON.stringify(fixed));
           if (test.output !== undefined) expect(fixed).toBe(test.output);
           else expect(edits, 'this case has fixes; give the expected output').toEqual([]);
         });

@@ -45,26 +45,31 @@ ruleTester('pattern-undeclared', {
     {
       name: 'the rule docs example',
       code: '---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
       errors: [{ message: undeclared('saga', 'saga-pattern'), line: 7, column: 32, endLine: 7, endColumn: 36, severity: 'warn' }],
     },
     {
       name: 'reported once per pattern, at its first mention',
       code: '---\nstatus: accepted\n---\n\nA saga here, a saga there.\nSagas everywhere.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\nA saga here, a saga there.\nSagas everywhere.\n',
       errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 3, endColumn: 7 }],
     },
     {
       name: 'a heading mention is the first mention',
       code: '---\nstatus: accepted\n---\n\n# Why a Saga Pattern\n\nWe use a saga.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\n# Why a Saga Pattern\n\nWe use a saga.\n',
       errors: [{ message: undeclared('Saga Pattern', 'saga-pattern'), line: 5, column: 9, endColumn: 21 }],
     },
     {
       name: 'a file without frontmatter',
       code: '# Read models\n\nWe apply CQRS to the catalogue.\n',
+      output: '---\npatterns:\n  - cqrs-pattern\n---\n\n# Read models\n\nWe apply CQRS to the catalogue.\n',
       errors: [{ message: undeclared('CQRS', 'cqrs-pattern'), line: 3, column: 10, endColumn: 14 }],
     },
     {
       name: 'several patterns, in order of their first mention',
       code: '---\npatterns: [saga-pattern]\n---\n\nThe saga writes to a transactional outbox; an API gateway fronts it.\nThe outbox pattern is polled.\n',
+      output: '---\npatterns: [saga-pattern, outbox-pattern, api-gateway-pattern]\n---\n\nThe saga writes to a transactional outbox; an API gateway fronts it.\nThe outbox pattern is polled.\n',
       errors: [
         { message: undeclared('transactional outbox', 'outbox-pattern'), line: 5, column: 22, endColumn: 42 },
         { message: undeclared('API gateway', 'api-gateway-pattern'), line: 5, column: 47, endColumn: 58 },
@@ -73,26 +78,31 @@ ruleTester('pattern-undeclared', {
     {
       name: 'only the undeclared one of a declared pair',
       code: '---\npatterns: [Saga Pattern, CQRS]\n---\n\n## Sidecars\n\nA saga and CQRS and sidecars.\n',
+      output: '---\npatterns: [Saga Pattern, CQRS, sidecar-pattern]\n---\n\n## Sidecars\n\nA saga and CQRS and sidecars.\n',
       errors: [{ message: undeclared('Sidecars', 'sidecar-pattern'), line: 5, column: 4, endColumn: 12 }],
     },
     {
       name: 'declared under another key does not count',
       code: '---\ntags: [saga-pattern]\n---\n\nWe use a saga.\n',
+      output: '---\ntags: [saga-pattern]\npatterns:\n  - saga-pattern\n---\n\nWe use a saga.\n',
       errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
     },
     {
       name: 'an empty patterns key declares nothing',
       code: '---\npatterns:\n---\n\nEvent sourcing keeps the history.\n',
+      output: '---\npatterns: [event-sourcing-pattern]\n---\n\nEvent sourcing keeps the history.\n',
       errors: [{ message: undeclared('Event sourcing', 'event-sourcing-pattern'), line: 5, column: 1, endColumn: 15 }],
     },
     {
       name: 'an unknown reference declares nothing',
       code: '---\npatterns: [sagas-pattern]\n---\n\nWe use a saga.\n',
+      output: '---\npatterns: [sagas-pattern, saga-pattern]\n---\n\nWe use a saga.\n',
       errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
     },
     {
       name: 'mentions in link text, lists, tables and blockquotes count',
       code: '---\nstatus: accepted\n---\n\n- see [sharding](https://x.com/a)\n\n| a | Circuit breakers |\n|---|---|\n\n> a strangler fig\n',
+      output: '---\nstatus: accepted\npatterns:\n  - sharding-pattern\n  - circuit-breaker-pattern\n  - strangler-fig-pattern\n---\n\n- see [sharding](https://x.com/a)\n\n| a | Circuit breakers |\n|---|---|\n\n> a strangler fig\n',
       errors: [
         { message: undeclared('sharding', 'sharding-pattern'), line: 5, column: 8, endColumn: 16 },
         { message: undeclared('Circuit breakers', 'circuit-breaker-pattern'), line: 7, column: 7, endColumn: 23 },
@@ -102,6 +112,7 @@ ruleTester('pattern-undeclared', {
     {
       name: 'hyphen or space and plural forms',
       code: '---\nstatus: accepted\n---\n\nAn event driven architecture of microservices.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - event-driven-architecture\n  - microservices-architecture\n---\n\nAn event driven architecture of microservices.\n',
       errors: [
         { message: undeclared('event driven architecture', 'event-driven-architecture'), line: 5, column: 4 },
         { message: undeclared('microservices', 'microservices-architecture'), line: 5, column: 33 },
@@ -110,6 +121,7 @@ ruleTester('pattern-undeclared', {
     {
       name: 'acronym in exact case',
       code: '---\nstatus: accepted\n---\n\nThe platform was SOA, not EDA.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - service-oriented-architecture\n  - event-driven-architecture\n---\n\nThe platform was SOA, not EDA.\n',
       errors: [
         { message: undeclared('SOA', 'service-oriented-architecture'), line: 5, column: 18 },
         { message: undeclared('EDA', 'event-driven-architecture'), line: 5, column: 27 },
@@ -118,30 +130,92 @@ ruleTester('pattern-undeclared', {
     {
       name: 'CRLF and a BOM: positions as in the file',
       code: '\uFEFF---\r\nstatus: accepted\r\n---\r\n\r\nFirst line.\r\nWe use [CQRS](https://x.com) here.\r\n',
+      output: '\uFEFF---\r\nstatus: accepted\r\npatterns:\r\n  - cqrs-pattern\r\n---\r\n\r\nFirst line.\r\nWe use [CQRS](https://x.com) here.\r\n',
       errors: [{ message: undeclared('CQRS', 'cqrs-pattern'), line: 6, column: 9, endLine: 6, endColumn: 13 }],
     },
     {
       name: 'a term over two lines is quoted on one line',
       code: '---\nstatus: accepted\n---\n\nReads use Command Query\r\n  Responsibility Segregation.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - cqrs-pattern\n---\n\nReads use Command Query\r\n  Responsibility Segregation.\n',
       errors: [{ message: undeclared('Command Query Responsibility Segregation', 'cqrs-pattern'), line: 5, column: 11, endLine: 6, endColumn: 29 }],
     },
     {
       name: 'minMentions: 2 reports at the first of two mentions',
       code: '---\nstatus: accepted\n---\n\n# Sharding\n\nUnlike a saga, sharding helps here.\n',
       options: { minMentions: 2 },
+      output: '---\nstatus: accepted\npatterns:\n  - sharding-pattern\n---\n\n# Sharding\n\nUnlike a saga, sharding helps here.\n',
       errors: [{ message: undeclared('Sharding', 'sharding-pattern'), line: 5, column: 3, endColumn: 11 }],
     },
     {
       name: 'minMentions: 1 is the default',
       code: '---\nstatus: accepted\n---\n\nUnlike a saga, this is one local transaction.\n',
       options: { minMentions: 1 },
+      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\nUnlike a saga, this is one local transaction.\n',
       errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
     },
     {
       name: 'a pattern from a user catalogue',
       code: '---\nstatus: accepted\n---\n\nEach client gets a Backend for Frontend.\n',
       catalogue: 'categories: [Edge Pattern]\npatterns:\n  - slug: bff-pattern\n    name: Backend for Frontend\n    category: Edge Pattern\n',
+      output: '---\nstatus: accepted\npatterns:\n  - bff-pattern\n---\n\nEach client gets a Backend for Frontend.\n',
       errors: [{ message: undeclared('Backend for Frontend', 'bff-pattern'), line: 5, column: 20 }],
+    },
+    {
+      name: 'fix: a block list keeps its odd indentation and comments',
+      code: '---\nstatus: accepted   # kept\npatterns:\n    -   cqrs-pattern # why\n---\n\nA saga.\n',
+      output: '---\nstatus: accepted   # kept\npatterns:\n    -   cqrs-pattern # why\n    -   saga-pattern\n---\n\nA saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 7, column: 3 }],
+    },
+    {
+      name: 'fix: a block list of objects gets a slug item after the last line of the last object',
+      code: '---\npatterns:\n  - slug: cqrs-pattern\n    category: Data Pattern\nstatus: accepted\n---\n\nA saga.\n',
+      output: '---\npatterns:\n  - slug: cqrs-pattern\n    category: Data Pattern\n  - saga-pattern\nstatus: accepted\n---\n\nA saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 8, column: 3 }],
+    },
+    {
+      name: 'fix: an empty flow list',
+      code: '---\npatterns: []\n---\n\nA saga and CQRS.\n',
+      output: '---\npatterns: [saga-pattern, cqrs-pattern]\n---\n\nA saga and CQRS.\n',
+      errors: [
+        { message: undeclared('saga', 'saga-pattern'), line: 5, column: 3 },
+        { message: undeclared('CQRS', 'cqrs-pattern'), line: 5, column: 12 },
+      ],
+    },
+    {
+      name: 'fix: a single string becomes a flow list, quotes kept',
+      code: '---\npatterns: "cqrs-pattern"\n---\n\nA saga.\n',
+      output: '---\npatterns: ["cqrs-pattern", saga-pattern]\n---\n\nA saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 3 }],
+    },
+    {
+      name: 'fix: a key with no value, a comment after it kept',
+      code: '---\npatterns: # none yet\nstatus: proposed\n---\n\nA saga.\n',
+      output: '---\npatterns: [saga-pattern] # none yet\nstatus: proposed\n---\n\nA saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 6, column: 3 }],
+    },
+    {
+      name: 'fix: patterns: ~',
+      code: '---\npatterns: ~\n---\n\nA saga.\n',
+      output: '---\npatterns: [saga-pattern]\n---\n\nA saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 3 }],
+    },
+    {
+      name: 'fix: an empty frontmatter block',
+      code: '---\n---\n\nA saga.\n',
+      output: '---\npatterns:\n  - saga-pattern\n---\n\nA saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 4, column: 3 }],
+    },
+    {
+      name: 'fix: CRLF frontmatter gets CRLF lines',
+      code: '---\r\nstatus: accepted\r\n---\r\n\r\nA saga.\r\n',
+      output: '---\r\nstatus: accepted\r\npatterns:\r\n  - saga-pattern\r\n---\r\n\r\nA saga.\r\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 3 }],
+    },
+    {
+      name: 'fix: a file without frontmatter that starts with a heading, BOM and CRLF kept',
+      code: '\uFEFF# Use sagas\r\n\r\nA saga.\r\n',
+      output: '\uFEFF---\r\npatterns:\r\n  - saga-pattern\r\n---\r\n\r\n# Use sagas\r\n\r\nA saga.\r\n',
+      errors: [{ message: undeclared('sagas', 'saga-pattern'), line: 1, column: 7 }],
     },
   ],
 });
