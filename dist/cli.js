@@ -2520,11 +2520,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path2) : path2;
+        const basename3 = shortcut ? basenameOf(path2) : path2;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path2
+            shortcut && rule._basenameOnly ? basename3 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -7096,7 +7096,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -7254,7 +7254,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -13888,50 +13888,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize3(base, options), options);
-        relative4 = parse2(serialize3(relative4, options), options);
+        relative6 = parse2(serialize3(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative4.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -13939,7 +13939,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -17642,8 +17642,8 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve3 } from "node:path";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, relative as relative5, resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/errors.ts
@@ -18193,10 +18193,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename2) {
-    assertNonEmpty(basename2, "basename");
-    assertPart(basename2, "basename");
-    this.path = default2.join(this.dirname || "", basename2);
+  set basename(basename3) {
+    assertNonEmpty(basename3, "basename");
+    assertPart(basename3, "basename");
+    this.path = default2.join(this.dirname || "", basename3);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -18217,9 +18217,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname3) {
+  set dirname(dirname4) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname3 || "", this.basename);
+    this.path = default2.join(dirname4 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -30878,9 +30878,9 @@ var DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "super
 function matchStatus(written, statuses) {
   const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase();
   for (const status of statuses) {
-    const wanted = status.toLowerCase();
-    if (cleaned === wanted) return status;
-    if (cleaned.startsWith(wanted) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(wanted.length))) return status;
+    const wanted2 = status.toLowerCase();
+    if (cleaned === wanted2) return status;
+    if (cleaned.startsWith(wanted2) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(wanted2.length))) return status;
   }
   return null;
 }
@@ -32035,10 +32035,92 @@ function summarise(filePath, messages, source) {
   if (source !== void 0) result.source = source;
   return result;
 }
+function fileProblem(reason, fatal = false) {
+  return { ruleId: null, severity: "error", ...fatal ? { fatal: true } : {}, message: oneLine3(reason), line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
 function fatalResult(filePath, reason) {
-  return summarise(filePath, [
-    { ruleId: null, severity: "error", fatal: true, message: oneLine3(reason), line: 1, column: 1, endLine: 1, endColumn: 1 }
-  ]);
+  return summarise(filePath, [fileProblem(reason, true)]);
+}
+
+// src/fix.ts
+function applyEdits(text5, edits) {
+  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied = [];
+  const skipped = [];
+  let out = "";
+  let cursor = 0;
+  for (const edit of ordered) {
+    const [start, end] = edit.range;
+    const last = applied[applied.length - 1];
+    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
+      applied.push(edit);
+      continue;
+    }
+    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
+    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
+    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text5.length || end < start) {
+      skipped.push(edit);
+      continue;
+    }
+    out += text5.slice(cursor, start) + edit.text;
+    cursor = end;
+    applied.push(edit);
+  }
+  out += text5.slice(cursor);
+  return { text: out, applied, skipped };
+}
+
+// src/fixer.ts
+var MAX_FIX_PASSES = 10;
+function wanted(message, options) {
+  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
+}
+function fixText(filePath, source, context, set, options = {}, parsed) {
+  let fixedCount = 0;
+  let passes = 0;
+  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
+  let messages = checkAdr(adr, set, context);
+  const bom = adr.bom ? "\uFEFF" : "";
+  while (passes < MAX_FIX_PASSES) {
+    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
+    if (edits.length === 0) break;
+    const { text: text5, applied } = applyEdits(adr.text, edits);
+    if (applied.length === 0 || text5 === adr.text) break;
+    passes++;
+    fixedCount += applied.length;
+    adr = parseAdr(filePath, bom + text5, context.catalogue);
+    messages = checkAdr(adr, set, context);
+  }
+  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
+}
+
+// src/write.ts
+import { chmodSync, readFileSync as readFileSync5, realpathSync, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join3 } from "node:path";
+import { randomBytes } from "node:crypto";
+function writeFixedFile(path2, originalSource, fixedSource) {
+  let target;
+  try {
+    target = realpathSync(path2);
+    const current = readFileSync5(target, "utf8");
+    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
+  } catch (error) {
+    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
+  }
+  const temp = join3(dirname2(target), `.${basename2(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const { mode } = statSync3(target);
+    writeFileSync(temp, fixedSource, { mode });
+    chmodSync(temp, mode & 4095);
+    renameSync(temp, target);
+    return { ok: true };
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
+  }
 }
 
 // src/run.ts
@@ -32067,7 +32149,7 @@ async function lintProject(options) {
       continue;
     }
     try {
-      parsed.push({ path: path2, adr: parseAdr(path2, read.source, catalogue) });
+      parsed.push({ path: path2, source: read.source, adr: parseAdr(path2, read.source, catalogue) });
     } catch (error) {
       parsed.push({ path: path2, error: `could not be parsed: ${error.message.split("\n")[0]}` });
     }
@@ -32082,7 +32164,26 @@ async function lintProject(options) {
       continue;
     }
     try {
-      results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+      if (!options.fix) {
+        results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+        continue;
+      }
+      const fixed = fixText(entry.path, entry.source, { catalogue, config }, records, options.fix, entry.adr);
+      const result = fixed.result;
+      if (fixed.output !== entry.source) {
+        result.source = entry.source;
+        result.output = fixed.output;
+        result.fixedCount = fixed.fixedCount;
+        if (options.fix.write) {
+          const written = writeFixedFile(entry.path, entry.source, fixed.output);
+          if (!written.ok) {
+            result.messages.unshift(fileProblem(`${relative2(options.cwd, entry.path) || entry.path} ${written.reason}`));
+            result.errorCount++;
+            result.fixedCount = 0;
+          }
+        }
+      }
+      results.push(result);
     } catch (error) {
       results.push(fatalResult(entry.path, `internal error while linting: ${error.message.split("\n")[0]}`));
     }
@@ -32099,7 +32200,7 @@ function plural(count, word) {
 function printable(text5) {
   return text5.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
-function formatStylish(results, { cwd, color: color2 }) {
+function formatStylish(results, { cwd, color: color2, dryRun = false }) {
   const c = (0, import_picocolors.createColors)(color2);
   let errors = 0;
   let warnings = 0;
@@ -32130,7 +32231,11 @@ ${c.underline(printable(relative3(cwd, result.filePath) || result.filePath))}
     }
   }
   const total = errors + warnings;
-  if (total === 0) return "";
+  const fixedFiles = results.filter((result) => (result.fixedCount ?? 0) > 0);
+  const fixed = fixedFiles.reduce((sum, result) => sum + (result.fixedCount ?? 0), 0);
+  const fixLine = fixed > 0 ? `${c.green("\u2714")} ${plural(fixed, "problem")} ${dryRun ? "would be fixed" : "fixed"} in ${plural(fixedFiles.length, "file")}, ${total} remaining.
+` : "";
+  if (total === 0) return fixLine;
   const mark = errors > 0 ? c.red("\u2716") : c.yellow("\u26A0");
   out += `
 ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`)}
@@ -32139,7 +32244,7 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
     out += `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
 `;
   }
-  return out;
+  return out + fixLine;
 }
 
 // src/format/json.ts
@@ -32165,14 +32270,538 @@ function formatJson(results) {
       warningCount: result.warningCount,
       fixableErrorCount: result.fixableErrorCount,
       fixableWarningCount: result.fixableWarningCount,
+      ...result.output !== void 0 ? { output: result.output } : {},
       usedDeprecatedRules: []
     }))
   );
 }
 
+// src/format/diff.ts
+import { relative as relative4 } from "node:path";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value2) => {
+      value2 = this.postProcess(value2, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value2);
+        }, 0);
+        return void 0;
+      } else {
+        return value2;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path2, added, removed, oldPosInc, options) {
+    const last = path2.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path2.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path2.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value2, options) {
+    return value2;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value2, options) {
+    return Array.from(value2);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value2 = newTokens.slice(newPos, newPos + component.count);
+          value2 = value2.map(function(value3, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value3.length ? oldValue : value3;
+          });
+          component.value = this.join(value2);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value2, options) {
+  if (options.stripTrailingCr) {
+    value2 = value2.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value2.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text5) {
+  const hasTrailingNl = text5.endsWith("\n");
+  const result = text5.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/format/diff.ts
+function formatFixDiff(results, cwd) {
+  let out = "";
+  for (const result of results) {
+    if (result.output === void 0 || result.source === void 0) continue;
+    const name = (relative4(cwd, result.filePath) || result.filePath).split("\\").join("/");
+    out += createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output, void 0, void 0, { context: 3 });
+  }
+  return out;
+}
+
 // src/version.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-var VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
+import { readFileSync as readFileSync6 } from "node:fs";
+var VERSION = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).version;
 
 // src/cli.ts
 var EXIT_OK = 0;
@@ -32183,6 +32812,7 @@ var HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pat
 
 Usage:
   adrlint [options] [files, folders or globs...]
+  adrlint link [paths...] [--dry-run]  link the first mention of each pattern (only that fix)
   adrlint catalogue [--format json]     list the catalogue's patterns
   adrlint rules                         list the rules, their default severity and fixability
 
@@ -32198,6 +32828,9 @@ Options:
       --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
       --color, --no-color   force colour on or off (default: on for a terminal)
       --print-config        print the configuration in effect and exit
+      --fix                 fix what can be fixed and write the files
+      --fix-dry-run         show the fixes as a unified diff; write nothing
+      --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -32219,8 +32852,8 @@ function onlyErrors(results) {
 function emit(text5, outputFile, io) {
   if (outputFile) {
     const target = resolve3(io.cwd, outputFile);
-    mkdirSync(dirname2(target), { recursive: true });
-    writeFileSync(target, text5);
+    mkdirSync(dirname3(target), { recursive: true });
+    writeFileSync2(target, text5);
   } else if (text5) {
     io.stdout.write(text5.endsWith("\n") ? text5 : `${text5}
 `);
@@ -32243,6 +32876,10 @@ async function runCli(argv, io) {
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         "print-config": { type: "boolean" },
+        fix: { type: "boolean" },
+        "fix-dry-run": { type: "boolean" },
+        "fix-rule": { type: "string", multiple: true },
+        "dry-run": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -32296,9 +32933,22 @@ Run "adrlint --help" for usage.
       emit(JSON.stringify(config, null, 2), values["output-file"], io);
       return EXIT_OK;
     }
-    const outcome = await lintProject({ cwd: io.cwd, paths: positionals, configFile: values.config, ruleOverrides: values.rule ?? [] });
+    if (command === "link") return await runLink(rest, values, io);
+    const fixRules = checkFixRules(values["fix-rule"] ?? []);
+    const dryRun = Boolean(values["fix-dry-run"]);
+    const fixing = Boolean(values.fix) || dryRun;
+    if (fixRules.size > 0 && !fixing) throw new UsageError("--fix-rule limits --fix or --fix-dry-run; add one of them");
+    const outcome = await lintProject({
+      cwd: io.cwd,
+      paths: positionals,
+      configFile: values.config,
+      ruleOverrides: values.rule ?? [],
+      ...fixing ? { fix: { write: !dryRun, ...fixRules.size ? { rules: fixRules } : {} } } : {}
+    });
     const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
-    const text5 = format === "json" ? formatJson(results) : formatStylish(results, { cwd: io.cwd, color: color2 });
+    let text5;
+    if (format === "json") text5 = formatJson(results);
+    else text5 = (dryRun ? formatFixDiff(results, io.cwd) : "") + formatStylish(results, { cwd: io.cwd, color: color2, dryRun });
     emit(text5, values["output-file"], io);
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
     const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
@@ -32327,6 +32977,45 @@ Run "adrlint --help" for usage.
 `);
     return EXIT_USAGE;
   }
+}
+function checkFixRules(ids) {
+  for (const id of ids) {
+    const rule = rulesById.get(id);
+    if (!rule) throw new UsageError(`--fix-rule: unknown rule "${id}"`);
+    if (!rule.meta.fixable) throw new UsageError(`--fix-rule: ${id} has no fixes (fixable rules: ${rules.filter((r) => r.meta.fixable).map((r) => r.meta.id).join(", ")})`);
+  }
+  return new Set(ids);
+}
+async function runLink(paths, values, io) {
+  const dryRun = Boolean(values["dry-run"] || values["fix-dry-run"]);
+  const { config } = loadProject({ cwd: io.cwd, configFile: values.config });
+  const on = config.rules["pattern-link"]?.severity === "off" ? ["pattern-link:warn"] : [];
+  const outcome = await lintProject({
+    cwd: io.cwd,
+    paths,
+    configFile: values.config,
+    ruleOverrides: on,
+    fix: { write: !dryRun, rules: /* @__PURE__ */ new Set(["pattern-link"]) }
+  });
+  let text5 = dryRun ? formatFixDiff(outcome.results, io.cwd) : "";
+  let linked = 0;
+  let files = 0;
+  let failed = 0;
+  for (const result of outcome.results) {
+    const problems = result.messages.filter((m) => m.ruleId === null);
+    failed += problems.length;
+    for (const problem of problems) text5 += `${relative5(io.cwd, result.filePath) || result.filePath}: ${problem.message}
+`;
+    if (!result.fixedCount) continue;
+    linked += result.fixedCount;
+    files++;
+    if (!dryRun) text5 += `${relative5(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
+`;
+  }
+  text5 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.
+`;
+  emit(text5, values["output-file"], io);
+  return failed > 0 ? EXIT_LINT_ERRORS : EXIT_OK;
 }
 function listRules(format) {
   if (format === "json")

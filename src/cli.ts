@@ -1,14 +1,15 @@
 // The `adrlint` command: parse argv, call the library, print, and say the exit code.
 // It never calls process.exit(): output of any size must reach a pipe before the process ends.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileError } from './errors.ts';
 import { UsageError } from './files.ts';
 import { lintProject, loadProject } from './run.ts';
-import { rules } from '../rules/index.ts';
+import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
 import { formatJson } from './format/json.ts';
+import { formatFixDiff } from './format/diff.ts';
 import type { LintResult } from './lint.ts';
 import { VERSION } from './version.ts';
 
@@ -30,6 +31,7 @@ const HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a p
 
 Usage:
   adrlint [options] [files, folders or globs...]
+  adrlint link [paths...] [--dry-run]  link the first mention of each pattern (only that fix)
   adrlint catalogue [--format json]     list the catalogue's patterns
   adrlint rules                         list the rules, their default severity and fixability
 
@@ -45,6 +47,9 @@ Options:
       --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
       --color, --no-color   force colour on or off (default: on for a terminal)
       --print-config        print the configuration in effect and exit
+      --fix                 fix what can be fixed and write the files
+      --fix-dry-run         show the fixes as a unified diff; write nothing
+      --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -93,6 +98,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'print-config': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'fix-rule': { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -146,9 +155,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     }
 
-    const outcome = await lintProject({ cwd: io.cwd, paths: positionals, configFile: values.config, ruleOverrides: values.rule ?? [] });
+    if (command === 'link') return await runLink(rest, values, io);
+
+    const fixRules = checkFixRules(values['fix-rule'] ?? []);
+    const dryRun = Boolean(values['fix-dry-run']);
+    const fixing = Boolean(values.fix) || dryRun;
+    if (fixRules.size > 0 && !fixing) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them');
+    const outcome = await lintProject({
+      cwd: io.cwd,
+      paths: positionals,
+      configFile: values.config,
+      ruleOverrides: values.rule ?? [],
+      ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
+    });
     const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
-    const text = format === 'json' ? formatJson(results) : formatStylish(results, { cwd: io.cwd, color });
+    let text: string;
+    if (format === 'json') text = formatJson(results);
+    else text = (dryRun ? formatFixDiff(results, io.cwd) : '') + formatStylish(results, { cwd: io.cwd, color, dryRun });
     emit(text, values['output-file'], io);
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
     const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
@@ -172,6 +195,46 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (io.env.ADRLINT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return EXIT_USAGE;
   }
+}
+
+/** `--fix-rule` ids: each must be a rule that can fix. */
+function checkFixRules(ids: readonly string[]): Set<string> {
+  for (const id of ids) {
+    const rule = rulesById.get(id);
+    if (!rule) throw new UsageError(`--fix-rule: unknown rule "${id}"`);
+    if (!rule.meta.fixable) throw new UsageError(`--fix-rule: ${id} has no fixes (fixable rules: ${rules.filter((r) => r.meta.fixable).map((r) => r.meta.id).join(', ')})`);
+  }
+  return new Set(ids);
+}
+
+/** `adrlint link [paths] [--dry-run]`: only the pattern-link fix, whatever the config says of the rule. */
+async function runLink(paths: readonly string[], values: { config?: string; 'dry-run'?: boolean; 'fix-dry-run'?: boolean; 'output-file'?: string }, io: CliIo): Promise<number> {
+  const dryRun = Boolean(values['dry-run'] || values['fix-dry-run']);
+  const { config } = loadProject({ cwd: io.cwd, configFile: values.config });
+  const on = config.rules['pattern-link']?.severity === 'off' ? ['pattern-link:warn'] : [];
+  const outcome = await lintProject({
+    cwd: io.cwd,
+    paths,
+    configFile: values.config,
+    ruleOverrides: on,
+    fix: { write: !dryRun, rules: new Set(['pattern-link']) },
+  });
+  let text = dryRun ? formatFixDiff(outcome.results, io.cwd) : '';
+  let linked = 0;
+  let files = 0;
+  let failed = 0;
+  for (const result of outcome.results) {
+    const problems = result.messages.filter((m) => m.ruleId === null);
+    failed += problems.length;
+    for (const problem of problems) text += `${relative(io.cwd, result.filePath) || result.filePath}: ${problem.message}\n`;
+    if (!result.fixedCount) continue;
+    linked += result.fixedCount;
+    files++;
+    if (!dryRun) text += `${relative(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? '' : 's'}\n`;
+  }
+  text += `${linked} pattern mention${linked === 1 ? '' : 's'} ${dryRun ? 'would be linked' : 'linked'} in ${files} file${files === 1 ? '' : 's'}.\n`;
+  emit(text, values['output-file'], io);
+  return failed > 0 ? EXIT_LINT_ERRORS : EXIT_OK;
 }
 
 function listRules(format: Format): string {

@@ -1,6 +1,6 @@
 // Fixing: apply the fixes of a lint, re-lint, and repeat until nothing changes, so one run
 // converges (markdownlint needs two). Only text edits on the source: never a re-serialisation.
-import type { Diagnostic, AdrRecord, TextEdit } from './types.ts';
+import type { Diagnostic, AdrRecord, ParsedAdr, TextEdit } from './types.ts';
 import { applyEdits } from './fix.ts';
 import { checkAdr, summarise, type LintContext, type LintResult } from './lint.ts';
 import { parseAdr } from './parse.ts';
@@ -27,10 +27,17 @@ function wanted(message: Diagnostic, options: FixOptions): message is Diagnostic
 }
 
 /** Fix one file's text until it is stable (at most MAX_FIX_PASSES passes). */
-export function fixText(filePath: string, source: string, context: LintContext, set: readonly AdrRecord[], options: FixOptions = {}): FixOutcome {
+export function fixText(
+  filePath: string,
+  source: string,
+  context: LintContext,
+  set: readonly AdrRecord[],
+  options: FixOptions = {},
+  parsed?: ParsedAdr,
+): FixOutcome {
   let fixedCount = 0;
   let passes = 0;
-  let adr = parseAdr(filePath, source, context.catalogue);
+  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
   let messages = checkAdr(adr, set, context);
   const bom = adr.bom ? '\uFEFF' : '';
   while (passes < MAX_FIX_PASSES) {

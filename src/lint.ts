@@ -15,8 +15,12 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  /** The text that was linted (BOM excluded), for formatters that show context. */
+  /** The text that was linted (BOM excluded); with a fix, the file as read (BOM included). */
   source?: string;
+  /** With fixing: the fixed text (BOM included), when it differs from the file. */
+  output?: string;
+  /** With fixing: how many problems the fixes resolved. */
+  fixedCount?: number;
 }
 
 export interface LintContext {
@@ -90,11 +94,14 @@ export function summarise(filePath: string, messages: Diagnostic[], source?: str
   return result;
 }
 
+/** A problem of the file itself rather than of its content (no rule, at 1:1). */
+export function fileProblem(reason: string, fatal = false): Diagnostic {
+  return { ruleId: null, severity: 'error', ...(fatal ? { fatal: true } : {}), message: oneLine(reason), line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
 /** A file that could not be linted at all, as ESLint reports a fatal parse error. */
 export function fatalResult(filePath: string, reason: string): LintResult {
-  return summarise(filePath, [
-    { ruleId: null, severity: 'error', fatal: true, message: oneLine(reason), line: 1, column: 1, endLine: 1, endColumn: 1 },
-  ]);
+  return summarise(filePath, [fileProblem(reason, true)]);
 }
 
 /** Lint one text as if it were the file at `filePath` (editor integrations, tests, stdin). */

@@ -4,7 +4,9 @@ import { relative } from 'node:path';
 import { loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, overrideRules, type ResolvedConfig } from './config.ts';
 import { discoverFiles, readAdrFile, UsageError } from './files.ts';
-import { checkAdr, fatalResult, summarise, type LintResult } from './lint.ts';
+import { checkAdr, fatalResult, fileProblem, summarise, type LintResult } from './lint.ts';
+import { fixText } from './fixer.ts';
+import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
 import type { AdrRecord, ParsedAdr } from './types.ts';
@@ -16,6 +18,8 @@ export interface RunOptions {
   configFile?: string;
   /** `rule-id:severity` overrides, as given to `--rule`. */
   ruleOverrides?: readonly string[];
+  /** Fix what can be fixed: write the files, or only compute the fixed text (dry run). */
+  fix?: { write: boolean; rules?: ReadonlySet<string> };
 }
 
 export interface RunOutcome {
@@ -45,7 +49,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     throw new UsageError(what.length ? what.join('; ') : 'no ADR markdown files matched');
   }
 
-  const parsed: Array<{ path: string; adr: ParsedAdr } | { path: string; error: string }> = [];
+  const parsed: Array<{ path: string; source: string; adr: ParsedAdr } | { path: string; error: string }> = [];
   for (const path of discovery.files) {
     const read = readAdrFile(path, config.maxFileSize);
     if (!read.ok) {
@@ -53,7 +57,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       continue;
     }
     try {
-      parsed.push({ path, adr: parseAdr(path, read.source, catalogue) });
+      parsed.push({ path, source: read.source, adr: parseAdr(path, read.source, catalogue) });
     } catch (error) {
       // A parser failure is a bug of ours or a library's; it must not stop the other files.
       parsed.push({ path, error: `could not be parsed: ${(error as Error).message.split('\n')[0]}` });
@@ -70,7 +74,27 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       continue;
     }
     try {
-      results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+      if (!options.fix) {
+        results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+        continue;
+      }
+      const fixed = fixText(entry.path, entry.source, { catalogue, config }, records, options.fix, entry.adr);
+      const result = fixed.result;
+      if (fixed.output !== entry.source) {
+        // As in ESLint: the file as read and as fixed, both as on disk (BOM included).
+        result.source = entry.source;
+        result.output = fixed.output;
+        result.fixedCount = fixed.fixedCount;
+        if (options.fix.write) {
+          const written = writeFixedFile(entry.path, entry.source, fixed.output);
+          if (!written.ok) {
+            result.messages.unshift(fileProblem(`${relative(options.cwd, entry.path) || entry.path} ${written.reason}`));
+            result.errorCount++;
+            result.fixedCount = 0;
+          }
+        }
+      }
+      results.push(result);
     } catch (error) {
       results.push(fatalResult(entry.path, `internal error while linting: ${(error as Error).message.split('\n')[0]}`));
     }

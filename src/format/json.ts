@@ -23,6 +23,7 @@ export function formatJson(results: readonly LintResult[]): string {
       warningCount: result.warningCount,
       fixableErrorCount: result.fixableErrorCount,
       fixableWarningCount: result.fixableWarningCount,
+      ...(result.output !== undefined ? { output: result.output } : {}),
       usedDeprecatedRules: [],
     })),
   );

@@ -6,6 +6,8 @@ import type { LintResult } from '../lint.ts';
 export interface FormatOptions {
   cwd: string;
   color: boolean;
+  /** Fixes were computed but not written (`--fix-dry-run`). */
+  dryRun?: boolean;
 }
 
 function plural(count: number, word: string): string {
@@ -17,7 +19,7 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
 }
 
-export function formatStylish(results: readonly LintResult[], { cwd, color }: FormatOptions): string {
+export function formatStylish(results: readonly LintResult[], { cwd, color, dryRun = false }: FormatOptions): string {
   const c = createColors(color);
   let errors = 0;
   let warnings = 0;
@@ -49,11 +51,17 @@ export function formatStylish(results: readonly LintResult[], { cwd, color }: Fo
     }
   }
   const total = errors + warnings;
-  if (total === 0) return '';
+  const fixedFiles = results.filter((result) => (result.fixedCount ?? 0) > 0);
+  const fixed = fixedFiles.reduce((sum, result) => sum + (result.fixedCount ?? 0), 0);
+  const fixLine =
+    fixed > 0
+      ? `${c.green('✔')} ${plural(fixed, 'problem')} ${dryRun ? 'would be fixed' : 'fixed'} in ${plural(fixedFiles.length, 'file')}, ${total} remaining.\n`
+      : '';
+  if (total === 0) return fixLine;
   const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
   out += `\n${mark} ${c.bold(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`)}\n`;
   if (fixableErrors + fixableWarnings > 0) {
     out += `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`;
   }
-  return out;
+  return out + fixLine;
 }
