@@ -268,7 +268,7 @@ describe('stylish format', () => {
   it('prints the fixable count when something is fixable', async () => {
     const cwd = project(files);
     const { stdout } = await adrlint(cwd);
-    expect(stdout).toMatch(/\n {2}1 error and 2 warnings potentially fixable/);
+    expect(stdout).toMatch(/\n {2}1 error and 3 warnings potentially fixable/);
   });
 });
 
@@ -319,7 +319,7 @@ describe('json format', () => {
     expect(errors?.messages[1]).toMatchObject({ ruleId: 'pattern-slug', line: 4, column: 12, endLine: 4, endColumn: 22 });
     const fix = errors?.messages[1]?.fix;
     expect(fix).toEqual({ range: [ERRORS.indexOf('sagapatern'), ERRORS.indexOf('sagapatern') + 'sagapatern'.length], text: 'saga-pattern' });
-    expect(warnings).toMatchObject({ errorCount: 0, warningCount: 3, fixableErrorCount: 0, fixableWarningCount: 2 });
+    expect(warnings).toMatchObject({ errorCount: 0, warningCount: 3, fixableErrorCount: 0, fixableWarningCount: 3 });
     expect(warnings && positions(warnings)).toEqual([
       ['pattern-link', 1, 9, 12],
       ['pattern-link', 1, 9, 34],
