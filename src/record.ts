@@ -1,9 +1,14 @@
-// The normalised view of one ADR that set-wide rules and reports read.
-import type { Catalogue, Pattern } from './catalogue.ts';
-import { frontmatterField } from './parse.ts';
-import type { AdrRecord, LintSettings, ParsedAdr } from './types.ts';
-import { isScalar } from 'yaml';
+// The normalised view of one ADR that set-wide rules and reports read: number, title, status,
+// date, supersede/amend relations, links, sections, patterns and format, whatever style the file
+// is written in (MADR 3/4 frontmatter, MADR 2 / log4brains bullets, Nygard / adr-tools).
+import { basename, dirname } from 'node:path';
+import type { Heading, List, Nodes, Paragraph, Parents, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import GithubSlugger from 'github-slugger';
+import type { Catalogue, Pattern } from './catalogue.ts';
+import { frontmatterField, keyRange, nodeRange } from './parse.ts';
+import type { AdrFormat, AdrRecord, AdrRelation, Field, LintSettings, ParsedAdr, RelationKind } from './types.ts';
 
 /** Slugs of the catalogue patterns the frontmatter declares, in any form, in order, once each. */
 export function declaredSlugs(adr: ParsedAdr, catalogue: Catalogue): string[] {
@@ -15,22 +20,319 @@ export function declaredSlugs(adr: ParsedAdr, catalogue: Catalogue): string[] {
   return slugs;
 }
 
-function stringField(adr: ParsedAdr, key: string): string | null {
+function scalarField(adr: ParsedAdr, key: string): Field | null {
   const field = frontmatterField(adr.frontmatter, key);
   const node = field?.node;
-  if (!node || !isScalar(node)) return null;
-  return typeof node.value === 'string' ? node.value : node.value == null ? null : String(node.source ?? node.value);
+  if (!field || !adr.frontmatter || !node || !isScalar(node) || node.value === null) return null;
+  const value = typeof node.value === 'string' ? node.value : String(node.source ?? node.value);
+  return { value, range: nodeRange(adr.frontmatter, node, keyRange(adr.frontmatter, field.pair)) };
+}
+
+// A leading ADR number in a title: "12. Title", "ADR-0012: Title", "0012 - Title".
+const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+// File names: NNNN-title.md (any width up to 6), or a YYYYMMDD- date prefix (log4brains).
+const FILE_NUMBER = /^(\d{1,6})-/;
+const FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
+
+export function fileNumber(name: string): number | null {
+  if (FILE_DATE.test(name)) return null;
+  const match = FILE_NUMBER.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+/** Relation keywords as written in prose (adr-tools spells "Superceded"). */
+const RELATION_WORDS: Array<[RegExp, RelationKind]> = [
+  [/^(?:partially\s+|effectively\s+)?super[sc]eded\s+by\b/i, 'superseded-by'],
+  [/^(?:partially\s+|effectively\s+)?super[sc]edes\b/i, 'supersedes'],
+  [/^amended\s+by\b/i, 'amended-by'],
+  [/^amends\b/i, 'amends'],
+];
+
+const FRONTMATTER_RELATIONS: Array<[string, RelationKind]> = [
+  ['supersedes', 'supersedes'],
+  ['superseded-by', 'superseded-by'],
+  ['superseded_by', 'superseded-by'],
+  ['supersededBy', 'superseded-by'],
+  ['amends', 'amends'],
+  ['amended-by', 'amended-by'],
+  ['amended_by', 'amended-by'],
+];
+
+// "ADR-0031", "ADR 31", "#31", "0031" in a relation line that has no link.
+const NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(\d{3,6})\b/gi;
+
+function lineOf(text: string, start: number): [number, number] {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return [start, end];
+}
+
+function offsets(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : [start, end];
+}
+
+/** A reference to another ADR as written: a link target or a number. */
+function referenceTarget(raw: string): Pick<AdrRelation, 'target' | 'number'> {
+  const text = raw.trim().replace(/^["']|["']$/g, '');
+  if (/[/\\]|\.(md|markdown|html?)$/i.test(text)) return { target: text, number: null };
+  const match = /^(?:ADR[- ]?|#)?0*(\d{1,6})$/i.exec(text);
+  if (match) return { target: null, number: Number(match[1]) };
+  // "0031-sprayproxy" without an extension: a file name.
+  if (FILE_NUMBER.test(text)) return { target: `${text}.md`, number: null };
+  return { target: text, number: null };
+}
+
+interface Section {
+  heading: Heading;
+  title: string;
+  range: [number, number];
+  content: RootContent[];
+}
+
+function sectionsOf(adr: ParsedAdr): Section[] {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  for (const node of adr.tree.children) {
+    if (node.type === 'heading' && node.depth >= 2) {
+      current = { heading: node, title: toString(node, { includeHtml: false }).trim(), range: offsets(node) ?? [0, 0], content: [] };
+      sections.push(current);
+    } else if (node.type === 'heading') {
+      current = null;
+    } else if (current) {
+      current.content.push(node);
+    }
+  }
+  return sections;
+}
+
+/** Relations written in body text: a line that starts with a keyword, its links or numbers. */
+function bodyRelations(adr: ParsedAdr, nodes: readonly RootContent[], into: AdrRelation[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type === 'list') {
+      for (const item of node.children) bodyRelations(adr, item.children, into);
+      continue;
+    }
+    if (node.type !== 'paragraph') continue;
+    const range = offsets(node);
+    if (!range) continue;
+    // Each source line of the paragraph on its own: "Superseded by [x](y)" may follow "Accepted".
+    const raw = adr.text.slice(range[0], range[1]);
+    let lineStart = 0;
+    for (const line of raw.split(/\r\n|\r|\n/)) {
+      const start = range[0] + lineStart;
+      lineStart += line.length + (raw.slice(lineStart + line.length).match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
+      const trimmed = line.replace(/^[\s>*_-]*(?:\*\*|__)?/, '');
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(trimmed))?.[1];
+      if (!kind) continue;
+      const lineEnd = start + line.length;
+      const links = linksWithin(node, start, lineEnd);
+      if (links.length > 0) {
+        for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+      } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === 'list') {
+        // "Supersedes:" followed by a list of links.
+        for (const item of (nodes[i + 1] as List).children)
+          for (const link of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+      } else {
+        for (const match of line.matchAll(NUMBER_REFERENCE)) {
+          const digits = match[1] ?? match[2] ?? '';
+          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start + match.index, start + match.index + match[0].length] });
+        }
+      }
+    }
+  }
+}
+
+function linksWithin(node: Nodes, start: number, end: number): Array<{ url: string; range: [number, number] }> {
+  const found: Array<{ url: string; range: [number, number] }> = [];
+  const visit = (child: Nodes) => {
+    if (child.type === 'link') {
+      const range = offsets(child);
+      if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
+      return;
+    }
+    if ('children' in child) for (const grandchild of (child as Parents).children) visit(grandchild);
+  };
+  visit(node);
+  return found;
+}
+
+/** The value of a `Status:` / `Date:` style line at the top of a paragraph or list item. */
+function labelledLine(adr: ParsedAdr, paragraph: Paragraph, label: RegExp): Field | null {
+  const range = offsets(paragraph);
+  if (!range) return null;
+  const [lineStart, lineEnd] = lineOf(adr.text, range[0]);
+  const line = adr.text.slice(lineStart, lineEnd);
+  const match = label.exec(line);
+  if (!match) return null;
+  let valueStart = lineStart + match[0].length;
+  let valueEnd = lineEnd;
+  while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
+  while (valueStart < valueEnd && /[\s*_]/.test(adr.text.charAt(valueStart))) valueStart++;
+  // An HTML comment after the value ("accepted <!-- optional -->") is not part of it.
+  const comment = adr.text.slice(valueStart, valueEnd).indexOf('<!--');
+  if (comment >= 0) {
+    valueEnd = valueStart + comment;
+    while (valueEnd > valueStart && /\s/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
+  }
+  if (valueEnd <= valueStart) return null;
+  return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
+}
+
+const STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+const DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+
+/** Paragraphs before the first section: the H1's metadata lines and MADR 2 bullets. */
+function headerParagraphs(adr: ParsedAdr): Paragraph[] {
+  const found: Paragraph[] = [];
+  for (const node of adr.tree.children) {
+    if (node.type === 'heading' && node.depth >= 2) break;
+    if (node.type === 'paragraph') found.push(node);
+    if (node.type === 'list') for (const item of node.children) for (const child of item.children) if (child.type === 'paragraph') found.push(child);
+  }
+  return found;
+}
+
+function firstParagraphLine(adr: ParsedAdr, nodes: readonly RootContent[]): Field | null {
+  for (const node of nodes) {
+    const paragraph = node.type === 'paragraph' ? node : node.type === 'list' ? node.children[0]?.children.find((c) => c.type === 'paragraph') : undefined;
+    if (!paragraph) continue;
+    const range = offsets(paragraph);
+    if (!range) continue;
+    const [start, end] = lineOf(adr.text, range[0]);
+    let valueStart = start;
+    let valueEnd = end;
+    while (valueStart < valueEnd && /[\s*_>-]/.test(adr.text.charAt(valueStart))) valueStart++;
+    while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
+    if (valueEnd > valueStart) return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
+  }
+  return null;
+}
+
+const MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
+
+function detectFormat(adr: ParsedAdr, sections: Section[], bulletStatus: boolean, nygardStatus: boolean, numberedTitle: boolean): AdrFormat {
+  if (sections.some((section) => MADR_HEADINGS.test(section.title))) return bulletStatus ? 'madr2' : 'madr';
+  if (bulletStatus) return 'madr2';
+  if (nygardStatus || numberedTitle) return 'nygard';
+  if (adr.frontmatter) return 'madr';
+  return 'unknown';
+}
+
+/** GitHub's heading anchors ("## Decision Outcome" → "decision-outcome"), duplicates numbered. */
+export function headingAnchors(adr: ParsedAdr): string[] {
+  const slugger = new GithubSlugger();
+  const anchors: string[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'heading') anchors.push(slugger.slug(toString(node)));
+    else if ('children' in node) for (const child of (node as Parents).children) visit(child);
+  };
+  visit(adr.tree);
+  // Explicit HTML anchors: <a name="x"></a>, <a id="x">.
+  for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]!);
+  return anchors;
 }
 
 export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
-  const heading = adr.tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const name = basename(adr.path);
+  const h1s = adr.tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  const h1 = h1s[0];
+  const h1Text = h1 ? toString(h1).trim() : null;
+  const h1Range = h1 ? offsets(h1) : null;
+  const frontmatterTitle = scalarField(adr, 'title');
+  const titleSource = h1Text ?? frontmatterTitle?.value ?? null;
+  const titleMatch = titleSource ? TITLE_NUMBER.exec(titleSource) : null;
+  const sections = sectionsOf(adr);
+
+  // Status: frontmatter, else a "Status:" line or bullet under the title, else the Status section.
+  let status = scalarField(adr, 'status');
+  let bulletStatus = false;
+  const header = headerParagraphs(adr);
+  if (!status) {
+    for (const paragraph of header) {
+      status = labelledLine(adr, paragraph, STATUS_LABEL);
+      if (status) {
+        bulletStatus = adr.tree.children.some((node) => node.type === 'list' && node.children.some((item) => item.children.includes(paragraph)));
+        break;
+      }
+    }
+  }
+  const statusSection = sections.find((section) => /^status$/i.test(section.title));
+  if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
+
+  let date = scalarField(adr, 'date');
+  if (!date) for (const paragraph of header) if ((date = labelledLine(adr, paragraph, DATE_LABEL))) break;
+
+  const relations: AdrRelation[] = [];
+  for (const [key, kind] of FRONTMATTER_RELATIONS) {
+    const field = frontmatterField(adr.frontmatter, key);
+    if (!field || !adr.frontmatter) continue;
+    const node = field.node;
+    const items: YamlNode[] = node && isSeq(node) ? (node.items as YamlNode[]) : node ? [node] : [];
+    for (const item of items) {
+      if (!isScalar(item) || item.value === null || item.value === '') continue;
+      const raw = typeof item.value === 'string' ? item.value : String(item.source ?? item.value);
+      relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
+    }
+  }
+  // Relations in the status value itself ("superseded by ADR-0012", "accepted; supersedes ADR-0045").
+  if (status) {
+    const parts = status.value.split(/;\s*/);
+    let offset = 0;
+    for (const part of parts) {
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part))?.[1];
+      if (kind && !/\]\(/.test(part)) {
+        for (const match of part.matchAll(NUMBER_REFERENCE)) {
+          const start = status.range[0] + offset + match.index;
+          relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [start, start + match[0].length] });
+        }
+      }
+      offset += part.length + 1;
+    }
+  }
+  bodyRelations(adr, adr.tree.children, relations);
+
+  const nygardStatus = Boolean(statusSection);
+  const format = detectFormat(adr, sections, bulletStatus, nygardStatus, Boolean(h1Text && TITLE_NUMBER.test(h1Text)));
+
   return {
     path: adr.path,
-    title: heading ? toString(heading) : stringField(adr, 'title'),
-    status: stringField(adr, 'status'),
-    date: stringField(adr, 'date'),
+    folder: dirname(adr.path),
+    name,
+    format,
+    fileNumber: fileNumber(name),
+    number: titleMatch ? titleNumber(adr, titleMatch[1]!, h1Text !== null ? h1Range : (frontmatterTitle?.range ?? null)) : null,
+    title: titleSource ? titleSource.replace(TITLE_NUMBER, '').trim() : null,
+    h1Count: h1s.length,
+    h1Range,
+    frontmatterTitle,
+    status,
+    date,
+    relations: dedupeRelations(relations),
+    sections: sections.map((section) => ({ title: section.title, range: section.range })),
+    anchors: headingAnchors(adr),
+    links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     patterns: declaredSlugs(adr, catalogue),
   };
+}
+
+/** The number written in a title, with the range of its digits in the file. */
+function titleNumber(adr: ParsedAdr, digits: string, titleRange: [number, number] | null): AdrRecord['number'] {
+  const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
+  const range: [number, number] = at >= 0 && titleRange && at < titleRange[1] ? [at, at + digits.length] : (titleRange ?? [0, 0]);
+  return { value: Number(digits), text: digits, range };
+}
+
+function dedupeRelations(relations: AdrRelation[]): AdrRelation[] {
+  const seen = new Set<string>();
+  return relations.filter((relation) => {
+    const key = `${relation.kind}:${relation.range[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const slugify = (text: string) =>

@@ -114,12 +114,51 @@ export interface LineIndex {
   offset(position: Position): number;
 }
 
+/** A value found in an ADR, with where it is written. */
+export interface Field {
+  value: string;
+  range: [number, number];
+}
+
+export type AdrFormat = 'madr' | 'madr2' | 'nygard' | 'unknown';
+
+export type RelationKind = 'supersedes' | 'superseded-by' | 'amends' | 'amended-by';
+
+/** A supersede/amend reference to another ADR, by link target or by number. */
+export interface AdrRelation {
+  kind: RelationKind;
+  /** A path or URL as written (relative to the ADR's folder), when the reference is one. */
+  target: string | null;
+  /** An ADR number, when the reference is one ("0031", 31, "ADR-0031"). */
+  number: number | null;
+  raw: string;
+  range: [number, number];
+  inFrontmatter?: boolean;
+}
+
 /** The normalised view of one ADR that rules over the whole set read. */
 export interface AdrRecord {
   path: string;
+  folder: string;
+  name: string;
+  format: AdrFormat;
+  /** The number in the file name (`0042-x.md`), or null (none, or a YYYYMMDD- date). */
+  fileNumber: number | null;
+  /** The number written in the H1 or frontmatter title ("# 12. Title"). */
+  number: { value: number; text: string; range: [number, number] } | null;
+  /** The title without its number. */
   title: string | null;
-  status: string | null;
-  date: string | null;
+  h1Count: number;
+  h1Range: [number, number] | null;
+  frontmatterTitle: Field | null;
+  status: Field | null;
+  date: Field | null;
+  relations: AdrRelation[];
+  /** Second-level-and-below headings, in order. */
+  sections: Array<{ title: string; range: [number, number] }>;
+  /** GitHub heading anchors of the file, for links with a #fragment. */
+  anchors: string[];
+  links: Array<{ url: string; range: [number, number] }>;
   patterns: string[];
 }
 
