@@ -4,7 +4,7 @@ import type { ResolvedConfig } from './config.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
 import { rules } from '../rules/index.ts';
-import type { AdrRecord, Diagnostic, LintSettings, ParsedAdr, ReportDescriptor } from './types.ts';
+import type { AdrRecord, Diagnostic, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor } from './types.ts';
 
 export interface LintResult {
   /** Absolute path of the file. */
@@ -26,6 +26,8 @@ export interface LintResult {
 export interface LintContext {
   catalogue: Catalogue;
   config: ResolvedConfig;
+  /** The files around the ADRs; without one, links and folders are judged from the set alone. */
+  project?: ProjectIndex;
 }
 
 export function settingsOf(config: ResolvedConfig): LintSettings {
@@ -33,9 +35,12 @@ export function settingsOf(config: ResolvedConfig): LintSettings {
 }
 
 /** Run every enabled rule over one parsed ADR. */
-export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue, config }: LintContext): Diagnostic[] {
+export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue, config, project }: LintContext): Diagnostic[] {
   const messages: Diagnostic[] = [];
   const settings = settingsOf(config);
+  const record = set.find((entry) => entry.path === adr.path) ?? buildRecord(adr, catalogue);
+  const records = set.includes(record) ? set : [...set, record];
+  const files = project ?? setOnlyProject(records);
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
@@ -58,7 +63,7 @@ export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue,
         diagnostic.suggestions = descriptor.suggestions.map((text) => ({ desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, set, catalogue, settings, options: setting.options, report });
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
 }
@@ -68,6 +73,19 @@ const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t'
 /** Messages quote ADR text; a message is one line whatever that text holds. */
 export function oneLine(message: string): string {
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A project that knows only the ADRs of the set (in-memory linting, editor integrations). */
+function setOnlyProject(records: readonly AdrRecord[]): ProjectIndex {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const folders = new Set(records.map((record) => record.folder));
+  return {
+    root: '/',
+    exists: (path) => byPath.has(path) || folders.has(path),
+    isDirectory: (path) => folders.has(path),
+    anchors: (path) => byPath.get(path)?.anchors ?? null,
+    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name),
+  };
 }
 
 export function summarise(filePath: string, messages: Diagnostic[], source?: string): LintResult {

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import type { Catalogue, Pattern } from './catalogue.ts';
-import { frontmatterField, keyRange, nodeRange } from './parse.ts';
+import { frontmatterField, keyRange, nodeRange, parseMarkdown } from './parse.ts';
 import type { AdrFormat, AdrRecord, AdrRelation, Field, LintSettings, ParsedAdr, RelationKind } from './types.ts';
 
 /** Slugs of the catalogue patterns the frontmatter declares, in any form, in order, once each. */
@@ -222,7 +222,7 @@ function detectFormat(adr: ParsedAdr, sections: Section[], bulletStatus: boolean
 }
 
 /** GitHub's heading anchors ("## Decision Outcome" → "decision-outcome"), duplicates numbered. */
-export function headingAnchors(adr: ParsedAdr): string[] {
+export function headingAnchors(adr: Pick<ParsedAdr, 'tree' | 'text'>): string[] {
   const slugger = new GithubSlugger();
   const anchors: string[] = [];
   const visit = (node: Nodes) => {
@@ -233,6 +233,12 @@ export function headingAnchors(adr: ParsedAdr): string[] {
   // Explicit HTML anchors: <a name="x"></a>, <a id="x">.
   for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]!);
   return anchors;
+}
+
+/** Heading anchors of any markdown text (a link target that is not an ADR). */
+export function markdownAnchors(_path: string, text: string): string[] {
+  const body = text.replace(/^\uFEFF/, '');
+  return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 
 export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {

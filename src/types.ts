@@ -176,9 +176,25 @@ export interface LintSettings {
   linkTemplate: string | null;
 }
 
+/** What rules may know of the files around an ADR, without touching the file system themselves. */
+export interface ProjectIndex {
+  /** The repository root: links starting with "/" resolve from it. */
+  root: string;
+  exists(path: string): boolean;
+  isDirectory(path: string): boolean;
+  /** Heading anchors of a markdown file, or null when it cannot be read. */
+  anchors(path: string): string[] | null;
+  /** Names of the entries of a folder (empty when it cannot be read). */
+  list(folder: string): string[];
+}
+
 export interface RuleContext<Options = unknown> {
   adr: ParsedAdr;
+  /** This file's record. */
+  record: AdrRecord;
+  /** Every ADR of the folders being linted, this one included (files not linted too). */
   set: readonly AdrRecord[];
+  project: ProjectIndex;
   catalogue: Catalogue;
   settings: LintSettings;
   options: Options;

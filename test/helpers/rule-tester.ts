@@ -5,7 +5,9 @@ import { catalogueWithUser, type Catalogue } from '../../src/catalogue.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { checkAdr } from '../../src/lint.ts';
 import { parseAdr } from '../../src/parse.ts';
-import { buildRecord } from '../../src/record.ts';
+import { buildRecord, markdownAnchors } from '../../src/record.ts';
+import { memoryProject } from '../../src/project.ts';
+import { dirname } from 'node:path';
 import { applyEdits } from '../../src/fix.ts';
 import { rulesById } from '../../rules/index.ts';
 
@@ -15,7 +17,13 @@ export interface CaseSettings {
   config?: Record<string, unknown>;
   /** A user catalogue (YAML text) merged into the built-in one. */
   catalogue?: string;
+  /** The file's path, relative to the repository root /repo (default docs/adr/0001-test.md). */
+  filename?: string;
+  /** Other files of the repository (path relative to /repo → text): the ADR set and link targets. */
+  files?: Record<string, string>;
 }
+
+export const REPO = '/repo';
 
 export type ValidCase = string | ({ name?: string; code: string } & CaseSettings);
 
@@ -52,8 +60,16 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
   rules[ruleId] = settings.options ? [severity, settings.options] : severity;
   const config = resolveConfig({ ...settings.config, rules }, null, '/');
   const catalogue = catalogueFor(settings);
-  const adr = parseAdr('/adr/0001-test.md', code, catalogue);
-  const messages = checkAdr(adr, [buildRecord(adr, catalogue)], { catalogue, config });
+  const path = `${REPO}/${settings.filename ?? 'docs/adr/0001-test.md'}`;
+  const adr = parseAdr(path, code, catalogue);
+  const files: Record<string, string> = { [path]: code };
+  for (const [name, text] of Object.entries(settings.files ?? {})) files[`${REPO}/${name}`] = text;
+  // The set: every markdown file of the linted file's folder, as a run would gather it.
+  const set = Object.entries(files)
+    .filter(([file]) => dirname(file) === dirname(path) && /\.(md|markdown)$/.test(file))
+    .map(([file, text]) => (file === path ? buildRecord(adr, catalogue) : buildRecord(parseAdr(file, text, catalogue), catalogue)));
+  const project = memoryProject(REPO, files, markdownAnchors);
+  const messages = checkAdr(adr, set, { catalogue, config, project });
   return { adr, messages };
 }
 

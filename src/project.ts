@@ -1,0 +1,69 @@
+// The ProjectIndex rules read: file existence, folder listings and heading anchors, answered
+// from the disk (cached) or, in tests, from a map of virtual files.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ProjectIndex } from './types.ts';
+
+/** The repository root above `start` (the folder holding .git), else `start` itself. */
+export function findRepositoryRoot(start: string): string {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start);
+    dir = parent;
+  }
+}
+
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key) as T;
+  };
+}
+
+/** Answers from the disk; `anchorsOf` turns markdown text into its heading anchors. */
+export function diskProject(root: string, anchorsOf: (path: string, text: string) => string[], known: ReadonlyMap<string, string[]> = new Map()): ProjectIndex {
+  const stat = memo((path) => {
+    try {
+      return statSync(path);
+    } catch {
+      return null;
+    }
+  });
+  return {
+    root,
+    exists: (path) => stat(path) !== null,
+    isDirectory: (path) => stat(path)?.isDirectory() ?? false,
+    anchors: memo((path) => {
+      const cached = known.get(path);
+      if (cached) return cached;
+      try {
+        return anchorsOf(path, readFileSync(path, 'utf8'));
+      } catch {
+        return null;
+      }
+    }),
+    list: memo((folder) => {
+      try {
+        return readdirSync(folder);
+      } catch {
+        return [];
+      }
+    }),
+  };
+}
+
+/** Answers from a map of absolute path → markdown text (folders are implied by the paths). */
+export function memoryProject(root: string, files: Readonly<Record<string, string>>, anchorsOf: (path: string, text: string) => string[]): ProjectIndex {
+  const paths = Object.keys(files);
+  const isDirectory = (path: string) => paths.some((file) => file.startsWith(`${path.replace(/\/$/, '')}/`));
+  return {
+    root,
+    exists: (path) => path in files || isDirectory(path),
+    isDirectory,
+    anchors: (path) => (path in files ? anchorsOf(path, files[path] ?? '') : null),
+    list: (folder) => [...new Set(paths.filter((file) => dirname(file) === folder).map((file) => file.slice(folder.length + 1)))],
+  };
+}
