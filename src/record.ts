@@ -41,9 +41,10 @@ export function fileNumber(name: string): number | null {
 }
 
 /** Relation keywords as written in prose (adr-tools spells "Superceded"). */
+// "Partially supersedes" is not a supersede: the older record still stands, so it is not read.
 const RELATION_WORDS: Array<[RegExp, RelationKind]> = [
-  [/^(?:partially\s+|effectively\s+)?super[sc]eded\s+by\b/i, 'superseded-by'],
-  [/^(?:partially\s+|effectively\s+)?super[sc]edes\b/i, 'supersedes'],
+  [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, 'superseded-by'],
+  [/^(?:effectively\s+)?super[sc]edes\b/i, 'supersedes'],
   [/^amended\s+by\b/i, 'amended-by'],
   [/^amends\b/i, 'amends'],
 ];
@@ -283,16 +284,22 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
       relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
   }
-  // Relations in the status value itself ("superseded by ADR-0012", "accepted; supersedes ADR-0045").
+  // Relations in the status value itself ("superseded by ADR-0012", "accepted; supersedes ADR-0045",
+  // "superseded by [20201016-x](20201016-x.md)").
   if (status) {
-    const parts = status.value.split(/;\s*/);
     let offset = 0;
-    for (const part of parts) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part))?.[1];
-      if (kind && !/\]\(/.test(part)) {
-        for (const match of part.matchAll(NUMBER_REFERENCE)) {
-          const start = status.range[0] + offset + match.index;
-          relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [start, start + match[0].length] });
+    for (const part of status.value.split(';')) {
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.trim()))?.[1];
+      const start = status.range[0] + offset;
+      const end = start + part.length;
+      if (kind) {
+        const links = adr.links.filter((link) => link.range[0] >= start && link.range[1] <= end);
+        for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+        if (links.length === 0) {
+          for (const match of part.matchAll(NUMBER_REFERENCE)) {
+            const at = start + match.index;
+            relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
+          }
         }
       }
       offset += part.length + 1;

@@ -1,0 +1,64 @@
+// The records adrlint extracts from real ADR collections (../shared/corpus): every status that is
+// written is found, formats are recognised, and relations are read from every style.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { catalogueWithUser } from '../src/catalogue.ts';
+import { parseAdr } from '../src/parse.ts';
+import { buildRecord } from '../src/record.ts';
+import type { AdrRecord } from '../src/types.ts';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const catalogue = catalogueWithUser(null, null);
+
+function records(folder: string): Map<string, AdrRecord> {
+  const dir = `${CORPUS}${folder}`;
+  const out = new Map<string, AdrRecord>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && !/^(readme|index)\.md$|template/i.test(n) && !/^[A-Z]+\.md$/.test(n))) {
+    out.set(name, buildRecord(parseAdr(`${dir}/${name}`, readFileSync(`${dir}/${name}`, 'utf8'), catalogue), catalogue));
+  }
+  return out;
+}
+
+/** Does the file write a status anywhere a reader would look? */
+function writesStatus(source: string): boolean {
+  const text = source.replace(/^(```|~~~)[^]*?^\1/gm, '');
+  return /^status:\s*\S/m.test(text) || /^\s*[-*]?\s*\**status\**:\s*\S/im.test(text) || /^#{2,}\s+status\s*$/im.test(text);
+}
+
+describe.skipIf(!existsSync(CORPUS))('records of the shared corpus', () => {
+  it.each(['madr', 'adr-tools', 'log4brains', 'konflux'])('%s: a status for every file that writes one, and a title', (folder) => {
+    for (const [name, record] of records(folder)) {
+      const text = readFileSync(`${CORPUS}${folder}/${name}`, 'utf8');
+      if (writesStatus(text)) expect(record.status?.value, `${folder}/${name}`).toBeTruthy();
+      expect(record.title, `${folder}/${name}`).toBeTruthy();
+    }
+  });
+
+  it('recognises each folder\'s format', () => {
+    expect(new Set([...records('adr-tools').values()].map((r) => r.format))).toEqual(new Set(['nygard']));
+    expect(new Set([...records('log4brains').values()].map((r) => r.format))).toEqual(new Set(['madr2']));
+    expect(new Set([...records('madr').values()].map((r) => r.format))).toEqual(new Set(['madr']));
+  });
+
+  it('reads numbers from file names and titles, and leaves date prefixes alone', () => {
+    const nygard = records('adr-tools').get('0005-help-comments.md');
+    expect(nygard).toMatchObject({ fileNumber: 5, number: { value: 5 }, title: 'Help comments', status: { value: 'Accepted' }, date: { value: '2016-02-13' } });
+    for (const record of records('log4brains').values()) expect(record.fileNumber).toBeNull();
+    expect(records('konflux').get('0009-pipeline-service-via-operator.md')).toMatchObject({ fileNumber: 9, number: { value: 9 }, status: { value: 'Implemented' } });
+  });
+
+  it('reads supersede and amend relations in every style', () => {
+    const kinds = (record: AdrRecord | undefined) => record?.relations.map((r) => [r.kind, r.number ?? r.target]);
+    expect(kinds(records('adr-tools').get('0005-help-comments.md'))).toEqual([['amended-by', '0009-help-scripts.md']]);
+    expect(kinds(records('adr-tools').get('0009-help-scripts.md'))).toEqual([['amends', '0005-help-comments.md']]);
+    expect(kinds(records('log4brains').get('20200926-use-the-adr-number-as-its-unique-id.md'))).toEqual([
+      ['superseded-by', '20201016-use-the-adr-slug-as-its-unique-id.md'],
+    ]);
+    expect(kinds(records('log4brains').get('20201016-use-the-adr-slug-as-its-unique-id.md'))).toEqual([
+      ['supersedes', '20200926-use-the-adr-number-as-its-unique-id.md'],
+    ]);
+    expect(kinds(records('konflux').get('0009-pipeline-service-via-operator.md'))).toEqual([['supersedes', 1]]);
+    expect(kinds(records('konflux').get('0008-environment-provisioning.md'))).toEqual([['superseded-by', 32]]);
+  });
+});
