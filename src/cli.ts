@@ -156,6 +156,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
 
     if (command === 'link') return await runLink(rest, values, io);
+    // `--dry-run` belongs to `link`; ignored here, `--fix --dry-run` would write the files.
+    if (values['dry-run']) throw new UsageError('--dry-run is an option of "adrlint link"; use --fix-dry-run to see the fixes without writing them');
 
     const fixRules = checkFixRules(values['fix-rule'] ?? []);
     const dryRun = Boolean(values['fix-dry-run']);

@@ -1,5 +1,6 @@
 // One lint run over a project: config → catalogue → discover → read → parse → check.
 // The library entry point the CLI and the Action share; it never touches `process`.
+import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, overrideRules, type ResolvedConfig } from './config.ts';
@@ -65,6 +66,8 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   }
 
   const records = parsed.flatMap((entry) => ('adr' in entry ? [buildRecord(entry.adr, catalogue)] : []));
+  // Real path → the text written there: a symbolic link and its target are one file, written once.
+  const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
     fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`),
   );
@@ -85,12 +88,17 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
         result.source = entry.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        if (options.fix.write) {
-          const written = writeFixedFile(entry.path, entry.source, fixed.output);
-          if (!written.ok) {
-            result.messages.unshift(fileProblem(`${relative(options.cwd, entry.path) || entry.path} ${written.reason}`));
-            result.errorCount++;
-            result.fixedCount = 0;
+        const real = options.fix.write ? realPath(entry.path) : null;
+        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+          const outcome = writeFixedFile(entry.path, entry.source, fixed.output);
+          if (outcome.ok) {
+            if (real !== null) written.set(real, fixed.output);
+          } else {
+            // Not written: nothing was fixed, so report the problems of the file as read (not of the
+            // fixed text, which is nowhere on disk), after the reason.
+            const problem = fileProblem(`${relative(options.cwd, entry.path) || entry.path} ${outcome.reason}`);
+            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, { catalogue, config })], entry.adr.text));
+            continue;
           }
         }
       }
@@ -100,4 +108,12 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
   }
   return { results, config, catalogue, records };
+}
+
+function realPath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }

@@ -23,7 +23,8 @@ export function formatJson(results: readonly LintResult[]): string {
       warningCount: result.warningCount,
       fixableErrorCount: result.fixableErrorCount,
       fixableWarningCount: result.fixableWarningCount,
-      ...(result.output !== undefined ? { output: result.output } : {}),
+      // With fixing, a changed file carries the text as read and as fixed (both BOM included).
+      ...(result.output !== undefined ? { source: result.source, output: result.output } : {}),
       usedDeprecatedRules: [],
     })),
   );
