@@ -1,6 +1,5 @@
 import type { PatternRef, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
-import { distance } from 'fastest-levenshtein';
 
 export const meta = {
   id: 'pattern-slug',
@@ -17,8 +16,6 @@ export const meta = {
 
 const FORM_LABEL = { name: 'the name', code: 'the code', alias: 'an alias', slug: 'the slug' } as const;
 
-// An unknown reference is fixed only when a single slug is this close: a typo, not a guess.
-const AUTOFIX_DISTANCE = 2;
 
 export const check: Rule['check'] = ({ adr, catalogue, report }) => {
   for (const ref of adr.patterns) {
@@ -40,9 +37,7 @@ export const check: Rule['check'] = ({ adr, catalogue, report }) => {
       continue;
     }
     const suggestions = catalogue.suggestSlugs(ref.value);
-    const only = suggestions.length === 1 ? suggestions[0] : undefined;
-    // Compared as suggestSlugs compares: "Cirquit Breaker Pattern" is one letter from circuit-breaker-pattern.
-    const typo = only !== undefined && distance(written.toLowerCase().replace(/\s+/g, '-'), only) <= AUTOFIX_DISTANCE ? only : undefined;
+    const typo = catalogue.typoOf(written);
     report({
       range,
       message:

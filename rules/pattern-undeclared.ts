@@ -33,6 +33,11 @@ export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report 
   // An opening `---` that never closes is a broken frontmatter too, not a file without one.
   if ((adr.frontmatter && !adr.frontmatter.data) || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue));
+  // A typo that pattern-slug will fix declares its pattern already: adding it again would duplicate it.
+  for (const ref of adr.patterns) {
+    const typo = ref.value === null ? null : catalogue.typoOf(ref.value);
+    if (typo) declared.add(typo);
+  }
   const minMentions = options?.minMentions ?? 1;
   const counts = new Map<string, number>();
   for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);

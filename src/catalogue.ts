@@ -85,6 +85,17 @@ export class Catalogue {
     return closest(reference.toLowerCase().trim().replace(/\s+/g, '-'), [...this.bySlug.keys()], limit);
   }
 
+  /**
+   * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
+   * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
+   */
+  typoOf(reference: string): string | null {
+    if (this.resolve(reference)) return null;
+    const suggestions = this.suggestSlugs(reference);
+    const only = suggestions.length === 1 ? suggestions[0] : undefined;
+    return only !== undefined && distance(reference.trim().toLowerCase().replace(/\s+/g, '-'), only) <= 2 ? only : null;
+  }
+
   /** The catalogue's spelling of a category name given in any case, or null. */
   category(name: string): string | null {
     return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;

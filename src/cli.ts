@@ -155,7 +155,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     }
 
-    if (command === 'link') return await runLink(rest, values, io);
+    if (command === 'link') {
+      const ignored = (['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings'] as const).filter((flag) => values[flag] !== undefined);
+      if (ignored.length) throw new UsageError(`"adrlint link" takes paths, --config, --dry-run and --output-file; not --${ignored.join(', --')}`);
+      return await runLink(rest, values, io);
+    }
     // `--dry-run` belongs to `link`; ignored here, `--fix --dry-run` would write the files.
     if (values['dry-run']) throw new UsageError('--dry-run is an option of "adrlint link"; use --fix-dry-run to see the fixes without writing them');
 

@@ -5,6 +5,10 @@ const undeclared = (text: string, slug: string) => `"${text}" mentions the patte
 
 ruleTester('pattern-undeclared', {
   valid: [
+    {
+      name: 'a typo that pattern-slug fixes already declares its pattern',
+      code: '---\npatterns: [sagapatern]\n---\n\nWe use the saga pattern.\n',
+    },
     { name: 'mentioned and declared by slug', code: '---\npatterns: [saga-pattern]\n---\n\nWe coordinate the steps with a saga.\n' },
     {
       name: 'declared by name, code and alias',
