@@ -13,10 +13,11 @@ import type { Severity } from './types.ts';
 
 export const CONFIG_FILE_NAMES = ['.adrlintrc.yml', '.adrlintrc.yaml', '.adrlintrc.json', 'package.json'] as const;
 export const DEFAULT_ADR_FOLDERS = ['docs/adr', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions'];
-export const DEFAULT_NON_ADR_FILES = ['README.*', 'readme.*', 'index.*', '*template*'];
+// Not ADRs: read-me and index pages, templates, and all-capitals project files (AGENTS.md, CONTRIBUTING.md).
+export const DEFAULT_NON_ADR_FILES = ['[Rr][Ee][Aa][Dd][Mm][Ee].*', '[Ii]ndex.*', '*[Tt]emplate*', '+([A-Z_]).{md,markdown}'];
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
-export type Preset = 'recommended' | 'strict';
+export type Preset = 'recommended' | 'strict' | 'madr' | 'nygard';
 
 export interface RuleSetting {
   severity: Severity;
@@ -169,6 +170,11 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
   for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: undefined };
   for (const preset of presets) {
     if (preset === 'strict') for (const rule of rules) settings[rule.meta.id] = { severity: 'error', options: undefined };
+    // A template preset: recommended (or what came before it), with adr-sections checking that template.
+    if (preset === 'madr' || preset === 'nygard') {
+      const current = settings['adr-sections']?.severity ?? 'warn';
+      settings['adr-sections'] = { severity: current === 'off' ? 'warn' : current, options: { template: preset } };
+    }
   }
   for (const [id, value] of Object.entries(config.rules ?? {})) {
     const [severityValue, options] = Array.isArray(value) ? value : [value, undefined];
@@ -181,7 +187,8 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
         throw new ConfigError(where, `${locate(['rules', id, 1])}rules.${id} options: ${error ? describeAjvError(error) : 'invalid'}`);
       }
     }
-    settings[id] = { severity: toSeverity(severityValue) ?? 'error', options: options as Record<string, unknown> | undefined };
+    // A severity alone keeps the options a preset gave the rule, as in ESLint.
+    settings[id] = { severity: toSeverity(severityValue) ?? 'error', options: (options as Record<string, unknown> | undefined) ?? settings[id]?.options };
   }
 
   return {

@@ -2,7 +2,6 @@
 // be unreadable turned into a one-line reason instead of an exception.
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isDynamicPattern } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
@@ -95,7 +94,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
       searchFolder(absolute, () => true, true, found, folders);
     } else if (stats) {
       found.add(absolute);
-    } else if (isDynamicPattern(pattern)) {
+    } else if (picomatch.scan(toPosix(pattern)).isGlob) {
       const scan = picomatch.scan(toPosix(pattern));
       const deep = scan.glob.includes('/') || scan.glob.includes('**');
       // A negated pattern ("!x.md") selects nothing on its own; use "ignore" to leave files out.
@@ -107,9 +106,14 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
     }
   }
 
+  return { files: keepAdrFiles(found, folders, cwd, config), missing };
+}
+
+/** Markdown files that are ADRs: not README/index/template-like, not ignored. Sorted. */
+function keepAdrFiles(found: Set<string>, folders: Set<string>, cwd: string, config: ResolvedConfig): string[] {
   const { matcher, root } = buildIgnore(cwd, config);
-  const isNonAdr = picomatch(config.nonAdrFiles, { nocase: true, dot: true });
-  const files = [...found]
+  const isNonAdr = picomatch(config.nonAdrFiles, { dot: true });
+  return [...found]
     .filter((file) => isMarkdown(file))
     .filter((file) => !isNonAdr(basename(file)))
     .filter((file) => {
@@ -119,7 +123,19 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
       return !matcher.ignores(toPosix(path) + (folders.has(file) ? '/' : ''));
     })
     .sort();
-  return { files, missing };
+}
+
+/**
+ * Every ADR file of the given folders (not their subfolders): the set cross-file rules compare a
+ * linted file with, so `adrlint docs/adr/0042-x.md` still finds that 0042 is taken.
+ */
+export function adrFilesOfFolders(folderPaths: Iterable<string>, cwd: string, config: ResolvedConfig): string[] {
+  const found = new Set<string>();
+  const folders = new Set<string>();
+  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
+  // Folders named like markdown files are not ADRs of the set.
+  for (const folder of folders) found.delete(folder);
+  return keepAdrFiles(found, folders, cwd, config);
 }
 
 /**

@@ -1,15 +1,16 @@
 // One lint run over a project: config → catalogue → discover → read → parse → check.
 // The library entry point the CLI and the Action share; it never touches `process`.
 import { realpathSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, overrideRules, type ResolvedConfig } from './config.ts';
-import { discoverFiles, readAdrFile, UsageError } from './files.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError } from './files.ts';
 import { checkAdr, fatalResult, fileProblem, summarise, type LintResult } from './lint.ts';
 import { fixText } from './fixer.ts';
 import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
-import { buildRecord } from './record.ts';
+import { buildRecord, markdownAnchors } from './record.ts';
+import { diskProject, findRepositoryRoot } from './project.ts';
 import type { AdrRecord, ParsedAdr } from './types.ts';
 
 export interface RunOptions {
@@ -65,7 +66,22 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
   }
 
-  const records = parsed.flatMap((entry) => ('adr' in entry ? [buildRecord(entry.adr, catalogue)] : []));
+  const targetRecords = parsed.flatMap((entry) => ('adr' in entry ? [buildRecord(entry.adr, catalogue)] : []));
+  // The set: every ADR of the linted files' folders, linted or not (read for its record only).
+  const linted = new Set(discovery.files);
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const records = [...targetRecords];
+  for (const path of others) {
+    const read = readAdrFile(path, config.maxFileSize);
+    if (!read.ok) continue;
+    try {
+      records.push(buildRecord(parseAdr(path, read.source, catalogue), catalogue));
+    } catch {
+      // A file that cannot be parsed is reported when it is linted; here it is simply not in the set.
+    }
+  }
+  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, new Map(records.map((record) => [record.path, record.anchors])));
+  const context = { catalogue, config, project };
   // Real path → the text written there: a symbolic link and its target are one file, written once.
   const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
@@ -78,10 +94,10 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
     try {
       if (!options.fix) {
-        results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+        results.push(summarise(entry.path, checkAdr(entry.adr, records, context), entry.adr.text));
         continue;
       }
-      const fixed = fixText(entry.path, entry.source, { catalogue, config }, records, options.fix, entry.adr);
+      const fixed = fixText(entry.path, entry.source, context, records, options.fix, entry.adr);
       const result = fixed.result;
       if (fixed.output !== entry.source) {
         // As in ESLint: the file as read and as fixed, both as on disk (BOM included).
@@ -97,7 +113,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
             // Not written: nothing was fixed, so report the problems of the file as read (not of the
             // fixed text, which is nowhere on disk), after the reason.
             const problem = fileProblem(`${relative(options.cwd, entry.path) || entry.path} ${outcome.reason}`);
-            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, { catalogue, config })], entry.adr.text));
+            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, context)], entry.adr.text));
             continue;
           }
         }
