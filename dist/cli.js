@@ -12,7 +12,7 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __commonJS = (cb, mod) => function __require3() {
+var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -39,1782 +39,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index2 = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code3;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek3 = () => str.charCodeAt(index2 + 1);
-      const advance = () => {
-        prev = code3;
-        return str.charCodeAt(++index2);
-      };
-      while (index2 < length) {
-        code3 = advance();
-        let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index2 + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code3 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value3 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value3;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value3);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value2 = input.slice(n);
-        parts.push(value2);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value2;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value2 = `[${args.join("-")}]`;
-      try {
-        new RegExp(value2);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value2;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value2 = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value2 += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value2 += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value2 += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value2);
-              value2 = "";
-              continue;
-            }
-          }
-        }
-        value2 += ch;
-      }
-      parts.push(value2);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value2 = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
-          value2 = value2.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value2)) {
-        return;
-      }
-      return value2.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
-      const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index2 += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value2 = pattern.trim();
-      let match = parseRepeatedExtglob(value2);
-      while (match) {
-        depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value2;
-      const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num = 0) => {
-        state.consumed += value3;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value: value2, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value: value2, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index2 === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value2 = advance();
-        if (value2 === "\0") {
-          continue;
-        }
-        if (value2 === "\\") {
-          const next = peek3();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value2 += "\\";
-            push2({ type: "text", value: value2 });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value2 += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value2 = advance();
-          } else {
-            value2 += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value: value2 });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value2 === "[" && peek3() !== ":" || value2 === "-" && peek3() === "]") {
-            value2 = `\\${value2}`;
-          }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
-          }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (state.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (value2 === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value: value2 });
-          }
-          continue;
-        }
-        if (value2 === "(") {
-          increment("parens");
-          push2({ type: "paren", value: value2 });
-          continue;
-        }
-        if (value2 === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value2 === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value2 = `\\${value2}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value: value2 });
-          continue;
-        }
-        if (value2 === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value2 === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value: value2,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push2(open);
-          continue;
-        }
-        if (value2 === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value: value2, output: value2 });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value2 = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value: value2, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value2 === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === ",") {
-          let output = value2;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push2({ type: "comma", value: value2, output });
-          continue;
-        }
-        if (value2 === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value: value2, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value2 === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value: value2, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value: value2, output: DOT_LITERAL });
-          continue;
-        }
-        if (value2 === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("qmark", value2);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek3();
-            let output = value2;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value2}`;
-            }
-            push2({ type: "text", value: value2, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value: value2, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value: value2, output: QMARK });
-          continue;
-        }
-        if (value2 === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
-              extglobOpen("negate", value2);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value2 === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("plus", value2);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value: value2, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value: value2 });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value2 === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push2({ type: "at", extglob: true, value: value2, output: "" });
-            continue;
-          }
-          push2({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value2 += match[0];
-            state.index += match[0].length;
-          }
-          push2({ type: "text", value: value2 });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value2;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value2);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value2;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value2;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        const token = { type: "star", value: value2, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek3() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create2 = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create2(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create2(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse2 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
@@ -2377,8 +601,8 @@ var require_ignore = __commonJS({
         const str = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex2);
       }
     };
     var hasTrailingBackslash = (str) => {
@@ -2520,11 +744,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path2) : path2;
+        const basename7 = shortcut ? basenameOf(path2) : path2;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path2
+            shortcut && rule._basenameOnly ? basename7 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -2680,6 +904,1782 @@ var require_ignore = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts2 = [];
+      let str = input;
+      let index2 = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code3;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index2 >= length;
+      const peek3 = () => str.charCodeAt(index2 + 1);
+      const advance = () => {
+        prev = code3;
+        return str.charCodeAt(++index2);
+      };
+      while (index2 < length) {
+        code3 = advance();
+        let next;
+        if (code3 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_FORWARD_SLASH) {
+          slashes.push(index2);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index2 === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index2 + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code3 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code3 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code3 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code3)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value3 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value3;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts2.push(value3);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value2 = input.slice(n);
+        parts2.push(value2);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value2;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts2;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value2 = `[${args.join("-")}]`;
+      try {
+        new RegExp(value2);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value2;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value2 = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value2 += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value2 += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value2 += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts2.push(value2);
+              value2 = "";
+              continue;
+            }
+          }
+        }
+        value2 += ch;
+      }
+      parts2.push(value2);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value2 = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
+          value2 = value2.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value2)) {
+        return;
+      }
+      return value2.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index2 = 0;
+      const chars = [];
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index2 += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value2 = pattern.trim();
+      let match = parseRepeatedExtglob(value2);
+      while (match) {
+        depth++;
+        value2 = match.body.trim();
+        match = parseRepeatedExtglob(value2);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value2;
+      const eos = () => state.index === len - 1;
+      const peek3 = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value3 = "", num = 0) => {
+        state.consumed += value3;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push3 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push3({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push3({ type: "paren", extglob: true, value: value2, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push3({ type: "paren", extglob: true, value: value2, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index2 === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value2 = advance();
+        if (value2 === "\0") {
+          continue;
+        }
+        if (value2 === "\\") {
+          const next = peek3();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value2 += "\\";
+            push3({ type: "text", value: value2 });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value2 += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value2 = advance();
+          } else {
+            value2 += advance();
+          }
+          if (state.brackets === 0) {
+            push3({ type: "text", value: value2 });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value2 === "[" && peek3() !== ":" || value2 === "-" && peek3() === "]") {
+            value2 = `\\${value2}`;
+          }
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
+          }
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (state.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (value2 === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push3({ type: "text", value: value2 });
+          }
+          continue;
+        }
+        if (value2 === "(") {
+          increment("parens");
+          push3({ type: "paren", value: value2 });
+          continue;
+        }
+        if (value2 === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push3({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value2 === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value2 = `\\${value2}`;
+          } else {
+            increment("brackets");
+          }
+          push3({ type: "bracket", value: value2 });
+          continue;
+        }
+        if (value2 === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push3({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push3({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value2 = `/${value2}`;
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value2 === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value: value2,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push3(open);
+          continue;
+        }
+        if (value2 === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push3({ type: "text", value: value2, output: value2 });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value2 = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push3({ type: "brace", value: value2, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value2 === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push3({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === ",") {
+          let output = value2;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push3({ type: "comma", value: value2, output });
+          continue;
+        }
+        if (value2 === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push3({ type: "slash", value: value2, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value2 === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value2;
+            prev.value += value2;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push3({ type: "text", value: value2, output: DOT_LITERAL });
+            continue;
+          }
+          push3({ type: "dot", value: value2, output: DOT_LITERAL });
+          continue;
+        }
+        if (value2 === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("qmark", value2);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek3();
+            let output = value2;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value2}`;
+            }
+            push3({ type: "text", value: value2, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push3({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            continue;
+          }
+          push3({ type: "qmark", value: value2, output: QMARK });
+          continue;
+        }
+        if (value2 === "!") {
+          if (opts.noextglob !== true && peek3() === "(") {
+            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+              extglobOpen("negate", value2);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value2 === "+") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("plus", value2);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push3({ type: "plus", value: value2, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push3({ type: "plus", value: value2 });
+            continue;
+          }
+          push3({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value2 === "@") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            push3({ type: "at", extglob: true, value: value2, output: "" });
+            continue;
+          }
+          push3({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value2 += match[0];
+            state.index += match[0].length;
+          }
+          push3({ type: "text", value: value2 });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value2;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value2);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value2);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push3({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push3({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value2;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value2;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value2;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        const token = { type: "star", value: value2, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push3(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value2;
+          push3(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek3() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push3(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create2 = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create2(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create2(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -2693,10 +2693,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -2717,7 +2717,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar7(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2729,11 +2729,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar7;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar9;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -2953,26 +2953,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name = parts2.shift();
         switch (name) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts;
+            const [handle2, prefix] = parts2;
             this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
+            const [version] = parts2;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -5709,9 +5709,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -5727,18 +5727,18 @@ var require_timestamp = __commonJS({
         value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value2 % _60];
+      const parts2 = [value2 % _60];
       if (value2 < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value2 = (value2 - parts[0]) / _60;
-        parts.unshift(value2 % _60);
+        value2 = (value2 - parts2[0]) / _60;
+        parts2.unshift(value2 % _60);
         if (value2 >= 60) {
-          value2 = (value2 - parts[0]) / _60;
-          parts.unshift(value2);
+          value2 = (value2 - parts2[0]) / _60;
+          parts2.unshift(value2);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
@@ -6643,10 +6643,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6660,7 +6660,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -6684,7 +6684,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -6700,7 +6700,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -6791,7 +6791,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6805,13 +6805,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -6841,9 +6841,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6854,18 +6854,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value2) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6879,7 +6879,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6919,8 +6919,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap5 && !sep3 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -6932,7 +6932,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -6942,9 +6942,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6961,7 +6961,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6974,7 +6974,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map3 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6990,7 +6990,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7141,7 +7141,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -7158,24 +7158,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
-          sep2 = "\n";
+          value2 += sep3 + indent2.slice(trimIndent) + content3;
+          sep3 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value2 += sep3 + indent2.slice(trimIndent) + content3;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value2 += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value2 += sep2 + content3;
-          sep2 = " ";
+          value2 += sep3 + content3;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7358,25 +7358,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8186,14 +8186,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -8277,7 +8277,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8361,7 +8361,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar7;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9360,18 +9360,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -9524,15 +9524,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9726,13 +9726,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -12771,11 +12771,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -12961,7 +12961,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root2, ref);
+      let _sch = resolve6.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -12988,7 +12988,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root2, ref) {
+    function resolve6(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -13180,28 +13180,28 @@ var require_utils2 = __commonJS({
         if (left.length === 1 && left[0] === "") left.length = 0;
         if (right.length === 1 && right[0] === "") right.length = 0;
       }
-      const parts = left.concat(right);
+      const parts2 = left.concat(right);
       let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
+      for (let i = 0; i < parts2.length; i++) {
+        const part = parts2[i];
         if (part === "") return void 0;
         if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          if (i !== parts2.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
           hextetCount += 2;
           continue;
         }
         if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
+        parts2[i] = parseInt(part, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
         if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
+        return compressIPv6ZeroRun(parts2);
       }
       if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
+      const expanded = parts2.slice(0, left.length);
       for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      for (let i = left.length; i < parts2.length; i++) expanded.push(parts2[i]);
       return compressIPv6ZeroRun(expanded);
     }
     function normalizeIPv6(host) {
@@ -13694,11 +13694,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -13852,7 +13852,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -13888,50 +13888,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize3(base, options), options);
-        relative6 = parse2(serialize3(relative6, options), options);
+        relative7 = parse2(serialize3(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -13939,7 +13939,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -14019,8 +14019,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -14042,9 +14042,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -14119,15 +14119,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -14136,14 +14136,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -14243,7 +14243,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -14407,19 +14407,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta9, schemaId } = this.opts;
+        const { $data, meta: meta17, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta9 && $data)
+        if (meta17 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta9, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta9 == "object" ? meta9[schemaId] || meta9 : void 0;
+        const { meta: meta17, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta17 == "object" ? meta17[schemaId] || meta17 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -14439,12 +14439,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta9) {
+      compileAsync(schema, meta17) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta9);
+        return runCompileAsync.call(this, schema, meta17);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -14476,7 +14476,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta9);
+            this.addSchema(_schema, ref, meta17);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -14680,10 +14680,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -14693,7 +14693,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta9, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta17, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -14709,7 +14709,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta9, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta17, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -16946,7 +16946,7 @@ var require_formats = __commonJS({
       // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
       ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
       ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
-      regex,
+      regex: regex2,
       // uuid: http://tools.ietf.org/html/rfc4122
       uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
       // JSON-pointer: https://tools.ietf.org/html/rfc6901
@@ -16990,15 +16990,15 @@ var require_formats = __commonJS({
     function isLeapYear(year) {
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
-    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DATE2 = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str) {
-      const matches = DATE.exec(str);
-      if (!matches)
+      const matches2 = DATE2.exec(str);
+      if (!matches2)
         return false;
-      const year = +matches[1];
-      const month = +matches[2];
-      const day = +matches[3];
+      const year = +matches2[1];
+      const month = +matches2[2];
+      const day = +matches2[3];
       return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
     }
     function compareDate(d1, d2) {
@@ -17013,16 +17013,16 @@ var require_formats = __commonJS({
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
       return function time(str) {
-        const matches = TIME.exec(str);
-        if (!matches)
+        const matches2 = TIME.exec(str);
+        if (!matches2)
           return false;
-        const hr = +matches[1];
-        const min = +matches[2];
-        const sec = +matches[3];
-        const tz = matches[4];
-        const tzSign = matches[5] === "-" ? -1 : 1;
-        const tzH = +(matches[6] || 0);
-        const tzM = +(matches[7] || 0);
+        const hr = +matches2[1];
+        const min = +matches2[2];
+        const sec = +matches2[3];
+        const tz = matches2[4];
+        const tzSign = matches2[5] === "-" ? -1 : 1;
+        const tzH = +(matches2[6] || 0);
+        const tzM = +(matches2[7] || 0);
         if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
           return false;
         if (hr <= 23 && min <= 59 && sec < 60)
@@ -17105,7 +17105,7 @@ var require_formats = __commonJS({
       return true;
     }
     var Z_ANCHOR = /[^\\]\\Z/;
-    function regex(str) {
+    function regex2(str) {
       if (Z_ANCHOR.test(str))
         return false;
       try {
@@ -17538,7 +17538,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance5 = function(a, b) {
+    var distance6 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -17552,12 +17552,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance5;
+    exports.distance = distance6;
     var closest2 = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance5(str, arr[i]);
+        var dist = distance6(str, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -17643,7 +17643,7 @@ var require_picocolors = __commonJS({
 
 // src/cli.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, relative as relative5, resolve as resolve3 } from "node:path";
+import { dirname as dirname8, relative as relative6, resolve as resolve5 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/errors.ts
@@ -17661,43 +17661,15 @@ var CatalogueError = class extends FileError {
 };
 
 // src/files.ts
-import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isWin = process.platform === "win32";
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-
-// src/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
+import { basename as basename5, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/config.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
 
 // src/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -18193,10 +18165,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename3) {
-    assertNonEmpty(basename3, "basename");
-    assertPart(basename3, "basename");
-    this.path = default2.join(this.dirname || "", basename3);
+  set basename(basename7) {
+    assertNonEmpty(basename7, "basename");
+    assertPart(basename7, "basename");
+    this.path = default2.join(this.dirname || "", basename7);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -18217,9 +18189,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname4) {
+  set dirname(dirname9) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname4 || "", this.basename);
+    this.path = default2.join(dirname9 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -18242,18 +18214,18 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set extname(extname) {
-    assertPart(extname, "extname");
+  set extname(extname2) {
+    assertPart(extname2, "extname");
     assertPath(this.dirname, "extname");
-    if (extname) {
-      if (extname.codePointAt(0) !== 46) {
+    if (extname2) {
+      if (extname2.codePointAt(0) !== 46) {
         throw new Error("`extname` must start with `.`");
       }
-      if (extname.includes(".", 1)) {
+      if (extname2.includes(".", 1)) {
         throw new Error("`extname` cannot contain multiple dots");
       }
     }
-    this.path = default2.join(this.dirname, this.stem + (extname || ""));
+    this.path = default2.join(this.dirname, this.stem + (extname2 || ""));
   }
   /**
    * Get the full path (example: `'~/index.min.js'`).
@@ -18818,7 +18790,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -18849,8 +18821,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve4) {
-          resolve4(file2);
+        } else if (resolve6) {
+          resolve6(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -18952,7 +18924,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve6, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -18966,8 +18938,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve4) {
-          resolve4(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -21519,10 +21491,10 @@ function markdownSpace(code3) {
 }
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex) {
-  return check10;
-  function check10(code3) {
-    return code3 !== null && code3 > -1 && regex.test(String.fromCharCode(code3));
+function regexCheck(regex2) {
+  return check18;
+  function check18(code3) {
+    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
   }
 }
 
@@ -21928,10 +21900,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve4 = constructs2[index2].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context);
-      called.push(resolve4);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -22423,9 +22395,9 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta9(code3);
+    return meta17(code3);
   }
-  function meta9(code3) {
+  function meta17(code3) {
     if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
@@ -22435,7 +22407,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
       return nok(code3);
     }
     effects.consume(code3);
-    return meta9;
+    return meta17;
   }
   function atNonLazyBreak(code3) {
     return effects.attempt(closeStart, after, contentBefore)(code3);
@@ -26733,10 +26705,10 @@ function anyFactory(tests) {
     return false;
   }
 }
-function propertiesFactory(check10) {
+function propertiesFactory(check18) {
   const checkAsRecord = (
     /** @type {Record<string, unknown>} */
-    check10
+    check18
   );
   return castFactory(all2);
   function all2(node2) {
@@ -26746,21 +26718,21 @@ function propertiesFactory(check10) {
       node2
     );
     let key;
-    for (key in check10) {
+    for (key in check18) {
       if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
     }
     return true;
   }
 }
-function typeFactory(check10) {
+function typeFactory(check18) {
   return castFactory(type);
   function type(node2) {
-    return node2 && node2.type === check10;
+    return node2 && node2.type === check18;
   }
 }
 function castFactory(testFunction) {
-  return check10;
-  function check10(value2, index2, parent) {
+  return check18;
+  function check18(value2, index2, parent) {
     return Boolean(
       looksLikeANode(value2) && testFunction.call(
         this,
@@ -26793,12 +26765,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
   }
   let preorder = true;
-  let check10;
+  let check18;
   let visitors;
   let enter;
   let exit3;
   if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check10 = /** @type {Test} */
+    check18 = /** @type {Test} */
     testOrEnterOrVisitors;
     visitors = enterOrVisitorsOrReverse;
     if (reverse) preorder = false;
@@ -26830,7 +26802,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
     );
   }
-  const is2 = convert(check10);
+  const is2 = convert(check18);
   const step = preorder ? 1 : -1;
   factory(tree, void 0, [])();
   function factory(node2, index2, parents) {
@@ -26852,9 +26824,9 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     }
     return visit3;
     function visit3() {
-      const matches = !check10 || is2(node2, index2, parents[parents.length - 1] || void 0);
+      const matches2 = !check18 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
-      if (enter && matches) {
+      if (enter && matches2) {
         result = toResult(enter(node2, parents, index2));
         if (result[0] === EXIT) {
           return result;
@@ -26878,7 +26850,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           }
         }
       }
-      if (exit3 && matches) {
+      if (exit3 && matches2) {
         const exitResult = toResult(exit3(node2, parents, index2));
         if (exitResult[0] === SKIP) {
           throw new Error(
@@ -27109,16 +27081,16 @@ function findUrl(_, protocol, domain2, path2, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path2);
+  const parts2 = splitUrl(domain2 + path2);
   const result = {
     type: "link",
     title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
+    url: prefix + protocol + parts2[0],
+    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
     position: void 0
   };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
+  if (parts2[1]) {
+    return [result, { type: "text", value: parts2[1], position: void 0 }];
   }
   return result;
 }
@@ -27161,8 +27133,8 @@ function findXmpp(matchValue, atext, label, resource, match) {
   };
 }
 function isCorrectDomain(domain2) {
-  const parts = domain2.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
+  const parts2 = domain2.split(".");
+  if (parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2]))) {
     return false;
   }
   return true;
@@ -28244,11 +28216,11 @@ function peek(_, _1, state) {
 
 // node_modules/unist-util-visit/lib/index.js
 function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check10;
+  let check18;
   let visitors;
   let reverse;
   if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check10 = /** @type {Test} */
+    check18 = /** @type {Test} */
     testOrEnterOrVisitors;
     visitors = enterOrVisitorsOrReverse;
     reverse = maybeReverse;
@@ -28258,9 +28230,9 @@ function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeRever
     reverse = enterOrVisitorsOrReverse;
   }
   if (typeof visitors === "function") {
-    visitParents(tree, check10, wrap2(visitors), reverse);
+    visitParents(tree, check18, wrap2(visitors), reverse);
   } else {
-    visitParents(tree, check10, wrapVisitors(visitors), reverse);
+    visitParents(tree, check18, wrapVisitors(visitors), reverse);
   }
 }
 function wrapVisitors(visitors) {
@@ -30571,9 +30543,9 @@ function readFrontmatter(text5, blockEnd, lines) {
     };
     return frontmatter2;
   }
-  const unresolved = firstUnresolvedAlias(document3);
-  if (unresolved) {
-    frontmatter2.error = { message: `Unresolved alias "*${unresolved.source}": no anchor "&${unresolved.source}" comes before it`, range: nodeRange(frontmatter2, unresolved) };
+  const unresolved2 = firstUnresolvedAlias(document3);
+  if (unresolved2) {
+    frontmatter2.error = { message: `Unresolved alias "*${unresolved2.source}": no anchor "&${unresolved2.source}" comes before it`, range: nodeRange(frontmatter2, unresolved2) };
     return frontmatter2;
   }
   const contents = document3.contents;
@@ -30873,18 +30845,6 @@ function isAutolink(text5, node2, range) {
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
-// src/status.ts
-var DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
-function matchStatus(written, statuses) {
-  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase();
-  for (const status of statuses) {
-    const wanted2 = status.toLowerCase();
-    if (cleaned === wanted2) return status;
-    if (cleaned.startsWith(wanted2) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(wanted2.length))) return status;
-  }
-  return null;
-}
-
 // src/dates.ts
 function checkIsoDate(written) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
@@ -30899,29 +30859,19 @@ function checkIsoDate(written) {
 // rules/frontmatter-fields.ts
 var meta2 = {
   id: "frontmatter-fields",
-  description: "Known frontmatter fields have valid values: status, date, patterns and categories",
+  description: "Known frontmatter fields have valid values: date, patterns and categories",
   defaultSeverity: "error",
   fixable: false,
   docs: {
     url: ruleDocsUrl("frontmatter-fields"),
-    why: "Tools, reports and site generators read `status` and `date` as data. An unknown status or a date that does not exist (YAML would roll 2024-02-30 over to March) makes the record say something it does not.",
-    wrong: "---\nstatus: done\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
+    why: "Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)",
+    wrong: "---\nstatus: accepted\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
     right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
   }
 };
-var check3 = ({ adr, settings, report }) => {
+var check3 = ({ adr, report }) => {
   const frontmatter2 = adr.frontmatter;
   if (!frontmatter2?.data) return;
-  const status = frontmatterField(frontmatter2, "status");
-  if (status) {
-    const node2 = status.node;
-    const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, status.pair));
-    if (!node2 || !(0, import_yaml2.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
-      report({ range, message: `"status" must be one of ${settings.statuses.join(", ")}` });
-    } else if (!matchStatus(node2.value, settings.statuses)) {
-      report({ range, message: `Unknown status "${node2.value}"; use one of ${settings.statuses.join(", ")}` });
-    }
-  }
   const date = frontmatterField(frontmatter2, "date");
   if (date) {
     const node2 = date.node;
@@ -30945,7 +30895,6 @@ __export(pattern_slug_exports, {
   check: () => check4,
   meta: () => meta3
 });
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
 var meta3 = {
   id: "pattern-slug",
   description: "Every pattern reference in the frontmatter is a catalogue slug",
@@ -30959,7 +30908,6 @@ var meta3 = {
   }
 };
 var FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
-var AUTOFIX_DISTANCE = 2;
 var check4 = ({ adr, catalogue, report }) => {
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
@@ -30979,8 +30927,7 @@ var check4 = ({ adr, catalogue, report }) => {
       continue;
     }
     const suggestions = catalogue.suggestSlugs(ref.value);
-    const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    const typo = only !== void 0 && (0, import_fastest_levenshtein.distance)(written.toLowerCase().replace(/\s+/g, "-"), only) <= AUTOFIX_DISTANCE ? only : void 0;
+    const typo = catalogue.typoOf(written);
     report({
       range,
       message: `Unknown pattern "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
@@ -31008,7 +30955,7 @@ __export(pattern_category_exports, {
   meta: () => meta4
 });
 var import_yaml3 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
   description: "Categories are catalogue categories and match the patterns they go with",
@@ -31037,7 +30984,7 @@ var check5 = ({ adr, catalogue, report }) => {
     } else {
       const suggestions = catalogue.suggestCategories(ref.value);
       const only = suggestions.length === 1 ? suggestions[0] : void 0;
-      const typo = only !== void 0 && (0, import_fastest_levenshtein2.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
+      const typo = only !== void 0 && (0, import_fastest_levenshtein.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
       if (typo) declaredCategories.add(typo);
       report({
         range: ref.range,
@@ -31146,7 +31093,7 @@ function declarePatterns(adr, slugs) {
   const { text: text5 } = adr;
   const frontmatter2 = adr.frontmatter;
   const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text5 : text5);
-  const blockList = (itemPrefix) => slugs.map((slug) => `${itemPrefix}${slug}${eol}`).join("");
+  const blockList = (itemPrefix) => slugs.map((slug2) => `${itemPrefix}${slug2}${eol}`).join("");
   if (!frontmatter2) {
     if (adr.unterminatedFrontmatter) return null;
     const separator = text5 === "" || /^(?:\r\n|\r|\n)/.test(text5) ? "" : eol;
@@ -31167,7 +31114,7 @@ function declarePatterns(adr, slugs) {
       const [start] = nodeRange(frontmatter2, node2);
       if (!last) return { range: [start + 1, start + 1], text: slugs.join(", ") };
       const [, lastEnd2] = nodeRange(frontmatter2, last);
-      return { range: [lastEnd2, lastEnd2], text: slugs.map((slug) => `, ${slug}`).join("") };
+      return { range: [lastEnd2, lastEnd2], text: slugs.map((slug2) => `, ${slug2}`).join("") };
     }
     const first = items[0];
     if (!first || !last) return null;
@@ -31196,6 +31143,88 @@ function declarePatterns(adr, slugs) {
   }
   return null;
 }
+function appendFrontmatterItems(adr, key, items) {
+  const frontmatter2 = adr.frontmatter;
+  if (items.length === 0 || !frontmatter2?.data) return null;
+  const field = frontmatterField(frontmatter2, key);
+  if (!field) return null;
+  const { text: text5 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text5);
+  const node2 = field.pair.value;
+  if (node2 && (0, import_yaml4.isSeq)(node2)) {
+    const all2 = node2.items;
+    const last = all2[all2.length - 1];
+    if (node2.flow) {
+      const [start, end] = nodeRange(frontmatter2, node2);
+      if (text5.charAt(start) !== "[" || text5.charAt(end - 1) !== "]") return null;
+      if (!last) return { range: [start + 1, start + 1], text: items.join(", ") };
+      const [, lastEnd2] = nodeRange(frontmatter2, last);
+      return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
+    }
+    const first = all2[0];
+    if (!first || !last) return null;
+    const [firstStart] = nodeRange(frontmatter2, first);
+    const prefix = text5.slice(lineStart(text5, firstStart), firstStart);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
+    const [, lastEnd] = nodeRange(frontmatter2, last);
+    const at = nextLineStart(text5, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text5.length || !/[\r\n]/.test(text5.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
+  }
+  if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+    const [start, end] = nodeRange(frontmatter2, node2);
+    if (/^[|>]/.test(text5.charAt(start)) || /[\r\n]/.test(text5.slice(start, end))) return null;
+    return { range: [start, end], text: `[${text5.slice(start, end)}, ${items.join(", ")}]` };
+  }
+  if (!node2 || (0, import_yaml4.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+    if (node2?.range && node2.range[1] > node2.range[0]) {
+      const [start, end] = nodeRange(frontmatter2, node2);
+      return { range: [start, end], text: `[${items.join(", ")}]` };
+    }
+    const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
+    const colon = text5.indexOf(":", keyEnd);
+    if (colon < 0) return null;
+    return { range: [colon + 1, colon + 1], text: ` [${items.join(", ")}]` };
+  }
+  return null;
+}
+function insertFrontmatterPair(adr, line, placement = []) {
+  const frontmatter2 = adr.frontmatter;
+  if (!frontmatter2?.data) return null;
+  const root2 = frontmatter2.document.contents;
+  const { text: text5 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text5);
+  const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
+  if (root2 === null || (0, import_yaml4.isScalar)(root2) && root2.value === null) {
+    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before2}${line}${eol}` };
+  }
+  if (!(0, import_yaml4.isMap)(root2) || root2.flow) return null;
+  const indentOf = (keyStart) => {
+    const indent3 = text5.slice(lineStart(text5, keyStart), keyStart);
+    return /^[ \t]*$/.test(indent3) ? indent3 : null;
+  };
+  for (const anchor of placement) {
+    const key = "after" in anchor ? anchor.after : anchor.before;
+    const field = frontmatterField(frontmatter2, key);
+    if (!field) continue;
+    const [keyStart, keyEnd] = nodeRange(frontmatter2, field.pair.key);
+    const indent3 = indentOf(keyStart);
+    if (indent3 === null) return null;
+    if ("before" in anchor) return { range: [keyStart - indent3.length, keyStart - indent3.length], text: `${indent3}${line}${eol}` };
+    const value2 = field.pair.value;
+    const valueEnd = value2?.range ? nodeRange(frontmatter2, value2)[1] : keyEnd;
+    const at = nextLineStart(text5, Math.max(valueEnd - 1, keyEnd));
+    if (at > end) return null;
+    const needsBreak = !/[\r\n]/.test(text5.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent3}${line}${eol}` };
+  }
+  const firstKey = root2.items[0]?.key;
+  const indent2 = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
+  if (indent2 === null) return null;
+  const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+  return { range: [end, end], text: `${before}${indent2}${line}${eol}` };
+}
 
 // rules/pattern-duplicate.ts
 var meta5 = {
@@ -31214,17 +31243,17 @@ var check6 = ({ adr, catalogue, report }) => {
   const firstLineBySlug = /* @__PURE__ */ new Map();
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
-    const slug = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-    const firstLine3 = firstLineBySlug.get(slug);
+    const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
+    const firstLine3 = firstLineBySlug.get(slug2);
     if (firstLine3 === void 0) {
-      firstLineBySlug.set(slug, adr.lines.position(ref.itemRange[0]).line);
+      firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
     const fix2 = removeSequenceItem(adr.text, ref.itemRange);
     const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
     report({
       range: inItem ? ref.range : ref.itemRange,
-      message: `"${slug}" is already declared on line ${firstLine3}; remove this duplicate`,
+      message: `"${slug2}" is already declared on line ${firstLine3}; remove this duplicate`,
       ...fix2 ? { fix: fix2 } : {}
     });
   }
@@ -31238,30 +31267,354 @@ __export(pattern_undeclared_exports, {
 });
 
 // src/record.ts
+import { basename, dirname } from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
+
+// node_modules/github-slugger/regex.js
+var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+
+// node_modules/github-slugger/index.js
+var own5 = Object.hasOwnProperty;
+var BananaSlug = class {
+  /**
+   * Create a new slug class.
+   */
+  constructor() {
+    this.occurrences;
+    this.reset();
+  }
+  /**
+   * Generate a unique slug.
+  *
+  * Tracks previously generated slugs: repeated calls with the same value
+  * will result in different slugs.
+  * Use the `slug` function to get same slugs.
+   *
+   * @param  {string} value
+   *   String of text to slugify
+   * @param  {boolean} [maintainCase=false]
+   *   Keep the current case, otherwise make all lowercase
+   * @return {string}
+   *   A unique slug string
+   */
+  slug(value2, maintainCase) {
+    const self = this;
+    let result = slug(value2, maintainCase === true);
+    const originalSlug = result;
+    while (own5.call(self.occurrences, result)) {
+      self.occurrences[originalSlug]++;
+      result = originalSlug + "-" + self.occurrences[originalSlug];
+    }
+    self.occurrences[result] = 0;
+    return result;
+  }
+  /**
+   * Reset - Forget all previous slugs
+   *
+   * @return void
+   */
+  reset() {
+    this.occurrences = /* @__PURE__ */ Object.create(null);
+  }
+};
+function slug(value2, maintainCase) {
+  if (typeof value2 !== "string") return "";
+  if (!maintainCase) value2 = value2.toLowerCase();
+  return value2.replace(regex, "").replace(/ /g, "-");
+}
+
+// src/record.ts
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
-    const slug = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern.slug;
-    if (slug && !slugs.includes(slug)) slugs.push(slug);
+    const slug2 = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern.slug;
+    if (slug2 && !slugs.includes(slug2)) slugs.push(slug2);
   }
   return slugs;
 }
-function stringField(adr, key) {
+function scalarField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!node2 || !(0, import_yaml5.isScalar)(node2)) return null;
-  return typeof node2.value === "string" ? node2.value : node2.value == null ? null : String(node2.source ?? node2.value);
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml5.isScalar)(node2) || node2.value === null) return null;
+  const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
+  return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
+}
+var TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+var FILE_NUMBER = /^(\d{1,6})-/;
+var FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
+function fileNumber(name) {
+  if (FILE_DATE.test(name)) return null;
+  const match = FILE_NUMBER.exec(name);
+  return match ? Number(match[1]) : null;
+}
+var RELATION_WORDS = [
+  [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
+  [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
+  [/^amended\s+by\b/i, "amended-by"],
+  [/^amends\b/i, "amends"]
+];
+var FRONTMATTER_RELATIONS = [
+  ["supersedes", "supersedes"],
+  ["superseded-by", "superseded-by"],
+  ["superseded_by", "superseded-by"],
+  ["supersededBy", "superseded-by"],
+  ["amends", "amends"],
+  ["amended-by", "amended-by"],
+  ["amended_by", "amended-by"]
+];
+var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
+var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
+function lineOf(text5, start) {
+  let end = start;
+  while (end < text5.length && text5[end] !== "\n" && text5[end] !== "\r") end++;
+  return [start, end];
+}
+function offsets(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? null : [start, end];
+}
+function referenceTarget(raw) {
+  const text5 = raw.trim().replace(/^["']|["']$/g, "");
+  if (/[/\\]|\.(md|markdown|html?)$/i.test(text5)) return { target: text5, number: null };
+  const match = /^(?:ADR[- ]?|#)?0*(\d{1,6})$/i.exec(text5);
+  if (match) return { target: null, number: Number(match[1]) };
+  if (FILE_NUMBER.test(text5)) return { target: `${text5}.md`, number: null };
+  return { target: text5, number: null };
+}
+function sectionsOf(adr) {
+  const sections = [];
+  let current = null;
+  for (const node2 of adr.tree.children) {
+    if (node2.type === "heading" && node2.depth >= 2) {
+      current = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
+      sections.push(current);
+    } else if (node2.type === "heading") {
+      current = null;
+    } else if (current) {
+      current.content.push(node2);
+    }
+  }
+  return sections;
+}
+function bodyRelations(adr, nodes, into) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node2 = nodes[i];
+    if (node2.type === "list") {
+      for (const item of node2.children) bodyRelations(adr, item.children, into);
+      continue;
+    }
+    if (node2.type !== "paragraph") continue;
+    const range = offsets(node2);
+    if (!range) continue;
+    const raw = adr.text.slice(range[0], range[1]);
+    let lineStart2 = 0;
+    for (const line of raw.split(/\r\n|\r|\n/)) {
+      const start = range[0] + lineStart2;
+      lineStart2 += line.length + (raw.slice(lineStart2 + line.length).match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
+      const trimmed = line.replace(/^[\s>*_-]*/, "").replace(/\*\*|__/g, "");
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(trimmed))?.[1];
+      if (!kind) continue;
+      const lineEnd = start + line.length;
+      const links = linksWithin(node2, start, lineEnd);
+      if (links.length > 0) {
+        for (const link2 of links) into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+      } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
+        for (const item of nodes[i + 1].children) {
+          for (const link2 of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
+            const itemStart = offsets(item)?.[0] ?? link2.range[0];
+            if (PARTIAL.test(adr.text.slice(itemStart, link2.range[0]))) continue;
+            into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+          }
+        }
+      } else {
+        for (const match of line.matchAll(NUMBER_REFERENCE)) {
+          const digits = match[1] ?? match[2] ?? "";
+          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start + match.index, start + match.index + match[0].length] });
+        }
+      }
+    }
+  }
+}
+function linksWithin(node2, start, end) {
+  const found = [];
+  const visit3 = (child) => {
+    if (child.type === "link") {
+      const range = offsets(child);
+      if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
+      return;
+    }
+    if ("children" in child) for (const grandchild of child.children) visit3(grandchild);
+  };
+  visit3(node2);
+  return found;
+}
+function labelledLine(adr, paragraph2, label) {
+  const range = offsets(paragraph2);
+  if (!range) return null;
+  const [lineStart2, lineEnd] = lineOf(adr.text, range[0]);
+  const line = adr.text.slice(lineStart2, lineEnd);
+  const match = label.exec(line);
+  if (!match) return null;
+  let valueStart = lineStart2 + match[0].length;
+  let valueEnd = lineEnd;
+  while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
+  while (valueStart < valueEnd && /[\s*_]/.test(adr.text.charAt(valueStart))) valueStart++;
+  const comment = adr.text.slice(valueStart, valueEnd).indexOf("<!--");
+  if (comment >= 0) {
+    valueEnd = valueStart + comment;
+    while (valueEnd > valueStart && /\s/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
+  }
+  if (valueEnd <= valueStart) return null;
+  return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
+}
+var STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+var DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+function headerParagraphs(adr) {
+  const found = [];
+  for (const node2 of adr.tree.children) {
+    if (node2.type === "heading" && node2.depth >= 2) break;
+    if (node2.type === "paragraph") found.push(node2);
+    if (node2.type === "list") {
+      for (const item of node2.children) for (const child of item.children) if (child.type === "paragraph") found.push(child);
+    }
+  }
+  return found;
+}
+function firstParagraphLine(adr, nodes) {
+  for (const node2 of nodes) {
+    const paragraph2 = node2.type === "paragraph" ? node2 : node2.type === "list" ? node2.children[0]?.children.find((c) => c.type === "paragraph") : void 0;
+    if (!paragraph2) continue;
+    const range = offsets(paragraph2);
+    if (!range) continue;
+    const [start, end] = lineOf(adr.text, range[0]);
+    let valueStart = start;
+    let valueEnd = end;
+    while (valueStart < valueEnd && /[\s*_>-]/.test(adr.text.charAt(valueStart))) valueStart++;
+    while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
+    if (valueEnd > valueStart) return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
+  }
+  return null;
+}
+var MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
+function detectFormat(adr, sections, bulletStatus, nygardStatus, numberedTitle) {
+  if (sections.some((section) => MADR_HEADINGS.test(section.title))) return bulletStatus ? "madr2" : "madr";
+  if (bulletStatus) return "madr2";
+  if (nygardStatus || numberedTitle) return "nygard";
+  if (sections.some((section) => /^consequences?$/i.test(section.title)) && sections.some((section) => /^context$/i.test(section.title))) return "nygard";
+  if (adr.frontmatter) return "madr";
+  return "unknown";
+}
+function headingAnchors(adr) {
+  const slugger = new BananaSlug();
+  const anchors = [];
+  const visit3 = (node2) => {
+    if (node2.type === "heading") anchors.push(slugger.slug(toString(node2)));
+    else if ("children" in node2) for (const child of node2.children) visit3(child);
+  };
+  visit3(adr.tree);
+  for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]);
+  return anchors;
+}
+function markdownAnchors(_path, text5) {
+  const body = text5.replace(/^\uFEFF/, "");
+  return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
-  const heading2 = adr.tree.children.find((node2) => node2.type === "heading" && node2.depth === 1);
+  const name = basename(adr.path);
+  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
+  const h1 = h1s[0];
+  const h1Text = h1 ? toString(h1).trim() : null;
+  const h1Range = h1 ? offsets(h1) : null;
+  const frontmatterTitle = scalarField(adr, "title");
+  const titleSource = h1Text ?? frontmatterTitle?.value ?? null;
+  const titleMatch = titleSource ? TITLE_NUMBER.exec(titleSource) : null;
+  const sections = sectionsOf(adr);
+  let status = scalarField(adr, "status");
+  let bulletStatus = false;
+  const header = headerParagraphs(adr);
+  if (!status) {
+    for (const paragraph2 of header) {
+      status = labelledLine(adr, paragraph2, STATUS_LABEL);
+      if (status) {
+        bulletStatus = adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph2)));
+        break;
+      }
+    }
+  }
+  const statusSection = sections.find((section) => /^status$/i.test(section.title));
+  if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
+  let date = scalarField(adr, "date");
+  if (!date) {
+    for (const paragraph2 of header) if (date = labelledLine(adr, paragraph2, DATE_LABEL)) break;
+  }
+  const relations = [];
+  for (const [key, kind] of FRONTMATTER_RELATIONS) {
+    const field = frontmatterField(adr.frontmatter, key);
+    if (!field || !adr.frontmatter) continue;
+    const node2 = field.node;
+    const items = node2 && (0, import_yaml5.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    for (const item of items) {
+      if (!(0, import_yaml5.isScalar)(item) || item.value === null || item.value === "") continue;
+      const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
+      relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
+    }
+  }
+  if (status) {
+    let offset = 0;
+    for (const part of status.value.split(";")) {
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1];
+      const start = status.range[0] + offset;
+      const end = start + part.length;
+      if (kind) {
+        const links = adr.links.filter((link2) => link2.range[0] >= start && link2.range[1] <= end);
+        for (const link2 of links) relations.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+        if (links.length === 0) {
+          for (const match of part.matchAll(NUMBER_REFERENCE)) {
+            const at = start + match.index;
+            relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
+          }
+        }
+      }
+      offset += part.length + 1;
+    }
+  }
+  bodyRelations(adr, adr.tree.children, relations);
+  const nygardStatus = Boolean(statusSection);
+  const format = detectFormat(adr, sections, bulletStatus, nygardStatus, Boolean(h1Text && TITLE_NUMBER.test(h1Text)));
   return {
     path: adr.path,
-    title: heading2 ? toString(heading2) : stringField(adr, "title"),
-    status: stringField(adr, "status"),
-    date: stringField(adr, "date"),
+    folder: dirname(adr.path),
+    name,
+    format,
+    fileNumber: fileNumber(name),
+    number: titleMatch ? titleNumber(adr, titleMatch[1], h1Text !== null ? h1Range : frontmatterTitle?.range ?? null) : null,
+    title: titleSource ? titleSource.replace(TITLE_NUMBER, "").trim() : null,
+    h1Count: h1s.length,
+    h1Range,
+    frontmatterTitle,
+    status,
+    date,
+    relations: dedupeRelations(relations),
+    sections: sections.map((section) => ({ title: section.title, range: section.range })),
+    anchors: headingAnchors(adr),
+    links: adr.links.map((link2) => ({ url: link2.url, range: link2.range })),
     patterns: declaredSlugs(adr, catalogue)
   };
+}
+function titleNumber(adr, digits, titleRange) {
+  const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
+  const range = at >= 0 && titleRange && at < titleRange[1] ? [at, at + digits.length] : titleRange ?? [0, 0];
+  return { value: Number(digits), text: digits, range };
+}
+function dedupeRelations(relations) {
+  const seen = /* @__PURE__ */ new Set();
+  return relations.filter((relation) => {
+    const key = `${relation.kind}:${relation.range[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 var slugify = (text5) => text5.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function patternLinkTarget(pattern, settings) {
@@ -31294,6 +31647,10 @@ var meta6 = {
 var check7 = ({ adr, catalogue, options, report }) => {
   if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue));
+  for (const ref of adr.patterns) {
+    const typo = ref.value === null ? null : catalogue.typoOf(ref.value);
+    if (typo) declared.add(typo);
+  }
   const minMentions = options?.minMentions ?? 1;
   const counts = /* @__PURE__ */ new Map();
   for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
@@ -31304,10 +31661,10 @@ var check7 = ({ adr, catalogue, options, report }) => {
     firstMentions.set(mention.slug, mention);
   }
   const fix2 = declarePatterns(adr, [...firstMentions.keys()]);
-  for (const [slug, mention] of firstMentions) {
+  for (const [slug2, mention] of firstMentions) {
     report({
       range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${slug}"; declare it under "patterns" in the frontmatter`,
+      message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
       ...fix2 ? { fix: fix2 } : {}
     });
   }
@@ -31400,6 +31757,1043 @@ function oneLine2(text5) {
   return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
+// rules/adr-filename.ts
+var adr_filename_exports = {};
+__export(adr_filename_exports, {
+  check: () => check10,
+  meta: () => meta9
+});
+var meta9 = {
+  id: "adr-filename",
+  description: "ADR file names follow the folder\u2019s naming convention",
+  defaultSeverity: "warn",
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl("adr-filename"),
+    why: "ADR tools (adr-tools, log4brains, MADR\u2019s scripts) find, sort and number records by their file names. A name with spaces, underscores or no number is missed by them, sorts out of place, and makes a link to it hard to type.",
+    wrong: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
+    right: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
+    wrongFilename: "docs/adr/7_Use PostgreSQL.md",
+    rightFilename: "docs/adr/0007-use-postgresql.md"
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      convention: {
+        enum: ["number", "date", "auto"],
+        type: "string",
+        default: "auto",
+        description: "`number`: `NNNN-kebab-title.md` (3 or 4 digits); `date`: `YYYYMMDD-kebab-title.md` (log4brains); `auto`: the convention most ADRs of the same folder use (numbers on a tie)."
+      },
+      pattern: { type: "string", format: "regex", minLength: 1, description: "A regular expression the whole file name must match; overrides `convention`." }
+    }
+  }
+};
+var TITLE = String.raw`[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*\.(?:md|markdown)$`;
+var NUMBER_NAME = new RegExp(String.raw`^\d{3,4}-${TITLE}`, "u");
+var DATE = String.raw`((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])`;
+var DATE_NAME = new RegExp(String.raw`^${DATE}-${TITLE}`, "u");
+var DATE_PREFIX = new RegExp(String.raw`^${DATE}(?!\d)`);
+var NUMBER_PREFIX = /^\d{1,6}(?!\d)/;
+var FORMS = { number: "NNNN-kebab-title.md", date: "YYYYMMDD-kebab-title.md" };
+var check10 = ({ record, set, options, report }) => {
+  const name = record.name;
+  if (options?.pattern) {
+    if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
+    return;
+  }
+  const siblings = set.filter((entry) => entry.folder === record.folder);
+  const convention = !options?.convention || options.convention === "auto" ? folderConvention(siblings) : options.convention;
+  if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
+  const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
+  report({
+    range: [0, 0],
+    message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
+  });
+};
+function folderConvention(siblings) {
+  let dated = 0;
+  let numbered = 0;
+  for (const entry of siblings) {
+    if (DATE_PREFIX.test(entry.name)) dated++;
+    else if (NUMBER_PREFIX.test(entry.name)) numbered++;
+  }
+  return dated > numbered ? "date" : "number";
+}
+var kebab = (text5) => text5.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+function parts(name) {
+  const match = /\.(md|markdown)$/i.exec(name);
+  return match ? { base: name.slice(0, match.index), extension: `.${match[1].toLowerCase()}` } : { base: name, extension: ".md" };
+}
+function titlePart(rest, record) {
+  const fromName = kebab(rest);
+  if (fromName) return fromName;
+  const fromTitle = kebab(record.title ?? "").toLowerCase();
+  return fromTitle || null;
+}
+function numberedName(record, siblings) {
+  const { base, extension: extension2 } = parts(record.name);
+  const withoutPrefix = base.replace(/^adr[-_ ]*(?=\d)/i, "");
+  const dated = DATE_PREFIX.exec(withoutPrefix);
+  const digits = dated ? null : /^\d+/.exec(withoutPrefix)?.[0];
+  const number = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
+  const rest = withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0);
+  const title = titlePart(rest, record);
+  if (number === null || title === null) return null;
+  const widths = siblings.map((entry) => /^(\d{3,4})-/.exec(entry.name)?.[1]?.length).filter((width2) => width2 !== void 0);
+  const width = widths.filter((w) => w === 3).length > widths.length / 2 ? 3 : 4;
+  const padded = String(number).padStart(width, "0");
+  if (padded.length > 4) return null;
+  return `${padded}-${title}${extension2}`;
+}
+function datedName(record) {
+  const { base, extension: extension2 } = parts(record.name);
+  const written = /^((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(base);
+  let date = null;
+  let rest = base;
+  if (written && DATE_PREFIX.test(`${written[1]}${written[2]}${written[3]}`)) {
+    date = `${written[1]}${written[2]}${written[3]}`;
+    rest = base.slice(written[0].length);
+  } else {
+    const recorded = /^(\d{4})-(\d{2})-(\d{2})$/.exec(record.date?.value.trim() ?? "");
+    if (recorded && DATE_PREFIX.test(`${recorded[1]}${recorded[2]}${recorded[3]}`)) date = `${recorded[1]}${recorded[2]}${recorded[3]}`;
+    rest = base.replace(/^(?:adr[-_ ]*)?\d{1,6}(?!\d)/i, "");
+  }
+  const title = titlePart(rest, record);
+  return date && title ? `${date}-${title}${extension2}` : null;
+}
+
+// rules/adr-number-duplicate.ts
+var adr_number_duplicate_exports = {};
+__export(adr_number_duplicate_exports, {
+  check: () => check11,
+  meta: () => meta10
+});
+var meta10 = {
+  id: "adr-number-duplicate",
+  description: "No two ADRs of a folder share a number",
+  defaultSeverity: "error",
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl("adr-number-duplicate"),
+    why: 'An ADR number is how other records, commits and people refer to a decision ("see ADR 12"). Two records with one number, usually from two branches merged the same week, make every such reference ambiguous.',
+    wrong: "# 2. Publish order events to Kafka\n\n## Status\n\nAccepted\n",
+    right: "# 3. Publish order events to Kafka\n\n## Status\n\nAccepted\n",
+    wrongFilename: "docs/adr/0002-publish-order-events-to-kafka.md",
+    rightFilename: "docs/adr/0003-publish-order-events-to-kafka.md",
+    files: { "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\n## Status\n\nAccepted\n" }
+  }
+};
+var check11 = ({ record, set, report }) => {
+  if (record.fileNumber === null) return;
+  const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
+  const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
+  if (others.length === 0) return;
+  const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
+  const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
+  const next = String(highest + 1).padStart(digits.length, "0");
+  report({
+    range: [0, 0],
+    message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(", ")}; give one of them the next free number, ${next}`
+  });
+};
+
+// rules/adr-number-mismatch.ts
+var adr_number_mismatch_exports = {};
+__export(adr_number_mismatch_exports, {
+  check: () => check12,
+  meta: () => meta11
+});
+var meta11 = {
+  id: "adr-number-mismatch",
+  description: "The number in the title is the number in the file name",
+  defaultSeverity: "warn",
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl("adr-number-mismatch"),
+    why: `Readers see the title's number ("# 12. Use Kafka"), tools and links use the file name's. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.`,
+    wrong: "# 12. Publish order events to Kafka\n\nDate: 2024-05-02\n",
+    right: "# 11. Publish order events to Kafka\n\nDate: 2024-05-02\n",
+    wrongFilename: "docs/adr/0011-publish-order-events-to-kafka.md",
+    rightFilename: "docs/adr/0011-publish-order-events-to-kafka.md"
+  }
+};
+var TITLE_NUMBER2 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+var check12 = ({ adr, record, report }) => {
+  const fileNumber2 = record.fileNumber;
+  if (fileNumber2 === null) return;
+  const fileDigits = /^\d+/.exec(record.name)?.[0] ?? String(fileNumber2);
+  const numbers = [];
+  const fromFrontmatter = record.number !== null && record.frontmatterTitle !== null && within(record.number.range, record.frontmatterTitle.range);
+  if (record.number) numbers.push({ ...record.number, where: fromFrontmatter ? "frontmatter title" : "title" });
+  const title = record.frontmatterTitle;
+  if (title && !fromFrontmatter) {
+    const written = adr.text.slice(title.range[0], title.range[1]);
+    const match = TITLE_NUMBER2.exec(title.value.trim());
+    const at = match ? written.indexOf(match[1]) : -1;
+    if (match && at >= 0) {
+      const start = title.range[0] + at;
+      numbers.push({ value: Number(match[1]), text: match[1], range: [start, start + match[1].length], where: "frontmatter title" });
+    }
+  }
+  for (const number of numbers) {
+    if (number.value === fileNumber2) continue;
+    const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+    report({
+      range: number.range,
+      message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
+      suggestions: [replacement]
+    });
+  }
+};
+function within(inner, outer) {
+  return inner[0] >= outer[0] && inner[1] <= outer[1];
+}
+
+// rules/adr-title.ts
+var adr_title_exports = {};
+__export(adr_title_exports, {
+  check: () => check13,
+  meta: () => meta12
+});
+var meta12 = {
+  id: "adr-title",
+  description: "An ADR has one title: a single H1, or a frontmatter title, and they agree",
+  defaultSeverity: "warn",
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl("adr-title"),
+    why: "Indexes, tables of contents and site generators take the record\u2019s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.",
+    wrong: "---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n\n## Context\n\nOrders need transactions.\n",
+    right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
+  }
+};
+var TITLE_NUMBER3 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+function normalise(title) {
+  return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+var check13 = ({ adr, record, report }) => {
+  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
+  const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
+  const first = h1s[0];
+  if (!first) {
+    const unreadable = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
+    if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
+    return;
+  }
+  const firstLine3 = first.position?.start.line ?? 1;
+  for (const extra of h1s.slice(1)) {
+    report({
+      range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
+      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine3}), so make this a "##" section`
+    });
+  }
+  const h1Text = toString(first).trim();
+  const h1Range = [first.position?.start.offset ?? 0, first.position?.end.offset ?? 0];
+  if (h1Text === "") {
+    report({ range: h1Range, message: "The H1 title is empty" });
+    return;
+  }
+  if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
+    report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
+  }
+};
+
+// rules/adr-status.ts
+var adr_status_exports = {};
+__export(adr_status_exports, {
+  check: () => check14,
+  meta: () => meta13
+});
+var import_yaml6 = __toESM(require_dist(), 1);
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+
+// src/status.ts
+var DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
+function matchStatus(written, statuses) {
+  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase().replace(/^superceded\b/, "superseded");
+  for (const status of statuses) {
+    const wanted2 = status.toLowerCase();
+    if (cleaned === wanted2) return status;
+    if (cleaned.startsWith(wanted2) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(wanted2.length))) return status;
+  }
+  return null;
+}
+
+// rules/adr-status.ts
+var meta13 = {
+  id: "adr-status",
+  description: "The status is one of the configured statuses, and a superseded record names its successor",
+  defaultSeverity: "error",
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl("adr-status"),
+    why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
+    wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nDone\n\n## Context\n\nOrders need transactions.\n",
+    right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need transactions.\n"
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." }
+    }
+  }
+};
+var check14 = ({ adr, record, settings, options, report }) => {
+  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
+  const allowed = settings.statuses.join(", ");
+  const field = frontmatterField(adr.frontmatter, "status");
+  if (field && adr.frontmatter) {
+    const node2 = field.node;
+    if (!node2 || !(0, import_yaml6.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+      report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
+      return;
+    }
+  }
+  const status = record.status;
+  if (!status) {
+    if (options?.requireStatus) report({ range: record.h1Range ?? [0, 0], message: `The ADR has no status; ${whereToWrite(record.format)} with one of ${allowed}` });
+    return;
+  }
+  const written = status.value.replace(/\bsuperced(?=e)/gi, (match) => match[0] === "S" ? "Supersed" : "supersed");
+  const matched = matchStatus(written, settings.statuses);
+  if (!matched) {
+    const closest2 = closestStatus(status.value, settings.statuses);
+    const text5 = adr.text.slice(status.range[0], status.range[1]);
+    report({
+      range: status.range,
+      message: `Unknown status "${status.value}"; use one of ${allowed}${closest2 ? `; did you mean "${closest2}"?` : ""}`,
+      ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text5) ? { suggestions: [inCaseOf(text5, closest2)] } : {}
+    });
+    return;
+  }
+  const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || /\bsuper[sc]eded\s+by\s+\S/i.test(status.value.replace(/[*_`]/g, ""));
+  if (matched.toLowerCase() === "superseded" && !namesSuccessor) {
+    report({
+      range: status.range,
+      message: `Status "${status.value}" does not say what supersedes it; write "superseded by" and a link to the newer ADR (or its number)`
+    });
+  }
+};
+function whereToWrite(format) {
+  if (format === "nygard") return 'add a "## Status" section';
+  if (format === "madr2") return 'add a "- Status:" line under the title';
+  return 'add "status:" to the frontmatter';
+}
+function closestStatus(written, statuses) {
+  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase();
+  const word = /^[\p{L}-]+(?: [\p{L}-]+)?/u.exec(cleaned)?.[0] ?? cleaned;
+  let best = null;
+  for (const status of statuses) {
+    const wanted2 = status.toLowerCase();
+    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
+    if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
+  }
+  return best?.status ?? null;
+}
+function inCaseOf(written, status) {
+  if (written.length > 1 && written === written.toUpperCase()) return status.toUpperCase();
+  if (new RegExp("^\\p{Lu}", "u").test(written)) return status.charAt(0).toUpperCase() + status.slice(1);
+  return status.charAt(0).toLowerCase() + status.slice(1);
+}
+
+// rules/adr-sections.ts
+var adr_sections_exports = {};
+__export(adr_sections_exports, {
+  check: () => check15,
+  meta: () => meta14
+});
+var meta14 = {
+  id: "adr-sections",
+  description: "The sections the ADR template requires are there, in order",
+  defaultSeverity: "warn",
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl("adr-sections"),
+    why: "A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance.",
+    wrong: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Context\n\nThree services poll the orders table.\n",
+    right: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Context\n\nThree services poll the orders table.\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Consequences\n\nConsumers must handle duplicates.\n"
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      template: {
+        type: ["string", "array"],
+        anyOf: [
+          { type: "string", enum: ["auto", "madr", "nygard"] },
+          { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }
+        ],
+        default: "auto",
+        description: "`madr` (Context and Problem Statement, Considered Options, Decision Outcome; Decision Drivers, Consequences, Confirmation, Pros and Cons and More Information are optional), `nygard` (Status, Context, Decision, Consequences; Status may be a frontmatter field or a `Status:` line instead), a list of section names in order, or `auto`: madr or nygard from each file\u2019s format. In `auto`, a file of no known format is not checked, nor one whose only sign of a format is a frontmatter and that has no sections."
+      }
+    }
+  }
+};
+var SYNONYMS = {
+  status: ["status"],
+  context: ["context", "context and problem statement", "problem statement"],
+  options: ["considered options", "options", "options considered", "alternatives", "alternatives considered", "considered alternatives"],
+  decision: ["decision", "decisions", "decision outcome"],
+  consequences: ["consequences", "consequence", "positive consequences", "negative consequences"]
+};
+var TEMPLATES = {
+  madr: ["Context and Problem Statement", "Considered Options", "Decision Outcome"],
+  nygard: ["Status", "Context", "Decision", "Consequences"]
+};
+var MADR_ONLY = ["context and problem statement", "considered options", "decision outcome", "decision drivers", "pros and cons of the options"];
+function normalise2(heading2) {
+  return heading2.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+function namesOf(section) {
+  const name = normalise2(section);
+  return Object.values(SYNONYMS).find((names) => names.includes(name)) ?? [name];
+}
+function matches(heading2, names) {
+  return names.some((name) => heading2 === name || heading2.startsWith(name) && /^\s*[:(\-–—,]/.test(heading2.slice(name.length)));
+}
+function templateOf(record, headings, option) {
+  if (Array.isArray(option)) return { name: "configured", sections: option };
+  if (option === "madr" || option === "nygard") return { name: option, sections: TEMPLATES[option] };
+  if (record.format === "nygard") return { name: "nygard", sections: TEMPLATES.nygard };
+  if (record.format === "madr2") return { name: "madr", sections: TEMPLATES.madr };
+  if (record.format !== "madr") return null;
+  if (headings.some((heading2) => MADR_ONLY.includes(heading2))) return { name: "madr", sections: TEMPLATES.madr };
+  const nygard = ["context", "decision", "consequences", "status"].filter((concept) => headings.some((heading2) => matches(heading2, SYNONYMS[concept])));
+  if (nygard.length >= 2) return { name: "nygard", sections: TEMPLATES.nygard };
+  return headings.length > 0 ? { name: "madr", sections: TEMPLATES.madr } : null;
+}
+var check15 = ({ adr, record, options, report }) => {
+  const headings = record.sections.map((section) => normalise2(section.title));
+  const template = templateOf(record, headings, options?.template);
+  if (!template) return;
+  const depthOf = (index2) => /^#{2,6}/.exec(adr.text.slice(record.sections[index2].range[0]))?.[0].length ?? 2;
+  const found = [];
+  for (const name of template.sections) {
+    const names = namesOf(name);
+    const candidates2 = headings.flatMap((heading2, index2) => matches(heading2, names) ? [index2] : []);
+    if (candidates2.length === 0) {
+      if (names.includes("status") && record.status) continue;
+      report({ range: record.h1Range ?? [0, 0], message: `Missing the "${name}" section the ${template.name} template asks for` });
+      continue;
+    }
+    const shallowest = Math.min(...candidates2.map(depthOf));
+    found.push({ name, index: candidates2.find((index2) => depthOf(index2) === shallowest) });
+  }
+  const keep = longestIncreasing(found.map((entry) => entry.index));
+  found.forEach((entry, position2) => {
+    if (keep.has(position2)) return;
+    const next = found.find((other, at) => at > position2 && keep.has(at));
+    const previous3 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
+    const where = next ? `before "${next.name}"` : `after "${previous3?.name ?? ""}"`;
+    report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.name} template puts it ${where}` });
+  });
+};
+function longestIncreasing(values) {
+  const length = values.map(() => 1);
+  const from = values.map(() => -1);
+  for (let i = 0; i < values.length; i++)
+    for (let j = 0; j < i; j++)
+      if (values[j] < values[i] && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        from[i] = j;
+      }
+  let end = -1;
+  for (let i = 0; i < values.length; i++) if (end < 0 || length[i] > length[end]) end = i;
+  const keep = /* @__PURE__ */ new Set();
+  for (let i = end; i >= 0; i = from[i]) keep.add(i);
+  return keep;
+}
+
+// rules/adr-supersede.ts
+var adr_supersede_exports = {};
+__export(adr_supersede_exports, {
+  check: () => check16,
+  meta: () => meta15
+});
+import { basename as basename3, dirname as dirname2, join as join2 } from "node:path";
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/adr-links.ts
+import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl2(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text5) {
+  try {
+    return decodeURIComponent(text5);
+  } catch {
+    return text5;
+  }
+}
+function resolveLinkPath(path2, folder, root2) {
+  const decoded = decodeUrlPart(path2);
+  return decoded.startsWith("/") ? join(root2, decoded) : resolve(folder, decoded);
+}
+var HTML = /\.html?$/i;
+var MARKDOWN = /\.(?:md|markdown)$/i;
+var isMarkdownPath = (path2) => MARKDOWN.test(path2);
+function targetCandidates(path2) {
+  if (HTML.test(path2)) {
+    const stem = path2.replace(HTML, "");
+    return [path2, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path2];
+}
+function existingTarget(path2, project) {
+  for (const candidate of targetCandidates(path2)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+var NUMBERED = /^(\d+)-(.+)$/;
+function renamedTargets(missing, names) {
+  const name = basename2(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, number, rest] = match;
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = names.flatMap((candidate) => {
+    if (candidate === name) return [];
+    const candidateExtension = extensionOf(candidate);
+    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
+  });
+  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
+  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
+  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+function relativeHref(fromFolder, to) {
+  const path2 = relative(fromFolder, to).split(sep).join("/");
+  return path2 === "" ? basename2(to) : path2;
+}
+function encodeDestination(path2) {
+  return path2.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? null : [start, end];
+}
+function linkNodeAt(tree, range) {
+  let found = null;
+  const visit3 = (node2) => {
+    if (found) return;
+    const at = offsetsOf(node2);
+    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
+    if ((node2.type === "link" || node2.type === "linkReference") && at && at[0] === range[0] && at[1] === range[1]) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit3(child);
+  };
+  visit3(tree);
+  return found;
+}
+function definitionOf(tree, identifier) {
+  let found = null;
+  const visit3 = (node2) => {
+    if (found) return;
+    if (node2.type === "definition" && node2.identifier === identifier) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit3(child);
+  };
+  visit3(tree);
+  return found;
+}
+function destinationFrom(text5, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text5.charAt(i))) i++;
+  if (text5.charAt(i) === "<") {
+    const close2 = text5.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text5.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+function linkDestination(adr, range) {
+  const node2 = linkNodeAt(adr.tree, range);
+  if (!node2) return null;
+  const { text: text5 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text5.charAt(close2) !== "]" || text5.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text5, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference") {
+    const definition3 = definitionOf(adr.tree, node2.identifier);
+    const at = definition3 ? offsetsOf(definition3) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text5.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text5, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start, end] = destination2.range;
+  const raw = adr.text.slice(start, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl2(url).path)) return null;
+  const slash = rawPath.lastIndexOf("/");
+  const encoded = destination2.angled ? newName : encodeDestination(newName);
+  if (destination2.angled && /[<>\r\n]/.test(encoded)) return null;
+  return { range: [start + slash + 1, start + rawPath.length], text: encoded };
+}
+
+// rules/adr-supersede.ts
+var meta15 = {
+  id: "adr-supersede",
+  description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
+  defaultSeverity: "error",
+  fixable: true,
+  docs: {
+    url: ruleDocsUrl("adr-supersede"),
+    why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
+    wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
+    right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
+    wrongFilename: "docs/adr/0001-use-postgresql.md",
+    rightFilename: "docs/adr/0001-use-postgresql.md",
+    files: {
+      "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
+    }
+  }
+};
+var INVERSE = {
+  supersedes: "superseded-by",
+  "superseded-by": "supersedes",
+  amends: "amended-by",
+  "amended-by": "amends"
+};
+var KEYS = {
+  supersedes: ["supersedes"],
+  "superseded-by": ["superseded-by", "superseded_by", "supersededBy"],
+  amends: ["amends"],
+  "amended-by": ["amended-by", "amended_by"]
+};
+var ORDER = ["supersedes", "superseded-by", "amends", "amended-by"];
+var WORDS = {
+  supersedes: "Supersedes",
+  "superseded-by": "Superseded by",
+  amends: "Amends",
+  "amended-by": "Amended by"
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function push2(map3, key, value2) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(value2);
+  else map3.set(key, [value2]);
+}
+function indexOf(set, root2) {
+  const cached = indexes.get(set);
+  if (cached && cached.root === root2) return cached;
+  const index2 = { root: root2, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set(), claims: /* @__PURE__ */ new Map() };
+  for (const record of set) {
+    index2.byPath.set(record.path, record);
+    index2.folders.add(record.folder);
+    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+  }
+  const names = /* @__PURE__ */ new Map();
+  for (const record of set) push2(names, record.folder, record.name);
+  for (const record of set) {
+    for (const relation of record.relations) {
+      const resolved = resolveReference(relation, record, index2);
+      if (resolved.kind === "no-file") {
+        const renamed = renamedTargets(resolved.path, names.get(dirname2(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname2(resolved.path), renamed[0])) : void 0;
+        if (target2 && target2.path !== record.path) push2(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        continue;
+      }
+      if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
+      const target = resolved.records[0];
+      if (target.path !== record.path) push2(index2.claims, target.path, { from: record, kind: relation.kind });
+    }
+  }
+  indexes.set(set, index2);
+  return index2;
+}
+function resolveReference(relation, from, index2) {
+  if (relation.number !== null) {
+    const key = `${from.folder}\0${relation.number}`;
+    const records = index2.byFileNumber.get(key) ?? index2.byTitleNumber.get(key) ?? [];
+    return records.length > 0 ? { kind: "found", records } : { kind: "no-number", number: relation.number };
+  }
+  const url = relation.target?.trim() ?? "";
+  if (url === "" || isExternalUrl(url)) return { kind: "skip" };
+  const { path: path2 } = splitUrl2(url);
+  if (path2 === "") return { kind: "skip" };
+  const absolute = resolveLinkPath(path2, from.folder, index2.root);
+  const candidates2 = targetCandidates(absolute);
+  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates2.push(`${absolute}.md`);
+  for (const candidate of candidates2) {
+    const record = index2.byPath.get(candidate);
+    if (record) return { kind: "found", records: [record] };
+  }
+  return { kind: "no-file", path: absolute };
+}
+var DEFAULT_STYLE = { quote: '"', number: { prefix: "", width: null }, path: { dot: false, html: false } };
+function itemStyle(adr, keys) {
+  const frontmatter2 = adr.frontmatter;
+  if (!frontmatter2) return null;
+  for (const key of keys) {
+    const node2 = frontmatterField(frontmatter2, key)?.node;
+    const items = node2 && (0, import_yaml7.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    for (const item of items) {
+      if (!(0, import_yaml7.isScalar)(item) || item.value === null || item.value === "") continue;
+      const raw = adr.text.slice(...nodeRange(frontmatter2, item));
+      const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
+      const value2 = typeof item.value === "string" ? item.value : raw;
+      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
+      return {
+        quote,
+        number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
+        path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
+      };
+    }
+  }
+  return null;
+}
+function yamlItem(style, self, other) {
+  const number = other.fileNumber ?? other.number?.value ?? null;
+  let value2;
+  if (style.number && number !== null) {
+    const digits = style.number.width !== null ? String(number).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number);
+    value2 = `${style.number.prefix}${digits}`;
+  } else {
+    value2 = relativeHref(self.folder, other.path);
+    if (style.path.html) value2 = value2.replace(/\.(?:md|markdown)$/i, ".html");
+    if (style.path.dot && !value2.startsWith(".")) value2 = `./${value2}`;
+  }
+  if (style.quote === "'") return `'${value2.replace(/'/g, "''")}'`;
+  if (style.quote === "" && /^[\w./-]+$/.test(value2)) return value2;
+  return JSON.stringify(value2);
+}
+function keySpelling(adr, kind) {
+  const [kebab2] = KEYS[kind];
+  if (kind === "supersedes" || kind === "amends") return kebab2;
+  const root2 = adr.frontmatter?.document.contents;
+  const keys = [];
+  if (root2 && "items" in root2)
+    for (const pair2 of root2.items) {
+      const key = pair2.key;
+      if ((0, import_yaml7.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+    }
+  const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
+  const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
+  const camel = related ? /[A-Z]/.test(related) : !snake && keys.some((key) => /[a-z][A-Z]/.test(key));
+  if (snake) return kebab2.replace("-", "_");
+  if (camel && kind === "superseded-by") return "supersededBy";
+  return kebab2;
+}
+function frontmatterEdit(adr, self, kind, others) {
+  const frontmatter2 = adr.frontmatter;
+  const key = KEYS[kind].find((name) => frontmatterField(frontmatter2, name));
+  const allKeys = ORDER.flatMap((k) => KEYS[k]);
+  const style = itemStyle(adr, key ? [key, ...allKeys] : allKeys) ?? DEFAULT_STYLE;
+  const items = others.map((other) => yamlItem(style, self, other));
+  if (key) return appendFrontmatterItems(adr, key, items);
+  const position2 = ORDER.indexOf(kind);
+  const earlier = ORDER.slice(0, position2).reverse().flatMap((k) => KEYS[k].map((name) => ({ after: name })));
+  const later = ORDER.slice(position2 + 1).flatMap((k) => KEYS[k].map((name) => ({ before: name })));
+  const fallback = ["status", "date", "title"].map((name) => ({ after: name }));
+  return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
+}
+function offsets2(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? null : [start, end];
+}
+var RELATION_LINE = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?(?:super[sc]ede[sd]|amend(?:s|ed\s+by))\b/i;
+var startsWithRelation = (adr, node2) => {
+  const at = offsets2(node2);
+  return at !== null && RELATION_LINE.test(adr.text.slice(at[0], at[1]));
+};
+function bodyPlace(adr, self) {
+  const children = adr.tree.children;
+  const statusHeading = children.findIndex((node2) => node2.type === "heading" && node2.depth >= 2 && /^status$/i.test(toString(node2).trim()));
+  if (statusHeading >= 0) {
+    let last = children[statusHeading];
+    for (let i = statusHeading + 1; i < children.length; i++) {
+      const node2 = children[i];
+      if (node2.type === "heading") break;
+      if (i > statusHeading + 1 && !(node2.type === "paragraph" && startsWithRelation(adr, node2))) break;
+      last = node2;
+      const at3 = offsets2(node2);
+      if (node2.type === "paragraph" && at3 && /:\s*$/.test(adr.text.slice(at3[0], at3[1])) && children[i + 1]?.type === "list") last = children[++i];
+    }
+    const at2 = offsets2(last);
+    return at2 ? { form: "section", at: at2[1] } : null;
+  }
+  const status = self.status;
+  if (!status || status.range[0] < (adr.frontmatter?.blockRange[1] ?? 0)) return null;
+  for (const node2 of children) {
+    if (node2.type === "heading" && node2.depth >= 2) break;
+    if (node2.type !== "list") continue;
+    const items = node2.children;
+    const index2 = items.findIndex((item) => {
+      const at2 = offsets2(item);
+      return at2 !== null && at2[0] <= status.range[0] && status.range[1] <= at2[1];
+    });
+    if (index2 < 0) continue;
+    const itemStart = offsets2(items[index2])[0];
+    const marker = adr.text.charAt(itemStart);
+    let lineStart2 = itemStart;
+    while (lineStart2 > 0 && !/[\r\n]/.test(adr.text.charAt(lineStart2 - 1))) lineStart2--;
+    const indent2 = adr.text.slice(lineStart2, itemStart);
+    if (!"-*+".includes(marker) || !/^[ \t]*$/.test(indent2)) return null;
+    let last = items[index2];
+    for (const item of items.slice(index2 + 1)) {
+      if (!startsWithRelation(adr, item)) break;
+      last = item;
+    }
+    return { form: "bullet", at: offsets2(last)[1], prefix: `${indent2}${marker} ` };
+  }
+  let at = status.range[1];
+  while (at < adr.text.length && !/[\r\n]/.test(adr.text.charAt(at))) at++;
+  return { form: "line", at };
+}
+function bodyLine(adr, self, place, kind, other) {
+  const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
+  const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
+  const stem = basename3(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const title = other.title ?? stem;
+  const number = other.number?.value ?? other.fileNumber;
+  const text5 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
+  const href = encodeDestination(relativeHref(self.folder, other.path));
+  return `${word} [${text5.replace(/([[\]\\])/g, "\\$1")}](${href})`;
+}
+function missingEdits(adr, self, missing) {
+  const edits = /* @__PURE__ */ new Map();
+  if (adr.unterminatedFrontmatter || adr.frontmatter && !adr.frontmatter.data) return edits;
+  const byKind = /* @__PURE__ */ new Map();
+  for (const kind of ORDER) {
+    const others = missing.filter((entry) => entry.kind === kind).map((entry) => entry.other);
+    if (others.length > 0) byKind.set(kind, others);
+  }
+  const frontmatter2 = adr.frontmatter;
+  const place = bodyPlace(adr, self);
+  const frontmatterStyle = frontmatter2 !== null && (place === null || frontmatterField(frontmatter2, "status") !== null || ORDER.some((kind) => KEYS[kind].some((key) => frontmatterField(frontmatter2, key))));
+  if (frontmatterStyle) {
+    const perKind = [];
+    for (const [kind, others] of byKind) {
+      const edit2 = frontmatterEdit(adr, self, kind, others);
+      if (edit2) perKind.push([kind, edit2]);
+    }
+    for (const [kind, edit2] of perKind) {
+      const atPoint = (other) => other.range[0] === other.range[1] && other.range[0] === edit2.range[0];
+      const same = atPoint(edit2) ? perKind.filter(([, other]) => atPoint(other)) : [];
+      edits.set(kind, same.length > 1 ? { range: edit2.range, text: same.map(([, other]) => other.text).join("") } : edit2);
+    }
+    return edits;
+  }
+  if (!place) return edits;
+  const eol = lineEnding2(adr.text);
+  const lines = [...byKind].flatMap(([kind, others]) => others.map((other) => bodyLine(adr, self, place, kind, other)));
+  const separator = place.form === "section" ? `${eol}${eol}` : eol;
+  const prefix = place.form === "bullet" ? place.prefix : "";
+  const edit = { range: [place.at, place.at], text: lines.map((line) => `${separator}${prefix}${line}`).join("") };
+  for (const kind of byKind.keys()) edits.set(kind, edit);
+  return edits;
+}
+var CLAIM = {
+  supersedes: (other) => `${other} supersedes this ADR`,
+  "superseded-by": (other) => `${other} says it is superseded by this ADR`,
+  amends: (other) => `${other} amends this ADR`,
+  "amended-by": (other) => `${other} says it is amended by this ADR`
+};
+var STATES = {
+  supersedes: (other) => `it supersedes ${other}`,
+  "superseded-by": (other) => `it is superseded by ${other}`,
+  amends: (other) => `it amends ${other}`,
+  "amended-by": (other) => `it is amended by ${other}`
+};
+function unresolved(relation, resolution, project, index2) {
+  const word = WORDS[relation.kind];
+  if (resolution.kind === "no-number") return { message: `${word} ADR ${resolution.number}, but no ADR of this folder has that number`, rename: null };
+  if (resolution.kind !== "no-file") return null;
+  const written = relation.raw.trim();
+  const existing = existingTarget(resolution.path, project);
+  if (existing !== null) {
+    if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
+    if (!index2.folders.has(dirname2(existing))) return null;
+    return { message: `${word} "${written}", which is not an ADR`, rename: null };
+  }
+  const folder = dirname2(resolution.path);
+  const renamed = renamedTargets(resolution.path, project.list(folder));
+  const names = renamed.map((name) => replacementName(basename3(resolution.path), name));
+  const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
+  return {
+    message: `${word} "${written}", which does not exist${hint}`,
+    rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
+  };
+}
+var check16 = ({ adr, record, set, project, catalogue, report }) => {
+  const self = buildRecord(adr, catalogue);
+  const index2 = indexOf(set, project.root);
+  const own6 = self.relations.map((relation) => {
+    const resolution = resolveReference(relation, self, index2);
+    return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
+  });
+  for (const { relation, problem } of own6) {
+    if (!problem || !project.complete) continue;
+    if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
+    const link2 = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
+    const fix2 = problem.rename && link2 ? replaceLinkFileName(adr, link2.range, link2.url, problem.rename.name) : null;
+    report({ range: relation.range, message: problem.message, ...fix2 ? { fix: fix2 } : {} });
+  }
+  const missing = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const claim of index2.claims.get(record.path) ?? []) {
+    const kind = INVERSE[claim.kind];
+    const key = `${claim.from.path}\0${kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const stated = own6.some(
+      ({ relation, resolution, problem }) => relation.kind === kind && (resolution.kind === "found" && resolution.records.some((other) => other.path === claim.from.path) || problem?.rename?.path === claim.from.path)
+    );
+    if (!stated) missing.push({ other: claim.from, kind, claimed: claim.kind, ...claim.renamedFrom ? { renamedFrom: claim.renamedFrom } : {} });
+  }
+  if (missing.length === 0) return;
+  const edits = missingEdits(adr, self, missing);
+  for (const entry of missing) {
+    const name = relativeHref(self.folder, entry.other.path);
+    const keyNode = adr.frontmatter?.data ? KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
+    const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : self.status?.range ?? self.h1Range ?? [0, 0];
+    const fix2 = edits.get(entry.kind);
+    const as = entry.renamedFrom ? ` (linking it as "${entry.renamedFrom}")` : "";
+    report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix2 ? { fix: fix2 } : {} });
+  }
+};
+
+// rules/adr-link.ts
+var adr_link_exports = {};
+__export(adr_link_exports, {
+  check: () => check17,
+  meta: () => meta16
+});
+var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+import { basename as basename4, dirname as dirname3 } from "node:path";
+var meta16 = {
+  id: "adr-link",
+  description: "Relative links lead to files that exist, and #anchors to headings that exist",
+  defaultSeverity: "error",
+  fixable: true,
+  docs: {
+    url: ruleDocsUrl("adr-link"),
+    why: "Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name.",
+    wrong: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n",
+    right: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n",
+    wrongFilename: "docs/adr/0001-use-postgresql.md",
+    rightFilename: "docs/adr/0001-use-postgresql.md",
+    files: { "docs/adr/0002-hosting.md": "# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n" }
+  }
+};
+function normaliseFragment(fragment) {
+  return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
+}
+function closestAnchor(fragment, anchors) {
+  let best = null;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
+    const d = (0, import_fastest_levenshtein3.distance)(fragment, anchor);
+    if (d < bestDistance) {
+      best = anchor;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
+  }
+  return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
+}
+var check17 = ({ adr, project, report }) => {
+  const folder = dirname3(adr.path);
+  let ownAnchors = null;
+  for (const link2 of adr.links) {
+    const url = link2.url.trim();
+    if (url === "" || isExternalUrl(url)) continue;
+    const { path: path2, query, fragment } = splitUrl2(url);
+    const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
+    if (path2 === "") {
+      if (wanted2 === null) continue;
+      ownAnchors ??= headingAnchors(adr);
+      if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) {
+        const hint2 = closestAnchor(wanted2, ownAnchors);
+        report({ range: link2.range, message: `This file has no heading for "#${fragment}"${hint2 ? `; did you mean "#${hint2}"?` : ""}` });
+      }
+      continue;
+    }
+    if (!project.complete) continue;
+    const absolute = resolveLinkPath(path2, folder, project.root);
+    const target = existingTarget(absolute, project);
+    if (target === null) {
+      const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
+      const names = renamed.map((name) => replacementName(basename4(absolute), name));
+      const shown = names.map((name) => `"${name}"`).join(" or ");
+      const fix2 = names.length === 1 ? replaceLinkFileName(adr, link2.range, link2.url, names[0]) : null;
+      report({
+        range: link2.range,
+        message: `Link target "${decodeUrlPart(path2)}" does not exist${names.length ? `; did you mean ${shown}?` : ""}`,
+        ...fix2 ? { fix: fix2 } : {}
+      });
+      continue;
+    }
+    if (wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
+    const anchors = target === adr.path ? ownAnchors ??= headingAnchors(adr) : project.anchors(target);
+    if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) continue;
+    const hint = closestAnchor(wanted2, anchors);
+    report({
+      range: link2.range,
+      message: `${relativeHref(folder, target)} has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ""}`
+    });
+  }
+};
+
 // rules/index.ts
 var rules = [
   frontmatter_syntax_exports,
@@ -31409,15 +32803,23 @@ var rules = [
   pattern_duplicate_exports,
   pattern_undeclared_exports,
   pattern_unmentioned_exports,
-  pattern_link_exports
+  pattern_link_exports,
+  adr_filename_exports,
+  adr_number_duplicate_exports,
+  adr_number_mismatch_exports,
+  adr_title_exports,
+  adr_status_exports,
+  adr_sections_exports,
+  adr_supersede_exports,
+  adr_link_exports
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
 // src/config.ts
-var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-var DEFAULT_NON_ADR_FILES = ["README.*", "readme.*", "index.*", "*template*"];
+var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
 var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
 function toSeverity(value2) {
@@ -31426,10 +32828,10 @@ function toSeverity(value2) {
   return null;
 }
 function findConfigFile(cwd) {
-  let dir = resolve(cwd);
+  let dir = resolve2(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
+      const candidate = join3(dir, name);
       if (!existsSync(candidate)) continue;
       if (name !== "package.json") return candidate;
       try {
@@ -31438,7 +32840,7 @@ function findConfigFile(cwd) {
       } catch {
       }
     }
-    const parent = dirname(dir);
+    const parent = dirname4(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -31463,7 +32865,7 @@ function readConfigData(file) {
     if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
     return { data: parsed, locate: noPosition };
   }
-  const document3 = (0, import_yaml6.parseDocument)(text5, { prettyErrors: false });
+  const document3 = (0, import_yaml8.parseDocument)(text5, { prettyErrors: false });
   const lines = createLineIndex(text5);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -31481,7 +32883,7 @@ function readConfigData(file) {
     data: data ?? {},
     locate: (path2) => {
       const parent = path2.length > 1 ? document3.getIn(path2.slice(0, -1), true) : document3.contents;
-      const pair2 = (0, import_yaml6.isMap)(parent) ? parent.items.find((item) => (0, import_yaml6.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
+      const pair2 = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
       const node2 = pair2?.key ?? document3.getIn(path2, true);
       return node2?.range ? at(node2.range[0]) : "";
     }
@@ -31489,8 +32891,8 @@ function readConfigData(file) {
 }
 var validateConfig = null;
 function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein3.distance)(id, a) - (0, import_fastest_levenshtein3.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein3.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein4.distance)(id, a) - (0, import_fastest_levenshtein4.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein4.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
 }
 function resolveConfig(raw, file, baseDir, locate = () => "") {
   const where = file ?? "<config>";
@@ -31517,6 +32919,10 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
   for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
   for (const preset of presets) {
     if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
+    if (preset === "madr" || preset === "nygard") {
+      const current = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
+    }
   }
   for (const [id, value2] of Object.entries(config.rules ?? {})) {
     const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
@@ -31529,7 +32935,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
         throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error ? describeAjvError(error) : "invalid"}`);
       }
     }
-    settings[id] = { severity: toSeverity(severityValue) ?? "error", options };
+    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
   }
   return {
     file,
@@ -31538,7 +32944,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     extends: presets,
@@ -31546,11 +32952,11 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
   };
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve(cwd));
+  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve2(cwd));
   if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname(file), locate);
+  return resolveConfig(data ?? {}, file, dirname4(file), locate);
 }
 function overrideRules(config, overrides) {
   const next = { ...config, rules: { ...config.rules } };
@@ -31578,12 +32984,12 @@ function isMarkdown(path2) {
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
 }
 function toPosix(path2) {
-  return sep === "/" ? path2 : path2.split(sep).join("/");
+  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
 }
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root2 = config.file ? config.baseDir : cwd;
-  const gitignore = resolve2(root2, ".gitignore");
+  const gitignore = resolve3(root2, ".gitignore");
   if (existsSync2(gitignore)) {
     try {
       matcher.add(readFileSync3(gitignore, "utf8"));
@@ -31600,7 +33006,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve2(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -31609,7 +33015,7 @@ async function discoverFiles(inputs, cwd, config) {
   const folders = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const absolute = resolve2(base, pattern);
+    const absolute = resolve3(base, pattern);
     let stats;
     try {
       stats = statSync2(absolute);
@@ -31627,23 +33033,32 @@ async function discoverFiles(inputs, cwd, config) {
       searchFolder(absolute, () => true, true, found, folders);
     } else if (stats) {
       found.add(absolute);
-    } else if (isDynamicPattern(pattern)) {
-      const scan = import_picomatch2.default.scan(toPosix(pattern));
+    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
+      const scan = import_picomatch.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve2(base, scan.base || "."), (0, import_picomatch2.default)(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
+  return { files: keepAdrFiles(found, folders, cwd, config), missing };
+}
+function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root: root2 } = buildIgnore(cwd, config);
-  const isNonAdr = (0, import_picomatch2.default)(config.nonAdrFiles, { nocase: true, dot: true });
-  const files = [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename(file))).filter((file) => {
-    const path2 = relative(root2, file);
+  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename5(file))).filter((file) => {
+    const path2 = relative2(root2, file);
     if (!path2 || path2.startsWith("..") || isAbsolute(path2)) return true;
     return !matcher.ignores(toPosix(path2) + (folders.has(file) ? "/" : ""));
   }).sort();
-  return { files, missing };
+}
+function adrFilesOfFolders(folderPaths, cwd, config) {
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
+  for (const folder of folders) found.delete(folder);
+  return keepAdrFiles(found, folders, cwd, config);
 }
 function searchFolder(root2, isMatch, deep, found, folders) {
   let matched = 0;
@@ -31651,7 +33066,7 @@ function searchFolder(root2, isMatch, deep, found, folders) {
   for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(join2(root2, folder), { withFileTypes: true });
+      entries = readdirSync(join4(root2, folder), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -31660,7 +33075,7 @@ function searchFolder(root2, isMatch, deep, found, folders) {
       const path2 = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path2);
       if (!isMarkdown(entry.name) || !isMatch(path2)) continue;
-      const absolute = resolve2(root2, path2);
+      const absolute = resolve3(root2, path2);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -31735,11 +33150,12 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/run.ts
-import { relative as relative2 } from "node:path";
+import { realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname7, relative as relative3 } from "node:path";
 
 // src/catalogue.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
+var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 var Catalogue = class {
   patterns;
@@ -31764,8 +33180,8 @@ var Catalogue = class {
     }
     this.mentionMatcher = new MentionMatcher(patterns);
   }
-  get(slug) {
-    return this.bySlug.get(slug);
+  get(slug2) {
+    return this.bySlug.get(slug2);
   }
   /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
   resolve(reference) {
@@ -31780,6 +33196,16 @@ var Catalogue = class {
   /** Up to `limit` slugs close to an unknown reference, closest first. */
   suggestSlugs(reference, limit = 3) {
     return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
+  }
+  /**
+   * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
+   * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
+   */
+  typoOf(reference) {
+    if (this.resolve(reference)) return null;
+    const suggestions = this.suggestSlugs(reference);
+    const only = suggestions.length === 1 ? suggestions[0] : void 0;
+    return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
   }
   /** The catalogue's spelling of a category name given in any case, or null. */
   category(name) {
@@ -31797,7 +33223,7 @@ var Catalogue = class {
 };
 function closest(word, candidates2, limit) {
   const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates2.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein4.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+  return candidates2.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
 function isAcronym(term) {
   return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
@@ -31851,14 +33277,14 @@ var MentionMatcher = class {
     const found = [];
     if (this.words) {
       for (const m of text5.matchAll(this.words)) {
-        const slug = this.wordSlug(m[0]);
-        if (slug && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug, index: m.index, text: m[0] });
+        const slug2 = this.wordSlug(m[0]);
+        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
       }
     }
     if (this.acronyms) {
       for (const m of text5.matchAll(this.acronyms)) {
-        const slug = this.slugByAcronym.get(m[0]);
-        if (slug && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug, index: m.index, text: m[0] });
+        const slug2 = this.slugByAcronym.get(m[0]);
+        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
       }
     }
     return found.sort((a, b) => a.index - b.index);
@@ -31878,7 +33304,7 @@ function readBuiltIn() {
 }
 var validateCatalogue = null;
 function parseCatalogueSource(file, text5) {
-  const document3 = (0, import_yaml7.parseDocument)(text5, { prettyErrors: false });
+  const document3 = (0, import_yaml9.parseDocument)(text5, { prettyErrors: false });
   const lines = createLineIndex(text5);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -31904,9 +33330,9 @@ function describeEntry(document3, error, at) {
   const path2 = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
   const node2 = document3.getIn(path2, true);
   const entryIndex = path2[0] === "patterns" && typeof path2[1] === "number" ? path2[1] : null;
-  const slug = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
+  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
   const where = node2?.range ? `${at(node2.range[0])}: ` : "";
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug === "string" ? ` (${slug})` : ""}: ` : "";
+  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
   return `${where}${entry}${describeAjvError(error)}`;
 }
 function firstLine2(message) {
@@ -31979,9 +33405,12 @@ function loadCatalogue(userFile) {
 function settingsOf(config) {
   return { statuses: config.statuses, linkTemplate: config.linkTemplate };
 }
-function checkAdr(adr, set, { catalogue, config }) {
+function checkAdr(adr, set, { catalogue, config, project }, current) {
   const messages = [];
   const settings = settingsOf(config);
+  const record = current ?? buildRecord(adr, catalogue);
+  const records = set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const files = project ?? setOnlyProject(records);
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
@@ -32004,13 +33433,25 @@ function checkAdr(adr, set, { catalogue, config }) {
         diagnostic.suggestions = descriptor.suggestions.map((text5) => ({ desc: `Replace with "${text5}"`, fix: { range: descriptor.range, text: text5 } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, set, catalogue, settings, options: setting.options, report });
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
 }
 var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function oneLine3(message) {
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function setOnlyProject(records) {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const folders = new Set(records.map((record) => record.folder));
+  return {
+    root: "/",
+    complete: false,
+    exists: (path2) => byPath.has(path2) || folders.has(path2),
+    isDirectory: (path2) => folders.has(path2),
+    anchors: (path2) => byPath.get(path2)?.anchors ?? null,
+    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
+  };
 }
 function summarise(filePath, messages, source) {
   const result = {
@@ -32096,7 +33537,7 @@ function fixText(filePath, source, context, set, options = {}, parsed) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync5, realpathSync, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join3 } from "node:path";
+import { basename as basename6, dirname as dirname5, join as join5 } from "node:path";
 import { randomBytes } from "node:crypto";
 function writeFixedFile(path2, originalSource, fixedSource) {
   let target;
@@ -32107,7 +33548,7 @@ function writeFixedFile(path2, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join3(dirname2(target), `.${basename2(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join5(dirname5(target), `.${basename6(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync3(target);
     writeFileSync(temp, fixedSource, { mode });
@@ -32121,6 +33562,57 @@ function writeFixedFile(path2, originalSource, fixedSource) {
     }
     return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
   }
+}
+
+// src/project.ts
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import { dirname as dirname6, join as join6, resolve as resolve4 } from "node:path";
+function findRepositoryRoot(start) {
+  let dir = resolve4(start);
+  for (; ; ) {
+    if (existsSync3(join6(dir, ".git"))) return dir;
+    const parent = dirname6(dir);
+    if (parent === dir) return resolve4(start);
+    dir = parent;
+  }
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key);
+  };
+}
+function diskProject(root2, anchorsOf, known = /* @__PURE__ */ new Map()) {
+  const stat = memo((path2) => {
+    try {
+      return statSync4(path2);
+    } catch {
+      return null;
+    }
+  });
+  return {
+    root: root2,
+    complete: true,
+    exists: (path2) => stat(path2) !== null,
+    isDirectory: (path2) => stat(path2)?.isDirectory() ?? false,
+    anchors: memo((path2) => {
+      const cached = known.get(path2);
+      if (cached) return cached;
+      try {
+        return anchorsOf(path2, readFileSync6(path2, "utf8"));
+      } catch {
+        return null;
+      }
+    }),
+    list: memo((folder) => {
+      try {
+        return readdirSync2(folder);
+      } catch {
+        return [];
+      }
+    })
+  };
 }
 
 // src/run.ts
@@ -32154,32 +33646,51 @@ async function lintProject(options) {
       parsed.push({ path: path2, error: `could not be parsed: ${error.message.split("\n")[0]}` });
     }
   }
-  const records = parsed.flatMap((entry) => "adr" in entry ? [buildRecord(entry.adr, catalogue)] : []);
+  const recordOf = /* @__PURE__ */ new Map();
+  for (const entry of parsed) if ("adr" in entry) recordOf.set(entry.adr, buildRecord(entry.adr, catalogue));
+  const targetRecords = [...recordOf.values()];
+  const linted = new Set(discovery.files);
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname7(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const records = [...targetRecords];
+  for (const path2 of others) {
+    const read = readAdrFile(path2, config.maxFileSize);
+    if (!read.ok) continue;
+    try {
+      records.push(buildRecord(parseAdr(path2, read.source, catalogue), catalogue));
+    } catch {
+    }
+  }
+  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, new Map(records.map((record) => [record.path, record.anchors])));
+  const context = { catalogue, config, project };
+  const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
   );
   for (const entry of parsed) {
     if ("error" in entry) {
-      results.push(fatalResult(entry.path, `${relative2(options.cwd, entry.path) || entry.path} ${entry.error}`));
+      results.push(fatalResult(entry.path, `${relative3(options.cwd, entry.path) || entry.path} ${entry.error}`));
       continue;
     }
     try {
       if (!options.fix) {
-        results.push(summarise(entry.path, checkAdr(entry.adr, records, { catalogue, config }), entry.adr.text));
+        results.push(summarise(entry.path, checkAdr(entry.adr, records, context, recordOf.get(entry.adr)), entry.adr.text));
         continue;
       }
-      const fixed = fixText(entry.path, entry.source, { catalogue, config }, records, options.fix, entry.adr);
+      const fixed = fixText(entry.path, entry.source, context, records, options.fix, entry.adr);
       const result = fixed.result;
       if (fixed.output !== entry.source) {
         result.source = entry.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        if (options.fix.write) {
-          const written = writeFixedFile(entry.path, entry.source, fixed.output);
-          if (!written.ok) {
-            result.messages.unshift(fileProblem(`${relative2(options.cwd, entry.path) || entry.path} ${written.reason}`));
-            result.errorCount++;
-            result.fixedCount = 0;
+        const real = options.fix.write ? realPath(entry.path) : null;
+        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+          const outcome = writeFixedFile(entry.path, entry.source, fixed.output);
+          if (outcome.ok) {
+            if (real !== null) written.set(real, fixed.output);
+          } else {
+            const problem = fileProblem(`${relative3(options.cwd, entry.path) || entry.path} ${outcome.reason}`);
+            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, context)], entry.adr.text));
+            continue;
           }
         }
       }
@@ -32190,10 +33701,17 @@ async function lintProject(options) {
   }
   return { results, config, catalogue, records };
 }
+function realPath(path2) {
+  try {
+    return realpathSync2(path2);
+  } catch {
+    return null;
+  }
+}
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
@@ -32214,7 +33732,7 @@ function formatStylish(results, { cwd, color: color2, dryRun = false }) {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `
-${c.underline(printable(relative3(cwd, result.filePath) || result.filePath))}
+${c.underline(printable(relative4(cwd, result.filePath) || result.filePath))}
 `;
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
@@ -32270,14 +33788,15 @@ function formatJson(results) {
       warningCount: result.warningCount,
       fixableErrorCount: result.fixableErrorCount,
       fixableWarningCount: result.fixableWarningCount,
-      ...result.output !== void 0 ? { output: result.output } : {},
+      // With fixing, a changed file carries the text as read and as fixed (both BOM included).
+      ...result.output !== void 0 ? { source: result.source, output: result.output } : {},
       usedDeprecatedRules: []
     }))
   );
 }
 
 // src/format/diff.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -32793,15 +34312,15 @@ function formatFixDiff(results, cwd) {
   let out = "";
   for (const result of results) {
     if (result.output === void 0 || result.source === void 0) continue;
-    const name = (relative4(cwd, result.filePath) || result.filePath).split("\\").join("/");
+    const name = (relative5(cwd, result.filePath) || result.filePath).split("\\").join("/");
     out += createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output, void 0, void 0, { context: 3 });
   }
   return out;
 }
 
 // src/version.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-var VERSION = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).version;
+import { readFileSync as readFileSync7 } from "node:fs";
+var VERSION = JSON.parse(readFileSync7(packagePath("package.json"), "utf8")).version;
 
 // src/cli.ts
 var EXIT_OK = 0;
@@ -32851,8 +34370,8 @@ function onlyErrors(results) {
 }
 function emit(text5, outputFile, io) {
   if (outputFile) {
-    const target = resolve3(io.cwd, outputFile);
-    mkdirSync(dirname3(target), { recursive: true });
+    const target = resolve5(io.cwd, outputFile);
+    mkdirSync(dirname8(target), { recursive: true });
     writeFileSync2(target, text5);
   } else if (text5) {
     io.stdout.write(text5.endsWith("\n") ? text5 : `${text5}
@@ -32933,7 +34452,12 @@ Run "adrlint --help" for usage.
       emit(JSON.stringify(config, null, 2), values["output-file"], io);
       return EXIT_OK;
     }
-    if (command === "link") return await runLink(rest, values, io);
+    if (command === "link") {
+      const ignored = ["fix", "fix-dry-run", "fix-rule", "format", "rule", "quiet", "max-warnings"].filter((flag) => values[flag] !== void 0);
+      if (ignored.length) throw new UsageError(`"adrlint link" takes paths, --config, --dry-run and --output-file; not --${ignored.join(", --")}`);
+      return await runLink(rest, values, io);
+    }
+    if (values["dry-run"]) throw new UsageError('--dry-run is an option of "adrlint link"; use --fix-dry-run to see the fixes without writing them');
     const fixRules = checkFixRules(values["fix-rule"] ?? []);
     const dryRun = Boolean(values["fix-dry-run"]);
     const fixing = Boolean(values.fix) || dryRun;
@@ -33004,12 +34528,12 @@ async function runLink(paths, values, io) {
   for (const result of outcome.results) {
     const problems = result.messages.filter((m) => m.ruleId === null);
     failed += problems.length;
-    for (const problem of problems) text5 += `${relative5(io.cwd, result.filePath) || result.filePath}: ${problem.message}
+    for (const problem of problems) text5 += `${relative6(io.cwd, result.filePath) || result.filePath}: ${problem.message}
 `;
     if (!result.fixedCount) continue;
     linked += result.fixedCount;
     files++;
-    if (!dryRun) text5 += `${relative5(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
+    if (!dryRun) text5 += `${relative6(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
 `;
   }
   text5 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.
@@ -33020,12 +34544,12 @@ async function runLink(paths, values, io) {
 function listRules(format) {
   if (format === "json")
     return JSON.stringify(
-      rules.map(({ meta: meta9 }) => ({ id: meta9.id, description: meta9.description, defaultSeverity: meta9.defaultSeverity, fixable: meta9.fixable, url: meta9.docs.url })),
+      rules.map(({ meta: meta17 }) => ({ id: meta17.id, description: meta17.description, defaultSeverity: meta17.defaultSeverity, fixable: meta17.fixable, url: meta17.docs.url })),
       null,
       2
     );
   const width = Math.max(...rules.map((rule) => rule.meta.id.length));
-  return rules.map(({ meta: meta9 }) => `${meta9.id.padEnd(width)}  ${meta9.defaultSeverity.padEnd(5)}  ${meta9.fixable ? "fixable" : "       "}  ${meta9.description}`).join("\n");
+  return rules.map(({ meta: meta17 }) => `${meta17.id.padEnd(width)}  ${meta17.defaultSeverity.padEnd(5)}  ${meta17.fixable ? "fixable" : "       "}  ${meta17.description}`).join("\n");
 }
 
 // src/bin.ts

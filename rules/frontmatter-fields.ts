@@ -2,36 +2,24 @@ import { isScalar } from 'yaml';
 import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { frontmatterField, keyRange, nodeRange } from '../src/parse.ts';
-import { matchStatus } from '../src/status.ts';
 import { checkIsoDate } from '../src/dates.ts';
 
 export const meta = {
   id: 'frontmatter-fields',
-  description: 'Known frontmatter fields have valid values: status, date, patterns and categories',
+  description: 'Known frontmatter fields have valid values: date, patterns and categories',
   defaultSeverity: 'error',
   fixable: false,
   docs: {
     url: ruleDocsUrl('frontmatter-fields'),
-    why: 'Tools, reports and site generators read `status` and `date` as data. An unknown status or a date that does not exist (YAML would roll 2024-02-30 over to March) makes the record say something it does not.',
-    wrong: '---\nstatus: done\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n',
+    why: 'Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)',
+    wrong: '---\nstatus: accepted\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n',
     right: '---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n',
   },
 } satisfies Rule['meta'];
 
-export const check: Rule['check'] = ({ adr, settings, report }) => {
+export const check: Rule['check'] = ({ adr, report }) => {
   const frontmatter = adr.frontmatter;
   if (!frontmatter?.data) return;
-
-  const status = frontmatterField(frontmatter, 'status');
-  if (status) {
-    const node = status.node;
-    const range = nodeRange(frontmatter, node, keyRange(frontmatter, status.pair));
-    if (!node || !isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-      report({ range, message: `"status" must be one of ${settings.statuses.join(', ')}` });
-    } else if (!matchStatus(node.value, settings.statuses)) {
-      report({ range, message: `Unknown status "${node.value}"; use one of ${settings.statuses.join(', ')}` });
-    }
-  }
 
   const date = frontmatterField(frontmatter, 'date');
   if (date) {

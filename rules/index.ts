@@ -8,6 +8,14 @@ import * as patternDuplicate from './pattern-duplicate.ts';
 import * as patternUndeclared from './pattern-undeclared.ts';
 import * as patternUnmentioned from './pattern-unmentioned.ts';
 import * as patternLink from './pattern-link.ts';
+import * as adrFilename from './adr-filename.ts';
+import * as adrNumberDuplicate from './adr-number-duplicate.ts';
+import * as adrNumberMismatch from './adr-number-mismatch.ts';
+import * as adrTitle from './adr-title.ts';
+import * as adrStatus from './adr-status.ts';
+import * as adrSections from './adr-sections.ts';
+import * as adrSupersede from './adr-supersede.ts';
+import * as adrLink from './adr-link.ts';
 
 export const rules: readonly Rule[] = [
   frontmatterSyntax,
@@ -18,6 +26,14 @@ export const rules: readonly Rule[] = [
   patternUndeclared,
   patternUnmentioned,
   patternLink,
+  adrFilename,
+  adrNumberDuplicate,
+  adrNumberMismatch,
+  adrTitle,
+  adrStatus,
+  adrSections,
+  adrSupersede,
+  adrLink,
 ] as Rule[];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

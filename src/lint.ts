@@ -34,12 +34,16 @@ export function settingsOf(config: ResolvedConfig): LintSettings {
   return { statuses: config.statuses, linkTemplate: config.linkTemplate };
 }
 
-/** Run every enabled rule over one parsed ADR. */
-export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue, config, project }: LintContext): Diagnostic[] {
+/**
+ * Run every enabled rule over one parsed ADR. `record` is this ADR's record when the caller built
+ * it from this very parse; otherwise (a fix pass over changed text) it is built afresh and takes
+ * the place of the set's stale one.
+ */
+export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue, config, project }: LintContext, current?: AdrRecord): Diagnostic[] {
   const messages: Diagnostic[] = [];
   const settings = settingsOf(config);
-  const record = set.find((entry) => entry.path === adr.path) ?? buildRecord(adr, catalogue);
-  const records = set.includes(record) ? set : [...set, record];
+  const record = current ?? buildRecord(adr, catalogue);
+  const records = set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
@@ -81,6 +85,7 @@ function setOnlyProject(records: readonly AdrRecord[]): ProjectIndex {
   const folders = new Set(records.map((record) => record.folder));
   return {
     root: '/',
+    complete: false,
     exists: (path) => byPath.has(path) || folders.has(path),
     isDirectory: (path) => folders.has(path),
     anchors: (path) => byPath.get(path)?.anchors ?? null,

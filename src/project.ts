@@ -34,6 +34,7 @@ export function diskProject(root: string, anchorsOf: (path: string, text: string
   });
   return {
     root,
+    complete: true,
     exists: (path) => stat(path) !== null,
     isDirectory: (path) => stat(path)?.isDirectory() ?? false,
     anchors: memo((path) => {
@@ -61,6 +62,7 @@ export function memoryProject(root: string, files: Readonly<Record<string, strin
   const isDirectory = (path: string) => paths.some((file) => file.startsWith(`${path.replace(/\/$/, '')}/`));
   return {
     root,
+    complete: true,
     exists: (path) => path in files || isDirectory(path),
     isDirectory,
     anchors: (path) => (path in files ? anchorsOf(path, files[path] ?? '') : null),

@@ -59,8 +59,11 @@ const FRONTMATTER_RELATIONS: Array<[string, RelationKind]> = [
   ['amended_by', 'amended-by'],
 ];
 
-// "ADR-0031", "ADR 31", "#31", "0031" in a relation line that has no link.
-const NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(\d{3,6})\b/gi;
+// "ADR-0031", "ADR 31", "#31", "0031" in a relation line that has no link. A bare unpadded
+// number ("in 2024") is not a reference.
+const NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
+// "parts of [ADR 32]", "partially", "in part": the older record still stands.
+const PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
 
 function lineOf(text: string, start: number): [number, number] {
   let end = start;
@@ -125,7 +128,7 @@ function bodyRelations(adr: ParsedAdr, nodes: readonly RootContent[], into: AdrR
     for (const line of raw.split(/\r\n|\r|\n/)) {
       const start = range[0] + lineStart;
       lineStart += line.length + (raw.slice(lineStart + line.length).match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
-      const trimmed = line.replace(/^[\s>*_-]*(?:\*\*|__)?/, '');
+      const trimmed = line.replace(/^[\s>*_-]*/, '').replace(/\*\*|__/g, '');
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(trimmed))?.[1];
       if (!kind) continue;
       const lineEnd = start + line.length;
@@ -134,8 +137,13 @@ function bodyRelations(adr: ParsedAdr, nodes: readonly RootContent[], into: AdrR
         for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === 'list') {
         // "Supersedes:" followed by a list of links.
-        for (const item of (nodes[i + 1] as List).children)
-          for (const link of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+        for (const item of (nodes[i + 1] as List).children) {
+          for (const link of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
+            const itemStart = offsets(item)?.[0] ?? link.range[0];
+            if (PARTIAL.test(adr.text.slice(itemStart, link.range[0]))) continue;
+            into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+          }
+        }
       } else {
         for (const match of line.matchAll(NUMBER_REFERENCE)) {
           const digits = match[1] ?? match[2] ?? '';
@@ -218,6 +226,8 @@ function detectFormat(adr: ParsedAdr, sections: Section[], bulletStatus: boolean
   if (sections.some((section) => MADR_HEADINGS.test(section.title))) return bulletStatus ? 'madr2' : 'madr';
   if (bulletStatus) return 'madr2';
   if (nygardStatus || numberedTitle) return 'nygard';
+  // Frontmatter over a Nygard body (Context, Decision, Consequences) is still Nygard.
+  if (sections.some((section) => /^consequences?$/i.test(section.title)) && sections.some((section) => /^context$/i.test(section.title))) return 'nygard';
   if (adr.frontmatter) return 'madr';
   return 'unknown';
 }
@@ -289,7 +299,7 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   if (status) {
     let offset = 0;
     for (const part of status.value.split(';')) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.trim()))?.[1];
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, '').trim()))?.[1];
       const start = status.range[0] + offset;
       const end = start + part.length;
       if (kind) {

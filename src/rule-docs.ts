@@ -7,8 +7,16 @@ function fence(text: string): string {
   return `${marks}markdown\n${text.endsWith('\n') ? text : `${text}\n`}${marks}`;
 }
 
+/** Where an example lives, when the rule reads its file name or the other files of its folder. */
+function where(filename: string | undefined, files: Record<string, string> | undefined): string[] {
+  const others = Object.keys(files ?? {}).map((path) => `\`${path}\``);
+  if (!filename && others.length === 0) return [];
+  const file = filename ? `\`${filename}\`` : 'The file';
+  return [others.length ? `${file}, beside ${others.join(', ')}:` : `${file}:`, ''];
+}
+
 export function renderRuleDoc({ meta }: Rule): string {
-  const properties = (meta.schema?.properties ?? {}) as Record<string, { type?: string; default?: unknown; description?: string }>;
+  const properties = (meta.schema?.properties ?? {}) as Record<string, { type?: string | string[]; default?: unknown; description?: string }>;
   const options = Object.entries(properties);
   const lines = [
     `# ${meta.id}`,
@@ -24,10 +32,12 @@ export function renderRuleDoc({ meta }: Rule): string {
     '',
     '## Wrong',
     '',
+    ...where(meta.docs.wrongFilename, meta.docs.files),
     fence(meta.docs.wrong),
     '',
     '## Right',
     '',
+    ...where(meta.docs.rightFilename, meta.docs.files),
     fence(meta.docs.right),
     '',
     '## Options',
@@ -38,8 +48,10 @@ export function renderRuleDoc({ meta }: Rule): string {
   } else {
     lines.push('| option | type | default | meaning |', '|---|---|---|---|');
     for (const [name, spec] of options)
-      lines.push(`| \`${name}\` | ${spec.type ?? ''} | ${spec.default === undefined ? '' : `\`${JSON.stringify(spec.default)}\``} | ${spec.description ?? ''} |`);
-    lines.push('', '```yaml', '# .adrlintrc.yml', 'rules:', `  ${meta.id}: [${meta.defaultSeverity === 'off' ? 'warn' : meta.defaultSeverity}, { ${options.map(([name, spec]) => `${name}: ${JSON.stringify(spec.default ?? null)}`).join(', ')} }]`, '```');
+      lines.push(`| \`${name}\` | ${Array.isArray(spec.type) ? spec.type.join(' or ') : (spec.type ?? '')} | ${spec.default === undefined ? '' : `\`${JSON.stringify(spec.default)}\``} | ${spec.description ?? ''} |`);
+    // The example sets the options that have a default (an option without one, such as a pattern, has no value to show).
+    const shown = options.some(([, spec]) => spec.default !== undefined) ? options.filter(([, spec]) => spec.default !== undefined) : options;
+    lines.push('', '```yaml', '# .adrlintrc.yml', 'rules:', `  ${meta.id}: [${meta.defaultSeverity === 'off' ? 'warn' : meta.defaultSeverity}, { ${shown.map(([name, spec]) => `${name}: ${JSON.stringify(spec.default ?? null)}`).join(', ')} }]`, '```');
   }
   lines.push('', '## Turning it off', '', '```yaml', '# .adrlintrc.yml', 'rules:', `  ${meta.id}: off`, '```', '');
   return lines.join('\n');

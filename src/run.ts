@@ -66,7 +66,9 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
   }
 
-  const targetRecords = parsed.flatMap((entry) => ('adr' in entry ? [buildRecord(entry.adr, catalogue)] : []));
+  const recordOf = new Map<ParsedAdr, AdrRecord>();
+  for (const entry of parsed) if ('adr' in entry) recordOf.set(entry.adr, buildRecord(entry.adr, catalogue));
+  const targetRecords = [...recordOf.values()];
   // The set: every ADR of the linted files' folders, linted or not (read for its record only).
   const linted = new Set(discovery.files);
   const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname(file))), options.cwd, config).filter((file) => !linted.has(file));
@@ -94,7 +96,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
     try {
       if (!options.fix) {
-        results.push(summarise(entry.path, checkAdr(entry.adr, records, context), entry.adr.text));
+        results.push(summarise(entry.path, checkAdr(entry.adr, records, context, recordOf.get(entry.adr)), entry.adr.text));
         continue;
       }
       const fixed = fixText(entry.path, entry.source, context, records, options.fix, entry.adr);

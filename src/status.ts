@@ -4,7 +4,8 @@ export const DEFAULT_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated
 
 /** The configured status a written one stands for, or null when none fits. */
 export function matchStatus(written: string, statuses: readonly string[]): string | null {
-  const cleaned = written.replace(/[*_`]/g, '').trim().toLowerCase();
+  // adr-tools writes "Superceded by"; it is the same status.
+  const cleaned = written.replace(/[*_`]/g, '').trim().toLowerCase().replace(/^superceded\b/, 'superseded');
   for (const status of statuses) {
     const wanted = status.toLowerCase();
     if (cleaned === wanted) return status;

@@ -180,6 +180,12 @@ export interface LintSettings {
 export interface ProjectIndex {
   /** The repository root: links starting with "/" resolve from it. */
   root: string;
+  /**
+   * Whether the index knows every file (a run over the disk, or a test's virtual repository).
+   * False when only the ADR set is known (linting a text on its own): rules must not call a
+   * link or a reference broken just because the index has not seen its target.
+   */
+  complete: boolean;
   exists(path: string): boolean;
   isDirectory(path: string): boolean;
   /** Heading anchors of a markdown file, or null when it cannot be read. */
@@ -208,7 +214,17 @@ export interface RuleMeta {
   fixable: boolean;
   /** The rule is on in the `strict` preset only when defaultSeverity is off. */
   /** The rule's page: why it matters, and a wrong and a right example (both run as tests). */
-  docs: { url: string; why: string; wrong: string; right: string };
+  docs: {
+    url: string;
+    why: string;
+    wrong: string;
+    right: string;
+    /** The examples' paths (relative to the repository root), when the file name matters. */
+    wrongFilename?: string;
+    rightFilename?: string;
+    /** Other files of the examples' repository (path → text), when the rule compares ADRs. */
+    files?: Record<string, string>;
+  };
   /** JSON Schema of the rule's options object, if it takes any. */
   schema?: Record<string, unknown>;
 }

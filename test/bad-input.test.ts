@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adrlint, fixture, parseJson, positions, removeFixtures, resultFor, STACK_TRACE, type CliRun, type JsonResult } from './helpers/cli.ts';
 
+// The Nygard sections a numbered ADR needs (adr-sections), after everything the tests point at.
+const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
+
 const GOOD = `---
 status: accepted
 date: 2024-03-01
@@ -15,7 +18,7 @@ patterns: [saga-pattern]
 # 1. Use sagas
 
 We coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
-`;
+${SECTIONS}`;
 
 // One error at 2:9, to show a file next to the bad ones is linted in full.
 const ONE_ERROR = `---
@@ -25,7 +28,7 @@ status: done
 # 2. Another decision
 
 Plain text.
-`;
+${SECTIONS}`;
 
 // Nine levels of nine aliases: 9^9 (387 million) "lol"s if expanded.
 const ALIAS_BOMB = `---
@@ -114,8 +117,8 @@ patterns: {slug: {a: 1}}
 # A map for the list
 `;
 
-const FRONTMATTER_ONLY = '---\nstatus: accepted\ndate: 2024-03-01\n---\n';
-const FRONTMATTER_ONLY_ERROR = '---\nstatus: done\n---';
+const FRONTMATTER_ONLY = '---\nstatus: accepted\ndate: 2024-03-01\ntitle: Frontmatter only\n---\n';
+const FRONTMATTER_ONLY_ERROR = '---\nstatus: done\ntitle: Frontmatter only\n---';
 
 // Positions count lines and columns without the BOM; fix ranges are offsets into the text without it.
 const BOM_TEXT = '---\nstatus: done\npatterns: [sagapatern]\n---\n\n# With a BOM\n\nWe use CQRS.\n';
@@ -157,6 +160,8 @@ describe('bad input files in one run', () => {
 
   beforeAll(async () => {
     root = fixture({
+      // The files are named for what they hold, not numbered: adr-filename is not what is tested here.
+      '.adrlintrc.yml': 'rules:\n  adr-filename: off\n',
       'docs/adr/0001-good.md': GOOD,
       'docs/adr/0002-one-error.md': ONE_ERROR,
       'docs/adr/alias-bomb.md': ALIAS_BOMB,
@@ -235,9 +240,9 @@ describe('bad input files in one run', () => {
 
   it('still lints the good files in full', () => {
     expect(result('0001-good.md').messages).toEqual([]);
-    expect(positions(result('0002-one-error.md'))).toEqual([['frontmatter-fields', 2, 2, 9]]);
+    expect(positions(result('0002-one-error.md'))).toEqual([['adr-status', 2, 2, 9]]);
     // A link to a file is linted through it.
-    expect(positions(result('link-to-one-error.md'))).toEqual([['frontmatter-fields', 2, 2, 9]]);
+    expect(positions(result('link-to-one-error.md'))).toEqual([['adr-status', 2, 2, 9]]);
   });
 
   it('an alias bomb is one frontmatter-syntax error, not an outage; the body is still linted', () => {
@@ -256,7 +261,7 @@ describe('bad input files in one run', () => {
     const proto = result('proto-keys.md');
     // The status after them is read (2:9 would be wrong: it is on line 6), the declared pattern counts.
     expect(proto.messages).toMatchObject([
-      { ruleId: 'frontmatter-fields', severity: 2, line: 6, column: 9, endLine: 6, endColumn: 13, message: expect.stringContaining('Unknown status "done"') },
+      { ruleId: 'adr-status', severity: 2, line: 6, column: 9, endLine: 6, endColumn: 13, message: expect.stringContaining('Unknown status "done"') },
       { ruleId: 'pattern-link', severity: 1, line: 12, column: 12, endLine: 12, endColumn: 24 },
     ]);
   });
@@ -302,14 +307,14 @@ describe('bad input files in one run', () => {
   it('a file of frontmatter only lints normally', () => {
     expect(result('frontmatter-only.md').messages).toEqual([]);
     expect(result('frontmatter-only-error.md').messages).toMatchObject([
-      { ruleId: 'frontmatter-fields', line: 2, column: 9, endLine: 2, endColumn: 13 },
+      { ruleId: 'adr-status', line: 2, column: 9, endLine: 2, endColumn: 13 },
     ]);
   });
 
   it('a BOM is not a problem: positions and fix ranges leave it out', () => {
     const bom = result('bom.md');
     expect(positions(bom)).toEqual([
-      ['frontmatter-fields', 2, 2, 9],
+      ['adr-status', 2, 2, 9],
       ['pattern-slug', 2, 3, 12],
       ['pattern-link', 1, 8, 8],
       ['pattern-undeclared', 1, 8, 8],
@@ -321,7 +326,7 @@ describe('bad input files in one run', () => {
   it('CRLF line endings are not a problem: lines and columns are right, offsets count the CRs', () => {
     const crlf = result('crlf.md');
     expect(crlf.messages).toMatchObject([
-      { ruleId: 'frontmatter-fields', line: 2, column: 9, endLine: 2, endColumn: 13 },
+      { ruleId: 'adr-status', line: 2, column: 9, endLine: 2, endColumn: 13 },
       { ruleId: 'pattern-slug', line: 3, column: 12, endLine: 3, endColumn: 22 },
       { ruleId: 'pattern-link', line: 8, column: 8, endLine: 8, endColumn: 12 },
       { ruleId: 'pattern-undeclared', line: 8, column: 8, endLine: 8, endColumn: 12 },
@@ -352,7 +357,7 @@ describe('bad input files in one run', () => {
     const unreadable = result('unreadable.md');
     if (readableDespiteChmod) {
       // chmod 000 does not stop this user (root): the file is read and linted like any other.
-      expect(positions(unreadable)).toEqual([['frontmatter-fields', 2, 2, 9]]);
+      expect(positions(unreadable)).toEqual([['adr-status', 2, 2, 9]]);
     } else {
       expectFatal(unreadable, /^docs\/adr\/unreadable\.md cannot be read: permission denied$/);
     }
@@ -388,7 +393,7 @@ describe('paths given on the command line', () => {
   let root = '';
 
   beforeAll(() => {
-    root = fixture({ 'docs/adr/0001-good.md': GOOD, 'docs/adr/0002-one-error.md': ONE_ERROR, 'docs/adr/x.md/0003-inside.md': ONE_ERROR });
+    root = fixture({ 'docs/adr/0001-good.md': GOOD, 'docs/adr/0002-one-error.md': ONE_ERROR, 'docs/adr/x.md/0002-inside.md': ONE_ERROR });
     symlinkSync('self.md', join(root, 'docs/adr/self.md'));
     symlinkSync('nowhere.md', join(root, 'docs/adr/dangling.md'));
   });
@@ -436,11 +441,11 @@ describe('paths given on the command line', () => {
       'docs/adr/0001-good.md',
       'docs/adr/self.md',
       'docs/adr/x.md',
-      'docs/adr/x.md/0003-inside.md',
+      'docs/adr/x.md/0002-inside.md',
     ]);
     expectFatal(resultFor(results, root, 'docs/adr/self.md'), /^docs\/adr\/self\.md cannot be read: a symbolic link that loops back on itself$/);
     expectFatal(resultFor(results, root, 'docs/adr/x.md'), /^docs\/adr\/x\.md is a folder, not a file$/);
-    expect(positions(resultFor(results, root, 'docs/adr/x.md/0003-inside.md'))).toEqual([['frontmatter-fields', 2, 2, 9]]);
+    expect(positions(resultFor(results, root, 'docs/adr/x.md/0002-inside.md'))).toEqual([['adr-status', 2, 2, 9]]);
   });
 
   it('a link that loops or dangles, alone, is a fatal line about the link, not "no such file"', async () => {

@@ -39,6 +39,18 @@ describe('config', () => {
     expect(config.rules['pattern-undeclared']?.severity).toBe('warn');
   });
 
+  it('has madr and nygard presets: recommended, with adr-sections checking that template', () => {
+    const madr = resolveConfig({ extends: 'madr' }, null, '/');
+    expect(madr.rules['adr-sections']).toEqual({ severity: 'warn', options: { template: 'madr' } });
+    expect(madr.rules['pattern-unmentioned']?.severity).toBe('off');
+    const strictNygard = resolveConfig({ extends: ['strict', 'nygard'], rules: { 'adr-sections': 'error' } }, null, '/');
+    expect(strictNygard.rules['adr-sections']).toEqual({ severity: 'error', options: { template: 'nygard' } });
+    expect(strictNygard.rules['pattern-unmentioned']?.severity).toBe('error');
+    const own = resolveConfig({ extends: 'nygard', rules: { 'adr-sections': ['warn', { template: ['Context', 'Decision'] }] } }, null, '/');
+    expect(own.rules['adr-sections']?.options).toEqual({ template: ['Context', 'Decision'] });
+    expect(configError(() => resolveConfig({ extends: 'adr-tools' }, 'x.yml', '/'))).toMatch(/x\.yml: extends/);
+  });
+
   it('takes [severity, options] and validates options against the rule schema', () => {
     const config = resolveConfig({ rules: { 'pattern-undeclared': ['error', { minMentions: 2 }] } }, null, '/');
     expect(config.rules['pattern-undeclared']).toEqual({ severity: 'error', options: { minMentions: 2 } });

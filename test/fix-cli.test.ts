@@ -2,6 +2,7 @@
 // atomic writes that keep the mode, the bytes outside the edits and symbolic links),
 // --fix-dry-run (a unified diff, nothing written), --fix-rule, the summary, JSON output, exit
 // codes, `adrlint link`, and files that cannot be read.
+import { rules } from '../rules/index.ts';
 import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ status: accepted
 patterns: [sagapatern]
 ---
 
-# 1. Orders
+# Orders
 
 We use the saga pattern and also CQRS.
 `;
@@ -31,7 +32,7 @@ status: accepted
 patterns: [saga-pattern, cqrs-pattern]
 ---
 
-# 1. Orders
+# Orders
 
 We use the [saga pattern](${SAGA_URL}) and also [CQRS](${CQRS_URL}).
 `;
@@ -75,7 +76,7 @@ status: done
 patterns: [sagapatern]
 ---
 
-# 2. Broken status
+# Broken status
 
 Nothing else here.
 `;
@@ -86,7 +87,7 @@ status: accepted
 patterns: [saga-pattern]
 ---
 
-# 3. Clean
+# Clean
 
 We use the [Saga Pattern](${SAGA_URL}).
 `;
@@ -313,7 +314,7 @@ describe('--fix', () => {
       [
         '',
         'docs/adr/0002-broken.md',
-        '  2:9  error  Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded  frontmatter-fields',
+        '  2:9  error  Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded  adr-status',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
         '✔ 3 problems fixed in 2 files, 1 remaining.',
@@ -324,12 +325,12 @@ describe('--fix', () => {
     expect(readText(root, 'docs/adr/0002-broken.md')).toBe(UNFIXABLE.replace('sagapatern', 'saga-pattern'));
 
     // All fixed: the summary alone, in the singular where it is one.
-    const one = project({ 'docs/adr/0001.md': TYPO.replace('[sagapatern]', '[saga-pattern, cqrs-pattern]').replace(' and also CQRS', '') });
+    const one = project({ 'docs/adr/0001-orders.md': TYPO.replace('[sagapatern]', '[saga-pattern, cqrs-pattern]').replace(' and also CQRS', '') });
     expect(await adrlint(one, ['--fix'])).toMatchObject({ code: 0, stdout: '✔ 1 problem fixed in 1 file, 0 remaining.\n', stderr: '' });
     // Nothing to fix: no summary line at all.
     expect(await adrlint(one, ['--fix'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
     // --fix-dry-run says "would be".
-    const dry = project({ 'docs/adr/0001.md': ALL_RULES });
+    const dry = project({ 'docs/adr/0001-orders.md': ALL_RULES });
     expect((await adrlint(dry, ['--fix-dry-run'])).stdout).toMatch(/\n✔ 10 problems would be fixed in 1 file, 0 remaining\.\n$/);
   });
 
@@ -345,7 +346,7 @@ describe('--fix', () => {
     expect((await adrlint(broken, ['--fix'])).code).toBe(1);
 
     // Warnings that remain count against --max-warnings as usual.
-    const warnings = project({ 'docs/adr/0001.md': TYPO });
+    const warnings = project({ 'docs/adr/0001-orders.md': TYPO });
     const limited = await adrlint(warnings, ['--fix', '--fix-rule', 'pattern-slug', '--max-warnings', '0']);
     expect(limited.code).toBe(1);
     expect(limited.stderr).toMatch(/too many warnings/);
@@ -389,7 +390,7 @@ describe('--fix', () => {
 
 describe('--fix when a file cannot be written', () => {
   it('in a read-only folder: reports it with the problems of the file as it is (exit 1), and fixes the others; root writes it', async () => {
-    const root = project({ 'docs/adr/locked/0001.md': TYPO, 'docs/adr/0002.md': TYPO });
+    const root = project({ 'docs/adr/locked/0001-orders.md': TYPO, 'docs/adr/0002-orders.md': TYPO });
     const locked = join(root, 'docs/adr/locked');
     chmodSync(locked, 0o555);
     restore.push(() => chmodSync(locked, 0o755));
@@ -405,16 +406,16 @@ describe('--fix when a file cannot be written', () => {
     const run = await adrlint(root, ['--fix', '-f', 'json']);
     expect(run.stderr).toBe('');
     const results = parseJson(run) as Array<JsonResult & { output?: string }>;
-    expect(readText(root, 'docs/adr/0002.md')).toBe(TYPO_FIXED);
-    expect(resultFor(results, root, 'docs/adr/0002.md').messages).toEqual([]);
-    const lockedResult = resultFor(results, root, 'docs/adr/locked/0001.md') as JsonResult & { output?: string };
+    expect(readText(root, 'docs/adr/0002-orders.md')).toBe(TYPO_FIXED);
+    expect(resultFor(results, root, 'docs/adr/0002-orders.md').messages).toEqual([]);
+    const lockedResult = resultFor(results, root, 'docs/adr/locked/0001-orders.md') as JsonResult & { output?: string };
     if (canWrite) {
       expect(run.code).toBe(0);
-      expect(readText(root, 'docs/adr/locked/0001.md')).toBe(TYPO_FIXED);
+      expect(readText(root, 'docs/adr/locked/0001-orders.md')).toBe(TYPO_FIXED);
       expect(lockedResult.messages).toEqual([]);
     } else {
       expect(run.code).toBe(1);
-      expect(readText(root, 'docs/adr/locked/0001.md')).toBe(TYPO);
+      expect(readText(root, 'docs/adr/locked/0001-orders.md')).toBe(TYPO);
       // The reason first, then what is still wrong in the file (nothing of it was fixed).
       expect(lockedResult.messages.map((m) => m.ruleId)).toEqual([null, 'pattern-slug', 'pattern-link', 'pattern-undeclared', 'pattern-link', 'pattern-undeclared']);
       expect(lockedResult.messages[0]?.message).toMatch(/^docs\/adr\/locked\/0001\.md could not be written \((EACCES|EPERM)\)$/);
@@ -452,7 +453,7 @@ describe('--fix-dry-run', () => {
         '+patterns: [saga-pattern, cqrs-pattern]',
         ' ---',
         ' ',
-        ' # 1. Orders',
+        ' # Orders',
         ' ',
         '-We use the saga pattern and also CQRS.',
         `+We use the [saga pattern](${SAGA_URL}) and also [CQRS](${CQRS_URL}).`,
@@ -474,13 +475,13 @@ describe('--fix-dry-run', () => {
 
   it('shows CRLF, BOM and a missing final newline in the diff as they are, and still writes nothing', async () => {
     const original = '\uFEFF---\r\nstatus: accepted\r\npatterns: [sagapatern]\r\n---\r\n\r\n# T\r\n\r\nPlain text.';
-    const root = project({ 'docs/adr/0001.md': original });
+    const root = project({ 'docs/adr/0001-orders.md': original });
     const before = snapshot(root);
     const run = await adrlint(root, ['--fix-dry-run']);
     expect(run.code).toBe(0);
     expectUnchanged(root, before);
     expect(run.stdout).toContain('-patterns: [sagapatern]\r\n+patterns: [saga-pattern]\r\n');
-    expect(applyPrintedDiff(root, run.stdout).get('docs/adr/0001.md')).toBe(original.replace('sagapatern', 'saga-pattern'));
+    expect(applyPrintedDiff(root, run.stdout).get('docs/adr/0001-orders.md')).toBe(original.replace('sagapatern', 'saga-pattern'));
   });
 
   it('reports what would remain, and prints no diff when nothing is fixable', async () => {
@@ -493,32 +494,32 @@ describe('--fix-dry-run', () => {
   });
 
   it('with --fix, --fix-dry-run wins: nothing is written', async () => {
-    const root = project({ 'docs/adr/0001.md': TYPO });
+    const root = project({ 'docs/adr/0001-orders.md': TYPO });
     const before = snapshot(root);
     const run = await adrlint(root, ['--fix', '--fix-dry-run']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('+++ b/docs/adr/0001.md');
+    expect(run.stdout).toContain('+++ b/docs/adr/0001-orders.md');
     expectUnchanged(root, before);
   });
 });
 
 describe('--fix-rule', () => {
   it('limits the fixes to that rule: only its changes appear', async () => {
-    const root = project({ 'docs/adr/0001.md': TYPO, 'docs/adr/0002.md': ALL_RULES });
+    const root = project({ 'docs/adr/0001-orders.md': TYPO, 'docs/adr/0002-orders.md': ALL_RULES });
     const run = await adrlint(root, ['--fix', '--fix-rule', 'pattern-slug']);
     // The other rules' errors remain.
     expect(run.code, run.stdout).toBe(1);
-    expect(readText(root, 'docs/adr/0001.md')).toBe(TYPO.replace('[sagapatern]', '[saga-pattern]'));
-    expect(readText(root, 'docs/adr/0002.md')).toBe(edited(ALL_RULES, [['slug: Saga Pattern', 'slug: saga-pattern'], ['  - CQRS\n', '  - cqrs-pattern\n']]));
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(TYPO.replace('[sagapatern]', '[saga-pattern]'));
+    expect(readText(root, 'docs/adr/0002-orders.md')).toBe(edited(ALL_RULES, [['slug: Saga Pattern', 'slug: saga-pattern'], ['  - CQRS\n', '  - cqrs-pattern\n']]));
     // What remains is what the other rules report on the fixed text.
     expect(run.stdout).toMatch(/✔ 3 problems fixed in 2 files, \d+ remaining\.\n$/);
     expect(run.stdout).not.toMatch(/pattern-slug\n/);
   });
 
   it('is repeatable', async () => {
-    const root = project({ 'docs/adr/0001.md': ALL_RULES });
+    const root = project({ 'docs/adr/0001-orders.md': ALL_RULES });
     const dry = await adrlint(root, ['--fix-dry-run', '--fix-rule', 'pattern-link', '--fix-rule', 'pattern-category']);
-    const patched = applyPrintedDiff(root, dry.stdout).get('docs/adr/0001.md');
+    const patched = applyPrintedDiff(root, dry.stdout).get('docs/adr/0001-orders.md');
     expect(patched).toBe(
       edited(ALL_RULES, [
         ['category: data pattern', 'category: Transaction Pattern'],
@@ -529,20 +530,20 @@ describe('--fix-rule', () => {
       ]),
     );
     await adrlint(root, ['--fix', '--fix-rule=pattern-link', '--fix-rule=pattern-category']);
-    expect(readText(root, 'docs/adr/0001.md')).toBe(patched);
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(patched);
   });
 
   it.each([
     [['--fix', '--fix-rule', 'no-such-rule'], /^adrlint: --fix-rule: unknown rule "no-such-rule"$/m],
     [['--fix-dry-run', '--fix-rule', 'pattern-slg'], /^adrlint: --fix-rule: unknown rule "pattern-slg"/m],
-    [['--fix', '--fix-rule', 'frontmatter-fields'], /^adrlint: --fix-rule: frontmatter-fields has no fixes \(fixable rules: pattern-slug, pattern-category, pattern-duplicate, pattern-undeclared, pattern-link\)$/m],
+    [['--fix', '--fix-rule', 'frontmatter-fields'], new RegExp(`^adrlint: --fix-rule: frontmatter-fields has no fixes \\(fixable rules: ${rules.filter((rule) => rule.meta.fixable).map((rule) => rule.meta.id).join(', ')}\\)$`, 'm')],
     [['--fix', '--fix-rule', 'pattern-unmentioned'], /^adrlint: --fix-rule: pattern-unmentioned has no fixes/m],
     [['--fix-rule', 'pattern-slug'], /^adrlint: --fix-rule limits --fix or --fix-dry-run; add one of them$/m],
     [['--fix-rule', 'pattern-slug', '--fix-rule', 'pattern-link'], /^adrlint: --fix-rule limits --fix or --fix-dry-run/m],
     [['--fix-rule'], /^adrlint: Option '--fix-rule <value>' argument missing/],
     [['--fix', '--dry-run'], /^adrlint: --dry-run is an option of "adrlint link"; use --fix-dry-run/m],
   ])('is a usage error (exit 2, nothing written): %j', async (args, message) => {
-    const root = project({ 'docs/adr/0001.md': TYPO });
+    const root = project({ 'docs/adr/0001-orders.md': TYPO });
     const before = snapshot(root);
     expectUsageError(await adrlint(root, args), message);
     expectUnchanged(root, before);
@@ -565,23 +566,23 @@ describe('JSON output with fixing', () => {
     const broken = resultFor(results, root, 'docs/adr/0003-broken.md') as JsonResult & { output?: string };
     expect(broken.output).toBe(UNFIXABLE.replace('sagapatern', 'saga-pattern'));
     // The messages are what remains after fixing.
-    expect(broken.messages).toMatchObject([{ ruleId: 'frontmatter-fields', line: 2, column: 9 }]);
+    expect(broken.messages).toMatchObject([{ ruleId: 'adr-status', line: 2, column: 9 }]);
     expect(broken).toMatchObject({ errorCount: 1, fixableErrorCount: 0 });
   });
 
   it('the output keeps a BOM; without fixing there is no output, and messages carry their fix', async () => {
     const original = `\uFEFF${TYPO}`;
-    const root = project({ 'docs/adr/0001.md': original });
-    const dry = resultFor(parseJson(await adrlint(root, ['--fix-dry-run', '-f', 'json'])), root, 'docs/adr/0001.md') as JsonResult & { output?: string; source?: string };
+    const root = project({ 'docs/adr/0001-orders.md': original });
+    const dry = resultFor(parseJson(await adrlint(root, ['--fix-dry-run', '-f', 'json'])), root, 'docs/adr/0001-orders.md') as JsonResult & { output?: string; source?: string };
     expect(dry.output).toBe(`\uFEFF${TYPO_FIXED}`);
     expect(dry.source).toBe(original);
 
-    const lint = resultFor(parseJson(await adrlint(root, ['-f', 'json'])), root, 'docs/adr/0001.md') as JsonResult & { output?: string };
+    const lint = resultFor(parseJson(await adrlint(root, ['-f', 'json'])), root, 'docs/adr/0001-orders.md') as JsonResult & { output?: string };
     expect(lint).not.toHaveProperty('output');
     const slug = lint.messages.find((m) => m.ruleId === 'pattern-slug');
     // Ranges are offsets into the text without the BOM.
     expect(slug?.fix).toEqual({ range: [TYPO.indexOf('sagapatern'), TYPO.indexOf('sagapatern') + 10], text: 'saga-pattern' });
-    expect(lint.messages.filter((m) => m.fix).map((m) => m.ruleId)).toEqual(['pattern-slug', 'pattern-link', 'pattern-undeclared', 'pattern-link', 'pattern-undeclared']);
+    expect(lint.messages.filter((m) => m.fix).map((m) => m.ruleId)).toEqual(['pattern-slug', 'pattern-link', 'pattern-link', 'pattern-undeclared']);
   });
 
   it('--fix: the written files have their output too', async () => {
@@ -607,13 +608,13 @@ We use the saga pattern and CQRS. The saga pattern again.
 `;
 
   it('links the first mention of each pattern and changes nothing else', async () => {
-    const root = project({ 'docs/adr/0001.md': MIXED, 'docs/adr/0002-clean.md': CLEAN });
+    const root = project({ 'docs/adr/0001-orders.md': MIXED, 'docs/adr/0002-clean.md': CLEAN });
     const before = snapshot(root);
     const run = await adrlint(root, ['link']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('docs/adr/0001.md: linked 2 pattern mentions\n2 pattern mentions linked in 1 file.\n');
-    expect(readText(root, 'docs/adr/0001.md')).toBe(
+    expect(run.stdout).toBe('docs/adr/0001-orders.md: linked 2 pattern mentions\n2 pattern mentions linked in 1 file.\n');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(
       edited(MIXED, [['We use the saga pattern and CQRS.', `We use the [saga pattern](${SAGA_URL}) and [CQRS](${CQRS_URL}).`]]),
     );
     expect(read(root, 'docs/adr/0002-clean.md').equals(before.get('docs/adr/0002-clean.md')!)).toBe(true);
@@ -624,12 +625,12 @@ We use the saga pattern and CQRS. The saga pattern again.
   });
 
   it('--dry-run prints the diff and writes nothing', async () => {
-    const root = project({ 'docs/adr/0001.md': MIXED });
+    const root = project({ 'docs/adr/0001-orders.md': MIXED });
     const before = snapshot(root);
     const run = await adrlint(root, ['link', '--dry-run']);
     expect(run.code).toBe(0);
     expectUnchanged(root, before);
-    expect(run.stdout).toContain('--- a/docs/adr/0001.md\n+++ b/docs/adr/0001.md\n@@ -5,4 +5,4 @@\n');
+    expect(run.stdout).toContain('--- a/docs/adr/0001-orders.md\n+++ b/docs/adr/0001-orders.md\n@@ -5,4 +5,4 @@\n');
     expect(run.stdout).toContain('-We use the saga pattern and CQRS. The saga pattern again.\n');
     expect(run.stdout.endsWith('2 pattern mentions would be linked in 1 file.\n')).toBe(true);
     const patch = run.stdout.slice(0, run.stdout.lastIndexOf('2 pattern mentions'));
@@ -637,72 +638,72 @@ We use the saga pattern and CQRS. The saga pattern again.
   });
 
   it('takes paths', async () => {
-    const root = project({ 'docs/adr/0001.md': MIXED, 'docs/adr/0002.md': MIXED, 'other/0003.md': MIXED });
-    const run = await adrlint(root, ['link', 'docs/adr/0002.md', 'other']);
+    const root = project({ 'docs/adr/0001-orders.md': MIXED, 'docs/adr/0002-orders.md': MIXED, 'other/0003-orders.md': MIXED });
+    const run = await adrlint(root, ['link', 'docs/adr/0002-orders.md', 'other']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('docs/adr/0002.md: linked 2 pattern mentions\nother/0003.md: linked 2 pattern mentions\n4 pattern mentions linked in 2 files.\n');
-    expect(readText(root, 'docs/adr/0001.md')).toBe(MIXED);
-    expect(readText(root, 'other/0003.md')).not.toBe(MIXED);
+    expect(run.stdout).toBe('docs/adr/0002-orders.md: linked 2 pattern mentions\nother/0003-orders.md: linked 2 pattern mentions\n4 pattern mentions linked in 2 files.\n');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(MIXED);
+    expect(readText(root, 'other/0003-orders.md')).not.toBe(MIXED);
   });
 
   it('uses linkTemplate from .adrlintrc.yml', async () => {
-    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\n", 'docs/adr/0001.md': MIXED });
+    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\n", 'docs/adr/0001-orders.md': MIXED });
     expect((await adrlint(root, ['link'])).code).toBe(0);
-    expect(readText(root, 'docs/adr/0001.md')).toBe(
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(
       edited(MIXED, [['the saga pattern and CQRS', 'the [saga pattern](../patterns/saga-pattern.md) and [CQRS](../patterns/cqrs-pattern.md)']]),
     );
   });
 
   it('fills {code} and {category} (slugified) in linkTemplate', async () => {
-    const root = project({ '.adrlintrc.yml': 'linkTemplate: "https://wiki.example/{category}/{code}-{slug}"\n', 'docs/adr/0001.md': MIXED });
+    const root = project({ '.adrlintrc.yml': 'linkTemplate: "https://wiki.example/{category}/{code}-{slug}"\n', 'docs/adr/0001-orders.md': MIXED });
     const run = await adrlint(root, ['link', '--dry-run']);
     expect(run.stdout).toContain(
       '+We use the [saga pattern](https://wiki.example/transaction-pattern/06-saga-pattern) and [CQRS](https://wiki.example/data-pattern/05-cqrs-pattern). The saga pattern again.\n',
     );
-    expect(readText(root, 'docs/adr/0001.md')).toBe(MIXED);
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(MIXED);
   });
 
   it('links even when the config turns pattern-link off (and --fix then does not)', async () => {
-    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\nrules:\n  pattern-link: off\n", 'docs/adr/0001.md': MIXED, 'docs/adr/0002.md': MIXED });
-    const fix = await adrlint(root, ['--fix', 'docs/adr/0002.md']);
+    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\nrules:\n  pattern-link: off\n", 'docs/adr/0001-orders.md': MIXED, 'docs/adr/0002-orders.md': MIXED });
+    const fix = await adrlint(root, ['--fix', 'docs/adr/0002-orders.md']);
     expect(fix.stdout).toMatch(/fixed in 1 file/);
-    expect(readText(root, 'docs/adr/0002.md')).not.toContain('](');
+    expect(readText(root, 'docs/adr/0002-orders.md')).not.toContain('](');
 
-    const run = await adrlint(root, ['link', 'docs/adr/0001.md']);
+    const run = await adrlint(root, ['link', 'docs/adr/0001-orders.md']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('docs/adr/0001.md: linked 2 pattern mentions\n2 pattern mentions linked in 1 file.\n');
-    expect(readText(root, 'docs/adr/0001.md')).toBe(
+    expect(run.stdout).toBe('docs/adr/0001-orders.md: linked 2 pattern mentions\n2 pattern mentions linked in 1 file.\n');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(
       edited(MIXED, [['the saga pattern and CQRS', 'the [saga pattern](../patterns/saga-pattern.md) and [CQRS](../patterns/cqrs-pattern.md)']]),
     );
     // Still off for linting.
-    expect(parseJson(await adrlint(root, ['-f', 'json', 'docs/adr/0002.md'])).flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('pattern-link');
+    expect(parseJson(await adrlint(root, ['-f', 'json', 'docs/adr/0002-orders.md'])).flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('pattern-link');
   });
 
   it('keeps line endings, BOM and mode, and reports a file it cannot read (exit 1) while linking the others', async () => {
     const crlf = '\uFEFF# T\r\n\r\nWe use CQRS.  \r\nEnd';
-    const root = project({ 'docs/adr/0001.md': crlf });
-    chmodSync(join(root, 'docs/adr/0001.md'), 0o755);
+    const root = project({ 'docs/adr/0001-orders.md': crlf });
+    chmodSync(join(root, 'docs/adr/0001-orders.md'), 0o755);
     symlinkSync('gone.md', join(root, 'docs/adr/0002-dangling.md'));
     const run = await adrlint(root, ['link']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
-      'docs/adr/0001.md: linked 1 pattern mention\n' +
+      'docs/adr/0001-orders.md: linked 1 pattern mention\n' +
         'docs/adr/0002-dangling.md: docs/adr/0002-dangling.md is a symbolic link to "gone.md", which does not exist\n' +
         '1 pattern mention linked in 1 file.\n',
     );
-    expect(readText(root, 'docs/adr/0001.md')).toBe(`\uFEFF# T\r\n\r\nWe use [CQRS](${CQRS_URL}).  \r\nEnd`);
-    expect((statSync(join(root, 'docs/adr/0001.md')).mode & 0o777).toString(8)).toBe('755');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(`\uFEFF# T\r\n\r\nWe use [CQRS](${CQRS_URL}).  \r\nEnd`);
+    expect((statSync(join(root, 'docs/adr/0001-orders.md')).mode & 0o777).toString(8)).toBe('755');
     expectNoTempFiles(root);
   });
 });
 
 describe('fixing reads the file as it is now', () => {
   it('a file edited after a dry run is fixed from its new content', async () => {
-    const root = project({ 'docs/adr/0001.md': TYPO });
+    const root = project({ 'docs/adr/0001-orders.md': TYPO });
     const dry = await adrlint(root, ['--fix-dry-run']);
     expect(dry.stdout).toContain('+patterns: [saga-pattern, cqrs-pattern]');
-    writeFileSync(join(root, 'docs/adr/0001.md'), TYPO.replace('CQRS', 'sharding'));
+    writeFileSync(join(root, 'docs/adr/0001-orders.md'), TYPO.replace('CQRS', 'sharding'));
     expect((await adrlint(root, ['--fix'])).code).toBe(0);
-    expect(readText(root, 'docs/adr/0001.md')).toContain('patterns: [saga-pattern, sharding-pattern]');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toContain('patterns: [saga-pattern, sharding-pattern]');
   });
 });

@@ -18,10 +18,12 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s
   });
 
   it('has a wrong example the rule reports', () => {
-    expect(lintWithRule(id, rule.meta.docs.wrong).messages.length).toBeGreaterThan(0);
+    const { wrong, wrongFilename, files } = rule.meta.docs;
+    expect(lintWithRule(id, wrong, { ...(wrongFilename ? { filename: wrongFilename } : {}), ...(files ? { files } : {}) }).messages.length).toBeGreaterThan(0);
   });
 
   it('has a right example the rule accepts', () => {
-    expect(lintWithRule(id, rule.meta.docs.right).messages).toEqual([]);
+    const { right, rightFilename, files } = rule.meta.docs;
+    expect(lintWithRule(id, right, { ...(rightFilename ? { filename: rightFilename } : {}), ...(files ? { files } : {}) }).messages).toEqual([]);
   });
 });

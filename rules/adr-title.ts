@@ -1,0 +1,62 @@
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Rule } from '../src/types.ts';
+import { ruleDocsUrl } from '../src/docs.ts';
+
+export const meta = {
+  id: 'adr-title',
+  description: 'An ADR has one title: a single H1, or a frontmatter title, and they agree',
+  defaultSeverity: 'warn',
+  fixable: false,
+  docs: {
+    url: ruleDocsUrl('adr-title'),
+    why: 'Indexes, tables of contents and site generators take the record’s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.',
+    wrong: '---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n\n## Context\n\nOrders need transactions.\n',
+    right: '---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n',
+  },
+} satisfies Rule['meta'];
+
+// A leading ADR number, as src/record.ts reads it: "9. Title", "ADR-0009: Title", "0009 - Title".
+const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+
+/** A title as compared: no surrounding quotes or number, no emphasis marks, one case, single spaces. */
+function normalise(title: string): string {
+  return title
+    .trim()
+    .replace(/^(["'])(.*)\1$/s, '$2')
+    .trim()
+    .replace(TITLE_NUMBER, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export const check: Rule['check'] = ({ adr, record, report }) => {
+  // Top-level H1s only, as the record reads them (a "# comment" in a code block is no heading).
+  const h1s = adr.tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== '' ? record.frontmatterTitle : null;
+  const first = h1s[0];
+  if (!first) {
+    // A frontmatter that does not parse may hold a title: frontmatter-syntax says what is wrong.
+    const unreadable = (adr.frontmatter && !adr.frontmatter.data) || adr.unterminatedFrontmatter;
+    if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
+    return;
+  }
+  const firstLine = first.position?.start.line ?? 1;
+  for (const extra of h1s.slice(1)) {
+    report({
+      range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
+      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine}), so make this a "##" section`,
+    });
+  }
+  const h1Text = toString(first).trim();
+  const h1Range: [number, number] = [first.position?.start.offset ?? 0, first.position?.end.offset ?? 0];
+  if (h1Text === '') {
+    report({ range: h1Range, message: 'The H1 title is empty' });
+    return;
+  }
+  if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
+    report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
+  }
+};

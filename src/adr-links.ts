@@ -1,0 +1,225 @@
+// Where a link or an ADR reference written in a record points: relative paths, paths from the
+// repository root, percent-encoding, a #fragment, the `.html` page a site generator publishes for
+// `x.md`, and, for a target that is not there, the file it was most likely renamed to.
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { Nodes, Parents } from 'mdast';
+import type { ParsedAdr, ProjectIndex } from './types.ts';
+
+/** A URL with a scheme (http:, mailto:, ...) or a protocol-relative one: never checked. */
+export function isExternalUrl(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+}
+
+/** The path part of a URL (before `?` and `#`), its query and its fragment (null without a `?` or `#`). */
+export function splitUrl(url: string): { path: string; query: string | null; fragment: string | null } {
+  const hash = url.indexOf('#');
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf('?');
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null,
+  };
+}
+
+/** Percent-decoding that leaves a malformed sequence as written. */
+export function decodeUrlPart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The absolute path a link's path part names: `/x` from the repository root, else from `folder`. */
+export function resolveLinkPath(path: string, folder: string, root: string): string {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith('/') ? join(root, decoded) : resolve(folder, decoded);
+}
+
+const HTML = /\.html?$/i;
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
+export const isMarkdownPath = (path: string): boolean => MARKDOWN.test(path);
+
+/** The files a link target may stand for: `x.html` is the published page of `x.md`. */
+export function targetCandidates(path: string): string[] {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, '');
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+
+/** The existing file or folder a link target names (its markdown source for an `.html` page), or null. */
+export function existingTarget(path: string, project: ProjectIndex): string | null {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+
+/** The extension of a link's file name as adrlint compares it: `.md`, `.markdown`, `.html`, `.htm` or any other. */
+function extensionOf(name: string): string {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+
+const NUMBERED = /^(\d+)-(.+)$/;
+
+/**
+ * Files of the folder a missing target was most likely renamed to: the same name with another
+ * number (`0036-x.md` → `0037-x.md`), else another name with the same number prefix. Markdown
+ * files stand for a markdown or `.html` target; any other target is matched on its extension.
+ */
+export function renamedTargets(missing: string, names: readonly string[]): string[] {
+  const name = basename(missing);
+  const extension = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension.length));
+  if (!match) return [];
+  const [, number, rest] = match as unknown as [string, string, string];
+  const wantMarkdown = extension === '' || MARKDOWN.test(extension) || HTML.test(extension);
+  const pool = names.flatMap((candidate) => {
+    if (candidate === name) return [];
+    const candidateExtension = extensionOf(candidate);
+    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension.toLowerCase()) return [];
+    const parts = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    return parts ? [{ name: candidate, number: parts[1]!, rest: parts[2]! }] : [];
+  });
+  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
+  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
+  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+}
+
+/**
+ * The file name to write in place of a link's missing one: the renamed file's, with the link's
+ * own extension when it linked the published `.html` page (or no extension at all).
+ */
+export function replacementName(missingName: string, found: string): string {
+  const extension = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension) || extension === '') return `${foundStem}${extension}`;
+  return found;
+}
+
+/** A relative link from one folder to a file, with `/` separators. */
+export function relativeHref(fromFolder: string, to: string): string {
+  const path = relative(fromFolder, to).split(sep).join('/');
+  return path === '' ? basename(to) : path;
+}
+
+/** A path as a markdown link destination: percent-encoded where markdown or URLs need it. */
+export function encodeDestination(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29')))
+    .join('/');
+}
+
+function offsetsOf(node: Nodes): [number, number] | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : [start, end];
+}
+
+/** The link or link reference node written at `range`. */
+function linkNodeAt(tree: Nodes, range: [number, number]): Nodes | null {
+  let found: Nodes | null = null;
+  const visit = (node: Nodes): void => {
+    if (found) return;
+    const at = offsetsOf(node);
+    if (at && (at[1] < range[0] || at[0] > range[1]) && node.type !== 'root') return;
+    if ((node.type === 'link' || node.type === 'linkReference') && at && at[0] === range[0] && at[1] === range[1]) {
+      found = node;
+      return;
+    }
+    if ('children' in node) for (const child of (node as Parents).children) visit(child);
+  };
+  visit(tree);
+  return found;
+}
+
+function definitionOf(tree: Nodes, identifier: string): Nodes | null {
+  let found: Nodes | null = null;
+  const visit = (node: Nodes): void => {
+    if (found) return;
+    if (node.type === 'definition' && node.identifier === identifier) {
+      found = node;
+      return;
+    }
+    if ('children' in node) for (const child of (node as Parents).children) visit(child);
+  };
+  visit(tree);
+  return found;
+}
+
+/** [start, end) of a link destination written from `at` (skipping blanks), without its angle brackets. */
+function destinationFrom(text: string, at: number, limit: number): { range: [number, number]; angled: boolean } | null {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text.charAt(i))) i++;
+  if (text.charAt(i) === '<') {
+    const close = text.indexOf('>', i);
+    if (close < 0 || close > limit) return null;
+    return { range: [i + 1, close], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text.charAt(j);
+    if (char === '\\') {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === '(') depth++;
+    else if (char === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+
+/**
+ * Where the URL of the link at `range` is written: inside `[text](url "title")`, or in the
+ * definition of a `[text][ref]` reference. Null for an autolink or a shape not recognised.
+ */
+export function linkDestination(adr: ParsedAdr, range: [number, number]): { range: [number, number]; angled: boolean } | null {
+  const node = linkNodeAt(adr.tree, range);
+  if (!node) return null;
+  const { text } = adr;
+  if (node.type === 'link') {
+    const children = node.children as Nodes[];
+    const last = children[children.length - 1];
+    const close = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close === undefined || text.charAt(close) !== ']' || text.charAt(close + 1) !== '(') return null;
+    return destinationFrom(text, close + 2, range[1]);
+  }
+  if (node.type === 'linkReference') {
+    const definition = definitionOf(adr.tree, node.identifier);
+    const at = definition ? offsetsOf(definition) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+
+/**
+ * The edit that writes `newName` in place of the file name of a link's path, keeping the folder
+ * part, the query and the #fragment as written. Null when the written text is not what was parsed.
+ */
+export function replaceLinkFileName(adr: ParsedAdr, linkRange: [number, number], url: string, newName: string): { range: [number, number]; text: string } | null {
+  const destination = linkDestination(adr, linkRange);
+  if (!destination) return null;
+  const [start, end] = destination.range;
+  const raw = adr.text.slice(start, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  // The destination as written must be the URL that was parsed (no entity or escape surprises).
+  const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
+  const slash = rawPath.lastIndexOf('/');
+  const encoded = destination.angled ? newName : encodeDestination(newName);
+  if (destination.angled && /[<>\r\n]/.test(encoded)) return null;
+  return { range: [start + slash + 1, start + rawPath.length], text: encoded };
+}

@@ -1,0 +1,60 @@
+import { ruleTester } from '../helpers/rule-tester.ts';
+
+const NO_TITLE = 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)';
+const second = (title: string, line: number) => `"${title}" is a second H1; an ADR has one title (line ${line}), so make this a "##" section`;
+const differs = (frontmatter: string, h1: string) => `The frontmatter title "${frontmatter}" differs from the H1 "${h1}"; make them the same`;
+
+ruleTester('adr-title', {
+  valid: [
+    { name: 'adr-tools: one numbered H1', code: '# 1. Record architecture decisions\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n' },
+    { name: 'MADR under Jekyll keys', code: '---\nparent: Decisions\nnav_order: 3\n---\n# Use Dashes in Filenames\n\n## Context and Problem Statement\n' },
+    { name: 'no H1, a frontmatter title (Docusaurus)', code: '---\ntitle: Use Kafka for order events\nstatus: accepted\n---\n\n## Context\n\nThree services poll the orders table.\n' },
+    { name: 'konflux: the same numbered title twice', code: '---\ntitle: "6. Log Conventions"\nstatus: Implemented\n---\n\n# 6. Log Conventions\n' },
+    { name: 'a number in only one of them', code: '---\ntitle: Log Conventions\n---\n\n# 6. Log Conventions\n' },
+    { name: 'case, inner quotes and spacing do not matter', code: `---\ntitle: '"Use  Kafka for EVENTS"'\n---\n\n# use kafka for events\n` },
+    { name: 'emphasis and code in the H1', code: '---\ntitle: Use adr-tools now\n---\n\n# Use `adr-tools` *now*\n' },
+    { name: 'a "# comment" in a code block is no H1', code: '# Use a base image\n\n```dockerfile\n# The base image is expected to contain /bin/opm\nFROM registry/opm\n```\n' },
+    { name: 'a setext H1', code: 'Use Kafka\n=========\n\n## Context\n' },
+    { name: 'a frontmatter that does not parse may hold the title: frontmatter-syntax reports it', code: '---\ntitle: [Use Kafka\nstatus: accepted\n---\n\n## Context\n' },
+  ],
+  invalid: [
+    { name: 'no H1 and no frontmatter title', code: 'We use Kafka for order events.\n\n## Context\n', errors: [{ message: NO_TITLE, line: 1, column: 1, endLine: 1, endColumn: 1 }] },
+    {
+      name: 'an empty frontmatter title is no title',
+      code: '---\ntitle: ""\nstatus: accepted\n---\n\n## Context\n',
+      errors: [{ message: NO_TITLE, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+    {
+      name: 'a second H1 (a changelog at the end), at that heading',
+      code: '# 54. Version tasks\n\n## Decision\n\nWe version tasks.\n\n# Changelog\n\n- 2024-05-01: first version\n',
+      errors: [{ message: second('Changelog', 1), line: 7, column: 1, endLine: 7, endColumn: 12 }],
+    },
+    {
+      name: 'a MADR example heading outside its code block, after frontmatter',
+      code: '---\nparent: Decisions\n---\n# Add Status Field\n\n## Pros and Cons\n\nExample:\n\n# Write own MADR tooling\n\n# Use badges\n',
+      errors: [
+        { message: second('Write own MADR tooling', 4), line: 10, column: 1, endLine: 10, endColumn: 25 },
+        { message: second('Use badges', 4), line: 12, column: 1, endLine: 12, endColumn: 13 },
+      ],
+    },
+    {
+      name: 'the frontmatter title says something else, at its value',
+      code: '---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n',
+      errors: [{ message: differs('Use PostgreSQL', 'Use MySQL for orders'), line: 2, column: 8, endLine: 2, endColumn: 22 }],
+    },
+    {
+      name: 'konflux: the same number, a renamed title',
+      code: '---\ntitle: "13. Konflux Test Stream - API contracts"\nstatus: Deprecated\n---\n\n# 13. Integration Service API contracts\n',
+      errors: [
+        {
+          message: differs('13. Konflux Test Stream - API contracts', '13. Integration Service API contracts'),
+          line: 2,
+          column: 8,
+          endLine: 2,
+          endColumn: 49,
+        },
+      ],
+    },
+    { name: 'an empty H1', code: '#\n\n## Context\n', errors: [{ message: 'The H1 title is empty', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+  ],
+});
