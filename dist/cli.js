@@ -32726,7 +32726,7 @@ var meta16 = {
   fixable: true,
   docs: {
     url: ruleDocsUrl("adr-link"),
-    why: "Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name.",
+    why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
     wrong: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n",
     right: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n",
     wrongFilename: "docs/adr/0001-use-postgresql.md",
@@ -32751,12 +32751,13 @@ function closestAnchor(fragment, anchors) {
   }
   return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
 }
-var check17 = ({ adr, project, report }) => {
+var check17 = ({ adr, record, project, settings, report }) => {
   const folder = dirname3(adr.path);
+  const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
   let ownAnchors = null;
   for (const link2 of adr.links) {
     const url = link2.url.trim();
-    if (url === "" || isExternalUrl(url)) continue;
+    if (url === "" || isExternalUrl(url) || supersedeLinks.has(link2.range.join(":"))) continue;
     const { path: path2, query, fragment } = splitUrl2(url);
     const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
     if (path2 === "") {
@@ -33403,7 +33404,8 @@ function loadCatalogue(userFile) {
 
 // src/lint.ts
 function settingsOf(config) {
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate };
+  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
+  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
 function checkAdr(adr, set, { catalogue, config, project }, current) {
   const messages = [];

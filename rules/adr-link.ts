@@ -23,7 +23,7 @@ export const meta = {
   fixable: true,
   docs: {
     url: ruleDocsUrl('adr-link'),
-    why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name.',
+    why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
     wrong: '# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n',
     right: '# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n',
     wrongFilename: 'docs/adr/0001-use-postgresql.md',
@@ -52,13 +52,18 @@ function closestAnchor(fragment: string, anchors: readonly string[]): string | n
   return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
 }
 
-export const check: Rule['check'] = ({ adr, project, report }) => {
+export const check: Rule['check'] = ({ adr, record, project, settings, report }) => {
   const folder = dirname(adr.path);
+  // A supersede link ("Superseded by [..](..)") is adr-supersede's to report, with its own wording
+  // and fix; reporting it here too would show one broken link as two errors.
+  const supersedeLinks = settings.enabledRules.has('adr-supersede')
+    ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(':')))
+    : new Set<string>();
   // The links and anchors of the text being linted (not of a record built before a fix pass).
   let ownAnchors: string[] | null = null;
   for (const link of adr.links) {
     const url = link.url.trim();
-    if (url === '' || isExternalUrl(url)) continue;
+    if (url === '' || isExternalUrl(url) || supersedeLinks.has(link.range.join(':'))) continue;
     const { path, query, fragment } = splitUrl(url);
     const wanted = fragment === null || fragment === '' ? null : normaliseFragment(fragment);
     if (path === '') {

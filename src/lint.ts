@@ -31,7 +31,8 @@ export interface LintContext {
 }
 
 export function settingsOf(config: ResolvedConfig): LintSettings {
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate };
+  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
+  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
 
 /**

@@ -174,6 +174,8 @@ export interface ReportDescriptor {
 export interface LintSettings {
   statuses: string[];
   linkTemplate: string | null;
+  /** Ids of the rules that run, so that a rule can leave a problem to the rule that owns it. */
+  enabledRules: ReadonlySet<string>;
 }
 
 /** What rules may know of the files around an ADR, without touching the file system themselves. */

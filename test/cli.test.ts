@@ -706,6 +706,54 @@ describe('file discovery', () => {
   });
 });
 
+describe('a subset of files on the command line', () => {
+  // One Nygard record with a number, a status line and the sections adr-sections asks for.
+  const record = (number: number, title: string, status: string) =>
+    `# ${number}. ${title}\n\nDate: 2024-03-01\n\n## Status\n\n${status}\n${SECTIONS}`;
+
+  it('cross-file rules still see the whole folder: a taken number, a one-sided supersede, a link to a sibling', async () => {
+    const root = project({
+      'docs/adr/0041-use-queues.md': record(41, 'Use queues', 'Superseded by [42. Use a log](0042-use-a-log.md)'),
+      'docs/adr/0042-use-streams.md': record(42, 'Use streams', 'Accepted'),
+      'docs/adr/0042-use-a-log.md': record(42, 'Use a log', 'Accepted\n\nSee [the queues record](0041-use-queues.md#context).'),
+    });
+    const run = await adrlint(root, ['-f', 'json', 'docs/adr/0042-use-a-log.md']);
+    const results = parseJson(run);
+    // Only the named file is linted and reported...
+    expect(results.map((r) => r.filePath)).toEqual([join(root, 'docs/adr/0042-use-a-log.md')]);
+    // ...but its siblings count: 0042 is taken, 0041 says it is superseded by this record, the link resolves.
+    expect(results[0]!.messages.map((m) => [m.ruleId, m.message])).toEqual([
+      ['adr-number-duplicate', expect.stringContaining('0042-use-streams.md')],
+      ['adr-supersede', '0041-use-queues.md says it is superseded by this ADR, but this ADR does not say it supersedes 0041-use-queues.md'],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('a file outside the usual folders is checked against its own folder only', async () => {
+    const root = project({
+      'docs/adr/0007-a.md': record(7, 'A', 'Accepted'),
+      'elsewhere/0007-b.md': record(7, 'B', 'Accepted'),
+    });
+    const run = await adrlint(root, ['elsewhere/0007-b.md']);
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '' });
+  });
+});
+
+describe('one broken link, one report', () => {
+  it('a broken "Superseded by" link is adr-supersede\'s; adr-link reports it only when adr-supersede is off', async () => {
+    const root = project({
+      'docs/adr/0015-two-phase.md': '# 15. Two phases\n\nDate: 2024-03-01\n\n## Status\n\nSuperseded by [36. Promote](0036-promote.md)\n' + SECTIONS,
+      'docs/adr/0037-promote.md': '# 37. Promote\n\nDate: 2024-03-01\n\n## Status\n\nAccepted\n' + SECTIONS,
+    });
+    const both = parseJson(await adrlint(root, ['-f', 'json', 'docs/adr/0015-two-phase.md']));
+    expect(both[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['adr-supersede', 7, 15]]);
+    const linkOnly = parseJson(await adrlint(root, ['-f', 'json', '--rule', 'adr-supersede:off', 'docs/adr/0015-two-phase.md']));
+    expect(linkOnly[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['adr-link', 7, 15, 'Link target "0036-promote.md" does not exist; did you mean "0037-promote.md"?'],
+    ]);
+  });
+});
+
 describe('subcommands', () => {
   it('adrlint rules lists every rule with its default severity and fixability', async () => {
     const cwd = project({});
