@@ -744,11 +744,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename7 = shortcut ? basenameOf(path2) : path2;
+        const basename8 = shortcut ? basenameOf(path2) : path2;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename7 : path2
+            shortcut && rule._basenameOnly ? basename8 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -1861,7 +1861,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push3 = (tok) => {
+      const push4 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -1895,8 +1895,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push3({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output });
+        push4({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push4({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -1916,7 +1916,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push3({ type: "paren", extglob: true, value: value2, output: "" });
+          push4({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
           return;
         }
@@ -1938,7 +1938,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push3({ type: "paren", extglob: true, value: value2, output });
+        push4({ type: "paren", extglob: true, value: value2, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -1999,7 +1999,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value2 += "\\";
-            push3({ type: "text", value: value2 });
+            push4({ type: "text", value: value2 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -2017,7 +2017,7 @@ var require_parse = __commonJS({
             value2 += advance();
           }
           if (state.brackets === 0) {
-            push3({ type: "text", value: value2 });
+            push4({ type: "text", value: value2 });
             continue;
           }
         }
@@ -2065,13 +2065,13 @@ var require_parse = __commonJS({
         if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push3({ type: "text", value: value2 });
+            push4({ type: "text", value: value2 });
           }
           continue;
         }
         if (value2 === "(") {
           increment("parens");
-          push3({ type: "paren", value: value2 });
+          push4({ type: "paren", value: value2 });
           continue;
         }
         if (value2 === ")") {
@@ -2083,7 +2083,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push3({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push4({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -2096,19 +2096,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push3({ type: "bracket", value: value2 });
+          push4({ type: "bracket", value: value2 });
           continue;
         }
         if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value: value2, output: `\\${value2}` });
+            push4({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push3({ type: "text", value: value2, output: `\\${value2}` });
+            push4({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
@@ -2142,13 +2142,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push3(open);
+          push4(open);
           continue;
         }
         if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value: value2, output: value2 });
+            push4({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output = ")";
@@ -2177,7 +2177,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push3({ type: "brace", value: value2, output });
+          push4({ type: "brace", value: value2, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -2186,7 +2186,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push3({ type: "text", value: value2 });
+          push4({ type: "text", value: value2 });
           continue;
         }
         if (value2 === ",") {
@@ -2196,7 +2196,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push3({ type: "comma", value: value2, output });
+          push4({ type: "comma", value: value2, output });
           continue;
         }
         if (value2 === "/") {
@@ -2208,7 +2208,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push3({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push4({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
         if (value2 === ".") {
@@ -2222,10 +2222,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value: value2, output: DOT_LITERAL });
+            push4({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push3({ type: "dot", value: value2, output: DOT_LITERAL });
+          push4({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
         if (value2 === "?") {
@@ -2240,14 +2240,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
             }
-            push3({ type: "text", value: value2, output });
+            push4({ type: "text", value: value2, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push4({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push3({ type: "qmark", value: value2, output: QMARK });
+          push4({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
         if (value2 === "!") {
@@ -2268,22 +2268,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push4({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push3({ type: "plus", value: value2 });
+            push4({ type: "plus", value: value2 });
             continue;
           }
-          push3({ type: "plus", value: PLUS_LITERAL });
+          push4({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value2 === "@") {
           if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push3({ type: "at", extglob: true, value: value2, output: "" });
+            push4({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push3({ type: "text", value: value2 });
+          push4({ type: "text", value: value2 });
           continue;
         }
         if (value2 !== "*") {
@@ -2295,7 +2295,7 @@ var require_parse = __commonJS({
             value2 += match[0];
             state.index += match[0].length;
           }
-          push3({ type: "text", value: value2 });
+          push4({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -2323,13 +2323,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value: value2, output: "" });
+            push4({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value: value2, output: "" });
+            push4({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -2371,7 +2371,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push3({ type: "slash", value: "/", output: "" });
+            push4({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -2381,7 +2381,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push3({ type: "slash", value: "/", output: "" });
+            push4({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -2399,12 +2399,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push3(token);
+          push4(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value2;
-          push3(token);
+          push4(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -2423,7 +2423,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push3(token);
+        push4(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -2441,7 +2441,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push4({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -6643,10 +6643,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6660,7 +6660,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -6684,7 +6684,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -6700,7 +6700,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -6791,7 +6791,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6805,13 +6805,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -6854,18 +6854,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6919,8 +6919,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap5 && !sep5 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -6932,7 +6932,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -6943,8 +6943,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6961,7 +6961,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7141,7 +7141,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -7158,24 +7158,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent2.slice(trimIndent) + content3;
-          sep3 = "\n";
+          value2 += sep5 + indent2.slice(trimIndent) + content3;
+          sep5 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent2.slice(trimIndent) + content3;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value2 += sep5 + indent2.slice(trimIndent) + content3;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value2 += sep3 + content3;
-          sep3 = " ";
+          value2 += sep5 + content3;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7358,25 +7358,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8186,14 +8186,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -9360,18 +9360,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -9524,15 +9524,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9726,13 +9726,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -13888,50 +13888,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative9, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize3(base, options), options);
-        relative7 = parse2(serialize3(relative7, options), options);
+        relative9 = parse2(serialize3(relative9, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative9.scheme) {
+        target.scheme = relative9.scheme;
+        target.userinfo = relative9.userinfo;
+        target.host = relative9.host;
+        target.port = relative9.port;
+        target.path = removeDotSegments(relative9.path || "");
+        target.query = relative9.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
+          target.userinfo = relative9.userinfo;
+          target.host = relative9.host;
+          target.port = relative9.port;
+          target.path = removeDotSegments(relative9.path || "");
+          target.query = relative9.query;
         } else {
-          if (!relative7.path) {
+          if (!relative9.path) {
             target.path = base.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative9.query !== void 0) {
+              target.query = relative9.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative9.path[0] === "/") {
+              target.path = removeDotSegments(relative9.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative9.path;
               } else if (!base.path) {
-                target.path = relative7.path;
+                target.path = relative9.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative9.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -13939,7 +13939,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative9.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -17643,7 +17643,7 @@ var require_picocolors = __commonJS({
 
 // src/cli.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, relative as relative6, resolve as resolve5 } from "node:path";
+import { dirname as dirname8, relative as relative8, resolve as resolve5 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/errors.ts
@@ -17664,7 +17664,7 @@ var CatalogueError = class extends FileError {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename5, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/config.ts
 var import_yaml8 = __toESM(require_dist(), 1);
@@ -18165,10 +18165,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename7) {
-    assertNonEmpty(basename7, "basename");
-    assertPart(basename7, "basename");
-    this.path = default2.join(this.dirname || "", basename7);
+  set basename(basename8) {
+    assertNonEmpty(basename8, "basename");
+    assertPart(basename8, "basename");
+    this.path = default2.join(this.dirname || "", basename8);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -32213,7 +32213,7 @@ __export(adr_supersede_exports, {
   check: () => check16,
   meta: () => meta15
 });
-import { basename as basename3, dirname as dirname2, join as join2 } from "node:path";
+import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
 var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/adr-links.ts
@@ -32386,6 +32386,43 @@ function replaceLinkFileName(adr, linkRange, url, newName) {
   return { range: [start + slash + 1, start + rawPath.length], text: encoded };
 }
 
+// src/relations.ts
+import { basename as basename3 } from "node:path";
+function push2(map3, key, value2) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(value2);
+  else map3.set(key, [value2]);
+}
+function indexRecords(set, root2) {
+  const index2 = { root: root2, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
+  for (const record of set) {
+    index2.byPath.set(record.path, record);
+    index2.folders.add(record.folder);
+    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+  }
+  return index2;
+}
+function resolveRelation(relation, from, index2) {
+  if (relation.number !== null) {
+    const key = `${from.folder}\0${relation.number}`;
+    const records = index2.byFileNumber.get(key) ?? index2.byTitleNumber.get(key) ?? [];
+    return records.length > 0 ? { kind: "found", records } : { kind: "no-number", number: relation.number };
+  }
+  const url = relation.target?.trim() ?? "";
+  if (url === "" || isExternalUrl(url)) return { kind: "skip" };
+  const { path: path2 } = splitUrl2(url);
+  if (path2 === "") return { kind: "skip" };
+  const absolute = resolveLinkPath(path2, from.folder, index2.root);
+  const candidates2 = targetCandidates(absolute);
+  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates2.push(`${absolute}.md`);
+  for (const candidate of candidates2) {
+    const record = index2.byPath.get(candidate);
+    if (record) return { kind: "found", records: [record] };
+  }
+  return { kind: "no-file", path: absolute };
+}
+
 // rules/adr-supersede.ts
 var meta15 = {
   id: "adr-supersede",
@@ -32424,7 +32461,7 @@ var WORDS = {
   "amended-by": "Amended by"
 };
 var indexes = /* @__PURE__ */ new WeakMap();
-function push2(map3, key, value2) {
+function push3(map3, key, value2) {
   const list3 = map3.get(key);
   if (list3) list3.push(value2);
   else map3.set(key, [value2]);
@@ -32432,50 +32469,25 @@ function push2(map3, key, value2) {
 function indexOf(set, root2) {
   const cached = indexes.get(set);
   if (cached && cached.root === root2) return cached;
-  const index2 = { root: root2, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set(), claims: /* @__PURE__ */ new Map() };
-  for (const record of set) {
-    index2.byPath.set(record.path, record);
-    index2.folders.add(record.folder);
-    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
-  }
+  const index2 = { ...indexRecords(set, root2), claims: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  for (const record of set) push2(names, record.folder, record.name);
+  for (const record of set) push3(names, record.folder, record.name);
   for (const record of set) {
     for (const relation of record.relations) {
-      const resolved = resolveReference(relation, record, index2);
+      const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
         const renamed = renamedTargets(resolved.path, names.get(dirname2(resolved.path)) ?? []);
         const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname2(resolved.path), renamed[0])) : void 0;
-        if (target2 && target2.path !== record.path) push2(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
       if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
       const target = resolved.records[0];
-      if (target.path !== record.path) push2(index2.claims, target.path, { from: record, kind: relation.kind });
+      if (target.path !== record.path) push3(index2.claims, target.path, { from: record, kind: relation.kind });
     }
   }
   indexes.set(set, index2);
   return index2;
-}
-function resolveReference(relation, from, index2) {
-  if (relation.number !== null) {
-    const key = `${from.folder}\0${relation.number}`;
-    const records = index2.byFileNumber.get(key) ?? index2.byTitleNumber.get(key) ?? [];
-    return records.length > 0 ? { kind: "found", records } : { kind: "no-number", number: relation.number };
-  }
-  const url = relation.target?.trim() ?? "";
-  if (url === "" || isExternalUrl(url)) return { kind: "skip" };
-  const { path: path2 } = splitUrl2(url);
-  if (path2 === "") return { kind: "skip" };
-  const absolute = resolveLinkPath(path2, from.folder, index2.root);
-  const candidates2 = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates2.push(`${absolute}.md`);
-  for (const candidate of candidates2) {
-    const record = index2.byPath.get(candidate);
-    if (record) return { kind: "found", records: [record] };
-  }
-  return { kind: "no-file", path: absolute };
 }
 var DEFAULT_STYLE = { quote: '"', number: { prefix: "", width: null }, path: { dot: false, html: false } };
 function itemStyle(adr, keys) {
@@ -32601,7 +32613,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename3(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename4(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text5 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -32666,7 +32678,7 @@ function unresolved(relation, resolution, project, index2) {
   }
   const folder = dirname2(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename3(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename4(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -32677,7 +32689,7 @@ var check16 = ({ adr, record, set, project, catalogue, report }) => {
   const self = buildRecord(adr, catalogue);
   const index2 = indexOf(set, project.root);
   const own6 = self.relations.map((relation) => {
-    const resolution = resolveReference(relation, self, index2);
+    const resolution = resolveRelation(relation, self, index2);
     return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
   });
   for (const { relation, problem } of own6) {
@@ -32718,7 +32730,7 @@ __export(adr_link_exports, {
   meta: () => meta16
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
-import { basename as basename4, dirname as dirname3 } from "node:path";
+import { basename as basename5, dirname as dirname3 } from "node:path";
 var meta16 = {
   id: "adr-link",
   description: "Relative links lead to files that exist, and #anchors to headings that exist",
@@ -32774,7 +32786,7 @@ var check17 = ({ adr, record, project, settings, report }) => {
     const target = existingTarget(absolute, project);
     if (target === null) {
       const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
-      const names = renamed.map((name) => replacementName(basename4(absolute), name));
+      const names = renamed.map((name) => replacementName(basename5(absolute), name));
       const shown = names.map((name) => `"${name}"`).join(" or ");
       const fix2 = names.length === 1 ? replaceLinkFileName(adr, link2.range, link2.url, names[0]) : null;
       report({
@@ -33048,7 +33060,7 @@ async function discoverFiles(inputs, cwd, config) {
 function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root: root2 } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename5(file))).filter((file) => {
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
     const path2 = relative2(root2, file);
     if (!path2 || path2.startsWith("..") || isAbsolute(path2)) return true;
     return !matcher.ignores(toPosix(path2) + (folders.has(file) ? "/" : ""));
@@ -33539,7 +33551,7 @@ function fixText(filePath, source, context, set, options = {}, parsed) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync5, realpathSync, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
-import { basename as basename6, dirname as dirname5, join as join5 } from "node:path";
+import { basename as basename7, dirname as dirname5, join as join5 } from "node:path";
 import { randomBytes } from "node:crypto";
 function writeFixedFile(path2, originalSource, fixedSource) {
   let target;
@@ -33550,7 +33562,7 @@ function writeFixedFile(path2, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join5(dirname5(target), `.${basename6(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join5(dirname5(target), `.${basename7(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync3(target);
     writeFileSync(temp, fixedSource, { mode });
@@ -34320,6 +34332,214 @@ function formatFixDiff(results, cwd) {
   return out;
 }
 
+// src/format/sarif.ts
+import { createHash } from "node:crypto";
+import { isAbsolute as isAbsolute2, relative as relative6, sep as sep3 } from "node:path";
+import { pathToFileURL } from "node:url";
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SRCROOT = "%SRCROOT%";
+var FINGERPRINT_KEY = "adrlint/v1";
+var levelOf = (severity) => severity === "error" ? "error" : "warning";
+var utf82 = new TextEncoder();
+var sentence = (text5) => /[.!?]$/.test(text5) ? text5 : `${text5}.`;
+var pascalCase = (id) => id.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase());
+function encodeSegment(segment) {
+  let out = "";
+  for (const char of segment) {
+    if (/^[A-Za-z0-9\-._~!$&'()*+,;=@]$/.test(char)) out += char;
+    else for (const byte of utf82.encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function fileUri(path2) {
+  return pathToFileURL(path2).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
+}
+function artifactLocation(root2, filePath) {
+  const path2 = relative6(root2, filePath);
+  if (path2 === "" || path2 === ".." || path2.startsWith(`..${sep3}`) || isAbsolute2(path2)) return { uri: fileUri(filePath) };
+  return { uri: path2.split(sep3).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+}
+function fenced(code3) {
+  const longest = Math.max(2, ...[...code3.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence3 = "`".repeat(longest + 1);
+  return `${fence3}markdown
+${code3.endsWith("\n") ? code3 : `${code3}
+`}${fence3}`;
+}
+function ruleDescriptor({ meta: meta17 }) {
+  return {
+    id: meta17.id,
+    name: pascalCase(meta17.id),
+    shortDescription: { text: meta17.description },
+    fullDescription: { text: meta17.docs.why },
+    helpUri: meta17.docs.url,
+    help: {
+      text: `${sentence(meta17.description)}
+
+${meta17.docs.why}
+
+${meta17.docs.url}`,
+      markdown: `**${sentence(meta17.description)}**
+
+${meta17.docs.why}
+
+Wrong:
+
+${fenced(meta17.docs.wrong)}
+
+Right:
+
+${fenced(meta17.docs.right)}
+
+[Documentation](${meta17.docs.url})`
+    },
+    // A rule that is off unless a preset or config turns it on is disabled by default; SARIF has
+    // no level for "off" ("none" means "not a problem"), so it keeps SARIF's default level.
+    defaultConfiguration: meta17.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta17.defaultSeverity) },
+    properties: { tags: ["documentation", meta17.id.split("-")[0] ?? meta17.id], fixable: meta17.fixable }
+  };
+}
+function lintedText(result) {
+  const text5 = result.output ?? result.source;
+  return text5?.replace(/^\uFEFF/, "");
+}
+function exactPosition(text5, lines, offset) {
+  if (offset > 0 && text5.charCodeAt(offset - 1) === 13 && text5.charCodeAt(offset) === 10) {
+    const cr = lines.position(offset - 1);
+    return { line: cr.line, column: cr.column + 1 };
+  }
+  return lines.position(offset);
+}
+function rangeRegion(text5, lines, [start, end]) {
+  const from = exactPosition(text5, lines, start);
+  const to = exactPosition(text5, lines, end);
+  return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
+}
+function quoted(text5) {
+  const short = text5.length > 60 ? `${text5.slice(0, 57)}...` : text5;
+  return `"${oneLine3(short)}"`;
+}
+function describeEdit(text5, { range: [start, end], text: inserted }) {
+  const deleted = text5.slice(start, end);
+  if (!deleted) return `Insert ${quoted(inserted)}`;
+  if (!inserted) return `Delete ${quoted(deleted)}`;
+  return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
+}
+function lineText(text5, lines, line) {
+  const start = lines.offset({ line, column: 1 });
+  const end = text5.slice(start).search(/[\r\n]/);
+  return end === -1 ? text5.slice(start) : text5.slice(start, start + end);
+}
+function fingerprintOf(ruleId, uri, m, text5, lines) {
+  const where = text5 !== void 0 && lines ? [lineText(text5, lines, m.line).trim(), text5.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
+  return createHash("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+}
+function formatSarif(results, { root: root2, version }) {
+  const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
+  const sarifResults = [];
+  const notifications = [];
+  for (const result of results) {
+    const location = artifactLocation(root2, result.filePath);
+    const text5 = lintedText(result);
+    const lines = text5 === void 0 ? void 0 : createLineIndex(text5);
+    const occurrences = /* @__PURE__ */ new Map();
+    for (const m of result.messages) {
+      if (m.ruleId === null) {
+        notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
+        continue;
+      }
+      const hash = fingerprintOf(m.ruleId, location.uri, m, text5, lines);
+      const occurrence = (occurrences.get(hash) ?? 0) + 1;
+      occurrences.set(hash, occurrence);
+      const index2 = ruleIndex.get(m.ruleId);
+      sarifResults.push({
+        ruleId: m.ruleId,
+        ...index2 !== void 0 ? { ruleIndex: index2 } : {},
+        level: levelOf(m.severity),
+        message: { text: m.message },
+        locations: [
+          { physicalLocation: { artifactLocation: location, region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn } } }
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
+        ...m.fix && text5 !== void 0 && lines ? {
+          fixes: [
+            {
+              description: { text: describeEdit(text5, m.fix) },
+              artifactChanges: [
+                {
+                  artifactLocation: location,
+                  replacements: [{ deletedRegion: rangeRegion(text5, lines, m.fix.range), insertedContent: { text: m.fix.text } }]
+                }
+              ]
+            }
+          ]
+        } : {}
+      });
+    }
+  }
+  const rootUri = fileUri(root2);
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "adrlint",
+            version,
+            semanticVersion: version,
+            informationUri: REPOSITORY_URL,
+            rules: rules.map(ruleDescriptor)
+          }
+        },
+        invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith("/") ? rootUri : `${rootUri}/` } },
+        results: sarifResults,
+        // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
+        // micromark counts them); SARIF's default line breaks are CRLF and LF only.
+        columnKind: "utf16CodeUnits",
+        newlineSequences: ["\r\n", "\n", "\r"]
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/format/github.ts
+import { isAbsolute as isAbsolute3, relative as relative7, sep as sep4 } from "node:path";
+
+// src/github/workflow-commands.ts
+function escapeData(text5) {
+  return text5.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text5) {
+  return escapeData(text5).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(command, properties, message) {
+  const written = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value2]) => `${key}=${escapeProperty(String(value2))}`);
+  return `::${command}${written.length ? ` ${written.join(",")}` : ""}::${escapeData(message)}`;
+}
+
+// src/format/github.ts
+function annotationPath(root2, filePath) {
+  const path2 = relative7(root2, filePath);
+  if (path2 === "" || path2.startsWith(`..${sep4}`) || path2 === ".." || isAbsolute3(path2)) return filePath;
+  return path2.split(sep4).join("/");
+}
+function formatGithub(results, { root: root2 }) {
+  let out = "";
+  for (const result of results) {
+    const file = annotationPath(root2, result.filePath);
+    for (const m of result.messages) {
+      const properties = { file, line: m.line, endLine: m.endLine, col: m.column, endColumn: m.endColumn, title: m.ruleId ?? "adrlint" };
+      out += `${workflowCommand(m.severity === "error" ? "error" : "warning", properties, m.message)}
+`;
+    }
+  }
+  return out;
+}
+
 // src/version.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 var VERSION = JSON.parse(readFileSync7(packagePath("package.json"), "utf8")).version;
@@ -34328,7 +34548,7 @@ var VERSION = JSON.parse(readFileSync7(packagePath("package.json"), "utf8")).ver
 var EXIT_OK = 0;
 var EXIT_LINT_ERRORS = 1;
 var EXIT_USAGE = 2;
-var FORMATS = ["stylish", "json"];
+var FORMATS = ["stylish", "json", "sarif", "github"];
 var HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pattern catalogue
 
 Usage:
@@ -34342,7 +34562,8 @@ docs/architecture/decisions that exists.
 
 Options:
   -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
-  -f, --format <name>       stylish (default) or json
+  -f, --format <name>       stylish (default), json, sarif (SARIF 2.1.0 for code scanning)
+                            or github (GitHub Actions annotations)
   -o, --output-file <file>  write the report to a file instead of stdout
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
@@ -34474,6 +34695,8 @@ Run "adrlint --help" for usage.
     const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
     let text5;
     if (format === "json") text5 = formatJson(results);
+    else if (format === "sarif") text5 = formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
+    else if (format === "github") text5 = formatGithub(results, { root: findRepositoryRoot(io.cwd) });
     else text5 = (dryRun ? formatFixDiff(results, io.cwd) : "") + formatStylish(results, { cwd: io.cwd, color: color2, dryRun });
     emit(text5, values["output-file"], io);
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
@@ -34530,12 +34753,12 @@ async function runLink(paths, values, io) {
   for (const result of outcome.results) {
     const problems = result.messages.filter((m) => m.ruleId === null);
     failed += problems.length;
-    for (const problem of problems) text5 += `${relative6(io.cwd, result.filePath) || result.filePath}: ${problem.message}
+    for (const problem of problems) text5 += `${relative8(io.cwd, result.filePath) || result.filePath}: ${problem.message}
 `;
     if (!result.fixedCount) continue;
     linked += result.fixedCount;
     files++;
-    if (!dryRun) text5 += `${relative6(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
+    if (!dryRun) text5 += `${relative8(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
 `;
   }
   text5 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.

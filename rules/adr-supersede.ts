@@ -7,18 +7,8 @@ import { ruleDocsUrl } from '../src/docs.ts';
 import { buildRecord } from '../src/record.ts';
 import { frontmatterField, nodeRange } from '../src/parse.ts';
 import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from '../src/edits.ts';
-import {
-  encodeDestination,
-  existingTarget,
-  isExternalUrl,
-  relativeHref,
-  renamedTargets,
-  replaceLinkFileName,
-  replacementName,
-  resolveLinkPath,
-  splitUrl,
-  targetCandidates,
-} from '../src/adr-links.ts';
+import { encodeDestination, existingTarget, relativeHref, renamedTargets, replaceLinkFileName, replacementName } from '../src/adr-links.ts';
+import { indexRecords, resolveRelation, type RecordIndex, type RelationTarget } from '../src/relations.ts';
 
 export const meta = {
   id: 'adr-supersede',
@@ -73,24 +63,10 @@ interface Claim {
   renamedFrom?: string;
 }
 
-interface SetIndex {
-  root: string;
-  byPath: Map<string, AdrRecord>;
-  /** `folder \0 number` → records with that file-name number. */
-  byFileNumber: Map<string, AdrRecord[]>;
-  /** `folder \0 number` → records with that title number. */
-  byTitleNumber: Map<string, AdrRecord[]>;
-  folders: Set<string>;
+interface SetIndex extends RecordIndex {
   /** Path → what the other records of the set say about it (references that resolve to it alone). */
   claims: Map<string, Claim[]>;
 }
-
-type Resolution =
-  | { kind: 'found'; records: AdrRecord[] }
-  /** An external URL, or a file outside the folders being linted: nothing to check. */
-  | { kind: 'skip' }
-  | { kind: 'no-number'; number: number }
-  | { kind: 'no-file'; path: string };
 
 const indexes = new WeakMap<readonly AdrRecord[], SetIndex>();
 
@@ -103,18 +79,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function indexOf(set: readonly AdrRecord[], root: string): SetIndex {
   const cached = indexes.get(set);
   if (cached && cached.root === root) return cached;
-  const index: SetIndex = { root, byPath: new Map(), byFileNumber: new Map(), byTitleNumber: new Map(), folders: new Set(), claims: new Map() };
-  for (const record of set) {
-    index.byPath.set(record.path, record);
-    index.folders.add(record.folder);
-    if (record.fileNumber !== null) push(index.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push(index.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
-  }
+  const index: SetIndex = { ...indexRecords(set, root), claims: new Map() };
   const names = new Map<string, string[]>();
   for (const record of set) push(names, record.folder, record.name);
   for (const record of set) {
     for (const relation of record.relations) {
-      const resolved = resolveReference(relation, record, index);
+      const resolved = resolveRelation(relation, record, index);
       if (resolved.kind === 'no-file') {
         // A link to a renamed record will be renamed by its fix: it claims the record it will name.
         const renamed = renamedTargets(resolved.path, names.get(dirname(resolved.path)) ?? []);
@@ -130,27 +100,6 @@ function indexOf(set: readonly AdrRecord[], root: string): SetIndex {
   }
   indexes.set(set, index);
   return index;
-}
-
-/** The ADRs of the set a reference names: by number in the same folder, or by path. */
-function resolveReference(relation: AdrRelation, from: Pick<AdrRecord, 'folder'>, index: SetIndex): Resolution {
-  if (relation.number !== null) {
-    const key = `${from.folder}\0${relation.number}`;
-    const records = index.byFileNumber.get(key) ?? index.byTitleNumber.get(key) ?? [];
-    return records.length > 0 ? { kind: 'found', records } : { kind: 'no-number', number: relation.number };
-  }
-  const url = relation.target?.trim() ?? '';
-  if (url === '' || isExternalUrl(url)) return { kind: 'skip' };
-  const { path } = splitUrl(url);
-  if (path === '') return { kind: 'skip' };
-  const absolute = resolveLinkPath(path, from.folder, index.root);
-  const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename(absolute))) candidates.push(`${absolute}.md`);
-  for (const candidate of candidates) {
-    const record = index.byPath.get(candidate);
-    if (record) return { kind: 'found', records: [record] };
-  }
-  return { kind: 'no-file', path: absolute };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +331,7 @@ interface Unresolved {
   rename: { name: string; path: string } | null;
 }
 
-function unresolved(relation: AdrRelation, resolution: Resolution, project: ProjectIndex, index: SetIndex): Unresolved | null {
+function unresolved(relation: AdrRelation, resolution: RelationTarget, project: ProjectIndex, index: SetIndex): Unresolved | null {
   const word = WORDS[relation.kind];
   if (resolution.kind === 'no-number') return { message: `${word} ADR ${resolution.number}, but no ADR of this folder has that number`, rename: null };
   if (resolution.kind !== 'no-file') return null;
@@ -410,7 +359,7 @@ export const check: Rule['check'] = ({ adr, record, set, project, catalogue, rep
   const index = indexOf(set, project.root);
 
   const own = self.relations.map((relation) => {
-    const resolution = resolveReference(relation, self, index);
+    const resolution = resolveRelation(relation, self, index);
     return { relation, resolution, problem: unresolved(relation, resolution, project, index) };
   });
   for (const { relation, problem } of own) {

@@ -1,11 +1,12 @@
-// Bundle the CLI (and, later, the Action) into dist/. Deterministic: CI rebuilds and compares.
+// Bundle the CLI and the Action into dist/, one ESM file each. Deterministic: CI rebuilds and compares.
 import { build } from 'esbuild';
 
 // CommonJS dependencies (ajv, picomatch, ...) call require() for Node built-ins; give ESM one.
 const banner = "import { createRequire as __adrlintCreateRequire } from 'node:module';\nconst require = __adrlintCreateRequire(import.meta.url);";
 
 await build({
-  entryPoints: { cli: 'src/bin.ts' },
+  // dist/index.js is the Action (action.yml's `main`); dist/cli.js is the `adrlint` command.
+  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -10,6 +10,9 @@ import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
 import { formatJson } from './format/json.ts';
 import { formatFixDiff } from './format/diff.ts';
+import { formatSarif } from './format/sarif.ts';
+import { formatGithub } from './format/github.ts';
+import { findRepositoryRoot } from './project.ts';
 import type { LintResult } from './lint.ts';
 import { VERSION } from './version.ts';
 
@@ -24,7 +27,7 @@ export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pattern catalogue
@@ -40,7 +43,8 @@ docs/architecture/decisions that exists.
 
 Options:
   -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
-  -f, --format <name>       stylish (default) or json
+  -f, --format <name>       stylish (default), json, sarif (SARIF 2.1.0 for code scanning)
+                            or github (GitHub Actions annotations)
   -o, --output-file <file>  write the report to a file instead of stdout
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
@@ -177,6 +181,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
     let text: string;
     if (format === 'json') text = formatJson(results);
+    // SARIF and annotations name files from the repository root, wherever adrlint runs from.
+    else if (format === 'sarif') text = formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
+    else if (format === 'github') text = formatGithub(results, { root: findRepositoryRoot(io.cwd) });
     else text = (dryRun ? formatFixDiff(results, io.cwd) : '') + formatStylish(results, { cwd: io.cwd, color, dryRun });
     emit(text, values['output-file'], io);
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);

@@ -1,0 +1,105 @@
+// The GitHub Action's shell (bundled to dist/index.js): read the inputs, hand the runner's
+// context to the job, map its outcome to outputs and the step's result. No lint logic here.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as core from '@actions/core';
+import { createOctokit, type Octokit } from './github/client.ts';
+import { pullRequestOfEvent, runActionJob, type ActionInputs, type ActionIo, type FailOn, type RunnerContext } from './github/action-job.ts';
+
+class InputError extends Error {}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (['true', 'yes', 'on', '1'].includes(value)) return true;
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  throw new InputError(`input "${name}" must be true or false, not "${core.getInput(name)}"`);
+}
+
+function readInputs(): ActionInputs {
+  const failOn = (core.getInput('fail-on').trim() || 'error') as FailOn;
+  if (!['error', 'warning', 'never'].includes(failOn)) throw new InputError(`input "fail-on" must be error, warning or never, not "${failOn}"`);
+  const maxWarningsText = core.getInput('max-warnings').trim();
+  const maxWarnings = maxWarningsText === '' ? -1 : Number(maxWarningsText);
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new InputError(`input "max-warnings" must be a whole number, not "${maxWarningsText}"`);
+  return {
+    // Globs may be given one per line or separated by commas.
+    paths: core
+      .getInput('paths')
+      .split(/[\n,]/)
+      .map((path) => path.trim())
+      .filter(Boolean),
+    config: core.getInput('config').trim() || null,
+    failOn,
+    maxWarnings,
+    onlyChanged: booleanInput('only-changed', false),
+    sarifFile: core.getInput('sarif-file').trim() || null,
+    summary: booleanInput('summary', true),
+    annotations: booleanInput('annotations', true),
+    review: booleanInput('review', false),
+    comment: booleanInput('comment', false),
+    token: core.getInput('github-token').trim(),
+  };
+}
+
+function runnerContext(): RunnerContext {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const pullRequest = pullRequestOfEvent(process.env.GITHUB_EVENT_PATH);
+  return {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    repository: owner && repo ? { owner, repo } : null,
+    serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+    sha: pullRequest?.headSha ?? process.env.GITHUB_SHA ?? null,
+    pullRequest,
+  };
+}
+
+function runnerIo(token: string): ActionIo {
+  let octokit: Promise<Octokit> | null = null;
+  return {
+    annotate: ({ level, message, ...properties }) => (level === 'error' ? core.error : core.warning)(message, properties),
+    notice: (message) => core.notice(message),
+    warning: (message) => core.warning(message),
+    logUntrusted: (text) => {
+      // A file name or message could start a line with "::"; stop the runner reading commands
+      // until a token no ADR can know.
+      const token = randomUUID();
+      process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
+    },
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown, true).write();
+    },
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
+    octokit: () => {
+      if (!token) return Promise.reject(Object.assign(new Error('no github-token input'), { status: 401 }));
+      octokit ??= createOctokit(token);
+      return octokit;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const outcome = await runActionJob(inputs, runnerContext(), runnerIo(inputs.token));
+    core.setOutput('errors', outcome.errors);
+    core.setOutput('warnings', outcome.warnings);
+    core.setOutput('files', outcome.files);
+    core.setOutput('fixable', outcome.fixable);
+    core.setOutput('sarif-file', outcome.sarifFile);
+    if (outcome.failure) core.setFailed(outcome.failure);
+  } catch (error) {
+    // One line for the user; the stack only in debug logs.
+    if (error instanceof InputError) core.setFailed(`adrlint: ${error.message}`);
+    else {
+      core.setFailed(`adrlint: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+      core.debug((error as Error).stack ?? '');
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,319 @@
+// What the Action does, given its inputs and the runner's context: choose the files (all, or those
+// the pull request changed), lint, and report through annotations, the log, SARIF, the job summary
+// and, when asked, a pull-request review and a sticky comment. It talks to the runner only through
+// `ActionIo` (src/action.ts maps that onto @actions/core), so it can be read and tested on its own.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { planAnnotations, repoRelative, type Annotation } from '../annotations.ts';
+import { FileError } from '../errors.ts';
+import { discoverFiles, UsageError } from '../files.ts';
+import { formatJobSummary } from '../format/job-summary.ts';
+import { escapeMarkdownText } from '../format/escape.ts';
+import { formatSarif } from '../format/sarif.ts';
+import { formatStylish } from '../format/stylish.ts';
+import type { LintResult } from '../lint.ts';
+import { lintProject, loadProject, type RunOutcome } from '../run.ts';
+import { VERSION } from '../version.ts';
+import { apiFailure } from './api-errors.ts';
+import { diffLines, gitChangedFiles, listPullRequestFiles, PULL_REQUEST_FILES_CAP, selectLintTargets, type ChangedFile } from './changed-files.ts';
+import type { Octokit } from './client.ts';
+import { postReview, suggestionFor, upsertStickyComment, type ReviewProblem } from './review.ts';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface ActionInputs {
+  /** Files, folders or globs; empty: as the CLI (the config's `adrs`, else the usual folder). */
+  paths: string[];
+  config: string | null;
+  failOn: FailOn;
+  /** -1: no limit. */
+  maxWarnings: number;
+  onlyChanged: boolean;
+  sarifFile: string | null;
+  summary: boolean;
+  annotations: boolean;
+  review: boolean;
+  comment: boolean;
+  token: string;
+}
+
+export interface PullRequestContext {
+  number: number;
+  baseSha: string;
+  headSha: string;
+}
+
+export interface RunnerContext {
+  /** GITHUB_WORKSPACE: the checkout, where paths and the config are resolved. */
+  workspace: string;
+  repository: { owner: string; repo: string } | null;
+  serverUrl: string;
+  /** The commit the problems' links point at: the pull request's head, else GITHUB_SHA. */
+  sha: string | null;
+  pullRequest: PullRequestContext | null;
+}
+
+export interface ActionIo {
+  annotate(annotation: Annotation): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  /** Text from ADRs (file names, messages): the shell prints it with workflow commands disabled. */
+  logUntrusted(text: string): void;
+  writeSummary(markdown: string): Promise<void>;
+  writeFile(path: string, text: string): void;
+  octokit(): Promise<Octokit>;
+}
+
+export interface ActionOutcome {
+  errors: number;
+  warnings: number;
+  files: number;
+  fixable: number;
+  /** Where SARIF was written, relative to the workspace, or '' when not asked for. */
+  sarifFile: string;
+  /** Why the step fails, or null. */
+  failure: string | null;
+}
+
+// Config files whose change in a pull request means "lint everything", besides the one in use.
+const CONFIG_NAMES = ['.adrlintrc.yml', '.adrlintrc.yaml', '.adrlintrc.json'];
+// GitHub's limits: a review's comments we post at once, and a comment body (65,536 characters).
+const MAX_REVIEW_COMMENTS = 30;
+const STICKY_COMMENT_BYTES = 60_000;
+const STICKY_MARKER = '<!-- adrlint:sticky -->';
+
+export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, io: ActionIo): Promise<ActionOutcome> {
+  const root = runner.workspace;
+  const empty: ActionOutcome = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: '', failure: null };
+  let changedFiles: ChangedFile[] | null = null;
+  let outcome: RunOutcome;
+  try {
+    let paths = inputs.paths;
+    if (inputs.onlyChanged) {
+      const chosen = await changedAdrPaths(inputs, runner, io);
+      changedFiles = chosen.changed;
+      if (chosen.paths?.length === 0) {
+        io.notice('No ADR file was added, modified or renamed in this pull request; nothing to lint.');
+        if (inputs.summary) await writeSummarySafely(io, '## adrlint\n\nNo ADR file was added, modified or renamed in this pull request.\n');
+        return empty;
+      }
+      if (chosen.paths) paths = chosen.paths;
+    }
+    outcome = await lintProject({ cwd: root, paths, ...(inputs.config ? { configFile: inputs.config } : {}) });
+  } catch (error) {
+    if (error instanceof FileError) return { ...empty, failure: `adrlint: configuration error: ${error.message}` };
+    if (error instanceof UsageError) return { ...empty, failure: `adrlint: ${error.message}` };
+    throw error;
+  }
+
+  const { results } = outcome;
+  const totals = count(results);
+  const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== 'removed').map((file) => file.path));
+
+  io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, 'file')}.\n`);
+
+  let sarifFile = '';
+  if (inputs.sarifFile) {
+    const target = resolve(root, inputs.sarifFile);
+    io.writeFile(target, formatSarif(results, { root, version: VERSION }));
+    sarifFile = relative(root, target) || inputs.sarifFile;
+  }
+
+  if (inputs.annotations) {
+    const plan = planAnnotations(results, { root, changed: changedSet });
+    for (const annotation of plan.annotations) io.annotate(annotation);
+    const omitted = plan.omitted.errors + plan.omitted.warnings;
+    if (omitted > 0) {
+      const where = ['the job summary', ...(sarifFile ? [`the SARIF file ${sarifFile}`] : [])].join(' and ');
+      io.notice(
+        `${plural(omitted, 'more problem')} (${plural(plan.omitted.errors, 'error')}, ${plural(plan.omitted.warnings, 'warning')}) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. See ${where}.`,
+      );
+    }
+  }
+
+  const fileUrl = linkBase(runner);
+  if (inputs.summary) {
+    await writeSummarySafely(io, formatJobSummary({ results, records: outcome.records, catalogue: outcome.catalogue, root, ...(fileUrl ? { fileUrl } : {}) }));
+  }
+
+  if (inputs.review || inputs.comment) {
+    if (!runner.pullRequest || !runner.repository) {
+      io.notice(`${[inputs.review ? 'review' : '', inputs.comment ? 'comment' : ''].filter(Boolean).join(' and ')}: only on pull_request events; skipped.`);
+    } else {
+      const pr = { ...runner.repository, pullRequest: runner.pullRequest };
+      if (inputs.review) await withApi(io, 'post the review with suggestions', async (octokit) => {
+        changedFiles ??= await listPullRequestFiles(octokit, { owner: pr.owner, repo: pr.repo, pullNumber: pr.pullRequest.number });
+        const problems = reviewProblems(results, root, changedFiles);
+        const posted = await postReview(octokit, {
+          owner: pr.owner,
+          repo: pr.repo,
+          pullNumber: pr.pullRequest.number,
+          commitId: pr.pullRequest.headSha,
+          comments: problems,
+          maxComments: MAX_REVIEW_COMMENTS,
+          log: io,
+        });
+        if (posted.posted + posted.summarised > 0 || posted.skippedExisting > 0)
+          io.notice(`Review: ${plural(posted.posted, 'suggestion')} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
+      });
+      if (inputs.comment) await withApi(io, 'update the pull-request comment', async (octokit) => {
+        const body = `${STICKY_MARKER}\n${formatJobSummary({
+          results,
+          records: outcome.records,
+          catalogue: outcome.catalogue,
+          root,
+          ...(fileUrl ? { fileUrl } : {}),
+          maxBytes: STICKY_COMMENT_BYTES,
+        })}`;
+        await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.pullRequest.number, body, marker: STICKY_MARKER });
+      });
+    }
+  }
+
+  return { ...totals, files: results.length, sarifFile, failure: failureOf(inputs, totals) };
+}
+
+/** The ADR files a pull request added, modified or renamed; `paths: null` means "lint everything". */
+async function changedAdrPaths(inputs: ActionInputs, runner: RunnerContext, io: ActionIo): Promise<{ paths: string[] | null; changed: ChangedFile[] | null }> {
+  const root = runner.workspace;
+  if (!runner.pullRequest) {
+    io.notice('only-changed: this is not a pull_request event; linting every ADR.');
+    return { paths: null, changed: null };
+  }
+  let changed: ChangedFile[] | null = null;
+  if (runner.repository) {
+    const pr = runner.pullRequest;
+    const repository = runner.repository;
+    changed = await withApi(io, 'list the pull request\'s files', (octokit) =>
+      listPullRequestFiles(octokit, { owner: repository.owner, repo: repository.repo, pullNumber: pr.number }),
+    );
+  }
+  if (changed === null) {
+    const fromGit = await gitChangedFiles(root, runner.pullRequest.baseSha, runner.pullRequest.headSha);
+    if ('error' in fromGit) {
+      io.warning(`only-changed: cannot tell which files changed (${fromGit.error}); linting every ADR.`);
+      return { paths: null, changed: null };
+    }
+    changed = fromGit.files;
+  }
+  if (changed.length >= PULL_REQUEST_FILES_CAP) {
+    // GitHub lists at most 3000 files of a pull request: the list may be cut short.
+    io.notice(`only-changed: the pull request changes ${PULL_REQUEST_FILES_CAP} files or more, more than GitHub lists; linting every ADR.`);
+    return { paths: null, changed };
+  }
+  const { config } = loadProject({ cwd: root, ...(inputs.config ? { configFile: inputs.config } : {}) });
+  const adrs = new Set((await discoverFiles(inputs.paths, root, config)).files.map((file) => repoRelative(root, file)));
+  const triggers = [...CONFIG_NAMES, ...(config.file ? [repoRelative(root, config.file)] : []), ...(config.catalogue ? [repoRelative(root, config.catalogue)] : [])];
+  const selection = selectLintTargets(changed, { isAdrPath: (path) => adrs.has(path), triggers });
+  if (selection.mode === 'all') {
+    io.notice(`only-changed: ${selection.reason}; linting every ADR.`);
+    return { paths: null, changed };
+  }
+  return { paths: selection.paths, changed };
+}
+
+/** Run an API call; 403/404 (fork PRs, read-only tokens) become a notice, other failures a warning. */
+async function withApi<T>(io: ActionIo, what: string, call: (octokit: Octokit) => Promise<T>): Promise<T | null> {
+  try {
+    return await call(await io.octokit());
+  } catch (error) {
+    const failure = apiFailure(error);
+    const text = `Could not ${what}: GitHub answered ${failure.status ?? 'with an error'} (${failure.message}).`;
+    if (failure.kind === 'forbidden' || failure.kind === 'not-found')
+      io.notice(`${text} A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`);
+    else io.warning(`${text} The problems are in the annotations and the job summary.`);
+    return null;
+  }
+}
+
+/** Fixable problems on lines of the pull request's diff, as review comments with a suggestion. */
+function reviewProblems(results: readonly LintResult[], root: string, changed: readonly ChangedFile[]): ReviewProblem[] {
+  const patches = new Map(changed.filter((file) => file.patch).map((file) => [file.path, diffLines(file.patch!)]));
+  const problems: ReviewProblem[] = [];
+  for (const result of results) {
+    const path = repoRelative(root, result.filePath);
+    const diff = patches.get(path);
+    if (!diff || result.source === undefined) continue;
+    for (const message of result.messages) {
+      if (!message.fix) continue;
+      const suggestion = suggestionFor(result.source, message.fix);
+      if (!suggestion) continue;
+      const inOneHunk = diff.hunks.some(([start, end]) => suggestion.startLine >= start && suggestion.endLine <= end);
+      if (!inOneHunk) continue;
+      const fence = '`'.repeat(Math.max(3, longestBacktickRun(suggestion.body) + 1));
+      problems.push({
+        path,
+        startLine: suggestion.startLine,
+        endLine: suggestion.endLine,
+        body: `**${message.ruleId}** (${message.severity === 'error' ? 'error' : 'warning'}): ${escapeMarkdownText(message.message)}\n\n${fence}suggestion\n${suggestion.body}\n${fence}`,
+        fingerprint: fingerprint(message.ruleId ?? '', path, message.message, lineText(result.source, message.line)),
+      });
+    }
+  }
+  return problems;
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+}
+
+function lineText(source: string, line: number): string {
+  return source.split(/\r\n|\r|\n/)[line - 1] ?? '';
+}
+
+/** Stable across runs and line moves: the rule, the file, the message and the flagged line's text. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 20);
+}
+
+function linkBase(runner: RunnerContext): ((path: string, line?: number) => string) | undefined {
+  if (!runner.repository || !runner.sha) return undefined;
+  const base = `${runner.serverUrl.replace(/\/+$/, '')}/${runner.repository.owner}/${runner.repository.repo}/blob/${runner.sha}/`;
+  return (path, line) => `${base}${path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
+}
+
+async function writeSummarySafely(io: ActionIo, markdown: string): Promise<void> {
+  try {
+    await io.writeSummary(markdown);
+  } catch (error) {
+    io.warning(`Could not write the job summary: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function count(results: readonly LintResult[]): { errors: number; warnings: number; fixable: number } {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+  }
+  return { errors, warnings, fixable };
+}
+
+function failureOf(inputs: ActionInputs, { errors, warnings }: { errors: number; warnings: number }): string | null {
+  if (inputs.failOn === 'never') return null;
+  if (errors > 0) return `adrlint found ${plural(errors, 'error')}${warnings ? ` and ${plural(warnings, 'warning')}` : ''}.`;
+  if (inputs.failOn === 'warning' && warnings > 0) return `adrlint found ${plural(warnings, 'warning')} (fail-on: warning).`;
+  if (inputs.maxWarnings >= 0 && warnings > inputs.maxWarnings) return `adrlint found too many warnings (${warnings}; maximum allowed is ${inputs.maxWarnings}).`;
+  return null;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The pull request of a `pull_request` event payload (GITHUB_EVENT_PATH), if it is one. */
+export function pullRequestOfEvent(eventPath: string | undefined): PullRequestContext | null {
+  if (!eventPath) return null;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } };
+    const pr = event.pull_request;
+    if (!pr || typeof pr.number !== 'number' || typeof pr.base?.sha !== 'string' || typeof pr.head?.sha !== 'string') return null;
+    return { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha };
+  } catch {
+    return null;
+  }
+}

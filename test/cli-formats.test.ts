@@ -1,0 +1,160 @@
+// End-to-end tests of `--format sarif` and `--format github` through the built command: exit
+// codes, paths from the repository root wherever adrlint runs, --output-file and --quiet.
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findRepositoryRoot } from '../src/project.ts';
+import { adrlint, fixture, removeFixtures, type FixtureFiles } from './helpers/cli.ts';
+
+// ajv-formats is CommonJS; under some loaders its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+const validateSarif = ajv.compile(JSON.parse(readFileSync(new URL('./schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object);
+
+interface SarifLog {
+  runs: Array<{
+    results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }> }>;
+    originalUriBaseIds: Record<string, { uri: string }>;
+  }>;
+}
+
+function parseSarif(text: string): SarifLog {
+  const log = JSON.parse(text) as unknown;
+  validateSarif(log);
+  expect(validateSarif.errors ?? [], 'the SARIF schema rejects the log').toEqual([]);
+  return log as SarifLog;
+}
+
+const located = (log: SarifLog) =>
+  log.runs[0]!.results.map((r) => {
+    const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+    return [r.ruleId, r.level, artifactLocation.uri, `${region.startLine}:${region.startColumn}`];
+  });
+
+const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
+
+const CLEAN = `---
+status: accepted
+date: 2024-03-01
+patterns: [saga-pattern]
+---
+
+# 1. Use sagas for orders
+
+We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
+${SECTIONS}`;
+
+// Two errors: an unknown status (2:9) and an unknown, fixable pattern slug (4:12).
+const ERRORS = `---
+status: done
+date: 2024-03-02
+patterns: [sagapatern]
+---
+
+# 2. Broken references
+
+Nothing else here.
+${SECTIONS}`;
+
+// One warning: an unlinked first mention of a declared pattern (9:36).
+const WARNING = `---
+status: accepted
+date: 2024-03-03
+patterns: [saga-pattern]
+---
+
+# 3. A warning only
+
+We coordinate the order steps with a saga.
+${SECTIONS}`;
+
+/** A repository (it has a .git folder) whose ADRs are in docs/adr. */
+function repository(files: FixtureFiles): string {
+  return fixture({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+}
+
+afterAll(() => removeFixtures());
+
+describe('--format sarif', () => {
+  it('exits 1 on errors, with results relative to the repository root, run from a subfolder', async () => {
+    const root = repository({ 'docs/adr/0001-clean.md': CLEAN, 'docs/adr/0002-errors.md': ERRORS, 'docs/adr/0003-warning.md': WARNING });
+    const run = await adrlint(join(root, 'docs'), ['--format', 'sarif', 'adr']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe('');
+    const log = parseSarif(run.stdout);
+    expect(located(log)).toEqual([
+      ['adr-status', 'error', 'docs/adr/0002-errors.md', '2:9'],
+      ['pattern-slug', 'error', 'docs/adr/0002-errors.md', '4:12'],
+      ['pattern-link', 'warning', 'docs/adr/0003-warning.md', '9:38'],
+    ]);
+    expect(log.runs[0]!.results.every((r) => r.locations[0]!.physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%')).toBe(true);
+    expect(log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`file://${root}/`);
+  });
+
+  it('exits 0 with warnings only, and --quiet leaves them out', async () => {
+    const root = repository({ 'docs/adr/0003-warning.md': WARNING });
+    const run = await adrlint(root, ['--format', 'sarif']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(located(parseSarif(run.stdout))).toEqual([['pattern-link', 'warning', 'docs/adr/0003-warning.md', '9:38']]);
+    const quiet = await adrlint(root, ['--format', 'sarif', '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(parseSarif(quiet.stdout).runs[0]!.results).toEqual([]);
+  });
+
+  it('writes --output-file instead of stdout', async () => {
+    const root = repository({ 'docs/adr/0002-errors.md': ERRORS, 'docs/adr/nested/0004-sub folder é.md': ERRORS });
+    const run = await adrlint(join(root, 'docs', 'adr'), ['--format', 'sarif', '--output-file', 'x.sarif', '.', 'nested']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    const file = join(root, 'docs', 'adr', 'x.sarif');
+    expect(existsSync(file)).toBe(true);
+    const uris = new Set(located(parseSarif(readFileSync(file, 'utf8'))).map((row) => row[2]));
+    expect([...uris].sort()).toEqual(['docs/adr/0002-errors.md', 'docs/adr/nested/0004-sub%20folder%20%C3%A9.md']);
+  });
+
+  it('names files from the working folder outside a repository', async () => {
+    // No .git above the temp folder, or the fixture would sit inside that repository.
+    expect(findRepositoryRoot(tmpdir())).toBe(resolve(tmpdir()));
+    const root = fixture({ 'docs/adr/0002-errors.md': ERRORS });
+    const log = parseSarif((await adrlint(root, ['--format', 'sarif'])).stdout);
+    expect(new Set(located(log).map((row) => row[2]))).toEqual(new Set(['docs/adr/0002-errors.md']));
+  });
+});
+
+describe('--format github', () => {
+  it('prints one annotation a problem, paths from the repository root, and exits as other formats do', async () => {
+    const root = repository({ 'docs/adr/0001-clean.md': CLEAN, 'docs/adr/0002-errors.md': ERRORS, 'docs/adr/0003-warning.md': WARNING });
+    const run = await adrlint(join(root, 'docs'), ['--format', 'github', 'adr']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual([
+      '::error file=docs/adr/0002-errors.md,line=2,endLine=2,col=9,endColumn=13,title=adr-status::Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded',
+      '::error file=docs/adr/0002-errors.md,line=4,endLine=4,col=12,endColumn=22,title=pattern-slug::Unknown pattern "sagapatern"; did you mean "saga-pattern"?',
+      expect.stringMatching(/^::warning file=docs\/adr\/0003-warning\.md,line=9,endLine=9,col=38,endColumn=42,title=pattern-link::Link the first mention of Saga Pattern/),
+      '',
+    ]);
+  });
+
+  it('prints nothing and exits 0 for clean ADRs; --quiet drops warnings', async () => {
+    const root = repository({ 'docs/adr/0001-clean.md': CLEAN, 'docs/adr/0003-warning.md': WARNING });
+    expect(await adrlint(root, ['--format', 'github', 'docs/adr/0001-clean.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const warned = await adrlint(root, ['--format', 'github']);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/^::warning file=docs\/adr\/0003-warning\.md,/);
+    expect(await adrlint(root, ['--format', 'github', '--quiet'])).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('escapes a file name with a comma and a colon', async () => {
+    const root = repository({ 'docs/adr/a,b:c.md': ERRORS });
+    const run = await adrlint(root, ['--format', 'github']);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=docs\/adr\/a%2Cb%3Ac\.md,line=\d+,/);
+    expect(lines).toContain('::error file=docs/adr/a%2Cb%3Ac.md,line=4,endLine=4,col=12,endColumn=22,title=pattern-slug::Unknown pattern "sagapatern"; did you mean "saga-pattern"?');
+  });
+});
