@@ -166,6 +166,20 @@ describe('review: suggestions for fixable problems on the diff', () => {
     ]);
   });
 
+  it('createReview answering 422 (a line GitHub will not comment on): one retry with the suggestions in the review body', async () => {
+    const repo = pullRequestRepo();
+    const api = await server();
+    api.failNext('pulls.createReview', 422);
+    const run = await prRun(repo, api, { 'only-changed': 'true', review: 'true', 'fail-on': 'never' });
+    const reviews = api.requestsTo('pulls.createReview').map((r) => r.body as { comments?: unknown[]; body: string });
+    expect(reviews).toHaveLength(2);
+    expect(reviews[0]!.comments).toHaveLength(1);
+    expect(reviews[1]!.comments ?? []).toEqual([]);
+    expect(reviews[1]!.body).toContain('docs/adr/0002-use-sagas.md:3');
+    expect(run.code).toBe(0);
+    expect(workflowCommands(run.lines).filter((line) => line.startsWith('::warning::'))).toHaveLength(1);
+  });
+
   it('outside a pull request: review and comment are skipped with a notice', async () => {
     const repo = pullRequestRepo();
     const api = await server();
