@@ -12,6 +12,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -542,26 +550,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path2) => {
-      const end = path2.length - 1;
-      const index2 = path2.lastIndexOf(
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index2 = path.lastIndexOf(
         SLASH,
-        path2[end] === SLASH ? end - 1 : end
+        path[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path2 : path2.slice(index2 + 1);
+      return index2 < 0 ? path : path.slice(index2 + 1);
     };
-    var parentOf = (path2) => {
-      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path2.split(SLASH).filter(Boolean);
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path2.length - 1;
-      const cut = path2.lastIndexOf(
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
         SLASH,
-        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -711,7 +719,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path2) {
+      testLiteral(path) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -720,7 +728,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules2.length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
-          if (rule.checkRegex.test(path2)) {
+          if (rule.checkRegex.test(path)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -740,15 +748,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path2, mode) {
+      test(path, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename8 = shortcut ? basenameOf(path2) : path2;
+        const basename9 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename8 : path2
+            shortcut && rule._basenameOnly ? basename9 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -770,17 +778,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path2, originalPath, doThrow) => {
-      if (!isString(path2)) {
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path2) {
+      if (!path) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path2)) {
+      if (checkPath.isNotRelative(path)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -789,25 +797,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path2) => {
-      const first = path2.charCodeAt(0);
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path2.length === 1) {
+      if (path.length === 1) {
         return true;
       }
-      const second = path2.charCodeAt(1);
+      const second = path.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -838,58 +846,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path2) {
+      _test(originalPath, cache, path) {
         checkPath(
-          path2,
+          path,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path2 ? this._t(path2, cache) : {
+        return path ? this._t(path, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path2 = convertPath(target);
-        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path2);
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
         }
-        const dir = this._t(path2, this._testCache);
+        const dir = this._t(path, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path2);
+        const literal = this._rules.testLiteral(path);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path2, cache) {
-        if (path2 in cache) {
-          return cache[path2];
+      _t(path, cache) {
+        if (path in cache) {
+          return cache[path];
         }
-        const parentPath = parentOf(path2);
+        const parentPath = parentOf(path);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
       }
-      ignores(path2) {
-        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
       }
       createFilter() {
-        return (path2) => !this.ignores(path2);
+        return (path) => !this.ignores(path);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path2) {
-        return this._test(path2, this._testCache, convertPath(path2));
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
+    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1159,8 +1167,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1207,8 +1215,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -1238,38 +1246,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code3;
+      let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek3 = () => str.charCodeAt(index2 + 1);
+      const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code3;
+        prev = code;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code3 = advance();
+        code = advance();
         let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
+        if (code === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            if (code === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -1278,7 +1286,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+            if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -1287,7 +1295,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -1302,7 +1310,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_FORWARD_SLASH) {
+        if (code === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -1315,27 +1323,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
+                if (code === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -1345,7 +1353,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code3 === CHAR_ASTERISK) {
+        if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -1354,7 +1362,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_QUESTION_MARK) {
+        if (code === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -1362,7 +1370,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -1381,26 +1389,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
+              if (code === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -1465,7 +1473,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
+        if (!isPathSeparator(code)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -1828,7 +1836,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value2;
       const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n = 1) => input[state.index + n];
+      const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value3 = "", num = 0) => {
@@ -1841,7 +1849,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
           count++;
@@ -1990,7 +1998,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value2 === "\\") {
-          const next = peek3();
+          const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -2043,7 +2051,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value2 === "[" && peek3() !== ":" || value2 === "-" && peek3() === "]") {
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
             value2 = `\\${value2}`;
           }
           if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -2230,12 +2238,12 @@ var require_parse = __commonJS({
         }
         if (value2 === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value2);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek3();
+            const next = peek();
             let output = value2;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
@@ -2251,8 +2259,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value2 === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
               extglobOpen("negate", value2);
               continue;
             }
@@ -2263,7 +2271,7 @@ var require_parse = __commonJS({
           }
         }
         if (value2 === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("plus", value2);
             continue;
           }
@@ -2279,7 +2287,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value2 === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             push4({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
@@ -2418,7 +2426,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek3() !== "*") {
+          if (peek() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -2743,9 +2751,9 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
+    function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -2754,20 +2762,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path) {
+      const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+            const ci = visit_(i, node2.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2778,13 +2786,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+          path = Object.freeze(path.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+          const cv = visit_("value", node2.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2803,19 +2811,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP2;
+    visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node2, visitor, path) {
+      const ctrl = await callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2826,13 +2834,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+          path = Object.freeze(path.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+          const cv = await visitAsync_("value", node2.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2859,23 +2867,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node2, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key, node2, path);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key, node2, path);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key, node2, path);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key, node2, path);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key, node2, path);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key, node2, path);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path, node2) {
+      const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -2890,7 +2898,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -2900,7 +2908,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2962,8 +2970,8 @@ var require_directives = __commonJS({
               if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts2;
-            this.tags[handle2] = prefix;
+            const [handle, prefix] = parts2;
+            this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
@@ -3010,10 +3018,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -3022,7 +3030,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -3032,9 +3040,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -3044,18 +3052,18 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
+          visit2.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -3071,7 +3079,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -3080,9 +3088,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root2) {
+    function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root2, {
+      visit2.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -3262,7 +3270,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -3288,7 +3296,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -3429,9 +3437,9 @@ var require_createNode = __commonJS({
       if (identity.isNode(value2))
         return value2;
       if (identity.isPair(value2)) {
-        const map3 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map3.items.push(value2);
-        return map3;
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value2);
+        return map;
       }
       if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
         value2 = value2.valueOf();
@@ -3487,10 +3495,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value2) {
+    function collectionFromPath(schema, path, value2) {
       let v = value2;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3509,7 +3517,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3539,11 +3547,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value2) {
-        if (isEmptyPath(path2))
+      addIn(path, value2) {
+        if (isEmptyPath(path))
           this.add(value2);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -3557,8 +3565,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -3572,8 +3580,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -3591,8 +3599,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -3602,8 +3610,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value2) {
-        const [key, ...rest] = path2;
+      setIn(path, value2) {
+        const [key, ...rest] = path;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3628,12 +3636,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
+    function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -3647,17 +3655,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -3671,14 +3679,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3695,12 +3703,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text3, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -3712,12 +3720,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3732,39 +3740,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text3;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text5[++i];
+        if (i < start + indent) {
+          ch = text3[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -3812,7 +3820,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -3827,8 +3835,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
-                switch (code3) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -3854,8 +3862,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -3872,7 +3880,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str += indent;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -3884,15 +3892,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
         return doubleQuotedString(value2, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
@@ -3922,8 +3930,8 @@ ${indent2}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
       if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -3948,7 +3956,7 @@ ${indent2}`) + "'";
         value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -3965,9 +3973,9 @@ ${indent2}`) + "'";
       let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -3975,7 +3983,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -3983,18 +3991,18 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent2}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent2}${start}${value2}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
       }
@@ -4005,22 +4013,22 @@ ${indent2}${start}${value2}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
-        if (indent2 === "") {
+        if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent === indentStep) {
           return quotedString(value2, ctx);
         }
       }
       const str = value2.replace(/\n+/g, `$&
-${indent2}`);
+${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4192,7 +4200,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -4207,7 +4215,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -4237,7 +4245,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent2}:`;
+${indent}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -4356,30 +4364,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map3, value2) {
+    function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map3, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map3, value2) {
+    function mergeValue(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value3] of srcMap) {
-        if (map3 instanceof Map) {
-          if (!map3.has(key))
-            map3.set(key, value3);
-        } else if (map3 instanceof Set) {
-          map3.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
-          Object.defineProperty(map3, key, {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value3);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -4387,7 +4395,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map3;
+      return map;
     }
     function resolveAliasValue(ctx, value2) {
       return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
@@ -4407,32 +4415,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map3, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map3, value2);
+        key.addToJSMap(ctx, map, value2);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map3, value2);
+        merge.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map3 instanceof Map) {
-          map3.set(jsKey, toJS.toJS(value2, jsKey, ctx));
-        } else if (map3 instanceof Set) {
-          map3.add(jsKey);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
-          if (stringKey in map3)
-            Object.defineProperty(map3, stringKey, {
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map3[stringKey] = jsValue;
+            map[stringKey] = jsValue;
         }
       }
-      return map3;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -4490,8 +4498,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -4515,7 +4523,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+      const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -4552,11 +4560,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent2}${line}` : "\n";
+${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -4564,7 +4572,7 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -4633,19 +4641,19 @@ ${indent2}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent2}${end}`;
+${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -4689,14 +4697,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map3 = new this(schema);
+        const map = new this(schema);
         const add = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map3.items.push(Pair.createPair(key, value2, ctx));
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
@@ -4706,9 +4714,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map3.items.sort(schema.sortMapEntries);
+          map.items.sort(schema.sortMapEntries);
         }
-        return map3;
+        return map;
       }
       /**
        * Adds a value to the collection.
@@ -4716,14 +4724,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -4767,12 +4775,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map3 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
+          ctx.onCreate(map);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map3, item);
-        return map3;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -4803,19 +4811,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map3 = {
+    var map = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map4, onError) {
-        if (!identity.isMap(map4))
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
-        return map4;
+        return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map3;
+    exports.map = map;
   }
 });
 
@@ -5140,7 +5148,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -5148,7 +5156,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -5169,7 +5177,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     function intIdentify(value2) {
       return typeof value2 === "bigint" || Number.isInteger(value2);
@@ -5226,7 +5234,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map3.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -5314,16 +5322,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
+              const cn = pair.value ?? pair.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -5401,22 +5409,22 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map3 = /* @__PURE__ */ new Map();
+        const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
-        for (const pair2 of this.items) {
+          ctx.onCreate(map);
+        for (const pair of this.items) {
           let key, value2;
-          if (identity.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value2 = toJS.toJS(pair2.value, key, ctx);
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
-          if (map3.has(key))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map3.set(key, value2);
+          map.set(key, value2);
         }
-        return map3;
+        return map;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -5626,24 +5634,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
+        let pair;
         if (identity.isPair(key))
-          pair2 = key;
+          pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value2) {
         if (typeof value2 !== "boolean")
@@ -5686,15 +5694,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map3, onError) {
-        if (identity.isMap(map3)) {
-          if (map3.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map3);
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map3;
+        return map;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -5794,7 +5802,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -5808,7 +5816,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -5838,7 +5846,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -5856,7 +5864,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map3.map, seq.seq, string3.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -5872,7 +5880,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map3.map,
+      map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -5933,7 +5941,7 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
     var tags = require_tags();
@@ -5945,7 +5953,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map3.map });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -6118,9 +6126,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path2, value2) {
+      addIn(path, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value2);
+          this.contents.addIn(path, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6195,14 +6203,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6217,10 +6225,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6231,10 +6239,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -6251,13 +6259,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value2) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path, value2) {
+        if (Collection.isEmptyPath(path)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value2);
+          this.contents.setIn(path, value2);
         }
       }
       /**
@@ -6354,22 +6362,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -6595,10 +6603,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -6618,7 +6626,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search2));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -6637,7 +6645,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map3 = new NodeClass(ctx.schema);
+      const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -6663,10 +6671,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map3.comment)
-                map3.comment += "\n" + keyProps.comment;
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
               else
-                map3.comment = keyProps.comment;
+                map.comment = keyProps.comment;
             }
             continue;
           }
@@ -6682,7 +6690,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
@@ -6704,10 +6712,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -6717,16 +6725,16 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map3.range = [bm.offset, offset, commentEnd ?? offset];
-      return map3;
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -6971,21 +6979,21 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair.srcToken = collItem;
           if (isMap5) {
-            const map3 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map3.items.push(pair2);
+            map.items.push(pair);
           } else {
-            const map3 = new YAMLMap.YAMLMap(ctx.schema);
-            map3.flow = true;
-            map3.items.push(pair2);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map3);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -7116,17 +7124,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -7134,7 +7142,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content3.length + 1;
+        offset += indent.length + content3.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -7146,26 +7154,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
-        offset += indent2.length + content3.length + 1;
+        let [indent, content3] = lines[i];
+        offset += indent.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent2.length < trimIndent) {
+        if (content3 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
+          indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep5 + indent2.slice(trimIndent) + content3;
+          value2 += sep5 + indent.slice(trimIndent) + content3;
           sep5 = "\n";
-        } else if (indent2.length > trimIndent || content3[0] === "	") {
+        } else if (indent.length > trimIndent || content3[0] === "	") {
           if (sep5 === " ")
             sep5 = "\n";
           else if (!prevMoreIndented && sep5 === "\n")
             sep5 = "\n\n";
-          value2 += sep5 + indent2.slice(trimIndent) + content3;
+          value2 += sep5 + indent.slice(trimIndent) + content3;
           sep5 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -7201,7 +7209,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent = 0;
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -7210,8 +7218,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
+          if (!indent && n)
+            indent = n;
           else if (error === -1)
             error = offset + i;
         }
@@ -7252,7 +7260,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -7278,7 +7286,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -7475,10 +7483,10 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok3 ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -7800,12 +7808,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -7967,12 +7975,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -7986,15 +7994,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -8003,25 +8011,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -8041,8 +8049,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -8073,16 +8081,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -8127,12 +8135,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -8208,19 +8216,19 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path2) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index2] of path2) {
+      for (const [field, index2] of path) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -8229,23 +8237,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path2) => {
-      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8256,12 +8264,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
   }
 });
 
@@ -8438,15 +8446,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -8615,12 +8623,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent2 = -1;
+        let indent = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
@@ -8629,8 +8637,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -8738,16 +8746,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent2 = 0;
+        let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent += 1;
               break;
             case "\n":
               nl = i2;
-              indent2 = 0;
+              indent = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -8763,9 +8771,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -8798,7 +8806,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -8994,15 +9002,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9367,14 +9375,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep5 = [this.sourceToken];
-          const map3 = {
+          const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map3;
+          this.stack[this.stack.length - 1] = map;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -9404,8 +9412,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map3) {
-        const it = map3.items[map3.items.length - 1];
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -9415,7 +9423,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map3.items.push({ start: [this.sourceToken] });
+                map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -9425,17 +9433,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map3.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map3.indent)) {
-                const prev = map3.items[map3.items.length - 2];
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map3.items.pop();
+                  map.items.pop();
                   return;
                 }
               }
@@ -9443,8 +9451,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map3.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -9458,7 +9466,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map3.indent)
+                  if (st.indent > map.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -9473,7 +9481,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start });
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -9487,7 +9495,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start, explicitKey: true });
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -9513,7 +9521,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -9543,7 +9551,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -9563,7 +9571,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -9574,7 +9582,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map3);
+              const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -9587,7 +9595,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map3.items.push({ start });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -9728,14 +9736,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep5 = fc.end.splice(1, fc.end.length);
             sep5.push(this.sourceToken);
-            const map3 = {
+            const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map3;
+            this.stack[this.stack.length - 1] = map;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -9814,10 +9822,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -9939,8 +9947,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -9977,7 +9985,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -10005,8 +10013,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -10039,9 +10047,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code3) {
+      constructor(code) {
         super();
-        this._items = typeof code3 === "string" ? [code3] : code3;
+        this._items = typeof code === "string" ? [code] : code;
       }
       toString() {
         return this.str;
@@ -10068,13 +10076,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code3 = [strs[0]];
+      const code = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code3, args[i]);
-        code3.push(strs[++i]);
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
       }
-      return new _Code(code3);
+      return new _Code(code);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -10090,13 +10098,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code3, arg) {
+    function addCodeArg(code, arg) {
       if (arg instanceof _Code)
-        code3.push(...arg._items);
+        code.push(...arg._items);
       else if (arg instanceof Name)
-        code3.push(arg);
+        code.push(arg);
       else
-        code3.push(interpolate(arg));
+        code.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -10280,7 +10288,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code3 = code_1.nil;
+        let code = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -10293,16 +10301,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code3 = (0, code_1._)`${code3}${def} ${name} = ${c};${this.opts._n}`;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code3;
+        return code;
       }
     };
     exports.ValueScope = ValueScope;
@@ -10462,9 +10470,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code3) {
+      constructor(code) {
         super();
-        this.code = code3;
+        this.code = code;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -10486,7 +10494,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -10534,10 +10542,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code3 = `if(${this.condition})` + super.render(opts);
+        let code = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code3 += "else " + this.else.render(opts);
-        return code3;
+          code += "else " + this.else.render(opts);
+        return code;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -10658,12 +10666,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code3 = "try" + super.render(opts);
+        let code = "try" + super.render(opts);
         if (this.catch)
-          code3 += this.catch.render(opts);
+          code += this.catch.render(opts);
         if (this.finally)
-          code3 += this.finally.render(opts);
-        return code3;
+          code += this.finally.render(opts);
+        return code;
       }
       optimizeNodes() {
         var _a, _b;
@@ -10780,18 +10788,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code3 = ["{"];
+        const code = ["{"];
         for (const [key, value2] of keyValues) {
-          if (code3.length > 1)
-            code3.push(",");
-          code3.push(key);
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
           if (key !== value2 || this.opts.es5) {
-            code3.push(":");
-            (0, code_1.addCodeArg)(code3, value2);
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value2);
           }
         }
-        code3.push("}");
-        return new code_1._Code(code3);
+        code.push("}");
+        return new code_1._Code(code);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -12955,22 +12963,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema2;
-    function resolveRef(root2, baseId, ref) {
+    function resolveRef(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
+      const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root2, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
         if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -12988,23 +12996,23 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root2, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
     }
-    function resolveSchema(root2, ref) {
+    function resolveSchema(root, ref) {
       const p = this.opts.uriResolver.parse(ref);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
-      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root2);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root2, schOrRef);
+        const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
         return getJsonPointer.call(this, p, sch);
@@ -13019,7 +13027,7 @@ var require_compile = __commonJS({
         const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
+        return new SchemaEnv({ schema, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -13031,7 +13039,7 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
@@ -13050,10 +13058,10 @@ var require_compile = __commonJS({
       let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root2, $ref);
+        env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -13110,22 +13118,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code3 = 0;
+      let code = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (code3 === 48) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
           continue;
         }
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
@@ -13239,8 +13247,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input = path2;
+    function removeDotSegments(path) {
+      let input = path;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -13314,11 +13322,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path) {
+      if (path === "" || path[0] === "/") {
+        return removeDotSegments(path);
       }
-      const segments = path2.split("/");
+      const segments = path.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13398,15 +13406,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -13437,15 +13445,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -13472,15 +13480,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -13525,15 +13533,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -13681,8 +13689,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path && path !== "/" ? path : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -13848,11 +13856,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize3(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -13886,13 +13894,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize3(resolved, schemelessOptions);
+      return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative9, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize3(base, options), options);
-        relative9 = parse2(serialize3(relative9, options), options);
+        base = parse2(serialize(base, options), options);
+        relative9 = parse2(serialize(relative9, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative9.scheme) {
@@ -13947,7 +13955,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize3(cmpts, opts) {
+    function serialize(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -14219,7 +14227,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize3(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -14233,7 +14241,7 @@ var require_fast_uri = __commonJS({
       }
       let value2;
       try {
-        value2 = typeof uri === "string" ? uri : serialize3(uri, opts);
+        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
@@ -14243,10 +14251,10 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
-      serialize: serialize3,
+      serialize,
       parse: parse2
     };
     module.exports = fastUri;
@@ -14548,8 +14556,8 @@ var require_core = __commonJS({
           keyRef = sch;
         if (sch === void 0) {
           const { schemaId } = this.opts;
-          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root2, keyRef);
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
           if (!sch)
             return;
           this.refs[keyRef] = sch;
@@ -14581,8 +14589,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
+            const cacheKey2 = schemaKeyRef;
+            this._cache.delete(cacheKey2);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -14624,12 +14632,12 @@ var require_core = __commonJS({
           return this;
         }
         keywordMetaschema.call(this, def);
-        const definition3 = {
+        const definition2 = {
           ...def,
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition3.type.length === 0 ? (k) => addRule.call(this, k, definition3) : (k) => definition3.type.forEach((t) => addRule.call(this, k, definition3, t)));
+        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k) => addRule.call(this, k, definition2) : (k) => definition2.type.forEach((t) => addRule.call(this, k, definition2, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -14658,7 +14666,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules2 = this.RULES.all;
@@ -14822,9 +14830,9 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition3, dataType) {
+    function addRule(keyword, definition2, dataType) {
       var _a;
-      const post = definition3 === null || definition3 === void 0 ? void 0 : definition3.post;
+      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
@@ -14834,22 +14842,22 @@ var require_core = __commonJS({
         RULES.rules.push(ruleGroup);
       }
       RULES.keywords[keyword] = true;
-      if (!definition3)
+      if (!definition2)
         return;
       const rule = {
         keyword,
         definition: {
-          ...definition3,
-          type: (0, dataType_1.getJSONTypes)(definition3.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition3.schemaType)
+          ...definition2,
+          type: (0, dataType_1.getJSONTypes)(definition2.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
         }
       };
-      if (definition3.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition3.before);
+      if (definition2.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition2.before);
       else
         ruleGroup.rules.push(rule);
       RULES.all[keyword] = rule;
-      (_a = definition3.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
@@ -14910,20 +14918,20 @@ var require_ref = __commonJS({
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
         const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root: root2 } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root2, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root2)
+          if (env === root)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root2 });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -16491,8 +16499,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -17206,8 +17214,8 @@ var require_dist2 = __commonJS({
         return ajv2;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list3 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list3, formats, exportName);
+      const list2 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv2, list2, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv2);
       return ajv2;
@@ -17219,16 +17227,77 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv2, list3, fs, exportName) {
+    function addFormats2(ajv2, list2, fs, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list3)
+      for (const f of list2)
         ajv2.addFormat(f, fs[f]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = formatsPlugin;
+  }
+});
+
+// src/docs.ts
+function ruleDocsUrl(ruleId) {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}
+var REPOSITORY_URL;
+var init_docs = __esm({
+  "src/docs.ts"() {
+    "use strict";
+    REPOSITORY_URL = "https://github.com/adrlint/adrlint";
+  }
+});
+
+// rules/frontmatter-syntax.ts
+var frontmatter_syntax_exports = {};
+__export(frontmatter_syntax_exports, {
+  check: () => check,
+  meta: () => meta
+});
+var meta, check;
+var init_frontmatter_syntax = __esm({
+  "rules/frontmatter-syntax.ts"() {
+    "use strict";
+    init_docs();
+    meta = {
+      id: "frontmatter-syntax",
+      description: "The frontmatter block is closed, parses as YAML and is a mapping",
+      defaultSeverity: "error",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("frontmatter-syntax"),
+        why: "A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.",
+        wrong: "---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n",
+        right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n"
+      }
+    };
+    check = ({ adr, report }) => {
+      if (adr.unterminatedFrontmatter) {
+        report({
+          range: adr.unterminatedFrontmatter,
+          message: 'The frontmatter opened by "---" on line 1 is never closed; add a "---" line after the YAML'
+        });
+        return;
+      }
+      const error = adr.frontmatter?.error;
+      if (error) report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+    };
+  }
+});
+
+// node_modules/bail/index.js
+function bail(error) {
+  if (error) {
+    throw error;
+  }
+}
+var init_bail = __esm({
+  "node_modules/bail/index.js"() {
   }
 });
 
@@ -17323,459 +17392,13 @@ var require_extend = __commonJS({
   }
 });
 
-// node_modules/format/format.js
-var require_format3 = __commonJS({
-  "node_modules/format/format.js"(exports, module) {
-    (function() {
-      var namespace;
-      if (typeof module !== "undefined") {
-        namespace = module.exports = format;
-      } else {
-        namespace = (function() {
-          return this || (1, eval)("this");
-        })();
-      }
-      namespace.format = format;
-      namespace.vsprintf = vsprintf;
-      if (typeof console !== "undefined" && typeof console.log === "function") {
-        namespace.printf = printf;
-      }
-      function printf() {
-        console.log(format.apply(null, arguments));
-      }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
-      }
-      function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
-          return args[argIndex++];
-        }, slurpNumber = function() {
-          var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
-          }
-          return digits.length > 0 ? parseInt(digits) : null;
-        };
-        for (; i < n; ++i) {
-          c = fmt[i];
-          if (escaped) {
-            escaped = false;
-            if (c == ".") {
-              leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
-              leadingZero = true;
-              i += 2;
-              c = fmt[i];
-            } else {
-              leadingZero = true;
-            }
-            precision = slurpNumber();
-            switch (c) {
-              case "b":
-                result += parseInt(nextArg(), 10).toString(2);
-                break;
-              case "c":
-                arg = nextArg();
-                if (typeof arg === "string" || arg instanceof String)
-                  result += arg;
-                else
-                  result += String.fromCharCode(parseInt(arg, 10));
-                break;
-              case "d":
-                result += parseInt(nextArg(), 10);
-                break;
-              case "f":
-                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
-                result += leadingZero ? tmp : tmp.replace(/^0/, "");
-                break;
-              case "j":
-                result += JSON.stringify(nextArg());
-                break;
-              case "o":
-                result += "0" + parseInt(nextArg(), 10).toString(8);
-                break;
-              case "s":
-                result += nextArg();
-                break;
-              case "x":
-                result += "0x" + parseInt(nextArg(), 10).toString(16);
-                break;
-              case "X":
-                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
-                break;
-              default:
-                result += c;
-                break;
-            }
-          } else if (c === "%") {
-            escaped = true;
-          } else {
-            result += c;
-          }
-        }
-        return result;
-      }
-    })();
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance6 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance6;
-    var closest2 = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance6(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter2 = (open, close2, replace2 = open) => (input) => {
-      let string3 = "" + input, index2 = string3.indexOf(close2, open.length);
-      return ~index2 ? open + replaceClose(string3, close2, replace2, index2) + close2 : open + string3 + close2;
-    };
-    var replaceClose = (string3, close2, replace2, index2) => {
-      let result = "", cursor = 0;
-      do {
-        result += string3.substring(cursor, index2) + replace2;
-        cursor = index2 + close2.length;
-        index2 = string3.indexOf(close2, cursor);
-      } while (~index2);
-      return result + string3.substring(cursor);
-    };
-    var createColors2 = (enabled = isColorSupported) => {
-      let f = enabled ? formatter2 : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors2();
-    module.exports.createColors = createColors2;
-  }
-});
-
-// src/cli.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, relative as relative8, resolve as resolve5 } from "node:path";
-import { parseArgs } from "node:util";
-
-// src/errors.ts
-var FileError = class extends Error {
-  constructor(file, message) {
-    super(`${file}: ${message}`);
-    this.file = file;
-    this.name = new.target.name;
-  }
-  file;
-};
-var ConfigError = class extends FileError {
-};
-var CatalogueError = class extends FileError {
-};
-
-// src/files.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// src/config.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
-
-// src/schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-import { readFileSync } from "node:fs";
-
-// src/paths.ts
-import { fileURLToPath } from "node:url";
-var packageRoot = new URL("../", import.meta.url);
-function dataPath(...segments) {
-  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
-}
-function packagePath(...segments) {
-  return fileURLToPath(new URL(segments.join("/"), packageRoot));
-}
-
-// src/schema.ts
-var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var ajv = null;
-function instance() {
-  if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
-    addFormats(ajv);
-  }
-  return ajv;
-}
-function compileSchema(name) {
-  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
-  return instance().compile(schema);
-}
-function compileInlineSchema(schema) {
-  return instance().compile(schema);
-}
-function describeAjvError(error) {
-  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
-  switch (error.keyword) {
-    case "additionalProperties":
-      return `${where}: unknown key "${error.params.additionalProperty}"`;
-    case "enum":
-      return `${where}: must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "required":
-      return `${where}: missing "${error.params.missingProperty}"`;
-    default:
-      return `${where}: ${error.message ?? "is invalid"}`;
-  }
-}
-
-// rules/frontmatter-syntax.ts
-var frontmatter_syntax_exports = {};
-__export(frontmatter_syntax_exports, {
-  check: () => check,
-  meta: () => meta
-});
-
-// src/docs.ts
-var REPOSITORY_URL = "https://github.com/adrlint/adrlint";
-function ruleDocsUrl(ruleId) {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
-}
-
-// rules/frontmatter-syntax.ts
-var meta = {
-  id: "frontmatter-syntax",
-  description: "The frontmatter block is closed, parses as YAML and is a mapping",
-  defaultSeverity: "error",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("frontmatter-syntax"),
-    why: "A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.",
-    wrong: "---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n",
-    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n"
-  }
-};
-var check = ({ adr, report }) => {
-  if (adr.unterminatedFrontmatter) {
-    report({
-      range: adr.unterminatedFrontmatter,
-      message: 'The frontmatter opened by "---" on line 1 is never closed; add a "---" line after the YAML'
-    });
-    return;
-  }
-  const error = adr.frontmatter?.error;
-  if (error) report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
-};
-
-// rules/frontmatter-fields.ts
-var frontmatter_fields_exports = {};
-__export(frontmatter_fields_exports, {
-  check: () => check3,
-  meta: () => meta2
-});
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// node_modules/bail/index.js
-function bail(error) {
-  if (error) {
-    throw error;
-  }
-}
-
-// node_modules/unified/lib/index.js
-var import_extend = __toESM(require_extend(), 1);
-
 // node_modules/devlop/lib/default.js
 function ok() {
 }
+var init_default = __esm({
+  "node_modules/devlop/lib/default.js"() {
+  }
+});
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value2) {
@@ -17785,6 +17408,10 @@ function isPlainObject(value2) {
   const prototype = Object.getPrototypeOf(value2);
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
+var init_is_plain_obj = __esm({
+  "node_modules/is-plain-obj/index.js"() {
+  }
+});
 
 // node_modules/trough/lib/index.js
 function trough() {
@@ -17869,6 +17496,17 @@ function wrap(middleware, callback) {
     done(null, value2);
   }
 }
+var init_lib = __esm({
+  "node_modules/trough/lib/index.js"() {
+  }
+});
+
+// node_modules/trough/index.js
+var init_trough = __esm({
+  "node_modules/trough/index.js"() {
+    init_lib();
+  }
+});
 
 // node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value2) {
@@ -17895,178 +17533,207 @@ function position(pos) {
 function index(value2) {
   return value2 && typeof value2 === "number" ? value2 : 1;
 }
+var init_lib2 = __esm({
+  "node_modules/unist-util-stringify-position/lib/index.js"() {
+  }
+});
+
+// node_modules/unist-util-stringify-position/index.js
+var init_unist_util_stringify_position = __esm({
+  "node_modules/unist-util-stringify-position/index.js"() {
+    init_lib2();
+  }
+});
 
 // node_modules/vfile-message/lib/index.js
-var VFileMessage = class extends Error {
-  /**
-   * Create a message for `reason`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Options | null | undefined} [options]
-   *   Configuration (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | null | undefined} parent
-   *   Node or node-like, used for `ancestors` and `place`.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Point | Position | null | undefined} place
-   *   Place of message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {Node | NodeLike | null | undefined} parent
-   *   Node or node-like, used for `ancestors` and `place`.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {Point | Position | null | undefined} place
-   *   Place of message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns
-   *   Instance of `VFileMessage`.
-   */
-  // eslint-disable-next-line complexity
-  constructor(causeOrReason, optionsOrParentOrPlace, origin) {
-    super();
-    if (typeof optionsOrParentOrPlace === "string") {
-      origin = optionsOrParentOrPlace;
-      optionsOrParentOrPlace = void 0;
-    }
-    let reason = "";
-    let options = {};
-    let legacyCause = false;
-    if (optionsOrParentOrPlace) {
-      if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
-        options = { place: optionsOrParentOrPlace };
-      } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
-        options = { place: optionsOrParentOrPlace };
-      } else if ("type" in optionsOrParentOrPlace) {
-        options = {
-          ancestors: [optionsOrParentOrPlace],
-          place: optionsOrParentOrPlace.position
-        };
-      } else {
-        options = { ...optionsOrParentOrPlace };
+var VFileMessage;
+var init_lib3 = __esm({
+  "node_modules/vfile-message/lib/index.js"() {
+    init_unist_util_stringify_position();
+    VFileMessage = class extends Error {
+      /**
+       * Create a message for `reason`.
+       *
+       * > 🪦 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {Options | null | undefined} [options]
+       *   Configuration (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | null | undefined} parent
+       *   Node or node-like, used for `ancestors` and `place`.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {Point | Position | null | undefined} place
+       *   Place of message.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       *   Original error cause of the message.
+       * @param {Node | NodeLike | null | undefined} parent
+       *   Node or node-like, used for `ancestors` and `place`.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       *   Original error cause of the message.
+       * @param {Point | Position | null | undefined} place
+       *   Place of message.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       *   Original error cause of the message.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns
+       *   Instance of `VFileMessage`.
+       */
+      // eslint-disable-next-line complexity
+      constructor(causeOrReason, optionsOrParentOrPlace, origin) {
+        super();
+        if (typeof optionsOrParentOrPlace === "string") {
+          origin = optionsOrParentOrPlace;
+          optionsOrParentOrPlace = void 0;
+        }
+        let reason = "";
+        let options = {};
+        let legacyCause = false;
+        if (optionsOrParentOrPlace) {
+          if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
+            options = { place: optionsOrParentOrPlace };
+          } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
+            options = { place: optionsOrParentOrPlace };
+          } else if ("type" in optionsOrParentOrPlace) {
+            options = {
+              ancestors: [optionsOrParentOrPlace],
+              place: optionsOrParentOrPlace.position
+            };
+          } else {
+            options = { ...optionsOrParentOrPlace };
+          }
+        }
+        if (typeof causeOrReason === "string") {
+          reason = causeOrReason;
+        } else if (!options.cause && causeOrReason) {
+          legacyCause = true;
+          reason = causeOrReason.message;
+          options.cause = causeOrReason;
+        }
+        if (!options.ruleId && !options.source && typeof origin === "string") {
+          const index2 = origin.indexOf(":");
+          if (index2 === -1) {
+            options.ruleId = origin;
+          } else {
+            options.source = origin.slice(0, index2);
+            options.ruleId = origin.slice(index2 + 1);
+          }
+        }
+        if (!options.place && options.ancestors) {
+          const parent = options.ancestors[options.ancestors.length - 1];
+          if (parent) {
+            options.place = parent.position;
+          }
+        }
+        const start = options.place && "start" in options.place ? options.place.start : options.place;
+        this.ancestors = options.ancestors || void 0;
+        this.cause = options.cause || void 0;
+        this.column = start ? start.column : void 0;
+        this.fatal = void 0;
+        this.file = "";
+        this.message = reason;
+        this.line = start ? start.line : void 0;
+        this.name = stringifyPosition(options.place) || "1:1";
+        this.place = options.place || void 0;
+        this.reason = this.message;
+        this.ruleId = options.ruleId || void 0;
+        this.source = options.source || void 0;
+        this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
+        this.actual = void 0;
+        this.expected = void 0;
+        this.note = void 0;
+        this.url = void 0;
       }
-    }
-    if (typeof causeOrReason === "string") {
-      reason = causeOrReason;
-    } else if (!options.cause && causeOrReason) {
-      legacyCause = true;
-      reason = causeOrReason.message;
-      options.cause = causeOrReason;
-    }
-    if (!options.ruleId && !options.source && typeof origin === "string") {
-      const index2 = origin.indexOf(":");
-      if (index2 === -1) {
-        options.ruleId = origin;
-      } else {
-        options.source = origin.slice(0, index2);
-        options.ruleId = origin.slice(index2 + 1);
-      }
-    }
-    if (!options.place && options.ancestors) {
-      const parent = options.ancestors[options.ancestors.length - 1];
-      if (parent) {
-        options.place = parent.position;
-      }
-    }
-    const start = options.place && "start" in options.place ? options.place.start : options.place;
-    this.ancestors = options.ancestors || void 0;
-    this.cause = options.cause || void 0;
-    this.column = start ? start.column : void 0;
-    this.fatal = void 0;
-    this.file = "";
-    this.message = reason;
-    this.line = start ? start.line : void 0;
-    this.name = stringifyPosition(options.place) || "1:1";
-    this.place = options.place || void 0;
-    this.reason = this.message;
-    this.ruleId = options.ruleId || void 0;
-    this.source = options.source || void 0;
-    this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
-    this.actual = void 0;
-    this.expected = void 0;
-    this.note = void 0;
-    this.url = void 0;
+    };
+    Object.defineProperties(VFileMessage.prototype, {
+      file: { configurable: true, enumerable: true, value: "", writable: true },
+      name: { configurable: true, enumerable: true, value: "", writable: true },
+      reason: { configurable: true, enumerable: true, value: "", writable: true },
+      message: { configurable: true, enumerable: true, value: "", writable: true },
+      stack: { configurable: true, enumerable: true, value: "", writable: true },
+      column: { configurable: true, enumerable: true, writable: true },
+      line: { configurable: true, enumerable: true, writable: true },
+      ancestors: { configurable: true, enumerable: true, writable: true },
+      cause: { configurable: true, enumerable: true, writable: true },
+      fatal: { configurable: true, enumerable: true, writable: true },
+      place: { configurable: true, enumerable: true, writable: true },
+      ruleId: { configurable: true, enumerable: true, writable: true },
+      source: { configurable: true, enumerable: true, writable: true }
+    });
   }
-};
-Object.defineProperties(VFileMessage.prototype, {
-  file: { configurable: true, enumerable: true, value: "", writable: true },
-  name: { configurable: true, enumerable: true, value: "", writable: true },
-  reason: { configurable: true, enumerable: true, value: "", writable: true },
-  message: { configurable: true, enumerable: true, value: "", writable: true },
-  stack: { configurable: true, enumerable: true, value: "", writable: true },
-  column: { configurable: true, enumerable: true, writable: true },
-  line: { configurable: true, enumerable: true, writable: true },
-  ancestors: { configurable: true, enumerable: true, writable: true },
-  cause: { configurable: true, enumerable: true, writable: true },
-  fatal: { configurable: true, enumerable: true, writable: true },
-  place: { configurable: true, enumerable: true, writable: true },
-  ruleId: { configurable: true, enumerable: true, writable: true },
-  source: { configurable: true, enumerable: true, writable: true }
+});
+
+// node_modules/vfile-message/index.js
+var init_vfile_message = __esm({
+  "node_modules/vfile-message/index.js"() {
+    init_lib3();
+  }
 });
 
 // node_modules/vfile/lib/minpath.js
 import { default as default2 } from "node:path";
+var init_minpath = __esm({
+  "node_modules/vfile/lib/minpath.js"() {
+  }
+});
 
 // node_modules/vfile/lib/minproc.js
 import { default as default3 } from "node:process";
-
-// node_modules/vfile/lib/minurl.js
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+var init_minproc = __esm({
+  "node_modules/vfile/lib/minproc.js"() {
+  }
+});
 
 // node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
@@ -18075,440 +17742,20 @@ function isUrl(fileUrlOrPath) {
     fileUrlOrPath.auth === void 0
   );
 }
+var init_minurl_shared = __esm({
+  "node_modules/vfile/lib/minurl.shared.js"() {
+  }
+});
+
+// node_modules/vfile/lib/minurl.js
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var init_minurl = __esm({
+  "node_modules/vfile/lib/minurl.js"() {
+    init_minurl_shared();
+  }
+});
 
 // node_modules/vfile/lib/index.js
-var order = (
-  /** @type {const} */
-  [
-    "history",
-    "path",
-    "basename",
-    "stem",
-    "extname",
-    "dirname"
-  ]
-);
-var VFile = class {
-  /**
-   * Create a new virtual file.
-   *
-   * `options` is treated as:
-   *
-   * *   `string` or `Uint8Array` — `{value: options}`
-   * *   `URL` — `{path: options}`
-   * *   `VFile` — shallow copies its data over to the new file
-   * *   `object` — all fields are shallow copied over to the new file
-   *
-   * Path related fields are set in the following order (least specific to
-   * most specific): `history`, `path`, `basename`, `stem`, `extname`,
-   * `dirname`.
-   *
-   * You cannot set `dirname` or `extname` without setting either `history`,
-   * `path`, `basename`, or `stem` too.
-   *
-   * @param {Compatible | null | undefined} [value]
-   *   File value.
-   * @returns
-   *   New instance.
-   */
-  constructor(value2) {
-    let options;
-    if (!value2) {
-      options = {};
-    } else if (isUrl(value2)) {
-      options = { path: value2 };
-    } else if (typeof value2 === "string" || isUint8Array(value2)) {
-      options = { value: value2 };
-    } else {
-      options = value2;
-    }
-    this.cwd = "cwd" in options ? "" : default3.cwd();
-    this.data = {};
-    this.history = [];
-    this.messages = [];
-    this.value;
-    this.map;
-    this.result;
-    this.stored;
-    let index2 = -1;
-    while (++index2 < order.length) {
-      const field2 = order[index2];
-      if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
-        this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
-      }
-    }
-    let field;
-    for (field in options) {
-      if (!order.includes(field)) {
-        this[field] = options[field];
-      }
-    }
-  }
-  /**
-   * Get the basename (including extname) (example: `'index.min.js'`).
-   *
-   * @returns {string | undefined}
-   *   Basename.
-   */
-  get basename() {
-    return typeof this.path === "string" ? default2.basename(this.path) : void 0;
-  }
-  /**
-   * Set basename (including extname) (`'index.min.js'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be nullified (use `file.path = file.dirname` instead).
-   *
-   * @param {string} basename
-   *   Basename.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set basename(basename8) {
-    assertNonEmpty(basename8, "basename");
-    assertPart(basename8, "basename");
-    this.path = default2.join(this.dirname || "", basename8);
-  }
-  /**
-   * Get the parent path (example: `'~'`).
-   *
-   * @returns {string | undefined}
-   *   Dirname.
-   */
-  get dirname() {
-    return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
-  }
-  /**
-   * Set the parent path (example: `'~'`).
-   *
-   * Cannot be set if there’s no `path` yet.
-   *
-   * @param {string | undefined} dirname
-   *   Dirname.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set dirname(dirname9) {
-    assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname9 || "", this.basename);
-  }
-  /**
-   * Get the extname (including dot) (example: `'.js'`).
-   *
-   * @returns {string | undefined}
-   *   Extname.
-   */
-  get extname() {
-    return typeof this.path === "string" ? default2.extname(this.path) : void 0;
-  }
-  /**
-   * Set the extname (including dot) (example: `'.js'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be set if there’s no `path` yet.
-   *
-   * @param {string | undefined} extname
-   *   Extname.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set extname(extname2) {
-    assertPart(extname2, "extname");
-    assertPath(this.dirname, "extname");
-    if (extname2) {
-      if (extname2.codePointAt(0) !== 46) {
-        throw new Error("`extname` must start with `.`");
-      }
-      if (extname2.includes(".", 1)) {
-        throw new Error("`extname` cannot contain multiple dots");
-      }
-    }
-    this.path = default2.join(this.dirname, this.stem + (extname2 || ""));
-  }
-  /**
-   * Get the full path (example: `'~/index.min.js'`).
-   *
-   * @returns {string}
-   *   Path.
-   */
-  get path() {
-    return this.history[this.history.length - 1];
-  }
-  /**
-   * Set the full path (example: `'~/index.min.js'`).
-   *
-   * Cannot be nullified.
-   * You can set a file URL (a `URL` object with a `file:` protocol) which will
-   * be turned into a path with `url.fileURLToPath`.
-   *
-   * @param {URL | string} path
-   *   Path.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set path(path2) {
-    if (isUrl(path2)) {
-      path2 = fileURLToPath2(path2);
-    }
-    assertNonEmpty(path2, "path");
-    if (this.path !== path2) {
-      this.history.push(path2);
-    }
-  }
-  /**
-   * Get the stem (basename w/o extname) (example: `'index.min'`).
-   *
-   * @returns {string | undefined}
-   *   Stem.
-   */
-  get stem() {
-    return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
-  }
-  /**
-   * Set the stem (basename w/o extname) (example: `'index.min'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be nullified (use `file.path = file.dirname` instead).
-   *
-   * @param {string} stem
-   *   Stem.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
-  }
-  // Normal prototypal methods.
-  /**
-   * Create a fatal message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `true` (error; file not usable)
-   * and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {never}
-   *   Never.
-   * @throws {VFileMessage}
-   *   Message.
-   */
-  fail(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-    message.fatal = true;
-    throw message;
-  }
-  /**
-   * Create an info message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `undefined` (info; change
-   * likely not needed) and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {VFileMessage}
-   *   Message.
-   */
-  info(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-    message.fatal = void 0;
-    return message;
-  }
-  /**
-   * Create a message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `false` (warning; change may be
-   * needed) and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {VFileMessage}
-   *   Message.
-   */
-  message(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = new VFileMessage(
-      // @ts-expect-error: the overloads are fine.
-      causeOrReason,
-      optionsOrParentOrPlace,
-      origin
-    );
-    if (this.path) {
-      message.name = this.path + ":" + message.name;
-      message.file = this.path;
-    }
-    message.fatal = false;
-    this.messages.push(message);
-    return message;
-  }
-  /**
-   * Serialize the file.
-   *
-   * > **Note**: which encodings are supported depends on the engine.
-   * > For info on Node.js, see:
-   * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
-   *
-   * @param {string | null | undefined} [encoding='utf8']
-   *   Character encoding to understand `value` as when it’s a `Uint8Array`
-   *   (default: `'utf-8'`).
-   * @returns {string}
-   *   Serialized file.
-   */
-  toString(encoding) {
-    if (this.value === void 0) {
-      return "";
-    }
-    if (typeof this.value === "string") {
-      return this.value;
-    }
-    const decoder = new TextDecoder(encoding || void 0);
-    return decoder.decode(this.value);
-  }
-};
 function assertPart(part, name) {
   if (part && part.includes(default2.sep)) {
     throw new Error(
@@ -18521,8 +17768,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path2, name) {
-  if (!path2) {
+function assertPath(path, name) {
+  if (!path) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -18531,626 +17778,486 @@ function isUint8Array(value2) {
     value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
+var order, VFile;
+var init_lib4 = __esm({
+  "node_modules/vfile/lib/index.js"() {
+    init_vfile_message();
+    init_minpath();
+    init_minproc();
+    init_minurl();
+    order = /** @type {const} */
+    [
+      "history",
+      "path",
+      "basename",
+      "stem",
+      "extname",
+      "dirname"
+    ];
+    VFile = class {
+      /**
+       * Create a new virtual file.
+       *
+       * `options` is treated as:
+       *
+       * *   `string` or `Uint8Array` — `{value: options}`
+       * *   `URL` — `{path: options}`
+       * *   `VFile` — shallow copies its data over to the new file
+       * *   `object` — all fields are shallow copied over to the new file
+       *
+       * Path related fields are set in the following order (least specific to
+       * most specific): `history`, `path`, `basename`, `stem`, `extname`,
+       * `dirname`.
+       *
+       * You cannot set `dirname` or `extname` without setting either `history`,
+       * `path`, `basename`, or `stem` too.
+       *
+       * @param {Compatible | null | undefined} [value]
+       *   File value.
+       * @returns
+       *   New instance.
+       */
+      constructor(value2) {
+        let options;
+        if (!value2) {
+          options = {};
+        } else if (isUrl(value2)) {
+          options = { path: value2 };
+        } else if (typeof value2 === "string" || isUint8Array(value2)) {
+          options = { value: value2 };
+        } else {
+          options = value2;
+        }
+        this.cwd = "cwd" in options ? "" : default3.cwd();
+        this.data = {};
+        this.history = [];
+        this.messages = [];
+        this.value;
+        this.map;
+        this.result;
+        this.stored;
+        let index2 = -1;
+        while (++index2 < order.length) {
+          const field2 = order[index2];
+          if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
+            this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
+          }
+        }
+        let field;
+        for (field in options) {
+          if (!order.includes(field)) {
+            this[field] = options[field];
+          }
+        }
+      }
+      /**
+       * Get the basename (including extname) (example: `'index.min.js'`).
+       *
+       * @returns {string | undefined}
+       *   Basename.
+       */
+      get basename() {
+        return typeof this.path === "string" ? default2.basename(this.path) : void 0;
+      }
+      /**
+       * Set basename (including extname) (`'index.min.js'`).
+       *
+       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+       * on windows).
+       * Cannot be nullified (use `file.path = file.dirname` instead).
+       *
+       * @param {string} basename
+       *   Basename.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set basename(basename9) {
+        assertNonEmpty(basename9, "basename");
+        assertPart(basename9, "basename");
+        this.path = default2.join(this.dirname || "", basename9);
+      }
+      /**
+       * Get the parent path (example: `'~'`).
+       *
+       * @returns {string | undefined}
+       *   Dirname.
+       */
+      get dirname() {
+        return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
+      }
+      /**
+       * Set the parent path (example: `'~'`).
+       *
+       * Cannot be set if there’s no `path` yet.
+       *
+       * @param {string | undefined} dirname
+       *   Dirname.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set dirname(dirname11) {
+        assertPath(this.basename, "dirname");
+        this.path = default2.join(dirname11 || "", this.basename);
+      }
+      /**
+       * Get the extname (including dot) (example: `'.js'`).
+       *
+       * @returns {string | undefined}
+       *   Extname.
+       */
+      get extname() {
+        return typeof this.path === "string" ? default2.extname(this.path) : void 0;
+      }
+      /**
+       * Set the extname (including dot) (example: `'.js'`).
+       *
+       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+       * on windows).
+       * Cannot be set if there’s no `path` yet.
+       *
+       * @param {string | undefined} extname
+       *   Extname.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set extname(extname2) {
+        assertPart(extname2, "extname");
+        assertPath(this.dirname, "extname");
+        if (extname2) {
+          if (extname2.codePointAt(0) !== 46) {
+            throw new Error("`extname` must start with `.`");
+          }
+          if (extname2.includes(".", 1)) {
+            throw new Error("`extname` cannot contain multiple dots");
+          }
+        }
+        this.path = default2.join(this.dirname, this.stem + (extname2 || ""));
+      }
+      /**
+       * Get the full path (example: `'~/index.min.js'`).
+       *
+       * @returns {string}
+       *   Path.
+       */
+      get path() {
+        return this.history[this.history.length - 1];
+      }
+      /**
+       * Set the full path (example: `'~/index.min.js'`).
+       *
+       * Cannot be nullified.
+       * You can set a file URL (a `URL` object with a `file:` protocol) which will
+       * be turned into a path with `url.fileURLToPath`.
+       *
+       * @param {URL | string} path
+       *   Path.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set path(path) {
+        if (isUrl(path)) {
+          path = fileURLToPath2(path);
+        }
+        assertNonEmpty(path, "path");
+        if (this.path !== path) {
+          this.history.push(path);
+        }
+      }
+      /**
+       * Get the stem (basename w/o extname) (example: `'index.min'`).
+       *
+       * @returns {string | undefined}
+       *   Stem.
+       */
+      get stem() {
+        return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
+      }
+      /**
+       * Set the stem (basename w/o extname) (example: `'index.min'`).
+       *
+       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+       * on windows).
+       * Cannot be nullified (use `file.path = file.dirname` instead).
+       *
+       * @param {string} stem
+       *   Stem.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set stem(stem) {
+        assertNonEmpty(stem, "stem");
+        assertPart(stem, "stem");
+        this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+      }
+      // Normal prototypal methods.
+      /**
+       * Create a fatal message for `reason` associated with the file.
+       *
+       * The `fatal` field of the message is set to `true` (error; file not usable)
+       * and the `file` field is set to the current file path.
+       * The message is added to the `messages` field on `file`.
+       *
+       * > 🪦 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       * @param {MessageOptions | null | undefined} [options]
+       * @returns {never}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns {never}
+       *   Never.
+       * @throws {VFileMessage}
+       *   Message.
+       */
+      fail(causeOrReason, optionsOrParentOrPlace, origin) {
+        const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+        message.fatal = true;
+        throw message;
+      }
+      /**
+       * Create an info message for `reason` associated with the file.
+       *
+       * The `fatal` field of the message is set to `undefined` (info; change
+       * likely not needed) and the `file` field is set to the current file path.
+       * The message is added to the `messages` field on `file`.
+       *
+       * > 🪦 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       * @param {MessageOptions | null | undefined} [options]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns {VFileMessage}
+       *   Message.
+       */
+      info(causeOrReason, optionsOrParentOrPlace, origin) {
+        const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+        message.fatal = void 0;
+        return message;
+      }
+      /**
+       * Create a message for `reason` associated with the file.
+       *
+       * The `fatal` field of the message is set to `false` (warning; change may be
+       * needed) and the `file` field is set to the current file path.
+       * The message is added to the `messages` field on `file`.
+       *
+       * > 🪦 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       * @param {MessageOptions | null | undefined} [options]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns {VFileMessage}
+       *   Message.
+       */
+      message(causeOrReason, optionsOrParentOrPlace, origin) {
+        const message = new VFileMessage(
+          // @ts-expect-error: the overloads are fine.
+          causeOrReason,
+          optionsOrParentOrPlace,
+          origin
+        );
+        if (this.path) {
+          message.name = this.path + ":" + message.name;
+          message.file = this.path;
+        }
+        message.fatal = false;
+        this.messages.push(message);
+        return message;
+      }
+      /**
+       * Serialize the file.
+       *
+       * > **Note**: which encodings are supported depends on the engine.
+       * > For info on Node.js, see:
+       * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
+       *
+       * @param {string | null | undefined} [encoding='utf8']
+       *   Character encoding to understand `value` as when it’s a `Uint8Array`
+       *   (default: `'utf-8'`).
+       * @returns {string}
+       *   Serialized file.
+       */
+      toString(encoding) {
+        if (this.value === void 0) {
+          return "";
+        }
+        if (typeof this.value === "string") {
+          return this.value;
+        }
+        const decoder = new TextDecoder(encoding || void 0);
+        return decoder.decode(this.value);
+      }
+    };
+  }
+});
+
+// node_modules/vfile/index.js
+var init_vfile = __esm({
+  "node_modules/vfile/index.js"() {
+    init_lib4();
+  }
+});
 
 // node_modules/unified/lib/callable-instance.js
-var CallableInstance = (
-  /**
-   * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
-   */
-  /** @type {unknown} */
-  /**
-   * @this {Function}
-   * @param {string | symbol} property
-   * @returns {(...parameters: Array<unknown>) => unknown}
-   */
-  (function(property) {
-    const self = this;
-    const constr = self.constructor;
-    const proto = (
-      /** @type {Record<string | symbol, Function>} */
-      // Prototypes do exist.
-      // type-coverage:ignore-next-line
-      constr.prototype
-    );
-    const value2 = proto[property];
-    const apply = function() {
-      return value2.apply(apply, arguments);
-    };
-    Object.setPrototypeOf(apply, proto);
-    return apply;
-  })
-);
+var CallableInstance;
+var init_callable_instance = __esm({
+  "node_modules/unified/lib/callable-instance.js"() {
+    CallableInstance = /**
+     * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
+     */
+    /** @type {unknown} */
+    /**
+     * @this {Function}
+     * @param {string | symbol} property
+     * @returns {(...parameters: Array<unknown>) => unknown}
+     */
+    (function(property) {
+      const self = this;
+      const constr = self.constructor;
+      const proto = (
+        /** @type {Record<string | symbol, Function>} */
+        // Prototypes do exist.
+        // type-coverage:ignore-next-line
+        constr.prototype
+      );
+      const value2 = proto[property];
+      const apply = function() {
+        return value2.apply(apply, arguments);
+      };
+      Object.setPrototypeOf(apply, proto);
+      return apply;
+    });
+  }
+});
 
 // node_modules/unified/lib/index.js
-var own = {}.hasOwnProperty;
-var Processor = class _Processor extends CallableInstance {
-  /**
-   * Create a processor.
-   */
-  constructor() {
-    super("copy");
-    this.Compiler = void 0;
-    this.Parser = void 0;
-    this.attachers = [];
-    this.compiler = void 0;
-    this.freezeIndex = -1;
-    this.frozen = void 0;
-    this.namespace = {};
-    this.parser = void 0;
-    this.transformers = trough();
-  }
-  /**
-   * Copy a processor.
-   *
-   * @deprecated
-   *   This is a private internal method and should not be used.
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *   New *unfrozen* processor ({@linkcode Processor}) that is
-   *   configured to work the same as its ancestor.
-   *   When the descendant processor is configured in the future it does not
-   *   affect the ancestral processor.
-   */
-  copy() {
-    const destination2 = (
-      /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
-      new _Processor()
-    );
-    let index2 = -1;
-    while (++index2 < this.attachers.length) {
-      const attacher = this.attachers[index2];
-      destination2.use(...attacher);
-    }
-    destination2.data((0, import_extend.default)(true, {}, this.namespace));
-    return destination2;
-  }
-  /**
-   * Configure the processor with info available to all plugins.
-   * Information is stored in an object.
-   *
-   * Typically, options can be given to a specific plugin, but sometimes it
-   * makes sense to have information shared with several plugins.
-   * For example, a list of HTML elements that are self-closing, which is
-   * needed during all phases.
-   *
-   * > **Note**: setting information cannot occur on *frozen* processors.
-   * > Call the processor first to create a new unfrozen processor.
-   *
-   * > **Note**: to register custom data in TypeScript, augment the
-   * > {@linkcode Data} interface.
-   *
-   * @example
-   *   This example show how to get and set info:
-   *
-   *   ```js
-   *   import {unified} from 'unified'
-   *
-   *   const processor = unified().data('alpha', 'bravo')
-   *
-   *   processor.data('alpha') // => 'bravo'
-   *
-   *   processor.data() // => {alpha: 'bravo'}
-   *
-   *   processor.data({charlie: 'delta'})
-   *
-   *   processor.data() // => {charlie: 'delta'}
-   *   ```
-   *
-   * @template {keyof Data} Key
-   *
-   * @overload
-   * @returns {Data}
-   *
-   * @overload
-   * @param {Data} dataset
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @overload
-   * @param {Key} key
-   * @returns {Data[Key]}
-   *
-   * @overload
-   * @param {Key} key
-   * @param {Data[Key]} value
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @param {Data | Key} [key]
-   *   Key to get or set, or entire dataset to set, or nothing to get the
-   *   entire dataset (optional).
-   * @param {Data[Key]} [value]
-   *   Value to set (optional).
-   * @returns {unknown}
-   *   The current processor when setting, the value at `key` when getting, or
-   *   the entire dataset when getting without key.
-   */
-  data(key, value2) {
-    if (typeof key === "string") {
-      if (arguments.length === 2) {
-        assertUnfrozen("data", this.frozen);
-        this.namespace[key] = value2;
-        return this;
-      }
-      return own.call(this.namespace, key) && this.namespace[key] || void 0;
-    }
-    if (key) {
-      assertUnfrozen("data", this.frozen);
-      this.namespace = key;
-      return this;
-    }
-    return this.namespace;
-  }
-  /**
-   * Freeze a processor.
-   *
-   * Frozen processors are meant to be extended and not to be configured
-   * directly.
-   *
-   * When a processor is frozen it cannot be unfrozen.
-   * New processors working the same way can be created by calling the
-   * processor.
-   *
-   * It’s possible to freeze processors explicitly by calling `.freeze()`.
-   * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
-   * `.stringify()`, `.process()`, or `.processSync()` are called.
-   *
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *   The current processor.
-   */
-  freeze() {
-    if (this.frozen) {
-      return this;
-    }
-    const self = (
-      /** @type {Processor} */
-      /** @type {unknown} */
-      this
-    );
-    while (++this.freezeIndex < this.attachers.length) {
-      const [attacher, ...options] = this.attachers[this.freezeIndex];
-      if (options[0] === false) {
-        continue;
-      }
-      if (options[0] === true) {
-        options[0] = void 0;
-      }
-      const transformer = attacher.call(self, ...options);
-      if (typeof transformer === "function") {
-        this.transformers.use(transformer);
-      }
-    }
-    this.frozen = true;
-    this.freezeIndex = Number.POSITIVE_INFINITY;
-    return this;
-  }
-  /**
-   * Parse text to a syntax tree.
-   *
-   * > **Note**: `parse` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `parse` performs the parse phase, not the run phase or other
-   * > phases.
-   *
-   * @param {Compatible | undefined} [file]
-   *   file to parse (optional); typically `string` or `VFile`; any value
-   *   accepted as `x` in `new VFile(x)`.
-   * @returns {ParseTree extends undefined ? Node : ParseTree}
-   *   Syntax tree representing `file`.
-   */
-  parse(file) {
-    this.freeze();
-    const realFile = vfile(file);
-    const parser = this.parser || this.Parser;
-    assertParser("parse", parser);
-    return parser(String(realFile), realFile);
-  }
-  /**
-   * Process the given file as configured on the processor.
-   *
-   * > **Note**: `process` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `process` performs the parse, run, and stringify phases.
-   *
-   * @overload
-   * @param {Compatible | undefined} file
-   * @param {ProcessCallback<VFileWithOutput<CompileResult>>} done
-   * @returns {undefined}
-   *
-   * @overload
-   * @param {Compatible | undefined} [file]
-   * @returns {Promise<VFileWithOutput<CompileResult>>}
-   *
-   * @param {Compatible | undefined} [file]
-   *   File (optional); typically `string` or `VFile`]; any value accepted as
-   *   `x` in `new VFile(x)`.
-   * @param {ProcessCallback<VFileWithOutput<CompileResult>> | undefined} [done]
-   *   Callback (optional).
-   * @returns {Promise<VFile> | undefined}
-   *   Nothing if `done` is given.
-   *   Otherwise a promise, rejected with a fatal error or resolved with the
-   *   processed file.
-   *
-   *   The parsed, transformed, and compiled value is available at
-   *   `file.value` (see note).
-   *
-   *   > **Note**: unified typically compiles by serializing: most
-   *   > compilers return `string` (or `Uint8Array`).
-   *   > Some compilers, such as the one configured with
-   *   > [`rehype-react`][rehype-react], return other values (in this case, a
-   *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
-   *   > result values.
-   *   >
-   *   > To register custom results in TypeScript, add them to
-   *   > {@linkcode CompileResultMap}.
-   *
-   *   [rehype-react]: https://github.com/rehypejs/rehype-react
-   */
-  process(file, done) {
-    const self = this;
-    this.freeze();
-    assertParser("process", this.parser || this.Parser);
-    assertCompiler("process", this.compiler || this.Compiler);
-    return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
-      const realFile = vfile(file);
-      const parseTree = (
-        /** @type {HeadTree extends undefined ? Node : HeadTree} */
-        /** @type {unknown} */
-        self.parse(realFile)
-      );
-      self.run(parseTree, realFile, function(error, tree, file2) {
-        if (error || !tree || !file2) {
-          return realDone(error);
-        }
-        const compileTree = (
-          /** @type {CompileTree extends undefined ? Node : CompileTree} */
-          /** @type {unknown} */
-          tree
-        );
-        const compileResult = self.stringify(compileTree, file2);
-        if (looksLikeAValue(compileResult)) {
-          file2.value = compileResult;
-        } else {
-          file2.result = compileResult;
-        }
-        realDone(
-          error,
-          /** @type {VFileWithOutput<CompileResult>} */
-          file2
-        );
-      });
-      function realDone(error, file2) {
-        if (error || !file2) {
-          reject(error);
-        } else if (resolve6) {
-          resolve6(file2);
-        } else {
-          ok(done, "`done` is defined if `resolve` is not");
-          done(void 0, file2);
-        }
-      }
-    }
-  }
-  /**
-   * Process the given file as configured on the processor.
-   *
-   * An error is thrown if asynchronous transforms are configured.
-   *
-   * > **Note**: `processSync` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `processSync` performs the parse, run, and stringify phases.
-   *
-   * @param {Compatible | undefined} [file]
-   *   File (optional); typically `string` or `VFile`; any value accepted as
-   *   `x` in `new VFile(x)`.
-   * @returns {VFileWithOutput<CompileResult>}
-   *   The processed file.
-   *
-   *   The parsed, transformed, and compiled value is available at
-   *   `file.value` (see note).
-   *
-   *   > **Note**: unified typically compiles by serializing: most
-   *   > compilers return `string` (or `Uint8Array`).
-   *   > Some compilers, such as the one configured with
-   *   > [`rehype-react`][rehype-react], return other values (in this case, a
-   *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
-   *   > result values.
-   *   >
-   *   > To register custom results in TypeScript, add them to
-   *   > {@linkcode CompileResultMap}.
-   *
-   *   [rehype-react]: https://github.com/rehypejs/rehype-react
-   */
-  processSync(file) {
-    let complete = false;
-    let result;
-    this.freeze();
-    assertParser("processSync", this.parser || this.Parser);
-    assertCompiler("processSync", this.compiler || this.Compiler);
-    this.process(file, realDone);
-    assertDone("processSync", "process", complete);
-    ok(result, "we either bailed on an error or have a tree");
-    return result;
-    function realDone(error, file2) {
-      complete = true;
-      bail(error);
-      result = file2;
-    }
-  }
-  /**
-   * Run *transformers* on a syntax tree.
-   *
-   * > **Note**: `run` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `run` performs the run phase, not other phases.
-   *
-   * @overload
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
-   * @returns {undefined}
-   *
-   * @overload
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   * @param {Compatible | undefined} file
-   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
-   * @returns {undefined}
-   *
-   * @overload
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   * @param {Compatible | undefined} [file]
-   * @returns {Promise<TailTree extends undefined ? Node : TailTree>}
-   *
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   *   Tree to transform and inspect.
-   * @param {(
-   *   RunCallback<TailTree extends undefined ? Node : TailTree> |
-   *   Compatible
-   * )} [file]
-   *   File associated with `node` (optional); any value accepted as `x` in
-   *   `new VFile(x)`.
-   * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} [done]
-   *   Callback (optional).
-   * @returns {Promise<TailTree extends undefined ? Node : TailTree> | undefined}
-   *   Nothing if `done` is given.
-   *   Otherwise, a promise rejected with a fatal error or resolved with the
-   *   transformed tree.
-   */
-  run(tree, file, done) {
-    assertNode(tree);
-    this.freeze();
-    const transformers = this.transformers;
-    if (!done && typeof file === "function") {
-      done = file;
-      file = void 0;
-    }
-    return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
-      ok(
-        typeof file !== "function",
-        "`file` can\u2019t be a `done` anymore, we checked"
-      );
-      const realFile = vfile(file);
-      transformers.run(tree, realFile, realDone);
-      function realDone(error, outputTree, file2) {
-        const resultingTree = (
-          /** @type {TailTree extends undefined ? Node : TailTree} */
-          outputTree || tree
-        );
-        if (error) {
-          reject(error);
-        } else if (resolve6) {
-          resolve6(resultingTree);
-        } else {
-          ok(done, "`done` is defined if `resolve` is not");
-          done(void 0, resultingTree, file2);
-        }
-      }
-    }
-  }
-  /**
-   * Run *transformers* on a syntax tree.
-   *
-   * An error is thrown if asynchronous transforms are configured.
-   *
-   * > **Note**: `runSync` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `runSync` performs the run phase, not other phases.
-   *
-   * @param {HeadTree extends undefined ? Node : HeadTree} tree
-   *   Tree to transform and inspect.
-   * @param {Compatible | undefined} [file]
-   *   File associated with `node` (optional); any value accepted as `x` in
-   *   `new VFile(x)`.
-   * @returns {TailTree extends undefined ? Node : TailTree}
-   *   Transformed tree.
-   */
-  runSync(tree, file) {
-    let complete = false;
-    let result;
-    this.run(tree, file, realDone);
-    assertDone("runSync", "run", complete);
-    ok(result, "we either bailed on an error or have a tree");
-    return result;
-    function realDone(error, tree2) {
-      bail(error);
-      result = tree2;
-      complete = true;
-    }
-  }
-  /**
-   * Compile a syntax tree.
-   *
-   * > **Note**: `stringify` freezes the processor if not already *frozen*.
-   *
-   * > **Note**: `stringify` performs the stringify phase, not the run phase
-   * > or other phases.
-   *
-   * @param {CompileTree extends undefined ? Node : CompileTree} tree
-   *   Tree to compile.
-   * @param {Compatible | undefined} [file]
-   *   File associated with `node` (optional); any value accepted as `x` in
-   *   `new VFile(x)`.
-   * @returns {CompileResult extends undefined ? Value : CompileResult}
-   *   Textual representation of the tree (see note).
-   *
-   *   > **Note**: unified typically compiles by serializing: most compilers
-   *   > return `string` (or `Uint8Array`).
-   *   > Some compilers, such as the one configured with
-   *   > [`rehype-react`][rehype-react], return other values (in this case, a
-   *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
-   *   > result values.
-   *   >
-   *   > To register custom results in TypeScript, add them to
-   *   > {@linkcode CompileResultMap}.
-   *
-   *   [rehype-react]: https://github.com/rehypejs/rehype-react
-   */
-  stringify(tree, file) {
-    this.freeze();
-    const realFile = vfile(file);
-    const compiler2 = this.compiler || this.Compiler;
-    assertCompiler("stringify", compiler2);
-    assertNode(tree);
-    return compiler2(tree, realFile);
-  }
-  /**
-   * Configure the processor to use a plugin, a list of usable values, or a
-   * preset.
-   *
-   * If the processor is already using a plugin, the previous plugin
-   * configuration is changed based on the options that are passed in.
-   * In other words, the plugin is not added a second time.
-   *
-   * > **Note**: `use` cannot be called on *frozen* processors.
-   * > Call the processor first to create a new unfrozen processor.
-   *
-   * @example
-   *   There are many ways to pass plugins to `.use()`.
-   *   This example gives an overview:
-   *
-   *   ```js
-   *   import {unified} from 'unified'
-   *
-   *   unified()
-   *     // Plugin with options:
-   *     .use(pluginA, {x: true, y: true})
-   *     // Passing the same plugin again merges configuration (to `{x: true, y: false, z: true}`):
-   *     .use(pluginA, {y: false, z: true})
-   *     // Plugins:
-   *     .use([pluginB, pluginC])
-   *     // Two plugins, the second with options:
-   *     .use([pluginD, [pluginE, {}]])
-   *     // Preset with plugins and settings:
-   *     .use({plugins: [pluginF, [pluginG, {}]], settings: {position: false}})
-   *     // Settings only:
-   *     .use({settings: {position: false}})
-   *   ```
-   *
-   * @template {Array<unknown>} [Parameters=[]]
-   * @template {Node | string | undefined} [Input=undefined]
-   * @template [Output=Input]
-   *
-   * @overload
-   * @param {Preset | null | undefined} [preset]
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @overload
-   * @param {PluggableList} list
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *
-   * @overload
-   * @param {Plugin<Parameters, Input, Output>} plugin
-   * @param {...(Parameters | [boolean])} parameters
-   * @returns {UsePlugin<ParseTree, HeadTree, TailTree, CompileTree, CompileResult, Input, Output>}
-   *
-   * @param {PluggableList | Plugin | Preset | null | undefined} value
-   *   Usable value.
-   * @param {...unknown} parameters
-   *   Parameters, when a plugin is given as a usable value.
-   * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-   *   Current processor.
-   */
-  use(value2, ...parameters) {
-    const attachers = this.attachers;
-    const namespace = this.namespace;
-    assertUnfrozen("use", this.frozen);
-    if (value2 === null || value2 === void 0) {
-    } else if (typeof value2 === "function") {
-      addPlugin(value2, parameters);
-    } else if (typeof value2 === "object") {
-      if (Array.isArray(value2)) {
-        addList(value2);
-      } else {
-        addPreset(value2);
-      }
-    } else {
-      throw new TypeError("Expected usable value, not `" + value2 + "`");
-    }
-    return this;
-    function add(value3) {
-      if (typeof value3 === "function") {
-        addPlugin(value3, []);
-      } else if (typeof value3 === "object") {
-        if (Array.isArray(value3)) {
-          const [plugin, ...parameters2] = (
-            /** @type {PluginTuple<Array<unknown>>} */
-            value3
-          );
-          addPlugin(plugin, parameters2);
-        } else {
-          addPreset(value3);
-        }
-      } else {
-        throw new TypeError("Expected usable value, not `" + value3 + "`");
-      }
-    }
-    function addPreset(result) {
-      if (!("plugins" in result) && !("settings" in result)) {
-        throw new Error(
-          "Expected usable value but received an empty preset, which is probably a mistake: presets typically come with `plugins` and sometimes with `settings`, but this has neither"
-        );
-      }
-      addList(result.plugins);
-      if (result.settings) {
-        namespace.settings = (0, import_extend.default)(true, namespace.settings, result.settings);
-      }
-    }
-    function addList(plugins) {
-      let index2 = -1;
-      if (plugins === null || plugins === void 0) {
-      } else if (Array.isArray(plugins)) {
-        while (++index2 < plugins.length) {
-          const thing = plugins[index2];
-          add(thing);
-        }
-      } else {
-        throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
-      }
-    }
-    function addPlugin(plugin, parameters2) {
-      let index2 = -1;
-      let entryIndex = -1;
-      while (++index2 < attachers.length) {
-        if (attachers[index2][0] === plugin) {
-          entryIndex = index2;
-          break;
-        }
-      }
-      if (entryIndex === -1) {
-        attachers.push([plugin, ...parameters2]);
-      } else if (parameters2.length > 0) {
-        let [primary, ...rest] = parameters2;
-        const currentPrimary = attachers[entryIndex][1];
-        if (isPlainObject(currentPrimary) && isPlainObject(primary)) {
-          primary = (0, import_extend.default)(true, currentPrimary, primary);
-        }
-        attachers[entryIndex] = [plugin, primary, ...rest];
-      }
-    }
-  }
-};
-var unified = new Processor().freeze();
 function assertParser(name, value2) {
   if (typeof value2 !== "function") {
     throw new TypeError("Cannot `" + name + "` without `parser`");
@@ -19196,9 +18303,616 @@ function isUint8Array2(value2) {
     value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
+var import_extend, own, Processor, unified;
+var init_lib5 = __esm({
+  "node_modules/unified/lib/index.js"() {
+    init_bail();
+    import_extend = __toESM(require_extend(), 1);
+    init_default();
+    init_is_plain_obj();
+    init_trough();
+    init_vfile();
+    init_callable_instance();
+    own = {}.hasOwnProperty;
+    Processor = class _Processor extends CallableInstance {
+      /**
+       * Create a processor.
+       */
+      constructor() {
+        super("copy");
+        this.Compiler = void 0;
+        this.Parser = void 0;
+        this.attachers = [];
+        this.compiler = void 0;
+        this.freezeIndex = -1;
+        this.frozen = void 0;
+        this.namespace = {};
+        this.parser = void 0;
+        this.transformers = trough();
+      }
+      /**
+       * Copy a processor.
+       *
+       * @deprecated
+       *   This is a private internal method and should not be used.
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *   New *unfrozen* processor ({@linkcode Processor}) that is
+       *   configured to work the same as its ancestor.
+       *   When the descendant processor is configured in the future it does not
+       *   affect the ancestral processor.
+       */
+      copy() {
+        const destination2 = (
+          /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
+          new _Processor()
+        );
+        let index2 = -1;
+        while (++index2 < this.attachers.length) {
+          const attacher = this.attachers[index2];
+          destination2.use(...attacher);
+        }
+        destination2.data((0, import_extend.default)(true, {}, this.namespace));
+        return destination2;
+      }
+      /**
+       * Configure the processor with info available to all plugins.
+       * Information is stored in an object.
+       *
+       * Typically, options can be given to a specific plugin, but sometimes it
+       * makes sense to have information shared with several plugins.
+       * For example, a list of HTML elements that are self-closing, which is
+       * needed during all phases.
+       *
+       * > **Note**: setting information cannot occur on *frozen* processors.
+       * > Call the processor first to create a new unfrozen processor.
+       *
+       * > **Note**: to register custom data in TypeScript, augment the
+       * > {@linkcode Data} interface.
+       *
+       * @example
+       *   This example show how to get and set info:
+       *
+       *   ```js
+       *   import {unified} from 'unified'
+       *
+       *   const processor = unified().data('alpha', 'bravo')
+       *
+       *   processor.data('alpha') // => 'bravo'
+       *
+       *   processor.data() // => {alpha: 'bravo'}
+       *
+       *   processor.data({charlie: 'delta'})
+       *
+       *   processor.data() // => {charlie: 'delta'}
+       *   ```
+       *
+       * @template {keyof Data} Key
+       *
+       * @overload
+       * @returns {Data}
+       *
+       * @overload
+       * @param {Data} dataset
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @overload
+       * @param {Key} key
+       * @returns {Data[Key]}
+       *
+       * @overload
+       * @param {Key} key
+       * @param {Data[Key]} value
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @param {Data | Key} [key]
+       *   Key to get or set, or entire dataset to set, or nothing to get the
+       *   entire dataset (optional).
+       * @param {Data[Key]} [value]
+       *   Value to set (optional).
+       * @returns {unknown}
+       *   The current processor when setting, the value at `key` when getting, or
+       *   the entire dataset when getting without key.
+       */
+      data(key, value2) {
+        if (typeof key === "string") {
+          if (arguments.length === 2) {
+            assertUnfrozen("data", this.frozen);
+            this.namespace[key] = value2;
+            return this;
+          }
+          return own.call(this.namespace, key) && this.namespace[key] || void 0;
+        }
+        if (key) {
+          assertUnfrozen("data", this.frozen);
+          this.namespace = key;
+          return this;
+        }
+        return this.namespace;
+      }
+      /**
+       * Freeze a processor.
+       *
+       * Frozen processors are meant to be extended and not to be configured
+       * directly.
+       *
+       * When a processor is frozen it cannot be unfrozen.
+       * New processors working the same way can be created by calling the
+       * processor.
+       *
+       * It’s possible to freeze processors explicitly by calling `.freeze()`.
+       * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
+       * `.stringify()`, `.process()`, or `.processSync()` are called.
+       *
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *   The current processor.
+       */
+      freeze() {
+        if (this.frozen) {
+          return this;
+        }
+        const self = (
+          /** @type {Processor} */
+          /** @type {unknown} */
+          this
+        );
+        while (++this.freezeIndex < this.attachers.length) {
+          const [attacher, ...options] = this.attachers[this.freezeIndex];
+          if (options[0] === false) {
+            continue;
+          }
+          if (options[0] === true) {
+            options[0] = void 0;
+          }
+          const transformer = attacher.call(self, ...options);
+          if (typeof transformer === "function") {
+            this.transformers.use(transformer);
+          }
+        }
+        this.frozen = true;
+        this.freezeIndex = Number.POSITIVE_INFINITY;
+        return this;
+      }
+      /**
+       * Parse text to a syntax tree.
+       *
+       * > **Note**: `parse` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `parse` performs the parse phase, not the run phase or other
+       * > phases.
+       *
+       * @param {Compatible | undefined} [file]
+       *   file to parse (optional); typically `string` or `VFile`; any value
+       *   accepted as `x` in `new VFile(x)`.
+       * @returns {ParseTree extends undefined ? Node : ParseTree}
+       *   Syntax tree representing `file`.
+       */
+      parse(file) {
+        this.freeze();
+        const realFile = vfile(file);
+        const parser = this.parser || this.Parser;
+        assertParser("parse", parser);
+        return parser(String(realFile), realFile);
+      }
+      /**
+       * Process the given file as configured on the processor.
+       *
+       * > **Note**: `process` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `process` performs the parse, run, and stringify phases.
+       *
+       * @overload
+       * @param {Compatible | undefined} file
+       * @param {ProcessCallback<VFileWithOutput<CompileResult>>} done
+       * @returns {undefined}
+       *
+       * @overload
+       * @param {Compatible | undefined} [file]
+       * @returns {Promise<VFileWithOutput<CompileResult>>}
+       *
+       * @param {Compatible | undefined} [file]
+       *   File (optional); typically `string` or `VFile`]; any value accepted as
+       *   `x` in `new VFile(x)`.
+       * @param {ProcessCallback<VFileWithOutput<CompileResult>> | undefined} [done]
+       *   Callback (optional).
+       * @returns {Promise<VFile> | undefined}
+       *   Nothing if `done` is given.
+       *   Otherwise a promise, rejected with a fatal error or resolved with the
+       *   processed file.
+       *
+       *   The parsed, transformed, and compiled value is available at
+       *   `file.value` (see note).
+       *
+       *   > **Note**: unified typically compiles by serializing: most
+       *   > compilers return `string` (or `Uint8Array`).
+       *   > Some compilers, such as the one configured with
+       *   > [`rehype-react`][rehype-react], return other values (in this case, a
+       *   > React tree).
+       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > result values.
+       *   >
+       *   > To register custom results in TypeScript, add them to
+       *   > {@linkcode CompileResultMap}.
+       *
+       *   [rehype-react]: https://github.com/rehypejs/rehype-react
+       */
+      process(file, done) {
+        const self = this;
+        this.freeze();
+        assertParser("process", this.parser || this.Parser);
+        assertCompiler("process", this.compiler || this.Compiler);
+        return done ? executor(void 0, done) : new Promise(executor);
+        function executor(resolve7, reject) {
+          const realFile = vfile(file);
+          const parseTree = (
+            /** @type {HeadTree extends undefined ? Node : HeadTree} */
+            /** @type {unknown} */
+            self.parse(realFile)
+          );
+          self.run(parseTree, realFile, function(error, tree, file2) {
+            if (error || !tree || !file2) {
+              return realDone(error);
+            }
+            const compileTree = (
+              /** @type {CompileTree extends undefined ? Node : CompileTree} */
+              /** @type {unknown} */
+              tree
+            );
+            const compileResult = self.stringify(compileTree, file2);
+            if (looksLikeAValue(compileResult)) {
+              file2.value = compileResult;
+            } else {
+              file2.result = compileResult;
+            }
+            realDone(
+              error,
+              /** @type {VFileWithOutput<CompileResult>} */
+              file2
+            );
+          });
+          function realDone(error, file2) {
+            if (error || !file2) {
+              reject(error);
+            } else if (resolve7) {
+              resolve7(file2);
+            } else {
+              ok(done, "`done` is defined if `resolve` is not");
+              done(void 0, file2);
+            }
+          }
+        }
+      }
+      /**
+       * Process the given file as configured on the processor.
+       *
+       * An error is thrown if asynchronous transforms are configured.
+       *
+       * > **Note**: `processSync` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `processSync` performs the parse, run, and stringify phases.
+       *
+       * @param {Compatible | undefined} [file]
+       *   File (optional); typically `string` or `VFile`; any value accepted as
+       *   `x` in `new VFile(x)`.
+       * @returns {VFileWithOutput<CompileResult>}
+       *   The processed file.
+       *
+       *   The parsed, transformed, and compiled value is available at
+       *   `file.value` (see note).
+       *
+       *   > **Note**: unified typically compiles by serializing: most
+       *   > compilers return `string` (or `Uint8Array`).
+       *   > Some compilers, such as the one configured with
+       *   > [`rehype-react`][rehype-react], return other values (in this case, a
+       *   > React tree).
+       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > result values.
+       *   >
+       *   > To register custom results in TypeScript, add them to
+       *   > {@linkcode CompileResultMap}.
+       *
+       *   [rehype-react]: https://github.com/rehypejs/rehype-react
+       */
+      processSync(file) {
+        let complete = false;
+        let result;
+        this.freeze();
+        assertParser("processSync", this.parser || this.Parser);
+        assertCompiler("processSync", this.compiler || this.Compiler);
+        this.process(file, realDone);
+        assertDone("processSync", "process", complete);
+        ok(result, "we either bailed on an error or have a tree");
+        return result;
+        function realDone(error, file2) {
+          complete = true;
+          bail(error);
+          result = file2;
+        }
+      }
+      /**
+       * Run *transformers* on a syntax tree.
+       *
+       * > **Note**: `run` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `run` performs the run phase, not other phases.
+       *
+       * @overload
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
+       * @returns {undefined}
+       *
+       * @overload
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       * @param {Compatible | undefined} file
+       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
+       * @returns {undefined}
+       *
+       * @overload
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       * @param {Compatible | undefined} [file]
+       * @returns {Promise<TailTree extends undefined ? Node : TailTree>}
+       *
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       *   Tree to transform and inspect.
+       * @param {(
+       *   RunCallback<TailTree extends undefined ? Node : TailTree> |
+       *   Compatible
+       * )} [file]
+       *   File associated with `node` (optional); any value accepted as `x` in
+       *   `new VFile(x)`.
+       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} [done]
+       *   Callback (optional).
+       * @returns {Promise<TailTree extends undefined ? Node : TailTree> | undefined}
+       *   Nothing if `done` is given.
+       *   Otherwise, a promise rejected with a fatal error or resolved with the
+       *   transformed tree.
+       */
+      run(tree, file, done) {
+        assertNode(tree);
+        this.freeze();
+        const transformers = this.transformers;
+        if (!done && typeof file === "function") {
+          done = file;
+          file = void 0;
+        }
+        return done ? executor(void 0, done) : new Promise(executor);
+        function executor(resolve7, reject) {
+          ok(
+            typeof file !== "function",
+            "`file` can\u2019t be a `done` anymore, we checked"
+          );
+          const realFile = vfile(file);
+          transformers.run(tree, realFile, realDone);
+          function realDone(error, outputTree, file2) {
+            const resultingTree = (
+              /** @type {TailTree extends undefined ? Node : TailTree} */
+              outputTree || tree
+            );
+            if (error) {
+              reject(error);
+            } else if (resolve7) {
+              resolve7(resultingTree);
+            } else {
+              ok(done, "`done` is defined if `resolve` is not");
+              done(void 0, resultingTree, file2);
+            }
+          }
+        }
+      }
+      /**
+       * Run *transformers* on a syntax tree.
+       *
+       * An error is thrown if asynchronous transforms are configured.
+       *
+       * > **Note**: `runSync` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `runSync` performs the run phase, not other phases.
+       *
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       *   Tree to transform and inspect.
+       * @param {Compatible | undefined} [file]
+       *   File associated with `node` (optional); any value accepted as `x` in
+       *   `new VFile(x)`.
+       * @returns {TailTree extends undefined ? Node : TailTree}
+       *   Transformed tree.
+       */
+      runSync(tree, file) {
+        let complete = false;
+        let result;
+        this.run(tree, file, realDone);
+        assertDone("runSync", "run", complete);
+        ok(result, "we either bailed on an error or have a tree");
+        return result;
+        function realDone(error, tree2) {
+          bail(error);
+          result = tree2;
+          complete = true;
+        }
+      }
+      /**
+       * Compile a syntax tree.
+       *
+       * > **Note**: `stringify` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `stringify` performs the stringify phase, not the run phase
+       * > or other phases.
+       *
+       * @param {CompileTree extends undefined ? Node : CompileTree} tree
+       *   Tree to compile.
+       * @param {Compatible | undefined} [file]
+       *   File associated with `node` (optional); any value accepted as `x` in
+       *   `new VFile(x)`.
+       * @returns {CompileResult extends undefined ? Value : CompileResult}
+       *   Textual representation of the tree (see note).
+       *
+       *   > **Note**: unified typically compiles by serializing: most compilers
+       *   > return `string` (or `Uint8Array`).
+       *   > Some compilers, such as the one configured with
+       *   > [`rehype-react`][rehype-react], return other values (in this case, a
+       *   > React tree).
+       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > result values.
+       *   >
+       *   > To register custom results in TypeScript, add them to
+       *   > {@linkcode CompileResultMap}.
+       *
+       *   [rehype-react]: https://github.com/rehypejs/rehype-react
+       */
+      stringify(tree, file) {
+        this.freeze();
+        const realFile = vfile(file);
+        const compiler2 = this.compiler || this.Compiler;
+        assertCompiler("stringify", compiler2);
+        assertNode(tree);
+        return compiler2(tree, realFile);
+      }
+      /**
+       * Configure the processor to use a plugin, a list of usable values, or a
+       * preset.
+       *
+       * If the processor is already using a plugin, the previous plugin
+       * configuration is changed based on the options that are passed in.
+       * In other words, the plugin is not added a second time.
+       *
+       * > **Note**: `use` cannot be called on *frozen* processors.
+       * > Call the processor first to create a new unfrozen processor.
+       *
+       * @example
+       *   There are many ways to pass plugins to `.use()`.
+       *   This example gives an overview:
+       *
+       *   ```js
+       *   import {unified} from 'unified'
+       *
+       *   unified()
+       *     // Plugin with options:
+       *     .use(pluginA, {x: true, y: true})
+       *     // Passing the same plugin again merges configuration (to `{x: true, y: false, z: true}`):
+       *     .use(pluginA, {y: false, z: true})
+       *     // Plugins:
+       *     .use([pluginB, pluginC])
+       *     // Two plugins, the second with options:
+       *     .use([pluginD, [pluginE, {}]])
+       *     // Preset with plugins and settings:
+       *     .use({plugins: [pluginF, [pluginG, {}]], settings: {position: false}})
+       *     // Settings only:
+       *     .use({settings: {position: false}})
+       *   ```
+       *
+       * @template {Array<unknown>} [Parameters=[]]
+       * @template {Node | string | undefined} [Input=undefined]
+       * @template [Output=Input]
+       *
+       * @overload
+       * @param {Preset | null | undefined} [preset]
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @overload
+       * @param {PluggableList} list
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @overload
+       * @param {Plugin<Parameters, Input, Output>} plugin
+       * @param {...(Parameters | [boolean])} parameters
+       * @returns {UsePlugin<ParseTree, HeadTree, TailTree, CompileTree, CompileResult, Input, Output>}
+       *
+       * @param {PluggableList | Plugin | Preset | null | undefined} value
+       *   Usable value.
+       * @param {...unknown} parameters
+       *   Parameters, when a plugin is given as a usable value.
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *   Current processor.
+       */
+      use(value2, ...parameters) {
+        const attachers = this.attachers;
+        const namespace = this.namespace;
+        assertUnfrozen("use", this.frozen);
+        if (value2 === null || value2 === void 0) {
+        } else if (typeof value2 === "function") {
+          addPlugin(value2, parameters);
+        } else if (typeof value2 === "object") {
+          if (Array.isArray(value2)) {
+            addList(value2);
+          } else {
+            addPreset(value2);
+          }
+        } else {
+          throw new TypeError("Expected usable value, not `" + value2 + "`");
+        }
+        return this;
+        function add(value3) {
+          if (typeof value3 === "function") {
+            addPlugin(value3, []);
+          } else if (typeof value3 === "object") {
+            if (Array.isArray(value3)) {
+              const [plugin, ...parameters2] = (
+                /** @type {PluginTuple<Array<unknown>>} */
+                value3
+              );
+              addPlugin(plugin, parameters2);
+            } else {
+              addPreset(value3);
+            }
+          } else {
+            throw new TypeError("Expected usable value, not `" + value3 + "`");
+          }
+        }
+        function addPreset(result) {
+          if (!("plugins" in result) && !("settings" in result)) {
+            throw new Error(
+              "Expected usable value but received an empty preset, which is probably a mistake: presets typically come with `plugins` and sometimes with `settings`, but this has neither"
+            );
+          }
+          addList(result.plugins);
+          if (result.settings) {
+            namespace.settings = (0, import_extend.default)(true, namespace.settings, result.settings);
+          }
+        }
+        function addList(plugins) {
+          let index2 = -1;
+          if (plugins === null || plugins === void 0) {
+          } else if (Array.isArray(plugins)) {
+            while (++index2 < plugins.length) {
+              const thing = plugins[index2];
+              add(thing);
+            }
+          } else {
+            throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
+          }
+        }
+        function addPlugin(plugin, parameters2) {
+          let index2 = -1;
+          let entryIndex = -1;
+          while (++index2 < attachers.length) {
+            if (attachers[index2][0] === plugin) {
+              entryIndex = index2;
+              break;
+            }
+          }
+          if (entryIndex === -1) {
+            attachers.push([plugin, ...parameters2]);
+          } else if (parameters2.length > 0) {
+            let [primary, ...rest] = parameters2;
+            const currentPrimary = attachers[entryIndex][1];
+            if (isPlainObject(currentPrimary) && isPlainObject(primary)) {
+              primary = (0, import_extend.default)(true, currentPrimary, primary);
+            }
+            attachers[entryIndex] = [plugin, primary, ...rest];
+          }
+        }
+      }
+    };
+    unified = new Processor().freeze();
+  }
+});
+
+// node_modules/unified/index.js
+var init_unified = __esm({
+  "node_modules/unified/index.js"() {
+    init_lib5();
+  }
+});
 
 // node_modules/mdast-util-to-string/lib/index.js
-var emptyOptions = {};
 function toString(value2, options) {
   const settings = options || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
@@ -19233,2145 +18947,2169 @@ function all(values, includeImageAlt, includeHtml) {
 function node(value2) {
   return Boolean(value2 && typeof value2 === "object");
 }
+var emptyOptions;
+var init_lib6 = __esm({
+  "node_modules/mdast-util-to-string/lib/index.js"() {
+    emptyOptions = {};
+  }
+});
+
+// node_modules/mdast-util-to-string/index.js
+var init_mdast_util_to_string = __esm({
+  "node_modules/mdast-util-to-string/index.js"() {
+    init_lib6();
+  }
+});
 
 // node_modules/character-entities/index.js
-var characterEntities = {
-  AElig: "\xC6",
-  AMP: "&",
-  Aacute: "\xC1",
-  Abreve: "\u0102",
-  Acirc: "\xC2",
-  Acy: "\u0410",
-  Afr: "\u{1D504}",
-  Agrave: "\xC0",
-  Alpha: "\u0391",
-  Amacr: "\u0100",
-  And: "\u2A53",
-  Aogon: "\u0104",
-  Aopf: "\u{1D538}",
-  ApplyFunction: "\u2061",
-  Aring: "\xC5",
-  Ascr: "\u{1D49C}",
-  Assign: "\u2254",
-  Atilde: "\xC3",
-  Auml: "\xC4",
-  Backslash: "\u2216",
-  Barv: "\u2AE7",
-  Barwed: "\u2306",
-  Bcy: "\u0411",
-  Because: "\u2235",
-  Bernoullis: "\u212C",
-  Beta: "\u0392",
-  Bfr: "\u{1D505}",
-  Bopf: "\u{1D539}",
-  Breve: "\u02D8",
-  Bscr: "\u212C",
-  Bumpeq: "\u224E",
-  CHcy: "\u0427",
-  COPY: "\xA9",
-  Cacute: "\u0106",
-  Cap: "\u22D2",
-  CapitalDifferentialD: "\u2145",
-  Cayleys: "\u212D",
-  Ccaron: "\u010C",
-  Ccedil: "\xC7",
-  Ccirc: "\u0108",
-  Cconint: "\u2230",
-  Cdot: "\u010A",
-  Cedilla: "\xB8",
-  CenterDot: "\xB7",
-  Cfr: "\u212D",
-  Chi: "\u03A7",
-  CircleDot: "\u2299",
-  CircleMinus: "\u2296",
-  CirclePlus: "\u2295",
-  CircleTimes: "\u2297",
-  ClockwiseContourIntegral: "\u2232",
-  CloseCurlyDoubleQuote: "\u201D",
-  CloseCurlyQuote: "\u2019",
-  Colon: "\u2237",
-  Colone: "\u2A74",
-  Congruent: "\u2261",
-  Conint: "\u222F",
-  ContourIntegral: "\u222E",
-  Copf: "\u2102",
-  Coproduct: "\u2210",
-  CounterClockwiseContourIntegral: "\u2233",
-  Cross: "\u2A2F",
-  Cscr: "\u{1D49E}",
-  Cup: "\u22D3",
-  CupCap: "\u224D",
-  DD: "\u2145",
-  DDotrahd: "\u2911",
-  DJcy: "\u0402",
-  DScy: "\u0405",
-  DZcy: "\u040F",
-  Dagger: "\u2021",
-  Darr: "\u21A1",
-  Dashv: "\u2AE4",
-  Dcaron: "\u010E",
-  Dcy: "\u0414",
-  Del: "\u2207",
-  Delta: "\u0394",
-  Dfr: "\u{1D507}",
-  DiacriticalAcute: "\xB4",
-  DiacriticalDot: "\u02D9",
-  DiacriticalDoubleAcute: "\u02DD",
-  DiacriticalGrave: "`",
-  DiacriticalTilde: "\u02DC",
-  Diamond: "\u22C4",
-  DifferentialD: "\u2146",
-  Dopf: "\u{1D53B}",
-  Dot: "\xA8",
-  DotDot: "\u20DC",
-  DotEqual: "\u2250",
-  DoubleContourIntegral: "\u222F",
-  DoubleDot: "\xA8",
-  DoubleDownArrow: "\u21D3",
-  DoubleLeftArrow: "\u21D0",
-  DoubleLeftRightArrow: "\u21D4",
-  DoubleLeftTee: "\u2AE4",
-  DoubleLongLeftArrow: "\u27F8",
-  DoubleLongLeftRightArrow: "\u27FA",
-  DoubleLongRightArrow: "\u27F9",
-  DoubleRightArrow: "\u21D2",
-  DoubleRightTee: "\u22A8",
-  DoubleUpArrow: "\u21D1",
-  DoubleUpDownArrow: "\u21D5",
-  DoubleVerticalBar: "\u2225",
-  DownArrow: "\u2193",
-  DownArrowBar: "\u2913",
-  DownArrowUpArrow: "\u21F5",
-  DownBreve: "\u0311",
-  DownLeftRightVector: "\u2950",
-  DownLeftTeeVector: "\u295E",
-  DownLeftVector: "\u21BD",
-  DownLeftVectorBar: "\u2956",
-  DownRightTeeVector: "\u295F",
-  DownRightVector: "\u21C1",
-  DownRightVectorBar: "\u2957",
-  DownTee: "\u22A4",
-  DownTeeArrow: "\u21A7",
-  Downarrow: "\u21D3",
-  Dscr: "\u{1D49F}",
-  Dstrok: "\u0110",
-  ENG: "\u014A",
-  ETH: "\xD0",
-  Eacute: "\xC9",
-  Ecaron: "\u011A",
-  Ecirc: "\xCA",
-  Ecy: "\u042D",
-  Edot: "\u0116",
-  Efr: "\u{1D508}",
-  Egrave: "\xC8",
-  Element: "\u2208",
-  Emacr: "\u0112",
-  EmptySmallSquare: "\u25FB",
-  EmptyVerySmallSquare: "\u25AB",
-  Eogon: "\u0118",
-  Eopf: "\u{1D53C}",
-  Epsilon: "\u0395",
-  Equal: "\u2A75",
-  EqualTilde: "\u2242",
-  Equilibrium: "\u21CC",
-  Escr: "\u2130",
-  Esim: "\u2A73",
-  Eta: "\u0397",
-  Euml: "\xCB",
-  Exists: "\u2203",
-  ExponentialE: "\u2147",
-  Fcy: "\u0424",
-  Ffr: "\u{1D509}",
-  FilledSmallSquare: "\u25FC",
-  FilledVerySmallSquare: "\u25AA",
-  Fopf: "\u{1D53D}",
-  ForAll: "\u2200",
-  Fouriertrf: "\u2131",
-  Fscr: "\u2131",
-  GJcy: "\u0403",
-  GT: ">",
-  Gamma: "\u0393",
-  Gammad: "\u03DC",
-  Gbreve: "\u011E",
-  Gcedil: "\u0122",
-  Gcirc: "\u011C",
-  Gcy: "\u0413",
-  Gdot: "\u0120",
-  Gfr: "\u{1D50A}",
-  Gg: "\u22D9",
-  Gopf: "\u{1D53E}",
-  GreaterEqual: "\u2265",
-  GreaterEqualLess: "\u22DB",
-  GreaterFullEqual: "\u2267",
-  GreaterGreater: "\u2AA2",
-  GreaterLess: "\u2277",
-  GreaterSlantEqual: "\u2A7E",
-  GreaterTilde: "\u2273",
-  Gscr: "\u{1D4A2}",
-  Gt: "\u226B",
-  HARDcy: "\u042A",
-  Hacek: "\u02C7",
-  Hat: "^",
-  Hcirc: "\u0124",
-  Hfr: "\u210C",
-  HilbertSpace: "\u210B",
-  Hopf: "\u210D",
-  HorizontalLine: "\u2500",
-  Hscr: "\u210B",
-  Hstrok: "\u0126",
-  HumpDownHump: "\u224E",
-  HumpEqual: "\u224F",
-  IEcy: "\u0415",
-  IJlig: "\u0132",
-  IOcy: "\u0401",
-  Iacute: "\xCD",
-  Icirc: "\xCE",
-  Icy: "\u0418",
-  Idot: "\u0130",
-  Ifr: "\u2111",
-  Igrave: "\xCC",
-  Im: "\u2111",
-  Imacr: "\u012A",
-  ImaginaryI: "\u2148",
-  Implies: "\u21D2",
-  Int: "\u222C",
-  Integral: "\u222B",
-  Intersection: "\u22C2",
-  InvisibleComma: "\u2063",
-  InvisibleTimes: "\u2062",
-  Iogon: "\u012E",
-  Iopf: "\u{1D540}",
-  Iota: "\u0399",
-  Iscr: "\u2110",
-  Itilde: "\u0128",
-  Iukcy: "\u0406",
-  Iuml: "\xCF",
-  Jcirc: "\u0134",
-  Jcy: "\u0419",
-  Jfr: "\u{1D50D}",
-  Jopf: "\u{1D541}",
-  Jscr: "\u{1D4A5}",
-  Jsercy: "\u0408",
-  Jukcy: "\u0404",
-  KHcy: "\u0425",
-  KJcy: "\u040C",
-  Kappa: "\u039A",
-  Kcedil: "\u0136",
-  Kcy: "\u041A",
-  Kfr: "\u{1D50E}",
-  Kopf: "\u{1D542}",
-  Kscr: "\u{1D4A6}",
-  LJcy: "\u0409",
-  LT: "<",
-  Lacute: "\u0139",
-  Lambda: "\u039B",
-  Lang: "\u27EA",
-  Laplacetrf: "\u2112",
-  Larr: "\u219E",
-  Lcaron: "\u013D",
-  Lcedil: "\u013B",
-  Lcy: "\u041B",
-  LeftAngleBracket: "\u27E8",
-  LeftArrow: "\u2190",
-  LeftArrowBar: "\u21E4",
-  LeftArrowRightArrow: "\u21C6",
-  LeftCeiling: "\u2308",
-  LeftDoubleBracket: "\u27E6",
-  LeftDownTeeVector: "\u2961",
-  LeftDownVector: "\u21C3",
-  LeftDownVectorBar: "\u2959",
-  LeftFloor: "\u230A",
-  LeftRightArrow: "\u2194",
-  LeftRightVector: "\u294E",
-  LeftTee: "\u22A3",
-  LeftTeeArrow: "\u21A4",
-  LeftTeeVector: "\u295A",
-  LeftTriangle: "\u22B2",
-  LeftTriangleBar: "\u29CF",
-  LeftTriangleEqual: "\u22B4",
-  LeftUpDownVector: "\u2951",
-  LeftUpTeeVector: "\u2960",
-  LeftUpVector: "\u21BF",
-  LeftUpVectorBar: "\u2958",
-  LeftVector: "\u21BC",
-  LeftVectorBar: "\u2952",
-  Leftarrow: "\u21D0",
-  Leftrightarrow: "\u21D4",
-  LessEqualGreater: "\u22DA",
-  LessFullEqual: "\u2266",
-  LessGreater: "\u2276",
-  LessLess: "\u2AA1",
-  LessSlantEqual: "\u2A7D",
-  LessTilde: "\u2272",
-  Lfr: "\u{1D50F}",
-  Ll: "\u22D8",
-  Lleftarrow: "\u21DA",
-  Lmidot: "\u013F",
-  LongLeftArrow: "\u27F5",
-  LongLeftRightArrow: "\u27F7",
-  LongRightArrow: "\u27F6",
-  Longleftarrow: "\u27F8",
-  Longleftrightarrow: "\u27FA",
-  Longrightarrow: "\u27F9",
-  Lopf: "\u{1D543}",
-  LowerLeftArrow: "\u2199",
-  LowerRightArrow: "\u2198",
-  Lscr: "\u2112",
-  Lsh: "\u21B0",
-  Lstrok: "\u0141",
-  Lt: "\u226A",
-  Map: "\u2905",
-  Mcy: "\u041C",
-  MediumSpace: "\u205F",
-  Mellintrf: "\u2133",
-  Mfr: "\u{1D510}",
-  MinusPlus: "\u2213",
-  Mopf: "\u{1D544}",
-  Mscr: "\u2133",
-  Mu: "\u039C",
-  NJcy: "\u040A",
-  Nacute: "\u0143",
-  Ncaron: "\u0147",
-  Ncedil: "\u0145",
-  Ncy: "\u041D",
-  NegativeMediumSpace: "\u200B",
-  NegativeThickSpace: "\u200B",
-  NegativeThinSpace: "\u200B",
-  NegativeVeryThinSpace: "\u200B",
-  NestedGreaterGreater: "\u226B",
-  NestedLessLess: "\u226A",
-  NewLine: "\n",
-  Nfr: "\u{1D511}",
-  NoBreak: "\u2060",
-  NonBreakingSpace: "\xA0",
-  Nopf: "\u2115",
-  Not: "\u2AEC",
-  NotCongruent: "\u2262",
-  NotCupCap: "\u226D",
-  NotDoubleVerticalBar: "\u2226",
-  NotElement: "\u2209",
-  NotEqual: "\u2260",
-  NotEqualTilde: "\u2242\u0338",
-  NotExists: "\u2204",
-  NotGreater: "\u226F",
-  NotGreaterEqual: "\u2271",
-  NotGreaterFullEqual: "\u2267\u0338",
-  NotGreaterGreater: "\u226B\u0338",
-  NotGreaterLess: "\u2279",
-  NotGreaterSlantEqual: "\u2A7E\u0338",
-  NotGreaterTilde: "\u2275",
-  NotHumpDownHump: "\u224E\u0338",
-  NotHumpEqual: "\u224F\u0338",
-  NotLeftTriangle: "\u22EA",
-  NotLeftTriangleBar: "\u29CF\u0338",
-  NotLeftTriangleEqual: "\u22EC",
-  NotLess: "\u226E",
-  NotLessEqual: "\u2270",
-  NotLessGreater: "\u2278",
-  NotLessLess: "\u226A\u0338",
-  NotLessSlantEqual: "\u2A7D\u0338",
-  NotLessTilde: "\u2274",
-  NotNestedGreaterGreater: "\u2AA2\u0338",
-  NotNestedLessLess: "\u2AA1\u0338",
-  NotPrecedes: "\u2280",
-  NotPrecedesEqual: "\u2AAF\u0338",
-  NotPrecedesSlantEqual: "\u22E0",
-  NotReverseElement: "\u220C",
-  NotRightTriangle: "\u22EB",
-  NotRightTriangleBar: "\u29D0\u0338",
-  NotRightTriangleEqual: "\u22ED",
-  NotSquareSubset: "\u228F\u0338",
-  NotSquareSubsetEqual: "\u22E2",
-  NotSquareSuperset: "\u2290\u0338",
-  NotSquareSupersetEqual: "\u22E3",
-  NotSubset: "\u2282\u20D2",
-  NotSubsetEqual: "\u2288",
-  NotSucceeds: "\u2281",
-  NotSucceedsEqual: "\u2AB0\u0338",
-  NotSucceedsSlantEqual: "\u22E1",
-  NotSucceedsTilde: "\u227F\u0338",
-  NotSuperset: "\u2283\u20D2",
-  NotSupersetEqual: "\u2289",
-  NotTilde: "\u2241",
-  NotTildeEqual: "\u2244",
-  NotTildeFullEqual: "\u2247",
-  NotTildeTilde: "\u2249",
-  NotVerticalBar: "\u2224",
-  Nscr: "\u{1D4A9}",
-  Ntilde: "\xD1",
-  Nu: "\u039D",
-  OElig: "\u0152",
-  Oacute: "\xD3",
-  Ocirc: "\xD4",
-  Ocy: "\u041E",
-  Odblac: "\u0150",
-  Ofr: "\u{1D512}",
-  Ograve: "\xD2",
-  Omacr: "\u014C",
-  Omega: "\u03A9",
-  Omicron: "\u039F",
-  Oopf: "\u{1D546}",
-  OpenCurlyDoubleQuote: "\u201C",
-  OpenCurlyQuote: "\u2018",
-  Or: "\u2A54",
-  Oscr: "\u{1D4AA}",
-  Oslash: "\xD8",
-  Otilde: "\xD5",
-  Otimes: "\u2A37",
-  Ouml: "\xD6",
-  OverBar: "\u203E",
-  OverBrace: "\u23DE",
-  OverBracket: "\u23B4",
-  OverParenthesis: "\u23DC",
-  PartialD: "\u2202",
-  Pcy: "\u041F",
-  Pfr: "\u{1D513}",
-  Phi: "\u03A6",
-  Pi: "\u03A0",
-  PlusMinus: "\xB1",
-  Poincareplane: "\u210C",
-  Popf: "\u2119",
-  Pr: "\u2ABB",
-  Precedes: "\u227A",
-  PrecedesEqual: "\u2AAF",
-  PrecedesSlantEqual: "\u227C",
-  PrecedesTilde: "\u227E",
-  Prime: "\u2033",
-  Product: "\u220F",
-  Proportion: "\u2237",
-  Proportional: "\u221D",
-  Pscr: "\u{1D4AB}",
-  Psi: "\u03A8",
-  QUOT: '"',
-  Qfr: "\u{1D514}",
-  Qopf: "\u211A",
-  Qscr: "\u{1D4AC}",
-  RBarr: "\u2910",
-  REG: "\xAE",
-  Racute: "\u0154",
-  Rang: "\u27EB",
-  Rarr: "\u21A0",
-  Rarrtl: "\u2916",
-  Rcaron: "\u0158",
-  Rcedil: "\u0156",
-  Rcy: "\u0420",
-  Re: "\u211C",
-  ReverseElement: "\u220B",
-  ReverseEquilibrium: "\u21CB",
-  ReverseUpEquilibrium: "\u296F",
-  Rfr: "\u211C",
-  Rho: "\u03A1",
-  RightAngleBracket: "\u27E9",
-  RightArrow: "\u2192",
-  RightArrowBar: "\u21E5",
-  RightArrowLeftArrow: "\u21C4",
-  RightCeiling: "\u2309",
-  RightDoubleBracket: "\u27E7",
-  RightDownTeeVector: "\u295D",
-  RightDownVector: "\u21C2",
-  RightDownVectorBar: "\u2955",
-  RightFloor: "\u230B",
-  RightTee: "\u22A2",
-  RightTeeArrow: "\u21A6",
-  RightTeeVector: "\u295B",
-  RightTriangle: "\u22B3",
-  RightTriangleBar: "\u29D0",
-  RightTriangleEqual: "\u22B5",
-  RightUpDownVector: "\u294F",
-  RightUpTeeVector: "\u295C",
-  RightUpVector: "\u21BE",
-  RightUpVectorBar: "\u2954",
-  RightVector: "\u21C0",
-  RightVectorBar: "\u2953",
-  Rightarrow: "\u21D2",
-  Ropf: "\u211D",
-  RoundImplies: "\u2970",
-  Rrightarrow: "\u21DB",
-  Rscr: "\u211B",
-  Rsh: "\u21B1",
-  RuleDelayed: "\u29F4",
-  SHCHcy: "\u0429",
-  SHcy: "\u0428",
-  SOFTcy: "\u042C",
-  Sacute: "\u015A",
-  Sc: "\u2ABC",
-  Scaron: "\u0160",
-  Scedil: "\u015E",
-  Scirc: "\u015C",
-  Scy: "\u0421",
-  Sfr: "\u{1D516}",
-  ShortDownArrow: "\u2193",
-  ShortLeftArrow: "\u2190",
-  ShortRightArrow: "\u2192",
-  ShortUpArrow: "\u2191",
-  Sigma: "\u03A3",
-  SmallCircle: "\u2218",
-  Sopf: "\u{1D54A}",
-  Sqrt: "\u221A",
-  Square: "\u25A1",
-  SquareIntersection: "\u2293",
-  SquareSubset: "\u228F",
-  SquareSubsetEqual: "\u2291",
-  SquareSuperset: "\u2290",
-  SquareSupersetEqual: "\u2292",
-  SquareUnion: "\u2294",
-  Sscr: "\u{1D4AE}",
-  Star: "\u22C6",
-  Sub: "\u22D0",
-  Subset: "\u22D0",
-  SubsetEqual: "\u2286",
-  Succeeds: "\u227B",
-  SucceedsEqual: "\u2AB0",
-  SucceedsSlantEqual: "\u227D",
-  SucceedsTilde: "\u227F",
-  SuchThat: "\u220B",
-  Sum: "\u2211",
-  Sup: "\u22D1",
-  Superset: "\u2283",
-  SupersetEqual: "\u2287",
-  Supset: "\u22D1",
-  THORN: "\xDE",
-  TRADE: "\u2122",
-  TSHcy: "\u040B",
-  TScy: "\u0426",
-  Tab: "	",
-  Tau: "\u03A4",
-  Tcaron: "\u0164",
-  Tcedil: "\u0162",
-  Tcy: "\u0422",
-  Tfr: "\u{1D517}",
-  Therefore: "\u2234",
-  Theta: "\u0398",
-  ThickSpace: "\u205F\u200A",
-  ThinSpace: "\u2009",
-  Tilde: "\u223C",
-  TildeEqual: "\u2243",
-  TildeFullEqual: "\u2245",
-  TildeTilde: "\u2248",
-  Topf: "\u{1D54B}",
-  TripleDot: "\u20DB",
-  Tscr: "\u{1D4AF}",
-  Tstrok: "\u0166",
-  Uacute: "\xDA",
-  Uarr: "\u219F",
-  Uarrocir: "\u2949",
-  Ubrcy: "\u040E",
-  Ubreve: "\u016C",
-  Ucirc: "\xDB",
-  Ucy: "\u0423",
-  Udblac: "\u0170",
-  Ufr: "\u{1D518}",
-  Ugrave: "\xD9",
-  Umacr: "\u016A",
-  UnderBar: "_",
-  UnderBrace: "\u23DF",
-  UnderBracket: "\u23B5",
-  UnderParenthesis: "\u23DD",
-  Union: "\u22C3",
-  UnionPlus: "\u228E",
-  Uogon: "\u0172",
-  Uopf: "\u{1D54C}",
-  UpArrow: "\u2191",
-  UpArrowBar: "\u2912",
-  UpArrowDownArrow: "\u21C5",
-  UpDownArrow: "\u2195",
-  UpEquilibrium: "\u296E",
-  UpTee: "\u22A5",
-  UpTeeArrow: "\u21A5",
-  Uparrow: "\u21D1",
-  Updownarrow: "\u21D5",
-  UpperLeftArrow: "\u2196",
-  UpperRightArrow: "\u2197",
-  Upsi: "\u03D2",
-  Upsilon: "\u03A5",
-  Uring: "\u016E",
-  Uscr: "\u{1D4B0}",
-  Utilde: "\u0168",
-  Uuml: "\xDC",
-  VDash: "\u22AB",
-  Vbar: "\u2AEB",
-  Vcy: "\u0412",
-  Vdash: "\u22A9",
-  Vdashl: "\u2AE6",
-  Vee: "\u22C1",
-  Verbar: "\u2016",
-  Vert: "\u2016",
-  VerticalBar: "\u2223",
-  VerticalLine: "|",
-  VerticalSeparator: "\u2758",
-  VerticalTilde: "\u2240",
-  VeryThinSpace: "\u200A",
-  Vfr: "\u{1D519}",
-  Vopf: "\u{1D54D}",
-  Vscr: "\u{1D4B1}",
-  Vvdash: "\u22AA",
-  Wcirc: "\u0174",
-  Wedge: "\u22C0",
-  Wfr: "\u{1D51A}",
-  Wopf: "\u{1D54E}",
-  Wscr: "\u{1D4B2}",
-  Xfr: "\u{1D51B}",
-  Xi: "\u039E",
-  Xopf: "\u{1D54F}",
-  Xscr: "\u{1D4B3}",
-  YAcy: "\u042F",
-  YIcy: "\u0407",
-  YUcy: "\u042E",
-  Yacute: "\xDD",
-  Ycirc: "\u0176",
-  Ycy: "\u042B",
-  Yfr: "\u{1D51C}",
-  Yopf: "\u{1D550}",
-  Yscr: "\u{1D4B4}",
-  Yuml: "\u0178",
-  ZHcy: "\u0416",
-  Zacute: "\u0179",
-  Zcaron: "\u017D",
-  Zcy: "\u0417",
-  Zdot: "\u017B",
-  ZeroWidthSpace: "\u200B",
-  Zeta: "\u0396",
-  Zfr: "\u2128",
-  Zopf: "\u2124",
-  Zscr: "\u{1D4B5}",
-  aacute: "\xE1",
-  abreve: "\u0103",
-  ac: "\u223E",
-  acE: "\u223E\u0333",
-  acd: "\u223F",
-  acirc: "\xE2",
-  acute: "\xB4",
-  acy: "\u0430",
-  aelig: "\xE6",
-  af: "\u2061",
-  afr: "\u{1D51E}",
-  agrave: "\xE0",
-  alefsym: "\u2135",
-  aleph: "\u2135",
-  alpha: "\u03B1",
-  amacr: "\u0101",
-  amalg: "\u2A3F",
-  amp: "&",
-  and: "\u2227",
-  andand: "\u2A55",
-  andd: "\u2A5C",
-  andslope: "\u2A58",
-  andv: "\u2A5A",
-  ang: "\u2220",
-  ange: "\u29A4",
-  angle: "\u2220",
-  angmsd: "\u2221",
-  angmsdaa: "\u29A8",
-  angmsdab: "\u29A9",
-  angmsdac: "\u29AA",
-  angmsdad: "\u29AB",
-  angmsdae: "\u29AC",
-  angmsdaf: "\u29AD",
-  angmsdag: "\u29AE",
-  angmsdah: "\u29AF",
-  angrt: "\u221F",
-  angrtvb: "\u22BE",
-  angrtvbd: "\u299D",
-  angsph: "\u2222",
-  angst: "\xC5",
-  angzarr: "\u237C",
-  aogon: "\u0105",
-  aopf: "\u{1D552}",
-  ap: "\u2248",
-  apE: "\u2A70",
-  apacir: "\u2A6F",
-  ape: "\u224A",
-  apid: "\u224B",
-  apos: "'",
-  approx: "\u2248",
-  approxeq: "\u224A",
-  aring: "\xE5",
-  ascr: "\u{1D4B6}",
-  ast: "*",
-  asymp: "\u2248",
-  asympeq: "\u224D",
-  atilde: "\xE3",
-  auml: "\xE4",
-  awconint: "\u2233",
-  awint: "\u2A11",
-  bNot: "\u2AED",
-  backcong: "\u224C",
-  backepsilon: "\u03F6",
-  backprime: "\u2035",
-  backsim: "\u223D",
-  backsimeq: "\u22CD",
-  barvee: "\u22BD",
-  barwed: "\u2305",
-  barwedge: "\u2305",
-  bbrk: "\u23B5",
-  bbrktbrk: "\u23B6",
-  bcong: "\u224C",
-  bcy: "\u0431",
-  bdquo: "\u201E",
-  becaus: "\u2235",
-  because: "\u2235",
-  bemptyv: "\u29B0",
-  bepsi: "\u03F6",
-  bernou: "\u212C",
-  beta: "\u03B2",
-  beth: "\u2136",
-  between: "\u226C",
-  bfr: "\u{1D51F}",
-  bigcap: "\u22C2",
-  bigcirc: "\u25EF",
-  bigcup: "\u22C3",
-  bigodot: "\u2A00",
-  bigoplus: "\u2A01",
-  bigotimes: "\u2A02",
-  bigsqcup: "\u2A06",
-  bigstar: "\u2605",
-  bigtriangledown: "\u25BD",
-  bigtriangleup: "\u25B3",
-  biguplus: "\u2A04",
-  bigvee: "\u22C1",
-  bigwedge: "\u22C0",
-  bkarow: "\u290D",
-  blacklozenge: "\u29EB",
-  blacksquare: "\u25AA",
-  blacktriangle: "\u25B4",
-  blacktriangledown: "\u25BE",
-  blacktriangleleft: "\u25C2",
-  blacktriangleright: "\u25B8",
-  blank: "\u2423",
-  blk12: "\u2592",
-  blk14: "\u2591",
-  blk34: "\u2593",
-  block: "\u2588",
-  bne: "=\u20E5",
-  bnequiv: "\u2261\u20E5",
-  bnot: "\u2310",
-  bopf: "\u{1D553}",
-  bot: "\u22A5",
-  bottom: "\u22A5",
-  bowtie: "\u22C8",
-  boxDL: "\u2557",
-  boxDR: "\u2554",
-  boxDl: "\u2556",
-  boxDr: "\u2553",
-  boxH: "\u2550",
-  boxHD: "\u2566",
-  boxHU: "\u2569",
-  boxHd: "\u2564",
-  boxHu: "\u2567",
-  boxUL: "\u255D",
-  boxUR: "\u255A",
-  boxUl: "\u255C",
-  boxUr: "\u2559",
-  boxV: "\u2551",
-  boxVH: "\u256C",
-  boxVL: "\u2563",
-  boxVR: "\u2560",
-  boxVh: "\u256B",
-  boxVl: "\u2562",
-  boxVr: "\u255F",
-  boxbox: "\u29C9",
-  boxdL: "\u2555",
-  boxdR: "\u2552",
-  boxdl: "\u2510",
-  boxdr: "\u250C",
-  boxh: "\u2500",
-  boxhD: "\u2565",
-  boxhU: "\u2568",
-  boxhd: "\u252C",
-  boxhu: "\u2534",
-  boxminus: "\u229F",
-  boxplus: "\u229E",
-  boxtimes: "\u22A0",
-  boxuL: "\u255B",
-  boxuR: "\u2558",
-  boxul: "\u2518",
-  boxur: "\u2514",
-  boxv: "\u2502",
-  boxvH: "\u256A",
-  boxvL: "\u2561",
-  boxvR: "\u255E",
-  boxvh: "\u253C",
-  boxvl: "\u2524",
-  boxvr: "\u251C",
-  bprime: "\u2035",
-  breve: "\u02D8",
-  brvbar: "\xA6",
-  bscr: "\u{1D4B7}",
-  bsemi: "\u204F",
-  bsim: "\u223D",
-  bsime: "\u22CD",
-  bsol: "\\",
-  bsolb: "\u29C5",
-  bsolhsub: "\u27C8",
-  bull: "\u2022",
-  bullet: "\u2022",
-  bump: "\u224E",
-  bumpE: "\u2AAE",
-  bumpe: "\u224F",
-  bumpeq: "\u224F",
-  cacute: "\u0107",
-  cap: "\u2229",
-  capand: "\u2A44",
-  capbrcup: "\u2A49",
-  capcap: "\u2A4B",
-  capcup: "\u2A47",
-  capdot: "\u2A40",
-  caps: "\u2229\uFE00",
-  caret: "\u2041",
-  caron: "\u02C7",
-  ccaps: "\u2A4D",
-  ccaron: "\u010D",
-  ccedil: "\xE7",
-  ccirc: "\u0109",
-  ccups: "\u2A4C",
-  ccupssm: "\u2A50",
-  cdot: "\u010B",
-  cedil: "\xB8",
-  cemptyv: "\u29B2",
-  cent: "\xA2",
-  centerdot: "\xB7",
-  cfr: "\u{1D520}",
-  chcy: "\u0447",
-  check: "\u2713",
-  checkmark: "\u2713",
-  chi: "\u03C7",
-  cir: "\u25CB",
-  cirE: "\u29C3",
-  circ: "\u02C6",
-  circeq: "\u2257",
-  circlearrowleft: "\u21BA",
-  circlearrowright: "\u21BB",
-  circledR: "\xAE",
-  circledS: "\u24C8",
-  circledast: "\u229B",
-  circledcirc: "\u229A",
-  circleddash: "\u229D",
-  cire: "\u2257",
-  cirfnint: "\u2A10",
-  cirmid: "\u2AEF",
-  cirscir: "\u29C2",
-  clubs: "\u2663",
-  clubsuit: "\u2663",
-  colon: ":",
-  colone: "\u2254",
-  coloneq: "\u2254",
-  comma: ",",
-  commat: "@",
-  comp: "\u2201",
-  compfn: "\u2218",
-  complement: "\u2201",
-  complexes: "\u2102",
-  cong: "\u2245",
-  congdot: "\u2A6D",
-  conint: "\u222E",
-  copf: "\u{1D554}",
-  coprod: "\u2210",
-  copy: "\xA9",
-  copysr: "\u2117",
-  crarr: "\u21B5",
-  cross: "\u2717",
-  cscr: "\u{1D4B8}",
-  csub: "\u2ACF",
-  csube: "\u2AD1",
-  csup: "\u2AD0",
-  csupe: "\u2AD2",
-  ctdot: "\u22EF",
-  cudarrl: "\u2938",
-  cudarrr: "\u2935",
-  cuepr: "\u22DE",
-  cuesc: "\u22DF",
-  cularr: "\u21B6",
-  cularrp: "\u293D",
-  cup: "\u222A",
-  cupbrcap: "\u2A48",
-  cupcap: "\u2A46",
-  cupcup: "\u2A4A",
-  cupdot: "\u228D",
-  cupor: "\u2A45",
-  cups: "\u222A\uFE00",
-  curarr: "\u21B7",
-  curarrm: "\u293C",
-  curlyeqprec: "\u22DE",
-  curlyeqsucc: "\u22DF",
-  curlyvee: "\u22CE",
-  curlywedge: "\u22CF",
-  curren: "\xA4",
-  curvearrowleft: "\u21B6",
-  curvearrowright: "\u21B7",
-  cuvee: "\u22CE",
-  cuwed: "\u22CF",
-  cwconint: "\u2232",
-  cwint: "\u2231",
-  cylcty: "\u232D",
-  dArr: "\u21D3",
-  dHar: "\u2965",
-  dagger: "\u2020",
-  daleth: "\u2138",
-  darr: "\u2193",
-  dash: "\u2010",
-  dashv: "\u22A3",
-  dbkarow: "\u290F",
-  dblac: "\u02DD",
-  dcaron: "\u010F",
-  dcy: "\u0434",
-  dd: "\u2146",
-  ddagger: "\u2021",
-  ddarr: "\u21CA",
-  ddotseq: "\u2A77",
-  deg: "\xB0",
-  delta: "\u03B4",
-  demptyv: "\u29B1",
-  dfisht: "\u297F",
-  dfr: "\u{1D521}",
-  dharl: "\u21C3",
-  dharr: "\u21C2",
-  diam: "\u22C4",
-  diamond: "\u22C4",
-  diamondsuit: "\u2666",
-  diams: "\u2666",
-  die: "\xA8",
-  digamma: "\u03DD",
-  disin: "\u22F2",
-  div: "\xF7",
-  divide: "\xF7",
-  divideontimes: "\u22C7",
-  divonx: "\u22C7",
-  djcy: "\u0452",
-  dlcorn: "\u231E",
-  dlcrop: "\u230D",
-  dollar: "$",
-  dopf: "\u{1D555}",
-  dot: "\u02D9",
-  doteq: "\u2250",
-  doteqdot: "\u2251",
-  dotminus: "\u2238",
-  dotplus: "\u2214",
-  dotsquare: "\u22A1",
-  doublebarwedge: "\u2306",
-  downarrow: "\u2193",
-  downdownarrows: "\u21CA",
-  downharpoonleft: "\u21C3",
-  downharpoonright: "\u21C2",
-  drbkarow: "\u2910",
-  drcorn: "\u231F",
-  drcrop: "\u230C",
-  dscr: "\u{1D4B9}",
-  dscy: "\u0455",
-  dsol: "\u29F6",
-  dstrok: "\u0111",
-  dtdot: "\u22F1",
-  dtri: "\u25BF",
-  dtrif: "\u25BE",
-  duarr: "\u21F5",
-  duhar: "\u296F",
-  dwangle: "\u29A6",
-  dzcy: "\u045F",
-  dzigrarr: "\u27FF",
-  eDDot: "\u2A77",
-  eDot: "\u2251",
-  eacute: "\xE9",
-  easter: "\u2A6E",
-  ecaron: "\u011B",
-  ecir: "\u2256",
-  ecirc: "\xEA",
-  ecolon: "\u2255",
-  ecy: "\u044D",
-  edot: "\u0117",
-  ee: "\u2147",
-  efDot: "\u2252",
-  efr: "\u{1D522}",
-  eg: "\u2A9A",
-  egrave: "\xE8",
-  egs: "\u2A96",
-  egsdot: "\u2A98",
-  el: "\u2A99",
-  elinters: "\u23E7",
-  ell: "\u2113",
-  els: "\u2A95",
-  elsdot: "\u2A97",
-  emacr: "\u0113",
-  empty: "\u2205",
-  emptyset: "\u2205",
-  emptyv: "\u2205",
-  emsp13: "\u2004",
-  emsp14: "\u2005",
-  emsp: "\u2003",
-  eng: "\u014B",
-  ensp: "\u2002",
-  eogon: "\u0119",
-  eopf: "\u{1D556}",
-  epar: "\u22D5",
-  eparsl: "\u29E3",
-  eplus: "\u2A71",
-  epsi: "\u03B5",
-  epsilon: "\u03B5",
-  epsiv: "\u03F5",
-  eqcirc: "\u2256",
-  eqcolon: "\u2255",
-  eqsim: "\u2242",
-  eqslantgtr: "\u2A96",
-  eqslantless: "\u2A95",
-  equals: "=",
-  equest: "\u225F",
-  equiv: "\u2261",
-  equivDD: "\u2A78",
-  eqvparsl: "\u29E5",
-  erDot: "\u2253",
-  erarr: "\u2971",
-  escr: "\u212F",
-  esdot: "\u2250",
-  esim: "\u2242",
-  eta: "\u03B7",
-  eth: "\xF0",
-  euml: "\xEB",
-  euro: "\u20AC",
-  excl: "!",
-  exist: "\u2203",
-  expectation: "\u2130",
-  exponentiale: "\u2147",
-  fallingdotseq: "\u2252",
-  fcy: "\u0444",
-  female: "\u2640",
-  ffilig: "\uFB03",
-  fflig: "\uFB00",
-  ffllig: "\uFB04",
-  ffr: "\u{1D523}",
-  filig: "\uFB01",
-  fjlig: "fj",
-  flat: "\u266D",
-  fllig: "\uFB02",
-  fltns: "\u25B1",
-  fnof: "\u0192",
-  fopf: "\u{1D557}",
-  forall: "\u2200",
-  fork: "\u22D4",
-  forkv: "\u2AD9",
-  fpartint: "\u2A0D",
-  frac12: "\xBD",
-  frac13: "\u2153",
-  frac14: "\xBC",
-  frac15: "\u2155",
-  frac16: "\u2159",
-  frac18: "\u215B",
-  frac23: "\u2154",
-  frac25: "\u2156",
-  frac34: "\xBE",
-  frac35: "\u2157",
-  frac38: "\u215C",
-  frac45: "\u2158",
-  frac56: "\u215A",
-  frac58: "\u215D",
-  frac78: "\u215E",
-  frasl: "\u2044",
-  frown: "\u2322",
-  fscr: "\u{1D4BB}",
-  gE: "\u2267",
-  gEl: "\u2A8C",
-  gacute: "\u01F5",
-  gamma: "\u03B3",
-  gammad: "\u03DD",
-  gap: "\u2A86",
-  gbreve: "\u011F",
-  gcirc: "\u011D",
-  gcy: "\u0433",
-  gdot: "\u0121",
-  ge: "\u2265",
-  gel: "\u22DB",
-  geq: "\u2265",
-  geqq: "\u2267",
-  geqslant: "\u2A7E",
-  ges: "\u2A7E",
-  gescc: "\u2AA9",
-  gesdot: "\u2A80",
-  gesdoto: "\u2A82",
-  gesdotol: "\u2A84",
-  gesl: "\u22DB\uFE00",
-  gesles: "\u2A94",
-  gfr: "\u{1D524}",
-  gg: "\u226B",
-  ggg: "\u22D9",
-  gimel: "\u2137",
-  gjcy: "\u0453",
-  gl: "\u2277",
-  glE: "\u2A92",
-  gla: "\u2AA5",
-  glj: "\u2AA4",
-  gnE: "\u2269",
-  gnap: "\u2A8A",
-  gnapprox: "\u2A8A",
-  gne: "\u2A88",
-  gneq: "\u2A88",
-  gneqq: "\u2269",
-  gnsim: "\u22E7",
-  gopf: "\u{1D558}",
-  grave: "`",
-  gscr: "\u210A",
-  gsim: "\u2273",
-  gsime: "\u2A8E",
-  gsiml: "\u2A90",
-  gt: ">",
-  gtcc: "\u2AA7",
-  gtcir: "\u2A7A",
-  gtdot: "\u22D7",
-  gtlPar: "\u2995",
-  gtquest: "\u2A7C",
-  gtrapprox: "\u2A86",
-  gtrarr: "\u2978",
-  gtrdot: "\u22D7",
-  gtreqless: "\u22DB",
-  gtreqqless: "\u2A8C",
-  gtrless: "\u2277",
-  gtrsim: "\u2273",
-  gvertneqq: "\u2269\uFE00",
-  gvnE: "\u2269\uFE00",
-  hArr: "\u21D4",
-  hairsp: "\u200A",
-  half: "\xBD",
-  hamilt: "\u210B",
-  hardcy: "\u044A",
-  harr: "\u2194",
-  harrcir: "\u2948",
-  harrw: "\u21AD",
-  hbar: "\u210F",
-  hcirc: "\u0125",
-  hearts: "\u2665",
-  heartsuit: "\u2665",
-  hellip: "\u2026",
-  hercon: "\u22B9",
-  hfr: "\u{1D525}",
-  hksearow: "\u2925",
-  hkswarow: "\u2926",
-  hoarr: "\u21FF",
-  homtht: "\u223B",
-  hookleftarrow: "\u21A9",
-  hookrightarrow: "\u21AA",
-  hopf: "\u{1D559}",
-  horbar: "\u2015",
-  hscr: "\u{1D4BD}",
-  hslash: "\u210F",
-  hstrok: "\u0127",
-  hybull: "\u2043",
-  hyphen: "\u2010",
-  iacute: "\xED",
-  ic: "\u2063",
-  icirc: "\xEE",
-  icy: "\u0438",
-  iecy: "\u0435",
-  iexcl: "\xA1",
-  iff: "\u21D4",
-  ifr: "\u{1D526}",
-  igrave: "\xEC",
-  ii: "\u2148",
-  iiiint: "\u2A0C",
-  iiint: "\u222D",
-  iinfin: "\u29DC",
-  iiota: "\u2129",
-  ijlig: "\u0133",
-  imacr: "\u012B",
-  image: "\u2111",
-  imagline: "\u2110",
-  imagpart: "\u2111",
-  imath: "\u0131",
-  imof: "\u22B7",
-  imped: "\u01B5",
-  in: "\u2208",
-  incare: "\u2105",
-  infin: "\u221E",
-  infintie: "\u29DD",
-  inodot: "\u0131",
-  int: "\u222B",
-  intcal: "\u22BA",
-  integers: "\u2124",
-  intercal: "\u22BA",
-  intlarhk: "\u2A17",
-  intprod: "\u2A3C",
-  iocy: "\u0451",
-  iogon: "\u012F",
-  iopf: "\u{1D55A}",
-  iota: "\u03B9",
-  iprod: "\u2A3C",
-  iquest: "\xBF",
-  iscr: "\u{1D4BE}",
-  isin: "\u2208",
-  isinE: "\u22F9",
-  isindot: "\u22F5",
-  isins: "\u22F4",
-  isinsv: "\u22F3",
-  isinv: "\u2208",
-  it: "\u2062",
-  itilde: "\u0129",
-  iukcy: "\u0456",
-  iuml: "\xEF",
-  jcirc: "\u0135",
-  jcy: "\u0439",
-  jfr: "\u{1D527}",
-  jmath: "\u0237",
-  jopf: "\u{1D55B}",
-  jscr: "\u{1D4BF}",
-  jsercy: "\u0458",
-  jukcy: "\u0454",
-  kappa: "\u03BA",
-  kappav: "\u03F0",
-  kcedil: "\u0137",
-  kcy: "\u043A",
-  kfr: "\u{1D528}",
-  kgreen: "\u0138",
-  khcy: "\u0445",
-  kjcy: "\u045C",
-  kopf: "\u{1D55C}",
-  kscr: "\u{1D4C0}",
-  lAarr: "\u21DA",
-  lArr: "\u21D0",
-  lAtail: "\u291B",
-  lBarr: "\u290E",
-  lE: "\u2266",
-  lEg: "\u2A8B",
-  lHar: "\u2962",
-  lacute: "\u013A",
-  laemptyv: "\u29B4",
-  lagran: "\u2112",
-  lambda: "\u03BB",
-  lang: "\u27E8",
-  langd: "\u2991",
-  langle: "\u27E8",
-  lap: "\u2A85",
-  laquo: "\xAB",
-  larr: "\u2190",
-  larrb: "\u21E4",
-  larrbfs: "\u291F",
-  larrfs: "\u291D",
-  larrhk: "\u21A9",
-  larrlp: "\u21AB",
-  larrpl: "\u2939",
-  larrsim: "\u2973",
-  larrtl: "\u21A2",
-  lat: "\u2AAB",
-  latail: "\u2919",
-  late: "\u2AAD",
-  lates: "\u2AAD\uFE00",
-  lbarr: "\u290C",
-  lbbrk: "\u2772",
-  lbrace: "{",
-  lbrack: "[",
-  lbrke: "\u298B",
-  lbrksld: "\u298F",
-  lbrkslu: "\u298D",
-  lcaron: "\u013E",
-  lcedil: "\u013C",
-  lceil: "\u2308",
-  lcub: "{",
-  lcy: "\u043B",
-  ldca: "\u2936",
-  ldquo: "\u201C",
-  ldquor: "\u201E",
-  ldrdhar: "\u2967",
-  ldrushar: "\u294B",
-  ldsh: "\u21B2",
-  le: "\u2264",
-  leftarrow: "\u2190",
-  leftarrowtail: "\u21A2",
-  leftharpoondown: "\u21BD",
-  leftharpoonup: "\u21BC",
-  leftleftarrows: "\u21C7",
-  leftrightarrow: "\u2194",
-  leftrightarrows: "\u21C6",
-  leftrightharpoons: "\u21CB",
-  leftrightsquigarrow: "\u21AD",
-  leftthreetimes: "\u22CB",
-  leg: "\u22DA",
-  leq: "\u2264",
-  leqq: "\u2266",
-  leqslant: "\u2A7D",
-  les: "\u2A7D",
-  lescc: "\u2AA8",
-  lesdot: "\u2A7F",
-  lesdoto: "\u2A81",
-  lesdotor: "\u2A83",
-  lesg: "\u22DA\uFE00",
-  lesges: "\u2A93",
-  lessapprox: "\u2A85",
-  lessdot: "\u22D6",
-  lesseqgtr: "\u22DA",
-  lesseqqgtr: "\u2A8B",
-  lessgtr: "\u2276",
-  lesssim: "\u2272",
-  lfisht: "\u297C",
-  lfloor: "\u230A",
-  lfr: "\u{1D529}",
-  lg: "\u2276",
-  lgE: "\u2A91",
-  lhard: "\u21BD",
-  lharu: "\u21BC",
-  lharul: "\u296A",
-  lhblk: "\u2584",
-  ljcy: "\u0459",
-  ll: "\u226A",
-  llarr: "\u21C7",
-  llcorner: "\u231E",
-  llhard: "\u296B",
-  lltri: "\u25FA",
-  lmidot: "\u0140",
-  lmoust: "\u23B0",
-  lmoustache: "\u23B0",
-  lnE: "\u2268",
-  lnap: "\u2A89",
-  lnapprox: "\u2A89",
-  lne: "\u2A87",
-  lneq: "\u2A87",
-  lneqq: "\u2268",
-  lnsim: "\u22E6",
-  loang: "\u27EC",
-  loarr: "\u21FD",
-  lobrk: "\u27E6",
-  longleftarrow: "\u27F5",
-  longleftrightarrow: "\u27F7",
-  longmapsto: "\u27FC",
-  longrightarrow: "\u27F6",
-  looparrowleft: "\u21AB",
-  looparrowright: "\u21AC",
-  lopar: "\u2985",
-  lopf: "\u{1D55D}",
-  loplus: "\u2A2D",
-  lotimes: "\u2A34",
-  lowast: "\u2217",
-  lowbar: "_",
-  loz: "\u25CA",
-  lozenge: "\u25CA",
-  lozf: "\u29EB",
-  lpar: "(",
-  lparlt: "\u2993",
-  lrarr: "\u21C6",
-  lrcorner: "\u231F",
-  lrhar: "\u21CB",
-  lrhard: "\u296D",
-  lrm: "\u200E",
-  lrtri: "\u22BF",
-  lsaquo: "\u2039",
-  lscr: "\u{1D4C1}",
-  lsh: "\u21B0",
-  lsim: "\u2272",
-  lsime: "\u2A8D",
-  lsimg: "\u2A8F",
-  lsqb: "[",
-  lsquo: "\u2018",
-  lsquor: "\u201A",
-  lstrok: "\u0142",
-  lt: "<",
-  ltcc: "\u2AA6",
-  ltcir: "\u2A79",
-  ltdot: "\u22D6",
-  lthree: "\u22CB",
-  ltimes: "\u22C9",
-  ltlarr: "\u2976",
-  ltquest: "\u2A7B",
-  ltrPar: "\u2996",
-  ltri: "\u25C3",
-  ltrie: "\u22B4",
-  ltrif: "\u25C2",
-  lurdshar: "\u294A",
-  luruhar: "\u2966",
-  lvertneqq: "\u2268\uFE00",
-  lvnE: "\u2268\uFE00",
-  mDDot: "\u223A",
-  macr: "\xAF",
-  male: "\u2642",
-  malt: "\u2720",
-  maltese: "\u2720",
-  map: "\u21A6",
-  mapsto: "\u21A6",
-  mapstodown: "\u21A7",
-  mapstoleft: "\u21A4",
-  mapstoup: "\u21A5",
-  marker: "\u25AE",
-  mcomma: "\u2A29",
-  mcy: "\u043C",
-  mdash: "\u2014",
-  measuredangle: "\u2221",
-  mfr: "\u{1D52A}",
-  mho: "\u2127",
-  micro: "\xB5",
-  mid: "\u2223",
-  midast: "*",
-  midcir: "\u2AF0",
-  middot: "\xB7",
-  minus: "\u2212",
-  minusb: "\u229F",
-  minusd: "\u2238",
-  minusdu: "\u2A2A",
-  mlcp: "\u2ADB",
-  mldr: "\u2026",
-  mnplus: "\u2213",
-  models: "\u22A7",
-  mopf: "\u{1D55E}",
-  mp: "\u2213",
-  mscr: "\u{1D4C2}",
-  mstpos: "\u223E",
-  mu: "\u03BC",
-  multimap: "\u22B8",
-  mumap: "\u22B8",
-  nGg: "\u22D9\u0338",
-  nGt: "\u226B\u20D2",
-  nGtv: "\u226B\u0338",
-  nLeftarrow: "\u21CD",
-  nLeftrightarrow: "\u21CE",
-  nLl: "\u22D8\u0338",
-  nLt: "\u226A\u20D2",
-  nLtv: "\u226A\u0338",
-  nRightarrow: "\u21CF",
-  nVDash: "\u22AF",
-  nVdash: "\u22AE",
-  nabla: "\u2207",
-  nacute: "\u0144",
-  nang: "\u2220\u20D2",
-  nap: "\u2249",
-  napE: "\u2A70\u0338",
-  napid: "\u224B\u0338",
-  napos: "\u0149",
-  napprox: "\u2249",
-  natur: "\u266E",
-  natural: "\u266E",
-  naturals: "\u2115",
-  nbsp: "\xA0",
-  nbump: "\u224E\u0338",
-  nbumpe: "\u224F\u0338",
-  ncap: "\u2A43",
-  ncaron: "\u0148",
-  ncedil: "\u0146",
-  ncong: "\u2247",
-  ncongdot: "\u2A6D\u0338",
-  ncup: "\u2A42",
-  ncy: "\u043D",
-  ndash: "\u2013",
-  ne: "\u2260",
-  neArr: "\u21D7",
-  nearhk: "\u2924",
-  nearr: "\u2197",
-  nearrow: "\u2197",
-  nedot: "\u2250\u0338",
-  nequiv: "\u2262",
-  nesear: "\u2928",
-  nesim: "\u2242\u0338",
-  nexist: "\u2204",
-  nexists: "\u2204",
-  nfr: "\u{1D52B}",
-  ngE: "\u2267\u0338",
-  nge: "\u2271",
-  ngeq: "\u2271",
-  ngeqq: "\u2267\u0338",
-  ngeqslant: "\u2A7E\u0338",
-  nges: "\u2A7E\u0338",
-  ngsim: "\u2275",
-  ngt: "\u226F",
-  ngtr: "\u226F",
-  nhArr: "\u21CE",
-  nharr: "\u21AE",
-  nhpar: "\u2AF2",
-  ni: "\u220B",
-  nis: "\u22FC",
-  nisd: "\u22FA",
-  niv: "\u220B",
-  njcy: "\u045A",
-  nlArr: "\u21CD",
-  nlE: "\u2266\u0338",
-  nlarr: "\u219A",
-  nldr: "\u2025",
-  nle: "\u2270",
-  nleftarrow: "\u219A",
-  nleftrightarrow: "\u21AE",
-  nleq: "\u2270",
-  nleqq: "\u2266\u0338",
-  nleqslant: "\u2A7D\u0338",
-  nles: "\u2A7D\u0338",
-  nless: "\u226E",
-  nlsim: "\u2274",
-  nlt: "\u226E",
-  nltri: "\u22EA",
-  nltrie: "\u22EC",
-  nmid: "\u2224",
-  nopf: "\u{1D55F}",
-  not: "\xAC",
-  notin: "\u2209",
-  notinE: "\u22F9\u0338",
-  notindot: "\u22F5\u0338",
-  notinva: "\u2209",
-  notinvb: "\u22F7",
-  notinvc: "\u22F6",
-  notni: "\u220C",
-  notniva: "\u220C",
-  notnivb: "\u22FE",
-  notnivc: "\u22FD",
-  npar: "\u2226",
-  nparallel: "\u2226",
-  nparsl: "\u2AFD\u20E5",
-  npart: "\u2202\u0338",
-  npolint: "\u2A14",
-  npr: "\u2280",
-  nprcue: "\u22E0",
-  npre: "\u2AAF\u0338",
-  nprec: "\u2280",
-  npreceq: "\u2AAF\u0338",
-  nrArr: "\u21CF",
-  nrarr: "\u219B",
-  nrarrc: "\u2933\u0338",
-  nrarrw: "\u219D\u0338",
-  nrightarrow: "\u219B",
-  nrtri: "\u22EB",
-  nrtrie: "\u22ED",
-  nsc: "\u2281",
-  nsccue: "\u22E1",
-  nsce: "\u2AB0\u0338",
-  nscr: "\u{1D4C3}",
-  nshortmid: "\u2224",
-  nshortparallel: "\u2226",
-  nsim: "\u2241",
-  nsime: "\u2244",
-  nsimeq: "\u2244",
-  nsmid: "\u2224",
-  nspar: "\u2226",
-  nsqsube: "\u22E2",
-  nsqsupe: "\u22E3",
-  nsub: "\u2284",
-  nsubE: "\u2AC5\u0338",
-  nsube: "\u2288",
-  nsubset: "\u2282\u20D2",
-  nsubseteq: "\u2288",
-  nsubseteqq: "\u2AC5\u0338",
-  nsucc: "\u2281",
-  nsucceq: "\u2AB0\u0338",
-  nsup: "\u2285",
-  nsupE: "\u2AC6\u0338",
-  nsupe: "\u2289",
-  nsupset: "\u2283\u20D2",
-  nsupseteq: "\u2289",
-  nsupseteqq: "\u2AC6\u0338",
-  ntgl: "\u2279",
-  ntilde: "\xF1",
-  ntlg: "\u2278",
-  ntriangleleft: "\u22EA",
-  ntrianglelefteq: "\u22EC",
-  ntriangleright: "\u22EB",
-  ntrianglerighteq: "\u22ED",
-  nu: "\u03BD",
-  num: "#",
-  numero: "\u2116",
-  numsp: "\u2007",
-  nvDash: "\u22AD",
-  nvHarr: "\u2904",
-  nvap: "\u224D\u20D2",
-  nvdash: "\u22AC",
-  nvge: "\u2265\u20D2",
-  nvgt: ">\u20D2",
-  nvinfin: "\u29DE",
-  nvlArr: "\u2902",
-  nvle: "\u2264\u20D2",
-  nvlt: "<\u20D2",
-  nvltrie: "\u22B4\u20D2",
-  nvrArr: "\u2903",
-  nvrtrie: "\u22B5\u20D2",
-  nvsim: "\u223C\u20D2",
-  nwArr: "\u21D6",
-  nwarhk: "\u2923",
-  nwarr: "\u2196",
-  nwarrow: "\u2196",
-  nwnear: "\u2927",
-  oS: "\u24C8",
-  oacute: "\xF3",
-  oast: "\u229B",
-  ocir: "\u229A",
-  ocirc: "\xF4",
-  ocy: "\u043E",
-  odash: "\u229D",
-  odblac: "\u0151",
-  odiv: "\u2A38",
-  odot: "\u2299",
-  odsold: "\u29BC",
-  oelig: "\u0153",
-  ofcir: "\u29BF",
-  ofr: "\u{1D52C}",
-  ogon: "\u02DB",
-  ograve: "\xF2",
-  ogt: "\u29C1",
-  ohbar: "\u29B5",
-  ohm: "\u03A9",
-  oint: "\u222E",
-  olarr: "\u21BA",
-  olcir: "\u29BE",
-  olcross: "\u29BB",
-  oline: "\u203E",
-  olt: "\u29C0",
-  omacr: "\u014D",
-  omega: "\u03C9",
-  omicron: "\u03BF",
-  omid: "\u29B6",
-  ominus: "\u2296",
-  oopf: "\u{1D560}",
-  opar: "\u29B7",
-  operp: "\u29B9",
-  oplus: "\u2295",
-  or: "\u2228",
-  orarr: "\u21BB",
-  ord: "\u2A5D",
-  order: "\u2134",
-  orderof: "\u2134",
-  ordf: "\xAA",
-  ordm: "\xBA",
-  origof: "\u22B6",
-  oror: "\u2A56",
-  orslope: "\u2A57",
-  orv: "\u2A5B",
-  oscr: "\u2134",
-  oslash: "\xF8",
-  osol: "\u2298",
-  otilde: "\xF5",
-  otimes: "\u2297",
-  otimesas: "\u2A36",
-  ouml: "\xF6",
-  ovbar: "\u233D",
-  par: "\u2225",
-  para: "\xB6",
-  parallel: "\u2225",
-  parsim: "\u2AF3",
-  parsl: "\u2AFD",
-  part: "\u2202",
-  pcy: "\u043F",
-  percnt: "%",
-  period: ".",
-  permil: "\u2030",
-  perp: "\u22A5",
-  pertenk: "\u2031",
-  pfr: "\u{1D52D}",
-  phi: "\u03C6",
-  phiv: "\u03D5",
-  phmmat: "\u2133",
-  phone: "\u260E",
-  pi: "\u03C0",
-  pitchfork: "\u22D4",
-  piv: "\u03D6",
-  planck: "\u210F",
-  planckh: "\u210E",
-  plankv: "\u210F",
-  plus: "+",
-  plusacir: "\u2A23",
-  plusb: "\u229E",
-  pluscir: "\u2A22",
-  plusdo: "\u2214",
-  plusdu: "\u2A25",
-  pluse: "\u2A72",
-  plusmn: "\xB1",
-  plussim: "\u2A26",
-  plustwo: "\u2A27",
-  pm: "\xB1",
-  pointint: "\u2A15",
-  popf: "\u{1D561}",
-  pound: "\xA3",
-  pr: "\u227A",
-  prE: "\u2AB3",
-  prap: "\u2AB7",
-  prcue: "\u227C",
-  pre: "\u2AAF",
-  prec: "\u227A",
-  precapprox: "\u2AB7",
-  preccurlyeq: "\u227C",
-  preceq: "\u2AAF",
-  precnapprox: "\u2AB9",
-  precneqq: "\u2AB5",
-  precnsim: "\u22E8",
-  precsim: "\u227E",
-  prime: "\u2032",
-  primes: "\u2119",
-  prnE: "\u2AB5",
-  prnap: "\u2AB9",
-  prnsim: "\u22E8",
-  prod: "\u220F",
-  profalar: "\u232E",
-  profline: "\u2312",
-  profsurf: "\u2313",
-  prop: "\u221D",
-  propto: "\u221D",
-  prsim: "\u227E",
-  prurel: "\u22B0",
-  pscr: "\u{1D4C5}",
-  psi: "\u03C8",
-  puncsp: "\u2008",
-  qfr: "\u{1D52E}",
-  qint: "\u2A0C",
-  qopf: "\u{1D562}",
-  qprime: "\u2057",
-  qscr: "\u{1D4C6}",
-  quaternions: "\u210D",
-  quatint: "\u2A16",
-  quest: "?",
-  questeq: "\u225F",
-  quot: '"',
-  rAarr: "\u21DB",
-  rArr: "\u21D2",
-  rAtail: "\u291C",
-  rBarr: "\u290F",
-  rHar: "\u2964",
-  race: "\u223D\u0331",
-  racute: "\u0155",
-  radic: "\u221A",
-  raemptyv: "\u29B3",
-  rang: "\u27E9",
-  rangd: "\u2992",
-  range: "\u29A5",
-  rangle: "\u27E9",
-  raquo: "\xBB",
-  rarr: "\u2192",
-  rarrap: "\u2975",
-  rarrb: "\u21E5",
-  rarrbfs: "\u2920",
-  rarrc: "\u2933",
-  rarrfs: "\u291E",
-  rarrhk: "\u21AA",
-  rarrlp: "\u21AC",
-  rarrpl: "\u2945",
-  rarrsim: "\u2974",
-  rarrtl: "\u21A3",
-  rarrw: "\u219D",
-  ratail: "\u291A",
-  ratio: "\u2236",
-  rationals: "\u211A",
-  rbarr: "\u290D",
-  rbbrk: "\u2773",
-  rbrace: "}",
-  rbrack: "]",
-  rbrke: "\u298C",
-  rbrksld: "\u298E",
-  rbrkslu: "\u2990",
-  rcaron: "\u0159",
-  rcedil: "\u0157",
-  rceil: "\u2309",
-  rcub: "}",
-  rcy: "\u0440",
-  rdca: "\u2937",
-  rdldhar: "\u2969",
-  rdquo: "\u201D",
-  rdquor: "\u201D",
-  rdsh: "\u21B3",
-  real: "\u211C",
-  realine: "\u211B",
-  realpart: "\u211C",
-  reals: "\u211D",
-  rect: "\u25AD",
-  reg: "\xAE",
-  rfisht: "\u297D",
-  rfloor: "\u230B",
-  rfr: "\u{1D52F}",
-  rhard: "\u21C1",
-  rharu: "\u21C0",
-  rharul: "\u296C",
-  rho: "\u03C1",
-  rhov: "\u03F1",
-  rightarrow: "\u2192",
-  rightarrowtail: "\u21A3",
-  rightharpoondown: "\u21C1",
-  rightharpoonup: "\u21C0",
-  rightleftarrows: "\u21C4",
-  rightleftharpoons: "\u21CC",
-  rightrightarrows: "\u21C9",
-  rightsquigarrow: "\u219D",
-  rightthreetimes: "\u22CC",
-  ring: "\u02DA",
-  risingdotseq: "\u2253",
-  rlarr: "\u21C4",
-  rlhar: "\u21CC",
-  rlm: "\u200F",
-  rmoust: "\u23B1",
-  rmoustache: "\u23B1",
-  rnmid: "\u2AEE",
-  roang: "\u27ED",
-  roarr: "\u21FE",
-  robrk: "\u27E7",
-  ropar: "\u2986",
-  ropf: "\u{1D563}",
-  roplus: "\u2A2E",
-  rotimes: "\u2A35",
-  rpar: ")",
-  rpargt: "\u2994",
-  rppolint: "\u2A12",
-  rrarr: "\u21C9",
-  rsaquo: "\u203A",
-  rscr: "\u{1D4C7}",
-  rsh: "\u21B1",
-  rsqb: "]",
-  rsquo: "\u2019",
-  rsquor: "\u2019",
-  rthree: "\u22CC",
-  rtimes: "\u22CA",
-  rtri: "\u25B9",
-  rtrie: "\u22B5",
-  rtrif: "\u25B8",
-  rtriltri: "\u29CE",
-  ruluhar: "\u2968",
-  rx: "\u211E",
-  sacute: "\u015B",
-  sbquo: "\u201A",
-  sc: "\u227B",
-  scE: "\u2AB4",
-  scap: "\u2AB8",
-  scaron: "\u0161",
-  sccue: "\u227D",
-  sce: "\u2AB0",
-  scedil: "\u015F",
-  scirc: "\u015D",
-  scnE: "\u2AB6",
-  scnap: "\u2ABA",
-  scnsim: "\u22E9",
-  scpolint: "\u2A13",
-  scsim: "\u227F",
-  scy: "\u0441",
-  sdot: "\u22C5",
-  sdotb: "\u22A1",
-  sdote: "\u2A66",
-  seArr: "\u21D8",
-  searhk: "\u2925",
-  searr: "\u2198",
-  searrow: "\u2198",
-  sect: "\xA7",
-  semi: ";",
-  seswar: "\u2929",
-  setminus: "\u2216",
-  setmn: "\u2216",
-  sext: "\u2736",
-  sfr: "\u{1D530}",
-  sfrown: "\u2322",
-  sharp: "\u266F",
-  shchcy: "\u0449",
-  shcy: "\u0448",
-  shortmid: "\u2223",
-  shortparallel: "\u2225",
-  shy: "\xAD",
-  sigma: "\u03C3",
-  sigmaf: "\u03C2",
-  sigmav: "\u03C2",
-  sim: "\u223C",
-  simdot: "\u2A6A",
-  sime: "\u2243",
-  simeq: "\u2243",
-  simg: "\u2A9E",
-  simgE: "\u2AA0",
-  siml: "\u2A9D",
-  simlE: "\u2A9F",
-  simne: "\u2246",
-  simplus: "\u2A24",
-  simrarr: "\u2972",
-  slarr: "\u2190",
-  smallsetminus: "\u2216",
-  smashp: "\u2A33",
-  smeparsl: "\u29E4",
-  smid: "\u2223",
-  smile: "\u2323",
-  smt: "\u2AAA",
-  smte: "\u2AAC",
-  smtes: "\u2AAC\uFE00",
-  softcy: "\u044C",
-  sol: "/",
-  solb: "\u29C4",
-  solbar: "\u233F",
-  sopf: "\u{1D564}",
-  spades: "\u2660",
-  spadesuit: "\u2660",
-  spar: "\u2225",
-  sqcap: "\u2293",
-  sqcaps: "\u2293\uFE00",
-  sqcup: "\u2294",
-  sqcups: "\u2294\uFE00",
-  sqsub: "\u228F",
-  sqsube: "\u2291",
-  sqsubset: "\u228F",
-  sqsubseteq: "\u2291",
-  sqsup: "\u2290",
-  sqsupe: "\u2292",
-  sqsupset: "\u2290",
-  sqsupseteq: "\u2292",
-  squ: "\u25A1",
-  square: "\u25A1",
-  squarf: "\u25AA",
-  squf: "\u25AA",
-  srarr: "\u2192",
-  sscr: "\u{1D4C8}",
-  ssetmn: "\u2216",
-  ssmile: "\u2323",
-  sstarf: "\u22C6",
-  star: "\u2606",
-  starf: "\u2605",
-  straightepsilon: "\u03F5",
-  straightphi: "\u03D5",
-  strns: "\xAF",
-  sub: "\u2282",
-  subE: "\u2AC5",
-  subdot: "\u2ABD",
-  sube: "\u2286",
-  subedot: "\u2AC3",
-  submult: "\u2AC1",
-  subnE: "\u2ACB",
-  subne: "\u228A",
-  subplus: "\u2ABF",
-  subrarr: "\u2979",
-  subset: "\u2282",
-  subseteq: "\u2286",
-  subseteqq: "\u2AC5",
-  subsetneq: "\u228A",
-  subsetneqq: "\u2ACB",
-  subsim: "\u2AC7",
-  subsub: "\u2AD5",
-  subsup: "\u2AD3",
-  succ: "\u227B",
-  succapprox: "\u2AB8",
-  succcurlyeq: "\u227D",
-  succeq: "\u2AB0",
-  succnapprox: "\u2ABA",
-  succneqq: "\u2AB6",
-  succnsim: "\u22E9",
-  succsim: "\u227F",
-  sum: "\u2211",
-  sung: "\u266A",
-  sup1: "\xB9",
-  sup2: "\xB2",
-  sup3: "\xB3",
-  sup: "\u2283",
-  supE: "\u2AC6",
-  supdot: "\u2ABE",
-  supdsub: "\u2AD8",
-  supe: "\u2287",
-  supedot: "\u2AC4",
-  suphsol: "\u27C9",
-  suphsub: "\u2AD7",
-  suplarr: "\u297B",
-  supmult: "\u2AC2",
-  supnE: "\u2ACC",
-  supne: "\u228B",
-  supplus: "\u2AC0",
-  supset: "\u2283",
-  supseteq: "\u2287",
-  supseteqq: "\u2AC6",
-  supsetneq: "\u228B",
-  supsetneqq: "\u2ACC",
-  supsim: "\u2AC8",
-  supsub: "\u2AD4",
-  supsup: "\u2AD6",
-  swArr: "\u21D9",
-  swarhk: "\u2926",
-  swarr: "\u2199",
-  swarrow: "\u2199",
-  swnwar: "\u292A",
-  szlig: "\xDF",
-  target: "\u2316",
-  tau: "\u03C4",
-  tbrk: "\u23B4",
-  tcaron: "\u0165",
-  tcedil: "\u0163",
-  tcy: "\u0442",
-  tdot: "\u20DB",
-  telrec: "\u2315",
-  tfr: "\u{1D531}",
-  there4: "\u2234",
-  therefore: "\u2234",
-  theta: "\u03B8",
-  thetasym: "\u03D1",
-  thetav: "\u03D1",
-  thickapprox: "\u2248",
-  thicksim: "\u223C",
-  thinsp: "\u2009",
-  thkap: "\u2248",
-  thksim: "\u223C",
-  thorn: "\xFE",
-  tilde: "\u02DC",
-  times: "\xD7",
-  timesb: "\u22A0",
-  timesbar: "\u2A31",
-  timesd: "\u2A30",
-  tint: "\u222D",
-  toea: "\u2928",
-  top: "\u22A4",
-  topbot: "\u2336",
-  topcir: "\u2AF1",
-  topf: "\u{1D565}",
-  topfork: "\u2ADA",
-  tosa: "\u2929",
-  tprime: "\u2034",
-  trade: "\u2122",
-  triangle: "\u25B5",
-  triangledown: "\u25BF",
-  triangleleft: "\u25C3",
-  trianglelefteq: "\u22B4",
-  triangleq: "\u225C",
-  triangleright: "\u25B9",
-  trianglerighteq: "\u22B5",
-  tridot: "\u25EC",
-  trie: "\u225C",
-  triminus: "\u2A3A",
-  triplus: "\u2A39",
-  trisb: "\u29CD",
-  tritime: "\u2A3B",
-  trpezium: "\u23E2",
-  tscr: "\u{1D4C9}",
-  tscy: "\u0446",
-  tshcy: "\u045B",
-  tstrok: "\u0167",
-  twixt: "\u226C",
-  twoheadleftarrow: "\u219E",
-  twoheadrightarrow: "\u21A0",
-  uArr: "\u21D1",
-  uHar: "\u2963",
-  uacute: "\xFA",
-  uarr: "\u2191",
-  ubrcy: "\u045E",
-  ubreve: "\u016D",
-  ucirc: "\xFB",
-  ucy: "\u0443",
-  udarr: "\u21C5",
-  udblac: "\u0171",
-  udhar: "\u296E",
-  ufisht: "\u297E",
-  ufr: "\u{1D532}",
-  ugrave: "\xF9",
-  uharl: "\u21BF",
-  uharr: "\u21BE",
-  uhblk: "\u2580",
-  ulcorn: "\u231C",
-  ulcorner: "\u231C",
-  ulcrop: "\u230F",
-  ultri: "\u25F8",
-  umacr: "\u016B",
-  uml: "\xA8",
-  uogon: "\u0173",
-  uopf: "\u{1D566}",
-  uparrow: "\u2191",
-  updownarrow: "\u2195",
-  upharpoonleft: "\u21BF",
-  upharpoonright: "\u21BE",
-  uplus: "\u228E",
-  upsi: "\u03C5",
-  upsih: "\u03D2",
-  upsilon: "\u03C5",
-  upuparrows: "\u21C8",
-  urcorn: "\u231D",
-  urcorner: "\u231D",
-  urcrop: "\u230E",
-  uring: "\u016F",
-  urtri: "\u25F9",
-  uscr: "\u{1D4CA}",
-  utdot: "\u22F0",
-  utilde: "\u0169",
-  utri: "\u25B5",
-  utrif: "\u25B4",
-  uuarr: "\u21C8",
-  uuml: "\xFC",
-  uwangle: "\u29A7",
-  vArr: "\u21D5",
-  vBar: "\u2AE8",
-  vBarv: "\u2AE9",
-  vDash: "\u22A8",
-  vangrt: "\u299C",
-  varepsilon: "\u03F5",
-  varkappa: "\u03F0",
-  varnothing: "\u2205",
-  varphi: "\u03D5",
-  varpi: "\u03D6",
-  varpropto: "\u221D",
-  varr: "\u2195",
-  varrho: "\u03F1",
-  varsigma: "\u03C2",
-  varsubsetneq: "\u228A\uFE00",
-  varsubsetneqq: "\u2ACB\uFE00",
-  varsupsetneq: "\u228B\uFE00",
-  varsupsetneqq: "\u2ACC\uFE00",
-  vartheta: "\u03D1",
-  vartriangleleft: "\u22B2",
-  vartriangleright: "\u22B3",
-  vcy: "\u0432",
-  vdash: "\u22A2",
-  vee: "\u2228",
-  veebar: "\u22BB",
-  veeeq: "\u225A",
-  vellip: "\u22EE",
-  verbar: "|",
-  vert: "|",
-  vfr: "\u{1D533}",
-  vltri: "\u22B2",
-  vnsub: "\u2282\u20D2",
-  vnsup: "\u2283\u20D2",
-  vopf: "\u{1D567}",
-  vprop: "\u221D",
-  vrtri: "\u22B3",
-  vscr: "\u{1D4CB}",
-  vsubnE: "\u2ACB\uFE00",
-  vsubne: "\u228A\uFE00",
-  vsupnE: "\u2ACC\uFE00",
-  vsupne: "\u228B\uFE00",
-  vzigzag: "\u299A",
-  wcirc: "\u0175",
-  wedbar: "\u2A5F",
-  wedge: "\u2227",
-  wedgeq: "\u2259",
-  weierp: "\u2118",
-  wfr: "\u{1D534}",
-  wopf: "\u{1D568}",
-  wp: "\u2118",
-  wr: "\u2240",
-  wreath: "\u2240",
-  wscr: "\u{1D4CC}",
-  xcap: "\u22C2",
-  xcirc: "\u25EF",
-  xcup: "\u22C3",
-  xdtri: "\u25BD",
-  xfr: "\u{1D535}",
-  xhArr: "\u27FA",
-  xharr: "\u27F7",
-  xi: "\u03BE",
-  xlArr: "\u27F8",
-  xlarr: "\u27F5",
-  xmap: "\u27FC",
-  xnis: "\u22FB",
-  xodot: "\u2A00",
-  xopf: "\u{1D569}",
-  xoplus: "\u2A01",
-  xotime: "\u2A02",
-  xrArr: "\u27F9",
-  xrarr: "\u27F6",
-  xscr: "\u{1D4CD}",
-  xsqcup: "\u2A06",
-  xuplus: "\u2A04",
-  xutri: "\u25B3",
-  xvee: "\u22C1",
-  xwedge: "\u22C0",
-  yacute: "\xFD",
-  yacy: "\u044F",
-  ycirc: "\u0177",
-  ycy: "\u044B",
-  yen: "\xA5",
-  yfr: "\u{1D536}",
-  yicy: "\u0457",
-  yopf: "\u{1D56A}",
-  yscr: "\u{1D4CE}",
-  yucy: "\u044E",
-  yuml: "\xFF",
-  zacute: "\u017A",
-  zcaron: "\u017E",
-  zcy: "\u0437",
-  zdot: "\u017C",
-  zeetrf: "\u2128",
-  zeta: "\u03B6",
-  zfr: "\u{1D537}",
-  zhcy: "\u0436",
-  zigrarr: "\u21DD",
-  zopf: "\u{1D56B}",
-  zscr: "\u{1D4CF}",
-  zwj: "\u200D",
-  zwnj: "\u200C"
-};
+var characterEntities;
+var init_character_entities = __esm({
+  "node_modules/character-entities/index.js"() {
+    characterEntities = {
+      AElig: "\xC6",
+      AMP: "&",
+      Aacute: "\xC1",
+      Abreve: "\u0102",
+      Acirc: "\xC2",
+      Acy: "\u0410",
+      Afr: "\u{1D504}",
+      Agrave: "\xC0",
+      Alpha: "\u0391",
+      Amacr: "\u0100",
+      And: "\u2A53",
+      Aogon: "\u0104",
+      Aopf: "\u{1D538}",
+      ApplyFunction: "\u2061",
+      Aring: "\xC5",
+      Ascr: "\u{1D49C}",
+      Assign: "\u2254",
+      Atilde: "\xC3",
+      Auml: "\xC4",
+      Backslash: "\u2216",
+      Barv: "\u2AE7",
+      Barwed: "\u2306",
+      Bcy: "\u0411",
+      Because: "\u2235",
+      Bernoullis: "\u212C",
+      Beta: "\u0392",
+      Bfr: "\u{1D505}",
+      Bopf: "\u{1D539}",
+      Breve: "\u02D8",
+      Bscr: "\u212C",
+      Bumpeq: "\u224E",
+      CHcy: "\u0427",
+      COPY: "\xA9",
+      Cacute: "\u0106",
+      Cap: "\u22D2",
+      CapitalDifferentialD: "\u2145",
+      Cayleys: "\u212D",
+      Ccaron: "\u010C",
+      Ccedil: "\xC7",
+      Ccirc: "\u0108",
+      Cconint: "\u2230",
+      Cdot: "\u010A",
+      Cedilla: "\xB8",
+      CenterDot: "\xB7",
+      Cfr: "\u212D",
+      Chi: "\u03A7",
+      CircleDot: "\u2299",
+      CircleMinus: "\u2296",
+      CirclePlus: "\u2295",
+      CircleTimes: "\u2297",
+      ClockwiseContourIntegral: "\u2232",
+      CloseCurlyDoubleQuote: "\u201D",
+      CloseCurlyQuote: "\u2019",
+      Colon: "\u2237",
+      Colone: "\u2A74",
+      Congruent: "\u2261",
+      Conint: "\u222F",
+      ContourIntegral: "\u222E",
+      Copf: "\u2102",
+      Coproduct: "\u2210",
+      CounterClockwiseContourIntegral: "\u2233",
+      Cross: "\u2A2F",
+      Cscr: "\u{1D49E}",
+      Cup: "\u22D3",
+      CupCap: "\u224D",
+      DD: "\u2145",
+      DDotrahd: "\u2911",
+      DJcy: "\u0402",
+      DScy: "\u0405",
+      DZcy: "\u040F",
+      Dagger: "\u2021",
+      Darr: "\u21A1",
+      Dashv: "\u2AE4",
+      Dcaron: "\u010E",
+      Dcy: "\u0414",
+      Del: "\u2207",
+      Delta: "\u0394",
+      Dfr: "\u{1D507}",
+      DiacriticalAcute: "\xB4",
+      DiacriticalDot: "\u02D9",
+      DiacriticalDoubleAcute: "\u02DD",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "\u02DC",
+      Diamond: "\u22C4",
+      DifferentialD: "\u2146",
+      Dopf: "\u{1D53B}",
+      Dot: "\xA8",
+      DotDot: "\u20DC",
+      DotEqual: "\u2250",
+      DoubleContourIntegral: "\u222F",
+      DoubleDot: "\xA8",
+      DoubleDownArrow: "\u21D3",
+      DoubleLeftArrow: "\u21D0",
+      DoubleLeftRightArrow: "\u21D4",
+      DoubleLeftTee: "\u2AE4",
+      DoubleLongLeftArrow: "\u27F8",
+      DoubleLongLeftRightArrow: "\u27FA",
+      DoubleLongRightArrow: "\u27F9",
+      DoubleRightArrow: "\u21D2",
+      DoubleRightTee: "\u22A8",
+      DoubleUpArrow: "\u21D1",
+      DoubleUpDownArrow: "\u21D5",
+      DoubleVerticalBar: "\u2225",
+      DownArrow: "\u2193",
+      DownArrowBar: "\u2913",
+      DownArrowUpArrow: "\u21F5",
+      DownBreve: "\u0311",
+      DownLeftRightVector: "\u2950",
+      DownLeftTeeVector: "\u295E",
+      DownLeftVector: "\u21BD",
+      DownLeftVectorBar: "\u2956",
+      DownRightTeeVector: "\u295F",
+      DownRightVector: "\u21C1",
+      DownRightVectorBar: "\u2957",
+      DownTee: "\u22A4",
+      DownTeeArrow: "\u21A7",
+      Downarrow: "\u21D3",
+      Dscr: "\u{1D49F}",
+      Dstrok: "\u0110",
+      ENG: "\u014A",
+      ETH: "\xD0",
+      Eacute: "\xC9",
+      Ecaron: "\u011A",
+      Ecirc: "\xCA",
+      Ecy: "\u042D",
+      Edot: "\u0116",
+      Efr: "\u{1D508}",
+      Egrave: "\xC8",
+      Element: "\u2208",
+      Emacr: "\u0112",
+      EmptySmallSquare: "\u25FB",
+      EmptyVerySmallSquare: "\u25AB",
+      Eogon: "\u0118",
+      Eopf: "\u{1D53C}",
+      Epsilon: "\u0395",
+      Equal: "\u2A75",
+      EqualTilde: "\u2242",
+      Equilibrium: "\u21CC",
+      Escr: "\u2130",
+      Esim: "\u2A73",
+      Eta: "\u0397",
+      Euml: "\xCB",
+      Exists: "\u2203",
+      ExponentialE: "\u2147",
+      Fcy: "\u0424",
+      Ffr: "\u{1D509}",
+      FilledSmallSquare: "\u25FC",
+      FilledVerySmallSquare: "\u25AA",
+      Fopf: "\u{1D53D}",
+      ForAll: "\u2200",
+      Fouriertrf: "\u2131",
+      Fscr: "\u2131",
+      GJcy: "\u0403",
+      GT: ">",
+      Gamma: "\u0393",
+      Gammad: "\u03DC",
+      Gbreve: "\u011E",
+      Gcedil: "\u0122",
+      Gcirc: "\u011C",
+      Gcy: "\u0413",
+      Gdot: "\u0120",
+      Gfr: "\u{1D50A}",
+      Gg: "\u22D9",
+      Gopf: "\u{1D53E}",
+      GreaterEqual: "\u2265",
+      GreaterEqualLess: "\u22DB",
+      GreaterFullEqual: "\u2267",
+      GreaterGreater: "\u2AA2",
+      GreaterLess: "\u2277",
+      GreaterSlantEqual: "\u2A7E",
+      GreaterTilde: "\u2273",
+      Gscr: "\u{1D4A2}",
+      Gt: "\u226B",
+      HARDcy: "\u042A",
+      Hacek: "\u02C7",
+      Hat: "^",
+      Hcirc: "\u0124",
+      Hfr: "\u210C",
+      HilbertSpace: "\u210B",
+      Hopf: "\u210D",
+      HorizontalLine: "\u2500",
+      Hscr: "\u210B",
+      Hstrok: "\u0126",
+      HumpDownHump: "\u224E",
+      HumpEqual: "\u224F",
+      IEcy: "\u0415",
+      IJlig: "\u0132",
+      IOcy: "\u0401",
+      Iacute: "\xCD",
+      Icirc: "\xCE",
+      Icy: "\u0418",
+      Idot: "\u0130",
+      Ifr: "\u2111",
+      Igrave: "\xCC",
+      Im: "\u2111",
+      Imacr: "\u012A",
+      ImaginaryI: "\u2148",
+      Implies: "\u21D2",
+      Int: "\u222C",
+      Integral: "\u222B",
+      Intersection: "\u22C2",
+      InvisibleComma: "\u2063",
+      InvisibleTimes: "\u2062",
+      Iogon: "\u012E",
+      Iopf: "\u{1D540}",
+      Iota: "\u0399",
+      Iscr: "\u2110",
+      Itilde: "\u0128",
+      Iukcy: "\u0406",
+      Iuml: "\xCF",
+      Jcirc: "\u0134",
+      Jcy: "\u0419",
+      Jfr: "\u{1D50D}",
+      Jopf: "\u{1D541}",
+      Jscr: "\u{1D4A5}",
+      Jsercy: "\u0408",
+      Jukcy: "\u0404",
+      KHcy: "\u0425",
+      KJcy: "\u040C",
+      Kappa: "\u039A",
+      Kcedil: "\u0136",
+      Kcy: "\u041A",
+      Kfr: "\u{1D50E}",
+      Kopf: "\u{1D542}",
+      Kscr: "\u{1D4A6}",
+      LJcy: "\u0409",
+      LT: "<",
+      Lacute: "\u0139",
+      Lambda: "\u039B",
+      Lang: "\u27EA",
+      Laplacetrf: "\u2112",
+      Larr: "\u219E",
+      Lcaron: "\u013D",
+      Lcedil: "\u013B",
+      Lcy: "\u041B",
+      LeftAngleBracket: "\u27E8",
+      LeftArrow: "\u2190",
+      LeftArrowBar: "\u21E4",
+      LeftArrowRightArrow: "\u21C6",
+      LeftCeiling: "\u2308",
+      LeftDoubleBracket: "\u27E6",
+      LeftDownTeeVector: "\u2961",
+      LeftDownVector: "\u21C3",
+      LeftDownVectorBar: "\u2959",
+      LeftFloor: "\u230A",
+      LeftRightArrow: "\u2194",
+      LeftRightVector: "\u294E",
+      LeftTee: "\u22A3",
+      LeftTeeArrow: "\u21A4",
+      LeftTeeVector: "\u295A",
+      LeftTriangle: "\u22B2",
+      LeftTriangleBar: "\u29CF",
+      LeftTriangleEqual: "\u22B4",
+      LeftUpDownVector: "\u2951",
+      LeftUpTeeVector: "\u2960",
+      LeftUpVector: "\u21BF",
+      LeftUpVectorBar: "\u2958",
+      LeftVector: "\u21BC",
+      LeftVectorBar: "\u2952",
+      Leftarrow: "\u21D0",
+      Leftrightarrow: "\u21D4",
+      LessEqualGreater: "\u22DA",
+      LessFullEqual: "\u2266",
+      LessGreater: "\u2276",
+      LessLess: "\u2AA1",
+      LessSlantEqual: "\u2A7D",
+      LessTilde: "\u2272",
+      Lfr: "\u{1D50F}",
+      Ll: "\u22D8",
+      Lleftarrow: "\u21DA",
+      Lmidot: "\u013F",
+      LongLeftArrow: "\u27F5",
+      LongLeftRightArrow: "\u27F7",
+      LongRightArrow: "\u27F6",
+      Longleftarrow: "\u27F8",
+      Longleftrightarrow: "\u27FA",
+      Longrightarrow: "\u27F9",
+      Lopf: "\u{1D543}",
+      LowerLeftArrow: "\u2199",
+      LowerRightArrow: "\u2198",
+      Lscr: "\u2112",
+      Lsh: "\u21B0",
+      Lstrok: "\u0141",
+      Lt: "\u226A",
+      Map: "\u2905",
+      Mcy: "\u041C",
+      MediumSpace: "\u205F",
+      Mellintrf: "\u2133",
+      Mfr: "\u{1D510}",
+      MinusPlus: "\u2213",
+      Mopf: "\u{1D544}",
+      Mscr: "\u2133",
+      Mu: "\u039C",
+      NJcy: "\u040A",
+      Nacute: "\u0143",
+      Ncaron: "\u0147",
+      Ncedil: "\u0145",
+      Ncy: "\u041D",
+      NegativeMediumSpace: "\u200B",
+      NegativeThickSpace: "\u200B",
+      NegativeThinSpace: "\u200B",
+      NegativeVeryThinSpace: "\u200B",
+      NestedGreaterGreater: "\u226B",
+      NestedLessLess: "\u226A",
+      NewLine: "\n",
+      Nfr: "\u{1D511}",
+      NoBreak: "\u2060",
+      NonBreakingSpace: "\xA0",
+      Nopf: "\u2115",
+      Not: "\u2AEC",
+      NotCongruent: "\u2262",
+      NotCupCap: "\u226D",
+      NotDoubleVerticalBar: "\u2226",
+      NotElement: "\u2209",
+      NotEqual: "\u2260",
+      NotEqualTilde: "\u2242\u0338",
+      NotExists: "\u2204",
+      NotGreater: "\u226F",
+      NotGreaterEqual: "\u2271",
+      NotGreaterFullEqual: "\u2267\u0338",
+      NotGreaterGreater: "\u226B\u0338",
+      NotGreaterLess: "\u2279",
+      NotGreaterSlantEqual: "\u2A7E\u0338",
+      NotGreaterTilde: "\u2275",
+      NotHumpDownHump: "\u224E\u0338",
+      NotHumpEqual: "\u224F\u0338",
+      NotLeftTriangle: "\u22EA",
+      NotLeftTriangleBar: "\u29CF\u0338",
+      NotLeftTriangleEqual: "\u22EC",
+      NotLess: "\u226E",
+      NotLessEqual: "\u2270",
+      NotLessGreater: "\u2278",
+      NotLessLess: "\u226A\u0338",
+      NotLessSlantEqual: "\u2A7D\u0338",
+      NotLessTilde: "\u2274",
+      NotNestedGreaterGreater: "\u2AA2\u0338",
+      NotNestedLessLess: "\u2AA1\u0338",
+      NotPrecedes: "\u2280",
+      NotPrecedesEqual: "\u2AAF\u0338",
+      NotPrecedesSlantEqual: "\u22E0",
+      NotReverseElement: "\u220C",
+      NotRightTriangle: "\u22EB",
+      NotRightTriangleBar: "\u29D0\u0338",
+      NotRightTriangleEqual: "\u22ED",
+      NotSquareSubset: "\u228F\u0338",
+      NotSquareSubsetEqual: "\u22E2",
+      NotSquareSuperset: "\u2290\u0338",
+      NotSquareSupersetEqual: "\u22E3",
+      NotSubset: "\u2282\u20D2",
+      NotSubsetEqual: "\u2288",
+      NotSucceeds: "\u2281",
+      NotSucceedsEqual: "\u2AB0\u0338",
+      NotSucceedsSlantEqual: "\u22E1",
+      NotSucceedsTilde: "\u227F\u0338",
+      NotSuperset: "\u2283\u20D2",
+      NotSupersetEqual: "\u2289",
+      NotTilde: "\u2241",
+      NotTildeEqual: "\u2244",
+      NotTildeFullEqual: "\u2247",
+      NotTildeTilde: "\u2249",
+      NotVerticalBar: "\u2224",
+      Nscr: "\u{1D4A9}",
+      Ntilde: "\xD1",
+      Nu: "\u039D",
+      OElig: "\u0152",
+      Oacute: "\xD3",
+      Ocirc: "\xD4",
+      Ocy: "\u041E",
+      Odblac: "\u0150",
+      Ofr: "\u{1D512}",
+      Ograve: "\xD2",
+      Omacr: "\u014C",
+      Omega: "\u03A9",
+      Omicron: "\u039F",
+      Oopf: "\u{1D546}",
+      OpenCurlyDoubleQuote: "\u201C",
+      OpenCurlyQuote: "\u2018",
+      Or: "\u2A54",
+      Oscr: "\u{1D4AA}",
+      Oslash: "\xD8",
+      Otilde: "\xD5",
+      Otimes: "\u2A37",
+      Ouml: "\xD6",
+      OverBar: "\u203E",
+      OverBrace: "\u23DE",
+      OverBracket: "\u23B4",
+      OverParenthesis: "\u23DC",
+      PartialD: "\u2202",
+      Pcy: "\u041F",
+      Pfr: "\u{1D513}",
+      Phi: "\u03A6",
+      Pi: "\u03A0",
+      PlusMinus: "\xB1",
+      Poincareplane: "\u210C",
+      Popf: "\u2119",
+      Pr: "\u2ABB",
+      Precedes: "\u227A",
+      PrecedesEqual: "\u2AAF",
+      PrecedesSlantEqual: "\u227C",
+      PrecedesTilde: "\u227E",
+      Prime: "\u2033",
+      Product: "\u220F",
+      Proportion: "\u2237",
+      Proportional: "\u221D",
+      Pscr: "\u{1D4AB}",
+      Psi: "\u03A8",
+      QUOT: '"',
+      Qfr: "\u{1D514}",
+      Qopf: "\u211A",
+      Qscr: "\u{1D4AC}",
+      RBarr: "\u2910",
+      REG: "\xAE",
+      Racute: "\u0154",
+      Rang: "\u27EB",
+      Rarr: "\u21A0",
+      Rarrtl: "\u2916",
+      Rcaron: "\u0158",
+      Rcedil: "\u0156",
+      Rcy: "\u0420",
+      Re: "\u211C",
+      ReverseElement: "\u220B",
+      ReverseEquilibrium: "\u21CB",
+      ReverseUpEquilibrium: "\u296F",
+      Rfr: "\u211C",
+      Rho: "\u03A1",
+      RightAngleBracket: "\u27E9",
+      RightArrow: "\u2192",
+      RightArrowBar: "\u21E5",
+      RightArrowLeftArrow: "\u21C4",
+      RightCeiling: "\u2309",
+      RightDoubleBracket: "\u27E7",
+      RightDownTeeVector: "\u295D",
+      RightDownVector: "\u21C2",
+      RightDownVectorBar: "\u2955",
+      RightFloor: "\u230B",
+      RightTee: "\u22A2",
+      RightTeeArrow: "\u21A6",
+      RightTeeVector: "\u295B",
+      RightTriangle: "\u22B3",
+      RightTriangleBar: "\u29D0",
+      RightTriangleEqual: "\u22B5",
+      RightUpDownVector: "\u294F",
+      RightUpTeeVector: "\u295C",
+      RightUpVector: "\u21BE",
+      RightUpVectorBar: "\u2954",
+      RightVector: "\u21C0",
+      RightVectorBar: "\u2953",
+      Rightarrow: "\u21D2",
+      Ropf: "\u211D",
+      RoundImplies: "\u2970",
+      Rrightarrow: "\u21DB",
+      Rscr: "\u211B",
+      Rsh: "\u21B1",
+      RuleDelayed: "\u29F4",
+      SHCHcy: "\u0429",
+      SHcy: "\u0428",
+      SOFTcy: "\u042C",
+      Sacute: "\u015A",
+      Sc: "\u2ABC",
+      Scaron: "\u0160",
+      Scedil: "\u015E",
+      Scirc: "\u015C",
+      Scy: "\u0421",
+      Sfr: "\u{1D516}",
+      ShortDownArrow: "\u2193",
+      ShortLeftArrow: "\u2190",
+      ShortRightArrow: "\u2192",
+      ShortUpArrow: "\u2191",
+      Sigma: "\u03A3",
+      SmallCircle: "\u2218",
+      Sopf: "\u{1D54A}",
+      Sqrt: "\u221A",
+      Square: "\u25A1",
+      SquareIntersection: "\u2293",
+      SquareSubset: "\u228F",
+      SquareSubsetEqual: "\u2291",
+      SquareSuperset: "\u2290",
+      SquareSupersetEqual: "\u2292",
+      SquareUnion: "\u2294",
+      Sscr: "\u{1D4AE}",
+      Star: "\u22C6",
+      Sub: "\u22D0",
+      Subset: "\u22D0",
+      SubsetEqual: "\u2286",
+      Succeeds: "\u227B",
+      SucceedsEqual: "\u2AB0",
+      SucceedsSlantEqual: "\u227D",
+      SucceedsTilde: "\u227F",
+      SuchThat: "\u220B",
+      Sum: "\u2211",
+      Sup: "\u22D1",
+      Superset: "\u2283",
+      SupersetEqual: "\u2287",
+      Supset: "\u22D1",
+      THORN: "\xDE",
+      TRADE: "\u2122",
+      TSHcy: "\u040B",
+      TScy: "\u0426",
+      Tab: "	",
+      Tau: "\u03A4",
+      Tcaron: "\u0164",
+      Tcedil: "\u0162",
+      Tcy: "\u0422",
+      Tfr: "\u{1D517}",
+      Therefore: "\u2234",
+      Theta: "\u0398",
+      ThickSpace: "\u205F\u200A",
+      ThinSpace: "\u2009",
+      Tilde: "\u223C",
+      TildeEqual: "\u2243",
+      TildeFullEqual: "\u2245",
+      TildeTilde: "\u2248",
+      Topf: "\u{1D54B}",
+      TripleDot: "\u20DB",
+      Tscr: "\u{1D4AF}",
+      Tstrok: "\u0166",
+      Uacute: "\xDA",
+      Uarr: "\u219F",
+      Uarrocir: "\u2949",
+      Ubrcy: "\u040E",
+      Ubreve: "\u016C",
+      Ucirc: "\xDB",
+      Ucy: "\u0423",
+      Udblac: "\u0170",
+      Ufr: "\u{1D518}",
+      Ugrave: "\xD9",
+      Umacr: "\u016A",
+      UnderBar: "_",
+      UnderBrace: "\u23DF",
+      UnderBracket: "\u23B5",
+      UnderParenthesis: "\u23DD",
+      Union: "\u22C3",
+      UnionPlus: "\u228E",
+      Uogon: "\u0172",
+      Uopf: "\u{1D54C}",
+      UpArrow: "\u2191",
+      UpArrowBar: "\u2912",
+      UpArrowDownArrow: "\u21C5",
+      UpDownArrow: "\u2195",
+      UpEquilibrium: "\u296E",
+      UpTee: "\u22A5",
+      UpTeeArrow: "\u21A5",
+      Uparrow: "\u21D1",
+      Updownarrow: "\u21D5",
+      UpperLeftArrow: "\u2196",
+      UpperRightArrow: "\u2197",
+      Upsi: "\u03D2",
+      Upsilon: "\u03A5",
+      Uring: "\u016E",
+      Uscr: "\u{1D4B0}",
+      Utilde: "\u0168",
+      Uuml: "\xDC",
+      VDash: "\u22AB",
+      Vbar: "\u2AEB",
+      Vcy: "\u0412",
+      Vdash: "\u22A9",
+      Vdashl: "\u2AE6",
+      Vee: "\u22C1",
+      Verbar: "\u2016",
+      Vert: "\u2016",
+      VerticalBar: "\u2223",
+      VerticalLine: "|",
+      VerticalSeparator: "\u2758",
+      VerticalTilde: "\u2240",
+      VeryThinSpace: "\u200A",
+      Vfr: "\u{1D519}",
+      Vopf: "\u{1D54D}",
+      Vscr: "\u{1D4B1}",
+      Vvdash: "\u22AA",
+      Wcirc: "\u0174",
+      Wedge: "\u22C0",
+      Wfr: "\u{1D51A}",
+      Wopf: "\u{1D54E}",
+      Wscr: "\u{1D4B2}",
+      Xfr: "\u{1D51B}",
+      Xi: "\u039E",
+      Xopf: "\u{1D54F}",
+      Xscr: "\u{1D4B3}",
+      YAcy: "\u042F",
+      YIcy: "\u0407",
+      YUcy: "\u042E",
+      Yacute: "\xDD",
+      Ycirc: "\u0176",
+      Ycy: "\u042B",
+      Yfr: "\u{1D51C}",
+      Yopf: "\u{1D550}",
+      Yscr: "\u{1D4B4}",
+      Yuml: "\u0178",
+      ZHcy: "\u0416",
+      Zacute: "\u0179",
+      Zcaron: "\u017D",
+      Zcy: "\u0417",
+      Zdot: "\u017B",
+      ZeroWidthSpace: "\u200B",
+      Zeta: "\u0396",
+      Zfr: "\u2128",
+      Zopf: "\u2124",
+      Zscr: "\u{1D4B5}",
+      aacute: "\xE1",
+      abreve: "\u0103",
+      ac: "\u223E",
+      acE: "\u223E\u0333",
+      acd: "\u223F",
+      acirc: "\xE2",
+      acute: "\xB4",
+      acy: "\u0430",
+      aelig: "\xE6",
+      af: "\u2061",
+      afr: "\u{1D51E}",
+      agrave: "\xE0",
+      alefsym: "\u2135",
+      aleph: "\u2135",
+      alpha: "\u03B1",
+      amacr: "\u0101",
+      amalg: "\u2A3F",
+      amp: "&",
+      and: "\u2227",
+      andand: "\u2A55",
+      andd: "\u2A5C",
+      andslope: "\u2A58",
+      andv: "\u2A5A",
+      ang: "\u2220",
+      ange: "\u29A4",
+      angle: "\u2220",
+      angmsd: "\u2221",
+      angmsdaa: "\u29A8",
+      angmsdab: "\u29A9",
+      angmsdac: "\u29AA",
+      angmsdad: "\u29AB",
+      angmsdae: "\u29AC",
+      angmsdaf: "\u29AD",
+      angmsdag: "\u29AE",
+      angmsdah: "\u29AF",
+      angrt: "\u221F",
+      angrtvb: "\u22BE",
+      angrtvbd: "\u299D",
+      angsph: "\u2222",
+      angst: "\xC5",
+      angzarr: "\u237C",
+      aogon: "\u0105",
+      aopf: "\u{1D552}",
+      ap: "\u2248",
+      apE: "\u2A70",
+      apacir: "\u2A6F",
+      ape: "\u224A",
+      apid: "\u224B",
+      apos: "'",
+      approx: "\u2248",
+      approxeq: "\u224A",
+      aring: "\xE5",
+      ascr: "\u{1D4B6}",
+      ast: "*",
+      asymp: "\u2248",
+      asympeq: "\u224D",
+      atilde: "\xE3",
+      auml: "\xE4",
+      awconint: "\u2233",
+      awint: "\u2A11",
+      bNot: "\u2AED",
+      backcong: "\u224C",
+      backepsilon: "\u03F6",
+      backprime: "\u2035",
+      backsim: "\u223D",
+      backsimeq: "\u22CD",
+      barvee: "\u22BD",
+      barwed: "\u2305",
+      barwedge: "\u2305",
+      bbrk: "\u23B5",
+      bbrktbrk: "\u23B6",
+      bcong: "\u224C",
+      bcy: "\u0431",
+      bdquo: "\u201E",
+      becaus: "\u2235",
+      because: "\u2235",
+      bemptyv: "\u29B0",
+      bepsi: "\u03F6",
+      bernou: "\u212C",
+      beta: "\u03B2",
+      beth: "\u2136",
+      between: "\u226C",
+      bfr: "\u{1D51F}",
+      bigcap: "\u22C2",
+      bigcirc: "\u25EF",
+      bigcup: "\u22C3",
+      bigodot: "\u2A00",
+      bigoplus: "\u2A01",
+      bigotimes: "\u2A02",
+      bigsqcup: "\u2A06",
+      bigstar: "\u2605",
+      bigtriangledown: "\u25BD",
+      bigtriangleup: "\u25B3",
+      biguplus: "\u2A04",
+      bigvee: "\u22C1",
+      bigwedge: "\u22C0",
+      bkarow: "\u290D",
+      blacklozenge: "\u29EB",
+      blacksquare: "\u25AA",
+      blacktriangle: "\u25B4",
+      blacktriangledown: "\u25BE",
+      blacktriangleleft: "\u25C2",
+      blacktriangleright: "\u25B8",
+      blank: "\u2423",
+      blk12: "\u2592",
+      blk14: "\u2591",
+      blk34: "\u2593",
+      block: "\u2588",
+      bne: "=\u20E5",
+      bnequiv: "\u2261\u20E5",
+      bnot: "\u2310",
+      bopf: "\u{1D553}",
+      bot: "\u22A5",
+      bottom: "\u22A5",
+      bowtie: "\u22C8",
+      boxDL: "\u2557",
+      boxDR: "\u2554",
+      boxDl: "\u2556",
+      boxDr: "\u2553",
+      boxH: "\u2550",
+      boxHD: "\u2566",
+      boxHU: "\u2569",
+      boxHd: "\u2564",
+      boxHu: "\u2567",
+      boxUL: "\u255D",
+      boxUR: "\u255A",
+      boxUl: "\u255C",
+      boxUr: "\u2559",
+      boxV: "\u2551",
+      boxVH: "\u256C",
+      boxVL: "\u2563",
+      boxVR: "\u2560",
+      boxVh: "\u256B",
+      boxVl: "\u2562",
+      boxVr: "\u255F",
+      boxbox: "\u29C9",
+      boxdL: "\u2555",
+      boxdR: "\u2552",
+      boxdl: "\u2510",
+      boxdr: "\u250C",
+      boxh: "\u2500",
+      boxhD: "\u2565",
+      boxhU: "\u2568",
+      boxhd: "\u252C",
+      boxhu: "\u2534",
+      boxminus: "\u229F",
+      boxplus: "\u229E",
+      boxtimes: "\u22A0",
+      boxuL: "\u255B",
+      boxuR: "\u2558",
+      boxul: "\u2518",
+      boxur: "\u2514",
+      boxv: "\u2502",
+      boxvH: "\u256A",
+      boxvL: "\u2561",
+      boxvR: "\u255E",
+      boxvh: "\u253C",
+      boxvl: "\u2524",
+      boxvr: "\u251C",
+      bprime: "\u2035",
+      breve: "\u02D8",
+      brvbar: "\xA6",
+      bscr: "\u{1D4B7}",
+      bsemi: "\u204F",
+      bsim: "\u223D",
+      bsime: "\u22CD",
+      bsol: "\\",
+      bsolb: "\u29C5",
+      bsolhsub: "\u27C8",
+      bull: "\u2022",
+      bullet: "\u2022",
+      bump: "\u224E",
+      bumpE: "\u2AAE",
+      bumpe: "\u224F",
+      bumpeq: "\u224F",
+      cacute: "\u0107",
+      cap: "\u2229",
+      capand: "\u2A44",
+      capbrcup: "\u2A49",
+      capcap: "\u2A4B",
+      capcup: "\u2A47",
+      capdot: "\u2A40",
+      caps: "\u2229\uFE00",
+      caret: "\u2041",
+      caron: "\u02C7",
+      ccaps: "\u2A4D",
+      ccaron: "\u010D",
+      ccedil: "\xE7",
+      ccirc: "\u0109",
+      ccups: "\u2A4C",
+      ccupssm: "\u2A50",
+      cdot: "\u010B",
+      cedil: "\xB8",
+      cemptyv: "\u29B2",
+      cent: "\xA2",
+      centerdot: "\xB7",
+      cfr: "\u{1D520}",
+      chcy: "\u0447",
+      check: "\u2713",
+      checkmark: "\u2713",
+      chi: "\u03C7",
+      cir: "\u25CB",
+      cirE: "\u29C3",
+      circ: "\u02C6",
+      circeq: "\u2257",
+      circlearrowleft: "\u21BA",
+      circlearrowright: "\u21BB",
+      circledR: "\xAE",
+      circledS: "\u24C8",
+      circledast: "\u229B",
+      circledcirc: "\u229A",
+      circleddash: "\u229D",
+      cire: "\u2257",
+      cirfnint: "\u2A10",
+      cirmid: "\u2AEF",
+      cirscir: "\u29C2",
+      clubs: "\u2663",
+      clubsuit: "\u2663",
+      colon: ":",
+      colone: "\u2254",
+      coloneq: "\u2254",
+      comma: ",",
+      commat: "@",
+      comp: "\u2201",
+      compfn: "\u2218",
+      complement: "\u2201",
+      complexes: "\u2102",
+      cong: "\u2245",
+      congdot: "\u2A6D",
+      conint: "\u222E",
+      copf: "\u{1D554}",
+      coprod: "\u2210",
+      copy: "\xA9",
+      copysr: "\u2117",
+      crarr: "\u21B5",
+      cross: "\u2717",
+      cscr: "\u{1D4B8}",
+      csub: "\u2ACF",
+      csube: "\u2AD1",
+      csup: "\u2AD0",
+      csupe: "\u2AD2",
+      ctdot: "\u22EF",
+      cudarrl: "\u2938",
+      cudarrr: "\u2935",
+      cuepr: "\u22DE",
+      cuesc: "\u22DF",
+      cularr: "\u21B6",
+      cularrp: "\u293D",
+      cup: "\u222A",
+      cupbrcap: "\u2A48",
+      cupcap: "\u2A46",
+      cupcup: "\u2A4A",
+      cupdot: "\u228D",
+      cupor: "\u2A45",
+      cups: "\u222A\uFE00",
+      curarr: "\u21B7",
+      curarrm: "\u293C",
+      curlyeqprec: "\u22DE",
+      curlyeqsucc: "\u22DF",
+      curlyvee: "\u22CE",
+      curlywedge: "\u22CF",
+      curren: "\xA4",
+      curvearrowleft: "\u21B6",
+      curvearrowright: "\u21B7",
+      cuvee: "\u22CE",
+      cuwed: "\u22CF",
+      cwconint: "\u2232",
+      cwint: "\u2231",
+      cylcty: "\u232D",
+      dArr: "\u21D3",
+      dHar: "\u2965",
+      dagger: "\u2020",
+      daleth: "\u2138",
+      darr: "\u2193",
+      dash: "\u2010",
+      dashv: "\u22A3",
+      dbkarow: "\u290F",
+      dblac: "\u02DD",
+      dcaron: "\u010F",
+      dcy: "\u0434",
+      dd: "\u2146",
+      ddagger: "\u2021",
+      ddarr: "\u21CA",
+      ddotseq: "\u2A77",
+      deg: "\xB0",
+      delta: "\u03B4",
+      demptyv: "\u29B1",
+      dfisht: "\u297F",
+      dfr: "\u{1D521}",
+      dharl: "\u21C3",
+      dharr: "\u21C2",
+      diam: "\u22C4",
+      diamond: "\u22C4",
+      diamondsuit: "\u2666",
+      diams: "\u2666",
+      die: "\xA8",
+      digamma: "\u03DD",
+      disin: "\u22F2",
+      div: "\xF7",
+      divide: "\xF7",
+      divideontimes: "\u22C7",
+      divonx: "\u22C7",
+      djcy: "\u0452",
+      dlcorn: "\u231E",
+      dlcrop: "\u230D",
+      dollar: "$",
+      dopf: "\u{1D555}",
+      dot: "\u02D9",
+      doteq: "\u2250",
+      doteqdot: "\u2251",
+      dotminus: "\u2238",
+      dotplus: "\u2214",
+      dotsquare: "\u22A1",
+      doublebarwedge: "\u2306",
+      downarrow: "\u2193",
+      downdownarrows: "\u21CA",
+      downharpoonleft: "\u21C3",
+      downharpoonright: "\u21C2",
+      drbkarow: "\u2910",
+      drcorn: "\u231F",
+      drcrop: "\u230C",
+      dscr: "\u{1D4B9}",
+      dscy: "\u0455",
+      dsol: "\u29F6",
+      dstrok: "\u0111",
+      dtdot: "\u22F1",
+      dtri: "\u25BF",
+      dtrif: "\u25BE",
+      duarr: "\u21F5",
+      duhar: "\u296F",
+      dwangle: "\u29A6",
+      dzcy: "\u045F",
+      dzigrarr: "\u27FF",
+      eDDot: "\u2A77",
+      eDot: "\u2251",
+      eacute: "\xE9",
+      easter: "\u2A6E",
+      ecaron: "\u011B",
+      ecir: "\u2256",
+      ecirc: "\xEA",
+      ecolon: "\u2255",
+      ecy: "\u044D",
+      edot: "\u0117",
+      ee: "\u2147",
+      efDot: "\u2252",
+      efr: "\u{1D522}",
+      eg: "\u2A9A",
+      egrave: "\xE8",
+      egs: "\u2A96",
+      egsdot: "\u2A98",
+      el: "\u2A99",
+      elinters: "\u23E7",
+      ell: "\u2113",
+      els: "\u2A95",
+      elsdot: "\u2A97",
+      emacr: "\u0113",
+      empty: "\u2205",
+      emptyset: "\u2205",
+      emptyv: "\u2205",
+      emsp13: "\u2004",
+      emsp14: "\u2005",
+      emsp: "\u2003",
+      eng: "\u014B",
+      ensp: "\u2002",
+      eogon: "\u0119",
+      eopf: "\u{1D556}",
+      epar: "\u22D5",
+      eparsl: "\u29E3",
+      eplus: "\u2A71",
+      epsi: "\u03B5",
+      epsilon: "\u03B5",
+      epsiv: "\u03F5",
+      eqcirc: "\u2256",
+      eqcolon: "\u2255",
+      eqsim: "\u2242",
+      eqslantgtr: "\u2A96",
+      eqslantless: "\u2A95",
+      equals: "=",
+      equest: "\u225F",
+      equiv: "\u2261",
+      equivDD: "\u2A78",
+      eqvparsl: "\u29E5",
+      erDot: "\u2253",
+      erarr: "\u2971",
+      escr: "\u212F",
+      esdot: "\u2250",
+      esim: "\u2242",
+      eta: "\u03B7",
+      eth: "\xF0",
+      euml: "\xEB",
+      euro: "\u20AC",
+      excl: "!",
+      exist: "\u2203",
+      expectation: "\u2130",
+      exponentiale: "\u2147",
+      fallingdotseq: "\u2252",
+      fcy: "\u0444",
+      female: "\u2640",
+      ffilig: "\uFB03",
+      fflig: "\uFB00",
+      ffllig: "\uFB04",
+      ffr: "\u{1D523}",
+      filig: "\uFB01",
+      fjlig: "fj",
+      flat: "\u266D",
+      fllig: "\uFB02",
+      fltns: "\u25B1",
+      fnof: "\u0192",
+      fopf: "\u{1D557}",
+      forall: "\u2200",
+      fork: "\u22D4",
+      forkv: "\u2AD9",
+      fpartint: "\u2A0D",
+      frac12: "\xBD",
+      frac13: "\u2153",
+      frac14: "\xBC",
+      frac15: "\u2155",
+      frac16: "\u2159",
+      frac18: "\u215B",
+      frac23: "\u2154",
+      frac25: "\u2156",
+      frac34: "\xBE",
+      frac35: "\u2157",
+      frac38: "\u215C",
+      frac45: "\u2158",
+      frac56: "\u215A",
+      frac58: "\u215D",
+      frac78: "\u215E",
+      frasl: "\u2044",
+      frown: "\u2322",
+      fscr: "\u{1D4BB}",
+      gE: "\u2267",
+      gEl: "\u2A8C",
+      gacute: "\u01F5",
+      gamma: "\u03B3",
+      gammad: "\u03DD",
+      gap: "\u2A86",
+      gbreve: "\u011F",
+      gcirc: "\u011D",
+      gcy: "\u0433",
+      gdot: "\u0121",
+      ge: "\u2265",
+      gel: "\u22DB",
+      geq: "\u2265",
+      geqq: "\u2267",
+      geqslant: "\u2A7E",
+      ges: "\u2A7E",
+      gescc: "\u2AA9",
+      gesdot: "\u2A80",
+      gesdoto: "\u2A82",
+      gesdotol: "\u2A84",
+      gesl: "\u22DB\uFE00",
+      gesles: "\u2A94",
+      gfr: "\u{1D524}",
+      gg: "\u226B",
+      ggg: "\u22D9",
+      gimel: "\u2137",
+      gjcy: "\u0453",
+      gl: "\u2277",
+      glE: "\u2A92",
+      gla: "\u2AA5",
+      glj: "\u2AA4",
+      gnE: "\u2269",
+      gnap: "\u2A8A",
+      gnapprox: "\u2A8A",
+      gne: "\u2A88",
+      gneq: "\u2A88",
+      gneqq: "\u2269",
+      gnsim: "\u22E7",
+      gopf: "\u{1D558}",
+      grave: "`",
+      gscr: "\u210A",
+      gsim: "\u2273",
+      gsime: "\u2A8E",
+      gsiml: "\u2A90",
+      gt: ">",
+      gtcc: "\u2AA7",
+      gtcir: "\u2A7A",
+      gtdot: "\u22D7",
+      gtlPar: "\u2995",
+      gtquest: "\u2A7C",
+      gtrapprox: "\u2A86",
+      gtrarr: "\u2978",
+      gtrdot: "\u22D7",
+      gtreqless: "\u22DB",
+      gtreqqless: "\u2A8C",
+      gtrless: "\u2277",
+      gtrsim: "\u2273",
+      gvertneqq: "\u2269\uFE00",
+      gvnE: "\u2269\uFE00",
+      hArr: "\u21D4",
+      hairsp: "\u200A",
+      half: "\xBD",
+      hamilt: "\u210B",
+      hardcy: "\u044A",
+      harr: "\u2194",
+      harrcir: "\u2948",
+      harrw: "\u21AD",
+      hbar: "\u210F",
+      hcirc: "\u0125",
+      hearts: "\u2665",
+      heartsuit: "\u2665",
+      hellip: "\u2026",
+      hercon: "\u22B9",
+      hfr: "\u{1D525}",
+      hksearow: "\u2925",
+      hkswarow: "\u2926",
+      hoarr: "\u21FF",
+      homtht: "\u223B",
+      hookleftarrow: "\u21A9",
+      hookrightarrow: "\u21AA",
+      hopf: "\u{1D559}",
+      horbar: "\u2015",
+      hscr: "\u{1D4BD}",
+      hslash: "\u210F",
+      hstrok: "\u0127",
+      hybull: "\u2043",
+      hyphen: "\u2010",
+      iacute: "\xED",
+      ic: "\u2063",
+      icirc: "\xEE",
+      icy: "\u0438",
+      iecy: "\u0435",
+      iexcl: "\xA1",
+      iff: "\u21D4",
+      ifr: "\u{1D526}",
+      igrave: "\xEC",
+      ii: "\u2148",
+      iiiint: "\u2A0C",
+      iiint: "\u222D",
+      iinfin: "\u29DC",
+      iiota: "\u2129",
+      ijlig: "\u0133",
+      imacr: "\u012B",
+      image: "\u2111",
+      imagline: "\u2110",
+      imagpart: "\u2111",
+      imath: "\u0131",
+      imof: "\u22B7",
+      imped: "\u01B5",
+      in: "\u2208",
+      incare: "\u2105",
+      infin: "\u221E",
+      infintie: "\u29DD",
+      inodot: "\u0131",
+      int: "\u222B",
+      intcal: "\u22BA",
+      integers: "\u2124",
+      intercal: "\u22BA",
+      intlarhk: "\u2A17",
+      intprod: "\u2A3C",
+      iocy: "\u0451",
+      iogon: "\u012F",
+      iopf: "\u{1D55A}",
+      iota: "\u03B9",
+      iprod: "\u2A3C",
+      iquest: "\xBF",
+      iscr: "\u{1D4BE}",
+      isin: "\u2208",
+      isinE: "\u22F9",
+      isindot: "\u22F5",
+      isins: "\u22F4",
+      isinsv: "\u22F3",
+      isinv: "\u2208",
+      it: "\u2062",
+      itilde: "\u0129",
+      iukcy: "\u0456",
+      iuml: "\xEF",
+      jcirc: "\u0135",
+      jcy: "\u0439",
+      jfr: "\u{1D527}",
+      jmath: "\u0237",
+      jopf: "\u{1D55B}",
+      jscr: "\u{1D4BF}",
+      jsercy: "\u0458",
+      jukcy: "\u0454",
+      kappa: "\u03BA",
+      kappav: "\u03F0",
+      kcedil: "\u0137",
+      kcy: "\u043A",
+      kfr: "\u{1D528}",
+      kgreen: "\u0138",
+      khcy: "\u0445",
+      kjcy: "\u045C",
+      kopf: "\u{1D55C}",
+      kscr: "\u{1D4C0}",
+      lAarr: "\u21DA",
+      lArr: "\u21D0",
+      lAtail: "\u291B",
+      lBarr: "\u290E",
+      lE: "\u2266",
+      lEg: "\u2A8B",
+      lHar: "\u2962",
+      lacute: "\u013A",
+      laemptyv: "\u29B4",
+      lagran: "\u2112",
+      lambda: "\u03BB",
+      lang: "\u27E8",
+      langd: "\u2991",
+      langle: "\u27E8",
+      lap: "\u2A85",
+      laquo: "\xAB",
+      larr: "\u2190",
+      larrb: "\u21E4",
+      larrbfs: "\u291F",
+      larrfs: "\u291D",
+      larrhk: "\u21A9",
+      larrlp: "\u21AB",
+      larrpl: "\u2939",
+      larrsim: "\u2973",
+      larrtl: "\u21A2",
+      lat: "\u2AAB",
+      latail: "\u2919",
+      late: "\u2AAD",
+      lates: "\u2AAD\uFE00",
+      lbarr: "\u290C",
+      lbbrk: "\u2772",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "\u298B",
+      lbrksld: "\u298F",
+      lbrkslu: "\u298D",
+      lcaron: "\u013E",
+      lcedil: "\u013C",
+      lceil: "\u2308",
+      lcub: "{",
+      lcy: "\u043B",
+      ldca: "\u2936",
+      ldquo: "\u201C",
+      ldquor: "\u201E",
+      ldrdhar: "\u2967",
+      ldrushar: "\u294B",
+      ldsh: "\u21B2",
+      le: "\u2264",
+      leftarrow: "\u2190",
+      leftarrowtail: "\u21A2",
+      leftharpoondown: "\u21BD",
+      leftharpoonup: "\u21BC",
+      leftleftarrows: "\u21C7",
+      leftrightarrow: "\u2194",
+      leftrightarrows: "\u21C6",
+      leftrightharpoons: "\u21CB",
+      leftrightsquigarrow: "\u21AD",
+      leftthreetimes: "\u22CB",
+      leg: "\u22DA",
+      leq: "\u2264",
+      leqq: "\u2266",
+      leqslant: "\u2A7D",
+      les: "\u2A7D",
+      lescc: "\u2AA8",
+      lesdot: "\u2A7F",
+      lesdoto: "\u2A81",
+      lesdotor: "\u2A83",
+      lesg: "\u22DA\uFE00",
+      lesges: "\u2A93",
+      lessapprox: "\u2A85",
+      lessdot: "\u22D6",
+      lesseqgtr: "\u22DA",
+      lesseqqgtr: "\u2A8B",
+      lessgtr: "\u2276",
+      lesssim: "\u2272",
+      lfisht: "\u297C",
+      lfloor: "\u230A",
+      lfr: "\u{1D529}",
+      lg: "\u2276",
+      lgE: "\u2A91",
+      lhard: "\u21BD",
+      lharu: "\u21BC",
+      lharul: "\u296A",
+      lhblk: "\u2584",
+      ljcy: "\u0459",
+      ll: "\u226A",
+      llarr: "\u21C7",
+      llcorner: "\u231E",
+      llhard: "\u296B",
+      lltri: "\u25FA",
+      lmidot: "\u0140",
+      lmoust: "\u23B0",
+      lmoustache: "\u23B0",
+      lnE: "\u2268",
+      lnap: "\u2A89",
+      lnapprox: "\u2A89",
+      lne: "\u2A87",
+      lneq: "\u2A87",
+      lneqq: "\u2268",
+      lnsim: "\u22E6",
+      loang: "\u27EC",
+      loarr: "\u21FD",
+      lobrk: "\u27E6",
+      longleftarrow: "\u27F5",
+      longleftrightarrow: "\u27F7",
+      longmapsto: "\u27FC",
+      longrightarrow: "\u27F6",
+      looparrowleft: "\u21AB",
+      looparrowright: "\u21AC",
+      lopar: "\u2985",
+      lopf: "\u{1D55D}",
+      loplus: "\u2A2D",
+      lotimes: "\u2A34",
+      lowast: "\u2217",
+      lowbar: "_",
+      loz: "\u25CA",
+      lozenge: "\u25CA",
+      lozf: "\u29EB",
+      lpar: "(",
+      lparlt: "\u2993",
+      lrarr: "\u21C6",
+      lrcorner: "\u231F",
+      lrhar: "\u21CB",
+      lrhard: "\u296D",
+      lrm: "\u200E",
+      lrtri: "\u22BF",
+      lsaquo: "\u2039",
+      lscr: "\u{1D4C1}",
+      lsh: "\u21B0",
+      lsim: "\u2272",
+      lsime: "\u2A8D",
+      lsimg: "\u2A8F",
+      lsqb: "[",
+      lsquo: "\u2018",
+      lsquor: "\u201A",
+      lstrok: "\u0142",
+      lt: "<",
+      ltcc: "\u2AA6",
+      ltcir: "\u2A79",
+      ltdot: "\u22D6",
+      lthree: "\u22CB",
+      ltimes: "\u22C9",
+      ltlarr: "\u2976",
+      ltquest: "\u2A7B",
+      ltrPar: "\u2996",
+      ltri: "\u25C3",
+      ltrie: "\u22B4",
+      ltrif: "\u25C2",
+      lurdshar: "\u294A",
+      luruhar: "\u2966",
+      lvertneqq: "\u2268\uFE00",
+      lvnE: "\u2268\uFE00",
+      mDDot: "\u223A",
+      macr: "\xAF",
+      male: "\u2642",
+      malt: "\u2720",
+      maltese: "\u2720",
+      map: "\u21A6",
+      mapsto: "\u21A6",
+      mapstodown: "\u21A7",
+      mapstoleft: "\u21A4",
+      mapstoup: "\u21A5",
+      marker: "\u25AE",
+      mcomma: "\u2A29",
+      mcy: "\u043C",
+      mdash: "\u2014",
+      measuredangle: "\u2221",
+      mfr: "\u{1D52A}",
+      mho: "\u2127",
+      micro: "\xB5",
+      mid: "\u2223",
+      midast: "*",
+      midcir: "\u2AF0",
+      middot: "\xB7",
+      minus: "\u2212",
+      minusb: "\u229F",
+      minusd: "\u2238",
+      minusdu: "\u2A2A",
+      mlcp: "\u2ADB",
+      mldr: "\u2026",
+      mnplus: "\u2213",
+      models: "\u22A7",
+      mopf: "\u{1D55E}",
+      mp: "\u2213",
+      mscr: "\u{1D4C2}",
+      mstpos: "\u223E",
+      mu: "\u03BC",
+      multimap: "\u22B8",
+      mumap: "\u22B8",
+      nGg: "\u22D9\u0338",
+      nGt: "\u226B\u20D2",
+      nGtv: "\u226B\u0338",
+      nLeftarrow: "\u21CD",
+      nLeftrightarrow: "\u21CE",
+      nLl: "\u22D8\u0338",
+      nLt: "\u226A\u20D2",
+      nLtv: "\u226A\u0338",
+      nRightarrow: "\u21CF",
+      nVDash: "\u22AF",
+      nVdash: "\u22AE",
+      nabla: "\u2207",
+      nacute: "\u0144",
+      nang: "\u2220\u20D2",
+      nap: "\u2249",
+      napE: "\u2A70\u0338",
+      napid: "\u224B\u0338",
+      napos: "\u0149",
+      napprox: "\u2249",
+      natur: "\u266E",
+      natural: "\u266E",
+      naturals: "\u2115",
+      nbsp: "\xA0",
+      nbump: "\u224E\u0338",
+      nbumpe: "\u224F\u0338",
+      ncap: "\u2A43",
+      ncaron: "\u0148",
+      ncedil: "\u0146",
+      ncong: "\u2247",
+      ncongdot: "\u2A6D\u0338",
+      ncup: "\u2A42",
+      ncy: "\u043D",
+      ndash: "\u2013",
+      ne: "\u2260",
+      neArr: "\u21D7",
+      nearhk: "\u2924",
+      nearr: "\u2197",
+      nearrow: "\u2197",
+      nedot: "\u2250\u0338",
+      nequiv: "\u2262",
+      nesear: "\u2928",
+      nesim: "\u2242\u0338",
+      nexist: "\u2204",
+      nexists: "\u2204",
+      nfr: "\u{1D52B}",
+      ngE: "\u2267\u0338",
+      nge: "\u2271",
+      ngeq: "\u2271",
+      ngeqq: "\u2267\u0338",
+      ngeqslant: "\u2A7E\u0338",
+      nges: "\u2A7E\u0338",
+      ngsim: "\u2275",
+      ngt: "\u226F",
+      ngtr: "\u226F",
+      nhArr: "\u21CE",
+      nharr: "\u21AE",
+      nhpar: "\u2AF2",
+      ni: "\u220B",
+      nis: "\u22FC",
+      nisd: "\u22FA",
+      niv: "\u220B",
+      njcy: "\u045A",
+      nlArr: "\u21CD",
+      nlE: "\u2266\u0338",
+      nlarr: "\u219A",
+      nldr: "\u2025",
+      nle: "\u2270",
+      nleftarrow: "\u219A",
+      nleftrightarrow: "\u21AE",
+      nleq: "\u2270",
+      nleqq: "\u2266\u0338",
+      nleqslant: "\u2A7D\u0338",
+      nles: "\u2A7D\u0338",
+      nless: "\u226E",
+      nlsim: "\u2274",
+      nlt: "\u226E",
+      nltri: "\u22EA",
+      nltrie: "\u22EC",
+      nmid: "\u2224",
+      nopf: "\u{1D55F}",
+      not: "\xAC",
+      notin: "\u2209",
+      notinE: "\u22F9\u0338",
+      notindot: "\u22F5\u0338",
+      notinva: "\u2209",
+      notinvb: "\u22F7",
+      notinvc: "\u22F6",
+      notni: "\u220C",
+      notniva: "\u220C",
+      notnivb: "\u22FE",
+      notnivc: "\u22FD",
+      npar: "\u2226",
+      nparallel: "\u2226",
+      nparsl: "\u2AFD\u20E5",
+      npart: "\u2202\u0338",
+      npolint: "\u2A14",
+      npr: "\u2280",
+      nprcue: "\u22E0",
+      npre: "\u2AAF\u0338",
+      nprec: "\u2280",
+      npreceq: "\u2AAF\u0338",
+      nrArr: "\u21CF",
+      nrarr: "\u219B",
+      nrarrc: "\u2933\u0338",
+      nrarrw: "\u219D\u0338",
+      nrightarrow: "\u219B",
+      nrtri: "\u22EB",
+      nrtrie: "\u22ED",
+      nsc: "\u2281",
+      nsccue: "\u22E1",
+      nsce: "\u2AB0\u0338",
+      nscr: "\u{1D4C3}",
+      nshortmid: "\u2224",
+      nshortparallel: "\u2226",
+      nsim: "\u2241",
+      nsime: "\u2244",
+      nsimeq: "\u2244",
+      nsmid: "\u2224",
+      nspar: "\u2226",
+      nsqsube: "\u22E2",
+      nsqsupe: "\u22E3",
+      nsub: "\u2284",
+      nsubE: "\u2AC5\u0338",
+      nsube: "\u2288",
+      nsubset: "\u2282\u20D2",
+      nsubseteq: "\u2288",
+      nsubseteqq: "\u2AC5\u0338",
+      nsucc: "\u2281",
+      nsucceq: "\u2AB0\u0338",
+      nsup: "\u2285",
+      nsupE: "\u2AC6\u0338",
+      nsupe: "\u2289",
+      nsupset: "\u2283\u20D2",
+      nsupseteq: "\u2289",
+      nsupseteqq: "\u2AC6\u0338",
+      ntgl: "\u2279",
+      ntilde: "\xF1",
+      ntlg: "\u2278",
+      ntriangleleft: "\u22EA",
+      ntrianglelefteq: "\u22EC",
+      ntriangleright: "\u22EB",
+      ntrianglerighteq: "\u22ED",
+      nu: "\u03BD",
+      num: "#",
+      numero: "\u2116",
+      numsp: "\u2007",
+      nvDash: "\u22AD",
+      nvHarr: "\u2904",
+      nvap: "\u224D\u20D2",
+      nvdash: "\u22AC",
+      nvge: "\u2265\u20D2",
+      nvgt: ">\u20D2",
+      nvinfin: "\u29DE",
+      nvlArr: "\u2902",
+      nvle: "\u2264\u20D2",
+      nvlt: "<\u20D2",
+      nvltrie: "\u22B4\u20D2",
+      nvrArr: "\u2903",
+      nvrtrie: "\u22B5\u20D2",
+      nvsim: "\u223C\u20D2",
+      nwArr: "\u21D6",
+      nwarhk: "\u2923",
+      nwarr: "\u2196",
+      nwarrow: "\u2196",
+      nwnear: "\u2927",
+      oS: "\u24C8",
+      oacute: "\xF3",
+      oast: "\u229B",
+      ocir: "\u229A",
+      ocirc: "\xF4",
+      ocy: "\u043E",
+      odash: "\u229D",
+      odblac: "\u0151",
+      odiv: "\u2A38",
+      odot: "\u2299",
+      odsold: "\u29BC",
+      oelig: "\u0153",
+      ofcir: "\u29BF",
+      ofr: "\u{1D52C}",
+      ogon: "\u02DB",
+      ograve: "\xF2",
+      ogt: "\u29C1",
+      ohbar: "\u29B5",
+      ohm: "\u03A9",
+      oint: "\u222E",
+      olarr: "\u21BA",
+      olcir: "\u29BE",
+      olcross: "\u29BB",
+      oline: "\u203E",
+      olt: "\u29C0",
+      omacr: "\u014D",
+      omega: "\u03C9",
+      omicron: "\u03BF",
+      omid: "\u29B6",
+      ominus: "\u2296",
+      oopf: "\u{1D560}",
+      opar: "\u29B7",
+      operp: "\u29B9",
+      oplus: "\u2295",
+      or: "\u2228",
+      orarr: "\u21BB",
+      ord: "\u2A5D",
+      order: "\u2134",
+      orderof: "\u2134",
+      ordf: "\xAA",
+      ordm: "\xBA",
+      origof: "\u22B6",
+      oror: "\u2A56",
+      orslope: "\u2A57",
+      orv: "\u2A5B",
+      oscr: "\u2134",
+      oslash: "\xF8",
+      osol: "\u2298",
+      otilde: "\xF5",
+      otimes: "\u2297",
+      otimesas: "\u2A36",
+      ouml: "\xF6",
+      ovbar: "\u233D",
+      par: "\u2225",
+      para: "\xB6",
+      parallel: "\u2225",
+      parsim: "\u2AF3",
+      parsl: "\u2AFD",
+      part: "\u2202",
+      pcy: "\u043F",
+      percnt: "%",
+      period: ".",
+      permil: "\u2030",
+      perp: "\u22A5",
+      pertenk: "\u2031",
+      pfr: "\u{1D52D}",
+      phi: "\u03C6",
+      phiv: "\u03D5",
+      phmmat: "\u2133",
+      phone: "\u260E",
+      pi: "\u03C0",
+      pitchfork: "\u22D4",
+      piv: "\u03D6",
+      planck: "\u210F",
+      planckh: "\u210E",
+      plankv: "\u210F",
+      plus: "+",
+      plusacir: "\u2A23",
+      plusb: "\u229E",
+      pluscir: "\u2A22",
+      plusdo: "\u2214",
+      plusdu: "\u2A25",
+      pluse: "\u2A72",
+      plusmn: "\xB1",
+      plussim: "\u2A26",
+      plustwo: "\u2A27",
+      pm: "\xB1",
+      pointint: "\u2A15",
+      popf: "\u{1D561}",
+      pound: "\xA3",
+      pr: "\u227A",
+      prE: "\u2AB3",
+      prap: "\u2AB7",
+      prcue: "\u227C",
+      pre: "\u2AAF",
+      prec: "\u227A",
+      precapprox: "\u2AB7",
+      preccurlyeq: "\u227C",
+      preceq: "\u2AAF",
+      precnapprox: "\u2AB9",
+      precneqq: "\u2AB5",
+      precnsim: "\u22E8",
+      precsim: "\u227E",
+      prime: "\u2032",
+      primes: "\u2119",
+      prnE: "\u2AB5",
+      prnap: "\u2AB9",
+      prnsim: "\u22E8",
+      prod: "\u220F",
+      profalar: "\u232E",
+      profline: "\u2312",
+      profsurf: "\u2313",
+      prop: "\u221D",
+      propto: "\u221D",
+      prsim: "\u227E",
+      prurel: "\u22B0",
+      pscr: "\u{1D4C5}",
+      psi: "\u03C8",
+      puncsp: "\u2008",
+      qfr: "\u{1D52E}",
+      qint: "\u2A0C",
+      qopf: "\u{1D562}",
+      qprime: "\u2057",
+      qscr: "\u{1D4C6}",
+      quaternions: "\u210D",
+      quatint: "\u2A16",
+      quest: "?",
+      questeq: "\u225F",
+      quot: '"',
+      rAarr: "\u21DB",
+      rArr: "\u21D2",
+      rAtail: "\u291C",
+      rBarr: "\u290F",
+      rHar: "\u2964",
+      race: "\u223D\u0331",
+      racute: "\u0155",
+      radic: "\u221A",
+      raemptyv: "\u29B3",
+      rang: "\u27E9",
+      rangd: "\u2992",
+      range: "\u29A5",
+      rangle: "\u27E9",
+      raquo: "\xBB",
+      rarr: "\u2192",
+      rarrap: "\u2975",
+      rarrb: "\u21E5",
+      rarrbfs: "\u2920",
+      rarrc: "\u2933",
+      rarrfs: "\u291E",
+      rarrhk: "\u21AA",
+      rarrlp: "\u21AC",
+      rarrpl: "\u2945",
+      rarrsim: "\u2974",
+      rarrtl: "\u21A3",
+      rarrw: "\u219D",
+      ratail: "\u291A",
+      ratio: "\u2236",
+      rationals: "\u211A",
+      rbarr: "\u290D",
+      rbbrk: "\u2773",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "\u298C",
+      rbrksld: "\u298E",
+      rbrkslu: "\u2990",
+      rcaron: "\u0159",
+      rcedil: "\u0157",
+      rceil: "\u2309",
+      rcub: "}",
+      rcy: "\u0440",
+      rdca: "\u2937",
+      rdldhar: "\u2969",
+      rdquo: "\u201D",
+      rdquor: "\u201D",
+      rdsh: "\u21B3",
+      real: "\u211C",
+      realine: "\u211B",
+      realpart: "\u211C",
+      reals: "\u211D",
+      rect: "\u25AD",
+      reg: "\xAE",
+      rfisht: "\u297D",
+      rfloor: "\u230B",
+      rfr: "\u{1D52F}",
+      rhard: "\u21C1",
+      rharu: "\u21C0",
+      rharul: "\u296C",
+      rho: "\u03C1",
+      rhov: "\u03F1",
+      rightarrow: "\u2192",
+      rightarrowtail: "\u21A3",
+      rightharpoondown: "\u21C1",
+      rightharpoonup: "\u21C0",
+      rightleftarrows: "\u21C4",
+      rightleftharpoons: "\u21CC",
+      rightrightarrows: "\u21C9",
+      rightsquigarrow: "\u219D",
+      rightthreetimes: "\u22CC",
+      ring: "\u02DA",
+      risingdotseq: "\u2253",
+      rlarr: "\u21C4",
+      rlhar: "\u21CC",
+      rlm: "\u200F",
+      rmoust: "\u23B1",
+      rmoustache: "\u23B1",
+      rnmid: "\u2AEE",
+      roang: "\u27ED",
+      roarr: "\u21FE",
+      robrk: "\u27E7",
+      ropar: "\u2986",
+      ropf: "\u{1D563}",
+      roplus: "\u2A2E",
+      rotimes: "\u2A35",
+      rpar: ")",
+      rpargt: "\u2994",
+      rppolint: "\u2A12",
+      rrarr: "\u21C9",
+      rsaquo: "\u203A",
+      rscr: "\u{1D4C7}",
+      rsh: "\u21B1",
+      rsqb: "]",
+      rsquo: "\u2019",
+      rsquor: "\u2019",
+      rthree: "\u22CC",
+      rtimes: "\u22CA",
+      rtri: "\u25B9",
+      rtrie: "\u22B5",
+      rtrif: "\u25B8",
+      rtriltri: "\u29CE",
+      ruluhar: "\u2968",
+      rx: "\u211E",
+      sacute: "\u015B",
+      sbquo: "\u201A",
+      sc: "\u227B",
+      scE: "\u2AB4",
+      scap: "\u2AB8",
+      scaron: "\u0161",
+      sccue: "\u227D",
+      sce: "\u2AB0",
+      scedil: "\u015F",
+      scirc: "\u015D",
+      scnE: "\u2AB6",
+      scnap: "\u2ABA",
+      scnsim: "\u22E9",
+      scpolint: "\u2A13",
+      scsim: "\u227F",
+      scy: "\u0441",
+      sdot: "\u22C5",
+      sdotb: "\u22A1",
+      sdote: "\u2A66",
+      seArr: "\u21D8",
+      searhk: "\u2925",
+      searr: "\u2198",
+      searrow: "\u2198",
+      sect: "\xA7",
+      semi: ";",
+      seswar: "\u2929",
+      setminus: "\u2216",
+      setmn: "\u2216",
+      sext: "\u2736",
+      sfr: "\u{1D530}",
+      sfrown: "\u2322",
+      sharp: "\u266F",
+      shchcy: "\u0449",
+      shcy: "\u0448",
+      shortmid: "\u2223",
+      shortparallel: "\u2225",
+      shy: "\xAD",
+      sigma: "\u03C3",
+      sigmaf: "\u03C2",
+      sigmav: "\u03C2",
+      sim: "\u223C",
+      simdot: "\u2A6A",
+      sime: "\u2243",
+      simeq: "\u2243",
+      simg: "\u2A9E",
+      simgE: "\u2AA0",
+      siml: "\u2A9D",
+      simlE: "\u2A9F",
+      simne: "\u2246",
+      simplus: "\u2A24",
+      simrarr: "\u2972",
+      slarr: "\u2190",
+      smallsetminus: "\u2216",
+      smashp: "\u2A33",
+      smeparsl: "\u29E4",
+      smid: "\u2223",
+      smile: "\u2323",
+      smt: "\u2AAA",
+      smte: "\u2AAC",
+      smtes: "\u2AAC\uFE00",
+      softcy: "\u044C",
+      sol: "/",
+      solb: "\u29C4",
+      solbar: "\u233F",
+      sopf: "\u{1D564}",
+      spades: "\u2660",
+      spadesuit: "\u2660",
+      spar: "\u2225",
+      sqcap: "\u2293",
+      sqcaps: "\u2293\uFE00",
+      sqcup: "\u2294",
+      sqcups: "\u2294\uFE00",
+      sqsub: "\u228F",
+      sqsube: "\u2291",
+      sqsubset: "\u228F",
+      sqsubseteq: "\u2291",
+      sqsup: "\u2290",
+      sqsupe: "\u2292",
+      sqsupset: "\u2290",
+      sqsupseteq: "\u2292",
+      squ: "\u25A1",
+      square: "\u25A1",
+      squarf: "\u25AA",
+      squf: "\u25AA",
+      srarr: "\u2192",
+      sscr: "\u{1D4C8}",
+      ssetmn: "\u2216",
+      ssmile: "\u2323",
+      sstarf: "\u22C6",
+      star: "\u2606",
+      starf: "\u2605",
+      straightepsilon: "\u03F5",
+      straightphi: "\u03D5",
+      strns: "\xAF",
+      sub: "\u2282",
+      subE: "\u2AC5",
+      subdot: "\u2ABD",
+      sube: "\u2286",
+      subedot: "\u2AC3",
+      submult: "\u2AC1",
+      subnE: "\u2ACB",
+      subne: "\u228A",
+      subplus: "\u2ABF",
+      subrarr: "\u2979",
+      subset: "\u2282",
+      subseteq: "\u2286",
+      subseteqq: "\u2AC5",
+      subsetneq: "\u228A",
+      subsetneqq: "\u2ACB",
+      subsim: "\u2AC7",
+      subsub: "\u2AD5",
+      subsup: "\u2AD3",
+      succ: "\u227B",
+      succapprox: "\u2AB8",
+      succcurlyeq: "\u227D",
+      succeq: "\u2AB0",
+      succnapprox: "\u2ABA",
+      succneqq: "\u2AB6",
+      succnsim: "\u22E9",
+      succsim: "\u227F",
+      sum: "\u2211",
+      sung: "\u266A",
+      sup1: "\xB9",
+      sup2: "\xB2",
+      sup3: "\xB3",
+      sup: "\u2283",
+      supE: "\u2AC6",
+      supdot: "\u2ABE",
+      supdsub: "\u2AD8",
+      supe: "\u2287",
+      supedot: "\u2AC4",
+      suphsol: "\u27C9",
+      suphsub: "\u2AD7",
+      suplarr: "\u297B",
+      supmult: "\u2AC2",
+      supnE: "\u2ACC",
+      supne: "\u228B",
+      supplus: "\u2AC0",
+      supset: "\u2283",
+      supseteq: "\u2287",
+      supseteqq: "\u2AC6",
+      supsetneq: "\u228B",
+      supsetneqq: "\u2ACC",
+      supsim: "\u2AC8",
+      supsub: "\u2AD4",
+      supsup: "\u2AD6",
+      swArr: "\u21D9",
+      swarhk: "\u2926",
+      swarr: "\u2199",
+      swarrow: "\u2199",
+      swnwar: "\u292A",
+      szlig: "\xDF",
+      target: "\u2316",
+      tau: "\u03C4",
+      tbrk: "\u23B4",
+      tcaron: "\u0165",
+      tcedil: "\u0163",
+      tcy: "\u0442",
+      tdot: "\u20DB",
+      telrec: "\u2315",
+      tfr: "\u{1D531}",
+      there4: "\u2234",
+      therefore: "\u2234",
+      theta: "\u03B8",
+      thetasym: "\u03D1",
+      thetav: "\u03D1",
+      thickapprox: "\u2248",
+      thicksim: "\u223C",
+      thinsp: "\u2009",
+      thkap: "\u2248",
+      thksim: "\u223C",
+      thorn: "\xFE",
+      tilde: "\u02DC",
+      times: "\xD7",
+      timesb: "\u22A0",
+      timesbar: "\u2A31",
+      timesd: "\u2A30",
+      tint: "\u222D",
+      toea: "\u2928",
+      top: "\u22A4",
+      topbot: "\u2336",
+      topcir: "\u2AF1",
+      topf: "\u{1D565}",
+      topfork: "\u2ADA",
+      tosa: "\u2929",
+      tprime: "\u2034",
+      trade: "\u2122",
+      triangle: "\u25B5",
+      triangledown: "\u25BF",
+      triangleleft: "\u25C3",
+      trianglelefteq: "\u22B4",
+      triangleq: "\u225C",
+      triangleright: "\u25B9",
+      trianglerighteq: "\u22B5",
+      tridot: "\u25EC",
+      trie: "\u225C",
+      triminus: "\u2A3A",
+      triplus: "\u2A39",
+      trisb: "\u29CD",
+      tritime: "\u2A3B",
+      trpezium: "\u23E2",
+      tscr: "\u{1D4C9}",
+      tscy: "\u0446",
+      tshcy: "\u045B",
+      tstrok: "\u0167",
+      twixt: "\u226C",
+      twoheadleftarrow: "\u219E",
+      twoheadrightarrow: "\u21A0",
+      uArr: "\u21D1",
+      uHar: "\u2963",
+      uacute: "\xFA",
+      uarr: "\u2191",
+      ubrcy: "\u045E",
+      ubreve: "\u016D",
+      ucirc: "\xFB",
+      ucy: "\u0443",
+      udarr: "\u21C5",
+      udblac: "\u0171",
+      udhar: "\u296E",
+      ufisht: "\u297E",
+      ufr: "\u{1D532}",
+      ugrave: "\xF9",
+      uharl: "\u21BF",
+      uharr: "\u21BE",
+      uhblk: "\u2580",
+      ulcorn: "\u231C",
+      ulcorner: "\u231C",
+      ulcrop: "\u230F",
+      ultri: "\u25F8",
+      umacr: "\u016B",
+      uml: "\xA8",
+      uogon: "\u0173",
+      uopf: "\u{1D566}",
+      uparrow: "\u2191",
+      updownarrow: "\u2195",
+      upharpoonleft: "\u21BF",
+      upharpoonright: "\u21BE",
+      uplus: "\u228E",
+      upsi: "\u03C5",
+      upsih: "\u03D2",
+      upsilon: "\u03C5",
+      upuparrows: "\u21C8",
+      urcorn: "\u231D",
+      urcorner: "\u231D",
+      urcrop: "\u230E",
+      uring: "\u016F",
+      urtri: "\u25F9",
+      uscr: "\u{1D4CA}",
+      utdot: "\u22F0",
+      utilde: "\u0169",
+      utri: "\u25B5",
+      utrif: "\u25B4",
+      uuarr: "\u21C8",
+      uuml: "\xFC",
+      uwangle: "\u29A7",
+      vArr: "\u21D5",
+      vBar: "\u2AE8",
+      vBarv: "\u2AE9",
+      vDash: "\u22A8",
+      vangrt: "\u299C",
+      varepsilon: "\u03F5",
+      varkappa: "\u03F0",
+      varnothing: "\u2205",
+      varphi: "\u03D5",
+      varpi: "\u03D6",
+      varpropto: "\u221D",
+      varr: "\u2195",
+      varrho: "\u03F1",
+      varsigma: "\u03C2",
+      varsubsetneq: "\u228A\uFE00",
+      varsubsetneqq: "\u2ACB\uFE00",
+      varsupsetneq: "\u228B\uFE00",
+      varsupsetneqq: "\u2ACC\uFE00",
+      vartheta: "\u03D1",
+      vartriangleleft: "\u22B2",
+      vartriangleright: "\u22B3",
+      vcy: "\u0432",
+      vdash: "\u22A2",
+      vee: "\u2228",
+      veebar: "\u22BB",
+      veeeq: "\u225A",
+      vellip: "\u22EE",
+      verbar: "|",
+      vert: "|",
+      vfr: "\u{1D533}",
+      vltri: "\u22B2",
+      vnsub: "\u2282\u20D2",
+      vnsup: "\u2283\u20D2",
+      vopf: "\u{1D567}",
+      vprop: "\u221D",
+      vrtri: "\u22B3",
+      vscr: "\u{1D4CB}",
+      vsubnE: "\u2ACB\uFE00",
+      vsubne: "\u228A\uFE00",
+      vsupnE: "\u2ACC\uFE00",
+      vsupne: "\u228B\uFE00",
+      vzigzag: "\u299A",
+      wcirc: "\u0175",
+      wedbar: "\u2A5F",
+      wedge: "\u2227",
+      wedgeq: "\u2259",
+      weierp: "\u2118",
+      wfr: "\u{1D534}",
+      wopf: "\u{1D568}",
+      wp: "\u2118",
+      wr: "\u2240",
+      wreath: "\u2240",
+      wscr: "\u{1D4CC}",
+      xcap: "\u22C2",
+      xcirc: "\u25EF",
+      xcup: "\u22C3",
+      xdtri: "\u25BD",
+      xfr: "\u{1D535}",
+      xhArr: "\u27FA",
+      xharr: "\u27F7",
+      xi: "\u03BE",
+      xlArr: "\u27F8",
+      xlarr: "\u27F5",
+      xmap: "\u27FC",
+      xnis: "\u22FB",
+      xodot: "\u2A00",
+      xopf: "\u{1D569}",
+      xoplus: "\u2A01",
+      xotime: "\u2A02",
+      xrArr: "\u27F9",
+      xrarr: "\u27F6",
+      xscr: "\u{1D4CD}",
+      xsqcup: "\u2A06",
+      xuplus: "\u2A04",
+      xutri: "\u25B3",
+      xvee: "\u22C1",
+      xwedge: "\u22C0",
+      yacute: "\xFD",
+      yacy: "\u044F",
+      ycirc: "\u0177",
+      ycy: "\u044B",
+      yen: "\xA5",
+      yfr: "\u{1D536}",
+      yicy: "\u0457",
+      yopf: "\u{1D56A}",
+      yscr: "\u{1D4CE}",
+      yucy: "\u044E",
+      yuml: "\xFF",
+      zacute: "\u017A",
+      zcaron: "\u017E",
+      zcy: "\u0437",
+      zdot: "\u017C",
+      zeetrf: "\u2128",
+      zeta: "\u03B6",
+      zfr: "\u{1D537}",
+      zhcy: "\u0436",
+      zigrarr: "\u21DD",
+      zopf: "\u{1D56B}",
+      zscr: "\u{1D4CF}",
+      zwj: "\u200D",
+      zwnj: "\u200C"
+    };
+  }
+});
 
 // node_modules/decode-named-character-reference/index.js
-var own2 = {}.hasOwnProperty;
 function decodeNamedCharacterReference(value2) {
   return own2.call(characterEntities, value2) ? characterEntities[value2] : false;
 }
+var own2;
+var init_decode_named_character_reference = __esm({
+  "node_modules/decode-named-character-reference/index.js"() {
+    init_character_entities();
+    own2 = {}.hasOwnProperty;
+  }
+});
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
+function splice(list2, start, remove, items) {
+  const end = list2.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -21383,28 +21121,31 @@ function splice(list3, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list3.splice(...parameters);
+    list2.splice(...parameters);
   } else {
-    if (remove) list3.splice(start, remove);
+    if (remove) list2.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list3.splice(...parameters);
+      list2.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
   }
   return items;
 }
+var init_micromark_util_chunked = __esm({
+  "node_modules/micromark-util-chunked/index.js"() {
+  }
+});
 
 // node_modules/micromark-util-combine-extensions/index.js
-var hasOwnProperty = {}.hasOwnProperty;
 function combineExtensions(extensions) {
   const all2 = {};
   let index2 = -1;
@@ -21419,258 +21160,213 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
     const right = extension2[hook];
-    let code3;
+    let code;
     if (right) {
-      for (code3 in right) {
-        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
-        const value2 = right[code3];
+      for (code in right) {
+        if (!hasOwnProperty.call(left, code)) left[code] = [];
+        const value2 = right[code];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code3],
+          left[code],
           Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
   }
 }
-function constructs(existing, list3) {
+function constructs(existing, list2) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list3.length) {
+  while (++index2 < list2.length) {
     ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
   }
   splice(existing, 0, 0, before);
 }
+var hasOwnProperty;
+var init_micromark_util_combine_extensions = __esm({
+  "node_modules/micromark-util-combine-extensions/index.js"() {
+    init_micromark_util_chunked();
+    hasOwnProperty = {}.hasOwnProperty;
+  }
+});
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base) {
-  const code3 = Number.parseInt(value2, base);
+  const code = Number.parseInt(value2, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
-    code3 > 55295 && code3 < 57344 || // Noncharacters.
-    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
-    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
+    code > 126 && code < 160 || // Lone high surrogates and low surrogates.
+    code > 55295 && code < 57344 || // Noncharacters.
+    code > 64975 && code < 65008 || /* eslint-disable no-bitwise */
+    (code & 65535) === 65535 || (code & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code3 > 1114111
+    code > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code3);
+  return String.fromCodePoint(code);
 }
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
 
 // node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value2) {
   return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
 
 // node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code3) {
+function asciiControl(code) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code3 !== null && (code3 < 32 || code3 === 127)
+    code !== null && (code < 32 || code === 127)
   );
 }
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code3) {
-  return code3 !== null && code3 < -2;
+function markdownLineEnding(code) {
+  return code !== null && code < -2;
 }
-function markdownLineEndingOrSpace(code3) {
-  return code3 !== null && (code3 < 0 || code3 === 32);
+function markdownLineEndingOrSpace(code) {
+  return code !== null && (code < 0 || code === 32);
 }
-function markdownSpace(code3) {
-  return code3 === -2 || code3 === -1 || code3 === 32;
+function markdownSpace(code) {
+  return code === -2 || code === -1 || code === 32;
 }
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check18;
-  function check18(code3) {
-    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
+  return check17;
+  function check17(code) {
+    return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
 
 // node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
+function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code3) {
-    if (markdownSpace(code3)) {
+  function start(code) {
+    if (markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code);
     }
-    return ok3(code3);
+    return ok2(code);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size++ < limit) {
-      effects.consume(code3);
+  function prefix(code) {
+    if (markdownSpace(code) && size++ < limit) {
+      effects.consume(code);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code3) {
-    if (max > 0 && markdownSpace(code3)) {
+  function start(code) {
+    if (max > 0 && markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code);
     }
-    return after(code3);
+    return after(code);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size < max) {
-      effects.consume(code3);
+  function prefix(code) {
+    if (markdownSpace(code) && size < max) {
+      effects.consume(code);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code3);
+    return after(code);
   }
-  function after(code3) {
-    return size >= min ? ok3(code3) : nok(code3);
+  function after(code) {
+    return size >= min ? ok2(code) : nok(code);
   }
 }
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
 
 // node_modules/micromark/lib/initialize/content.js
-var content = {
-  tokenize: initializeContent
-};
 function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
+  let previous2;
   return contentStart;
-  function afterContentStartConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterContentStartConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code3) {
+  function paragraphInitial(code) {
     effects.enter("paragraph");
-    return lineStart2(code3);
+    return lineStart2(code);
   }
-  function lineStart2(code3) {
+  function lineStart2(code) {
     const token = effects.enter("chunkText", {
       contentType: "text",
-      previous: previous3
+      previous: previous2
     });
-    if (previous3) {
-      previous3.next = token;
+    if (previous2) {
+      previous2.next = token;
     }
-    previous3 = token;
-    return data(code3);
+    previous2 = token;
+    return data(code);
   }
-  function data(code3) {
-    if (code3 === null) {
+  function data(code) {
+    if (code === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code3);
+      effects.consume(code);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
       effects.exit("chunkText");
       return lineStart2;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
 }
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
 
 // node_modules/micromark-util-edit-map/index.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index2, remove, add) {
-    addImplementation(this, index2, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
 function addImplementation(editMap, at, remove, add, before) {
   if (remove === 0 && add.length === 0) {
     return;
@@ -21690,14 +21386,90 @@ function addImplementation(editMap, at, remove, add, before) {
   editMap.map.push(change);
   editMap.index.set(at, change);
 }
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index2, remove, add) {
+        addImplementation(this, index2, remove, add, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index2, remove, add) {
+        addImplementation(this, index2, remove, add, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index2 = this.map.length;
+        const vecs = [];
+        while (index2 > 0) {
+          index2 -= 1;
+          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+          events.length = this.map[index2][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
 
 // node_modules/micromark/lib/initialize/document.js
-var document = {
-  tokenize: initializeDocument
-};
-var containerConstruct = {
-  tokenize: tokenizeContainer
-};
 function initializeDocument(effects) {
   const self = this;
   const stack = [];
@@ -21706,15 +21478,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code3) {
+  function start(code) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
     }
-    return checkNewContainers(code3);
+    return checkNewContainers(code);
   }
-  function documentContinue(code3) {
+  function documentContinue(code) {
     continued++;
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = void 0;
@@ -21742,51 +21514,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
-      return checkNewContainers(code3);
+      return checkNewContainers(code);
     }
-    return start(code3);
+    return start(code);
   }
-  function checkNewContainers(code3) {
+  function checkNewContainers(code) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code3);
+        return documentContinued(code);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code3);
+        return flowStart(code);
       }
       self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
   }
-  function thereIsANewContainer(code3) {
+  function thereIsANewContainer(code) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code3);
+    return documentContinued(code);
   }
-  function thereIsNoNewContainer(code3) {
+  function thereIsNoNewContainer(code) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code3);
+    return flowStart(code);
   }
-  function documentContinued(code3) {
+  function documentContinued(code) {
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
   }
-  function containerContinue(code3) {
+  function containerContinue(code) {
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code3);
+    return documentContinued(code);
   }
-  function flowStart(code3) {
-    if (code3 === null) {
+  function flowStart(code) {
+    if (code === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code);
       return;
     }
     childFlow = childFlow || self.parser.flow(self.now());
@@ -21795,23 +21567,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code3);
+    return flowContinue(code);
   }
-  function flowContinue(code3) {
-    if (code3 === null) {
+  function flowContinue(code) {
+    if (code === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
       return start;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -21881,40 +21653,58 @@ function initializeDocument(effects) {
     self.containerState._closeFlow = void 0;
   }
 }
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+function tokenizeContainer(effects, ok2, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok2, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
+var document, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code3) {
-  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+function classifyCharacter(code) {
+  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
     return 1;
   }
-  if (unicodePunctuation(code3)) {
+  if (unicodePunctuation(code)) {
     return 2;
   }
 }
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
 
 // node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context);
-      called.push(resolve6);
+    const resolve7 = constructs2[index2].resolveAll;
+    if (resolve7 && !called.includes(resolve7)) {
+      events = resolve7(events, context);
+      called.push(resolve7);
     }
   }
   return events;
 }
+var init_micromark_util_resolve_all = __esm({
+  "node_modules/micromark-util-resolve-all/index.js"() {
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/attention.js
-var attention = {
-  name: "attention",
-  resolveAll: resolveAllAttention,
-  tokenize: tokenizeAttention
-};
 function resolveAllAttention(events, context) {
   let index2 = -1;
   let nextEvents;
@@ -21950,7 +21740,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text5 = {
+          const text3 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open][1].end
@@ -21978,9 +21768,9 @@ function resolveAllAttention(events, context) {
           if (events[open][1].end.offset - events[open][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -22001,29 +21791,29 @@ function resolveAllAttention(events, context) {
   }
   return events;
 }
-function tokenizeAttention(effects, ok3) {
+function tokenizeAttention(effects, ok2) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
+  const previous2 = this.previous;
+  const before = classifyCharacter(previous2);
   let marker;
   return start;
-  function start(code3) {
-    marker = code3;
+  function start(code) {
+    marker = code;
     effects.enter("attentionSequence");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code3);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
+    const after = classifyCharacter(code);
+    const open = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
     token._open = Boolean(marker === 42 ? open : open && (before || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open));
-    return ok3(code3);
+    return ok2(code);
   }
 }
 function movePoint(point3, offset) {
@@ -22031,137 +21821,155 @@ function movePoint(point3, offset) {
   point3.offset += offset;
   point3._bufferIndex += offset;
 }
+var attention;
+var init_attention = __esm({
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+    attention = {
+      name: "attention",
+      resolveAll: resolveAllAttention,
+      tokenize: tokenizeAttention
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/autolink.js
-var autolink = {
-  name: "autolink",
-  tokenize: tokenizeAutolink
-};
-function tokenizeAutolink(effects, ok3, nok) {
+function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open;
   }
-  function open(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function open(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return schemeOrEmailAtext;
     }
-    if (code3 === 64) {
-      return nok(code3);
+    if (code === 64) {
+      return nok(code);
     }
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function schemeOrEmailAtext(code3) {
-    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
+  function schemeOrEmailAtext(code) {
+    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code3);
+      return schemeInsideOrEmailAtext(code);
     }
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function schemeInsideOrEmailAtext(code3) {
-    if (code3 === 58) {
-      effects.consume(code3);
+  function schemeInsideOrEmailAtext(code) {
+    if (code === 58) {
+      effects.consume(code);
       size = 0;
       return urlInside;
     }
-    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
-      effects.consume(code3);
+    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
+      effects.consume(code);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function urlInside(code3) {
-    if (code3 === 62) {
+  function urlInside(code) {
+    if (code === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return urlInside;
   }
-  function emailAtext(code3) {
-    if (code3 === 64) {
-      effects.consume(code3);
+  function emailAtext(code) {
+    if (code === 64) {
+      effects.consume(code);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code3)) {
-      effects.consume(code3);
+    if (asciiAtext(code)) {
+      effects.consume(code);
       return emailAtext;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function emailAtSignOrDot(code3) {
-    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
+  function emailAtSignOrDot(code) {
+    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
   }
-  function emailLabel(code3) {
-    if (code3 === 46) {
-      effects.consume(code3);
+  function emailLabel(code) {
+    if (code === 46) {
+      effects.consume(code);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code3 === 62) {
+    if (code === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    return emailValue(code3);
+    return emailValue(code);
   }
-  function emailValue(code3) {
-    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
-      const next = code3 === 45 ? emailValue : emailLabel;
-      effects.consume(code3);
+  function emailValue(code) {
+    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
+      const next = code === 45 ? emailValue : emailLabel;
+      effects.consume(code);
       return next;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
+var autolink;
+var init_autolink = __esm({
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+    init_micromark_util_character();
+    autolink = {
+      name: "autolink",
+      tokenize: tokenizeAutolink
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/blank-line.js
-var blankLine = {
-  partial: true,
-  tokenize: tokenizeBlankLine
-};
-function tokenizeBlankLine(effects, ok3, nok) {
+function tokenizeBlankLine(effects, ok2, nok) {
   return start;
-  function start(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
+  function start(code) {
+    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
-  function after(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function after(code) {
+    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
   }
 }
+var blankLine;
+var init_blank_line = __esm({
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blankLine = {
+      partial: true,
+      tokenize: tokenizeBlankLine
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/block-quote.js
-var blockQuote = {
-  continuation: {
-    tokenize: tokenizeBlockQuoteContinuation
-  },
-  exit,
-  name: "blockQuote",
-  tokenize: tokenizeBlockQuoteStart
-};
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
+function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self = this;
   return start;
-  function start(code3) {
-    if (code3 === 62) {
+  function start(code) {
+    if (code === 62) {
       const state = self.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -22171,101 +21979,118 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    if (markdownSpace(code3)) {
+  function after(code) {
+    if (markdownSpace(code)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
-      return ok3;
+      return ok2;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+function tokenizeBlockQuoteContinuation(effects, ok2, nok) {
   const self = this;
   return contStart;
-  function contStart(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+  function contStart(code) {
+    if (markdownSpace(code)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
     }
-    return contBefore(code3);
+    return contBefore(code);
   }
-  function contBefore(code3) {
-    return effects.attempt(blockQuote, ok3, nok)(code3);
+  function contBefore(code) {
+    return effects.attempt(blockQuote, ok2, nok)(code);
   }
 }
 function exit(effects) {
   effects.exit("blockQuote");
 }
+var blockQuote;
+var init_block_quote = __esm({
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blockQuote = {
+      continuation: {
+        tokenize: tokenizeBlockQuoteContinuation
+      },
+      exit,
+      name: "blockQuote",
+      tokenize: tokenizeBlockQuoteStart
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/character-escape.js
-var characterEscape = {
-  name: "characterEscape",
-  tokenize: tokenizeCharacterEscape
-};
-function tokenizeCharacterEscape(effects, ok3, nok) {
+function tokenizeCharacterEscape(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code3) {
-    if (asciiPunctuation(code3)) {
+  function inside(code) {
+    if (asciiPunctuation(code)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
+var characterEscape;
+var init_character_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+    init_micromark_util_character();
+    characterEscape = {
+      name: "characterEscape",
+      tokenize: tokenizeCharacterEscape
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/character-reference.js
-var characterReference = {
-  name: "characterReference",
-  tokenize: tokenizeCharacterReference
-};
-function tokenizeCharacterReference(effects, ok3, nok) {
+function tokenizeCharacterReference(effects, ok2, nok) {
   const self = this;
   let size = 0;
   let max;
   let test;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("characterReferenceMarker");
     return open;
   }
-  function open(code3) {
-    if (code3 === 35) {
+  function open(code) {
+    if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value2(code3);
+    return value2(code);
   }
-  function numeric(code3) {
-    if (code3 === 88 || code3 === 120) {
+  function numeric(code) {
+    if (code === 88 || code === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -22275,57 +22100,68 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value2(code3);
+    return value2(code);
   }
-  function value2(code3) {
-    if (code3 === 59 && size) {
+  function value2(code) {
+    if (code === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code3);
+        return nok(code);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
-      return ok3;
+      return ok2;
     }
-    if (test(code3) && size++ < max) {
-      effects.consume(code3);
+    if (test(code) && size++ < max) {
+      effects.consume(code);
       return value2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
+var characterReference;
+var init_character_reference = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_character();
+    characterReference = {
+      name: "characterReference",
+      tokenize: tokenizeCharacterReference
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-var nonLazyContinuation = {
-  partial: true,
-  tokenize: tokenizeNonLazyContinuation
-};
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
+function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self = this;
   return start;
-  function start(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function start(code) {
+    if (code === null) {
+      return nok(code);
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code3) {
-    return self.parser.lazy[self.now().line] ? nok(code3) : ok3(code3);
+  function after(code) {
+    return self.parser.lazy[self.now().line] ? nok(code) : ok2(code);
   }
 }
+var nonLazyContinuation;
+var init_partial_non_lazy_continuation = __esm({
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+    nonLazyContinuation = {
+      partial: true,
+      tokenize: tokenizeNonLazyContinuation
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/code-fenced.js
-var codeFenced = {
-  concrete: true,
-  name: "codeFenced",
-  tokenize: tokenizeCodeFenced
-};
-function tokenizeCodeFenced(effects, ok3, nok) {
+function tokenizeCodeFenced(effects, ok2, nok) {
   const self = this;
   const closeStart = {
     partial: true,
@@ -22335,218 +22171,232 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code3) {
-    return beforeSequenceOpen(code3);
+  function start(code) {
+    return beforeSequenceOpen(code);
   }
-  function beforeSequenceOpen(code3) {
+  function beforeSequenceOpen(code) {
     const tail = self.events[self.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code3;
+    marker = code;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === marker) {
+  function sequenceOpen(code) {
+    if (code === marker) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code3);
+      return nok(code);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
+    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
   }
-  function infoBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function infoBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFencedFence");
-      return self.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+      return self.interrupt ? ok2(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code3);
+    return info(code);
   }
-  function info(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function info(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code3);
+      return infoBefore(code);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code3);
+      return factorySpace(effects, metaBefore, "whitespace")(code);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return info;
   }
-  function metaBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return infoBefore(code3);
+  function metaBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return infoBefore(code);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta17(code3);
+    return meta17(code);
   }
-  function meta17(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function meta17(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code3);
+      return infoBefore(code);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return meta17;
   }
-  function atNonLazyBreak(code3) {
-    return effects.attempt(closeStart, after, contentBefore)(code3);
+  function atNonLazyBreak(code) {
+    return effects.attempt(closeStart, after, contentBefore)(code);
   }
-  function contentBefore(code3) {
+  function contentBefore(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code3) {
-    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
+  function contentStart(code) {
+    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
   }
-  function beforeContentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+  function beforeContentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code3);
+    return contentChunk(code);
   }
-  function contentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function contentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code3);
+      return beforeContentChunk(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return contentChunk;
   }
-  function after(code3) {
+  function after(code) {
     effects.exit("codeFenced");
-    return ok3(code3);
+    return ok2(code);
   }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
+  function tokenizeCloseStart(effects2, ok3, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code3) {
+    function startBefore(code) {
       effects2.enter("lineEnding");
-      effects2.consume(code3);
+      effects2.consume(code);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code3) {
+    function start2(code) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
+      return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
-    function beforeSequenceClose(code3) {
-      if (code3 === marker) {
+    function beforeSequenceClose(code) {
+      if (code === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code3);
+        return sequenceClose(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
-    function sequenceClose(code3) {
-      if (code3 === marker) {
+    function sequenceClose(code) {
+      if (code === marker) {
         size++;
-        effects2.consume(code3);
+        effects2.consume(code);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
+        return markdownSpace(code) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
-    function sequenceCloseAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function sequenceCloseAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects2.exit("codeFencedFence");
-        return ok4(code3);
+        return ok3(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
   }
 }
+var codeFenced;
+var init_code_fenced = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_partial_non_lazy_continuation();
+    codeFenced = {
+      concrete: true,
+      name: "codeFenced",
+      tokenize: tokenizeCodeFenced
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/code-indented.js
-var codeIndented = {
-  name: "codeIndented",
-  tokenize: tokenizeCodeIndented
-};
-var furtherStart = {
-  partial: true,
-  tokenize: tokenizeFurtherStart
-};
-function tokenizeCodeIndented(effects, ok3, nok) {
+function tokenizeCodeIndented(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
-  function atBreak(code3) {
-    if (code3 === null) {
-      return after(code3);
+  function atBreak(code) {
+    if (code === null) {
+      return after(code);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.attempt(furtherStart, atBreak, after)(code3);
+    if (markdownLineEnding(code)) {
+      return effects.attempt(furtherStart, atBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function inside(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return inside;
   }
-  function after(code3) {
+  function after(code) {
     effects.exit("codeIndented");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeFurtherStart(effects, ok3, nok) {
+function tokenizeFurtherStart(effects, ok2, nok) {
   const self = this;
   return furtherStart2;
-  function furtherStart2(code3) {
+  function furtherStart2(code) {
     if (self.parser.lazy[self.now().line]) {
-      return nok(code3);
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
   }
-  function onNotEnoughPrefix(code3) {
-    return markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
+  function onNotEnoughPrefix(code) {
+    return markdownLineEnding(code) ? furtherStart2(code) : nok(code);
   }
 }
+var codeIndented, furtherStart;
+var init_code_indented = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    codeIndented = {
+      name: "codeIndented",
+      tokenize: tokenizeCodeIndented
+    };
+    furtherStart = {
+      partial: true,
+      tokenize: tokenizeFurtherStart
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/code-text.js
-var codeText = {
-  name: "codeText",
-  previous,
-  resolve: resolveCodeText,
-  tokenize: tokenizeCodeText
-};
 function resolveCodeText(events) {
   let tailExitIndex = events.length - 4;
   let headEnterIndex = 3;
@@ -22584,269 +22434,286 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous(code3) {
-  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code) {
+  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
-function tokenizeCodeText(effects, ok3, nok) {
+function tokenizeCodeText(effects, ok2, nok) {
   const self = this;
   let sizeOpen = 0;
   let size;
   let token;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceOpen(code) {
+    if (code === 96) {
+      effects.consume(code);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code3);
+    return between(code);
   }
-  function between(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function between(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 32) {
+    if (code === 32) {
       effects.enter("space");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("space");
       return between;
     }
-    if (code3 === 96) {
+    if (code === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code3);
+      return sequenceClose(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code3);
+    return data(code);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
+  function data(code) {
+    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
       effects.exit("codeTextData");
-      return between(code3);
+      return between(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
-  function sequenceClose(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceClose(code) {
+    if (code === 96) {
+      effects.consume(code);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code3);
+      return ok2(code);
     }
     token.type = "codeTextData";
-    return data(code3);
+    return data(code);
   }
 }
+var codeText;
+var init_code_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+    init_micromark_util_character();
+    codeText = {
+      name: "codeText",
+      previous,
+      resolve: resolveCodeText,
+      tokenize: tokenizeCodeText
+    };
+  }
+});
 
 // node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-var SpliceBuffer = class {
-  /**
-   * @param {ReadonlyArray<T> | null | undefined} [initial]
-   *   Initial items (optional).
-   * @returns
-   *   Splice buffer.
-   */
-  constructor(initial) {
-    this.left = initial ? [...initial] : [];
-    this.right = [];
-  }
-  /**
-   * Array access;
-   * does not move the cursor.
-   *
-   * @param {number} index
-   *   Index.
-   * @return {T}
-   *   Item.
-   */
-  get(index2) {
-    if (index2 < 0 || index2 >= this.left.length + this.right.length) {
-      throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-    }
-    if (index2 < this.left.length) return this.left[index2];
-    return this.right[this.right.length - index2 + this.left.length - 1];
-  }
-  /**
-   * The length of the splice buffer, one greater than the largest index in the
-   * array.
-   */
-  get length() {
-    return this.left.length + this.right.length;
-  }
-  /**
-   * Remove and return `list[0]`;
-   * moves the cursor to `0`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  shift() {
-    this.setCursor(0);
-    return this.right.pop();
-  }
-  /**
-   * Slice the buffer to get an array;
-   * does not move the cursor.
-   *
-   * @param {number} start
-   *   Start.
-   * @param {number | null | undefined} [end]
-   *   End (optional).
-   * @returns {Array<T>}
-   *   Array of items.
-   */
-  slice(start, end) {
-    const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-    if (stop < this.left.length) {
-      return this.left.slice(start, stop);
-    }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-    }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-  }
-  /**
-   * Mimics the behavior of Array.prototype.splice() except for the change of
-   * interface necessary to avoid segfaults when patching in very large arrays.
-   *
-   * This operation moves cursor is moved to `start` and results in the cursor
-   * placed after any inserted items.
-   *
-   * @param {number} start
-   *   Start;
-   *   zero-based index at which to start changing the array;
-   *   negative numbers count backwards from the end of the array and values
-   *   that are out-of bounds are clamped to the appropriate end of the array.
-   * @param {number | null | undefined} [deleteCount=0]
-   *   Delete count (default: `0`);
-   *   maximum number of elements to delete, starting from start.
-   * @param {Array<T> | null | undefined} [items=[]]
-   *   Items to include in place of the deleted items (default: `[]`).
-   * @return {Array<T>}
-   *   Any removed items.
-   */
-  splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-    if (items) chunkedPush(this.left, items);
-    return removed.reverse();
-  }
-  /**
-   * Remove and return the highest-numbered item in the array, so
-   * `list[list.length - 1]`;
-   * Moves the cursor to `length`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  pop() {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    return this.left.pop();
-  }
-  /**
-   * Inserts a single item to the high-numbered side of the array;
-   * moves the cursor to `length`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  push(item) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    this.left.push(item);
-  }
-  /**
-   * Inserts many items to the high-numbered side of the array.
-   * Moves the cursor to `length`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  pushMany(items) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    chunkedPush(this.left, items);
-  }
-  /**
-   * Inserts a single item to the low-numbered side of the array;
-   * Moves the cursor to `0`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshift(item) {
-    this.setCursor(0);
-    this.right.push(item);
-  }
-  /**
-   * Inserts many items to the low-numbered side of the array;
-   * moves the cursor to `0`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshiftMany(items) {
-    this.setCursor(0);
-    chunkedPush(this.right, items.reverse());
-  }
-  /**
-   * Move the cursor to a specific position in the array. Requires
-   * time proportional to the distance moved.
-   *
-   * If `n < 0`, the cursor will end up at the beginning.
-   * If `n > length`, the cursor will end up at the end.
-   *
-   * @param {number} n
-   *   Position.
-   * @return {undefined}
-   *   Nothing.
-   */
-  setCursor(n) {
-    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-    if (n < this.left.length) {
-      const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.right, removed.reverse());
-    } else {
-      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.left, removed.reverse());
-    }
-  }
-};
-function chunkedPush(list3, right) {
+function chunkedPush(list2, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list3.push(...right);
+    list2.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
 }
+var SpliceBuffer;
+var init_splice_buffer = __esm({
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+    SpliceBuffer = class {
+      /**
+       * @param {ReadonlyArray<T> | null | undefined} [initial]
+       *   Initial items (optional).
+       * @returns
+       *   Splice buffer.
+       */
+      constructor(initial) {
+        this.left = initial ? [...initial] : [];
+        this.right = [];
+      }
+      /**
+       * Array access;
+       * does not move the cursor.
+       *
+       * @param {number} index
+       *   Index.
+       * @return {T}
+       *   Item.
+       */
+      get(index2) {
+        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
+          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+        }
+        if (index2 < this.left.length) return this.left[index2];
+        return this.right[this.right.length - index2 + this.left.length - 1];
+      }
+      /**
+       * The length of the splice buffer, one greater than the largest index in the
+       * array.
+       */
+      get length() {
+        return this.left.length + this.right.length;
+      }
+      /**
+       * Remove and return `list[0]`;
+       * moves the cursor to `0`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      shift() {
+        this.setCursor(0);
+        return this.right.pop();
+      }
+      /**
+       * Slice the buffer to get an array;
+       * does not move the cursor.
+       *
+       * @param {number} start
+       *   Start.
+       * @param {number | null | undefined} [end]
+       *   End (optional).
+       * @returns {Array<T>}
+       *   Array of items.
+       */
+      slice(start, end) {
+        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+        if (stop < this.left.length) {
+          return this.left.slice(start, stop);
+        }
+        if (start > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        }
+        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+      }
+      /**
+       * Mimics the behavior of Array.prototype.splice() except for the change of
+       * interface necessary to avoid segfaults when patching in very large arrays.
+       *
+       * This operation moves cursor is moved to `start` and results in the cursor
+       * placed after any inserted items.
+       *
+       * @param {number} start
+       *   Start;
+       *   zero-based index at which to start changing the array;
+       *   negative numbers count backwards from the end of the array and values
+       *   that are out-of bounds are clamped to the appropriate end of the array.
+       * @param {number | null | undefined} [deleteCount=0]
+       *   Delete count (default: `0`);
+       *   maximum number of elements to delete, starting from start.
+       * @param {Array<T> | null | undefined} [items=[]]
+       *   Items to include in place of the deleted items (default: `[]`).
+       * @return {Array<T>}
+       *   Any removed items.
+       */
+      splice(start, deleteCount, items) {
+        const count = deleteCount || 0;
+        this.setCursor(Math.trunc(start));
+        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+        if (items) chunkedPush(this.left, items);
+        return removed.reverse();
+      }
+      /**
+       * Remove and return the highest-numbered item in the array, so
+       * `list[list.length - 1]`;
+       * Moves the cursor to `length`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      pop() {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        return this.left.pop();
+      }
+      /**
+       * Inserts a single item to the high-numbered side of the array;
+       * moves the cursor to `length`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      push(item) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        this.left.push(item);
+      }
+      /**
+       * Inserts many items to the high-numbered side of the array.
+       * Moves the cursor to `length`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      pushMany(items) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        chunkedPush(this.left, items);
+      }
+      /**
+       * Inserts a single item to the low-numbered side of the array;
+       * Moves the cursor to `0`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshift(item) {
+        this.setCursor(0);
+        this.right.push(item);
+      }
+      /**
+       * Inserts many items to the low-numbered side of the array;
+       * moves the cursor to `0`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshiftMany(items) {
+        this.setCursor(0);
+        chunkedPush(this.right, items.reverse());
+      }
+      /**
+       * Move the cursor to a specific position in the array. Requires
+       * time proportional to the distance moved.
+       *
+       * If `n < 0`, the cursor will end up at the beginning.
+       * If `n > length`, the cursor will end up at the end.
+       *
+       * @param {number} n
+       *   Position.
+       * @return {undefined}
+       *   Nothing.
+       */
+      setCursor(n) {
+        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+        if (n < this.left.length) {
+          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.right, removed.reverse());
+        } else {
+          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.left, removed.reverse());
+        }
+      }
+    };
+  }
+});
 
 // node_modules/micromark-util-subtokenize/index.js
 function subtokenize(eventsArray) {
@@ -22936,7 +22803,7 @@ function subcontent(events, eventIndex) {
   const jumps = [];
   const gaps = {};
   let stream;
-  let previous3;
+  let previous2;
   let index2 = -1;
   let current = token;
   let adjust = 0;
@@ -22951,7 +22818,7 @@ function subcontent(events, eventIndex) {
       if (!current.next) {
         stream.push(null);
       }
-      if (previous3) {
+      if (previous2) {
         tokenizer.defineSkip(current.start);
       }
       if (current._isInFirstContentOfListItem) {
@@ -22962,7 +22829,7 @@ function subcontent(events, eventIndex) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous3 = current;
+    previous2 = current;
     current = current.next;
   }
   current = token;
@@ -23000,94 +22867,108 @@ function subcontent(events, eventIndex) {
   }
   return gaps;
 }
+var init_micromark_util_subtokenize = __esm({
+  "node_modules/micromark-util-subtokenize/index.js"() {
+    init_micromark_util_chunked();
+    init_splice_buffer();
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/content.js
-var content2 = {
-  resolve: resolveContent,
-  tokenize: tokenizeContent
-};
-var continuationConstruct = {
-  partial: true,
-  tokenize: tokenizeContinuation
-};
 function resolveContent(events) {
   subtokenize(events);
   return events;
 }
-function tokenizeContent(effects, ok3) {
-  let previous3;
+function tokenizeContent(effects, ok2) {
+  let previous2;
   return chunkStart;
-  function chunkStart(code3) {
+  function chunkStart(code) {
     effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
+    previous2 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code3);
+    return chunkInside(code);
   }
-  function chunkInside(code3) {
-    if (code3 === null) {
-      return contentEnd(code3);
+  function chunkInside(code) {
+    if (code === null) {
+      return contentEnd(code);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
+    if (markdownLineEnding(code)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return chunkInside;
   }
-  function contentEnd(code3) {
+  function contentEnd(code) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code3);
+    return ok2(code);
   }
-  function contentContinue(code3) {
-    effects.consume(code3);
+  function contentContinue(code) {
+    effects.consume(code);
     effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
+    previous2.next = effects.enter("chunkContent", {
       contentType: "content",
-      previous: previous3
+      previous: previous2
     });
-    previous3 = previous3.next;
+    previous2 = previous2.next;
     return chunkInside;
   }
 }
-function tokenizeContinuation(effects, ok3, nok) {
+function tokenizeContinuation(effects, ok2, nok) {
   const self = this;
   return startLookahead;
-  function startLookahead(code3) {
+  function startLookahead(code) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+  function prefixed(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
     const tail = self.events[self.events.length - 1];
     if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code3);
+      return ok2(code);
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code3);
+    return effects.interrupt(self.parser.constructs.flow, nok, ok2)(code);
   }
 }
+var content2, continuationConstruct;
+var init_content2 = __esm({
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_subtokenize();
+    content2 = {
+      resolve: resolveContent,
+      tokenize: tokenizeContent
+    };
+    continuationConstruct = {
+      partial: true,
+      tokenize: tokenizeContinuation
+    };
+  }
+});
 
 // node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code3) {
-    if (code3 === 60) {
+  function start(code) {
+    if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
+      return nok(code);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -23095,235 +22976,249 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code3);
+    return raw(code);
   }
-  function enclosedBefore(code3) {
-    if (code3 === 62) {
+  function enclosedBefore(code) {
+    if (code === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code3);
+    return enclosed(code);
   }
-  function enclosed(code3) {
-    if (code3 === 62) {
+  function enclosed(code) {
+    if (code === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code3);
+      return enclosedBefore(code);
     }
-    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code === null || code === 60 || markdownLineEnding(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code);
+    return code === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code3) {
-    if (code3 === 60 || code3 === 62 || code3 === 92) {
-      effects.consume(code3);
+  function enclosedEscape(code) {
+    if (code === 60 || code === 62 || code === 92) {
+      effects.consume(code);
       return enclosed;
     }
-    return enclosed(code3);
+    return enclosed(code);
   }
-  function raw(code3) {
-    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
+  function raw(code) {
+    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code3);
+      return ok2(code);
     }
-    if (balance < limit && code3 === 40) {
-      effects.consume(code3);
+    if (balance < limit && code === 40) {
+      effects.consume(code);
       balance++;
       return raw;
     }
-    if (code3 === 41) {
-      effects.consume(code3);
+    if (code === 41) {
+      effects.consume(code);
       balance--;
       return raw;
     }
-    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? rawEscape : raw;
+    effects.consume(code);
+    return code === 92 ? rawEscape : raw;
   }
-  function rawEscape(code3) {
-    if (code3 === 40 || code3 === 41 || code3 === 92) {
-      effects.consume(code3);
+  function rawEscape(code) {
+    if (code === 40 || code === 41 || code === 92) {
+      effects.consume(code);
       return raw;
     }
-    return raw(code3);
+    return raw(code);
   }
 }
+var init_micromark_factory_destination = __esm({
+  "node_modules/micromark-factory-destination/index.js"() {
+    init_micromark_util_character();
+  }
+});
 
 // node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code3) {
-    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code) {
+    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code3 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+    code === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
     }
-    if (code3 === 93) {
+    if (code === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code3);
+    return labelInside(code);
   }
-  function labelInside(code3) {
-    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
+  function labelInside(code) {
+    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
-    if (!seen) seen = !markdownSpace(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code);
+    if (!seen) seen = !markdownSpace(code);
+    return code === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code) {
+    if (code === 91 || code === 92 || code === 93) {
+      effects.consume(code);
       size++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code);
   }
 }
+var init_micromark_factory_label = __esm({
+  "node_modules/micromark-factory-label/index.js"() {
+    init_micromark_util_character();
+  }
+});
 
 // node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
+  function start(code) {
+    if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
-      marker = code3 === 40 ? 41 : code3;
+      marker = code === 40 ? 41 : code;
       return begin;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function begin(code3) {
-    if (code3 === marker) {
+  function begin(code) {
+    if (code === marker) {
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
-    return atBreak(code3);
+    return atBreak(code);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code) {
+    if (code === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code === null) {
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
+  function inside(code) {
+    if (code === marker || code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? escape2 : inside;
+    effects.consume(code);
+    return code === 92 ? escape2 : inside;
   }
-  function escape2(code3) {
-    if (code3 === marker || code3 === 92) {
-      effects.consume(code3);
+  function escape2(code) {
+    if (code === marker || code === 92) {
+      effects.consume(code);
       return inside;
     }
-    return inside(code3);
+    return inside(code);
   }
 }
+var init_micromark_factory_title = __esm({
+  "node_modules/micromark-factory-title/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
 
 // node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
+function factoryWhitespace(effects, ok2) {
   let seen;
   return start;
-  function start(code3) {
-    if (markdownLineEnding(code3)) {
+  function start(code) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
+    if (markdownSpace(code)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
     }
-    return ok3(code3);
+    return ok2(code);
   }
 }
+var init_micromark_factory_whitespace = __esm({
+  "node_modules/micromark-factory-whitespace/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/definition.js
-var definition = {
-  name: "definition",
-  tokenize: tokenizeDefinition
-};
-var titleBefore = {
-  partial: true,
-  tokenize: tokenizeTitleBefore
-};
-function tokenizeDefinition(effects, ok3, nok) {
+function tokenizeDefinition(effects, ok2, nok) {
   const self = this;
   let identifier;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("definition");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     return factoryLabel.call(
       self,
       effects,
@@ -23333,22 +23228,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code3);
+    )(code);
   }
-  function labelAfter(code3) {
+  function labelAfter(code) {
     identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code3 === 58) {
+    if (code === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function markerAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
+  function markerAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
   }
-  function destinationBefore(code3) {
+  function destinationBefore(code) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -23359,66 +23254,87 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code3);
+    )(code);
   }
-  function destinationAfter(code3) {
-    return effects.attempt(titleBefore, after, after)(code3);
+  function destinationAfter(code) {
+    return effects.attempt(titleBefore, after, after)(code);
   }
-  function after(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
+  function after(code) {
+    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
   }
-  function afterWhitespace(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function afterWhitespace(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("definition");
       self.parser.defined.push(identifier);
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeTitleBefore(effects, ok3, nok) {
+function tokenizeTitleBefore(effects, ok2, nok) {
   return titleBefore2;
-  function titleBefore2(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
+  function titleBefore2(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
   }
-  function beforeMarker(code3) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
+  function beforeMarker(code) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
   }
-  function titleAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
+  function titleAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
   }
-  function titleAfterOptionalWhitespace(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function titleAfterOptionalWhitespace(code) {
+    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
   }
 }
+var definition, titleBefore;
+var init_definition = __esm({
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_space();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    definition = {
+      name: "definition",
+      tokenize: tokenizeDefinition
+    };
+    titleBefore = {
+      partial: true,
+      tokenize: tokenizeTitleBefore
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-var hardBreakEscape = {
-  name: "hardBreakEscape",
-  tokenize: tokenizeHardBreakEscape
-};
-function tokenizeHardBreakEscape(effects, ok3, nok) {
+function tokenizeHardBreakEscape(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("hardBreakEscape");
-    effects.consume(code3);
+    effects.consume(code);
     return after;
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
+  function after(code) {
+    if (markdownLineEnding(code)) {
       effects.exit("hardBreakEscape");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
+var hardBreakEscape;
+var init_hard_break_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+    init_micromark_util_character();
+    hardBreakEscape = {
+      name: "hardBreakEscape",
+      tokenize: tokenizeHardBreakEscape
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/heading-atx.js
-var headingAtx = {
-  name: "headingAtx",
-  resolve: resolveHeadingAtx,
-  tokenize: tokenizeHeadingAtx
-};
 function resolveHeadingAtx(events, context) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
@@ -23437,149 +23353,157 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text5 = {
+    const text3 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text3, context], ["exit", text3, context], ["exit", content3, context]]);
   }
   return events;
 }
-function tokenizeHeadingAtx(effects, ok3, nok) {
+function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("atxHeading");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 35 && size++ < 6) {
-      effects.consume(code3);
+  function sequenceOpen(code) {
+    if (code === 35 && size++ < 6) {
+      effects.consume(code);
       return sequenceOpen;
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3)) {
+    if (code === null || markdownLineEndingOrSpace(code)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function atBreak(code3) {
-    if (code3 === 35) {
+  function atBreak(code) {
+    if (code === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code3);
+      return sequenceFurther(code);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("atxHeading");
-      return ok3(code3);
+      return ok2(code);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, atBreak, "whitespace")(code3);
+    if (markdownSpace(code)) {
+      return factorySpace(effects, atBreak, "whitespace")(code);
     }
     effects.enter("atxHeadingText");
-    return data(code3);
+    return data(code);
   }
-  function sequenceFurther(code3) {
-    if (code3 === 35) {
-      effects.consume(code3);
+  function sequenceFurther(code) {
+    if (code === 35) {
+      effects.consume(code);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code3);
+    return atBreak(code);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
+  function data(code) {
+    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
       effects.exit("atxHeadingText");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
 }
+var headingAtx;
+var init_heading_atx = __esm({
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    headingAtx = {
+      name: "headingAtx",
+      resolve: resolveHeadingAtx,
+      tokenize: tokenizeHeadingAtx
+    };
+  }
+});
 
 // node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames = [
-  "address",
-  "article",
-  "aside",
-  "base",
-  "basefont",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "col",
-  "colgroup",
-  "dd",
-  "details",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hr",
-  "html",
-  "iframe",
-  "legend",
-  "li",
-  "link",
-  "main",
-  "menu",
-  "menuitem",
-  "nav",
-  "noframes",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "param",
-  "search",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "title",
-  "tr",
-  "track",
-  "ul"
-];
-var htmlRawNames = ["pre", "script", "style", "textarea"];
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/html-flow.js
-var htmlFlow = {
-  concrete: true,
-  name: "htmlFlow",
-  resolveTo: resolveToHtmlFlow,
-  tokenize: tokenizeHtmlFlow
-};
-var blankLineBefore = {
-  partial: true,
-  tokenize: tokenizeBlankLineBefore
-};
 function resolveToHtmlFlow(events) {
   let index2 = events.length;
   while (index2--) {
@@ -23594,7 +23518,7 @@ function resolveToHtmlFlow(events) {
   }
   return events;
 }
-function tokenizeHtmlFlow(effects, ok3, nok) {
+function tokenizeHtmlFlow(effects, ok2, nok) {
   const self = this;
   let marker;
   let closingTag;
@@ -23602,654 +23526,665 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code3) {
-    return before(code3);
+  function start(code) {
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code3);
+    effects.consume(code);
     return open;
   }
-  function open(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open(code) {
+    if (code === 33) {
+      effects.consume(code);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code === 47) {
+      effects.consume(code);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       marker = 3;
-      return self.interrupt ? ok3 : continuationDeclarationInside;
+      return self.interrupt ? ok2 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
       marker = 2;
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code === 91) {
+      effects.consume(code);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       marker = 4;
-      return self.interrupt ? ok3 : continuationDeclarationInside;
+      return self.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return self.interrupt ? ok3 : continuationDeclarationInside;
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return self.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code === value2.charCodeAt(index2++)) {
+      effects.consume(code);
       if (index2 === value2.length) {
-        return self.interrupt ? ok3 : continuation;
+        return self.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagName(code3) {
-    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      const slash = code3 === 47;
+  function tagName(code) {
+    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      const slash = code === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self.interrupt ? ok3(code3) : continuation(code3);
+        return self.interrupt ? ok2(code) : continuation(code);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code3);
+          effects.consume(code);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok3(code3) : continuation(code3);
+        return self.interrupt ? ok2(code) : continuation(code);
       }
       marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
     }
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function basicSelfClosing(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
-      return self.interrupt ? ok3 : continuation;
+  function basicSelfClosing(code) {
+    if (code === 62) {
+      effects.consume(code);
+      return self.interrupt ? ok2 : continuation;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeClosingTagAfter(code3) {
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+  function completeClosingTagAfter(code) {
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeClosingTagAfter;
     }
-    return completeEnd(code3);
+    return completeEnd(code);
   }
-  function completeAttributeNameBefore(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function completeAttributeNameBefore(code) {
+    if (code === 47) {
+      effects.consume(code);
       return completeEnd;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
       return completeAttributeName;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code3);
+    return completeEnd(code);
   }
-  function completeAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function completeAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code3);
+    return completeAttributeNameAfter(code);
   }
-  function completeAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function completeAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code3);
+    return completeAttributeNameBefore(code);
   }
-  function completeAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function completeAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      markerB = code3;
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      markerB = code;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code3);
+    return completeAttributeValueUnquoted(code);
   }
-  function completeAttributeValueQuoted(code3) {
-    if (code3 === markerB) {
-      effects.consume(code3);
+  function completeAttributeValueQuoted(code) {
+    if (code === markerB) {
+      effects.consume(code);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
-      return completeAttributeNameAfter(code3);
+  function completeAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
+      return completeAttributeNameAfter(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
-      return completeAttributeNameBefore(code3);
+  function completeAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownSpace(code)) {
+      return completeAttributeNameBefore(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeEnd(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function completeEnd(code) {
+    if (code === 62) {
+      effects.consume(code);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeAfter(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuation(code3);
+  function completeAfter(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuation(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function continuation(code3) {
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+  function continuation(code) {
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
       return continuationCommentInside;
     }
-    if (code3 === 60 && marker === 1) {
-      effects.consume(code3);
+    if (code === 60 && marker === 1) {
+      effects.consume(code);
       return continuationRawTagOpen;
     }
-    if (code3 === 62 && marker === 4) {
-      effects.consume(code3);
+    if (code === 62 && marker === 4) {
+      effects.consume(code);
       return continuationClose;
     }
-    if (code3 === 63 && marker === 3) {
-      effects.consume(code3);
+    if (code === 63 && marker === 3) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    if (code3 === 93 && marker === 5) {
-      effects.consume(code3);
+    if (code === 93 && marker === 5) {
+      effects.consume(code);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code3);
+      return continuationStart(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return continuation;
   }
-  function continuationStart(code3) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code3);
+  function continuationStart(code) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
   }
-  function continuationStartNonLazy(code3) {
+  function continuationStartNonLazy(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuationStart(code3);
+  function continuationBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuationStart(code);
     }
     effects.enter("htmlFlowData");
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationCommentInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function continuationCommentInside(code) {
+    if (code === 45) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationRawTagOpen(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function continuationRawTagOpen(code) {
+    if (code === 47) {
+      effects.consume(code);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationRawEndTag(code3) {
-    if (code3 === 62) {
+  function continuationRawEndTag(code) {
+    if (code === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code3);
+        effects.consume(code);
         return continuationClose;
       }
-      return continuation(code3);
+      return continuation(code);
     }
-    if (asciiAlpha(code3) && buffer.length < 8) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (asciiAlpha(code) && buffer.length < 8) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationCdataInside(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function continuationCdataInside(code) {
+    if (code === 93) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationDeclarationInside(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function continuationDeclarationInside(code) {
+    if (code === 62) {
+      effects.consume(code);
       return continuationClose;
     }
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationClose(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function continuationClose(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code3);
+      return continuationAfter(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return continuationClose;
   }
-  function continuationAfter(code3) {
+  function continuationAfter(code) {
     effects.exit("htmlFlow");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeBlankLineBefore(effects, ok3, nok) {
+function tokenizeBlankLineBefore(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
+    return effects.attempt(blankLine, ok2, nok);
   }
 }
+var htmlFlow, blankLineBefore;
+var init_html_flow = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+    init_blank_line();
+    init_partial_non_lazy_continuation();
+    htmlFlow = {
+      concrete: true,
+      name: "htmlFlow",
+      resolveTo: resolveToHtmlFlow,
+      tokenize: tokenizeHtmlFlow
+    };
+    blankLineBefore = {
+      partial: true,
+      tokenize: tokenizeBlankLineBefore
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/html-text.js
-var htmlText = {
-  name: "htmlText",
-  tokenize: tokenizeHtmlText
-};
-function tokenizeHtmlText(effects, ok3, nok) {
+function tokenizeHtmlText(effects, ok2, nok) {
   const self = this;
   let marker;
   let index2;
   let returnState;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code3);
+    effects.consume(code);
     return open;
   }
-  function open(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open(code) {
+    if (code === 33) {
+      effects.consume(code);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code === 47) {
+      effects.consume(code);
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       return instruction;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return tagOpen;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code === 91) {
+      effects.consume(code);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return declaration;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentEnd;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function comment(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function comment(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 45) {
-      effects.consume(code3);
+    if (code === 45) {
+      effects.consume(code);
       return commentClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = comment;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return comment;
   }
-  function commentClose(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentClose(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentEnd;
     }
-    return comment(code3);
+    return comment(code);
   }
-  function commentEnd(code3) {
-    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
+  function commentEnd(code) {
+    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code === value2.charCodeAt(index2++)) {
+      effects.consume(code);
       return index2 === value2.length ? cdata : cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function cdata(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function cdata(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code === 93) {
+      effects.consume(code);
       return cdataClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = cdata;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return cdata;
   }
-  function cdataClose(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function cdataClose(code) {
+    if (code === 93) {
+      effects.consume(code);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code);
   }
-  function cdataEnd(code3) {
-    if (code3 === 62) {
-      return end(code3);
+  function cdataEnd(code) {
+    if (code === 62) {
+      return end(code);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code === 93) {
+      effects.consume(code);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code);
   }
-  function declaration(code3) {
-    if (code3 === null || code3 === 62) {
-      return end(code3);
+  function declaration(code) {
+    if (code === null || code === 62) {
+      return end(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = declaration;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return declaration;
   }
-  function instruction(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function instruction(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       return instructionClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = instruction;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return instruction;
   }
-  function instructionClose(code3) {
-    return code3 === 62 ? end(code3) : instruction(code3);
+  function instructionClose(code) {
+    return code === 62 ? end(code) : instruction(code);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return tagClose;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagClose(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagClose(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagClose;
     }
-    return tagCloseBetween(code3);
+    return tagCloseBetween(code);
   }
-  function tagCloseBetween(code3) {
-    if (markdownLineEnding(code3)) {
+  function tagCloseBetween(code) {
+    if (markdownLineEnding(code)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagCloseBetween;
     }
-    return end(code3);
+    return end(code);
   }
-  function tagOpen(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpen(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagOpen;
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagOpenBetween(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function tagOpenBetween(code) {
+    if (code === 47) {
+      effects.consume(code);
       return end;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenBetween;
     }
-    return end(code3);
+    return end(code);
   }
-  function tagOpenAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpenAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code3);
+    return tagOpenAttributeNameAfter(code);
   }
-  function tagOpenAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function tagOpenAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code3);
+    return tagOpenBetween(code);
   }
-  function tagOpenAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      marker = code3;
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      marker = code;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function tagOpenAttributeValueQuoted(code) {
+    if (code === marker) {
+      effects.consume(code);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code === null) {
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+  function tagOpenAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function end(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function end(code) {
+    if (code === 62) {
+      effects.consume(code);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function lineEndingBefore(code3) {
+  function lineEndingBefore(code) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
+  function lineEndingAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : lineEndingAfterPrefix(code);
   }
-  function lineEndingAfterPrefix(code3) {
+  function lineEndingAfterPrefix(code) {
     effects.enter("htmlTextData");
-    return returnState(code3);
+    return returnState(code);
   }
 }
+var htmlText;
+var init_html_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    htmlText = {
+      name: "htmlText",
+      tokenize: tokenizeHtmlText
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/label-end.js
-var labelEnd = {
-  name: "labelEnd",
-  resolveAll: resolveAllLabelEnd,
-  resolveTo: resolveToLabelEnd,
-  tokenize: tokenizeLabelEnd
-};
-var resourceConstruct = {
-  tokenize: tokenizeResource
-};
-var referenceFullConstruct = {
-  tokenize: tokenizeReferenceFull
-};
-var referenceCollapsedConstruct = {
-  tokenize: tokenizeReferenceCollapsed
-};
 function resolveAllLabelEnd(events) {
   let index2 = -1;
   const newEvents = [];
@@ -24312,7 +24247,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close2][1].end
     }
   };
-  const text5 = {
+  const text3 = {
     type: "labelText",
     start: {
       ...events[open + offset + 2][1].end
@@ -24323,15 +24258,15 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label, context]];
   media = push(media, events.slice(open + 1, open + offset + 3));
-  media = push(media, [["enter", text5, context]]);
+  media = push(media, [["enter", text3, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
+  media = push(media, [["exit", text3, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open, events.length, media);
   return events;
 }
-function tokenizeLabelEnd(effects, ok3, nok) {
+function tokenizeLabelEnd(effects, ok2, nok) {
   const self = this;
   const labelStarts = self._labelStarts;
   let labelStart;
@@ -24343,12 +24278,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code3) {
+  function start(code) {
     if (!labelStart) {
-      return nok(code3);
+      return nok(code);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code3);
+      return labelEndNok(code);
     }
     defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
@@ -24356,255 +24291,292 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code3) {
-    if (code3 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
+  function after(code) {
+    if (code === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
     }
-    if (code3 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
+    if (code === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
     }
-    return defined ? labelEndOk(code3) : labelEndNok(code3);
+    return defined ? labelEndOk(code) : labelEndNok(code);
   }
-  function referenceNotFull(code3) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
+  function referenceNotFull(code) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
   }
-  function labelEndOk(code3) {
+  function labelEndOk(code) {
     labelStarts.pop();
-    return ok3(code3);
+    return ok2(code);
   }
-  function labelEndNok(code3) {
+  function labelEndNok(code) {
     labelStart._balanced = true;
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeResource(effects, ok3, nok) {
+function tokenizeResource(effects, ok2, nok) {
   return resourceStart;
-  function resourceStart(code3) {
+  function resourceStart(code) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
+  function resourceBefore(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
   }
-  function resourceOpen(code3) {
-    if (code3 === 41) {
-      return resourceEnd(code3);
+  function resourceOpen(code) {
+    if (code === 41) {
+      return resourceEnd(code);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
   }
-  function resourceDestinationAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
+  function resourceDestinationAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
   }
-  function resourceDestinationMissing(code3) {
-    return nok(code3);
+  function resourceDestinationMissing(code) {
+    return nok(code);
   }
-  function resourceBetween(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
+  function resourceBetween(code) {
+    if (code === 34 || code === 39 || code === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
     }
-    return resourceEnd(code3);
+    return resourceEnd(code);
   }
-  function resourceTitleAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
+  function resourceTitleAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
   }
-  function resourceEnd(code3) {
-    if (code3 === 41) {
+  function resourceEnd(code) {
+    if (code === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("resourceMarker");
       effects.exit("resource");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeReferenceFull(effects, ok3, nok) {
+function tokenizeReferenceFull(effects, ok2, nok) {
   const self = this;
   return referenceFull;
-  function referenceFull(code3) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
+  function referenceFull(code) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
   }
-  function referenceFullAfter(code3) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
+  function referenceFullAfter(code) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok2(code) : nok(code);
   }
-  function referenceFullMissing(code3) {
-    return nok(code3);
+  function referenceFullMissing(code) {
+    return nok(code);
   }
 }
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
+function tokenizeReferenceCollapsed(effects, ok2, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code3) {
+  function referenceCollapsedStart(code) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code3) {
-    if (code3 === 93) {
+  function referenceCollapsedOpen(code) {
+    if (code === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("referenceMarker");
       effects.exit("reference");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
+var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
+var init_label_end = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_resolve_all();
+    labelEnd = {
+      name: "labelEnd",
+      resolveAll: resolveAllLabelEnd,
+      resolveTo: resolveToLabelEnd,
+      tokenize: tokenizeLabelEnd
+    };
+    resourceConstruct = {
+      tokenize: tokenizeResource
+    };
+    referenceFullConstruct = {
+      tokenize: tokenizeReferenceFull
+    };
+    referenceCollapsedConstruct = {
+      tokenize: tokenizeReferenceCollapsed
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/label-start-image.js
-var labelStartImage = {
-  name: "labelStartImage",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartImage
-};
-function tokenizeLabelStartImage(effects, ok3, nok) {
+function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
   let labelImage;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelImageMarker");
     return open;
   }
-  function open(code3) {
-    if (code3 === 91) {
+  function open(code) {
+    if (code === 91) {
       effects.enter("labelMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+  function after(code) {
+    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok3(code3);
+    return ok2(code);
   }
 }
+var labelStartImage;
+var init_label_start_image = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+    init_label_end();
+    labelStartImage = {
+      name: "labelStartImage",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartImage
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/label-start-link.js
-var labelStartLink = {
-  name: "labelStartLink",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartLink
-};
-function tokenizeLabelStartLink(effects, ok3, nok) {
+function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
   let labelLink;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+  function after(code) {
+    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok3(code3);
+    return ok2(code);
   }
 }
+var labelStartLink;
+var init_label_start_link = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+    init_label_end();
+    labelStartLink = {
+      name: "labelStartLink",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartLink
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/line-ending.js
-var lineEnding = {
-  name: "lineEnding",
-  tokenize: tokenizeLineEnding
-};
-function tokenizeLineEnding(effects, ok3) {
+function tokenizeLineEnding(effects, ok2) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
+    return factorySpace(effects, ok2, "linePrefix");
   }
 }
+var lineEnding;
+var init_line_ending = __esm({
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+    init_micromark_factory_space();
+    lineEnding = {
+      name: "lineEnding",
+      tokenize: tokenizeLineEnding
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/thematic-break.js
-var thematicBreak = {
-  name: "thematicBreak",
-  tokenize: tokenizeThematicBreak
-};
-function tokenizeThematicBreak(effects, ok3, nok) {
+function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("thematicBreak");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
-    marker = code3;
-    return atBreak(code3);
+  function before(code) {
+    marker = code;
+    return atBreak(code);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code) {
+    if (code === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code3);
+      return sequence(code);
     }
-    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
+    if (size >= 3 && (code === null || markdownLineEnding(code))) {
       effects.exit("thematicBreak");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function sequence(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function sequence(code) {
+    if (code === marker) {
+      effects.consume(code);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
+    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
   }
 }
+var thematicBreak;
+var init_thematic_break = __esm({
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    thematicBreak = {
+      name: "thematicBreak",
+      tokenize: tokenizeThematicBreak
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/list.js
-var list = {
-  continuation: {
-    tokenize: tokenizeListContinuation
-  },
-  exit: tokenizeListEnd,
-  name: "list",
-  tokenize: tokenizeListStart
-};
-var listItemPrefixWhitespaceConstruct = {
-  partial: true,
-  tokenize: tokenizeListItemPrefixWhitespace
-};
-var indentConstruct = {
-  partial: true,
-  tokenize: tokenizeIndent
-};
-function tokenizeListStart(effects, ok3, nok) {
+function tokenizeListStart(effects, ok2, nok) {
   const self = this;
   const tail = self.events[self.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code3) {
-    const kind = self.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code3 === self.containerState.marker : asciiDigit(code3)) {
+  function start(code) {
+    const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
         effects.enter(kind, {
@@ -24613,32 +24585,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak, nok, atMarker)(code3) : atMarker(code3);
+        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
       }
-      if (!self.interrupt || code3 === 49) {
+      if (!self.interrupt || code === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code3);
+        return inside(code);
       }
     }
-    return nok(code3);
+    return nok(code);
   }
-  function inside(code3) {
-    if (asciiDigit(code3) && ++size < 10) {
-      effects.consume(code3);
+  function inside(code) {
+    if (asciiDigit(code) && ++size < 10) {
+      effects.consume(code);
       return inside;
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code3 === self.containerState.marker : code3 === 41 || code3 === 46)) {
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code3);
+      return atMarker(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function atMarker(code3) {
+  function atMarker(code) {
     effects.enter("listItemMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code3;
+    self.containerState.marker = self.containerState.marker || code;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -24646,81 +24618,101 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code3) {
+  function onBlank(code) {
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code3);
+    return endOfPrefix(code);
   }
-  function otherPrefix(code3) {
-    if (markdownSpace(code3)) {
+  function otherPrefix(code) {
+    if (markdownSpace(code)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function endOfPrefix(code3) {
+  function endOfPrefix(code) {
     self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeListContinuation(effects, ok3, nok) {
+function tokenizeListContinuation(effects, ok2, nok) {
   const self = this;
   self.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code3) {
+  function onBlank(code) {
     self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code3);
+    return factorySpace(effects, ok2, "listItemIndent", self.containerState.size + 1)(code);
   }
-  function notBlank(code3) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code3)) {
+  function notBlank(code) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code)) {
       self.containerState.furtherBlankLines = void 0;
       self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code3);
+      return notInCurrentItem(code);
     }
     self.containerState.furtherBlankLines = void 0;
     self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
+    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code);
   }
-  function notInCurrentItem(code3) {
+  function notInCurrentItem(code) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
   }
 }
-function tokenizeIndent(effects, ok3, nok) {
+function tokenizeIndent(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok2(code) : nok(code);
   }
 }
 function tokenizeListEnd(effects) {
   effects.exit(this.containerState.type);
 }
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
+    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code) : nok(code);
   }
 }
+var list, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list = __esm({
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_blank_line();
+    init_thematic_break();
+    list = {
+      continuation: {
+        tokenize: tokenizeListContinuation
+      },
+      exit: tokenizeListEnd,
+      name: "list",
+      tokenize: tokenizeListStart
+    };
+    listItemPrefixWhitespaceConstruct = {
+      partial: true,
+      tokenize: tokenizeListItemPrefixWhitespace
+    };
+    indentConstruct = {
+      partial: true,
+      tokenize: tokenizeIndent
+    };
+  }
+});
 
 // node_modules/micromark-core-commonmark/lib/setext-underline.js
-var setextUnderline = {
-  name: "setextUnderline",
-  resolveTo: resolveToSetextUnderline,
-  tokenize: tokenizeSetextUnderline
-};
 function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text5;
-  let definition3;
+  let text3;
+  let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
       if (events[index2][1].type === "content") {
@@ -24728,18 +24720,18 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text3 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
         editMap.add(index2, 1, []);
       }
-      if (!definition3 && events[index2][1].type === "definition") {
-        definition3 = index2;
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
       }
     }
   }
-  const heading2 = {
+  const heading = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -24748,65 +24740,103 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
-  if (definition3) {
-    editMap.add(text5, 0, [["enter", heading2, context]]);
-    editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
+  events[text3][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text3, 0, [["enter", heading, context]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
-      ...events[definition3][1].end
+      ...events[definition2][1].end
     };
   } else {
-    events[content3][1] = heading2;
+    events[content3][1] = heading;
   }
-  editMap.add(events.length, 0, [["exit", heading2, context]]);
+  editMap.add(events.length, 0, [["exit", heading, context]]);
   editMap.consume(events);
   return events;
 }
-function tokenizeSetextUnderline(effects, ok3, nok) {
+function tokenizeSetextUnderline(effects, ok2, nok) {
   const self = this;
   let marker;
   return start;
-  function start(code3) {
+  function start(code) {
     let index2 = self.events.length;
-    let paragraph2;
+    let paragraph;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph2 = self.events[index2][1].type === "paragraph";
+        paragraph = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
-      marker = code3;
-      return before(code3);
+      marker = code;
+      return before(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
+    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
   }
-  function after(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function after(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("setextHeadingLine");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
+var setextUnderline;
+var init_setext_underline = __esm({
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    setextUnderline = {
+      name: "setextUnderline",
+      resolveTo: resolveToSetextUnderline,
+      tokenize: tokenizeSetextUnderline
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/index.js
+var init_micromark_core_commonmark = __esm({
+  "node_modules/micromark-core-commonmark/index.js"() {
+    init_attention();
+    init_autolink();
+    init_blank_line();
+    init_block_quote();
+    init_character_escape();
+    init_character_reference();
+    init_code_fenced();
+    init_code_indented();
+    init_code_text();
+    init_content2();
+    init_definition();
+    init_hard_break_escape();
+    init_heading_atx();
+    init_html_flow();
+    init_html_text();
+    init_label_end();
+    init_label_start_image();
+    init_label_start_link();
+    init_line_ending();
+    init_list();
+    init_setext_underline();
+    init_thematic_break();
+  }
+});
 
 // node_modules/micromark/lib/initialize/flow.js
-var flow = {
-  tokenize: initializeFlow
-};
 function initializeFlow(effects) {
   const self = this;
   const initial = effects.attempt(
@@ -24817,36 +24847,41 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function atBlankEnding(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEndingBlank");
     self.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     self.currentConstruct = void 0;
     return initial;
   }
 }
+var flow;
+var init_flow = __esm({
+  "node_modules/micromark/lib/initialize/flow.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    flow = {
+      tokenize: initializeFlow
+    };
+  }
+});
 
 // node_modules/micromark/lib/initialize/text.js
-var resolver = {
-  resolveAll: createResolver()
-};
-var string = initializeFactory("string");
-var text = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -24855,37 +24890,37 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const text3 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code3) {
-      return atBreak(code3) ? text5(code3) : notText(code3);
+    function start(code) {
+      return atBreak(code) ? text3(code) : notText(code);
     }
-    function notText(code3) {
-      if (code3 === null) {
-        effects.consume(code3);
+    function notText(code) {
+      if (code === null) {
+        effects.consume(code);
         return;
       }
       effects.enter("data");
-      effects.consume(code3);
+      effects.consume(code);
       return data;
     }
-    function data(code3) {
-      if (atBreak(code3)) {
+    function data(code) {
+      if (atBreak(code)) {
         effects.exit("data");
-        return text5(code3);
+        return text3(code);
       }
-      effects.consume(code3);
+      effects.consume(code);
       return data;
     }
-    function atBreak(code3) {
-      if (code3 === null) {
+    function atBreak(code) {
+      if (code === null) {
         return true;
       }
-      const list3 = constructs2[code3];
+      const list2 = constructs2[code];
       let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
+      if (list2) {
+        while (++index2 < list2.length) {
+          const item = list2[index2];
           if (!item.previous || item.previous.call(self, self.previous)) {
             return true;
           }
@@ -24982,6 +25017,17 @@ function resolveAllLineSuffixes(events, context) {
   editMap.consume(events);
   return events;
 }
+var resolver, string, text;
+var init_text = __esm({
+  "node_modules/micromark/lib/initialize/text.js"() {
+    init_micromark_util_edit_map();
+    resolver = {
+      resolveAll: createResolver()
+    };
+    string = initializeFactory("string");
+    text = initializeFactory("text");
+  }
+});
 
 // node_modules/micromark/lib/constructs.js
 var constructs_exports = {};
@@ -24996,67 +25042,74 @@ __export(constructs_exports, {
   string: () => string2,
   text: () => text2
 });
-var document2 = {
-  [42]: list,
-  [43]: list,
-  [45]: list,
-  [48]: list,
-  [49]: list,
-  [50]: list,
-  [51]: list,
-  [52]: list,
-  [53]: list,
-  [54]: list,
-  [55]: list,
-  [56]: list,
-  [57]: list,
-  [62]: blockQuote
-};
-var contentInitial = {
-  [91]: definition
-};
-var flowInitial = {
-  [-2]: codeIndented,
-  [-1]: codeIndented,
-  [32]: codeIndented
-};
-var flow2 = {
-  [35]: headingAtx,
-  [42]: thematicBreak,
-  [45]: [setextUnderline, thematicBreak],
-  [60]: htmlFlow,
-  [61]: setextUnderline,
-  [95]: thematicBreak,
-  [96]: codeFenced,
-  [126]: codeFenced
-};
-var string2 = {
-  [38]: characterReference,
-  [92]: characterEscape
-};
-var text2 = {
-  [-5]: lineEnding,
-  [-4]: lineEnding,
-  [-3]: lineEnding,
-  [33]: labelStartImage,
-  [38]: characterReference,
-  [42]: attention,
-  [60]: [autolink, htmlText],
-  [91]: labelStartLink,
-  [92]: [hardBreakEscape, characterEscape],
-  [93]: labelEnd,
-  [95]: attention,
-  [96]: codeText
-};
-var insideSpan = {
-  null: [attention, resolver]
-};
-var attentionMarkers = {
-  null: [42, 95]
-};
-var disable = {
-  null: []
-};
+var document2, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
+var init_constructs = __esm({
+  "node_modules/micromark/lib/constructs.js"() {
+    init_micromark_core_commonmark();
+    init_text();
+    document2 = {
+      [42]: list,
+      [43]: list,
+      [45]: list,
+      [48]: list,
+      [49]: list,
+      [50]: list,
+      [51]: list,
+      [52]: list,
+      [53]: list,
+      [54]: list,
+      [55]: list,
+      [56]: list,
+      [57]: list,
+      [62]: blockQuote
+    };
+    contentInitial = {
+      [91]: definition
+    };
+    flowInitial = {
+      [-2]: codeIndented,
+      [-1]: codeIndented,
+      [32]: codeIndented
+    };
+    flow2 = {
+      [35]: headingAtx,
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
+      [60]: htmlFlow,
+      [61]: setextUnderline,
+      [95]: thematicBreak,
+      [96]: codeFenced,
+      [126]: codeFenced
+    };
+    string2 = {
+      [38]: characterReference,
+      [92]: characterEscape
+    };
+    text2 = {
+      [-5]: lineEnding,
+      [-4]: lineEnding,
+      [-3]: lineEnding,
+      [33]: labelStartImage,
+      [38]: characterReference,
+      [42]: attention,
+      [60]: [autolink, htmlText],
+      [91]: labelStartLink,
+      [92]: [hardBreakEscape, characterEscape],
+      [93]: labelEnd,
+      [95]: attention,
+      [96]: codeText
+    };
+    insideSpan = {
+      null: [attention, resolver]
+    };
+    attentionMarkers = {
+      null: [42, 95]
+    };
+    disable = {
+      null: []
+    };
+  }
+});
 
 // node_modules/micromark/lib/create-tokenizer.js
 function createTokenizer(parser, initialize, from) {
@@ -25077,7 +25130,7 @@ function createTokenizer(parser, initialize, from) {
     check: constructFactory(onsuccessfulcheck),
     consume,
     enter,
-    exit: exit3,
+    exit: exit2,
     interrupt: constructFactory(onsuccessfulcheck, {
       interrupt: true
     })
@@ -25152,18 +25205,18 @@ function createTokenizer(parser, initialize, from) {
       }
     }
   }
-  function go(code3) {
+  function go(code) {
     consumed = void 0;
-    expectedCode = code3;
-    state = state(code3);
+    expectedCode = code;
+    state = state(code);
   }
-  function consume(code3) {
-    if (markdownLineEnding(code3)) {
+  function consume(code) {
+    if (markdownLineEnding(code)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code3 === -3 ? 2 : 1;
+      point3.offset += code === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code3 !== -1) {
+    } else if (code !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -25179,7 +25232,7 @@ function createTokenizer(parser, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code3;
+    context.previous = code;
     consumed = true;
   }
   function enter(type, fields) {
@@ -25190,7 +25243,7 @@ function createTokenizer(parser, initialize, from) {
     stack.push(token);
     return token;
   }
-  function exit3(type) {
+  function exit2(type) {
     const token = stack.pop();
     token.end = now();
     context.events.push(["exit", token, context]);
@@ -25219,38 +25272,38 @@ function createTokenizer(parser, initialize, from) {
           constructs2
         ])
       ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map3) {
+      function handleMapOfConstructs(map) {
         return start;
-        function start(code3) {
-          const left = code3 !== null && map3[code3];
-          const all2 = code3 !== null && map3.null;
-          const list3 = [
+        function start(code) {
+          const left = code !== null && map[code];
+          const all2 = code !== null && map.null;
+          const list2 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list3)(code3);
+          return handleListOfConstructs(list2)(code);
         }
       }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
         constructIndex = 0;
-        if (list3.length === 0) {
+        if (list2.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list3[constructIndex]);
+        return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code3) {
+        function start(code) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code3);
+            return nok(code);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -25258,17 +25311,17 @@ function createTokenizer(parser, initialize, from) {
             // This allows a “live binding”, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context), fields) : context,
             effects,
-            ok3,
+            ok2,
             nok
-          )(code3);
+          )(code);
         }
       }
-      function ok3(code3) {
+      function ok2(code) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code3) {
+      function nok(code) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -25383,6 +25436,13 @@ function serializeChunks(chunks, expandTabs) {
   }
   return result.join("");
 }
+var init_create_tokenizer = __esm({
+  "node_modules/micromark/lib/create-tokenizer.js"() {
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_resolve_all();
+  }
+});
 
 // node_modules/micromark/lib/parse.js
 function parse(options) {
@@ -25409,6 +25469,17 @@ function parse(options) {
     }
   }
 }
+var init_parse = __esm({
+  "node_modules/micromark/lib/parse.js"() {
+    init_micromark_util_combine_extensions();
+    init_content();
+    init_document();
+    init_flow();
+    init_text();
+    init_constructs();
+    init_create_tokenizer();
+  }
+});
 
 // node_modules/micromark/lib/postprocess.js
 function postprocess(events) {
@@ -25416,9 +25487,13 @@ function postprocess(events) {
   }
   return events;
 }
+var init_postprocess = __esm({
+  "node_modules/micromark/lib/postprocess.js"() {
+    init_micromark_util_subtokenize();
+  }
+});
 
 // node_modules/micromark/lib/preprocess.js
-var search = /[\0\t\n\r]/g;
 function preprocess() {
   let column = 1;
   let buffer = "";
@@ -25440,12 +25515,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value2);
       const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code3 = value2.charCodeAt(endPosition);
+      const code = value2.charCodeAt(endPosition);
       if (!match) {
         buffer = value2.slice(startPosition);
         break;
       }
-      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -25457,7 +25532,7 @@ function preprocess() {
           chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code3) {
+        switch (code) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -25496,9 +25571,23 @@ function preprocess() {
     return chunks;
   }
 }
+var search;
+var init_preprocess = __esm({
+  "node_modules/micromark/lib/preprocess.js"() {
+    search = /[\0\t\n\r]/g;
+  }
+});
+
+// node_modules/micromark/index.js
+var init_micromark = __esm({
+  "node_modules/micromark/index.js"() {
+    init_parse();
+    init_postprocess();
+    init_preprocess();
+  }
+});
 
 // node_modules/micromark-util-decode-string/index.js
-var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
 function decodeString(value2) {
   return value2.replace(characterEscapeOrReference, decode);
 }
@@ -25514,9 +25603,16 @@ function decode($0, $1, $2) {
   }
   return decodeNamedCharacterReference($2) || $0;
 }
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+  }
+});
 
 // node_modules/mdast-util-from-markdown/lib/index.js
-var own3 = {}.hasOwnProperty;
 function fromMarkdown(value2, encoding, options) {
   if (encoding && typeof encoding === "object") {
     options = encoding;
@@ -25531,10 +25627,10 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener2(link2),
+      autolink: opener2(link),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener2(heading2),
+      atxHeading: opener2(heading),
       blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -25546,32 +25642,32 @@ function compiler(options) {
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener2(definition3),
+      definition: opener2(definition2),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener2(emphasis2),
-      hardBreakEscape: opener2(hardBreak2),
-      hardBreakTrailing: opener2(hardBreak2),
-      htmlFlow: opener2(html2, buffer),
+      emphasis: opener2(emphasis),
+      hardBreakEscape: opener2(hardBreak),
+      hardBreakTrailing: opener2(hardBreak),
+      htmlFlow: opener2(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener2(html2, buffer),
+      htmlText: opener2(html, buffer),
       htmlTextData: onenterdata,
-      image: opener2(image2),
+      image: opener2(image),
       label: buffer,
-      link: opener2(link2),
-      listItem: opener2(listItem2),
+      link: opener2(link),
+      listItem: opener2(listItem),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list3, onenterlistordered),
-      listUnordered: opener2(list3),
-      paragraph: opener2(paragraph2),
+      listOrdered: opener2(list2, onenterlistordered),
+      listUnordered: opener2(list2),
+      paragraph: opener2(paragraph),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener2(heading2),
-      strong: opener2(strong2),
-      thematicBreak: opener2(thematicBreak3)
+      setextHeading: opener2(heading),
+      strong: opener2(strong),
+      thematicBreak: opener2(thematicBreak2)
     },
     exit: {
       atxHeading: closer(),
@@ -25639,7 +25735,7 @@ function compiler(options) {
       tokenStack: [],
       config,
       enter,
-      exit: exit3,
+      exit: exit2,
       buffer,
       resume,
       data
@@ -25715,7 +25811,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem3;
+    let listItem2;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -25736,7 +25832,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -25755,7 +25851,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem3) {
+        if (listItem2) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -25774,12 +25870,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem3._spread = true;
+            listItem2._spread = true;
           }
-          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem3, event[2]]
+            event: ["exit", listItem2, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -25790,7 +25886,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem2 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -25840,10 +25936,10 @@ function compiler(options) {
     return close2;
     function close2(token) {
       if (and) and.call(this, token);
-      exit3.call(this, token);
+      exit2.call(this, token);
     }
   }
-  function exit3(token, onExitError) {
+  function exit2(token, onExitError) {
     const node2 = this.stack.pop();
     const open = this.tokenStack.pop();
     if (!open) {
@@ -25939,7 +26035,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text3();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -26108,7 +26204,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function definition3() {
+  function definition2() {
     return {
       type: "definition",
       identifier: "",
@@ -26118,14 +26214,14 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis2() {
+  function emphasis() {
     return {
       type: "emphasis",
       children: [],
       position: void 0
     };
   }
-  function heading2() {
+  function heading() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -26134,20 +26230,20 @@ function compiler(options) {
       position: void 0
     };
   }
-  function hardBreak2() {
+  function hardBreak() {
     return {
       type: "break",
       position: void 0
     };
   }
-  function html2() {
+  function html() {
     return {
       type: "html",
       value: "",
       position: void 0
     };
   }
-  function image2() {
+  function image() {
     return {
       type: "image",
       title: null,
@@ -26156,7 +26252,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link() {
     return {
       type: "link",
       title: null,
@@ -26165,7 +26261,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list3(token) {
+  function list2(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -26175,7 +26271,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -26184,28 +26280,28 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph2() {
+  function paragraph() {
     return {
       type: "paragraph",
       children: [],
       position: void 0
     };
   }
-  function strong2() {
+  function strong() {
     return {
       type: "strong",
       children: [],
       position: void 0
     };
   }
-  function text5() {
+  function text3() {
     return {
       type: "text",
       value: "",
       position: void 0
     };
   }
-  function thematicBreak3() {
+  function thematicBreak2() {
     return {
       type: "thematicBreak",
       position: void 0
@@ -26284,6 +26380,26 @@ function defaultOnError(left, right) {
     end: right.end
   }) + ") is still open");
 }
+var own3;
+var init_lib7 = __esm({
+  "node_modules/mdast-util-from-markdown/lib/index.js"() {
+    init_mdast_util_to_string();
+    init_micromark();
+    init_micromark_util_decode_numeric_character_reference();
+    init_micromark_util_decode_string();
+    init_micromark_util_normalize_identifier();
+    init_decode_named_character_reference();
+    init_unist_util_stringify_position();
+    own3 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-from-markdown/index.js
+var init_mdast_util_from_markdown = __esm({
+  "node_modules/mdast-util-from-markdown/index.js"() {
+    init_lib7();
+  }
+});
 
 // node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
@@ -26301,17 +26417,118 @@ function remarkParse(options) {
     });
   }
 }
+var init_lib8 = __esm({
+  "node_modules/remark-parse/lib/index.js"() {
+    init_mdast_util_from_markdown();
+  }
+});
+
+// node_modules/remark-parse/index.js
+var init_remark_parse = __esm({
+  "node_modules/remark-parse/index.js"() {
+    init_lib8();
+  }
+});
+
+// node_modules/format/format.js
+var require_format3 = __commonJS({
+  "node_modules/format/format.js"(exports, module) {
+    (function() {
+      var namespace;
+      if (typeof module !== "undefined") {
+        namespace = module.exports = format;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format.apply(null, [fmt].concat(replacements));
+      }
+      function format(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i])) {
+            digits += fmt[i++];
+            c = fmt[i];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i < n; ++i) {
+          c = fmt[i];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i];
+            } else if (c == "0" && fmt[i + 1] == ".") {
+              leadingZero = true;
+              i += 2;
+              c = fmt[i];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result += arg;
+                else
+                  result += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result += nextArg();
+                break;
+              case "x":
+                result += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result += c;
+          }
+        }
+        return result;
+      }
+    })();
+  }
+});
 
 // node_modules/fault/index.js
-var import_format = __toESM(require_format3(), 1);
-var fault = Object.assign(create(Error), {
-  eval: create(EvalError),
-  range: create(RangeError),
-  reference: create(ReferenceError),
-  syntax: create(SyntaxError),
-  type: create(TypeError),
-  uri: create(URIError)
-});
 function create(Constructor) {
   FormattedError.displayName = Constructor.displayName || Constructor.name;
   return FormattedError;
@@ -26320,13 +26537,22 @@ function create(Constructor) {
     return new Constructor(reason);
   }
 }
+var import_format, fault;
+var init_fault = __esm({
+  "node_modules/fault/index.js"() {
+    import_format = __toESM(require_format3(), 1);
+    fault = Object.assign(create(Error), {
+      eval: create(EvalError),
+      range: create(RangeError),
+      reference: create(ReferenceError),
+      syntax: create(SyntaxError),
+      type: create(TypeError),
+      uri: create(URIError)
+    });
+  }
+});
 
 // node_modules/micromark-extension-frontmatter/lib/to-matters.js
-var own4 = {}.hasOwnProperty;
-var markers = {
-  yaml: "-",
-  toml: "+"
-};
 function toMatters(options) {
   const result = [];
   let index2 = -1;
@@ -26357,6 +26583,17 @@ function matter(option) {
   }
   return result;
 }
+var own4, markers;
+var init_to_matters = __esm({
+  "node_modules/micromark-extension-frontmatter/lib/to-matters.js"() {
+    init_fault();
+    own4 = {}.hasOwnProperty;
+    markers = {
+      yaml: "-",
+      toml: "+"
+    };
+  }
+});
 
 // node_modules/micromark-extension-frontmatter/lib/syntax.js
 function frontmatter(options) {
@@ -26365,13 +26602,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code3 = fence(matter2, "open").charCodeAt(0);
+    const code = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code3];
+    const existing = flow3[code];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code3] = [construct];
+      flow3[code] = [construct];
     }
   }
   return {
@@ -26406,10 +26643,10 @@ function createConstruct(matter2) {
     tokenize: tokenizeFrontmatter,
     concrete: true
   };
-  function tokenizeFrontmatter(effects, ok3, nok) {
+  function tokenizeFrontmatter(effects, ok2, nok) {
     const self = this;
     return start;
-    function start(code3) {
+    function start(code) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -26418,119 +26655,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code3 === buffer.charCodeAt(bufferIndex)) {
+        if (code === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code3);
+          return openSequence(code);
         }
       }
-      return nok(code3);
+      return nok(code);
     }
-    function openSequence(code3) {
+    function openSequence(code) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code3);
+          return openSequenceWhitespace(code);
         }
-        return openAfter(code3);
+        return openAfter(code);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code3);
+      if (code === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code);
         return openSequence;
       }
-      return nok(code3);
+      return nok(code);
     }
-    function openSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function openSequenceWhitespace(code) {
+      if (markdownSpace(code)) {
+        effects.consume(code);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code3);
+      return openAfter(code);
     }
-    function openAfter(code3) {
-      if (markdownLineEnding(code3)) {
+    function openAfter(code) {
+      if (markdownLineEnding(code)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code3);
+        effects.consume(code);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
         return effects.attempt(closingFenceConstruct, after, contentStart);
       }
-      return nok(code3);
+      return nok(code);
     }
-    function contentStart(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
-        return contentEnd(code3);
+    function contentStart(code) {
+      if (code === null || markdownLineEnding(code)) {
+        return contentEnd(code);
       }
       effects.enter(valueType);
-      return contentInside(code3);
+      return contentInside(code);
     }
-    function contentInside(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function contentInside(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects.exit(valueType);
-        return contentEnd(code3);
+        return contentEnd(code);
       }
-      effects.consume(code3);
+      effects.consume(code);
       return contentInside;
     }
-    function contentEnd(code3) {
-      if (code3 === null) {
-        return nok(code3);
+    function contentEnd(code) {
+      if (code === null) {
+        return nok(code);
       }
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return effects.attempt(closingFenceConstruct, after, contentStart);
     }
-    function after(code3) {
+    function after(code) {
       effects.exit(frontmatterType);
-      return ok3(code3);
+      return ok2(code);
     }
   }
-  function tokenizeClosingFence(effects, ok3, nok) {
+  function tokenizeClosingFence(effects, ok2, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code3) {
-      if (code3 === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code) {
+      if (code === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code3);
+        return closeSequence(code);
       }
-      return nok(code3);
+      return nok(code);
     }
-    function closeSequence(code3) {
+    function closeSequence(code) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code3);
+          return closeSequenceWhitespace(code);
         }
-        return closeAfter(code3);
+        return closeAfter(code);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code3);
+      if (code === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code);
         return closeSequence;
       }
-      return nok(code3);
+      return nok(code);
     }
-    function closeSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function closeSequenceWhitespace(code) {
+      if (markdownSpace(code)) {
+        effects.consume(code);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code3);
+      return closeAfter(code);
     }
-    function closeAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function closeAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects.exit(fenceType);
-        return ok3(code3);
+        return ok2(code);
       }
-      return nok(code3);
+      return nok(code);
     }
   }
 }
@@ -26543,6 +26780,20 @@ function fence(matter2, prop) {
 function pick(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
+var init_syntax = __esm({
+  "node_modules/micromark-extension-frontmatter/lib/syntax.js"() {
+    init_micromark_util_character();
+    init_to_matters();
+  }
+});
+
+// node_modules/micromark-extension-frontmatter/index.js
+var init_micromark_extension_frontmatter = __esm({
+  "node_modules/micromark-extension-frontmatter/index.js"() {
+    init_syntax();
+    init_to_matters();
+  }
+});
 
 // node_modules/escape-string-regexp/index.js
 function escapeStringRegexp(string3) {
@@ -26551,20 +26802,24 @@ function escapeStringRegexp(string3) {
   }
   return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
 }
+var init_escape_string_regexp = __esm({
+  "node_modules/escape-string-regexp/index.js"() {
+  }
+});
 
 // node_modules/mdast-util-frontmatter/lib/index.js
 function frontmatterFromMarkdown(options) {
   const matters = toMatters(options);
   const enter = {};
-  const exit3 = {};
+  const exit2 = {};
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     enter[matter2.type] = opener(matter2);
-    exit3[matter2.type] = close;
-    exit3[matter2.type + "Value"] = value;
+    exit2[matter2.type] = close;
+    exit2[matter2.type + "Value"] = value;
   }
-  return { enter, exit: exit3 };
+  return { enter, exit: exit2 };
 }
 function opener(matter2) {
   return open;
@@ -26604,8 +26859,8 @@ function frontmatterToMarkdown(options) {
 function handler(matter2) {
   const open = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
-  return handle2;
-  function handle2(node2) {
+  return handle;
+  function handle(node2) {
     return open + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
@@ -26618,9 +26873,22 @@ function fence2(matter2, prop) {
 function pick2(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
+var init_lib9 = __esm({
+  "node_modules/mdast-util-frontmatter/lib/index.js"() {
+    init_default();
+    init_micromark_extension_frontmatter();
+    init_escape_string_regexp();
+  }
+});
+
+// node_modules/mdast-util-frontmatter/index.js
+var init_mdast_util_frontmatter = __esm({
+  "node_modules/mdast-util-frontmatter/index.js"() {
+    init_lib9();
+  }
+});
 
 // node_modules/remark-frontmatter/lib/index.js
-var emptyOptions2 = "yaml";
 function remarkFrontmatter(options) {
   const self = (
     /** @type {Processor} */
@@ -26635,3843 +26903,37 @@ function remarkFrontmatter(options) {
   fromMarkdownExtensions.push(frontmatterFromMarkdown(settings));
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
-
-// node_modules/ccount/index.js
-function ccount(value2, character) {
-  const source = String(value2);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count;
-}
-
-// node_modules/unist-util-is/lib/index.js
-var convert = (
-  // Note: overloads in JSDoc can’t yet use different `@template`s.
-  /**
-   * @type {(
-   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-   *   ((test?: Test) => Check)
-   * )}
-   */
-  /**
-   * @param {Test} [test]
-   * @returns {Check}
-   */
-  (function(test) {
-    if (test === null || test === void 0) {
-      return ok2;
-    }
-    if (typeof test === "function") {
-      return castFactory(test);
-    }
-    if (typeof test === "object") {
-      return Array.isArray(test) ? anyFactory(test) : (
-        // Cast because `ReadonlyArray` goes into the above but `isArray`
-        // narrows to `Array`.
-        propertiesFactory(
-          /** @type {Props} */
-          test
-        )
-      );
-    }
-    if (typeof test === "string") {
-      return typeFactory(test);
-    }
-    throw new Error("Expected function, string, or object as test");
-  })
-);
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check18) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check18
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check18) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check18) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check18;
-  }
-}
-function castFactory(testFunction) {
-  return check18;
-  function check18(value2, index2, parent) {
-    return Boolean(
-      looksLikeANode(value2) && testFunction.call(
-        this,
-        value2,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value2) {
-  return value2 !== null && typeof value2 === "object" && "type" in value2;
-}
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-
-// node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
-var CONTINUE = true;
-var EXIT = false;
-var SKIP = "skip";
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check18;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check18 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check18);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index2, parents) {
-    const value2 = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value2.type === "string") {
-      const name = (
-        // `hast`
-        typeof value2.tagName === "string" ? value2.tagName : (
-          // `xast`
-          typeof value2.name === "string" ? value2.name : void 0
-        )
-      );
-      Object.defineProperty(visit3, "name", {
-        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
-    return visit3;
-    function visit3() {
-      const matches2 = !check18 || is2(node2, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches2) {
-        result = toResult(enter(node2, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches2) {
-        const exitResult = toResult(exit3(node2, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value2) {
-  if (Array.isArray(value2)) {
-    return value2;
-  }
-  if (typeof value2 === "number") {
-    return [CONTINUE, value2];
-  }
-  return value2 === null || value2 === void 0 ? empty : [value2];
-}
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list3, options) {
-  const settings = options || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list3);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node2, parents, index2) {
-    if (node2.type === "text" && typeof index2 === "number") {
-      return handler2(node2, parents, index2);
-    }
-    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler2(node2, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match = find.exec(node2.value);
-    while (match) {
-      const position2 = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node2]
-      };
-      let value2 = replace2(...match, matchObject);
-      if (typeof value2 === "string") {
-        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
-      }
-      if (value2 === false) {
-        find.lastIndex = position2 + 1;
-      } else {
-        if (start !== position2) {
-          add({ type: "text", value: node2.value.slice(start, position2) });
-        }
-        if (Array.isArray(value2)) {
-          for (const child of value2) add(child);
-        } else if (value2) {
-          add(value2);
-        }
-        start = position2 + match[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match = find.exec(node2.value);
-    }
-    if (change) {
-      if (start < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node2];
-    }
-    return index2 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    const tuple = list3[index2];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
-  };
-}
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "link");
-  node2.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path2, match) {
-  if (!previous2(match)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts2 = splitUrl(domain2 + path2);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts2[0],
-    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts2[1]) {
-    return [result, { type: "text", value: parts2[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  const value2 = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts2 = domain2.split(".");
-  if (parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index2 = url.length;
-  while (index2 > 0) {
-    const code3 = url.charCodeAt(index2 - 1);
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index2);
-  url = url.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous2(match) {
-  const code3 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
-}
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteReference");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteDefinition");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node2, _, state, info) {
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value2 += tracker.move(
-    state.safe(state.associationId(node2), { after: "]", before: value2 })
-  );
-  subexit();
-  exit3();
-  value2 += tracker.move("]");
-  return value2;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node2, _, state, info) {
-    const tracker = state.createTracker(info);
-    let value2 = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value2 += tracker.move(
-      state.safe(state.associationId(node2), { before: value2, after: "]" })
-    );
-    subexit();
-    value2 += tracker.move("]:");
-    if (node2.children && node2.children.length > 0) {
-      tracker.shift(4);
-      value2 += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node2, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value2;
-  }
-}
-function mapExceptFirst(line, index2, blank) {
-  return index2 === 0 ? line : mapAll(line, index2, blank);
-}
-function mapAll(line, index2, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node2, _, state, info) {
-  const tracker = state.createTracker(info);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value2 = tracker.move(sequence);
-  value2 += state.containerPhrasing(node2, {
-    ...tracker.current(),
-    before: value2,
-    after: "~"
-  });
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value2) {
-  return value2.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code3 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code3;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code3 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code3 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code3 === 108) {
-      before = ":";
-    } else if (code3 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code3 = alignments[columnIndex];
-        if (code3 === 114) {
-          before = " ".repeat(size);
-        } else if (code3 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value2) {
-  return value2 === null || value2 === void 0 ? "" : String(value2);
-}
-function toAlignment(value2) {
-  const code3 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
-}
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value2 = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map
-  );
-  exit3();
-  return value2;
-}
-function map(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
-  }
-  if (!list3 || list3.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/longest-streak/index.js
-function longestStreak(value2, substring) {
-  const source = String(value2);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count > max) {
-        max = count;
-      }
-    } else {
-      count = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info) {
-  const marker = checkFence(state);
-  const raw = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value3 = state.indentLines(raw, map2);
-    exit4();
-    return value3;
-  }
-  const tracker = state.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value2 = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value2 += tracker.move(
-      state.safe(node2.lang, {
-        before: value2,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value2 += tracker.move(" ");
-    value2 += tracker.move(
-      state.safe(node2.meta, {
-        before: value2,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value2 += tracker.move("\n");
-  if (raw) {
-    value2 += tracker.move(raw + "\n");
-  }
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function map2(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  value2 += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value2,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value2 += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node2.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value2) {
-  const code3 = value2.codePointAt(0);
-  return code3 === void 0 ? "" : String.fromCodePoint(code3);
-}
-function lastCharacter(value2) {
-  const code3 = value2.codePointAt(value2.length - 2);
-  return code3 !== void 0 && code3 > 65535 ? value2.slice(-2) : value2.slice(-1);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code3) {
-  return "&#x" + code3.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value2) {
-  if (value2.charCodeAt(0) !== 60) return;
-  const next = value2.charCodeAt(1);
-  if (next === 33) {
-    const code4 = value2.charCodeAt(2);
-    if (code4 === 45) return 2;
-    if (code4 === 91) return 5;
-    if (asciiAlpha(code4)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing = next === 47;
-  const start = closing ? 2 : 1;
-  let end = start;
-  let code3 = value2.charCodeAt(end);
-  if (!asciiAlpha(code3)) return;
-  while (code3 === 45 || asciiAlphanumeric(code3)) {
-    code3 = value2.charCodeAt(++end);
-  }
-  const name = value2.slice(start, end).toLowerCase();
-  if (!closing && code3 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check2(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open = !next || next === 2 && Boolean(previous3);
-    const close2 = !previous3 || previous3 === 2 && Boolean(next);
-    const run = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open && (Boolean(previous3) || !close2) : open,
-      close: strict ? close2 && (Boolean(next) || !open) : close2,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
-      let size = token.value.length;
-      while (size--) run.markers.push(token);
-    }
-    run.end = run.markers.length;
-    runs.push(run);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value2 = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value2.charCodeAt(value2.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value2 += "\\";
-    token.value = value2 + reference;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render(items, trial, before, after);
-      const next = check2(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open = closer.close ? openers.length : 0;
-    while (open-- && closer.start < closer.end) {
-      const opener2 = openers[open];
-      const openerSize = opener2.end - opener2.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener2.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener2.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener2.markers.slice(opener2.end - size, opener2.end);
-      const closing = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
-        }
-      }
-      opener2.end -= size;
-      closer.start += size;
-      if (opener2.start === opener2.end) openers.splice(open, 1);
-      open = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers2, sizes) {
-  if (markers2.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers2) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle3 = state.handle.handlers[children[index2 + 1].type];
-      if (handle3 && handle3.peek) handle3 = handle3.peek;
-      after = handle3 ? firstCharacter(
-        handle3(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info);
-      tracker.move(serialize2(results, info.before, info.after));
-    }
-    const handle2 = state.handle.handlers[child.type];
-    if (handle2 && handle2.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle2.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value2 = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value2) continue;
-      tracker.move(value2);
-      results.push(value2);
-      before = lastCharacter(value2);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers: markers2, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers2, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render(items, chosen, before, after);
-  let mistake = check2(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value2) {
-      const marker = value2.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value2.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close2 = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close2.inside) encode(inside, false);
-    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
-    }
-    if (close2.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize2(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention2;
-emphasis.peek = peek;
-function emphasis(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention2(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-
-// node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check18;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check18 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check18, wrap2(visitors), reverse);
-  } else {
-    visitParents(tree, check18, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap2(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap2(visitors.exit) : visitors.exit
-  };
-}
-function wrap2(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value3 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value3 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value3.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value3.lastIndexOf("\r"), value3.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value2 = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value2.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value2 = encodeCharacterReference(head) + value2.slice(1);
-  }
-  value2 = value2 ? sequence + " " + value2 : sequence;
-  if (state.options.closeAtx) {
-    value2 += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  value2 += tracker.move(
-    state.safe(node2.alt, { before: value2, after: "]", ...tracker.current() })
-  );
-  value2 += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node2.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
-  let value2 = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value2)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value2) && (/^[\n\r ]/.test(value2) && /[\n\r ]$/.test(value2) || /^`|`$/.test(value2))) {
-    value2 = " " + value2 + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value2)) {
-      let position2 = match.index;
-      if (value2.charCodeAt(position2) === 10 && value2.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value2 = value2.slice(0, position2) + " " + value2.slice(match.index + 1);
-    }
-  }
-  return sequence + value2 + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value3 = tracker.move("<");
-    value3 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value3,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value3 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value3;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
-    before: value2,
-    after: "](",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text5);
-  subexit();
-  value2 += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info.before.charAt(info.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
-      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text5.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text5 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text5 || text5 !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list2(node2, parent, state, info) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value2 = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value2 = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map3
-  );
-  exit3();
-  return value2;
-  function map3(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node2, info);
-  subexit();
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit3 = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node2, info);
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention3;
-strong.peek = peek2;
-function strong(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention3(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
-  const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition: definition2,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list: list2,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text: text3,
-  thematicBreak: thematicBreak2
-};
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value2 = this.resume();
-  if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
-  node2.value = value2;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _, state, info) {
-    const matrix = handleTableAsData(node2, state, info);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _, state, info) {
-    const row = handleTableRowAsData(node2, state, info);
-    const value2 = serializeData([row]);
-    return value2.slice(0, value2.indexOf("\n"));
-  }
-  function handleTableCell(node2, _, state, info) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...info,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value2;
-  }
-  function serializeData(matrix, align) {
-    return markdownTable(matrix, {
-      align,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value2 = handle.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value2;
-    const result = [];
-    let start = 0;
-    let index2 = value2.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start && value2.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value2.slice(start, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start = index2;
-      index2 = value2.indexOf("|", index2 + 1);
-    }
-    result.push(value2.slice(start));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node2 = this.stack[this.stack.length - 2];
-  ok(node2.type === "listItem");
-  node2.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node2 = this.stack[this.stack.length - 1];
-    ok(node2.type === "paragraph");
-    const head = node2.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings.length) {
-        const sibling = siblings[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node2) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node2.children.shift();
-        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node2.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node2, parent, state, info) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle.paragraph(node2, parent, state, info);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info);
-  tracker.move(checkbox);
-  const value2 = handle.paragraph(
-    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info, ...tracker.current() }
-  );
-  return checkbox + value2;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph2 = taskListItemParagraph(parent);
-  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node2) {
-  if (typeof node2.checked !== "boolean") {
-    return;
-  }
-  for (const child of node2.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
-}
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text4 = {};
-function gfmAutolinkLiteral() {
-  return {
-    text: text4
-  };
-}
-var code2 = 48;
-while (code2 < 123) {
-  text4[code2] = emailAutolink;
-  code2++;
-  if (code2 === 58) code2 = 65;
-  else if (code2 === 91) code2 = 97;
-}
-text4[43] = emailAutolink;
-text4[45] = emailAutolink;
-text4[46] = emailAutolink;
-text4[95] = emailAutolink;
-text4[72] = [emailAutolink, protocolAutolink];
-text4[104] = [emailAutolink, protocolAutolink];
-text4[87] = [emailAutolink, wwwAutolink];
-text4[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self = this;
-  let dot;
-  let data;
-  return start;
-  function start(code3) {
-    if (!gfmAtext(code3) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code3);
-  }
-  function atext(code3) {
-    if (gfmAtext(code3)) {
-      effects.consume(code3);
-      return atext;
-    }
-    if (code3 === 64) {
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return nok(code3);
-  }
-  function emailDomain(code3) {
-    if (code3 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
-    }
-    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
-      data = true;
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return emailDomainAfter(code3);
-  }
-  function emailDomainDot(code3) {
-    effects.consume(code3);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code3) {
-    if (data && dot && asciiAlpha(self.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code3);
-    }
-    return nok(code3);
-  }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self = this;
-  return wwwStart;
-  function wwwStart(code3) {
-    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
-  }
-  function wwwAfter(code3) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code3) {
-    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
-      return protocolPrefixInside;
-    }
-    return nok(code3);
-  }
-  function protocolPrefixInside(code3) {
-    if (asciiAlpha(code3) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
-      return protocolPrefixInside;
-    }
-    if (code3 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code3);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code3);
-  }
-  function protocolSlashesInside(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code3);
-  }
-  function afterProtocol(code3) {
-    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
-  }
-  function protocolAfter(code3) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code3) {
-    if ((code3 === 87 || code3 === 119) && size < 3) {
-      size++;
-      effects.consume(code3);
-      return wwwPrefixInside;
-    }
-    if (code3 === 46 && size === 3) {
-      effects.consume(code3);
-      return wwwPrefixAfter;
-    }
-    return nok(code3);
-  }
-  function wwwPrefixAfter(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code3) {
-    if (code3 === 46 || code3 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
-      return domainAfter(code3);
-    }
-    seen = true;
-    effects.consume(code3);
-    return domainInside;
-  }
-  function domainAtPunctuation(code3) {
-    if (code3 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code3);
-    return domainInside;
-  }
-  function domainAfter(code3) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code3);
-    }
-    return ok3(code3);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code3) {
-    if (code3 === 40) {
-      sizeOpen++;
-      effects.consume(code3);
-      return pathInside;
-    }
-    if (code3 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code3);
-    }
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-  function pathAtPunctuation(code3) {
-    if (code3 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code3) {
-    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (code3 === 38) {
-      effects.consume(code3);
-      return trailCharacterReferenceStart;
-    }
-    if (code3 === 93) {
-      effects.consume(code3);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code3 === 60 || // So is whitespace.
-      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
-    ) {
-      return ok3(code3);
-    }
-    return nok(code3);
-  }
-  function trailBracketAfter(code3) {
-    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    return trail2(code3);
-  }
-  function trailCharacterReferenceStart(code3) {
-    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
-  }
-  function trailCharacterReferenceInside(code3) {
-    if (code3 === 59) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code3);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start;
-  function start(code3) {
-    effects.consume(code3);
-    return after;
-  }
-  function after(code3) {
-    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
-  }
-}
-function previousWww(code3) {
-  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
-}
-function previousProtocol(code3) {
-  return !asciiAlpha(code3);
-}
-function previousEmail(code3) {
-  return !(code3 === 47 || gfmAtext(code3));
-}
-function gfmAtext(code3) {
-  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self = this;
-  let index2 = self.events.length;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index2--) {
-    const token = self.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code3) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code3);
-    }
-    const id = normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code3);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code3);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string3 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string3.start),
-    end: Object.assign({}, string3.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string3, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string3, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code3) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code3) {
-    if (code3 !== 94) return nok(code3);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code3) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code3);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code3);
-    return code3 === 92 ? callEscape : callData;
-  }
-  function callEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size++;
-      return callData;
-    }
-    return callData(code3);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code3) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code3) {
-    if (code3 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code3);
-  }
-  function labelInside(code3) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code3);
-    return code3 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code3);
-  }
-  function labelAfter(code3) {
-    if (code3 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code3);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code3);
-  }
-  function whitespaceAfter(code3) {
-    return ok3(code3);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code3) {
-    const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open = index2;
-        while (open--) {
-          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text5 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text5, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open + 1, index2), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open - 1, index2 - open + 3, nextEvents);
-            index2 = open + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code3) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code3);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code3);
-    }
-    function more(code3) {
-      const before = classifyCharacter(previous3);
-      if (code3 === 126) {
-        if (size > 1) return nok(code3);
-        effects.consume(code3);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code3);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code3);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code3);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code3) {
-    let index2 = self.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code3);
-    }
-    return next(code3);
-  }
-  function headRowBefore(code3) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code3);
-  }
-  function headRowStart(code3) {
-    if (code3 === 124) {
-      return headRowBreak(code3);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code3);
-  }
-  function headRowBreak(code3) {
-    if (code3 === null) {
-      return nok(code3);
-    }
-    if (markdownLineEnding(code3)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code3);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code3);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code3);
-  }
-  function headRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return headRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return headRowData;
-    }
-    return headRowData(code3);
-  }
-  function headDelimiterStart(code3) {
-    self.interrupt = false;
-    if (self.parser.lazy[self.now().line]) {
-      return nok(code3);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
-    }
-    return headDelimiterBefore(code3);
-  }
-  function headDelimiterBefore(code3) {
-    if (code3 === 45 || code3 === 58) {
-      return headDelimiterValueBefore(code3);
-    }
-    if (code3 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterCellBefore(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
-    }
-    return headDelimiterValueBefore(code3);
-  }
-  function headDelimiterValueBefore(code3) {
-    if (code3 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code3 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return headDelimiterCellAfter(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterLeftAlignmentAfter(code3) {
-    if (code3 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterFiller(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return headDelimiterFiller;
-    }
-    if (code3 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code3);
-  }
-  function headDelimiterRightAlignmentAfter(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
-    }
-    return headDelimiterCellAfter(code3);
-  }
-  function headDelimiterCellAfter(code3) {
-    if (code3 === 124) {
-      return headDelimiterBefore(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code3);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterNok(code3) {
-    return nok(code3);
-  }
-  function bodyRowStart(code3) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code3);
-  }
-  function bodyRowBreak(code3) {
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      effects.exit("tableRow");
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
-    }
-    effects.enter("data");
-    return bodyRowData(code3);
-  }
-  function bodyRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return bodyRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return bodyRowData;
-    }
-    return bodyRowData(code3);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map3 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map3.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map3.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map3, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
-  }
-  map3.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map3.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map3.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map3.add(a, b, []);
-      }
-    }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map3, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map3.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self = this;
-  return open;
-  function open(code3) {
-    if (
-      // Exit if there’s stuff before.
-      self.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code3);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code3);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code3) {
-    if (markdownLineEndingOrSpace(code3)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueUnchecked");
-      return close2;
-    }
-    if (code3 === 88 || code3 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueChecked");
-      return close2;
-    }
-    return nok(code3);
-  }
-  function close2(code3) {
-    if (code3 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code3);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code3);
-  }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code3);
-    }
-    return nok(code3);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-
-// node_modules/remark-gfm/lib/index.js
-var emptyOptions3 = {};
-function remarkGfm(options) {
-  const self = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions3;
-  const data = self.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
-// src/parse.ts
-var import_yaml = __toESM(require_dist(), 1);
+var emptyOptions2;
+var init_lib10 = __esm({
+  "node_modules/remark-frontmatter/lib/index.js"() {
+    init_mdast_util_frontmatter();
+    init_micromark_extension_frontmatter();
+    emptyOptions2 = "yaml";
+  }
+});
+
+// node_modules/remark-frontmatter/index.js
+var init_remark_frontmatter = __esm({
+  "node_modules/remark-frontmatter/index.js"() {
+    init_lib10();
+  }
+});
 
 // src/positions.ts
-function createLineIndex(text5) {
+function createLineIndex(text3) {
   const starts = [0];
-  for (let i = 0; i < text5.length; i++) {
-    const code3 = text5.charCodeAt(i);
-    if (code3 === 10) starts.push(i + 1);
-    else if (code3 === 13) {
-      if (text5.charCodeAt(i + 1) === 10) i++;
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text3.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     }
   }
   return {
     position(offset) {
-      let clamped = Math.max(0, Math.min(offset, text5.length));
-      if (clamped > 0 && text5.charCodeAt(clamped - 1) === 13 && text5.charCodeAt(clamped) === 10) clamped++;
+      let clamped = Math.max(0, Math.min(offset, text3.length));
+      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {
@@ -30483,35 +26945,37 @@ function createLineIndex(text5) {
     },
     offset({ line, column }) {
       const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start + column - 1, text5.length);
+      return Math.min(start + column - 1, text3.length);
     }
   };
 }
+var init_positions = __esm({
+  "src/positions.ts"() {
+    "use strict";
+  }
+});
 
 // src/parse.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
-function parseMarkdown(text5) {
-  return processor.parse(text5);
+function parseMarkdown(text3) {
+  return processor.parse(text3);
 }
-var MAX_ALIAS_COUNT = 100;
-var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
-function parseAdr(path2, source, catalogue) {
+function parseAdr(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279;
-  const text5 = bom ? source.slice(1) : source;
-  const tree = parseMarkdown(text5);
-  const lines = createLineIndex(text5);
+  const text3 = bom ? source.slice(1) : source;
+  const tree = parseMarkdown(text3);
+  const lines = createLineIndex(text3);
   let frontmatter2 = null;
   let unterminatedFrontmatter = null;
   const first = tree.children[0];
   if (first?.type === "yaml" && first.position?.start.offset === 0) {
-    frontmatter2 = readFrontmatter(text5, first.position.end.offset ?? 0, lines);
+    frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
   } else {
-    const opening = OPENING_FENCE.exec(text5);
+    const opening = OPENING_FENCE.exec(text3);
     if (opening) unterminatedFrontmatter = [0, 3];
   }
   const adr = {
-    path: path2,
-    text: text5,
+    path,
+    text: text3,
     bom,
     tree,
     frontmatter: frontmatter2,
@@ -30527,12 +26991,12 @@ function parseAdr(path2, source, catalogue) {
   collectBody(adr, catalogue);
   return adr;
 }
-function readFrontmatter(text5, blockEnd, lines) {
-  const firstLineEnd = /\r\n|\r|\n/.exec(text5);
-  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text5.length;
+function readFrontmatter(text3, blockEnd, lines) {
+  const firstLineEnd = /\r\n|\r|\n/.exec(text3);
+  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
-  const yamlText = text5.slice(yamlOffset, yamlEnd);
+  const yamlText = text3.slice(yamlOffset, yamlEnd);
   const document3 = (0, import_yaml.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   const yamlError = document3.errors[0];
@@ -30583,13 +27047,13 @@ function firstLine(message) {
 }
 function frontmatterField(frontmatter2, key) {
   if (!frontmatter2?.data) return null;
-  const root2 = frontmatter2.document.contents;
-  if (!(0, import_yaml.isMap)(root2)) return null;
-  for (const pair2 of root2.items) {
-    if (!(0, import_yaml.isPair)(pair2)) continue;
-    const keyNode = pair2.key;
+  const root = frontmatter2.document.contents;
+  if (!(0, import_yaml.isMap)(root)) return null;
+  for (const pair of root.items) {
+    if (!(0, import_yaml.isPair)(pair)) continue;
+    const keyNode = pair.key;
     const name = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : keyNode;
-    if (name === key) return { pair: pair2, node: resolveAlias(frontmatter2.document, pair2.value) };
+    if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
   }
   return null;
 }
@@ -30606,8 +27070,8 @@ function trimmedRange(frontmatter2, start, end) {
   while (trimmed > start && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
   return [frontmatter2.yamlOffset + start, frontmatter2.yamlOffset + trimmed];
 }
-function keyRange(frontmatter2, pair2) {
-  return nodeRange(frontmatter2, pair2.key);
+function keyRange(frontmatter2, pair) {
+  return nodeRange(frontmatter2, pair.key);
 }
 function scalarText(node2) {
   if (!(0, import_yaml.isScalar)(node2)) return null;
@@ -30669,7 +27133,6 @@ function readDeclarations(adr, frontmatter2) {
     }
   }
 }
-var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
 function readPatternItem(frontmatter2, node2, itemRange) {
   const range = nodeRange(frontmatter2, node2, itemRange);
   if (node2 && (0, import_yaml.isScalar)(node2)) {
@@ -30684,10 +27147,10 @@ function readPatternItem(frontmatter2, node2, itemRange) {
       ref.shapeError ??= { message: message2, range: at };
     };
     let slugSeen = false;
-    for (const pair2 of node2.items) {
-      const key = (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : null;
-      const keyAt = nodeRange(frontmatter2, pair2.key, range);
-      const valueNode = resolveAlias(frontmatter2.document, pair2.value);
+    for (const pair of node2.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
+      const keyAt = nodeRange(frontmatter2, pair.key, range);
+      const valueNode = resolveAlias(frontmatter2.document, pair.value);
       const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
       if (key === "slug") {
         slugSeen = true;
@@ -30711,11 +27174,10 @@ function readPatternItem(frontmatter2, node2, itemRange) {
   const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}`;
   return { value: null, range, itemRange, shapeError: { message, range } };
 }
-var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
 function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
-  const visit3 = (node2, inHeading, inLink, inHtml) => {
+  const visit2 = (node2, inHeading, inLink, inHtml) => {
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
       if (inHtml) return;
@@ -30744,12 +27206,12 @@ function collectBody(adr, catalogue) {
         htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
         continue;
       }
-      visit3(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
     }
   };
-  for (const child of adr.tree.children) visit3(child, false, false, false);
+  for (const child of adr.tree.children) visit2(child, false, false, false);
 }
-function restorePositions(parent, text5, lines) {
+function restorePositions(parent, text3, lines) {
   const children = parent.children;
   if (!parent.position || children.every((child) => child.position)) return;
   let i = 0;
@@ -30764,34 +27226,31 @@ function restorePositions(parent, text5, lines) {
     const hi = children[k]?.position?.start.offset ?? parent.position.end.offset ?? lo;
     const run = children.slice(i, k);
     const values = run.map((child) => toString(child));
-    const map3 = alignValue(text5.slice(lo, hi), values.join(""));
+    const map = alignValue(text3.slice(lo, hi), values.join(""));
     let at = 0;
     run.forEach((child, n) => {
       const length = values[n]?.length ?? 0;
-      const start = map3?.starts[at];
-      const end = map3?.ends[at + length - 1];
+      const start = map?.starts[at];
+      const end = map?.ends[at + length - 1];
       if (length > 0 && start !== void 0 && end !== void 0) {
         child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
-        if ("children" in child) restorePositions(child, text5, lines);
+        if ("children" in child) restorePositions(child, text3, lines);
       }
       at += length;
     });
     i = k;
   }
 }
-var VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
-function htmlTagDelta(html2) {
-  const close2 = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/.exec(html2);
+function htmlTagDelta(html) {
+  const close2 = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/.exec(html);
   if (close2) return VOID_ELEMENTS.has((close2[1] ?? "").toLowerCase()) ? 0 : -1;
-  const open = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/.exec(html2);
-  if (!open || html2.endsWith("/>")) return 0;
+  const open = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/.exec(html);
+  if (!open || html.endsWith("/>")) return 0;
   return VOID_ELEMENTS.has((open[1] ?? "").toLowerCase()) ? 0 : 1;
 }
-var CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
-var BARE_URL = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s<>]*/g;
 function textMentions(catalogue, raw, value2) {
-  const map3 = alignValue(raw, value2);
-  if (!map3) {
+  const map = alignValue(raw, value2);
+  if (!map) {
     return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
   const urls = [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]);
@@ -30800,8 +27259,8 @@ function textMentions(catalogue, raw, value2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
-    const start = map3.starts[a] ?? 0;
-    const end = map3.ends[b - 1] ?? start;
+    const start = map.starts[a] ?? 0;
+    const end = map.ends[b - 1] ?? start;
     found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
   }
   return found;
@@ -30838,12 +27297,32 @@ function alignValue(raw, value2) {
   }
   return { starts, ends };
 }
-function isAutolink(text5, node2, range) {
+function isAutolink(text3, node2, range) {
   const only = node2.children.length === 1 ? node2.children[0] : void 0;
   if (!only || only.type !== "text") return false;
-  const raw = text5.slice(range[0], range[1]);
+  const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
+var import_yaml, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var init_parse2 = __esm({
+  "src/parse.ts"() {
+    "use strict";
+    init_unified();
+    init_remark_parse();
+    init_remark_frontmatter();
+    import_yaml = __toESM(require_dist(), 1);
+    init_positions();
+    init_mdast_util_to_string();
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+    MAX_ALIAS_COUNT = 100;
+    OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+    REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
+    NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
+    VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+    CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+    BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+  }
+});
 
 // src/dates.ts
 function checkIsoDate(written) {
@@ -30855,172 +27334,285 @@ function checkIsoDate(written) {
   if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
   return null;
 }
+var init_dates = __esm({
+  "src/dates.ts"() {
+    "use strict";
+  }
+});
 
 // rules/frontmatter-fields.ts
-var meta2 = {
-  id: "frontmatter-fields",
-  description: "Known frontmatter fields have valid values: date, patterns and categories",
-  defaultSeverity: "error",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("frontmatter-fields"),
-    why: "Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)",
-    wrong: "---\nstatus: accepted\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
-    right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
-  }
-};
-var check3 = ({ adr, report }) => {
-  const frontmatter2 = adr.frontmatter;
-  if (!frontmatter2?.data) return;
-  const date = frontmatterField(frontmatter2, "date");
-  if (date) {
-    const node2 = date.node;
-    const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml2.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
-    const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
-    if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
-  }
-  if (adr.patternsShapeError) report(adr.patternsShapeError);
-  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.shapeError.range, message: capitalise(ref.shapeError.message) });
-  if (adr.categoriesShapeError) report(adr.categoriesShapeError);
-  for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
-};
-function capitalise(text5) {
-  return text5.charAt(0).toUpperCase() + text5.slice(1);
+var frontmatter_fields_exports = {};
+__export(frontmatter_fields_exports, {
+  check: () => check2,
+  meta: () => meta2
+});
+function capitalise(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
+var import_yaml2, meta2, check2;
+var init_frontmatter_fields = __esm({
+  "rules/frontmatter-fields.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_docs();
+    init_parse2();
+    init_dates();
+    meta2 = {
+      id: "frontmatter-fields",
+      description: "Known frontmatter fields have valid values: date, patterns and categories",
+      defaultSeverity: "error",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("frontmatter-fields"),
+        why: "Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)",
+        wrong: "---\nstatus: accepted\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
+        right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
+      }
+    };
+    check2 = ({ adr, report }) => {
+      const frontmatter2 = adr.frontmatter;
+      if (!frontmatter2?.data) return;
+      const date = frontmatterField(frontmatter2, "date");
+      if (date) {
+        const node2 = date.node;
+        const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
+        const written = node2 && (0, import_yaml2.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+        const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
+        if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
+      }
+      if (adr.patternsShapeError) report(adr.patternsShapeError);
+      for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.shapeError.range, message: capitalise(ref.shapeError.message) });
+      if (adr.categoriesShapeError) report(adr.categoriesShapeError);
+      for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
+    };
+  }
+});
 
 // rules/pattern-slug.ts
 var pattern_slug_exports = {};
 __export(pattern_slug_exports, {
-  check: () => check4,
+  check: () => check3,
   meta: () => meta3
 });
-var meta3 = {
-  id: "pattern-slug",
-  description: "Every pattern reference in the frontmatter is a catalogue slug",
-  defaultSeverity: "error",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("pattern-slug"),
-    why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
-    wrong: "---\npatterns:\n  - Saga Pattern\n  - cqrs-patern\n---\n",
-    right: "---\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n---\n"
-  }
-};
-var FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
-var check4 = ({ adr, catalogue, report }) => {
-  for (const ref of adr.patterns) {
-    if (ref.value === null) continue;
-    const resolved = catalogue.resolve(ref.value);
-    if (resolved?.form === "slug") continue;
-    const written = ref.value.trim();
-    const { range, fixable } = referenceRange(adr.text, ref);
-    if (resolved) {
-      const { pattern, form } = resolved;
-      const what = written.toLowerCase() === pattern.slug ? "a slug in the wrong case" : `${FORM_LABEL[form]} of a pattern`;
-      report({
-        range,
-        message: `"${written}" is ${what}; use the slug "${pattern.slug}"`,
-        ...fixable ? { fix: { range, text: pattern.slug } } : {},
-        suggestions: fixable ? [pattern.slug] : []
-      });
-      continue;
-    }
-    const suggestions = catalogue.suggestSlugs(ref.value);
-    const typo = catalogue.typoOf(written);
-    report({
-      range,
-      message: `Unknown pattern "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
-      ...typo && fixable ? { fix: { range, text: typo } } : {},
-      suggestions: fixable ? suggestions : []
-    });
-  }
-};
-function referenceRange(text5, ref) {
+function referenceRange(text3, ref) {
   const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-  if (inItem) return { range: withoutTrailingSpace(text5, ref.range), fixable: true };
-  const item = withoutTrailingSpace(text5, ref.itemRange);
-  return { range: item, fixable: text5.charAt(item[0]) === "*" };
+  if (inItem) return { range: withoutTrailingSpace(text3, ref.range), fixable: true };
+  const item = withoutTrailingSpace(text3, ref.itemRange);
+  return { range: item, fixable: text3.charAt(item[0]) === "*" };
 }
-function withoutTrailingSpace(text5, [start, end]) {
+function withoutTrailingSpace(text3, [start, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text5.charAt(trimmed - 1))) trimmed--;
+  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
   return [start, trimmed];
 }
+var meta3, FORM_LABEL, check3;
+var init_pattern_slug = __esm({
+  "rules/pattern-slug.ts"() {
+    "use strict";
+    init_docs();
+    meta3 = {
+      id: "pattern-slug",
+      description: "Every pattern reference in the frontmatter is a catalogue slug",
+      defaultSeverity: "error",
+      fixable: true,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("pattern-slug"),
+        why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
+        wrong: "---\npatterns:\n  - Saga Pattern\n  - cqrs-patern\n---\n",
+        right: "---\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n---\n"
+      }
+    };
+    FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
+    check3 = ({ adr, catalogue, report }) => {
+      for (const ref of adr.patterns) {
+        if (ref.value === null) continue;
+        const resolved = catalogue.resolve(ref.value);
+        if (resolved?.form === "slug") continue;
+        const written = ref.value.trim();
+        const { range, fixable } = referenceRange(adr.text, ref);
+        if (resolved) {
+          const { pattern, form } = resolved;
+          const what = written.toLowerCase() === pattern.slug ? "a slug in the wrong case" : `${FORM_LABEL[form]} of a pattern`;
+          report({
+            range,
+            message: `"${written}" is ${what}; use the slug "${pattern.slug}"`,
+            ...fixable ? { fix: { range, text: pattern.slug } } : {},
+            suggestions: fixable ? [pattern.slug] : []
+          });
+          continue;
+        }
+        const suggestions = catalogue.suggestSlugs(ref.value);
+        const typo = catalogue.typoOf(written);
+        report({
+          range,
+          message: `Unknown pattern "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
+          ...typo && fixable ? { fix: { range, text: typo } } : {},
+          suggestions: fixable ? suggestions : []
+        });
+      }
+    };
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance6 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance6;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance6(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
 
 // rules/pattern-category.ts
 var pattern_category_exports = {};
 __export(pattern_category_exports, {
-  check: () => check5,
+  check: () => check4,
   meta: () => meta4
 });
-var import_yaml3 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-var meta4 = {
-  id: "pattern-category",
-  description: "Categories are catalogue categories and match the patterns they go with",
-  defaultSeverity: "error",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("pattern-category"),
-    why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
-    wrong: "---\npatterns:\n  - slug: saga-pattern\n    category: Data Pattern\ncategories: [Data Patterns]\n---\n",
-    right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
-  }
-};
-var check5 = ({ adr, catalogue, report }) => {
-  const declaredCategories = /* @__PURE__ */ new Set();
-  const categoryAliases = writtenCategoryEntries(adr);
-  for (const [index2, entry] of adr.categories.entries()) {
-    if (entry.value === null) continue;
-    const ref = { value: entry.value, range: withoutTrailingSpace2(adr.text, categoryAliases[index2] ?? entry.range) };
-    const written = ref.value.trim();
-    const known = catalogue.category(ref.value);
-    if (known === ref.value) {
-      declaredCategories.add(known);
-    } else if (known) {
-      declaredCategories.add(known);
-      report({ range: ref.range, message: `Write the category as the catalogue does: "${known}"`, fix: { range: ref.range, text: known }, suggestions: [known] });
-    } else {
-      const suggestions = catalogue.suggestCategories(ref.value);
-      const only = suggestions.length === 1 ? suggestions[0] : void 0;
-      const typo = only !== void 0 && (0, import_fastest_levenshtein.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
-      if (typo) declaredCategories.add(typo);
-      report({
-        range: ref.range,
-        message: `Unknown category "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; known categories: ${catalogue.categories.join(", ")}`),
-        ...typo ? { fix: { range: ref.range, text: typo } } : {},
-        suggestions
-      });
-    }
-  }
-  const itemCategoryAliases = writtenItemCategories(adr);
-  for (const [index2, ref] of adr.patterns.entries()) {
-    const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
-    if (!pattern) continue;
-    const given = ref.category && { value: ref.category.value, range: withoutTrailingSpace2(adr.text, itemCategoryAliases[index2] ?? ref.category.range) };
-    if (given?.value != null && given.value !== pattern.category) {
-      const sameButCase = given.value.trim().toLowerCase() === pattern.category.toLowerCase();
-      report({
-        range: given.range,
-        message: sameButCase ? `Write the category as the catalogue does: "${pattern.category}"` : `"${pattern.slug}" is in the category "${pattern.category}", not "${given.value.trim()}"`,
-        fix: { range: given.range, text: pattern.category },
-        suggestions: [pattern.category]
-      });
-    }
-    if (adr.categories.length > 0 && !declaredCategories.has(pattern.category)) {
-      const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-      report({
-        range: inItem ? ref.range : ref.itemRange,
-        severity: "warn",
-        message: `"categories" does not list "${pattern.category}", the category of "${pattern.slug}"`
-      });
-    }
-  }
-};
-function withoutTrailingSpace2(text5, [start, end]) {
+function withoutTrailingSpace2(text3, [start, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text5.charAt(trimmed - 1))) trimmed--;
+  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
   return [start, trimmed];
 }
 function aliasRange(adr, node2) {
@@ -31035,68 +27627,133 @@ function writtenItemCategories(adr) {
   const items = (0, import_yaml3.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
     if (!(0, import_yaml3.isMap)(item)) return void 0;
-    const pair2 = item.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "category");
-    return aliasRange(adr, pair2?.value);
+    const pair = item.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "category");
+    return aliasRange(adr, pair?.value);
   });
 }
-
-// rules/pattern-duplicate.ts
-var pattern_duplicate_exports = {};
-__export(pattern_duplicate_exports, {
-  check: () => check6,
-  meta: () => meta5
+var import_yaml3, import_fastest_levenshtein, meta4, check4;
+var init_pattern_category = __esm({
+  "rules/pattern-category.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_docs();
+    init_parse2();
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    meta4 = {
+      id: "pattern-category",
+      description: "Categories are catalogue categories and match the patterns they go with",
+      defaultSeverity: "error",
+      fixable: true,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("pattern-category"),
+        why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
+        wrong: "---\npatterns:\n  - slug: saga-pattern\n    category: Data Pattern\ncategories: [Data Patterns]\n---\n",
+        right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
+      }
+    };
+    check4 = ({ adr, catalogue, report }) => {
+      const declaredCategories = /* @__PURE__ */ new Set();
+      const categoryAliases = writtenCategoryEntries(adr);
+      for (const [index2, entry] of adr.categories.entries()) {
+        if (entry.value === null) continue;
+        const ref = { value: entry.value, range: withoutTrailingSpace2(adr.text, categoryAliases[index2] ?? entry.range) };
+        const written = ref.value.trim();
+        const known = catalogue.category(ref.value);
+        if (known === ref.value) {
+          declaredCategories.add(known);
+        } else if (known) {
+          declaredCategories.add(known);
+          report({ range: ref.range, message: `Write the category as the catalogue does: "${known}"`, fix: { range: ref.range, text: known }, suggestions: [known] });
+        } else {
+          const suggestions = catalogue.suggestCategories(ref.value);
+          const only = suggestions.length === 1 ? suggestions[0] : void 0;
+          const typo = only !== void 0 && (0, import_fastest_levenshtein.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
+          if (typo) declaredCategories.add(typo);
+          report({
+            range: ref.range,
+            message: `Unknown category "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; known categories: ${catalogue.categories.join(", ")}`),
+            ...typo ? { fix: { range: ref.range, text: typo } } : {},
+            suggestions
+          });
+        }
+      }
+      const itemCategoryAliases = writtenItemCategories(adr);
+      for (const [index2, ref] of adr.patterns.entries()) {
+        const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
+        if (!pattern) continue;
+        const given = ref.category && { value: ref.category.value, range: withoutTrailingSpace2(adr.text, itemCategoryAliases[index2] ?? ref.category.range) };
+        if (given?.value != null && given.value !== pattern.category) {
+          const sameButCase = given.value.trim().toLowerCase() === pattern.category.toLowerCase();
+          report({
+            range: given.range,
+            message: sameButCase ? `Write the category as the catalogue does: "${pattern.category}"` : `"${pattern.slug}" is in the category "${pattern.category}", not "${given.value.trim()}"`,
+            fix: { range: given.range, text: pattern.category },
+            suggestions: [pattern.category]
+          });
+        }
+        if (adr.categories.length > 0 && !declaredCategories.has(pattern.category)) {
+          const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+          report({
+            range: inItem ? ref.range : ref.itemRange,
+            severity: "warn",
+            message: `"categories" does not list "${pattern.category}", the category of "${pattern.slug}"`
+          });
+        }
+      }
+    };
+  }
 });
 
 // src/edits.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-function lineStart(text5, offset) {
+function lineStart(text3, offset) {
   let i = offset;
-  while (i > 0 && text5[i - 1] !== "\n" && text5[i - 1] !== "\r") i--;
+  while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
   return i;
 }
-function nextLineStart(text5, offset) {
+function nextLineStart(text3, offset) {
   let i = offset;
-  while (i < text5.length && text5[i] !== "\n" && text5[i] !== "\r") i++;
-  if (text5[i] === "\r" && text5[i + 1] === "\n") return i + 2;
-  return i < text5.length ? i + 1 : i;
+  while (i < text3.length && text3[i] !== "\n" && text3[i] !== "\r") i++;
+  if (text3[i] === "\r" && text3[i + 1] === "\n") return i + 2;
+  return i < text3.length ? i + 1 : i;
 }
-function removeSequenceItem(text5, itemRange) {
+function removeSequenceItem(text3, itemRange) {
   const [start, end] = itemRange;
-  const start0 = lineStart(text5, start);
-  const before = text5.slice(start0, start);
+  const start0 = lineStart(text3, start);
+  const before = text3.slice(start0, start);
   if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
-    return { range: [start0, nextLineStart(text5, Math.max(start, end - 1))], text: "" };
+    return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
   }
   let after = end;
-  while (after < text5.length && /[ \t]/.test(text5[after] ?? "")) after++;
-  if (text5[after] === ",") {
+  while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
+  if (text3[after] === ",") {
     after++;
-    while (after < text5.length && /[ \t]/.test(text5[after] ?? "")) after++;
+    while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
   }
   const ownLine = /^[ \t]*$/.test(before);
-  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text5.slice(after))) {
-    return { range: [start0, nextLineStart(text5, after)], text: "" };
+  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
+    return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
   let i = start - 1;
-  while (i >= 0 && /[ \t\r\n]/.test(text5[i] ?? "")) i--;
-  if (text5[i] === ",") return { range: [i, end], text: "" };
-  if (text5.slice(end, after).includes(",")) return { range: [start, after], text: "" };
+  while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
+  if (text3[i] === ",") return { range: [i, end], text: "" };
+  if (text3.slice(end, after).includes(",")) return { range: [start, after], text: "" };
   if (ownLine) return { range: [start, end], text: "" };
   return null;
 }
-function lineEnding2(text5) {
-  const match = /\r\n|\r|\n/.exec(text5);
+function lineEnding2(text3) {
+  const match = /\r\n|\r|\n/.exec(text3);
   return match ? match[0] : "\n";
 }
 function declarePatterns(adr, slugs) {
   if (slugs.length === 0) return null;
-  const { text: text5 } = adr;
+  const { text: text3 } = adr;
   const frontmatter2 = adr.frontmatter;
-  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text5 : text5);
+  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text3 : text3);
   const blockList = (itemPrefix) => slugs.map((slug2) => `${itemPrefix}${slug2}${eol}`).join("");
   if (!frontmatter2) {
     if (adr.unterminatedFrontmatter) return null;
-    const separator = text5 === "" || /^(?:\r\n|\r|\n)/.test(text5) ? "" : eol;
+    const separator = text3 === "" || /^(?:\r\n|\r|\n)/.test(text3) ? "" : eol;
     return { range: [0, 0], text: `---${eol}patterns:${eol}${blockList("  - ")}---${eol}${separator}` };
   }
   if (!frontmatter2.data) return null;
@@ -31119,17 +27776,17 @@ function declarePatterns(adr, slugs) {
     const first = items[0];
     if (!first || !last) return null;
     const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text5.slice(lineStart(text5, firstStart), firstStart);
+    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
     if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
     const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text5, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text5.length || !/[\r\n]/.test(text5.charAt(at - 1));
+    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
   }
   if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
     const [start, end] = nodeRange(frontmatter2, node2);
-    if (text5.charAt(start) === "|" || text5.charAt(start) === ">") return null;
-    return { range: [start, end], text: `[${text5.slice(start, end)}, ${slugs.join(", ")}]` };
+    if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
+    return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml4.isScalar)(node2) && node2.value === null) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
@@ -31137,7 +27794,7 @@ function declarePatterns(adr, slugs) {
       return { range: [start, end], text: `[${slugs.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text5.indexOf(":", keyEnd);
+    const colon = text3.indexOf(":", keyEnd);
     if (colon < 0) return null;
     return { range: [colon + 1, colon + 1], text: ` [${slugs.join(", ")}]` };
   }
@@ -31148,15 +27805,15 @@ function appendFrontmatterItems(adr, key, items) {
   if (items.length === 0 || !frontmatter2?.data) return null;
   const field = frontmatterField(frontmatter2, key);
   if (!field) return null;
-  const { text: text5 } = adr;
-  const eol = lineEnding2(frontmatter2.yamlText || text5);
+  const { text: text3 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
   if (node2 && (0, import_yaml4.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
       const [start, end] = nodeRange(frontmatter2, node2);
-      if (text5.charAt(start) !== "[" || text5.charAt(end - 1) !== "]") return null;
+      if (text3.charAt(start) !== "[" || text3.charAt(end - 1) !== "]") return null;
       if (!last) return { range: [start + 1, start + 1], text: items.join(", ") };
       const [, lastEnd2] = nodeRange(frontmatter2, last);
       return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
@@ -31164,17 +27821,17 @@ function appendFrontmatterItems(adr, key, items) {
     const first = all2[0];
     if (!first || !last) return null;
     const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text5.slice(lineStart(text5, firstStart), firstStart);
+    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
     if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
     const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text5, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text5.length || !/[\r\n]/.test(text5.charAt(at - 1));
+    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
   if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start, end] = nodeRange(frontmatter2, node2);
-    if (/^[|>]/.test(text5.charAt(start)) || /[\r\n]/.test(text5.slice(start, end))) return null;
-    return { range: [start, end], text: `[${text5.slice(start, end)}, ${items.join(", ")}]` };
+    if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
+    return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml4.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
@@ -31182,7 +27839,7 @@ function appendFrontmatterItems(adr, key, items) {
       return { range: [start, end], text: `[${items.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text5.indexOf(":", keyEnd);
+    const colon = text3.indexOf(":", keyEnd);
     if (colon < 0) return null;
     return { range: [colon + 1, colon + 1], text: ` [${items.join(", ")}]` };
   }
@@ -31191,139 +27848,162 @@ function appendFrontmatterItems(adr, key, items) {
 function insertFrontmatterPair(adr, line, placement = []) {
   const frontmatter2 = adr.frontmatter;
   if (!frontmatter2?.data) return null;
-  const root2 = frontmatter2.document.contents;
-  const { text: text5 } = adr;
-  const eol = lineEnding2(frontmatter2.yamlText || text5);
+  const root = frontmatter2.document.contents;
+  const { text: text3 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root2 === null || (0, import_yaml4.isScalar)(root2) && root2.value === null) {
+  if (root === null || (0, import_yaml4.isScalar)(root) && root.value === null) {
     const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before2}${line}${eol}` };
   }
-  if (!(0, import_yaml4.isMap)(root2) || root2.flow) return null;
+  if (!(0, import_yaml4.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
-    const indent3 = text5.slice(lineStart(text5, keyStart), keyStart);
-    return /^[ \t]*$/.test(indent3) ? indent3 : null;
+    const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
+    return /^[ \t]*$/.test(indent2) ? indent2 : null;
   };
   for (const anchor of placement) {
     const key = "after" in anchor ? anchor.after : anchor.before;
     const field = frontmatterField(frontmatter2, key);
     if (!field) continue;
     const [keyStart, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const indent3 = indentOf(keyStart);
-    if (indent3 === null) return null;
-    if ("before" in anchor) return { range: [keyStart - indent3.length, keyStart - indent3.length], text: `${indent3}${line}${eol}` };
+    const indent2 = indentOf(keyStart);
+    if (indent2 === null) return null;
+    if ("before" in anchor) return { range: [keyStart - indent2.length, keyStart - indent2.length], text: `${indent2}${line}${eol}` };
     const value2 = field.pair.value;
     const valueEnd = value2?.range ? nodeRange(frontmatter2, value2)[1] : keyEnd;
-    const at = nextLineStart(text5, Math.max(valueEnd - 1, keyEnd));
+    const at = nextLineStart(text3, Math.max(valueEnd - 1, keyEnd));
     if (at > end) return null;
-    const needsBreak = !/[\r\n]/.test(text5.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent3}${line}${eol}` };
+    const needsBreak = !/[\r\n]/.test(text3.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent2}${line}${eol}` };
   }
-  const firstKey = root2.items[0]?.key;
-  const indent2 = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
-  if (indent2 === null) return null;
+  const firstKey = root.items[0]?.key;
+  const indent = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
+  if (indent === null) return null;
   const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-  return { range: [end, end], text: `${before}${indent2}${line}${eol}` };
+  return { range: [end, end], text: `${before}${indent}${line}${eol}` };
 }
-
-// rules/pattern-duplicate.ts
-var meta5 = {
-  id: "pattern-duplicate",
-  description: "A pattern is declared once, in whatever form",
-  defaultSeverity: "error",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("pattern-duplicate"),
-    why: "A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.",
-    wrong: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n",
-    right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
+var import_yaml4;
+var init_edits = __esm({
+  "src/edits.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_parse2();
   }
-};
-var check6 = ({ adr, catalogue, report }) => {
-  const firstLineBySlug = /* @__PURE__ */ new Map();
-  for (const ref of adr.patterns) {
-    if (ref.value === null) continue;
-    const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-    const firstLine3 = firstLineBySlug.get(slug2);
-    if (firstLine3 === void 0) {
-      firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
-      continue;
-    }
-    const fix2 = removeSequenceItem(adr.text, ref.itemRange);
-    const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-    report({
-      range: inItem ? ref.range : ref.itemRange,
-      message: `"${slug2}" is already declared on line ${firstLine3}; remove this duplicate`,
-      ...fix2 ? { fix: fix2 } : {}
-    });
-  }
-};
-
-// rules/pattern-undeclared.ts
-var pattern_undeclared_exports = {};
-__export(pattern_undeclared_exports, {
-  check: () => check7,
-  meta: () => meta6
 });
 
-// src/record.ts
-import { basename, dirname } from "node:path";
-var import_yaml5 = __toESM(require_dist(), 1);
+// rules/pattern-duplicate.ts
+var pattern_duplicate_exports = {};
+__export(pattern_duplicate_exports, {
+  check: () => check5,
+  meta: () => meta5
+});
+var meta5, check5;
+var init_pattern_duplicate = __esm({
+  "rules/pattern-duplicate.ts"() {
+    "use strict";
+    init_docs();
+    init_edits();
+    meta5 = {
+      id: "pattern-duplicate",
+      description: "A pattern is declared once, in whatever form",
+      defaultSeverity: "error",
+      fixable: true,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("pattern-duplicate"),
+        why: "A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.",
+        wrong: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n",
+        right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
+      }
+    };
+    check5 = ({ adr, catalogue, report }) => {
+      const firstLineBySlug = /* @__PURE__ */ new Map();
+      for (const ref of adr.patterns) {
+        if (ref.value === null) continue;
+        const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
+        const firstLine3 = firstLineBySlug.get(slug2);
+        if (firstLine3 === void 0) {
+          firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
+          continue;
+        }
+        const fix = removeSequenceItem(adr.text, ref.itemRange);
+        const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+        report({
+          range: inItem ? ref.range : ref.itemRange,
+          message: `"${slug2}" is already declared on line ${firstLine3}; remove this duplicate`,
+          ...fix ? { fix } : {}
+        });
+      }
+    };
+  }
+});
 
 // node_modules/github-slugger/regex.js
-var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+var regex;
+var init_regex = __esm({
+  "node_modules/github-slugger/regex.js"() {
+    regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+  }
+});
 
 // node_modules/github-slugger/index.js
-var own5 = Object.hasOwnProperty;
-var BananaSlug = class {
-  /**
-   * Create a new slug class.
-   */
-  constructor() {
-    this.occurrences;
-    this.reset();
-  }
-  /**
-   * Generate a unique slug.
-  *
-  * Tracks previously generated slugs: repeated calls with the same value
-  * will result in different slugs.
-  * Use the `slug` function to get same slugs.
-   *
-   * @param  {string} value
-   *   String of text to slugify
-   * @param  {boolean} [maintainCase=false]
-   *   Keep the current case, otherwise make all lowercase
-   * @return {string}
-   *   A unique slug string
-   */
-  slug(value2, maintainCase) {
-    const self = this;
-    let result = slug(value2, maintainCase === true);
-    const originalSlug = result;
-    while (own5.call(self.occurrences, result)) {
-      self.occurrences[originalSlug]++;
-      result = originalSlug + "-" + self.occurrences[originalSlug];
-    }
-    self.occurrences[result] = 0;
-    return result;
-  }
-  /**
-   * Reset - Forget all previous slugs
-   *
-   * @return void
-   */
-  reset() {
-    this.occurrences = /* @__PURE__ */ Object.create(null);
-  }
-};
 function slug(value2, maintainCase) {
   if (typeof value2 !== "string") return "";
   if (!maintainCase) value2 = value2.toLowerCase();
   return value2.replace(regex, "").replace(/ /g, "-");
 }
+var own5, BananaSlug;
+var init_github_slugger = __esm({
+  "node_modules/github-slugger/index.js"() {
+    init_regex();
+    own5 = Object.hasOwnProperty;
+    BananaSlug = class {
+      /**
+       * Create a new slug class.
+       */
+      constructor() {
+        this.occurrences;
+        this.reset();
+      }
+      /**
+       * Generate a unique slug.
+      *
+      * Tracks previously generated slugs: repeated calls with the same value
+      * will result in different slugs.
+      * Use the `slug` function to get same slugs.
+       *
+       * @param  {string} value
+       *   String of text to slugify
+       * @param  {boolean} [maintainCase=false]
+       *   Keep the current case, otherwise make all lowercase
+       * @return {string}
+       *   A unique slug string
+       */
+      slug(value2, maintainCase) {
+        const self = this;
+        let result = slug(value2, maintainCase === true);
+        const originalSlug = result;
+        while (own5.call(self.occurrences, result)) {
+          self.occurrences[originalSlug]++;
+          result = originalSlug + "-" + self.occurrences[originalSlug];
+        }
+        self.occurrences[result] = 0;
+        return result;
+      }
+      /**
+       * Reset - Forget all previous slugs
+       *
+       * @return void
+       */
+      reset() {
+        this.occurrences = /* @__PURE__ */ Object.create(null);
+      }
+    };
+  }
+});
 
 // src/record.ts
+import { basename, dirname } from "node:path";
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -31339,34 +28019,14 @@ function scalarField(adr, key) {
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
-var TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-var FILE_NUMBER = /^(\d{1,6})-/;
-var FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
 function fileNumber(name) {
   if (FILE_DATE.test(name)) return null;
   const match = FILE_NUMBER.exec(name);
   return match ? Number(match[1]) : null;
 }
-var RELATION_WORDS = [
-  [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
-  [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
-  [/^amended\s+by\b/i, "amended-by"],
-  [/^amends\b/i, "amends"]
-];
-var FRONTMATTER_RELATIONS = [
-  ["supersedes", "supersedes"],
-  ["superseded-by", "superseded-by"],
-  ["superseded_by", "superseded-by"],
-  ["supersededBy", "superseded-by"],
-  ["amends", "amends"],
-  ["amended-by", "amended-by"],
-  ["amended_by", "amended-by"]
-];
-var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
-var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-function lineOf(text5, start) {
+function lineOf(text3, start) {
   let end = start;
-  while (end < text5.length && text5[end] !== "\n" && text5[end] !== "\r") end++;
+  while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
   return [start, end];
 }
 function offsets(node2) {
@@ -31375,12 +28035,12 @@ function offsets(node2) {
   return start === void 0 || end === void 0 ? null : [start, end];
 }
 function referenceTarget(raw) {
-  const text5 = raw.trim().replace(/^["']|["']$/g, "");
-  if (/[/\\]|\.(md|markdown|html?)$/i.test(text5)) return { target: text5, number: null };
-  const match = /^(?:ADR[- ]?|#)?0*(\d{1,6})$/i.exec(text5);
+  const text3 = raw.trim().replace(/^["']|["']$/g, "");
+  if (/[/\\]|\.(md|markdown|html?)$/i.test(text3)) return { target: text3, number: null };
+  const match = /^(?:ADR[- ]?|#)?0*(\d{1,6})$/i.exec(text3);
   if (match) return { target: null, number: Number(match[1]) };
-  if (FILE_NUMBER.test(text5)) return { target: `${text5}.md`, number: null };
-  return { target: text5, number: null };
+  if (FILE_NUMBER.test(text3)) return { target: `${text3}.md`, number: null };
+  return { target: text3, number: null };
 }
 function sectionsOf(adr) {
   const sections = [];
@@ -31418,13 +28078,13 @@ function bodyRelations(adr, nodes, into) {
       const lineEnd = start + line.length;
       const links = linksWithin(node2, start, lineEnd);
       if (links.length > 0) {
-        for (const link2 of links) into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+        for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
         for (const item of nodes[i + 1].children) {
-          for (const link2 of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
-            const itemStart = offsets(item)?.[0] ?? link2.range[0];
-            if (PARTIAL.test(adr.text.slice(itemStart, link2.range[0]))) continue;
-            into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+          for (const link of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
+            const itemStart = offsets(item)?.[0] ?? link.range[0];
+            if (PARTIAL.test(adr.text.slice(itemStart, link.range[0]))) continue;
+            into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
           }
         }
       } else {
@@ -31438,19 +28098,19 @@ function bodyRelations(adr, nodes, into) {
 }
 function linksWithin(node2, start, end) {
   const found = [];
-  const visit3 = (child) => {
+  const visit2 = (child) => {
     if (child.type === "link") {
       const range = offsets(child);
       if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
       return;
     }
-    if ("children" in child) for (const grandchild of child.children) visit3(grandchild);
+    if ("children" in child) for (const grandchild of child.children) visit2(grandchild);
   };
-  visit3(node2);
+  visit2(node2);
   return found;
 }
-function labelledLine(adr, paragraph2, label) {
-  const range = offsets(paragraph2);
+function labelledLine(adr, paragraph, label) {
+  const range = offsets(paragraph);
   if (!range) return null;
   const [lineStart2, lineEnd] = lineOf(adr.text, range[0]);
   const line = adr.text.slice(lineStart2, lineEnd);
@@ -31468,8 +28128,6 @@ function labelledLine(adr, paragraph2, label) {
   if (valueEnd <= valueStart) return null;
   return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
 }
-var STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
-var DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
 function headerParagraphs(adr) {
   const found = [];
   for (const node2 of adr.tree.children) {
@@ -31483,9 +28141,9 @@ function headerParagraphs(adr) {
 }
 function firstParagraphLine(adr, nodes) {
   for (const node2 of nodes) {
-    const paragraph2 = node2.type === "paragraph" ? node2 : node2.type === "list" ? node2.children[0]?.children.find((c) => c.type === "paragraph") : void 0;
-    if (!paragraph2) continue;
-    const range = offsets(paragraph2);
+    const paragraph = node2.type === "paragraph" ? node2 : node2.type === "list" ? node2.children[0]?.children.find((c) => c.type === "paragraph") : void 0;
+    if (!paragraph) continue;
+    const range = offsets(paragraph);
     if (!range) continue;
     const [start, end] = lineOf(adr.text, range[0]);
     let valueStart = start;
@@ -31496,7 +28154,6 @@ function firstParagraphLine(adr, nodes) {
   }
   return null;
 }
-var MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
 function detectFormat(adr, sections, bulletStatus, nygardStatus, numberedTitle) {
   if (sections.some((section) => MADR_HEADINGS.test(section.title))) return bulletStatus ? "madr2" : "madr";
   if (bulletStatus) return "madr2";
@@ -31508,16 +28165,16 @@ function detectFormat(adr, sections, bulletStatus, nygardStatus, numberedTitle) 
 function headingAnchors(adr) {
   const slugger = new BananaSlug();
   const anchors = [];
-  const visit3 = (node2) => {
+  const visit2 = (node2) => {
     if (node2.type === "heading") anchors.push(slugger.slug(toString(node2)));
-    else if ("children" in node2) for (const child of node2.children) visit3(child);
+    else if ("children" in node2) for (const child of node2.children) visit2(child);
   };
-  visit3(adr.tree);
+  visit2(adr.tree);
   for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]);
   return anchors;
 }
-function markdownAnchors(_path, text5) {
-  const body = text5.replace(/^\uFEFF/, "");
+function markdownAnchors(_path, text3) {
+  const body = text3.replace(/^\uFEFF/, "");
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
@@ -31534,10 +28191,10 @@ function buildRecord(adr, catalogue) {
   let bulletStatus = false;
   const header = headerParagraphs(adr);
   if (!status) {
-    for (const paragraph2 of header) {
-      status = labelledLine(adr, paragraph2, STATUS_LABEL);
+    for (const paragraph of header) {
+      status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph2)));
+        bulletStatus = adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph)));
         break;
       }
     }
@@ -31546,7 +28203,7 @@ function buildRecord(adr, catalogue) {
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
   let date = scalarField(adr, "date");
   if (!date) {
-    for (const paragraph2 of header) if (date = labelledLine(adr, paragraph2, DATE_LABEL)) break;
+    for (const paragraph of header) if (date = labelledLine(adr, paragraph, DATE_LABEL)) break;
   }
   const relations = [];
   for (const [key, kind] of FRONTMATTER_RELATIONS) {
@@ -31567,8 +28224,8 @@ function buildRecord(adr, catalogue) {
       const start = status.range[0] + offset;
       const end = start + part.length;
       if (kind) {
-        const links = adr.links.filter((link2) => link2.range[0] >= start && link2.range[1] <= end);
-        for (const link2 of links) relations.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+        const links = adr.links.filter((link) => link.range[0] >= start && link.range[1] <= end);
+        for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
         if (links.length === 0) {
           for (const match of part.matchAll(NUMBER_REFERENCE)) {
             const at = start + match.index;
@@ -31598,7 +28255,7 @@ function buildRecord(adr, catalogue) {
     relations: dedupeRelations(relations),
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
-    links: adr.links.map((link2) => ({ url: link2.url, range: link2.range })),
+    links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     patterns: declaredSlugs(adr, catalogue)
   };
 }
@@ -31616,134 +28273,156 @@ function dedupeRelations(relations) {
     return true;
   });
 }
-var slugify = (text5) => text5.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function patternLinkTarget(pattern, settings) {
   if (settings.linkTemplate) {
     return settings.linkTemplate.replace(/\{slug\}/g, pattern.slug).replace(/\{code\}/g, pattern.code ?? pattern.slug).replace(/\{category\}/g, slugify(pattern.category));
   }
   return pattern.url;
 }
+var import_yaml5, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABEL, DATE_LABEL, MADR_HEADINGS, slugify;
+var init_record = __esm({
+  "src/record.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_github_slugger();
+    init_parse2();
+    TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+    FILE_NUMBER = /^(\d{1,6})-/;
+    FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
+    RELATION_WORDS = [
+      [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
+      [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
+      [/^amended\s+by\b/i, "amended-by"],
+      [/^amends\b/i, "amends"]
+    ];
+    FRONTMATTER_RELATIONS = [
+      ["supersedes", "supersedes"],
+      ["superseded-by", "superseded-by"],
+      ["superseded_by", "superseded-by"],
+      ["supersededBy", "superseded-by"],
+      ["amends", "amends"],
+      ["amended-by", "amended-by"],
+      ["amended_by", "amended-by"]
+    ];
+    NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
+    PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
+    STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+    DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+    MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
+    slugify = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  }
+});
 
 // rules/pattern-undeclared.ts
-var meta6 = {
-  id: "pattern-undeclared",
-  description: "Patterns the body mentions are declared in the frontmatter",
-  defaultSeverity: "warn",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("pattern-undeclared"),
-    why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
-    wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
-    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
-  },
-  schema: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      minMentions: { type: "integer", minimum: 1, default: 1, description: "How many prose mentions make a pattern count as used." }
-    }
-  }
-};
-var check7 = ({ adr, catalogue, options, report }) => {
-  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
-  const declared = new Set(declaredSlugs(adr, catalogue));
-  for (const ref of adr.patterns) {
-    const typo = ref.value === null ? null : catalogue.typoOf(ref.value);
-    if (typo) declared.add(typo);
-  }
-  const minMentions = options?.minMentions ?? 1;
-  const counts = /* @__PURE__ */ new Map();
-  for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
-  const firstMentions = /* @__PURE__ */ new Map();
-  for (const mention of adr.mentions) {
-    if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
-    if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
-    firstMentions.set(mention.slug, mention);
-  }
-  const fix2 = declarePatterns(adr, [...firstMentions.keys()]);
-  for (const [slug2, mention] of firstMentions) {
-    report({
-      range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
-      ...fix2 ? { fix: fix2 } : {}
-    });
-  }
-};
-function oneLine(text5) {
-  return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+var pattern_undeclared_exports = {};
+__export(pattern_undeclared_exports, {
+  check: () => check6,
+  meta: () => meta6
+});
+function oneLine(text3) {
+  return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
+var meta6, check6;
+var init_pattern_undeclared = __esm({
+  "rules/pattern-undeclared.ts"() {
+    "use strict";
+    init_docs();
+    init_record();
+    init_edits();
+    meta6 = {
+      id: "pattern-undeclared",
+      description: "Patterns the body mentions are declared in the frontmatter",
+      defaultSeverity: "warn",
+      fixable: true,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("pattern-undeclared"),
+        why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
+        wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
+        right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
+      },
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          minMentions: { type: "integer", minimum: 1, default: 1, description: "How many prose mentions make a pattern count as used." }
+        }
+      }
+    };
+    check6 = ({ adr, catalogue, options, report }) => {
+      if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
+      const declared = new Set(declaredSlugs(adr, catalogue));
+      for (const ref of adr.patterns) {
+        const typo = ref.value === null ? null : catalogue.typoOf(ref.value);
+        if (typo) declared.add(typo);
+      }
+      const minMentions = options?.minMentions ?? 1;
+      const counts = /* @__PURE__ */ new Map();
+      for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+      const firstMentions = /* @__PURE__ */ new Map();
+      for (const mention of adr.mentions) {
+        if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
+        if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
+        firstMentions.set(mention.slug, mention);
+      }
+      const fix = declarePatterns(adr, [...firstMentions.keys()]);
+      for (const [slug2, mention] of firstMentions) {
+        report({
+          range: mention.range,
+          message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
+          ...fix ? { fix } : {}
+        });
+      }
+    };
+  }
+});
 
 // rules/pattern-unmentioned.ts
 var pattern_unmentioned_exports = {};
 __export(pattern_unmentioned_exports, {
-  check: () => check8,
+  check: () => check7,
   meta: () => meta7
 });
-var meta7 = {
-  id: "pattern-unmentioned",
-  description: "Declared patterns are mentioned in the body",
-  defaultSeverity: "off",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("pattern-unmentioned"),
-    why: "A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.",
-    wrong: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n",
-    right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
+var meta7, check7;
+var init_pattern_unmentioned = __esm({
+  "rules/pattern-unmentioned.ts"() {
+    "use strict";
+    init_docs();
+    meta7 = {
+      id: "pattern-unmentioned",
+      description: "Declared patterns are mentioned in the body",
+      defaultSeverity: "off",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("pattern-unmentioned"),
+        why: "A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.",
+        wrong: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n",
+        right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
+      }
+    };
+    check7 = ({ adr, catalogue, report }) => {
+      const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
+      for (const ref of adr.patterns) {
+        const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
+        if (!pattern || mentioned.has(pattern.slug)) continue;
+        mentioned.add(pattern.slug);
+        report({
+          range: ref.range,
+          message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`
+        });
+      }
+    };
   }
-};
-var check8 = ({ adr, catalogue, report }) => {
-  const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
-  for (const ref of adr.patterns) {
-    const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
-    if (!pattern || mentioned.has(pattern.slug)) continue;
-    mentioned.add(pattern.slug);
-    report({
-      range: ref.range,
-      message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`
-    });
-  }
-};
+});
 
 // rules/pattern-link.ts
 var pattern_link_exports = {};
 __export(pattern_link_exports, {
-  check: () => check9,
+  check: () => check8,
   meta: () => meta8
 });
-var meta8 = {
-  id: "pattern-link",
-  description: "The first prose mention of each pattern links to its page",
-  defaultSeverity: "warn",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("pattern-link"),
-    why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
-    wrong: "# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n",
-    right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
-  }
-};
-var check9 = ({ adr, catalogue, settings, report }) => {
-  if (adr.unterminatedFrontmatter) return;
-  const linkedUrls = new Set(adr.links.map((link2) => link2.url));
-  const done = /* @__PURE__ */ new Set();
-  for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
-  for (const mention of adr.mentions) {
-    if (mention.inHeading || done.has(mention.slug)) continue;
-    done.add(mention.slug);
-    const pattern = catalogue.get(mention.slug);
-    const target = pattern ? patternLinkTarget(pattern, settings) : null;
-    if (!pattern || !target) continue;
-    if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
-    const link2 = `[${mention.text}](${destination(target)})`;
-    const [start, end] = mention.range;
-    const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
-    report({
-      range: mention.range,
-      message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
-      fix: bang ? { range: [start - 1, end], text: `\\!${link2}` } : { range: mention.range, text: link2 }
-    });
-  }
-};
 function destination(url) {
   let depth = 0;
   for (const char of url) {
@@ -31753,65 +28432,59 @@ function destination(url) {
   if (depth === 0 && !/[\s<>]/.test(url)) return url;
   return `<${url.replace(/[\r\n]/g, "").replace(/</g, "%3C").replace(/>/g, "%3E")}>`;
 }
-function oneLine2(text5) {
-  return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+function oneLine2(text3) {
+  return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
+var meta8, check8;
+var init_pattern_link = __esm({
+  "rules/pattern-link.ts"() {
+    "use strict";
+    init_docs();
+    init_record();
+    meta8 = {
+      id: "pattern-link",
+      description: "The first prose mention of each pattern links to its page",
+      defaultSeverity: "warn",
+      fixable: true,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("pattern-link"),
+        why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
+        wrong: "# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n",
+        right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
+      }
+    };
+    check8 = ({ adr, catalogue, settings, report }) => {
+      if (adr.unterminatedFrontmatter) return;
+      const linkedUrls = new Set(adr.links.map((link) => link.url));
+      const done = /* @__PURE__ */ new Set();
+      for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
+      for (const mention of adr.mentions) {
+        if (mention.inHeading || done.has(mention.slug)) continue;
+        done.add(mention.slug);
+        const pattern = catalogue.get(mention.slug);
+        const target = pattern ? patternLinkTarget(pattern, settings) : null;
+        if (!pattern || !target) continue;
+        if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
+        const link = `[${mention.text}](${destination(target)})`;
+        const [start, end] = mention.range;
+        const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
+        report({
+          range: mention.range,
+          message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
+          fix: bang ? { range: [start - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
+        });
+      }
+    };
+  }
+});
 
 // rules/adr-filename.ts
 var adr_filename_exports = {};
 __export(adr_filename_exports, {
-  check: () => check10,
+  check: () => check9,
   meta: () => meta9
 });
-var meta9 = {
-  id: "adr-filename",
-  description: "ADR file names follow the folder\u2019s naming convention",
-  defaultSeverity: "warn",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("adr-filename"),
-    why: "ADR tools (adr-tools, log4brains, MADR\u2019s scripts) find, sort and number records by their file names. A name with spaces, underscores or no number is missed by them, sorts out of place, and makes a link to it hard to type.",
-    wrong: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
-    right: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
-    wrongFilename: "docs/adr/7_Use PostgreSQL.md",
-    rightFilename: "docs/adr/0007-use-postgresql.md"
-  },
-  schema: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      convention: {
-        enum: ["number", "date", "auto"],
-        type: "string",
-        default: "auto",
-        description: "`number`: `NNNN-kebab-title.md` (3 or 4 digits); `date`: `YYYYMMDD-kebab-title.md` (log4brains); `auto`: the convention most ADRs of the same folder use (numbers on a tie)."
-      },
-      pattern: { type: "string", format: "regex", minLength: 1, description: "A regular expression the whole file name must match; overrides `convention`." }
-    }
-  }
-};
-var TITLE = String.raw`[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*\.(?:md|markdown)$`;
-var NUMBER_NAME = new RegExp(String.raw`^\d{3,4}-${TITLE}`, "u");
-var DATE = String.raw`((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])`;
-var DATE_NAME = new RegExp(String.raw`^${DATE}-${TITLE}`, "u");
-var DATE_PREFIX = new RegExp(String.raw`^${DATE}(?!\d)`);
-var NUMBER_PREFIX = /^\d{1,6}(?!\d)/;
-var FORMS = { number: "NNNN-kebab-title.md", date: "YYYYMMDD-kebab-title.md" };
-var check10 = ({ record, set, options, report }) => {
-  const name = record.name;
-  if (options?.pattern) {
-    if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
-    return;
-  }
-  const siblings = set.filter((entry) => entry.folder === record.folder);
-  const convention = !options?.convention || options.convention === "auto" ? folderConvention(siblings) : options.convention;
-  if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
-  const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
-  report({
-    range: [0, 0],
-    message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
-  });
-};
 function folderConvention(siblings) {
   let dated = 0;
   let numbered = 0;
@@ -31821,7 +28494,6 @@ function folderConvention(siblings) {
   }
   return dated > numbered ? "date" : "number";
 }
-var kebab = (text5) => text5.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function parts(name) {
   const match = /\.(md|markdown)$/i.exec(name);
   return match ? { base: name.slice(0, match.index), extension: `.${match[1].toLowerCase()}` } : { base: name, extension: ".md" };
@@ -31863,154 +28535,227 @@ function datedName(record) {
   const title = titlePart(rest, record);
   return date && title ? `${date}-${title}${extension2}` : null;
 }
+var meta9, TITLE, NUMBER_NAME, DATE, DATE_NAME, DATE_PREFIX, NUMBER_PREFIX, FORMS, check9, kebab;
+var init_adr_filename = __esm({
+  "rules/adr-filename.ts"() {
+    "use strict";
+    init_docs();
+    meta9 = {
+      id: "adr-filename",
+      description: "ADR file names follow the folder\u2019s naming convention",
+      defaultSeverity: "warn",
+      fixable: false,
+      scope: "set",
+      docs: {
+        url: ruleDocsUrl("adr-filename"),
+        why: "ADR tools (adr-tools, log4brains, MADR\u2019s scripts) find, sort and number records by their file names. A name with spaces, underscores or no number is missed by them, sorts out of place, and makes a link to it hard to type.",
+        wrong: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
+        right: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
+        wrongFilename: "docs/adr/7_Use PostgreSQL.md",
+        rightFilename: "docs/adr/0007-use-postgresql.md"
+      },
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          convention: {
+            enum: ["number", "date", "auto"],
+            type: "string",
+            default: "auto",
+            description: "`number`: `NNNN-kebab-title.md` (3 or 4 digits); `date`: `YYYYMMDD-kebab-title.md` (log4brains); `auto`: the convention most ADRs of the same folder use (numbers on a tie)."
+          },
+          pattern: { type: "string", format: "regex", minLength: 1, description: "A regular expression the whole file name must match; overrides `convention`." }
+        }
+      }
+    };
+    TITLE = String.raw`[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*\.(?:md|markdown)$`;
+    NUMBER_NAME = new RegExp(String.raw`^\d{3,4}-${TITLE}`, "u");
+    DATE = String.raw`((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])`;
+    DATE_NAME = new RegExp(String.raw`^${DATE}-${TITLE}`, "u");
+    DATE_PREFIX = new RegExp(String.raw`^${DATE}(?!\d)`);
+    NUMBER_PREFIX = /^\d{1,6}(?!\d)/;
+    FORMS = { number: "NNNN-kebab-title.md", date: "YYYYMMDD-kebab-title.md" };
+    check9 = ({ record, set, options, report }) => {
+      const name = record.name;
+      if (options?.pattern) {
+        if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
+        return;
+      }
+      const siblings = set.filter((entry) => entry.folder === record.folder);
+      const convention = !options?.convention || options.convention === "auto" ? folderConvention(siblings) : options.convention;
+      if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
+      const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
+      report({
+        range: [0, 0],
+        message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
+      });
+    };
+    kebab = (text3) => text3.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  }
+});
 
 // rules/adr-number-duplicate.ts
 var adr_number_duplicate_exports = {};
 __export(adr_number_duplicate_exports, {
-  check: () => check11,
+  check: () => check10,
   meta: () => meta10
 });
-var meta10 = {
-  id: "adr-number-duplicate",
-  description: "No two ADRs of a folder share a number",
-  defaultSeverity: "error",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("adr-number-duplicate"),
-    why: 'An ADR number is how other records, commits and people refer to a decision ("see ADR 12"). Two records with one number, usually from two branches merged the same week, make every such reference ambiguous.',
-    wrong: "# 2. Publish order events to Kafka\n\n## Status\n\nAccepted\n",
-    right: "# 3. Publish order events to Kafka\n\n## Status\n\nAccepted\n",
-    wrongFilename: "docs/adr/0002-publish-order-events-to-kafka.md",
-    rightFilename: "docs/adr/0003-publish-order-events-to-kafka.md",
-    files: { "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\n## Status\n\nAccepted\n" }
+var meta10, check10;
+var init_adr_number_duplicate = __esm({
+  "rules/adr-number-duplicate.ts"() {
+    "use strict";
+    init_docs();
+    meta10 = {
+      id: "adr-number-duplicate",
+      description: "No two ADRs of a folder share a number",
+      defaultSeverity: "error",
+      fixable: false,
+      scope: "set",
+      docs: {
+        url: ruleDocsUrl("adr-number-duplicate"),
+        why: 'An ADR number is how other records, commits and people refer to a decision ("see ADR 12"). Two records with one number, usually from two branches merged the same week, make every such reference ambiguous.',
+        wrong: "# 2. Publish order events to Kafka\n\n## Status\n\nAccepted\n",
+        right: "# 3. Publish order events to Kafka\n\n## Status\n\nAccepted\n",
+        wrongFilename: "docs/adr/0002-publish-order-events-to-kafka.md",
+        rightFilename: "docs/adr/0003-publish-order-events-to-kafka.md",
+        files: { "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\n## Status\n\nAccepted\n" }
+      }
+    };
+    check10 = ({ record, set, report }) => {
+      if (record.fileNumber === null) return;
+      const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
+      const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
+      if (others.length === 0) return;
+      const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
+      const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
+      const next = String(highest + 1).padStart(digits.length, "0");
+      report({
+        range: [0, 0],
+        message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(", ")}; give one of them the next free number, ${next}`
+      });
+    };
   }
-};
-var check11 = ({ record, set, report }) => {
-  if (record.fileNumber === null) return;
-  const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
-  const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
-  if (others.length === 0) return;
-  const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-  const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
-  const next = String(highest + 1).padStart(digits.length, "0");
-  report({
-    range: [0, 0],
-    message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(", ")}; give one of them the next free number, ${next}`
-  });
-};
+});
 
 // rules/adr-number-mismatch.ts
 var adr_number_mismatch_exports = {};
 __export(adr_number_mismatch_exports, {
-  check: () => check12,
+  check: () => check11,
   meta: () => meta11
 });
-var meta11 = {
-  id: "adr-number-mismatch",
-  description: "The number in the title is the number in the file name",
-  defaultSeverity: "warn",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("adr-number-mismatch"),
-    why: `Readers see the title's number ("# 12. Use Kafka"), tools and links use the file name's. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.`,
-    wrong: "# 12. Publish order events to Kafka\n\nDate: 2024-05-02\n",
-    right: "# 11. Publish order events to Kafka\n\nDate: 2024-05-02\n",
-    wrongFilename: "docs/adr/0011-publish-order-events-to-kafka.md",
-    rightFilename: "docs/adr/0011-publish-order-events-to-kafka.md"
-  }
-};
-var TITLE_NUMBER2 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-var check12 = ({ adr, record, report }) => {
-  const fileNumber2 = record.fileNumber;
-  if (fileNumber2 === null) return;
-  const fileDigits = /^\d+/.exec(record.name)?.[0] ?? String(fileNumber2);
-  const numbers = [];
-  const fromFrontmatter = record.number !== null && record.frontmatterTitle !== null && within(record.number.range, record.frontmatterTitle.range);
-  if (record.number) numbers.push({ ...record.number, where: fromFrontmatter ? "frontmatter title" : "title" });
-  const title = record.frontmatterTitle;
-  if (title && !fromFrontmatter) {
-    const written = adr.text.slice(title.range[0], title.range[1]);
-    const match = TITLE_NUMBER2.exec(title.value.trim());
-    const at = match ? written.indexOf(match[1]) : -1;
-    if (match && at >= 0) {
-      const start = title.range[0] + at;
-      numbers.push({ value: Number(match[1]), text: match[1], range: [start, start + match[1].length], where: "frontmatter title" });
-    }
-  }
-  for (const number of numbers) {
-    if (number.value === fileNumber2) continue;
-    const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
-    report({
-      range: number.range,
-      message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
-      suggestions: [replacement]
-    });
-  }
-};
 function within(inner, outer) {
   return inner[0] >= outer[0] && inner[1] <= outer[1];
 }
+var meta11, TITLE_NUMBER2, check11;
+var init_adr_number_mismatch = __esm({
+  "rules/adr-number-mismatch.ts"() {
+    "use strict";
+    init_docs();
+    meta11 = {
+      id: "adr-number-mismatch",
+      description: "The number in the title is the number in the file name",
+      defaultSeverity: "warn",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("adr-number-mismatch"),
+        why: `Readers see the title's number ("# 12. Use Kafka"), tools and links use the file name's. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.`,
+        wrong: "# 12. Publish order events to Kafka\n\nDate: 2024-05-02\n",
+        right: "# 11. Publish order events to Kafka\n\nDate: 2024-05-02\n",
+        wrongFilename: "docs/adr/0011-publish-order-events-to-kafka.md",
+        rightFilename: "docs/adr/0011-publish-order-events-to-kafka.md"
+      }
+    };
+    TITLE_NUMBER2 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+    check11 = ({ adr, record, report }) => {
+      const fileNumber2 = record.fileNumber;
+      if (fileNumber2 === null) return;
+      const fileDigits = /^\d+/.exec(record.name)?.[0] ?? String(fileNumber2);
+      const numbers = [];
+      const fromFrontmatter = record.number !== null && record.frontmatterTitle !== null && within(record.number.range, record.frontmatterTitle.range);
+      if (record.number) numbers.push({ ...record.number, where: fromFrontmatter ? "frontmatter title" : "title" });
+      const title = record.frontmatterTitle;
+      if (title && !fromFrontmatter) {
+        const written = adr.text.slice(title.range[0], title.range[1]);
+        const match = TITLE_NUMBER2.exec(title.value.trim());
+        const at = match ? written.indexOf(match[1]) : -1;
+        if (match && at >= 0) {
+          const start = title.range[0] + at;
+          numbers.push({ value: Number(match[1]), text: match[1], range: [start, start + match[1].length], where: "frontmatter title" });
+        }
+      }
+      for (const number of numbers) {
+        if (number.value === fileNumber2) continue;
+        const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+        report({
+          range: number.range,
+          message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
+          suggestions: [replacement]
+        });
+      }
+    };
+  }
+});
 
 // rules/adr-title.ts
 var adr_title_exports = {};
 __export(adr_title_exports, {
-  check: () => check13,
+  check: () => check12,
   meta: () => meta12
 });
-var meta12 = {
-  id: "adr-title",
-  description: "An ADR has one title: a single H1, or a frontmatter title, and they agree",
-  defaultSeverity: "warn",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("adr-title"),
-    why: "Indexes, tables of contents and site generators take the record\u2019s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.",
-    wrong: "---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n\n## Context\n\nOrders need transactions.\n",
-    right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
-  }
-};
-var TITLE_NUMBER3 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
 function normalise(title) {
   return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-var check13 = ({ adr, record, report }) => {
-  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
-  const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
-  const first = h1s[0];
-  if (!first) {
-    const unreadable = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
-    if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
-    return;
+var meta12, TITLE_NUMBER3, check12;
+var init_adr_title = __esm({
+  "rules/adr-title.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_docs();
+    meta12 = {
+      id: "adr-title",
+      description: "An ADR has one title: a single H1, or a frontmatter title, and they agree",
+      defaultSeverity: "warn",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("adr-title"),
+        why: "Indexes, tables of contents and site generators take the record\u2019s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.",
+        wrong: "---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n\n## Context\n\nOrders need transactions.\n",
+        right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
+      }
+    };
+    TITLE_NUMBER3 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+    check12 = ({ adr, record, report }) => {
+      const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
+      const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
+      const first = h1s[0];
+      if (!first) {
+        const unreadable = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
+        if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
+        return;
+      }
+      const firstLine3 = first.position?.start.line ?? 1;
+      for (const extra of h1s.slice(1)) {
+        report({
+          range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
+          message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine3}), so make this a "##" section`
+        });
+      }
+      const h1Text = toString(first).trim();
+      const h1Range = [first.position?.start.offset ?? 0, first.position?.end.offset ?? 0];
+      if (h1Text === "") {
+        report({ range: h1Range, message: "The H1 title is empty" });
+        return;
+      }
+      if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
+        report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
+      }
+    };
   }
-  const firstLine3 = first.position?.start.line ?? 1;
-  for (const extra of h1s.slice(1)) {
-    report({
-      range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
-      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine3}), so make this a "##" section`
-    });
-  }
-  const h1Text = toString(first).trim();
-  const h1Range = [first.position?.start.offset ?? 0, first.position?.end.offset ?? 0];
-  if (h1Text === "") {
-    report({ range: h1Range, message: "The H1 title is empty" });
-    return;
-  }
-  if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
-    report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
-  }
-};
-
-// rules/adr-status.ts
-var adr_status_exports = {};
-__export(adr_status_exports, {
-  check: () => check14,
-  meta: () => meta13
 });
-var import_yaml6 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 
 // src/status.ts
-var DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
 function matchStatus(written, statuses) {
   const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase().replace(/^superceded\b/, "superseded");
   for (const status of statuses) {
@@ -32020,63 +28765,20 @@ function matchStatus(written, statuses) {
   }
   return null;
 }
+var DEFAULT_STATUSES;
+var init_status = __esm({
+  "src/status.ts"() {
+    "use strict";
+    DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
+  }
+});
 
 // rules/adr-status.ts
-var meta13 = {
-  id: "adr-status",
-  description: "The status is one of the configured statuses, and a superseded record names its successor",
-  defaultSeverity: "error",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("adr-status"),
-    why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
-    wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nDone\n\n## Context\n\nOrders need transactions.\n",
-    right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need transactions.\n"
-  },
-  schema: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." }
-    }
-  }
-};
-var check14 = ({ adr, record, settings, options, report }) => {
-  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
-  const allowed = settings.statuses.join(", ");
-  const field = frontmatterField(adr.frontmatter, "status");
-  if (field && adr.frontmatter) {
-    const node2 = field.node;
-    if (!node2 || !(0, import_yaml6.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
-      report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
-      return;
-    }
-  }
-  const status = record.status;
-  if (!status) {
-    if (options?.requireStatus) report({ range: record.h1Range ?? [0, 0], message: `The ADR has no status; ${whereToWrite(record.format)} with one of ${allowed}` });
-    return;
-  }
-  const written = status.value.replace(/\bsuperced(?=e)/gi, (match) => match[0] === "S" ? "Supersed" : "supersed");
-  const matched = matchStatus(written, settings.statuses);
-  if (!matched) {
-    const closest2 = closestStatus(status.value, settings.statuses);
-    const text5 = adr.text.slice(status.range[0], status.range[1]);
-    report({
-      range: status.range,
-      message: `Unknown status "${status.value}"; use one of ${allowed}${closest2 ? `; did you mean "${closest2}"?` : ""}`,
-      ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text5) ? { suggestions: [inCaseOf(text5, closest2)] } : {}
-    });
-    return;
-  }
-  const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || /\bsuper[sc]eded\s+by\s+\S/i.test(status.value.replace(/[*_`]/g, ""));
-  if (matched.toLowerCase() === "superseded" && !namesSuccessor) {
-    report({
-      range: status.range,
-      message: `Status "${status.value}" does not say what supersedes it; write "superseded by" and a link to the newer ADR (or its number)`
-    });
-  }
-};
+var adr_status_exports = {};
+__export(adr_status_exports, {
+  check: () => check13,
+  meta: () => meta13
+});
 function whereToWrite(format) {
   if (format === "nygard") return 'add a "## Status" section';
   if (format === "madr2") return 'add a "- Status:" line under the title';
@@ -32098,61 +28800,89 @@ function inCaseOf(written, status) {
   if (new RegExp("^\\p{Lu}", "u").test(written)) return status.charAt(0).toUpperCase() + status.slice(1);
   return status.charAt(0).toLowerCase() + status.slice(1);
 }
+var import_yaml6, import_fastest_levenshtein2, meta13, check13;
+var init_adr_status = __esm({
+  "rules/adr-status.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+    init_docs();
+    init_parse2();
+    init_status();
+    meta13 = {
+      id: "adr-status",
+      description: "The status is one of the configured statuses, and a superseded record names its successor",
+      defaultSeverity: "error",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("adr-status"),
+        why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
+        wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nDone\n\n## Context\n\nOrders need transactions.\n",
+        right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need transactions.\n"
+      },
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." }
+        }
+      }
+    };
+    check13 = ({ adr, record, settings, options, report }) => {
+      if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
+      const allowed = settings.statuses.join(", ");
+      const field = frontmatterField(adr.frontmatter, "status");
+      if (field && adr.frontmatter) {
+        const node2 = field.node;
+        if (!node2 || !(0, import_yaml6.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+          report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
+          return;
+        }
+      }
+      const status = record.status;
+      if (!status) {
+        if (options?.requireStatus) report({ range: record.h1Range ?? [0, 0], message: `The ADR has no status; ${whereToWrite(record.format)} with one of ${allowed}` });
+        return;
+      }
+      const written = status.value.replace(/\bsuperced(?=e)/gi, (match) => match[0] === "S" ? "Supersed" : "supersed");
+      const matched = matchStatus(written, settings.statuses);
+      if (!matched) {
+        const closest2 = closestStatus(status.value, settings.statuses);
+        const text3 = adr.text.slice(status.range[0], status.range[1]);
+        report({
+          range: status.range,
+          message: `Unknown status "${status.value}"; use one of ${allowed}${closest2 ? `; did you mean "${closest2}"?` : ""}`,
+          ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text3) ? { suggestions: [inCaseOf(text3, closest2)] } : {}
+        });
+        return;
+      }
+      const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || /\bsuper[sc]eded\s+by\s+\S/i.test(status.value.replace(/[*_`]/g, ""));
+      if (matched.toLowerCase() === "superseded" && !namesSuccessor) {
+        report({
+          range: status.range,
+          message: `Status "${status.value}" does not say what supersedes it; write "superseded by" and a link to the newer ADR (or its number)`
+        });
+      }
+    };
+  }
+});
 
 // rules/adr-sections.ts
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
-  check: () => check15,
+  check: () => check14,
   meta: () => meta14
 });
-var meta14 = {
-  id: "adr-sections",
-  description: "The sections the ADR template requires are there, in order",
-  defaultSeverity: "warn",
-  fixable: false,
-  docs: {
-    url: ruleDocsUrl("adr-sections"),
-    why: "A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance.",
-    wrong: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Context\n\nThree services poll the orders table.\n",
-    right: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Context\n\nThree services poll the orders table.\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Consequences\n\nConsumers must handle duplicates.\n"
-  },
-  schema: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      template: {
-        type: ["string", "array"],
-        anyOf: [
-          { type: "string", enum: ["auto", "madr", "nygard"] },
-          { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }
-        ],
-        default: "auto",
-        description: "`madr` (Context and Problem Statement, Considered Options, Decision Outcome; Decision Drivers, Consequences, Confirmation, Pros and Cons and More Information are optional), `nygard` (Status, Context, Decision, Consequences; Status may be a frontmatter field or a `Status:` line instead), a list of section names in order, or `auto`: madr or nygard from each file\u2019s format. In `auto`, a file of no known format is not checked, nor one whose only sign of a format is a frontmatter and that has no sections."
-      }
-    }
-  }
-};
-var SYNONYMS = {
-  status: ["status"],
-  context: ["context", "context and problem statement", "problem statement"],
-  options: ["considered options", "options", "options considered", "alternatives", "alternatives considered", "considered alternatives"],
-  decision: ["decision", "decisions", "decision outcome"],
-  consequences: ["consequences", "consequence", "positive consequences", "negative consequences"]
-};
-var TEMPLATES = {
-  madr: ["Context and Problem Statement", "Considered Options", "Decision Outcome"],
-  nygard: ["Status", "Context", "Decision", "Consequences"]
-};
-var MADR_ONLY = ["context and problem statement", "considered options", "decision outcome", "decision drivers", "pros and cons of the options"];
-function normalise2(heading2) {
-  return heading2.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+function normalise2(heading) {
+  return heading.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
 }
 function namesOf(section) {
   const name = normalise2(section);
   return Object.values(SYNONYMS).find((names) => names.includes(name)) ?? [name];
 }
-function matches(heading2, names) {
-  return names.some((name) => heading2 === name || heading2.startsWith(name) && /^\s*[:(\-–—,]/.test(heading2.slice(name.length)));
+function matches(heading, names) {
+  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
 }
 function templateOf(record, headings, option) {
   if (Array.isArray(option)) return { name: "configured", sections: option };
@@ -32160,37 +28890,11 @@ function templateOf(record, headings, option) {
   if (record.format === "nygard") return { name: "nygard", sections: TEMPLATES.nygard };
   if (record.format === "madr2") return { name: "madr", sections: TEMPLATES.madr };
   if (record.format !== "madr") return null;
-  if (headings.some((heading2) => MADR_ONLY.includes(heading2))) return { name: "madr", sections: TEMPLATES.madr };
-  const nygard = ["context", "decision", "consequences", "status"].filter((concept) => headings.some((heading2) => matches(heading2, SYNONYMS[concept])));
+  if (headings.some((heading) => MADR_ONLY.includes(heading))) return { name: "madr", sections: TEMPLATES.madr };
+  const nygard = ["context", "decision", "consequences", "status"].filter((concept) => headings.some((heading) => matches(heading, SYNONYMS[concept])));
   if (nygard.length >= 2) return { name: "nygard", sections: TEMPLATES.nygard };
   return headings.length > 0 ? { name: "madr", sections: TEMPLATES.madr } : null;
 }
-var check15 = ({ adr, record, options, report }) => {
-  const headings = record.sections.map((section) => normalise2(section.title));
-  const template = templateOf(record, headings, options?.template);
-  if (!template) return;
-  const depthOf = (index2) => /^#{2,6}/.exec(adr.text.slice(record.sections[index2].range[0]))?.[0].length ?? 2;
-  const found = [];
-  for (const name of template.sections) {
-    const names = namesOf(name);
-    const candidates2 = headings.flatMap((heading2, index2) => matches(heading2, names) ? [index2] : []);
-    if (candidates2.length === 0) {
-      if (names.includes("status") && record.status) continue;
-      report({ range: record.h1Range ?? [0, 0], message: `Missing the "${name}" section the ${template.name} template asks for` });
-      continue;
-    }
-    const shallowest = Math.min(...candidates2.map(depthOf));
-    found.push({ name, index: candidates2.find((index2) => depthOf(index2) === shallowest) });
-  }
-  const keep = longestIncreasing(found.map((entry) => entry.index));
-  found.forEach((entry, position2) => {
-    if (keep.has(position2)) return;
-    const next = found.find((other, at) => at > position2 && keep.has(at));
-    const previous3 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
-    const where = next ? `before "${next.name}"` : `after "${previous3?.name ?? ""}"`;
-    report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.name} template puts it ${where}` });
-  });
-};
 function longestIncreasing(values) {
   const length = values.map(() => 1);
   const from = values.map(() => -1);
@@ -32206,22 +28910,86 @@ function longestIncreasing(values) {
   for (let i = end; i >= 0; i = from[i]) keep.add(i);
   return keep;
 }
-
-// rules/adr-supersede.ts
-var adr_supersede_exports = {};
-__export(adr_supersede_exports, {
-  check: () => check16,
-  meta: () => meta15
+var meta14, SYNONYMS, TEMPLATES, MADR_ONLY, check14;
+var init_adr_sections = __esm({
+  "rules/adr-sections.ts"() {
+    "use strict";
+    init_docs();
+    meta14 = {
+      id: "adr-sections",
+      description: "The sections the ADR template requires are there, in order",
+      defaultSeverity: "warn",
+      fixable: false,
+      scope: "file",
+      docs: {
+        url: ruleDocsUrl("adr-sections"),
+        why: "A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance.",
+        wrong: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Context\n\nThree services poll the orders table.\n",
+        right: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Context\n\nThree services poll the orders table.\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Consequences\n\nConsumers must handle duplicates.\n"
+      },
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          template: {
+            type: ["string", "array"],
+            anyOf: [
+              { type: "string", enum: ["auto", "madr", "nygard"] },
+              { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }
+            ],
+            default: "auto",
+            description: "`madr` (Context and Problem Statement, Considered Options, Decision Outcome; Decision Drivers, Consequences, Confirmation, Pros and Cons and More Information are optional), `nygard` (Status, Context, Decision, Consequences; Status may be a frontmatter field or a `Status:` line instead), a list of section names in order, or `auto`: madr or nygard from each file\u2019s format. In `auto`, a file of no known format is not checked, nor one whose only sign of a format is a frontmatter and that has no sections."
+          }
+        }
+      }
+    };
+    SYNONYMS = {
+      status: ["status"],
+      context: ["context", "context and problem statement", "problem statement"],
+      options: ["considered options", "options", "options considered", "alternatives", "alternatives considered", "considered alternatives"],
+      decision: ["decision", "decisions", "decision outcome"],
+      consequences: ["consequences", "consequence", "positive consequences", "negative consequences"]
+    };
+    TEMPLATES = {
+      madr: ["Context and Problem Statement", "Considered Options", "Decision Outcome"],
+      nygard: ["Status", "Context", "Decision", "Consequences"]
+    };
+    MADR_ONLY = ["context and problem statement", "considered options", "decision outcome", "decision drivers", "pros and cons of the options"];
+    check14 = ({ adr, record, options, report }) => {
+      const headings = record.sections.map((section) => normalise2(section.title));
+      const template = templateOf(record, headings, options?.template);
+      if (!template) return;
+      const depthOf = (index2) => /^#{2,6}/.exec(adr.text.slice(record.sections[index2].range[0]))?.[0].length ?? 2;
+      const found = [];
+      for (const name of template.sections) {
+        const names = namesOf(name);
+        const candidates = headings.flatMap((heading, index2) => matches(heading, names) ? [index2] : []);
+        if (candidates.length === 0) {
+          if (names.includes("status") && record.status) continue;
+          report({ range: record.h1Range ?? [0, 0], message: `Missing the "${name}" section the ${template.name} template asks for` });
+          continue;
+        }
+        const shallowest = Math.min(...candidates.map(depthOf));
+        found.push({ name, index: candidates.find((index2) => depthOf(index2) === shallowest) });
+      }
+      const keep = longestIncreasing(found.map((entry) => entry.index));
+      found.forEach((entry, position2) => {
+        if (keep.has(position2)) return;
+        const next = found.find((other, at) => at > position2 && keep.has(at));
+        const previous2 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
+        const where = next ? `before "${next.name}"` : `after "${previous2?.name ?? ""}"`;
+        report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.name} template puts it ${where}` });
+      });
+    };
+  }
 });
-import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
-var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/adr-links.ts
 import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
-function splitUrl2(url) {
+function splitUrl(url) {
   const hash = url.indexOf("#");
   const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
   const question = beforeHash.indexOf("?");
@@ -32231,35 +28999,31 @@ function splitUrl2(url) {
     fragment: hash >= 0 ? url.slice(hash + 1) : null
   };
 }
-function decodeUrlPart(text5) {
+function decodeUrlPart(text3) {
   try {
-    return decodeURIComponent(text5);
+    return decodeURIComponent(text3);
   } catch {
-    return text5;
+    return text3;
   }
 }
-function resolveLinkPath(path2, folder, root2) {
-  const decoded = decodeUrlPart(path2);
-  return decoded.startsWith("/") ? join(root2, decoded) : resolve(folder, decoded);
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
 }
-var HTML = /\.html?$/i;
-var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path2) => MARKDOWN.test(path2);
-function targetCandidates(path2) {
-  if (HTML.test(path2)) {
-    const stem = path2.replace(HTML, "");
-    return [path2, `${stem}.md`, `${stem}.markdown`];
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
   }
-  return [path2];
+  return [path];
 }
-function existingTarget(path2, project) {
-  for (const candidate of targetCandidates(path2)) if (project.exists(candidate)) return candidate;
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
   return null;
 }
 function extensionOf(name) {
   return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
 }
-var NUMBERED = /^(\d+)-(.+)$/;
 function renamedTargets(missing, names) {
   const name = basename2(missing);
   const extension2 = extensionOf(name);
@@ -32285,11 +29049,11 @@ function replacementName(missingName, found) {
   return found;
 }
 function relativeHref(fromFolder, to) {
-  const path2 = relative(fromFolder, to).split(sep).join("/");
-  return path2 === "" ? basename2(to) : path2;
+  const path = relative(fromFolder, to).split(sep).join("/");
+  return path === "" ? basename2(to) : path;
 }
-function encodeDestination(path2) {
-  return path2.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
 }
 function offsetsOf(node2) {
   const start = node2.position?.start.offset;
@@ -32298,7 +29062,7 @@ function offsetsOf(node2) {
 }
 function linkNodeAt(tree, range) {
   let found = null;
-  const visit3 = (node2) => {
+  const visit2 = (node2) => {
     if (found) return;
     const at = offsetsOf(node2);
     if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
@@ -32306,36 +29070,36 @@ function linkNodeAt(tree, range) {
       found = node2;
       return;
     }
-    if ("children" in node2) for (const child of node2.children) visit3(child);
+    if ("children" in node2) for (const child of node2.children) visit2(child);
   };
-  visit3(tree);
+  visit2(tree);
   return found;
 }
 function definitionOf(tree, identifier) {
   let found = null;
-  const visit3 = (node2) => {
+  const visit2 = (node2) => {
     if (found) return;
     if (node2.type === "definition" && node2.identifier === identifier) {
       found = node2;
       return;
     }
-    if ("children" in node2) for (const child of node2.children) visit3(child);
+    if ("children" in node2) for (const child of node2.children) visit2(child);
   };
-  visit3(tree);
+  visit2(tree);
   return found;
 }
-function destinationFrom(text5, at, limit) {
+function destinationFrom(text3, at, limit) {
   let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text5.charAt(i))) i++;
-  if (text5.charAt(i) === "<") {
-    const close2 = text5.indexOf(">", i);
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
     if (close2 < 0 || close2 > limit) return null;
     return { range: [i + 1, close2], angled: true };
   }
   let depth = 0;
   let j = i;
   while (j < limit) {
-    const char = text5.charAt(j);
+    const char = text3.charAt(j);
     if (char === "\\") {
       j += 2;
       continue;
@@ -32353,21 +29117,21 @@ function destinationFrom(text5, at, limit) {
 function linkDestination(adr, range) {
   const node2 = linkNodeAt(adr.tree, range);
   if (!node2) return null;
-  const { text: text5 } = adr;
+  const { text: text3 } = adr;
   if (node2.type === "link") {
     const children = node2.children;
     const last = children[children.length - 1];
     const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text5.charAt(close2) !== "]" || text5.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text5, close2 + 2, range[1]);
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
   }
   if (node2.type === "linkReference") {
-    const definition3 = definitionOf(adr.tree, node2.identifier);
-    const at = definition3 ? offsetsOf(definition3) : null;
+    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
     if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text5.slice(at[0], at[1]));
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
     if (!label) return null;
-    return destinationFrom(text5, at[0] + label[0].length, at[1]);
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
   }
   return null;
 }
@@ -32379,22 +29143,32 @@ function replaceLinkFileName(adr, linkRange, url, newName) {
   const cut = raw.search(/[?#]/);
   const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
   const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl2(url).path)) return null;
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
   const slash = rawPath.lastIndexOf("/");
   const encoded = destination2.angled ? newName : encodeDestination(newName);
   if (destination2.angled && /[<>\r\n]/.test(encoded)) return null;
   return { range: [start + slash + 1, start + rawPath.length], text: encoded };
 }
+var HTML, MARKDOWN, isMarkdownPath, NUMBERED;
+var init_adr_links = __esm({
+  "src/adr-links.ts"() {
+    "use strict";
+    HTML = /\.html?$/i;
+    MARKDOWN = /\.(?:md|markdown)$/i;
+    isMarkdownPath = (path) => MARKDOWN.test(path);
+    NUMBERED = /^(\d+)-(.+)$/;
+  }
+});
 
 // src/relations.ts
 import { basename as basename3 } from "node:path";
-function push2(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
 }
-function indexRecords(set, root2) {
-  const index2 = { root: root2, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
+function indexRecords(set, root) {
+  const index2 = { root, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
   for (const record of set) {
     index2.byPath.set(record.path, record);
     index2.folders.add(record.folder);
@@ -32411,65 +29185,40 @@ function resolveRelation(relation, from, index2) {
   }
   const url = relation.target?.trim() ?? "";
   if (url === "" || isExternalUrl(url)) return { kind: "skip" };
-  const { path: path2 } = splitUrl2(url);
-  if (path2 === "") return { kind: "skip" };
-  const absolute = resolveLinkPath(path2, from.folder, index2.root);
-  const candidates2 = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates2.push(`${absolute}.md`);
-  for (const candidate of candidates2) {
+  const { path } = splitUrl(url);
+  if (path === "") return { kind: "skip" };
+  const absolute = resolveLinkPath(path, from.folder, index2.root);
+  const candidates = targetCandidates(absolute);
+  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates.push(`${absolute}.md`);
+  for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
   }
   return { kind: "no-file", path: absolute };
 }
+var init_relations = __esm({
+  "src/relations.ts"() {
+    "use strict";
+    init_adr_links();
+  }
+});
 
 // rules/adr-supersede.ts
-var meta15 = {
-  id: "adr-supersede",
-  description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
-  defaultSeverity: "error",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("adr-supersede"),
-    why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
-    wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
-    right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
-    wrongFilename: "docs/adr/0001-use-postgresql.md",
-    rightFilename: "docs/adr/0001-use-postgresql.md",
-    files: {
-      "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
-    }
-  }
-};
-var INVERSE = {
-  supersedes: "superseded-by",
-  "superseded-by": "supersedes",
-  amends: "amended-by",
-  "amended-by": "amends"
-};
-var KEYS = {
-  supersedes: ["supersedes"],
-  "superseded-by": ["superseded-by", "superseded_by", "supersededBy"],
-  amends: ["amends"],
-  "amended-by": ["amended-by", "amended_by"]
-};
-var ORDER = ["supersedes", "superseded-by", "amends", "amended-by"];
-var WORDS = {
-  supersedes: "Supersedes",
-  "superseded-by": "Superseded by",
-  amends: "Amends",
-  "amended-by": "Amended by"
-};
-var indexes = /* @__PURE__ */ new WeakMap();
-function push3(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
+var adr_supersede_exports = {};
+__export(adr_supersede_exports, {
+  check: () => check15,
+  meta: () => meta15
+});
+import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
+function push3(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
 }
-function indexOf(set, root2) {
+function indexOf(set, root) {
   const cached = indexes.get(set);
-  if (cached && cached.root === root2) return cached;
-  const index2 = { ...indexRecords(set, root2), claims: /* @__PURE__ */ new Map() };
+  if (cached && cached.root === root) return cached;
+  const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
   for (const record of set) push3(names, record.folder, record.name);
   for (const record of set) {
@@ -32489,7 +29238,6 @@ function indexOf(set, root2) {
   indexes.set(set, index2);
   return index2;
 }
-var DEFAULT_STYLE = { quote: '"', number: { prefix: "", width: null }, path: { dot: false, html: false } };
 function itemStyle(adr, keys) {
   const frontmatter2 = adr.frontmatter;
   if (!frontmatter2) return null;
@@ -32529,11 +29277,11 @@ function yamlItem(style, self, other) {
 function keySpelling(adr, kind) {
   const [kebab2] = KEYS[kind];
   if (kind === "supersedes" || kind === "amends") return kebab2;
-  const root2 = adr.frontmatter?.document.contents;
+  const root = adr.frontmatter?.document.contents;
   const keys = [];
-  if (root2 && "items" in root2)
-    for (const pair2 of root2.items) {
-      const key = pair2.key;
+  if (root && "items" in root)
+    for (const pair of root.items) {
+      const key = pair.key;
       if ((0, import_yaml7.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
@@ -32561,11 +29309,6 @@ function offsets2(node2) {
   const end = node2.position?.end.offset;
   return start === void 0 || end === void 0 ? null : [start, end];
 }
-var RELATION_LINE = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?(?:super[sc]ede[sd]|amend(?:s|ed\s+by))\b/i;
-var startsWithRelation = (adr, node2) => {
-  const at = offsets2(node2);
-  return at !== null && RELATION_LINE.test(adr.text.slice(at[0], at[1]));
-};
 function bodyPlace(adr, self) {
   const children = adr.tree.children;
   const statusHeading = children.findIndex((node2) => node2.type === "heading" && node2.depth >= 2 && /^status$/i.test(toString(node2).trim()));
@@ -32597,14 +29340,14 @@ function bodyPlace(adr, self) {
     const marker = adr.text.charAt(itemStart);
     let lineStart2 = itemStart;
     while (lineStart2 > 0 && !/[\r\n]/.test(adr.text.charAt(lineStart2 - 1))) lineStart2--;
-    const indent2 = adr.text.slice(lineStart2, itemStart);
-    if (!"-*+".includes(marker) || !/^[ \t]*$/.test(indent2)) return null;
+    const indent = adr.text.slice(lineStart2, itemStart);
+    if (!"-*+".includes(marker) || !/^[ \t]*$/.test(indent)) return null;
     let last = items[index2];
     for (const item of items.slice(index2 + 1)) {
       if (!startsWithRelation(adr, item)) break;
       last = item;
     }
-    return { form: "bullet", at: offsets2(last)[1], prefix: `${indent2}${marker} ` };
+    return { form: "bullet", at: offsets2(last)[1], prefix: `${indent}${marker} ` };
   }
   let at = status.range[1];
   while (at < adr.text.length && !/[\r\n]/.test(adr.text.charAt(at))) at++;
@@ -32616,9 +29359,9 @@ function bodyLine(adr, self, place, kind, other) {
   const stem = basename4(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
-  const text5 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
+  const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
-  return `${word} [${text5.replace(/([[\]\\])/g, "\\$1")}](${href})`;
+  return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
 function missingEdits(adr, self, missing) {
   const edits = /* @__PURE__ */ new Map();
@@ -32653,18 +29396,6 @@ function missingEdits(adr, self, missing) {
   for (const kind of byKind.keys()) edits.set(kind, edit);
   return edits;
 }
-var CLAIM = {
-  supersedes: (other) => `${other} supersedes this ADR`,
-  "superseded-by": (other) => `${other} says it is superseded by this ADR`,
-  amends: (other) => `${other} amends this ADR`,
-  "amended-by": (other) => `${other} says it is amended by this ADR`
-};
-var STATES = {
-  supersedes: (other) => `it supersedes ${other}`,
-  "superseded-by": (other) => `it is superseded by ${other}`,
-  amends: (other) => `it amends ${other}`,
-  "amended-by": (other) => `it is amended by ${other}`
-};
 function unresolved(relation, resolution, project, index2) {
   const word = WORDS[relation.kind];
   if (resolution.kind === "no-number") return { message: `${word} ADR ${resolution.number}, but no ADR of this folder has that number`, rename: null };
@@ -32685,67 +29416,120 @@ function unresolved(relation, resolution, project, index2) {
     rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
   };
 }
-var check16 = ({ adr, record, set, project, catalogue, report }) => {
-  const self = buildRecord(adr, catalogue);
-  const index2 = indexOf(set, project.root);
-  const own6 = self.relations.map((relation) => {
-    const resolution = resolveRelation(relation, self, index2);
-    return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
-  });
-  for (const { relation, problem } of own6) {
-    if (!problem || !project.complete) continue;
-    if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
-    const link2 = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
-    const fix2 = problem.rename && link2 ? replaceLinkFileName(adr, link2.range, link2.url, problem.rename.name) : null;
-    report({ range: relation.range, message: problem.message, ...fix2 ? { fix: fix2 } : {} });
+var import_yaml7, meta15, INVERSE, KEYS, ORDER, WORDS, indexes, DEFAULT_STYLE, RELATION_LINE, startsWithRelation, CLAIM, STATES, check15;
+var init_adr_supersede = __esm({
+  "rules/adr-supersede.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_docs();
+    init_parse2();
+    init_edits();
+    init_adr_links();
+    init_relations();
+    meta15 = {
+      id: "adr-supersede",
+      description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
+      defaultSeverity: "error",
+      fixable: true,
+      scope: "set",
+      docs: {
+        url: ruleDocsUrl("adr-supersede"),
+        why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
+        wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
+        right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
+        wrongFilename: "docs/adr/0001-use-postgresql.md",
+        rightFilename: "docs/adr/0001-use-postgresql.md",
+        files: {
+          "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
+        }
+      }
+    };
+    INVERSE = {
+      supersedes: "superseded-by",
+      "superseded-by": "supersedes",
+      amends: "amended-by",
+      "amended-by": "amends"
+    };
+    KEYS = {
+      supersedes: ["supersedes"],
+      "superseded-by": ["superseded-by", "superseded_by", "supersededBy"],
+      amends: ["amends"],
+      "amended-by": ["amended-by", "amended_by"]
+    };
+    ORDER = ["supersedes", "superseded-by", "amends", "amended-by"];
+    WORDS = {
+      supersedes: "Supersedes",
+      "superseded-by": "Superseded by",
+      amends: "Amends",
+      "amended-by": "Amended by"
+    };
+    indexes = /* @__PURE__ */ new WeakMap();
+    DEFAULT_STYLE = { quote: '"', number: { prefix: "", width: null }, path: { dot: false, html: false } };
+    RELATION_LINE = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?(?:super[sc]ede[sd]|amend(?:s|ed\s+by))\b/i;
+    startsWithRelation = (adr, node2) => {
+      const at = offsets2(node2);
+      return at !== null && RELATION_LINE.test(adr.text.slice(at[0], at[1]));
+    };
+    CLAIM = {
+      supersedes: (other) => `${other} supersedes this ADR`,
+      "superseded-by": (other) => `${other} says it is superseded by this ADR`,
+      amends: (other) => `${other} amends this ADR`,
+      "amended-by": (other) => `${other} says it is amended by this ADR`
+    };
+    STATES = {
+      supersedes: (other) => `it supersedes ${other}`,
+      "superseded-by": (other) => `it is superseded by ${other}`,
+      amends: (other) => `it amends ${other}`,
+      "amended-by": (other) => `it is amended by ${other}`
+    };
+    check15 = ({ adr, record, set, project, report }) => {
+      const self = record;
+      const index2 = indexOf(set, project.root);
+      const own6 = self.relations.map((relation) => {
+        const resolution = resolveRelation(relation, self, index2);
+        return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
+      });
+      for (const { relation, problem } of own6) {
+        if (!problem || !project.complete) continue;
+        if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
+        const link = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
+        const fix = problem.rename && link ? replaceLinkFileName(adr, link.range, link.url, problem.rename.name) : null;
+        report({ range: relation.range, message: problem.message, ...fix ? { fix } : {} });
+      }
+      const missing = [];
+      const seen = /* @__PURE__ */ new Set();
+      for (const claim of index2.claims.get(record.path) ?? []) {
+        const kind = INVERSE[claim.kind];
+        const key = `${claim.from.path}\0${kind}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const stated = own6.some(
+          ({ relation, resolution, problem }) => relation.kind === kind && (resolution.kind === "found" && resolution.records.some((other) => other.path === claim.from.path) || problem?.rename?.path === claim.from.path)
+        );
+        if (!stated) missing.push({ other: claim.from, kind, claimed: claim.kind, ...claim.renamedFrom ? { renamedFrom: claim.renamedFrom } : {} });
+      }
+      if (missing.length === 0) return;
+      const edits = missingEdits(adr, self, missing);
+      for (const entry of missing) {
+        const name = relativeHref(self.folder, entry.other.path);
+        const keyNode = adr.frontmatter?.data ? KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
+        const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : self.status?.range ?? self.h1Range ?? [0, 0];
+        const fix = edits.get(entry.kind);
+        const as = entry.renamedFrom ? ` (linking it as "${entry.renamedFrom}")` : "";
+        report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix ? { fix } : {} });
+      }
+    };
   }
-  const missing = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const claim of index2.claims.get(record.path) ?? []) {
-    const kind = INVERSE[claim.kind];
-    const key = `${claim.from.path}\0${kind}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const stated = own6.some(
-      ({ relation, resolution, problem }) => relation.kind === kind && (resolution.kind === "found" && resolution.records.some((other) => other.path === claim.from.path) || problem?.rename?.path === claim.from.path)
-    );
-    if (!stated) missing.push({ other: claim.from, kind, claimed: claim.kind, ...claim.renamedFrom ? { renamedFrom: claim.renamedFrom } : {} });
-  }
-  if (missing.length === 0) return;
-  const edits = missingEdits(adr, self, missing);
-  for (const entry of missing) {
-    const name = relativeHref(self.folder, entry.other.path);
-    const keyNode = adr.frontmatter?.data ? KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
-    const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : self.status?.range ?? self.h1Range ?? [0, 0];
-    const fix2 = edits.get(entry.kind);
-    const as = entry.renamedFrom ? ` (linking it as "${entry.renamedFrom}")` : "";
-    report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix2 ? { fix: fix2 } : {} });
-  }
-};
+});
 
 // rules/adr-link.ts
 var adr_link_exports = {};
 __export(adr_link_exports, {
-  check: () => check17,
+  check: () => check16,
   meta: () => meta16
 });
-var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 import { basename as basename5, dirname as dirname3 } from "node:path";
-var meta16 = {
-  id: "adr-link",
-  description: "Relative links lead to files that exist, and #anchors to headings that exist",
-  defaultSeverity: "error",
-  fixable: true,
-  docs: {
-    url: ruleDocsUrl("adr-link"),
-    why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
-    wrong: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n",
-    right: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n",
-    wrongFilename: "docs/adr/0001-use-postgresql.md",
-    rightFilename: "docs/adr/0001-use-postgresql.md",
-    files: { "docs/adr/0002-hosting.md": "# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n" }
-  }
-};
 function normaliseFragment(fragment) {
   return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
 }
@@ -32763,669 +29547,130 @@ function closestAnchor(fragment, anchors) {
   }
   return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
 }
-var check17 = ({ adr, record, project, settings, report }) => {
-  const folder = dirname3(adr.path);
-  const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
-  let ownAnchors = null;
-  for (const link2 of adr.links) {
-    const url = link2.url.trim();
-    if (url === "" || isExternalUrl(url) || supersedeLinks.has(link2.range.join(":"))) continue;
-    const { path: path2, query, fragment } = splitUrl2(url);
-    const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
-    if (path2 === "") {
-      if (wanted2 === null) continue;
-      ownAnchors ??= headingAnchors(adr);
-      if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) {
-        const hint2 = closestAnchor(wanted2, ownAnchors);
-        report({ range: link2.range, message: `This file has no heading for "#${fragment}"${hint2 ? `; did you mean "#${hint2}"?` : ""}` });
+var import_fastest_levenshtein3, meta16, check16;
+var init_adr_link = __esm({
+  "rules/adr-link.ts"() {
+    "use strict";
+    import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+    init_docs();
+    init_adr_links();
+    meta16 = {
+      id: "adr-link",
+      description: "Relative links lead to files that exist, and #anchors to headings that exist",
+      defaultSeverity: "error",
+      fixable: true,
+      scope: "set",
+      docs: {
+        url: ruleDocsUrl("adr-link"),
+        why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
+        wrong: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n",
+        right: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n",
+        wrongFilename: "docs/adr/0001-use-postgresql.md",
+        rightFilename: "docs/adr/0001-use-postgresql.md",
+        files: { "docs/adr/0002-hosting.md": "# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n" }
       }
-      continue;
-    }
-    if (!project.complete) continue;
-    const absolute = resolveLinkPath(path2, folder, project.root);
-    const target = existingTarget(absolute, project);
-    if (target === null) {
-      const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
-      const names = renamed.map((name) => replacementName(basename5(absolute), name));
-      const shown = names.map((name) => `"${name}"`).join(" or ");
-      const fix2 = names.length === 1 ? replaceLinkFileName(adr, link2.range, link2.url, names[0]) : null;
-      report({
-        range: link2.range,
-        message: `Link target "${decodeUrlPart(path2)}" does not exist${names.length ? `; did you mean ${shown}?` : ""}`,
-        ...fix2 ? { fix: fix2 } : {}
-      });
-      continue;
-    }
-    if (wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
-    const anchors = target === adr.path ? ownAnchors ??= headingAnchors(adr) : project.anchors(target);
-    if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) continue;
-    const hint = closestAnchor(wanted2, anchors);
-    report({
-      range: link2.range,
-      message: `${relativeHref(folder, target)} has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ""}`
-    });
+    };
+    check16 = ({ adr, record, project, settings, report }) => {
+      const folder = dirname3(adr.path);
+      const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
+      const ownAnchors = record.anchors;
+      for (const link of record.links) {
+        const url = link.url.trim();
+        if (url === "" || isExternalUrl(url) || supersedeLinks.has(link.range.join(":"))) continue;
+        const { path, query, fragment } = splitUrl(url);
+        const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
+        if (path === "") {
+          if (wanted2 === null) continue;
+          if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) {
+            const hint2 = closestAnchor(wanted2, ownAnchors);
+            report({ range: link.range, message: `This file has no heading for "#${fragment}"${hint2 ? `; did you mean "#${hint2}"?` : ""}` });
+          }
+          continue;
+        }
+        if (!project.complete) continue;
+        const absolute = resolveLinkPath(path, folder, project.root);
+        const target = existingTarget(absolute, project);
+        if (target === null) {
+          const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
+          const names = renamed.map((name) => replacementName(basename5(absolute), name));
+          const shown = names.map((name) => `"${name}"`).join(" or ");
+          const fix = names.length === 1 ? replaceLinkFileName(adr, link.range, link.url, names[0]) : null;
+          report({
+            range: link.range,
+            message: `Link target "${decodeUrlPart(path)}" does not exist${names.length ? `; did you mean ${shown}?` : ""}`,
+            ...fix ? { fix } : {}
+          });
+          continue;
+        }
+        if (wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
+        const anchors = target === adr.path ? ownAnchors : project.anchors(target);
+        if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) continue;
+        const hint = closestAnchor(wanted2, anchors);
+        report({
+          range: link.range,
+          message: `${relativeHref(folder, target)} has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ""}`
+        });
+      }
+    };
   }
-};
+});
 
 // rules/index.ts
-var rules = [
-  frontmatter_syntax_exports,
-  frontmatter_fields_exports,
-  pattern_slug_exports,
-  pattern_category_exports,
-  pattern_duplicate_exports,
-  pattern_undeclared_exports,
-  pattern_unmentioned_exports,
-  pattern_link_exports,
-  adr_filename_exports,
-  adr_number_duplicate_exports,
-  adr_number_mismatch_exports,
-  adr_title_exports,
-  adr_status_exports,
-  adr_sections_exports,
-  adr_supersede_exports,
-  adr_link_exports
-];
-var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
-
-// src/config.ts
-var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
-var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
-var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
-function toSeverity(value2) {
-  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
-  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
-  return null;
-}
-function findConfigFile(cwd) {
-  let dir = resolve2(cwd);
-  for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join3(dir, name);
-      if (!existsSync(candidate)) continue;
-      if (name !== "package.json") return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync2(candidate, "utf8"));
-        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
-      } catch {
-      }
-    }
-    const parent = dirname4(dir);
-    if (parent === dir) return null;
-    dir = parent;
+var rules, rulesById;
+var init_rules = __esm({
+  "rules/index.ts"() {
+    "use strict";
+    init_frontmatter_syntax();
+    init_frontmatter_fields();
+    init_pattern_slug();
+    init_pattern_category();
+    init_pattern_duplicate();
+    init_pattern_undeclared();
+    init_pattern_unmentioned();
+    init_pattern_link();
+    init_adr_filename();
+    init_adr_number_duplicate();
+    init_adr_number_mismatch();
+    init_adr_title();
+    init_adr_status();
+    init_adr_sections();
+    init_adr_supersede();
+    init_adr_link();
+    rules = [
+      frontmatter_syntax_exports,
+      frontmatter_fields_exports,
+      pattern_slug_exports,
+      pattern_category_exports,
+      pattern_duplicate_exports,
+      pattern_undeclared_exports,
+      pattern_unmentioned_exports,
+      pattern_link_exports,
+      adr_filename_exports,
+      adr_number_duplicate_exports,
+      adr_number_mismatch_exports,
+      adr_title_exports,
+      adr_status_exports,
+      adr_sections_exports,
+      adr_supersede_exports,
+      adr_link_exports
+    ];
+    rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
   }
-}
-function readConfigData(file) {
-  let text5;
-  try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text5 = readFileSync2(file, "utf8");
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
-  }
-  const noPosition = () => "";
-  if (file.endsWith(".json")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text5);
-    } catch (error2) {
-      throw new ConfigError(file, `invalid JSON: ${error2.message}`);
-    }
-    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
-    return { data: parsed, locate: noPosition };
-  }
-  const document3 = (0, import_yaml8.parseDocument)(text5, { prettyErrors: false });
-  const lines = createLineIndex(text5);
-  const at = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}: `;
-  };
-  const error = document3.errors[0];
-  if (error) throw new ConfigError(file, `${at(error.pos[0])}invalid YAML: ${error.message.split("\n")[0]}`);
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (caught) {
-    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
-  }
-  return {
-    data: data ?? {},
-    locate: (path2) => {
-      const parent = path2.length > 1 ? document3.getIn(path2.slice(0, -1), true) : document3.contents;
-      const pair2 = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
-      const node2 = pair2?.key ?? document3.getIn(path2, true);
-      return node2?.range ? at(node2.range[0]) : "";
-    }
-  };
-}
-var validateConfig = null;
-function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein4.distance)(id, a) - (0, import_fastest_levenshtein4.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein4.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
-}
-function resolveConfig(raw, file, baseDir, locate = () => "") {
-  const where = file ?? "<config>";
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
-  const config = raw;
-  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
-    for (const [id, value2] of Object.entries(config.rules)) {
-      const at = locate(["rules", id]);
-      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
-      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
-      if (!severity)
-        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
-    }
-  }
-  validateConfig ??= compileSchema("config.schema.json");
-  if (!validateConfig(config)) {
-    const error = validateConfig.errors?.[0];
-    const path2 = (error?.instancePath ?? "").split("/").slice(1);
-    if (error?.keyword === "additionalProperties") path2.push(error.params.additionalProperty);
-    throw new ConfigError(where, `${locate(path2)}${error ? describeAjvError(error) : "invalid configuration"}`);
-  }
-  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  const settings = {};
-  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
-  for (const preset of presets) {
-    if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
-    if (preset === "madr" || preset === "nygard") {
-      const current = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
-    }
-  }
-  for (const [id, value2] of Object.entries(config.rules ?? {})) {
-    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
-    const rule = rulesById.get(id);
-    if (options !== void 0 && rule) {
-      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
-      const validate = compileInlineSchema(rule.meta.schema);
-      if (!validate(options)) {
-        const error = validate.errors?.[0];
-        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error ? describeAjvError(error) : "invalid"}`);
-      }
-    }
-    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
-  }
-  return {
-    file,
-    baseDir,
-    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
-    ignore: config.ignore ?? [],
-    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
-    linkTemplate: config.linkTemplate ?? null,
-    statuses: config.statuses ?? DEFAULT_STATUSES,
-    extends: presets,
-    rules: settings
-  };
-}
-function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve2(cwd));
-  if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
-  const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname4(file), locate);
-}
-function overrideRules(config, overrides) {
-  const next = { ...config, rules: { ...config.rules } };
-  for (const override of overrides) {
-    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
-    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
-    const [, id = "", severityText = ""] = match;
-    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
-    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
-    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
-    next.rules[id] = { severity, options: next.rules[id]?.options };
-  }
-  return next;
-}
-
-// src/files.ts
-var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
-var ALWAYS_IGNORED = ["node_modules/", ".git/"];
-var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function isMarkdown(path2) {
-  const lower = path2.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
-}
-function toPosix(path2) {
-  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
-}
-function buildIgnore(cwd, config) {
-  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
-  const root2 = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root2, ".gitignore");
-  if (existsSync2(gitignore)) {
-    try {
-      matcher.add(readFileSync3(gitignore, "utf8"));
-    } catch {
-    }
-  }
-  matcher.add(config.ignore);
-  return { matcher, root: root2 };
-}
-async function discoverFiles(inputs, cwd, config) {
-  let base = cwd;
-  let patterns = [...inputs];
-  if (patterns.length === 0 && config.adrs) {
-    base = config.baseDir;
-    patterns = config.adrs;
-  } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
-    if (!folder)
-      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
-    patterns = [folder];
-  }
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  const missing = [];
-  for (const pattern of patterns) {
-    const absolute = resolve3(base, pattern);
-    let stats;
-    try {
-      stats = statSync2(absolute);
-    } catch {
-      if (linkTarget(absolute) !== null) {
-        found.add(absolute);
-        continue;
-      }
-    }
-    if (stats?.isDirectory()) {
-      if (isMarkdown(absolute)) {
-        found.add(absolute);
-        folders.add(absolute);
-      }
-      searchFolder(absolute, () => true, true, found, folders);
-    } else if (stats) {
-      found.add(absolute);
-    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
-      const scan = import_picomatch.default.scan(toPosix(pattern));
-      const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
-      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
-    } else {
-      missing.push({ input: pattern, path: absolute, glob: false });
-    }
-  }
-  return { files: keepAdrFiles(found, folders, cwd, config), missing };
-}
-function keepAdrFiles(found, folders, cwd, config) {
-  const { matcher, root: root2 } = buildIgnore(cwd, config);
-  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
-    const path2 = relative2(root2, file);
-    if (!path2 || path2.startsWith("..") || isAbsolute(path2)) return true;
-    return !matcher.ignores(toPosix(path2) + (folders.has(file) ? "/" : ""));
-  }).sort();
-}
-function adrFilesOfFolders(folderPaths, cwd, config) {
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
-  for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
-}
-function searchFolder(root2, isMatch, deep, found, folders) {
-  let matched = 0;
-  const pending = [""];
-  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
-    let entries;
-    try {
-      entries = readdirSync(join4(root2, folder), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const path2 = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path2);
-      if (!isMarkdown(entry.name) || !isMatch(path2)) continue;
-      const absolute = resolve3(root2, path2);
-      found.add(absolute);
-      if (entry.isDirectory()) folders.add(absolute);
-      matched++;
-    }
-  }
-  return matched;
-}
-var SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
-function formatSize(bytes) {
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
-    size /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
-}
-var READ_ERRORS = {
-  ENOENT: "no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  ELOOP: "a symbolic link that loops back on itself",
-  EISDIR: "a folder, not a file",
-  EMFILE: "too many open files"
-};
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function readAdrFile(path2, maxFileSize) {
-  let bytes;
-  try {
-    const stats = statSync2(path2);
-    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
-    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
-    if (stats.size > maxFileSize)
-      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
-    bytes = readFileSync3(path2);
-  } catch (error) {
-    const code3 = error.code ?? "";
-    if (code3 === "ENOENT") {
-      const target = linkTarget(path2);
-      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
-    }
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code3] ?? (code3 || error.message)}` };
-  }
-  if (bytes.length === 0) return { ok: false, reason: "is empty" };
-  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
-  try {
-    return { ok: true, source: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
-  }
-}
-function linkTarget(path2) {
-  try {
-    return lstatSync(path2).isSymbolicLink() ? readlinkSync(path2) : null;
-  } catch {
-    return null;
-  }
-}
-function firstInvalidUtf8(bytes) {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  return Math.max(0, low - 1);
-}
-
-// src/run.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname7, relative as relative3 } from "node:path";
-
-// src/catalogue.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
-var Catalogue = class {
-  patterns;
-  categories;
-  bySlug = /* @__PURE__ */ new Map();
-  /** Lower-cased name, code and alias → pattern, for references written in another form. */
-  byOtherForm = /* @__PURE__ */ new Map();
-  categoryByLowerName = /* @__PURE__ */ new Map();
-  mentionMatcher;
-  constructor(patterns, categories) {
-    this.patterns = patterns;
-    this.categories = categories;
-    for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
-    for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
-    for (const pattern of patterns) {
-      const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
-      if (pattern.code) forms.push([pattern.code, "code"]);
-      for (const [text5, form] of forms) {
-        const key = text5.toLowerCase();
-        if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
-      }
-    }
-    this.mentionMatcher = new MentionMatcher(patterns);
-  }
-  get(slug2) {
-    return this.bySlug.get(slug2);
-  }
-  /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
-  resolve(reference) {
-    const trimmed = reference.trim();
-    const exact = this.bySlug.get(trimmed);
-    if (exact) return { pattern: exact, form: "slug" };
-    const lower = trimmed.toLowerCase();
-    const bySlugCase = this.bySlug.get(lower);
-    if (bySlugCase) return { pattern: bySlugCase, form: "name" };
-    return this.byOtherForm.get(lower) ?? null;
-  }
-  /** Up to `limit` slugs close to an unknown reference, closest first. */
-  suggestSlugs(reference, limit = 3) {
-    return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
-  }
-  /**
-   * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
-   * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
-   */
-  typoOf(reference) {
-    if (this.resolve(reference)) return null;
-    const suggestions = this.suggestSlugs(reference);
-    const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
-  }
-  /** The catalogue's spelling of a category name given in any case, or null. */
-  category(name) {
-    return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;
-  }
-  suggestCategories(name, limit = 3) {
-    return closest(name.toLowerCase().trim(), this.categories.map((c) => c.toLowerCase()), limit).map(
-      (lower) => this.categoryByLowerName.get(lower) ?? lower
-    );
-  }
-  /** Prose mentions of catalogue patterns in a piece of text. */
-  findMentions(text5) {
-    return this.mentionMatcher.find(text5);
-  }
-};
-function closest(word, candidates2, limit) {
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates2.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
-}
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function escapeRegExp(text5) {
-  return text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function termSource(term) {
-  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
-  return words.join("[\\s-]+");
-}
-function normaliseTerm(text5) {
-  return text5.toLowerCase().split(/[\s-]+/).join(" ");
-}
-var BEFORE = "(?<![\\p{L}\\p{N}_-])";
-var AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
-var MentionMatcher = class {
-  words;
-  acronyms;
-  excludes;
-  slugByTerm = /* @__PURE__ */ new Map();
-  slugByAcronym = /* @__PURE__ */ new Map();
-  constructor(patterns) {
-    const wordTerms = [];
-    const acronymTerms = [];
-    const excludeTerms = [];
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-          acronymTerms.push(term);
-        } else {
-          const key = normaliseTerm(term);
-          if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
-          wordTerms.push(term);
-        }
-      }
-      excludeTerms.push(...pattern.excludes);
-    }
-    const byLength = (a, b) => b.length - a.length;
-    this.words = wordTerms.length ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-    this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
-    this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-  }
-  find(text5) {
-    const excluded = [];
-    if (this.excludes) for (const m of text5.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
-    const found = [];
-    if (this.words) {
-      for (const m of text5.matchAll(this.words)) {
-        const slug2 = this.wordSlug(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    if (this.acronyms) {
-      for (const m of text5.matchAll(this.acronyms)) {
-        const slug2 = this.slugByAcronym.get(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-  wordSlug(matched) {
-    const key = normaliseTerm(matched);
-    return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, "")) ?? this.slugByTerm.get(key.replace(/s$/, ""));
-  }
-};
-var builtInSource = null;
-function readBuiltIn() {
-  if (!builtInSource) {
-    const file = dataPath("catalogue.yaml");
-    builtInSource = { file, text: readFileSync4(file, "utf8") };
-  }
-  return builtInSource;
-}
-var validateCatalogue = null;
-function parseCatalogueSource(file, text5) {
-  const document3 = (0, import_yaml9.parseDocument)(text5, { prettyErrors: false });
-  const lines = createLineIndex(text5);
-  const at = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}`;
-  };
-  const yamlError = document3.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine2(yamlError.message)}`);
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new CatalogueError(file, `invalid YAML: ${error.message}`);
-  }
-  validateCatalogue ??= compileSchema("catalogue.schema.json");
-  if (!validateCatalogue(data)) {
-    const error = validateCatalogue.errors?.[0];
-    throw new CatalogueError(file, describeEntry(document3, error, at));
-  }
-  return data;
-}
-function describeEntry(document3, error, at) {
-  if (!error) return "does not match the catalogue schema";
-  const path2 = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
-  const node2 = document3.getIn(path2, true);
-  const entryIndex = path2[0] === "patterns" && typeof path2[1] === "number" ? path2[1] : null;
-  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
-  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
-  return `${where}${entry}${describeAjvError(error)}`;
-}
-function firstLine2(message) {
-  return message.split("\n")[0] ?? message;
-}
-function toPattern(entry) {
-  return {
-    code: entry.code ?? null,
-    slug: entry.slug,
-    name: entry.name ?? entry.slug,
-    description: entry.description ?? "",
-    category: entry.category ?? "",
-    url: entry.url ?? null,
-    aliases: entry.aliases ?? [],
-    excludes: entry.excludes ?? []
-  };
-}
-var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-function mergeCatalogues(base, user, userFile) {
-  const replace2 = user?.extendsBuiltIn === false;
-  const categories = [...replace2 ? [] : base.categories ?? []];
-  const patterns = replace2 ? [] : (base.patterns ?? []).map(toPattern);
-  if (user && userFile) {
-    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
-    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
-    (user.patterns ?? []).forEach((entry, index2) => {
-      const label = `patterns[${index2}] (${entry.slug})`;
-      const existing = patterns.find((p) => p.slug === entry.slug);
-      if (existing) {
-        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-        if (extra.length)
-          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
-        if (entry.aliases) existing.aliases = entry.aliases;
-        if (entry.excludes) existing.excludes = entry.excludes;
-        if (entry.url) existing.url = entry.url;
-        return;
-      }
-      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
-      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
-      if (!categories.includes(entry.category))
-        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
-      if (entry.code) {
-        const holder = seenCodes.get(entry.code);
-        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
-        seenCodes.set(entry.code, entry.slug);
-      }
-      patterns.push(toPattern(entry));
-    });
-  }
-  return new Catalogue(patterns, categories);
-}
-function catalogueWithUser(userFile, userText) {
-  const builtIn = readBuiltIn();
-  const base = parseCatalogueSource(builtIn.file, builtIn.text);
-  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
-  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
-}
-function loadCatalogue(userFile) {
-  if (!userFile) return catalogueWithUser(null, null);
-  let text5;
-  try {
-    text5 = readFileSync4(userFile, "utf8");
-  } catch (error) {
-    throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
-  }
-  return catalogueWithUser(userFile, text5);
-}
+});
 
 // src/lint.ts
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
-function checkAdr(adr, set, { catalogue, config, project }, current) {
+function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
   const messages = [];
   const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
-  const records = set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   for (const rule of rules) {
+    if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
     const configured = setting.severity;
@@ -33444,14 +29689,19 @@ function checkAdr(adr, set, { catalogue, config, project }, current) {
       };
       if (descriptor.fix) diagnostic.fix = descriptor.fix;
       if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text5) => ({ desc: `Replace with "${text5}"`, fix: { range: descriptor.range, text: text5 } }));
+        diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
       messages.push(diagnostic);
     };
     rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  return messages.sort(byPosition);
 }
-var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+function mergeMessages(fileMessages, setMessages) {
+  return [...fileMessages, ...setMessages].sort(byPosition);
+}
 function oneLine3(message) {
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
@@ -33461,9 +29711,9 @@ function setOnlyProject(records) {
   return {
     root: "/",
     complete: false,
-    exists: (path2) => byPath.has(path2) || folders.has(path2),
-    isDirectory: (path2) => folders.has(path2),
-    anchors: (path2) => byPath.get(path2)?.anchors ?? null,
+    exists: (path) => byPath.has(path) || folders.has(path),
+    isDirectory: (path) => folders.has(path),
+    anchors: (path) => byPath.get(path)?.anchors ?? null,
     list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
   };
 }
@@ -33496,290 +29746,94 @@ function fileProblem(reason, fatal = false) {
 function fatalResult(filePath, reason) {
   return summarise(filePath, [fileProblem(reason, true)]);
 }
+var CONTROL_ESCAPES;
+var init_lint = __esm({
+  "src/lint.ts"() {
+    "use strict";
+    init_parse2();
+    init_record();
+    init_rules();
+    CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
 
-// src/fix.ts
-function applyEdits(text5, edits) {
-  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  const applied = [];
-  const skipped = [];
-  let out = "";
-  let cursor = 0;
-  for (const edit of ordered) {
-    const [start, end] = edit.range;
-    const last = applied[applied.length - 1];
-    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
-      applied.push(edit);
-      continue;
-    }
-    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
-    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
-    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text5.length || end < start) {
-      skipped.push(edit);
-      continue;
-    }
-    out += text5.slice(cursor, start) + edit.text;
-    cursor = end;
-    applied.push(edit);
+// node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter2 = (open, close2, replace = open) => (input) => {
+      let string3 = "" + input, index2 = string3.indexOf(close2, open.length);
+      return ~index2 ? open + replaceClose(string3, close2, replace, index2) + close2 : open + string3 + close2;
+    };
+    var replaceClose = (string3, close2, replace, index2) => {
+      let result = "", cursor = 0;
+      do {
+        result += string3.substring(cursor, index2) + replace;
+        cursor = index2 + close2.length;
+        index2 = string3.indexOf(close2, cursor);
+      } while (~index2);
+      return result + string3.substring(cursor);
+    };
+    var createColors2 = (enabled = isColorSupported) => {
+      let f = enabled ? formatter2 : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors2();
+    module.exports.createColors = createColors2;
   }
-  out += text5.slice(cursor);
-  return { text: out, applied, skipped };
-}
-
-// src/fixer.ts
-var MAX_FIX_PASSES = 10;
-function wanted(message, options) {
-  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
-}
-function fixText(filePath, source, context, set, options = {}, parsed) {
-  let fixedCount = 0;
-  let passes = 0;
-  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
-  let messages = checkAdr(adr, set, context);
-  const bom = adr.bom ? "\uFEFF" : "";
-  while (passes < MAX_FIX_PASSES) {
-    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
-    if (edits.length === 0) break;
-    const { text: text5, applied } = applyEdits(adr.text, edits);
-    if (applied.length === 0 || text5 === adr.text) break;
-    passes++;
-    fixedCount += applied.length;
-    adr = parseAdr(filePath, bom + text5, context.catalogue);
-    messages = checkAdr(adr, set, context);
-  }
-  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
-}
-
-// src/write.ts
-import { chmodSync, readFileSync as readFileSync5, realpathSync, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
-import { basename as basename7, dirname as dirname5, join as join5 } from "node:path";
-import { randomBytes } from "node:crypto";
-function writeFixedFile(path2, originalSource, fixedSource) {
-  let target;
-  try {
-    target = realpathSync(path2);
-    const current = readFileSync5(target, "utf8");
-    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
-  } catch (error) {
-    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
-  }
-  const temp = join5(dirname5(target), `.${basename7(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    const { mode } = statSync3(target);
-    writeFileSync(temp, fixedSource, { mode });
-    chmodSync(temp, mode & 4095);
-    renameSync(temp, target);
-    return { ok: true };
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-    }
-    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
-  }
-}
-
-// src/project.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import { dirname as dirname6, join as join6, resolve as resolve4 } from "node:path";
-function findRepositoryRoot(start) {
-  let dir = resolve4(start);
-  for (; ; ) {
-    if (existsSync3(join6(dir, ".git"))) return dir;
-    const parent = dirname6(dir);
-    if (parent === dir) return resolve4(start);
-    dir = parent;
-  }
-}
-function memo(compute) {
-  const cache = /* @__PURE__ */ new Map();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
-    return cache.get(key);
-  };
-}
-function diskProject(root2, anchorsOf, known = /* @__PURE__ */ new Map()) {
-  const stat = memo((path2) => {
-    try {
-      return statSync4(path2);
-    } catch {
-      return null;
-    }
-  });
-  return {
-    root: root2,
-    complete: true,
-    exists: (path2) => stat(path2) !== null,
-    isDirectory: (path2) => stat(path2)?.isDirectory() ?? false,
-    anchors: memo((path2) => {
-      const cached = known.get(path2);
-      if (cached) return cached;
-      try {
-        return anchorsOf(path2, readFileSync6(path2, "utf8"));
-      } catch {
-        return null;
-      }
-    }),
-    list: memo((folder) => {
-      try {
-        return readdirSync2(folder);
-      } catch {
-        return [];
-      }
-    })
-  };
-}
-
-// src/run.ts
-function loadProject(options) {
-  let config = loadConfig(options.cwd, options.configFile);
-  if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
-  return { config, catalogue: loadCatalogue(config.catalogue) };
-}
-async function lintProject(options) {
-  const { config, catalogue } = loadProject(options);
-  const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  if (discovery.files.length === 0) {
-    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
-    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
-    const what = [
-      ...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [],
-      ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []
-    ];
-    throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
-  }
-  const parsed = [];
-  for (const path2 of discovery.files) {
-    const read = readAdrFile(path2, config.maxFileSize);
-    if (!read.ok) {
-      parsed.push({ path: path2, error: read.reason });
-      continue;
-    }
-    try {
-      parsed.push({ path: path2, source: read.source, adr: parseAdr(path2, read.source, catalogue) });
-    } catch (error) {
-      parsed.push({ path: path2, error: `could not be parsed: ${error.message.split("\n")[0]}` });
-    }
-  }
-  const recordOf = /* @__PURE__ */ new Map();
-  for (const entry of parsed) if ("adr" in entry) recordOf.set(entry.adr, buildRecord(entry.adr, catalogue));
-  const targetRecords = [...recordOf.values()];
-  const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname7(file))), options.cwd, config).filter((file) => !linted.has(file));
-  const records = [...targetRecords];
-  for (const path2 of others) {
-    const read = readAdrFile(path2, config.maxFileSize);
-    if (!read.ok) continue;
-    try {
-      records.push(buildRecord(parseAdr(path2, read.source, catalogue), catalogue));
-    } catch {
-    }
-  }
-  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, new Map(records.map((record) => [record.path, record.anchors])));
-  const context = { catalogue, config, project };
-  const written = /* @__PURE__ */ new Map();
-  const results = discovery.missing.map(
-    (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
-  );
-  for (const entry of parsed) {
-    if ("error" in entry) {
-      results.push(fatalResult(entry.path, `${relative3(options.cwd, entry.path) || entry.path} ${entry.error}`));
-      continue;
-    }
-    try {
-      if (!options.fix) {
-        results.push(summarise(entry.path, checkAdr(entry.adr, records, context, recordOf.get(entry.adr)), entry.adr.text));
-        continue;
-      }
-      const fixed = fixText(entry.path, entry.source, context, records, options.fix, entry.adr);
-      const result = fixed.result;
-      if (fixed.output !== entry.source) {
-        result.source = entry.source;
-        result.output = fixed.output;
-        result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(entry.path) : null;
-        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
-          const outcome = writeFixedFile(entry.path, entry.source, fixed.output);
-          if (outcome.ok) {
-            if (real !== null) written.set(real, fixed.output);
-          } else {
-            const problem = fileProblem(`${relative3(options.cwd, entry.path) || entry.path} ${outcome.reason}`);
-            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, context)], entry.adr.text));
-            continue;
-          }
-        }
-      }
-      results.push(result);
-    } catch (error) {
-      results.push(fatalResult(entry.path, `internal error while linting: ${error.message.split("\n")[0]}`));
-    }
-  }
-  return { results, config, catalogue, records };
-}
-function realPath(path2) {
-  try {
-    return realpathSync2(path2);
-  } catch {
-    return null;
-  }
-}
-
-// src/format/stylish.ts
-var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative4 } from "node:path";
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-function printable(text5) {
-  return text5.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
-}
-function formatStylish(results, { cwd, color: color2, dryRun = false }) {
-  const c = (0, import_picocolors.createColors)(color2);
-  let errors = 0;
-  let warnings = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
-  let out = "";
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixableErrors += result.fixableErrorCount;
-    fixableWarnings += result.fixableWarningCount;
-    out += `
-${c.underline(printable(relative4(cwd, result.filePath) || result.filePath))}
-`;
-    const rows = result.messages.map((m) => ({
-      position: `${m.line}:${m.column}`,
-      severity: m.severity === "error" ? "error" : "warning",
-      message: printable(m.message),
-      rule: m.ruleId ?? ""
-    }));
-    const positionWidth = Math.max(...rows.map((r) => r.position.length));
-    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
-    for (const row of rows) {
-      const severity = row.severity.padEnd(severityWidth);
-      out += `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity === "error" ? c.red(severity) : c.yellow(severity)}  ` + `${row.rule ? row.message.padEnd(messageWidth) : row.message}  ${c.dim(row.rule)}`.trimEnd() + "\n";
-    }
-  }
-  const total = errors + warnings;
-  const fixedFiles = results.filter((result) => (result.fixedCount ?? 0) > 0);
-  const fixed = fixedFiles.reduce((sum, result) => sum + (result.fixedCount ?? 0), 0);
-  const fixLine = fixed > 0 ? `${c.green("\u2714")} ${plural(fixed, "problem")} ${dryRun ? "would be fixed" : "fixed"} in ${plural(fixedFiles.length, "file")}, ${total} remaining.
-` : "";
-  if (total === 0) return fixLine;
-  const mark = errors > 0 ? c.red("\u2716") : c.yellow("\u26A0");
-  out += `
-${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`)}
-`;
-  if (fixableErrors + fixableWarnings > 0) {
-    out += `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
-`;
-  }
-  return out + fixLine;
-}
+});
 
 // src/format/json.ts
+var json_exports = {};
+__export(json_exports, {
+  formatJson: () => formatJson
+});
 function formatJson(results) {
   return JSON.stringify(
     results.map((result) => ({
@@ -33808,238 +29862,459 @@ function formatJson(results) {
     }))
   );
 }
+var init_json = __esm({
+  "src/format/json.ts"() {
+    "use strict";
+  }
+});
 
-// src/format/diff.ts
-import { relative as relative5 } from "node:path";
+// src/format/sarif.ts
+var sarif_exports = {};
+__export(sarif_exports, {
+  FINGERPRINT_KEY: () => FINGERPRINT_KEY,
+  SARIF_SCHEMA_URI: () => SARIF_SCHEMA_URI,
+  SRCROOT: () => SRCROOT,
+  artifactLocation: () => artifactLocation,
+  formatSarif: () => formatSarif
+});
+import { createHash as createHash2 } from "node:crypto";
+import { isAbsolute as isAbsolute2, relative as relative5, sep as sep3 } from "node:path";
+import { pathToFileURL } from "node:url";
+function encodeSegment(segment) {
+  let out = "";
+  for (const char of segment) {
+    if (/^[A-Za-z0-9\-._~!$&'()*+,;=@]$/.test(char)) out += char;
+    else for (const byte of utf82.encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function fileUri(path) {
+  return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
+}
+function artifactLocation(root, filePath) {
+  const path = relative5(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep3}`) || isAbsolute2(path)) return { uri: fileUri(filePath) };
+  return { uri: path.split(sep3).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+}
+function fenced(code) {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence3 = "`".repeat(longest + 1);
+  return `${fence3}markdown
+${code.endsWith("\n") ? code : `${code}
+`}${fence3}`;
+}
+function ruleDescriptor({ meta: meta17 }) {
+  return {
+    id: meta17.id,
+    name: pascalCase(meta17.id),
+    shortDescription: { text: meta17.description },
+    fullDescription: { text: meta17.docs.why },
+    helpUri: meta17.docs.url,
+    help: {
+      text: `${sentence(meta17.description)}
+
+${meta17.docs.why}
+
+${meta17.docs.url}`,
+      markdown: `**${sentence(meta17.description)}**
+
+${meta17.docs.why}
+
+Wrong:
+
+${fenced(meta17.docs.wrong)}
+
+Right:
+
+${fenced(meta17.docs.right)}
+
+[Documentation](${meta17.docs.url})`
+    },
+    // A rule that is off unless a preset or config turns it on is disabled by default; SARIF has
+    // no level for "off" ("none" means "not a problem"), so it keeps SARIF's default level.
+    defaultConfiguration: meta17.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta17.defaultSeverity) },
+    properties: { tags: ["documentation", meta17.id.split("-")[0] ?? meta17.id], fixable: meta17.fixable }
+  };
+}
+function lintedText(result) {
+  const text3 = result.output ?? result.source;
+  return text3?.replace(/^\uFEFF/, "");
+}
+function exactPosition(text3, lines, offset) {
+  if (offset > 0 && text3.charCodeAt(offset - 1) === 13 && text3.charCodeAt(offset) === 10) {
+    const cr = lines.position(offset - 1);
+    return { line: cr.line, column: cr.column + 1 };
+  }
+  return lines.position(offset);
+}
+function rangeRegion(text3, lines, [start, end]) {
+  const from = exactPosition(text3, lines, start);
+  const to = exactPosition(text3, lines, end);
+  return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
+}
+function quoted(text3) {
+  const short = text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
+  return `"${oneLine3(short)}"`;
+}
+function describeEdit(text3, { range: [start, end], text: inserted }) {
+  const deleted = text3.slice(start, end);
+  if (!deleted) return `Insert ${quoted(inserted)}`;
+  if (!inserted) return `Delete ${quoted(deleted)}`;
+  return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
+}
+function lineText(text3, lines, line) {
+  const start = lines.offset({ line, column: 1 });
+  const end = text3.slice(start).search(/[\r\n]/);
+  return end === -1 ? text3.slice(start) : text3.slice(start, start + end);
+}
+function fingerprintOf(ruleId, uri, m, text3, lines) {
+  const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
+  return createHash2("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+}
+function formatSarif(results, { root, version }) {
+  const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
+  const sarifResults = [];
+  const notifications = [];
+  for (const result of results) {
+    const location = artifactLocation(root, result.filePath);
+    const text3 = lintedText(result);
+    const lines = text3 === void 0 ? void 0 : createLineIndex(text3);
+    const occurrences = /* @__PURE__ */ new Map();
+    for (const m of result.messages) {
+      if (m.ruleId === null) {
+        notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
+        continue;
+      }
+      const hash = fingerprintOf(m.ruleId, location.uri, m, text3, lines);
+      const occurrence = (occurrences.get(hash) ?? 0) + 1;
+      occurrences.set(hash, occurrence);
+      const index2 = ruleIndex.get(m.ruleId);
+      sarifResults.push({
+        ruleId: m.ruleId,
+        ...index2 !== void 0 ? { ruleIndex: index2 } : {},
+        level: levelOf(m.severity),
+        message: { text: m.message },
+        locations: [
+          { physicalLocation: { artifactLocation: location, region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn } } }
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
+        ...m.fix && text3 !== void 0 && lines ? {
+          fixes: [
+            {
+              description: { text: describeEdit(text3, m.fix) },
+              artifactChanges: [
+                {
+                  artifactLocation: location,
+                  replacements: [{ deletedRegion: rangeRegion(text3, lines, m.fix.range), insertedContent: { text: m.fix.text } }]
+                }
+              ]
+            }
+          ]
+        } : {}
+      });
+    }
+  }
+  const rootUri = fileUri(root);
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "adrlint",
+            version,
+            semanticVersion: version,
+            informationUri: REPOSITORY_URL,
+            rules: rules.map(ruleDescriptor)
+          }
+        },
+        invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith("/") ? rootUri : `${rootUri}/` } },
+        results: sarifResults,
+        // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
+        // micromark counts them); SARIF's default line breaks are CRLF and LF only.
+        columnKind: "utf16CodeUnits",
+        newlineSequences: ["\r\n", "\n", "\r"]
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+var SARIF_SCHEMA_URI, SRCROOT, FINGERPRINT_KEY, levelOf, utf82, sentence, pascalCase;
+var init_sarif = __esm({
+  "src/format/sarif.ts"() {
+    "use strict";
+    init_rules();
+    init_docs();
+    init_lint();
+    init_positions();
+    SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    SRCROOT = "%SRCROOT%";
+    FINGERPRINT_KEY = "adrlint/v1";
+    levelOf = (severity) => severity === "error" ? "error" : "warning";
+    utf82 = new TextEncoder();
+    sentence = (text3) => /[.!?]$/.test(text3) ? text3 : `${text3}.`;
+    pascalCase = (id) => id.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase());
+  }
+});
+
+// src/github/workflow-commands.ts
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(command, properties, message) {
+  const written = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value2]) => `${key}=${escapeProperty(String(value2))}`);
+  return `::${command}${written.length ? ` ${written.join(",")}` : ""}::${escapeData(message)}`;
+}
+var init_workflow_commands = __esm({
+  "src/github/workflow-commands.ts"() {
+    "use strict";
+  }
+});
+
+// src/format/github.ts
+var github_exports = {};
+__export(github_exports, {
+  formatGithub: () => formatGithub
+});
+import { isAbsolute as isAbsolute3, relative as relative6, sep as sep4 } from "node:path";
+function annotationPath(root, filePath) {
+  const path = relative6(root, filePath);
+  if (path === "" || path.startsWith(`..${sep4}`) || path === ".." || isAbsolute3(path)) return filePath;
+  return path.split(sep4).join("/");
+}
+function formatGithub(results, { root }) {
+  let out = "";
+  for (const result of results) {
+    const file = annotationPath(root, result.filePath);
+    for (const m of result.messages) {
+      const properties = { file, line: m.line, endLine: m.endLine, col: m.column, endColumn: m.endColumn, title: m.ruleId ?? "adrlint" };
+      out += `${workflowCommand(m.severity === "error" ? "error" : "warning", properties, m.message)}
+`;
+    }
+  }
+  return out;
+}
+var init_github = __esm({
+  "src/format/github.ts"() {
+    "use strict";
+    init_workflow_commands();
+  }
+});
 
 // node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value2) => {
-      value2 = this.postProcess(value2, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value2);
-        }, 0);
-        return void 0;
-      } else {
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value2) => {
+          value2 = this.postProcess(value2, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value2);
+            }, 0);
+            return void 0;
+          } else {
+            return value2;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options) {
+        if (options.comparator) {
+          return options.comparator(left, right);
+        } else {
+          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+          if (array[i]) {
+            ret.push(array[i]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value2, options) {
         return value2;
       }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value2, options) {
+        return Array.from(value2);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value2 = newTokens.slice(newPos, newPos + component.count);
+              value2 = value2.map(function(value3, i) {
+                const oldValue = oldTokens[oldPos + i];
+                return oldValue.length > value3.length ? oldValue : value3;
+              });
+              component.value = this.join(value2);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
     };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
   }
-  addToPath(path2, added, removed, oldPosInc, options) {
-    const last = path2.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path2.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path2.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value2, options) {
-    return value2;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value2, options) {
-    return Array.from(value2);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value2 = newTokens.slice(newPos, newPos + component.count);
-          value2 = value2.map(function(value3, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value3.length ? oldValue : value3;
-          });
-          component.value = this.join(value2);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
+});
 
 // node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
 function diffLines(oldStr, newStr, options) {
   return lineDiff.diff(oldStr, newStr, options);
 }
@@ -34061,6 +30336,37 @@ function tokenize(value2, options) {
   }
   return retLines;
 }
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options) {
+        if (options.ignoreWhitespace) {
+          if (!options.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
 
 // node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
@@ -34108,11 +30414,6 @@ function quoteFileNameIfNeeded(s) {
   result += '"';
   return result;
 }
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -34310,9 +30611,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text5) {
-  const hasTrailingNl = text5.endsWith("\n");
-  const result = text5.split("\n").map((line) => line + "\n");
+function splitLines(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result = text3.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -34320,229 +30621,1325 @@ function splitLines(text5) {
   }
   return result;
 }
+var INCLUDE_HEADERS;
+var init_create = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+    INCLUDE_HEADERS = {
+      includeIndex: true,
+      includeUnderline: true,
+      includeFileHeaders: true
+    };
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_create();
+  }
+});
 
 // src/format/diff.ts
+var diff_exports = {};
+__export(diff_exports, {
+  formatFixDiff: () => formatFixDiff
+});
+import { relative as relative7 } from "node:path";
 function formatFixDiff(results, cwd) {
   let out = "";
   for (const result of results) {
     if (result.output === void 0 || result.source === void 0) continue;
-    const name = (relative5(cwd, result.filePath) || result.filePath).split("\\").join("/");
+    const name = (relative7(cwd, result.filePath) || result.filePath).split("\\").join("/");
     out += createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output, void 0, void 0, { context: 3 });
   }
   return out;
 }
-
-// src/format/sarif.ts
-import { createHash } from "node:crypto";
-import { isAbsolute as isAbsolute2, relative as relative6, sep as sep3 } from "node:path";
-import { pathToFileURL } from "node:url";
-var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-var SRCROOT = "%SRCROOT%";
-var FINGERPRINT_KEY = "adrlint/v1";
-var levelOf = (severity) => severity === "error" ? "error" : "warning";
-var utf82 = new TextEncoder();
-var sentence = (text5) => /[.!?]$/.test(text5) ? text5 : `${text5}.`;
-var pascalCase = (id) => id.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase());
-function encodeSegment(segment) {
-  let out = "";
-  for (const char of segment) {
-    if (/^[A-Za-z0-9\-._~!$&'()*+,;=@]$/.test(char)) out += char;
-    else for (const byte of utf82.encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+var init_diff = __esm({
+  "src/format/diff.ts"() {
+    "use strict";
+    init_libesm();
   }
-  return out;
+});
+
+// src/cli.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10, relative as relative8, resolve as resolve6 } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/errors.ts
+var FileError = class extends Error {
+  constructor(file, message) {
+    super(`${file}: ${message}`);
+    this.file = file;
+    this.name = new.target.name;
+  }
+  file;
+};
+var ConfigError = class extends FileError {
+};
+var CatalogueError = class extends FileError {
+};
+
+// src/files.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
+import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/config.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
+
+// src/schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
+import { readFileSync } from "node:fs";
+
+// src/paths.ts
+import { fileURLToPath } from "node:url";
+var packageRoot = new URL("../", import.meta.url);
+function dataPath(...segments) {
+  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
 }
-function fileUri(path2) {
-  return pathToFileURL(path2).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
+function packagePath(...segments) {
+  return fileURLToPath(new URL(segments.join("/"), packageRoot));
 }
-function artifactLocation(root2, filePath) {
-  const path2 = relative6(root2, filePath);
-  if (path2 === "" || path2 === ".." || path2.startsWith(`..${sep3}`) || isAbsolute2(path2)) return { uri: fileUri(filePath) };
-  return { uri: path2.split(sep3).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+
+// src/schema.ts
+var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+var ajv = null;
+function instance() {
+  if (!ajv) {
+    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
+    addFormats(ajv);
+  }
+  return ajv;
 }
-function fenced(code3) {
-  const longest = Math.max(2, ...[...code3.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence3 = "`".repeat(longest + 1);
-  return `${fence3}markdown
-${code3.endsWith("\n") ? code3 : `${code3}
-`}${fence3}`;
+function compileSchema(name) {
+  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
+  return instance().compile(schema);
 }
-function ruleDescriptor({ meta: meta17 }) {
+function compileInlineSchema(schema) {
+  return instance().compile(schema);
+}
+function describeAjvError(error) {
+  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${where}: unknown key "${error.params.additionalProperty}"`;
+    case "enum":
+      return `${where}: must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "required":
+      return `${where}: missing "${error.params.missingProperty}"`;
+    default:
+      return `${where}: ${error.message ?? "is invalid"}`;
+  }
+}
+
+// src/config.ts
+init_rules();
+init_status();
+init_positions();
+var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
+var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
+var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
+var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
+var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
+function toSeverity(value2) {
+  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
+  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
+  return null;
+}
+function findConfigFile(cwd) {
+  let dir = resolve2(cwd);
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join3(dir, name);
+      if (!existsSync(candidate)) continue;
+      if (name !== "package.json") return candidate;
+      try {
+        const pkg = JSON.parse(readFileSync2(candidate, "utf8"));
+        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
+      } catch {
+      }
+    }
+    const parent = dirname4(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+function readConfigData(file) {
+  let text3;
+  try {
+    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readFileSync2(file, "utf8");
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
+  }
+  const noPosition = () => "";
+  if (file.endsWith(".json")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(text3);
+    } catch (error2) {
+      throw new ConfigError(file, `invalid JSON: ${error2.message}`);
+    }
+    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
+    return { data: parsed, locate: noPosition };
+  }
+  const document3 = (0, import_yaml8.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const at = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: `;
+  };
+  const error = document3.errors[0];
+  if (error) throw new ConfigError(file, `${at(error.pos[0])}invalid YAML: ${error.message.split("\n")[0]}`);
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (caught) {
+    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
+  }
   return {
-    id: meta17.id,
-    name: pascalCase(meta17.id),
-    shortDescription: { text: meta17.description },
-    fullDescription: { text: meta17.docs.why },
-    helpUri: meta17.docs.url,
-    help: {
-      text: `${sentence(meta17.description)}
-
-${meta17.docs.why}
-
-${meta17.docs.url}`,
-      markdown: `**${sentence(meta17.description)}**
-
-${meta17.docs.why}
-
-Wrong:
-
-${fenced(meta17.docs.wrong)}
-
-Right:
-
-${fenced(meta17.docs.right)}
-
-[Documentation](${meta17.docs.url})`
-    },
-    // A rule that is off unless a preset or config turns it on is disabled by default; SARIF has
-    // no level for "off" ("none" means "not a problem"), so it keeps SARIF's default level.
-    defaultConfiguration: meta17.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta17.defaultSeverity) },
-    properties: { tags: ["documentation", meta17.id.split("-")[0] ?? meta17.id], fixable: meta17.fixable }
+    data: data ?? {},
+    locate: (path) => {
+      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+      const pair = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const node2 = pair?.key ?? document3.getIn(path, true);
+      return node2?.range ? at(node2.range[0]) : "";
+    }
   };
 }
-function lintedText(result) {
-  const text5 = result.output ?? result.source;
-  return text5?.replace(/^\uFEFF/, "");
+var validateConfig = null;
+function suggestRule(id) {
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein4.distance)(id, a) - (0, import_fastest_levenshtein4.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein4.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
 }
-function exactPosition(text5, lines, offset) {
-  if (offset > 0 && text5.charCodeAt(offset - 1) === 13 && text5.charCodeAt(offset) === 10) {
-    const cr = lines.position(offset - 1);
-    return { line: cr.line, column: cr.column + 1 };
+function resolveConfig(raw, file, baseDir, locate = () => "") {
+  const where = file ?? "<config>";
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
+  const config = raw;
+  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
+    for (const [id, value2] of Object.entries(config.rules)) {
+      const at = locate(["rules", id]);
+      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
+      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
+      if (!severity)
+        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
+    }
   }
-  return lines.position(offset);
+  validateConfig ??= compileSchema("config.schema.json");
+  if (!validateConfig(config)) {
+    const error = validateConfig.errors?.[0];
+    const path = (error?.instancePath ?? "").split("/").slice(1);
+    if (error?.keyword === "additionalProperties") path.push(error.params.additionalProperty);
+    throw new ConfigError(where, `${locate(path)}${error ? describeAjvError(error) : "invalid configuration"}`);
+  }
+  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const settings = {};
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
+  for (const preset of presets) {
+    if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
+    if (preset === "madr" || preset === "nygard") {
+      const current = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
+    }
+  }
+  for (const [id, value2] of Object.entries(config.rules ?? {})) {
+    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
+    const rule = rulesById.get(id);
+    if (options !== void 0 && rule) {
+      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
+      const validate = compileInlineSchema(rule.meta.schema);
+      if (!validate(options)) {
+        const error = validate.errors?.[0];
+        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error ? describeAjvError(error) : "invalid"}`);
+      }
+    }
+    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+  }
+  return {
+    file,
+    baseDir,
+    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
+    ignore: config.ignore ?? [],
+    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
+    linkTemplate: config.linkTemplate ?? null,
+    statuses: config.statuses ?? DEFAULT_STATUSES,
+    extends: presets,
+    rules: settings
+  };
 }
-function rangeRegion(text5, lines, [start, end]) {
-  const from = exactPosition(text5, lines, start);
-  const to = exactPosition(text5, lines, end);
-  return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
+function loadConfig(cwd, explicitFile) {
+  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve2(cwd));
+  if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
+  const { data, locate } = readConfigData(file);
+  return resolveConfig(data ?? {}, file, dirname4(file), locate);
 }
-function quoted(text5) {
-  const short = text5.length > 60 ? `${text5.slice(0, 57)}...` : text5;
-  return `"${oneLine3(short)}"`;
+function overrideRules(config, overrides) {
+  const next = { ...config, rules: { ...config.rules } };
+  for (const override of overrides) {
+    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
+    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
+    const [, id = "", severityText = ""] = match;
+    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
+    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
+    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
+    next.rules[id] = { severity, options: next.rules[id]?.options };
+  }
+  return next;
 }
-function describeEdit(text5, { range: [start, end], text: inserted }) {
-  const deleted = text5.slice(start, end);
-  if (!deleted) return `Insert ${quoted(inserted)}`;
-  if (!inserted) return `Delete ${quoted(deleted)}`;
-  return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
+
+// src/files.ts
+var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
+var ALWAYS_IGNORED = ["node_modules/", ".git/"];
+var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+function isMarkdown(path) {
+  const lower = path.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
 }
-function lineText(text5, lines, line) {
-  const start = lines.offset({ line, column: 1 });
-  const end = text5.slice(start).search(/[\r\n]/);
-  return end === -1 ? text5.slice(start) : text5.slice(start, start + end);
+function toPosix(path) {
+  return sep2 === "/" ? path : path.split(sep2).join("/");
 }
-function fingerprintOf(ruleId, uri, m, text5, lines) {
-  const where = text5 !== void 0 && lines ? [lineText(text5, lines, m.line).trim(), text5.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
-  return createHash("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+function buildIgnore(cwd, config) {
+  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
+  const root = config.file ? config.baseDir : cwd;
+  const gitignore = resolve3(root, ".gitignore");
+  if (existsSync2(gitignore)) {
+    try {
+      matcher.add(readFileSync3(gitignore, "utf8"));
+    } catch {
+    }
+  }
+  matcher.add(config.ignore);
+  return { matcher, root };
 }
-function formatSarif(results, { root: root2, version }) {
-  const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
-  const sarifResults = [];
-  const notifications = [];
-  for (const result of results) {
-    const location = artifactLocation(root2, result.filePath);
-    const text5 = lintedText(result);
-    const lines = text5 === void 0 ? void 0 : createLineIndex(text5);
-    const occurrences = /* @__PURE__ */ new Map();
-    for (const m of result.messages) {
-      if (m.ruleId === null) {
-        notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
+async function discoverFiles(inputs, cwd, config) {
+  let base = cwd;
+  let patterns = [...inputs];
+  if (patterns.length === 0 && config.adrs) {
+    base = config.baseDir;
+    patterns = config.adrs;
+  } else if (patterns.length === 0) {
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
+    if (!folder)
+      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
+    patterns = [folder];
+  }
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  const missing = [];
+  for (const pattern of patterns) {
+    const absolute = resolve3(base, pattern);
+    let stats;
+    try {
+      stats = statSync2(absolute);
+    } catch {
+      if (linkTarget(absolute) !== null) {
+        found.add(absolute);
         continue;
       }
-      const hash = fingerprintOf(m.ruleId, location.uri, m, text5, lines);
-      const occurrence = (occurrences.get(hash) ?? 0) + 1;
-      occurrences.set(hash, occurrence);
-      const index2 = ruleIndex.get(m.ruleId);
-      sarifResults.push({
-        ruleId: m.ruleId,
-        ...index2 !== void 0 ? { ruleIndex: index2 } : {},
-        level: levelOf(m.severity),
-        message: { text: m.message },
-        locations: [
-          { physicalLocation: { artifactLocation: location, region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn } } }
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
-        ...m.fix && text5 !== void 0 && lines ? {
-          fixes: [
-            {
-              description: { text: describeEdit(text5, m.fix) },
-              artifactChanges: [
-                {
-                  artifactLocation: location,
-                  replacements: [{ deletedRegion: rangeRegion(text5, lines, m.fix.range), insertedContent: { text: m.fix.text } }]
-                }
-              ]
-            }
-          ]
-        } : {}
-      });
     }
-  }
-  const rootUri = fileUri(root2);
-  const log = {
-    $schema: SARIF_SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "adrlint",
-            version,
-            semanticVersion: version,
-            informationUri: REPOSITORY_URL,
-            rules: rules.map(ruleDescriptor)
-          }
-        },
-        invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
-        originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith("/") ? rootUri : `${rootUri}/` } },
-        results: sarifResults,
-        // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
-        // micromark counts them); SARIF's default line breaks are CRLF and LF only.
-        columnKind: "utf16CodeUnits",
-        newlineSequences: ["\r\n", "\n", "\r"]
+    if (stats?.isDirectory()) {
+      if (isMarkdown(absolute)) {
+        found.add(absolute);
+        folders.add(absolute);
       }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// src/format/github.ts
-import { isAbsolute as isAbsolute3, relative as relative7, sep as sep4 } from "node:path";
-
-// src/github/workflow-commands.ts
-function escapeData(text5) {
-  return text5.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text5) {
-  return escapeData(text5).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function workflowCommand(command, properties, message) {
-  const written = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value2]) => `${key}=${escapeProperty(String(value2))}`);
-  return `::${command}${written.length ? ` ${written.join(",")}` : ""}::${escapeData(message)}`;
-}
-
-// src/format/github.ts
-function annotationPath(root2, filePath) {
-  const path2 = relative7(root2, filePath);
-  if (path2 === "" || path2.startsWith(`..${sep4}`) || path2 === ".." || isAbsolute3(path2)) return filePath;
-  return path2.split(sep4).join("/");
-}
-function formatGithub(results, { root: root2 }) {
-  let out = "";
-  for (const result of results) {
-    const file = annotationPath(root2, result.filePath);
-    for (const m of result.messages) {
-      const properties = { file, line: m.line, endLine: m.endLine, col: m.column, endColumn: m.endColumn, title: m.ruleId ?? "adrlint" };
-      out += `${workflowCommand(m.severity === "error" ? "error" : "warning", properties, m.message)}
-`;
+      searchFolder(absolute, () => true, true, found, folders);
+    } else if (stats) {
+      found.add(absolute);
+    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
+      const scan = import_picomatch.default.scan(toPosix(pattern));
+      const deep = scan.glob.includes("/") || scan.glob.includes("**");
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
+    } else {
+      missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  return out;
+  return { files: keepAdrFiles(found, folders, cwd, config), missing };
 }
+function keepAdrFiles(found, folders, cwd, config) {
+  const { matcher, root } = buildIgnore(cwd, config);
+  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
+    const path = relative2(root, file);
+    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
+    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
+  }).sort();
+}
+function adrFilesOfFolders(folderPaths, cwd, config) {
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
+  for (const folder of folders) found.delete(folder);
+  return keepAdrFiles(found, folders, cwd, config);
+}
+function searchFolder(root, isMatch, deep, found, folders) {
+  let matched = 0;
+  const pending = [""];
+  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(join4(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
+      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
+      const absolute = resolve3(root, path);
+      found.add(absolute);
+      if (entry.isDirectory()) folders.add(absolute);
+      matched++;
+    }
+  }
+  return matched;
+}
+var SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
+function formatSize(bytes) {
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
+    size /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}
+var READ_ERRORS = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "a symbolic link that loops back on itself",
+  EISDIR: "a folder, not a file",
+  EMFILE: "too many open files"
+};
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function readAdrFile(path, maxFileSize) {
+  let bytes;
+  try {
+    const stats = statSync2(path);
+    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
+    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
+    if (stats.size > maxFileSize)
+      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
+    bytes = readFileSync3(path);
+  } catch (error) {
+    const code = error.code ?? "";
+    if (code === "ENOENT") {
+      const target = linkTarget(path);
+      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
+    }
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error.message)}` };
+  }
+  if (bytes.length === 0) return { ok: false, reason: "is empty" };
+  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
+  try {
+    return { ok: true, source: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+function linkTarget(path) {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    return null;
+  }
+}
+function firstInvalidUtf8(bytes) {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return Math.max(0, low - 1);
+}
+
+// src/run.ts
+import { realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname9, relative as relative3 } from "node:path";
+
+// src/catalogue.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
+import { readFileSync as readFileSync4 } from "node:fs";
+init_positions();
+var Catalogue = class {
+  patterns;
+  categories;
+  bySlug = /* @__PURE__ */ new Map();
+  /** Lower-cased name, code and alias → pattern, for references written in another form. */
+  byOtherForm = /* @__PURE__ */ new Map();
+  categoryByLowerName = /* @__PURE__ */ new Map();
+  mentionMatcher;
+  constructor(patterns, categories) {
+    this.patterns = patterns;
+    this.categories = categories;
+    for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
+    for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+    for (const pattern of patterns) {
+      const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
+      if (pattern.code) forms.push([pattern.code, "code"]);
+      for (const [text3, form] of forms) {
+        const key = text3.toLowerCase();
+        if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
+      }
+    }
+    this.mentionMatcher = new MentionMatcher(patterns);
+  }
+  get(slug2) {
+    return this.bySlug.get(slug2);
+  }
+  /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
+  resolve(reference) {
+    const trimmed = reference.trim();
+    const exact = this.bySlug.get(trimmed);
+    if (exact) return { pattern: exact, form: "slug" };
+    const lower = trimmed.toLowerCase();
+    const bySlugCase = this.bySlug.get(lower);
+    if (bySlugCase) return { pattern: bySlugCase, form: "name" };
+    return this.byOtherForm.get(lower) ?? null;
+  }
+  /** Up to `limit` slugs close to an unknown reference, closest first. */
+  suggestSlugs(reference, limit = 3) {
+    return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
+  }
+  /**
+   * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
+   * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
+   */
+  typoOf(reference) {
+    if (this.resolve(reference)) return null;
+    const suggestions = this.suggestSlugs(reference);
+    const only = suggestions.length === 1 ? suggestions[0] : void 0;
+    return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
+  }
+  /** The catalogue's spelling of a category name given in any case, or null. */
+  category(name) {
+    return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;
+  }
+  suggestCategories(name, limit = 3) {
+    return closest(name.toLowerCase().trim(), this.categories.map((c) => c.toLowerCase()), limit).map(
+      (lower) => this.categoryByLowerName.get(lower) ?? lower
+    );
+  }
+  /** Prose mentions of catalogue patterns in a piece of text. */
+  findMentions(text3) {
+    return this.mentionMatcher.find(text3);
+  }
+};
+function closest(word, candidates, limit) {
+  const threshold = Math.max(2, Math.floor(word.length / 3));
+  return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+}
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function termSource(term) {
+  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
+  const last = words.length - 1;
+  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
+  return words.join("[\\s-]+");
+}
+function normaliseTerm(text3) {
+  return text3.toLowerCase().split(/[\s-]+/).join(" ");
+}
+var BEFORE = "(?<![\\p{L}\\p{N}_-])";
+var AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
+var MentionMatcher = class {
+  words;
+  acronyms;
+  excludes;
+  slugByTerm = /* @__PURE__ */ new Map();
+  slugByAcronym = /* @__PURE__ */ new Map();
+  constructor(patterns) {
+    const wordTerms = [];
+    const acronymTerms = [];
+    const excludeTerms = [];
+    for (const pattern of patterns) {
+      for (const term of [pattern.name, ...pattern.aliases]) {
+        if (isAcronym(term)) {
+          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+          acronymTerms.push(term);
+        } else {
+          const key = normaliseTerm(term);
+          if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
+          wordTerms.push(term);
+        }
+      }
+      excludeTerms.push(...pattern.excludes);
+    }
+    const byLength = (a, b) => b.length - a.length;
+    this.words = wordTerms.length ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
+    this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
+    this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
+  }
+  find(text3) {
+    const excluded = [];
+    if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
+    const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
+    const found = [];
+    if (this.words) {
+      for (const m of text3.matchAll(this.words)) {
+        const slug2 = this.wordSlug(m[0]);
+        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
+      }
+    }
+    if (this.acronyms) {
+      for (const m of text3.matchAll(this.acronyms)) {
+        const slug2 = this.slugByAcronym.get(m[0]);
+        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
+      }
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+  wordSlug(matched) {
+    const key = normaliseTerm(matched);
+    return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, "")) ?? this.slugByTerm.get(key.replace(/s$/, ""));
+  }
+};
+var builtInSource = null;
+function readBuiltIn() {
+  if (!builtInSource) {
+    const file = dataPath("catalogue.yaml");
+    builtInSource = { file, text: readFileSync4(file, "utf8") };
+  }
+  return builtInSource;
+}
+var validateCatalogue = null;
+function parseCatalogueSource(file, text3) {
+  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const at = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}`;
+  };
+  const yamlError = document3.errors[0];
+  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine2(yamlError.message)}`);
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new CatalogueError(file, `invalid YAML: ${error.message}`);
+  }
+  validateCatalogue ??= compileSchema("catalogue.schema.json");
+  if (!validateCatalogue(data)) {
+    const error = validateCatalogue.errors?.[0];
+    throw new CatalogueError(file, describeEntry(document3, error, at));
+  }
+  return data;
+}
+function describeEntry(document3, error, at) {
+  if (!error) return "does not match the catalogue schema";
+  const path = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
+  const node2 = document3.getIn(path, true);
+  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
+  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
+  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
+  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
+  return `${where}${entry}${describeAjvError(error)}`;
+}
+function firstLine2(message) {
+  return message.split("\n")[0] ?? message;
+}
+function toPattern(entry) {
+  return {
+    code: entry.code ?? null,
+    slug: entry.slug,
+    name: entry.name ?? entry.slug,
+    description: entry.description ?? "",
+    category: entry.category ?? "",
+    url: entry.url ?? null,
+    aliases: entry.aliases ?? [],
+    excludes: entry.excludes ?? []
+  };
+}
+var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
+function mergeCatalogues(base, user, userFile) {
+  const replace = user?.extendsBuiltIn === false;
+  const categories = [...replace ? [] : base.categories ?? []];
+  const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
+  if (user && userFile) {
+    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
+    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
+    (user.patterns ?? []).forEach((entry, index2) => {
+      const label = `patterns[${index2}] (${entry.slug})`;
+      const existing = patterns.find((p) => p.slug === entry.slug);
+      if (existing) {
+        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+        if (extra.length)
+          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
+        if (entry.aliases) existing.aliases = entry.aliases;
+        if (entry.excludes) existing.excludes = entry.excludes;
+        if (entry.url) existing.url = entry.url;
+        return;
+      }
+      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
+      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
+      if (!categories.includes(entry.category))
+        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
+      if (entry.code) {
+        const holder = seenCodes.get(entry.code);
+        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
+        seenCodes.set(entry.code, entry.slug);
+      }
+      patterns.push(toPattern(entry));
+    });
+  }
+  return new Catalogue(patterns, categories);
+}
+function catalogueWithUser(userFile, userText) {
+  const builtIn = readBuiltIn();
+  const base = parseCatalogueSource(builtIn.file, builtIn.text);
+  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
+  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+}
+function loadCatalogue(userFile) {
+  if (!userFile) return catalogueWithUser(null, null);
+  let text3;
+  try {
+    text3 = readFileSync4(userFile, "utf8");
+  } catch (error) {
+    throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
+  }
+  return catalogueWithUser(userFile, text3);
+}
+
+// src/run.ts
+init_lint();
+
+// src/fix.ts
+function applyEdits(text3, edits) {
+  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied = [];
+  const skipped = [];
+  let out = "";
+  let cursor = 0;
+  for (const edit of ordered) {
+    const [start, end] = edit.range;
+    const last = applied[applied.length - 1];
+    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
+      applied.push(edit);
+      continue;
+    }
+    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
+    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
+    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text3.length || end < start) {
+      skipped.push(edit);
+      continue;
+    }
+    out += text3.slice(cursor, start) + edit.text;
+    cursor = end;
+    applied.push(edit);
+  }
+  out += text3.slice(cursor);
+  return { text: out, applied, skipped };
+}
+
+// src/fixer.ts
+init_lint();
+init_parse2();
+var MAX_FIX_PASSES = 10;
+function wanted(message, options) {
+  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
+}
+function fixText(filePath, source, context, set, options = {}, parsed, linted) {
+  let fixedCount = 0;
+  let passes = 0;
+  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
+  let messages = linted ?? checkAdr(adr, set, context);
+  const bom = adr.bom ? "\uFEFF" : "";
+  while (passes < MAX_FIX_PASSES) {
+    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
+    if (edits.length === 0) break;
+    const { text: text3, applied } = applyEdits(adr.text, edits);
+    if (applied.length === 0 || text3 === adr.text) break;
+    passes++;
+    fixedCount += applied.length;
+    adr = parseAdr(filePath, bom + text3, context.catalogue);
+    messages = checkAdr(adr, set, context);
+  }
+  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
+}
+function hasWantedFixes(messages, options = {}) {
+  return messages.some((message) => wanted(message, options));
+}
+
+// src/cache.ts
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
 
 // src/version.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-var VERSION = JSON.parse(readFileSync7(packagePath("package.json"), "utf8")).version;
+import { readFileSync as readFileSync5 } from "node:fs";
+var VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
+
+// src/cache.ts
+var FORMAT = "adrlint-cache";
+var FORMAT_VERSION = 1;
+var DEFAULT_CACHE_FILE = ".adrlintcache";
+function contentHash(source) {
+  return createHash("sha1").update(source).digest("base64url");
+}
+function cacheKey(config, catalogue) {
+  return createHash("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
+}
+function cachePath(cwd, location) {
+  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve4(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync3(path).isDirectory();
+  return isFolder ? join5(path, DEFAULT_CACHE_FILE) : path;
+}
+var LintCache = class _LintCache {
+  constructor(path, key, entries) {
+    this.path = path;
+    this.key = key;
+    this.entries = entries;
+  }
+  path;
+  key;
+  entries;
+  changed = false;
+  hits = 0;
+  misses = 0;
+  /**
+   * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
+   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+   */
+  static load(path, key) {
+    let text3;
+    try {
+      text3 = readFileSync6(path, "utf8");
+    } catch {
+      return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+    }
+    try {
+      const data = JSON.parse(text3);
+      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null) throw new Error("not an adrlint cache");
+      if (data.formatVersion !== FORMAT_VERSION || data.key !== key) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+      return { cache: new _LintCache(path, key, new Map(Object.entries(data.entries))), warning: null };
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? "not valid JSON" : error.message;
+      return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
+    }
+  }
+  get(path, hash) {
+    const entry = this.entries.get(path);
+    if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
+      this.hits++;
+      return entry;
+    }
+    this.misses++;
+    return null;
+  }
+  set(path, entry) {
+    this.entries.set(path, entry);
+    this.changed = true;
+  }
+  /** Forget files that no longer exist, so the cache does not grow without end. */
+  retain(paths) {
+    for (const path of this.entries.keys()) {
+      if (!paths.has(path) && !existsSync3(path)) {
+        this.entries.delete(path);
+        this.changed = true;
+      }
+    }
+  }
+  /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+  save() {
+    if (!this.changed) return null;
+    const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
+    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      mkdirSync(dirname5(this.path), { recursive: true });
+      writeFileSync(temp, JSON.stringify(data));
+      renameSync(temp, this.path);
+      this.changed = false;
+      return null;
+    } catch (error) {
+      rmSync(temp, { force: true });
+      return `could not write the cache file ${this.path}: ${error.message.split("\n")[0]}`;
+    }
+  }
+};
+
+// src/lazy-adr.ts
+init_parse2();
+init_positions();
+var PARSED_FIELDS = [
+  "tree",
+  "frontmatter",
+  "unterminatedFrontmatter",
+  "patterns",
+  "patternsShapeError",
+  "categories",
+  "categoriesShapeError",
+  "patternsNode",
+  "mentions",
+  "links"
+];
+var parses = 0;
+function lazyParsedAdr(path, source, catalogue) {
+  const bom = source.charCodeAt(0) === 65279;
+  const text3 = bom ? source.slice(1) : source;
+  let full = null;
+  const parse2 = () => {
+    if (full === null) {
+      parses++;
+      full = parseAdr(path, source, catalogue);
+    }
+    return full;
+  };
+  const adr = { path, text: text3, bom, lines: createLineIndex(text3) };
+  for (const field of PARSED_FIELDS) {
+    Object.defineProperty(adr, field, { enumerable: true, configurable: true, get: () => parse2()[field] });
+  }
+  return { adr, parsed: () => full !== null };
+}
+
+// src/workers.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/lint-file.ts
+init_lint();
+init_parse2();
+init_record();
+
+// src/record-scan.ts
+init_parse2();
+init_record();
+import { basename as basename7, dirname as dirname6 } from "node:path";
+var RELATION_WORD = /super[sc]ed|amend/i;
+var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
+function indexRecord(path, source, catalogue) {
+  return headRecord(path, source, catalogue) ?? buildRecord(parseAdr(path, source, catalogue), catalogue);
+}
+function headRecord(path, source, catalogue) {
+  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
+  const text3 = bom ? source.slice(1) : source;
+  if (text3.includes("\r")) return null;
+  let at = 0;
+  if (text3.startsWith("---\n")) {
+    const close2 = text3.indexOf("\n---\n", 3);
+    if (close2 < 0) return null;
+    at = close2 + 5;
+  }
+  while (text3.charCodeAt(at) === 10) at++;
+  const lineEnd = text3.indexOf("\n", at);
+  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
+  const heading = PLAIN_TITLE.exec(line);
+  if (!heading) return null;
+  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
+  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
+  if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
+    return { ...buildRecord(parseAdr(path, source.slice(0, bom + bodyStart), catalogue), catalogue), partial: true };
+  }
+  const title = heading[1];
+  const titleStart = at + line.indexOf(title);
+  const h1Range = [at, at + line.length];
+  const numbered = TITLE_NUMBER.exec(title);
+  const name = basename7(path);
+  return {
+    path,
+    folder: dirname6(path),
+    name,
+    format: "unknown",
+    fileNumber: fileNumber(name),
+    number: numbered ? { value: Number(numbered[1]), text: numbered[1], range: [titleStart + title.indexOf(numbered[1]), titleStart + title.indexOf(numbered[1]) + numbered[1].length] } : null,
+    title: title.replace(TITLE_NUMBER, "").trim(),
+    // Not read from the head: set rules never read these of another record.
+    h1Count: 1,
+    h1Range,
+    frontmatterTitle: null,
+    status: null,
+    date: null,
+    relations: [],
+    sections: [],
+    anchors: [],
+    links: [],
+    patterns: [],
+    partial: true
+  };
+}
+
+// src/lint-file.ts
+function runFileWork(work, config, catalogue) {
+  try {
+    if (work.mode === "record") return { record: indexRecord(work.path, work.source, catalogue), messages: null };
+    const adr = parseAdr(work.path, work.source, catalogue);
+    const record = buildRecord(adr, catalogue);
+    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
+  } catch (error) {
+    return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
+  }
+}
+
+// src/workers.ts
+var MIN_PARALLEL_FILES = 64;
+var BATCH = 16;
+function workerCount(concurrency, count, cpus = availableParallelism()) {
+  if (concurrency === "off" || count === 0) return 1;
+  if (concurrency === "auto") {
+    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
+  }
+  return Math.max(1, Math.min(concurrency, count));
+}
+function workerScript() {
+  const path = packagePath("dist", "worker.js");
+  return existsSync4(path) ? path : null;
+}
+async function runFileWorks(works, config, catalogue, concurrency) {
+  const count = workerCount(concurrency, works.length);
+  const script = count > 1 ? workerScript() : null;
+  if (count <= 1 || script === null) return works.map((work) => runFileWork(work, config, catalogue));
+  const outcomes = new Array(works.length);
+  let next = 0;
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve7, reject) => {
+          const send = () => {
+            if (next >= works.length) return resolve7();
+            const id = next;
+            next = Math.min(works.length, next + BATCH);
+            worker.postMessage({ id, works: works.slice(id, next) });
+          };
+          worker.on("message", ({ id, outcomes: batch }) => {
+            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
+            send();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => {
+            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
+          });
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
+
+// src/write.ts
+import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename8, dirname as dirname7, join as join6 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+function writeFixedFile(path, originalSource, fixedSource) {
+  let target;
+  try {
+    target = realpathSync(path);
+    const current = readFileSync7(target, "utf8");
+    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
+  } catch (error) {
+    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
+  }
+  const temp = join6(dirname7(target), `.${basename8(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  try {
+    const { mode } = statSync4(target);
+    writeFileSync2(temp, fixedSource, { mode });
+    chmodSync(temp, mode & 4095);
+    renameSync2(temp, target);
+    return { ok: true };
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
+  }
+}
+
+// src/run.ts
+init_parse2();
+init_record();
+
+// src/project.ts
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
+function findRepositoryRoot(start) {
+  let dir = resolve5(start);
+  for (; ; ) {
+    if (existsSync5(join7(dir, ".git"))) return dir;
+    const parent = dirname8(dir);
+    if (parent === dir) return resolve5(start);
+    dir = parent;
+  }
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key);
+  };
+}
+function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
+  const stat = memo((path) => {
+    try {
+      return statSync5(path);
+    } catch {
+      return null;
+    }
+  });
+  return {
+    root,
+    complete: true,
+    exists: (path) => stat(path) !== null,
+    isDirectory: (path) => stat(path)?.isDirectory() ?? false,
+    anchors: memo((path) => {
+      const cached = known.get(path);
+      if (cached) return cached;
+      try {
+        return anchorsOf(path, readFileSync8(path, "utf8"));
+      } catch {
+        return null;
+      }
+    }),
+    list: memo((folder) => {
+      try {
+        return readdirSync2(folder);
+      } catch {
+        return [];
+      }
+    })
+  };
+}
+
+// src/run.ts
+function loadProject(options) {
+  let config = loadConfig(options.cwd, options.configFile);
+  if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  return { config, catalogue: loadCatalogue(config.catalogue) };
+}
+async function lintProject(options) {
+  const { config, catalogue } = loadProject(options);
+  const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0) {
+    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
+    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
+    const what = [
+      ...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [],
+      ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []
+    ];
+    throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
+  }
+  const warnings = [];
+  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (cache?.warning) warnings.push(cache.warning);
+  const hashOf = (source) => cache ? contentHash(source) : "";
+  const linted = new Set(discovery.files);
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname9(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const targets = [];
+  const otherRecords = [];
+  const works = [];
+  const slots = [];
+  for (const path of discovery.files) {
+    const read = readAdrFile(path, config.maxFileSize);
+    if (!read.ok) {
+      targets.push({ path, error: read.reason });
+      continue;
+    }
+    const hash = hashOf(read.source);
+    const hit = cache?.cache.get(path, hash);
+    if (hit?.messages) {
+      targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
+      continue;
+    }
+    slots.push(targets.length);
+    targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
+    works.push({ path, source: read.source, mode: "lint" });
+  }
+  const otherHashes = [];
+  for (const path of others) {
+    const read = readAdrFile(path, config.maxFileSize);
+    if (!read.ok) continue;
+    const hash = hashOf(read.source);
+    const hit = cache?.cache.get(path, hash);
+    otherHashes.push(hash);
+    if (hit) {
+      otherRecords.push(hit.record);
+      continue;
+    }
+    slots.push(-1 - otherRecords.length);
+    otherRecords.push(null);
+    works.push({ path, source: read.source, mode: "record" });
+  }
+  const concurrency = options.concurrency ?? "auto";
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency);
+  outcomes.forEach((outcome, i) => {
+    const slot = slots[i];
+    const work = works[i];
+    if (slot >= 0) {
+      const target = targets[slot];
+      if ("error" in outcome) targets[slot] = { path: target.path, error: outcome.error };
+      else {
+        target.record = outcome.record;
+        target.fileMessages = outcome.messages ?? [];
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages });
+      }
+    } else if (!("error" in outcome)) {
+      otherRecords[-1 - slot] = outcome.record;
+      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
+    }
+  });
+  const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, knownAnchors);
+  const context = { catalogue, config, project };
+  const written = /* @__PURE__ */ new Map();
+  const results = discovery.missing.map(
+    (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
+  );
+  for (const target of targets) {
+    if ("error" in target) {
+      results.push(fatalResult(target.path, `${relative3(options.cwd, target.path) || target.path} ${target.error}`));
+      continue;
+    }
+    try {
+      const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
+      const messages = mergeMessages(target.fileMessages, checkAdr(adr, records, context, target.record, "set"));
+      if (!options.fix || !hasWantedFixes(messages, options.fix)) {
+        results.push(summarise(target.path, messages, adr.text));
+        continue;
+      }
+      const fixed = fixText(target.path, target.source, context, records, options.fix, adr, messages);
+      const result = fixed.result;
+      if (fixed.output !== target.source) {
+        result.source = target.source;
+        result.output = fixed.output;
+        result.fixedCount = fixed.fixedCount;
+        const real = options.fix.write ? realPath(target.path) : null;
+        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+          const outcome = writeFixedFile(target.path, target.source, fixed.output);
+          if (outcome.ok) {
+            if (real !== null) written.set(real, fixed.output);
+          } else {
+            const problem = fileProblem(`${relative3(options.cwd, target.path) || target.path} ${outcome.reason}`);
+            results.push(summarise(target.path, [problem, ...messages], adr.text));
+            continue;
+          }
+        }
+      }
+      results.push(result);
+    } catch (error) {
+      results.push(fatalResult(target.path, `internal error while linting: ${error.message.split("\n")[0]}`));
+    }
+  }
+  if (cache) {
+    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
+    const failed = cache.cache.save();
+    if (failed) warnings.push(failed);
+  }
+  const parsedCount = works.length;
+  return {
+    results,
+    config,
+    catalogue,
+    records,
+    warnings,
+    stats: {
+      linted: works.filter((work) => work.mode === "lint").length,
+      indexed: works.filter((work) => work.mode === "record").length,
+      cacheHits: cache?.cache.hits ?? 0,
+      cacheMisses: cache?.cache.misses ?? 0,
+      workers: workerCount(concurrency, parsedCount)
+    }
+  };
+}
+function realPath(path) {
+  try {
+    return realpathSync2(path);
+  } catch {
+    return null;
+  }
+}
+
+// src/cli.ts
+init_rules();
+
+// src/format/stylish.ts
+var import_picocolors = __toESM(require_picocolors(), 1);
+import { relative as relative4 } from "node:path";
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function printable(text3) {
+  return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
+}
+function formatStylish(results, { cwd, color, dryRun = false }) {
+  const c = (0, import_picocolors.createColors)(color);
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  let out = "";
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    out += `
+${c.underline(printable(relative4(cwd, result.filePath) || result.filePath))}
+`;
+    const rows = result.messages.map((m) => ({
+      position: `${m.line}:${m.column}`,
+      severity: m.severity === "error" ? "error" : "warning",
+      message: printable(m.message),
+      rule: m.ruleId ?? ""
+    }));
+    const positionWidth = Math.max(...rows.map((r) => r.position.length));
+    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    for (const row of rows) {
+      const severity = row.severity.padEnd(severityWidth);
+      out += `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity === "error" ? c.red(severity) : c.yellow(severity)}  ` + `${row.rule ? row.message.padEnd(messageWidth) : row.message}  ${c.dim(row.rule)}`.trimEnd() + "\n";
+    }
+  }
+  const total = errors + warnings;
+  const fixedFiles = results.filter((result) => (result.fixedCount ?? 0) > 0);
+  const fixed = fixedFiles.reduce((sum, result) => sum + (result.fixedCount ?? 0), 0);
+  const fixLine = fixed > 0 ? `${c.green("\u2714")} ${plural(fixed, "problem")} ${dryRun ? "would be fixed" : "fixed"} in ${plural(fixedFiles.length, "file")}, ${total} remaining.
+` : "";
+  if (total === 0) return fixLine;
+  const mark = errors > 0 ? c.red("\u2716") : c.yellow("\u26A0");
+  out += `
+${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`)}
+`;
+  if (fixableErrors + fixableWarnings > 0) {
+    out += `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
+`;
+  }
+  return out + fixLine;
+}
 
 // src/cli.ts
 var EXIT_OK = 0;
@@ -34573,6 +31970,9 @@ Options:
       --fix                 fix what can be fixed and write the files
       --fix-dry-run         show the fixes as a unified diff; write nothing
       --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
+      --cache               reuse the results of unchanged files (by content) from .adrlintcache
+      --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
+      --concurrency <n>     worker threads: a number, auto (default: when there are enough files) or off
   -h, --help                show this help
   -v, --version             show the version
 
@@ -34591,13 +31991,13 @@ function onlyErrors(results) {
     return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
   });
 }
-function emit(text5, outputFile, io) {
+function emit(text3, outputFile, io) {
   if (outputFile) {
-    const target = resolve5(io.cwd, outputFile);
-    mkdirSync(dirname8(target), { recursive: true });
-    writeFileSync2(target, text5);
-  } else if (text5) {
-    io.stdout.write(text5.endsWith("\n") ? text5 : `${text5}
+    const target = resolve6(io.cwd, outputFile);
+    mkdirSync2(dirname10(target), { recursive: true });
+    writeFileSync3(target, text3);
+  } else if (text3) {
+    io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
 `);
   }
 }
@@ -34622,6 +32022,9 @@ async function runCli(argv, io) {
         "fix-dry-run": { type: "boolean" },
         "fix-rule": { type: "string", multiple: true },
         "dry-run": { type: "boolean" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
+        concurrency: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -34657,7 +32060,7 @@ Run "adrlint --help" for usage.
       return EXIT_USAGE;
     }
   }
-  const color2 = colorEnabled(io, values);
+  const color = colorEnabled(io, values);
   try {
     const [command, ...rest] = positionals;
     if (command === "rules" && rest.length === 0) {
@@ -34666,8 +32069,8 @@ Run "adrlint --help" for usage.
     }
     if (command === "catalogue" && rest.length === 0) {
       const { catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
-      const text6 = format === "json" ? JSON.stringify({ categories: catalogue.categories, patterns: catalogue.patterns }, null, 2) : catalogue.patterns.map((p) => `${(p.code ?? "").padEnd(3)} ${p.slug.padEnd(30)} ${p.name.padEnd(32)} ${p.category}`).join("\n");
-      emit(text6, values["output-file"], io);
+      const text4 = format === "json" ? JSON.stringify({ categories: catalogue.categories, patterns: catalogue.patterns }, null, 2) : catalogue.patterns.map((p) => `${(p.code ?? "").padEnd(3)} ${p.slug.padEnd(30)} ${p.name.padEnd(32)} ${p.category}`).join("\n");
+      emit(text4, values["output-file"], io);
       return EXIT_OK;
     }
     if (values["print-config"]) {
@@ -34685,20 +32088,25 @@ Run "adrlint --help" for usage.
     const dryRun = Boolean(values["fix-dry-run"]);
     const fixing = Boolean(values.fix) || dryRun;
     if (fixRules.size > 0 && !fixing) throw new UsageError("--fix-rule limits --fix or --fix-dry-run; add one of them");
+    const concurrency = parseConcurrency(values.concurrency);
     const outcome = await lintProject({
       cwd: io.cwd,
       paths: positionals,
       configFile: values.config,
       ruleOverrides: values.rule ?? [],
-      ...fixing ? { fix: { write: !dryRun, ...fixRules.size ? { rules: fixRules } : {} } } : {}
+      ...fixing ? { fix: { write: !dryRun, ...fixRules.size ? { rules: fixRules } : {} } } : {},
+      ...values.cache ? { cache: values["cache-location"] ? { location: values["cache-location"] } : {} } : {},
+      concurrency
     });
+    for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}
+`);
     const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
-    let text5;
-    if (format === "json") text5 = formatJson(results);
-    else if (format === "sarif") text5 = formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
-    else if (format === "github") text5 = formatGithub(results, { root: findRepositoryRoot(io.cwd) });
-    else text5 = (dryRun ? formatFixDiff(results, io.cwd) : "") + formatStylish(results, { cwd: io.cwd, color: color2, dryRun });
-    emit(text5, values["output-file"], io);
+    let text3;
+    if (format === "json") text3 = (await Promise.resolve().then(() => (init_json(), json_exports))).formatJson(results);
+    else if (format === "sarif") text3 = (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
+    else if (format === "github") text3 = (await Promise.resolve().then(() => (init_github(), github_exports))).formatGithub(results, { root: findRepositoryRoot(io.cwd) });
+    else text3 = (dryRun ? (await Promise.resolve().then(() => (init_diff(), diff_exports))).formatFixDiff(results, io.cwd) : "") + formatStylish(results, { cwd: io.cwd, color, dryRun });
+    emit(text3, values["output-file"], io);
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
     const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
     if (errors > 0) return EXIT_LINT_ERRORS;
@@ -34727,6 +32135,13 @@ Run "adrlint --help" for usage.
     return EXIT_USAGE;
   }
 }
+function parseConcurrency(value2) {
+  if (value2 === void 0 || value2 === "auto") return "auto";
+  if (value2 === "off") return "off";
+  const count = Number(value2);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a number of workers, auto or off; not "${value2}"`);
+  return count;
+}
 function checkFixRules(ids) {
   for (const id of ids) {
     const rule = rulesById.get(id);
@@ -34746,24 +32161,24 @@ async function runLink(paths, values, io) {
     ruleOverrides: on,
     fix: { write: !dryRun, rules: /* @__PURE__ */ new Set(["pattern-link"]) }
   });
-  let text5 = dryRun ? formatFixDiff(outcome.results, io.cwd) : "";
+  let text3 = dryRun ? (await Promise.resolve().then(() => (init_diff(), diff_exports))).formatFixDiff(outcome.results, io.cwd) : "";
   let linked = 0;
   let files = 0;
   let failed = 0;
   for (const result of outcome.results) {
     const problems = result.messages.filter((m) => m.ruleId === null);
     failed += problems.length;
-    for (const problem of problems) text5 += `${relative8(io.cwd, result.filePath) || result.filePath}: ${problem.message}
+    for (const problem of problems) text3 += `${relative8(io.cwd, result.filePath) || result.filePath}: ${problem.message}
 `;
     if (!result.fixedCount) continue;
     linked += result.fixedCount;
     files++;
-    if (!dryRun) text5 += `${relative8(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
+    if (!dryRun) text3 += `${relative8(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
 `;
   }
-  text5 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.
+  text3 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.
 `;
-  emit(text5, values["output-file"], io);
+  emit(text3, values["output-file"], io);
   return failed > 0 ? EXIT_LINT_ERRORS : EXIT_OK;
 }
 function listRules(format) {

@@ -602,10 +602,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code3, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -628,12 +628,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -644,12 +644,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -859,8 +859,8 @@ var require_tree = __commonJS({
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key.charCodeAt(index2);
-        if (code3 > 127) {
+        const code = this.code = key.charCodeAt(index2);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
@@ -881,11 +881,11 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (true) {
-          const code3 = key.charCodeAt(index2);
-          if (code3 > 127) {
+          const code = key.charCodeAt(index2);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code3) {
+          if (node2.code === code) {
             if (length === ++index2) {
               node2.value = value2;
               break;
@@ -895,7 +895,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value2, index2);
               break;
             }
-          } else if (node2.code < code3) {
+          } else if (node2.code < code) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -919,19 +919,19 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (node2 !== null && index2 < keylength) {
-          let code3 = key[index2];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code = key[index2];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node2 !== null) {
-            if (code3 === node2.code) {
+            if (code === node2.code) {
               if (keylength === ++index2) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code3 ? node2.left : node2.right;
+            node2 = node2.code < code ? node2.left : node2.right;
           }
         }
         return null;
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path && path[0] !== "/") {
+          path = `/${path}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1638,11 +1638,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code,
           reason
         );
       });
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler3) {
-        if (typeof path2 !== "string") {
+        if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path, query) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -3587,14 +3587,14 @@ var require_data_url = __commonJS({
     }
     function removeChars(str, leading, trailing, predicate) {
       let lead = 0;
-      let trail2 = str.length - 1;
+      let trail = str.length - 1;
       if (leading) {
         while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail2 > 0 && predicate(str.charCodeAt(trail2))) trail2--;
+        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail2 === str.length - 1 ? str : str.slice(lead, trail2 + 1);
+      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -4130,9 +4130,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code3 = url.charCodeAt(i);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code = url.charCodeAt(i);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -4409,9 +4409,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result = [];
-      let empty2 = true;
+      let empty = true;
       for (const token of metadata.split(" ")) {
-        empty2 = false;
+        empty = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4421,7 +4421,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty2 === true) {
+      if (empty === true) {
         return "no metadata";
       }
       return result;
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4723,8 +4723,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position2
@@ -4750,8 +4750,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position2
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list3) {
-      const value2 = list3.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value2 = list2.get(name, true);
       if (value2 === null) {
         return null;
       }
@@ -5328,12 +5328,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check18 = position2.position + filenameBuffer.length;
-              if (input[check18] === 42) {
+              let check17 = position2.position + filenameBuffer.length;
+              if (input[check17] === 42) {
                 position2.position += 1;
-                check18 += 1;
+                check17 += 1;
               }
-              if (input[check18] !== 61 || input[check18 + 1] !== 34) {
+              if (input[check17] !== 61 || input[check17 + 1] !== 34) {
                 return "failure";
               }
               position2.position += 12;
@@ -5403,14 +5403,14 @@ var require_formdata_parser = __commonJS({
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
-      let trail2 = buf.length - 1;
+      let trail = buf.length - 1;
       if (leading) {
         while (lead < buf.length && predicate(buf[lead])) lead++;
       }
       if (trailing) {
-        while (trail2 > 0 && predicate(buf[trail2])) trail2--;
+        while (trail > 0 && predicate(buf[trail])) trail--;
       }
-      return lead === 0 && trail2 === buf.length - 1 ? buf : buf.subarray(lead, trail2 + 1);
+      return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
     function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request2;
+      const { method, path, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7042,9 +7042,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code3, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7054,8 +7054,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code3) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7260,8 +7260,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code3) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search2 ? `${pathname}${search2}` : pathname;
+        const path = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code3, headers } = err;
+        const { statusCode, code, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9211,7 +9211,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
         }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path) {
+      if (typeof path !== "string") {
+        return path;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11954,8 +11954,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list3) {
-        o.#headersList = list3;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16110,8 +16110,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value2) {
       for (let i = 0; i < value2.length; ++i) {
-        const code3 = value2.charCodeAt(i);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code = value2.charCodeAt(i);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -16119,26 +16119,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code3 = name.charCodeAt(i);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code = name.charCodeAt(i);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16154,63 +16154,63 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code3 = value2.charCodeAt(i++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code = value2.charCodeAt(i++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code3 = path2.charCodeAt(i);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+    function validateCookiePath(path) {
+      for (let i = 0; i < path.length; ++i) {
+        const code = path.charCodeAt(i);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
-    function validateCookieDomain(domain2) {
-      if (domain2 === " ") {
+    function validateCookieDomain(domain) {
+      if (domain === " ") {
         return;
       }
-      if (domain2.length > 255) {
+      if (domain.length > 255) {
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain2.length; ++i) {
-        const code3 = domain2.charCodeAt(i);
-        if (code3 === 46) {
+      for (let i = 0; i < domain.length; ++i) {
+        const code = domain.charCodeAt(i);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain2.charCodeAt(i - 1) === 45) {
+          if (domain.charCodeAt(i - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
           throw new Error("Invalid cookie domain");
         }
       }
-      if (labelLength === 0 || domain2.charCodeAt(domain2.length - 1) === 45) {
+      if (labelLength === 0 || domain.charCodeAt(domain.length - 1) === 45) {
         throw new Error("Invalid cookie domain");
       }
     }
@@ -16490,7 +16490,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair2) => parseSetCookie(pair2));
+      return cookies.map((pair) => parseSetCookie(pair));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -16977,37 +16977,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code3 = protocol.charCodeAt(i);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code = protocol.charCodeAt(i);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17038,8 +17038,8 @@ var require_util7 = __commonJS({
       const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position2.position < extensions.length) {
-        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position2);
-        const [name, value2 = ""] = pair2.split("=");
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
+        const [name, value2 = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value2, false, true)
@@ -17276,7 +17276,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17284,12 +17284,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17314,25 +17314,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code3 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code3 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code3 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code3,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code3,
+          code,
           reason
         });
       }
@@ -17457,8 +17457,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17645,8 +17645,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error2.message);
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17732,11 +17732,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code3;
+        let code;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17748,7 +17748,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17763,8 +17763,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18002,17 +18002,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18026,7 +18026,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18272,15 +18272,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code3;
+      let code;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code3 = err.code;
+        code = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code);
     }
     module.exports = {
       WebSocket
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path = `/${path}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19179,8 +19179,8 @@ var init_context = __esm({
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path2 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
+            const path = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve6) {
-          resolve6(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve7) {
+          resolve7(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve6) {
-          resolve6(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve7) {
+          resolve7(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20538,8 +20538,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code3 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code3];
+    const code = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -20550,7 +20550,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
@@ -20572,14 +20572,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code3 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code3];
+      const code = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value2 = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
@@ -20591,16 +20591,16 @@ function parseParameters(header, type, index2, len, stopFlags) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code4 = header.charCodeAt(index2);
-            if (code4 === DQUOTE) {
+            const code2 = header.charCodeAt(index2);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code5 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code5];
+                const code3 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -20611,7 +20611,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index2 + 1 < len) {
+            if (code2 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -20624,8 +20624,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code4 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code4];
+          const code2 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -20652,7 +20652,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index2++;
     }
   }
@@ -20690,20 +20690,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code3 = 128; code3 <= 255; code3++) {
-      CHAR_MAP[code3] |= LOWER_CASE;
+    for (let code = 128; code <= 255; code++) {
+      CHAR_MAP[code] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code3 = 48; code3 <= 57; code3++) {
-      CHAR_MAP[code3] |= TOKEN_FLAG;
+    for (let code = 48; code <= 57; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
     }
-    for (let code3 = 65; code3 <= 90; code3++) {
-      CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code = 65; code <= 90; code++) {
+      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code3 = 97; code3 <= 122; code3++) {
-      CHAR_MAP[code3] |= TOKEN_FLAG;
+    for (let code = 97; code <= 122; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -20959,8 +20959,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value2;
       return userReviver(key, value2, context3);
     };
-    JSONParseV2 = (text5, reviver) => {
-      return JSON.parse(text5, (key, value2, context3) => {
+    JSONParseV2 = (text3, reviver) => {
+      return JSON.parse(text3, (key, value2, context3) => {
         const isNumber = typeof value2 === "number";
         const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -21018,8 +21018,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text5) => {
-      return text5.replace(
+    serializeBigInts = (text3) => {
+      return text3.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -21033,18 +21033,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text5, reviver) => {
-      if (!text5) return originalParse(text5, reviver);
+    JSONParse = (text3, reviver) => {
+      if (!text3) return originalParse(text3, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
-        const serializedData = serializeBigInts(text5);
+        if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+        const serializedData = serializeBigInts(text3);
         return originalParse(
           serializedData,
           (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text5);
+          const serializedData = serializeBigInts(text3);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -21212,12 +21212,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text5 = "";
+    let text3 = "";
     try {
-      text5 = await response.text();
-      return JSONParse(text5);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text5;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -24744,26 +24744,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path2) => {
-      const end = path2.length - 1;
-      const index2 = path2.lastIndexOf(
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index2 = path.lastIndexOf(
         SLASH,
-        path2[end] === SLASH ? end - 1 : end
+        path[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path2 : path2.slice(index2 + 1);
+      return index2 < 0 ? path : path.slice(index2 + 1);
     };
-    var parentOf = (path2) => {
-      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path2.split(SLASH).filter(Boolean);
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path2.length - 1;
-      const cut = path2.lastIndexOf(
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
         SLASH,
-        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -24913,7 +24913,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path2) {
+      testLiteral(path) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -24922,7 +24922,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules2.length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
-          if (rule.checkRegex.test(path2)) {
+          if (rule.checkRegex.test(path)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -24942,15 +24942,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path2, mode) {
+      test(path, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename9 = shortcut ? basenameOf(path2) : path2;
+        const basename10 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename9 : path2
+            shortcut && rule._basenameOnly ? basename10 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -24972,17 +24972,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path2, originalPath, doThrow) => {
-      if (!isString(path2)) {
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path2) {
+      if (!path) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path2)) {
+      if (checkPath.isNotRelative(path)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -24991,25 +24991,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path2) => {
-      const first = path2.charCodeAt(0);
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path2.length === 1) {
+      if (path.length === 1) {
         return true;
       }
-      const second = path2.charCodeAt(1);
+      const second = path.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -25040,58 +25040,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path2) {
+      _test(originalPath, cache, path) {
         checkPath(
-          path2,
+          path,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path2 ? this._t(path2, cache) : {
+        return path ? this._t(path, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path2 = convertPath(target);
-        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path2);
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
         }
-        const dir = this._t(path2, this._testCache);
+        const dir = this._t(path, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path2);
+        const literal = this._rules.testLiteral(path);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path2, cache) {
-        if (path2 in cache) {
-          return cache[path2];
+      _t(path, cache) {
+        if (path in cache) {
+          return cache[path];
         }
-        const parentPath = parentOf(path2);
+        const parentPath = parentOf(path);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
       }
-      ignores(path2) {
-        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
       }
       createFilter() {
-        return (path2) => !this.ignores(path2);
+        return (path) => !this.ignores(path);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path2) {
-        return this._test(path2, this._testCache, convertPath(path2));
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
+    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -25361,8 +25361,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -25409,8 +25409,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -25440,38 +25440,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code3;
+      let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek3 = () => str.charCodeAt(index2 + 1);
+      const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code3;
+        prev = code;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code3 = advance();
+        code = advance();
         let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
+        if (code === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            if (code === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -25480,7 +25480,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+            if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -25489,7 +25489,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -25504,7 +25504,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_FORWARD_SLASH) {
+        if (code === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -25517,27 +25517,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
+                if (code === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -25547,7 +25547,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code3 === CHAR_ASTERISK) {
+        if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -25556,7 +25556,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_QUESTION_MARK) {
+        if (code === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -25564,7 +25564,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -25583,26 +25583,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
+              if (code === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -25667,7 +25667,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
+        if (!isPathSeparator(code)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -26030,7 +26030,7 @@ var require_parse2 = __commonJS({
       let prev = bos;
       let value2;
       const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n = 1) => input[state.index + n];
+      const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value3 = "", num = 0) => {
@@ -26043,7 +26043,7 @@ var require_parse2 = __commonJS({
       };
       const negate = () => {
         let count2 = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
           count2++;
@@ -26192,7 +26192,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value2 === "\\") {
-          const next = peek3();
+          const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -26245,7 +26245,7 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          if (value2 === "[" && peek3() !== ":" || value2 === "-" && peek3() === "]") {
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
             value2 = `\\${value2}`;
           }
           if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -26432,12 +26432,12 @@ var require_parse2 = __commonJS({
         }
         if (value2 === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value2);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek3();
+            const next = peek();
             let output = value2;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
@@ -26453,8 +26453,8 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value2 === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
               extglobOpen("negate", value2);
               continue;
             }
@@ -26465,7 +26465,7 @@ var require_parse2 = __commonJS({
           }
         }
         if (value2 === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("plus", value2);
             continue;
           }
@@ -26481,7 +26481,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value2 === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             push4({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
@@ -26620,7 +26620,7 @@ var require_parse2 = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek3() !== "*") {
+          if (peek() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -26945,9 +26945,9 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
+    function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -26956,20 +26956,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path) {
+      const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+            const ci = visit_(i, node2.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26980,13 +26980,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+          path = Object.freeze(path.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+          const cv = visit_("value", node2.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27005,19 +27005,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP2;
+    visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node2, visitor, path) {
+      const ctrl = await callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27028,13 +27028,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+          path = Object.freeze(path.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+          const cv = await visitAsync_("value", node2.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27061,23 +27061,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node2, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key, node2, path);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key, node2, path);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key, node2, path);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key, node2, path);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key, node2, path);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key, node2, path);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path, node2) {
+      const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -27092,7 +27092,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -27102,7 +27102,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -27164,8 +27164,8 @@ var require_directives = __commonJS({
               if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts2;
-            this.tags[handle2] = prefix;
+            const [handle, prefix] = parts2;
+            this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
@@ -27212,10 +27212,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -27224,7 +27224,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -27234,9 +27234,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -27246,18 +27246,18 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
+          visit2.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -27273,7 +27273,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -27282,9 +27282,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root2) {
+    function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root2, {
+      visit2.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -27464,7 +27464,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -27490,7 +27490,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -27631,9 +27631,9 @@ var require_createNode = __commonJS({
       if (identity.isNode(value2))
         return value2;
       if (identity.isPair(value2)) {
-        const map3 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map3.items.push(value2);
-        return map3;
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value2);
+        return map;
       }
       if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
         value2 = value2.valueOf();
@@ -27689,10 +27689,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value2) {
+    function collectionFromPath(schema, path, value2) {
       let v = value2;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27711,7 +27711,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27741,11 +27741,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value2) {
-        if (isEmptyPath(path2))
+      addIn(path, value2) {
+        if (isEmptyPath(path))
           this.add(value2);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -27759,8 +27759,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -27774,8 +27774,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -27793,8 +27793,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -27804,8 +27804,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value2) {
-        const [key, ...rest] = path2;
+      setIn(path, value2) {
+        const [key, ...rest] = path;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -27830,12 +27830,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
+    function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -27849,17 +27849,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -27873,14 +27873,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27897,12 +27897,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text3, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -27914,12 +27914,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27934,39 +27934,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text3;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text5[++i];
+        if (i < start + indent) {
+          ch = text3[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -28014,7 +28014,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -28029,8 +28029,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
-                switch (code3) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -28056,8 +28056,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -28074,7 +28074,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str += indent;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -28086,15 +28086,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
         return doubleQuotedString(value2, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
@@ -28124,8 +28124,8 @@ ${indent2}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
       if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -28150,7 +28150,7 @@ ${indent2}`) + "'";
         value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -28167,9 +28167,9 @@ ${indent2}`) + "'";
       let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -28177,7 +28177,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -28185,18 +28185,18 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent2}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent2}${start}${value2}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
       }
@@ -28207,22 +28207,22 @@ ${indent2}${start}${value2}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
-        if (indent2 === "") {
+        if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent === indentStep) {
           return quotedString(value2, ctx);
         }
       }
       const str = value2.replace(/\n+/g, `$&
-${indent2}`);
+${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -28394,7 +28394,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -28409,7 +28409,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -28439,7 +28439,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent2}:`;
+${indent}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -28558,30 +28558,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map3, value2) {
+    function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map3, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map3, value2) {
+    function mergeValue(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value3] of srcMap) {
-        if (map3 instanceof Map) {
-          if (!map3.has(key))
-            map3.set(key, value3);
-        } else if (map3 instanceof Set) {
-          map3.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
-          Object.defineProperty(map3, key, {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value3);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -28589,7 +28589,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map3;
+      return map;
     }
     function resolveAliasValue(ctx, value2) {
       return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
@@ -28609,32 +28609,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map3, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map3, value2);
+        key.addToJSMap(ctx, map, value2);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map3, value2);
+        merge2.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map3 instanceof Map) {
-          map3.set(jsKey, toJS.toJS(value2, jsKey, ctx));
-        } else if (map3 instanceof Set) {
-          map3.add(jsKey);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
-          if (stringKey in map3)
-            Object.defineProperty(map3, stringKey, {
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map3[stringKey] = jsValue;
+            map[stringKey] = jsValue;
         }
       }
-      return map3;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -28692,8 +28692,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -28717,7 +28717,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+      const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -28754,11 +28754,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent2}${line}` : "\n";
+${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -28766,7 +28766,7 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -28835,19 +28835,19 @@ ${indent2}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent2}${end}`;
+${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -28891,14 +28891,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map3 = new this(schema);
+        const map = new this(schema);
         const add = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map3.items.push(Pair.createPair(key, value2, ctx));
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
@@ -28908,9 +28908,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map3.items.sort(schema.sortMapEntries);
+          map.items.sort(schema.sortMapEntries);
         }
-        return map3;
+        return map;
       }
       /**
        * Adds a value to the collection.
@@ -28918,14 +28918,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -28969,12 +28969,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map3 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
+          ctx.onCreate(map);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map3, item);
-        return map3;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -29005,19 +29005,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map3 = {
+    var map = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map4, onError) {
-        if (!identity.isMap(map4))
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
-        return map4;
+        return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map3;
+    exports.map = map;
   }
 });
 
@@ -29342,7 +29342,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -29350,7 +29350,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -29371,7 +29371,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     function intIdentify(value2) {
       return typeof value2 === "bigint" || Number.isInteger(value2);
@@ -29428,7 +29428,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map3.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -29516,16 +29516,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
+              const cn = pair.value ?? pair.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -29603,22 +29603,22 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map3 = /* @__PURE__ */ new Map();
+        const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
-        for (const pair2 of this.items) {
+          ctx.onCreate(map);
+        for (const pair of this.items) {
           let key, value2;
-          if (identity.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value2 = toJS.toJS(pair2.value, key, ctx);
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
-          if (map3.has(key))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map3.set(key, value2);
+          map.set(key, value2);
         }
-        return map3;
+        return map;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -29828,24 +29828,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
+        let pair;
         if (identity.isPair(key))
-          pair2 = key;
+          pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value2) {
         if (typeof value2 !== "boolean")
@@ -29888,15 +29888,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map3, onError) {
-        if (identity.isMap(map3)) {
-          if (map3.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map3);
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map3;
+        return map;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -29996,7 +29996,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -30010,7 +30010,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -30040,7 +30040,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -30058,7 +30058,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map3.map, seq.seq, string3.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -30074,7 +30074,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map3.map,
+      map: map.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -30135,7 +30135,7 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
     var tags = require_tags();
@@ -30147,7 +30147,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map3.map });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -30320,9 +30320,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path2, value2) {
+      addIn(path, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value2);
+          this.contents.addIn(path, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30397,14 +30397,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path) {
+        if (Collection2.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30419,10 +30419,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path, keepScalar) {
+        if (Collection2.isEmptyPath(path))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30433,10 +30433,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path) {
+        if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30453,13 +30453,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value2) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path, value2) {
+        if (Collection2.isEmptyPath(path)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value2);
+          this.contents.setIn(path, value2);
         }
       }
       /**
@@ -30556,22 +30556,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -30797,10 +30797,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -30820,7 +30820,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search2));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -30839,7 +30839,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map3 = new NodeClass(ctx.schema);
+      const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -30865,10 +30865,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map3.comment)
-                map3.comment += "\n" + keyProps.comment;
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
               else
-                map3.comment = keyProps.comment;
+                map.comment = keyProps.comment;
             }
             continue;
           }
@@ -30884,7 +30884,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
@@ -30906,10 +30906,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -30919,16 +30919,16 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map3.range = [bm.offset, offset, commentEnd ?? offset];
-      return map3;
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -31173,21 +31173,21 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair.srcToken = collItem;
           if (isMap5) {
-            const map3 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map3.items.push(pair2);
+            map.items.push(pair);
           } else {
-            const map3 = new YAMLMap.YAMLMap(ctx.schema);
-            map3.flow = true;
-            map3.items.push(pair2);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map3);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -31318,17 +31318,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -31336,7 +31336,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content3.length + 1;
+        offset += indent.length + content3.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -31348,26 +31348,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
-        offset += indent2.length + content3.length + 1;
+        let [indent, content3] = lines[i];
+        offset += indent.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent2.length < trimIndent) {
+        if (content3 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
+          indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep8 + indent2.slice(trimIndent) + content3;
+          value2 += sep8 + indent.slice(trimIndent) + content3;
           sep8 = "\n";
-        } else if (indent2.length > trimIndent || content3[0] === "	") {
+        } else if (indent.length > trimIndent || content3[0] === "	") {
           if (sep8 === " ")
             sep8 = "\n";
           else if (!prevMoreIndented && sep8 === "\n")
             sep8 = "\n\n";
-          value2 += sep8 + indent2.slice(trimIndent) + content3;
+          value2 += sep8 + indent.slice(trimIndent) + content3;
           sep8 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -31403,7 +31403,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent = 0;
       let chomp = "";
       let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -31412,8 +31412,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
+          if (!indent && n)
+            indent = n;
           else if (error2 === -1)
             error2 = offset + i;
         }
@@ -31454,7 +31454,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -31480,7 +31480,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -31677,10 +31677,10 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok3 ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -32002,12 +32002,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -32169,12 +32169,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -32188,15 +32188,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context3) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context3.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -32205,25 +32205,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value2, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -32243,8 +32243,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -32275,16 +32275,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -32329,12 +32329,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -32410,19 +32410,19 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path2) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index2] of path2) {
+      for (const [field, index2] of path) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -32431,23 +32431,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path2) => {
-      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32458,12 +32458,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
   }
 });
 
@@ -32640,15 +32640,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -32817,12 +32817,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent2 = -1;
+        let indent = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
@@ -32831,8 +32831,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -32940,16 +32940,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent2 = 0;
+        let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent += 1;
               break;
             case "\n":
               nl = i2;
-              indent2 = 0;
+              indent = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -32965,9 +32965,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -33000,7 +33000,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -33196,15 +33196,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -33569,14 +33569,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep8 = [this.sourceToken];
-          const map3 = {
+          const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map3;
+          this.stack[this.stack.length - 1] = map;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -33606,8 +33606,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map3) {
-        const it = map3.items[map3.items.length - 1];
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -33617,7 +33617,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map3.items.push({ start: [this.sourceToken] });
+                map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -33627,17 +33627,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map3.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map3.indent)) {
-                const prev = map3.items[map3.items.length - 2];
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map3.items.pop();
+                  map.items.pop();
                   return;
                 }
               }
@@ -33645,8 +33645,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map3.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -33660,7 +33660,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map3.indent)
+                  if (st.indent > map.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -33675,7 +33675,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start });
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -33689,7 +33689,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start, explicitKey: true });
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -33715,7 +33715,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -33745,7 +33745,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -33765,7 +33765,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs3);
@@ -33776,7 +33776,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map3);
+              const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -33789,7 +33789,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map3.items.push({ start });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -33930,14 +33930,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep8 = fc.end.splice(1, fc.end.length);
             sep8.push(this.sourceToken);
-            const map3 = {
+            const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map3;
+            this.stack[this.stack.length - 1] = map;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -34016,10 +34016,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -34141,8 +34141,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -34179,7 +34179,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -34207,8 +34207,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -34241,9 +34241,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code3) {
+      constructor(code) {
         super();
-        this._items = typeof code3 === "string" ? [code3] : code3;
+        this._items = typeof code === "string" ? [code] : code;
       }
       toString() {
         return this.str;
@@ -34270,13 +34270,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code3 = [strs[0]];
+      const code = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code3, args[i]);
-        code3.push(strs[++i]);
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
       }
-      return new _Code(code3);
+      return new _Code(code);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -34292,13 +34292,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code3, arg) {
+    function addCodeArg(code, arg) {
       if (arg instanceof _Code)
-        code3.push(...arg._items);
+        code.push(...arg._items);
       else if (arg instanceof Name)
-        code3.push(arg);
+        code.push(arg);
       else
-        code3.push(interpolate(arg));
+        code.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -34482,7 +34482,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code3 = code_1.nil;
+        let code = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -34495,16 +34495,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code3 = (0, code_1._)`${code3}${def} ${name} = ${c};${this.opts._n}`;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code3;
+        return code;
       }
     };
     exports.ValueScope = ValueScope;
@@ -34664,9 +34664,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code3) {
+      constructor(code) {
         super();
-        this.code = code3;
+        this.code = code;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -34688,7 +34688,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -34736,10 +34736,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code3 = `if(${this.condition})` + super.render(opts);
+        let code = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code3 += "else " + this.else.render(opts);
-        return code3;
+          code += "else " + this.else.render(opts);
+        return code;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -34860,12 +34860,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code3 = "try" + super.render(opts);
+        let code = "try" + super.render(opts);
         if (this.catch)
-          code3 += this.catch.render(opts);
+          code += this.catch.render(opts);
         if (this.finally)
-          code3 += this.finally.render(opts);
-        return code3;
+          code += this.finally.render(opts);
+        return code;
       }
       optimizeNodes() {
         var _a, _b;
@@ -34982,18 +34982,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code3 = ["{"];
+        const code = ["{"];
         for (const [key, value2] of keyValues) {
-          if (code3.length > 1)
-            code3.push(",");
-          code3.push(key);
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
           if (key !== value2 || this.opts.es5) {
-            code3.push(":");
-            (0, code_1.addCodeArg)(code3, value2);
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value2);
           }
         }
-        code3.push("}");
-        return new code_1._Code(code3);
+        code.push("}");
+        return new code_1._Code(code);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -37157,22 +37157,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema2;
-    function resolveRef(root2, baseId, ref) {
+    function resolveRef(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
+      const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root2, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
         if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -37190,23 +37190,23 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root2, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
     }
-    function resolveSchema(root2, ref) {
+    function resolveSchema(root, ref) {
       const p = this.opts.uriResolver.parse(ref);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
-      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root2);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root2, schOrRef);
+        const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
         return getJsonPointer.call(this, p, sch);
@@ -37221,7 +37221,7 @@ var require_compile = __commonJS({
         const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
+        return new SchemaEnv({ schema, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -37233,7 +37233,7 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
@@ -37252,10 +37252,10 @@ var require_compile = __commonJS({
       let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root2, $ref);
+        env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -37312,22 +37312,22 @@ var require_utils3 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code3 = 0;
+      let code = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (code3 === 48) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
           continue;
         }
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
@@ -37441,8 +37441,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input = path2;
+    function removeDotSegments(path) {
+      let input = path;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -37516,11 +37516,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path) {
+      if (path === "" || path[0] === "/") {
+        return removeDotSegments(path);
       }
-      const segments = path2.split("/");
+      const segments = path.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -37600,15 +37600,15 @@ var require_utils3 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37639,15 +37639,15 @@ var require_utils3 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37674,15 +37674,15 @@ var require_utils3 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37727,15 +37727,15 @@ var require_utils3 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37883,8 +37883,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path && path !== "/" ? path : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -38050,11 +38050,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize3(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38088,13 +38088,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize3(resolved, schemelessOptions);
+      return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative10, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize3(base, options), options);
-        relative10 = parse4(serialize3(relative10, options), options);
+        base = parse4(serialize(base, options), options);
+        relative10 = parse4(serialize(relative10, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative10.scheme) {
@@ -38149,7 +38149,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize3(cmpts, opts) {
+    function serialize(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -38421,7 +38421,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize3(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -38435,7 +38435,7 @@ var require_fast_uri = __commonJS({
       }
       let value2;
       try {
-        value2 = typeof uri === "string" ? uri : serialize3(uri, opts);
+        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
@@ -38445,10 +38445,10 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
-      serialize: serialize3,
+      serialize,
       parse: parse4
     };
     module.exports = fastUri;
@@ -38750,8 +38750,8 @@ var require_core = __commonJS({
           keyRef = sch;
         if (sch === void 0) {
           const { schemaId } = this.opts;
-          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root2, keyRef);
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
           if (!sch)
             return;
           this.refs[keyRef] = sch;
@@ -38783,8 +38783,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
+            const cacheKey2 = schemaKeyRef;
+            this._cache.delete(cacheKey2);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -38826,12 +38826,12 @@ var require_core = __commonJS({
           return this;
         }
         keywordMetaschema.call(this, def);
-        const definition3 = {
+        const definition2 = {
           ...def,
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition3.type.length === 0 ? (k) => addRule.call(this, k, definition3) : (k) => definition3.type.forEach((t) => addRule.call(this, k, definition3, t)));
+        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k) => addRule.call(this, k, definition2) : (k) => definition2.type.forEach((t) => addRule.call(this, k, definition2, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -38860,7 +38860,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules2 = this.RULES.all;
@@ -39024,9 +39024,9 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition3, dataType) {
+    function addRule(keyword, definition2, dataType) {
       var _a;
-      const post = definition3 === null || definition3 === void 0 ? void 0 : definition3.post;
+      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
@@ -39036,22 +39036,22 @@ var require_core = __commonJS({
         RULES.rules.push(ruleGroup);
       }
       RULES.keywords[keyword] = true;
-      if (!definition3)
+      if (!definition2)
         return;
       const rule = {
         keyword,
         definition: {
-          ...definition3,
-          type: (0, dataType_1.getJSONTypes)(definition3.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition3.schemaType)
+          ...definition2,
+          type: (0, dataType_1.getJSONTypes)(definition2.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
         }
       };
-      if (definition3.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition3.before);
+      if (definition2.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition2.before);
       else
         ruleGroup.rules.push(rule);
       RULES.all[keyword] = rule;
-      (_a = definition3.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
@@ -39112,20 +39112,20 @@ var require_ref = __commonJS({
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
         const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root: root2 } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root2, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root2)
+          if (env === root)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root2 });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -40693,8 +40693,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -41408,8 +41408,8 @@ var require_dist2 = __commonJS({
         return ajv2;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list3 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list3, formats, exportName);
+      const list2 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv2, list2, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv2);
       return ajv2;
@@ -41421,11 +41421,11 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv2, list3, fs3, exportName) {
+    function addFormats2(ajv2, list2, fs3, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list3)
+      for (const f of list2)
         ajv2.addFormat(f, fs3[f]);
     }
     module.exports = exports = formatsPlugin;
@@ -41778,14 +41778,14 @@ var require_picocolors = __commonJS({
     var argv = p.argv || [];
     var env = p.env || {};
     var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter2 = (open2, close2, replace2 = open2) => (input) => {
+    var formatter2 = (open2, close2, replace = open2) => (input) => {
       let string3 = "" + input, index2 = string3.indexOf(close2, open2.length);
-      return ~index2 ? open2 + replaceClose(string3, close2, replace2, index2) + close2 : open2 + string3 + close2;
+      return ~index2 ? open2 + replaceClose(string3, close2, replace, index2) + close2 : open2 + string3 + close2;
     };
-    var replaceClose = (string3, close2, replace2, index2) => {
+    var replaceClose = (string3, close2, replace, index2) => {
       let result = "", cursor = 0;
       do {
-        result += string3.substring(cursor, index2) + replace2;
+        result += string3.substring(cursor, index2) + replace;
         cursor = index2 + close2.length;
         index2 = string3.indexOf(close2, cursor);
       } while (~index2);
@@ -41845,8 +41845,8 @@ var require_picocolors = __commonJS({
 
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8 } from "node:path";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42010,11 +42010,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve6) {
-      resolve6(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve7) {
+      resolve7(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42030,7 +42030,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42140,8 +42140,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text5, addEOL = false) {
-    this._buffer += text5;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -42160,9 +42160,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42237,10 +42237,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text5, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text5);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42269,9 +42269,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text5, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text5, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42282,8 +42282,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text5, href) {
-    const element = this.wrap("a", text5, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -42354,21 +42354,21 @@ async function createOctokit(token) {
 }
 
 // src/github/action-job.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync9 } from "node:fs";
-import { relative as relative9, resolve as resolve5 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync10 } from "node:fs";
+import { relative as relative9, resolve as resolve6 } from "node:path";
 
 // src/annotations.ts
 import { relative, sep as sep2 } from "node:path";
 var GITHUB_ANNOTATION_LIMITS = { errors: 10, warnings: 10 };
-function repoRelative(root2, path2) {
-  const rel = relative(root2, path2);
-  return (rel === "" ? path2 : rel).split(sep2).join("/");
+function repoRelative(root, path) {
+  const rel = relative(root, path);
+  return (rel === "" ? path : rel).split(sep2).join("/");
 }
-function planAnnotations(results, { root: root2, changed = /* @__PURE__ */ new Set(), limits = GITHUB_ANNOTATION_LIMITS }) {
+function planAnnotations(results, { root, changed = /* @__PURE__ */ new Set(), limits = GITHUB_ANNOTATION_LIMITS }) {
   const all2 = [];
   for (const result of results) {
-    const file = repoRelative(root2, result.filePath);
+    const file = repoRelative(root, result.filePath);
     for (const message of result.messages) {
       const oneLine5 = message.line === message.endLine;
       all2.push({
@@ -42494,6 +42494,7 @@ var meta = {
   description: "The frontmatter block is closed, parses as YAML and is a mapping",
   defaultSeverity: "error",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("frontmatter-syntax"),
     why: "A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.",
@@ -42516,7 +42517,7 @@ var check = ({ adr, report }) => {
 // rules/frontmatter-fields.ts
 var frontmatter_fields_exports = {};
 __export(frontmatter_fields_exports, {
-  check: () => check3,
+  check: () => check2,
   meta: () => meta2
 });
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -42923,10 +42924,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename9) {
-    assertNonEmpty(basename9, "basename");
-    assertPart(basename9, "basename");
-    this.path = default2.join(this.dirname || "", basename9);
+  set basename(basename10) {
+    assertNonEmpty(basename10, "basename");
+    assertPart(basename10, "basename");
+    this.path = default2.join(this.dirname || "", basename10);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -42947,9 +42948,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname9) {
+  set dirname(dirname11) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname9 || "", this.basename);
+    this.path = default2.join(dirname11 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -43006,13 +43007,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path2) {
-    if (isUrl(path2)) {
-      path2 = fileURLToPath2(path2);
+  set path(path) {
+    if (isUrl(path)) {
+      path = fileURLToPath2(path);
     }
-    assertNonEmpty(path2, "path");
-    if (this.path !== path2) {
-      this.history.push(path2);
+    assertNonEmpty(path, "path");
+    if (this.path !== path) {
+      this.history.push(path);
     }
   }
   /**
@@ -43279,8 +43280,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path2, name) {
-  if (!path2) {
+function assertPath(path, name) {
+  if (!path) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -43548,7 +43549,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -43579,8 +43580,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve6) {
-          resolve6(file2);
+        } else if (resolve7) {
+          resolve7(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -43682,7 +43683,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -43696,8 +43697,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve6) {
-          resolve6(resultingTree);
+        } else if (resolve7) {
+          resolve7(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -46128,8 +46129,8 @@ function decodeNamedCharacterReference(value2) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
+function splice(list2, start, remove, items) {
+  const end = list2.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -46141,22 +46142,22 @@ function splice(list3, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list3.splice(...parameters);
+    list2.splice(...parameters);
   } else {
-    if (remove) list3.splice(start, remove);
+    if (remove) list2.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list3.splice(...parameters);
+      list2.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
   }
   return items;
 }
@@ -46177,46 +46178,46 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
-    let code3;
+    let code;
     if (right) {
-      for (code3 in right) {
-        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
-        const value2 = right[code3];
+      for (code in right) {
+        if (!hasOwnProperty.call(left, code)) left[code] = [];
+        const value2 = right[code];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code3],
+          left[code],
           Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
   }
 }
-function constructs(existing, list3) {
+function constructs(existing, list2) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list3.length) {
+  while (++index2 < list2.length) {
     ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
   }
   splice(existing, 0, 0, before);
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base) {
-  const code3 = Number.parseInt(value2, base);
+  const code = Number.parseInt(value2, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
-    code3 > 55295 && code3 < 57344 || // Noncharacters.
-    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
-    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
+    code > 126 && code < 160 || // Lone high surrogates and low surrogates.
+    code > 55295 && code < 57344 || // Noncharacters.
+    code > 64975 && code < 65008 || /* eslint-disable no-bitwise */
+    (code & 65535) === 65535 || (code & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code3 > 1114111
+    code > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code3);
+  return String.fromCodePoint(code);
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
@@ -46228,76 +46229,76 @@ function normalizeIdentifier(value2) {
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code3) {
+function asciiControl(code) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code3 !== null && (code3 < 32 || code3 === 127)
+    code !== null && (code < 32 || code === 127)
   );
 }
 var asciiDigit = regexCheck(/\d/);
 var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
 var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code3) {
-  return code3 !== null && code3 < -2;
+function markdownLineEnding(code) {
+  return code !== null && code < -2;
 }
-function markdownLineEndingOrSpace(code3) {
-  return code3 !== null && (code3 < 0 || code3 === 32);
+function markdownLineEndingOrSpace(code) {
+  return code !== null && (code < 0 || code === 32);
 }
-function markdownSpace(code3) {
-  return code3 === -2 || code3 === -1 || code3 === 32;
+function markdownSpace(code) {
+  return code === -2 || code === -1 || code === 32;
 }
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check18;
-  function check18(code3) {
-    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
+  return check17;
+  function check17(code) {
+    return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
 
 // node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
+function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code3) {
-    if (markdownSpace(code3)) {
+  function start(code) {
+    if (markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code);
     }
-    return ok3(code3);
+    return ok2(code);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size++ < limit) {
-      effects.consume(code3);
+  function prefix(code) {
+    if (markdownSpace(code) && size++ < limit) {
+      effects.consume(code);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code3) {
-    if (max > 0 && markdownSpace(code3)) {
+  function start(code) {
+    if (max > 0 && markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code);
     }
-    return after(code3);
+    return after(code);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size < max) {
-      effects.consume(code3);
+  function prefix(code) {
+    if (markdownSpace(code) && size < max) {
+      effects.consume(code);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code3);
+    return after(code);
   }
-  function after(code3) {
-    return size >= min ? ok3(code3) : nok(code3);
+  function after(code) {
+    return size >= min ? ok2(code) : nok(code);
   }
 }
 
@@ -46307,46 +46308,46 @@ var content = {
 };
 function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
+  let previous2;
   return contentStart;
-  function afterContentStartConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterContentStartConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code3) {
+  function paragraphInitial(code) {
     effects.enter("paragraph");
-    return lineStart2(code3);
+    return lineStart2(code);
   }
-  function lineStart2(code3) {
+  function lineStart2(code) {
     const token = effects.enter("chunkText", {
       contentType: "text",
-      previous: previous3
+      previous: previous2
     });
-    if (previous3) {
-      previous3.next = token;
+    if (previous2) {
+      previous2.next = token;
     }
-    previous3 = token;
-    return data(code3);
+    previous2 = token;
+    return data(code);
   }
-  function data(code3) {
-    if (code3 === null) {
+  function data(code) {
+    if (code === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code3);
+      effects.consume(code);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
       effects.exit("chunkText");
       return lineStart2;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
 }
@@ -46464,15 +46465,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code3) {
+  function start(code) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
     }
-    return checkNewContainers(code3);
+    return checkNewContainers(code);
   }
-  function documentContinue(code3) {
+  function documentContinue(code) {
     continued++;
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = void 0;
@@ -46500,51 +46501,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
-      return checkNewContainers(code3);
+      return checkNewContainers(code);
     }
-    return start(code3);
+    return start(code);
   }
-  function checkNewContainers(code3) {
+  function checkNewContainers(code) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code3);
+        return documentContinued(code);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code3);
+        return flowStart(code);
       }
       self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
   }
-  function thereIsANewContainer(code3) {
+  function thereIsANewContainer(code) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code3);
+    return documentContinued(code);
   }
-  function thereIsNoNewContainer(code3) {
+  function thereIsNoNewContainer(code) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code3);
+    return flowStart(code);
   }
-  function documentContinued(code3) {
+  function documentContinued(code) {
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
   }
-  function containerContinue(code3) {
+  function containerContinue(code) {
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code3);
+    return documentContinued(code);
   }
-  function flowStart(code3) {
-    if (code3 === null) {
+  function flowStart(code) {
+    if (code === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code);
       return;
     }
     childFlow = childFlow || self.parser.flow(self.now());
@@ -46553,23 +46554,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code3);
+    return flowContinue(code);
   }
-  function flowContinue(code3) {
-    if (code3 === null) {
+  function flowContinue(code) {
+    if (code === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
       return start;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -46639,16 +46640,16 @@ function initializeDocument(effects) {
     self.containerState._closeFlow = void 0;
   }
 }
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+function tokenizeContainer(effects, ok2, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok2, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code3) {
-  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+function classifyCharacter(code) {
+  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
     return 1;
   }
-  if (unicodePunctuation(code3)) {
+  if (unicodePunctuation(code)) {
     return 2;
   }
 }
@@ -46658,10 +46659,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context3);
-      called.push(resolve6);
+    const resolve7 = constructs2[index2].resolveAll;
+    if (resolve7 && !called.includes(resolve7)) {
+      events = resolve7(events, context3);
+      called.push(resolve7);
     }
   }
   return events;
@@ -46708,7 +46709,7 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          const text5 = {
+          const text3 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -46736,9 +46737,9 @@ function resolveAllAttention(events, context3) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open2][1], context3], ["exit", events[open2][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
           nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -46759,29 +46760,29 @@ function resolveAllAttention(events, context3) {
   }
   return events;
 }
-function tokenizeAttention(effects, ok3) {
+function tokenizeAttention(effects, ok2) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
+  const previous2 = this.previous;
+  const before = classifyCharacter(previous2);
   let marker;
   return start;
-  function start(code3) {
-    marker = code3;
+  function start(code) {
+    marker = code;
     effects.enter("attentionSequence");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code3);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
+    const after = classifyCharacter(code);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
     token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
-    return ok3(code3);
+    return ok2(code);
   }
 }
 function movePoint(point3, offset) {
@@ -46795,99 +46796,99 @@ var autolink = {
   name: "autolink",
   tokenize: tokenizeAutolink
 };
-function tokenizeAutolink(effects, ok3, nok) {
+function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open2;
   }
-  function open2(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function open2(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return schemeOrEmailAtext;
     }
-    if (code3 === 64) {
-      return nok(code3);
+    if (code === 64) {
+      return nok(code);
     }
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function schemeOrEmailAtext(code3) {
-    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
+  function schemeOrEmailAtext(code) {
+    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code3);
+      return schemeInsideOrEmailAtext(code);
     }
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function schemeInsideOrEmailAtext(code3) {
-    if (code3 === 58) {
-      effects.consume(code3);
+  function schemeInsideOrEmailAtext(code) {
+    if (code === 58) {
+      effects.consume(code);
       size = 0;
       return urlInside;
     }
-    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
-      effects.consume(code3);
+    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
+      effects.consume(code);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code3);
+    return emailAtext(code);
   }
-  function urlInside(code3) {
-    if (code3 === 62) {
+  function urlInside(code) {
+    if (code === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return urlInside;
   }
-  function emailAtext(code3) {
-    if (code3 === 64) {
-      effects.consume(code3);
+  function emailAtext(code) {
+    if (code === 64) {
+      effects.consume(code);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code3)) {
-      effects.consume(code3);
+    if (asciiAtext(code)) {
+      effects.consume(code);
       return emailAtext;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function emailAtSignOrDot(code3) {
-    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
+  function emailAtSignOrDot(code) {
+    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
   }
-  function emailLabel(code3) {
-    if (code3 === 46) {
-      effects.consume(code3);
+  function emailLabel(code) {
+    if (code === 46) {
+      effects.consume(code);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code3 === 62) {
+    if (code === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    return emailValue(code3);
+    return emailValue(code);
   }
-  function emailValue(code3) {
-    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
-      const next = code3 === 45 ? emailValue : emailLabel;
-      effects.consume(code3);
+  function emailValue(code) {
+    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
+      const next = code === 45 ? emailValue : emailLabel;
+      effects.consume(code);
       return next;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -46896,13 +46897,13 @@ var blankLine = {
   partial: true,
   tokenize: tokenizeBlankLine
 };
-function tokenizeBlankLine(effects, ok3, nok) {
+function tokenizeBlankLine(effects, ok2, nok) {
   return start;
-  function start(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
+  function start(code) {
+    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
-  function after(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function after(code) {
+    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
   }
 }
 
@@ -46915,11 +46916,11 @@ var blockQuote = {
   name: "blockQuote",
   tokenize: tokenizeBlockQuoteStart
 };
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
+function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self = this;
   return start;
-  function start(code3) {
-    if (code3 === 62) {
+  function start(code) {
+    if (code === 62) {
       const state = self.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -46929,35 +46930,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    if (markdownSpace(code3)) {
+  function after(code) {
+    if (markdownSpace(code)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
-      return ok3;
+      return ok2;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+function tokenizeBlockQuoteContinuation(effects, ok2, nok) {
   const self = this;
   return contStart;
-  function contStart(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+  function contStart(code) {
+    if (markdownSpace(code)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
     }
-    return contBefore(code3);
+    return contBefore(code);
   }
-  function contBefore(code3) {
-    return effects.attempt(blockQuote, ok3, nok)(code3);
+  function contBefore(code) {
+    return effects.attempt(blockQuote, ok2, nok)(code);
   }
 }
 function exit(effects) {
@@ -46969,24 +46970,24 @@ var characterEscape = {
   name: "characterEscape",
   tokenize: tokenizeCharacterEscape
 };
-function tokenizeCharacterEscape(effects, ok3, nok) {
+function tokenizeCharacterEscape(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code3) {
-    if (asciiPunctuation(code3)) {
+  function inside(code) {
+    if (asciiPunctuation(code)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -46995,35 +46996,35 @@ var characterReference = {
   name: "characterReference",
   tokenize: tokenizeCharacterReference
 };
-function tokenizeCharacterReference(effects, ok3, nok) {
+function tokenizeCharacterReference(effects, ok2, nok) {
   const self = this;
   let size = 0;
   let max;
   let test;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("characterReferenceMarker");
     return open2;
   }
-  function open2(code3) {
-    if (code3 === 35) {
+  function open2(code) {
+    if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value2(code3);
+    return value2(code);
   }
-  function numeric(code3) {
-    if (code3 === 88 || code3 === 120) {
+  function numeric(code) {
+    if (code === 88 || code === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -47033,25 +47034,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value2(code3);
+    return value2(code);
   }
-  function value2(code3) {
-    if (code3 === 59 && size) {
+  function value2(code) {
+    if (code === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code3);
+        return nok(code);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
-      return ok3;
+      return ok2;
     }
-    if (test(code3) && size++ < max) {
-      effects.consume(code3);
+    if (test(code) && size++ < max) {
+      effects.consume(code);
       return value2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -47060,20 +47061,20 @@ var nonLazyContinuation = {
   partial: true,
   tokenize: tokenizeNonLazyContinuation
 };
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
+function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self = this;
   return start;
-  function start(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function start(code) {
+    if (code === null) {
+      return nok(code);
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code3) {
-    return self.parser.lazy[self.now().line] ? nok(code3) : ok3(code3);
+  function after(code) {
+    return self.parser.lazy[self.now().line] ? nok(code) : ok2(code);
   }
 }
 
@@ -47083,7 +47084,7 @@ var codeFenced = {
   name: "codeFenced",
   tokenize: tokenizeCodeFenced
 };
-function tokenizeCodeFenced(effects, ok3, nok) {
+function tokenizeCodeFenced(effects, ok2, nok) {
   const self = this;
   const closeStart = {
     partial: true,
@@ -47093,149 +47094,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code3) {
-    return beforeSequenceOpen(code3);
+  function start(code) {
+    return beforeSequenceOpen(code);
   }
-  function beforeSequenceOpen(code3) {
+  function beforeSequenceOpen(code) {
     const tail = self.events[self.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code3;
+    marker = code;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === marker) {
+  function sequenceOpen(code) {
+    if (code === marker) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code3);
+      return nok(code);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
+    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
   }
-  function infoBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function infoBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFencedFence");
-      return self.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+      return self.interrupt ? ok2(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code3);
+    return info(code);
   }
-  function info(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function info(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code3);
+      return infoBefore(code);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code3);
+      return factorySpace(effects, metaBefore, "whitespace")(code);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return info;
   }
-  function metaBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return infoBefore(code3);
+  function metaBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return infoBefore(code);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta17(code3);
+    return meta17(code);
   }
-  function meta17(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function meta17(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code3);
+      return infoBefore(code);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return meta17;
   }
-  function atNonLazyBreak(code3) {
-    return effects.attempt(closeStart, after, contentBefore)(code3);
+  function atNonLazyBreak(code) {
+    return effects.attempt(closeStart, after, contentBefore)(code);
   }
-  function contentBefore(code3) {
+  function contentBefore(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code3) {
-    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
+  function contentStart(code) {
+    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
   }
-  function beforeContentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+  function beforeContentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code3);
+    return contentChunk(code);
   }
-  function contentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function contentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code3);
+      return beforeContentChunk(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return contentChunk;
   }
-  function after(code3) {
+  function after(code) {
     effects.exit("codeFenced");
-    return ok3(code3);
+    return ok2(code);
   }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
+  function tokenizeCloseStart(effects2, ok3, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code3) {
+    function startBefore(code) {
       effects2.enter("lineEnding");
-      effects2.consume(code3);
+      effects2.consume(code);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code3) {
+    function start2(code) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
+      return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
-    function beforeSequenceClose(code3) {
-      if (code3 === marker) {
+    function beforeSequenceClose(code) {
+      if (code === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code3);
+        return sequenceClose(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
-    function sequenceClose(code3) {
-      if (code3 === marker) {
+    function sequenceClose(code) {
+      if (code === marker) {
         size++;
-        effects2.consume(code3);
+        effects2.consume(code);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
+        return markdownSpace(code) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
-    function sequenceCloseAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function sequenceCloseAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects2.exit("codeFencedFence");
-        return ok4(code3);
+        return ok3(code);
       }
-      return nok2(code3);
+      return nok2(code);
     }
   }
 }
@@ -47249,52 +47250,52 @@ var furtherStart = {
   partial: true,
   tokenize: tokenizeFurtherStart
 };
-function tokenizeCodeIndented(effects, ok3, nok) {
+function tokenizeCodeIndented(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
-  function atBreak(code3) {
-    if (code3 === null) {
-      return after(code3);
+  function atBreak(code) {
+    if (code === null) {
+      return after(code);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.attempt(furtherStart, atBreak, after)(code3);
+    if (markdownLineEnding(code)) {
+      return effects.attempt(furtherStart, atBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function inside(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return inside;
   }
-  function after(code3) {
+  function after(code) {
     effects.exit("codeIndented");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeFurtherStart(effects, ok3, nok) {
+function tokenizeFurtherStart(effects, ok2, nok) {
   const self = this;
   return furtherStart2;
-  function furtherStart2(code3) {
+  function furtherStart2(code) {
     if (self.parser.lazy[self.now().line]) {
-      return nok(code3);
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
   }
-  function onNotEnoughPrefix(code3) {
-    return markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
+  function onNotEnoughPrefix(code) {
+    return markdownLineEnding(code) ? furtherStart2(code) : nok(code);
   }
 }
 
@@ -47342,74 +47343,74 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous(code3) {
-  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code) {
+  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
-function tokenizeCodeText(effects, ok3, nok) {
+function tokenizeCodeText(effects, ok2, nok) {
   const self = this;
   let sizeOpen = 0;
   let size;
   let token;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceOpen(code) {
+    if (code === 96) {
+      effects.consume(code);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code3);
+    return between(code);
   }
-  function between(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function between(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 32) {
+    if (code === 32) {
       effects.enter("space");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("space");
       return between;
     }
-    if (code3 === 96) {
+    if (code === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code3);
+      return sequenceClose(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code3);
+    return data(code);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
+  function data(code) {
+    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
       effects.exit("codeTextData");
-      return between(code3);
+      return between(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
-  function sequenceClose(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceClose(code) {
+    if (code === 96) {
+      effects.consume(code);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code3);
+      return ok2(code);
     }
     token.type = "codeTextData";
-    return data(code3);
+    return data(code);
   }
 }
 
@@ -47594,13 +47595,13 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list3, right) {
+function chunkedPush(list2, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list3.push(...right);
+    list2.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -47694,7 +47695,7 @@ function subcontent(events, eventIndex) {
   const jumps = [];
   const gaps = {};
   let stream;
-  let previous3;
+  let previous2;
   let index2 = -1;
   let current = token;
   let adjust = 0;
@@ -47709,7 +47710,7 @@ function subcontent(events, eventIndex) {
       if (!current.next) {
         stream.push(null);
       }
-      if (previous3) {
+      if (previous2) {
         tokenizer.defineSkip(current.start);
       }
       if (current._isInFirstContentOfListItem) {
@@ -47720,7 +47721,7 @@ function subcontent(events, eventIndex) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous3 = current;
+    previous2 = current;
     current = current.next;
   }
   current = token;
@@ -47772,80 +47773,80 @@ function resolveContent(events) {
   subtokenize(events);
   return events;
 }
-function tokenizeContent(effects, ok3) {
-  let previous3;
+function tokenizeContent(effects, ok2) {
+  let previous2;
   return chunkStart;
-  function chunkStart(code3) {
+  function chunkStart(code) {
     effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
+    previous2 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code3);
+    return chunkInside(code);
   }
-  function chunkInside(code3) {
-    if (code3 === null) {
-      return contentEnd(code3);
+  function chunkInside(code) {
+    if (code === null) {
+      return contentEnd(code);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
+    if (markdownLineEnding(code)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return chunkInside;
   }
-  function contentEnd(code3) {
+  function contentEnd(code) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code3);
+    return ok2(code);
   }
-  function contentContinue(code3) {
-    effects.consume(code3);
+  function contentContinue(code) {
+    effects.consume(code);
     effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
+    previous2.next = effects.enter("chunkContent", {
       contentType: "content",
-      previous: previous3
+      previous: previous2
     });
-    previous3 = previous3.next;
+    previous2 = previous2.next;
     return chunkInside;
   }
 }
-function tokenizeContinuation(effects, ok3, nok) {
+function tokenizeContinuation(effects, ok2, nok) {
   const self = this;
   return startLookahead;
-  function startLookahead(code3) {
+  function startLookahead(code) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+  function prefixed(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
     const tail = self.events[self.events.length - 1];
     if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code3);
+      return ok2(code);
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code3);
+    return effects.interrupt(self.parser.constructs.flow, nok, ok2)(code);
   }
 }
 
 // node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code3) {
-    if (code3 === 60) {
+  function start(code) {
+    if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
+      return nok(code);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -47853,214 +47854,214 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code3);
+    return raw(code);
   }
-  function enclosedBefore(code3) {
-    if (code3 === 62) {
+  function enclosedBefore(code) {
+    if (code === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code3);
+    return enclosed(code);
   }
-  function enclosed(code3) {
-    if (code3 === 62) {
+  function enclosed(code) {
+    if (code === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code3);
+      return enclosedBefore(code);
     }
-    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code === null || code === 60 || markdownLineEnding(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code);
+    return code === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code3) {
-    if (code3 === 60 || code3 === 62 || code3 === 92) {
-      effects.consume(code3);
+  function enclosedEscape(code) {
+    if (code === 60 || code === 62 || code === 92) {
+      effects.consume(code);
       return enclosed;
     }
-    return enclosed(code3);
+    return enclosed(code);
   }
-  function raw(code3) {
-    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
+  function raw(code) {
+    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code3);
+      return ok2(code);
     }
-    if (balance < limit && code3 === 40) {
-      effects.consume(code3);
+    if (balance < limit && code === 40) {
+      effects.consume(code);
       balance++;
       return raw;
     }
-    if (code3 === 41) {
-      effects.consume(code3);
+    if (code === 41) {
+      effects.consume(code);
       balance--;
       return raw;
     }
-    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
-      return nok(code3);
+    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? rawEscape : raw;
+    effects.consume(code);
+    return code === 92 ? rawEscape : raw;
   }
-  function rawEscape(code3) {
-    if (code3 === 40 || code3 === 41 || code3 === 92) {
-      effects.consume(code3);
+  function rawEscape(code) {
+    if (code === 40 || code === 41 || code === 92) {
+      effects.consume(code);
       return raw;
     }
-    return raw(code3);
+    return raw(code);
   }
 }
 
 // node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code3) {
-    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code) {
+    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code3 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+    code === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
     }
-    if (code3 === 93) {
+    if (code === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code3);
+    return labelInside(code);
   }
-  function labelInside(code3) {
-    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
+  function labelInside(code) {
+    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
-    if (!seen) seen = !markdownSpace(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code);
+    if (!seen) seen = !markdownSpace(code);
+    return code === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code) {
+    if (code === 91 || code === 92 || code === 93) {
+      effects.consume(code);
       size++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code);
   }
 }
 
 // node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
+  function start(code) {
+    if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
-      marker = code3 === 40 ? 41 : code3;
+      marker = code === 40 ? 41 : code;
       return begin;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function begin(code3) {
-    if (code3 === marker) {
+  function begin(code) {
+    if (code === marker) {
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
-    return atBreak(code3);
+    return atBreak(code);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code) {
+    if (code === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code === null) {
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
+  function inside(code) {
+    if (code === marker || code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
-    return code3 === 92 ? escape2 : inside;
+    effects.consume(code);
+    return code === 92 ? escape2 : inside;
   }
-  function escape2(code3) {
-    if (code3 === marker || code3 === 92) {
-      effects.consume(code3);
+  function escape2(code) {
+    if (code === marker || code === 92) {
+      effects.consume(code);
       return inside;
     }
-    return inside(code3);
+    return inside(code);
   }
 }
 
 // node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
+function factoryWhitespace(effects, ok2) {
   let seen;
   return start;
-  function start(code3) {
-    if (markdownLineEnding(code3)) {
+  function start(code) {
+    if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
+    if (markdownSpace(code)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
     }
-    return ok3(code3);
+    return ok2(code);
   }
 }
 
@@ -48073,15 +48074,15 @@ var titleBefore = {
   partial: true,
   tokenize: tokenizeTitleBefore
 };
-function tokenizeDefinition(effects, ok3, nok) {
+function tokenizeDefinition(effects, ok2, nok) {
   const self = this;
   let identifier;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("definition");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     return factoryLabel.call(
       self,
       effects,
@@ -48091,22 +48092,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code3);
+    )(code);
   }
-  function labelAfter(code3) {
+  function labelAfter(code) {
     identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code3 === 58) {
+    if (code === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function markerAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
+  function markerAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
   }
-  function destinationBefore(code3) {
+  function destinationBefore(code) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -48117,36 +48118,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code3);
+    )(code);
   }
-  function destinationAfter(code3) {
-    return effects.attempt(titleBefore, after, after)(code3);
+  function destinationAfter(code) {
+    return effects.attempt(titleBefore, after, after)(code);
   }
-  function after(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
+  function after(code) {
+    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
   }
-  function afterWhitespace(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function afterWhitespace(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("definition");
       self.parser.defined.push(identifier);
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeTitleBefore(effects, ok3, nok) {
+function tokenizeTitleBefore(effects, ok2, nok) {
   return titleBefore2;
-  function titleBefore2(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
+  function titleBefore2(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
   }
-  function beforeMarker(code3) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
+  function beforeMarker(code) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
   }
-  function titleAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
+  function titleAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
   }
-  function titleAfterOptionalWhitespace(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function titleAfterOptionalWhitespace(code) {
+    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
   }
 }
 
@@ -48155,19 +48156,19 @@ var hardBreakEscape = {
   name: "hardBreakEscape",
   tokenize: tokenizeHardBreakEscape
 };
-function tokenizeHardBreakEscape(effects, ok3, nok) {
+function tokenizeHardBreakEscape(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("hardBreakEscape");
-    effects.consume(code3);
+    effects.consume(code);
     return after;
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
+  function after(code) {
+    if (markdownLineEnding(code)) {
       effects.exit("hardBreakEscape");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -48195,67 +48196,67 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text5 = {
+    const text3 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text3, context3], ["exit", text3, context3], ["exit", content3, context3]]);
   }
   return events;
 }
-function tokenizeHeadingAtx(effects, ok3, nok) {
+function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("atxHeading");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 35 && size++ < 6) {
-      effects.consume(code3);
+  function sequenceOpen(code) {
+    if (code === 35 && size++ < 6) {
+      effects.consume(code);
       return sequenceOpen;
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3)) {
+    if (code === null || markdownLineEndingOrSpace(code)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function atBreak(code3) {
-    if (code3 === 35) {
+  function atBreak(code) {
+    if (code === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code3);
+      return sequenceFurther(code);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("atxHeading");
-      return ok3(code3);
+      return ok2(code);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, atBreak, "whitespace")(code3);
+    if (markdownSpace(code)) {
+      return factorySpace(effects, atBreak, "whitespace")(code);
     }
     effects.enter("atxHeadingText");
-    return data(code3);
+    return data(code);
   }
-  function sequenceFurther(code3) {
-    if (code3 === 35) {
-      effects.consume(code3);
+  function sequenceFurther(code) {
+    if (code === 35) {
+      effects.consume(code);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code3);
+    return atBreak(code);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
+  function data(code) {
+    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
       effects.exit("atxHeadingText");
-      return atBreak(code3);
+      return atBreak(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return data;
   }
 }
@@ -48352,7 +48353,7 @@ function resolveToHtmlFlow(events) {
   }
   return events;
 }
-function tokenizeHtmlFlow(effects, ok3, nok) {
+function tokenizeHtmlFlow(effects, ok2, nok) {
   const self = this;
   let marker;
   let closingTag;
@@ -48360,329 +48361,329 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code3) {
-    return before(code3);
+  function start(code) {
+    return before(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code3);
+    effects.consume(code);
     return open2;
   }
-  function open2(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open2(code) {
+    if (code === 33) {
+      effects.consume(code);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code === 47) {
+      effects.consume(code);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       marker = 3;
-      return self.interrupt ? ok3 : continuationDeclarationInside;
+      return self.interrupt ? ok2 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
       marker = 2;
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code === 91) {
+      effects.consume(code);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       marker = 4;
-      return self.interrupt ? ok3 : continuationDeclarationInside;
+      return self.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return self.interrupt ? ok3 : continuationDeclarationInside;
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return self.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code === value2.charCodeAt(index2++)) {
+      effects.consume(code);
       if (index2 === value2.length) {
-        return self.interrupt ? ok3 : continuation;
+        return self.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagName(code3) {
-    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      const slash = code3 === 47;
+  function tagName(code) {
+    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      const slash = code === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self.interrupt ? ok3(code3) : continuation(code3);
+        return self.interrupt ? ok2(code) : continuation(code);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code3);
+          effects.consume(code);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok3(code3) : continuation(code3);
+        return self.interrupt ? ok2(code) : continuation(code);
       }
       marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
     }
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
       return tagName;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function basicSelfClosing(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
-      return self.interrupt ? ok3 : continuation;
+  function basicSelfClosing(code) {
+    if (code === 62) {
+      effects.consume(code);
+      return self.interrupt ? ok2 : continuation;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeClosingTagAfter(code3) {
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+  function completeClosingTagAfter(code) {
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeClosingTagAfter;
     }
-    return completeEnd(code3);
+    return completeEnd(code);
   }
-  function completeAttributeNameBefore(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function completeAttributeNameBefore(code) {
+    if (code === 47) {
+      effects.consume(code);
       return completeEnd;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
       return completeAttributeName;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code3);
+    return completeEnd(code);
   }
-  function completeAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function completeAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code3);
+    return completeAttributeNameAfter(code);
   }
-  function completeAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function completeAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code3);
+    return completeAttributeNameBefore(code);
   }
-  function completeAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function completeAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      markerB = code3;
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      markerB = code;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code3);
+    return completeAttributeValueUnquoted(code);
   }
-  function completeAttributeValueQuoted(code3) {
-    if (code3 === markerB) {
-      effects.consume(code3);
+  function completeAttributeValueQuoted(code) {
+    if (code === markerB) {
+      effects.consume(code);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
-      return completeAttributeNameAfter(code3);
+  function completeAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
+      return completeAttributeNameAfter(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
-      return completeAttributeNameBefore(code3);
+  function completeAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownSpace(code)) {
+      return completeAttributeNameBefore(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeEnd(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function completeEnd(code) {
+    if (code === 62) {
+      effects.consume(code);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function completeAfter(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuation(code3);
+  function completeAfter(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuation(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function continuation(code3) {
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+  function continuation(code) {
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
       return continuationCommentInside;
     }
-    if (code3 === 60 && marker === 1) {
-      effects.consume(code3);
+    if (code === 60 && marker === 1) {
+      effects.consume(code);
       return continuationRawTagOpen;
     }
-    if (code3 === 62 && marker === 4) {
-      effects.consume(code3);
+    if (code === 62 && marker === 4) {
+      effects.consume(code);
       return continuationClose;
     }
-    if (code3 === 63 && marker === 3) {
-      effects.consume(code3);
+    if (code === 63 && marker === 3) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    if (code3 === 93 && marker === 5) {
-      effects.consume(code3);
+    if (code === 93 && marker === 5) {
+      effects.consume(code);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code3);
+      return continuationStart(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return continuation;
   }
-  function continuationStart(code3) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code3);
+  function continuationStart(code) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
   }
-  function continuationStartNonLazy(code3) {
+  function continuationStartNonLazy(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuationStart(code3);
+  function continuationBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuationStart(code);
     }
     effects.enter("htmlFlowData");
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationCommentInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function continuationCommentInside(code) {
+    if (code === 45) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationRawTagOpen(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function continuationRawTagOpen(code) {
+    if (code === 47) {
+      effects.consume(code);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationRawEndTag(code3) {
-    if (code3 === 62) {
+  function continuationRawEndTag(code) {
+    if (code === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code3);
+        effects.consume(code);
         return continuationClose;
       }
-      return continuation(code3);
+      return continuation(code);
     }
-    if (asciiAlpha(code3) && buffer.length < 8) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (asciiAlpha(code) && buffer.length < 8) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationCdataInside(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function continuationCdataInside(code) {
+    if (code === 93) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationDeclarationInside(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function continuationDeclarationInside(code) {
+    if (code === 62) {
+      effects.consume(code);
       return continuationClose;
     }
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code);
   }
-  function continuationClose(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function continuationClose(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code3);
+      return continuationAfter(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return continuationClose;
   }
-  function continuationAfter(code3) {
+  function continuationAfter(code) {
     effects.exit("htmlFlow");
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeBlankLineBefore(effects, ok3, nok) {
+function tokenizeBlankLineBefore(effects, ok2, nok) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
+    return effects.attempt(blankLine, ok2, nok);
   }
 }
 
@@ -48691,304 +48692,304 @@ var htmlText = {
   name: "htmlText",
   tokenize: tokenizeHtmlText
 };
-function tokenizeHtmlText(effects, ok3, nok) {
+function tokenizeHtmlText(effects, ok2, nok) {
   const self = this;
   let marker;
   let index2;
   let returnState;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code3);
+    effects.consume(code);
     return open2;
   }
-  function open2(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open2(code) {
+    if (code === 33) {
+      effects.consume(code);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code === 47) {
+      effects.consume(code);
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       return instruction;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return tagOpen;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code === 91) {
+      effects.consume(code);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return declaration;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentEnd;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function comment(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function comment(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 45) {
-      effects.consume(code3);
+    if (code === 45) {
+      effects.consume(code);
       return commentClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = comment;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return comment;
   }
-  function commentClose(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentClose(code) {
+    if (code === 45) {
+      effects.consume(code);
       return commentEnd;
     }
-    return comment(code3);
+    return comment(code);
   }
-  function commentEnd(code3) {
-    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
+  function commentEnd(code) {
+    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code === value2.charCodeAt(index2++)) {
+      effects.consume(code);
       return index2 === value2.length ? cdata : cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function cdata(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function cdata(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code === 93) {
+      effects.consume(code);
       return cdataClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = cdata;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return cdata;
   }
-  function cdataClose(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function cdataClose(code) {
+    if (code === 93) {
+      effects.consume(code);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code);
   }
-  function cdataEnd(code3) {
-    if (code3 === 62) {
-      return end(code3);
+  function cdataEnd(code) {
+    if (code === 62) {
+      return end(code);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code === 93) {
+      effects.consume(code);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code);
   }
-  function declaration(code3) {
-    if (code3 === null || code3 === 62) {
-      return end(code3);
+  function declaration(code) {
+    if (code === null || code === 62) {
+      return end(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = declaration;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return declaration;
   }
-  function instruction(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function instruction(code) {
+    if (code === null) {
+      return nok(code);
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code === 63) {
+      effects.consume(code);
       return instructionClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = instruction;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return instruction;
   }
-  function instructionClose(code3) {
-    return code3 === 62 ? end(code3) : instruction(code3);
+  function instructionClose(code) {
+    return code === 62 ? end(code) : instruction(code);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
       return tagClose;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagClose(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagClose(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagClose;
     }
-    return tagCloseBetween(code3);
+    return tagCloseBetween(code);
   }
-  function tagCloseBetween(code3) {
-    if (markdownLineEnding(code3)) {
+  function tagCloseBetween(code) {
+    if (markdownLineEnding(code)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagCloseBetween;
     }
-    return end(code3);
+    return end(code);
   }
-  function tagOpen(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpen(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagOpen;
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function tagOpenBetween(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function tagOpenBetween(code) {
+    if (code === 47) {
+      effects.consume(code);
       return end;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenBetween;
     }
-    return end(code3);
+    return end(code);
   }
-  function tagOpenAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpenAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code3);
+    return tagOpenAttributeNameAfter(code);
   }
-  function tagOpenAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function tagOpenAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code3);
+    return tagOpenBetween(code);
   }
-  function tagOpenAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      marker = code3;
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      marker = code;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code)) {
+      effects.consume(code);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function tagOpenAttributeValueQuoted(code) {
+    if (code === marker) {
+      effects.consume(code);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code === null) {
+      return nok(code);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
+      return nok(code);
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    effects.consume(code3);
+    effects.consume(code);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+  function tagOpenAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function end(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function end(code) {
+    if (code === 62) {
+      effects.consume(code);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function lineEndingBefore(code3) {
+  function lineEndingBefore(code) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
+  function lineEndingAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : lineEndingAfterPrefix(code);
   }
-  function lineEndingAfterPrefix(code3) {
+  function lineEndingAfterPrefix(code) {
     effects.enter("htmlTextData");
-    return returnState(code3);
+    return returnState(code);
   }
 }
 
@@ -49070,7 +49071,7 @@ function resolveToLabelEnd(events, context3) {
       ...events[close2][1].end
     }
   };
-  const text5 = {
+  const text3 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -49081,15 +49082,15 @@ function resolveToLabelEnd(events, context3) {
   };
   media = [["enter", group, context3], ["enter", label, context3]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text5, context3]]);
+  media = push(media, [["enter", text3, context3]]);
   media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context3));
-  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label, context3]]);
+  media = push(media, [["exit", text3, context3], events[close2 - 2], events[close2 - 1], ["exit", label, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
   splice(events, open2, events.length, media);
   return events;
 }
-function tokenizeLabelEnd(effects, ok3, nok) {
+function tokenizeLabelEnd(effects, ok2, nok) {
   const self = this;
   const labelStarts = self._labelStarts;
   let labelStart;
@@ -49101,12 +49102,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code3) {
+  function start(code) {
     if (!labelStart) {
-      return nok(code3);
+      return nok(code);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code3);
+      return labelEndNok(code);
     }
     defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
@@ -49114,107 +49115,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code3) {
-    if (code3 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
+  function after(code) {
+    if (code === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
     }
-    if (code3 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
+    if (code === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
     }
-    return defined ? labelEndOk(code3) : labelEndNok(code3);
+    return defined ? labelEndOk(code) : labelEndNok(code);
   }
-  function referenceNotFull(code3) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
+  function referenceNotFull(code) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
   }
-  function labelEndOk(code3) {
+  function labelEndOk(code) {
     labelStarts.pop();
-    return ok3(code3);
+    return ok2(code);
   }
-  function labelEndNok(code3) {
+  function labelEndNok(code) {
     labelStart._balanced = true;
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeResource(effects, ok3, nok) {
+function tokenizeResource(effects, ok2, nok) {
   return resourceStart;
-  function resourceStart(code3) {
+  function resourceStart(code) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
+  function resourceBefore(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
   }
-  function resourceOpen(code3) {
-    if (code3 === 41) {
-      return resourceEnd(code3);
+  function resourceOpen(code) {
+    if (code === 41) {
+      return resourceEnd(code);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
   }
-  function resourceDestinationAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
+  function resourceDestinationAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
   }
-  function resourceDestinationMissing(code3) {
-    return nok(code3);
+  function resourceDestinationMissing(code) {
+    return nok(code);
   }
-  function resourceBetween(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
+  function resourceBetween(code) {
+    if (code === 34 || code === 39 || code === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
     }
-    return resourceEnd(code3);
+    return resourceEnd(code);
   }
-  function resourceTitleAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
+  function resourceTitleAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
   }
-  function resourceEnd(code3) {
-    if (code3 === 41) {
+  function resourceEnd(code) {
+    if (code === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("resourceMarker");
       effects.exit("resource");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
-function tokenizeReferenceFull(effects, ok3, nok) {
+function tokenizeReferenceFull(effects, ok2, nok) {
   const self = this;
   return referenceFull;
-  function referenceFull(code3) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
+  function referenceFull(code) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
   }
-  function referenceFullAfter(code3) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
+  function referenceFullAfter(code) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok2(code) : nok(code);
   }
-  function referenceFullMissing(code3) {
-    return nok(code3);
+  function referenceFullMissing(code) {
+    return nok(code);
   }
 }
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
+function tokenizeReferenceCollapsed(effects, ok2, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code3) {
+  function referenceCollapsedStart(code) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code3) {
-    if (code3 === 93) {
+  function referenceCollapsedOpen(code) {
+    if (code === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("referenceMarker");
       effects.exit("reference");
-      return ok3;
+      return ok2;
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -49224,34 +49225,34 @@ var labelStartImage = {
   resolveAll: labelEnd.resolveAll,
   tokenize: tokenizeLabelStartImage
 };
-function tokenizeLabelStartImage(effects, ok3, nok) {
+function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
   let labelImage;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelImageMarker");
     return open2;
   }
-  function open2(code3) {
-    if (code3 === 91) {
+  function open2(code) {
+    if (code === 91) {
       effects.enter("labelMarker");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+  function after(code) {
+    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok3(code3);
+    return ok2(code);
   }
 }
 
@@ -49261,25 +49262,25 @@ var labelStartLink = {
   resolveAll: labelEnd.resolveAll,
   tokenize: tokenizeLabelStartLink
 };
-function tokenizeLabelStartLink(effects, ok3, nok) {
+function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
   let labelLink;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+  function after(code) {
+    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok3(code3);
+    return ok2(code);
   }
 }
 
@@ -49288,13 +49289,13 @@ var lineEnding = {
   name: "lineEnding",
   tokenize: tokenizeLineEnding
 };
-function tokenizeLineEnding(effects, ok3) {
+function tokenizeLineEnding(effects, ok2) {
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
+    return factorySpace(effects, ok2, "linePrefix");
   }
 }
 
@@ -49303,37 +49304,37 @@ var thematicBreak = {
   name: "thematicBreak",
   tokenize: tokenizeThematicBreak
 };
-function tokenizeThematicBreak(effects, ok3, nok) {
+function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code3) {
+  function start(code) {
     effects.enter("thematicBreak");
-    return before(code3);
+    return before(code);
   }
-  function before(code3) {
-    marker = code3;
-    return atBreak(code3);
+  function before(code) {
+    marker = code;
+    return atBreak(code);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code) {
+    if (code === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code3);
+      return sequence(code);
     }
-    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
+    if (size >= 3 && (code === null || markdownLineEnding(code))) {
       effects.exit("thematicBreak");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function sequence(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function sequence(code) {
+    if (code === marker) {
+      effects.consume(code);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
+    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
   }
 }
 
@@ -49354,15 +49355,15 @@ var indentConstruct = {
   partial: true,
   tokenize: tokenizeIndent
 };
-function tokenizeListStart(effects, ok3, nok) {
+function tokenizeListStart(effects, ok2, nok) {
   const self = this;
   const tail = self.events[self.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code3) {
-    const kind = self.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code3 === self.containerState.marker : asciiDigit(code3)) {
+  function start(code) {
+    const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
         effects.enter(kind, {
@@ -49371,32 +49372,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak, nok, atMarker)(code3) : atMarker(code3);
+        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
       }
-      if (!self.interrupt || code3 === 49) {
+      if (!self.interrupt || code === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code3);
+        return inside(code);
       }
     }
-    return nok(code3);
+    return nok(code);
   }
-  function inside(code3) {
-    if (asciiDigit(code3) && ++size < 10) {
-      effects.consume(code3);
+  function inside(code) {
+    if (asciiDigit(code) && ++size < 10) {
+      effects.consume(code);
       return inside;
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code3 === self.containerState.marker : code3 === 41 || code3 === 46)) {
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code3);
+      return atMarker(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function atMarker(code3) {
+  function atMarker(code) {
     effects.enter("listItemMarker");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code3;
+    self.containerState.marker = self.containerState.marker || code;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -49404,66 +49405,66 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code3) {
+  function onBlank(code) {
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code3);
+    return endOfPrefix(code);
   }
-  function otherPrefix(code3) {
-    if (markdownSpace(code3)) {
+  function otherPrefix(code) {
+    if (markdownSpace(code)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code3);
+    return nok(code);
   }
-  function endOfPrefix(code3) {
+  function endOfPrefix(code) {
     self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code3);
+    return ok2(code);
   }
 }
-function tokenizeListContinuation(effects, ok3, nok) {
+function tokenizeListContinuation(effects, ok2, nok) {
   const self = this;
   self.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code3) {
+  function onBlank(code) {
     self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code3);
+    return factorySpace(effects, ok2, "listItemIndent", self.containerState.size + 1)(code);
   }
-  function notBlank(code3) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code3)) {
+  function notBlank(code) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code)) {
       self.containerState.furtherBlankLines = void 0;
       self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code3);
+      return notInCurrentItem(code);
     }
     self.containerState.furtherBlankLines = void 0;
     self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
+    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code);
   }
-  function notInCurrentItem(code3) {
+  function notInCurrentItem(code) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
   }
 }
-function tokenizeIndent(effects, ok3, nok) {
+function tokenizeIndent(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok2(code) : nok(code);
   }
 }
 function tokenizeListEnd(effects) {
   effects.exit(this.containerState.type);
 }
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
+    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code) : nok(code);
   }
 }
 
@@ -49477,8 +49478,8 @@ function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text5;
-  let definition3;
+  let text3;
+  let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
       if (events[index2][1].type === "content") {
@@ -49486,18 +49487,18 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text3 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
         editMap.add(index2, 1, []);
       }
-      if (!definition3 && events[index2][1].type === "definition") {
-        definition3 = index2;
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
       }
     }
   }
-  const heading2 = {
+  const heading = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -49506,58 +49507,58 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
-  if (definition3) {
-    editMap.add(text5, 0, [["enter", heading2, context3]]);
-    editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context3]]);
+  events[text3][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text3, 0, [["enter", heading, context3]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
-      ...events[definition3][1].end
+      ...events[definition2][1].end
     };
   } else {
-    events[content3][1] = heading2;
+    events[content3][1] = heading;
   }
-  editMap.add(events.length, 0, [["exit", heading2, context3]]);
+  editMap.add(events.length, 0, [["exit", heading, context3]]);
   editMap.consume(events);
   return events;
 }
-function tokenizeSetextUnderline(effects, ok3, nok) {
+function tokenizeSetextUnderline(effects, ok2, nok) {
   const self = this;
   let marker;
   return start;
-  function start(code3) {
+  function start(code) {
     let index2 = self.events.length;
-    let paragraph2;
+    let paragraph;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph2 = self.events[index2][1].type === "paragraph";
+        paragraph = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
-      marker = code3;
-      return before(code3);
+      marker = code;
+      return before(code);
     }
-    return nok(code3);
+    return nok(code);
   }
-  function before(code3) {
+  function before(code) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code3);
+    return inside(code);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
+    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
   }
-  function after(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function after(code) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit("setextHeadingLine");
-      return ok3(code3);
+      return ok2(code);
     }
-    return nok(code3);
+    return nok(code);
   }
 }
 
@@ -49575,24 +49576,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function atBlankEnding(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEndingBlank");
     self.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code);
     effects.exit("lineEnding");
     self.currentConstruct = void 0;
     return initial;
@@ -49613,37 +49614,37 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const text3 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code3) {
-      return atBreak(code3) ? text5(code3) : notText(code3);
+    function start(code) {
+      return atBreak(code) ? text3(code) : notText(code);
     }
-    function notText(code3) {
-      if (code3 === null) {
-        effects.consume(code3);
+    function notText(code) {
+      if (code === null) {
+        effects.consume(code);
         return;
       }
       effects.enter("data");
-      effects.consume(code3);
+      effects.consume(code);
       return data;
     }
-    function data(code3) {
-      if (atBreak(code3)) {
+    function data(code) {
+      if (atBreak(code)) {
         effects.exit("data");
-        return text5(code3);
+        return text3(code);
       }
-      effects.consume(code3);
+      effects.consume(code);
       return data;
     }
-    function atBreak(code3) {
-      if (code3 === null) {
+    function atBreak(code) {
+      if (code === null) {
         return true;
       }
-      const list3 = constructs2[code3];
+      const list2 = constructs2[code];
       let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
+      if (list2) {
+        while (++index2 < list2.length) {
+          const item = list2[index2];
           if (!item.previous || item.previous.call(self, self.previous)) {
             return true;
           }
@@ -49835,7 +49836,7 @@ function createTokenizer(parser, initialize, from) {
     check: constructFactory(onsuccessfulcheck),
     consume,
     enter,
-    exit: exit3,
+    exit: exit2,
     interrupt: constructFactory(onsuccessfulcheck, {
       interrupt: true
     })
@@ -49910,18 +49911,18 @@ function createTokenizer(parser, initialize, from) {
       }
     }
   }
-  function go(code3) {
+  function go(code) {
     consumed = void 0;
-    expectedCode = code3;
-    state = state(code3);
+    expectedCode = code;
+    state = state(code);
   }
-  function consume(code3) {
-    if (markdownLineEnding(code3)) {
+  function consume(code) {
+    if (markdownLineEnding(code)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code3 === -3 ? 2 : 1;
+      point3.offset += code === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code3 !== -1) {
+    } else if (code !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -49937,7 +49938,7 @@ function createTokenizer(parser, initialize, from) {
         point3._index++;
       }
     }
-    context3.previous = code3;
+    context3.previous = code;
     consumed = true;
   }
   function enter(type, fields) {
@@ -49948,7 +49949,7 @@ function createTokenizer(parser, initialize, from) {
     stack.push(token);
     return token;
   }
-  function exit3(type) {
+  function exit2(type) {
     const token = stack.pop();
     token.end = now();
     context3.events.push(["exit", token, context3]);
@@ -49977,38 +49978,38 @@ function createTokenizer(parser, initialize, from) {
           constructs2
         ])
       ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map3) {
+      function handleMapOfConstructs(map) {
         return start;
-        function start(code3) {
-          const left = code3 !== null && map3[code3];
-          const all2 = code3 !== null && map3.null;
-          const list3 = [
+        function start(code) {
+          const left = code !== null && map[code];
+          const all2 = code !== null && map.null;
+          const list2 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list3)(code3);
+          return handleListOfConstructs(list2)(code);
         }
       }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
         constructIndex = 0;
-        if (list3.length === 0) {
+        if (list2.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list3[constructIndex]);
+        return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code3) {
+        function start(code) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context3.currentConstruct = construct;
           }
           if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code3);
+            return nok(code);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -50016,17 +50017,17 @@ function createTokenizer(parser, initialize, from) {
             // This allows a “live binding”, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context3), fields) : context3,
             effects,
-            ok3,
+            ok2,
             nok
-          )(code3);
+          )(code);
         }
       }
-      function ok3(code3) {
+      function ok2(code) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code3) {
+      function nok(code) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -50198,12 +50199,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value2);
       const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code3 = value2.charCodeAt(endPosition);
+      const code = value2.charCodeAt(endPosition);
       if (!match) {
         buffer = value2.slice(startPosition);
         break;
       }
-      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -50215,7 +50216,7 @@ function preprocess() {
           chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code3) {
+        switch (code) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -50289,10 +50290,10 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener2(link2),
+      autolink: opener2(link),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener2(heading2),
+      atxHeading: opener2(heading),
       blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -50304,32 +50305,32 @@ function compiler(options) {
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener2(definition3),
+      definition: opener2(definition2),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener2(emphasis2),
-      hardBreakEscape: opener2(hardBreak2),
-      hardBreakTrailing: opener2(hardBreak2),
-      htmlFlow: opener2(html2, buffer),
+      emphasis: opener2(emphasis),
+      hardBreakEscape: opener2(hardBreak),
+      hardBreakTrailing: opener2(hardBreak),
+      htmlFlow: opener2(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener2(html2, buffer),
+      htmlText: opener2(html, buffer),
       htmlTextData: onenterdata,
-      image: opener2(image2),
+      image: opener2(image),
       label: buffer,
-      link: opener2(link2),
-      listItem: opener2(listItem2),
+      link: opener2(link),
+      listItem: opener2(listItem),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list3, onenterlistordered),
-      listUnordered: opener2(list3),
-      paragraph: opener2(paragraph2),
+      listOrdered: opener2(list2, onenterlistordered),
+      listUnordered: opener2(list2),
+      paragraph: opener2(paragraph),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener2(heading2),
-      strong: opener2(strong2),
-      thematicBreak: opener2(thematicBreak3)
+      setextHeading: opener2(heading),
+      strong: opener2(strong),
+      thematicBreak: opener2(thematicBreak2)
     },
     exit: {
       atxHeading: closer(),
@@ -50397,7 +50398,7 @@ function compiler(options) {
       tokenStack: [],
       config,
       enter,
-      exit: exit3,
+      exit: exit2,
       buffer,
       resume,
       data
@@ -50473,7 +50474,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem3;
+    let listItem2;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -50494,7 +50495,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -50513,7 +50514,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem3) {
+        if (listItem2) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -50532,12 +50533,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem3._spread = true;
+            listItem2._spread = true;
           }
-          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem3, event[2]]
+            event: ["exit", listItem2, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -50548,7 +50549,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem2 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -50598,10 +50599,10 @@ function compiler(options) {
     return close2;
     function close2(token) {
       if (and) and.call(this, token);
-      exit3.call(this, token);
+      exit2.call(this, token);
     }
   }
-  function exit3(token, onExitError) {
+  function exit2(token, onExitError) {
     const node2 = this.stack.pop();
     const open2 = this.tokenStack.pop();
     if (!open2) {
@@ -50697,7 +50698,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text3();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -50866,7 +50867,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function definition3() {
+  function definition2() {
     return {
       type: "definition",
       identifier: "",
@@ -50876,14 +50877,14 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis2() {
+  function emphasis() {
     return {
       type: "emphasis",
       children: [],
       position: void 0
     };
   }
-  function heading2() {
+  function heading() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -50892,20 +50893,20 @@ function compiler(options) {
       position: void 0
     };
   }
-  function hardBreak2() {
+  function hardBreak() {
     return {
       type: "break",
       position: void 0
     };
   }
-  function html2() {
+  function html() {
     return {
       type: "html",
       value: "",
       position: void 0
     };
   }
-  function image2() {
+  function image() {
     return {
       type: "image",
       title: null,
@@ -50914,7 +50915,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link() {
     return {
       type: "link",
       title: null,
@@ -50923,7 +50924,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list3(token) {
+  function list2(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -50933,7 +50934,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -50942,28 +50943,28 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph2() {
+  function paragraph() {
     return {
       type: "paragraph",
       children: [],
       position: void 0
     };
   }
-  function strong2() {
+  function strong() {
     return {
       type: "strong",
       children: [],
       position: void 0
     };
   }
-  function text5() {
+  function text3() {
     return {
       type: "text",
       value: "",
       position: void 0
     };
   }
-  function thematicBreak3() {
+  function thematicBreak2() {
     return {
       type: "thematicBreak",
       position: void 0
@@ -51123,13 +51124,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code3 = fence(matter2, "open").charCodeAt(0);
+    const code = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code3];
+    const existing = flow3[code];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code3] = [construct];
+      flow3[code] = [construct];
     }
   }
   return {
@@ -51164,10 +51165,10 @@ function createConstruct(matter2) {
     tokenize: tokenizeFrontmatter,
     concrete: true
   };
-  function tokenizeFrontmatter(effects, ok3, nok) {
+  function tokenizeFrontmatter(effects, ok2, nok) {
     const self = this;
     return start;
-    function start(code3) {
+    function start(code) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -51176,119 +51177,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code3 === buffer.charCodeAt(bufferIndex)) {
+        if (code === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code3);
+          return openSequence(code);
         }
       }
-      return nok(code3);
+      return nok(code);
     }
-    function openSequence(code3) {
+    function openSequence(code) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code3);
+          return openSequenceWhitespace(code);
         }
-        return openAfter(code3);
+        return openAfter(code);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code3);
+      if (code === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code);
         return openSequence;
       }
-      return nok(code3);
+      return nok(code);
     }
-    function openSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function openSequenceWhitespace(code) {
+      if (markdownSpace(code)) {
+        effects.consume(code);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code3);
+      return openAfter(code);
     }
-    function openAfter(code3) {
-      if (markdownLineEnding(code3)) {
+    function openAfter(code) {
+      if (markdownLineEnding(code)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code3);
+        effects.consume(code);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
         return effects.attempt(closingFenceConstruct, after, contentStart);
       }
-      return nok(code3);
+      return nok(code);
     }
-    function contentStart(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
-        return contentEnd(code3);
+    function contentStart(code) {
+      if (code === null || markdownLineEnding(code)) {
+        return contentEnd(code);
       }
       effects.enter(valueType);
-      return contentInside(code3);
+      return contentInside(code);
     }
-    function contentInside(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function contentInside(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects.exit(valueType);
-        return contentEnd(code3);
+        return contentEnd(code);
       }
-      effects.consume(code3);
+      effects.consume(code);
       return contentInside;
     }
-    function contentEnd(code3) {
-      if (code3 === null) {
-        return nok(code3);
+    function contentEnd(code) {
+      if (code === null) {
+        return nok(code);
       }
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code);
       effects.exit("lineEnding");
       return effects.attempt(closingFenceConstruct, after, contentStart);
     }
-    function after(code3) {
+    function after(code) {
       effects.exit(frontmatterType);
-      return ok3(code3);
+      return ok2(code);
     }
   }
-  function tokenizeClosingFence(effects, ok3, nok) {
+  function tokenizeClosingFence(effects, ok2, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code3) {
-      if (code3 === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code) {
+      if (code === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code3);
+        return closeSequence(code);
       }
-      return nok(code3);
+      return nok(code);
     }
-    function closeSequence(code3) {
+    function closeSequence(code) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code3);
+          return closeSequenceWhitespace(code);
         }
-        return closeAfter(code3);
+        return closeAfter(code);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code3);
+      if (code === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code);
         return closeSequence;
       }
-      return nok(code3);
+      return nok(code);
     }
-    function closeSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function closeSequenceWhitespace(code) {
+      if (markdownSpace(code)) {
+        effects.consume(code);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code3);
+      return closeAfter(code);
     }
-    function closeAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function closeAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
         effects.exit(fenceType);
-        return ok3(code3);
+        return ok2(code);
       }
-      return nok(code3);
+      return nok(code);
     }
   }
 }
@@ -51314,15 +51315,15 @@ function escapeStringRegexp(string3) {
 function frontmatterFromMarkdown(options) {
   const matters = toMatters(options);
   const enter = {};
-  const exit3 = {};
+  const exit2 = {};
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     enter[matter2.type] = opener(matter2);
-    exit3[matter2.type] = close;
-    exit3[matter2.type + "Value"] = value;
+    exit2[matter2.type] = close;
+    exit2[matter2.type + "Value"] = value;
   }
-  return { enter, exit: exit3 };
+  return { enter, exit: exit2 };
 }
 function opener(matter2) {
   return open2;
@@ -51362,8 +51363,8 @@ function frontmatterToMarkdown(options) {
 function handler2(matter2) {
   const open2 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
-  return handle2;
-  function handle2(node2) {
+  return handle;
+  function handle(node2) {
     return open2 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
@@ -51394,3842 +51395,24 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// node_modules/ccount/index.js
-function ccount(value2, character) {
-  const source = String(value2);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count2 = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count2++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count2;
-}
-
-// node_modules/unist-util-is/lib/index.js
-var convert = (
-  // Note: overloads in JSDoc can’t yet use different `@template`s.
-  /**
-   * @type {(
-   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-   *   ((test?: Test) => Check)
-   * )}
-   */
-  /**
-   * @param {Test} [test]
-   * @returns {Check}
-   */
-  (function(test) {
-    if (test === null || test === void 0) {
-      return ok2;
-    }
-    if (typeof test === "function") {
-      return castFactory(test);
-    }
-    if (typeof test === "object") {
-      return Array.isArray(test) ? anyFactory(test) : (
-        // Cast because `ReadonlyArray` goes into the above but `isArray`
-        // narrows to `Array`.
-        propertiesFactory(
-          /** @type {Props} */
-          test
-        )
-      );
-    }
-    if (typeof test === "string") {
-      return typeFactory(test);
-    }
-    throw new Error("Expected function, string, or object as test");
-  })
-);
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check18) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check18
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check18) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check18) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check18;
-  }
-}
-function castFactory(testFunction) {
-  return check18;
-  function check18(value2, index2, parent) {
-    return Boolean(
-      looksLikeANode(value2) && testFunction.call(
-        this,
-        value2,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value2) {
-  return value2 !== null && typeof value2 === "object" && "type" in value2;
-}
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-
-// node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
-var CONTINUE = true;
-var EXIT = false;
-var SKIP = "skip";
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check18;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check18 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check18);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index2, parents) {
-    const value2 = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value2.type === "string") {
-      const name = (
-        // `hast`
-        typeof value2.tagName === "string" ? value2.tagName : (
-          // `xast`
-          typeof value2.name === "string" ? value2.name : void 0
-        )
-      );
-      Object.defineProperty(visit3, "name", {
-        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
-    return visit3;
-    function visit3() {
-      const matches2 = !check18 || is2(node2, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches2) {
-        result = toResult(enter(node2, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches2) {
-        const exitResult = toResult(exit3(node2, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value2) {
-  if (Array.isArray(value2)) {
-    return value2;
-  }
-  if (typeof value2 === "number") {
-    return [CONTINUE, value2];
-  }
-  return value2 === null || value2 === void 0 ? empty : [value2];
-}
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list3, options) {
-  const settings = options || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list3);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node2, parents, index2) {
-    if (node2.type === "text" && typeof index2 === "number") {
-      return handler3(node2, parents, index2);
-    }
-    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler3(node2, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match = find.exec(node2.value);
-    while (match) {
-      const position2 = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node2]
-      };
-      let value2 = replace2(...match, matchObject);
-      if (typeof value2 === "string") {
-        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
-      }
-      if (value2 === false) {
-        find.lastIndex = position2 + 1;
-      } else {
-        if (start !== position2) {
-          add({ type: "text", value: node2.value.slice(start, position2) });
-        }
-        if (Array.isArray(value2)) {
-          for (const child of value2) add(child);
-        } else if (value2) {
-          add(value2);
-        }
-        start = position2 + match[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match = find.exec(node2.value);
-    }
-    if (change) {
-      if (start < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node2];
-    }
-    return index2 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    const tuple = list3[index2];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
-  };
-}
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "link");
-  node2.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path2, match) {
-  if (!previous2(match)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts2 = splitUrl(domain2 + path2);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts2[0],
-    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts2[1]) {
-    return [result, { type: "text", value: parts2[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  const value2 = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts2 = domain2.split(".");
-  if (parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index2 = url.length;
-  while (index2 > 0) {
-    const code3 = url.charCodeAt(index2 - 1);
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index2);
-  url = url.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous2(match) {
-  const code3 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
-}
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteReference");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteDefinition");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node2, _, state, info) {
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value2 += tracker.move(
-    state.safe(state.associationId(node2), { after: "]", before: value2 })
-  );
-  subexit();
-  exit3();
-  value2 += tracker.move("]");
-  return value2;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node2, _, state, info) {
-    const tracker = state.createTracker(info);
-    let value2 = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value2 += tracker.move(
-      state.safe(state.associationId(node2), { before: value2, after: "]" })
-    );
-    subexit();
-    value2 += tracker.move("]:");
-    if (node2.children && node2.children.length > 0) {
-      tracker.shift(4);
-      value2 += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node2, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value2;
-  }
-}
-function mapExceptFirst(line, index2, blank) {
-  return index2 === 0 ? line : mapAll(line, index2, blank);
-}
-function mapAll(line, index2, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node2, _, state, info) {
-  const tracker = state.createTracker(info);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value2 = tracker.move(sequence);
-  value2 += state.containerPhrasing(node2, {
-    ...tracker.current(),
-    before: value2,
-    after: "~"
-  });
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value2) {
-  return value2.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code3 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code3;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code3 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code3 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code3 === 108) {
-      before = ":";
-    } else if (code3 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code3 = alignments[columnIndex];
-        if (code3 === 114) {
-          before = " ".repeat(size);
-        } else if (code3 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value2) {
-  return value2 === null || value2 === void 0 ? "" : String(value2);
-}
-function toAlignment(value2) {
-  const code3 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
-}
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value2 = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map
-  );
-  exit3();
-  return value2;
-}
-function map(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
-  }
-  if (!list3 || list3.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/longest-streak/index.js
-function longestStreak(value2, substring) {
-  const source = String(value2);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count2 = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count2 > max) {
-        max = count2;
-      }
-    } else {
-      count2 = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info) {
-  const marker = checkFence(state);
-  const raw = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value3 = state.indentLines(raw, map2);
-    exit4();
-    return value3;
-  }
-  const tracker = state.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value2 = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value2 += tracker.move(
-      state.safe(node2.lang, {
-        before: value2,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value2 += tracker.move(" ");
-    value2 += tracker.move(
-      state.safe(node2.meta, {
-        before: value2,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value2 += tracker.move("\n");
-  if (raw) {
-    value2 += tracker.move(raw + "\n");
-  }
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function map2(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  value2 += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value2,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value2 += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node2.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value2) {
-  const code3 = value2.codePointAt(0);
-  return code3 === void 0 ? "" : String.fromCodePoint(code3);
-}
-function lastCharacter(value2) {
-  const code3 = value2.codePointAt(value2.length - 2);
-  return code3 !== void 0 && code3 > 65535 ? value2.slice(-2) : value2.slice(-1);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code3) {
-  return "&#x" + code3.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value2) {
-  if (value2.charCodeAt(0) !== 60) return;
-  const next = value2.charCodeAt(1);
-  if (next === 33) {
-    const code4 = value2.charCodeAt(2);
-    if (code4 === 45) return 2;
-    if (code4 === 91) return 5;
-    if (asciiAlpha(code4)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing = next === 47;
-  const start = closing ? 2 : 1;
-  let end = start;
-  let code3 = value2.charCodeAt(end);
-  if (!asciiAlpha(code3)) return;
-  while (code3 === 45 || asciiAlphanumeric(code3)) {
-    code3 = value2.charCodeAt(++end);
-  }
-  const name = value2.slice(start, end).toLowerCase();
-  if (!closing && code3 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check2(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open2 = !next || next === 2 && Boolean(previous3);
-    const close2 = !previous3 || previous3 === 2 && Boolean(next);
-    const run = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close2) : open2,
-      close: strict ? close2 && (Boolean(next) || !open2) : close2,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
-      let size = token.value.length;
-      while (size--) run.markers.push(token);
-    }
-    run.end = run.markers.length;
-    runs.push(run);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value2 = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value2.charCodeAt(value2.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value2 += "\\";
-    token.value = value2 + reference;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render(items, trial, before, after);
-      const next = check2(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener2 = openers[open2];
-      const openerSize = opener2.end - opener2.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener2.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener2.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener2.markers.slice(opener2.end - size, opener2.end);
-      const closing = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
-        }
-      }
-      opener2.end -= size;
-      closer.start += size;
-      if (opener2.start === opener2.end) openers.splice(open2, 1);
-      open2 = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers2, sizes) {
-  if (markers2.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers2) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle3 = state.handle.handlers[children[index2 + 1].type];
-      if (handle3 && handle3.peek) handle3 = handle3.peek;
-      after = handle3 ? firstCharacter(
-        handle3(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info);
-      tracker.move(serialize2(results, info.before, info.after));
-    }
-    const handle2 = state.handle.handlers[child.type];
-    if (handle2 && handle2.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle2.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value2 = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value2) continue;
-      tracker.move(value2);
-      results.push(value2);
-      before = lastCharacter(value2);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers: markers2, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers2, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render(items, chosen, before, after);
-  let mistake = check2(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value2) {
-      const marker = value2.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value2.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open2 = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open2.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close2 = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close2.inside) encode(inside, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
-    }
-    if (close2.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize2(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention2;
-emphasis.peek = peek;
-function emphasis(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention2(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-
-// node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check18;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check18 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check18, wrap2(visitors), reverse);
-  } else {
-    visitParents(tree, check18, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap2(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap2(visitors.exit) : visitors.exit
-  };
-}
-function wrap2(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value3 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value3 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value3.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value3.lastIndexOf("\r"), value3.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value2 = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value2.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value2 = encodeCharacterReference(head) + value2.slice(1);
-  }
-  value2 = value2 ? sequence + " " + value2 : sequence;
-  if (state.options.closeAtx) {
-    value2 += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  value2 += tracker.move(
-    state.safe(node2.alt, { before: value2, after: "]", ...tracker.current() })
-  );
-  value2 += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node2.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
-  let value2 = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value2)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value2) && (/^[\n\r ]/.test(value2) && /[\n\r ]$/.test(value2) || /^`|`$/.test(value2))) {
-    value2 = " " + value2 + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value2)) {
-      let position2 = match.index;
-      if (value2.charCodeAt(position2) === 10 && value2.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value2 = value2.slice(0, position2) + " " + value2.slice(match.index + 1);
-    }
-  }
-  return sequence + value2 + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value3 = tracker.move("<");
-    value3 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value3,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value3 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value3;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
-    before: value2,
-    after: "](",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text5);
-  subexit();
-  value2 += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info.before.charAt(info.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
-      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text5.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text5 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text5 || text5 !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list2(node2, parent, state, info) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value2 = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value2 = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map3
-  );
-  exit3();
-  return value2;
-  function map3(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node2, info);
-  subexit();
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit3 = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node2, info);
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention3;
-strong.peek = peek2;
-function strong(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention3(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
-  const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition: definition2,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list: list2,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text: text3,
-  thematicBreak: thematicBreak2
-};
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value2 = this.resume();
-  if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
-  node2.value = value2;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _, state, info) {
-    const matrix = handleTableAsData(node2, state, info);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _, state, info) {
-    const row = handleTableRowAsData(node2, state, info);
-    const value2 = serializeData([row]);
-    return value2.slice(0, value2.indexOf("\n"));
-  }
-  function handleTableCell(node2, _, state, info) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...info,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value2;
-  }
-  function serializeData(matrix, align) {
-    return markdownTable(matrix, {
-      align,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value2 = handle.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value2;
-    const result = [];
-    let start = 0;
-    let index2 = value2.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start && value2.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value2.slice(start, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start = index2;
-      index2 = value2.indexOf("|", index2 + 1);
-    }
-    result.push(value2.slice(start));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node2 = this.stack[this.stack.length - 2];
-  ok(node2.type === "listItem");
-  node2.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node2 = this.stack[this.stack.length - 1];
-    ok(node2.type === "paragraph");
-    const head = node2.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings.length) {
-        const sibling = siblings[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node2) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node2.children.shift();
-        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node2.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node2, parent, state, info) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle.paragraph(node2, parent, state, info);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info);
-  tracker.move(checkbox);
-  const value2 = handle.paragraph(
-    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info, ...tracker.current() }
-  );
-  return checkbox + value2;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph2 = taskListItemParagraph(parent);
-  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node2) {
-  if (typeof node2.checked !== "boolean") {
-    return;
-  }
-  for (const child of node2.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
-}
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text4 = {};
-function gfmAutolinkLiteral() {
-  return {
-    text: text4
-  };
-}
-var code2 = 48;
-while (code2 < 123) {
-  text4[code2] = emailAutolink;
-  code2++;
-  if (code2 === 58) code2 = 65;
-  else if (code2 === 91) code2 = 97;
-}
-text4[43] = emailAutolink;
-text4[45] = emailAutolink;
-text4[46] = emailAutolink;
-text4[95] = emailAutolink;
-text4[72] = [emailAutolink, protocolAutolink];
-text4[104] = [emailAutolink, protocolAutolink];
-text4[87] = [emailAutolink, wwwAutolink];
-text4[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self = this;
-  let dot;
-  let data;
-  return start;
-  function start(code3) {
-    if (!gfmAtext(code3) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code3);
-  }
-  function atext(code3) {
-    if (gfmAtext(code3)) {
-      effects.consume(code3);
-      return atext;
-    }
-    if (code3 === 64) {
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return nok(code3);
-  }
-  function emailDomain(code3) {
-    if (code3 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
-    }
-    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
-      data = true;
-      effects.consume(code3);
-      return emailDomain;
-    }
-    return emailDomainAfter(code3);
-  }
-  function emailDomainDot(code3) {
-    effects.consume(code3);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code3) {
-    if (data && dot && asciiAlpha(self.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code3);
-    }
-    return nok(code3);
-  }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self = this;
-  return wwwStart;
-  function wwwStart(code3) {
-    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code3);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
-  }
-  function wwwAfter(code3) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code3) {
-    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
-      return protocolPrefixInside;
-    }
-    return nok(code3);
-  }
-  function protocolPrefixInside(code3) {
-    if (asciiAlpha(code3) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
-      return protocolPrefixInside;
-    }
-    if (code3 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code3);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code3);
-  }
-  function protocolSlashesInside(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code3);
-  }
-  function afterProtocol(code3) {
-    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
-  }
-  function protocolAfter(code3) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code3);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code3) {
-    if ((code3 === 87 || code3 === 119) && size < 3) {
-      size++;
-      effects.consume(code3);
-      return wwwPrefixInside;
-    }
-    if (code3 === 46 && size === 3) {
-      effects.consume(code3);
-      return wwwPrefixAfter;
-    }
-    return nok(code3);
-  }
-  function wwwPrefixAfter(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code3) {
-    if (code3 === 46 || code3 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
-      return domainAfter(code3);
-    }
-    seen = true;
-    effects.consume(code3);
-    return domainInside;
-  }
-  function domainAtPunctuation(code3) {
-    if (code3 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code3);
-    return domainInside;
-  }
-  function domainAfter(code3) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code3);
-    }
-    return ok3(code3);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code3) {
-    if (code3 === 40) {
-      sizeOpen++;
-      effects.consume(code3);
-      return pathInside;
-    }
-    if (code3 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code3);
-    }
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code3);
-    }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-  function pathAtPunctuation(code3) {
-    if (code3 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code3);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code3) {
-    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (code3 === 38) {
-      effects.consume(code3);
-      return trailCharacterReferenceStart;
-    }
-    if (code3 === 93) {
-      effects.consume(code3);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code3 === 60 || // So is whitespace.
-      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
-    ) {
-      return ok3(code3);
-    }
-    return nok(code3);
-  }
-  function trailBracketAfter(code3) {
-    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
-    }
-    return trail2(code3);
-  }
-  function trailCharacterReferenceStart(code3) {
-    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
-  }
-  function trailCharacterReferenceInside(code3) {
-    if (code3 === 59) {
-      effects.consume(code3);
-      return trail2;
-    }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code3);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start;
-  function start(code3) {
-    effects.consume(code3);
-    return after;
-  }
-  function after(code3) {
-    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
-  }
-}
-function previousWww(code3) {
-  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
-}
-function previousProtocol(code3) {
-  return !asciiAlpha(code3);
-}
-function previousEmail(code3) {
-  return !(code3 === 47 || gfmAtext(code3));
-}
-function gfmAtext(code3) {
-  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self = this;
-  let index2 = self.events.length;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index2--) {
-    const token = self.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code3) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code3);
-    }
-    const id = normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code3);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code3);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context3) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string3 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string3.start),
-    end: Object.assign({}, string3.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context3],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context3],
-    ["exit", marker, context3],
-    // Everything in between.
-    ["enter", string3, context3],
-    ["enter", chunk, context3],
-    ["exit", chunk, context3],
-    ["exit", string3, context3],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context3]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code3) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code3) {
-    if (code3 !== 94) return nok(code3);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code3) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code3);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code3);
-    return code3 === 92 ? callEscape : callData;
-  }
-  function callEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size++;
-      return callData;
-    }
-    return callData(code3);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code3) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code3);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code3) {
-    if (code3 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code3);
-  }
-  function labelInside(code3) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
-    ) {
-      return nok(code3);
-    }
-    if (code3 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code3);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code3)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code3);
-    return code3 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code3);
-  }
-  function labelAfter(code3) {
-    if (code3 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code3);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code3);
-  }
-  function whitespaceAfter(code3) {
-    return ok3(code3);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code3) {
-    const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context3) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text5 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context3], ["enter", events[open2][1], context3], ["exit", events[open2][1], context3], ["enter", text5, context3]];
-            const insideSpan2 = context3.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context3));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context3], ["enter", events[index2][1], context3], ["exit", events[index2][1], context3], ["exit", strikethrough, context3]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code3) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code3);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code3);
-    }
-    function more(code3) {
-      const before = classifyCharacter(previous3);
-      if (code3 === 126) {
-        if (size > 1) return nok(code3);
-        effects.consume(code3);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code3);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code3);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code3);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code3) {
-    let index2 = self.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code3);
-    }
-    return next(code3);
-  }
-  function headRowBefore(code3) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code3);
-  }
-  function headRowStart(code3) {
-    if (code3 === 124) {
-      return headRowBreak(code3);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code3);
-  }
-  function headRowBreak(code3) {
-    if (code3 === null) {
-      return nok(code3);
-    }
-    if (markdownLineEnding(code3)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code3);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code3);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code3);
-  }
-  function headRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return headRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return headRowData;
-    }
-    return headRowData(code3);
-  }
-  function headDelimiterStart(code3) {
-    self.interrupt = false;
-    if (self.parser.lazy[self.now().line]) {
-      return nok(code3);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
-    }
-    return headDelimiterBefore(code3);
-  }
-  function headDelimiterBefore(code3) {
-    if (code3 === 45 || code3 === 58) {
-      return headDelimiterValueBefore(code3);
-    }
-    if (code3 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterCellBefore(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
-    }
-    return headDelimiterValueBefore(code3);
-  }
-  function headDelimiterValueBefore(code3) {
-    if (code3 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code3 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return headDelimiterCellAfter(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterLeftAlignmentAfter(code3) {
-    if (code3 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterFiller(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
-      return headDelimiterFiller;
-    }
-    if (code3 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code3);
-  }
-  function headDelimiterRightAlignmentAfter(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
-    }
-    return headDelimiterCellAfter(code3);
-  }
-  function headDelimiterCellAfter(code3) {
-    if (code3 === 124) {
-      return headDelimiterBefore(code3);
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code3);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code3);
-    }
-    return headDelimiterNok(code3);
-  }
-  function headDelimiterNok(code3) {
-    return nok(code3);
-  }
-  function bodyRowStart(code3) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code3);
-  }
-  function bodyRowBreak(code3) {
-    if (code3 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code3);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code3 === null || markdownLineEnding(code3)) {
-      effects.exit("tableRow");
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
-    }
-    effects.enter("data");
-    return bodyRowData(code3);
-  }
-  function bodyRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
-      effects.exit("data");
-      return bodyRowBreak(code3);
-    }
-    effects.consume(code3);
-    return code3 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
-      return bodyRowData;
-    }
-    return bodyRowData(code3);
-  }
-}
-function resolveTable(events, context3) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map3 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context3, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map3.add(index2, 0, [["enter", currentTable, context3]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map3.add(index2, 0, [["enter", currentBody, context3]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context3, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map3, context3, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map3, context3, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map3, context3, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context3, lastTableEnd, currentTable, currentBody);
-  }
-  map3.consume(context3.events);
-  index2 = -1;
-  while (++index2 < context3.events.length) {
-    const event = context3.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context3.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map3, context3, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context3.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context3]]);
-  }
-  const now = getPoint(context3.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map3.add(range[1], 0, [["enter", previousCell, context3]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context3.events, range[2]);
-    const relatedEnd = getPoint(context3.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map3.add(range[2], 0, [["enter", valueToken, context3]]);
-    if (rowKind !== 2) {
-      const start = context3.events[range[2]];
-      const end = context3.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map3.add(a, b, []);
-      }
-    }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context3.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context3]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map3, context3, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context3.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context3]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context3]);
-  map3.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self = this;
-  return open2;
-  function open2(code3) {
-    if (
-      // Exit if there’s stuff before.
-      self.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code3);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code3);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code3) {
-    if (markdownLineEndingOrSpace(code3)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueUnchecked");
-      return close2;
-    }
-    if (code3 === 88 || code3 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code3);
-      effects.exit("taskListCheckValueChecked");
-      return close2;
-    }
-    return nok(code3);
-  }
-  function close2(code3) {
-    if (code3 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code3);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code3);
-  }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
-      return ok3(code3);
-    }
-    if (markdownSpace(code3)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code3);
-    }
-    return nok(code3);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
-  }
-}
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-
-// node_modules/remark-gfm/lib/index.js
-var emptyOptions3 = {};
-function remarkGfm(options) {
-  const self = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions3;
-  const data = self.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
 // src/parse.ts
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/positions.ts
-function createLineIndex(text5) {
+function createLineIndex(text3) {
   const starts = [0];
-  for (let i = 0; i < text5.length; i++) {
-    const code3 = text5.charCodeAt(i);
-    if (code3 === 10) starts.push(i + 1);
-    else if (code3 === 13) {
-      if (text5.charCodeAt(i + 1) === 10) i++;
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text3.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     }
   }
   return {
     position(offset) {
-      let clamped = Math.max(0, Math.min(offset, text5.length));
-      if (clamped > 0 && text5.charCodeAt(clamped - 1) === 13 && text5.charCodeAt(clamped) === 10) clamped++;
+      let clamped = Math.max(0, Math.min(offset, text3.length));
+      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {
@@ -55241,35 +51424,35 @@ function createLineIndex(text5) {
     },
     offset({ line, column }) {
       const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start + column - 1, text5.length);
+      return Math.min(start + column - 1, text3.length);
     }
   };
 }
 
 // src/parse.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
-function parseMarkdown(text5) {
-  return processor.parse(text5);
+var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+function parseMarkdown(text3) {
+  return processor.parse(text3);
 }
 var MAX_ALIAS_COUNT = 100;
 var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
-function parseAdr(path2, source, catalogue) {
+function parseAdr(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279;
-  const text5 = bom ? source.slice(1) : source;
-  const tree = parseMarkdown(text5);
-  const lines = createLineIndex(text5);
+  const text3 = bom ? source.slice(1) : source;
+  const tree = parseMarkdown(text3);
+  const lines = createLineIndex(text3);
   let frontmatter2 = null;
   let unterminatedFrontmatter = null;
   const first = tree.children[0];
   if (first?.type === "yaml" && first.position?.start.offset === 0) {
-    frontmatter2 = readFrontmatter(text5, first.position.end.offset ?? 0, lines);
+    frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
   } else {
-    const opening = OPENING_FENCE.exec(text5);
+    const opening = OPENING_FENCE.exec(text3);
     if (opening) unterminatedFrontmatter = [0, 3];
   }
   const adr = {
-    path: path2,
-    text: text5,
+    path,
+    text: text3,
     bom,
     tree,
     frontmatter: frontmatter2,
@@ -55285,12 +51468,12 @@ function parseAdr(path2, source, catalogue) {
   collectBody(adr, catalogue);
   return adr;
 }
-function readFrontmatter(text5, blockEnd, lines) {
-  const firstLineEnd = /\r\n|\r|\n/.exec(text5);
-  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text5.length;
+function readFrontmatter(text3, blockEnd, lines) {
+  const firstLineEnd = /\r\n|\r|\n/.exec(text3);
+  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
-  const yamlText = text5.slice(yamlOffset, yamlEnd);
+  const yamlText = text3.slice(yamlOffset, yamlEnd);
   const document3 = (0, import_yaml.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   const yamlError = document3.errors[0];
@@ -55341,13 +51524,13 @@ function firstLine(message) {
 }
 function frontmatterField(frontmatter2, key) {
   if (!frontmatter2?.data) return null;
-  const root2 = frontmatter2.document.contents;
-  if (!(0, import_yaml.isMap)(root2)) return null;
-  for (const pair2 of root2.items) {
-    if (!(0, import_yaml.isPair)(pair2)) continue;
-    const keyNode = pair2.key;
+  const root = frontmatter2.document.contents;
+  if (!(0, import_yaml.isMap)(root)) return null;
+  for (const pair of root.items) {
+    if (!(0, import_yaml.isPair)(pair)) continue;
+    const keyNode = pair.key;
     const name = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : keyNode;
-    if (name === key) return { pair: pair2, node: resolveAlias(frontmatter2.document, pair2.value) };
+    if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
   }
   return null;
 }
@@ -55364,8 +51547,8 @@ function trimmedRange(frontmatter2, start, end) {
   while (trimmed > start && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
   return [frontmatter2.yamlOffset + start, frontmatter2.yamlOffset + trimmed];
 }
-function keyRange(frontmatter2, pair2) {
-  return nodeRange(frontmatter2, pair2.key);
+function keyRange(frontmatter2, pair) {
+  return nodeRange(frontmatter2, pair.key);
 }
 function scalarText(node2) {
   if (!(0, import_yaml.isScalar)(node2)) return null;
@@ -55442,10 +51625,10 @@ function readPatternItem(frontmatter2, node2, itemRange) {
       ref.shapeError ??= { message: message2, range: at };
     };
     let slugSeen = false;
-    for (const pair2 of node2.items) {
-      const key = (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : null;
-      const keyAt = nodeRange(frontmatter2, pair2.key, range);
-      const valueNode = resolveAlias(frontmatter2.document, pair2.value);
+    for (const pair of node2.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
+      const keyAt = nodeRange(frontmatter2, pair.key, range);
+      const valueNode = resolveAlias(frontmatter2.document, pair.value);
       const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
       if (key === "slug") {
         slugSeen = true;
@@ -55473,7 +51656,7 @@ var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "
 function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
-  const visit3 = (node2, inHeading, inLink, inHtml) => {
+  const visit2 = (node2, inHeading, inLink, inHtml) => {
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
       if (inHtml) return;
@@ -55502,12 +51685,12 @@ function collectBody(adr, catalogue) {
         htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
         continue;
       }
-      visit3(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
     }
   };
-  for (const child of adr.tree.children) visit3(child, false, false, false);
+  for (const child of adr.tree.children) visit2(child, false, false, false);
 }
-function restorePositions(parent, text5, lines) {
+function restorePositions(parent, text3, lines) {
   const children = parent.children;
   if (!parent.position || children.every((child) => child.position)) return;
   let i = 0;
@@ -55522,15 +51705,15 @@ function restorePositions(parent, text5, lines) {
     const hi = children[k]?.position?.start.offset ?? parent.position.end.offset ?? lo;
     const run = children.slice(i, k);
     const values = run.map((child) => toString(child));
-    const map3 = alignValue(text5.slice(lo, hi), values.join(""));
+    const map = alignValue(text3.slice(lo, hi), values.join(""));
     let at = 0;
     run.forEach((child, n) => {
       const length = values[n]?.length ?? 0;
-      const start = map3?.starts[at];
-      const end = map3?.ends[at + length - 1];
+      const start = map?.starts[at];
+      const end = map?.ends[at + length - 1];
       if (length > 0 && start !== void 0 && end !== void 0) {
         child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
-        if ("children" in child) restorePositions(child, text5, lines);
+        if ("children" in child) restorePositions(child, text3, lines);
       }
       at += length;
     });
@@ -55538,18 +51721,18 @@ function restorePositions(parent, text5, lines) {
   }
 }
 var VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
-function htmlTagDelta(html2) {
-  const close2 = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/.exec(html2);
+function htmlTagDelta(html) {
+  const close2 = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/.exec(html);
   if (close2) return VOID_ELEMENTS.has((close2[1] ?? "").toLowerCase()) ? 0 : -1;
-  const open2 = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/.exec(html2);
-  if (!open2 || html2.endsWith("/>")) return 0;
+  const open2 = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/.exec(html);
+  if (!open2 || html.endsWith("/>")) return 0;
   return VOID_ELEMENTS.has((open2[1] ?? "").toLowerCase()) ? 0 : 1;
 }
 var CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
-var BARE_URL = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s<>]*/g;
+var BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 function textMentions(catalogue, raw, value2) {
-  const map3 = alignValue(raw, value2);
-  if (!map3) {
+  const map = alignValue(raw, value2);
+  if (!map) {
     return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
   const urls = [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]);
@@ -55558,8 +51741,8 @@ function textMentions(catalogue, raw, value2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
-    const start = map3.starts[a] ?? 0;
-    const end = map3.ends[b - 1] ?? start;
+    const start = map.starts[a] ?? 0;
+    const end = map.ends[b - 1] ?? start;
     found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
   }
   return found;
@@ -55596,10 +51779,10 @@ function alignValue(raw, value2) {
   }
   return { starts, ends };
 }
-function isAutolink(text5, node2, range) {
+function isAutolink(text3, node2, range) {
   const only = node2.children.length === 1 ? node2.children[0] : void 0;
   if (!only || only.type !== "text") return false;
-  const raw = text5.slice(range[0], range[1]);
+  const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
@@ -55620,6 +51803,7 @@ var meta2 = {
   description: "Known frontmatter fields have valid values: date, patterns and categories",
   defaultSeverity: "error",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("frontmatter-fields"),
     why: "Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)",
@@ -55627,7 +51811,7 @@ var meta2 = {
     right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
   }
 };
-var check3 = ({ adr, report }) => {
+var check2 = ({ adr, report }) => {
   const frontmatter2 = adr.frontmatter;
   if (!frontmatter2?.data) return;
   const date = frontmatterField(frontmatter2, "date");
@@ -55643,14 +51827,14 @@ var check3 = ({ adr, report }) => {
   if (adr.categoriesShapeError) report(adr.categoriesShapeError);
   for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
 };
-function capitalise(text5) {
-  return text5.charAt(0).toUpperCase() + text5.slice(1);
+function capitalise(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 
 // rules/pattern-slug.ts
 var pattern_slug_exports = {};
 __export(pattern_slug_exports, {
-  check: () => check4,
+  check: () => check3,
   meta: () => meta3
 });
 var meta3 = {
@@ -55658,6 +51842,7 @@ var meta3 = {
   description: "Every pattern reference in the frontmatter is a catalogue slug",
   defaultSeverity: "error",
   fixable: true,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("pattern-slug"),
     why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
@@ -55666,7 +51851,7 @@ var meta3 = {
   }
 };
 var FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
-var check4 = ({ adr, catalogue, report }) => {
+var check3 = ({ adr, catalogue, report }) => {
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
     const resolved = catalogue.resolve(ref.value);
@@ -55694,22 +51879,22 @@ var check4 = ({ adr, catalogue, report }) => {
     });
   }
 };
-function referenceRange(text5, ref) {
+function referenceRange(text3, ref) {
   const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-  if (inItem) return { range: withoutTrailingSpace(text5, ref.range), fixable: true };
-  const item = withoutTrailingSpace(text5, ref.itemRange);
-  return { range: item, fixable: text5.charAt(item[0]) === "*" };
+  if (inItem) return { range: withoutTrailingSpace(text3, ref.range), fixable: true };
+  const item = withoutTrailingSpace(text3, ref.itemRange);
+  return { range: item, fixable: text3.charAt(item[0]) === "*" };
 }
-function withoutTrailingSpace(text5, [start, end]) {
+function withoutTrailingSpace(text3, [start, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text5.charAt(trimmed - 1))) trimmed--;
+  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
   return [start, trimmed];
 }
 
 // rules/pattern-category.ts
 var pattern_category_exports = {};
 __export(pattern_category_exports, {
-  check: () => check5,
+  check: () => check4,
   meta: () => meta4
 });
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -55719,6 +51904,7 @@ var meta4 = {
   description: "Categories are catalogue categories and match the patterns they go with",
   defaultSeverity: "error",
   fixable: true,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("pattern-category"),
     why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
@@ -55726,7 +51912,7 @@ var meta4 = {
     right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
   }
 };
-var check5 = ({ adr, catalogue, report }) => {
+var check4 = ({ adr, catalogue, report }) => {
   const declaredCategories = /* @__PURE__ */ new Set();
   const categoryAliases = writtenCategoryEntries(adr);
   for (const [index2, entry] of adr.categories.entries()) {
@@ -55776,9 +51962,9 @@ var check5 = ({ adr, catalogue, report }) => {
     }
   }
 };
-function withoutTrailingSpace2(text5, [start, end]) {
+function withoutTrailingSpace2(text3, [start, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text5.charAt(trimmed - 1))) trimmed--;
+  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
   return [start, trimmed];
 }
 function aliasRange(adr, node2) {
@@ -55793,68 +51979,68 @@ function writtenItemCategories(adr) {
   const items = (0, import_yaml3.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
     if (!(0, import_yaml3.isMap)(item)) return void 0;
-    const pair2 = item.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "category");
-    return aliasRange(adr, pair2?.value);
+    const pair = item.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "category");
+    return aliasRange(adr, pair?.value);
   });
 }
 
 // rules/pattern-duplicate.ts
 var pattern_duplicate_exports = {};
 __export(pattern_duplicate_exports, {
-  check: () => check6,
+  check: () => check5,
   meta: () => meta5
 });
 
 // src/edits.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-function lineStart(text5, offset) {
+function lineStart(text3, offset) {
   let i = offset;
-  while (i > 0 && text5[i - 1] !== "\n" && text5[i - 1] !== "\r") i--;
+  while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
   return i;
 }
-function nextLineStart(text5, offset) {
+function nextLineStart(text3, offset) {
   let i = offset;
-  while (i < text5.length && text5[i] !== "\n" && text5[i] !== "\r") i++;
-  if (text5[i] === "\r" && text5[i + 1] === "\n") return i + 2;
-  return i < text5.length ? i + 1 : i;
+  while (i < text3.length && text3[i] !== "\n" && text3[i] !== "\r") i++;
+  if (text3[i] === "\r" && text3[i + 1] === "\n") return i + 2;
+  return i < text3.length ? i + 1 : i;
 }
-function removeSequenceItem(text5, itemRange) {
+function removeSequenceItem(text3, itemRange) {
   const [start, end] = itemRange;
-  const start0 = lineStart(text5, start);
-  const before = text5.slice(start0, start);
+  const start0 = lineStart(text3, start);
+  const before = text3.slice(start0, start);
   if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
-    return { range: [start0, nextLineStart(text5, Math.max(start, end - 1))], text: "" };
+    return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
   }
   let after = end;
-  while (after < text5.length && /[ \t]/.test(text5[after] ?? "")) after++;
-  if (text5[after] === ",") {
+  while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
+  if (text3[after] === ",") {
     after++;
-    while (after < text5.length && /[ \t]/.test(text5[after] ?? "")) after++;
+    while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
   }
   const ownLine = /^[ \t]*$/.test(before);
-  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text5.slice(after))) {
-    return { range: [start0, nextLineStart(text5, after)], text: "" };
+  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
+    return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
   let i = start - 1;
-  while (i >= 0 && /[ \t\r\n]/.test(text5[i] ?? "")) i--;
-  if (text5[i] === ",") return { range: [i, end], text: "" };
-  if (text5.slice(end, after).includes(",")) return { range: [start, after], text: "" };
+  while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
+  if (text3[i] === ",") return { range: [i, end], text: "" };
+  if (text3.slice(end, after).includes(",")) return { range: [start, after], text: "" };
   if (ownLine) return { range: [start, end], text: "" };
   return null;
 }
-function lineEnding2(text5) {
-  const match = /\r\n|\r|\n/.exec(text5);
+function lineEnding2(text3) {
+  const match = /\r\n|\r|\n/.exec(text3);
   return match ? match[0] : "\n";
 }
 function declarePatterns(adr, slugs) {
   if (slugs.length === 0) return null;
-  const { text: text5 } = adr;
+  const { text: text3 } = adr;
   const frontmatter2 = adr.frontmatter;
-  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text5 : text5);
+  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text3 : text3);
   const blockList = (itemPrefix) => slugs.map((slug2) => `${itemPrefix}${slug2}${eol}`).join("");
   if (!frontmatter2) {
     if (adr.unterminatedFrontmatter) return null;
-    const separator = text5 === "" || /^(?:\r\n|\r|\n)/.test(text5) ? "" : eol;
+    const separator = text3 === "" || /^(?:\r\n|\r|\n)/.test(text3) ? "" : eol;
     return { range: [0, 0], text: `---${eol}patterns:${eol}${blockList("  - ")}---${eol}${separator}` };
   }
   if (!frontmatter2.data) return null;
@@ -55877,17 +52063,17 @@ function declarePatterns(adr, slugs) {
     const first = items[0];
     if (!first || !last) return null;
     const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text5.slice(lineStart(text5, firstStart), firstStart);
+    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
     if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
     const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text5, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text5.length || !/[\r\n]/.test(text5.charAt(at - 1));
+    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
   }
   if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
     const [start, end] = nodeRange(frontmatter2, node2);
-    if (text5.charAt(start) === "|" || text5.charAt(start) === ">") return null;
-    return { range: [start, end], text: `[${text5.slice(start, end)}, ${slugs.join(", ")}]` };
+    if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
+    return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml4.isScalar)(node2) && node2.value === null) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
@@ -55895,7 +52081,7 @@ function declarePatterns(adr, slugs) {
       return { range: [start, end], text: `[${slugs.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text5.indexOf(":", keyEnd);
+    const colon = text3.indexOf(":", keyEnd);
     if (colon < 0) return null;
     return { range: [colon + 1, colon + 1], text: ` [${slugs.join(", ")}]` };
   }
@@ -55906,15 +52092,15 @@ function appendFrontmatterItems(adr, key, items) {
   if (items.length === 0 || !frontmatter2?.data) return null;
   const field = frontmatterField(frontmatter2, key);
   if (!field) return null;
-  const { text: text5 } = adr;
-  const eol = lineEnding2(frontmatter2.yamlText || text5);
+  const { text: text3 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
   if (node2 && (0, import_yaml4.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
       const [start, end] = nodeRange(frontmatter2, node2);
-      if (text5.charAt(start) !== "[" || text5.charAt(end - 1) !== "]") return null;
+      if (text3.charAt(start) !== "[" || text3.charAt(end - 1) !== "]") return null;
       if (!last) return { range: [start + 1, start + 1], text: items.join(", ") };
       const [, lastEnd2] = nodeRange(frontmatter2, last);
       return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
@@ -55922,17 +52108,17 @@ function appendFrontmatterItems(adr, key, items) {
     const first = all2[0];
     if (!first || !last) return null;
     const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text5.slice(lineStart(text5, firstStart), firstStart);
+    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
     if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
     const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text5, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text5.length || !/[\r\n]/.test(text5.charAt(at - 1));
+    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
   if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start, end] = nodeRange(frontmatter2, node2);
-    if (/^[|>]/.test(text5.charAt(start)) || /[\r\n]/.test(text5.slice(start, end))) return null;
-    return { range: [start, end], text: `[${text5.slice(start, end)}, ${items.join(", ")}]` };
+    if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
+    return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml4.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
@@ -55940,7 +52126,7 @@ function appendFrontmatterItems(adr, key, items) {
       return { range: [start, end], text: `[${items.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text5.indexOf(":", keyEnd);
+    const colon = text3.indexOf(":", keyEnd);
     if (colon < 0) return null;
     return { range: [colon + 1, colon + 1], text: ` [${items.join(", ")}]` };
   }
@@ -55949,39 +52135,39 @@ function appendFrontmatterItems(adr, key, items) {
 function insertFrontmatterPair(adr, line, placement = []) {
   const frontmatter2 = adr.frontmatter;
   if (!frontmatter2?.data) return null;
-  const root2 = frontmatter2.document.contents;
-  const { text: text5 } = adr;
-  const eol = lineEnding2(frontmatter2.yamlText || text5);
+  const root = frontmatter2.document.contents;
+  const { text: text3 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root2 === null || (0, import_yaml4.isScalar)(root2) && root2.value === null) {
+  if (root === null || (0, import_yaml4.isScalar)(root) && root.value === null) {
     const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before2}${line}${eol}` };
   }
-  if (!(0, import_yaml4.isMap)(root2) || root2.flow) return null;
+  if (!(0, import_yaml4.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
-    const indent3 = text5.slice(lineStart(text5, keyStart), keyStart);
-    return /^[ \t]*$/.test(indent3) ? indent3 : null;
+    const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
+    return /^[ \t]*$/.test(indent2) ? indent2 : null;
   };
   for (const anchor of placement) {
     const key = "after" in anchor ? anchor.after : anchor.before;
     const field = frontmatterField(frontmatter2, key);
     if (!field) continue;
     const [keyStart, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const indent3 = indentOf(keyStart);
-    if (indent3 === null) return null;
-    if ("before" in anchor) return { range: [keyStart - indent3.length, keyStart - indent3.length], text: `${indent3}${line}${eol}` };
+    const indent2 = indentOf(keyStart);
+    if (indent2 === null) return null;
+    if ("before" in anchor) return { range: [keyStart - indent2.length, keyStart - indent2.length], text: `${indent2}${line}${eol}` };
     const value2 = field.pair.value;
     const valueEnd = value2?.range ? nodeRange(frontmatter2, value2)[1] : keyEnd;
-    const at = nextLineStart(text5, Math.max(valueEnd - 1, keyEnd));
+    const at = nextLineStart(text3, Math.max(valueEnd - 1, keyEnd));
     if (at > end) return null;
-    const needsBreak = !/[\r\n]/.test(text5.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent3}${line}${eol}` };
+    const needsBreak = !/[\r\n]/.test(text3.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent2}${line}${eol}` };
   }
-  const firstKey = root2.items[0]?.key;
-  const indent2 = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
-  if (indent2 === null) return null;
+  const firstKey = root.items[0]?.key;
+  const indent = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
+  if (indent === null) return null;
   const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-  return { range: [end, end], text: `${before}${indent2}${line}${eol}` };
+  return { range: [end, end], text: `${before}${indent}${line}${eol}` };
 }
 
 // rules/pattern-duplicate.ts
@@ -55990,6 +52176,7 @@ var meta5 = {
   description: "A pattern is declared once, in whatever form",
   defaultSeverity: "error",
   fixable: true,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("pattern-duplicate"),
     why: "A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.",
@@ -55997,7 +52184,7 @@ var meta5 = {
     right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
   }
 };
-var check6 = ({ adr, catalogue, report }) => {
+var check5 = ({ adr, catalogue, report }) => {
   const firstLineBySlug = /* @__PURE__ */ new Map();
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
@@ -56007,12 +52194,12 @@ var check6 = ({ adr, catalogue, report }) => {
       firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
-    const fix2 = removeSequenceItem(adr.text, ref.itemRange);
+    const fix = removeSequenceItem(adr.text, ref.itemRange);
     const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
     report({
       range: inItem ? ref.range : ref.itemRange,
       message: `"${slug2}" is already declared on line ${firstLine4}; remove this duplicate`,
-      ...fix2 ? { fix: fix2 } : {}
+      ...fix ? { fix } : {}
     });
   }
 };
@@ -56020,7 +52207,7 @@ var check6 = ({ adr, catalogue, report }) => {
 // rules/pattern-undeclared.ts
 var pattern_undeclared_exports = {};
 __export(pattern_undeclared_exports, {
-  check: () => check7,
+  check: () => check6,
   meta: () => meta6
 });
 
@@ -56122,9 +52309,9 @@ var FRONTMATTER_RELATIONS = [
 ];
 var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
 var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-function lineOf(text5, start) {
+function lineOf(text3, start) {
   let end = start;
-  while (end < text5.length && text5[end] !== "\n" && text5[end] !== "\r") end++;
+  while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
   return [start, end];
 }
 function offsets(node2) {
@@ -56133,12 +52320,12 @@ function offsets(node2) {
   return start === void 0 || end === void 0 ? null : [start, end];
 }
 function referenceTarget(raw) {
-  const text5 = raw.trim().replace(/^["']|["']$/g, "");
-  if (/[/\\]|\.(md|markdown|html?)$/i.test(text5)) return { target: text5, number: null };
-  const match = /^(?:ADR[- ]?|#)?0*(\d{1,6})$/i.exec(text5);
+  const text3 = raw.trim().replace(/^["']|["']$/g, "");
+  if (/[/\\]|\.(md|markdown|html?)$/i.test(text3)) return { target: text3, number: null };
+  const match = /^(?:ADR[- ]?|#)?0*(\d{1,6})$/i.exec(text3);
   if (match) return { target: null, number: Number(match[1]) };
-  if (FILE_NUMBER.test(text5)) return { target: `${text5}.md`, number: null };
-  return { target: text5, number: null };
+  if (FILE_NUMBER.test(text3)) return { target: `${text3}.md`, number: null };
+  return { target: text3, number: null };
 }
 function sectionsOf(adr) {
   const sections = [];
@@ -56176,13 +52363,13 @@ function bodyRelations(adr, nodes, into) {
       const lineEnd = start + line.length;
       const links = linksWithin(node2, start, lineEnd);
       if (links.length > 0) {
-        for (const link2 of links) into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+        for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
         for (const item of nodes[i + 1].children) {
-          for (const link2 of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
-            const itemStart = offsets(item)?.[0] ?? link2.range[0];
-            if (PARTIAL.test(adr.text.slice(itemStart, link2.range[0]))) continue;
-            into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+          for (const link of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
+            const itemStart = offsets(item)?.[0] ?? link.range[0];
+            if (PARTIAL.test(adr.text.slice(itemStart, link.range[0]))) continue;
+            into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
           }
         }
       } else {
@@ -56196,19 +52383,19 @@ function bodyRelations(adr, nodes, into) {
 }
 function linksWithin(node2, start, end) {
   const found = [];
-  const visit3 = (child) => {
+  const visit2 = (child) => {
     if (child.type === "link") {
       const range = offsets(child);
       if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
       return;
     }
-    if ("children" in child) for (const grandchild of child.children) visit3(grandchild);
+    if ("children" in child) for (const grandchild of child.children) visit2(grandchild);
   };
-  visit3(node2);
+  visit2(node2);
   return found;
 }
-function labelledLine(adr, paragraph2, label) {
-  const range = offsets(paragraph2);
+function labelledLine(adr, paragraph, label) {
+  const range = offsets(paragraph);
   if (!range) return null;
   const [lineStart2, lineEnd] = lineOf(adr.text, range[0]);
   const line = adr.text.slice(lineStart2, lineEnd);
@@ -56241,9 +52428,9 @@ function headerParagraphs(adr) {
 }
 function firstParagraphLine(adr, nodes) {
   for (const node2 of nodes) {
-    const paragraph2 = node2.type === "paragraph" ? node2 : node2.type === "list" ? node2.children[0]?.children.find((c) => c.type === "paragraph") : void 0;
-    if (!paragraph2) continue;
-    const range = offsets(paragraph2);
+    const paragraph = node2.type === "paragraph" ? node2 : node2.type === "list" ? node2.children[0]?.children.find((c) => c.type === "paragraph") : void 0;
+    if (!paragraph) continue;
+    const range = offsets(paragraph);
     if (!range) continue;
     const [start, end] = lineOf(adr.text, range[0]);
     let valueStart = start;
@@ -56266,16 +52453,16 @@ function detectFormat(adr, sections, bulletStatus, nygardStatus, numberedTitle) 
 function headingAnchors(adr) {
   const slugger = new BananaSlug();
   const anchors = [];
-  const visit3 = (node2) => {
+  const visit2 = (node2) => {
     if (node2.type === "heading") anchors.push(slugger.slug(toString(node2)));
-    else if ("children" in node2) for (const child of node2.children) visit3(child);
+    else if ("children" in node2) for (const child of node2.children) visit2(child);
   };
-  visit3(adr.tree);
+  visit2(adr.tree);
   for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]);
   return anchors;
 }
-function markdownAnchors(_path, text5) {
-  const body = text5.replace(/^\uFEFF/, "");
+function markdownAnchors(_path, text3) {
+  const body = text3.replace(/^\uFEFF/, "");
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
@@ -56292,10 +52479,10 @@ function buildRecord(adr, catalogue) {
   let bulletStatus = false;
   const header = headerParagraphs(adr);
   if (!status) {
-    for (const paragraph2 of header) {
-      status = labelledLine(adr, paragraph2, STATUS_LABEL);
+    for (const paragraph of header) {
+      status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph2)));
+        bulletStatus = adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph)));
         break;
       }
     }
@@ -56304,7 +52491,7 @@ function buildRecord(adr, catalogue) {
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
   let date = scalarField(adr, "date");
   if (!date) {
-    for (const paragraph2 of header) if (date = labelledLine(adr, paragraph2, DATE_LABEL)) break;
+    for (const paragraph of header) if (date = labelledLine(adr, paragraph, DATE_LABEL)) break;
   }
   const relations = [];
   for (const [key, kind] of FRONTMATTER_RELATIONS) {
@@ -56325,8 +52512,8 @@ function buildRecord(adr, catalogue) {
       const start = status.range[0] + offset;
       const end = start + part.length;
       if (kind) {
-        const links = adr.links.filter((link2) => link2.range[0] >= start && link2.range[1] <= end);
-        for (const link2 of links) relations.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
+        const links = adr.links.filter((link) => link.range[0] >= start && link.range[1] <= end);
+        for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
         if (links.length === 0) {
           for (const match of part.matchAll(NUMBER_REFERENCE)) {
             const at = start + match.index;
@@ -56356,7 +52543,7 @@ function buildRecord(adr, catalogue) {
     relations: dedupeRelations(relations),
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
-    links: adr.links.map((link2) => ({ url: link2.url, range: link2.range })),
+    links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     patterns: declaredSlugs(adr, catalogue)
   };
 }
@@ -56374,7 +52561,7 @@ function dedupeRelations(relations) {
     return true;
   });
 }
-var slugify = (text5) => text5.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+var slugify = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function patternLinkTarget(pattern, settings) {
   if (settings.linkTemplate) {
     return settings.linkTemplate.replace(/\{slug\}/g, pattern.slug).replace(/\{code\}/g, pattern.code ?? pattern.slug).replace(/\{category\}/g, slugify(pattern.category));
@@ -56388,6 +52575,7 @@ var meta6 = {
   description: "Patterns the body mentions are declared in the frontmatter",
   defaultSeverity: "warn",
   fixable: true,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("pattern-undeclared"),
     why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
@@ -56402,7 +52590,7 @@ var meta6 = {
     }
   }
 };
-var check7 = ({ adr, catalogue, options, report }) => {
+var check6 = ({ adr, catalogue, options, report }) => {
   if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue));
   for (const ref of adr.patterns) {
@@ -56418,23 +52606,23 @@ var check7 = ({ adr, catalogue, options, report }) => {
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
     firstMentions.set(mention.slug, mention);
   }
-  const fix2 = declarePatterns(adr, [...firstMentions.keys()]);
+  const fix = declarePatterns(adr, [...firstMentions.keys()]);
   for (const [slug2, mention] of firstMentions) {
     report({
       range: mention.range,
       message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
-      ...fix2 ? { fix: fix2 } : {}
+      ...fix ? { fix } : {}
     });
   }
 };
-function oneLine(text5) {
-  return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+function oneLine(text3) {
+  return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
 // rules/pattern-unmentioned.ts
 var pattern_unmentioned_exports = {};
 __export(pattern_unmentioned_exports, {
-  check: () => check8,
+  check: () => check7,
   meta: () => meta7
 });
 var meta7 = {
@@ -56442,6 +52630,7 @@ var meta7 = {
   description: "Declared patterns are mentioned in the body",
   defaultSeverity: "off",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("pattern-unmentioned"),
     why: "A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.",
@@ -56449,7 +52638,7 @@ var meta7 = {
     right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
   }
 };
-var check8 = ({ adr, catalogue, report }) => {
+var check7 = ({ adr, catalogue, report }) => {
   const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
   for (const ref of adr.patterns) {
     const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
@@ -56465,7 +52654,7 @@ var check8 = ({ adr, catalogue, report }) => {
 // rules/pattern-link.ts
 var pattern_link_exports = {};
 __export(pattern_link_exports, {
-  check: () => check9,
+  check: () => check8,
   meta: () => meta8
 });
 var meta8 = {
@@ -56473,6 +52662,7 @@ var meta8 = {
   description: "The first prose mention of each pattern links to its page",
   defaultSeverity: "warn",
   fixable: true,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("pattern-link"),
     why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
@@ -56480,9 +52670,9 @@ var meta8 = {
     right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
   }
 };
-var check9 = ({ adr, catalogue, settings, report }) => {
+var check8 = ({ adr, catalogue, settings, report }) => {
   if (adr.unterminatedFrontmatter) return;
-  const linkedUrls = new Set(adr.links.map((link2) => link2.url));
+  const linkedUrls = new Set(adr.links.map((link) => link.url));
   const done = /* @__PURE__ */ new Set();
   for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
   for (const mention of adr.mentions) {
@@ -56492,13 +52682,13 @@ var check9 = ({ adr, catalogue, settings, report }) => {
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
     if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
-    const link2 = `[${mention.text}](${destination(target)})`;
+    const link = `[${mention.text}](${destination(target)})`;
     const [start, end] = mention.range;
     const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
     report({
       range: mention.range,
       message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
-      fix: bang ? { range: [start - 1, end], text: `\\!${link2}` } : { range: mention.range, text: link2 }
+      fix: bang ? { range: [start - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
     });
   }
 };
@@ -56511,14 +52701,14 @@ function destination(url) {
   if (depth === 0 && !/[\s<>]/.test(url)) return url;
   return `<${url.replace(/[\r\n]/g, "").replace(/</g, "%3C").replace(/>/g, "%3E")}>`;
 }
-function oneLine2(text5) {
-  return text5.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+function oneLine2(text3) {
+  return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
 // rules/adr-filename.ts
 var adr_filename_exports = {};
 __export(adr_filename_exports, {
-  check: () => check10,
+  check: () => check9,
   meta: () => meta9
 });
 var meta9 = {
@@ -56526,6 +52716,7 @@ var meta9 = {
   description: "ADR file names follow the folder\u2019s naming convention",
   defaultSeverity: "warn",
   fixable: false,
+  scope: "set",
   docs: {
     url: ruleDocsUrl("adr-filename"),
     why: "ADR tools (adr-tools, log4brains, MADR\u2019s scripts) find, sort and number records by their file names. A name with spaces, underscores or no number is missed by them, sorts out of place, and makes a link to it hard to type.",
@@ -56555,7 +52746,7 @@ var DATE_NAME = new RegExp(String.raw`^${DATE}-${TITLE}`, "u");
 var DATE_PREFIX = new RegExp(String.raw`^${DATE}(?!\d)`);
 var NUMBER_PREFIX = /^\d{1,6}(?!\d)/;
 var FORMS = { number: "NNNN-kebab-title.md", date: "YYYYMMDD-kebab-title.md" };
-var check10 = ({ record, set, options, report }) => {
+var check9 = ({ record, set, options, report }) => {
   const name = record.name;
   if (options?.pattern) {
     if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
@@ -56579,7 +52770,7 @@ function folderConvention(siblings) {
   }
   return dated > numbered ? "date" : "number";
 }
-var kebab = (text5) => text5.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+var kebab = (text3) => text3.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function parts(name) {
   const match = /\.(md|markdown)$/i.exec(name);
   return match ? { base: name.slice(0, match.index), extension: `.${match[1].toLowerCase()}` } : { base: name, extension: ".md" };
@@ -56625,7 +52816,7 @@ function datedName(record) {
 // rules/adr-number-duplicate.ts
 var adr_number_duplicate_exports = {};
 __export(adr_number_duplicate_exports, {
-  check: () => check11,
+  check: () => check10,
   meta: () => meta10
 });
 var meta10 = {
@@ -56633,6 +52824,7 @@ var meta10 = {
   description: "No two ADRs of a folder share a number",
   defaultSeverity: "error",
   fixable: false,
+  scope: "set",
   docs: {
     url: ruleDocsUrl("adr-number-duplicate"),
     why: 'An ADR number is how other records, commits and people refer to a decision ("see ADR 12"). Two records with one number, usually from two branches merged the same week, make every such reference ambiguous.',
@@ -56643,7 +52835,7 @@ var meta10 = {
     files: { "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\n## Status\n\nAccepted\n" }
   }
 };
-var check11 = ({ record, set, report }) => {
+var check10 = ({ record, set, report }) => {
   if (record.fileNumber === null) return;
   const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
   const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
@@ -56660,7 +52852,7 @@ var check11 = ({ record, set, report }) => {
 // rules/adr-number-mismatch.ts
 var adr_number_mismatch_exports = {};
 __export(adr_number_mismatch_exports, {
-  check: () => check12,
+  check: () => check11,
   meta: () => meta11
 });
 var meta11 = {
@@ -56668,6 +52860,7 @@ var meta11 = {
   description: "The number in the title is the number in the file name",
   defaultSeverity: "warn",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("adr-number-mismatch"),
     why: `Readers see the title's number ("# 12. Use Kafka"), tools and links use the file name's. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.`,
@@ -56678,7 +52871,7 @@ var meta11 = {
   }
 };
 var TITLE_NUMBER2 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-var check12 = ({ adr, record, report }) => {
+var check11 = ({ adr, record, report }) => {
   const fileNumber2 = record.fileNumber;
   if (fileNumber2 === null) return;
   const fileDigits = /^\d+/.exec(record.name)?.[0] ?? String(fileNumber2);
@@ -56712,7 +52905,7 @@ function within(inner, outer) {
 // rules/adr-title.ts
 var adr_title_exports = {};
 __export(adr_title_exports, {
-  check: () => check13,
+  check: () => check12,
   meta: () => meta12
 });
 var meta12 = {
@@ -56720,6 +52913,7 @@ var meta12 = {
   description: "An ADR has one title: a single H1, or a frontmatter title, and they agree",
   defaultSeverity: "warn",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("adr-title"),
     why: "Indexes, tables of contents and site generators take the record\u2019s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.",
@@ -56731,7 +52925,7 @@ var TITLE_NUMBER3 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
 function normalise(title) {
   return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-var check13 = ({ adr, record, report }) => {
+var check12 = ({ adr, record, report }) => {
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
   const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
   const first = h1s[0];
@@ -56761,7 +52955,7 @@ var check13 = ({ adr, record, report }) => {
 // rules/adr-status.ts
 var adr_status_exports = {};
 __export(adr_status_exports, {
-  check: () => check14,
+  check: () => check13,
   meta: () => meta13
 });
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -56785,6 +52979,7 @@ var meta13 = {
   description: "The status is one of the configured statuses, and a superseded record names its successor",
   defaultSeverity: "error",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("adr-status"),
     why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
@@ -56799,7 +52994,7 @@ var meta13 = {
     }
   }
 };
-var check14 = ({ adr, record, settings, options, report }) => {
+var check13 = ({ adr, record, settings, options, report }) => {
   if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
   const allowed = settings.statuses.join(", ");
   const field = frontmatterField(adr.frontmatter, "status");
@@ -56819,11 +53014,11 @@ var check14 = ({ adr, record, settings, options, report }) => {
   const matched = matchStatus(written, settings.statuses);
   if (!matched) {
     const closest2 = closestStatus(status.value, settings.statuses);
-    const text5 = adr.text.slice(status.range[0], status.range[1]);
+    const text3 = adr.text.slice(status.range[0], status.range[1]);
     report({
       range: status.range,
       message: `Unknown status "${status.value}"; use one of ${allowed}${closest2 ? `; did you mean "${closest2}"?` : ""}`,
-      ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text5) ? { suggestions: [inCaseOf(text5, closest2)] } : {}
+      ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text3) ? { suggestions: [inCaseOf(text3, closest2)] } : {}
     });
     return;
   }
@@ -56860,7 +53055,7 @@ function inCaseOf(written, status) {
 // rules/adr-sections.ts
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
-  check: () => check15,
+  check: () => check14,
   meta: () => meta14
 });
 var meta14 = {
@@ -56868,6 +53063,7 @@ var meta14 = {
   description: "The sections the ADR template requires are there, in order",
   defaultSeverity: "warn",
   fixable: false,
+  scope: "file",
   docs: {
     url: ruleDocsUrl("adr-sections"),
     why: "A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance.",
@@ -56902,15 +53098,15 @@ var TEMPLATES = {
   nygard: ["Status", "Context", "Decision", "Consequences"]
 };
 var MADR_ONLY = ["context and problem statement", "considered options", "decision outcome", "decision drivers", "pros and cons of the options"];
-function normalise2(heading2) {
-  return heading2.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+function normalise2(heading) {
+  return heading.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
 }
 function namesOf(section) {
   const name = normalise2(section);
   return Object.values(SYNONYMS).find((names) => names.includes(name)) ?? [name];
 }
-function matches(heading2, names) {
-  return names.some((name) => heading2 === name || heading2.startsWith(name) && /^\s*[:(\-–—,]/.test(heading2.slice(name.length)));
+function matches(heading, names) {
+  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
 }
 function templateOf(record, headings, option) {
   if (Array.isArray(option)) return { name: "configured", sections: option };
@@ -56918,12 +53114,12 @@ function templateOf(record, headings, option) {
   if (record.format === "nygard") return { name: "nygard", sections: TEMPLATES.nygard };
   if (record.format === "madr2") return { name: "madr", sections: TEMPLATES.madr };
   if (record.format !== "madr") return null;
-  if (headings.some((heading2) => MADR_ONLY.includes(heading2))) return { name: "madr", sections: TEMPLATES.madr };
-  const nygard = ["context", "decision", "consequences", "status"].filter((concept) => headings.some((heading2) => matches(heading2, SYNONYMS[concept])));
+  if (headings.some((heading) => MADR_ONLY.includes(heading))) return { name: "madr", sections: TEMPLATES.madr };
+  const nygard = ["context", "decision", "consequences", "status"].filter((concept) => headings.some((heading) => matches(heading, SYNONYMS[concept])));
   if (nygard.length >= 2) return { name: "nygard", sections: TEMPLATES.nygard };
   return headings.length > 0 ? { name: "madr", sections: TEMPLATES.madr } : null;
 }
-var check15 = ({ adr, record, options, report }) => {
+var check14 = ({ adr, record, options, report }) => {
   const headings = record.sections.map((section) => normalise2(section.title));
   const template = templateOf(record, headings, options?.template);
   if (!template) return;
@@ -56931,21 +53127,21 @@ var check15 = ({ adr, record, options, report }) => {
   const found = [];
   for (const name of template.sections) {
     const names = namesOf(name);
-    const candidates2 = headings.flatMap((heading2, index2) => matches(heading2, names) ? [index2] : []);
-    if (candidates2.length === 0) {
+    const candidates = headings.flatMap((heading, index2) => matches(heading, names) ? [index2] : []);
+    if (candidates.length === 0) {
       if (names.includes("status") && record.status) continue;
       report({ range: record.h1Range ?? [0, 0], message: `Missing the "${name}" section the ${template.name} template asks for` });
       continue;
     }
-    const shallowest = Math.min(...candidates2.map(depthOf));
-    found.push({ name, index: candidates2.find((index2) => depthOf(index2) === shallowest) });
+    const shallowest = Math.min(...candidates.map(depthOf));
+    found.push({ name, index: candidates.find((index2) => depthOf(index2) === shallowest) });
   }
   const keep = longestIncreasing(found.map((entry) => entry.index));
   found.forEach((entry, position2) => {
     if (keep.has(position2)) return;
     const next = found.find((other, at) => at > position2 && keep.has(at));
-    const previous3 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
-    const where = next ? `before "${next.name}"` : `after "${previous3?.name ?? ""}"`;
+    const previous2 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
+    const where = next ? `before "${next.name}"` : `after "${previous2?.name ?? ""}"`;
     report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.name} template puts it ${where}` });
   });
 };
@@ -56968,7 +53164,7 @@ function longestIncreasing(values) {
 // rules/adr-supersede.ts
 var adr_supersede_exports = {};
 __export(adr_supersede_exports, {
-  check: () => check16,
+  check: () => check15,
   meta: () => meta15
 });
 import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
@@ -56979,7 +53175,7 @@ import { basename as basename2, extname, join, relative as relative2, resolve, s
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
-function splitUrl2(url) {
+function splitUrl(url) {
   const hash = url.indexOf("#");
   const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
   const question = beforeHash.indexOf("?");
@@ -56989,29 +53185,29 @@ function splitUrl2(url) {
     fragment: hash >= 0 ? url.slice(hash + 1) : null
   };
 }
-function decodeUrlPart(text5) {
+function decodeUrlPart(text3) {
   try {
-    return decodeURIComponent(text5);
+    return decodeURIComponent(text3);
   } catch {
-    return text5;
+    return text3;
   }
 }
-function resolveLinkPath(path2, folder, root2) {
-  const decoded = decodeUrlPart(path2);
-  return decoded.startsWith("/") ? join(root2, decoded) : resolve(folder, decoded);
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
 }
 var HTML = /\.html?$/i;
 var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path2) => MARKDOWN.test(path2);
-function targetCandidates(path2) {
-  if (HTML.test(path2)) {
-    const stem = path2.replace(HTML, "");
-    return [path2, `${stem}.md`, `${stem}.markdown`];
+var isMarkdownPath = (path) => MARKDOWN.test(path);
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
   }
-  return [path2];
+  return [path];
 }
-function existingTarget(path2, project) {
-  for (const candidate of targetCandidates(path2)) if (project.exists(candidate)) return candidate;
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
   return null;
 }
 function extensionOf(name) {
@@ -57043,11 +53239,11 @@ function replacementName(missingName, found) {
   return found;
 }
 function relativeHref(fromFolder, to) {
-  const path2 = relative2(fromFolder, to).split(sep3).join("/");
-  return path2 === "" ? basename2(to) : path2;
+  const path = relative2(fromFolder, to).split(sep3).join("/");
+  return path === "" ? basename2(to) : path;
 }
-function encodeDestination(path2) {
-  return path2.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
 }
 function offsetsOf(node2) {
   const start = node2.position?.start.offset;
@@ -57056,7 +53252,7 @@ function offsetsOf(node2) {
 }
 function linkNodeAt(tree, range) {
   let found = null;
-  const visit3 = (node2) => {
+  const visit2 = (node2) => {
     if (found) return;
     const at = offsetsOf(node2);
     if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
@@ -57064,36 +53260,36 @@ function linkNodeAt(tree, range) {
       found = node2;
       return;
     }
-    if ("children" in node2) for (const child of node2.children) visit3(child);
+    if ("children" in node2) for (const child of node2.children) visit2(child);
   };
-  visit3(tree);
+  visit2(tree);
   return found;
 }
 function definitionOf(tree, identifier) {
   let found = null;
-  const visit3 = (node2) => {
+  const visit2 = (node2) => {
     if (found) return;
     if (node2.type === "definition" && node2.identifier === identifier) {
       found = node2;
       return;
     }
-    if ("children" in node2) for (const child of node2.children) visit3(child);
+    if ("children" in node2) for (const child of node2.children) visit2(child);
   };
-  visit3(tree);
+  visit2(tree);
   return found;
 }
-function destinationFrom(text5, at, limit) {
+function destinationFrom(text3, at, limit) {
   let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text5.charAt(i))) i++;
-  if (text5.charAt(i) === "<") {
-    const close2 = text5.indexOf(">", i);
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
     if (close2 < 0 || close2 > limit) return null;
     return { range: [i + 1, close2], angled: true };
   }
   let depth = 0;
   let j = i;
   while (j < limit) {
-    const char = text5.charAt(j);
+    const char = text3.charAt(j);
     if (char === "\\") {
       j += 2;
       continue;
@@ -57111,21 +53307,21 @@ function destinationFrom(text5, at, limit) {
 function linkDestination(adr, range) {
   const node2 = linkNodeAt(adr.tree, range);
   if (!node2) return null;
-  const { text: text5 } = adr;
+  const { text: text3 } = adr;
   if (node2.type === "link") {
     const children = node2.children;
     const last = children[children.length - 1];
     const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text5.charAt(close2) !== "]" || text5.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text5, close2 + 2, range[1]);
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
   }
   if (node2.type === "linkReference") {
-    const definition3 = definitionOf(adr.tree, node2.identifier);
-    const at = definition3 ? offsetsOf(definition3) : null;
+    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
     if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text5.slice(at[0], at[1]));
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
     if (!label) return null;
-    return destinationFrom(text5, at[0] + label[0].length, at[1]);
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
   }
   return null;
 }
@@ -57137,7 +53333,7 @@ function replaceLinkFileName(adr, linkRange, url, newName) {
   const cut = raw.search(/[?#]/);
   const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
   const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl2(url).path)) return null;
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
   const slash = rawPath.lastIndexOf("/");
   const encoded = destination2.angled ? newName : encodeDestination(newName);
   if (destination2.angled && /[<>\r\n]/.test(encoded)) return null;
@@ -57146,13 +53342,13 @@ function replaceLinkFileName(adr, linkRange, url, newName) {
 
 // src/relations.ts
 import { basename as basename3 } from "node:path";
-function push2(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
 }
-function indexRecords(set, root2) {
-  const index2 = { root: root2, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
+function indexRecords(set, root) {
+  const index2 = { root, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
   for (const record of set) {
     index2.byPath.set(record.path, record);
     index2.folders.add(record.folder);
@@ -57169,12 +53365,12 @@ function resolveRelation(relation, from, index2) {
   }
   const url = relation.target?.trim() ?? "";
   if (url === "" || isExternalUrl(url)) return { kind: "skip" };
-  const { path: path2 } = splitUrl2(url);
-  if (path2 === "") return { kind: "skip" };
-  const absolute = resolveLinkPath(path2, from.folder, index2.root);
-  const candidates2 = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates2.push(`${absolute}.md`);
-  for (const candidate of candidates2) {
+  const { path } = splitUrl(url);
+  if (path === "") return { kind: "skip" };
+  const absolute = resolveLinkPath(path, from.folder, index2.root);
+  const candidates = targetCandidates(absolute);
+  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates.push(`${absolute}.md`);
+  for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
   }
@@ -57191,6 +53387,7 @@ var meta15 = {
   description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
   defaultSeverity: "error",
   fixable: true,
+  scope: "set",
   docs: {
     url: ruleDocsUrl("adr-supersede"),
     why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
@@ -57223,15 +53420,15 @@ var WORDS = {
   "amended-by": "Amended by"
 };
 var indexes = /* @__PURE__ */ new WeakMap();
-function push3(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
+function push3(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
 }
-function indexOf(set, root2) {
+function indexOf(set, root) {
   const cached = indexes.get(set);
-  if (cached && cached.root === root2) return cached;
-  const index2 = { ...indexRecords(set, root2), claims: /* @__PURE__ */ new Map() };
+  if (cached && cached.root === root) return cached;
+  const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
   for (const record of set) push3(names, record.folder, record.name);
   for (const record of set) {
@@ -57291,11 +53488,11 @@ function yamlItem(style, self, other) {
 function keySpelling(adr, kind) {
   const [kebab2] = KEYS[kind];
   if (kind === "supersedes" || kind === "amends") return kebab2;
-  const root2 = adr.frontmatter?.document.contents;
+  const root = adr.frontmatter?.document.contents;
   const keys = [];
-  if (root2 && "items" in root2)
-    for (const pair2 of root2.items) {
-      const key = pair2.key;
+  if (root && "items" in root)
+    for (const pair of root.items) {
+      const key = pair.key;
       if ((0, import_yaml7.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
@@ -57359,14 +53556,14 @@ function bodyPlace(adr, self) {
     const marker = adr.text.charAt(itemStart);
     let lineStart2 = itemStart;
     while (lineStart2 > 0 && !/[\r\n]/.test(adr.text.charAt(lineStart2 - 1))) lineStart2--;
-    const indent2 = adr.text.slice(lineStart2, itemStart);
-    if (!"-*+".includes(marker) || !/^[ \t]*$/.test(indent2)) return null;
+    const indent = adr.text.slice(lineStart2, itemStart);
+    if (!"-*+".includes(marker) || !/^[ \t]*$/.test(indent)) return null;
     let last = items[index2];
     for (const item of items.slice(index2 + 1)) {
       if (!startsWithRelation(adr, item)) break;
       last = item;
     }
-    return { form: "bullet", at: offsets2(last)[1], prefix: `${indent2}${marker} ` };
+    return { form: "bullet", at: offsets2(last)[1], prefix: `${indent}${marker} ` };
   }
   let at = status.range[1];
   while (at < adr.text.length && !/[\r\n]/.test(adr.text.charAt(at))) at++;
@@ -57378,9 +53575,9 @@ function bodyLine(adr, self, place, kind, other) {
   const stem = basename4(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
-  const text5 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
+  const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
-  return `${word} [${text5.replace(/([[\]\\])/g, "\\$1")}](${href})`;
+  return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
 function missingEdits(adr, self, missing) {
   const edits = /* @__PURE__ */ new Map();
@@ -57447,8 +53644,8 @@ function unresolved(relation, resolution, project, index2) {
     rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
   };
 }
-var check16 = ({ adr, record, set, project, catalogue, report }) => {
-  const self = buildRecord(adr, catalogue);
+var check15 = ({ adr, record, set, project, report }) => {
+  const self = record;
   const index2 = indexOf(set, project.root);
   const own6 = self.relations.map((relation) => {
     const resolution = resolveRelation(relation, self, index2);
@@ -57457,9 +53654,9 @@ var check16 = ({ adr, record, set, project, catalogue, report }) => {
   for (const { relation, problem } of own6) {
     if (!problem || !project.complete) continue;
     if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
-    const link2 = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
-    const fix2 = problem.rename && link2 ? replaceLinkFileName(adr, link2.range, link2.url, problem.rename.name) : null;
-    report({ range: relation.range, message: problem.message, ...fix2 ? { fix: fix2 } : {} });
+    const link = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
+    const fix = problem.rename && link ? replaceLinkFileName(adr, link.range, link.url, problem.rename.name) : null;
+    report({ range: relation.range, message: problem.message, ...fix ? { fix } : {} });
   }
   const missing = [];
   const seen = /* @__PURE__ */ new Set();
@@ -57479,16 +53676,16 @@ var check16 = ({ adr, record, set, project, catalogue, report }) => {
     const name = relativeHref(self.folder, entry.other.path);
     const keyNode = adr.frontmatter?.data ? KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
     const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : self.status?.range ?? self.h1Range ?? [0, 0];
-    const fix2 = edits.get(entry.kind);
+    const fix = edits.get(entry.kind);
     const as = entry.renamedFrom ? ` (linking it as "${entry.renamedFrom}")` : "";
-    report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix2 ? { fix: fix2 } : {} });
+    report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix ? { fix } : {} });
   }
 };
 
 // rules/adr-link.ts
 var adr_link_exports = {};
 __export(adr_link_exports, {
-  check: () => check17,
+  check: () => check16,
   meta: () => meta16
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
@@ -57498,6 +53695,7 @@ var meta16 = {
   description: "Relative links lead to files that exist, and #anchors to headings that exist",
   defaultSeverity: "error",
   fixable: true,
+  scope: "set",
   docs: {
     url: ruleDocsUrl("adr-link"),
     why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
@@ -57525,45 +53723,44 @@ function closestAnchor(fragment, anchors) {
   }
   return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
 }
-var check17 = ({ adr, record, project, settings, report }) => {
+var check16 = ({ adr, record, project, settings, report }) => {
   const folder = dirname3(adr.path);
   const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
-  let ownAnchors = null;
-  for (const link2 of adr.links) {
-    const url = link2.url.trim();
-    if (url === "" || isExternalUrl(url) || supersedeLinks.has(link2.range.join(":"))) continue;
-    const { path: path2, query, fragment } = splitUrl2(url);
+  const ownAnchors = record.anchors;
+  for (const link of record.links) {
+    const url = link.url.trim();
+    if (url === "" || isExternalUrl(url) || supersedeLinks.has(link.range.join(":"))) continue;
+    const { path, query, fragment } = splitUrl(url);
     const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
-    if (path2 === "") {
+    if (path === "") {
       if (wanted2 === null) continue;
-      ownAnchors ??= headingAnchors(adr);
       if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) {
         const hint2 = closestAnchor(wanted2, ownAnchors);
-        report({ range: link2.range, message: `This file has no heading for "#${fragment}"${hint2 ? `; did you mean "#${hint2}"?` : ""}` });
+        report({ range: link.range, message: `This file has no heading for "#${fragment}"${hint2 ? `; did you mean "#${hint2}"?` : ""}` });
       }
       continue;
     }
     if (!project.complete) continue;
-    const absolute = resolveLinkPath(path2, folder, project.root);
+    const absolute = resolveLinkPath(path, folder, project.root);
     const target = existingTarget(absolute, project);
     if (target === null) {
       const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
       const names = renamed.map((name) => replacementName(basename5(absolute), name));
       const shown = names.map((name) => `"${name}"`).join(" or ");
-      const fix2 = names.length === 1 ? replaceLinkFileName(adr, link2.range, link2.url, names[0]) : null;
+      const fix = names.length === 1 ? replaceLinkFileName(adr, link.range, link.url, names[0]) : null;
       report({
-        range: link2.range,
-        message: `Link target "${decodeUrlPart(path2)}" does not exist${names.length ? `; did you mean ${shown}?` : ""}`,
-        ...fix2 ? { fix: fix2 } : {}
+        range: link.range,
+        message: `Link target "${decodeUrlPart(path)}" does not exist${names.length ? `; did you mean ${shown}?` : ""}`,
+        ...fix ? { fix } : {}
       });
       continue;
     }
     if (wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
-    const anchors = target === adr.path ? ownAnchors ??= headingAnchors(adr) : project.anchors(target);
+    const anchors = target === adr.path ? ownAnchors : project.anchors(target);
     if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) continue;
     const hint = closestAnchor(wanted2, anchors);
     report({
-      range: link2.range,
+      range: link.range,
       message: `${relativeHref(folder, target)} has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ""}`
     });
   }
@@ -57621,10 +53818,10 @@ function findConfigFile(cwd) {
   }
 }
 function readConfigData(file) {
-  let text5;
+  let text3;
   try {
     if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text5 = readFileSync3(file, "utf8");
+    text3 = readFileSync3(file, "utf8");
   } catch (error3) {
     if (error3 instanceof ConfigError) throw error3;
     throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
@@ -57633,15 +53830,15 @@ function readConfigData(file) {
   if (file.endsWith(".json")) {
     let parsed;
     try {
-      parsed = JSON.parse(text5);
+      parsed = JSON.parse(text3);
     } catch (error3) {
       throw new ConfigError(file, `invalid JSON: ${error3.message}`);
     }
     if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
     return { data: parsed, locate: noPosition };
   }
-  const document3 = (0, import_yaml8.parseDocument)(text5, { prettyErrors: false });
-  const lines = createLineIndex(text5);
+  const document3 = (0, import_yaml8.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
     return `${line}:${column}: `;
@@ -57656,10 +53853,10 @@ function readConfigData(file) {
   }
   return {
     data: data ?? {},
-    locate: (path2) => {
-      const parent = path2.length > 1 ? document3.getIn(path2.slice(0, -1), true) : document3.contents;
-      const pair2 = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path2[path2.length - 1]) : void 0;
-      const node2 = pair2?.key ?? document3.getIn(path2, true);
+    locate: (path) => {
+      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+      const pair = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const node2 = pair?.key ?? document3.getIn(path, true);
       return node2?.range ? at(node2.range[0]) : "";
     }
   };
@@ -57685,9 +53882,9 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
   validateConfig ??= compileSchema("config.schema.json");
   if (!validateConfig(config)) {
     const error2 = validateConfig.errors?.[0];
-    const path2 = (error2?.instancePath ?? "").split("/").slice(1);
-    if (error2?.keyword === "additionalProperties") path2.push(error2.params.additionalProperty);
-    throw new ConfigError(where, `${locate(path2)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
+    const path = (error2?.instancePath ?? "").split("/").slice(1);
+    if (error2?.keyword === "additionalProperties") path.push(error2.params.additionalProperty);
+    throw new ConfigError(where, `${locate(path)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
   }
   const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const settings = {};
@@ -57754,17 +53951,17 @@ var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
 var UsageError = class extends Error {
   name = "UsageError";
 };
-function isMarkdown(path2) {
-  const lower = path2.toLowerCase();
+function isMarkdown(path) {
+  const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
 }
-function toPosix(path2) {
-  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
+function toPosix(path) {
+  return sep4 === "/" ? path : path.split(sep4).join("/");
 }
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
-  const root2 = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root2, ".gitignore");
+  const root = config.file ? config.baseDir : cwd;
+  const gitignore = resolve3(root, ".gitignore");
   if (existsSync4(gitignore)) {
     try {
       matcher.add(readFileSync4(gitignore, "utf8"));
@@ -57772,7 +53969,7 @@ function buildIgnore(cwd, config) {
     }
   }
   matcher.add(config.ignore);
-  return { matcher, root: root2 };
+  return { matcher, root };
 }
 async function discoverFiles(inputs, cwd, config) {
   let base = cwd;
@@ -57820,12 +54017,12 @@ async function discoverFiles(inputs, cwd, config) {
   return { files: keepAdrFiles(found, folders, cwd, config), missing };
 }
 function keepAdrFiles(found, folders, cwd, config) {
-  const { matcher, root: root2 } = buildIgnore(cwd, config);
+  const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
   return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
-    const path2 = relative3(root2, file);
-    if (!path2 || path2.startsWith("..") || isAbsolute(path2)) return true;
-    return !matcher.ignores(toPosix(path2) + (folders.has(file) ? "/" : ""));
+    const path = relative3(root, file);
+    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
+    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
   }).sort();
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
@@ -57835,22 +54032,22 @@ function adrFilesOfFolders(folderPaths, cwd, config) {
   for (const folder of folders) found.delete(folder);
   return keepAdrFiles(found, folders, cwd, config);
 }
-function searchFolder(root2, isMatch, deep, found, folders) {
+function searchFolder(root, isMatch, deep, found, folders) {
   let matched = 0;
   const pending = [""];
   for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(join4(root2, folder), { withFileTypes: true });
+      entries = readdirSync(join4(root, folder), { withFileTypes: true });
     } catch {
       continue;
     }
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
-      const path2 = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path2);
-      if (!isMarkdown(entry.name) || !isMatch(path2)) continue;
-      const absolute = resolve3(root2, path2);
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
+      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
+      const absolute = resolve3(root, path);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -57877,22 +54074,22 @@ var READ_ERRORS = {
   EMFILE: "too many open files"
 };
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function readAdrFile(path2, maxFileSize) {
+function readAdrFile(path, maxFileSize) {
   let bytes;
   try {
-    const stats = statSync2(path2);
+    const stats = statSync2(path);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
     if (stats.size > maxFileSize)
       return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
-    bytes = readFileSync4(path2);
+    bytes = readFileSync4(path);
   } catch (error2) {
-    const code3 = error2.code ?? "";
-    if (code3 === "ENOENT") {
-      const target = linkTarget(path2);
+    const code = error2.code ?? "";
+    if (code === "ENOENT") {
+      const target = linkTarget(path);
       if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
     }
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code3] ?? (code3 || error2.message)}` };
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error2.message)}` };
   }
   if (bytes.length === 0) return { ok: false, reason: "is empty" };
   if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
@@ -57902,9 +54099,9 @@ function readAdrFile(path2, maxFileSize) {
     return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
   }
 }
-function linkTarget(path2) {
+function linkTarget(path) {
   try {
-    return lstatSync(path2).isSymbolicLink() ? readlinkSync(path2) : null;
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
   } catch {
     return null;
   }
@@ -57936,8 +54133,8 @@ var BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
 var INLINE = /[\\`*_[\]()~!$:]/g;
 var BLOCK_START = /^[#+-]/;
 var ORDERED_START = /^(\d+)\./;
-function escapeMarkdownText(text5) {
-  const line = text5.replace(BREAKS, " ").trim();
+function escapeMarkdownText(text3) {
+  const line = text3.replace(BREAKS, " ").trim();
   return line.replace(INLINE, "\\$&").replace(/[&<>]/g, (c) => HTML_ENTITIES[c]).replace(/\|/g, "&#124;").replace(BLOCK_START, "\\$&").replace(ORDERED_START, "$1\\.");
 }
 function escapeMarkdownUrl(url) {
@@ -57947,20 +54144,20 @@ function escapeMarkdownUrl(url) {
     (c) => [...encoder2.encode(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
   );
 }
-function markdownLink(text5, url) {
-  const label = escapeMarkdownText(text5);
+function markdownLink(text3, url) {
+  const label = escapeMarkdownText(text3);
   return url ? `[${label}](${escapeMarkdownUrl(url)})` : label;
 }
 var MERMAID_ENTITIES = { '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;", "`": "#96;" };
-function escapeMermaidLabel(text5) {
-  return text5.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
+function escapeMermaidLabel(text3) {
+  return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
 }
 
 // src/report.ts
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function relativePath(root2, path2) {
-  return (relative4(root2, path2) || basename7(path2)).split(sep5).join("/");
+function relativePath(root, path) {
+  return (relative4(root, path) || basename7(path)).split(sep5).join("/");
 }
 function normaliseStatus(written) {
   const known = matchStatus(written, DEFAULT_STATUSES);
@@ -57983,8 +54180,8 @@ function compareRecords(a, b) {
   const numberB = b.fileNumber ?? Number.POSITIVE_INFINITY;
   return byText(a.folder, b.folder) || (numberA === numberB ? 0 : numberA < numberB ? -1 : 1) || byText(a.name, b.name);
 }
-function relationEdges(records, pathOf, root2) {
-  const index2 = indexRecords(records, root2);
+function relationEdges(records, pathOf, root) {
+  const index2 = indexRecords(records, root);
   const order2 = new Map(records.map((record, i) => [record.path, i]));
   const found = { supersedes: /* @__PURE__ */ new Map(), amends: /* @__PURE__ */ new Map() };
   for (const record of records) {
@@ -58003,31 +54200,31 @@ function supersedeChains(edges, order2) {
   const newer = /* @__PURE__ */ new Map();
   const hasOlder = /* @__PURE__ */ new Set();
   for (const { from, to } of edges) {
-    const list3 = newer.get(to);
-    if (list3) list3.push(from);
+    const list2 = newer.get(to);
+    if (list2) list2.push(from);
     else newer.set(to, [from]);
     hasOlder.add(from);
   }
-  for (const list3 of newer.values()) list3.sort((a, b) => order2.get(a) - order2.get(b));
+  for (const list2 of newer.values()) list2.sort((a, b) => order2.get(a) - order2.get(b));
   const nodes = [...new Set(edges.flatMap(({ from, to }) => [to, from]))].sort((a, b) => order2.get(a) - order2.get(b));
   const chains = [];
   const covered = /* @__PURE__ */ new Set();
   let capped = false;
-  const walk = (path2) => {
+  const walk = (path) => {
     if (capped) return;
-    const last = path2[path2.length - 1];
-    const next = (newer.get(last) ?? []).filter((node2) => !path2.includes(node2));
+    const last = path[path.length - 1];
+    const next = (newer.get(last) ?? []).filter((node2) => !path.includes(node2));
     if (next.length === 0) {
-      if (path2.length < 2) return;
+      if (path.length < 2) return;
       if (chains.length === MAX_CHAINS) {
         capped = true;
         return;
       }
-      chains.push(path2);
-      for (const node2 of path2) covered.add(node2);
+      chains.push(path);
+      for (const node2 of path) covered.add(node2);
       return;
     }
-    for (const node2 of next) walk([...path2, node2]);
+    for (const node2 of next) walk([...path, node2]);
   };
   for (const node2 of nodes) if (!hasOlder.has(node2)) walk([node2]);
   for (const node2 of nodes) if (!covered.has(node2)) walk([node2]);
@@ -58039,9 +54236,9 @@ function supersedeChains(edges, order2) {
   const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
   return { chains: maximal, capped };
 }
-function buildSetReport(records, catalogue, { root: root2 }) {
+function buildSetReport(records, catalogue, { root }) {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
-  const pathOf = (record) => relativePath(root2, record.path);
+  const pathOf = (record) => relativePath(root, record.path);
   const adrs = unique.map((record) => ({
     path: pathOf(record),
     number: record.fileNumber ?? record.number?.value ?? null,
@@ -58060,8 +54257,8 @@ function buildSetReport(records, catalogue, { root: root2 }) {
   const declaring = /* @__PURE__ */ new Map();
   for (const adr of adrs) {
     for (const slug2 of adr.patterns) {
-      const list3 = declaring.get(slug2);
-      if (list3) list3.push(adr.path);
+      const list2 = declaring.get(slug2);
+      if (list2) list2.push(adr.path);
       else declaring.set(slug2, [adr.path]);
     }
   }
@@ -58071,7 +54268,7 @@ function buildSetReport(records, catalogue, { root: root2 }) {
   };
   const patterns = catalogue.patterns.map((pattern, position2) => ({ pattern, position: position2 })).sort((a, b) => categoryRank(a.pattern.category) - categoryRank(b.pattern.category) || a.position - b.position).map(({ pattern }) => ({ slug: pattern.slug, name: pattern.name, category: pattern.category, adrs: declaring.get(pattern.slug) ?? [] }));
   const unknownPatterns = [...declaring.entries()].filter(([slug2]) => !catalogue.get(slug2)).map(([slug2, paths]) => ({ slug: slug2, adrs: paths }));
-  const { supersedes, amends } = relationEdges(unique, pathOf, root2);
+  const { supersedes, amends } = relationEdges(unique, pathOf, root);
   const order2 = new Map(adrs.map((adr, i) => [adr.path, i]));
   const { chains, capped } = supersedeChains(supersedes, order2);
   return {
@@ -58089,9 +54286,9 @@ function buildSetReport(records, catalogue, { root: root2 }) {
 var MERMAID_MAX_NODES = 300;
 var MERMAID_MAX_EDGES = 500;
 var LABEL_LENGTH = 80;
-function shorten(text5) {
-  const chars = [...text5];
-  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}\u2026` : text5;
+function shorten(text3) {
+  const chars = [...text3];
+  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}\u2026` : text3;
 }
 function adrLabel(adr) {
   const name = adr.path.slice(adr.path.lastIndexOf("/") + 1);
@@ -58146,25 +54343,25 @@ function plural(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
 var plainAdr = () => null;
-function adrList(paths, link2) {
-  return paths.map((path2) => markdownLink(path2, link2(path2))).join(", ");
+function adrList(paths, link) {
+  return paths.map((path) => markdownLink(path, link(path))).join(", ");
 }
 function tableRow(cells) {
   return `|${cells.map((cell) => cell === "" ? " " : ` ${cell} `).join("|")}|`;
 }
-function patternUsageLines(report, link2 = plainAdr) {
+function patternUsageLines(report, link = plainAdr) {
   const used = report.patterns.filter((pattern) => pattern.adrs.length > 0);
   if (used.length === 0 && report.unknownPatterns.length === 0) return ["No ADR declares a catalogue pattern."];
   const lines = [];
   if (used.length > 0) {
     lines.push("| Pattern | Category | ADRs |", "| --- | --- | --- |");
     for (const pattern of used)
-      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link2)]));
+      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link)]));
   }
   if (report.unknownPatterns.length > 0) {
     if (lines.length > 0) lines.push("");
     lines.push("Declared but not in the catalogue:", "", "| Pattern | ADRs |", "| --- | --- |");
-    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link2)]));
+    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link)]));
   }
   return lines;
 }
@@ -58172,17 +54369,17 @@ function patternUsageLines(report, link2 = plainAdr) {
 // src/format/job-summary.ts
 var JOB_SUMMARY_MAX_BYTES = 1e6;
 var encoder = new TextEncoder();
-function utf8Bytes(text5) {
-  return encoder.encode(text5).length;
+function utf8Bytes(text3) {
+  return encoder.encode(text3).length;
 }
 function plural2(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
-function relativePath2(root2, path2) {
-  return (relative5(root2, path2) || path2).split(sep6).join("/");
+function relativePath2(root, path) {
+  return (relative5(root, path) || path).split(sep6).join("/");
 }
-function problemRow(path2, message, fileUrl) {
-  const file = markdownLink(path2, fileUrl?.(path2, message.line));
+function problemRow(path, message, fileUrl) {
+  const file = markdownLink(path, fileUrl?.(path, message.line));
   const severity = message.severity === "error" ? "error" : "warning";
   const rule = message.ruleId === null ? " " : ` ${markdownLink(message.ruleId, message.url)} `;
   return `| ${file} | ${message.line}:${message.column} | ${severity} |${rule}| ${escapeMarkdownText(message.message)} |`;
@@ -58194,9 +54391,9 @@ function leftOutLine(rows) {
 var GRAPH_LEFT_OUT = "_The ADR graph is left out to keep this summary within GitHub's size limit._";
 var CUT = "_The rest is cut to keep this summary within GitHub's size limit._";
 function formatJobSummary(input) {
-  const { results, root: root2, fileUrl } = input;
+  const { results, root, fileUrl } = input;
   const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
-  const report = buildSetReport(input.records, input.catalogue, { root: root2 });
+  const report = buildSetReport(input.records, input.catalogue, { root });
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
@@ -58215,23 +54412,23 @@ function formatJobSummary(input) {
     ""
   ];
   const rows = results.flatMap((result) => {
-    const path2 = relativePath2(root2, result.filePath);
-    return result.messages.map((message) => problemRow(path2, message, fileUrl));
+    const path = relativePath2(root, result.filePath);
+    return result.messages.map((message) => problemRow(path, message, fileUrl));
   });
   const tableHead = ["| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |"];
-  const patterns = ["", "### Patterns", "", ...patternUsageLines(report, (path2) => fileUrl?.(path2) ?? null)];
+  const patterns = ["", "### Patterns", "", ...patternUsageLines(report, (path) => fileUrl?.(path) ?? null)];
   const block = mermaidBlock(report);
   const graph = block.length > 0 ? ["", "<details><summary>ADR graph: patterns and supersedes</summary>", "", ...block, "", "</details>"] : [];
-  const render2 = (shownRows, leftOut, withGraph) => {
+  const render = (shownRows, leftOut, withGraph) => {
     const problems = rows.length === 0 ? ["No problems found."] : [...tableHead, ...shownRows, ...leftOut > 0 ? ["", leftOutLine(leftOut)] : []];
     const tail = withGraph ? graph : graph.length > 0 ? ["", GRAPH_LEFT_OUT] : [];
     return `${[...head, ...problems, ...patterns, ...tail].join("\n")}
 `;
   };
-  const full = render2(rows, 0, true);
+  const full = render(rows, 0, true);
   if (utf8Bytes(full) <= maxBytes) return full;
   for (const withGraph of graph.length > 0 ? [true, false] : [false]) {
-    const fixed = utf8Bytes(render2([], rows.length, withGraph));
+    const fixed = utf8Bytes(render([], rows.length, withGraph));
     if (fixed > maxBytes) continue;
     let budget = maxBytes - fixed;
     let kept = 0;
@@ -58241,12 +54438,12 @@ function formatJobSummary(input) {
       budget -= cost;
       kept++;
     }
-    return render2(rows.slice(0, kept), rows.length - kept, withGraph);
+    return render(rows.slice(0, kept), rows.length - kept, withGraph);
   }
-  return cutToBytes(render2([], rows.length, false), maxBytes);
+  return cutToBytes(render([], rows.length, false), maxBytes);
 }
-function cutToBytes(text5, maxBytes) {
-  const lines = text5.split("\n");
+function cutToBytes(text3, maxBytes) {
+  const lines = text3.split("\n");
   const kept = [];
   let bytes = 0;
   const notice2 = utf8Bytes(`
@@ -58275,13 +54472,14 @@ function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
-function checkAdr(adr, set, { catalogue, config, project }, current) {
+function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
   const messages = [];
   const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
-  const records = set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   for (const rule of rules) {
+    if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
     const configured = setting.severity;
@@ -58300,12 +54498,18 @@ function checkAdr(adr, set, { catalogue, config, project }, current) {
       };
       if (descriptor.fix) diagnostic.fix = descriptor.fix;
       if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text5) => ({ desc: `Replace with "${text5}"`, fix: { range: descriptor.range, text: text5 } }));
+        diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
       messages.push(diagnostic);
     };
     rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  return messages.sort(byPosition);
+}
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+function mergeMessages(fileMessages, setMessages) {
+  return [...fileMessages, ...setMessages].sort(byPosition);
 }
 var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function oneLine3(message) {
@@ -58317,9 +54521,9 @@ function setOnlyProject(records) {
   return {
     root: "/",
     complete: false,
-    exists: (path2) => byPath.has(path2) || folders.has(path2),
-    isDirectory: (path2) => folders.has(path2),
-    anchors: (path2) => byPath.get(path2)?.anchors ?? null,
+    exists: (path) => byPath.has(path) || folders.has(path),
+    isDirectory: (path) => folders.has(path),
+    anchors: (path) => byPath.get(path)?.anchors ?? null,
     list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
   };
 }
@@ -58359,7 +54563,7 @@ var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "adrlint/v1";
 var levelOf = (severity) => severity === "error" ? "error" : "warning";
 var utf82 = new TextEncoder();
-var sentence = (text5) => /[.!?]$/.test(text5) ? text5 : `${text5}.`;
+var sentence = (text3) => /[.!?]$/.test(text3) ? text3 : `${text3}.`;
 var pascalCase = (id) => id.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase());
 function encodeSegment(segment) {
   let out = "";
@@ -58369,19 +54573,19 @@ function encodeSegment(segment) {
   }
   return out;
 }
-function fileUri(path2) {
-  return pathToFileURL(path2).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
+function fileUri(path) {
+  return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
-function artifactLocation(root2, filePath) {
-  const path2 = relative6(root2, filePath);
-  if (path2 === "" || path2 === ".." || path2.startsWith(`..${sep7}`) || isAbsolute2(path2)) return { uri: fileUri(filePath) };
-  return { uri: path2.split(sep7).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+function artifactLocation(root, filePath) {
+  const path = relative6(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep7}`) || isAbsolute2(path)) return { uri: fileUri(filePath) };
+  return { uri: path.split(sep7).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
-function fenced(code3) {
-  const longest = Math.max(2, ...[...code3.matchAll(/`+/g)].map((run) => run[0].length));
+function fenced(code) {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
   const fence3 = "`".repeat(longest + 1);
   return `${fence3}markdown
-${code3.endsWith("\n") ? code3 : `${code3}
+${code.endsWith("\n") ? code : `${code}
 `}${fence3}`;
 }
 function ruleDescriptor({ meta: meta17 }) {
@@ -58418,55 +54622,55 @@ ${fenced(meta17.docs.right)}
   };
 }
 function lintedText(result) {
-  const text5 = result.output ?? result.source;
-  return text5?.replace(/^\uFEFF/, "");
+  const text3 = result.output ?? result.source;
+  return text3?.replace(/^\uFEFF/, "");
 }
-function exactPosition(text5, lines, offset) {
-  if (offset > 0 && text5.charCodeAt(offset - 1) === 13 && text5.charCodeAt(offset) === 10) {
+function exactPosition(text3, lines, offset) {
+  if (offset > 0 && text3.charCodeAt(offset - 1) === 13 && text3.charCodeAt(offset) === 10) {
     const cr = lines.position(offset - 1);
     return { line: cr.line, column: cr.column + 1 };
   }
   return lines.position(offset);
 }
-function rangeRegion(text5, lines, [start, end]) {
-  const from = exactPosition(text5, lines, start);
-  const to = exactPosition(text5, lines, end);
+function rangeRegion(text3, lines, [start, end]) {
+  const from = exactPosition(text3, lines, start);
+  const to = exactPosition(text3, lines, end);
   return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
 }
-function quoted(text5) {
-  const short = text5.length > 60 ? `${text5.slice(0, 57)}...` : text5;
+function quoted(text3) {
+  const short = text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
   return `"${oneLine3(short)}"`;
 }
-function describeEdit(text5, { range: [start, end], text: inserted }) {
-  const deleted = text5.slice(start, end);
+function describeEdit(text3, { range: [start, end], text: inserted }) {
+  const deleted = text3.slice(start, end);
   if (!deleted) return `Insert ${quoted(inserted)}`;
   if (!inserted) return `Delete ${quoted(deleted)}`;
   return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
 }
-function lineText(text5, lines, line) {
+function lineText(text3, lines, line) {
   const start = lines.offset({ line, column: 1 });
-  const end = text5.slice(start).search(/[\r\n]/);
-  return end === -1 ? text5.slice(start) : text5.slice(start, start + end);
+  const end = text3.slice(start).search(/[\r\n]/);
+  return end === -1 ? text3.slice(start) : text3.slice(start, start + end);
 }
-function fingerprintOf(ruleId, uri, m, text5, lines) {
-  const where = text5 !== void 0 && lines ? [lineText(text5, lines, m.line).trim(), text5.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
+function fingerprintOf(ruleId, uri, m, text3, lines) {
+  const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
   return createHash("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
 }
-function formatSarif(results, { root: root2, version }) {
+function formatSarif(results, { root, version }) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
   const sarifResults = [];
   const notifications = [];
   for (const result of results) {
-    const location = artifactLocation(root2, result.filePath);
-    const text5 = lintedText(result);
-    const lines = text5 === void 0 ? void 0 : createLineIndex(text5);
+    const location = artifactLocation(root, result.filePath);
+    const text3 = lintedText(result);
+    const lines = text3 === void 0 ? void 0 : createLineIndex(text3);
     const occurrences = /* @__PURE__ */ new Map();
     for (const m of result.messages) {
       if (m.ruleId === null) {
         notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
         continue;
       }
-      const hash = fingerprintOf(m.ruleId, location.uri, m, text5, lines);
+      const hash = fingerprintOf(m.ruleId, location.uri, m, text3, lines);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
       const index2 = ruleIndex.get(m.ruleId);
@@ -58479,14 +54683,14 @@ function formatSarif(results, { root: root2, version }) {
           { physicalLocation: { artifactLocation: location, region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn } } }
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
-        ...m.fix && text5 !== void 0 && lines ? {
+        ...m.fix && text3 !== void 0 && lines ? {
           fixes: [
             {
-              description: { text: describeEdit(text5, m.fix) },
+              description: { text: describeEdit(text3, m.fix) },
               artifactChanges: [
                 {
                   artifactLocation: location,
-                  replacements: [{ deletedRegion: rangeRegion(text5, lines, m.fix.range), insertedContent: { text: m.fix.text } }]
+                  replacements: [{ deletedRegion: rangeRegion(text3, lines, m.fix.range), insertedContent: { text: m.fix.text } }]
                 }
               ]
             }
@@ -58495,7 +54699,7 @@ function formatSarif(results, { root: root2, version }) {
       });
     }
   }
-  const rootUri = fileUri(root2);
+  const rootUri = fileUri(root);
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -58530,11 +54734,11 @@ import { relative as relative7 } from "node:path";
 function plural3(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
-function printable(text5) {
-  return text5.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
+function printable(text3) {
+  return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
-function formatStylish(results, { cwd, color: color2, dryRun = false }) {
-  const c = (0, import_picocolors.createColors)(color2);
+function formatStylish(results, { cwd, color, dryRun = false }) {
+  const c = (0, import_picocolors.createColors)(color);
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
@@ -58582,7 +54786,7 @@ ${mark} ${c.bold(`${plural3(total, "problem")} (${plural3(errors, "error")}, ${p
 
 // src/run.ts
 import { realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname7, relative as relative8 } from "node:path";
+import { dirname as dirname9, relative as relative8 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml9 = __toESM(require_dist(), 1);
@@ -58604,8 +54808,8 @@ var Catalogue = class {
     for (const pattern of patterns) {
       const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
       if (pattern.code) forms.push([pattern.code, "code"]);
-      for (const [text5, form] of forms) {
-        const key = text5.toLowerCase();
+      for (const [text3, form] of forms) {
+        const key = text3.toLowerCase();
         if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
       }
     }
@@ -58648,19 +54852,19 @@ var Catalogue = class {
     );
   }
   /** Prose mentions of catalogue patterns in a piece of text. */
-  findMentions(text5) {
-    return this.mentionMatcher.find(text5);
+  findMentions(text3) {
+    return this.mentionMatcher.find(text3);
   }
 };
-function closest(word, candidates2, limit) {
+function closest(word, candidates, limit) {
   const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates2.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+  return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
 function isAcronym(term) {
   return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
 }
-function escapeRegExp(text5) {
-  return text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function termSource(term) {
   const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
@@ -58668,8 +54872,8 @@ function termSource(term) {
   if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
   return words.join("[\\s-]+");
 }
-function normaliseTerm(text5) {
-  return text5.toLowerCase().split(/[\s-]+/).join(" ");
+function normaliseTerm(text3) {
+  return text3.toLowerCase().split(/[\s-]+/).join(" ");
 }
 var BEFORE = "(?<![\\p{L}\\p{N}_-])";
 var AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
@@ -58701,19 +54905,19 @@ var MentionMatcher = class {
     this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
     this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
   }
-  find(text5) {
+  find(text3) {
     const excluded = [];
-    if (this.excludes) for (const m of text5.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
+    if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
     const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
     const found = [];
     if (this.words) {
-      for (const m of text5.matchAll(this.words)) {
+      for (const m of text3.matchAll(this.words)) {
         const slug2 = this.wordSlug(m[0]);
         if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
       }
     }
     if (this.acronyms) {
-      for (const m of text5.matchAll(this.acronyms)) {
+      for (const m of text3.matchAll(this.acronyms)) {
         const slug2 = this.slugByAcronym.get(m[0]);
         if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
       }
@@ -58734,9 +54938,9 @@ function readBuiltIn() {
   return builtInSource;
 }
 var validateCatalogue = null;
-function parseCatalogueSource(file, text5) {
-  const document3 = (0, import_yaml9.parseDocument)(text5, { prettyErrors: false });
-  const lines = createLineIndex(text5);
+function parseCatalogueSource(file, text3) {
+  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
     return `${line}:${column}`;
@@ -58758,9 +54962,9 @@ function parseCatalogueSource(file, text5) {
 }
 function describeEntry(document3, error2, at) {
   if (!error2) return "does not match the catalogue schema";
-  const path2 = error2.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
-  const node2 = document3.getIn(path2, true);
-  const entryIndex = path2[0] === "patterns" && typeof path2[1] === "number" ? path2[1] : null;
+  const path = error2.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
+  const node2 = document3.getIn(path, true);
+  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
   const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
   const where = node2?.range ? `${at(node2.range[0])}: ` : "";
   const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
@@ -58783,9 +54987,9 @@ function toPattern(entry) {
 }
 var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
 function mergeCatalogues(base, user, userFile) {
-  const replace2 = user?.extendsBuiltIn === false;
-  const categories = [...replace2 ? [] : base.categories ?? []];
-  const patterns = replace2 ? [] : (base.patterns ?? []).map(toPattern);
+  const replace = user?.extendsBuiltIn === false;
+  const categories = [...replace ? [] : base.categories ?? []];
+  const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
   if (user && userFile) {
     for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
     const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
@@ -58823,17 +55027,17 @@ function catalogueWithUser(userFile, userText) {
 }
 function loadCatalogue(userFile) {
   if (!userFile) return catalogueWithUser(null, null);
-  let text5;
+  let text3;
   try {
-    text5 = readFileSync5(userFile, "utf8");
+    text3 = readFileSync5(userFile, "utf8");
   } catch (error2) {
     throw new CatalogueError(userFile, `cannot read the catalogue: ${error2.code ?? error2.message}`);
   }
-  return catalogueWithUser(userFile, text5);
+  return catalogueWithUser(userFile, text3);
 }
 
 // src/fix.ts
-function applyEdits(text5, edits) {
+function applyEdits(text3, edits) {
   const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const applied = [];
   const skipped = [];
@@ -58848,15 +55052,15 @@ function applyEdits(text5, edits) {
     }
     const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
     const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
-    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text5.length || end < start) {
+    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text3.length || end < start) {
       skipped.push(edit);
       continue;
     }
-    out += text5.slice(cursor, start) + edit.text;
+    out += text3.slice(cursor, start) + edit.text;
     cursor = end;
     applied.push(edit);
   }
-  out += text5.slice(cursor);
+  out += text3.slice(cursor);
   return { text: out, applied, skipped };
 }
 
@@ -58865,44 +55069,299 @@ var MAX_FIX_PASSES = 10;
 function wanted(message, options) {
   return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
 }
-function fixText(filePath, source, context3, set, options = {}, parsed) {
+function fixText(filePath, source, context3, set, options = {}, parsed, linted) {
   let fixedCount = 0;
   let passes = 0;
   let adr = parsed ?? parseAdr(filePath, source, context3.catalogue);
-  let messages = checkAdr(adr, set, context3);
+  let messages = linted ?? checkAdr(adr, set, context3);
   const bom = adr.bom ? "\uFEFF" : "";
   while (passes < MAX_FIX_PASSES) {
     const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
     if (edits.length === 0) break;
-    const { text: text5, applied } = applyEdits(adr.text, edits);
-    if (applied.length === 0 || text5 === adr.text) break;
+    const { text: text3, applied } = applyEdits(adr.text, edits);
+    if (applied.length === 0 || text3 === adr.text) break;
     passes++;
     fixedCount += applied.length;
-    adr = parseAdr(filePath, bom + text5, context3.catalogue);
+    adr = parseAdr(filePath, bom + text3, context3.catalogue);
     messages = checkAdr(adr, set, context3);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
 }
+function hasWantedFixes(messages, options = {}) {
+  return messages.some((message) => wanted(message, options));
+}
+
+// src/cache.ts
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
+
+// src/version.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+var VERSION7 = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).version;
+
+// src/cache.ts
+var FORMAT = "adrlint-cache";
+var FORMAT_VERSION = 1;
+var DEFAULT_CACHE_FILE = ".adrlintcache";
+function contentHash(source) {
+  return createHash2("sha1").update(source).digest("base64url");
+}
+function cacheKey(config, catalogue) {
+  return createHash2("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
+}
+function cachePath(cwd, location) {
+  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve4(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync5(path) && statSync3(path).isDirectory();
+  return isFolder ? join5(path, DEFAULT_CACHE_FILE) : path;
+}
+var LintCache = class _LintCache {
+  constructor(path, key, entries) {
+    this.path = path;
+    this.key = key;
+    this.entries = entries;
+  }
+  path;
+  key;
+  entries;
+  changed = false;
+  hits = 0;
+  misses = 0;
+  /**
+   * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
+   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+   */
+  static load(path, key) {
+    let text3;
+    try {
+      text3 = readFileSync7(path, "utf8");
+    } catch {
+      return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+    }
+    try {
+      const data = JSON.parse(text3);
+      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null) throw new Error("not an adrlint cache");
+      if (data.formatVersion !== FORMAT_VERSION || data.key !== key) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+      return { cache: new _LintCache(path, key, new Map(Object.entries(data.entries))), warning: null };
+    } catch (error2) {
+      const reason = error2 instanceof SyntaxError ? "not valid JSON" : error2.message;
+      return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
+    }
+  }
+  get(path, hash) {
+    const entry = this.entries.get(path);
+    if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
+      this.hits++;
+      return entry;
+    }
+    this.misses++;
+    return null;
+  }
+  set(path, entry) {
+    this.entries.set(path, entry);
+    this.changed = true;
+  }
+  /** Forget files that no longer exist, so the cache does not grow without end. */
+  retain(paths) {
+    for (const path of this.entries.keys()) {
+      if (!paths.has(path) && !existsSync5(path)) {
+        this.entries.delete(path);
+        this.changed = true;
+      }
+    }
+  }
+  /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+  save() {
+    if (!this.changed) return null;
+    const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
+    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      mkdirSync(dirname5(this.path), { recursive: true });
+      writeFileSync(temp, JSON.stringify(data));
+      renameSync(temp, this.path);
+      this.changed = false;
+      return null;
+    } catch (error2) {
+      rmSync(temp, { force: true });
+      return `could not write the cache file ${this.path}: ${error2.message.split("\n")[0]}`;
+    }
+  }
+};
+
+// src/lazy-adr.ts
+var PARSED_FIELDS = [
+  "tree",
+  "frontmatter",
+  "unterminatedFrontmatter",
+  "patterns",
+  "patternsShapeError",
+  "categories",
+  "categoriesShapeError",
+  "patternsNode",
+  "mentions",
+  "links"
+];
+var parses = 0;
+function lazyParsedAdr(path, source, catalogue) {
+  const bom = source.charCodeAt(0) === 65279;
+  const text3 = bom ? source.slice(1) : source;
+  let full = null;
+  const parse4 = () => {
+    if (full === null) {
+      parses++;
+      full = parseAdr(path, source, catalogue);
+    }
+    return full;
+  };
+  const adr = { path, text: text3, bom, lines: createLineIndex(text3) };
+  for (const field of PARSED_FIELDS) {
+    Object.defineProperty(adr, field, { enumerable: true, configurable: true, get: () => parse4()[field] });
+  }
+  return { adr, parsed: () => full !== null };
+}
+
+// src/workers.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/record-scan.ts
+import { basename as basename8, dirname as dirname6 } from "node:path";
+var RELATION_WORD = /super[sc]ed|amend/i;
+var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
+function indexRecord(path, source, catalogue) {
+  return headRecord(path, source, catalogue) ?? buildRecord(parseAdr(path, source, catalogue), catalogue);
+}
+function headRecord(path, source, catalogue) {
+  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
+  const text3 = bom ? source.slice(1) : source;
+  if (text3.includes("\r")) return null;
+  let at = 0;
+  if (text3.startsWith("---\n")) {
+    const close2 = text3.indexOf("\n---\n", 3);
+    if (close2 < 0) return null;
+    at = close2 + 5;
+  }
+  while (text3.charCodeAt(at) === 10) at++;
+  const lineEnd = text3.indexOf("\n", at);
+  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
+  const heading = PLAIN_TITLE.exec(line);
+  if (!heading) return null;
+  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
+  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
+  if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
+    return { ...buildRecord(parseAdr(path, source.slice(0, bom + bodyStart), catalogue), catalogue), partial: true };
+  }
+  const title = heading[1];
+  const titleStart = at + line.indexOf(title);
+  const h1Range = [at, at + line.length];
+  const numbered = TITLE_NUMBER.exec(title);
+  const name = basename8(path);
+  return {
+    path,
+    folder: dirname6(path),
+    name,
+    format: "unknown",
+    fileNumber: fileNumber(name),
+    number: numbered ? { value: Number(numbered[1]), text: numbered[1], range: [titleStart + title.indexOf(numbered[1]), titleStart + title.indexOf(numbered[1]) + numbered[1].length] } : null,
+    title: title.replace(TITLE_NUMBER, "").trim(),
+    // Not read from the head: set rules never read these of another record.
+    h1Count: 1,
+    h1Range,
+    frontmatterTitle: null,
+    status: null,
+    date: null,
+    relations: [],
+    sections: [],
+    anchors: [],
+    links: [],
+    patterns: [],
+    partial: true
+  };
+}
+
+// src/lint-file.ts
+function runFileWork(work, config, catalogue) {
+  try {
+    if (work.mode === "record") return { record: indexRecord(work.path, work.source, catalogue), messages: null };
+    const adr = parseAdr(work.path, work.source, catalogue);
+    const record = buildRecord(adr, catalogue);
+    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
+  } catch (error2) {
+    return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
+  }
+}
+
+// src/workers.ts
+var MIN_PARALLEL_FILES = 64;
+var BATCH = 16;
+function workerCount(concurrency, count2, cpus = availableParallelism()) {
+  if (concurrency === "off" || count2 === 0) return 1;
+  if (concurrency === "auto") {
+    if (count2 < MIN_PARALLEL_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, 8, Math.ceil(count2 / (BATCH * 2))));
+  }
+  return Math.max(1, Math.min(concurrency, count2));
+}
+function workerScript() {
+  const path = packagePath("dist", "worker.js");
+  return existsSync6(path) ? path : null;
+}
+async function runFileWorks(works, config, catalogue, concurrency) {
+  const count2 = workerCount(concurrency, works.length);
+  const script = count2 > 1 ? workerScript() : null;
+  if (count2 <= 1 || script === null) return works.map((work) => runFileWork(work, config, catalogue));
+  const outcomes = new Array(works.length);
+  let next = 0;
+  const workers = Array.from({ length: count2 }, () => new Worker(script, { workerData: { config } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve7, reject) => {
+          const send = () => {
+            if (next >= works.length) return resolve7();
+            const id = next;
+            next = Math.min(works.length, next + BATCH);
+            worker.postMessage({ id, works: works.slice(id, next) });
+          };
+          worker.on("message", ({ id, outcomes: batch }) => {
+            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
+            send();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => {
+            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
+          });
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
 
 // src/write.ts
-import { chmodSync, readFileSync as readFileSync6, realpathSync, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
-import { basename as basename8, dirname as dirname5, join as join5 } from "node:path";
-import { randomBytes } from "node:crypto";
-function writeFixedFile(path2, originalSource, fixedSource) {
+import { chmodSync, readFileSync as readFileSync8, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename9, dirname as dirname7, join as join6 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+function writeFixedFile(path, originalSource, fixedSource) {
   let target;
   try {
-    target = realpathSync(path2);
-    const current = readFileSync6(target, "utf8");
+    target = realpathSync(path);
+    const current = readFileSync8(target, "utf8");
     if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
   } catch (error2) {
     return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
   }
-  const temp = join5(dirname5(target), `.${basename8(target)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join6(dirname7(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
-    const { mode } = statSync3(target);
-    writeFileSync(temp, fixedSource, { mode });
+    const { mode } = statSync4(target);
+    writeFileSync2(temp, fixedSource, { mode });
     chmodSync(temp, mode & 4095);
-    renameSync(temp, target);
+    renameSync2(temp, target);
     return { ok: true };
   } catch (error2) {
     try {
@@ -58914,14 +55373,14 @@ function writeFixedFile(path2, originalSource, fixedSource) {
 }
 
 // src/project.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import { dirname as dirname6, join as join6, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
+import { dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
 function findRepositoryRoot(start) {
-  let dir = resolve4(start);
+  let dir = resolve5(start);
   for (; ; ) {
-    if (existsSync5(join6(dir, ".git"))) return dir;
-    const parent = dirname6(dir);
-    if (parent === dir) return resolve4(start);
+    if (existsSync7(join7(dir, ".git"))) return dir;
+    const parent = dirname8(dir);
+    if (parent === dir) return resolve5(start);
     dir = parent;
   }
 }
@@ -58932,24 +55391,24 @@ function memo(compute) {
     return cache.get(key);
   };
 }
-function diskProject(root2, anchorsOf, known = /* @__PURE__ */ new Map()) {
-  const stat2 = memo((path2) => {
+function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
+  const stat2 = memo((path) => {
     try {
-      return statSync4(path2);
+      return statSync5(path);
     } catch {
       return null;
     }
   });
   return {
-    root: root2,
+    root,
     complete: true,
-    exists: (path2) => stat2(path2) !== null,
-    isDirectory: (path2) => stat2(path2)?.isDirectory() ?? false,
-    anchors: memo((path2) => {
-      const cached = known.get(path2);
+    exists: (path) => stat2(path) !== null,
+    isDirectory: (path) => stat2(path)?.isDirectory() ?? false,
+    anchors: memo((path) => {
+      const cached = known.get(path);
       if (cached) return cached;
       try {
-        return anchorsOf(path2, readFileSync7(path2, "utf8"));
+        return anchorsOf(path, readFileSync9(path, "utf8"));
       } catch {
         return null;
       }
@@ -58982,85 +55441,148 @@ async function lintProject(options) {
     ];
     throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
   }
-  const parsed = [];
-  for (const path2 of discovery.files) {
-    const read = readAdrFile(path2, config.maxFileSize);
+  const warnings = [];
+  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (cache?.warning) warnings.push(cache.warning);
+  const hashOf = (source) => cache ? contentHash(source) : "";
+  const linted = new Set(discovery.files);
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname9(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const targets = [];
+  const otherRecords = [];
+  const works = [];
+  const slots = [];
+  for (const path of discovery.files) {
+    const read = readAdrFile(path, config.maxFileSize);
     if (!read.ok) {
-      parsed.push({ path: path2, error: read.reason });
+      targets.push({ path, error: read.reason });
       continue;
     }
-    try {
-      parsed.push({ path: path2, source: read.source, adr: parseAdr(path2, read.source, catalogue) });
-    } catch (error2) {
-      parsed.push({ path: path2, error: `could not be parsed: ${error2.message.split("\n")[0]}` });
+    const hash = hashOf(read.source);
+    const hit = cache?.cache.get(path, hash);
+    if (hit?.messages) {
+      targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
+      continue;
     }
+    slots.push(targets.length);
+    targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
+    works.push({ path, source: read.source, mode: "lint" });
   }
-  const recordOf = /* @__PURE__ */ new Map();
-  for (const entry of parsed) if ("adr" in entry) recordOf.set(entry.adr, buildRecord(entry.adr, catalogue));
-  const targetRecords = [...recordOf.values()];
-  const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname7(file))), options.cwd, config).filter((file) => !linted.has(file));
-  const records = [...targetRecords];
-  for (const path2 of others) {
-    const read = readAdrFile(path2, config.maxFileSize);
+  const otherHashes = [];
+  for (const path of others) {
+    const read = readAdrFile(path, config.maxFileSize);
     if (!read.ok) continue;
-    try {
-      records.push(buildRecord(parseAdr(path2, read.source, catalogue), catalogue));
-    } catch {
+    const hash = hashOf(read.source);
+    const hit = cache?.cache.get(path, hash);
+    otherHashes.push(hash);
+    if (hit) {
+      otherRecords.push(hit.record);
+      continue;
     }
+    slots.push(-1 - otherRecords.length);
+    otherRecords.push(null);
+    works.push({ path, source: read.source, mode: "record" });
   }
-  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, new Map(records.map((record) => [record.path, record.anchors])));
+  const concurrency = options.concurrency ?? "auto";
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency);
+  outcomes.forEach((outcome, i) => {
+    const slot = slots[i];
+    const work = works[i];
+    if (slot >= 0) {
+      const target = targets[slot];
+      if ("error" in outcome) targets[slot] = { path: target.path, error: outcome.error };
+      else {
+        target.record = outcome.record;
+        target.fileMessages = outcome.messages ?? [];
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages });
+      }
+    } else if (!("error" in outcome)) {
+      otherRecords[-1 - slot] = outcome.record;
+      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
+    }
+  });
+  const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, knownAnchors);
   const context3 = { catalogue, config, project };
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
   );
-  for (const entry of parsed) {
-    if ("error" in entry) {
-      results.push(fatalResult(entry.path, `${relative8(options.cwd, entry.path) || entry.path} ${entry.error}`));
+  for (const target of targets) {
+    if ("error" in target) {
+      results.push(fatalResult(target.path, `${relative8(options.cwd, target.path) || target.path} ${target.error}`));
       continue;
     }
     try {
-      if (!options.fix) {
-        results.push(summarise(entry.path, checkAdr(entry.adr, records, context3, recordOf.get(entry.adr)), entry.adr.text));
+      const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
+      const messages = mergeMessages(target.fileMessages, checkAdr(adr, records, context3, target.record, "set"));
+      if (!options.fix || !hasWantedFixes(messages, options.fix)) {
+        results.push(summarise(target.path, messages, adr.text));
         continue;
       }
-      const fixed = fixText(entry.path, entry.source, context3, records, options.fix, entry.adr);
+      const fixed = fixText(target.path, target.source, context3, records, options.fix, adr, messages);
       const result = fixed.result;
-      if (fixed.output !== entry.source) {
-        result.source = entry.source;
+      if (fixed.output !== target.source) {
+        result.source = target.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(entry.path) : null;
+        const real = options.fix.write ? realPath(target.path) : null;
         if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
-          const outcome = writeFixedFile(entry.path, entry.source, fixed.output);
+          const outcome = writeFixedFile(target.path, target.source, fixed.output);
           if (outcome.ok) {
             if (real !== null) written.set(real, fixed.output);
           } else {
-            const problem = fileProblem(`${relative8(options.cwd, entry.path) || entry.path} ${outcome.reason}`);
-            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, context3)], entry.adr.text));
+            const problem = fileProblem(`${relative8(options.cwd, target.path) || target.path} ${outcome.reason}`);
+            results.push(summarise(target.path, [problem, ...messages], adr.text));
             continue;
           }
         }
       }
       results.push(result);
     } catch (error2) {
-      results.push(fatalResult(entry.path, `internal error while linting: ${error2.message.split("\n")[0]}`));
+      results.push(fatalResult(target.path, `internal error while linting: ${error2.message.split("\n")[0]}`));
     }
   }
-  return { results, config, catalogue, records };
+  if (cache) {
+    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
+    const failed = cache.cache.save();
+    if (failed) warnings.push(failed);
+  }
+  const parsedCount = works.length;
+  return {
+    results,
+    config,
+    catalogue,
+    records,
+    warnings,
+    stats: {
+      linted: works.filter((work) => work.mode === "lint").length,
+      indexed: works.filter((work) => work.mode === "record").length,
+      cacheHits: cache?.cache.hits ?? 0,
+      cacheMisses: cache?.cache.misses ?? 0,
+      workers: workerCount(concurrency, parsedCount)
+    }
+  };
 }
-function realPath(path2) {
+function completeRecords(records, config, catalogue) {
+  return records.map((record) => {
+    if (!record.partial) return record;
+    const read = readAdrFile(record.path, config.maxFileSize);
+    if (!read.ok) return record;
+    try {
+      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
+    } catch {
+      return record;
+    }
+  });
+}
+function realPath(path) {
   try {
-    return realpathSync2(path2);
+    return realpathSync2(path);
   } catch {
     return null;
   }
 }
-
-// src/version.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-var VERSION7 = JSON.parse(readFileSync8(packagePath("package.json"), "utf8")).version;
 
 // src/github/api-errors.ts
 var MAX_MESSAGE = 300;
@@ -59091,15 +55613,15 @@ function describe(error2) {
 function errorDetail(detail) {
   if (typeof detail === "string") return detail;
   if (typeof detail !== "object" || detail === null) return "";
-  const { message, field, code: code3 } = detail;
+  const { message, field, code } = detail;
   if (typeof message === "string") return message;
-  return [field, code3].filter((part) => typeof part === "string").join(" ");
+  return [field, code].filter((part) => typeof part === "string").join(" ");
 }
-function redact(text5) {
-  return text5.replace(/\b(token|bearer|basic)\s+(?=[^\s,;'"]*[\d_.\-])[^\s,;'"]{8,}/gi, "$1 [REDACTED]").replace(/\b(gh[pousr]_[A-Za-z0-9_]{10,}|github_pat_[A-Za-z0-9_]{10,})/g, "[REDACTED]").replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, "//[REDACTED]@");
+function redact(text3) {
+  return text3.replace(/\b(token|bearer|basic)\s+(?=[^\s,;'"]*[\d_.\-])[^\s,;'"]{8,}/gi, "$1 [REDACTED]").replace(/\b(gh[pousr]_[A-Za-z0-9_]{10,}|github_pat_[A-Za-z0-9_]{10,})/g, "[REDACTED]").replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, "//[REDACTED]@");
 }
-function oneLine4(text5) {
-  const line = text5.replace(/\s+/g, " ").trim();
+function oneLine4(text3) {
+  const line = text3.replace(/\s+/g, " ").trim();
   return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}\u2026` : line;
 }
 
@@ -59156,13 +55678,13 @@ function parseNameStatus(output) {
   const files = [];
   let i = 0;
   while (i < fields.length) {
-    const code3 = fields[i++] ?? "";
-    if (code3 === "") continue;
-    const status = GIT_STATUS[code3[0]] ?? "changed";
-    if (code3[0] === "R" || code3[0] === "C") {
+    const code = fields[i++] ?? "";
+    if (code === "") continue;
+    const status = GIT_STATUS[code[0]] ?? "changed";
+    if (code[0] === "R" || code[0] === "C") {
       const previousPath = fields[i++] ?? "";
-      const path2 = fields[i++] ?? "";
-      files.push({ path: path2, status, previousPath });
+      const path = fields[i++] ?? "";
+      files.push({ path, status, previousPath });
     } else {
       files.push({ path: fields[i++] ?? "", status });
     }
@@ -59170,18 +55692,18 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve6) => {
+  return new Promise((resolve7) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve6({ code: 0, stdout, stderr });
-      const { code: code3 } = failure;
-      if (typeof code3 !== "number") return resolve6({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine3(failure.message)}` });
-      if (code3 === 128) return resolve6({ code: code3, stdout, stderr, error: `git failed: ${firstLine3(stderr) || `exit code ${code3}`}` });
-      resolve6({ code: code3, stdout, stderr });
+      if (!failure) return resolve7({ code: 0, stdout, stderr });
+      const { code } = failure;
+      if (typeof code !== "number") return resolve7({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine3(failure.message)}` });
+      if (code === 128) return resolve7({ code, stdout, stderr, error: `git failed: ${firstLine3(stderr) || `exit code ${code}`}` });
+      resolve7({ code, stdout, stderr });
     });
   });
 }
-function firstLine3(text5) {
-  return text5.split(/\r?\n/).find((line) => line.trim() !== "")?.trim() ?? "";
+function firstLine3(text3) {
+  return text3.split(/\r?\n/).find((line) => line.trim() !== "")?.trim() ?? "";
 }
 var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function diffLines(patch) {
@@ -59224,8 +55746,8 @@ function selectLintTargets(changed, { isAdrPath, triggers }) {
   const triggerSet = new Set(triggers.map(normalise3));
   for (const file of changed) {
     if (file.status === "unchanged") continue;
-    for (const path2 of [file.path, file.previousPath]) {
-      if (path2 !== void 0 && triggerSet.has(normalise3(path2))) return { mode: "all", reason: `${normalise3(path2)} was ${file.status}` };
+    for (const path of [file.path, file.previousPath]) {
+      if (path !== void 0 && triggerSet.has(normalise3(path))) return { mode: "all", reason: `${normalise3(path)} was ${file.status}` };
     }
   }
   const paths = /* @__PURE__ */ new Set();
@@ -59235,14 +55757,14 @@ function selectLintTargets(changed, { isAdrPath, triggers }) {
   }
   return { mode: "files", paths: [...paths] };
 }
-function normalise3(path2) {
-  return posix.normalize(path2.replace(/\\/g, "/")).replace(/^(?:\.\/)+/, "");
+function normalise3(path) {
+  return posix.normalize(path.replace(/\\/g, "/")).replace(/^(?:\.\/)+/, "");
 }
 
 // src/github/review.ts
-function suggestionFor(source, fix2) {
+function suggestionFor(source, fix) {
   if (typeof source !== "string" || source === "" || /\r(?!\n)/.test(source)) return null;
-  const [start, end] = fix2.range;
+  const [start, end] = fix.range;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > source.length) return null;
   const lines = splitLines(source);
   const lineOf2 = (offset) => {
@@ -59255,7 +55777,7 @@ function suggestionFor(source, fix2) {
   for (; ; ) {
     const regionStart = lines[first].start;
     const lastLine = lines[last];
-    const replaced = source.slice(regionStart, start) + fix2.text + source.slice(end, lastLine.end);
+    const replaced = source.slice(regionStart, start) + fix.text + source.slice(end, lastLine.end);
     const ending = source.slice(lastLine.contentEnd, lastLine.end);
     if (replaced === "") {
       if (last + 1 < lines.length) last++;
@@ -59359,13 +55881,13 @@ function reviewComment(problem) {
 ${reviewMarker(problem.fingerprint)}`
   };
 }
-function reviewBody(total, listed, heading2) {
+function reviewBody(total, listed, heading) {
   let body = `${REVIEW_MARKER}
 **adrlint** has ${total === 1 ? "a suggestion" : `${total} suggestions`} for lines this pull request changed.`;
   if (listed.length === 0) return body;
   body += `
 
-${heading2}
+${heading}
 
 `;
   for (const [index2, problem] of listed.entries()) {
@@ -59382,25 +55904,25 @@ ${heading2}
   return body.trimEnd();
 }
 function summaryLine(markdown) {
-  const line = markdown.split(/\r?\n/).find((text5) => text5.trim() !== "")?.trim() ?? "";
+  const line = markdown.split(/\r?\n/).find((text3) => text3.trim() !== "")?.trim() ?? "";
   return line.length > MAX_SUMMARY_LINE ? `${line.slice(0, MAX_SUMMARY_LINE - 1)}\u2026` : line;
 }
-function codeSpan(text5) {
-  const longest = Math.max(0, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
+function codeSpan(text3) {
+  const longest = Math.max(0, ...[...text3.matchAll(/`+/g)].map((match) => match[0].length));
   const fence3 = "`".repeat(longest + 1);
-  return longest > 0 ? `${fence3} ${text5} ${fence3}` : `${fence3}${text5}${fence3}`;
+  return longest > 0 ? `${fence3} ${text3} ${fence3}` : `${fence3}${text3}${fence3}`;
 }
 async function upsertStickyComment(octokit, { owner, repo, issueNumber, body, marker = "<!-- adrlint:sticky -->" }) {
-  const text5 = body.includes(marker) ? body : `${marker}
+  const text3 = body.includes(marker) ? body : `${marker}
 ${body}`;
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
   const ours = comments.find((comment) => comment.body?.includes(marker));
   if (!ours) {
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: text5 });
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: text3 });
     return "created";
   }
-  if (ours.body === text5) return "unchanged";
-  await octokit.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body: text5 });
+  if (ours.body === text3) return "unchanged";
+  await octokit.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body: text3 });
   return "updated";
 }
 
@@ -59410,8 +55932,8 @@ var MAX_REVIEW_COMMENTS = 30;
 var STICKY_COMMENT_BYTES = 6e4;
 var STICKY_MARKER = "<!-- adrlint:sticky -->";
 async function runActionJob(inputs, runner, io) {
-  const root2 = runner.workspace;
-  const empty2 = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: "", failure: null };
+  const root = runner.workspace;
+  const empty = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: "", failure: null };
   let changedFiles = null;
   let outcome;
   try {
@@ -59422,29 +55944,29 @@ async function runActionJob(inputs, runner, io) {
       if (chosen.paths?.length === 0) {
         io.notice("No ADR file was added, modified or renamed in this pull request; nothing to lint.");
         if (inputs.summary) await writeSummarySafely(io, "## adrlint\n\nNo ADR file was added, modified or renamed in this pull request.\n");
-        return empty2;
+        return empty;
       }
       if (chosen.paths) paths = chosen.paths;
     }
-    outcome = await lintProject({ cwd: root2, paths, ...inputs.config ? { configFile: inputs.config } : {} });
+    outcome = await lintProject({ cwd: root, paths, ...inputs.config ? { configFile: inputs.config } : {} });
   } catch (error2) {
-    if (error2 instanceof FileError) return { ...empty2, failure: `adrlint: configuration error: ${error2.message}` };
-    if (error2 instanceof UsageError) return { ...empty2, failure: `adrlint: ${error2.message}` };
+    if (error2 instanceof FileError) return { ...empty, failure: `adrlint: configuration error: ${error2.message}` };
+    if (error2 instanceof UsageError) return { ...empty, failure: `adrlint: ${error2.message}` };
     throw error2;
   }
   const { results } = outcome;
   const totals = count(results);
   const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== "removed").map((file) => file.path));
-  io.logUntrusted(formatStylish(results, { cwd: root2, color: false }) || `adrlint: no problems in ${plural4(results.length, "file")}.
+  io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural4(results.length, "file")}.
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve5(root2, inputs.sarifFile);
-    io.writeFile(target, formatSarif(results, { root: root2, version: VERSION7 }));
-    sarifFile = relative9(root2, target) || inputs.sarifFile;
+    const target = resolve6(root, inputs.sarifFile);
+    io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
+    sarifFile = relative9(root, target) || inputs.sarifFile;
   }
   if (inputs.annotations) {
-    const plan = planAnnotations(results, { root: root2, changed: changedSet });
+    const plan = planAnnotations(results, { root, changed: changedSet });
     for (const annotation of plan.annotations) io.annotate(annotation);
     const omitted = plan.omitted.errors + plan.omitted.warnings;
     if (omitted > 0) {
@@ -59455,8 +55977,9 @@ async function runActionJob(inputs, runner, io) {
     }
   }
   const fileUrl = linkBase(runner);
+  const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
   if (inputs.summary) {
-    await writeSummarySafely(io, formatJobSummary({ results, records: outcome.records, catalogue: outcome.catalogue, root: root2, ...fileUrl ? { fileUrl } : {} }));
+    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...fileUrl ? { fileUrl } : {} }));
   }
   if (inputs.review || inputs.comment) {
     if (!runner.pullRequest || !runner.repository) {
@@ -59465,7 +55988,7 @@ async function runActionJob(inputs, runner, io) {
       const pr = { ...runner.repository, pullRequest: runner.pullRequest };
       if (inputs.review) await withApi(io, "post the review with suggestions", async (octokit) => {
         changedFiles ??= await listPullRequestFiles(octokit, { owner: pr.owner, repo: pr.repo, pullNumber: pr.pullRequest.number });
-        const problems = reviewProblems(results, root2, changedFiles);
+        const problems = reviewProblems(results, root, changedFiles);
         const posted = await postReview(octokit, {
           owner: pr.owner,
           repo: pr.repo,
@@ -59482,9 +56005,9 @@ async function runActionJob(inputs, runner, io) {
         const body = `${STICKY_MARKER}
 ${formatJobSummary({
           results,
-          records: outcome.records,
+          records,
           catalogue: outcome.catalogue,
-          root: root2,
+          root,
           ...fileUrl ? { fileUrl } : {},
           maxBytes: STICKY_COMMENT_BYTES
         })}`;
@@ -59495,7 +56018,7 @@ ${formatJobSummary({
   return { ...totals, files: results.length, sarifFile, failure: failureOf(inputs, totals) };
 }
 async function changedAdrPaths(inputs, runner, io) {
-  const root2 = runner.workspace;
+  const root = runner.workspace;
   if (!runner.pullRequest) {
     io.notice("only-changed: this is not a pull_request event; linting every ADR.");
     return { paths: null, changed: null };
@@ -59511,7 +56034,7 @@ async function changedAdrPaths(inputs, runner, io) {
     );
   }
   if (changed === null) {
-    const fromGit = await gitChangedFiles(root2, runner.pullRequest.baseSha, runner.pullRequest.headSha);
+    const fromGit = await gitChangedFiles(root, runner.pullRequest.baseSha, runner.pullRequest.headSha);
     if ("error" in fromGit) {
       io.warning(`only-changed: cannot tell which files changed (${fromGit.error}); linting every ADR.`);
       return { paths: null, changed: null };
@@ -59522,10 +56045,10 @@ async function changedAdrPaths(inputs, runner, io) {
     io.notice(`only-changed: the pull request changes ${PULL_REQUEST_FILES_CAP} files or more, more than GitHub lists; linting every ADR.`);
     return { paths: null, changed };
   }
-  const { config } = loadProject({ cwd: root2, ...inputs.config ? { configFile: inputs.config } : {} });
-  const adrs = new Set((await discoverFiles(inputs.paths, root2, config)).files.map((file) => repoRelative(root2, file)));
-  const triggers = [...CONFIG_NAMES, ...config.file ? [repoRelative(root2, config.file)] : [], ...config.catalogue ? [repoRelative(root2, config.catalogue)] : []];
-  const selection = selectLintTargets(changed, { isAdrPath: (path2) => adrs.has(path2), triggers });
+  const { config } = loadProject({ cwd: root, ...inputs.config ? { configFile: inputs.config } : {} });
+  const adrs = new Set((await discoverFiles(inputs.paths, root, config)).files.map((file) => repoRelative(root, file)));
+  const triggers = [...CONFIG_NAMES, ...config.file ? [repoRelative(root, config.file)] : [], ...config.catalogue ? [repoRelative(root, config.catalogue)] : []];
+  const selection = selectLintTargets(changed, { isAdrPath: (path) => adrs.has(path), triggers });
   if (selection.mode === "all") {
     io.notice(`only-changed: ${selection.reason}; linting every ADR.`);
     return { paths: null, changed };
@@ -59537,19 +56060,19 @@ async function withApi(io, what, call) {
     return await call(await io.octokit());
   } catch (error2) {
     const failure = apiFailure(error2);
-    const text5 = `Could not ${what}: GitHub answered ${failure.status ?? "with an error"} (${failure.message}).`;
+    const text3 = `Could not ${what}: GitHub answered ${failure.status ?? "with an error"} (${failure.message}).`;
     if (failure.kind === "forbidden" || failure.kind === "not-found")
-      io.notice(`${text5} A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`);
-    else io.warning(`${text5} The problems are in the annotations and the job summary.`);
+      io.notice(`${text3} A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`);
+    else io.warning(`${text3} The problems are in the annotations and the job summary.`);
     return null;
   }
 }
-function reviewProblems(results, root2, changed) {
+function reviewProblems(results, root, changed) {
   const patches = new Map(changed.filter((file) => file.patch).map((file) => [file.path, diffLines(file.patch)]));
   const problems = [];
   for (const result of results) {
-    const path2 = repoRelative(root2, result.filePath);
-    const diff = patches.get(path2);
+    const path = repoRelative(root, result.filePath);
+    const diff = patches.get(path);
     if (!diff || result.source === void 0) continue;
     for (const message of result.messages) {
       if (!message.fix) continue;
@@ -59559,7 +56082,7 @@ function reviewProblems(results, root2, changed) {
       if (!inOneHunk) continue;
       const fence3 = "`".repeat(Math.max(3, longestBacktickRun(suggestion.body) + 1));
       problems.push({
-        path: path2,
+        path,
         startLine: suggestion.startLine,
         endLine: suggestion.endLine,
         body: `**${message.ruleId}** (${message.severity === "error" ? "error" : "warning"}): ${escapeMarkdownText(message.message)}
@@ -59567,25 +56090,25 @@ function reviewProblems(results, root2, changed) {
 ${fence3}suggestion
 ${suggestion.body}
 ${fence3}`,
-        fingerprint: fingerprint(message.ruleId ?? "", path2, message.message, lineText2(result.source, message.line))
+        fingerprint: fingerprint(message.ruleId ?? "", path, message.message, lineText2(result.source, message.line))
       });
     }
   }
   return problems;
 }
-function longestBacktickRun(text5) {
-  return Math.max(0, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
+function longestBacktickRun(text3) {
+  return Math.max(0, ...[...text3.matchAll(/`+/g)].map((match) => match[0].length));
 }
 function lineText2(source, line) {
   return source.split(/\r\n|\r|\n/)[line - 1] ?? "";
 }
 function fingerprint(...parts2) {
-  return createHash2("sha256").update(parts2.join("\0")).digest("hex").slice(0, 20);
+  return createHash3("sha256").update(parts2.join("\0")).digest("hex").slice(0, 20);
 }
 function linkBase(runner) {
   if (!runner.repository || !runner.sha) return void 0;
   const base = `${runner.serverUrl.replace(/\/+$/, "")}/${runner.repository.owner}/${runner.repository.repo}/blob/${runner.sha}/`;
-  return (path2, line) => `${base}${path2.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
+  return (path, line) => `${base}${path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
 }
 async function writeSummarySafely(io, markdown) {
   try {
@@ -59618,7 +56141,7 @@ function plural4(count2, word) {
 function pullRequestOfEvent(eventPath) {
   if (!eventPath) return null;
   try {
-    const event = JSON.parse(readFileSync9(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync10(eventPath, "utf8"));
     const pr = event.pull_request;
     if (!pr || typeof pr.number !== "number" || typeof pr.base?.sha !== "string" || typeof pr.head?.sha !== "string") return null;
     return { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha };
@@ -59645,7 +56168,7 @@ function readInputs() {
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new InputError(`input "max-warnings" must be a whole number, not "${maxWarningsText}"`);
   return {
     // Globs may be given one per line or separated by commas.
-    paths: getInput("paths").split(/[\n,]/).map((path2) => path2.trim()).filter(Boolean),
+    paths: getInput("paths").split(/[\n,]/).map((path) => path.trim()).filter(Boolean),
     config: getInput("config").trim() || null,
     failOn,
     maxWarnings,
@@ -59675,19 +56198,19 @@ function runnerIo(token) {
     annotate: ({ level, message, ...properties }) => (level === "error" ? error : warning)(message, properties),
     notice: (message) => notice(message),
     warning: (message) => warning(message),
-    logUntrusted: (text5) => {
+    logUntrusted: (text3) => {
       const token2 = randomUUID2();
       process.stdout.write(`::stop-commands::${token2}
-${text5.endsWith("\n") ? text5 : `${text5}
+${text3.endsWith("\n") ? text3 : `${text3}
 `}::${token2}::
 `);
     },
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
-    writeFile: (path2, text5) => {
-      mkdirSync(dirname8(path2), { recursive: true });
-      writeFileSync2(path2, text5);
+    writeFile: (path, text3) => {
+      mkdirSync2(dirname10(path), { recursive: true });
+      writeFileSync3(path, text3);
     },
     octokit: () => {
       if (!token) return Promise.reject(Object.assign(new Error("no github-token input"), { status: 401 }));

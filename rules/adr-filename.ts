@@ -13,6 +13,7 @@ export const meta = {
   description: 'ADR file names follow the folder’s naming convention',
   defaultSeverity: 'warn',
   fixable: false,
+  scope: 'set',
   docs: {
     url: ruleDocsUrl('adr-filename'),
     why: 'ADR tools (adr-tools, log4brains, MADR’s scripts) find, sort and number records by their file names. A name with spaces, underscores or no number is missed by them, sorts out of place, and makes a link to it hard to type.',

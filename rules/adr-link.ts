@@ -2,7 +2,6 @@ import { basename, dirname } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
-import { headingAnchors } from '../src/record.ts';
 import {
   decodeUrlPart,
   existingTarget,
@@ -21,6 +20,7 @@ export const meta = {
   description: 'Relative links lead to files that exist, and #anchors to headings that exist',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'set',
   docs: {
     url: ruleDocsUrl('adr-link'),
     why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
@@ -59,16 +59,15 @@ export const check: Rule['check'] = ({ adr, record, project, settings, report })
   const supersedeLinks = settings.enabledRules.has('adr-supersede')
     ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(':')))
     : new Set<string>();
-  // The links and anchors of the text being linted (not of a record built before a fix pass).
-  let ownAnchors: string[] | null = null;
-  for (const link of adr.links) {
+  // A set rule reads the record (links, anchors); the parsed ADR only to build a fix.
+  const ownAnchors = record.anchors;
+  for (const link of record.links) {
     const url = link.url.trim();
     if (url === '' || isExternalUrl(url) || supersedeLinks.has(link.range.join(':'))) continue;
     const { path, query, fragment } = splitUrl(url);
     const wanted = fragment === null || fragment === '' ? null : normaliseFragment(fragment);
     if (path === '') {
       if (wanted === null) continue;
-      ownAnchors ??= headingAnchors(adr);
       if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) {
         const hint = closestAnchor(wanted, ownAnchors);
         report({ range: link.range, message: `This file has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ''}` });
@@ -93,7 +92,7 @@ export const check: Rule['check'] = ({ adr, record, project, settings, report })
     }
     // A query (`?plain=1`) shows the file's source, where #L10 is a line, not a heading.
     if (wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
-    const anchors = target === adr.path ? (ownAnchors ??= headingAnchors(adr)) : project.anchors(target);
+    const anchors = target === adr.path ? ownAnchors : project.anchors(target);
     if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) continue;
     const hint = closestAnchor(wanted, anchors);
     report({

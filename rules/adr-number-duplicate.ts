@@ -6,6 +6,7 @@ export const meta = {
   description: 'No two ADRs of a folder share a number',
   defaultSeverity: 'error',
   fixable: false,
+  scope: 'set',
   docs: {
     url: ruleDocsUrl('adr-number-duplicate'),
     why: 'An ADR number is how other records, commits and people refer to a decision ("see ADR 12"). Two records with one number, usually from two branches merged the same week, make every such reference ambiguous.',

@@ -6,6 +6,7 @@ export const meta = {
   description: 'The number in the title is the number in the file name',
   defaultSeverity: 'warn',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('adr-number-mismatch'),
     why: 'Readers see the title\'s number ("# 12. Use Kafka"), tools and links use the file name\'s. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.',

@@ -11,6 +11,7 @@ export const meta = {
   description: 'The sections the ADR template requires are there, in order',
   defaultSeverity: 'warn',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('adr-sections'),
     why: 'A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance.',

@@ -15,6 +15,7 @@ export const meta = {
   description: 'The status is one of the configured statuses, and a superseded record names its successor',
   defaultSeverity: 'error',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('adr-status'),
     why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',

@@ -4,7 +4,6 @@ import { toString } from 'mdast-util-to-string';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { AdrRecord, AdrRelation, ParsedAdr, ProjectIndex, RelationKind, Rule, TextEdit } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
-import { buildRecord } from '../src/record.ts';
 import { frontmatterField, nodeRange } from '../src/parse.ts';
 import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from '../src/edits.ts';
 import { encodeDestination, existingTarget, relativeHref, renamedTargets, replaceLinkFileName, replacementName } from '../src/adr-links.ts';
@@ -15,6 +14,7 @@ export const meta = {
   description: 'Supersede and amend references resolve to ADRs, and both records of a pair say so',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'set',
   docs: {
     url: ruleDocsUrl('adr-supersede'),
     why: 'A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file\'s own style: a frontmatter key or list item, a line in the Status section, or a bullet.',
@@ -353,9 +353,10 @@ function unresolved(relation: AdrRelation, resolution: RelationTarget, project: 
   };
 }
 
-export const check: Rule['check'] = ({ adr, record, set, project, catalogue, report }) => {
-  // The record of the text being linted: in a fix pass the set still holds the file as read.
-  const self = buildRecord(adr, catalogue);
+export const check: Rule['check'] = ({ adr, record, set, project, report }) => {
+  // The record of the text being linted (checkAdr builds it afresh in a fix pass, where the set
+  // still holds the file as read).
+  const self = record;
   const index = indexOf(set, project.root);
 
   const own = self.relations.map((relation) => {

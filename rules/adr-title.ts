@@ -8,6 +8,7 @@ export const meta = {
   description: 'An ADR has one title: a single H1, or a frontmatter title, and they agree',
   defaultSeverity: 'warn',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('adr-title'),
     why: 'Indexes, tables of contents and site generators take the record’s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.',

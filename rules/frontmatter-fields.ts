@@ -9,6 +9,7 @@ export const meta = {
   description: 'Known frontmatter fields have valid values: date, patterns and categories',
   defaultSeverity: 'error',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('frontmatter-fields'),
     why: 'Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)',

@@ -6,6 +6,7 @@ export const meta = {
   description: 'The frontmatter block is closed, parses as YAML and is a mapping',
   defaultSeverity: 'error',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('frontmatter-syntax'),
     why: 'A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.',

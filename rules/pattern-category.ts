@@ -9,6 +9,7 @@ export const meta = {
   description: 'Categories are catalogue categories and match the patterns they go with',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('pattern-category'),
     why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",

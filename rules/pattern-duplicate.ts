@@ -7,6 +7,7 @@ export const meta = {
   description: 'A pattern is declared once, in whatever form',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('pattern-duplicate'),
     why: 'A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.',

@@ -7,6 +7,7 @@ export const meta = {
   description: 'The first prose mention of each pattern links to its page',
   defaultSeverity: 'warn',
   fixable: true,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('pattern-link'),
     why: 'Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.',

@@ -6,6 +6,7 @@ export const meta = {
   description: 'Every pattern reference in the frontmatter is a catalogue slug',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('pattern-slug'),
     why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',

@@ -13,6 +13,7 @@ export const meta = {
   description: 'Patterns the body mentions are declared in the frontmatter',
   defaultSeverity: 'warn',
   fixable: true,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('pattern-undeclared'),
     why: 'The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.',

@@ -6,6 +6,7 @@ export const meta = {
   description: 'Declared patterns are mentioned in the body',
   defaultSeverity: 'off',
   fixable: false,
+  scope: 'file',
   docs: {
     url: ruleDocsUrl('pattern-unmentioned'),
     why: 'A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.',

@@ -5,8 +5,9 @@ import { build } from 'esbuild';
 const banner = "import { createRequire as __adrlintCreateRequire } from 'node:module';\nconst require = __adrlintCreateRequire(import.meta.url);";
 
 await build({
-  // dist/index.js is the Action (action.yml's `main`); dist/cli.js is the `adrlint` command.
-  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts' },
+  // dist/index.js is the Action (action.yml's `main`); dist/cli.js is the `adrlint` command;
+  // dist/worker.js is the worker thread both start for a parallel run.
+  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts', worker: 'src/worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -8,11 +8,8 @@ import { UsageError } from './files.ts';
 import { lintProject, loadProject } from './run.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
-import { formatJson } from './format/json.ts';
-import { formatFixDiff } from './format/diff.ts';
-import { formatSarif } from './format/sarif.ts';
-import { formatGithub } from './format/github.ts';
 import { findRepositoryRoot } from './project.ts';
+import type { Concurrency } from './workers.ts';
 import type { LintResult } from './lint.ts';
 import { VERSION } from './version.ts';
 
@@ -54,6 +51,9 @@ Options:
       --fix                 fix what can be fixed and write the files
       --fix-dry-run         show the fixes as a unified diff; write nothing
       --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
+      --cache               reuse the results of unchanged files (by content) from .adrlintcache
+      --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
+      --concurrency <n>     worker threads: a number, auto (default: when there are enough files) or off
   -h, --help                show this help
   -v, --version             show the version
 
@@ -106,6 +106,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'fix-dry-run': { type: 'boolean' },
         'fix-rule': { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -171,20 +174,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const dryRun = Boolean(values['fix-dry-run']);
     const fixing = Boolean(values.fix) || dryRun;
     if (fixRules.size > 0 && !fixing) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them');
+    const concurrency = parseConcurrency(values.concurrency);
     const outcome = await lintProject({
       cwd: io.cwd,
       paths: positionals,
       configFile: values.config,
       ruleOverrides: values.rule ?? [],
       ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
+      ...(values.cache ? { cache: values['cache-location'] ? { location: values['cache-location'] } : {} } : {}),
+      concurrency,
     });
+    for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
     const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
     let text: string;
-    if (format === 'json') text = formatJson(results);
+    // Formatters other than stylish load only when asked for: start-up is part of every pre-commit run.
+    if (format === 'json') text = (await import('./format/json.ts')).formatJson(results);
     // SARIF and annotations name files from the repository root, wherever adrlint runs from.
-    else if (format === 'sarif') text = formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
-    else if (format === 'github') text = formatGithub(results, { root: findRepositoryRoot(io.cwd) });
-    else text = (dryRun ? formatFixDiff(results, io.cwd) : '') + formatStylish(results, { cwd: io.cwd, color, dryRun });
+    else if (format === 'sarif') text = (await import('./format/sarif.ts')).formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
+    else if (format === 'github') text = (await import('./format/github.ts')).formatGithub(results, { root: findRepositoryRoot(io.cwd) });
+    else text = (dryRun ? (await import('./format/diff.ts')).formatFixDiff(results, io.cwd) : '') + formatStylish(results, { cwd: io.cwd, color, dryRun });
     emit(text, values['output-file'], io);
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
     const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
@@ -210,6 +218,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a number of workers, auto or off; not "${value}"`);
+  return count;
+}
+
 /** `--fix-rule` ids: each must be a rule that can fix. */
 function checkFixRules(ids: readonly string[]): Set<string> {
   for (const id of ids) {
@@ -232,7 +248,7 @@ async function runLink(paths: readonly string[], values: { config?: string; 'dry
     ruleOverrides: on,
     fix: { write: !dryRun, rules: new Set(['pattern-link']) },
   });
-  let text = dryRun ? formatFixDiff(outcome.results, io.cwd) : '';
+  let text = dryRun ? (await import('./format/diff.ts')).formatFixDiff(outcome.results, io.cwd) : '';
   let linked = 0;
   let files = 0;
   let failed = 0;

@@ -34,11 +34,13 @@ export function fixText(
   set: readonly AdrRecord[],
   options: FixOptions = {},
   parsed?: ParsedAdr,
+  /** The lint of `source` when the caller has it already. */
+  linted?: Diagnostic[],
 ): FixOutcome {
   let fixedCount = 0;
   let passes = 0;
   let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
-  let messages = checkAdr(adr, set, context);
+  let messages = linted ?? checkAdr(adr, set, context);
   const bom = adr.bom ? '\uFEFF' : '';
   while (passes < MAX_FIX_PASSES) {
     const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix!);
@@ -51,4 +53,9 @@ export function fixText(
     messages = checkAdr(adr, set, context);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
+}
+
+/** Whether a lint has fixes that `options` would apply. */
+export function hasWantedFixes(messages: readonly Diagnostic[], options: FixOptions = {}): boolean {
+  return messages.some((message) => wanted(message, options));
 }

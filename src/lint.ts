@@ -40,13 +40,20 @@ export function settingsOf(config: ResolvedConfig): LintSettings {
  * it from this very parse; otherwise (a fix pass over changed text) it is built afresh and takes
  * the place of the set's stale one.
  */
-export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue, config, project }: LintContext, current?: AdrRecord): Diagnostic[] {
+export function checkAdr(
+  adr: ParsedAdr,
+  set: readonly AdrRecord[],
+  { catalogue, config, project }: LintContext,
+  current?: AdrRecord,
+  scope: 'file' | 'set' | 'all' = 'all',
+): Diagnostic[] {
   const messages: Diagnostic[] = [];
   const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
-  const records = set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const records = scope === 'file' || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   for (const rule of rules) {
+    if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
     const configured = setting.severity;
@@ -70,7 +77,17 @@ export function checkAdr(adr: ParsedAdr, set: readonly AdrRecord[], { catalogue,
     };
     rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return messages.sort(byPosition);
+}
+
+/** Report order: by position, then rule id. Stable, so one rule's problems keep their order. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+
+/** The problems of the file rules (maybe from the cache) and of the set rules, in report order. */
+export function mergeMessages(fileMessages: readonly Diagnostic[], setMessages: readonly Diagnostic[]): Diagnostic[] {
+  return [...fileMessages, ...setMessages].sort(byPosition);
 }
 
 const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

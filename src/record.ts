@@ -29,7 +29,7 @@ function scalarField(adr: ParsedAdr, key: string): Field | null {
 }
 
 // A leading ADR number in a title: "12. Title", "ADR-0012: Title", "0012 - Title".
-const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+export const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
 // File names: NNNN-title.md (any width up to 6), or a YYYYMMDD- date prefix (log4brains).
 const FILE_NUMBER = /^(\d{1,6})-/;
 const FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;

@@ -5,13 +5,17 @@ import { dirname, relative } from 'node:path';
 import { loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, overrideRules, type ResolvedConfig } from './config.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError } from './files.ts';
-import { checkAdr, fatalResult, fileProblem, summarise, type LintResult } from './lint.ts';
-import { fixText } from './fixer.ts';
+import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, type LintResult } from './lint.ts';
+import { fixText, hasWantedFixes } from './fixer.ts';
+import { cacheKey, cachePath, contentHash, LintCache } from './cache.ts';
+import { lazyParsedAdr } from './lazy-adr.ts';
+import type { FileWork } from './lint-file.ts';
+import { runFileWorks, workerCount, type Concurrency } from './workers.ts';
 import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord, markdownAnchors } from './record.ts';
 import { diskProject, findRepositoryRoot } from './project.ts';
-import type { AdrRecord, ParsedAdr } from './types.ts';
+import type { AdrRecord, Diagnostic } from './types.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -22,13 +26,31 @@ export interface RunOptions {
   ruleOverrides?: readonly string[];
   /** Fix what can be fixed: write the files, or only compute the fixed text (dry run). */
   fix?: { write: boolean; rules?: ReadonlySet<string> };
+  /** `--cache`: keep each file's record and file-rule problems, by content, in this file. */
+  cache?: { location?: string };
+  /** Worker threads for parsing (default `auto`). */
+  concurrency?: Concurrency;
 }
 
 export interface RunOutcome {
   results: LintResult[];
   config: ResolvedConfig;
   catalogue: Catalogue;
+  /** The records of the whole set (linted files, then the rest of their folders). */
   records: AdrRecord[];
+  /** Things the user should hear about that are not lint problems (an unusable cache file). */
+  warnings: string[];
+  stats: RunStats;
+}
+
+export interface RunStats {
+  /** Files parsed in full (linted, or read for their record when the head was not enough). */
+  linted: number;
+  /** Files of the set read for their record only. */
+  indexed: number;
+  cacheHits: number;
+  cacheMisses: number;
+  workers: number;
 }
 
 /** Config and catalogue for a working folder. Throws ConfigError or CatalogueError. */
@@ -36,6 +58,14 @@ export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'ru
   let config = loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
   return { config, catalogue: loadCatalogue(config.catalogue) };
+}
+
+interface Target {
+  path: string;
+  source: string;
+  hash: string;
+  record: AdrRecord;
+  fileMessages: Diagnostic[];
 }
 
 export async function lintProject(options: RunOptions): Promise<RunOutcome> {
@@ -50,82 +80,153 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     ];
     throw new UsageError(what.length ? what.join('; ') : 'no ADR markdown files matched');
   }
+  const warnings: string[] = [];
+  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (cache?.warning) warnings.push(cache.warning);
+  const hashOf = (source: string) => (cache ? contentHash(source) : '');
 
-  const parsed: Array<{ path: string; source: string; adr: ParsedAdr } | { path: string; error: string }> = [];
+  // Read every file of the run: the targets, and the rest of their folders (the set).
+  const linted = new Set(discovery.files);
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const targets: Array<Target | { path: string; error: string }> = [];
+  const otherRecords: Array<AdrRecord | null> = [];
+  const works: FileWork[] = [];
+  // Where each work's outcome goes: a target's index, or an other's (as -1 - index).
+  const slots: number[] = [];
   for (const path of discovery.files) {
     const read = readAdrFile(path, config.maxFileSize);
     if (!read.ok) {
-      parsed.push({ path, error: read.reason });
+      targets.push({ path, error: read.reason });
       continue;
     }
-    try {
-      parsed.push({ path, source: read.source, adr: parseAdr(path, read.source, catalogue) });
-    } catch (error) {
-      // A parser failure is a bug of ours or a library's; it must not stop the other files.
-      parsed.push({ path, error: `could not be parsed: ${(error as Error).message.split('\n')[0]}` });
+    const hash = hashOf(read.source);
+    const hit = cache?.cache.get(path, hash);
+    if (hit?.messages) {
+      targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
+      continue;
     }
+    slots.push(targets.length);
+    targets.push({ path, source: read.source, hash, record: null as unknown as AdrRecord, fileMessages: [] });
+    works.push({ path, source: read.source, mode: 'lint' });
   }
-
-  const recordOf = new Map<ParsedAdr, AdrRecord>();
-  for (const entry of parsed) if ('adr' in entry) recordOf.set(entry.adr, buildRecord(entry.adr, catalogue));
-  const targetRecords = [...recordOf.values()];
-  // The set: every ADR of the linted files' folders, linted or not (read for its record only).
-  const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname(file))), options.cwd, config).filter((file) => !linted.has(file));
-  const records = [...targetRecords];
+  const otherHashes: string[] = [];
   for (const path of others) {
     const read = readAdrFile(path, config.maxFileSize);
+    // A file that cannot be read is reported when it is linted; here it is simply not in the set.
     if (!read.ok) continue;
-    try {
-      records.push(buildRecord(parseAdr(path, read.source, catalogue), catalogue));
-    } catch {
-      // A file that cannot be parsed is reported when it is linted; here it is simply not in the set.
+    const hash = hashOf(read.source);
+    const hit = cache?.cache.get(path, hash);
+    otherHashes.push(hash);
+    if (hit) {
+      otherRecords.push(hit.record);
+      continue;
     }
+    slots.push(-1 - otherRecords.length);
+    otherRecords.push(null);
+    works.push({ path, source: read.source, mode: 'record' });
   }
-  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, new Map(records.map((record) => [record.path, record.anchors])));
+
+  const concurrency = options.concurrency ?? 'auto';
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency);
+  outcomes.forEach((outcome, i) => {
+    const slot = slots[i]!;
+    const work = works[i]!;
+    if (slot >= 0) {
+      const target = targets[slot] as Target;
+      if ('error' in outcome) targets[slot] = { path: target.path, error: outcome.error };
+      else {
+        target.record = outcome.record;
+        target.fileMessages = outcome.messages ?? [];
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages });
+      }
+    } else if (!('error' in outcome)) {
+      otherRecords[-1 - slot] = outcome.record;
+      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot]!, record: outcome.record, messages: null });
+    }
+  });
+
+  const records = [...targets.flatMap((target) => ('record' in target ? [target.record] : [])), ...otherRecords.filter((record): record is AdrRecord => record !== null)];
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, knownAnchors);
   const context = { catalogue, config, project };
   // Real path → the text written there: a symbolic link and its target are one file, written once.
   const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
     fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`),
   );
-  for (const entry of parsed) {
-    if ('error' in entry) {
-      results.push(fatalResult(entry.path, `${relative(options.cwd, entry.path) || entry.path} ${entry.error}`));
+  for (const target of targets) {
+    if ('error' in target) {
+      results.push(fatalResult(target.path, `${relative(options.cwd, target.path) || target.path} ${target.error}`));
       continue;
     }
     try {
-      if (!options.fix) {
-        results.push(summarise(entry.path, checkAdr(entry.adr, records, context, recordOf.get(entry.adr)), entry.adr.text));
+      // Set rules on every run, over the records; the file is parsed again only if one builds a fix.
+      const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
+      const messages = mergeMessages(target.fileMessages, checkAdr(adr, records, context, target.record, 'set'));
+      if (!options.fix || !hasWantedFixes(messages, options.fix)) {
+        results.push(summarise(target.path, messages, adr.text));
         continue;
       }
-      const fixed = fixText(entry.path, entry.source, context, records, options.fix, entry.adr);
+      const fixed = fixText(target.path, target.source, context, records, options.fix, adr, messages);
       const result = fixed.result;
-      if (fixed.output !== entry.source) {
+      if (fixed.output !== target.source) {
         // As in ESLint: the file as read and as fixed, both as on disk (BOM included).
-        result.source = entry.source;
+        result.source = target.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(entry.path) : null;
+        const real = options.fix.write ? realPath(target.path) : null;
         if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
-          const outcome = writeFixedFile(entry.path, entry.source, fixed.output);
+          const outcome = writeFixedFile(target.path, target.source, fixed.output);
           if (outcome.ok) {
             if (real !== null) written.set(real, fixed.output);
           } else {
             // Not written: nothing was fixed, so report the problems of the file as read (not of the
             // fixed text, which is nowhere on disk), after the reason.
-            const problem = fileProblem(`${relative(options.cwd, entry.path) || entry.path} ${outcome.reason}`);
-            results.push(summarise(entry.path, [problem, ...checkAdr(entry.adr, records, context)], entry.adr.text));
+            const problem = fileProblem(`${relative(options.cwd, target.path) || target.path} ${outcome.reason}`);
+            results.push(summarise(target.path, [problem, ...messages], adr.text));
             continue;
           }
         }
       }
       results.push(result);
     } catch (error) {
-      results.push(fatalResult(entry.path, `internal error while linting: ${(error as Error).message.split('\n')[0]}`));
+      results.push(fatalResult(target.path, `internal error while linting: ${(error as Error).message.split('\n')[0]}`));
     }
   }
-  return { results, config, catalogue, records };
+  if (cache) {
+    cache.cache.retain(new Set([...discovery.files, ...others]));
+    const failed = cache.cache.save();
+    if (failed) warnings.push(failed);
+  }
+  const parsedCount = works.length;
+  return {
+    results,
+    config,
+    catalogue,
+    records,
+    warnings,
+    stats: {
+      linted: works.filter((work) => work.mode === 'lint').length,
+      indexed: works.filter((work) => work.mode === 'record').length,
+      cacheHits: cache?.cache.hits ?? 0,
+      cacheMisses: cache?.cache.misses ?? 0,
+      workers: workerCount(concurrency, parsedCount),
+    },
+  };
+}
+
+/** Records read from the head only, read in full (reports want every record's status and patterns). */
+export function completeRecords(records: readonly AdrRecord[], config: ResolvedConfig, catalogue: Catalogue): AdrRecord[] {
+  return records.map((record) => {
+    if (!record.partial) return record;
+    const read = readAdrFile(record.path, config.maxFileSize);
+    if (!read.ok) return record;
+    try {
+      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
+    } catch {
+      return record;
+    }
+  });
 }
 
 function realPath(path: string): string | null {

@@ -160,6 +160,12 @@ export interface AdrRecord {
   anchors: string[];
   links: Array<{ url: string; range: [number, number] }>;
   patterns: string[];
+  /**
+   * Read from the file's head only (an ADR of the set that is not being linted): path, name,
+   * numbers and title are exact and it has no relations; status, sections, anchors, links and
+   * patterns are not read. `completeRecords` (src/run.ts) reads such a record in full.
+   */
+  partial?: true;
 }
 
 export interface ReportDescriptor {
@@ -214,7 +220,12 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
-  /** The rule is on in the `strict` preset only when defaultSeverity is off. */
+  /**
+   * `file`: reads one ADR (its text, tree and record) and nothing else, so its problems can be
+   * cached with the file's content. `set`: reads other records or the files around the ADR, so it
+   * runs on every run, over records (the parsed ADR only to build a fix).
+   */
+  scope: 'file' | 'set';
   /** The rule's page: why it matters, and a wrong and a right example (both run as tests). */
   docs: {
     url: string;

@@ -22,7 +22,7 @@ const adr = (number: number, title: string, front: string, body = 'Plain text.')
   `---\n${front}date: 2024-03-01\n---\n\n# ${number}. ${title}\n\n${body}\n${SECTIONS}`;
 
 // Unchanged by the pull request, with an error of its own (it must not be linted with only-changed).
-const OLD_BROKEN = adr(1, 'Old', 'status: done\n');
+const OLD_BROKEN = adr(1, 'Old', 'status: done\npatterns: [cqrs-pattern]\n', 'We split reads from writes (CQRS).');
 const CHANGED_BEFORE = adr(2, 'Use sagas', 'status: accepted\npatterns: [saga-pattern]\n');
 // The pull request's version: a slug typo on line 3 (fixable: pattern-slug) and an unknown status (not fixable).
 const CHANGED_AFTER = adr(2, 'Use sagas', 'status: finished\npatterns: [sagapatern]\n');
@@ -78,6 +78,9 @@ describe('only-changed', () => {
     const run = await prRun(repo, api, { 'only-changed': 'true' });
     expect(workflowCommands(run.lines)).toEqual([STATUS_ERROR, SLUG_ERROR, '::error::adrlint found 2 errors.']);
     expect(run.outputs.files).toBe('1');
+    // The pattern table covers the whole set, also the ADR that was not linted.
+    const patterns = run.summary.slice(run.summary.indexOf('### Patterns'));
+    expect(patterns).toMatch(/CQRS[^\n]*0001-old\.md/);
     expect(api.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
       ['GET', '/repos/octo/adrs/pulls/7/files?per_page=100', 'token test-token'],
     ]);

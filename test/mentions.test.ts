@@ -92,6 +92,8 @@ const rows: Row[] = [
   ['bare URL', 'See https://x.com/saga for details.', []],
   ['angle-bracket autolink', 'See <https://x.com/saga>.', []],
   ['www autolink', 'See www.example.com/saga today.', []],
+  ['e-mail address', 'Write to saga@example.com or cqrs.team@example.org.', []],
+  ['a table cell is prose', '| Option | Notes |\n| --- | --- |\n| A | the saga |\n', [['saga-pattern', 'saga']]],
   ['URL that markdown does not link', 'Mirror at ftp://files.example.com/saga only.', []],
   ['image alt text', '![saga diagram](saga.png)', []],
   ['HTML block', '<div>\nA saga here.\n</div>\n', []],

@@ -13,7 +13,7 @@ import { escapeMarkdownText } from '../format/escape.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
 import type { LintResult } from '../lint.ts';
-import { lintProject, loadProject, type RunOutcome } from '../run.ts';
+import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run.ts';
 import { VERSION } from '../version.ts';
 import { apiFailure } from './api-errors.ts';
 import { diffLines, gitChangedFiles, listPullRequestFiles, PULL_REQUEST_FILES_CAP, selectLintTargets, type ChangedFile } from './changed-files.ts';
@@ -133,8 +133,10 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
   }
 
   const fileUrl = linkBase(runner);
+  // The pattern table and the graph cover the whole set, also the ADRs read only for their heads.
+  const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
   if (inputs.summary) {
-    await writeSummarySafely(io, formatJobSummary({ results, records: outcome.records, catalogue: outcome.catalogue, root, ...(fileUrl ? { fileUrl } : {}) }));
+    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...(fileUrl ? { fileUrl } : {}) }));
   }
 
   if (inputs.review || inputs.comment) {
@@ -160,7 +162,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
       if (inputs.comment) await withApi(io, 'update the pull-request comment', async (octokit) => {
         const body = `${STICKY_MARKER}\n${formatJobSummary({
           results,
-          records: outcome.records,
+          records,
           catalogue: outcome.catalogue,
           root,
           ...(fileUrl ? { fileUrl } : {}),

@@ -1,0 +1,30 @@
+// One file's share of a run, the unit a worker thread does: parse and run the file rules (a file
+// being linted), or read its record only (a file of the set that is not). Plain data in and out,
+// so it runs the same in the main thread and in a worker.
+import type { Catalogue } from './catalogue.ts';
+import type { ResolvedConfig } from './config.ts';
+import { checkAdr } from './lint.ts';
+import { parseAdr } from './parse.ts';
+import { buildRecord } from './record.ts';
+import { indexRecord } from './record-scan.ts';
+import type { AdrRecord, Diagnostic } from './types.ts';
+
+export interface FileWork {
+  path: string;
+  source: string;
+  mode: 'lint' | 'record';
+}
+
+export type FileOutcome = { record: AdrRecord; messages: Diagnostic[] | null } | { error: string };
+
+export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: Catalogue): FileOutcome {
+  try {
+    if (work.mode === 'record') return { record: indexRecord(work.path, work.source, catalogue), messages: null };
+    const adr = parseAdr(work.path, work.source, catalogue);
+    const record = buildRecord(adr, catalogue);
+    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, 'file') };
+  } catch (error) {
+    // A parser failure is a bug of ours or a library's; it must not stop the other files.
+    return { error: `could not be parsed: ${(error as Error).message.split('\n')[0]}` };
+  }
+}

@@ -1,0 +1,122 @@
+// The benchmark's generated corpus: the same seed gives the same bytes whatever the clock says,
+// the records are ADR-sized, and adrlint reports exactly the defects planted in them, so the
+// benchmark times a realistic run, not one that drowns in false reports.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { generateCorpus } from '../scripts/bench-corpus.ts';
+import { lintProject } from '../src/run.ts';
+
+const roots: string[] = [];
+function newRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'adrlint-bench-corpus-'));
+  roots.push(root);
+  return root;
+}
+afterAll(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** A hash of every file under the corpus root: relative path and bytes. */
+function corpusHash(root: string, files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files, join(root, '.git', 'HEAD')]) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+describe('generateCorpus', () => {
+  it('writes the same bytes for the same seed, at any time, without Math.random', () => {
+    vi.spyOn(Math, 'random').mockImplementation(() => {
+      throw new Error('the corpus must not use Math.random');
+    });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2001-02-03T04:05:06Z'));
+    const firstRoot = newRoot();
+    const first = generateCorpus({ count: 50, seed: 42, root: firstRoot });
+    vi.setSystemTime(new Date('2039-11-12T13:14:15Z'));
+    const secondRoot = newRoot();
+    const second = generateCorpus({ count: 50, seed: 42, root: secondRoot });
+    const otherRoot = newRoot();
+    const other = generateCorpus({ count: 50, seed: 43, root: otherRoot });
+
+    expect(first.files).toHaveLength(50);
+    expect(first.files.map((file) => relative(firstRoot, file))).toEqual(second.files.map((file) => relative(secondRoot, file)));
+    expect(corpusHash(firstRoot, first.files)).toBe(corpusHash(secondRoot, second.files));
+    expect(corpusHash(otherRoot, other.files)).not.toBe(corpusHash(firstRoot, first.files));
+  });
+
+  it('names the records NNNN-kebab-title.md in docs/adr and marks the root as a repository', () => {
+    const root = newRoot();
+    const corpus = generateCorpus({ count: 120, seed: 7, root });
+    expect(corpus.folder).toBe(join(root, 'docs', 'adr'));
+    expect(corpus.files.map((file) => basename(file).slice(0, 5))).toEqual(Array.from({ length: 120 }, (_, index) => `${String(index + 1).padStart(4, '0')}-`));
+    for (const file of corpus.files) expect(relative(root, file)).toMatch(/^docs\/adr\/\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/);
+    expect(readFileSync(join(root, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+  });
+
+  it('writes records of about 4 KB', () => {
+    const root = newRoot();
+    const sizes = generateCorpus({ count: 100, seed: 42, root }).files.map((file) => statSync(file).size);
+    const mean = sizes.reduce((sum, size) => sum + size, 0) / sizes.length;
+    expect(mean).toBeGreaterThanOrEqual(3.5 * 1024);
+    expect(mean).toBeLessThanOrEqual(4.5 * 1024);
+    expect(Math.min(...sizes)).toBeGreaterThan(2 * 1024);
+    expect(Math.max(...sizes)).toBeLessThan(6 * 1024);
+  });
+
+  it('holds MADR records: frontmatter with 1 to 3 patterns, sections in order, a code block, a table, links', () => {
+    const root = newRoot();
+    const { files } = generateCorpus({ count: 30, seed: 42, root });
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const patterns = /^patterns:(?: \[(.*)\]|\n((?: {2}.*\n)+))/m.exec(text);
+      expect(patterns, file).not.toBeNull();
+      const count = patterns![1] !== undefined ? patterns![1].split(',').length : (patterns![2]!.match(/^ {2}- /gm) ?? []).length;
+      expect(count).toBeGreaterThanOrEqual(1);
+      expect(count).toBeLessThanOrEqual(3);
+      const headings = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+      expect(headings.slice(0, 4)).toEqual(['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome']);
+      expect(text).toMatch(/^Chosen option: ".+", because /m);
+      expect(text).toMatch(/^```(?:yaml|ts)\n/m);
+      expect(text).toMatch(/^\|---\|---\|---\|---\|$/m);
+      expect(text).toMatch(/^\* Good, because /m);
+    }
+    expect(files.slice(1).every((file) => /\[ADR \d+\]\(\d{4}-[a-z0-9-]+\.md(?:#[a-z-]+)?\)/.test(readFileSync(file, 'utf8')))).toBe(true);
+  });
+
+  it('supersedes about one record in twenty, both sides written except where planted', () => {
+    const root = newRoot();
+    const { files } = generateCorpus({ count: 400, seed: 42, root });
+    const texts = files.map((file) => readFileSync(file, 'utf8'));
+    const supersedes = texts.filter((text) => /^supersedes: /m.test(text)).length;
+    const supersededBy = texts.filter((text) => /^superseded-by: /m.test(text)).length;
+    expect(supersedes).toBeGreaterThanOrEqual(10);
+    expect(supersedes).toBeLessThanOrEqual(40);
+    // One planted one-sided supersede per hundred records.
+    expect(supersededBy).toBe(supersedes - 4);
+  });
+});
+
+describe('adrlint over a generated corpus', () => {
+  it('reports exactly the planted defects of a 100-file corpus, nothing else', async () => {
+    const root = newRoot();
+    const corpus = generateCorpus({ count: 100, seed: 42, root });
+    const { results } = await lintProject({ cwd: root, paths: ['docs/adr'] });
+    expect(results).toHaveLength(100);
+    const found = results.flatMap((result) => result.messages.map((m) => `${basename(result.filePath).slice(0, 4)} ${m.severity} ${m.ruleId}`)).sort();
+    expect(found).toEqual([
+      '0007 error pattern-slug', // a slug with one letter missing
+      '0023 error adr-status', // status "acepted"
+      '0029 error adr-supersede', // 0061 supersedes it; it does not say it is superseded
+      '0047 error adr-link', // a link to another record's "#decision-outcomes"
+      '0089 warn pattern-undeclared', // a linked pattern the frontmatter does not declare
+    ]);
+    expect(corpus.defects.map((defect) => `${basename(defect.file).slice(0, 4)} ${defect.severity} ${defect.ruleId}`).sort()).toEqual(found);
+  });
+});

@@ -1,0 +1,219 @@
+// Speed features must not change a single byte of the report: worker threads, the content cache
+// and head-only records of the files that are not linted. (Speed itself is measured by
+// `npm run bench`, never here.)
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../scripts/bench-corpus.ts';
+import { catalogueWithUser } from '../src/catalogue.ts';
+import { formatJson } from '../src/format/json.ts';
+import { lazyParseCount } from '../src/lazy-adr.ts';
+import { parseAdr } from '../src/parse.ts';
+import { buildRecord } from '../src/record.ts';
+import { headRecord } from '../src/record-scan.ts';
+import { lintProject, type RunOptions } from '../src/run.ts';
+import { workerCount } from '../src/workers.ts';
+import { adrlint, fixture, removeFixtures } from './helpers/cli.ts';
+
+afterAll(removeFixtures);
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const corpusFolders = existsSync(CORPUS) ? readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+
+/** A generated ADR set (the benchmark's generator) in a fresh repository. */
+function generated(count: number): string {
+  const root = fixture();
+  generateCorpus({ count, seed: 7, root });
+  return root;
+}
+
+async function json(options: RunOptions): Promise<string> {
+  return formatJson((await lintProject(options)).results);
+}
+
+describe('worker threads', () => {
+  it('auto uses workers only when there are enough files and cores', () => {
+    expect(workerCount('auto', 10, 8)).toBe(1);
+    expect(workerCount('auto', 5000, 1)).toBe(1);
+    expect(workerCount('auto', 5000, 2)).toBe(2);
+    expect(workerCount('auto', 100, 8)).toBe(4);
+    expect(workerCount('off', 5000, 8)).toBe(1);
+    expect(workerCount(3, 5000, 2)).toBe(3);
+    expect(workerCount(3, 2, 2)).toBe(2);
+  });
+
+  it('a parallel run prints exactly what a serial run prints (generated set, CLI)', async () => {
+    const root = generated(150);
+    const serial = await adrlint(root, ['docs/adr', '--format', 'json', '--concurrency', 'off']);
+    const parallel = await adrlint(root, ['docs/adr', '--format', 'json', '--concurrency', '3']);
+    expect(serial.code).toBe(parallel.code);
+    expect(parallel.stderr).toBe('');
+    expect(parallel.stdout).toBe(serial.stdout);
+    const stylishSerial = await adrlint(root, ['docs/adr', '--concurrency', 'off']);
+    const stylishParallel = await adrlint(root, ['docs/adr', '--concurrency', '2']);
+    expect(stylishParallel.stdout).toBe(stylishSerial.stdout);
+  });
+
+  it.skipIf(corpusFolders.length === 0)('the shared corpus: parallel and serial JSON are identical', async () => {
+    for (const folder of corpusFolders) {
+      const serial = await json({ cwd: CORPUS, paths: [folder], concurrency: 'off' });
+      const parallel = await json({ cwd: CORPUS, paths: [folder], concurrency: 2 });
+      expect(parallel, folder).toBe(serial);
+    }
+  });
+
+  it('--concurrency takes a number, auto or off', async () => {
+    const root = generated(3);
+    const run = await adrlint(root, ['docs/adr', '--concurrency', 'many']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('adrlint: --concurrency takes a number of workers, auto or off; not "many"\n');
+  });
+});
+
+describe('the cache', () => {
+  it('a warm run gives the same report, parses nothing, and hits every file', async () => {
+    const root = generated(40);
+    const cache = { location: join(root, 'cache.json') };
+    const plain = await json({ cwd: root, paths: ['docs/adr'], concurrency: 'off' });
+    const cold = await lintProject({ cwd: root, paths: ['docs/adr'], cache, concurrency: 'off' });
+    expect(cold.stats).toMatchObject({ cacheHits: 0, cacheMisses: 40, linted: 40 });
+    expect(formatJson(cold.results)).toBe(plain);
+    const before = lazyParseCount();
+    const warm = await lintProject({ cwd: root, paths: ['docs/adr'], cache, concurrency: 'off' });
+    expect(warm.stats).toMatchObject({ cacheHits: 40, cacheMisses: 0, linted: 0 });
+    expect(formatJson(warm.results)).toBe(plain);
+    // Only files whose set-rule problems carry a fix are parsed again (the generator plants a few).
+    const setFixes = warm.results.filter((r) => r.messages.some((m) => m.fix && ['adr-supersede', 'adr-link'].includes(m.ruleId ?? ''))).length;
+    expect(lazyParseCount() - before).toBe(setFixes);
+  });
+
+  it('editing one file misses that file only; set rules still see the change from the others', async () => {
+    const root = fixture({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/adr/0001-old.md': '# 1. Old\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n',
+      'docs/adr/0002-new.md': '# 2. New\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n',
+    });
+    const cache = { location: join(root, '.cache/adrlint.json') };
+    const first = await lintProject({ cwd: root, cache });
+    expect(first.results.flatMap((r) => r.messages)).toEqual([]);
+    // 0002 now supersedes 0001; 0001 is unchanged (a cache hit) but must be told it lacks the other side.
+    const path = join(root, 'docs/adr/0002-new.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Accepted\n', 'Accepted\n\nSupersedes [1. Old](0001-old.md)\n'));
+    const second = await lintProject({ cwd: root, cache });
+    expect(second.stats).toMatchObject({ cacheHits: 1, cacheMisses: 1 });
+    expect(second.results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([['adr-supersede'], []]);
+  });
+
+  it.each([
+    ['the config', (root: string) => writeFileSync(join(root, '.adrlintrc.yml'), 'catalogue: patterns.yaml\nstatuses: [accepted, done]\n')],
+    ['the catalogue', (root: string) => writeFileSync(join(root, 'patterns.yaml'), 'patterns:\n  - { slug: outbox-relay, name: Outbox Relay, category: Data Pattern }\n')],
+  ])('changing %s misses every file', async (_what, change) => {
+    const root = generated(5);
+    writeFileSync(join(root, '.adrlintrc.yml'), 'catalogue: patterns.yaml\n');
+    writeFileSync(join(root, 'patterns.yaml'), 'patterns: []\n');
+    const cache = { location: join(root, 'cache.json') };
+    await lintProject({ cwd: root, paths: ['docs/adr'], cache });
+    expect((await lintProject({ cwd: root, paths: ['docs/adr'], cache })).stats).toMatchObject({ cacheHits: 5, cacheMisses: 0 });
+    change(root);
+    expect((await lintProject({ cwd: root, paths: ['docs/adr'], cache })).stats).toMatchObject({ cacheHits: 0, cacheMisses: 5 });
+  });
+
+  it.each([
+    ['corrupt', '{"format": "adrlint-cache", "entr', /not valid JSON/],
+    ['foreign', JSON.stringify({ version: 7, files: {} }), /not an adrlint cache/],
+  ])('a %s cache file is ignored with a warning, then rewritten', async (_kind, text, reason) => {
+    const root = generated(3);
+    const location = join(root, 'cache.json');
+    writeFileSync(location, text);
+    const run = await adrlint(root, ['docs/adr', '--cache', '--cache-location', 'cache.json', '--format', 'json']);
+    expect(run.code).toBeLessThan(2);
+    expect(run.stderr).toMatch(new RegExp(`^adrlint: warning: ignoring the cache file .*cache\\.json: ${reason.source}; it will be rewritten\\n$`));
+    expect(JSON.parse(readFileSync(location, 'utf8')).format).toBe('adrlint-cache');
+    const again = await adrlint(root, ['docs/adr', '--cache', '--cache-location', 'cache.json', '--format', 'json']);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(run.stdout);
+  });
+
+  it('--cache-location may name a folder; the default is .adrlintcache in the working folder', async () => {
+    const root = generated(2);
+    await adrlint(root, ['docs/adr', '--cache']);
+    expect(existsSync(join(root, '.adrlintcache'))).toBe(true);
+    cpSync(join(root, '.adrlintcache'), join(root, 'copy'));
+    await adrlint(root, ['docs/adr', '--cache', '--cache-location', 'tmp/']);
+    expect(existsSync(join(root, 'tmp/.adrlintcache'))).toBe(true);
+  });
+});
+
+describe('records of the files that are not linted', () => {
+  const fields = (record: ReturnType<typeof buildRecord>) => ({
+    name: record.name,
+    folder: record.folder,
+    fileNumber: record.fileNumber,
+    number: record.number,
+    title: record.title,
+    relations: record.relations,
+  });
+
+  it.skipIf(corpusFolders.length === 0)('read from the head, they equal the full record where set rules look (shared corpus)', () => {
+    const catalogue = catalogueWithUser(null, null);
+    let fromHead = 0;
+    for (const folder of corpusFolders) {
+      for (const name of readdirSync(join(CORPUS, folder)).filter((n) => n.endsWith('.md'))) {
+        const path = join(CORPUS, folder, name);
+        const source = readFileSync(path, 'utf8');
+        const head = headRecord(path, source, catalogue);
+        if (!head) continue;
+        fromHead++;
+        expect(fields(head), path).toEqual(fields(buildRecord(parseAdr(path, source, catalogue), catalogue)));
+      }
+    }
+    expect(fromHead).toBeGreaterThan(20);
+  });
+
+  it('read from the head, they equal the full record (generated set)', () => {
+    const root = generated(200);
+    const catalogue = catalogueWithUser(null, null);
+    let fromHead = 0;
+    for (const name of readdirSync(join(root, 'docs/adr'))) {
+      const path = join(root, 'docs/adr', name);
+      const source = readFileSync(path, 'utf8');
+      const head = headRecord(path, source, catalogue);
+      if (!head) continue;
+      fromHead++;
+      expect(fields(head), path).toEqual(fields(buildRecord(parseAdr(path, source, catalogue), catalogue)));
+    }
+    expect(fromHead).toBeGreaterThan(150);
+  });
+
+  it.each([
+    ['a relation word in the body', '# 3. Title\n\nSuperseded by [2](0002-x.md)\n'],
+    ['markup in the title', '# 3. Use *Kafka*\n'],
+    ['an entity in the title', '# 3. Tom &amp; Jerry\n'],
+    ['no H1 first', 'Intro.\n\n# 3. Title\n'],
+    ['a setext title', 'Title\n=====\n'],
+    ['CRLF line ends', '# 3. Title\r\n'],
+    ['an unclosed frontmatter', '---\nstatus: x\n# 3. Title\n'],
+  ])('a full parse is needed for %s', (_what, source) => {
+    expect(headRecord('/r/docs/adr/0003-title.md', source, catalogueWithUser(null, null))).toBeNull();
+  });
+
+  it('relations in the frontmatter are read from the head alone', () => {
+    const catalogue = catalogueWithUser(null, null);
+    const source = '---\nstatus: accepted\nsupersedes: ["0002", ADR-0001]\n---\n\n# 3. Title\n\nA long body.\n';
+    const head = headRecord('/r/docs/adr/0003-title.md', source, catalogue)!;
+    expect(head.partial).toBe(true);
+    expect(fields(head)).toEqual(fields(buildRecord(parseAdr('/r/docs/adr/0003-title.md', source, catalogue), catalogue)));
+    expect(head.relations.map((r) => [r.kind, r.number])).toEqual([['supersedes', 2], ['supersedes', 1]]);
+  });
+
+  it('a subset run reads the rest of the folder from the heads and reports the same as a full parse would', async () => {
+    const root = generated(60);
+    const files = readdirSync(join(root, 'docs/adr')).sort();
+    const subset = files.slice(10, 13).map((name) => `docs/adr/${name}`);
+    const partial = await lintProject({ cwd: root, paths: subset, concurrency: 'off' });
+    const whole = await lintProject({ cwd: root, paths: ['docs/adr'], concurrency: 'off' });
+    expect(partial.stats.indexed).toBe(57);
+    expect(formatJson(partial.results)).toBe(formatJson(whole.results.filter((r) => subset.some((s) => r.filePath.endsWith(s)))));
+  });
+});
