@@ -48,6 +48,26 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/errors.ts
+var FileError, ConfigError, CatalogueError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    FileError = class extends Error {
+      constructor(file, message) {
+        super(`${file}: ${message}`);
+        this.file = file;
+        this.name = new.target.name;
+      }
+      file;
+    };
+    ConfigError = class extends FileError {
+    };
+    CatalogueError = class extends FileError {
+    };
+  }
+});
+
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -752,11 +772,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename9 = shortcut ? basenameOf(path) : path;
+        const basename10 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename9 : path
+            shortcut && rule._basenameOnly ? basename10 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -2327,9 +2347,9 @@ var require_parse = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push4({ type: "star", value: value2, output: "" });
             continue;
@@ -2540,9 +2560,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -2558,16 +2578,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -2593,7 +2613,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -2610,24 +2630,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
+          match = picomatch3.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -2638,13 +2658,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -2655,9 +2675,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -2666,8 +2686,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
   }
 });
 
@@ -2677,14 +2697,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -2701,10 +2721,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -2725,7 +2745,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2737,11 +2757,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq6;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -6651,10 +6671,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep8, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6668,7 +6688,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6692,7 +6712,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -6708,7 +6728,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -6799,7 +6819,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6813,13 +6833,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -6849,9 +6869,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6862,18 +6882,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep8, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value2) {
+          if (!props.anchor && !props.tag && !sep8 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6887,7 +6907,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6927,8 +6947,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep5 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap6 && !sep8 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -6940,7 +6960,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -6950,9 +6970,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6969,7 +6989,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6982,7 +7002,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6998,7 +7018,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7149,7 +7169,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep5 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -7166,24 +7186,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep5 + indent.slice(trimIndent) + content3;
-          sep5 = "\n";
+          value2 += sep8 + indent.slice(trimIndent) + content3;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value2 += sep5 + indent.slice(trimIndent) + content3;
-          sep5 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value2 += sep8 + indent.slice(trimIndent) + content3;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep5 === "\n")
+          if (sep8 === "\n")
             value2 += "\n";
           else
-            sep5 = "\n";
+            sep8 = "\n";
         } else {
-          value2 += sep5 + content3;
-          sep5 = " ";
+          value2 += sep8 + content3;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7366,25 +7386,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep5 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7582,11 +7602,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -7594,10 +7614,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -7675,10 +7695,10 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -8194,14 +8214,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep8, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -8285,7 +8305,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8369,7 +8389,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9368,18 +9388,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep8;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9532,15 +9552,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9734,13 +9754,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -12969,7 +12989,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -12996,7 +13016,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -13860,7 +13880,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -13896,50 +13916,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative9, options, skipNormalization) {
+    function resolveComponent(base, relative12, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative9 = parse2(serialize(relative9, options), options);
+        relative12 = parse2(serialize(relative12, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative9.scheme) {
-        target.scheme = relative9.scheme;
-        target.userinfo = relative9.userinfo;
-        target.host = relative9.host;
-        target.port = relative9.port;
-        target.path = removeDotSegments(relative9.path || "");
-        target.query = relative9.query;
+      if (!options.tolerant && relative12.scheme) {
+        target.scheme = relative12.scheme;
+        target.userinfo = relative12.userinfo;
+        target.host = relative12.host;
+        target.port = relative12.port;
+        target.path = removeDotSegments(relative12.path || "");
+        target.query = relative12.query;
       } else {
-        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
-          target.userinfo = relative9.userinfo;
-          target.host = relative9.host;
-          target.port = relative9.port;
-          target.path = removeDotSegments(relative9.path || "");
-          target.query = relative9.query;
+        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0) {
+          target.userinfo = relative12.userinfo;
+          target.host = relative12.host;
+          target.port = relative12.port;
+          target.path = removeDotSegments(relative12.path || "");
+          target.query = relative12.query;
         } else {
-          if (!relative9.path) {
+          if (!relative12.path) {
             target.path = base.path;
-            if (relative9.query !== void 0) {
-              target.query = relative9.query;
+            if (relative12.query !== void 0) {
+              target.query = relative12.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative9.path[0] === "/") {
-              target.path = removeDotSegments(relative9.path);
+            if (relative12.path[0] === "/") {
+              target.path = removeDotSegments(relative12.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative9.path;
+                target.path = "/" + relative12.path;
               } else if (!base.path) {
-                target.path = relative9.path;
+                target.path = relative12.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative9.query;
+            target.query = relative12.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -13947,7 +13967,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative9.fragment;
+      target.fragment = relative12.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -14251,7 +14271,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize,
@@ -14859,13 +14879,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -17240,6 +17260,63 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/paths.ts
+import { fileURLToPath } from "node:url";
+function dataPath(...segments) {
+  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
+}
+function packagePath(...segments) {
+  return fileURLToPath(new URL(segments.join("/"), packageRoot));
+}
+var packageRoot;
+var init_paths = __esm({
+  "src/paths.ts"() {
+    "use strict";
+    packageRoot = new URL("../", import.meta.url);
+  }
+});
+
+// src/schema.ts
+import { readFileSync } from "node:fs";
+function instance() {
+  if (!ajv) {
+    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
+    addFormats(ajv);
+  }
+  return ajv;
+}
+function compileSchema(name) {
+  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
+  return instance().compile(schema);
+}
+function compileInlineSchema(schema) {
+  return instance().compile(schema);
+}
+function describeAjvError(error) {
+  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${where}: unknown key "${error.params.additionalProperty}"`;
+    case "enum":
+      return `${where}: must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "required":
+      return `${where}: missing "${error.params.missingProperty}"`;
+    default:
+      return `${where}: ${error.message ?? "is invalid"}`;
+  }
+}
+var import_ajv, import_ajv_formats, addFormats, ajv;
+var init_schema = __esm({
+  "src/schema.ts"() {
+    "use strict";
+    import_ajv = __toESM(require_ajv(), 1);
+    import_ajv_formats = __toESM(require_dist2(), 1);
+    init_paths();
+    addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+    ajv = null;
+  }
+});
+
 // src/docs.ts
 function ruleDocsUrl(ruleId) {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
@@ -17871,10 +17948,10 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename9) {
-        assertNonEmpty(basename9, "basename");
-        assertPart(basename9, "basename");
-        this.path = default2.join(this.dirname || "", basename9);
+      set basename(basename10) {
+        assertNonEmpty(basename10, "basename");
+        assertPart(basename10, "basename");
+        this.path = default2.join(this.dirname || "", basename10);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -17895,9 +17972,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname11) {
+      set dirname(dirname13) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname11 || "", this.basename);
+        this.path = default2.join(dirname13 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -18541,7 +18618,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve7, reject) {
+        function executor(resolve9, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -18572,8 +18649,8 @@ var init_lib5 = __esm({
           function realDone(error, file2) {
             if (error || !file2) {
               reject(error);
-            } else if (resolve7) {
-              resolve7(file2);
+            } else if (resolve9) {
+              resolve9(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -18675,7 +18752,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve7, reject) {
+        function executor(resolve9, reject) {
           ok(
             typeof file !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -18689,8 +18766,8 @@ var init_lib5 = __esm({
             );
             if (error) {
               reject(error);
-            } else if (resolve7) {
-              resolve7(resultingTree);
+            } else if (resolve9) {
+              resolve9(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -21176,12 +21253,12 @@ function syntaxExtension(all2, extension2) {
 }
 function constructs(existing, list2) {
   let index2 = -1;
-  const before = [];
+  const before2 = [];
   while (++index2 < list2.length) {
     ;
-    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
+    (list2[index2].add === "after" ? existing : before2).push(list2[index2]);
   }
-  splice(existing, 0, 0, before);
+  splice(existing, 0, 0, before2);
 }
 var hasOwnProperty;
 var init_micromark_util_combine_extensions = __esm({
@@ -21367,14 +21444,14 @@ var init_content = __esm({
 });
 
 // node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add, before) {
+function addImplementation(editMap, at, remove, add, before2) {
   if (remove === 0 && add.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
-    if (before) {
+    if (before2) {
       add.push(...existing[2]);
       existing[2] = add;
     } else {
@@ -21691,10 +21768,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve7 = constructs2[index2].resolveAll;
-    if (resolve7 && !called.includes(resolve7)) {
-      events = resolve7(events, context);
-      called.push(resolve7);
+    const resolve9 = constructs2[index2].resolveAll;
+    if (resolve9 && !called.includes(resolve9)) {
+      events = resolve9(events, context);
+      called.push(resolve9);
     }
   }
   return events;
@@ -21794,7 +21871,7 @@ function resolveAllAttention(events, context) {
 function tokenizeAttention(effects, ok2) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
   const previous2 = this.previous;
-  const before = classifyCharacter(previous2);
+  const before2 = classifyCharacter(previous2);
   let marker;
   return start;
   function start(code) {
@@ -21809,9 +21886,9 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open : open && (before || !close2));
+    const open = !after || after === 2 && before2 || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const close2 = !before2 || before2 === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open : open && (before2 || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open));
     return ok2(code);
   }
@@ -23216,9 +23293,9 @@ function tokenizeDefinition(effects, ok2, nok) {
   return start;
   function start(code) {
     effects.enter("definition");
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     return factoryLabel.call(
       self,
       effects,
@@ -23368,9 +23445,9 @@ function tokenizeHeadingAtx(effects, ok2, nok) {
   return start;
   function start(code) {
     effects.enter("atxHeading");
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     effects.enter("atxHeadingSequence");
     return sequenceOpen(code);
   }
@@ -23527,9 +23604,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let markerB;
   return start;
   function start(code) {
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
@@ -24528,9 +24605,9 @@ function tokenizeThematicBreak(effects, ok2, nok) {
   return start;
   function start(code) {
     effects.enter("thematicBreak");
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     marker = code;
     return atBreak(code);
   }
@@ -24770,11 +24847,11 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
     if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
       marker = code;
-      return before(code);
+      return before2(code);
     }
     return nok(code);
   }
-  function before(code) {
+  function before2(code) {
     effects.enter("setextHeadingLineSequence");
     return inside(code);
   }
@@ -26955,6 +27032,212 @@ var init_positions = __esm({
   }
 });
 
+// src/directives.ts
+function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }) {
+  if (!text3.includes("adrlint-")) return [];
+  const directives = [];
+  const fromKey = frontmatter2 ? frontmatterDirective(text3, lines, frontmatter2) : null;
+  if (fromKey) directives.push(fromKey);
+  const visit2 = (node2) => {
+    if (node2.type === "html") {
+      const start = node2.position?.start.offset;
+      const end = node2.position?.end.offset;
+      if (start !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start, end));
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return directives;
+}
+function commentDirectives(text3, lines, from, to) {
+  const found = [];
+  for (const match of text3.slice(from, to).matchAll(COMMENT)) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    const body = match[2] ?? "";
+    const bodyStart = end - 3 - body.length;
+    const description = DESCRIPTION.exec(body);
+    const list2 = description ? body.slice(0, description.index) : body;
+    const tokens = [...list2.matchAll(RULE_ID)];
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    found.push({
+      kind: match[1],
+      rules: [...new Set(tokens.map((token) => token[0]))],
+      ...span(lines, start, end),
+      removal: commentRemoval(text3, start, end),
+      rulesRange: first && last ? [bodyStart + first.index, bodyStart + last.index + last[0].length] : null
+    });
+  }
+  return found;
+}
+function frontmatterDirective(text3, lines, frontmatter2) {
+  const root = frontmatter2.document.contents;
+  if (!frontmatter2.data || !(0, import_yaml.isMap)(root)) return null;
+  const pair = root.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && item.key.value === FRONTMATTER_KEY);
+  if (!pair) return null;
+  const key = pair.key;
+  const value2 = pair.value;
+  const start = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
+  let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
+  while (end > start && /\s/.test(text3.charAt(end - 1))) end--;
+  const directive = { kind: "disable-file", rules: [], ...span(lines, start, end), removal: keyRemoval(text3, start, end), rulesRange: null };
+  const words = (written) => written.match(RULE_ID) ?? [];
+  let ids;
+  if (!value2 || (0, import_yaml.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
+  if ((0, import_yaml.isScalar)(value2) && value2.value === true) ids = ["all"];
+  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words(value2.value);
+  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words(String(item.value)));
+  else {
+    directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml.isSeq)(value2) ? "a list with other values" : (0, import_yaml.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
+    return directive;
+  }
+  if (ids.length === 0) return null;
+  directive.rules = ids.includes("all") ? [] : [...new Set(ids)];
+  return directive;
+}
+function span(lines, start, end) {
+  const from = lines.position(start);
+  const to = lines.position(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+function blankBefore(text3, lineStart2) {
+  if (lineStart2 === 0) return true;
+  const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
+  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
+}
+function commentRemoval(text3, start, end) {
+  const lineStart2 = lineStartOf(text3, start);
+  const lineEnd = lineEndOf(text3, end);
+  const before2 = text3.slice(lineStart2, start);
+  const after = text3.slice(end, lineEnd);
+  if (blank(before2) && blank(after)) {
+    let removeStart = lineStart2;
+    let removeEnd = lineEnd + breakLength(text3, lineEnd);
+    if (blankBefore(text3, lineStart2)) {
+      const nextEnd = lineEndOf(text3, removeEnd);
+      if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+    }
+    return [removeStart, removeEnd];
+  }
+  const spacesBefore = /[ \t]*$/.exec(before2)?.[0].length ?? 0;
+  const spacesAfter = /^[ \t]*/.exec(after)?.[0].length ?? 0;
+  if (blank(before2)) return [start, end + spacesAfter];
+  if (blank(after)) return [start - spacesBefore, lineEnd];
+  return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
+}
+function keyRemoval(text3, start, end) {
+  const lineStart2 = lineStartOf(text3, start);
+  if (!blank(text3.slice(lineStart2, start))) return null;
+  const lineEnd = lineEndOf(text3, end);
+  return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
+}
+function applyDirectives(messages, directives, options) {
+  if (directives.length === 0) return { messages: [...messages], problems: [] };
+  const active = directives.filter((directive) => !directive.error);
+  const ranges = active.filter((directive) => directive.kind === "disable" || directive.kind === "enable").sort((a, b) => a.line - b.line || a.column - b.column);
+  const used = /* @__PURE__ */ new Map();
+  const disabling = (message, ruleId) => {
+    const onLine = active.find(
+      (directive) => (directive.kind === "disable-line" && message.line >= directive.line && message.line <= directive.endLine || directive.kind === "disable-next-line" && message.line === directive.endLine + 1) && covers(directive, ruleId)
+    );
+    if (onLine) return onLine;
+    let all2 = null;
+    const byRule = /* @__PURE__ */ new Map();
+    const enabledUnderAll = /* @__PURE__ */ new Set();
+    for (const directive of ranges) {
+      if (!before(directive, message)) break;
+      if (directive.kind === "disable" && directive.rules.length === 0) {
+        all2 = directive;
+        enabledUnderAll.clear();
+      } else if (directive.kind === "disable") {
+        for (const id of directive.rules) {
+          byRule.set(id, directive);
+          enabledUnderAll.delete(id);
+        }
+      } else if (directive.rules.length === 0) {
+        all2 = null;
+        byRule.clear();
+        enabledUnderAll.clear();
+      } else {
+        for (const id of directive.rules) {
+          byRule.delete(id);
+          if (all2) enabledUnderAll.add(id);
+        }
+      }
+    }
+    const inRange = byRule.get(ruleId) ?? (all2 && !enabledUnderAll.has(ruleId) ? all2 : void 0);
+    return inRange ?? active.find((directive) => directive.kind === "disable-file" && covers(directive, ruleId));
+  };
+  const kept = messages.filter((message) => {
+    if (message.ruleId === null) return true;
+    const directive = disabling(message, message.ruleId);
+    if (!directive) return true;
+    const ids = used.get(directive) ?? /* @__PURE__ */ new Set();
+    ids.add(message.ruleId);
+    used.set(directive, ids);
+    return false;
+  });
+  return { messages: kept, problems: directiveProblems(directives, used, options) };
+}
+function directiveProblems(directives, used, options) {
+  const problems = [];
+  const at = (directive) => ({ line: directive.line, column: directive.column, endLine: directive.endLine, endColumn: directive.endColumn });
+  for (const directive of directives) {
+    const name = `adrlint-${directive.kind === "disable-file" ? "disable" : directive.kind}`;
+    const where = directive.kind === "disable-file" ? `the ${name} frontmatter key` : `${name} comment`;
+    if (directive.error) {
+      problems.push({ ruleId: null, severity: "error", message: directive.error, ...at(directive) });
+      continue;
+    }
+    for (const id of directive.rules) {
+      if (!options.knownRules.has(id)) problems.push({ ruleId: null, severity: "error", message: `Unknown rule "${id}" in ${where}`, ...at(directive) });
+    }
+    if (!options.reportUnused || directive.kind === "enable") continue;
+    const hits = used.get(directive) ?? /* @__PURE__ */ new Set();
+    const unused = directive.rules.filter((id) => options.knownRules.has(id) && !hits.has(id));
+    const disabledNothing = directive.rules.length === 0 ? hits.size === 0 : unused.length > 0;
+    if (!disabledNothing) continue;
+    const from = unused.length === 0 ? "" : ` from ${orList(unused.map((id) => `"${id}"`))}`;
+    const problem = { ruleId: null, severity: "warn", message: `Unused ${name} directive (no problems were reported${from})`, ...at(directive) };
+    const keep = directive.rules.filter((id) => !unused.includes(id));
+    if (keep.length === 0 && directive.removal) problem.fix = { range: directive.removal, text: "" };
+    else if (keep.length > 0 && directive.rulesRange) problem.fix = { range: directive.rulesRange, text: keep.join(", ") };
+    problems.push(problem);
+  }
+  return problems;
+}
+function orList(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+var import_yaml, FRONTMATTER_KEY, COMMENT, DESCRIPTION, RULE_ID, lineStartOf, lineEndOf, breakLength, blank, before, covers;
+var init_directives = __esm({
+  "src/directives.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    FRONTMATTER_KEY = "adrlint-disable";
+    COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
+    DESCRIPTION = /(?:^|\s)--(?:\s|$)/;
+    RULE_ID = /[^\s,]+/g;
+    lineStartOf = (text3, offset) => {
+      let at = offset;
+      while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
+      return at;
+    };
+    lineEndOf = (text3, offset) => {
+      let at = offset;
+      while (at < text3.length && text3[at] !== "\n" && text3[at] !== "\r") at++;
+      return at;
+    };
+    breakLength = (text3, lineEnd) => text3.startsWith("\r\n", lineEnd) ? 2 : lineEnd < text3.length ? 1 : 0;
+    blank = (line) => !/\S/.test(line);
+    before = (a, b) => a.line < b.line || a.line === b.line && a.column <= b.column;
+    covers = (directive, ruleId) => directive.rules.length === 0 || directive.rules.includes(ruleId);
+  }
+});
+
 // src/parse.ts
 function parseMarkdown(text3) {
   return processor.parse(text3);
@@ -26985,6 +27268,7 @@ function parseAdr(path, source, catalogue) {
     patternsNode: null,
     mentions: [],
     links: [],
+    directives: readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }),
     lines
   };
   if (frontmatter2?.data) readDeclarations(adr, frontmatter2);
@@ -26997,7 +27281,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const document3 = (0, import_yaml2.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   const yamlError = document3.errors[0];
   if (yamlError) {
@@ -27013,8 +27297,8 @@ function readFrontmatter(text3, blockEnd, lines) {
     return frontmatter2;
   }
   const contents = document3.contents;
-  if (contents !== null && !((0, import_yaml.isScalar)(contents) && contents.value === null) && !(0, import_yaml.isMap)(contents)) {
-    const kind = (0, import_yaml.isSeq)(contents) ? "a list" : "a single value";
+  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
+    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
     frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
     return frontmatter2;
   }
@@ -27031,11 +27315,11 @@ function readFrontmatter(text3, blockEnd, lines) {
 }
 function firstUnresolvedAlias(document3) {
   let found = null;
-  (0, import_yaml.visit)(document3, {
+  (0, import_yaml2.visit)(document3, {
     Alias(_, node2) {
       if (!node2.resolve(document3)) {
         found = node2;
-        return import_yaml.visit.BREAK;
+        return import_yaml2.visit.BREAK;
       }
       return void 0;
     }
@@ -27048,17 +27332,17 @@ function firstLine(message) {
 function frontmatterField(frontmatter2, key) {
   if (!frontmatter2?.data) return null;
   const root = frontmatter2.document.contents;
-  if (!(0, import_yaml.isMap)(root)) return null;
+  if (!(0, import_yaml2.isMap)(root)) return null;
   for (const pair of root.items) {
-    if (!(0, import_yaml.isPair)(pair)) continue;
+    if (!(0, import_yaml2.isPair)(pair)) continue;
     const keyNode = pair.key;
-    const name = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : keyNode;
+    const name = (0, import_yaml2.isScalar)(keyNode) ? keyNode.value : keyNode;
     if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
   }
   return null;
 }
 function resolveAlias(document3, node2) {
-  if (node2 && (0, import_yaml.isAlias)(node2)) return node2.resolve(document3) ?? null;
+  if (node2 && (0, import_yaml2.isAlias)(node2)) return node2.resolve(document3) ?? null;
   return node2;
 }
 function nodeRange(frontmatter2, node2, fallback) {
@@ -27074,7 +27358,7 @@ function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
 }
 function scalarText(node2) {
-  if (!(0, import_yaml.isScalar)(node2)) return null;
+  if (!(0, import_yaml2.isScalar)(node2)) return null;
   if (typeof node2.value === "string") return node2.value;
   if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
   if (typeof node2.value === "number") return String(node2.value);
@@ -27082,9 +27366,9 @@ function scalarText(node2) {
 }
 function describeKind(node2) {
   if (!node2) return "empty";
-  if ((0, import_yaml.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node2)) return "a list";
-  if ((0, import_yaml.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
+  if ((0, import_yaml2.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml2.isSeq)(node2)) return "a list";
+  if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
   return "not a value";
 }
 function readDeclarations(adr, frontmatter2) {
@@ -27094,15 +27378,15 @@ function readDeclarations(adr, frontmatter2) {
     const value2 = patterns.node;
     const keyAt = keyRange(frontmatter2, patterns.pair);
     adr.patternsNode = value2;
-    if (value2 === null || (0, import_yaml.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml2.isSeq)(value2)) {
       for (const item of value2.items) {
         const node2 = resolveAlias(document3, item);
         adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
       }
-    } else if ((0, import_yaml.isScalar)(value2) && scalarText(value2) !== null) {
+    } else if ((0, import_yaml2.isScalar)(value2) && scalarText(value2) !== null) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else if ((0, import_yaml.isMap)(value2)) {
+    } else if ((0, import_yaml2.isMap)(value2)) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
     } else {
       adr.patternsShapeError = {
@@ -27117,13 +27401,13 @@ function readDeclarations(adr, frontmatter2) {
     const keyAt = keyRange(frontmatter2, categories.pair);
     const readCategory = (node2, fallback) => {
       const range = nodeRange(frontmatter2, node2, fallback);
-      if (node2 && (0, import_yaml.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
+      if (node2 && (0, import_yaml2.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
       return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
     };
-    if (value2 === null || (0, import_yaml.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml2.isSeq)(value2)) {
       for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
-    } else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") {
+    } else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") {
       adr.categories.push(readCategory(value2, keyAt));
     } else {
       adr.categoriesShapeError = {
@@ -27135,20 +27419,20 @@ function readDeclarations(adr, frontmatter2) {
 }
 function readPatternItem(frontmatter2, node2, itemRange) {
   const range = nodeRange(frontmatter2, node2, itemRange);
-  if (node2 && (0, import_yaml.isScalar)(node2)) {
+  if (node2 && (0, import_yaml2.isScalar)(node2)) {
     const value2 = scalarText(node2);
     if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
     const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
     return { value: null, range, itemRange, shapeError: { message: message2, range } };
   }
-  if (node2 && (0, import_yaml.isMap)(node2)) {
+  if (node2 && (0, import_yaml2.isMap)(node2)) {
     const ref = { value: null, range, itemRange };
     const problem = (message2, at) => {
       ref.shapeError ??= { message: message2, range: at };
     };
     let slugSeen = false;
     for (const pair of node2.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
+      const key = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
       const keyAt = nodeRange(frontmatter2, pair.key, range);
       const valueNode = resolveAlias(frontmatter2.document, pair.value);
       const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
@@ -27161,7 +27445,7 @@ function readPatternItem(frontmatter2, node2, itemRange) {
           ref.range = valueRange;
         }
       } else if (key === "category") {
-        const value2 = valueNode && (0, import_yaml.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
+        const value2 = valueNode && (0, import_yaml2.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
         if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
         ref.category = { value: value2, range: valueRange };
       } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
@@ -27249,13 +27533,15 @@ function htmlTagDelta(html) {
   return VOID_ELEMENTS.has((open[1] ?? "").toLowerCase()) ? 0 : 1;
 }
 function textMentions(catalogue, raw, value2) {
+  const matches2 = catalogue.findMentions(value2);
+  if (matches2.length === 0) return [];
   const map = alignValue(raw, value2);
   if (!map) {
     return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
-  const urls = [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]);
+  const urls = /[:.@]/.test(value2) ? [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]) : [];
   const found = [];
-  for (const match of catalogue.findMentions(value2)) {
+  for (const match of matches2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
@@ -27303,15 +27589,16 @@ function isAutolink(text3, node2, range) {
   const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
-var import_yaml, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
 var init_parse2 = __esm({
   "src/parse.ts"() {
     "use strict";
     init_unified();
     init_remark_parse();
     init_remark_frontmatter();
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_positions();
+    init_directives();
     init_mdast_util_to_string();
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
     MAX_ALIAS_COUNT = 100;
@@ -27349,11 +27636,11 @@ __export(frontmatter_fields_exports, {
 function capitalise(text3) {
   return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
-var import_yaml2, meta2, check2;
+var import_yaml3, meta2, check2;
 var init_frontmatter_fields = __esm({
   "rules/frontmatter-fields.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_docs();
     init_parse2();
     init_dates();
@@ -27377,7 +27664,7 @@ var init_frontmatter_fields = __esm({
       if (date) {
         const node2 = date.node;
         const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-        const written = node2 && (0, import_yaml2.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+        const written = node2 && (0, import_yaml3.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
         const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
         if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
       }
@@ -27616,26 +27903,26 @@ function withoutTrailingSpace2(text3, [start, end]) {
   return [start, trimmed];
 }
 function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml3.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+  return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
 }
 function writtenCategoryEntries(adr) {
   const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml3.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+  return (0, import_yaml4.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
 }
 function writtenItemCategories(adr) {
   const node2 = adr.patternsNode;
-  const items = (0, import_yaml3.isSeq)(node2) ? node2.items : [node2];
+  const items = (0, import_yaml4.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
-    if (!(0, import_yaml3.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "category");
+    if (!(0, import_yaml4.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "category");
     return aliasRange(adr, pair?.value);
   });
 }
-var import_yaml3, import_fastest_levenshtein, meta4, check4;
+var import_yaml4, import_fastest_levenshtein, meta4, check4;
 var init_pattern_category = __esm({
   "rules/pattern-category.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_docs();
     init_parse2();
     import_fastest_levenshtein = __toESM(require_mod(), 1);
@@ -27720,8 +28007,8 @@ function nextLineStart(text3, offset) {
 function removeSequenceItem(text3, itemRange) {
   const [start, end] = itemRange;
   const start0 = lineStart(text3, start);
-  const before = text3.slice(start0, start);
-  if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
+  const before2 = text3.slice(start0, start);
+  if (/^\s*-\s+$/.test(before2) || /^\s*-$/.test(before2)) {
     return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
   }
   let after = end;
@@ -27730,7 +28017,7 @@ function removeSequenceItem(text3, itemRange) {
     after++;
     while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
   }
-  const ownLine = /^[ \t]*$/.test(before);
+  const ownLine = /^[ \t]*$/.test(before2);
   if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
     return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
@@ -27760,11 +28047,11 @@ function declarePatterns(adr, slugs) {
   const field = frontmatterField(frontmatter2, "patterns");
   if (!field) {
     const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-    const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-    return { range: [end, end], text: `${before}patterns:${eol}${blockList("  - ")}` };
+    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before2}patterns:${eol}${blockList("  - ")}` };
   }
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml4.isSeq)(node2)) {
+  if (node2 && (0, import_yaml5.isSeq)(node2)) {
     const items = node2.items;
     const last = items[items.length - 1];
     if (node2.flow) {
@@ -27783,12 +28070,12 @@ function declarePatterns(adr, slugs) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
   }
-  if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
+  if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
     const [start, end] = nodeRange(frontmatter2, node2);
     if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
     return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml4.isScalar)(node2) && node2.value === null) {
+  if (!node2 || (0, import_yaml5.isScalar)(node2) && node2.value === null) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start, end] = nodeRange(frontmatter2, node2);
       return { range: [start, end], text: `[${slugs.join(", ")}]` };
@@ -27808,7 +28095,7 @@ function appendFrontmatterItems(adr, key, items) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml4.isSeq)(node2)) {
+  if (node2 && (0, import_yaml5.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
@@ -27828,12 +28115,12 @@ function appendFrontmatterItems(adr, key, items) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
-  if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+  if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start, end] = nodeRange(frontmatter2, node2);
     if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
     return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml4.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+  if (!node2 || (0, import_yaml5.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start, end] = nodeRange(frontmatter2, node2);
       return { range: [start, end], text: `[${items.join(", ")}]` };
@@ -27852,11 +28139,11 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml4.isScalar)(root) && root.value === null) {
-    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-    return { range: [end, end], text: `${before2}${line}${eol}` };
+  if (root === null || (0, import_yaml5.isScalar)(root) && root.value === null) {
+    const before3 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before3}${line}${eol}` };
   }
-  if (!(0, import_yaml4.isMap)(root) || root.flow) return null;
+  if (!(0, import_yaml5.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
     const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
     return /^[ \t]*$/.test(indent2) ? indent2 : null;
@@ -27879,14 +28166,14 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const firstKey = root.items[0]?.key;
   const indent = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
   if (indent === null) return null;
-  const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-  return { range: [end, end], text: `${before}${indent}${line}${eol}` };
+  const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+  return { range: [end, end], text: `${before2}${indent}${line}${eol}` };
 }
-var import_yaml4;
+var import_yaml5;
 var init_edits = __esm({
   "src/edits.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_parse2();
   }
 });
@@ -28015,7 +28302,7 @@ function declaredSlugs(adr, catalogue) {
 function scalarField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml5.isScalar)(node2) || node2.value === null) return null;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml6.isScalar)(node2) || node2.value === null) return null;
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
@@ -28210,9 +28497,9 @@ function buildRecord(adr, catalogue) {
     const field = frontmatterField(adr.frontmatter, key);
     if (!field || !adr.frontmatter) continue;
     const node2 = field.node;
-    const items = node2 && (0, import_yaml5.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml6.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml5.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml6.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
       relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
@@ -28256,7 +28543,8 @@ function buildRecord(adr, catalogue) {
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
-    patterns: declaredSlugs(adr, catalogue)
+    patterns: declaredSlugs(adr, catalogue),
+    ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
 }
 function titleNumber(adr, digits, titleRange) {
@@ -28279,12 +28567,12 @@ function patternLinkTarget(pattern, settings) {
   }
   return pattern.url;
 }
-var import_yaml5, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABEL, DATE_LABEL, MADR_HEADINGS, slugify;
+var import_yaml6, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABEL, DATE_LABEL, MADR_HEADINGS, slugify;
 var init_record = __esm({
   "src/record.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_github_slugger();
     init_parse2();
     TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
@@ -28479,6 +28767,48 @@ var init_pattern_link = __esm({
   }
 });
 
+// src/set-index.ts
+function recordsByFolder(set) {
+  let index2 = byFolder.get(set);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const record of set) {
+      const list2 = index2.get(record.folder);
+      if (list2) list2.push(record);
+      else index2.set(record.folder, [record]);
+    }
+    byFolder.set(set, index2);
+  }
+  return index2;
+}
+function recordsByFileNumber(set) {
+  let index2 = byNumber.get(set);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const record of set) {
+      if (record.fileNumber === null) continue;
+      const key = `${record.folder}\0${record.fileNumber}`;
+      const list2 = index2.get(key);
+      if (list2) list2.push(record);
+      else index2.set(key, [record]);
+    }
+    byNumber.set(set, index2);
+  }
+  return index2;
+}
+function memoPerArray(cache, records, compute) {
+  if (!cache.has(records)) cache.set(records, compute());
+  return cache.get(records);
+}
+var byFolder, byNumber;
+var init_set_index = __esm({
+  "src/set-index.ts"() {
+    "use strict";
+    byFolder = /* @__PURE__ */ new WeakMap();
+    byNumber = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // rules/adr-filename.ts
 var adr_filename_exports = {};
 __export(adr_filename_exports, {
@@ -28535,11 +28865,12 @@ function datedName(record) {
   const title = titlePart(rest, record);
   return date && title ? `${date}-${title}${extension2}` : null;
 }
-var meta9, TITLE, NUMBER_NAME, DATE, DATE_NAME, DATE_PREFIX, NUMBER_PREFIX, FORMS, check9, kebab;
+var meta9, TITLE, NUMBER_NAME, DATE, DATE_NAME, DATE_PREFIX, NUMBER_PREFIX, FORMS, check9, conventions, kebab;
 var init_adr_filename = __esm({
   "rules/adr-filename.ts"() {
     "use strict";
     init_docs();
+    init_set_index();
     meta9 = {
       id: "adr-filename",
       description: "ADR file names follow the folder\u2019s naming convention",
@@ -28581,8 +28912,8 @@ var init_adr_filename = __esm({
         if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
         return;
       }
-      const siblings = set.filter((entry) => entry.folder === record.folder);
-      const convention = !options?.convention || options.convention === "auto" ? folderConvention(siblings) : options.convention;
+      const siblings = recordsByFolder(set).get(record.folder) ?? [record];
+      const convention = !options?.convention || options.convention === "auto" ? memoPerArray(conventions, siblings, () => folderConvention(siblings)) : options.convention;
       if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
       const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
       report({
@@ -28590,6 +28921,7 @@ var init_adr_filename = __esm({
         message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
       });
     };
+    conventions = /* @__PURE__ */ new WeakMap();
     kebab = (text3) => text3.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
   }
 });
@@ -28605,6 +28937,7 @@ var init_adr_number_duplicate = __esm({
   "rules/adr-number-duplicate.ts"() {
     "use strict";
     init_docs();
+    init_set_index();
     meta10 = {
       id: "adr-number-duplicate",
       description: "No two ADRs of a folder share a number",
@@ -28623,11 +28956,12 @@ var init_adr_number_duplicate = __esm({
     };
     check10 = ({ record, set, report }) => {
       if (record.fileNumber === null) return;
-      const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
-      const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
+      const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
+      const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
       if (others.length === 0) return;
+      const siblings = recordsByFolder(set).get(record.folder) ?? [];
       const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-      const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
+      const highest = siblings.reduce((max, entry) => Math.max(max, entry.fileNumber ?? 0), record.fileNumber);
       const next = String(highest + 1).padStart(digits.length, "0");
       report({
         range: [0, 0],
@@ -28800,11 +29134,11 @@ function inCaseOf(written, status) {
   if (new RegExp("^\\p{Lu}", "u").test(written)) return status.charAt(0).toUpperCase() + status.slice(1);
   return status.charAt(0).toLowerCase() + status.slice(1);
 }
-var import_yaml6, import_fastest_levenshtein2, meta13, check13;
+var import_yaml7, import_fastest_levenshtein2, meta13, check13;
 var init_adr_status = __esm({
   "rules/adr-status.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     import_fastest_levenshtein2 = __toESM(require_mod(), 1);
     init_docs();
     init_parse2();
@@ -28835,7 +29169,7 @@ var init_adr_status = __esm({
       const field = frontmatterField(adr.frontmatter, "status");
       if (field && adr.frontmatter) {
         const node2 = field.node;
-        if (!node2 || !(0, import_yaml6.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+        if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
           report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
           return;
         }
@@ -29196,6 +29530,10 @@ function resolveRelation(relation, from, index2) {
   }
   return { kind: "no-file", path: absolute };
 }
+function relationRecord(relation, from, index2) {
+  const target = resolveRelation(relation, from, index2);
+  return target.kind === "found" && target.records.length === 1 ? target.records[0] : null;
+}
 var init_relations = __esm({
   "src/relations.ts"() {
     "use strict";
@@ -29243,9 +29581,9 @@ function itemStyle(adr, keys) {
   if (!frontmatter2) return null;
   for (const key of keys) {
     const node2 = frontmatterField(frontmatter2, key)?.node;
-    const items = node2 && (0, import_yaml7.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml8.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml7.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml8.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
@@ -29282,7 +29620,7 @@ function keySpelling(adr, kind) {
   if (root && "items" in root)
     for (const pair of root.items) {
       const key = pair.key;
-      if ((0, import_yaml7.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+      if ((0, import_yaml8.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
@@ -29311,13 +29649,13 @@ function offsets2(node2) {
 }
 function bodyPlace(adr, self) {
   const children = adr.tree.children;
-  const statusHeading = children.findIndex((node2) => node2.type === "heading" && node2.depth >= 2 && /^status$/i.test(toString(node2).trim()));
-  if (statusHeading >= 0) {
-    let last = children[statusHeading];
-    for (let i = statusHeading + 1; i < children.length; i++) {
+  const statusHeading2 = children.findIndex((node2) => node2.type === "heading" && node2.depth >= 2 && /^status$/i.test(toString(node2).trim()));
+  if (statusHeading2 >= 0) {
+    let last = children[statusHeading2];
+    for (let i = statusHeading2 + 1; i < children.length; i++) {
       const node2 = children[i];
       if (node2.type === "heading") break;
-      if (i > statusHeading + 1 && !(node2.type === "paragraph" && startsWithRelation(adr, node2))) break;
+      if (i > statusHeading2 + 1 && !(node2.type === "paragraph" && startsWithRelation(adr, node2))) break;
       last = node2;
       const at3 = offsets2(node2);
       if (node2.type === "paragraph" && at3 && /:\s*$/.test(adr.text.slice(at3[0], at3[1])) && children[i + 1]?.type === "list") last = children[++i];
@@ -29416,12 +29754,12 @@ function unresolved(relation, resolution, project, index2) {
     rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
   };
 }
-var import_yaml7, meta15, INVERSE, KEYS, ORDER, WORDS, indexes, DEFAULT_STYLE, RELATION_LINE, startsWithRelation, CLAIM, STATES, check15;
+var import_yaml8, meta15, INVERSE, KEYS, ORDER, WORDS, indexes, DEFAULT_STYLE, RELATION_LINE, startsWithRelation, CLAIM, STATES, check15;
 var init_adr_supersede = __esm({
   "rules/adr-supersede.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_docs();
     init_parse2();
     init_edits();
@@ -29658,6 +29996,369 @@ var init_rules = __esm({
   }
 });
 
+// src/config.ts
+import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
+function toSeverity(value2) {
+  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
+  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
+  return null;
+}
+function findConfigFile(cwd) {
+  let dir = resolve2(cwd);
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join3(dir, name);
+      if (!existsSync(candidate)) continue;
+      if (name !== "package.json") return candidate;
+      try {
+        const pkg = JSON.parse(readFileSync2(candidate, "utf8"));
+        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
+      } catch {
+      }
+    }
+    const parent = dirname4(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+function readConfigData(file) {
+  let text3;
+  try {
+    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readFileSync2(file, "utf8");
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
+  }
+  const noPosition = () => "";
+  if (file.endsWith(".json")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(text3);
+    } catch (error2) {
+      throw new ConfigError(file, `invalid JSON: ${error2.message}`);
+    }
+    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
+    return { data: parsed, locate: noPosition };
+  }
+  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const at = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: `;
+  };
+  const error = document3.errors[0];
+  if (error) throw new ConfigError(file, `${at(error.pos[0])}invalid YAML: ${error.message.split("\n")[0]}`);
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (caught) {
+    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
+  }
+  return {
+    data: data ?? {},
+    locate: (path) => {
+      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+      const pair = (0, import_yaml9.isMap)(parent) ? parent.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const node2 = pair?.key ?? document3.getIn(path, true);
+      return node2?.range ? at(node2.range[0]) : "";
+    }
+  };
+}
+function suggestRule(id) {
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein4.distance)(id, a) - (0, import_fastest_levenshtein4.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein4.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+}
+function resolveConfig(raw, file, baseDir, locate = () => "") {
+  const where = file ?? "<config>";
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
+  const config = raw;
+  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
+    for (const [id, value2] of Object.entries(config.rules)) {
+      const at = locate(["rules", id]);
+      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
+      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
+      if (!severity)
+        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
+    }
+  }
+  validateConfig ??= compileSchema("config.schema.json");
+  if (!validateConfig(config)) {
+    const error = validateConfig.errors?.[0];
+    const path = (error?.instancePath ?? "").split("/").slice(1);
+    if (error?.keyword === "additionalProperties") path.push(error.params.additionalProperty);
+    throw new ConfigError(where, `${locate(path)}${error ? describeAjvError(error) : "invalid configuration"}`);
+  }
+  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const settings = {};
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
+  for (const preset of presets) {
+    if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
+    if (preset === "madr" || preset === "nygard") {
+      const current = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
+    }
+  }
+  for (const [id, value2] of Object.entries(config.rules ?? {})) {
+    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
+    const rule = rulesById.get(id);
+    if (options !== void 0 && rule) {
+      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
+      const validate = compileInlineSchema(rule.meta.schema);
+      if (!validate(options)) {
+        const error = validate.errors?.[0];
+        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error ? describeAjvError(error) : "invalid"}`);
+      }
+    }
+    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+  }
+  return {
+    file,
+    baseDir,
+    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
+    ignore: config.ignore ?? [],
+    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
+    linkTemplate: config.linkTemplate ?? null,
+    statuses: config.statuses ?? DEFAULT_STATUSES,
+    extends: presets,
+    rules: settings
+  };
+}
+function loadConfig(cwd, explicitFile) {
+  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve2(cwd));
+  if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
+  const { data, locate } = readConfigData(file);
+  return resolveConfig(data ?? {}, file, dirname4(file), locate);
+}
+function overrideRules(config, overrides) {
+  const next = { ...config, rules: { ...config.rules } };
+  for (const override of overrides) {
+    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
+    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
+    const [, id = "", severityText = ""] = match;
+    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
+    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
+    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
+    next.rules[id] = { severity, options: next.rules[id]?.options };
+  }
+  return next;
+}
+var import_yaml9, import_fastest_levenshtein4, CONFIG_FILE_NAMES, DEFAULT_ADR_FOLDERS, DEFAULT_NON_ADR_FILES, DEFAULT_MAX_FILE_SIZE, SEVERITY_BY_NUMBER, validateConfig;
+var init_config = __esm({
+  "src/config.ts"() {
+    "use strict";
+    import_yaml9 = __toESM(require_dist(), 1);
+    init_schema();
+    init_rules();
+    init_status();
+    init_positions();
+    init_errors();
+    import_fastest_levenshtein4 = __toESM(require_mod(), 1);
+    CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
+    DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
+    DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
+    DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+    SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
+    validateConfig = null;
+  }
+});
+
+// src/files.ts
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
+import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function isMarkdown(path) {
+  const lower = path.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
+}
+function toPosix(path) {
+  return sep2 === "/" ? path : path.split(sep2).join("/");
+}
+function buildIgnore(cwd, config) {
+  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
+  const root = config.file ? config.baseDir : cwd;
+  const gitignore = resolve3(root, ".gitignore");
+  if (existsSync2(gitignore)) {
+    try {
+      matcher.add(readFileSync3(gitignore, "utf8"));
+    } catch {
+    }
+  }
+  matcher.add(config.ignore);
+  return { matcher, root };
+}
+async function discoverFiles(inputs, cwd, config) {
+  let base = cwd;
+  let patterns = [...inputs];
+  if (patterns.length === 0 && config.adrs) {
+    base = config.baseDir;
+    patterns = config.adrs;
+  } else if (patterns.length === 0) {
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
+    if (!folder)
+      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
+    patterns = [folder];
+  }
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  const missing = [];
+  const named = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const absolute = resolve3(base, pattern);
+    let stats;
+    try {
+      stats = statSync2(absolute);
+    } catch {
+      if (linkTarget(absolute) !== null) {
+        found.add(absolute);
+        continue;
+      }
+    }
+    if (stats?.isDirectory()) {
+      if (isMarkdown(absolute)) {
+        found.add(absolute);
+        folders.add(absolute);
+      }
+      searchFolder(absolute, () => true, true, found, folders);
+    } else if (stats) {
+      found.add(absolute);
+      if (isMarkdown(absolute)) named.add(absolute);
+    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
+      const scan = import_picomatch.default.scan(toPosix(pattern));
+      const deep = scan.glob.includes("/") || scan.glob.includes("**");
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
+    } else {
+      missing.push({ input: pattern, path: absolute, glob: false });
+    }
+  }
+  const files = keepAdrFiles(found, folders, cwd, config);
+  const kept = new Set(files);
+  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
+}
+function keepAdrFiles(found, folders, cwd, config) {
+  const { matcher, root } = buildIgnore(cwd, config);
+  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
+    const path = relative2(root, file);
+    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
+    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
+  }).sort();
+}
+function adrFilesOfFolders(folderPaths, cwd, config) {
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
+  for (const folder of folders) found.delete(folder);
+  return keepAdrFiles(found, folders, cwd, config);
+}
+function searchFolder(root, isMatch, deep, found, folders) {
+  let matched = 0;
+  const pending = [""];
+  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(join4(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
+      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
+      const absolute = resolve3(root, path);
+      found.add(absolute);
+      if (entry.isDirectory()) folders.add(absolute);
+      matched++;
+    }
+  }
+  return matched;
+}
+function formatSize(bytes) {
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
+    size /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}
+function readAdrFile(path, maxFileSize) {
+  let bytes;
+  try {
+    const stats = statSync2(path);
+    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
+    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
+    if (stats.size > maxFileSize)
+      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
+    bytes = readFileSync3(path);
+  } catch (error) {
+    const code = error.code ?? "";
+    if (code === "ENOENT") {
+      const target = linkTarget(path);
+      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
+    }
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error.message)}` };
+  }
+  if (bytes.length === 0) return { ok: false, reason: "is empty" };
+  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
+  try {
+    return { ok: true, source: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+function linkTarget(path) {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    return null;
+  }
+}
+function firstInvalidUtf8(bytes) {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return Math.max(0, low - 1);
+}
+var import_ignore, import_picomatch, MARKDOWN_EXTENSIONS, ALWAYS_IGNORED, NEVER_SEARCHED, UsageError, SIZE_UNITS, READ_ERRORS, utf8;
+var init_files = __esm({
+  "src/files.ts"() {
+    "use strict";
+    import_ignore = __toESM(require_ignore(), 1);
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    init_config();
+    MARKDOWN_EXTENSIONS = [".md", ".markdown"];
+    ALWAYS_IGNORED = ["node_modules/", ".git/"];
+    NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+    SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
+    READ_ERRORS = {
+      ENOENT: "no such file",
+      EACCES: "permission denied",
+      EPERM: "permission denied",
+      ELOOP: "a symbolic link that loops back on itself",
+      EISDIR: "a folder, not a file",
+      EMFILE: "too many open files"
+    };
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  }
+});
+
 // src/lint.ts
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
@@ -29701,6 +30402,11 @@ function byPosition(a, b) {
 }
 function mergeMessages(fileMessages, setMessages) {
   return [...fileMessages, ...setMessages].sort(byPosition);
+}
+function withDirectives(messages, directives, context) {
+  if (!directives?.length) return [...messages];
+  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context.reportUnusedDisable ?? false });
+  return mergeMessages(outcome.messages, outcome.problems);
 }
 function oneLine3(message) {
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -29753,6 +30459,7 @@ var init_lint = __esm({
     init_parse2();
     init_record();
     init_rules();
+    init_directives();
     CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
   }
 });
@@ -29877,8 +30584,8 @@ __export(sarif_exports, {
   artifactLocation: () => artifactLocation,
   formatSarif: () => formatSarif
 });
-import { createHash as createHash2 } from "node:crypto";
-import { isAbsolute as isAbsolute2, relative as relative5, sep as sep3 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { isAbsolute as isAbsolute2, relative as relative6, sep as sep4 } from "node:path";
 import { pathToFileURL } from "node:url";
 function encodeSegment(segment) {
   let out = "";
@@ -29892,9 +30599,9 @@ function fileUri(path) {
   return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
 function artifactLocation(root, filePath) {
-  const path = relative5(root, filePath);
-  if (path === "" || path === ".." || path.startsWith(`..${sep3}`) || isAbsolute2(path)) return { uri: fileUri(filePath) };
-  return { uri: path.split(sep3).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+  const path = relative6(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep4}`) || isAbsolute2(path)) return { uri: fileUri(filePath) };
+  return { uri: path.split(sep4).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 function fenced(code) {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
@@ -29967,9 +30674,9 @@ function lineText(text3, lines, line) {
   const end = text3.slice(start).search(/[\r\n]/);
   return end === -1 ? text3.slice(start) : text3.slice(start, start + end);
 }
-function fingerprintOf(ruleId, uri, m, text3, lines) {
+function fingerprintOf2(ruleId, uri, m, text3, lines) {
   const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
-  return createHash2("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+  return createHash3("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
 }
 function formatSarif(results, { root, version }) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
@@ -29985,7 +30692,7 @@ function formatSarif(results, { root, version }) {
         notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
         continue;
       }
-      const hash = fingerprintOf(m.ruleId, location.uri, m, text3, lines);
+      const hash = fingerprintOf2(m.ruleId, location.uri, m, text3, lines);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
       const index2 = ruleIndex.get(m.ruleId);
@@ -30082,11 +30789,11 @@ var github_exports = {};
 __export(github_exports, {
   formatGithub: () => formatGithub
 });
-import { isAbsolute as isAbsolute3, relative as relative6, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, sep as sep5 } from "node:path";
 function annotationPath(root, filePath) {
-  const path = relative6(root, filePath);
-  if (path === "" || path.startsWith(`..${sep4}`) || path === ".." || isAbsolute3(path)) return filePath;
-  return path.split(sep4).join("/");
+  const path = relative7(root, filePath);
+  if (path === "" || path.startsWith(`..${sep5}`) || path === ".." || isAbsolute3(path)) return filePath;
+  return path.split(sep5).join("/");
 }
 function formatGithub(results, { root }) {
   let out = "";
@@ -30104,6 +30811,82 @@ var init_github = __esm({
   "src/format/github.ts"() {
     "use strict";
     init_workflow_commands();
+  }
+});
+
+// src/format/junit.ts
+var junit_exports = {};
+__export(junit_exports, {
+  formatJunit: () => formatJunit,
+  xmlAttribute: () => xmlAttribute,
+  xmlText: () => xmlText
+});
+import { isAbsolute as isAbsolute4, relative as relative8, sep as sep6 } from "node:path";
+function reportPath(root, filePath) {
+  const path = relative8(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep6}`) || isAbsolute4(path)) return filePath;
+  return path.split(sep6).join("/");
+}
+function visible(text3) {
+  return text3.replace(FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function xmlAttribute(text3) {
+  return visible(text3).replace(/[&<>"'\t\n\r]/g, (c) => ENTITIES[c]);
+}
+function xmlText(text3) {
+  return visible(text3).replace(/[&<>\r]/g, (c) => ENTITIES[c]);
+}
+function truncate(text3, length) {
+  const chars = [...text3];
+  return chars.length <= length ? text3 : `${chars.slice(0, length - 1).join("")}\u2026`;
+}
+function attributes(values) {
+  return Object.entries(values).map(([name, value2]) => ` ${name}="${xmlAttribute(String(value2))}"`).join("");
+}
+function problemCase(path, m) {
+  const where = `${path}:${m.line}:${m.column}`;
+  const severity = m.severity === "error" ? "error" : "warning";
+  const kind = m.fatal ? "error" : "failure";
+  const details = [
+    `${severity} at ${where}-${m.endLine}:${m.endColumn}`,
+    m.message,
+    ...m.ruleId ? [`Rule: ${m.ruleId}${m.url ? ` (${m.url})` : ""}`] : []
+  ].join("\n");
+  const head = attributes({ classname: m.ruleId ?? "adrlint", name: `${where} ${truncate(m.message, NAME_MESSAGE_LENGTH)}`, file: path, time: 0 });
+  const outcome = `<${kind}${attributes({ message: m.message, type: m.fatal ? "fatal" : severity })}>${xmlText(details)}</${kind}>`;
+  return `    <testcase${head}>
+      ${outcome}
+    </testcase>
+`;
+}
+function formatJunit(results, { root }) {
+  let suites = "";
+  const totals = { tests: 0, failures: 0, errors: 0 };
+  for (const result of results) {
+    const path = reportPath(root, result.filePath);
+    const errors = result.messages.filter((m) => m.fatal).length;
+    const counts = { tests: Math.max(1, result.messages.length), failures: result.messages.length - errors, errors };
+    totals.tests += counts.tests;
+    totals.failures += counts.failures;
+    totals.errors += counts.errors;
+    const cases = result.messages.length === 0 ? `    <testcase${attributes({ classname: "adrlint", name: path, file: path, time: 0 })}/>
+` : result.messages.map((m) => problemCase(path, m)).join("");
+    suites += `  <testsuite${attributes({ name: path, tests: counts.tests, failures: counts.failures, errors: counts.errors, skipped: 0, time: 0 })}>
+${cases}  </testsuite>
+`;
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites${attributes({ name: "adrlint", ...totals, time: 0 })}>
+${suites}</testsuites>
+`;
+}
+var NAME_MESSAGE_LENGTH, FORBIDDEN, ENTITIES;
+var init_junit = __esm({
+  "src/format/junit.ts"() {
+    "use strict";
+    NAME_MESSAGE_LENGTH = 120;
+    FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "	": "&#9;", "\n": "&#10;", "\r": "&#13;" };
   }
 });
 
@@ -30645,12 +31428,12 @@ var diff_exports = {};
 __export(diff_exports, {
   formatFixDiff: () => formatFixDiff
 });
-import { relative as relative7 } from "node:path";
+import { relative as relative9 } from "node:path";
 function formatFixDiff(results, cwd) {
   let out = "";
   for (const result of results) {
     if (result.output === void 0 || result.source === void 0) continue;
-    const name = (relative7(cwd, result.filePath) || result.filePath).split("\\").join("/");
+    const name = (relative9(cwd, result.filePath) || result.filePath).split("\\").join("/");
     out += createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output, void 0, void 0, { context: 3 });
   }
   return out;
@@ -30662,428 +31445,593 @@ var init_diff = __esm({
   }
 });
 
+// src/new-adr.ts
+var new_adr_exports = {};
+__export(new_adr_exports, {
+  TEMPLATE_NAMES: () => TEMPLATE_NAMES,
+  adrFileName: () => adrFileName,
+  adrFolder: () => adrFolder,
+  adrNames: () => adrNames,
+  createAdr: () => createAdr,
+  fillTemplate: () => fillTemplate,
+  folderTemplate: () => folderTemplate,
+  formatLocalDate: () => formatLocalDate,
+  namingConvention: () => namingConvention,
+  nextAdrNumber: () => nextAdrNumber,
+  numberWidth: () => numberWidth,
+  renderAdr: () => renderAdr,
+  titlePatterns: () => titlePatterns,
+  titleSlug: () => titleSlug
+});
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname11, join as join8, resolve as resolve7 } from "node:path";
+function adrNames(entries, nonAdrFiles) {
+  const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
+  return entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name)).sort();
+}
+function nextAdrNumber(names) {
+  let highest = 0;
+  for (const name of names) highest = Math.max(highest, fileNumber(name) ?? 0);
+  return highest + 1;
+}
+function numberWidth(names) {
+  const widths = names.filter((name) => !DATE_PREFIX2.test(name)).map((name) => /^(\d{3,4})-/.exec(name)?.[1]?.length).filter((width) => width !== void 0);
+  return widths.filter((width) => width === 3).length > widths.length / 2 ? 3 : 4;
+}
+function namingConvention(names, option) {
+  if (option === "number" || option === "date") return option;
+  let dated = 0;
+  let numbered = 0;
+  for (const name of names) {
+    if (DATE_PREFIX2.test(name)) dated++;
+    else if (NUMBER_PREFIX2.test(name)) numbered++;
+  }
+  return dated > numbered ? "date" : "number";
+}
+function titleSlug(title) {
+  const words = title.normalize("NFC").toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  let slug2 = "";
+  for (const word of words) {
+    const longer = slug2 ? `${slug2}-${word}` : word;
+    if (slug2 && longer.length > MAX_SLUG_LENGTH) break;
+    slug2 = longer;
+  }
+  return slug2;
+}
+function adrFileName(slug2, convention, number, width, date) {
+  if (convention === "date") return `${date.replace(/-/g, "")}-${slug2}.md`;
+  return `${String(number).padStart(width, "0")}-${slug2}.md`;
+}
+function folderTemplate(formats) {
+  const nygard = formats.filter((format) => format === "nygard").length;
+  const madr = formats.filter((format) => format === "madr" || format === "madr2").length;
+  return nygard > madr ? "nygard" : "madr";
+}
+function formatLocalDate(date) {
+  const pad = (value2) => String(value2).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+function yamlString(value2) {
+  return /^[\p{L}][\p{L}\p{N} _-]*$/u.test(value2) && !/^(?:true|false|null|yes|no|on|off|y|n)$/i.test(value2) && !/\s$/.test(value2) ? value2 : JSON.stringify(value2);
+}
+function renderAdr(template, fields) {
+  if (template === "nygard") {
+    const heading = fields.number === null ? fields.title : `${fields.number}. ${fields.title}`;
+    return [
+      ...fields.patterns.length > 0 ? ["---", `patterns: ${flowList(fields.patterns)}`, "---", ""] : [],
+      `# ${heading}`,
+      "",
+      `Date: ${fields.date}`,
+      "",
+      "## Status",
+      "",
+      capitalise2(fields.status),
+      "",
+      "## Context",
+      "",
+      "<!-- The forces at play (technical, political, social, project-local) and why a decision is needed now. -->",
+      "",
+      "## Decision",
+      "",
+      '<!-- "We will \u2026", in full sentences and the active voice. -->',
+      "",
+      "## Consequences",
+      "",
+      "<!-- What becomes easier and what becomes harder because of this decision. -->",
+      ""
+    ].join("\n");
+  }
+  return [
+    "---",
+    `status: ${yamlString(fields.status)}`,
+    `date: ${fields.date}`,
+    `patterns: ${flowList(fields.patterns)}`,
+    "---",
+    "",
+    `# ${fields.title}`,
+    "",
+    "## Context and Problem Statement",
+    "",
+    "<!-- The context and the problem in two or three sentences, or as the question to answer. -->",
+    "",
+    "## Considered Options",
+    "",
+    "<!-- One bullet per option, by its title. -->",
+    "",
+    "## Decision Outcome",
+    "",
+    '<!-- Chosen option: "\u2026", because \u2026 (the justification). -->',
+    "",
+    "### Consequences",
+    "",
+    "<!-- Good, because \u2026; Bad, because \u2026 -->",
+    ""
+  ].join("\n");
+}
+function fillTemplate(text3, fields) {
+  const values = {
+    title: fields.title,
+    number: fields.number === null ? "" : String(fields.number),
+    date: fields.date,
+    status: fields.status,
+    patterns: flowList(fields.patterns)
+  };
+  return text3.replace(/\{\{\s*(title|number|date|status|patterns)\s*\}\}/g, (_, key) => values[key]);
+}
+function adrFolder(cwd, config) {
+  const configured = config.adrs?.[0];
+  if (configured) {
+    const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
+    if (scan.isGlob) return resolve7(config.baseDir, scan.base || ".");
+    const path = resolve7(config.baseDir, configured);
+    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname11(path) : path;
+  }
+  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve7(cwd, folder)));
+  return resolve7(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
+}
+function listFolder(folder) {
+  try {
+    return readdirSync3(folder);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return [];
+    throw new UsageError(`cannot list the ADR folder ${folder} (${code === "ENOTDIR" ? "not a folder" : code ?? error.message})`);
+  }
+}
+function defaultTemplate(folder, names, config, catalogue) {
+  const formats = [];
+  for (const name of names.slice(-TEMPLATE_SAMPLE)) {
+    try {
+      const path = join8(folder, name);
+      if (statSync6(path).size > config.maxFileSize) continue;
+      formats.push(buildRecord(parseAdr(path, readFileSync11(path, "utf8"), catalogue), catalogue).format);
+    } catch {
+    }
+  }
+  return folderTemplate(formats);
+}
+function readTemplateFile(path) {
+  try {
+    return readFileSync11(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read the template ${path} (${error.code ?? error.message})`);
+  }
+}
+function titlePatterns(title, catalogue) {
+  return [...new Set(catalogue.findMentions(title).map((mention) => mention.slug))];
+}
+function createAdr(options) {
+  const { config, catalogue, folder } = options;
+  const title = options.title.replace(/\s+/g, " ").trim();
+  const slug2 = titleSlug(title);
+  if (!slug2) throw new UsageError(`the title needs at least one letter or digit for the file name (got "${options.title}")`);
+  if (!ISO_DATE.test(options.date)) throw new UsageError(`the date must be YYYY-MM-DD, not "${options.date}"`);
+  const status = (options.status ?? "proposed").trim();
+  if (!matchStatus(status, config.statuses)) throw new UsageError(`--status "${status}" is not a configured status; use one of ${config.statuses.join(", ")}`);
+  const names = adrNames(listFolder(folder), config.nonAdrFiles);
+  const filenameOptions = config.rules["adr-filename"]?.options ?? {};
+  const pattern = filenameOptions.pattern ? new RegExp(filenameOptions.pattern, "u") : null;
+  const width = numberWidth(names);
+  const preferred = namingConvention(names, filenameOptions.convention);
+  const template = options.template ?? defaultTemplate(folder, names, config, catalogue);
+  const userTemplate = typeof template === "object" ? readTemplateFile(template.path) : null;
+  const patterns = titlePatterns(title, catalogue);
+  let number = nextAdrNumber(names);
+  const warnings = [];
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const candidates = [adrFileName(slug2, preferred, number, width, options.date), adrFileName(slug2, preferred === "number" ? "date" : "number", number, width, options.date)];
+    if (preferred === "number") candidates.push(adrFileName(slug2, "number", number, width === 4 ? 3 : 4, options.date));
+    const name = pattern ? candidates.find((candidate) => pattern.test(candidate)) : candidates[0];
+    if (!name) throw new UsageError(`no file name for "${title}" matches the adr-filename pattern /${filenameOptions.pattern}/ (tried ${candidates.join(", ")})`);
+    const dated = DATE_PREFIX2.test(name);
+    const fields = { title, number: dated ? null : number, date: options.date, status, patterns };
+    const text3 = userTemplate !== null ? fillTemplate(userTemplate, fields) : renderAdr(template, fields);
+    const path = join8(folder, name);
+    if ((0, import_picomatch2.default)([...config.nonAdrFiles], { dot: true })(name))
+      warnings.push(`${name} matches "nonAdrFiles" (${config.nonAdrFiles.join(", ")}), so adrlint will not lint it; rename it or change the title`);
+    const result = { path, text: text3, number: fields.number, template: userTemplate !== null ? "file" : template, patterns, warnings };
+    if (options.dryRun) {
+      if (existsSync6(path)) throw new UsageError(`${name} already exists in ${folder}`);
+      return result;
+    }
+    mkdirSync3(folder, { recursive: true });
+    try {
+      writeFileSync4(path, text3, { flag: "wx" });
+      return result;
+    } catch (error) {
+      const code = error.code;
+      if (code !== "EEXIST") throw new UsageError(`cannot write ${path} (${code ?? error.message})`);
+      if (dated) throw new UsageError(`${name} already exists in ${folder}; choose another title`);
+      warnings.length = 0;
+      number++;
+    }
+  }
+  throw new UsageError(`could not find a free ADR number in ${folder} after ${MAX_ATTEMPTS} attempts`);
+}
+var import_picomatch2, TEMPLATE_NAMES, MARKDOWN2, DATE_PREFIX2, NUMBER_PREFIX2, ISO_DATE, MAX_SLUG_LENGTH, TEMPLATE_SAMPLE, flowList, capitalise2, MAX_ATTEMPTS;
+var init_new_adr = __esm({
+  "src/new-adr.ts"() {
+    "use strict";
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
+    init_config();
+    init_files();
+    init_parse2();
+    init_record();
+    init_status();
+    TEMPLATE_NAMES = ["madr", "nygard"];
+    MARKDOWN2 = /\.(?:md|markdown)$/i;
+    DATE_PREFIX2 = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)/;
+    NUMBER_PREFIX2 = /^\d{1,6}(?!\d)/;
+    ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+    MAX_SLUG_LENGTH = 60;
+    TEMPLATE_SAMPLE = 50;
+    flowList = (slugs) => `[${slugs.join(", ")}]`;
+    capitalise2 = (text3) => text3.charAt(0).toUpperCase() + text3.slice(1);
+    MAX_ATTEMPTS = 100;
+  }
+});
+
+// src/format/escape.ts
+function escapeMarkdownText(text3) {
+  const line = text3.replace(BREAKS, " ").trim();
+  return line.replace(INLINE, "\\$&").replace(/[&<>]/g, (c) => HTML_ENTITIES[c]).replace(/\|/g, "&#124;").replace(BLOCK_START, "\\$&").replace(ORDERED_START, "$1\\.");
+}
+function escapeMarkdownUrl(url) {
+  const encoder = new TextEncoder();
+  return url.replace(
+    /[^\x21-\x7e]|["'()<>[\]\\`|^{}]/gu,
+    (c) => [...encoder.encode(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+  );
+}
+function markdownLink(text3, url) {
+  const label = escapeMarkdownText(text3);
+  return url ? `[${label}](${escapeMarkdownUrl(url)})` : label;
+}
+function escapeMermaidLabel(text3) {
+  return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
+}
+var HTML_ENTITIES, BREAKS, INLINE, BLOCK_START, ORDERED_START, MERMAID_ENTITIES;
+var init_escape = __esm({
+  "src/format/escape.ts"() {
+    "use strict";
+    HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+    INLINE = /[\\`*_[\]()~!$:]/g;
+    BLOCK_START = /^[#+-]/;
+    ORDERED_START = /^(\d+)\./;
+    MERMAID_ENTITIES = { '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;", "`": "#96;" };
+  }
+});
+
+// src/report.ts
+var report_exports = {};
+__export(report_exports, {
+  MAX_CHAINS: () => MAX_CHAINS,
+  MERMAID_MAX_EDGES: () => MERMAID_MAX_EDGES,
+  MERMAID_MAX_NODES: () => MERMAID_MAX_NODES,
+  buildSetReport: () => buildSetReport,
+  formatReportJson: () => formatReportJson,
+  formatReportMarkdown: () => formatReportMarkdown,
+  formatReportMermaid: () => formatReportMermaid,
+  mermaidBlock: () => mermaidBlock,
+  mermaidGraph: () => mermaidGraph,
+  normaliseStatus: () => normaliseStatus,
+  patternUsageLines: () => patternUsageLines
+});
+import { basename as basename9, relative as relative10, sep as sep7 } from "node:path";
+function relativePath(root, path) {
+  return (relative10(root, path) || basename9(path)).split(sep7).join("/");
+}
+function normaliseStatus(written) {
+  const known = matchStatus(written, DEFAULT_STATUSES);
+  if (known) return known;
+  const cleaned = (written.split(";")[0] ?? "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  return cleaned === "" ? null : cleaned;
+}
+function compareStatus(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const rankA = STATUS_FIRST.indexOf(a);
+  const rankB = STATUS_FIRST.indexOf(b);
+  if (rankA >= 0 || rankB >= 0) return (rankA < 0 ? STATUS_FIRST.length : rankA) - (rankB < 0 ? STATUS_FIRST.length : rankB);
+  return byText(a, b);
+}
+function compareRecords(a, b) {
+  const numberA = a.fileNumber ?? Number.POSITIVE_INFINITY;
+  const numberB = b.fileNumber ?? Number.POSITIVE_INFINITY;
+  return byText(a.folder, b.folder) || (numberA === numberB ? 0 : numberA < numberB ? -1 : 1) || byText(a.name, b.name);
+}
+function relationEdges(records, pathOf, root) {
+  const index2 = indexRecords(records, root);
+  const order2 = new Map(records.map((record, i) => [record.path, i]));
+  const found = { supersedes: /* @__PURE__ */ new Map(), amends: /* @__PURE__ */ new Map() };
+  for (const record of records) {
+    for (const relation of record.relations) {
+      const other = relationRecord(relation, record, index2);
+      if (!other || other.path === record.path) continue;
+      const [newer, older] = relation.kind === "supersedes" || relation.kind === "amends" ? [record, other] : [other, record];
+      const edges = relation.kind === "supersedes" || relation.kind === "superseded-by" ? found.supersedes : found.amends;
+      edges.set(`${newer.path}\0${older.path}`, [newer, older]);
+    }
+  }
+  const sorted = (edges) => [...edges.values()].sort(([fromA, toA], [fromB, toB]) => order2.get(fromA.path) - order2.get(fromB.path) || order2.get(toA.path) - order2.get(toB.path)).map(([from, to]) => ({ from: pathOf(from), to: pathOf(to) }));
+  return { supersedes: sorted(found.supersedes), amends: sorted(found.amends) };
+}
+function supersedeChains(edges, order2) {
+  const newer = /* @__PURE__ */ new Map();
+  const hasOlder = /* @__PURE__ */ new Set();
+  for (const { from, to } of edges) {
+    const list2 = newer.get(to);
+    if (list2) list2.push(from);
+    else newer.set(to, [from]);
+    hasOlder.add(from);
+  }
+  for (const list2 of newer.values()) list2.sort((a, b) => order2.get(a) - order2.get(b));
+  const nodes = [...new Set(edges.flatMap(({ from, to }) => [to, from]))].sort((a, b) => order2.get(a) - order2.get(b));
+  const chains = [];
+  const covered = /* @__PURE__ */ new Set();
+  let capped = false;
+  const walk = (path) => {
+    if (capped) return;
+    const last = path[path.length - 1];
+    const next = (newer.get(last) ?? []).filter((node2) => !path.includes(node2));
+    if (next.length === 0) {
+      if (path.length < 2) return;
+      if (chains.length === MAX_CHAINS) {
+        capped = true;
+        return;
+      }
+      chains.push(path);
+      for (const node2 of path) covered.add(node2);
+      return;
+    }
+    for (const node2 of next) walk([...path, node2]);
+  };
+  for (const node2 of nodes) if (!hasOlder.has(node2)) walk([node2]);
+  for (const node2 of nodes) if (!covered.has(node2)) walk([node2]);
+  const contained = (short, long) => {
+    let at = 0;
+    for (const node2 of long) if (node2 === short[at]) at++;
+    return at === short.length;
+  };
+  const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
+  return { chains: maximal, capped };
+}
+function buildSetReport(records, catalogue, { root }) {
+  const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
+  const pathOf = (record) => relativePath(root, record.path);
+  const adrs = unique.map((record) => ({
+    path: pathOf(record),
+    number: record.fileNumber ?? record.number?.value ?? null,
+    title: record.title,
+    status: record.status ? normaliseStatus(record.status.value) : null,
+    date: record.date?.value ?? null,
+    patterns: [...new Set(record.patterns)]
+  }));
+  const statusGroups = /* @__PURE__ */ new Map();
+  for (const adr of adrs) {
+    const group = statusGroups.get(adr.status);
+    if (group) group.push(adr.path);
+    else statusGroups.set(adr.status, [adr.path]);
+  }
+  const byStatus = [...statusGroups.entries()].sort(([a], [b]) => compareStatus(a, b)).map(([status, paths]) => ({ status, adrs: paths }));
+  const declaring = /* @__PURE__ */ new Map();
+  for (const adr of adrs) {
+    for (const slug2 of adr.patterns) {
+      const list2 = declaring.get(slug2);
+      if (list2) list2.push(adr.path);
+      else declaring.set(slug2, [adr.path]);
+    }
+  }
+  const categoryRank = (category) => {
+    const rank = catalogue.categories.indexOf(category);
+    return rank < 0 ? catalogue.categories.length : rank;
+  };
+  const patterns = catalogue.patterns.map((pattern, position2) => ({ pattern, position: position2 })).sort((a, b) => categoryRank(a.pattern.category) - categoryRank(b.pattern.category) || a.position - b.position).map(({ pattern }) => ({ slug: pattern.slug, name: pattern.name, category: pattern.category, adrs: declaring.get(pattern.slug) ?? [] }));
+  const unknownPatterns = [...declaring.entries()].filter(([slug2]) => !catalogue.get(slug2)).map(([slug2, paths]) => ({ slug: slug2, adrs: paths }));
+  const { supersedes, amends } = relationEdges(unique, pathOf, root);
+  const order2 = new Map(adrs.map((adr, i) => [adr.path, i]));
+  const { chains, capped } = supersedeChains(supersedes, order2);
+  return {
+    adrs,
+    byStatus,
+    patterns,
+    unusedPatterns: patterns.filter((pattern) => pattern.adrs.length === 0).map((pattern) => pattern.slug),
+    unknownPatterns,
+    supersedes,
+    amends,
+    chains,
+    chainsCapped: capped
+  };
+}
+function formatReportJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function shorten(text3) {
+  const chars = [...text3];
+  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}\u2026` : text3;
+}
+function adrLabel(adr) {
+  const name = adr.path.slice(adr.path.lastIndexOf("/") + 1);
+  if (adr.title === null || adr.title.trim() === "") return name;
+  return adr.number !== null ? `${adr.number}. ${adr.title}` : adr.title;
+}
+function mermaidGraph(report, { maxNodes = MERMAID_MAX_NODES, maxEdges = MERMAID_MAX_EDGES } = {}) {
+  const adrIds = new Map(report.adrs.map((adr, i) => [adr.path, `a${i + 1}`]));
+  const patternLabels = [
+    ...report.patterns.map((pattern) => ({ slug: pattern.slug, label: pattern.name })),
+    ...report.unknownPatterns.map((pattern) => ({ slug: pattern.slug, label: `${pattern.slug} (not in the catalogue)` }))
+  ];
+  const patternIds = new Map(patternLabels.map((pattern, i) => [pattern.slug, `p${i + 1}`]));
+  const labels = /* @__PURE__ */ new Map();
+  for (const adr of report.adrs) labels.set(adrIds.get(adr.path), `["${escapeMermaidLabel(shorten(adrLabel(adr)))}"]`);
+  for (const pattern of patternLabels) labels.set(patternIds.get(pattern.slug), `(["${escapeMermaidLabel(shorten(pattern.label))}"])`);
+  const edges = [
+    ...report.supersedes.map(({ from, to }) => ({ from: adrIds.get(from), to: adrIds.get(to), arrow: "-.->|supersedes|" })),
+    ...report.amends.map(({ from, to }) => ({ from: adrIds.get(from), to: adrIds.get(to), arrow: "-.->|amends|" })),
+    ...report.adrs.flatMap((adr) => adr.patterns.map((slug2) => ({ from: adrIds.get(adr.path), to: patternIds.get(slug2), arrow: "-->|uses|" })))
+  ].filter((edge) => edge.from !== void 0 && edge.to !== void 0);
+  const allNodes = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  const shownNodes = /* @__PURE__ */ new Set();
+  const shownEdges = [];
+  for (const edge of edges) {
+    if (shownEdges.length >= maxEdges) break;
+    const added = [edge.from, edge.to].filter((id, i, ids) => !shownNodes.has(id) && ids.indexOf(id) === i);
+    if (shownNodes.size + added.length > maxNodes) continue;
+    for (const id of added) shownNodes.add(id);
+    shownEdges.push(edge);
+  }
+  const lines = ["graph LR"];
+  const omittedNodes = allNodes.size - shownNodes.size;
+  const omittedEdges = edges.length - shownEdges.length;
+  if (edges.length === 0) lines.push("%% No pattern uses or supersede relations to draw.");
+  else if (omittedNodes + omittedEdges > 0)
+    lines.push(`%% Capped at ${maxNodes} nodes and ${maxEdges} edges: ${omittedNodes} nodes and ${omittedEdges} edges left out.`);
+  const declared = [...labels.keys()].filter((id) => shownNodes.has(id));
+  for (const id of declared) lines.push(`  ${id}${labels.get(id)}`);
+  for (const edge of shownEdges) lines.push(`  ${edge.from} ${edge.arrow} ${edge.to}`);
+  return { text: lines.join("\n"), omittedNodes, omittedEdges, empty: edges.length === 0 };
+}
+function formatReportMermaid(report, options) {
+  return `${mermaidGraph(report, options).text}
+`;
+}
+function mermaidBlock(report, options) {
+  const graph = mermaidGraph(report, options);
+  if (graph.empty) return [];
+  const lines = ["```mermaid", graph.text, "```"];
+  if (graph.omittedNodes + graph.omittedEdges > 0)
+    lines.push("", `_The graph is capped: ${plural2(graph.omittedNodes, "node")} and ${plural2(graph.omittedEdges, "edge")} are left out._`);
+  return lines;
+}
+function plural2(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function adrList(paths, link) {
+  return paths.map((path) => markdownLink(path, link(path))).join(", ");
+}
+function tableRow(cells) {
+  return `|${cells.map((cell) => cell === "" ? " " : ` ${cell} `).join("|")}|`;
+}
+function patternUsageLines(report, link = plainAdr) {
+  const used = report.patterns.filter((pattern) => pattern.adrs.length > 0);
+  if (used.length === 0 && report.unknownPatterns.length === 0) return ["No ADR declares a catalogue pattern."];
+  const lines = [];
+  if (used.length > 0) {
+    lines.push("| Pattern | Category | ADRs |", "| --- | --- | --- |");
+    for (const pattern of used)
+      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link)]));
+  }
+  if (report.unknownPatterns.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push("Declared but not in the catalogue:", "", "| Pattern | ADRs |", "| --- | --- |");
+    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link)]));
+  }
+  return lines;
+}
+function statusHeading(group) {
+  const name = group.status === null ? "_no status_" : escapeMarkdownText(group.status);
+  return `### ${name} (${group.adrs.length})`;
+}
+function formatReportMarkdown(report) {
+  const byPath = new Map(report.adrs.map((adr) => [adr.path, adr]));
+  const usedCount = report.patterns.filter((pattern) => pattern.adrs.length > 0).length;
+  const out = [
+    "# ADR report",
+    "",
+    `${plural2(report.adrs.length, "ADR")} \xB7 ${plural2(report.supersedes.length, "supersede relation")} \xB7 ${usedCount} of ${plural2(report.patterns.length, "catalogue pattern")} used`,
+    "",
+    "## ADRs by status"
+  ];
+  if (report.adrs.length === 0) out.push("", "No ADRs.");
+  for (const group of report.byStatus) {
+    out.push("", statusHeading(group), "", "| ADR | Title | Date | Patterns |", "| --- | --- | --- | --- |");
+    for (const path of group.adrs) {
+      const adr = byPath.get(path);
+      out.push(tableRow([escapeMarkdownText(adr.path), escapeMarkdownText(adr.title ?? ""), escapeMarkdownText(adr.date ?? ""), adr.patterns.map(escapeMarkdownText).join(", ")]));
+    }
+  }
+  out.push("", "## Pattern usage", "", ...patternUsageLines(report));
+  const unused = report.patterns.filter((pattern) => pattern.adrs.length === 0);
+  if (unused.length > 0) {
+    out.push("", `### Unused patterns (${unused.length})`, "");
+    const categories = [...new Set(unused.map((pattern) => pattern.category))];
+    for (const category of categories) {
+      const names = unused.filter((pattern) => pattern.category === category).map((pattern) => `${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`);
+      out.push(`- **${escapeMarkdownText(category || "no category")}**: ${names.join(", ")}`);
+    }
+  }
+  out.push("", "## Supersede chains", "");
+  if (report.chains.length === 0) out.push("No ADR supersedes another.");
+  for (const chain of report.chains) out.push(`- ${chain.map(escapeMarkdownText).join(" \u2192 ")}`);
+  if (report.chainsCapped) out.push("", `_Only the first ${MAX_CHAINS} chains are listed._`);
+  if (report.amends.length > 0) {
+    out.push("", "## Amendments", "");
+    for (const { from, to } of report.amends) out.push(`- ${escapeMarkdownText(from)} amends ${escapeMarkdownText(to)}`);
+  }
+  const graph = mermaidBlock(report);
+  if (graph.length > 0) out.push("", "## Graph", "", ...graph);
+  return `${out.join("\n")}
+`;
+}
+var MAX_CHAINS, byText, STATUS_FIRST, MERMAID_MAX_NODES, MERMAID_MAX_EDGES, LABEL_LENGTH, plainAdr;
+var init_report = __esm({
+  "src/report.ts"() {
+    "use strict";
+    init_status();
+    init_relations();
+    init_escape();
+    MAX_CHAINS = 1e3;
+    byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    STATUS_FIRST = ["proposed", "accepted"];
+    MERMAID_MAX_NODES = 300;
+    MERMAID_MAX_EDGES = 500;
+    LABEL_LENGTH = 80;
+    plainAdr = () => null;
+  }
+});
+
 // src/cli.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname10, relative as relative8, resolve as resolve6 } from "node:path";
+init_errors();
+init_files();
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname12, relative as relative11, resolve as resolve8 } from "node:path";
 import { parseArgs } from "node:util";
 
-// src/errors.ts
-var FileError = class extends Error {
-  constructor(file, message) {
-    super(`${file}: ${message}`);
-    this.file = file;
-    this.name = new.target.name;
-  }
-  file;
-};
-var ConfigError = class extends FileError {
-};
-var CatalogueError = class extends FileError {
-};
-
-// src/files.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// src/config.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
-
-// src/schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-import { readFileSync } from "node:fs";
-
-// src/paths.ts
-import { fileURLToPath } from "node:url";
-var packageRoot = new URL("../", import.meta.url);
-function dataPath(...segments) {
-  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
-}
-function packagePath(...segments) {
-  return fileURLToPath(new URL(segments.join("/"), packageRoot));
-}
-
-// src/schema.ts
-var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var ajv = null;
-function instance() {
-  if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
-    addFormats(ajv);
-  }
-  return ajv;
-}
-function compileSchema(name) {
-  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
-  return instance().compile(schema);
-}
-function compileInlineSchema(schema) {
-  return instance().compile(schema);
-}
-function describeAjvError(error) {
-  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
-  switch (error.keyword) {
-    case "additionalProperties":
-      return `${where}: unknown key "${error.params.additionalProperty}"`;
-    case "enum":
-      return `${where}: must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "required":
-      return `${where}: missing "${error.params.missingProperty}"`;
-    default:
-      return `${where}: ${error.message ?? "is invalid"}`;
-  }
-}
-
-// src/config.ts
-init_rules();
-init_status();
-init_positions();
-var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
-var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
-var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
-function toSeverity(value2) {
-  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
-  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
-  return null;
-}
-function findConfigFile(cwd) {
-  let dir = resolve2(cwd);
-  for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join3(dir, name);
-      if (!existsSync(candidate)) continue;
-      if (name !== "package.json") return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync2(candidate, "utf8"));
-        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
-      } catch {
-      }
-    }
-    const parent = dirname4(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
-function readConfigData(file) {
-  let text3;
-  try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readFileSync2(file, "utf8");
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw error2;
-    throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
-  }
-  const noPosition = () => "";
-  if (file.endsWith(".json")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text3);
-    } catch (error2) {
-      throw new ConfigError(file, `invalid JSON: ${error2.message}`);
-    }
-    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
-    return { data: parsed, locate: noPosition };
-  }
-  const document3 = (0, import_yaml8.parseDocument)(text3, { prettyErrors: false });
-  const lines = createLineIndex(text3);
-  const at = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}: `;
-  };
-  const error = document3.errors[0];
-  if (error) throw new ConfigError(file, `${at(error.pos[0])}invalid YAML: ${error.message.split("\n")[0]}`);
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (caught) {
-    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
-  }
-  return {
-    data: data ?? {},
-    locate: (path) => {
-      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-      const pair = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
-      const node2 = pair?.key ?? document3.getIn(path, true);
-      return node2?.range ? at(node2.range[0]) : "";
-    }
-  };
-}
-var validateConfig = null;
-function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein4.distance)(id, a) - (0, import_fastest_levenshtein4.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein4.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
-}
-function resolveConfig(raw, file, baseDir, locate = () => "") {
-  const where = file ?? "<config>";
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
-  const config = raw;
-  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
-    for (const [id, value2] of Object.entries(config.rules)) {
-      const at = locate(["rules", id]);
-      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
-      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
-      if (!severity)
-        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
-    }
-  }
-  validateConfig ??= compileSchema("config.schema.json");
-  if (!validateConfig(config)) {
-    const error = validateConfig.errors?.[0];
-    const path = (error?.instancePath ?? "").split("/").slice(1);
-    if (error?.keyword === "additionalProperties") path.push(error.params.additionalProperty);
-    throw new ConfigError(where, `${locate(path)}${error ? describeAjvError(error) : "invalid configuration"}`);
-  }
-  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  const settings = {};
-  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
-  for (const preset of presets) {
-    if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
-    if (preset === "madr" || preset === "nygard") {
-      const current = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
-    }
-  }
-  for (const [id, value2] of Object.entries(config.rules ?? {})) {
-    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
-    const rule = rulesById.get(id);
-    if (options !== void 0 && rule) {
-      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
-      const validate = compileInlineSchema(rule.meta.schema);
-      if (!validate(options)) {
-        const error = validate.errors?.[0];
-        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error ? describeAjvError(error) : "invalid"}`);
-      }
-    }
-    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
-  }
-  return {
-    file,
-    baseDir,
-    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
-    ignore: config.ignore ?? [],
-    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
-    linkTemplate: config.linkTemplate ?? null,
-    statuses: config.statuses ?? DEFAULT_STATUSES,
-    extends: presets,
-    rules: settings
-  };
-}
-function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve2(cwd));
-  if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
-  const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname4(file), locate);
-}
-function overrideRules(config, overrides) {
-  const next = { ...config, rules: { ...config.rules } };
-  for (const override of overrides) {
-    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
-    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
-    const [, id = "", severityText = ""] = match;
-    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
-    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
-    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
-    next.rules[id] = { severity, options: next.rules[id]?.options };
-  }
-  return next;
-}
-
-// src/files.ts
-var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
-var ALWAYS_IGNORED = ["node_modules/", ".git/"];
-var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function isMarkdown(path) {
-  const lower = path.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
-}
-function toPosix(path) {
-  return sep2 === "/" ? path : path.split(sep2).join("/");
-}
-function buildIgnore(cwd, config) {
-  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
-  const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root, ".gitignore");
-  if (existsSync2(gitignore)) {
-    try {
-      matcher.add(readFileSync3(gitignore, "utf8"));
-    } catch {
-    }
-  }
-  matcher.add(config.ignore);
-  return { matcher, root };
-}
-async function discoverFiles(inputs, cwd, config) {
-  let base = cwd;
-  let patterns = [...inputs];
-  if (patterns.length === 0 && config.adrs) {
-    base = config.baseDir;
-    patterns = config.adrs;
-  } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
-    if (!folder)
-      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
-    patterns = [folder];
-  }
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  const missing = [];
-  for (const pattern of patterns) {
-    const absolute = resolve3(base, pattern);
-    let stats;
-    try {
-      stats = statSync2(absolute);
-    } catch {
-      if (linkTarget(absolute) !== null) {
-        found.add(absolute);
-        continue;
-      }
-    }
-    if (stats?.isDirectory()) {
-      if (isMarkdown(absolute)) {
-        found.add(absolute);
-        folders.add(absolute);
-      }
-      searchFolder(absolute, () => true, true, found, folders);
-    } else if (stats) {
-      found.add(absolute);
-    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
-      const scan = import_picomatch.default.scan(toPosix(pattern));
-      const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
-      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
-    } else {
-      missing.push({ input: pattern, path: absolute, glob: false });
-    }
-  }
-  return { files: keepAdrFiles(found, folders, cwd, config), missing };
-}
-function keepAdrFiles(found, folders, cwd, config) {
-  const { matcher, root } = buildIgnore(cwd, config);
-  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
-    const path = relative2(root, file);
-    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
-    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
-  }).sort();
-}
-function adrFilesOfFolders(folderPaths, cwd, config) {
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
-  for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
-}
-function searchFolder(root, isMatch, deep, found, folders) {
-  let matched = 0;
-  const pending = [""];
-  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
-    let entries;
-    try {
-      entries = readdirSync(join4(root, folder), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
-      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve3(root, path);
-      found.add(absolute);
-      if (entry.isDirectory()) folders.add(absolute);
-      matched++;
-    }
-  }
-  return matched;
-}
-var SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
-function formatSize(bytes) {
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
-    size /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
-}
-var READ_ERRORS = {
-  ENOENT: "no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  ELOOP: "a symbolic link that loops back on itself",
-  EISDIR: "a folder, not a file",
-  EMFILE: "too many open files"
-};
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function readAdrFile(path, maxFileSize) {
-  let bytes;
-  try {
-    const stats = statSync2(path);
-    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
-    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
-    if (stats.size > maxFileSize)
-      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
-    bytes = readFileSync3(path);
-  } catch (error) {
-    const code = error.code ?? "";
-    if (code === "ENOENT") {
-      const target = linkTarget(path);
-      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
-    }
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error.message)}` };
-  }
-  if (bytes.length === 0) return { ok: false, reason: "is empty" };
-  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
-  try {
-    return { ok: true, source: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
-  }
-}
-function linkTarget(path) {
-  try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
-  } catch {
-    return null;
-  }
-}
-function firstInvalidUtf8(bytes) {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  return Math.max(0, low - 1);
-}
-
 // src/run.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname9, relative as relative3 } from "node:path";
+import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname9, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
+init_schema();
+init_paths();
 init_positions();
+init_errors();
+import { readFileSync as readFileSync4 } from "node:fs";
 var Catalogue = class {
   patterns;
   categories;
@@ -31231,7 +32179,7 @@ function readBuiltIn() {
 }
 var validateCatalogue = null;
 function parseCatalogueSource(file, text3) {
-  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -31329,6 +32277,8 @@ function loadCatalogue(userFile) {
 }
 
 // src/run.ts
+init_config();
+init_files();
 init_lint();
 
 // src/fix.ts
@@ -31370,7 +32320,8 @@ function fixText(filePath, source, context, set, options = {}, parsed, linted) {
   let fixedCount = 0;
   let passes = 0;
   let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
-  let messages = linted ?? checkAdr(adr, set, context);
+  const lint = (parsed2) => withDirectives(checkAdr(parsed2, set, context), parsed2.directives, context);
+  let messages = linted ?? lint(adr);
   const bom = adr.bom ? "\uFEFF" : "";
   while (passes < MAX_FIX_PASSES) {
     const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
@@ -31380,7 +32331,7 @@ function fixText(filePath, source, context, set, options = {}, parsed, linted) {
     passes++;
     fixedCount += applied.length;
     adr = parseAdr(filePath, bom + text3, context.catalogue);
-    messages = checkAdr(adr, set, context);
+    messages = lint(adr);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
 }
@@ -31394,12 +32345,13 @@ import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, re
 import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
 
 // src/version.ts
+init_paths();
 import { readFileSync as readFileSync5 } from "node:fs";
 var VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
 
 // src/cache.ts
 var FORMAT = "adrlint-cache";
-var FORMAT_VERSION = 1;
+var FORMAT_VERSION = 2;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
 function contentHash(source) {
   return createHash("sha1").update(source).digest("base64url");
@@ -31499,7 +32451,8 @@ var PARSED_FIELDS = [
   "categoriesShapeError",
   "patternsNode",
   "mentions",
-  "links"
+  "links",
+  "directives"
 ];
 var parses = 0;
 function lazyParsedAdr(path, source, catalogue) {
@@ -31519,11 +32472,6 @@ function lazyParsedAdr(path, source, catalogue) {
   }
   return { adr, parsed: () => full !== null };
 }
-
-// src/workers.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 
 // src/lint-file.ts
 init_lint();
@@ -31600,6 +32548,10 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/workers.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+init_paths();
 var MIN_PARALLEL_FILES = 64;
 var BATCH = 16;
 function workerCount(concurrency, count, cpus = availableParallelism()) {
@@ -31614,25 +32566,33 @@ function workerScript() {
   const path = packagePath("dist", "worker.js");
   return existsSync4(path) ? path : null;
 }
-async function runFileWorks(works, config, catalogue, concurrency) {
+async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const count = workerCount(concurrency, works.length);
   const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null) return works.map((work) => runFileWork(work, config, catalogue));
+  if (count <= 1 || script === null)
+    return works.map((work, i) => {
+      const outcome = runFileWork(work, config, catalogue);
+      onDone?.(i + 1);
+      return outcome;
+    });
   const outcomes = new Array(works.length);
   let next = 0;
+  let finished = 0;
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve7, reject) => {
+        (worker) => new Promise((resolve9, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve7();
+            if (next >= works.length) return resolve9();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
           };
           worker.on("message", ({ id, outcomes: batch }) => {
             batch.forEach((outcome, i) => outcomes[id + i] = outcome);
+            finished += batch.length;
+            onDone?.(finished);
             send();
           });
           worker.on("error", reject);
@@ -31742,6 +32702,9 @@ function loadProject(options) {
 async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
+    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+  }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
     const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
@@ -31778,6 +32741,7 @@ async function lintProject(options) {
     works.push({ path, source: read.source, mode: "lint" });
   }
   const otherHashes = [];
+  let indexedFromHead = 0;
   for (const path of others) {
     const read = readAdrFile(path, config.maxFileSize);
     if (!read.ok) continue;
@@ -31788,12 +32752,22 @@ async function lintProject(options) {
       otherRecords.push(hit.record);
       continue;
     }
+    const head = headRecord(path, read.source, catalogue);
+    if (head) {
+      otherRecords.push(head);
+      cache?.cache.set(path, { hash, record: head, messages: null });
+      indexedFromHead++;
+      continue;
+    }
     slots.push(-1 - otherRecords.length);
     otherRecords.push(null);
     works.push({ path, source: read.source, mode: "record" });
   }
   const concurrency = options.concurrency ?? "auto";
-  const outcomes = await runFileWorks(works, config, catalogue, concurrency);
+  const readCount = discovery.files.length + others.length;
+  const onProgress = options.onProgress;
+  onProgress?.(readCount - works.length, readCount, "parse");
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency, onProgress && ((finished) => onProgress(readCount - works.length + finished, readCount, "parse")));
   outcomes.forEach((outcome, i) => {
     const slot = slots[i];
     const work = works[i];
@@ -31811,21 +32785,20 @@ async function lintProject(options) {
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
-  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, knownAnchors);
-  const context = { catalogue, config, project };
+  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false };
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
   );
-  for (const target of targets) {
+  for (const [checked, target] of targets.entries()) {
+    onProgress?.(checked, targets.length, "check");
     if ("error" in target) {
       results.push(fatalResult(target.path, `${relative3(options.cwd, target.path) || target.path} ${target.error}`));
       continue;
     }
     try {
       const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
-      const messages = mergeMessages(target.fileMessages, checkAdr(adr, records, context, target.record, "set"));
+      const messages = targetMessages(adr, target.record, target.fileMessages, records, context);
       if (!options.fix || !hasWantedFixes(messages, options.fix)) {
         results.push(summarise(target.path, messages, adr.text));
         continue;
@@ -31853,6 +32826,7 @@ async function lintProject(options) {
       results.push(fatalResult(target.path, `internal error while linting: ${error.message.split("\n")[0]}`));
     }
   }
+  onProgress?.(targets.length, targets.length, "check");
   if (cache) {
     cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
     const failed = cache.cache.save();
@@ -31867,12 +32841,37 @@ async function lintProject(options) {
     warnings,
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
-      indexed: works.filter((work) => work.mode === "record").length,
+      indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
       cacheHits: cache?.cache.hits ?? 0,
       cacheMisses: cache?.cache.misses ?? 0,
       workers: workerCount(concurrency, parsedCount)
     }
   };
+}
+function targetMessages(adr, record, fileMessages, records, context) {
+  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, "set"));
+  return withDirectives(merged, record.directives, context);
+}
+function namesOnlySkippedFiles(options, skipped) {
+  const paths = options.paths ?? [];
+  const names = new Set(skipped);
+  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+}
+function projectOf(records, cwd) {
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
+}
+function completeRecords(records, config, catalogue) {
+  return records.map((record) => {
+    if (!record.partial) return record;
+    const read = readAdrFile(record.path, config.maxFileSize);
+    if (!read.ok) return record;
+    try {
+      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
+    } catch {
+      return record;
+    }
+  });
 }
 function realPath(path) {
   try {
@@ -31941,16 +32940,176 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
   return out + fixLine;
 }
 
+// src/baseline.ts
+init_errors();
+init_lint();
+init_positions();
+import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10, relative as relative5, sep as sep3 } from "node:path";
+var BASELINE_VERSION = 1;
+var DEFAULT_BASELINE_FILE = ".adrlint-baseline.json";
+var BaselineError = class extends FileError {
+};
+function fingerprintProblems(results, root, texts) {
+  return results.map((result) => {
+    const file = toPosix2(relative5(root, result.filePath)) || result.filePath;
+    const text3 = (texts?.get(result.filePath) ?? result.output ?? result.source ?? "").replace(/^\uFEFF/, "");
+    const lines = createLineIndex(text3);
+    const occurrences = /* @__PURE__ */ new Map();
+    const entries = result.messages.map((message) => {
+      const fingerprint = fingerprintOf(message, flaggedText(text3, lines, message));
+      const occurrence = occurrences.get(fingerprint) ?? 0;
+      occurrences.set(fingerprint, occurrence + 1);
+      return { file, rule: message.ruleId, fingerprint, occurrence, message: message.message };
+    });
+    return { result, file, entries };
+  });
+}
+function flaggedText(text3, lines, message) {
+  const start = lines.offset({ line: message.line, column: message.column });
+  const end = Math.max(start, lines.offset({ line: message.endLine, column: message.endColumn }));
+  const flagged = text3.slice(start, end).trim();
+  if (flagged) return flagged;
+  const lineStart2 = lines.offset({ line: message.line, column: 1 });
+  const next = lines.offset({ line: message.line + 1, column: 1 });
+  return text3.slice(lineStart2, next > lineStart2 ? next : text3.length).trim();
+}
+function fingerprintOf(message, flagged) {
+  const normalised = message.message.replace(/\d+/g, "0");
+  return createHash2("sha256").update(JSON.stringify([message.ruleId, normalised, flagged])).digest("hex").slice(0, 20);
+}
+function createBaseline(results) {
+  return { version: BASELINE_VERSION, adrlint: VERSION, problems: results.flatMap((result) => result.entries) };
+}
+var keyOf = (entry) => `${entry.file}\0${entry.fingerprint}\0${entry.occurrence}`;
+function applyBaseline(results, baseline, exists) {
+  const known = new Set(baseline.problems.map(keyOf));
+  const matched = /* @__PURE__ */ new Set();
+  const linted = new Set(results.map((result) => result.file));
+  const reported = results.map(({ result, entries }) => {
+    const messages = result.messages.filter((_, i) => {
+      const key = keyOf(entries[i]);
+      if (!known.has(key)) return true;
+      matched.add(key);
+      return false;
+    });
+    if (messages.length === result.messages.length) return result;
+    return { ...result, ...summarise(result.filePath, messages) };
+  });
+  const gone = baseline.problems.filter((entry) => !matched.has(keyOf(entry)) && (linted.has(entry.file) || exists?.(entry.file) === false));
+  return { results: reported, gone };
+}
+function pruneBaseline(baseline, gone) {
+  const drop = new Set(gone.map(keyOf));
+  return { version: BASELINE_VERSION, adrlint: VERSION, problems: baseline.problems.filter((entry) => !drop.has(keyOf(entry))) };
+}
+var compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function compareEntries(a, b) {
+  return compareText(a.file, b.file) || compareText(a.rule ?? "", b.rule ?? "") || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint) || a.occurrence - b.occurrence;
+}
+function serialiseBaseline(baseline) {
+  const problems = [...baseline.problems].sort(compareEntries).map(({ file, rule, fingerprint, occurrence, message }) => `    ${JSON.stringify({ file, rule, fingerprint, occurrence, message })}`);
+  const list2 = problems.length ? `[
+${problems.join(",\n")}
+  ]` : "[]";
+  return `{
+  "version": ${JSON.stringify(baseline.version)},
+  "adrlint": ${JSON.stringify(baseline.adrlint)},
+  "problems": ${list2}
+}
+`;
+}
+function parseBaseline(text3, file) {
+  let data;
+  try {
+    data = JSON.parse(text3);
+  } catch {
+    throw new BaselineError(file, "not valid JSON; write it again with --write-baseline");
+  }
+  const object = data;
+  if (typeof object !== "object" || object === null || !Array.isArray(object.problems)) throw new BaselineError(file, 'not an adrlint baseline (no "problems" list)');
+  if (object.version !== BASELINE_VERSION)
+    throw new BaselineError(file, `baseline version ${JSON.stringify(object.version)} is not one this adrlint reads (${BASELINE_VERSION}); write it again with --write-baseline`);
+  object.problems.forEach((entry, i) => {
+    const problem = entryProblem(entry);
+    if (problem) throw new BaselineError(file, `problem ${i + 1} ${problem}`);
+  });
+  return { version: object.version, adrlint: typeof object.adrlint === "string" ? object.adrlint : "unknown", problems: object.problems };
+}
+function entryProblem(entry) {
+  if (typeof entry !== "object" || entry === null) return "is not an object";
+  const { file, rule, fingerprint, occurrence, message } = entry;
+  if (typeof file !== "string" || file === "") return 'has no "file"';
+  if (rule !== null && typeof rule !== "string") return 'has a "rule" that is neither a rule id nor null';
+  if (typeof fingerprint !== "string" || fingerprint === "") return 'has no "fingerprint"';
+  if (typeof occurrence !== "number" || !Number.isInteger(occurrence) || occurrence < 0) return 'has an "occurrence" that is not a whole number';
+  if (typeof message !== "string") return 'has no "message"';
+  return null;
+}
+function readBaseline(path) {
+  let text3;
+  try {
+    text3 = readFileSync10(path, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new BaselineError(path, code === "ENOENT" ? "no such baseline file; write one with --write-baseline" : error.message.split("\n")[0]);
+  }
+  return parseBaseline(text3, path);
+}
+function writeBaseline(path, baseline) {
+  const temp = `${path}.${randomBytes3(6).toString("hex")}.tmp`;
+  try {
+    mkdirSync2(dirname10(path), { recursive: true });
+    writeFileSync3(temp, serialiseBaseline(baseline));
+    renameSync3(temp, path);
+  } catch (error) {
+    rmSync2(temp, { force: true });
+    throw new BaselineError(path, `could not be written: ${error.message.split("\n")[0]}`);
+  }
+}
+function toPosix2(path) {
+  return sep3 === "/" ? path : path.split(sep3).join("/");
+}
+
 // src/cli.ts
 var EXIT_OK = 0;
 var EXIT_LINT_ERRORS = 1;
 var EXIT_USAGE = 2;
-var FORMATS = ["stylish", "json", "sarif", "github"];
+var FORMATS = ["stylish", "json", "sarif", "github", "junit"];
+var REPORT_FORMATS = ["markdown", "json", "mermaid"];
+function parseFormats(specs, outputFile, cwd) {
+  const outputs = specs.map((spec) => {
+    const equals = spec.indexOf("=");
+    const name = equals === -1 ? spec : spec.slice(0, equals);
+    if (!FORMATS.includes(name)) throw new UsageError(`unknown format "${name}"; use one of ${FORMATS.join(", ")}`);
+    if (equals === spec.length - 1) throw new UsageError(`--format ${spec} names no file; write --format ${name}=<file>, or ${name} alone for stdout`);
+    return { format: name, path: equals === -1 ? null : spec.slice(equals + 1) };
+  });
+  const unnamed = outputs.filter((output) => output.path === null);
+  if (unnamed.length > 1)
+    throw new UsageError(`only one --format can go to ${outputFile ? "--output-file" : "stdout"} (given: ${unnamed.map((o) => o.format).join(", ")}); send the others to files with --format <name>=<file>`);
+  const main = { format: unnamed[0]?.format ?? "stylish", path: outputFile ?? null };
+  const reports = [main, ...outputs.filter((output) => output.path !== null)];
+  const written = /* @__PURE__ */ new Map();
+  for (const { format, path } of reports) {
+    if (path === null) continue;
+    const target = resolve8(cwd, path);
+    const other = written.get(target);
+    if (other !== void 0) throw new UsageError(`${format} and ${other} reports would both be written to ${path}`);
+    written.set(target, format);
+  }
+  return reports;
+}
 var HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pattern catalogue
 
 Usage:
   adrlint [options] [files, folders or globs...]
   adrlint link [paths...] [--dry-run]  link the first mention of each pattern (only that fix)
+  adrlint new <title> [--template madr|nygard|<file>] [--status <s>] [--folder <dir>] [--dry-run]
+                                        write the folder's next ADR from a template; print its path
+  adrlint report [paths...] [--format markdown|json|mermaid] [-o <file>]
+                                        the ADR set at a glance: statuses, patterns, supersede chains
   adrlint catalogue [--format json]     list the catalogue's patterns
   adrlint rules                         list the rules, their default severity and fixability
 
@@ -31959,9 +33118,12 @@ docs/architecture/decisions that exists.
 
 Options:
   -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
-  -f, --format <name>       stylish (default), json, sarif (SARIF 2.1.0 for code scanning)
-                            or github (GitHub Actions annotations)
-  -o, --output-file <file>  write the report to a file instead of stdout
+  -f, --format <name>[=<file>]
+                            stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
+                            github (GitHub Actions annotations) or junit (JUnit XML for CI);
+                            repeatable: each format with =<file> is written to that file, and
+                            the one without (stylish if none) goes to stdout
+  -o, --output-file <file>  write the stdout report to a file instead
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
       --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
@@ -31973,6 +33135,14 @@ Options:
       --cache               reuse the results of unchanged files (by content) from .adrlintcache
       --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
       --concurrency <n>     worker threads: a number, auto (default: when there are enough files) or off
+      --report-unused-disable
+                            report adrlint-disable comments that disable nothing (--fix removes them)
+      --write-baseline [<file>.json]
+                            record every current problem in a baseline file and exit 0
+                            (default file: ${DEFAULT_BASELINE_FILE})
+      --baseline [<file>.json]
+                            report only the problems that are not in the baseline file
+      --prune-baseline      with --baseline: drop the problems that are fixed from the baseline file
   -h, --help                show this help
   -v, --version             show the version
 
@@ -31993,9 +33163,9 @@ function onlyErrors(results) {
 }
 function emit(text3, outputFile, io) {
   if (outputFile) {
-    const target = resolve6(io.cwd, outputFile);
-    mkdirSync2(dirname10(target), { recursive: true });
-    writeFileSync3(target, text3);
+    const target = resolve8(io.cwd, outputFile);
+    mkdirSync4(dirname12(target), { recursive: true });
+    writeFileSync5(target, text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
 `);
@@ -32005,12 +33175,12 @@ async function runCli(argv, io) {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withOptionalFiles(argv),
       allowPositionals: true,
       strict: true,
       options: {
         config: { type: "string", short: "c" },
-        format: { type: "string", short: "f" },
+        format: { type: "string", short: "f", multiple: true },
         "output-file": { type: "string", short: "o" },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean" },
@@ -32022,9 +33192,16 @@ async function runCli(argv, io) {
         "fix-dry-run": { type: "boolean" },
         "fix-rule": { type: "string", multiple: true },
         "dry-run": { type: "boolean" },
+        template: { type: "string" },
+        status: { type: "string" },
+        folder: { type: "string" },
         cache: { type: "boolean" },
         "cache-location": { type: "string" },
         concurrency: { type: "string" },
+        "report-unused-disable": { type: "boolean" },
+        "write-baseline": { type: "string" },
+        baseline: { type: "string" },
+        "prune-baseline": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -32045,12 +33222,15 @@ Run "adrlint --help" for usage.
 `);
     return EXIT_OK;
   }
-  const format = values.format ?? "stylish";
-  if (!FORMATS.includes(format)) {
-    io.stderr.write(`adrlint: unknown format "${values.format}"; use one of ${FORMATS.join(", ")}
+  let reports;
+  try {
+    reports = parseFormats(positionals[0] === "report" ? [] : values.format ?? [], values["output-file"], io.cwd);
+  } catch (error) {
+    io.stderr.write(`adrlint: ${error.message}
 `);
     return EXIT_USAGE;
   }
+  const format = reports[0].format;
   let maxWarnings = -1;
   if (values["max-warnings"] !== void 0) {
     maxWarnings = Number(values["max-warnings"]);
@@ -32063,14 +33243,16 @@ Run "adrlint --help" for usage.
   const color = colorEnabled(io, values);
   try {
     const [command, ...rest] = positionals;
+    const listing = (command === "rules" || command === "catalogue") && rest.length === 0 || values["print-config"];
+    if (listing && reports.length > 1) throw new UsageError("--format <name>=<file> writes lint reports; to write this list to a file, use --output-file");
     if (command === "rules" && rest.length === 0) {
       emit(listRules(format), values["output-file"], io);
       return EXIT_OK;
     }
     if (command === "catalogue" && rest.length === 0) {
       const { catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
-      const text4 = format === "json" ? JSON.stringify({ categories: catalogue.categories, patterns: catalogue.patterns }, null, 2) : catalogue.patterns.map((p) => `${(p.code ?? "").padEnd(3)} ${p.slug.padEnd(30)} ${p.name.padEnd(32)} ${p.category}`).join("\n");
-      emit(text4, values["output-file"], io);
+      const text3 = format === "json" ? JSON.stringify({ categories: catalogue.categories, patterns: catalogue.patterns }, null, 2) : catalogue.patterns.map((p) => `${(p.code ?? "").padEnd(3)} ${p.slug.padEnd(30)} ${p.name.padEnd(32)} ${p.category}`).join("\n");
+      emit(text3, values["output-file"], io);
       return EXIT_OK;
     }
     if (values["print-config"]) {
@@ -32079,16 +33261,30 @@ Run "adrlint --help" for usage.
       return EXIT_OK;
     }
     if (command === "link") {
-      const ignored = ["fix", "fix-dry-run", "fix-rule", "format", "rule", "quiet", "max-warnings"].filter((flag) => values[flag] !== void 0);
+      const ignored = ["fix", "fix-dry-run", "fix-rule", "format", "rule", "quiet", "max-warnings", "report-unused-disable", "write-baseline", "baseline", "prune-baseline"].filter((flag) => values[flag] !== void 0);
       if (ignored.length) throw new UsageError(`"adrlint link" takes paths, --config, --dry-run and --output-file; not --${ignored.join(", --")}`);
       return await runLink(rest, values, io);
     }
-    if (values["dry-run"]) throw new UsageError('--dry-run is an option of "adrlint link"; use --fix-dry-run to see the fixes without writing them');
+    if (command === "new") {
+      const ignored = ["fix", "fix-dry-run", "fix-rule", "format", "output-file", "rule", "quiet", "max-warnings", "cache", "cache-location", "concurrency", "report-unused-disable", "write-baseline", "baseline", "prune-baseline"].filter((flag) => values[flag] !== void 0);
+      if (ignored.length) throw new UsageError(`"adrlint new" takes a title, --template, --status, --folder, --config and --dry-run; not --${ignored.join(", --")}`);
+      return await runNew(rest, values, io);
+    }
+    const newOnly = ["template", "status", "folder"].filter((flag) => values[flag] !== void 0);
+    if (newOnly.length) throw new UsageError(`--${newOnly.join(", --")} ${newOnly.length === 1 ? "is an option" : "are options"} of "adrlint new"`);
+    if (command === "report") {
+      const ignored = ["fix", "fix-dry-run", "fix-rule", "dry-run", "rule", "quiet", "max-warnings", "report-unused-disable", "write-baseline", "baseline", "prune-baseline"].filter((flag) => values[flag] !== void 0);
+      if (ignored.length) throw new UsageError(`"adrlint report" takes paths, --format, --output-file, --config, --cache and --concurrency; not --${ignored.join(", --")}`);
+      return await runReport(rest, values, io);
+    }
+    if (values["dry-run"]) throw new UsageError('--dry-run is an option of "adrlint link" and "adrlint new"; use --fix-dry-run to see the fixes without writing them');
     const fixRules = checkFixRules(values["fix-rule"] ?? []);
     const dryRun = Boolean(values["fix-dry-run"]);
     const fixing = Boolean(values.fix) || dryRun;
     if (fixRules.size > 0 && !fixing) throw new UsageError("--fix-rule limits --fix or --fix-dry-run; add one of them");
     const concurrency = parseConcurrency(values.concurrency);
+    const baseline = baselinePlan(values, io.cwd);
+    const progress = progressLine(io);
     const outcome = await lintProject({
       cwd: io.cwd,
       paths: positionals,
@@ -32096,17 +33292,22 @@ Run "adrlint --help" for usage.
       ruleOverrides: values.rule ?? [],
       ...fixing ? { fix: { write: !dryRun, ...fixRules.size ? { rules: fixRules } : {} } } : {},
       ...values.cache ? { cache: values["cache-location"] ? { location: values["cache-location"] } : {} } : {},
-      concurrency
-    });
+      concurrency,
+      reportUnusedDisable: Boolean(values["report-unused-disable"]),
+      onProgress: progress.update
+    }).finally(progress.clear);
     for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}
 `);
-    const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
-    let text3;
-    if (format === "json") text3 = (await Promise.resolve().then(() => (init_json(), json_exports))).formatJson(results);
-    else if (format === "sarif") text3 = (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
-    else if (format === "github") text3 = (await Promise.resolve().then(() => (init_github(), github_exports))).formatGithub(results, { root: findRepositoryRoot(io.cwd) });
-    else text3 = (dryRun ? (await Promise.resolve().then(() => (init_diff(), diff_exports))).formatFixDiff(results, io.cwd) : "") + formatStylish(results, { cwd: io.cwd, color, dryRun });
-    emit(text3, values["output-file"], io);
+    if (baseline?.write) {
+      writeBaselineFile(baseline.path, outcome.results, io);
+      return EXIT_OK;
+    }
+    const reported = baseline ? withoutBaselined(baseline, outcome.results, io) : outcome.results;
+    const results = values.quiet ? onlyErrors(reported) : reported;
+    for (const report of reports) {
+      const text3 = await renderReport(report.format, results, { cwd: io.cwd, color: report === reports[0] ? color : Boolean(values.color), dryRun });
+      emit(text3, report.path ?? void 0, io);
+    }
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
     const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
     if (errors > 0) return EXIT_LINT_ERRORS;
@@ -32134,6 +33335,135 @@ Run "adrlint --help" for usage.
 `);
     return EXIT_USAGE;
   }
+}
+async function renderReport(format, results, { cwd, color, dryRun }) {
+  if (format === "json") return (await Promise.resolve().then(() => (init_json(), json_exports))).formatJson(results);
+  if (format === "sarif") return (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).formatSarif(results, { root: findRepositoryRoot(cwd), version: VERSION });
+  if (format === "github") return (await Promise.resolve().then(() => (init_github(), github_exports))).formatGithub(results, { root: findRepositoryRoot(cwd) });
+  if (format === "junit") return (await Promise.resolve().then(() => (init_junit(), junit_exports))).formatJunit(results, { root: findRepositoryRoot(cwd) });
+  return (dryRun ? (await Promise.resolve().then(() => (init_diff(), diff_exports))).formatFixDiff(results, cwd) : "") + formatStylish(results, { cwd, color, dryRun });
+}
+function baselinePlan(values, cwd) {
+  const prune = Boolean(values["prune-baseline"]);
+  for (const flag of ["write-baseline", "baseline"]) {
+    if (values[flag] === "") throw new UsageError(`--${flag}= names no file; give --${flag} alone for ${DEFAULT_BASELINE_FILE}`);
+  }
+  if (values["write-baseline"] !== void 0) {
+    if (values.baseline !== void 0 || prune) throw new UsageError("--write-baseline records every problem; it does not go with --baseline or --prune-baseline");
+    return { path: resolve8(cwd, values["write-baseline"]), write: true, baseline: null, prune: false };
+  }
+  if (values.baseline === void 0 && !prune) return null;
+  const path = resolve8(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
+  return { path, write: false, baseline: readBaseline(path), prune };
+}
+function writeBaselineFile(path, results, io) {
+  const baseline = createBaseline(fingerprintProblems(results, findRepositoryRoot(io.cwd)));
+  writeBaseline(path, baseline);
+  const count = baseline.problems.length;
+  io.stderr.write(`adrlint: wrote ${count} problem${count === 1 ? "" : "s"} to ${relative11(io.cwd, path) || path}
+`);
+}
+function withoutBaselined(plan, results, io) {
+  const root = findRepositoryRoot(io.cwd);
+  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync7(resolve8(root, file)));
+  const name = relative11(io.cwd, plan.path) || plan.path;
+  const count = `${gone.length} problem${gone.length === 1 ? "" : "s"}`;
+  if (gone.length > 0 && plan.prune) {
+    writeBaseline(plan.path, pruneBaseline(plan.baseline, gone));
+    io.stderr.write(`adrlint: removed ${count} that ${gone.length === 1 ? "is" : "are"} fixed from ${name}
+`);
+  } else if (gone.length > 0) {
+    io.stderr.write(`adrlint: ${count} in the baseline ${gone.length === 1 ? "is" : "are"} fixed; run with --prune-baseline to drop ${gone.length === 1 ? "it" : "them"}
+`);
+  }
+  return reported;
+}
+function withOptionalFiles(argv) {
+  const args = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== "--baseline" && arg !== "--write-baseline") {
+      args.push(arg);
+      continue;
+    }
+    const next = argv[i + 1];
+    const file = next !== void 0 && !next.startsWith("-") && next.toLowerCase().endsWith(".json") ? next : null;
+    if (file !== null) i++;
+    args.push(`${arg}=${file ?? DEFAULT_BASELINE_FILE}`);
+  }
+  return args;
+}
+var PROGRESS_DELAY_MS = 1e3;
+var PROGRESS_INTERVAL_MS = 100;
+function progressLine(io) {
+  const ci = io.env.CI !== void 0 && io.env.CI !== "" && io.env.CI !== "0" && io.env.CI.toLowerCase() !== "false";
+  if (!io.stdout.isTTY || !io.stderr.isTTY || ci) return { clear: () => {
+  } };
+  const now = io.now ?? Date.now;
+  const started = now();
+  let drawnAt = null;
+  return {
+    update: (done, total, phase) => {
+      const at = now();
+      if (at - started < PROGRESS_DELAY_MS || drawnAt !== null && at - drawnAt < PROGRESS_INTERVAL_MS) return;
+      drawnAt = at;
+      io.stderr.write(`\r\x1B[2Kadrlint: ${done}/${total} files ${phase === "parse" ? "parsed" : "checked"}`);
+    },
+    clear: () => {
+      if (drawnAt !== null) io.stderr.write("\r\x1B[2K");
+    }
+  };
+}
+async function runNew(words, values, io) {
+  const { adrFolder: adrFolder2, createAdr: createAdr2, formatLocalDate: formatLocalDate2, TEMPLATE_NAMES: TEMPLATE_NAMES2 } = await Promise.resolve().then(() => (init_new_adr(), new_adr_exports));
+  const title = words.join(" ").trim();
+  if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
+  const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
+  const folder = values.folder !== void 0 ? resolve8(io.cwd, values.folder) : adrFolder2(io.cwd, config);
+  let template;
+  if (values.template !== void 0) {
+    const named = TEMPLATE_NAMES2.find((name) => name === values.template);
+    const file = resolve8(io.cwd, values.template);
+    if (!named && !existsSync7(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
+    template = named ?? { path: file };
+  }
+  const dryRun = Boolean(values["dry-run"]);
+  const date = formatLocalDate2(new Date((io.now ?? Date.now)()));
+  const adr = createAdr2({ title, folder, date, status: values.status, template, config, catalogue, dryRun });
+  for (const warning of adr.warnings) io.stderr.write(`adrlint: warning: ${warning}
+`);
+  const shown = relative11(io.cwd, adr.path) || adr.path;
+  io.stdout.write(dryRun ? `${shown} (dry run: not written)
+
+${adr.text}` : `${shown}
+`);
+  return EXIT_OK;
+}
+async function runReport(paths, values, io) {
+  const formats = values.format ?? [];
+  if (formats.length > 1) throw new UsageError(`"adrlint report" writes one format; given ${formats.join(", ")}`);
+  const format = formats[0] ?? "markdown";
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format "${formats[0]}"; use one of ${REPORT_FORMATS.join(", ")}`);
+  const report = await Promise.resolve().then(() => (init_report(), report_exports));
+  const progress = progressLine(io);
+  const outcome = await lintProject({
+    cwd: io.cwd,
+    paths,
+    configFile: values.config,
+    ...values.cache ? { cache: values["cache-location"] ? { location: values["cache-location"] } : {} } : {},
+    concurrency: parseConcurrency(values.concurrency),
+    onProgress: progress.update
+  }).finally(progress.clear);
+  for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}
+`);
+  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
+  const text3 = format === "json" ? report.formatReportJson(set) : format === "mermaid" ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
+  emit(text3, values["output-file"], io);
+  return EXIT_OK;
 }
 function parseConcurrency(value2) {
   if (value2 === void 0 || value2 === "auto") return "auto";
@@ -32168,12 +33498,12 @@ async function runLink(paths, values, io) {
   for (const result of outcome.results) {
     const problems = result.messages.filter((m) => m.ruleId === null);
     failed += problems.length;
-    for (const problem of problems) text3 += `${relative8(io.cwd, result.filePath) || result.filePath}: ${problem.message}
+    for (const problem of problems) text3 += `${relative11(io.cwd, result.filePath) || result.filePath}: ${problem.message}
 `;
     if (!result.fixedCount) continue;
     linked += result.fixedCount;
     files++;
-    if (!dryRun) text3 += `${relative8(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
+    if (!dryRun) text3 += `${relative11(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
 `;
   }
   text3 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.

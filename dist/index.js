@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve7) {
-          resolve7(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve8) {
+          resolve8(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve7) {
-          resolve7(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve8) {
+          resolve8(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26521,9 +26521,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push4({ type: "star", value: value2, output: "" });
             continue;
@@ -26895,10 +26895,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -26919,7 +26919,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -26931,11 +26931,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq6;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -31043,9 +31043,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -31081,7 +31081,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -31121,7 +31121,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep8 && !props.found) {
+        if (!isMap6 && !sep8 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -31144,7 +31144,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep8)
                 for (const st of sep8) {
                   if (st === valueProps.found)
@@ -31176,7 +31176,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -31192,7 +31192,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -31776,11 +31776,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -31788,10 +31788,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -31869,10 +31869,10 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -32479,7 +32479,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -32563,7 +32563,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -37163,7 +37163,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37190,7 +37190,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38054,7 +38054,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38445,7 +38445,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -39053,13 +39053,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -42010,11 +42010,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42030,7 +42030,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42355,8 +42355,8 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync10 } from "node:fs";
-import { relative as relative9, resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync11 } from "node:fs";
+import { relative as relative9, resolve as resolve7 } from "node:path";
 
 // src/annotations.ts
 import { relative, sep as sep2 } from "node:path";
@@ -42425,7 +42425,7 @@ import { existsSync as existsSync4, lstatSync, readdirSync, readFileSync as read
 import { basename as basename6, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/config.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
 import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
 
@@ -42520,7 +42520,7 @@ __export(frontmatter_fields_exports, {
   check: () => check2,
   meta: () => meta2
 });
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // node_modules/bail/index.js
 function bail(error2) {
@@ -43549,7 +43549,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve8, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -43580,8 +43580,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve7) {
-          resolve7(file2);
+        } else if (resolve8) {
+          resolve8(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -43683,7 +43683,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve8, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -43697,8 +43697,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve7) {
-          resolve7(resultingTree);
+        } else if (resolve8) {
+          resolve8(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -46194,12 +46194,12 @@ function syntaxExtension(all2, extension2) {
 }
 function constructs(existing, list2) {
   let index2 = -1;
-  const before = [];
+  const before2 = [];
   while (++index2 < list2.length) {
     ;
-    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
+    (list2[index2].add === "after" ? existing : before2).push(list2[index2]);
   }
-  splice(existing, 0, 0, before);
+  splice(existing, 0, 0, before2);
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
@@ -46430,14 +46430,14 @@ var EditMap = class {
     this.index.clear();
   }
 };
-function addImplementation(editMap, at, remove, add, before) {
+function addImplementation(editMap, at, remove, add, before2) {
   if (remove === 0 && add.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
-    if (before) {
+    if (before2) {
       add.push(...existing[2]);
       existing[2] = add;
     } else {
@@ -46659,10 +46659,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve7 = constructs2[index2].resolveAll;
-    if (resolve7 && !called.includes(resolve7)) {
-      events = resolve7(events, context3);
-      called.push(resolve7);
+    const resolve8 = constructs2[index2].resolveAll;
+    if (resolve8 && !called.includes(resolve8)) {
+      events = resolve8(events, context3);
+      called.push(resolve8);
     }
   }
   return events;
@@ -46763,7 +46763,7 @@ function resolveAllAttention(events, context3) {
 function tokenizeAttention(effects, ok2) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
   const previous2 = this.previous;
-  const before = classifyCharacter(previous2);
+  const before2 = classifyCharacter(previous2);
   let marker;
   return start;
   function start(code) {
@@ -46778,9 +46778,9 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
+    const open2 = !after || after === 2 && before2 || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const close2 = !before2 || before2 === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before2 || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
     return ok2(code);
   }
@@ -48080,9 +48080,9 @@ function tokenizeDefinition(effects, ok2, nok) {
   return start;
   function start(code) {
     effects.enter("definition");
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     return factoryLabel.call(
       self,
       effects,
@@ -48211,9 +48211,9 @@ function tokenizeHeadingAtx(effects, ok2, nok) {
   return start;
   function start(code) {
     effects.enter("atxHeading");
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     effects.enter("atxHeadingSequence");
     return sequenceOpen(code);
   }
@@ -48362,9 +48362,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let markerB;
   return start;
   function start(code) {
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
@@ -49310,9 +49310,9 @@ function tokenizeThematicBreak(effects, ok2, nok) {
   return start;
   function start(code) {
     effects.enter("thematicBreak");
-    return before(code);
+    return before2(code);
   }
-  function before(code) {
+  function before2(code) {
     marker = code;
     return atBreak(code);
   }
@@ -49537,11 +49537,11 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
     if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
       marker = code;
-      return before(code);
+      return before2(code);
     }
     return nok(code);
   }
-  function before(code) {
+  function before2(code) {
     effects.enter("setextHeadingLineSequence");
     return inside(code);
   }
@@ -51396,7 +51396,7 @@ function remarkFrontmatter(options) {
 }
 
 // src/parse.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/positions.ts
 function createLineIndex(text3) {
@@ -51427,6 +51427,206 @@ function createLineIndex(text3) {
       return Math.min(start + column - 1, text3.length);
     }
   };
+}
+
+// src/directives.ts
+var import_yaml = __toESM(require_dist(), 1);
+var FRONTMATTER_KEY = "adrlint-disable";
+var COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
+var DESCRIPTION = /(?:^|\s)--(?:\s|$)/;
+var RULE_ID = /[^\s,]+/g;
+function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }) {
+  if (!text3.includes("adrlint-")) return [];
+  const directives = [];
+  const fromKey = frontmatter2 ? frontmatterDirective(text3, lines, frontmatter2) : null;
+  if (fromKey) directives.push(fromKey);
+  const visit2 = (node2) => {
+    if (node2.type === "html") {
+      const start = node2.position?.start.offset;
+      const end = node2.position?.end.offset;
+      if (start !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start, end));
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return directives;
+}
+function commentDirectives(text3, lines, from, to) {
+  const found = [];
+  for (const match of text3.slice(from, to).matchAll(COMMENT)) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    const body = match[2] ?? "";
+    const bodyStart = end - 3 - body.length;
+    const description = DESCRIPTION.exec(body);
+    const list2 = description ? body.slice(0, description.index) : body;
+    const tokens = [...list2.matchAll(RULE_ID)];
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    found.push({
+      kind: match[1],
+      rules: [...new Set(tokens.map((token) => token[0]))],
+      ...span(lines, start, end),
+      removal: commentRemoval(text3, start, end),
+      rulesRange: first && last ? [bodyStart + first.index, bodyStart + last.index + last[0].length] : null
+    });
+  }
+  return found;
+}
+function frontmatterDirective(text3, lines, frontmatter2) {
+  const root = frontmatter2.document.contents;
+  if (!frontmatter2.data || !(0, import_yaml.isMap)(root)) return null;
+  const pair = root.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && item.key.value === FRONTMATTER_KEY);
+  if (!pair) return null;
+  const key = pair.key;
+  const value2 = pair.value;
+  const start = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
+  let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
+  while (end > start && /\s/.test(text3.charAt(end - 1))) end--;
+  const directive = { kind: "disable-file", rules: [], ...span(lines, start, end), removal: keyRemoval(text3, start, end), rulesRange: null };
+  const words = (written) => written.match(RULE_ID) ?? [];
+  let ids;
+  if (!value2 || (0, import_yaml.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
+  if ((0, import_yaml.isScalar)(value2) && value2.value === true) ids = ["all"];
+  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words(value2.value);
+  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words(String(item.value)));
+  else {
+    directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml.isSeq)(value2) ? "a list with other values" : (0, import_yaml.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
+    return directive;
+  }
+  if (ids.length === 0) return null;
+  directive.rules = ids.includes("all") ? [] : [...new Set(ids)];
+  return directive;
+}
+function span(lines, start, end) {
+  const from = lines.position(start);
+  const to = lines.position(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+var lineStartOf = (text3, offset) => {
+  let at = offset;
+  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
+  return at;
+};
+var lineEndOf = (text3, offset) => {
+  let at = offset;
+  while (at < text3.length && text3[at] !== "\n" && text3[at] !== "\r") at++;
+  return at;
+};
+var breakLength = (text3, lineEnd) => text3.startsWith("\r\n", lineEnd) ? 2 : lineEnd < text3.length ? 1 : 0;
+var blank = (line) => !/\S/.test(line);
+function blankBefore(text3, lineStart2) {
+  if (lineStart2 === 0) return true;
+  const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
+  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
+}
+function commentRemoval(text3, start, end) {
+  const lineStart2 = lineStartOf(text3, start);
+  const lineEnd = lineEndOf(text3, end);
+  const before2 = text3.slice(lineStart2, start);
+  const after = text3.slice(end, lineEnd);
+  if (blank(before2) && blank(after)) {
+    let removeStart = lineStart2;
+    let removeEnd = lineEnd + breakLength(text3, lineEnd);
+    if (blankBefore(text3, lineStart2)) {
+      const nextEnd = lineEndOf(text3, removeEnd);
+      if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+    }
+    return [removeStart, removeEnd];
+  }
+  const spacesBefore = /[ \t]*$/.exec(before2)?.[0].length ?? 0;
+  const spacesAfter = /^[ \t]*/.exec(after)?.[0].length ?? 0;
+  if (blank(before2)) return [start, end + spacesAfter];
+  if (blank(after)) return [start - spacesBefore, lineEnd];
+  return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
+}
+function keyRemoval(text3, start, end) {
+  const lineStart2 = lineStartOf(text3, start);
+  if (!blank(text3.slice(lineStart2, start))) return null;
+  const lineEnd = lineEndOf(text3, end);
+  return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
+}
+var before = (a, b) => a.line < b.line || a.line === b.line && a.column <= b.column;
+var covers = (directive, ruleId) => directive.rules.length === 0 || directive.rules.includes(ruleId);
+function applyDirectives(messages, directives, options) {
+  if (directives.length === 0) return { messages: [...messages], problems: [] };
+  const active = directives.filter((directive) => !directive.error);
+  const ranges = active.filter((directive) => directive.kind === "disable" || directive.kind === "enable").sort((a, b) => a.line - b.line || a.column - b.column);
+  const used = /* @__PURE__ */ new Map();
+  const disabling = (message, ruleId) => {
+    const onLine = active.find(
+      (directive) => (directive.kind === "disable-line" && message.line >= directive.line && message.line <= directive.endLine || directive.kind === "disable-next-line" && message.line === directive.endLine + 1) && covers(directive, ruleId)
+    );
+    if (onLine) return onLine;
+    let all2 = null;
+    const byRule = /* @__PURE__ */ new Map();
+    const enabledUnderAll = /* @__PURE__ */ new Set();
+    for (const directive of ranges) {
+      if (!before(directive, message)) break;
+      if (directive.kind === "disable" && directive.rules.length === 0) {
+        all2 = directive;
+        enabledUnderAll.clear();
+      } else if (directive.kind === "disable") {
+        for (const id of directive.rules) {
+          byRule.set(id, directive);
+          enabledUnderAll.delete(id);
+        }
+      } else if (directive.rules.length === 0) {
+        all2 = null;
+        byRule.clear();
+        enabledUnderAll.clear();
+      } else {
+        for (const id of directive.rules) {
+          byRule.delete(id);
+          if (all2) enabledUnderAll.add(id);
+        }
+      }
+    }
+    const inRange = byRule.get(ruleId) ?? (all2 && !enabledUnderAll.has(ruleId) ? all2 : void 0);
+    return inRange ?? active.find((directive) => directive.kind === "disable-file" && covers(directive, ruleId));
+  };
+  const kept = messages.filter((message) => {
+    if (message.ruleId === null) return true;
+    const directive = disabling(message, message.ruleId);
+    if (!directive) return true;
+    const ids = used.get(directive) ?? /* @__PURE__ */ new Set();
+    ids.add(message.ruleId);
+    used.set(directive, ids);
+    return false;
+  });
+  return { messages: kept, problems: directiveProblems(directives, used, options) };
+}
+function directiveProblems(directives, used, options) {
+  const problems = [];
+  const at = (directive) => ({ line: directive.line, column: directive.column, endLine: directive.endLine, endColumn: directive.endColumn });
+  for (const directive of directives) {
+    const name = `adrlint-${directive.kind === "disable-file" ? "disable" : directive.kind}`;
+    const where = directive.kind === "disable-file" ? `the ${name} frontmatter key` : `${name} comment`;
+    if (directive.error) {
+      problems.push({ ruleId: null, severity: "error", message: directive.error, ...at(directive) });
+      continue;
+    }
+    for (const id of directive.rules) {
+      if (!options.knownRules.has(id)) problems.push({ ruleId: null, severity: "error", message: `Unknown rule "${id}" in ${where}`, ...at(directive) });
+    }
+    if (!options.reportUnused || directive.kind === "enable") continue;
+    const hits = used.get(directive) ?? /* @__PURE__ */ new Set();
+    const unused = directive.rules.filter((id) => options.knownRules.has(id) && !hits.has(id));
+    const disabledNothing = directive.rules.length === 0 ? hits.size === 0 : unused.length > 0;
+    if (!disabledNothing) continue;
+    const from = unused.length === 0 ? "" : ` from ${orList(unused.map((id) => `"${id}"`))}`;
+    const problem = { ruleId: null, severity: "warn", message: `Unused ${name} directive (no problems were reported${from})`, ...at(directive) };
+    const keep = directive.rules.filter((id) => !unused.includes(id));
+    if (keep.length === 0 && directive.removal) problem.fix = { range: directive.removal, text: "" };
+    else if (keep.length > 0 && directive.rulesRange) problem.fix = { range: directive.rulesRange, text: keep.join(", ") };
+    problems.push(problem);
+  }
+  return problems;
+}
+function orList(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
 // src/parse.ts
@@ -51462,6 +51662,7 @@ function parseAdr(path, source, catalogue) {
     patternsNode: null,
     mentions: [],
     links: [],
+    directives: readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }),
     lines
   };
   if (frontmatter2?.data) readDeclarations(adr, frontmatter2);
@@ -51474,7 +51675,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const document3 = (0, import_yaml2.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   const yamlError = document3.errors[0];
   if (yamlError) {
@@ -51490,8 +51691,8 @@ function readFrontmatter(text3, blockEnd, lines) {
     return frontmatter2;
   }
   const contents = document3.contents;
-  if (contents !== null && !((0, import_yaml.isScalar)(contents) && contents.value === null) && !(0, import_yaml.isMap)(contents)) {
-    const kind = (0, import_yaml.isSeq)(contents) ? "a list" : "a single value";
+  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
+    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
     frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
     return frontmatter2;
   }
@@ -51508,11 +51709,11 @@ function readFrontmatter(text3, blockEnd, lines) {
 }
 function firstUnresolvedAlias(document3) {
   let found = null;
-  (0, import_yaml.visit)(document3, {
+  (0, import_yaml2.visit)(document3, {
     Alias(_, node2) {
       if (!node2.resolve(document3)) {
         found = node2;
-        return import_yaml.visit.BREAK;
+        return import_yaml2.visit.BREAK;
       }
       return void 0;
     }
@@ -51525,17 +51726,17 @@ function firstLine(message) {
 function frontmatterField(frontmatter2, key) {
   if (!frontmatter2?.data) return null;
   const root = frontmatter2.document.contents;
-  if (!(0, import_yaml.isMap)(root)) return null;
+  if (!(0, import_yaml2.isMap)(root)) return null;
   for (const pair of root.items) {
-    if (!(0, import_yaml.isPair)(pair)) continue;
+    if (!(0, import_yaml2.isPair)(pair)) continue;
     const keyNode = pair.key;
-    const name = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : keyNode;
+    const name = (0, import_yaml2.isScalar)(keyNode) ? keyNode.value : keyNode;
     if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
   }
   return null;
 }
 function resolveAlias(document3, node2) {
-  if (node2 && (0, import_yaml.isAlias)(node2)) return node2.resolve(document3) ?? null;
+  if (node2 && (0, import_yaml2.isAlias)(node2)) return node2.resolve(document3) ?? null;
   return node2;
 }
 function nodeRange(frontmatter2, node2, fallback) {
@@ -51551,7 +51752,7 @@ function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
 }
 function scalarText(node2) {
-  if (!(0, import_yaml.isScalar)(node2)) return null;
+  if (!(0, import_yaml2.isScalar)(node2)) return null;
   if (typeof node2.value === "string") return node2.value;
   if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
   if (typeof node2.value === "number") return String(node2.value);
@@ -51559,9 +51760,9 @@ function scalarText(node2) {
 }
 function describeKind(node2) {
   if (!node2) return "empty";
-  if ((0, import_yaml.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node2)) return "a list";
-  if ((0, import_yaml.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
+  if ((0, import_yaml2.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml2.isSeq)(node2)) return "a list";
+  if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
   return "not a value";
 }
 function readDeclarations(adr, frontmatter2) {
@@ -51571,15 +51772,15 @@ function readDeclarations(adr, frontmatter2) {
     const value2 = patterns.node;
     const keyAt = keyRange(frontmatter2, patterns.pair);
     adr.patternsNode = value2;
-    if (value2 === null || (0, import_yaml.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml2.isSeq)(value2)) {
       for (const item of value2.items) {
         const node2 = resolveAlias(document3, item);
         adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
       }
-    } else if ((0, import_yaml.isScalar)(value2) && scalarText(value2) !== null) {
+    } else if ((0, import_yaml2.isScalar)(value2) && scalarText(value2) !== null) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else if ((0, import_yaml.isMap)(value2)) {
+    } else if ((0, import_yaml2.isMap)(value2)) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
     } else {
       adr.patternsShapeError = {
@@ -51594,13 +51795,13 @@ function readDeclarations(adr, frontmatter2) {
     const keyAt = keyRange(frontmatter2, categories.pair);
     const readCategory = (node2, fallback) => {
       const range = nodeRange(frontmatter2, node2, fallback);
-      if (node2 && (0, import_yaml.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
+      if (node2 && (0, import_yaml2.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
       return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
     };
-    if (value2 === null || (0, import_yaml.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml2.isSeq)(value2)) {
       for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
-    } else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") {
+    } else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") {
       adr.categories.push(readCategory(value2, keyAt));
     } else {
       adr.categoriesShapeError = {
@@ -51613,20 +51814,20 @@ function readDeclarations(adr, frontmatter2) {
 var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
 function readPatternItem(frontmatter2, node2, itemRange) {
   const range = nodeRange(frontmatter2, node2, itemRange);
-  if (node2 && (0, import_yaml.isScalar)(node2)) {
+  if (node2 && (0, import_yaml2.isScalar)(node2)) {
     const value2 = scalarText(node2);
     if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
     const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
     return { value: null, range, itemRange, shapeError: { message: message2, range } };
   }
-  if (node2 && (0, import_yaml.isMap)(node2)) {
+  if (node2 && (0, import_yaml2.isMap)(node2)) {
     const ref = { value: null, range, itemRange };
     const problem = (message2, at) => {
       ref.shapeError ??= { message: message2, range: at };
     };
     let slugSeen = false;
     for (const pair of node2.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
+      const key = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
       const keyAt = nodeRange(frontmatter2, pair.key, range);
       const valueNode = resolveAlias(frontmatter2.document, pair.value);
       const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
@@ -51639,7 +51840,7 @@ function readPatternItem(frontmatter2, node2, itemRange) {
           ref.range = valueRange;
         }
       } else if (key === "category") {
-        const value2 = valueNode && (0, import_yaml.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
+        const value2 = valueNode && (0, import_yaml2.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
         if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
         ref.category = { value: value2, range: valueRange };
       } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
@@ -51731,13 +51932,15 @@ function htmlTagDelta(html) {
 var CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 var BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 function textMentions(catalogue, raw, value2) {
+  const matches2 = catalogue.findMentions(value2);
+  if (matches2.length === 0) return [];
   const map = alignValue(raw, value2);
   if (!map) {
     return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
-  const urls = [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]);
+  const urls = /[:.@]/.test(value2) ? [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]) : [];
   const found = [];
-  for (const match of catalogue.findMentions(value2)) {
+  for (const match of matches2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
@@ -51818,7 +52021,7 @@ var check2 = ({ adr, report }) => {
   if (date) {
     const node2 = date.node;
     const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml2.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+    const written = node2 && (0, import_yaml3.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
     const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
     if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
   }
@@ -51897,7 +52100,7 @@ __export(pattern_category_exports, {
   check: () => check4,
   meta: () => meta4
 });
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
@@ -51968,18 +52171,18 @@ function withoutTrailingSpace2(text3, [start, end]) {
   return [start, trimmed];
 }
 function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml3.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+  return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
 }
 function writtenCategoryEntries(adr) {
   const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml3.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+  return (0, import_yaml4.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
 }
 function writtenItemCategories(adr) {
   const node2 = adr.patternsNode;
-  const items = (0, import_yaml3.isSeq)(node2) ? node2.items : [node2];
+  const items = (0, import_yaml4.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
-    if (!(0, import_yaml3.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && p.key.value === "category");
+    if (!(0, import_yaml4.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "category");
     return aliasRange(adr, pair?.value);
   });
 }
@@ -51992,7 +52195,7 @@ __export(pattern_duplicate_exports, {
 });
 
 // src/edits.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function lineStart(text3, offset) {
   let i = offset;
   while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
@@ -52007,8 +52210,8 @@ function nextLineStart(text3, offset) {
 function removeSequenceItem(text3, itemRange) {
   const [start, end] = itemRange;
   const start0 = lineStart(text3, start);
-  const before = text3.slice(start0, start);
-  if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
+  const before2 = text3.slice(start0, start);
+  if (/^\s*-\s+$/.test(before2) || /^\s*-$/.test(before2)) {
     return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
   }
   let after = end;
@@ -52017,7 +52220,7 @@ function removeSequenceItem(text3, itemRange) {
     after++;
     while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
   }
-  const ownLine = /^[ \t]*$/.test(before);
+  const ownLine = /^[ \t]*$/.test(before2);
   if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
     return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
@@ -52047,11 +52250,11 @@ function declarePatterns(adr, slugs) {
   const field = frontmatterField(frontmatter2, "patterns");
   if (!field) {
     const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-    const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-    return { range: [end, end], text: `${before}patterns:${eol}${blockList("  - ")}` };
+    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before2}patterns:${eol}${blockList("  - ")}` };
   }
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml4.isSeq)(node2)) {
+  if (node2 && (0, import_yaml5.isSeq)(node2)) {
     const items = node2.items;
     const last = items[items.length - 1];
     if (node2.flow) {
@@ -52070,12 +52273,12 @@ function declarePatterns(adr, slugs) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
   }
-  if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
+  if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
     const [start, end] = nodeRange(frontmatter2, node2);
     if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
     return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml4.isScalar)(node2) && node2.value === null) {
+  if (!node2 || (0, import_yaml5.isScalar)(node2) && node2.value === null) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start, end] = nodeRange(frontmatter2, node2);
       return { range: [start, end], text: `[${slugs.join(", ")}]` };
@@ -52095,7 +52298,7 @@ function appendFrontmatterItems(adr, key, items) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml4.isSeq)(node2)) {
+  if (node2 && (0, import_yaml5.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
@@ -52115,12 +52318,12 @@ function appendFrontmatterItems(adr, key, items) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
-  if (node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+  if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start, end] = nodeRange(frontmatter2, node2);
     if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
     return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml4.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+  if (!node2 || (0, import_yaml5.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start, end] = nodeRange(frontmatter2, node2);
       return { range: [start, end], text: `[${items.join(", ")}]` };
@@ -52139,11 +52342,11 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml4.isScalar)(root) && root.value === null) {
-    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-    return { range: [end, end], text: `${before2}${line}${eol}` };
+  if (root === null || (0, import_yaml5.isScalar)(root) && root.value === null) {
+    const before3 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before3}${line}${eol}` };
   }
-  if (!(0, import_yaml4.isMap)(root) || root.flow) return null;
+  if (!(0, import_yaml5.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
     const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
     return /^[ \t]*$/.test(indent2) ? indent2 : null;
@@ -52166,8 +52369,8 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const firstKey = root.items[0]?.key;
   const indent = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
   if (indent === null) return null;
-  const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-  return { range: [end, end], text: `${before}${indent}${line}${eol}` };
+  const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+  return { range: [end, end], text: `${before2}${indent}${line}${eol}` };
 }
 
 // rules/pattern-duplicate.ts
@@ -52213,7 +52416,7 @@ __export(pattern_undeclared_exports, {
 
 // src/record.ts
 import { basename, dirname } from "node:path";
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -52280,7 +52483,7 @@ function declaredSlugs(adr, catalogue) {
 function scalarField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml5.isScalar)(node2) || node2.value === null) return null;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml6.isScalar)(node2) || node2.value === null) return null;
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
@@ -52498,9 +52701,9 @@ function buildRecord(adr, catalogue) {
     const field = frontmatterField(adr.frontmatter, key);
     if (!field || !adr.frontmatter) continue;
     const node2 = field.node;
-    const items = node2 && (0, import_yaml5.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml6.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml5.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml6.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
       relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
@@ -52544,7 +52747,8 @@ function buildRecord(adr, catalogue) {
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
-    patterns: declaredSlugs(adr, catalogue)
+    patterns: declaredSlugs(adr, catalogue),
+    ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
 }
 function titleNumber(adr, digits, titleRange) {
@@ -52711,6 +52915,44 @@ __export(adr_filename_exports, {
   check: () => check9,
   meta: () => meta9
 });
+
+// src/set-index.ts
+var byFolder = /* @__PURE__ */ new WeakMap();
+var byNumber = /* @__PURE__ */ new WeakMap();
+function recordsByFolder(set) {
+  let index2 = byFolder.get(set);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const record of set) {
+      const list2 = index2.get(record.folder);
+      if (list2) list2.push(record);
+      else index2.set(record.folder, [record]);
+    }
+    byFolder.set(set, index2);
+  }
+  return index2;
+}
+function recordsByFileNumber(set) {
+  let index2 = byNumber.get(set);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const record of set) {
+      if (record.fileNumber === null) continue;
+      const key = `${record.folder}\0${record.fileNumber}`;
+      const list2 = index2.get(key);
+      if (list2) list2.push(record);
+      else index2.set(key, [record]);
+    }
+    byNumber.set(set, index2);
+  }
+  return index2;
+}
+function memoPerArray(cache, records, compute) {
+  if (!cache.has(records)) cache.set(records, compute());
+  return cache.get(records);
+}
+
+// rules/adr-filename.ts
 var meta9 = {
   id: "adr-filename",
   description: "ADR file names follow the folder\u2019s naming convention",
@@ -52752,8 +52994,8 @@ var check9 = ({ record, set, options, report }) => {
     if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
     return;
   }
-  const siblings = set.filter((entry) => entry.folder === record.folder);
-  const convention = !options?.convention || options.convention === "auto" ? folderConvention(siblings) : options.convention;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [record];
+  const convention = !options?.convention || options.convention === "auto" ? memoPerArray(conventions, siblings, () => folderConvention(siblings)) : options.convention;
   if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
   const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
   report({
@@ -52761,6 +53003,7 @@ var check9 = ({ record, set, options, report }) => {
     message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
   });
 };
+var conventions = /* @__PURE__ */ new WeakMap();
 function folderConvention(siblings) {
   let dated = 0;
   let numbered = 0;
@@ -52837,11 +53080,12 @@ var meta10 = {
 };
 var check10 = ({ record, set, report }) => {
   if (record.fileNumber === null) return;
-  const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
-  const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
+  const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
+  const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-  const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
+  const highest = siblings.reduce((max, entry) => Math.max(max, entry.fileNumber ?? 0), record.fileNumber);
   const next = String(highest + 1).padStart(digits.length, "0");
   report({
     range: [0, 0],
@@ -52958,7 +53202,7 @@ __export(adr_status_exports, {
   check: () => check13,
   meta: () => meta13
 });
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 
 // src/status.ts
@@ -53000,7 +53244,7 @@ var check13 = ({ adr, record, settings, options, report }) => {
   const field = frontmatterField(adr.frontmatter, "status");
   if (field && adr.frontmatter) {
     const node2 = field.node;
-    if (!node2 || !(0, import_yaml6.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+    if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
       report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
       return;
     }
@@ -53168,7 +53412,7 @@ __export(adr_supersede_exports, {
   meta: () => meta15
 });
 import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/adr-links.ts
 import { basename as basename2, extname, join, relative as relative2, resolve, sep as sep3 } from "node:path";
@@ -53454,9 +53698,9 @@ function itemStyle(adr, keys) {
   if (!frontmatter2) return null;
   for (const key of keys) {
     const node2 = frontmatterField(frontmatter2, key)?.node;
-    const items = node2 && (0, import_yaml7.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml8.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml7.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml8.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
@@ -53493,7 +53737,7 @@ function keySpelling(adr, kind) {
   if (root && "items" in root)
     for (const pair of root.items) {
       const key = pair.key;
-      if ((0, import_yaml7.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+      if ((0, import_yaml8.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
@@ -53837,7 +54081,7 @@ function readConfigData(file) {
     if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
     return { data: parsed, locate: noPosition };
   }
-  const document3 = (0, import_yaml8.parseDocument)(text3, { prettyErrors: false });
+  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -53855,7 +54099,7 @@ function readConfigData(file) {
     data: data ?? {},
     locate: (path) => {
       const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-      const pair = (0, import_yaml8.isMap)(parent) ? parent.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const pair = (0, import_yaml9.isMap)(parent) ? parent.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
       const node2 = pair?.key ?? document3.getIn(path, true);
       return node2?.range ? at(node2.range[0]) : "";
     }
@@ -53986,6 +54230,7 @@ async function discoverFiles(inputs, cwd, config) {
   const found = /* @__PURE__ */ new Set();
   const folders = /* @__PURE__ */ new Set();
   const missing = [];
+  const named = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
     const absolute = resolve3(base, pattern);
     let stats;
@@ -54005,6 +54250,7 @@ async function discoverFiles(inputs, cwd, config) {
       searchFolder(absolute, () => true, true, found, folders);
     } else if (stats) {
       found.add(absolute);
+      if (isMarkdown(absolute)) named.add(absolute);
     } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
       const scan = import_picomatch.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
@@ -54014,7 +54260,9 @@ async function discoverFiles(inputs, cwd, config) {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  return { files: keepAdrFiles(found, folders, cwd, config), missing };
+  const files = keepAdrFiles(found, folders, cwd, config);
+  const kept = new Set(files);
+  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
 }
 function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root } = buildIgnore(cwd, config);
@@ -54511,6 +54759,11 @@ function byPosition(a, b) {
 function mergeMessages(fileMessages, setMessages) {
   return [...fileMessages, ...setMessages].sort(byPosition);
 }
+function withDirectives(messages, directives, context3) {
+  if (!directives?.length) return [...messages];
+  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context3.reportUnusedDisable ?? false });
+  return mergeMessages(outcome.messages, outcome.problems);
+}
 var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function oneLine3(message) {
   return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -54785,11 +55038,11 @@ ${mark} ${c.bold(`${plural3(total, "problem")} (${plural3(errors, "error")}, ${p
 }
 
 // src/run.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname9, relative as relative8 } from "node:path";
+import { readFileSync as readFileSync10, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname9, relative as relative8, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
 var Catalogue = class {
@@ -54939,7 +55192,7 @@ function readBuiltIn() {
 }
 var validateCatalogue = null;
 function parseCatalogueSource(file, text3) {
-  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -55073,7 +55326,8 @@ function fixText(filePath, source, context3, set, options = {}, parsed, linted) 
   let fixedCount = 0;
   let passes = 0;
   let adr = parsed ?? parseAdr(filePath, source, context3.catalogue);
-  let messages = linted ?? checkAdr(adr, set, context3);
+  const lint = (parsed2) => withDirectives(checkAdr(parsed2, set, context3), parsed2.directives, context3);
+  let messages = linted ?? lint(adr);
   const bom = adr.bom ? "\uFEFF" : "";
   while (passes < MAX_FIX_PASSES) {
     const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
@@ -55083,7 +55337,7 @@ function fixText(filePath, source, context3, set, options = {}, parsed, linted) 
     passes++;
     fixedCount += applied.length;
     adr = parseAdr(filePath, bom + text3, context3.catalogue);
-    messages = checkAdr(adr, set, context3);
+    messages = lint(adr);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
 }
@@ -55102,7 +55356,7 @@ var VERSION7 = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).ve
 
 // src/cache.ts
 var FORMAT = "adrlint-cache";
-var FORMAT_VERSION = 1;
+var FORMAT_VERSION = 2;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
 function contentHash(source) {
   return createHash2("sha1").update(source).digest("base64url");
@@ -55200,7 +55454,8 @@ var PARSED_FIELDS = [
   "categoriesShapeError",
   "patternsNode",
   "mentions",
-  "links"
+  "links",
+  "directives"
 ];
 var parses = 0;
 function lazyParsedAdr(path, source, catalogue) {
@@ -55220,11 +55475,6 @@ function lazyParsedAdr(path, source, catalogue) {
   }
   return { adr, parsed: () => full !== null };
 }
-
-// src/workers.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 
 // src/record-scan.ts
 import { basename as basename8, dirname as dirname6 } from "node:path";
@@ -55294,6 +55544,9 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/workers.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 var MIN_PARALLEL_FILES = 64;
 var BATCH = 16;
 function workerCount(concurrency, count2, cpus = availableParallelism()) {
@@ -55308,25 +55561,33 @@ function workerScript() {
   const path = packagePath("dist", "worker.js");
   return existsSync6(path) ? path : null;
 }
-async function runFileWorks(works, config, catalogue, concurrency) {
+async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const count2 = workerCount(concurrency, works.length);
   const script = count2 > 1 ? workerScript() : null;
-  if (count2 <= 1 || script === null) return works.map((work) => runFileWork(work, config, catalogue));
+  if (count2 <= 1 || script === null)
+    return works.map((work, i) => {
+      const outcome = runFileWork(work, config, catalogue);
+      onDone?.(i + 1);
+      return outcome;
+    });
   const outcomes = new Array(works.length);
   let next = 0;
+  let finished = 0;
   const workers = Array.from({ length: count2 }, () => new Worker(script, { workerData: { config } }));
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve7, reject) => {
+        (worker) => new Promise((resolve8, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve7();
+            if (next >= works.length) return resolve8();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
           };
           worker.on("message", ({ id, outcomes: batch }) => {
             batch.forEach((outcome, i) => outcomes[id + i] = outcome);
+            finished += batch.length;
+            onDone?.(finished);
             send();
           });
           worker.on("error", reject);
@@ -55432,6 +55693,9 @@ function loadProject(options) {
 async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
+    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+  }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
     const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
@@ -55468,6 +55732,7 @@ async function lintProject(options) {
     works.push({ path, source: read.source, mode: "lint" });
   }
   const otherHashes = [];
+  let indexedFromHead = 0;
   for (const path of others) {
     const read = readAdrFile(path, config.maxFileSize);
     if (!read.ok) continue;
@@ -55478,12 +55743,22 @@ async function lintProject(options) {
       otherRecords.push(hit.record);
       continue;
     }
+    const head = headRecord(path, read.source, catalogue);
+    if (head) {
+      otherRecords.push(head);
+      cache?.cache.set(path, { hash, record: head, messages: null });
+      indexedFromHead++;
+      continue;
+    }
     slots.push(-1 - otherRecords.length);
     otherRecords.push(null);
     works.push({ path, source: read.source, mode: "record" });
   }
   const concurrency = options.concurrency ?? "auto";
-  const outcomes = await runFileWorks(works, config, catalogue, concurrency);
+  const readCount = discovery.files.length + others.length;
+  const onProgress = options.onProgress;
+  onProgress?.(readCount - works.length, readCount, "parse");
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency, onProgress && ((finished) => onProgress(readCount - works.length + finished, readCount, "parse")));
   outcomes.forEach((outcome, i) => {
     const slot = slots[i];
     const work = works[i];
@@ -55501,21 +55776,20 @@ async function lintProject(options) {
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
-  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, knownAnchors);
-  const context3 = { catalogue, config, project };
+  const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false };
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
   );
-  for (const target of targets) {
+  for (const [checked, target] of targets.entries()) {
+    onProgress?.(checked, targets.length, "check");
     if ("error" in target) {
       results.push(fatalResult(target.path, `${relative8(options.cwd, target.path) || target.path} ${target.error}`));
       continue;
     }
     try {
       const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
-      const messages = mergeMessages(target.fileMessages, checkAdr(adr, records, context3, target.record, "set"));
+      const messages = targetMessages(adr, target.record, target.fileMessages, records, context3);
       if (!options.fix || !hasWantedFixes(messages, options.fix)) {
         results.push(summarise(target.path, messages, adr.text));
         continue;
@@ -55543,6 +55817,7 @@ async function lintProject(options) {
       results.push(fatalResult(target.path, `internal error while linting: ${error2.message.split("\n")[0]}`));
     }
   }
+  onProgress?.(targets.length, targets.length, "check");
   if (cache) {
     cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
     const failed = cache.cache.save();
@@ -55557,12 +55832,25 @@ async function lintProject(options) {
     warnings,
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
-      indexed: works.filter((work) => work.mode === "record").length,
+      indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
       cacheHits: cache?.cache.hits ?? 0,
       cacheMisses: cache?.cache.misses ?? 0,
       workers: workerCount(concurrency, parsedCount)
     }
   };
+}
+function targetMessages(adr, record, fileMessages, records, context3) {
+  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context3, record, "set"));
+  return withDirectives(merged, record.directives, context3);
+}
+function namesOnlySkippedFiles(options, skipped) {
+  const paths = options.paths ?? [];
+  const names = new Set(skipped);
+  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+}
+function projectOf(records, cwd) {
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
 }
 function completeRecords(records, config, catalogue) {
   return records.map((record) => {
@@ -55692,13 +55980,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve7({ code: 0, stdout, stderr });
+      if (!failure) return resolve8({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve7({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine3(failure.message)}` });
-      if (code === 128) return resolve7({ code, stdout, stderr, error: `git failed: ${firstLine3(stderr) || `exit code ${code}`}` });
-      resolve7({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve8({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine3(failure.message)}` });
+      if (code === 128) return resolve8({ code, stdout, stderr, error: `git failed: ${firstLine3(stderr) || `exit code ${code}`}` });
+      resolve8({ code, stdout, stderr });
     });
   });
 }
@@ -55961,7 +56249,7 @@ async function runActionJob(inputs, runner, io) {
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve6(root, inputs.sarifFile);
+    const target = resolve7(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
     sarifFile = relative9(root, target) || inputs.sarifFile;
   }
@@ -56141,7 +56429,7 @@ function plural4(count2, word) {
 function pullRequestOfEvent(eventPath) {
   if (!eventPath) return null;
   try {
-    const event = JSON.parse(readFileSync10(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync11(eventPath, "utf8"));
     const pr = event.pull_request;
     if (!pr || typeof pr.number !== "number" || typeof pr.base?.sha !== "string" || typeof pr.head?.sha !== "string") return null;
     return { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha };

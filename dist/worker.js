@@ -53,10 +53,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar8(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -89,11 +89,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq6;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar9;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap5 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -24139,7 +24139,129 @@ function remarkFrontmatter(options) {
 }
 
 // src/parse.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/directives.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+var FRONTMATTER_KEY = "adrlint-disable";
+var COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
+var DESCRIPTION = /(?:^|\s)--(?:\s|$)/;
+var RULE_ID = /[^\s,]+/g;
+function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }) {
+  if (!text3.includes("adrlint-")) return [];
+  const directives = [];
+  const fromKey = frontmatter2 ? frontmatterDirective(text3, lines, frontmatter2) : null;
+  if (fromKey) directives.push(fromKey);
+  const visit2 = (node2) => {
+    if (node2.type === "html") {
+      const start = node2.position?.start.offset;
+      const end = node2.position?.end.offset;
+      if (start !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start, end));
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return directives;
+}
+function commentDirectives(text3, lines, from, to) {
+  const found = [];
+  for (const match of text3.slice(from, to).matchAll(COMMENT)) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    const body = match[2] ?? "";
+    const bodyStart = end - 3 - body.length;
+    const description = DESCRIPTION.exec(body);
+    const list2 = description ? body.slice(0, description.index) : body;
+    const tokens = [...list2.matchAll(RULE_ID)];
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    found.push({
+      kind: match[1],
+      rules: [...new Set(tokens.map((token) => token[0]))],
+      ...span(lines, start, end),
+      removal: commentRemoval(text3, start, end),
+      rulesRange: first && last ? [bodyStart + first.index, bodyStart + last.index + last[0].length] : null
+    });
+  }
+  return found;
+}
+function frontmatterDirective(text3, lines, frontmatter2) {
+  const root = frontmatter2.document.contents;
+  if (!frontmatter2.data || !(0, import_yaml2.isMap)(root)) return null;
+  const pair = root.items.find((item) => (0, import_yaml2.isPair)(item) && (0, import_yaml2.isScalar)(item.key) && item.key.value === FRONTMATTER_KEY);
+  if (!pair) return null;
+  const key = pair.key;
+  const value2 = pair.value;
+  const start = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
+  let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
+  while (end > start && /\s/.test(text3.charAt(end - 1))) end--;
+  const directive = { kind: "disable-file", rules: [], ...span(lines, start, end), removal: keyRemoval(text3, start, end), rulesRange: null };
+  const words = (written) => written.match(RULE_ID) ?? [];
+  let ids;
+  if (!value2 || (0, import_yaml2.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
+  if ((0, import_yaml2.isScalar)(value2) && value2.value === true) ids = ["all"];
+  else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") ids = words(value2.value);
+  else if ((0, import_yaml2.isSeq)(value2) && value2.items.every((item) => (0, import_yaml2.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words(String(item.value)));
+  else {
+    directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml2.isSeq)(value2) ? "a list with other values" : (0, import_yaml2.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml2.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
+    return directive;
+  }
+  if (ids.length === 0) return null;
+  directive.rules = ids.includes("all") ? [] : [...new Set(ids)];
+  return directive;
+}
+function span(lines, start, end) {
+  const from = lines.position(start);
+  const to = lines.position(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+var lineStartOf = (text3, offset) => {
+  let at = offset;
+  while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
+  return at;
+};
+var lineEndOf = (text3, offset) => {
+  let at = offset;
+  while (at < text3.length && text3[at] !== "\n" && text3[at] !== "\r") at++;
+  return at;
+};
+var breakLength = (text3, lineEnd) => text3.startsWith("\r\n", lineEnd) ? 2 : lineEnd < text3.length ? 1 : 0;
+var blank = (line) => !/\S/.test(line);
+function blankBefore(text3, lineStart2) {
+  if (lineStart2 === 0) return true;
+  const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
+  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
+}
+function commentRemoval(text3, start, end) {
+  const lineStart2 = lineStartOf(text3, start);
+  const lineEnd = lineEndOf(text3, end);
+  const before = text3.slice(lineStart2, start);
+  const after = text3.slice(end, lineEnd);
+  if (blank(before) && blank(after)) {
+    let removeStart = lineStart2;
+    let removeEnd = lineEnd + breakLength(text3, lineEnd);
+    if (blankBefore(text3, lineStart2)) {
+      const nextEnd = lineEndOf(text3, removeEnd);
+      if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+    }
+    return [removeStart, removeEnd];
+  }
+  const spacesBefore = /[ \t]*$/.exec(before)?.[0].length ?? 0;
+  const spacesAfter = /^[ \t]*/.exec(after)?.[0].length ?? 0;
+  if (blank(before)) return [start, end + spacesAfter];
+  if (blank(after)) return [start - spacesBefore, lineEnd];
+  return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
+}
+function keyRemoval(text3, start, end) {
+  const lineStart2 = lineStartOf(text3, start);
+  if (!blank(text3.slice(lineStart2, start))) return null;
+  const lineEnd = lineEndOf(text3, end);
+  return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
+}
+
+// src/parse.ts
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseMarkdown(text3) {
   return processor.parse(text3);
@@ -24172,6 +24294,7 @@ function parseAdr(path, source, catalogue2) {
     patternsNode: null,
     mentions: [],
     links: [],
+    directives: readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }),
     lines
   };
   if (frontmatter2?.data) readDeclarations(adr, frontmatter2);
@@ -24184,7 +24307,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml2.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const document3 = (0, import_yaml3.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   const yamlError = document3.errors[0];
   if (yamlError) {
@@ -24200,8 +24323,8 @@ function readFrontmatter(text3, blockEnd, lines) {
     return frontmatter2;
   }
   const contents = document3.contents;
-  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
-    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
+  if (contents !== null && !((0, import_yaml3.isScalar)(contents) && contents.value === null) && !(0, import_yaml3.isMap)(contents)) {
+    const kind = (0, import_yaml3.isSeq)(contents) ? "a list" : "a single value";
     frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
     return frontmatter2;
   }
@@ -24218,11 +24341,11 @@ function readFrontmatter(text3, blockEnd, lines) {
 }
 function firstUnresolvedAlias(document3) {
   let found = null;
-  (0, import_yaml2.visit)(document3, {
+  (0, import_yaml3.visit)(document3, {
     Alias(_, node2) {
       if (!node2.resolve(document3)) {
         found = node2;
-        return import_yaml2.visit.BREAK;
+        return import_yaml3.visit.BREAK;
       }
       return void 0;
     }
@@ -24235,17 +24358,17 @@ function firstLine2(message) {
 function frontmatterField(frontmatter2, key) {
   if (!frontmatter2?.data) return null;
   const root = frontmatter2.document.contents;
-  if (!(0, import_yaml2.isMap)(root)) return null;
+  if (!(0, import_yaml3.isMap)(root)) return null;
   for (const pair of root.items) {
-    if (!(0, import_yaml2.isPair)(pair)) continue;
+    if (!(0, import_yaml3.isPair)(pair)) continue;
     const keyNode = pair.key;
-    const name = (0, import_yaml2.isScalar)(keyNode) ? keyNode.value : keyNode;
+    const name = (0, import_yaml3.isScalar)(keyNode) ? keyNode.value : keyNode;
     if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
   }
   return null;
 }
 function resolveAlias(document3, node2) {
-  if (node2 && (0, import_yaml2.isAlias)(node2)) return node2.resolve(document3) ?? null;
+  if (node2 && (0, import_yaml3.isAlias)(node2)) return node2.resolve(document3) ?? null;
   return node2;
 }
 function nodeRange(frontmatter2, node2, fallback) {
@@ -24261,7 +24384,7 @@ function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
 }
 function scalarText(node2) {
-  if (!(0, import_yaml2.isScalar)(node2)) return null;
+  if (!(0, import_yaml3.isScalar)(node2)) return null;
   if (typeof node2.value === "string") return node2.value;
   if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
   if (typeof node2.value === "number") return String(node2.value);
@@ -24269,9 +24392,9 @@ function scalarText(node2) {
 }
 function describeKind(node2) {
   if (!node2) return "empty";
-  if ((0, import_yaml2.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml2.isSeq)(node2)) return "a list";
-  if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
+  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml3.isSeq)(node2)) return "a list";
+  if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
   return "not a value";
 }
 function readDeclarations(adr, frontmatter2) {
@@ -24281,15 +24404,15 @@ function readDeclarations(adr, frontmatter2) {
     const value2 = patterns.node;
     const keyAt = keyRange(frontmatter2, patterns.pair);
     adr.patternsNode = value2;
-    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml2.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml3.isSeq)(value2)) {
       for (const item of value2.items) {
         const node2 = resolveAlias(document3, item);
         adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
       }
-    } else if ((0, import_yaml2.isScalar)(value2) && scalarText(value2) !== null) {
+    } else if ((0, import_yaml3.isScalar)(value2) && scalarText(value2) !== null) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else if ((0, import_yaml2.isMap)(value2)) {
+    } else if ((0, import_yaml3.isMap)(value2)) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
     } else {
       adr.patternsShapeError = {
@@ -24304,13 +24427,13 @@ function readDeclarations(adr, frontmatter2) {
     const keyAt = keyRange(frontmatter2, categories.pair);
     const readCategory = (node2, fallback) => {
       const range = nodeRange(frontmatter2, node2, fallback);
-      if (node2 && (0, import_yaml2.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
+      if (node2 && (0, import_yaml3.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
       return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
     };
-    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml2.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml3.isSeq)(value2)) {
       for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
-    } else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") {
+    } else if ((0, import_yaml3.isScalar)(value2) && typeof value2.value === "string") {
       adr.categories.push(readCategory(value2, keyAt));
     } else {
       adr.categoriesShapeError = {
@@ -24323,20 +24446,20 @@ function readDeclarations(adr, frontmatter2) {
 var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
 function readPatternItem(frontmatter2, node2, itemRange) {
   const range = nodeRange(frontmatter2, node2, itemRange);
-  if (node2 && (0, import_yaml2.isScalar)(node2)) {
+  if (node2 && (0, import_yaml3.isScalar)(node2)) {
     const value2 = scalarText(node2);
     if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
     const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
     return { value: null, range, itemRange, shapeError: { message: message2, range } };
   }
-  if (node2 && (0, import_yaml2.isMap)(node2)) {
+  if (node2 && (0, import_yaml3.isMap)(node2)) {
     const ref = { value: null, range, itemRange };
     const problem = (message2, at) => {
       ref.shapeError ??= { message: message2, range: at };
     };
     let slugSeen = false;
     for (const pair of node2.items) {
-      const key = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
+      const key = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
       const keyAt = nodeRange(frontmatter2, pair.key, range);
       const valueNode = resolveAlias(frontmatter2.document, pair.value);
       const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
@@ -24349,7 +24472,7 @@ function readPatternItem(frontmatter2, node2, itemRange) {
           ref.range = valueRange;
         }
       } else if (key === "category") {
-        const value2 = valueNode && (0, import_yaml2.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
+        const value2 = valueNode && (0, import_yaml3.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
         if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
         ref.category = { value: value2, range: valueRange };
       } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
@@ -24441,13 +24564,15 @@ function htmlTagDelta(html) {
 var CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 var BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 function textMentions(catalogue2, raw, value2) {
+  const matches2 = catalogue2.findMentions(value2);
+  if (matches2.length === 0) return [];
   const map = alignValue(raw, value2);
   if (!map) {
     return catalogue2.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
-  const urls = [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]);
+  const urls = /[:.@]/.test(value2) ? [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]) : [];
   const found = [];
-  for (const match of catalogue2.findMentions(value2)) {
+  for (const match of matches2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
@@ -24498,7 +24623,7 @@ function isAutolink(text3, node2, range) {
 
 // src/record.ts
 import { basename, dirname } from "node:path";
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -24565,7 +24690,7 @@ function declaredSlugs(adr, catalogue2) {
 function scalarField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml3.isScalar)(node2) || node2.value === null) return null;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml4.isScalar)(node2) || node2.value === null) return null;
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
@@ -24779,9 +24904,9 @@ function buildRecord(adr, catalogue2) {
     const field = frontmatterField(adr.frontmatter, key);
     if (!field || !adr.frontmatter) continue;
     const node2 = field.node;
-    const items = node2 && (0, import_yaml3.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml4.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml4.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
       relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
@@ -24825,7 +24950,8 @@ function buildRecord(adr, catalogue2) {
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
-    patterns: declaredSlugs(adr, catalogue2)
+    patterns: declaredSlugs(adr, catalogue2),
+    ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
 }
 function titleNumber(adr, digits, titleRange) {
@@ -24895,7 +25021,7 @@ __export(frontmatter_fields_exports, {
   check: () => check2,
   meta: () => meta2
 });
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/dates.ts
 function checkIsoDate(written) {
@@ -24929,7 +25055,7 @@ var check2 = ({ adr, report }) => {
   if (date) {
     const node2 = date.node;
     const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+    const written = node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
     const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
     if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
   }
@@ -25008,7 +25134,7 @@ __export(pattern_category_exports, {
   check: () => check4,
   meta: () => meta4
 });
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
@@ -25079,18 +25205,18 @@ function withoutTrailingSpace2(text3, [start, end]) {
   return [start, trimmed];
 }
 function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml5.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+  return adr.frontmatter && (0, import_yaml6.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
 }
 function writtenCategoryEntries(adr) {
   const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml5.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+  return (0, import_yaml6.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
 }
 function writtenItemCategories(adr) {
   const node2 = adr.patternsNode;
-  const items = (0, import_yaml5.isSeq)(node2) ? node2.items : [node2];
+  const items = (0, import_yaml6.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
-    if (!(0, import_yaml5.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === "category");
+    if (!(0, import_yaml6.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml6.isPair)(p) && (0, import_yaml6.isScalar)(p.key) && p.key.value === "category");
     return aliasRange(adr, pair?.value);
   });
 }
@@ -25103,7 +25229,7 @@ __export(pattern_duplicate_exports, {
 });
 
 // src/edits.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 function lineStart(text3, offset) {
   let i = offset;
   while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
@@ -25162,7 +25288,7 @@ function declarePatterns(adr, slugs) {
     return { range: [end, end], text: `${before}patterns:${eol}${blockList("  - ")}` };
   }
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml6.isSeq)(node2)) {
+  if (node2 && (0, import_yaml7.isSeq)(node2)) {
     const items = node2.items;
     const last = items[items.length - 1];
     if (node2.flow) {
@@ -25181,12 +25307,12 @@ function declarePatterns(adr, slugs) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
   }
-  if (node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
+  if (node2 && (0, import_yaml7.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
     const [start, end] = nodeRange(frontmatter2, node2);
     if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
     return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml6.isScalar)(node2) && node2.value === null) {
+  if (!node2 || (0, import_yaml7.isScalar)(node2) && node2.value === null) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start, end] = nodeRange(frontmatter2, node2);
       return { range: [start, end], text: `[${slugs.join(", ")}]` };
@@ -25206,7 +25332,7 @@ function appendFrontmatterItems(adr, key, items) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml6.isSeq)(node2)) {
+  if (node2 && (0, import_yaml7.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
@@ -25226,12 +25352,12 @@ function appendFrontmatterItems(adr, key, items) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
-  if (node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+  if (node2 && (0, import_yaml7.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start, end] = nodeRange(frontmatter2, node2);
     if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
     return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml6.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+  if (!node2 || (0, import_yaml7.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start, end] = nodeRange(frontmatter2, node2);
       return { range: [start, end], text: `[${items.join(", ")}]` };
@@ -25250,11 +25376,11 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml6.isScalar)(root) && root.value === null) {
+  if (root === null || (0, import_yaml7.isScalar)(root) && root.value === null) {
     const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before2}${line}${eol}` };
   }
-  if (!(0, import_yaml6.isMap)(root) || root.flow) return null;
+  if (!(0, import_yaml7.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
     const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
     return /^[ \t]*$/.test(indent2) ? indent2 : null;
@@ -25462,6 +25588,44 @@ __export(adr_filename_exports, {
   check: () => check9,
   meta: () => meta9
 });
+
+// src/set-index.ts
+var byFolder = /* @__PURE__ */ new WeakMap();
+var byNumber = /* @__PURE__ */ new WeakMap();
+function recordsByFolder(set) {
+  let index2 = byFolder.get(set);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const record of set) {
+      const list2 = index2.get(record.folder);
+      if (list2) list2.push(record);
+      else index2.set(record.folder, [record]);
+    }
+    byFolder.set(set, index2);
+  }
+  return index2;
+}
+function recordsByFileNumber(set) {
+  let index2 = byNumber.get(set);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const record of set) {
+      if (record.fileNumber === null) continue;
+      const key = `${record.folder}\0${record.fileNumber}`;
+      const list2 = index2.get(key);
+      if (list2) list2.push(record);
+      else index2.set(key, [record]);
+    }
+    byNumber.set(set, index2);
+  }
+  return index2;
+}
+function memoPerArray(cache, records, compute) {
+  if (!cache.has(records)) cache.set(records, compute());
+  return cache.get(records);
+}
+
+// rules/adr-filename.ts
 var meta9 = {
   id: "adr-filename",
   description: "ADR file names follow the folder\u2019s naming convention",
@@ -25503,8 +25667,8 @@ var check9 = ({ record, set, options, report }) => {
     if (!new RegExp(options.pattern, "u").test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
     return;
   }
-  const siblings = set.filter((entry) => entry.folder === record.folder);
-  const convention = !options?.convention || options.convention === "auto" ? folderConvention(siblings) : options.convention;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [record];
+  const convention = !options?.convention || options.convention === "auto" ? memoPerArray(conventions, siblings, () => folderConvention(siblings)) : options.convention;
   if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
   const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
   report({
@@ -25512,6 +25676,7 @@ var check9 = ({ record, set, options, report }) => {
     message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
   });
 };
+var conventions = /* @__PURE__ */ new WeakMap();
 function folderConvention(siblings) {
   let dated = 0;
   let numbered = 0;
@@ -25588,11 +25753,12 @@ var meta10 = {
 };
 var check10 = ({ record, set, report }) => {
   if (record.fileNumber === null) return;
-  const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
-  const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
+  const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
+  const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-  const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
+  const highest = siblings.reduce((max, entry) => Math.max(max, entry.fileNumber ?? 0), record.fileNumber);
   const next = String(highest + 1).padStart(digits.length, "0");
   report({
     range: [0, 0],
@@ -25709,7 +25875,7 @@ __export(adr_status_exports, {
   check: () => check13,
   meta: () => meta13
 });
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 
 // src/status.ts
@@ -25750,7 +25916,7 @@ var check13 = ({ adr, record, settings, options, report }) => {
   const field = frontmatterField(adr.frontmatter, "status");
   if (field && adr.frontmatter) {
     const node2 = field.node;
-    if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+    if (!node2 || !(0, import_yaml8.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
       report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
       return;
     }
@@ -25918,7 +26084,7 @@ __export(adr_supersede_exports, {
   meta: () => meta15
 });
 import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/adr-links.ts
 import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
@@ -26200,9 +26366,9 @@ function itemStyle(adr, keys) {
   if (!frontmatter2) return null;
   for (const key of keys) {
     const node2 = frontmatterField(frontmatter2, key)?.node;
-    const items = node2 && (0, import_yaml8.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml9.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml8.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml9.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
@@ -26239,7 +26405,7 @@ function keySpelling(adr, kind) {
   if (root && "items" in root)
     for (const pair of root.items) {
       const key = pair.key;
-      if ((0, import_yaml8.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+      if ((0, import_yaml9.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));

@@ -1,5 +1,6 @@
 import type { AdrRecord, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
+import { memoPerArray, recordsByFolder } from '../src/set-index.ts';
 
 export interface Options {
   /** number: NNNN-kebab-title.md; date: YYYYMMDD-kebab-title.md (log4brains); auto: what most of the folder uses. */
@@ -55,8 +56,9 @@ export const check: Rule<Options>['check'] = ({ record, set, options, report }) 
     if (!new RegExp(options.pattern, 'u').test(name)) report({ range: [0, 0], message: `File name "${name}" does not match the configured pattern /${options.pattern}/` });
     return;
   }
-  const siblings = set.filter((entry) => entry.folder === record.folder);
-  const convention: Convention = !options?.convention || options.convention === 'auto' ? folderConvention(siblings) : options.convention;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [record];
+  const convention: Convention =
+    !options?.convention || options.convention === 'auto' ? memoPerArray(conventions, siblings, () => folderConvention(siblings)) : options.convention;
   if ((convention === 'number' ? NUMBER_NAME : DATE_NAME).test(name)) return;
   const better = convention === 'number' ? numberedName(record, siblings) : datedName(record);
   report({
@@ -64,6 +66,8 @@ export const check: Rule<Options>['check'] = ({ record, set, options, report }) 
     message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ''}`,
   });
 };
+
+const conventions = new WeakMap<readonly AdrRecord[], Convention>();
 
 /** The convention most ADRs of the folder use; numbers on a tie (and in an empty folder). */
 function folderConvention(siblings: readonly AdrRecord[]): Convention {

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
+import { recordsByFileNumber, recordsByFolder } from '../src/set-index.ts';
 
 export const meta = {
   id: 'adr-number-duplicate',
@@ -21,11 +22,12 @@ export const meta = {
 export const check: Rule['check'] = ({ record, set, report }) => {
   if (record.fileNumber === null) return;
   // Numbers are unique per folder: subfolders number their records on their own.
-  const siblings = set.filter((entry) => entry.folder === record.folder && entry.path !== record.path);
-  const others = siblings.filter((entry) => entry.fileNumber === record.fileNumber).map((entry) => entry.name);
+  const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
+  const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-  const highest = Math.max(record.fileNumber, ...siblings.map((entry) => entry.fileNumber ?? 0));
+  const highest = siblings.reduce((max, entry) => Math.max(max, entry.fileNumber ?? 0), record.fileNumber);
   const next = String(highest + 1).padStart(digits.length, '0');
   report({
     range: [0, 0],

@@ -363,7 +363,7 @@ function table(rows: string[][]): string {
 
 function caseRow(entry: CaseResult): string[] {
   if (entry.outcome === 'flag missing') return [entry.label, 'n/a (flag missing)', '', '', targetText(entry.target), '', ''];
-  if (entry.outcome === 'failed') return [entry.label, 'FAILED', '', '', targetText(entry.target), 'fail', ''];
+  if (entry.outcome === 'failed') return [entry.label, 'FAILED', '', '', targetText(entry.target), 'FAIL', ''];
   const min = Math.min(...entry.times);
   const max = Math.max(...entry.times);
   return [

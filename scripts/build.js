@@ -7,7 +7,7 @@ const banner = "import { createRequire as __adrlintCreateRequire } from 'node:mo
 await build({
   // dist/index.js is the Action (action.yml's `main`); dist/cli.js is the `adrlint` command;
   // dist/worker.js is the worker thread both start for a parallel run.
-  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts', worker: 'src/worker.ts' },
+  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts', worker: 'src/worker.ts', lib: 'src/lib.ts', remark: 'src/remark.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -11,7 +11,7 @@ import type { AdrRecord, Diagnostic } from './types.ts';
 import { VERSION } from './version.ts';
 
 const FORMAT = 'adrlint-cache';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 export const DEFAULT_CACHE_FILE = '.adrlintcache';
 
 export interface CacheEntry {

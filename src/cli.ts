@@ -1,37 +1,82 @@
 // The `adrlint` command: parse argv, call the library, print, and say the exit code.
 // It never calls process.exit(): output of any size must reach a pipe before the process ends.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileError } from './errors.ts';
 import { UsageError } from './files.ts';
-import { lintProject, loadProject } from './run.ts';
+import { completeRecords, lintProject, loadProject, type RunOptions } from './run.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
 import { findRepositoryRoot } from './project.ts';
 import type { Concurrency } from './workers.ts';
 import type { LintResult } from './lint.ts';
+import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, fingerprintProblems, pruneBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { VERSION } from './version.ts';
 
 export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** The clock, in milliseconds since the epoch (default Date.now): today's date for `new`, the progress line's timing. */
+  now?: () => number;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
+const REPORT_FORMATS = ['markdown', 'json', 'mermaid'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** One report of a run: a format, and the file it goes to (null: stdout). */
+export interface ReportOutput {
+  format: Format;
+  path: string | null;
+}
+
+/**
+ * The reports `--format` asks for: each `name` or `name=path`, repeatable. Every format with a path
+ * is written there; the one without (stylish when every format names a path, so the log still shows
+ * the problems) goes to `--output-file`, else stdout.
+ */
+export function parseFormats(specs: readonly string[], outputFile: string | undefined, cwd: string): ReportOutput[] {
+  const outputs: ReportOutput[] = specs.map((spec) => {
+    const equals = spec.indexOf('=');
+    const name = equals === -1 ? spec : spec.slice(0, equals);
+    if (!FORMATS.includes(name as Format)) throw new UsageError(`unknown format "${name}"; use one of ${FORMATS.join(', ')}`);
+    if (equals === spec.length - 1) throw new UsageError(`--format ${spec} names no file; write --format ${name}=<file>, or ${name} alone for stdout`);
+    return { format: name as Format, path: equals === -1 ? null : spec.slice(equals + 1) };
+  });
+  const unnamed = outputs.filter((output) => output.path === null);
+  if (unnamed.length > 1)
+    throw new UsageError(`only one --format can go to ${outputFile ? '--output-file' : 'stdout'} (given: ${unnamed.map((o) => o.format).join(', ')}); send the others to files with --format <name>=<file>`);
+  const main: ReportOutput = { format: unnamed[0]?.format ?? 'stylish', path: outputFile ?? null };
+  // The stdout report first: the subcommands that print one thing print that one.
+  const reports = [main, ...outputs.filter((output) => output.path !== null)];
+  const written = new Map<string, Format>();
+  for (const { format, path } of reports) {
+    if (path === null) continue;
+    const target = resolve(cwd, path);
+    const other = written.get(target);
+    if (other !== undefined) throw new UsageError(`${format} and ${other} reports would both be written to ${path}`);
+    written.set(target, format);
+  }
+  return reports;
+}
 
 const HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pattern catalogue
 
 Usage:
   adrlint [options] [files, folders or globs...]
   adrlint link [paths...] [--dry-run]  link the first mention of each pattern (only that fix)
+  adrlint new <title> [--template madr|nygard|<file>] [--status <s>] [--folder <dir>] [--dry-run]
+                                        write the folder's next ADR from a template; print its path
+  adrlint report [paths...] [--format markdown|json|mermaid] [-o <file>]
+                                        the ADR set at a glance: statuses, patterns, supersede chains
   adrlint catalogue [--format json]     list the catalogue's patterns
   adrlint rules                         list the rules, their default severity and fixability
 
@@ -40,9 +85,12 @@ docs/architecture/decisions that exists.
 
 Options:
   -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
-  -f, --format <name>       stylish (default), json, sarif (SARIF 2.1.0 for code scanning)
-                            or github (GitHub Actions annotations)
-  -o, --output-file <file>  write the report to a file instead of stdout
+  -f, --format <name>[=<file>]
+                            stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
+                            github (GitHub Actions annotations) or junit (JUnit XML for CI);
+                            repeatable: each format with =<file> is written to that file, and
+                            the one without (stylish if none) goes to stdout
+  -o, --output-file <file>  write the stdout report to a file instead
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only
       --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
@@ -54,6 +102,14 @@ Options:
       --cache               reuse the results of unchanged files (by content) from .adrlintcache
       --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
       --concurrency <n>     worker threads: a number, auto (default: when there are enough files) or off
+      --report-unused-disable
+                            report adrlint-disable comments that disable nothing (--fix removes them)
+      --write-baseline [<file>.json]
+                            record every current problem in a baseline file and exit 0
+                            (default file: ${DEFAULT_BASELINE_FILE})
+      --baseline [<file>.json]
+                            report only the problems that are not in the baseline file
+      --prune-baseline      with --baseline: drop the problems that are fixed from the baseline file
   -h, --help                show this help
   -v, --version             show the version
 
@@ -89,12 +145,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withOptionalFiles(argv),
       allowPositionals: true,
       strict: true,
       options: {
         config: { type: 'string', short: 'c' },
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
         'output-file': { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
@@ -106,9 +162,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'fix-dry-run': { type: 'boolean' },
         'fix-rule': { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
+        template: { type: 'string' },
+        status: { type: 'string' },
+        folder: { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         concurrency: { type: 'string' },
+        'report-unused-disable': { type: 'boolean' },
+        'write-baseline': { type: 'string' },
+        baseline: { type: 'string' },
+        'prune-baseline': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -126,11 +189,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const format = (values.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) {
-    io.stderr.write(`adrlint: unknown format "${values.format}"; use one of ${FORMATS.join(', ')}\n`);
+  let reports: ReportOutput[];
+  try {
+    // `report` has formats of its own; runReport reads --format itself.
+    reports = parseFormats(positionals[0] === 'report' ? [] : (values.format ?? []), values['output-file'], io.cwd);
+  } catch (error) {
+    io.stderr.write(`adrlint: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
+  const format = reports[0]!.format;
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -143,6 +210,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   try {
     const [command, ...rest] = positionals;
+    const listing = ((command === 'rules' || command === 'catalogue') && rest.length === 0) || values['print-config'];
+    if (listing && reports.length > 1) throw new UsageError('--format <name>=<file> writes lint reports; to write this list to a file, use --output-file');
     if (command === 'rules' && rest.length === 0) {
       emit(listRules(format), values['output-file'], io);
       return EXIT_OK;
@@ -163,18 +232,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
 
     if (command === 'link') {
-      const ignored = (['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings'] as const).filter((flag) => values[flag] !== undefined);
+      const ignored = (['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline'] as const).filter((flag) => values[flag] !== undefined);
       if (ignored.length) throw new UsageError(`"adrlint link" takes paths, --config, --dry-run and --output-file; not --${ignored.join(', --')}`);
       return await runLink(rest, values, io);
     }
-    // `--dry-run` belongs to `link`; ignored here, `--fix --dry-run` would write the files.
-    if (values['dry-run']) throw new UsageError('--dry-run is an option of "adrlint link"; use --fix-dry-run to see the fixes without writing them');
+    if (command === 'new') {
+      const ignored = (['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline'] as const).filter((flag) => values[flag] !== undefined);
+      if (ignored.length) throw new UsageError(`"adrlint new" takes a title, --template, --status, --folder, --config and --dry-run; not --${ignored.join(', --')}`);
+      return await runNew(rest, values, io);
+    }
+    const newOnly = (['template', 'status', 'folder'] as const).filter((flag) => values[flag] !== undefined);
+    if (newOnly.length) throw new UsageError(`--${newOnly.join(', --')} ${newOnly.length === 1 ? 'is an option' : 'are options'} of "adrlint new"`);
+    if (command === 'report') {
+      const ignored = (['fix', 'fix-dry-run', 'fix-rule', 'dry-run', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline'] as const).filter((flag) => values[flag] !== undefined);
+      if (ignored.length) throw new UsageError(`"adrlint report" takes paths, --format, --output-file, --config, --cache and --concurrency; not --${ignored.join(', --')}`);
+      return await runReport(rest, values, io);
+    }
+    // `--dry-run` belongs to `link` and `new`; ignored here, `--fix --dry-run` would write the files.
+    if (values['dry-run']) throw new UsageError('--dry-run is an option of "adrlint link" and "adrlint new"; use --fix-dry-run to see the fixes without writing them');
 
     const fixRules = checkFixRules(values['fix-rule'] ?? []);
     const dryRun = Boolean(values['fix-dry-run']);
     const fixing = Boolean(values.fix) || dryRun;
     if (fixRules.size > 0 && !fixing) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them');
     const concurrency = parseConcurrency(values.concurrency);
+    const baseline = baselinePlan(values, io.cwd);
+    const progress = progressLine(io);
     const outcome = await lintProject({
       cwd: io.cwd,
       paths: positionals,
@@ -183,17 +266,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
       ...(values.cache ? { cache: values['cache-location'] ? { location: values['cache-location'] } : {} } : {}),
       concurrency,
-    });
+      reportUnusedDisable: Boolean(values['report-unused-disable']),
+      onProgress: progress.update,
+    }).finally(progress.clear);
     for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
-    const results = values.quiet ? onlyErrors(outcome.results) : outcome.results;
-    let text: string;
-    // Formatters other than stylish load only when asked for: start-up is part of every pre-commit run.
-    if (format === 'json') text = (await import('./format/json.ts')).formatJson(results);
-    // SARIF and annotations name files from the repository root, wherever adrlint runs from.
-    else if (format === 'sarif') text = (await import('./format/sarif.ts')).formatSarif(results, { root: findRepositoryRoot(io.cwd), version: VERSION });
-    else if (format === 'github') text = (await import('./format/github.ts')).formatGithub(results, { root: findRepositoryRoot(io.cwd) });
-    else text = (dryRun ? (await import('./format/diff.ts')).formatFixDiff(results, io.cwd) : '') + formatStylish(results, { cwd: io.cwd, color, dryRun });
-    emit(text, values['output-file'], io);
+    if (baseline?.write) {
+      writeBaselineFile(baseline.path, outcome.results, io);
+      return EXIT_OK;
+    }
+    const reported = baseline ? withoutBaselined(baseline, outcome.results, io) : outcome.results;
+    const results = values.quiet ? onlyErrors(reported) : reported;
+    for (const report of reports) {
+      // Colour is for the terminal: a report file has it only when asked for with --color.
+      const text = await renderReport(report.format, results, { cwd: io.cwd, color: report === reports[0] ? color : Boolean(values.color), dryRun });
+      emit(text, report.path ?? undefined, io);
+    }
     const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
     const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
     if (errors > 0) return EXIT_LINT_ERRORS;
@@ -216,6 +303,164 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (io.env.ADRLINT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return EXIT_USAGE;
   }
+}
+
+/** One report's text. Formatters other than stylish load only when asked for: start-up is part of every pre-commit run. */
+async function renderReport(format: Format, results: LintResult[], { cwd, color, dryRun }: { cwd: string; color: boolean; dryRun: boolean }): Promise<string> {
+  // SARIF, annotations and JUnit name files from the repository root, wherever adrlint runs from.
+  if (format === 'json') return (await import('./format/json.ts')).formatJson(results);
+  if (format === 'sarif') return (await import('./format/sarif.ts')).formatSarif(results, { root: findRepositoryRoot(cwd), version: VERSION });
+  if (format === 'github') return (await import('./format/github.ts')).formatGithub(results, { root: findRepositoryRoot(cwd) });
+  if (format === 'junit') return (await import('./format/junit.ts')).formatJunit(results, { root: findRepositoryRoot(cwd) });
+  return (dryRun ? (await import('./format/diff.ts')).formatFixDiff(results, cwd) : '') + formatStylish(results, { cwd, color, dryRun });
+}
+
+interface BaselinePlan {
+  /** Absolute path of the baseline file. */
+  path: string;
+  /** `--write-baseline`: record the problems; else report those not in `baseline`. */
+  write: boolean;
+  baseline: Baseline | null;
+  prune: boolean;
+}
+
+/** What the baseline options ask for; the baseline to compare against is read before the run, so a bad one fails fast. */
+function baselinePlan(values: { 'write-baseline'?: string; baseline?: string; 'prune-baseline'?: boolean }, cwd: string): BaselinePlan | null {
+  const prune = Boolean(values['prune-baseline']);
+  for (const flag of ['write-baseline', 'baseline'] as const) {
+    if (values[flag] === '') throw new UsageError(`--${flag}= names no file; give --${flag} alone for ${DEFAULT_BASELINE_FILE}`);
+  }
+  if (values['write-baseline'] !== undefined) {
+    if (values.baseline !== undefined || prune) throw new UsageError('--write-baseline records every problem; it does not go with --baseline or --prune-baseline');
+    return { path: resolve(cwd, values['write-baseline']), write: true, baseline: null, prune: false };
+  }
+  if (values.baseline === undefined && !prune) return null;
+  const path = resolve(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
+  return { path, write: false, baseline: readBaseline(path), prune };
+}
+
+function writeBaselineFile(path: string, results: readonly LintResult[], io: CliIo): void {
+  const baseline = createBaseline(fingerprintProblems(results, findRepositoryRoot(io.cwd)));
+  writeBaseline(path, baseline);
+  const count = baseline.problems.length;
+  io.stderr.write(`adrlint: wrote ${count} problem${count === 1 ? '' : 's'} to ${relative(io.cwd, path) || path}\n`);
+}
+
+/** The results without the baselined problems; says on stderr what of the baseline is fixed (and prunes it when asked). */
+function withoutBaselined(plan: BaselinePlan, results: LintResult[], io: CliIo): LintResult[] {
+  const root = findRepositoryRoot(io.cwd);
+  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline!, (file) => existsSync(resolve(root, file)));
+  const name = relative(io.cwd, plan.path) || plan.path;
+  const count = `${gone.length} problem${gone.length === 1 ? '' : 's'}`;
+  if (gone.length > 0 && plan.prune) {
+    writeBaseline(plan.path, pruneBaseline(plan.baseline!, gone));
+    io.stderr.write(`adrlint: removed ${count} that ${gone.length === 1 ? 'is' : 'are'} fixed from ${name}\n`);
+  } else if (gone.length > 0) {
+    io.stderr.write(`adrlint: ${count} in the baseline ${gone.length === 1 ? 'is' : 'are'} fixed; run with --prune-baseline to drop ${gone.length === 1 ? 'it' : 'them'}\n`);
+  }
+  return reported;
+}
+
+/**
+ * `--baseline` and `--write-baseline` take a file optionally: `--baseline=<file>`, or
+ * `--baseline <file>` when the next word ends in .json (ADR paths are markdown), else the default.
+ */
+function withOptionalFiles(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--baseline' && arg !== '--write-baseline') {
+      args.push(arg);
+      continue;
+    }
+    const next = argv[i + 1];
+    const file = next !== undefined && !next.startsWith('-') && next.toLowerCase().endsWith('.json') ? next : null;
+    if (file !== null) i++;
+    args.push(`${arg}=${file ?? DEFAULT_BASELINE_FILE}`);
+  }
+  return args;
+}
+
+// A run that ends within a second needs no progress line; one that redraws more often than this flickers.
+const PROGRESS_DELAY_MS = 1000;
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * "adrlint: 1234/5000 files parsed" on stderr, redrawn in place, once a run has taken a second;
+ * only when stdout and stderr are both a terminal and not in CI (a log would keep every redraw).
+ * `clear` erases it before the report is printed.
+ */
+function progressLine(io: CliIo): { update?: RunOptions['onProgress']; clear: () => void } {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== '0' && io.env.CI.toLowerCase() !== 'false';
+  if (!io.stdout.isTTY || !io.stderr.isTTY || ci) return { clear: () => {} };
+  const now = io.now ?? Date.now;
+  const started = now();
+  let drawnAt: number | null = null;
+  return {
+    update: (done, total, phase) => {
+      const at = now();
+      if (at - started < PROGRESS_DELAY_MS || (drawnAt !== null && at - drawnAt < PROGRESS_INTERVAL_MS)) return;
+      drawnAt = at;
+      io.stderr.write(`\r\u001b[2Kadrlint: ${done}/${total} files ${phase === 'parse' ? 'parsed' : 'checked'}`);
+    },
+    clear: () => {
+      if (drawnAt !== null) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+/** `adrlint new <title>`: write the next ADR of the folder and print its path. */
+async function runNew(words: readonly string[], values: { config?: string; template?: string; status?: string; folder?: string; 'dry-run'?: boolean }, io: CliIo): Promise<number> {
+  const { adrFolder, createAdr, formatLocalDate, TEMPLATE_NAMES } = await import('./new-adr.ts');
+  const title = words.join(' ').trim();
+  if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
+  const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
+  const folder = values.folder !== undefined ? resolve(io.cwd, values.folder) : adrFolder(io.cwd, config);
+  let template: NonNullable<Parameters<typeof createAdr>[0]['template']> | undefined;
+  if (values.template !== undefined) {
+    const named = TEMPLATE_NAMES.find((name) => name === values.template);
+    const file = resolve(io.cwd, values.template);
+    if (!named && !existsSync(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES.join(', ')} or a template file; "${values.template}" is neither`);
+    template = named ?? { path: file };
+  }
+  const dryRun = Boolean(values['dry-run']);
+  const date = formatLocalDate(new Date((io.now ?? Date.now)()));
+  const adr = createAdr({ title, folder, date, status: values.status, template, config, catalogue, dryRun });
+  for (const warning of adr.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
+  const shown = relative(io.cwd, adr.path) || adr.path;
+  io.stdout.write(dryRun ? `${shown} (dry run: not written)\n\n${adr.text}` : `${shown}\n`);
+  return EXIT_OK;
+}
+
+/** `adrlint report [paths]`: the set's statuses, pattern usage and supersede chains. Lint problems do not change the exit code. */
+async function runReport(
+  paths: readonly string[],
+  values: { config?: string; format?: string[]; 'output-file'?: string; cache?: boolean; 'cache-location'?: string; concurrency?: string },
+  io: CliIo,
+): Promise<number> {
+  const formats = values.format ?? [];
+  if (formats.length > 1) throw new UsageError(`"adrlint report" writes one format; given ${formats.join(', ')}`);
+  const format = (formats[0] ?? 'markdown') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format "${formats[0]}"; use one of ${REPORT_FORMATS.join(', ')}`);
+  const report = await import('./report.ts');
+  const progress = progressLine(io);
+  const outcome = await lintProject({
+    cwd: io.cwd,
+    paths,
+    configFile: values.config,
+    ...(values.cache ? { cache: values['cache-location'] ? { location: values['cache-location'] } : {} } : {}),
+    concurrency: parseConcurrency(values.concurrency),
+    onProgress: progress.update,
+  }).finally(progress.clear);
+  for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
+  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
+  const text = format === 'json' ? report.formatReportJson(set) : format === 'mermaid' ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
+  emit(text, values['output-file'], io);
+  return EXIT_OK;
 }
 
 function parseConcurrency(value: string | undefined): Concurrency {

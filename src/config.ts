@@ -215,6 +215,22 @@ export function loadConfig(cwd: string, explicitFile?: string): ResolvedConfig {
   return resolveConfig(data ?? {}, file, dirname(file), locate);
 }
 
+/**
+ * Rule settings written as in a config file's `rules` (a severity, or `[severity, options]`) over a
+ * resolved config's, checked as the file's are. A severity alone keeps the options the config gave.
+ * `where` names their origin in errors (plugin options, say).
+ */
+export function mergeRules(config: ResolvedConfig, rules: Record<string, unknown>, where: string): ResolvedConfig {
+  const given = resolveConfig({ rules }, where, config.baseDir).rules;
+  const next = { ...config, rules: { ...config.rules } };
+  for (const [id, value] of Object.entries(rules)) {
+    const setting = given[id]!;
+    const hasOptions = Array.isArray(value) && value[1] !== undefined;
+    next.rules[id] = hasOptions ? setting : { severity: setting.severity, options: config.rules[id]?.options };
+  }
+  return next;
+}
+
 /** Apply `--rule id:severity` overrides. */
 export function overrideRules(config: ResolvedConfig, overrides: string[]): ResolvedConfig {
   const next = { ...config, rules: { ...config.rules } };

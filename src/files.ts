@@ -28,6 +28,12 @@ export interface Discovery {
   files: string[];
   /** Inputs that named nothing that exists. */
   missing: MissingInput[];
+  /**
+   * Markdown files named one by one that exist but are not ADRs (a README, a template, an ignored
+   * file): hooks such as pre-commit and lint-staged pass every staged markdown file, and those are
+   * no error.
+   */
+  skipped: string[];
 }
 
 function isMarkdown(path: string): boolean {
@@ -73,6 +79,8 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
   /** Found entries that are folders (a folder named like a markdown file), for .gitignore's "dir/" patterns. */
   const folders = new Set<string>();
   const missing: MissingInput[] = [];
+  /** Existing markdown files named as themselves (not through a folder or a glob). */
+  const named = new Set<string>();
   for (const pattern of patterns) {
     const absolute = resolve(base, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
@@ -94,6 +102,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
       searchFolder(absolute, () => true, true, found, folders);
     } else if (stats) {
       found.add(absolute);
+      if (isMarkdown(absolute)) named.add(absolute);
     } else if (picomatch.scan(toPosix(pattern)).isGlob) {
       const scan = picomatch.scan(toPosix(pattern));
       const deep = scan.glob.includes('/') || scan.glob.includes('**');
@@ -106,7 +115,9 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
     }
   }
 
-  return { files: keepAdrFiles(found, folders, cwd, config), missing };
+  const files = keepAdrFiles(found, folders, cwd, config);
+  const kept = new Set(files);
+  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
 }
 
 /** Markdown files that are ADRs: not README/index/template-like, not ignored. Sorted. */

@@ -2,7 +2,7 @@
 // converges (markdownlint needs two). Only text edits on the source: never a re-serialisation.
 import type { Diagnostic, AdrRecord, ParsedAdr, TextEdit } from './types.ts';
 import { applyEdits } from './fix.ts';
-import { checkAdr, summarise, type LintContext, type LintResult } from './lint.ts';
+import { checkAdr, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { parseAdr } from './parse.ts';
 
 export const MAX_FIX_PASSES = 10;
@@ -34,13 +34,15 @@ export function fixText(
   set: readonly AdrRecord[],
   options: FixOptions = {},
   parsed?: ParsedAdr,
-  /** The lint of `source` when the caller has it already. */
+  /** The lint of `source` when the caller has it already, its directives applied. */
   linted?: Diagnostic[],
 ): FixOutcome {
   let fixedCount = 0;
   let passes = 0;
   let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
-  let messages = linted ?? checkAdr(adr, set, context);
+  // A problem an adrlint-disable comment turns off is not reported, so it is not fixed either.
+  const lint = (parsed: ParsedAdr) => withDirectives(checkAdr(parsed, set, context), parsed.directives, context);
+  let messages = linted ?? lint(adr);
   const bom = adr.bom ? '\uFEFF' : '';
   while (passes < MAX_FIX_PASSES) {
     const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix!);
@@ -50,7 +52,7 @@ export function fixText(
     passes++;
     fixedCount += applied.length;
     adr = parseAdr(filePath, bom + text, context.catalogue);
-    messages = checkAdr(adr, set, context);
+    messages = lint(adr);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
 }

@@ -18,6 +18,7 @@ const PARSED_FIELDS = [
   'patternsNode',
   'mentions',
   'links',
+  'directives',
 ] as const;
 
 export interface LazyAdr {

@@ -3,8 +3,9 @@ import type { Catalogue } from './catalogue.ts';
 import type { ResolvedConfig } from './config.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
-import { rules } from '../rules/index.ts';
-import type { AdrRecord, Diagnostic, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor } from './types.ts';
+import { rules, rulesById } from '../rules/index.ts';
+import { applyDirectives } from './directives.ts';
+import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor } from './types.ts';
 
 export interface LintResult {
   /** Absolute path of the file. */
@@ -28,6 +29,8 @@ export interface LintContext {
   config: ResolvedConfig;
   /** The files around the ADRs; without one, links and folders are judged from the set alone. */
   project?: ProjectIndex;
+  /** Report `adrlint-disable` directives that disabled nothing (`--report-unused-disable`). */
+  reportUnusedDisable?: boolean;
 }
 
 export function settingsOf(config: ResolvedConfig): LintSettings {
@@ -90,6 +93,17 @@ export function mergeMessages(fileMessages: readonly Diagnostic[], setMessages: 
   return [...fileMessages, ...setMessages].sort(byPosition);
 }
 
+/**
+ * A file's problems as its `adrlint-disable` comments and frontmatter key leave them: the disabled
+ * ones dropped, the directives' own problems (unknown rules, unused directives) added. Applied once
+ * every rule ran, to the file rules' problems (maybe from the cache) and the set rules' alike.
+ */
+export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'reportUnusedDisable'>): Diagnostic[] {
+  if (!directives?.length) return [...messages];
+  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context.reportUnusedDisable ?? false });
+  return mergeMessages(outcome.messages, outcome.problems);
+}
+
 const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Messages quote ADR text; a message is one line whatever that text holds. */
@@ -149,6 +163,6 @@ export function fatalResult(filePath: string, reason: string): LintResult {
 export function lintText(filePath: string, source: string, context: LintContext, set?: readonly AdrRecord[]): LintResult {
   const adr = parseAdr(filePath, source, context.catalogue);
   const records = set ?? [buildRecord(adr, context.catalogue)];
-  return summarise(filePath, checkAdr(adr, records, context), adr.text);
+  return summarise(filePath, withDirectives(checkAdr(adr, records, context), adr.directives, context), adr.text);
 }
 

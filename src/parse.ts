@@ -8,6 +8,7 @@ import type { Nodes, Parents, Root } from 'mdast';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Catalogue } from './catalogue.ts';
 import { createLineIndex } from './positions.ts';
+import { readDirectives } from './directives.ts';
 import { toString } from 'mdast-util-to-string';
 import type { BodyLink, CategoryRef, Frontmatter, LineIndex, ParsedAdr, PatternRef } from './types.ts';
 
@@ -51,6 +52,7 @@ export function parseAdr(path: string, source: string, catalogue: Catalogue): Pa
     patternsNode: null,
     mentions: [],
     links: [],
+    directives: readDirectives({ text, tree, lines, frontmatter }),
     lines,
   };
   if (frontmatter?.data) readDeclarations(adr, frontmatter);
@@ -370,14 +372,17 @@ const BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Z
  * back to the source so that ranges and texts are as written.
  */
 function textMentions(catalogue: Catalogue, raw: string, value: string): Array<{ slug: string; text: string; start: number; end: number }> {
+  // Most text nodes mention no pattern: find that out before mapping the value to the source.
+  const matches = catalogue.findMentions(value);
+  if (matches.length === 0) return [];
   const map = alignValue(raw, value);
   if (!map) {
     // Should not happen; fall back to matching the source as written.
     return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
-  const urls = [...value.matchAll(BARE_URL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const urls = /[:.@]/.test(value) ? [...value.matchAll(BARE_URL)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
   const found: Array<{ slug: string; text: string; start: number; end: number }> = [];
-  for (const match of catalogue.findMentions(value)) {
+  for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;

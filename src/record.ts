@@ -338,6 +338,7 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     patterns: declaredSlugs(adr, catalogue),
+    ...(adr.directives.length > 0 ? { directives: adr.directives } : {}),
   };
 }
 

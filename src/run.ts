@@ -1,21 +1,22 @@
 // One lint run over a project: config → catalogue → discover → read → parse → check.
 // The library entry point the CLI and the Action share; it never touches `process`.
-import { realpathSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
-import { loadCatalogue, type Catalogue } from './catalogue.ts';
-import { loadConfig, overrideRules, type ResolvedConfig } from './config.ts';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
+import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError } from './files.ts';
-import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, type LintResult } from './lint.ts';
+import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { fixText, hasWantedFixes } from './fixer.ts';
 import { cacheKey, cachePath, contentHash, LintCache } from './cache.ts';
 import { lazyParsedAdr } from './lazy-adr.ts';
-import type { FileWork } from './lint-file.ts';
+import { runFileWork, type FileWork } from './lint-file.ts';
+import { headRecord } from './record-scan.ts';
 import { runFileWorks, workerCount, type Concurrency } from './workers.ts';
 import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord, markdownAnchors } from './record.ts';
 import { diskProject, findRepositoryRoot } from './project.ts';
-import type { AdrRecord, Diagnostic } from './types.ts';
+import type { AdrRecord, Diagnostic, ParsedAdr, ProjectIndex } from './types.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -30,6 +31,14 @@ export interface RunOptions {
   cache?: { location?: string };
   /** Worker threads for parsing (default `auto`). */
   concurrency?: Concurrency;
+  /** `--report-unused-disable`: report adrlint-disable directives that disabled nothing (a warning, with a fix). */
+  reportUnusedDisable?: boolean;
+  /**
+   * Called as files are done: `parse` counts the files read and parsed (or taken from the cache),
+   * then `check` the linted files the set rules have checked. For a progress line; may be called
+   * thousands of times, so it should be cheap.
+   */
+  onProgress?: (done: number, total: number, phase: 'parse' | 'check') => void;
 }
 
 export interface RunOutcome {
@@ -71,6 +80,10 @@ interface Target {
 export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
+    // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
+    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+  }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
     const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
@@ -110,6 +123,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     works.push({ path, source: read.source, mode: 'lint' });
   }
   const otherHashes: string[] = [];
+  let indexedFromHead = 0;
   for (const path of others) {
     const read = readAdrFile(path, config.maxFileSize);
     // A file that cannot be read is reported when it is linted; here it is simply not in the set.
@@ -121,13 +135,25 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       otherRecords.push(hit.record);
       continue;
     }
+    // Most files of the set give their record from their first lines; only the rest are parsed
+    // (maybe on a worker).
+    const head = headRecord(path, read.source, catalogue);
+    if (head) {
+      otherRecords.push(head);
+      cache?.cache.set(path, { hash, record: head, messages: null });
+      indexedFromHead++;
+      continue;
+    }
     slots.push(-1 - otherRecords.length);
     otherRecords.push(null);
     works.push({ path, source: read.source, mode: 'record' });
   }
 
   const concurrency = options.concurrency ?? 'auto';
-  const outcomes = await runFileWorks(works, config, catalogue, concurrency);
+  const readCount = discovery.files.length + others.length;
+  const onProgress = options.onProgress;
+  onProgress?.(readCount - works.length, readCount, 'parse');
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency, onProgress && ((finished) => onProgress(readCount - works.length + finished, readCount, 'parse')));
   outcomes.forEach((outcome, i) => {
     const slot = slots[i]!;
     const work = works[i]!;
@@ -146,15 +172,14 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   });
 
   const records = [...targets.flatMap((target) => ('record' in target ? [target.record] : [])), ...otherRecords.filter((record): record is AdrRecord => record !== null)];
-  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
-  const project = diskProject(findRepositoryRoot(options.cwd), markdownAnchors, knownAnchors);
-  const context = { catalogue, config, project };
+  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false };
   // Real path → the text written there: a symbolic link and its target are one file, written once.
   const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
     fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`),
   );
-  for (const target of targets) {
+  for (const [checked, target] of targets.entries()) {
+    onProgress?.(checked, targets.length, 'check');
     if ('error' in target) {
       results.push(fatalResult(target.path, `${relative(options.cwd, target.path) || target.path} ${target.error}`));
       continue;
@@ -162,7 +187,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     try {
       // Set rules on every run, over the records; the file is parsed again only if one builds a fix.
       const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
-      const messages = mergeMessages(target.fileMessages, checkAdr(adr, records, context, target.record, 'set'));
+      const messages = targetMessages(adr, target.record, target.fileMessages, records, context);
       if (!options.fix || !hasWantedFixes(messages, options.fix)) {
         results.push(summarise(target.path, messages, adr.text));
         continue;
@@ -193,6 +218,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       results.push(fatalResult(target.path, `internal error while linting: ${(error as Error).message.split('\n')[0]}`));
     }
   }
+  onProgress?.(targets.length, targets.length, 'check');
   if (cache) {
     cache.cache.retain(new Set([...discovery.files, ...others]));
     const failed = cache.cache.save();
@@ -207,12 +233,126 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     warnings,
     stats: {
       linted: works.filter((work) => work.mode === 'lint').length,
-      indexed: works.filter((work) => work.mode === 'record').length,
+      indexed: indexedFromHead + works.filter((work) => work.mode === 'record').length,
       cacheHits: cache?.cache.hits ?? 0,
       cacheMisses: cache?.cache.misses ?? 0,
       workers: workerCount(concurrency, parsedCount),
     },
   };
+}
+
+export interface FileInProjectOptions {
+  /**
+   * The working folder, as for a run: `configFile` resolves from it, and without a config file the
+   * usual ADR folders and `.gitignore` are looked for in it.
+   */
+  cwd: string;
+  /** A config file to use instead of the nearest one above the file's folder. */
+  configFile?: string;
+  /** Rule settings over the config's, written as in a config file's `rules`. */
+  rules?: Record<string, unknown>;
+}
+
+/**
+ * Lint one file's text as `lintProject` lints that file, for integrations whose text may be ahead
+ * of the disk (remark, editors): the config found upward from the file's folder, the other ADRs of
+ * its folder as the set, links judged against the disk. Null when the file is not one `adrlint`
+ * run without paths would lint: outside the ADR folders (the config's `adrs`, else the usual
+ * ones), a README or a template, or ignored. Throws ConfigError or CatalogueError.
+ */
+export async function lintFileInProject(path: string, text: string, options: FileInProjectOptions): Promise<LintResult | null> {
+  const cwd = resolve(options.cwd);
+  const file = resolve(cwd, path);
+  let config = loadConfig(dirname(file), options.configFile === undefined ? undefined : resolve(cwd, options.configFile));
+  if (options.rules) config = mergeRules(config, options.rules, 'rules option');
+  if (!(await isProjectAdr(file, cwd, config))) return null;
+  const catalogue = sharedCatalogue(config.catalogue);
+  const target = runFileWork({ path: file, source: text, mode: 'lint' }, config, catalogue);
+  if ('error' in target) return fatalResult(file, `${relative(cwd, file) || file} ${target.error}`);
+  const records = [target.record];
+  const known = recordsByCatalogue.get(catalogue) ?? new Map<string, { source: string; record: AdrRecord }>();
+  recordsByCatalogue.set(catalogue, known);
+  for (const other of adrFilesOfFolders([dirname(file)], cwd, config)) {
+    if (other === file) continue;
+    const read = readAdrFile(other, config.maxFileSize);
+    if (!read.ok) continue;
+    const hit = known.get(other);
+    if (hit?.source === read.source) {
+      records.push(hit.record);
+      continue;
+    }
+    const outcome = runFileWork({ path: other, source: read.source, mode: 'record' }, config, catalogue);
+    if ('record' in outcome) {
+      known.set(other, { source: read.source, record: outcome.record });
+      records.push(outcome.record);
+    }
+  }
+  try {
+    const { adr } = lazyParsedAdr(file, text, catalogue);
+    const context = { catalogue, config, project: projectOf(records, cwd) };
+    return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
+  } catch (error) {
+    return fatalResult(file, `internal error while linting: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+// lintFileInProject is called once per file of a folder (remark) or per keystroke (an editor), and
+// each call needs the catalogue and every other record of the folder: both are kept in the process,
+// keyed by content, so they are never stale. The catalogue by its user file's text (a few at most);
+// the records by their file's text, under the catalogue they were read with.
+const catalogues = new Map<string, Catalogue>();
+const KEPT_CATALOGUES = 4;
+const recordsByCatalogue = new WeakMap<Catalogue, Map<string, { source: string; record: AdrRecord }>>();
+
+function sharedCatalogue(userFile: string | null): Catalogue {
+  let text = '';
+  try {
+    if (userFile !== null) text = readFileSync(userFile, 'utf8');
+  } catch {
+    // loadCatalogue says why it cannot be read.
+    return loadCatalogue(userFile);
+  }
+  const key = `${userFile ?? ''}\0${text}`;
+  const kept = catalogues.get(key);
+  if (kept) return kept;
+  const catalogue = userFile === null ? loadCatalogue(null) : catalogueWithUser(userFile, text);
+  if (catalogues.size >= KEPT_CATALOGUES) catalogues.delete(catalogues.keys().next().value!);
+  catalogues.set(key, catalogue);
+  return catalogue;
+}
+
+/**
+ * A linted file's problems: its file rules' (maybe from the cache or a worker), the set rules' over
+ * the records, then its disable directives applied. The directives come from the record (cached
+ * with it): a cached file is not parsed for them.
+ */
+function targetMessages(adr: ParsedAdr, record: AdrRecord, fileMessages: readonly Diagnostic[], records: readonly AdrRecord[], context: LintContext): Diagnostic[] {
+  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, 'set'));
+  return withDirectives(merged, record.directives, context);
+}
+
+/** Whether `adrlint` run in `cwd` without paths would lint `file`. */
+async function isProjectAdr(file: string, cwd: string, config: ResolvedConfig): Promise<boolean> {
+  try {
+    return (await discoverFiles([], cwd, config)).files.includes(file);
+  } catch (error) {
+    // No ADR folder at all: nothing here is an ADR.
+    if (error instanceof UsageError) return false;
+    throw error;
+  }
+}
+
+/** Every path given names an existing markdown file that is not an ADR (no folder, glob or ADR among them). */
+function namesOnlySkippedFiles(options: RunOptions, skipped: readonly string[]): boolean {
+  const paths = options.paths ?? [];
+  const names = new Set(skipped);
+  return paths.length > 0 && paths.every((path) => names.has(resolve(options.cwd, path)));
+}
+
+/** The files around a set of ADRs, from the disk; the set's fully read records answer for their own anchors. */
+function projectOf(records: readonly AdrRecord[], cwd: string): ProjectIndex {
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
 }
 
 /** Records read from the head only, read in full (reports want every record's status and patterns). */

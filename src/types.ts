@@ -106,7 +106,34 @@ export interface ParsedAdr {
   patternsNode: YamlNode | null;
   mentions: Mention[];
   links: BodyLink[];
+  /** `adrlint-disable…` comments of the body and the `adrlint-disable` frontmatter key, in order. */
+  directives: DisableDirective[];
   lines: LineIndex;
+}
+
+/**
+ * Inline control of the rules: a comment of the body (never one inside code) or the frontmatter
+ * key. Plain data, so that it can be kept in the record and in the cache.
+ */
+export interface DisableDirective {
+  /**
+   * `disable` … `enable`: from the comment on; `disable-line`: the lines of the comment;
+   * `disable-next-line`: the line after it; `disable-file`: the frontmatter key, the whole file.
+   */
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+  /** Rule ids as written, each once; empty means every rule. */
+  rules: string[];
+  /** Where the comment (or the key and its value) is, 1-based as a diagnostic's position. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** What deleting the directive removes (its whole line when it is alone there); null when it cannot be cut out cleanly. */
+  removal: [number, number] | null;
+  /** The rule list in the comment, to rewrite it without an unused id; null when there is none to rewrite. */
+  rulesRange: [number, number] | null;
+  /** A value of the frontmatter key that names no rules; the directive then disables nothing. */
+  error?: string;
 }
 
 export interface LineIndex {
@@ -160,6 +187,8 @@ export interface AdrRecord {
   anchors: string[];
   links: Array<{ url: string; range: [number, number] }>;
   patterns: string[];
+  /** The file's `adrlint-disable…` directives, when it has any (kept here so that a cached run need not parse). */
+  directives?: DisableDirective[];
   /**
    * Read from the file's head only (an ADR of the set that is not being linted): path, name,
    * numbers and title are exact and it has no relations; status, sections, anchors, links and

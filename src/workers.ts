@@ -33,13 +33,26 @@ export function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
-export async function runFileWorks(works: readonly FileWork[], config: ResolvedConfig, catalogue: Catalogue, concurrency: Concurrency): Promise<FileOutcome[]> {
+/** `onDone(n)`: n works have finished so far (after each one, or each worker batch). */
+export async function runFileWorks(
+  works: readonly FileWork[],
+  config: ResolvedConfig,
+  catalogue: Catalogue,
+  concurrency: Concurrency,
+  onDone?: (finished: number) => void,
+): Promise<FileOutcome[]> {
   const count = workerCount(concurrency, works.length);
   const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null) return works.map((work) => runFileWork(work, config, catalogue));
+  if (count <= 1 || script === null)
+    return works.map((work, i) => {
+      const outcome = runFileWork(work, config, catalogue);
+      onDone?.(i + 1);
+      return outcome;
+    });
 
   const outcomes: FileOutcome[] = new Array(works.length);
   let next = 0;
+  let finished = 0;
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
   try {
     await Promise.all(
@@ -54,6 +67,8 @@ export async function runFileWorks(works: readonly FileWork[], config: ResolvedC
             };
             worker.on('message', ({ id, outcomes: batch }: { id: number; outcomes: FileOutcome[] }) => {
               batch.forEach((outcome, i) => (outcomes[id + i] = outcome));
+              finished += batch.length;
+              onDone?.(finished);
               send();
             });
             worker.on('error', reject);

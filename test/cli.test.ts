@@ -130,7 +130,7 @@ describe('exit codes', () => {
 
   it.each([
     [['--bogus'], /^adrlint: Unknown option '--bogus'/],
-    [['--format', 'xml'], /^adrlint: unknown format "xml"; use one of stylish, json, sarif, github$/m],
+    [['--format', 'xml'], /^adrlint: unknown format "xml"; use one of stylish, json, sarif, github, junit$/m],
     [['-f', 'checkstyle'], /^adrlint: unknown format "checkstyle"/],
     [['--max-warnings', 'many'], /^adrlint: --max-warnings takes a whole number, not "many"$/m],
     [['--max-warnings=-5'], /^adrlint: --max-warnings takes a whole number, not "-5"$/m],
