@@ -27275,6 +27275,40 @@ function parseAdr(path, source, catalogue) {
   collectBody(adr, catalogue);
   return adr;
 }
+function parseHead(path, head, frontmatterEnd, title) {
+  const bom = head.charCodeAt(0) === 65279;
+  const text3 = bom ? head.slice(1) : head;
+  const lines = createLineIndex(text3);
+  const point3 = (offset) => ({ ...lines.position(offset), offset });
+  const children = [];
+  if (frontmatterEnd !== null) {
+    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd - 4)), position: { start: point3(0), end: point3(frontmatterEnd) } });
+  }
+  children.push({
+    type: "heading",
+    depth: 1,
+    children: [{ type: "text", value: title.text, position: { start: point3(title.start), end: point3(title.start + title.text.length) } }],
+    position: { start: point3(title.lineStart), end: point3(title.lineEnd) }
+  });
+  const tree = { type: "root", children, position: { start: point3(0), end: point3(text3.length) } };
+  const frontmatter2 = frontmatterEnd !== null ? readFrontmatter(text3, frontmatterEnd, lines) : null;
+  const adr = {
+    path,
+    text: text3,
+    bom,
+    tree,
+    frontmatter: frontmatter2,
+    unterminatedFrontmatter: null,
+    patterns: [],
+    categories: [],
+    patternsNode: null,
+    mentions: [],
+    links: [],
+    directives: [],
+    lines
+  };
+  return adr;
+}
 function readFrontmatter(text3, blockEnd, lines) {
   const firstLineEnd = /\r\n|\r|\n/.exec(text3);
   const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
@@ -32178,7 +32212,7 @@ function readBuiltIn() {
   return builtInSource;
 }
 var validateCatalogue = null;
-function parseCatalogueSource(file, text3) {
+function parseCatalogueSource(file, text3, { validate = true } = {}) {
   const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const at = (offset) => {
@@ -32193,6 +32227,7 @@ function parseCatalogueSource(file, text3) {
   } catch (error) {
     throw new CatalogueError(file, `invalid YAML: ${error.message}`);
   }
+  if (!validate) return data;
   validateCatalogue ??= compileSchema("catalogue.schema.json");
   if (!validateCatalogue(data)) {
     const error = validateCatalogue.errors?.[0];
@@ -32261,7 +32296,7 @@ function mergeCatalogues(base, user, userFile) {
 }
 function catalogueWithUser(userFile, userText) {
   const builtIn = readBuiltIn();
-  const base = parseCatalogueSource(builtIn.file, builtIn.text);
+  const base = parseCatalogueSource(builtIn.file, builtIn.text, { validate: false });
   if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
   return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
 }
@@ -32441,36 +32476,70 @@ var LintCache = class _LintCache {
 // src/lazy-adr.ts
 init_parse2();
 init_positions();
-var PARSED_FIELDS = [
-  "tree",
-  "frontmatter",
-  "unterminatedFrontmatter",
-  "patterns",
-  "patternsShapeError",
-  "categories",
-  "categoriesShapeError",
-  "patternsNode",
-  "mentions",
-  "links",
-  "directives"
-];
 var parses = 0;
-function lazyParsedAdr(path, source, catalogue) {
-  const bom = source.charCodeAt(0) === 65279;
-  const text3 = bom ? source.slice(1) : source;
-  let full = null;
-  const parse2 = () => {
-    if (full === null) {
-      parses++;
-      full = parseAdr(path, source, catalogue);
-    }
-    return full;
-  };
-  const adr = { path, text: text3, bom, lines: createLineIndex(text3) };
-  for (const field of PARSED_FIELDS) {
-    Object.defineProperty(adr, field, { enumerable: true, configurable: true, get: () => parse2()[field] });
+var LazyParsedAdr = class {
+  constructor(path, source, catalogue) {
+    this.path = path;
+    this.source = source;
+    this.catalogue = catalogue;
+    this.bom = source.charCodeAt(0) === 65279;
+    this.text = this.bom ? source.slice(1) : source;
+    this.lines = createLineIndex(this.text);
   }
-  return { adr, parsed: () => full !== null };
+  path;
+  source;
+  catalogue;
+  text;
+  bom;
+  lines;
+  full = null;
+  get parsed() {
+    return this.full !== null;
+  }
+  parse() {
+    if (this.full === null) {
+      parses++;
+      this.full = parseAdr(this.path, this.source, this.catalogue);
+    }
+    return this.full;
+  }
+  get tree() {
+    return this.parse().tree;
+  }
+  get frontmatter() {
+    return this.parse().frontmatter;
+  }
+  get unterminatedFrontmatter() {
+    return this.parse().unterminatedFrontmatter;
+  }
+  get patterns() {
+    return this.parse().patterns;
+  }
+  get patternsShapeError() {
+    return this.parse().patternsShapeError;
+  }
+  get categories() {
+    return this.parse().categories;
+  }
+  get categoriesShapeError() {
+    return this.parse().categoriesShapeError;
+  }
+  get patternsNode() {
+    return this.parse().patternsNode;
+  }
+  get mentions() {
+    return this.parse().mentions;
+  }
+  get links() {
+    return this.parse().links;
+  }
+  get directives() {
+    return this.parse().directives;
+  }
+};
+function lazyParsedAdr(path, source, catalogue) {
+  const adr = new LazyParsedAdr(path, source, catalogue);
+  return { adr, parsed: () => adr.parsed };
 }
 
 // src/lint-file.ts
@@ -32492,9 +32561,11 @@ function headRecord(path, source, catalogue) {
   const text3 = bom ? source.slice(1) : source;
   if (text3.includes("\r")) return null;
   let at = 0;
+  let frontmatterEnd = null;
   if (text3.startsWith("---\n")) {
     const close2 = text3.indexOf("\n---\n", 3);
     if (close2 < 0) return null;
+    frontmatterEnd = close2 + 4;
     at = close2 + 5;
   }
   while (text3.charCodeAt(at) === 10) at++;
@@ -32505,7 +32576,8 @@ function headRecord(path, source, catalogue) {
   const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
   if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
   if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    return { ...buildRecord(parseAdr(path, source.slice(0, bom + bodyStart), catalogue), catalogue), partial: true };
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
+    return { ...buildRecord(head, catalogue), partial: true };
   }
   const title = heading[1];
   const titleStart = at + line.indexOf(title);

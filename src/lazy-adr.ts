@@ -4,28 +4,7 @@
 import type { Catalogue } from './catalogue.ts';
 import { parseAdr } from './parse.ts';
 import { createLineIndex } from './positions.ts';
-import type { ParsedAdr } from './types.ts';
-
-/** Reads of these need the parse; path, text, bom and lines do not. */
-const PARSED_FIELDS = [
-  'tree',
-  'frontmatter',
-  'unterminatedFrontmatter',
-  'patterns',
-  'patternsShapeError',
-  'categories',
-  'categoriesShapeError',
-  'patternsNode',
-  'mentions',
-  'links',
-  'directives',
-] as const;
-
-export interface LazyAdr {
-  adr: ParsedAdr;
-  /** Whether anything read a parsed field (tests and the benchmark check the fast path holds). */
-  parsed(): boolean;
-}
+import type { LineIndex, ParsedAdr } from './types.ts';
 
 let parses = 0;
 
@@ -34,20 +13,77 @@ export function lazyParseCount(): number {
   return parses;
 }
 
-export function lazyParsedAdr(path: string, source: string, catalogue: Catalogue): LazyAdr {
-  const bom = source.charCodeAt(0) === 0xfeff;
-  const text = bom ? source.slice(1) : source;
-  let full: ParsedAdr | null = null;
-  const parse = () => {
-    if (full === null) {
-      parses++;
-      full = parseAdr(path, source, catalogue);
-    }
-    return full;
-  };
-  const adr = { path, text, bom, lines: createLineIndex(text) } as ParsedAdr;
-  for (const field of PARSED_FIELDS) {
-    Object.defineProperty(adr, field, { enumerable: true, configurable: true, get: () => parse()[field] });
+// Getters on a prototype: one object per file, 5,000 of them in a large run, must cost nothing.
+class LazyParsedAdr implements ParsedAdr {
+  readonly text: string;
+  readonly bom: boolean;
+  readonly lines: LineIndex;
+  private full: ParsedAdr | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly source: string,
+    private readonly catalogue: Catalogue,
+  ) {
+    this.bom = source.charCodeAt(0) === 0xfeff;
+    this.text = this.bom ? source.slice(1) : source;
+    this.lines = createLineIndex(this.text);
   }
-  return { adr, parsed: () => full !== null };
+
+  get parsed(): boolean {
+    return this.full !== null;
+  }
+
+  private parse(): ParsedAdr {
+    if (this.full === null) {
+      parses++;
+      this.full = parseAdr(this.path, this.source, this.catalogue);
+    }
+    return this.full;
+  }
+
+  get tree() {
+    return this.parse().tree;
+  }
+  get frontmatter() {
+    return this.parse().frontmatter;
+  }
+  get unterminatedFrontmatter() {
+    return this.parse().unterminatedFrontmatter;
+  }
+  get patterns() {
+    return this.parse().patterns;
+  }
+  get patternsShapeError() {
+    return this.parse().patternsShapeError;
+  }
+  get categories() {
+    return this.parse().categories;
+  }
+  get categoriesShapeError() {
+    return this.parse().categoriesShapeError;
+  }
+  get patternsNode() {
+    return this.parse().patternsNode;
+  }
+  get mentions() {
+    return this.parse().mentions;
+  }
+  get links() {
+    return this.parse().links;
+  }
+  get directives() {
+    return this.parse().directives;
+  }
+}
+
+export interface LazyAdr {
+  adr: ParsedAdr;
+  /** Whether anything read a parsed field (tests and the benchmark check the fast path holds). */
+  parsed(): boolean;
+}
+
+export function lazyParsedAdr(path: string, source: string, catalogue: Catalogue): LazyAdr {
+  const adr = new LazyParsedAdr(path, source, catalogue);
+  return { adr, parsed: () => adr.parsed };
 }

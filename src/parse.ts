@@ -60,6 +60,47 @@ export function parseAdr(path: string, source: string, catalogue: Catalogue): Pa
   return adr;
 }
 
+/**
+ * The head of an ADR (a frontmatter block and a plain `# Title` line, nothing else) as a
+ * ParsedAdr, without running micromark: src/record-scan.ts checks the shape first and only needs
+ * the frontmatter and the title. `frontmatterEnd` is where the closing `---` ends (as remark's
+ * yaml node does), or null without frontmatter.
+ */
+export function parseHead(path: string, head: string, frontmatterEnd: number | null, title: { lineStart: number; lineEnd: number; start: number; text: string }): ParsedAdr {
+  const bom = head.charCodeAt(0) === 0xfeff;
+  const text = bom ? head.slice(1) : head;
+  const lines = createLineIndex(text);
+  const point = (offset: number) => ({ ...lines.position(offset), offset });
+  const children: Root['children'] = [];
+  if (frontmatterEnd !== null) {
+    children.push({ type: 'yaml', value: text.slice(4, Math.max(4, frontmatterEnd - 4)), position: { start: point(0), end: point(frontmatterEnd) } });
+  }
+  children.push({
+    type: 'heading',
+    depth: 1,
+    children: [{ type: 'text', value: title.text, position: { start: point(title.start), end: point(title.start + title.text.length) } }],
+    position: { start: point(title.lineStart), end: point(title.lineEnd) },
+  });
+  const tree: Root = { type: 'root', children, position: { start: point(0), end: point(text.length) } };
+  const frontmatter = frontmatterEnd !== null ? readFrontmatter(text, frontmatterEnd, lines) : null;
+  const adr: ParsedAdr = {
+    path,
+    text,
+    bom,
+    tree,
+    frontmatter,
+    unterminatedFrontmatter: null,
+    patterns: [],
+    categories: [],
+    patternsNode: null,
+    mentions: [],
+    links: [],
+    directives: [],
+    lines,
+  };
+  return adr;
+}
+
 function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeof createLineIndex>): Frontmatter {
   const firstLineEnd = /\r\n|\r|\n/.exec(text);
   const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text.length;

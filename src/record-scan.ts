@@ -6,7 +6,7 @@
 // parsed in full.
 import { basename, dirname } from 'node:path';
 import type { Catalogue } from './catalogue.ts';
-import { parseAdr } from './parse.ts';
+import { parseAdr, parseHead } from './parse.ts';
 import { buildRecord, fileNumber, TITLE_NUMBER } from './record.ts';
 import type { AdrRecord } from './types.ts';
 
@@ -27,9 +27,11 @@ export function headRecord(path: string, source: string, catalogue: Catalogue): 
   const text = bom ? source.slice(1) : source;
   if (text.includes('\r')) return null;
   let at = 0;
+  let frontmatterEnd: number | null = null;
   if (text.startsWith('---\n')) {
     const close = text.indexOf('\n---\n', 3);
     if (close < 0) return null;
+    frontmatterEnd = close + 4;
     at = close + 5;
   }
   while (text.charCodeAt(at) === 10) at++;
@@ -41,8 +43,9 @@ export function headRecord(path: string, source: string, catalogue: Catalogue): 
   if (RELATION_WORD.test(text.slice(bodyStart))) return null;
   if (RELATION_WORD.test(text.slice(0, bodyStart))) {
     // Relations in the frontmatter or the title: the same code reads them from the head alone
-    // (a prefix of the file, so every range is the file's own).
-    return { ...buildRecord(parseAdr(path, source.slice(0, bom + bodyStart), catalogue), catalogue), partial: true };
+    // (a prefix of the file, so every range is the file's own), built without a markdown parse.
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]!), text: heading[1]! });
+    return { ...buildRecord(head, catalogue), partial: true };
   }
   const title = heading[1]!;
   const titleStart = at + line.indexOf(title);

@@ -8,6 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findRepositoryRoot } from '../src/project.ts';
 import { adrlint, fixture, removeFixtures, type FixtureFiles } from './helpers/cli.ts';
+import { CLEAN, ERRORS, WARNING } from './helpers/adr-texts.ts';
 
 // ajv-formats is CommonJS; under some loaders its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -34,43 +35,6 @@ const located = (log: SarifLog) =>
     const { artifactLocation, region } = r.locations[0]!.physicalLocation;
     return [r.ruleId, r.level, artifactLocation.uri, `${region.startLine}:${region.startColumn}`];
   });
-
-const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
-
-const CLEAN = `---
-status: accepted
-date: 2024-03-01
-patterns: [saga-pattern]
----
-
-# 1. Use sagas for orders
-
-We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
-${SECTIONS}`;
-
-// Two errors: an unknown status (2:9) and an unknown, fixable pattern slug (4:12).
-const ERRORS = `---
-status: done
-date: 2024-03-02
-patterns: [sagapatern]
----
-
-# 2. Broken references
-
-Nothing else here.
-${SECTIONS}`;
-
-// One warning: an unlinked first mention of a declared pattern (9:36).
-const WARNING = `---
-status: accepted
-date: 2024-03-03
-patterns: [saga-pattern]
----
-
-# 3. A warning only
-
-We coordinate the order steps with a saga.
-${SECTIONS}`;
 
 /** A repository (it has a .git folder) whose ADRs are in docs/adr. */
 function repository(files: FixtureFiles): string {

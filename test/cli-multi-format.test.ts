@@ -6,43 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { adrlint, fixture, parseJson, removeFixtures, type CliRun, type FixtureFiles, type JsonResult } from './helpers/cli.ts';
-
-const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
-
-const CLEAN = `---
-status: accepted
-date: 2024-03-01
-patterns: [saga-pattern]
----
-
-# 1. Use sagas for orders
-
-We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
-${SECTIONS}`;
-
-// Two errors: an unknown status (2:9) and an unknown, fixable pattern slug (4:12).
-const ERRORS = `---
-status: done
-date: 2024-03-02
-patterns: [sagapatern]
----
-
-# 2. Broken references
-
-Nothing else here.
-${SECTIONS}`;
-
-// One warning: an unlinked first mention of a declared pattern (9:38).
-const WARNING = `---
-status: accepted
-date: 2024-03-03
-patterns: [saga-pattern]
----
-
-# 3. A warning only
-
-We coordinate the order steps with a saga.
-${SECTIONS}`;
+import { CLEAN, ERRORS, WARNING } from './helpers/adr-texts.ts';
 
 const junitSchema = { fileName: 'junit-10.xsd', contents: readFileSync(new URL('./schemas/junit-10.xsd', import.meta.url), 'utf8') };
 

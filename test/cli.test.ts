@@ -21,33 +21,7 @@ import {
   type CliRun,
   type FixtureFiles,
 } from './helpers/cli.ts';
-
-// The Nygard sections a numbered ADR needs (adr-sections), after everything the tests point at.
-const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
-
-// A clean ADR: a known status and date, a declared pattern, its first mention linked.
-const CLEAN = `---
-status: accepted
-date: 2024-03-01
-patterns: [saga-pattern]
----
-
-# 1. Use sagas for orders
-
-We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
-${SECTIONS}`;
-
-// Two errors: an unknown status (2:9) and an unknown, fixable pattern slug (4:12).
-const ERRORS = `---
-status: done
-date: 2024-03-02
-patterns: [sagapatern]
----
-
-# 2. Broken references
-
-Nothing else here.
-${SECTIONS}`;
+import { CLEAN, ERRORS, SECTIONS } from './helpers/adr-texts.ts';
 
 // Three warnings: two unlinked first mentions (9:12, 9:34) and an undeclared pattern (9:34).
 const WARNINGS = `---

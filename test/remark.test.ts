@@ -12,47 +12,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import remarkAdrlint, { type RemarkAdrlintOptions } from '../src/remark.ts';
 import { lintProject } from '../src/run.ts';
 import { cleanEnv, fixture, PACKAGE_ROOT, removeFixtures, type FixtureFiles } from './helpers/cli.ts';
+import { CLEAN, ERRORS, WARNING } from './helpers/adr-texts.ts';
 
 const PLUGIN = join(PACKAGE_ROOT, 'dist', 'remark.js');
 if (!existsSync(PLUGIN)) throw new Error('dist/remark.js is missing: run "npm run build" first');
 const REMARK_CLI = join(PACKAGE_ROOT, 'node_modules', 'remark-cli', 'cli.js');
-
-const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
-
-const CLEAN = `---
-status: accepted
-date: 2024-03-01
-patterns: [saga-pattern]
----
-
-# 1. Use sagas for orders
-
-We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
-${SECTIONS}`;
-
-// Two errors: an unknown status (2:9) and an unknown pattern slug with a fix (4:12).
-const ERRORS = `---
-status: done
-date: 2024-03-02
-patterns: [sagapatern]
----
-
-# 2. Broken references
-
-Nothing else here.
-${SECTIONS}`;
-
-// One warning: an unlinked first mention of a declared pattern (9:38), fixable by linking it.
-const WARNING = `---
-status: accepted
-date: 2024-03-03
-patterns: [saga-pattern]
----
-
-# 3. A warning only
-
-We coordinate the order steps with a saga.
-${SECTIONS}`;
 
 const SAGA_URL = 'https://learn.microsoft.com/azure/architecture/patterns/saga';
 const docsUrl = (ruleId: string) => `https://github.com/adrlint/adrlint/blob/main/docs/rules/${ruleId}.md`;
