@@ -11249,11 +11249,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural5;
       }
-      pluralize(count2) {
-        const one2 = count2 === 1;
+      pluralize(count) {
+        const one2 = count === 1;
         const keys = one2 ? singulars : plurals;
         const noun = one2 ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -18672,15 +18672,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -24808,11 +24808,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
       }
-      return count2 % 2 === 1;
+      return count % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -26042,13 +26042,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -27450,8 +27450,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -27559,13 +27559,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -30518,8 +30518,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -30596,12 +30596,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -36399,20 +36399,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count === Infinity)
           return Infinity;
       }
-      return count2;
+      return count;
     }
     function getFullPath(resolver2, id = "", normalize) {
       if (normalize !== false)
@@ -39950,8 +39950,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -39964,16 +39964,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -47502,9 +47502,9 @@ var SpliceBuffer = class {
    *   Any removed items.
    */
   splice(start, deleteCount, items) {
-    const count2 = deleteCount || 0;
+    const count = deleteCount || 0;
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
   }
@@ -54406,6 +54406,112 @@ function firstInvalidUtf8(bytes) {
 // src/format/job-summary.ts
 import { relative as relative5, sep as sep6 } from "node:path";
 
+// src/lint.ts
+function settingsOf(config) {
+  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
+  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
+}
+function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
+  const messages = [];
+  const settings = settingsOf(config);
+  const record = current ?? buildRecord(adr, catalogue);
+  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const files = project ?? setOnlyProject(records);
+  for (const rule of rules) {
+    if (scope !== "all" && rule.meta.scope !== scope) continue;
+    const setting = config.rules[rule.meta.id];
+    if (!setting || setting.severity === "off") continue;
+    const configured = setting.severity;
+    const report = (descriptor) => {
+      const start = adr.lines.position(descriptor.range[0]);
+      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
+      const diagnostic = {
+        ruleId: rule.meta.id,
+        severity: descriptor.severity === "warn" ? "warn" : configured,
+        message: oneLine3(descriptor.message),
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        url: rule.meta.docs.url
+      };
+      if (descriptor.fix) diagnostic.fix = descriptor.fix;
+      if (descriptor.suggestions?.length)
+        diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
+      messages.push(diagnostic);
+    };
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
+  }
+  return messages.sort(byPosition);
+}
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+function mergeMessages(fileMessages, setMessages) {
+  return [...fileMessages, ...setMessages].sort(byPosition);
+}
+function withDirectives(messages, directives, context3) {
+  if (!directives?.length) return [...messages];
+  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context3.reportUnusedDisable ?? false });
+  return mergeMessages(outcome.messages, outcome.problems);
+}
+var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function oneLine3(message) {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function setOnlyProject(records) {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const folders = new Set(records.map((record) => record.folder));
+  return {
+    root: "/",
+    complete: false,
+    exists: (path) => byPath.has(path) || folders.has(path),
+    isDirectory: (path) => folders.has(path),
+    anchors: (path) => byPath.get(path)?.anchors ?? null,
+    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
+  };
+}
+function summarise(filePath, messages, source) {
+  const result = {
+    filePath,
+    messages,
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0
+  };
+  for (const message of messages) {
+    if (message.severity === "error") {
+      result.errorCount++;
+      if (message.fatal) result.fatalErrorCount++;
+      if (message.fix) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (message.fix) result.fixableWarningCount++;
+    }
+  }
+  if (source !== void 0) result.source = source;
+  return result;
+}
+function fileProblem(reason, fatal = false) {
+  return { ruleId: null, severity: "error", ...fatal ? { fatal: true } : {}, message: oneLine3(reason), line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function fatalResult(filePath, reason) {
+  return summarise(filePath, [fileProblem(reason, true)]);
+}
+function totals(results) {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+  }
+  return { errors, warnings, fixable };
+}
+
 // src/report.ts
 import { basename as basename7, relative as relative4, sep as sep5 } from "node:path";
 
@@ -54621,8 +54727,8 @@ function mermaidBlock(report, options) {
     lines.push("", `_The graph is capped: ${plural(graph.omittedNodes, "node")} and ${plural(graph.omittedEdges, "edge")} are left out._`);
   return lines;
 }
-function plural(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 var plainAdr = () => null;
 function adrList(paths, link) {
@@ -54654,8 +54760,8 @@ var encoder = new TextEncoder();
 function utf8Bytes(text3) {
   return encoder.encode(text3).length;
 }
-function plural2(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural2(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function relativePath2(root, path) {
   return (relative5(root, path) || path).split(sep6).join("/");
@@ -54676,14 +54782,7 @@ function formatJobSummary(input) {
   const { results, root, fileUrl } = input;
   const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
   const report = buildSetReport(input.records, input.catalogue, { root });
-  let errors = 0;
-  let warnings = 0;
-  let fixable = 0;
-  for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixable += result.fixableErrorCount + result.fixableWarningCount;
-  }
+  const { errors, warnings, fixable } = totals(results);
   const head = [
     `## ${escapeMarkdownText(input.title ?? "adrlint")}`,
     "",
@@ -54748,103 +54847,6 @@ ${CUT}
 import { createHash } from "node:crypto";
 import { isAbsolute as isAbsolute2, relative as relative6, sep as sep7 } from "node:path";
 import { pathToFileURL } from "node:url";
-
-// src/lint.ts
-function settingsOf(config) {
-  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
-}
-function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
-  const messages = [];
-  const settings = settingsOf(config);
-  const record = current ?? buildRecord(adr, catalogue);
-  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
-  const files = project ?? setOnlyProject(records);
-  for (const rule of rules) {
-    if (scope !== "all" && rule.meta.scope !== scope) continue;
-    const setting = config.rules[rule.meta.id];
-    if (!setting || setting.severity === "off") continue;
-    const configured = setting.severity;
-    const report = (descriptor) => {
-      const start = adr.lines.position(descriptor.range[0]);
-      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
-      const diagnostic = {
-        ruleId: rule.meta.id,
-        severity: descriptor.severity === "warn" ? "warn" : configured,
-        message: oneLine3(descriptor.message),
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        url: rule.meta.docs.url
-      };
-      if (descriptor.fix) diagnostic.fix = descriptor.fix;
-      if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
-      messages.push(diagnostic);
-    };
-    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
-  }
-  return messages.sort(byPosition);
-}
-function byPosition(a, b) {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
-}
-function mergeMessages(fileMessages, setMessages) {
-  return [...fileMessages, ...setMessages].sort(byPosition);
-}
-function withDirectives(messages, directives, context3) {
-  if (!directives?.length) return [...messages];
-  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context3.reportUnusedDisable ?? false });
-  return mergeMessages(outcome.messages, outcome.problems);
-}
-var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function oneLine3(message) {
-  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function setOnlyProject(records) {
-  const byPath = new Map(records.map((record) => [record.path, record]));
-  const folders = new Set(records.map((record) => record.folder));
-  return {
-    root: "/",
-    complete: false,
-    exists: (path) => byPath.has(path) || folders.has(path),
-    isDirectory: (path) => folders.has(path),
-    anchors: (path) => byPath.get(path)?.anchors ?? null,
-    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
-  };
-}
-function summarise(filePath, messages, source) {
-  const result = {
-    filePath,
-    messages,
-    errorCount: 0,
-    fatalErrorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0
-  };
-  for (const message of messages) {
-    if (message.severity === "error") {
-      result.errorCount++;
-      if (message.fatal) result.fatalErrorCount++;
-      if (message.fix) result.fixableErrorCount++;
-    } else {
-      result.warningCount++;
-      if (message.fix) result.fixableWarningCount++;
-    }
-  }
-  if (source !== void 0) result.source = source;
-  return result;
-}
-function fileProblem(reason, fatal = false) {
-  return { ruleId: null, severity: "error", ...fatal ? { fatal: true } : {}, message: oneLine3(reason), line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-function fatalResult(filePath, reason) {
-  return summarise(filePath, [fileProblem(reason, true)]);
-}
-
-// src/format/sarif.ts
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "adrlint/v1";
@@ -55018,8 +55020,8 @@ function formatSarif(results, { root, version }) {
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
 import { relative as relative7 } from "node:path";
-function plural3(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural3(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
@@ -55621,22 +55623,22 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 var MIN_PARALLEL_FILES = 64;
 var BATCH = 16;
-function workerCount(concurrency, count2, cpus = availableParallelism()) {
-  if (concurrency === "off" || count2 === 0) return 1;
+function workerCount(concurrency, count, cpus = availableParallelism()) {
+  if (concurrency === "off" || count === 0) return 1;
   if (concurrency === "auto") {
-    if (count2 < MIN_PARALLEL_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, 8, Math.ceil(count2 / (BATCH * 2))));
+    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
   }
-  return Math.max(1, Math.min(concurrency, count2));
+  return Math.max(1, Math.min(concurrency, count));
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
   return existsSync6(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onDone) {
-  const count2 = workerCount(concurrency, works.length);
-  const script = count2 > 1 ? workerScript() : null;
-  if (count2 <= 1 || script === null)
+  const count = workerCount(concurrency, works.length);
+  const script = count > 1 ? workerScript() : null;
+  if (count <= 1 || script === null)
     return works.map((work, i) => {
       const outcome = runFileWork(work, config, catalogue);
       onDone?.(i + 1);
@@ -55645,7 +55647,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const outcomes = new Array(works.length);
   let next = 0;
   let finished = 0;
-  const workers = Array.from({ length: count2 }, () => new Worker(script, { workerData: { config } }));
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
   try {
     await Promise.all(
       workers.map(
@@ -56315,7 +56317,7 @@ async function runActionJob(inputs, runner, io) {
     throw error2;
   }
   const { results } = outcome;
-  const totals = count(results);
+  const counts = totals(results);
   const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== "removed").map((file) => file.path));
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural4(results.length, "file")}.
 `);
@@ -56375,7 +56377,7 @@ ${formatJobSummary({
       });
     }
   }
-  return { ...totals, files: results.length, sarifFile, failure: failureOf(inputs, totals) };
+  return { ...counts, files: results.length, sarifFile, failure: failureOf(inputs, counts) };
 }
 async function changedAdrPaths(inputs, runner, io) {
   const root = runner.workspace;
@@ -56477,17 +56479,6 @@ async function writeSummarySafely(io, markdown) {
     io.warning(`Could not write the job summary: ${error2.message.split("\n")[0]}`);
   }
 }
-function count(results) {
-  let errors = 0;
-  let warnings = 0;
-  let fixable = 0;
-  for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixable += result.fixableErrorCount + result.fixableWarningCount;
-  }
-  return { errors, warnings, fixable };
-}
 function failureOf(inputs, { errors, warnings }) {
   if (inputs.failOn === "never") return null;
   if (errors > 0) return `adrlint found ${plural4(errors, "error")}${warnings ? ` and ${plural4(warnings, "warning")}` : ""}.`;
@@ -56495,8 +56486,8 @@ function failureOf(inputs, { errors, warnings }) {
   if (inputs.maxWarnings >= 0 && warnings > inputs.maxWarnings) return `adrlint found too many warnings (${warnings}; maximum allowed is ${inputs.maxWarnings}).`;
   return null;
 }
-function plural4(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural4(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function pullRequestOfEvent(eventPath) {
   if (!eventPath) return null;

@@ -166,3 +166,15 @@ export function lintText(filePath: string, source: string, context: LintContext,
   return summarise(filePath, withDirectives(checkAdr(adr, records, context), adr.directives, context), adr.text);
 }
 
+/** Errors, warnings and fixable problems over a run's results. */
+export function totals(results: readonly LintResult[]): { errors: number; warnings: number; fixable: number } {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+  }
+  return { errors, warnings, fixable };
+}

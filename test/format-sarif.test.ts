@@ -12,6 +12,7 @@ import { fixText } from '../src/fixer.ts';
 import { FINGERPRINT_KEY, formatSarif } from '../src/format/sarif.ts';
 import { fatalResult, lintText, summarise, type LintResult } from '../src/lint.ts';
 import type { Diagnostic } from '../src/types.ts';
+import { CLEAN, SECTIONS } from './helpers/adr-texts.ts';
 
 // ajv-formats is CommonJS; under some loaders its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -78,7 +79,6 @@ function sarif(results: readonly LintResult[]): SarifLog {
   return log;
 }
 
-const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
 
 // A slug typo pattern-slug fixes (4:12-4:22), and a body mention of CQRS that is neither linked
 // (pattern-link, fixable) nor declared (pattern-undeclared, fixed by an insertion).
@@ -107,16 +107,6 @@ patterns:
 We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
 ${SECTIONS}`;
 
-const CLEAN = `---
-status: accepted
-date: 2024-03-01
-patterns: [saga-pattern]
----
-
-# 1. Use sagas for orders
-
-We coordinate the order steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).
-${SECTIONS}`;
 
 const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 const loneCr = (text: string) => text.replace(/\n/g, '\r');

@@ -3,7 +3,7 @@
 // 1 MiB, so the text is cut to a byte budget: problem rows from the end first, then the graph.
 import { relative, sep } from 'node:path';
 import type { Catalogue } from '../catalogue.ts';
-import type { LintResult } from '../lint.ts';
+import { totals, type LintResult } from '../lint.ts';
 import type { AdrRecord, Diagnostic } from '../types.ts';
 import { buildSetReport, mermaidBlock, patternUsageLines } from '../report.ts';
 import { escapeMarkdownText, markdownLink } from './escape.ts';
@@ -61,14 +61,7 @@ export function formatJobSummary(input: JobSummaryInput): string {
   const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
   const report = buildSetReport(input.records, input.catalogue, { root });
 
-  let errors = 0;
-  let warnings = 0;
-  let fixable = 0;
-  for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixable += result.fixableErrorCount + result.fixableWarningCount;
-  }
+  const { errors, warnings, fixable } = totals(results);
   const head = [
     `## ${escapeMarkdownText(input.title ?? 'adrlint')}`,
     '',

@@ -12,7 +12,7 @@ import { formatJobSummary } from '../format/job-summary.ts';
 import { escapeMarkdownText } from '../format/escape.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
-import type { LintResult } from '../lint.ts';
+import { totals, type LintResult } from '../lint.ts';
 import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run.ts';
 import { VERSION } from '../version.ts';
 import { apiFailure } from './api-errors.ts';
@@ -108,7 +108,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
   }
 
   const { results } = outcome;
-  const totals = count(results);
+  const counts = totals(results);
   const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== 'removed').map((file) => file.path));
 
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, 'file')}.\n`);
@@ -173,7 +173,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
     }
   }
 
-  return { ...totals, files: results.length, sarifFile, failure: failureOf(inputs, totals) };
+  return { ...counts, files: results.length, sarifFile, failure: failureOf(inputs, counts) };
 }
 
 /** The ADR files a pull request added, modified or renamed; `paths: null` means "lint everything". */
@@ -281,18 +281,6 @@ async function writeSummarySafely(io: ActionIo, markdown: string): Promise<void>
   } catch (error) {
     io.warning(`Could not write the job summary: ${(error as Error).message.split('\n')[0]}`);
   }
-}
-
-function count(results: readonly LintResult[]): { errors: number; warnings: number; fixable: number } {
-  let errors = 0;
-  let warnings = 0;
-  let fixable = 0;
-  for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixable += result.fixableErrorCount + result.fixableWarningCount;
-  }
-  return { errors, warnings, fixable };
 }
 
 function failureOf(inputs: ActionInputs, { errors, warnings }: { errors: number; warnings: number }): string | null {
