@@ -70,6 +70,16 @@ describe('dist/index.js', () => {
     expect(inits).toEqual([expect.stringMatching(/await Promise\.resolve\(\)\.then\(\(\) => \(init_github\(\), github_exports\)\)/)]);
   });
 
+  it('dist/cli.js: no Octokit, and every formatter but stylish evaluated only when its format is asked for', () => {
+    const bundle = read('dist/cli.js');
+    expect(bundle).not.toMatch(/octokit/i);
+    for (const name of ['json', 'sarif', 'github', 'junit', 'diff']) {
+      const calls = bundle.split('\n').filter((line) => line.includes(`init_${name}()`) && !line.startsWith(`var init_${name} `));
+      expect(calls.length, name).toBeGreaterThan(0);
+      for (const line of calls) expect(line, name).toContain(`Promise.resolve().then(() => (init_${name}(), ${name}_exports))`);
+    }
+  });
+
   it('is marked generated for GitHub', () => {
     expect(read('.gitattributes')).toMatch(/^dist\/\*\* linguist-generated=true$/m);
   });
