@@ -27053,18 +27053,22 @@ var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
 function parseAdr(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279;
   const text3 = bom ? source.slice(1) : source;
-  const tree = parseMarkdown(text3);
-  const lines = createLineIndex(text3);
+  const adr = adrFromTree(path, text3, bom, parseMarkdown(text3), createLineIndex(text3));
+  adr.directives = readDirectives(adr);
+  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
+  collectBody(adr, catalogue);
+  return adr;
+}
+function adrFromTree(path, text3, bom, tree, lines) {
   let frontmatter2 = null;
   let unterminatedFrontmatter = null;
   const first = tree.children[0];
   if (first?.type === "yaml" && first.position?.start.offset === 0) {
     frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
-  } else {
-    const opening = OPENING_FENCE.exec(text3);
-    if (opening) unterminatedFrontmatter = [0, 3];
+  } else if (OPENING_FENCE.exec(text3)) {
+    unterminatedFrontmatter = [0, 3];
   }
-  const adr = {
+  return {
     path,
     text: text3,
     bom,
@@ -27076,12 +27080,9 @@ function parseAdr(path, source, catalogue) {
     patternsNode: null,
     mentions: [],
     links: [],
-    directives: readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }),
+    directives: [],
     lines
   };
-  if (frontmatter2?.data) readDeclarations(adr, frontmatter2);
-  collectBody(adr, catalogue);
-  return adr;
 }
 function parseHead(path, head, frontmatterEnd, title) {
   const bom = head.charCodeAt(0) === 65279;
@@ -27099,23 +27100,7 @@ function parseHead(path, head, frontmatterEnd, title) {
     position: { start: point3(title.lineStart), end: point3(title.lineEnd) }
   });
   const tree = { type: "root", children, position: { start: point3(0), end: point3(text3.length) } };
-  const frontmatter2 = frontmatterEnd !== null ? readFrontmatter(text3, frontmatterEnd, lines) : null;
-  const adr = {
-    path,
-    text: text3,
-    bom,
-    tree,
-    frontmatter: frontmatter2,
-    unterminatedFrontmatter: null,
-    patterns: [],
-    categories: [],
-    patternsNode: null,
-    mentions: [],
-    links: [],
-    directives: [],
-    lines
-  };
-  return adr;
+  return adrFromTree(path, text3, bom, tree, lines);
 }
 function readFrontmatter(text3, blockEnd, lines) {
   const firstLineEnd = /\r\n|\r|\n/.exec(text3);
@@ -27701,42 +27686,7 @@ function declarePatterns(adr, slugs) {
     const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before2}patterns:${eol}${blockList("  - ")}` };
   }
-  const node2 = field.pair.value;
-  if (node2 && (0, import_yaml6.isSeq)(node2)) {
-    const items = node2.items;
-    const last = items[items.length - 1];
-    if (node2.flow) {
-      const [start] = nodeRange(frontmatter2, node2);
-      if (!last) return { range: [start + 1, start + 1], text: slugs.join(", ") };
-      const [, lastEnd2] = nodeRange(frontmatter2, last);
-      return { range: [lastEnd2, lastEnd2], text: slugs.map((slug2) => `, ${slug2}`).join("") };
-    }
-    const first = items[0];
-    if (!first || !last) return null;
-    const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
-    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
-    const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
-  }
-  if (node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
-    const [start, end] = nodeRange(frontmatter2, node2);
-    if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
-    return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
-  }
-  if (!node2 || (0, import_yaml6.isScalar)(node2) && node2.value === null) {
-    if (node2?.range && node2.range[1] > node2.range[0]) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      return { range: [start, end], text: `[${slugs.join(", ")}]` };
-    }
-    const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text3.indexOf(":", keyEnd);
-    if (colon < 0) return null;
-    return { range: [colon + 1, colon + 1], text: ` [${slugs.join(", ")}]` };
-  }
-  return null;
+  return appendFrontmatterItems(adr, "patterns", slugs);
 }
 function appendFrontmatterItems(adr, key, items) {
   const frontmatter2 = adr.frontmatter;
@@ -29980,13 +29930,22 @@ function lazyParsedAdr(path, source, catalogue) {
   return { adr, parsed: () => adr.parsed };
 }
 
+// src/lint-file.ts
+function runFileWork(work, config, catalogue) {
+  try {
+    const adr = parseAdr(work.path, work.source, catalogue);
+    const record = buildRecord(adr, catalogue);
+    if (work.mode === "record") return { record, messages: null };
+    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
+  } catch (error) {
+    return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
+  }
+}
+
 // src/record-scan.ts
 import { basename as basename7, dirname as dirname5 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
-function indexRecord(path, source, catalogue) {
-  return headRecord(path, source, catalogue) ?? buildRecord(parseAdr(path, source, catalogue), catalogue);
-}
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const text3 = bom ? source.slice(1) : source;
@@ -30036,18 +29995,6 @@ function headRecord(path, source, catalogue) {
     patterns: [],
     partial: true
   };
-}
-
-// src/lint-file.ts
-function runFileWork(work, config, catalogue) {
-  try {
-    if (work.mode === "record") return { record: indexRecord(work.path, work.source, catalogue), messages: null };
-    const adr = parseAdr(work.path, work.source, catalogue);
-    const record = buildRecord(adr, catalogue);
-    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
-  } catch (error) {
-    return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
-  }
 }
 
 // src/project.ts
@@ -30123,7 +30070,8 @@ async function lintFileInProject(path, text3, options) {
       records.push(hit.record);
       continue;
     }
-    const outcome = runFileWork({ path: other, source: read.source, mode: "record" }, config, catalogue);
+    const head = headRecord(other, read.source, catalogue);
+    const outcome = head ? { record: head } : runFileWork({ path: other, source: read.source, mode: "record" }, config, catalogue);
     if ("record" in outcome) {
       known.set(other, { source: read.source, record: outcome.record });
       records.push(outcome.record);

@@ -15668,10 +15668,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename7) {
-    assertNonEmpty(basename7, "basename");
-    assertPart(basename7, "basename");
-    this.path = default2.join(this.dirname || "", basename7);
+  set basename(basename6) {
+    assertNonEmpty(basename6, "basename");
+    assertPart(basename6, "basename");
+    this.path = default2.join(this.dirname || "", basename6);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -15692,9 +15692,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname4) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname4 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -24272,18 +24272,22 @@ var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
 function parseAdr(path, source, catalogue2) {
   const bom = source.charCodeAt(0) === 65279;
   const text3 = bom ? source.slice(1) : source;
-  const tree = parseMarkdown(text3);
-  const lines = createLineIndex(text3);
+  const adr = adrFromTree(path, text3, bom, parseMarkdown(text3), createLineIndex(text3));
+  adr.directives = readDirectives(adr);
+  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
+  collectBody(adr, catalogue2);
+  return adr;
+}
+function adrFromTree(path, text3, bom, tree, lines) {
   let frontmatter2 = null;
   let unterminatedFrontmatter = null;
   const first = tree.children[0];
   if (first?.type === "yaml" && first.position?.start.offset === 0) {
     frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
-  } else {
-    const opening = OPENING_FENCE.exec(text3);
-    if (opening) unterminatedFrontmatter = [0, 3];
+  } else if (OPENING_FENCE.exec(text3)) {
+    unterminatedFrontmatter = [0, 3];
   }
-  const adr = {
+  return {
     path,
     text: text3,
     bom,
@@ -24295,46 +24299,9 @@ function parseAdr(path, source, catalogue2) {
     patternsNode: null,
     mentions: [],
     links: [],
-    directives: readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }),
-    lines
-  };
-  if (frontmatter2?.data) readDeclarations(adr, frontmatter2);
-  collectBody(adr, catalogue2);
-  return adr;
-}
-function parseHead(path, head, frontmatterEnd, title) {
-  const bom = head.charCodeAt(0) === 65279;
-  const text3 = bom ? head.slice(1) : head;
-  const lines = createLineIndex(text3);
-  const point3 = (offset) => ({ ...lines.position(offset), offset });
-  const children = [];
-  if (frontmatterEnd !== null) {
-    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd - 4)), position: { start: point3(0), end: point3(frontmatterEnd) } });
-  }
-  children.push({
-    type: "heading",
-    depth: 1,
-    children: [{ type: "text", value: title.text, position: { start: point3(title.start), end: point3(title.start + title.text.length) } }],
-    position: { start: point3(title.lineStart), end: point3(title.lineEnd) }
-  });
-  const tree = { type: "root", children, position: { start: point3(0), end: point3(text3.length) } };
-  const frontmatter2 = frontmatterEnd !== null ? readFrontmatter(text3, frontmatterEnd, lines) : null;
-  const adr = {
-    path,
-    text: text3,
-    bom,
-    tree,
-    frontmatter: frontmatter2,
-    unterminatedFrontmatter: null,
-    patterns: [],
-    categories: [],
-    patternsNode: null,
-    mentions: [],
-    links: [],
     directives: [],
     lines
   };
-  return adr;
 }
 function readFrontmatter(text3, blockEnd, lines) {
   const firstLineEnd = /\r\n|\r|\n/.exec(text3);
@@ -25322,42 +25289,7 @@ function declarePatterns(adr, slugs) {
     const before = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before}patterns:${eol}${blockList("  - ")}` };
   }
-  const node2 = field.pair.value;
-  if (node2 && (0, import_yaml7.isSeq)(node2)) {
-    const items = node2.items;
-    const last = items[items.length - 1];
-    if (node2.flow) {
-      const [start] = nodeRange(frontmatter2, node2);
-      if (!last) return { range: [start + 1, start + 1], text: slugs.join(", ") };
-      const [, lastEnd2] = nodeRange(frontmatter2, last);
-      return { range: [lastEnd2, lastEnd2], text: slugs.map((slug2) => `, ${slug2}`).join("") };
-    }
-    const first = items[0];
-    if (!first || !last) return null;
-    const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
-    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
-    const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ""}${blockList(prefix)}` };
-  }
-  if (node2 && (0, import_yaml7.isScalar)(node2) && node2.value !== null && !/^[|>]/.test(node2.source ?? "")) {
-    const [start, end] = nodeRange(frontmatter2, node2);
-    if (text3.charAt(start) === "|" || text3.charAt(start) === ">") return null;
-    return { range: [start, end], text: `[${text3.slice(start, end)}, ${slugs.join(", ")}]` };
-  }
-  if (!node2 || (0, import_yaml7.isScalar)(node2) && node2.value === null) {
-    if (node2?.range && node2.range[1] > node2.range[0]) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      return { range: [start, end], text: `[${slugs.join(", ")}]` };
-    }
-    const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text3.indexOf(":", keyEnd);
-    if (colon < 0) return null;
-    return { range: [colon + 1, colon + 1], text: ` [${slugs.join(", ")}]` };
-  }
-  return null;
+  return appendFrontmatterItems(adr, "patterns", slugs);
 }
 function appendFrontmatterItems(adr, key, items) {
   const frontmatter2 = adr.frontmatter;
@@ -26792,70 +26724,12 @@ function setOnlyProject(records) {
   };
 }
 
-// src/record-scan.ts
-import { basename as basename6, dirname as dirname4 } from "node:path";
-var RELATION_WORD = /super[sc]ed|amend/i;
-var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
-function indexRecord(path, source, catalogue2) {
-  return headRecord(path, source, catalogue2) ?? buildRecord(parseAdr(path, source, catalogue2), catalogue2);
-}
-function headRecord(path, source, catalogue2) {
-  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
-  const text3 = bom ? source.slice(1) : source;
-  if (text3.includes("\r")) return null;
-  let at = 0;
-  let frontmatterEnd = null;
-  if (text3.startsWith("---\n")) {
-    const close2 = text3.indexOf("\n---\n", 3);
-    if (close2 < 0) return null;
-    frontmatterEnd = close2 + 4;
-    at = close2 + 5;
-  }
-  while (text3.charCodeAt(at) === 10) at++;
-  const lineEnd = text3.indexOf("\n", at);
-  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
-  const heading = PLAIN_TITLE.exec(line);
-  if (!heading) return null;
-  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
-  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
-  if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
-    return { ...buildRecord(head, catalogue2), partial: true };
-  }
-  const title = heading[1];
-  const titleStart = at + line.indexOf(title);
-  const h1Range = [at, at + line.length];
-  const numbered = TITLE_NUMBER.exec(title);
-  const name = basename6(path);
-  return {
-    path,
-    folder: dirname4(path),
-    name,
-    format: "unknown",
-    fileNumber: fileNumber(name),
-    number: numbered ? { value: Number(numbered[1]), text: numbered[1], range: [titleStart + title.indexOf(numbered[1]), titleStart + title.indexOf(numbered[1]) + numbered[1].length] } : null,
-    title: title.replace(TITLE_NUMBER, "").trim(),
-    // Not read from the head: set rules never read these of another record.
-    h1Count: 1,
-    h1Range,
-    frontmatterTitle: null,
-    status: null,
-    date: null,
-    relations: [],
-    sections: [],
-    anchors: [],
-    links: [],
-    patterns: [],
-    partial: true
-  };
-}
-
 // src/lint-file.ts
 function runFileWork(work, config2, catalogue2) {
   try {
-    if (work.mode === "record") return { record: indexRecord(work.path, work.source, catalogue2), messages: null };
     const adr = parseAdr(work.path, work.source, catalogue2);
     const record = buildRecord(adr, catalogue2);
+    if (work.mode === "record") return { record, messages: null };
     return { record, messages: checkAdr(adr, [record], { catalogue: catalogue2, config: config2 }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };

@@ -80,43 +80,8 @@ export function declarePatterns(adr: ParsedAdr, slugs: readonly string[]): TextE
     const before = frontmatter.yamlText === '' || /[\r\n]$/.test(frontmatter.yamlText) ? '' : eol;
     return { range: [end, end], text: `${before}patterns:${eol}${blockList('  - ')}` };
   }
-  const node = field.pair.value as YamlNode | null;
-  if (node && isSeq(node)) {
-    const items = node.items as YamlNode[];
-    const last = items[items.length - 1];
-    if (node.flow) {
-      const [start] = nodeRange(frontmatter, node);
-      if (!last) return { range: [start + 1, start + 1], text: slugs.join(', ') };
-      const [, lastEnd] = nodeRange(frontmatter, last);
-      return { range: [lastEnd, lastEnd], text: slugs.map((slug) => `, ${slug}`).join('') };
-    }
-    const first = items[0];
-    if (!first || !last) return null;
-    const [firstStart] = nodeRange(frontmatter, first);
-    const prefix = text.slice(lineStart(text, firstStart), firstStart);
-    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
-    const [, lastEnd] = nodeRange(frontmatter, last);
-    const at = nextLineStart(text, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text.length || !/[\r\n]/.test(text.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ''}${blockList(prefix)}` };
-  }
-  if (node && isScalar(node) && node.value !== null && !/^[|>]/.test(node.source ?? '')) {
-    const [start, end] = nodeRange(frontmatter, node);
-    if (text.charAt(start) === '|' || text.charAt(start) === '>') return null;
-    return { range: [start, end], text: `[${text.slice(start, end)}, ${slugs.join(', ')}]` };
-  }
-  if (!node || (isScalar(node) && node.value === null)) {
-    if (node?.range && node.range[1] > node.range[0]) {
-      // `patterns: ~` or `patterns: null`
-      const [start, end] = nodeRange(frontmatter, node);
-      return { range: [start, end], text: `[${slugs.join(', ')}]` };
-    }
-    const [, keyEnd] = nodeRange(frontmatter, field.pair.key as YamlNode);
-    const colon = text.indexOf(':', keyEnd);
-    if (colon < 0) return null;
-    return { range: [colon + 1, colon + 1], text: ` [${slugs.join(', ')}]` };
-  }
-  return null;
+  // An existing key: the same list-style rules as any other frontmatter list.
+  return appendFrontmatterItems(adr, 'patterns', slugs);
 }
 
 /**

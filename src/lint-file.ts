@@ -1,12 +1,11 @@
 // One file's share of a run, the unit a worker thread does: parse and run the file rules (a file
-// being linted), or read its record only (a file of the set that is not). Plain data in and out,
+// being linted), or build its record only (a file of the set whose head was not enough). Plain data in and out,
 // so it runs the same in the main thread and in a worker.
 import type { Catalogue } from './catalogue.ts';
 import type { ResolvedConfig } from './config.ts';
 import { checkAdr } from './lint.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
-import { indexRecord } from './record-scan.ts';
 import type { AdrRecord, Diagnostic } from './types.ts';
 
 export interface FileWork {
@@ -19,9 +18,10 @@ export type FileOutcome = { record: AdrRecord; messages: Diagnostic[] | null } |
 
 export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: Catalogue): FileOutcome {
   try {
-    if (work.mode === 'record') return { record: indexRecord(work.path, work.source, catalogue), messages: null };
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
+    // The run tried the head of a set member already (src/record-scan.ts): what comes here needs the parse.
+    if (work.mode === 'record') return { record, messages: null };
     return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, 'file') };
   } catch (error) {
     // A parser failure is a bug of ours or a library's; it must not stop the other files.

@@ -27,20 +27,24 @@ const OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
 export function parseAdr(path: string, source: string, catalogue: Catalogue): ParsedAdr {
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
-  const tree = parseMarkdown(text);
-  const lines = createLineIndex(text);
+  const adr = adrFromTree(path, text, bom, parseMarkdown(text), createLineIndex(text));
+  adr.directives = readDirectives(adr);
+  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
+  collectBody(adr, catalogue);
+  return adr;
+}
 
+/** The ParsedAdr of a tree: its frontmatter read; declarations, mentions, links and directives still empty. */
+function adrFromTree(path: string, text: string, bom: boolean, tree: Root, lines: LineIndex): ParsedAdr {
   let frontmatter: Frontmatter | null = null;
   let unterminatedFrontmatter: [number, number] | null = null;
   const first = tree.children[0];
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     frontmatter = readFrontmatter(text, first.position.end.offset ?? 0, lines);
-  } else {
-    const opening = OPENING_FENCE.exec(text);
-    if (opening) unterminatedFrontmatter = [0, 3];
+  } else if (OPENING_FENCE.exec(text)) {
+    unterminatedFrontmatter = [0, 3];
   }
-
-  const adr: ParsedAdr = {
+  return {
     path,
     text,
     bom,
@@ -52,12 +56,9 @@ export function parseAdr(path: string, source: string, catalogue: Catalogue): Pa
     patternsNode: null,
     mentions: [],
     links: [],
-    directives: readDirectives({ text, tree, lines, frontmatter }),
+    directives: [],
     lines,
   };
-  if (frontmatter?.data) readDeclarations(adr, frontmatter);
-  collectBody(adr, catalogue);
-  return adr;
 }
 
 /**
@@ -82,23 +83,7 @@ export function parseHead(path: string, head: string, frontmatterEnd: number | n
     position: { start: point(title.lineStart), end: point(title.lineEnd) },
   });
   const tree: Root = { type: 'root', children, position: { start: point(0), end: point(text.length) } };
-  const frontmatter = frontmatterEnd !== null ? readFrontmatter(text, frontmatterEnd, lines) : null;
-  const adr: ParsedAdr = {
-    path,
-    text,
-    bom,
-    tree,
-    frontmatter,
-    unterminatedFrontmatter: null,
-    patterns: [],
-    categories: [],
-    patternsNode: null,
-    mentions: [],
-    links: [],
-    directives: [],
-    lines,
-  };
-  return adr;
+  return adrFromTree(path, text, bom, tree, lines);
 }
 
 function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeof createLineIndex>): Frontmatter {

@@ -6,7 +6,7 @@
 // parsed in full.
 import { basename, dirname } from 'node:path';
 import type { Catalogue } from './catalogue.ts';
-import { parseAdr, parseHead } from './parse.ts';
+import { parseHead } from './parse.ts';
 import { buildRecord, fileNumber, TITLE_NUMBER } from './record.ts';
 import type { AdrRecord } from './types.ts';
 
@@ -15,11 +15,6 @@ import type { AdrRecord } from './types.ts';
 const RELATION_WORD = /super[sc]ed|amend/i;
 // A title whose text is its source: no escapes, entities, inline markup or closing hashes.
 const PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
-
-/** The record of a file of the set: from its head when that is exact, else from a full parse. */
-export function indexRecord(path: string, source: string, catalogue: Catalogue): AdrRecord {
-  return headRecord(path, source, catalogue) ?? buildRecord(parseAdr(path, source, catalogue), catalogue);
-}
 
 /** The record from the file's head, or null when only a full parse can tell. */
 export function headRecord(path: string, source: string, catalogue: Catalogue): AdrRecord | null {

@@ -281,7 +281,9 @@ export async function lintFileInProject(path: string, text: string, options: Fil
       records.push(hit.record);
       continue;
     }
-    const outcome = runFileWork({ path: other, source: read.source, mode: 'record' }, config, catalogue);
+    // As in lintProject: the record from the file's head when that is exact, else from a parse.
+    const head = headRecord(other, read.source, catalogue);
+    const outcome = head ? { record: head } : runFileWork({ path: other, source: read.source, mode: 'record' }, config, catalogue);
     if ('record' in outcome) {
       known.set(other, { source: read.source, record: outcome.record });
       records.push(outcome.record);

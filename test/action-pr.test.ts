@@ -116,6 +116,15 @@ describe('only-changed', () => {
     expect(run.outputs.files).toBe('2');
   });
 
+  it('3000 files listed (GitHub\'s cap, the list may be cut short): every ADR is linted', async () => {
+    const repo = pullRequestRepo();
+    const many: PullFile[] = Array.from({ length: 3000 }, (_, i) => ({ filename: `src/file-${i}.ts`, status: 'added', patch: '@@ -0,0 +1 @@\n+x' }));
+    const api = await server([...PULL_FILES, ...many]);
+    const run = await prRun(repo, api, { 'only-changed': 'true', 'fail-on': 'never' });
+    expect(workflowCommands(run.lines)[0]).toBe('::notice::only-changed: the pull request changes 3000 files or more, more than GitHub lists; linting every ADR.');
+    expect(run.outputs.files).toBe('2');
+  });
+
   it('a pull request that changes no ADR: nothing to lint, the step passes', async () => {
     const repo = pullRequestRepo();
     const api = await server([{ filename: 'src/main.ts', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }]);

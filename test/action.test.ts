@@ -145,6 +145,8 @@ describe('untrusted text never becomes a workflow command', () => {
       'docs/adr/0002-a,b:c.md': adr(2, 'Odd name', 'status: accepted\npatterns: ["100%-saga"]\n'),
       // A raw line break inside a YAML string: the message shows it escaped.
       'docs/adr/0003-newline.md': adr(3, 'Newline', 'status: "done\\n::error::injected"\n'),
+      // HTML in a status: the summary's problem table must show it as text.
+      'docs/adr/0004-html.md': adr(4, 'Html', 'status: "<script>alert(1)</script>"\n'),
     });
     const run = await runAction(root, { inputs: { 'fail-on': 'never' } });
     const commands = workflowCommands(run.lines);
@@ -152,6 +154,7 @@ describe('untrusted text never becomes a workflow command', () => {
       '::error title=adr-status,file=docs/adr/0001-status.md,line=2,endLine=2,col=9,endColumn=44::Unknown status "::stop-commands::x %250A ::error::y"; use one of proposed, accepted, rejected, deprecated, superseded',
       '::error title=pattern-slug,file=docs/adr/0002-a%2Cb%3Ac.md,line=3,endLine=3,col=12,endColumn=23::Unknown pattern "100%25-saga"; run "adrlint catalogue" to list the slugs',
       '::error title=adr-status,file=docs/adr/0003-newline.md,line=2,endLine=2,col=9,endColumn=34::Unknown status "done\\n::error::injected"; use one of proposed, accepted, rejected, deprecated, superseded',
+      '::error title=adr-status,file=docs/adr/0004-html.md,line=2,endLine=2,col=9,endColumn=36::Unknown status "<script>alert(1)</script>"; use one of proposed, accepted, rejected, deprecated, superseded',
       // In a property, the comma and the colon of the file name are escaped; in the message they are plain text.
       '::warning title=adr-filename,file=docs/adr/0002-a%2Cb%3Ac.md,line=1,endLine=1,col=1,endColumn=1::File name "0002-a,b:c.md" does not follow NNNN-kebab-title.md; rename it to "0002-a-b-c.md"',
     ]);
@@ -162,6 +165,7 @@ describe('untrusted text never becomes a workflow command', () => {
     expect(tokens).toHaveLength(1);
     expect(run.stdout.split(`::${tokens[0]}::`)).toHaveLength(2);
     // The summary escapes HTML and markdown from the ADRs.
+    expect(run.summary).toContain('Unknown status "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"');
     expect(run.summary).not.toContain('<script');
   });
 });

@@ -1,7 +1,7 @@
 // Speed features must not change a single byte of the report: worker threads, the content cache
 // and head-only records of the files that are not linted. (Speed itself is measured by
 // `npm run bench`, never here.)
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,19 @@ describe('the cache', () => {
     const again = await adrlint(root, ['docs/adr', '--cache', '--cache-location', 'cache.json', '--format', 'json']);
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(run.stdout);
+  });
+
+  it('forgets files that no longer exist', async () => {
+    const root = generated(3);
+    const location = join(root, 'cache.json');
+    await lintProject({ cwd: root, paths: ['docs/adr'], cache: { location } });
+    const gone = readdirSync(join(root, 'docs/adr')).sort()[0]!;
+    const entries = () => Object.keys(JSON.parse(readFileSync(location, 'utf8')).entries as object);
+    expect(entries()).toContain(join(root, 'docs/adr', gone));
+    rmSync(join(root, 'docs/adr', gone));
+    await lintProject({ cwd: root, paths: ['docs/adr'], cache: { location } });
+    expect(entries()).not.toContain(join(root, 'docs/adr', gone));
+    expect(entries()).toHaveLength(2);
   });
 
   it('--cache-location may name a folder; the default is .adrlintcache in the working folder', async () => {
