@@ -190,17 +190,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -772,11 +772,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename10 = shortcut ? basenameOf(path) : path;
+        const basename11 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename10 : path
+            shortcut && rule._basenameOnly ? basename11 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -17948,10 +17948,10 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename10) {
-        assertNonEmpty(basename10, "basename");
-        assertPart(basename10, "basename");
-        this.path = default2.join(this.dirname || "", basename10);
+      set basename(basename11) {
+        assertNonEmpty(basename11, "basename");
+        assertPart(basename11, "basename");
+        this.path = default2.join(this.dirname || "", basename11);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -17972,9 +17972,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname13) {
+      set dirname(dirname15) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname13 || "", this.basename);
+        this.path = default2.join(dirname15 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -30144,16 +30144,96 @@ var init_config = __esm({
     import_fastest_levenshtein4 = __toESM(require_mod(), 1);
     CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
     DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-    DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
+    DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
     DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
     SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
     validateConfig = null;
   }
 });
 
+// src/conventions.ts
+import { createHash } from "node:crypto";
+import { basename as basename6 } from "node:path";
+function isTemplateName(name) {
+  const stem = basename6(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+function declaresPatterns(source) {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function folderConventions(adrs, template) {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? readTemplate(template) : null
+  };
+}
+function conventionsOfRecords(set) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+}
+function conventionsFingerprint(conventions2) {
+  if (!conventions2.patternsAdopted && !conventions2.template) return "";
+  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
+}
+function headingDepthTitle(node2) {
+  return toString(node2, { includeHtml: false }).trim();
+}
+function htmlText2(node2) {
+  return node2 && node2.type === "html" ? node2.value : "";
+}
+function markedOptional(heading, before2) {
+  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+function readTemplate(file) {
+  const text3 = file.source.replace(/^\uFEFF/, "");
+  const tree = parseMarkdown(text3);
+  const sections = [];
+  let h1Count = 0;
+  tree.children.forEach((node2, index2) => {
+    if (node2.type !== "heading" || node2.depth > 2) return;
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    const title = headingDepthTitle(node2);
+    if (!title || PLACEHOLDER.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]) });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count };
+}
+function templateStatuses(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING.exec(text3)?.[1];
+  if (!line || !line.includes("|")) return null;
+  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
+  const statuses = [];
+  for (const part of value2.split("|")) {
+    const words = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words?.replace(/[\s-]+adr$/i, "");
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}
+var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, FRONTMATTER, PATTERNS_KEY, PLACEHOLDER, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING;
+var init_conventions = __esm({
+  "src/conventions.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_parse2();
+    NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+    TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+    TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+    FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+    PATTERNS_KEY = /^patterns[ \t]*:/m;
+    PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+    OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+    OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+    STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+    STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+  }
+});
+
 // src/files.ts
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename7, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
@@ -30226,11 +30306,21 @@ async function discoverFiles(inputs, cwd, config) {
 function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
     const path = relative2(root, file);
     if (!path || path.startsWith("..") || isAbsolute(path)) return true;
     return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
   }).sort();
+}
+function templateFileOf(folder) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
+  return name === void 0 ? null : join4(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
@@ -30324,6 +30414,7 @@ var init_files = __esm({
     import_ignore = __toESM(require_ignore(), 1);
     import_picomatch = __toESM(require_picomatch2(), 1);
     init_config();
+    init_conventions();
     MARKDOWN_EXTENSIONS = [".md", ".markdown"];
     ALWAYS_IGNORED = ["node_modules/", ".git/"];
     NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
@@ -30344,16 +30435,18 @@ var init_files = __esm({
 });
 
 // src/lint.ts
+import { dirname as dirname5 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
-function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
   const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
+  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -30377,7 +30470,7 @@ function checkAdr(adr, set, { catalogue, config, project }, current, scope = "al
         diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
 }
@@ -30444,6 +30537,7 @@ var init_lint = __esm({
     init_record();
     init_rules();
     init_directives();
+    init_conventions();
     CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
   }
 });
@@ -30568,7 +30662,7 @@ __export(sarif_exports, {
   artifactLocation: () => artifactLocation,
   formatSarif: () => formatSarif
 });
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { isAbsolute as isAbsolute2, relative as relative6, sep as sep4 } from "node:path";
 import { pathToFileURL } from "node:url";
 function encodeSegment(segment) {
@@ -30660,7 +30754,7 @@ function lineText(text3, lines, line) {
 }
 function fingerprintOf2(ruleId, uri, m, text3, lines) {
   const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
-  return createHash3("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+  return createHash4("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
 }
 function formatSarif(results, { root, version }) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
@@ -31448,10 +31542,10 @@ __export(new_adr_exports, {
   titleSlug: () => titleSlug
 });
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve7 } from "node:path";
+import { dirname as dirname13, join as join8, resolve as resolve7 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
-  return entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name)).sort();
+  return entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
 }
 function nextAdrNumber(names) {
   let highest = 0;
@@ -31568,7 +31662,7 @@ function adrFolder(cwd, config) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
     if (scan.isGlob) return resolve7(config.baseDir, scan.base || ".");
     const path = resolve7(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname11(path) : path;
+    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname13(path) : path;
   }
   const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve7(cwd, folder)));
   return resolve7(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
@@ -31631,7 +31725,8 @@ function createAdr(options) {
     const fields = { title, number: dated ? null : number, date: options.date, status, patterns };
     const text3 = userTemplate !== null ? fillTemplate(userTemplate, fields) : renderAdr(template, fields);
     const path = join8(folder, name);
-    if ((0, import_picomatch2.default)([...config.nonAdrFiles], { dot: true })(name))
+    if (isTemplateName(name)) warnings.push(`${name} is named like a template, so adrlint will not lint it; change the title`);
+    else if ((0, import_picomatch2.default)([...config.nonAdrFiles], { dot: true })(name))
       warnings.push(`${name} matches "nonAdrFiles" (${config.nonAdrFiles.join(", ")}), so adrlint will not lint it; rename it or change the title`);
     const result = { path, text: text3, number: fields.number, template: userTemplate !== null ? "file" : template, patterns, warnings };
     if (options.dryRun) {
@@ -31656,6 +31751,7 @@ var import_picomatch2, TEMPLATE_NAMES, MARKDOWN2, DATE_PREFIX2, NUMBER_PREFIX2, 
 var init_new_adr = __esm({
   "src/new-adr.ts"() {
     "use strict";
+    init_conventions();
     import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_config();
     init_files();
@@ -31722,9 +31818,9 @@ __export(report_exports, {
   normaliseStatus: () => normaliseStatus,
   patternUsageLines: () => patternUsageLines
 });
-import { basename as basename9, relative as relative10, sep as sep7 } from "node:path";
+import { basename as basename10, relative as relative10, sep as sep7 } from "node:path";
 function relativePath(root, path) {
-  return (relative10(root, path) || basename9(path)).split(sep7).join("/");
+  return (relative10(root, path) || basename10(path)).split(sep7).join("/");
 }
 function normaliseStatus(written) {
   const known = matchStatus(written, DEFAULT_STATUSES);
@@ -32001,12 +32097,12 @@ var init_report = __esm({
 init_errors();
 init_files();
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname12, relative as relative11, resolve as resolve8 } from "node:path";
+import { dirname as dirname14, relative as relative11, resolve as resolve8 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/run.ts
 import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname9, relative as relative3, resolve as resolve6 } from "node:path";
+import { dirname as dirname11, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -32264,6 +32360,7 @@ function loadCatalogue(userFile) {
 // src/run.ts
 init_config();
 init_files();
+init_conventions();
 init_lint();
 
 // src/fix.ts
@@ -32325,9 +32422,9 @@ function hasWantedFixes(messages, options = {}) {
 }
 
 // src/cache.ts
-import { createHash, randomBytes } from "node:crypto";
+import { createHash as createHash2, randomBytes } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
 
 // src/version.ts
 init_paths();
@@ -32339,10 +32436,10 @@ var FORMAT = "adrlint-cache";
 var FORMAT_VERSION = 2;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
 function contentHash(source) {
-  return createHash("sha1").update(source).digest("base64url");
+  return createHash2("sha1").update(source).digest("base64url");
 }
 function cacheKey(config, catalogue) {
-  return createHash("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
+  return createHash2("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
   if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
@@ -32411,7 +32508,7 @@ var LintCache = class _LintCache {
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
     const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname5(this.path), { recursive: true });
+      mkdirSync(dirname6(this.path), { recursive: true });
       writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.path);
       this.changed = false;
@@ -32496,12 +32593,14 @@ function lazyParsedAdr(path, source, catalogue) {
 init_lint();
 init_parse2();
 init_record();
+import { dirname as dirname7 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
+    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }
@@ -32510,7 +32609,7 @@ function runFileWork(work, config, catalogue) {
 // src/record-scan.ts
 init_parse2();
 init_record();
-import { basename as basename7, dirname as dirname6 } from "node:path";
+import { basename as basename8, dirname as dirname8 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -32540,10 +32639,10 @@ function headRecord(path, source, catalogue) {
   const titleStart = at + line.indexOf(title);
   const h1Range = [at, at + line.length];
   const numbered = TITLE_NUMBER.exec(title);
-  const name = basename7(path);
+  const name = basename8(path);
   return {
     path,
-    folder: dirname6(path),
+    folder: dirname8(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -32628,7 +32727,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename8, dirname as dirname7, join as join6 } from "node:path";
+import { basename as basename9, dirname as dirname9, join as join6 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -32639,7 +32738,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join6(dirname7(target), `.${basename8(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join6(dirname9(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -32661,12 +32760,12 @@ init_record();
 
 // src/project.ts
 import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname10, join as join7, resolve as resolve5 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve5(start);
   for (; ; ) {
     if (existsSync5(join7(dir, ".git"))) return dir;
-    const parent = dirname8(dir);
+    const parent = dirname10(dir);
     if (parent === dir) return resolve5(start);
     dir = parent;
   }
@@ -32736,40 +32835,45 @@ async function lintProject(options) {
   if (cache?.warning) warnings.push(cache.warning);
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname9(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname11(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
   const slots = [];
-  for (const path of discovery.files) {
+  const targetReads = discovery.files.map((path) => ({ path, read: readAdrFile(path, config.maxFileSize) }));
+  const otherReads = others.flatMap((path) => {
     const read = readAdrFile(path, config.maxFileSize);
+    return read.ok ? [{ path, source: read.source }] : [];
+  });
+  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
+  for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
       continue;
     }
     const hash = hashOf(read.source);
+    const folderConventions2 = conventions2.get(dirname11(path));
+    const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.cache.get(path, hash);
-    if (hit?.messages) {
+    if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
     }
     slots.push(targets.length);
     targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
-    works.push({ path, source: read.source, mode: "lint" });
+    works.push({ path, source: read.source, mode: "lint", ...folderConventions2 ? { conventions: folderConventions2 } : {} });
   }
   const otherHashes = [];
   let indexedFromHead = 0;
-  for (const path of others) {
-    const read = readAdrFile(path, config.maxFileSize);
-    if (!read.ok) continue;
-    const hash = hashOf(read.source);
+  for (const { path, source } of otherReads) {
+    const hash = hashOf(source);
     const hit = cache?.cache.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
       otherRecords.push(hit.record);
       continue;
     }
-    const head = headRecord(path, read.source, catalogue);
+    const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
       cache?.cache.set(path, { hash, record: head, messages: null });
@@ -32778,7 +32882,7 @@ async function lintProject(options) {
     }
     slots.push(-1 - otherRecords.length);
     otherRecords.push(null);
-    works.push({ path, source: read.source, mode: "record" });
+    works.push({ path, source, mode: "record" });
   }
   const concurrency = options.concurrency ?? "auto";
   const readCount = discovery.files.length + others.length;
@@ -32794,7 +32898,8 @@ async function lintProject(options) {
       else {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages });
+        const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
       }
     } else if (!("error" in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
@@ -32802,7 +32907,7 @@ async function lintProject(options) {
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false };
+  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2 };
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
@@ -32873,6 +32978,22 @@ function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped);
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+}
+function readConventions(files, maxFileSize) {
+  const byFolder2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = dirname11(file.path);
+    const list2 = byFolder2.get(folder) ?? [];
+    list2.push(file);
+    byFolder2.set(folder, list2);
+  }
+  const conventions2 = /* @__PURE__ */ new Map();
+  for (const [folder, adrs] of byFolder2) {
+    const templatePath = templateFileOf(folder);
+    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
+    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+  }
+  return conventions2;
 }
 function projectOf(records, cwd) {
   const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
@@ -32961,9 +33082,9 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 init_errors();
 init_lint();
 init_positions();
-import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname10, relative as relative5, sep as sep3 } from "node:path";
+import { dirname as dirname12, relative as relative5, sep as sep3 } from "node:path";
 var BASELINE_VERSION = 1;
 var DEFAULT_BASELINE_FILE = ".adrlint-baseline.json";
 var BaselineError = class extends FileError {
@@ -32994,7 +33115,7 @@ function flaggedText(text3, lines, message) {
 }
 function fingerprintOf(message, flagged) {
   const normalised = message.message.replace(/\d+/g, "0");
-  return createHash2("sha256").update(JSON.stringify([message.ruleId, normalised, flagged])).digest("hex").slice(0, 20);
+  return createHash3("sha256").update(JSON.stringify([message.ruleId, normalised, flagged])).digest("hex").slice(0, 20);
 }
 function createBaseline(results) {
   return { version: BASELINE_VERSION, adrlint: VERSION, problems: results.flatMap((result) => result.entries) };
@@ -33077,7 +33198,7 @@ function readBaseline(path) {
 function writeBaseline(path, baseline) {
   const temp = `${path}.${randomBytes3(6).toString("hex")}.tmp`;
   try {
-    mkdirSync2(dirname10(path), { recursive: true });
+    mkdirSync2(dirname12(path), { recursive: true });
     writeFileSync3(temp, serialiseBaseline(baseline));
     renameSync3(temp, path);
   } catch (error) {
@@ -33181,7 +33302,7 @@ function onlyErrors(results) {
 function emit(text3, outputFile, io) {
   if (outputFile) {
     const target = resolve8(io.cwd, outputFile);
-    mkdirSync4(dirname12(target), { recursive: true });
+    mkdirSync4(dirname14(target), { recursive: true });
     writeFileSync5(target, text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}

@@ -24364,17 +24364,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -24946,11 +24946,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename10 = shortcut ? basenameOf(path) : path;
+        const basename11 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename10 : path
+            shortcut && rule._basenameOnly ? basename11 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -41846,7 +41846,7 @@ var require_picocolors = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname10 } from "node:path";
+import { dirname as dirname12 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42354,7 +42354,7 @@ async function createOctokit(token) {
 }
 
 // src/github/action-job.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync11 } from "node:fs";
 import { relative as relative9, resolve as resolve7 } from "node:path";
 
@@ -42422,7 +42422,7 @@ var CatalogueError = class extends FileError {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename6, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { basename as basename7, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/config.ts
 var import_yaml9 = __toESM(require_dist(), 1);
@@ -42924,10 +42924,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename10) {
-    assertNonEmpty(basename10, "basename");
-    assertPart(basename10, "basename");
-    this.path = default2.join(this.dirname || "", basename10);
+  set basename(basename11) {
+    assertNonEmpty(basename11, "basename");
+    assertPart(basename11, "basename");
+    this.path = default2.join(this.dirname || "", basename11);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -42948,9 +42948,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname11) {
+  set dirname(dirname13) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname11 || "", this.basename);
+    this.path = default2.join(dirname13 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -54019,7 +54019,7 @@ var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
+var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
 var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
 function toSeverity(value2) {
@@ -54172,6 +54172,78 @@ function overrideRules(config, overrides) {
   return next;
 }
 
+// src/conventions.ts
+import { createHash } from "node:crypto";
+import { basename as basename6 } from "node:path";
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+function isTemplateName(name) {
+  const stem = basename6(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function folderConventions(adrs, template) {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? readTemplate(template) : null
+  };
+}
+function conventionsOfRecords(set) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+}
+function conventionsFingerprint(conventions2) {
+  if (!conventions2.patternsAdopted && !conventions2.template) return "";
+  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
+}
+var PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+function headingDepthTitle(node2) {
+  return toString(node2, { includeHtml: false }).trim();
+}
+function htmlText2(node2) {
+  return node2 && node2.type === "html" ? node2.value : "";
+}
+function markedOptional(heading, before2) {
+  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+function readTemplate(file) {
+  const text3 = file.source.replace(/^\uFEFF/, "");
+  const tree = parseMarkdown(text3);
+  const sections = [];
+  let h1Count = 0;
+  tree.children.forEach((node2, index2) => {
+    if (node2.type !== "heading" || node2.depth > 2) return;
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    const title = headingDepthTitle(node2);
+    if (!title || PLACEHOLDER.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]) });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count };
+}
+var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+var STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+var STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+function templateStatuses(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING.exec(text3)?.[1];
+  if (!line || !line.includes("|")) return null;
+  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
+  const statuses = [];
+  for (const part of value2.split("|")) {
+    const words = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words?.replace(/[\s-]+adr$/i, "");
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}
+
 // src/files.ts
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
@@ -54251,11 +54323,21 @@ async function discoverFiles(inputs, cwd, config) {
 function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
     const path = relative3(root, file);
     if (!path || path.startsWith("..") || isAbsolute(path)) return true;
     return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
   }).sort();
+}
+function templateFileOf(folder) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
+  return name === void 0 ? null : join4(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
@@ -54357,16 +54439,18 @@ function firstInvalidUtf8(bytes) {
 import { relative as relative5, sep as sep6 } from "node:path";
 
 // src/lint.ts
+import { dirname as dirname5 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
-function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
   const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
+  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -54390,7 +54474,7 @@ function checkAdr(adr, set, { catalogue, config, project }, current, scope = "al
         diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
 }
@@ -54463,7 +54547,7 @@ function totals(results) {
 }
 
 // src/report.ts
-import { basename as basename7, relative as relative4, sep as sep5 } from "node:path";
+import { basename as basename8, relative as relative4, sep as sep5 } from "node:path";
 
 // src/format/escape.ts
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -54495,7 +54579,7 @@ function escapeMermaidLabel(text3) {
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
-  return (relative4(root, path) || basename7(path)).split(sep5).join("/");
+  return (relative4(root, path) || basename8(path)).split(sep5).join("/");
 }
 function normaliseStatus(written) {
   const known = matchStatus(written, DEFAULT_STATUSES);
@@ -54794,7 +54878,7 @@ ${CUT}
 }
 
 // src/format/sarif.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { isAbsolute as isAbsolute2, relative as relative6, sep as sep7 } from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -54893,7 +54977,7 @@ function lineText(text3, lines, line) {
 }
 function fingerprintOf(ruleId, uri, m, text3, lines) {
   const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
-  return createHash("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
 }
 function formatSarif(results, { root, version }) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
@@ -55025,7 +55109,7 @@ ${mark} ${c.bold(`${plural3(total, "problem")} (${plural3(errors, "error")}, ${p
 
 // src/run.ts
 import { readFileSync as readFileSync10, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname9, relative as relative8, resolve as resolve6 } from "node:path";
+import { dirname as dirname11, relative as relative8, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -55333,9 +55417,9 @@ function hasWantedFixes(messages, options = {}) {
 }
 
 // src/cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
+import { createHash as createHash3, randomBytes } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
 
 // src/version.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -55346,10 +55430,10 @@ var FORMAT = "adrlint-cache";
 var FORMAT_VERSION = 2;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
 function contentHash(source) {
-  return createHash2("sha1").update(source).digest("base64url");
+  return createHash3("sha1").update(source).digest("base64url");
 }
 function cacheKey(config, catalogue) {
-  return createHash2("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
+  return createHash3("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
   if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
@@ -55418,7 +55502,7 @@ var LintCache = class _LintCache {
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
     const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname5(this.path), { recursive: true });
+      mkdirSync(dirname6(this.path), { recursive: true });
       writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.path);
       this.changed = false;
@@ -55498,19 +55582,21 @@ function lazyParsedAdr(path, source, catalogue) {
 }
 
 // src/lint-file.ts
+import { dirname as dirname7 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
+    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error2) {
     return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
   }
 }
 
 // src/record-scan.ts
-import { basename as basename8, dirname as dirname6 } from "node:path";
+import { basename as basename9, dirname as dirname8 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -55540,10 +55626,10 @@ function headRecord(path, source, catalogue) {
   const titleStart = at + line.indexOf(title);
   const h1Range = [at, at + line.length];
   const numbered = TITLE_NUMBER.exec(title);
-  const name = basename8(path);
+  const name = basename9(path);
   return {
     path,
-    folder: dirname6(path),
+    folder: dirname8(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -55627,7 +55713,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync8, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname7, join as join6 } from "node:path";
+import { basename as basename10, dirname as dirname9, join as join6 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -55638,7 +55724,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error2) {
     return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
   }
-  const temp = join6(dirname7(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join6(dirname9(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -55656,12 +55742,12 @@ function writeFixedFile(path, originalSource, fixedSource) {
 
 // src/project.ts
 import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
-import { dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname10, join as join7, resolve as resolve5 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve5(start);
   for (; ; ) {
     if (existsSync7(join7(dir, ".git"))) return dir;
-    const parent = dirname8(dir);
+    const parent = dirname10(dir);
     if (parent === dir) return resolve5(start);
     dir = parent;
   }
@@ -55731,40 +55817,45 @@ async function lintProject(options) {
   if (cache?.warning) warnings.push(cache.warning);
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname9(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname11(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
   const slots = [];
-  for (const path of discovery.files) {
+  const targetReads = discovery.files.map((path) => ({ path, read: readAdrFile(path, config.maxFileSize) }));
+  const otherReads = others.flatMap((path) => {
     const read = readAdrFile(path, config.maxFileSize);
+    return read.ok ? [{ path, source: read.source }] : [];
+  });
+  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
+  for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
       continue;
     }
     const hash = hashOf(read.source);
+    const folderConventions2 = conventions2.get(dirname11(path));
+    const fingerprint2 = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.cache.get(path, hash);
-    if (hit?.messages) {
+    if (hit?.messages && (hit.conventions ?? "") === fingerprint2) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
     }
     slots.push(targets.length);
     targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
-    works.push({ path, source: read.source, mode: "lint" });
+    works.push({ path, source: read.source, mode: "lint", ...folderConventions2 ? { conventions: folderConventions2 } : {} });
   }
   const otherHashes = [];
   let indexedFromHead = 0;
-  for (const path of others) {
-    const read = readAdrFile(path, config.maxFileSize);
-    if (!read.ok) continue;
-    const hash = hashOf(read.source);
+  for (const { path, source } of otherReads) {
+    const hash = hashOf(source);
     const hit = cache?.cache.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
       otherRecords.push(hit.record);
       continue;
     }
-    const head = headRecord(path, read.source, catalogue);
+    const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
       cache?.cache.set(path, { hash, record: head, messages: null });
@@ -55773,7 +55864,7 @@ async function lintProject(options) {
     }
     slots.push(-1 - otherRecords.length);
     otherRecords.push(null);
-    works.push({ path, source: read.source, mode: "record" });
+    works.push({ path, source, mode: "record" });
   }
   const concurrency = options.concurrency ?? "auto";
   const readCount = discovery.files.length + others.length;
@@ -55789,7 +55880,8 @@ async function lintProject(options) {
       else {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages });
+        const fingerprint2 = work.conventions ? conventionsFingerprint(work.conventions) : "";
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint2 ? { conventions: fingerprint2 } : {} });
       }
     } else if (!("error" in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
@@ -55797,7 +55889,7 @@ async function lintProject(options) {
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false };
+  const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2 };
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
@@ -55868,6 +55960,22 @@ function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped);
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+}
+function readConventions(files, maxFileSize) {
+  const byFolder2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = dirname11(file.path);
+    const list2 = byFolder2.get(folder) ?? [];
+    list2.push(file);
+    byFolder2.set(folder, list2);
+  }
+  const conventions2 = /* @__PURE__ */ new Map();
+  for (const [folder, adrs] of byFolder2) {
+    const templatePath = templateFileOf(folder);
+    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
+    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+  }
+  return conventions2;
 }
 function projectOf(records, cwd) {
   const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
@@ -56412,7 +56520,7 @@ function lineText2(source, line) {
   return source.split(/\r\n|\r|\n/)[line - 1] ?? "";
 }
 function fingerprint(...parts2) {
-  return createHash3("sha256").update(parts2.join("\0")).digest("hex").slice(0, 20);
+  return createHash4("sha256").update(parts2.join("\0")).digest("hex").slice(0, 20);
 }
 function linkBase(runner) {
   if (!runner.repository || !runner.sha) return void 0;
@@ -56507,7 +56615,7 @@ ${text3.endsWith("\n") ? text3 : `${text3}
       await summary.addRaw(markdown, true).write();
     },
     writeFile: (path, text3) => {
-      mkdirSync2(dirname10(path), { recursive: true });
+      mkdirSync2(dirname12(path), { recursive: true });
       writeFileSync3(path, text3);
     },
     octokit: () => {

@@ -15051,17 +15051,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -15633,11 +15633,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename8 = shortcut ? basenameOf(path) : path;
+        const basename9 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename8 : path
+            shortcut && rule._basenameOnly ? basename9 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -17585,7 +17585,7 @@ var CatalogueError = class extends FileError {
 
 // src/run.ts
 import { readFileSync as readFileSync7, realpathSync } from "node:fs";
-import { dirname as dirname7, relative as relative3, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -18369,10 +18369,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename8) {
-    assertNonEmpty(basename8, "basename");
-    assertPart(basename8, "basename");
-    this.path = default2.join(this.dirname || "", basename8);
+  set basename(basename9) {
+    assertNonEmpty(basename9, "basename");
+    assertPart(basename9, "basename");
+    this.path = default2.join(this.dirname || "", basename9);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -18393,9 +18393,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname8) {
+  set dirname(dirname10) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname8 || "", this.basename);
+    this.path = default2.join(dirname10 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -29429,7 +29429,7 @@ var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "*[Tt]emplate*", "+([A-Z_]).{md,markdown}"];
+var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
 var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
 function toSeverity(value2) {
@@ -29583,7 +29583,76 @@ function mergeRules(config, rules2, where) {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename6, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename7, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/conventions.ts
+import { basename as basename6 } from "node:path";
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+function isTemplateName(name) {
+  const stem = basename6(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function folderConventions(adrs, template) {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? readTemplate(template) : null
+  };
+}
+function conventionsOfRecords(set) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+}
+var PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+function headingDepthTitle(node2) {
+  return toString(node2, { includeHtml: false }).trim();
+}
+function htmlText2(node2) {
+  return node2 && node2.type === "html" ? node2.value : "";
+}
+function markedOptional(heading, before2) {
+  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+function readTemplate(file) {
+  const text3 = file.source.replace(/^\uFEFF/, "");
+  const tree = parseMarkdown(text3);
+  const sections = [];
+  let h1Count = 0;
+  tree.children.forEach((node2, index2) => {
+    if (node2.type !== "heading" || node2.depth > 2) return;
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    const title = headingDepthTitle(node2);
+    if (!title || PLACEHOLDER.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]) });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count };
+}
+var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+var STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+var STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+function templateStatuses(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING.exec(text3)?.[1];
+  if (!line || !line.includes("|")) return null;
+  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
+  const statuses = [];
+  for (const part of value2.split("|")) {
+    const words = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words?.replace(/[\s-]+adr$/i, "");
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}
+
+// src/files.ts
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
 var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
@@ -29662,11 +29731,21 @@ async function discoverFiles(inputs, cwd, config) {
 function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename6(file))).filter((file) => {
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
     const path = relative2(root, file);
     if (!path || path.startsWith("..") || isAbsolute(path)) return true;
     return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
   }).sort();
+}
+function templateFileOf(folder) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
+  return name === void 0 ? null : join4(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
@@ -29765,16 +29844,18 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/lint.ts
+import { dirname as dirname5 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
 }
-function checkAdr(adr, set, { catalogue, config, project }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
   const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
+  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -29798,7 +29879,7 @@ function checkAdr(adr, set, { catalogue, config, project }, current, scope = "al
         diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report: report2 });
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report: report2 });
   }
   return messages.sort(byPosition);
 }
@@ -29931,19 +30012,21 @@ function lazyParsedAdr(path, source, catalogue) {
 }
 
 // src/lint-file.ts
+import { dirname as dirname6 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, "file") };
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
+    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }
 }
 
 // src/record-scan.ts
-import { basename as basename7, dirname as dirname5 } from "node:path";
+import { basename as basename8, dirname as dirname7 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -29973,10 +30056,10 @@ function headRecord(path, source, catalogue) {
   const titleStart = at + line.indexOf(title);
   const h1Range = [at, at + line.length];
   const numbered = TITLE_NUMBER.exec(title);
-  const name = basename7(path);
+  const name = basename8(path);
   return {
     path,
-    folder: dirname5(path),
+    folder: dirname7(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -29999,12 +30082,12 @@ function headRecord(path, source, catalogue) {
 
 // src/project.ts
 import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname8, join as join5, resolve as resolve4 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve4(start);
   for (; ; ) {
     if (existsSync3(join5(dir, ".git"))) return dir;
-    const parent = dirname6(dir);
+    const parent = dirname8(dir);
     if (parent === dir) return resolve4(start);
     dir = parent;
   }
@@ -30052,19 +30135,19 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 async function lintFileInProject(path, text3, options) {
   const cwd = resolve5(options.cwd);
   const file = resolve5(cwd, path);
-  let config = loadConfig(dirname7(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
+  let config = loadConfig(dirname9(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
   if (options.rules) config = mergeRules(config, options.rules, "rules option");
   if (!await isProjectAdr(file, cwd, config)) return null;
   const catalogue = sharedCatalogue(config.catalogue);
-  const target = runFileWork({ path: file, source: text3, mode: "lint" }, config, catalogue);
-  if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
-  const records = [target.record];
+  const records = [];
+  const folderFiles = [{ path: file, source: text3 }];
   const known = recordsByCatalogue.get(catalogue) ?? /* @__PURE__ */ new Map();
   recordsByCatalogue.set(catalogue, known);
-  for (const other of adrFilesOfFolders([dirname7(file)], cwd, config)) {
+  for (const other of adrFilesOfFolders([dirname9(file)], cwd, config)) {
     if (other === file) continue;
     const read = readAdrFile(other, config.maxFileSize);
     if (!read.ok) continue;
+    folderFiles.push({ path: other, source: read.source });
     const hit = known.get(other);
     if (hit?.source === read.source) {
       records.push(hit.record);
@@ -30077,9 +30160,13 @@ async function lintFileInProject(path, text3, options) {
       records.push(outcome.record);
     }
   }
+  const conventions2 = readConventions(folderFiles, config.maxFileSize);
+  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname9(file)) }, config, catalogue);
+  if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
+  records.unshift(target.record);
   try {
     const { adr } = lazyParsedAdr(file, text3, catalogue);
-    const context = { catalogue, config, project: projectOf(records, cwd) };
+    const context = { catalogue, config, project: projectOf(records, cwd), conventions: conventions2 };
     return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
     return fatalResult(file, `internal error while linting: ${error.message.split("\n")[0]}`);
@@ -30114,6 +30201,22 @@ async function isProjectAdr(file, cwd, config) {
     if (error instanceof UsageError) return false;
     throw error;
   }
+}
+function readConventions(files, maxFileSize) {
+  const byFolder2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = dirname9(file.path);
+    const list2 = byFolder2.get(folder) ?? [];
+    list2.push(file);
+    byFolder2.set(folder, list2);
+  }
+  const conventions2 = /* @__PURE__ */ new Map();
+  for (const [folder, adrs] of byFolder2) {
+    const templatePath = templateFileOf(folder);
+    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
+    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+  }
+  return conventions2;
 }
 function projectOf(records, cwd) {
   const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));

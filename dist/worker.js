@@ -15692,9 +15692,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname4) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname4 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -26666,17 +26666,25 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
+// src/conventions.ts
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+function conventionsOfRecords(set) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+}
+
 // src/lint.ts
+import { dirname as dirname4 } from "node:path";
 function settingsOf(config2) {
   const enabledRules = new Set(Object.entries(config2.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config2.statuses, linkTemplate: config2.linkTemplate, enabledRules };
 }
-function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, conventions: folders }, current, scope = "all") {
   const messages = [];
   const settings = settingsOf(config2);
   const record = current ?? buildRecord(adr, catalogue2);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
+  const conventions2 = folders?.get(dirname4(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config2.rules[rule.meta.id];
@@ -26700,7 +26708,7 @@ function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project },
         diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, record, set: records, project: files, catalogue: catalogue2, settings, options: setting.options, report });
+    rule.check({ adr, record, set: records, project: files, catalogue: catalogue2, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
 }
@@ -26725,12 +26733,14 @@ function setOnlyProject(records) {
 }
 
 // src/lint-file.ts
+import { dirname as dirname5 } from "node:path";
 function runFileWork(work, config2, catalogue2) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue2);
     const record = buildRecord(adr, catalogue2);
     if (work.mode === "record") return { record, messages: null };
-    return { record, messages: checkAdr(adr, [record], { catalogue: catalogue2, config: config2 }, record, "file") };
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname5(work.path), work.conventions]]) : void 0;
+    return { record, messages: checkAdr(adr, [record], { catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }

@@ -19,6 +19,8 @@ export interface CacheEntry {
   record: AdrRecord;
   /** The file rules' problems; null when the file was only read as a member of the set. */
   messages: Diagnostic[] | null;
+  /** The fingerprint of the folder's conventions the problems were found under (none: no conventions). */
+  conventions?: string;
 }
 
 interface CacheFile {

@@ -13,8 +13,9 @@ import type { Severity } from './types.ts';
 
 export const CONFIG_FILE_NAMES = ['.adrlintrc.yml', '.adrlintrc.yaml', '.adrlintrc.json', 'package.json'] as const;
 export const DEFAULT_ADR_FOLDERS = ['docs/adr', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions'];
-// Not ADRs: read-me and index pages, templates, and all-capitals project files (AGENTS.md, CONTRIBUTING.md).
-export const DEFAULT_NON_ADR_FILES = ['[Rr][Ee][Aa][Dd][Mm][Ee].*', '[Ii]ndex.*', '*[Tt]emplate*', '+([A-Z_]).{md,markdown}'];
+// Not ADRs: read-me and index pages, and all-capitals project files (AGENTS.md, CONTRIBUTING.md).
+// Templates are never ADRs either, whatever this says (src/conventions.ts isTemplateName).
+export const DEFAULT_NON_ADR_FILES = ['[Rr][Ee][Aa][Dd][Mm][Ee].*', '[Ii]ndex.*', '+([A-Z_]).{md,markdown}'];
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 export type Preset = 'recommended' | 'strict' | 'madr' | 'nygard';

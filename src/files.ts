@@ -5,6 +5,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
+import { isTemplateName } from './conventions.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
@@ -120,13 +121,13 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
   return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
 }
 
-/** Markdown files that are ADRs: not README/index/template-like, not ignored. Sorted. */
+/** Markdown files that are ADRs: not README/index, not a template, not ignored. Sorted. */
 function keepAdrFiles(found: Set<string>, folders: Set<string>, cwd: string, config: ResolvedConfig): string[] {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = picomatch(config.nonAdrFiles, { dot: true });
   return [...found]
     .filter((file) => isMarkdown(file))
-    .filter((file) => !isNonAdr(basename(file)))
+    .filter((file) => !isNonAdr(basename(file)) && !isTemplateName(file))
     .filter((file) => {
       const path = relative(root, file);
       // Files outside the config's folder are not subject to its ignore patterns.
@@ -134,6 +135,18 @@ function keepAdrFiles(found: Set<string>, folders: Set<string>, cwd: string, con
       return !matcher.ignores(toPosix(path) + (folders.has(file) ? '/' : ''));
     })
     .sort();
+}
+
+/** The folder's template file (`template.md`, `0000-adr-template.md`, ...), or null. */
+export function templateFileOf(folder: string): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
+  return name === undefined ? null : join(folder, name);
 }
 
 /**

@@ -6,12 +6,15 @@ import type { ResolvedConfig } from './config.ts';
 import { checkAdr } from './lint.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
-import type { AdrRecord, Diagnostic } from './types.ts';
+import { dirname } from 'node:path';
+import type { AdrRecord, Diagnostic, SetConventions } from './types.ts';
 
 export interface FileWork {
   path: string;
   source: string;
   mode: 'lint' | 'record';
+  /** The conventions of the file's folder (file rules read them). */
+  conventions?: SetConventions;
 }
 
 export type FileOutcome = { record: AdrRecord; messages: Diagnostic[] | null } | { error: string };
@@ -22,7 +25,8 @@ export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: C
     const record = buildRecord(adr, catalogue);
     // The run tried the head of a set member already (src/record-scan.ts): what comes here needs the parse.
     if (work.mode === 'record') return { record, messages: null };
-    return { record, messages: checkAdr(adr, [record], { catalogue, config }, record, 'file') };
+    const conventions = work.conventions ? new Map([[dirname(work.path), work.conventions]]) : undefined;
+    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...(conventions ? { conventions } : {}) }, record, 'file') };
   } catch (error) {
     // A parser failure is a bug of ours or a library's; it must not stop the other files.
     return { error: `could not be parsed: ${(error as Error).message.split('\n')[0]}` };

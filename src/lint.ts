@@ -5,7 +5,9 @@ import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { applyDirectives } from './directives.ts';
-import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor } from './types.ts';
+import { conventionsOfRecords } from './conventions.ts';
+import { dirname } from 'node:path';
+import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, SetConventions } from './types.ts';
 
 export interface LintResult {
   /** Absolute path of the file. */
@@ -31,6 +33,11 @@ export interface LintContext {
   project?: ProjectIndex;
   /** Report `adrlint-disable` directives that disabled nothing (`--report-unused-disable`). */
   reportUnusedDisable?: boolean;
+  /**
+   * Each ADR folder's conventions (src/conventions.ts), by folder. Without an entry, they are read
+   * from the set's records (no template is known then).
+   */
+  conventions?: ReadonlyMap<string, SetConventions>;
 }
 
 export function settingsOf(config: ResolvedConfig): LintSettings {
@@ -46,7 +53,7 @@ export function settingsOf(config: ResolvedConfig): LintSettings {
 export function checkAdr(
   adr: ParsedAdr,
   set: readonly AdrRecord[],
-  { catalogue, config, project }: LintContext,
+  { catalogue, config, project, conventions: folders }: LintContext,
   current?: AdrRecord,
   scope: 'file' | 'set' | 'all' = 'all',
 ): Diagnostic[] {
@@ -55,6 +62,7 @@ export function checkAdr(
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === 'file' || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
+  const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -78,7 +86,7 @@ export function checkAdr(
         diagnostic.suggestions = descriptor.suggestions.map((text) => ({ desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } }));
       messages.push(diagnostic);
     };
-    rule.check({ adr, record, set: records, project: files, catalogue, settings, options: setting.options, report });
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions, options: setting.options, report });
   }
   return messages.sort(byPosition);
 }

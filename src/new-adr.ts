@@ -2,6 +2,7 @@
 // The pure parts (number, width, convention, name, text) take the folder's file names and today's
 // date as inputs, so they need neither a clock nor a disk; `createAdr` lists the folder and writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isTemplateName } from './conventions.ts';
 import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalogue } from './catalogue.ts';
@@ -30,7 +31,7 @@ const TEMPLATE_SAMPLE = 50;
 /** Names of the folder's ADRs: markdown files that are not README, index or template pages. */
 export function adrNames(entries: readonly string[], nonAdrFiles: readonly string[]): string[] {
   const isNonAdr = picomatch([...nonAdrFiles], { dot: true });
-  return entries.filter((name) => MARKDOWN.test(name) && !name.startsWith('.') && !isNonAdr(name)).sort();
+  return entries.filter((name) => MARKDOWN.test(name) && !name.startsWith('.') && !isNonAdr(name) && !isTemplateName(name)).sort();
 }
 
 /** One more than the highest number of the folder's ADR names (gaps stay gaps); 1 in a folder without any. */
@@ -299,7 +300,8 @@ export function createAdr(options: NewAdrOptions): NewAdr {
     const fields: AdrFields = { title, number: dated ? null : number, date: options.date, status, patterns };
     const text = userTemplate !== null ? fillTemplate(userTemplate, fields) : renderAdr(template as TemplateName, fields);
     const path = join(folder, name);
-    if (picomatch([...config.nonAdrFiles], { dot: true })(name))
+    if (isTemplateName(name)) warnings.push(`${name} is named like a template, so adrlint will not lint it; change the title`);
+    else if (picomatch([...config.nonAdrFiles], { dot: true })(name))
       warnings.push(`${name} matches "nonAdrFiles" (${config.nonAdrFiles.join(', ')}), so adrlint will not lint it; rename it or change the title`);
     const result: NewAdr = { path, text, number: fields.number, template: userTemplate !== null ? 'file' : (template as TemplateName), patterns, warnings };
     if (options.dryRun) {

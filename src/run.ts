@@ -4,7 +4,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
-import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError } from './files.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError } from './files.ts';
+import { conventionsFingerprint, folderConventions, type FolderFile } from './conventions.ts';
 import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { fixText, hasWantedFixes } from './fixer.ts';
 import { cacheKey, cachePath, contentHash, LintCache } from './cache.ts';
@@ -16,7 +17,7 @@ import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord, markdownAnchors } from './record.ts';
 import { diskProject, findRepositoryRoot } from './project.ts';
-import type { AdrRecord, Diagnostic, ParsedAdr, ProjectIndex } from './types.ts';
+import type { AdrRecord, Diagnostic, ParsedAdr, ProjectIndex, SetConventions } from './types.ts';
 
 export interface RunOptions {
   cwd: string;
@@ -106,29 +107,34 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const works: FileWork[] = [];
   // Where each work's outcome goes: a target's index, or an other's (as -1 - index).
   const slots: number[] = [];
-  for (const path of discovery.files) {
+  const targetReads = discovery.files.map((path) => ({ path, read: readAdrFile(path, config.maxFileSize) }));
+  // A file of the set that cannot be read is reported when it is linted; here it is simply not in the set.
+  const otherReads = others.flatMap((path) => {
     const read = readAdrFile(path, config.maxFileSize);
+    return read.ok ? [{ path, source: read.source }] : [];
+  });
+  const conventions = readConventions([...targetReads.flatMap(({ path, read }) => (read.ok ? [{ path, source: read.source }] : [])), ...otherReads], config.maxFileSize);
+  for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
       continue;
     }
     const hash = hashOf(read.source);
+    const folderConventions = conventions.get(dirname(path));
+    const fingerprint = folderConventions ? conventionsFingerprint(folderConventions) : '';
     const hit = cache?.cache.get(path, hash);
-    if (hit?.messages) {
+    if (hit?.messages && (hit.conventions ?? '') === fingerprint) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
     }
     slots.push(targets.length);
     targets.push({ path, source: read.source, hash, record: null as unknown as AdrRecord, fileMessages: [] });
-    works.push({ path, source: read.source, mode: 'lint' });
+    works.push({ path, source: read.source, mode: 'lint', ...(folderConventions ? { conventions: folderConventions } : {}) });
   }
   const otherHashes: string[] = [];
   let indexedFromHead = 0;
-  for (const path of others) {
-    const read = readAdrFile(path, config.maxFileSize);
-    // A file that cannot be read is reported when it is linted; here it is simply not in the set.
-    if (!read.ok) continue;
-    const hash = hashOf(read.source);
+  for (const { path, source } of otherReads) {
+    const hash = hashOf(source);
     const hit = cache?.cache.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
@@ -137,7 +143,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
     // Most files of the set give their record from their first lines; only the rest are parsed
     // (maybe on a worker).
-    const head = headRecord(path, read.source, catalogue);
+    const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
       cache?.cache.set(path, { hash, record: head, messages: null });
@@ -146,7 +152,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     }
     slots.push(-1 - otherRecords.length);
     otherRecords.push(null);
-    works.push({ path, source: read.source, mode: 'record' });
+    works.push({ path, source, mode: 'record' });
   }
 
   const concurrency = options.concurrency ?? 'auto';
@@ -163,7 +169,8 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       else {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages });
+        const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : '';
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...(fingerprint ? { conventions: fingerprint } : {}) });
       }
     } else if (!('error' in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
@@ -172,7 +179,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   });
 
   const records = [...targets.flatMap((target) => ('record' in target ? [target.record] : [])), ...otherRecords.filter((record): record is AdrRecord => record !== null)];
-  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false };
+  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions };
   // Real path → the text written there: a symbolic link and its target are one file, written once.
   const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
@@ -267,15 +274,15 @@ export async function lintFileInProject(path: string, text: string, options: Fil
   if (options.rules) config = mergeRules(config, options.rules, 'rules option');
   if (!(await isProjectAdr(file, cwd, config))) return null;
   const catalogue = sharedCatalogue(config.catalogue);
-  const target = runFileWork({ path: file, source: text, mode: 'lint' }, config, catalogue);
-  if ('error' in target) return fatalResult(file, `${relative(cwd, file) || file} ${target.error}`);
-  const records = [target.record];
+  const records: AdrRecord[] = [];
+  const folderFiles: FolderFile[] = [{ path: file, source: text }];
   const known = recordsByCatalogue.get(catalogue) ?? new Map<string, { source: string; record: AdrRecord }>();
   recordsByCatalogue.set(catalogue, known);
   for (const other of adrFilesOfFolders([dirname(file)], cwd, config)) {
     if (other === file) continue;
     const read = readAdrFile(other, config.maxFileSize);
     if (!read.ok) continue;
+    folderFiles.push({ path: other, source: read.source });
     const hit = known.get(other);
     if (hit?.source === read.source) {
       records.push(hit.record);
@@ -289,9 +296,13 @@ export async function lintFileInProject(path: string, text: string, options: Fil
       records.push(outcome.record);
     }
   }
+  const conventions = readConventions(folderFiles, config.maxFileSize);
+  const target = runFileWork({ path: file, source: text, mode: 'lint', conventions: conventions.get(dirname(file))! }, config, catalogue);
+  if ('error' in target) return fatalResult(file, `${relative(cwd, file) || file} ${target.error}`);
+  records.unshift(target.record);
   try {
     const { adr } = lazyParsedAdr(file, text, catalogue);
-    const context = { catalogue, config, project: projectOf(records, cwd) };
+    const context = { catalogue, config, project: projectOf(records, cwd), conventions };
     return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
     return fatalResult(file, `internal error while linting: ${(error as Error).message.split('\n')[0]}`);
@@ -349,6 +360,24 @@ function namesOnlySkippedFiles(options: RunOptions, skipped: readonly string[]):
   const paths = options.paths ?? [];
   const names = new Set(skipped);
   return paths.length > 0 && paths.every((path) => names.has(resolve(options.cwd, path)));
+}
+
+/** Each folder's conventions, from its ADRs' texts and its template file (read here). */
+export function readConventions(files: readonly FolderFile[], maxFileSize: number): Map<string, SetConventions> {
+  const byFolder = new Map<string, FolderFile[]>();
+  for (const file of files) {
+    const folder = dirname(file.path);
+    const list = byFolder.get(folder) ?? [];
+    list.push(file);
+    byFolder.set(folder, list);
+  }
+  const conventions = new Map<string, SetConventions>();
+  for (const [folder, adrs] of byFolder) {
+    const templatePath = templateFileOf(folder);
+    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
+    conventions.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+  }
+  return conventions;
 }
 
 /** The files around a set of ADRs, from the disk; the set's fully read records answer for their own anchors. */

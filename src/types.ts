@@ -231,6 +231,33 @@ export interface ProjectIndex {
   list(folder: string): string[];
 }
 
+// What an ADR set does by its own habit (src/conventions.ts reads it from the folder).
+/** A section of the folder's template: its heading text, and whether the template marks it optional. */
+export interface TemplateSection {
+  title: string;
+  /** Heading depth as written in the template (1 for a section written as H1 after the title). */
+  depth: number;
+  optional: boolean;
+}
+
+export interface FolderTemplate {
+  /** Absolute path of the template file. */
+  path: string;
+  /** Its sections in order: H2s, and H1s after its title, placeholders (`{...}`, `[...]`) left out. */
+  sections: TemplateSection[];
+  /** The statuses it offers ("proposed | accepted | ..."), or null when it lists none. */
+  statuses: string[] | null;
+  /** How many H1 headings it has: more than one means extra H1s are the set's habit. */
+  h1Count: number;
+}
+
+export interface SetConventions {
+  /** Some ADR of the folder declares a `patterns` key in its frontmatter. */
+  patternsAdopted: boolean;
+  /** The folder's template file, read; null when the folder has none. */
+  template: FolderTemplate | null;
+}
+
 export interface RuleContext<Options = unknown> {
   adr: ParsedAdr;
   /** This file's record. */
@@ -240,6 +267,8 @@ export interface RuleContext<Options = unknown> {
   project: ProjectIndex;
   catalogue: Catalogue;
   settings: LintSettings;
+  /** The habits of this ADR's folder: whether it uses `patterns`, its template file. */
+  conventions: SetConventions;
   options: Options;
   report(descriptor: ReportDescriptor): void;
 }

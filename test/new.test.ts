@@ -279,9 +279,10 @@ describe('createAdr', () => {
     expect(() => create(join(root, 'adr'), 'Use Kafka', { config: impossible })).toThrow(/matches the adr-filename pattern/);
   });
 
-  it('warns when the name is one adrlint skips as not an ADR', () => {
+  it('warns when the name is one adrlint skips as a template, and not for an ADR about templates', () => {
     const root = project();
-    expect(create(join(root, 'adr'), 'Adopt a template engine').warnings).toEqual([expect.stringMatching(/matches "nonAdrFiles"/)]);
+    expect(create(join(root, 'adr'), 'Template').warnings).toEqual([expect.stringMatching(/0001-template\.md is named like a template/)]);
+    expect(create(join(root, 'adr'), 'Adopt a template engine').warnings).toEqual([]);
   });
 
   it('refuses a title without a letter or digit, and writes nothing on a dry run', () => {

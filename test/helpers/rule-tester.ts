@@ -10,6 +10,7 @@ import { memoryProject } from '../../src/project.ts';
 import { dirname } from 'node:path';
 import { applyEdits } from '../../src/fix.ts';
 import { rulesById } from '../../rules/index.ts';
+import { folderConventions, isTemplateName } from '../../src/conventions.ts';
 
 export interface CaseSettings {
   options?: Record<string, unknown>;
@@ -64,12 +65,16 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
   const adr = parseAdr(path, code, catalogue);
   const files: Record<string, string> = { [path]: code };
   for (const [name, text] of Object.entries(settings.files ?? {})) files[`${REPO}/${name}`] = text;
-  // The set: every markdown file of the linted file's folder, as a run would gather it.
-  const set = Object.entries(files)
-    .filter(([file]) => dirname(file) === dirname(path) && /\.(md|markdown)$/.test(file))
-    .map(([file, text]) => (file === path ? buildRecord(adr, catalogue) : buildRecord(parseAdr(file, text, catalogue), catalogue)));
+  // The set: every markdown file of the linted file's folder but its template, as a run would gather it.
+  const folder = Object.entries(files).filter(([file]) => dirname(file) === dirname(path) && /\.(md|markdown)$/.test(file));
+  const adrs = folder.filter(([file]) => file === path || !isTemplateName(file));
+  const template = folder.find(([file]) => file !== path && isTemplateName(file));
+  const set = adrs.map(([file, text]) => (file === path ? buildRecord(adr, catalogue) : buildRecord(parseAdr(file, text, catalogue), catalogue)));
+  const conventions = new Map([
+    [dirname(path), folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null)],
+  ]);
   const project = memoryProject(REPO, files, markdownAnchors);
-  const messages = checkAdr(adr, set, { catalogue, config, project });
+  const messages = checkAdr(adr, set, { catalogue, config, project, conventions });
   return { adr, messages };
 }
 

@@ -1,0 +1,126 @@
+// What an ADR set does by its own habit, read before it is judged: whether it declares `patterns`,
+// and what its template file (the folder's `template.md`, `0000-adr-template.md`, ...) asks for.
+// Read from the folder's raw texts, before any ADR is parsed, so that workers and the cache can be
+// given it as plain data. Rules read it from `context.conventions`; explicit config always wins.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Heading, Nodes, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from './parse.ts';
+import type { AdrRecord, FolderTemplate, SetConventions, TemplateSection } from './types.ts';
+
+export type { FolderTemplate, SetConventions, TemplateSection };
+
+export const NO_CONVENTIONS: SetConventions = Object.freeze({ patternsAdopted: false, template: null });
+
+// Words that make a file name a template, in the languages ADR sets are written in.
+const TEMPLATE_WORDS = new Set(['template', 'templates', 'tmpl', 'modele', 'modèle', 'vorlage', 'plantilla', 'modelo', 'sjabloon', 'skeleton', 'boilerplate']);
+// Words that may stand beside them in a template's name ("0000-adr-template", "template-madr").
+const TEMPLATE_COMPANIONS = new Set(['adr', 'adrs', 'madr', 'nygard', 'decision', 'record', 'architecture', 'default', 'short', 'long', 'full', 'minimal', 'bare', 'new', 'example', 'sample', 'v2', 'v3', 'v4']);
+
+/**
+ * A template's file name, in any case: every word of it (after a leading number) is a template word
+ * or one of its companions, and one is a template word. "0039-use-apache-velocity-as-template-engine.md"
+ * is an ADR about templates, not one.
+ */
+export function isTemplateName(name: string): boolean {
+  const stem = basename(name)
+    .replace(/\.(md|markdown)$/i, '')
+    .toLowerCase();
+  const words = stem.replace(/^\d+(?=[-_. ]|$)/, '').split(/[-_. ]+/).filter(Boolean);
+  return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+
+// A `patterns:` key at the top level of a frontmatter block.
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const PATTERNS_KEY = /^patterns[ \t]*:/m;
+
+/** Whether an ADR's text declares `patterns` in its frontmatter (without parsing it). */
+export function declaresPatterns(source: string): boolean {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]!);
+}
+
+export interface FolderFile {
+  path: string;
+  source: string;
+}
+
+/** The conventions of one folder: its ADRs' texts and, when it has one, its template file. */
+export function folderConventions(adrs: readonly FolderFile[], template: FolderFile | null): SetConventions {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? readTemplate(template) : null,
+  };
+}
+
+/** Conventions when only records are known (an in-memory lint without the folder's texts). */
+export function conventionsOfRecords(set: readonly AdrRecord[]): SetConventions {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+}
+
+/** A short, stable digest of conventions: cached file-rule problems are valid only under the same ones. */
+export function conventionsFingerprint(conventions: SetConventions): string {
+  if (!conventions.patternsAdopted && !conventions.template) return '';
+  return createHash('sha1').update(JSON.stringify(conventions)).digest('base64url').slice(0, 16);
+}
+
+// "{Title}", "[short title of solved problem]", "<title>": a heading that is only a placeholder.
+const PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+const OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+
+function headingDepthTitle(node: Heading): string {
+  return toString(node, { includeHtml: false }).trim();
+}
+
+function htmlText(node: Nodes | undefined): string {
+  return node && node.type === 'html' ? node.value : '';
+}
+
+/** Whether the template marks a heading optional: a comment in the heading or just before it. */
+function markedOptional(heading: Heading, before: RootContent | undefined): boolean {
+  const inHeading = heading.children.some((child) => child.type === 'html' && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText(before)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+
+function readTemplate(file: FolderFile): FolderTemplate {
+  const text = file.source.replace(/^\uFEFF/, '');
+  const tree = parseMarkdown(text);
+  const sections: TemplateSection[] = [];
+  let h1Count = 0;
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'heading' || node.depth > 2) return;
+    if (node.depth === 1 && ++h1Count === 1) return;
+    const title = headingDepthTitle(node);
+    if (!title || PLACEHOLDER.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, '').trim(), depth: node.depth, optional: markedOptional(node, tree.children[index - 1]) });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text), h1Count };
+}
+
+// "(optional)" written into the heading text itself.
+const OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+
+// The status line of a template: frontmatter `status:`, a `Status:` / `* Statut :` line, or the
+// first line under a `## Status` heading.
+const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+const STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+
+/** The statuses a template offers: "{proposed | rejected | accepted | ... | superseded by ADR-0123}". */
+export function templateStatuses(text: string): string[] | null {
+  const line = STATUS_LINE.exec(text)?.[1] ?? STATUS_HEADING.exec(text)?.[1];
+  if (!line || !line.includes('|')) return null;
+  const value = line
+    .replace(/<!--.*?-->/g, '')
+    .trim()
+    .replace(/^["'`]+|["'`]+$/g, '')
+    .replace(/^[{[(<]+|[}\])>]+$/g, '');
+  const statuses: string[] = [];
+  for (const part of value.split('|')) {
+    // "superseded by [ADR-0005](0005-example.md)", "remplacé par 0123-ADR-description": the words only.
+    const words = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words?.replace(/[\s-]+adr$/i, '');
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}

@@ -1,0 +1,97 @@
+// The set's own conventions, read before it is judged: template names, the template's sections and
+// statuses, and whether the set declares `patterns`.
+import { describe, expect, it } from 'vitest';
+import { conventionsFingerprint, declaresPatterns, folderConventions, isTemplateName, templateStatuses } from '../src/conventions.ts';
+
+describe('isTemplateName', () => {
+  it.each(['template.md', 'TEMPLATE.md', '0000-template.md', '000-template.md', 'adr-template.md', '0000-adr-template.md', '0000-TEMPLATE.md', 'template-madr.md', '0000-modele-adr.md', 'adr_template.markdown'])(
+    '%s is a template',
+    (name) => expect(isTemplateName(name)).toBe(true),
+  );
+  it.each(['0039-use-apache-velocity-as-template-engine.md', '0010-django-templates.md', '0001-record-architecture-decisions.md', 'templating.md', 'adr.md'])(
+    '%s is not a template',
+    (name) => expect(isTemplateName(name)).toBe(false),
+  );
+});
+
+describe('declaresPatterns', () => {
+  it('sees a top-level patterns key in the frontmatter only', () => {
+    expect(declaresPatterns('---\ntitle: x\npatterns: [saga-pattern]\n---\n# X\n')).toBe(true);
+    expect(declaresPatterns('\uFEFF---\r\npatterns:\r\n  - saga-pattern\r\n---\r\n# X\r\n')).toBe(true);
+    expect(declaresPatterns('---\ntitle: x\n  patterns: nested\n---\n# X\n')).toBe(false);
+    expect(declaresPatterns('# X\n\npatterns: not frontmatter\n')).toBe(false);
+  });
+});
+
+describe('templateStatuses', () => {
+  it('reads the alternatives of a status line, a status bullet or the line under a Status heading', () => {
+    expect(templateStatuses('---\nstatus: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}"\n---\n')).toEqual([
+      'proposed',
+      'rejected',
+      'accepted',
+      'deprecated',
+      'superseded by',
+    ]);
+    expect(templateStatuses('* Statut: [proposé | rejeté | accepté | déprécié | … | remplacé par [ADR-0005](0005-example.md)] <!-- optionnel -->\n')).toEqual([
+      'proposé',
+      'rejeté',
+      'accepté',
+      'déprécié',
+      'remplacé par',
+    ]);
+    expect(templateStatuses('# Title\n\n## Status\n\nProposed | Accepted | Deprecated | Superseded\n')).toEqual(['Proposed', 'Accepted', 'Deprecated', 'Superseded']);
+    expect(templateStatuses('## Status\n\nAccepted\n')).toBeNull();
+  });
+});
+
+describe('folderConventions', () => {
+  it('reads the template: its H2 sections (and H1s after its title), optional ones marked, placeholders left out', () => {
+    const template = [
+      '# {short title}',
+      '',
+      '## Context and Problem Statement',
+      '',
+      '{context}',
+      '',
+      '<!-- This is an optional element. Feel free to remove. -->',
+      '## Decision Drivers',
+      '',
+      '## Considered Options',
+      '',
+      '## Decision Outcome',
+      '',
+      '### Consequences',
+      '',
+      '## More Information <!-- optional -->',
+      '',
+      '# Notes',
+      '',
+    ].join('\n');
+    const conventions = folderConventions([{ path: '/a/0001-x.md', source: '# X\n' }], { path: '/a/template.md', source: template });
+    expect(conventions).toEqual({
+      patternsAdopted: false,
+      template: {
+        path: '/a/template.md',
+        sections: [
+          { title: 'Context and Problem Statement', depth: 2, optional: false },
+          { title: 'Decision Drivers', depth: 2, optional: true },
+          { title: 'Considered Options', depth: 2, optional: false },
+          { title: 'Decision Outcome', depth: 2, optional: false },
+          { title: 'More Information', depth: 2, optional: true },
+          { title: 'Notes', depth: 1, optional: false },
+        ],
+        statuses: null,
+        h1Count: 2,
+      },
+    });
+  });
+
+  it('a set adopts patterns when one of its ADRs declares them; the fingerprint changes with the conventions', () => {
+    const plain = folderConventions([{ path: '/a/0001-x.md', source: '# X\n' }], null);
+    const adopted = folderConventions([{ path: '/a/0001-x.md', source: '# X\n' }, { path: '/a/0002-y.md', source: '---\npatterns: []\n---\n# Y\n' }], null);
+    expect(plain.patternsAdopted).toBe(false);
+    expect(adopted.patternsAdopted).toBe(true);
+    expect(conventionsFingerprint(plain)).toBe('');
+    expect(conventionsFingerprint(adopted)).not.toBe('');
+  });
+});
