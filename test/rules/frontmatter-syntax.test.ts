@@ -37,6 +37,23 @@ ruleTester('frontmatter-syntax', {
   ],
   invalid: [
     {
+      name: 'a key written without a space after its colon is one string to YAML: fixed by adding the space',
+      code: '---\ntag:Web Client\n---\n\n# 12. Integration Tests\n',
+      errors: [{ message: 'Invalid frontmatter: "tag:Web Client" is one value to YAML, not a key and its value; put a space after the colon ("tag: Web Client")', line: 2, column: 1, endLine: 2, endColumn: 15 }],
+      output: '---\ntag: Web Client\n---\n\n# 12. Integration Tests\n',
+    },
+    {
+      name: 'every line without its space (CRLF, a comment between): one fix for all, the line breaks kept',
+      code: '---\r\ntag:Web\r\n# owner below\r\nowner:alice\r\n---\r\n# T\r\n',
+      errors: [{ message: 'Invalid frontmatter: "tag:Web" is one value to YAML, not a key and its value; put a space after the colon ("tag: Web")', line: 2, column: 1 }],
+      output: '---\r\ntag: Web\r\n# owner below\r\nowner: alice\r\n---\r\n# T\r\n',
+    },
+    {
+      name: 'a single value that is not key:value (a URL) is not guessed at',
+      code: '---\nhttp://example.org\n---\n# T\n',
+      errors: [{ message: NOT_A_VALUE, line: 2, column: 1 }],
+    },
+    {
       name: 'an unclosed flow sequence (the docs example), reported where the parser gives up',
       code: '---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n',
       errors: [
