@@ -12989,7 +12989,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13016,7 +13016,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -13880,7 +13880,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -13916,50 +13916,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative12, options, skipNormalization) {
+    function resolveComponent(base, relative14, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative12 = parse2(serialize(relative12, options), options);
+        relative14 = parse2(serialize(relative14, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative12.scheme) {
-        target.scheme = relative12.scheme;
-        target.userinfo = relative12.userinfo;
-        target.host = relative12.host;
-        target.port = relative12.port;
-        target.path = removeDotSegments(relative12.path || "");
-        target.query = relative12.query;
+      if (!options.tolerant && relative14.scheme) {
+        target.scheme = relative14.scheme;
+        target.userinfo = relative14.userinfo;
+        target.host = relative14.host;
+        target.port = relative14.port;
+        target.path = removeDotSegments(relative14.path || "");
+        target.query = relative14.query;
       } else {
-        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0) {
-          target.userinfo = relative12.userinfo;
-          target.host = relative12.host;
-          target.port = relative12.port;
-          target.path = removeDotSegments(relative12.path || "");
-          target.query = relative12.query;
+        if (relative14.userinfo !== void 0 || relative14.host !== void 0 || relative14.port !== void 0) {
+          target.userinfo = relative14.userinfo;
+          target.host = relative14.host;
+          target.port = relative14.port;
+          target.path = removeDotSegments(relative14.path || "");
+          target.query = relative14.query;
         } else {
-          if (!relative12.path) {
+          if (!relative14.path) {
             target.path = base.path;
-            if (relative12.query !== void 0) {
-              target.query = relative12.query;
+            if (relative14.query !== void 0) {
+              target.query = relative14.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative12.path[0] === "/") {
-              target.path = removeDotSegments(relative12.path);
+            if (relative14.path[0] === "/") {
+              target.path = removeDotSegments(relative14.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative12.path;
+                target.path = "/" + relative14.path;
               } else if (!base.path) {
-                target.path = relative12.path;
+                target.path = relative14.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative14.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative12.query;
+            target.query = relative14.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -13967,7 +13967,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative12.fragment;
+      target.fragment = relative14.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -14271,7 +14271,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -17335,7 +17335,37 @@ __export(frontmatter_syntax_exports, {
   check: () => check,
   meta: () => meta
 });
-var meta, check;
+function missingSpaces(yaml) {
+  const offsets3 = [];
+  let at = 0;
+  for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
+    const content3 = line.replace(/\r?\n$|\r$/, "");
+    if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
+      const match = KEY_WITHOUT_SPACE.exec(content3);
+      if (!match) return [];
+      offsets3.push(at + match[0].length);
+    }
+    at += line.length;
+  }
+  return offsets3;
+}
+function insertSpaces(text3, offsets3) {
+  let result = "";
+  let from = 0;
+  for (const offset of offsets3) {
+    result += `${text3.slice(from, offset)} `;
+    from = offset;
+  }
+  return result + text3.slice(from);
+}
+function lineStartOf(text3, offset) {
+  const before2 = text3.slice(0, offset);
+  return Math.max(before2.lastIndexOf("\n"), before2.lastIndexOf("\r")) + 1;
+}
+function firstLine(text3) {
+  return /^[^\r\n]*/.exec(text3)[0];
+}
+var meta, check, KEY_WITHOUT_SPACE;
 var init_frontmatter_syntax = __esm({
   "rules/frontmatter-syntax.ts"() {
     "use strict";
@@ -17344,7 +17374,7 @@ var init_frontmatter_syntax = __esm({
       id: "frontmatter-syntax",
       description: "The frontmatter block is closed, parses as YAML and is a mapping",
       defaultSeverity: "error",
-      fixable: false,
+      fixable: true,
       scope: "file",
       docs: {
         url: ruleDocsUrl("frontmatter-syntax"),
@@ -17361,9 +17391,28 @@ var init_frontmatter_syntax = __esm({
         });
         return;
       }
-      const error = adr.frontmatter?.error;
-      if (error) report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+      const frontmatter2 = adr.frontmatter;
+      const error = frontmatter2?.error;
+      if (!frontmatter2 || !error) return;
+      const spaceless = missingSpaces(frontmatter2.yamlText);
+      if (spaceless.length === 0) {
+        report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+        return;
+      }
+      const first = spaceless[0];
+      const last = spaceless[spaceless.length - 1];
+      const start = frontmatter2.yamlOffset + first;
+      const end = frontmatter2.yamlOffset + last;
+      const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+      const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
+      const line = firstLine(frontmatter2.yamlText.slice(lineStart2));
+      report({
+        range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
+        message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
+        fix: { range: [start, end], text: fixed }
+      });
     };
+    KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
   }
 });
 
@@ -17972,9 +18021,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname15) {
+      set dirname(dirname16) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname15 || "", this.basename);
+        this.path = default2.join(dirname16 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -18618,7 +18667,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -18649,8 +18698,8 @@ var init_lib5 = __esm({
           function realDone(error, file2) {
             if (error || !file2) {
               reject(error);
-            } else if (resolve9) {
-              resolve9(file2);
+            } else if (resolve10) {
+              resolve10(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -18752,7 +18801,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           ok(
             typeof file !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -18766,8 +18815,8 @@ var init_lib5 = __esm({
             );
             if (error) {
               reject(error);
-            } else if (resolve9) {
-              resolve9(resultingTree);
+            } else if (resolve10) {
+              resolve10(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -21768,10 +21817,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve9 = constructs2[index2].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events = resolve9(events, context);
-      called.push(resolve9);
+    const resolve10 = constructs2[index2].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events = resolve10(events, context);
+      called.push(resolve10);
     }
   }
   return events;
@@ -27105,10 +27154,10 @@ function span(lines, start, end) {
 function blankBefore(text3, lineStart2) {
   if (lineStart2 === 0) return true;
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
-  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
+  return blank(text3.slice(lineStartOf2(text3, previousEnd), previousEnd));
 }
 function commentRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+  const lineStart2 = lineStartOf2(text3, start);
   const lineEnd = lineEndOf(text3, end);
   const before2 = text3.slice(lineStart2, start);
   const after = text3.slice(end, lineEnd);
@@ -27118,7 +27167,7 @@ function commentRemoval(text3, start, end) {
     if (blankBefore(text3, lineStart2)) {
       const nextEnd = lineEndOf(text3, removeEnd);
       if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
-      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf2(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
     }
     return [removeStart, removeEnd];
   }
@@ -27129,7 +27178,7 @@ function commentRemoval(text3, start, end) {
   return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
 }
 function keyRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+  const lineStart2 = lineStartOf2(text3, start);
   if (!blank(text3.slice(lineStart2, start))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
@@ -27212,7 +27261,7 @@ function directiveProblems(directives, used, options) {
 function orList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
-var import_yaml, FRONTMATTER_KEY, COMMENT, DESCRIPTION, RULE_ID, lineStartOf, lineEndOf, breakLength, blank, before, covers;
+var import_yaml, FRONTMATTER_KEY, COMMENT, DESCRIPTION, RULE_ID, lineStartOf2, lineEndOf, breakLength, blank, before, covers;
 var init_directives = __esm({
   "src/directives.ts"() {
     "use strict";
@@ -27221,7 +27270,7 @@ var init_directives = __esm({
     COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
     DESCRIPTION = /(?:^|\s)--(?:\s|$)/;
     RULE_ID = /[^\s,]+/g;
-    lineStartOf = (text3, offset) => {
+    lineStartOf2 = (text3, offset) => {
       let at = offset;
       while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
       return at;
@@ -27305,7 +27354,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
-      message: firstLine(yamlError.message),
+      message: firstLine2(yamlError.message),
       range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
     };
     return frontmatter2;
@@ -27345,7 +27394,7 @@ function firstUnresolvedAlias(document3) {
   });
   return found;
 }
-function firstLine(message) {
+function firstLine2(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 function frontmatterField(frontmatter2, key) {
@@ -27879,7 +27928,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance6 = function(a, b) {
+    var distance7 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -27893,12 +27942,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance6;
+    exports.distance = distance7;
     var closest2 = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance6(str, arr[i]);
+        var dist = distance7(str, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -28192,8 +28241,8 @@ var init_pattern_duplicate = __esm({
       for (const ref of adr.patterns) {
         if (ref.value === null) continue;
         const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-        const firstLine3 = firstLineBySlug.get(slug2);
-        if (firstLine3 === void 0) {
+        const firstLine4 = firstLineBySlug.get(slug2);
+        if (firstLine4 === void 0) {
           firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
           continue;
         }
@@ -28201,7 +28250,7 @@ var init_pattern_duplicate = __esm({
         const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
         report({
           range: inItem ? ref.range : ref.itemRange,
-          message: `"${slug2}" is already declared on line ${firstLine3}; remove this duplicate`,
+          message: `"${slug2}" is already declared on line ${firstLine4}; remove this duplicate`,
           ...fix ? { fix } : {}
         });
       }
@@ -29053,11 +29102,11 @@ var init_adr_title = __esm({
         if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
         return;
       }
-      const firstLine3 = first.position?.start.line ?? 1;
+      const firstLine4 = first.position?.start.line ?? 1;
       for (const extra of h1s.slice(1)) {
         report({
           range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
-          message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine3}), so make this a "##" section`
+          message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine4}), so make this a "##" section`
         });
       }
       const h1Text = toString(first).trim();
@@ -30434,6 +30483,265 @@ var init_files = __esm({
   }
 });
 
+// src/catalogue.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+function closest(word, candidates, limit) {
+  const threshold = Math.max(2, Math.floor(word.length / 3));
+  return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+}
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function termSource(term) {
+  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
+  const last = words.length - 1;
+  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
+  return words.join("[\\s-]+");
+}
+function normaliseTerm(text3) {
+  return text3.toLowerCase().split(/[\s-]+/).join(" ");
+}
+function readBuiltIn() {
+  if (!builtInSource) {
+    const file = dataPath("catalogue.yaml");
+    builtInSource = { file, text: readFileSync4(file, "utf8") };
+  }
+  return builtInSource;
+}
+function parseCatalogueSource(file, text3, { validate = true } = {}) {
+  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const at = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}`;
+  };
+  const yamlError = document3.errors[0];
+  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine3(yamlError.message)}`);
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new CatalogueError(file, `invalid YAML: ${error.message}`);
+  }
+  if (!validate) return data;
+  validateCatalogue ??= compileSchema("catalogue.schema.json");
+  if (!validateCatalogue(data)) {
+    const error = validateCatalogue.errors?.[0];
+    throw new CatalogueError(file, describeEntry(document3, error, at));
+  }
+  return data;
+}
+function describeEntry(document3, error, at) {
+  if (!error) return "does not match the catalogue schema";
+  const path = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
+  const node2 = document3.getIn(path, true);
+  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
+  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
+  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
+  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
+  return `${where}${entry}${describeAjvError(error)}`;
+}
+function firstLine3(message) {
+  return message.split("\n")[0] ?? message;
+}
+function toPattern(entry) {
+  return {
+    code: entry.code ?? null,
+    slug: entry.slug,
+    name: entry.name ?? entry.slug,
+    description: entry.description ?? "",
+    category: entry.category ?? "",
+    url: entry.url ?? null,
+    aliases: entry.aliases ?? [],
+    excludes: entry.excludes ?? []
+  };
+}
+function mergeCatalogues(base, user, userFile) {
+  const replace = user?.extendsBuiltIn === false;
+  const categories = [...replace ? [] : base.categories ?? []];
+  const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
+  if (user && userFile) {
+    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
+    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
+    (user.patterns ?? []).forEach((entry, index2) => {
+      const label = `patterns[${index2}] (${entry.slug})`;
+      const existing = patterns.find((p) => p.slug === entry.slug);
+      if (existing) {
+        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+        if (extra.length)
+          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
+        if (entry.aliases) existing.aliases = entry.aliases;
+        if (entry.excludes) existing.excludes = entry.excludes;
+        if (entry.url) existing.url = entry.url;
+        return;
+      }
+      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
+      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
+      if (!categories.includes(entry.category))
+        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
+      if (entry.code) {
+        const holder = seenCodes.get(entry.code);
+        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
+        seenCodes.set(entry.code, entry.slug);
+      }
+      patterns.push(toPattern(entry));
+    });
+  }
+  return new Catalogue(patterns, categories);
+}
+function catalogueWithUser(userFile, userText) {
+  const builtIn = readBuiltIn();
+  const base = parseCatalogueSource(builtIn.file, builtIn.text, { validate: false });
+  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
+  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+}
+function loadCatalogue(userFile) {
+  if (!userFile) return catalogueWithUser(null, null);
+  let text3;
+  try {
+    text3 = readFileSync4(userFile, "utf8");
+  } catch (error) {
+    throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
+  }
+  return catalogueWithUser(userFile, text3);
+}
+var import_yaml10, import_fastest_levenshtein5, Catalogue, BEFORE, AFTER, MentionMatcher, builtInSource, validateCatalogue, OVERRIDABLE;
+var init_catalogue = __esm({
+  "src/catalogue.ts"() {
+    "use strict";
+    import_yaml10 = __toESM(require_dist(), 1);
+    import_fastest_levenshtein5 = __toESM(require_mod(), 1);
+    init_schema();
+    init_paths();
+    init_positions();
+    init_errors();
+    Catalogue = class {
+      patterns;
+      categories;
+      bySlug = /* @__PURE__ */ new Map();
+      /** Lower-cased name, code and alias → pattern, for references written in another form. */
+      byOtherForm = /* @__PURE__ */ new Map();
+      categoryByLowerName = /* @__PURE__ */ new Map();
+      mentionMatcher;
+      constructor(patterns, categories) {
+        this.patterns = patterns;
+        this.categories = categories;
+        for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
+        for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+        for (const pattern of patterns) {
+          const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
+          if (pattern.code) forms.push([pattern.code, "code"]);
+          for (const [text3, form] of forms) {
+            const key = text3.toLowerCase();
+            if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
+          }
+        }
+        this.mentionMatcher = new MentionMatcher(patterns);
+      }
+      get(slug2) {
+        return this.bySlug.get(slug2);
+      }
+      /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
+      resolve(reference) {
+        const trimmed = reference.trim();
+        const exact = this.bySlug.get(trimmed);
+        if (exact) return { pattern: exact, form: "slug" };
+        const lower = trimmed.toLowerCase();
+        const bySlugCase = this.bySlug.get(lower);
+        if (bySlugCase) return { pattern: bySlugCase, form: "name" };
+        return this.byOtherForm.get(lower) ?? null;
+      }
+      /** Up to `limit` slugs close to an unknown reference, closest first. */
+      suggestSlugs(reference, limit = 3) {
+        return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
+      }
+      /**
+       * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
+       * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
+       */
+      typoOf(reference) {
+        if (this.resolve(reference)) return null;
+        const suggestions = this.suggestSlugs(reference);
+        const only = suggestions.length === 1 ? suggestions[0] : void 0;
+        return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
+      }
+      /** The catalogue's spelling of a category name given in any case, or null. */
+      category(name) {
+        return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;
+      }
+      suggestCategories(name, limit = 3) {
+        return closest(name.toLowerCase().trim(), this.categories.map((c) => c.toLowerCase()), limit).map(
+          (lower) => this.categoryByLowerName.get(lower) ?? lower
+        );
+      }
+      /** Prose mentions of catalogue patterns in a piece of text. */
+      findMentions(text3) {
+        return this.mentionMatcher.find(text3);
+      }
+    };
+    BEFORE = "(?<![\\p{L}\\p{N}_-])";
+    AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
+    MentionMatcher = class {
+      words;
+      acronyms;
+      excludes;
+      slugByTerm = /* @__PURE__ */ new Map();
+      slugByAcronym = /* @__PURE__ */ new Map();
+      constructor(patterns) {
+        const wordTerms = [];
+        const acronymTerms = [];
+        const excludeTerms = [];
+        for (const pattern of patterns) {
+          for (const term of [pattern.name, ...pattern.aliases]) {
+            if (isAcronym(term)) {
+              if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+              acronymTerms.push(term);
+            } else {
+              const key = normaliseTerm(term);
+              if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
+              wordTerms.push(term);
+            }
+          }
+          excludeTerms.push(...pattern.excludes);
+        }
+        const byLength = (a, b) => b.length - a.length;
+        this.words = wordTerms.length ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
+        this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
+        this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
+      }
+      find(text3) {
+        const excluded = [];
+        if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
+        const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
+        const found = [];
+        if (this.words) {
+          for (const m of text3.matchAll(this.words)) {
+            const slug2 = this.wordSlug(m[0]);
+            if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
+          }
+        }
+        if (this.acronyms) {
+          for (const m of text3.matchAll(this.acronyms)) {
+            const slug2 = this.slugByAcronym.get(m[0]);
+            if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
+          }
+        }
+        return found.sort((a, b) => a.index - b.index);
+      }
+      wordSlug(matched) {
+        const key = normaliseTerm(matched);
+        return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, "")) ?? this.slugByTerm.get(key.replace(/s$/, ""));
+      }
+    };
+    builtInSource = null;
+    validateCatalogue = null;
+    OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
+  }
+});
+
 // src/lint.ts
 import { dirname as dirname5 } from "node:path";
 function settingsOf(config) {
@@ -30542,6 +30850,738 @@ var init_lint = __esm({
   }
 });
 
+// src/fix.ts
+function applyEdits(text3, edits) {
+  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied = [];
+  const skipped = [];
+  let out = "";
+  let cursor = 0;
+  for (const edit of ordered) {
+    const [start, end] = edit.range;
+    const last = applied[applied.length - 1];
+    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
+      applied.push(edit);
+      continue;
+    }
+    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
+    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
+    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text3.length || end < start) {
+      skipped.push(edit);
+      continue;
+    }
+    out += text3.slice(cursor, start) + edit.text;
+    cursor = end;
+    applied.push(edit);
+  }
+  out += text3.slice(cursor);
+  return { text: out, applied, skipped };
+}
+var init_fix = __esm({
+  "src/fix.ts"() {
+    "use strict";
+  }
+});
+
+// src/fixer.ts
+function wanted(message, options) {
+  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
+}
+function fixText(filePath, source, context, set, options = {}, parsed, linted) {
+  let fixedCount = 0;
+  let passes = 0;
+  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
+  const lint = (parsed2) => withDirectives(checkAdr(parsed2, set, context), parsed2.directives, context);
+  let messages = linted ?? lint(adr);
+  const bom = adr.bom ? "\uFEFF" : "";
+  while (passes < MAX_FIX_PASSES) {
+    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
+    if (edits.length === 0) break;
+    const { text: text3, applied } = applyEdits(adr.text, edits);
+    if (applied.length === 0 || text3 === adr.text) break;
+    passes++;
+    fixedCount += applied.length;
+    adr = parseAdr(filePath, bom + text3, context.catalogue);
+    messages = lint(adr);
+  }
+  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
+}
+function hasWantedFixes(messages, options = {}) {
+  return messages.some((message) => wanted(message, options));
+}
+var MAX_FIX_PASSES;
+var init_fixer = __esm({
+  "src/fixer.ts"() {
+    "use strict";
+    init_fix();
+    init_lint();
+    init_parse2();
+    MAX_FIX_PASSES = 10;
+  }
+});
+
+// src/version.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+var VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    init_paths();
+    VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
+  }
+});
+
+// src/cache.ts
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
+function contentHash(source) {
+  return createHash2("sha1").update(source).digest("base64url");
+}
+function cacheKey(config, catalogue) {
+  return createHash2("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
+}
+function cachePath(cwd, location) {
+  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve4(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync3(path).isDirectory();
+  return isFolder ? join5(path, DEFAULT_CACHE_FILE) : path;
+}
+var FORMAT, FORMAT_VERSION, DEFAULT_CACHE_FILE, LintCache;
+var init_cache = __esm({
+  "src/cache.ts"() {
+    "use strict";
+    init_version();
+    FORMAT = "adrlint-cache";
+    FORMAT_VERSION = 2;
+    DEFAULT_CACHE_FILE = ".adrlintcache";
+    LintCache = class _LintCache {
+      constructor(path, key, entries) {
+        this.path = path;
+        this.key = key;
+        this.entries = entries;
+      }
+      path;
+      key;
+      entries;
+      changed = false;
+      hits = 0;
+      misses = 0;
+      /**
+       * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
+       * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+       */
+      static load(path, key) {
+        let text3;
+        try {
+          text3 = readFileSync6(path, "utf8");
+        } catch {
+          return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+        }
+        try {
+          const data = JSON.parse(text3);
+          if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null) throw new Error("not an adrlint cache");
+          if (data.formatVersion !== FORMAT_VERSION || data.key !== key) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+          return { cache: new _LintCache(path, key, new Map(Object.entries(data.entries))), warning: null };
+        } catch (error) {
+          const reason = error instanceof SyntaxError ? "not valid JSON" : error.message;
+          return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
+        }
+      }
+      get(path, hash) {
+        const entry = this.entries.get(path);
+        if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
+          this.hits++;
+          return entry;
+        }
+        this.misses++;
+        return null;
+      }
+      set(path, entry) {
+        this.entries.set(path, entry);
+        this.changed = true;
+      }
+      /** Forget files that no longer exist, so the cache does not grow without end. */
+      retain(paths) {
+        for (const path of this.entries.keys()) {
+          if (!paths.has(path) && !existsSync3(path)) {
+            this.entries.delete(path);
+            this.changed = true;
+          }
+        }
+      }
+      /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+      save() {
+        if (!this.changed) return null;
+        const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
+        const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
+        try {
+          mkdirSync(dirname6(this.path), { recursive: true });
+          writeFileSync(temp, JSON.stringify(data));
+          renameSync(temp, this.path);
+          this.changed = false;
+          return null;
+        } catch (error) {
+          rmSync(temp, { force: true });
+          return `could not write the cache file ${this.path}: ${error.message.split("\n")[0]}`;
+        }
+      }
+    };
+  }
+});
+
+// src/lazy-adr.ts
+function lazyParsedAdr(path, source, catalogue) {
+  const adr = new LazyParsedAdr(path, source, catalogue);
+  return { adr, parsed: () => adr.parsed };
+}
+var parses, LazyParsedAdr;
+var init_lazy_adr = __esm({
+  "src/lazy-adr.ts"() {
+    "use strict";
+    init_parse2();
+    init_positions();
+    parses = 0;
+    LazyParsedAdr = class {
+      constructor(path, source, catalogue) {
+        this.path = path;
+        this.source = source;
+        this.catalogue = catalogue;
+        this.bom = source.charCodeAt(0) === 65279;
+        this.text = this.bom ? source.slice(1) : source;
+        this.lines = createLineIndex(this.text);
+      }
+      path;
+      source;
+      catalogue;
+      text;
+      bom;
+      lines;
+      full = null;
+      get parsed() {
+        return this.full !== null;
+      }
+      parse() {
+        if (this.full === null) {
+          parses++;
+          this.full = parseAdr(this.path, this.source, this.catalogue);
+        }
+        return this.full;
+      }
+      get tree() {
+        return this.parse().tree;
+      }
+      get frontmatter() {
+        return this.parse().frontmatter;
+      }
+      get unterminatedFrontmatter() {
+        return this.parse().unterminatedFrontmatter;
+      }
+      get patterns() {
+        return this.parse().patterns;
+      }
+      get patternsShapeError() {
+        return this.parse().patternsShapeError;
+      }
+      get categories() {
+        return this.parse().categories;
+      }
+      get categoriesShapeError() {
+        return this.parse().categoriesShapeError;
+      }
+      get patternsNode() {
+        return this.parse().patternsNode;
+      }
+      get mentions() {
+        return this.parse().mentions;
+      }
+      get links() {
+        return this.parse().links;
+      }
+      get directives() {
+        return this.parse().directives;
+      }
+    };
+  }
+});
+
+// src/lint-file.ts
+import { dirname as dirname7 } from "node:path";
+function runFileWork(work, config, catalogue) {
+  try {
+    const adr = parseAdr(work.path, work.source, catalogue);
+    const record = buildRecord(adr, catalogue);
+    if (work.mode === "record") return { record, messages: null };
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
+    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
+  } catch (error) {
+    return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
+  }
+}
+var init_lint_file = __esm({
+  "src/lint-file.ts"() {
+    "use strict";
+    init_lint();
+    init_parse2();
+    init_record();
+  }
+});
+
+// src/record-scan.ts
+import { basename as basename8, dirname as dirname8 } from "node:path";
+function headRecord(path, source, catalogue) {
+  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
+  const text3 = bom ? source.slice(1) : source;
+  if (text3.includes("\r")) return null;
+  let at = 0;
+  let frontmatterEnd = null;
+  if (text3.startsWith("---\n")) {
+    const close2 = text3.indexOf("\n---\n", 3);
+    if (close2 < 0) return null;
+    frontmatterEnd = close2 + 4;
+    at = close2 + 5;
+  }
+  while (text3.charCodeAt(at) === 10) at++;
+  const lineEnd = text3.indexOf("\n", at);
+  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
+  const heading = PLAIN_TITLE.exec(line);
+  if (!heading) return null;
+  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
+  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
+  if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
+    return { ...buildRecord(head, catalogue), partial: true };
+  }
+  const title = heading[1];
+  const titleStart = at + line.indexOf(title);
+  const h1Range = [at, at + line.length];
+  const numbered = TITLE_NUMBER.exec(title);
+  const name = basename8(path);
+  return {
+    path,
+    folder: dirname8(path),
+    name,
+    format: "unknown",
+    fileNumber: fileNumber(name),
+    number: numbered ? { value: Number(numbered[1]), text: numbered[1], range: [titleStart + title.indexOf(numbered[1]), titleStart + title.indexOf(numbered[1]) + numbered[1].length] } : null,
+    title: title.replace(TITLE_NUMBER, "").trim(),
+    // Not read from the head: set rules never read these of another record.
+    h1Count: 1,
+    h1Range,
+    frontmatterTitle: null,
+    status: null,
+    date: null,
+    relations: [],
+    sections: [],
+    anchors: [],
+    links: [],
+    patterns: [],
+    partial: true
+  };
+}
+var RELATION_WORD, PLAIN_TITLE;
+var init_record_scan = __esm({
+  "src/record-scan.ts"() {
+    "use strict";
+    init_parse2();
+    init_record();
+    RELATION_WORD = /super[sc]ed|amend/i;
+    PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
+  }
+});
+
+// src/workers.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+function workerCount(concurrency, count, cpus = availableParallelism()) {
+  if (concurrency === "off" || count === 0) return 1;
+  if (concurrency === "auto") {
+    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
+  }
+  return Math.max(1, Math.min(concurrency, count));
+}
+function workerScript() {
+  const path = packagePath("dist", "worker.js");
+  return existsSync4(path) ? path : null;
+}
+async function runFileWorks(works, config, catalogue, concurrency, onDone) {
+  const count = workerCount(concurrency, works.length);
+  const script = count > 1 ? workerScript() : null;
+  if (count <= 1 || script === null)
+    return works.map((work, i) => {
+      const outcome = runFileWork(work, config, catalogue);
+      onDone?.(i + 1);
+      return outcome;
+    });
+  const outcomes = new Array(works.length);
+  let next = 0;
+  let finished = 0;
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve10, reject) => {
+          const send = () => {
+            if (next >= works.length) return resolve10();
+            const id = next;
+            next = Math.min(works.length, next + BATCH);
+            worker.postMessage({ id, works: works.slice(id, next) });
+          };
+          worker.on("message", ({ id, outcomes: batch }) => {
+            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
+            finished += batch.length;
+            onDone?.(finished);
+            send();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => {
+            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
+          });
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
+var MIN_PARALLEL_FILES, BATCH;
+var init_workers = __esm({
+  "src/workers.ts"() {
+    "use strict";
+    init_lint_file();
+    init_paths();
+    MIN_PARALLEL_FILES = 64;
+    BATCH = 16;
+  }
+});
+
+// src/write.ts
+import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename9, dirname as dirname9, join as join6 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+function writeFixedFile(path, originalSource, fixedSource) {
+  let target;
+  try {
+    target = realpathSync(path);
+    const current = readFileSync7(target, "utf8");
+    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
+  } catch (error) {
+    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
+  }
+  const temp = join6(dirname9(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  try {
+    const { mode } = statSync4(target);
+    writeFileSync2(temp, fixedSource, { mode });
+    chmodSync(temp, mode & 4095);
+    renameSync2(temp, target);
+    return { ok: true };
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
+  }
+}
+var init_write = __esm({
+  "src/write.ts"() {
+    "use strict";
+  }
+});
+
+// src/project.ts
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { dirname as dirname10, join as join7, resolve as resolve5 } from "node:path";
+function findRepositoryRoot(start) {
+  let dir = resolve5(start);
+  for (; ; ) {
+    if (existsSync5(join7(dir, ".git"))) return dir;
+    const parent = dirname10(dir);
+    if (parent === dir) return resolve5(start);
+    dir = parent;
+  }
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key);
+  };
+}
+function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
+  const stat = memo((path) => {
+    try {
+      return statSync5(path);
+    } catch {
+      return null;
+    }
+  });
+  return {
+    root,
+    complete: true,
+    exists: (path) => stat(path) !== null,
+    isDirectory: (path) => stat(path)?.isDirectory() ?? false,
+    anchors: memo((path) => {
+      const cached = known.get(path);
+      if (cached) return cached;
+      try {
+        return anchorsOf(path, readFileSync8(path, "utf8"));
+      } catch {
+        return null;
+      }
+    }),
+    list: memo((folder) => {
+      try {
+        return readdirSync2(folder);
+      } catch {
+        return [];
+      }
+    })
+  };
+}
+var init_project = __esm({
+  "src/project.ts"() {
+    "use strict";
+  }
+});
+
+// src/run.ts
+import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname11, relative as relative3, resolve as resolve6 } from "node:path";
+function loadProject(options) {
+  let config = options.config ?? loadConfig(options.cwd, options.configFile);
+  if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  return { config, catalogue: loadCatalogue(config.catalogue) };
+}
+async function lintProject(options) {
+  const { config, catalogue } = loadProject(options);
+  const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
+    return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+  }
+  if (discovery.files.length === 0) {
+    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
+    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
+    const what = [
+      ...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [],
+      ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []
+    ];
+    throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
+  }
+  const warnings = [];
+  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (cache?.warning) warnings.push(cache.warning);
+  const hashOf = (source) => cache ? contentHash(source) : "";
+  const linted = new Set(discovery.files);
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname11(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const targets = [];
+  const otherRecords = [];
+  const works = [];
+  const slots = [];
+  const targetReads = discovery.files.map((path) => ({ path, read: readAdrFile(path, config.maxFileSize) }));
+  const otherReads = others.flatMap((path) => {
+    const read = readAdrFile(path, config.maxFileSize);
+    return read.ok ? [{ path, source: read.source }] : [];
+  });
+  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
+  for (const { path, read } of targetReads) {
+    if (!read.ok) {
+      targets.push({ path, error: read.reason });
+      continue;
+    }
+    const hash = hashOf(read.source);
+    const folderConventions2 = conventions2.get(dirname11(path));
+    const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
+    const hit = cache?.cache.get(path, hash);
+    if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
+      targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
+      continue;
+    }
+    slots.push(targets.length);
+    targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
+    works.push({ path, source: read.source, mode: "lint", ...folderConventions2 ? { conventions: folderConventions2 } : {} });
+  }
+  const otherHashes = [];
+  let indexedFromHead = 0;
+  for (const { path, source } of otherReads) {
+    const hash = hashOf(source);
+    const hit = cache?.cache.get(path, hash);
+    otherHashes.push(hash);
+    if (hit) {
+      otherRecords.push(hit.record);
+      continue;
+    }
+    const head = headRecord(path, source, catalogue);
+    if (head) {
+      otherRecords.push(head);
+      cache?.cache.set(path, { hash, record: head, messages: null });
+      indexedFromHead++;
+      continue;
+    }
+    slots.push(-1 - otherRecords.length);
+    otherRecords.push(null);
+    works.push({ path, source, mode: "record" });
+  }
+  const concurrency = options.concurrency ?? "auto";
+  const readCount = discovery.files.length + others.length;
+  const onProgress = options.onProgress;
+  onProgress?.(readCount - works.length, readCount, "parse");
+  const outcomes = await runFileWorks(works, config, catalogue, concurrency, onProgress && ((finished) => onProgress(readCount - works.length + finished, readCount, "parse")));
+  outcomes.forEach((outcome, i) => {
+    const slot = slots[i];
+    const work = works[i];
+    if (slot >= 0) {
+      const target = targets[slot];
+      if ("error" in outcome) targets[slot] = { path: target.path, error: outcome.error };
+      else {
+        target.record = outcome.record;
+        target.fileMessages = outcome.messages ?? [];
+        const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
+        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
+      }
+    } else if (!("error" in outcome)) {
+      otherRecords[-1 - slot] = outcome.record;
+      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
+    }
+  });
+  const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
+  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2 };
+  const written = /* @__PURE__ */ new Map();
+  const results = discovery.missing.map(
+    (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
+  );
+  for (const [checked, target] of targets.entries()) {
+    onProgress?.(checked, targets.length, "check");
+    if ("error" in target) {
+      results.push(fatalResult(target.path, `${relative3(options.cwd, target.path) || target.path} ${target.error}`));
+      continue;
+    }
+    try {
+      const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
+      const messages = targetMessages(adr, target.record, target.fileMessages, records, context);
+      if (!options.fix || !hasWantedFixes(messages, options.fix)) {
+        results.push(summarise(target.path, messages, adr.text));
+        continue;
+      }
+      const fixed = fixText(target.path, target.source, context, records, options.fix, adr, messages);
+      const result = fixed.result;
+      if (fixed.output !== target.source) {
+        result.source = target.source;
+        result.output = fixed.output;
+        result.fixedCount = fixed.fixedCount;
+        const real = options.fix.write ? realPath(target.path) : null;
+        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+          const outcome = writeFixedFile(target.path, target.source, fixed.output);
+          if (outcome.ok) {
+            if (real !== null) written.set(real, fixed.output);
+          } else {
+            const problem = fileProblem(`${relative3(options.cwd, target.path) || target.path} ${outcome.reason}`);
+            results.push(summarise(target.path, [problem, ...messages], adr.text));
+            continue;
+          }
+        }
+      }
+      results.push(result);
+    } catch (error) {
+      results.push(fatalResult(target.path, `internal error while linting: ${error.message.split("\n")[0]}`));
+    }
+  }
+  onProgress?.(targets.length, targets.length, "check");
+  if (cache) {
+    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
+    const failed = cache.cache.save();
+    if (failed) warnings.push(failed);
+  }
+  const parsedCount = works.length;
+  return {
+    results,
+    config,
+    catalogue,
+    records,
+    warnings,
+    conventions: conventions2,
+    stats: {
+      linted: works.filter((work) => work.mode === "lint").length,
+      indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
+      cacheHits: cache?.cache.hits ?? 0,
+      cacheMisses: cache?.cache.misses ?? 0,
+      workers: workerCount(concurrency, parsedCount)
+    }
+  };
+}
+function targetMessages(adr, record, fileMessages, records, context) {
+  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, "set"));
+  return withDirectives(merged, record.directives, context);
+}
+function namesOnlySkippedFiles(options, skipped) {
+  const paths = options.paths ?? [];
+  const names = new Set(skipped);
+  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+}
+function readConventions(files, maxFileSize) {
+  const byFolder2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = dirname11(file.path);
+    const list2 = byFolder2.get(folder) ?? [];
+    list2.push(file);
+    byFolder2.set(folder, list2);
+  }
+  const conventions2 = /* @__PURE__ */ new Map();
+  for (const [folder, adrs] of byFolder2) {
+    const templatePath = templateFileOf(folder);
+    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
+    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+  }
+  return conventions2;
+}
+function projectOf(records, cwd) {
+  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
+}
+function completeRecords(records, config, catalogue) {
+  return records.map((record) => {
+    if (!record.partial) return record;
+    const read = readAdrFile(record.path, config.maxFileSize);
+    if (!read.ok) return record;
+    try {
+      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
+    } catch {
+      return record;
+    }
+  });
+}
+function realPath(path) {
+  try {
+    return realpathSync2(path);
+  } catch {
+    return null;
+  }
+}
+var init_run = __esm({
+  "src/run.ts"() {
+    "use strict";
+    init_catalogue();
+    init_config();
+    init_files();
+    init_conventions();
+    init_lint();
+    init_fixer();
+    init_cache();
+    init_lazy_adr();
+    init_lint_file();
+    init_record_scan();
+    init_workers();
+    init_write();
+    init_parse2();
+    init_record();
+    init_project();
+  }
+});
+
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
   "node_modules/picocolors/picocolors.js"(exports, module) {
@@ -30614,6 +31654,236 @@ var require_picocolors = __commonJS({
   }
 });
 
+// src/plural.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+var init_plural = __esm({
+  "src/plural.ts"() {
+    "use strict";
+  }
+});
+
+// src/init.ts
+import { relative as relative6 } from "node:path";
+function inferSettings(input) {
+  return [adrsSetting(input), statusesSetting(input), ...patternSettings(input), sectionsSetting(input), filenameSetting(input)].filter(
+    (setting) => setting !== null
+  );
+}
+function adrsSetting({ cwd, records }) {
+  const folders = [...new Set(records.map((record) => record.folder))].sort();
+  if (folders.length === 0) return null;
+  const counts = folders.map((folder) => `${relative6(cwd, folder) || "."}: ${plural(records.filter((record) => record.folder === folder).length, "ADR")}`);
+  return { key: "adrs", value: folders.map((folder) => relative6(cwd, folder) || "."), comment: `where the ADRs are (${counts.join("; ")})` };
+}
+function statusWord(written) {
+  const cleaned = written.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
+}
+function statusesSetting({ records, conventions: conventions2 }) {
+  const templateStatuses2 = [...conventions2.values()].find((entry) => entry.template?.statuses)?.template?.statuses ?? null;
+  const base = templateStatuses2 ?? DEFAULT_STATUSES;
+  const counts = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (!record.status || matchStatus(record.status.value, base)) continue;
+    const word = statusWord(record.status.value);
+    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const extra = [...counts.entries()].filter(([word, count]) => count > 1 || base.every((status) => (0, import_fastest_levenshtein6.distance)(word, status.toLowerCase()) > 2)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (extra.length === 0) return null;
+  const source = templateStatuses2 ? "the template\u2019s" : "the standard ones";
+  return {
+    key: "statuses",
+    value: [...base, ...extra.map(([word]) => word)],
+    comment: `${source}, and the set\u2019s own: ${extra.map(([word, count]) => `${word} (${plural(count, "ADR")})`).join(", ")}`
+  };
+}
+function patternSettings({ records, conventions: conventions2, mentioning }) {
+  if (records.length === 0 || [...conventions2.values()].some((entry) => entry.patternsAdopted)) return [];
+  const mention = mentioning === 1 ? "mentions" : "mention";
+  const seen = `no ADR declares "patterns"${mentioning ? `; ${plural(mentioning, "ADR")} ${mention} catalogue patterns (adrlint report lists them)` : ""}`;
+  return [
+    { key: "pattern-undeclared", value: "off", comment: seen },
+    { key: "pattern-link", value: "off", comment: "no pattern pages are linked either" }
+  ];
+}
+function sectionsSetting({ records, conventions: conventions2, results }) {
+  if ([...conventions2.values()].some((entry) => entry.template)) return null;
+  const format = dominantFormat(records);
+  if (!format) return null;
+  const ofFormat = new Set(records.filter((record) => formatFamily(record.format) === format).map((record) => record.path));
+  const missing = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    if (!ofFormat.has(result.filePath)) continue;
+    for (const message of result.messages) {
+      const section = message.ruleId === "adr-sections" ? MISSING_SECTION.exec(message.message)?.[1] : void 0;
+      if (section) missing.set(section, (missing.get(section) ?? 0) + 1);
+    }
+  }
+  const template = TEMPLATE_SECTIONS[format];
+  const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
+  if (dropped.length === 0 || dropped.length === template.length) return null;
+  return {
+    key: "adr-sections",
+    value: ["warn", { template: template.filter((section) => !dropped.includes(section)) }],
+    comment: `${format} records (${ofFormat.size} of ${records.length}); most leave out ${dropped.map((section) => `"${section}"`).join(", ")}`
+  };
+}
+function formatFamily(format) {
+  return format === "nygard" ? "nygard" : format === "madr" || format === "madr2" ? "madr" : null;
+}
+function dominantFormat(records) {
+  let madr = 0;
+  let nygard = 0;
+  for (const record of records) {
+    const family = formatFamily(record.format);
+    if (family === "madr") madr++;
+    if (family === "nygard") nygard++;
+  }
+  if (madr + nygard === 0) return null;
+  return nygard > madr ? "nygard" : "madr";
+}
+function filenameSetting({ records }) {
+  if (records.length < 3) return null;
+  const shapes = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    const shape = nameShape(record.name);
+    if (!shape) continue;
+    const entry = shapes.get(shape.pattern) ?? { ...shape, count: 0 };
+    entry.count++;
+    shapes.set(shape.pattern, entry);
+  }
+  const best = [...shapes.values()].sort((a, b) => b.count - a.count)[0];
+  if (!best || best.count * 10 < records.length * 9) return null;
+  return {
+    key: "adr-filename",
+    value: ["warn", { pattern: best.pattern }],
+    comment: `${best.count} of ${plural(records.length, "name")} are written like ${best.example}`
+  };
+}
+function nameShape(name) {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const [, prefix = "", digits = "", separator = "-", title = "", extension2 = "md"] = match;
+  const wordSeparator = title.includes("_") && !title.includes("-") ? "_" : "-";
+  if (title.includes("_") && title.includes("-")) return null;
+  const letters = String.raw`\p{L}\p{N}`;
+  const escape2 = (text3) => text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = `^${escape2(prefix)}\\d{${digits.length}}${escape2(separator)}[${letters}]+(?:${escape2(wordSeparator)}[${letters}]+)*\\.${extension2}$`;
+  return { pattern, example: `${prefix}${"N".repeat(digits.length)}${separator}title.${extension2}` };
+}
+function renderConfig(settings, header) {
+  const lines = header.split("\n").map((line) => `# ${line}`.trimEnd());
+  const top = settings.filter((setting) => setting.key === "adrs" || setting.key === "statuses");
+  const rules2 = settings.filter((setting) => setting.key !== "adrs" && setting.key !== "statuses");
+  for (const setting of top) {
+    lines.push(`# ${setting.comment}`, `${setting.key}:`);
+    for (const item of setting.value) lines.push(`  - ${JSON.stringify(item)}`);
+  }
+  if (rules2.length > 0) {
+    lines.push("rules:");
+    for (const setting of rules2) lines.push(`  # ${setting.comment}`, `  ${setting.key}: ${flowYaml(setting.value)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function flowYaml(value2) {
+  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
+  if (Array.isArray(value2)) return `[${value2.map(flowYaml).join(", ")}]`;
+  if (value2 && typeof value2 === "object")
+    return `{ ${Object.entries(value2).map(([key, entry]) => `${key}: ${flowYaml(entry)}`).join(", ")} }`;
+  return JSON.stringify(value2);
+}
+function rawConfig(settings) {
+  const raw = {};
+  const rules2 = {};
+  for (const setting of settings) {
+    if (setting.key === "adrs" || setting.key === "statuses") raw[setting.key] = setting.value;
+    else rules2[setting.key] = setting.value;
+  }
+  if (Object.keys(rules2).length > 0) raw.rules = rules2;
+  return raw;
+}
+function problemKey(filePath, message) {
+  return `${filePath}\0${message.ruleId ?? ""}\0${message.line}:${message.column}`;
+}
+var import_fastest_levenshtein6, MISSING_SECTION, TEMPLATE_SECTIONS, NAME;
+var init_init = __esm({
+  "src/init.ts"() {
+    "use strict";
+    import_fastest_levenshtein6 = __toESM(require_mod(), 1);
+    init_status();
+    init_plural();
+    MISSING_SECTION = /^Missing the "(.+?)" section/;
+    TEMPLATE_SECTIONS = {
+      madr: ["Context and Problem Statement", "Considered Options", "Decision Outcome"],
+      nygard: ["Status", "Context", "Decision", "Consequences"]
+    };
+    NAME = /^([A-Za-z]*[-_]?)(\d+)([-_.])(.+)\.(md|markdown)$/;
+  }
+});
+
+// src/commands/init.ts
+var init_exports = {};
+__export(init_exports, {
+  INIT_FILE: () => INIT_FILE,
+  describeInit: () => describeInit,
+  initConfig: () => initConfig
+});
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname13, relative as relative7, resolve as resolve7 } from "node:path";
+async function initConfig(options) {
+  const path = resolve7(options.cwd, INIT_FILE);
+  const existing = findConfigFile(options.cwd);
+  if (existing && dirname13(existing) === resolve7(options.cwd) && !options.force && !options.dryRun)
+    throw new UsageError(`${relative7(options.cwd, existing)} already configures adrlint here; run "adrlint init --force" to replace it, or --dry-run to see what init would write`);
+  const defaults = resolveConfig({}, null, resolve7(options.cwd));
+  const run = (config) => lintProject({ cwd: options.cwd, paths: options.paths, config, concurrency: options.concurrency });
+  const base = await run(defaults);
+  const records = completeRecords(base.records, defaults, base.catalogue);
+  const known = new Set(base.results.flatMap((result) => result.messages.map((message) => problemKey(result.filePath, message))));
+  const mentioning = base.results.filter((result) => result.messages.some((message) => message.ruleId === "pattern-undeclared")).length;
+  let settings = inferSettings({ cwd: options.cwd, records, conventions: base.conventions, results: base.results, mentioning });
+  let captured = base;
+  for (let round = 0; round < settings.length + 1; round++) {
+    captured = await run(resolveConfig(rawConfig(settings), path, resolve7(options.cwd)));
+    const added = captured.results.flatMap((result) => result.messages.filter((message) => !known.has(problemKey(result.filePath, message))));
+    if (added.length === 0) break;
+    const rules2 = new Set(added.map((message) => message.ruleId));
+    if (rules2.has(null)) settings = settings.filter((setting) => setting.key === "adrs");
+    else settings = settings.filter((setting) => !rules2.has(setting.key) && !(setting.key === "statuses" && rules2.has("adr-status")));
+  }
+  const header = `adrlint configuration written by "adrlint init" from ${plural(records.length, "ADR")}; each setting says what it saw.
+yaml-language-server: $schema=${SCHEMA_URL}`;
+  const text3 = renderConfig(settings, header);
+  if (!options.dryRun) writeFileSync4(path, text3);
+  return { path, text: text3, settings, adrCount: records.length, defaultFindings: findingCount(base), findings: findingCount(captured) };
+}
+function describeInit(outcome, cwd, dryRun) {
+  const lines = [`adrlint init: read ${plural(outcome.adrCount, "ADR")}`];
+  for (const setting of outcome.settings) lines.push(`  ${setting.key}: ${setting.comment}`);
+  if (outcome.settings.length === 0) lines.push("  the defaults fit this set: nothing to capture");
+  lines.push(`${plural(outcome.findings, "finding")} with this config (${outcome.defaultFindings} with the defaults)`);
+  lines.push(dryRun ? `${relative7(cwd, outcome.path)} not written (dry run)` : `wrote ${relative7(cwd, outcome.path)}`);
+  return `${lines.join("\n")}
+`;
+}
+var INIT_FILE, SCHEMA_URL, findingCount;
+var init_init2 = __esm({
+  "src/commands/init.ts"() {
+    "use strict";
+    init_config();
+    init_files();
+    init_run();
+    init_init();
+    init_plural();
+    INIT_FILE = ".adrlintrc.yml";
+    SCHEMA_URL = "https://raw.githubusercontent.com/adrlint/adrlint/main/data/schema/config.schema.json";
+    findingCount = (outcome) => outcome.results.reduce((sum, result) => sum + result.messages.length, 0);
+  }
+});
+
 // src/format/json.ts
 var json_exports = {};
 __export(json_exports, {
@@ -30663,7 +31933,7 @@ __export(sarif_exports, {
   formatSarif: () => formatSarif
 });
 import { createHash as createHash4 } from "node:crypto";
-import { isAbsolute as isAbsolute2, relative as relative6, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative8, sep as sep4 } from "node:path";
 import { pathToFileURL } from "node:url";
 function encodeSegment(segment) {
   let out = "";
@@ -30677,7 +31947,7 @@ function fileUri(path) {
   return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
 function artifactLocation(root, filePath) {
-  const path = relative6(root, filePath);
+  const path = relative8(root, filePath);
   if (path === "" || path === ".." || path.startsWith(`..${sep4}`) || isAbsolute2(path)) return { uri: fileUri(filePath) };
   return { uri: path.split(sep4).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
@@ -30867,9 +32137,9 @@ var github_exports = {};
 __export(github_exports, {
   formatGithub: () => formatGithub
 });
-import { isAbsolute as isAbsolute3, relative as relative7, sep as sep5 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative9, sep as sep5 } from "node:path";
 function annotationPath(root, filePath) {
-  const path = relative7(root, filePath);
+  const path = relative9(root, filePath);
   if (path === "" || path.startsWith(`..${sep5}`) || path === ".." || isAbsolute3(path)) return filePath;
   return path.split(sep5).join("/");
 }
@@ -30899,9 +32169,9 @@ __export(junit_exports, {
   xmlAttribute: () => xmlAttribute,
   xmlText: () => xmlText
 });
-import { isAbsolute as isAbsolute4, relative as relative8, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative10, sep as sep6 } from "node:path";
 function reportPath(root, filePath) {
-  const path = relative8(root, filePath);
+  const path = relative10(root, filePath);
   if (path === "" || path === ".." || path.startsWith(`..${sep6}`) || isAbsolute4(path)) return filePath;
   return path.split(sep6).join("/");
 }
@@ -31506,12 +32776,12 @@ var diff_exports = {};
 __export(diff_exports, {
   formatFixDiff: () => formatFixDiff
 });
-import { relative as relative9 } from "node:path";
+import { relative as relative11 } from "node:path";
 function formatFixDiff(results, cwd) {
   let out = "";
   for (const result of results) {
     if (result.output === void 0 || result.source === void 0) continue;
-    const name = (relative9(cwd, result.filePath) || result.filePath).split("\\").join("/");
+    const name = (relative11(cwd, result.filePath) || result.filePath).split("\\").join("/");
     out += createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output, void 0, void 0, { context: 3 });
   }
   return out;
@@ -31541,8 +32811,8 @@ __export(new_adr_exports, {
   titlePatterns: () => titlePatterns,
   titleSlug: () => titleSlug
 });
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname13, join as join8, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname14, join as join8, resolve as resolve8 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
   return entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
@@ -31660,12 +32930,12 @@ function adrFolder(cwd, config) {
   const configured = config.adrs?.[0];
   if (configured) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
-    if (scan.isGlob) return resolve7(config.baseDir, scan.base || ".");
-    const path = resolve7(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname13(path) : path;
+    if (scan.isGlob) return resolve8(config.baseDir, scan.base || ".");
+    const path = resolve8(config.baseDir, configured);
+    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname14(path) : path;
   }
-  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve7(cwd, folder)));
-  return resolve7(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
+  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve8(cwd, folder)));
+  return resolve8(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
 }
 function listFolder(folder) {
   try {
@@ -31735,7 +33005,7 @@ function createAdr(options) {
     }
     mkdirSync3(folder, { recursive: true });
     try {
-      writeFileSync4(path, text3, { flag: "wx" });
+      writeFileSync5(path, text3, { flag: "wx" });
       return result;
     } catch (error) {
       const code = error.code;
@@ -31818,9 +33088,9 @@ __export(report_exports, {
   normaliseStatus: () => normaliseStatus,
   patternUsageLines: () => patternUsageLines
 });
-import { basename as basename10, relative as relative10, sep as sep7 } from "node:path";
+import { basename as basename10, relative as relative12, sep as sep7 } from "node:path";
 function relativePath(root, path) {
-  return (relative10(root, path) || basename10(path)).split(sep7).join("/");
+  return (relative12(root, path) || basename10(path)).split(sep7).join("/");
 }
 function normaliseStatus(written) {
   const known = matchStatus(written, DEFAULT_STATUSES);
@@ -32003,11 +33273,8 @@ function mermaidBlock(report, options) {
   if (graph.empty) return [];
   const lines = ["```mermaid", graph.text, "```"];
   if (graph.omittedNodes + graph.omittedEdges > 0)
-    lines.push("", `_The graph is capped: ${plural2(graph.omittedNodes, "node")} and ${plural2(graph.omittedEdges, "edge")} are left out._`);
+    lines.push("", `_The graph is capped: ${plural(graph.omittedNodes, "node")} and ${plural(graph.omittedEdges, "edge")} are left out._`);
   return lines;
-}
-function plural2(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function adrList(paths, link) {
   return paths.map((path) => markdownLink(path, link(path))).join(", ");
@@ -32041,7 +33308,7 @@ function formatReportMarkdown(report) {
   const out = [
     "# ADR report",
     "",
-    `${plural2(report.adrs.length, "ADR")} \xB7 ${plural2(report.supersedes.length, "supersede relation")} \xB7 ${usedCount} of ${plural2(report.patterns.length, "catalogue pattern")} used`,
+    `${plural(report.adrs.length, "ADR")} \xB7 ${plural(report.supersedes.length, "supersede relation")} \xB7 ${usedCount} of ${plural(report.patterns.length, "catalogue pattern")} used`,
     "",
     "## ADRs by status"
   ];
@@ -32083,6 +33350,7 @@ var init_report = __esm({
     init_status();
     init_relations();
     init_escape();
+    init_plural();
     MAX_CHAINS = 1e3;
     byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     STATUS_FIRST = ["proposed", "accepted"];
@@ -32096,938 +33364,16 @@ var init_report = __esm({
 // src/cli.ts
 init_errors();
 init_files();
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname14, relative as relative11, resolve as resolve8 } from "node:path";
-import { parseArgs } from "node:util";
-
-// src/run.ts
-import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname11, relative as relative3, resolve as resolve6 } from "node:path";
-
-// src/catalogue.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
-init_schema();
-init_paths();
-init_positions();
-init_errors();
-import { readFileSync as readFileSync4 } from "node:fs";
-var Catalogue = class {
-  patterns;
-  categories;
-  bySlug = /* @__PURE__ */ new Map();
-  /** Lower-cased name, code and alias → pattern, for references written in another form. */
-  byOtherForm = /* @__PURE__ */ new Map();
-  categoryByLowerName = /* @__PURE__ */ new Map();
-  mentionMatcher;
-  constructor(patterns, categories) {
-    this.patterns = patterns;
-    this.categories = categories;
-    for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
-    for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
-    for (const pattern of patterns) {
-      const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
-      if (pattern.code) forms.push([pattern.code, "code"]);
-      for (const [text3, form] of forms) {
-        const key = text3.toLowerCase();
-        if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
-      }
-    }
-    this.mentionMatcher = new MentionMatcher(patterns);
-  }
-  get(slug2) {
-    return this.bySlug.get(slug2);
-  }
-  /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
-  resolve(reference) {
-    const trimmed = reference.trim();
-    const exact = this.bySlug.get(trimmed);
-    if (exact) return { pattern: exact, form: "slug" };
-    const lower = trimmed.toLowerCase();
-    const bySlugCase = this.bySlug.get(lower);
-    if (bySlugCase) return { pattern: bySlugCase, form: "name" };
-    return this.byOtherForm.get(lower) ?? null;
-  }
-  /** Up to `limit` slugs close to an unknown reference, closest first. */
-  suggestSlugs(reference, limit = 3) {
-    return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
-  }
-  /**
-   * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
-   * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
-   */
-  typoOf(reference) {
-    if (this.resolve(reference)) return null;
-    const suggestions = this.suggestSlugs(reference);
-    const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
-  }
-  /** The catalogue's spelling of a category name given in any case, or null. */
-  category(name) {
-    return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;
-  }
-  suggestCategories(name, limit = 3) {
-    return closest(name.toLowerCase().trim(), this.categories.map((c) => c.toLowerCase()), limit).map(
-      (lower) => this.categoryByLowerName.get(lower) ?? lower
-    );
-  }
-  /** Prose mentions of catalogue patterns in a piece of text. */
-  findMentions(text3) {
-    return this.mentionMatcher.find(text3);
-  }
-};
-function closest(word, candidates, limit) {
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein5.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
-}
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function termSource(term) {
-  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
-  return words.join("[\\s-]+");
-}
-function normaliseTerm(text3) {
-  return text3.toLowerCase().split(/[\s-]+/).join(" ");
-}
-var BEFORE = "(?<![\\p{L}\\p{N}_-])";
-var AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
-var MentionMatcher = class {
-  words;
-  acronyms;
-  excludes;
-  slugByTerm = /* @__PURE__ */ new Map();
-  slugByAcronym = /* @__PURE__ */ new Map();
-  constructor(patterns) {
-    const wordTerms = [];
-    const acronymTerms = [];
-    const excludeTerms = [];
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-          acronymTerms.push(term);
-        } else {
-          const key = normaliseTerm(term);
-          if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
-          wordTerms.push(term);
-        }
-      }
-      excludeTerms.push(...pattern.excludes);
-    }
-    const byLength = (a, b) => b.length - a.length;
-    this.words = wordTerms.length ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-    this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
-    this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-  }
-  find(text3) {
-    const excluded = [];
-    if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
-    const found = [];
-    if (this.words) {
-      for (const m of text3.matchAll(this.words)) {
-        const slug2 = this.wordSlug(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    if (this.acronyms) {
-      for (const m of text3.matchAll(this.acronyms)) {
-        const slug2 = this.slugByAcronym.get(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-  wordSlug(matched) {
-    const key = normaliseTerm(matched);
-    return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, "")) ?? this.slugByTerm.get(key.replace(/s$/, ""));
-  }
-};
-var builtInSource = null;
-function readBuiltIn() {
-  if (!builtInSource) {
-    const file = dataPath("catalogue.yaml");
-    builtInSource = { file, text: readFileSync4(file, "utf8") };
-  }
-  return builtInSource;
-}
-var validateCatalogue = null;
-function parseCatalogueSource(file, text3, { validate = true } = {}) {
-  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
-  const lines = createLineIndex(text3);
-  const at = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}`;
-  };
-  const yamlError = document3.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine2(yamlError.message)}`);
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new CatalogueError(file, `invalid YAML: ${error.message}`);
-  }
-  if (!validate) return data;
-  validateCatalogue ??= compileSchema("catalogue.schema.json");
-  if (!validateCatalogue(data)) {
-    const error = validateCatalogue.errors?.[0];
-    throw new CatalogueError(file, describeEntry(document3, error, at));
-  }
-  return data;
-}
-function describeEntry(document3, error, at) {
-  if (!error) return "does not match the catalogue schema";
-  const path = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
-  const node2 = document3.getIn(path, true);
-  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
-  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
-  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
-  return `${where}${entry}${describeAjvError(error)}`;
-}
-function firstLine2(message) {
-  return message.split("\n")[0] ?? message;
-}
-function toPattern(entry) {
-  return {
-    code: entry.code ?? null,
-    slug: entry.slug,
-    name: entry.name ?? entry.slug,
-    description: entry.description ?? "",
-    category: entry.category ?? "",
-    url: entry.url ?? null,
-    aliases: entry.aliases ?? [],
-    excludes: entry.excludes ?? []
-  };
-}
-var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-function mergeCatalogues(base, user, userFile) {
-  const replace = user?.extendsBuiltIn === false;
-  const categories = [...replace ? [] : base.categories ?? []];
-  const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  if (user && userFile) {
-    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
-    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
-    (user.patterns ?? []).forEach((entry, index2) => {
-      const label = `patterns[${index2}] (${entry.slug})`;
-      const existing = patterns.find((p) => p.slug === entry.slug);
-      if (existing) {
-        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-        if (extra.length)
-          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
-        if (entry.aliases) existing.aliases = entry.aliases;
-        if (entry.excludes) existing.excludes = entry.excludes;
-        if (entry.url) existing.url = entry.url;
-        return;
-      }
-      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
-      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
-      if (!categories.includes(entry.category))
-        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
-      if (entry.code) {
-        const holder = seenCodes.get(entry.code);
-        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
-        seenCodes.set(entry.code, entry.slug);
-      }
-      patterns.push(toPattern(entry));
-    });
-  }
-  return new Catalogue(patterns, categories);
-}
-function catalogueWithUser(userFile, userText) {
-  const builtIn = readBuiltIn();
-  const base = parseCatalogueSource(builtIn.file, builtIn.text, { validate: false });
-  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
-  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
-}
-function loadCatalogue(userFile) {
-  if (!userFile) return catalogueWithUser(null, null);
-  let text3;
-  try {
-    text3 = readFileSync4(userFile, "utf8");
-  } catch (error) {
-    throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
-  }
-  return catalogueWithUser(userFile, text3);
-}
-
-// src/run.ts
-init_config();
-init_files();
-init_conventions();
-init_lint();
-
-// src/fix.ts
-function applyEdits(text3, edits) {
-  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  const applied = [];
-  const skipped = [];
-  let out = "";
-  let cursor = 0;
-  for (const edit of ordered) {
-    const [start, end] = edit.range;
-    const last = applied[applied.length - 1];
-    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
-      applied.push(edit);
-      continue;
-    }
-    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
-    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
-    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text3.length || end < start) {
-      skipped.push(edit);
-      continue;
-    }
-    out += text3.slice(cursor, start) + edit.text;
-    cursor = end;
-    applied.push(edit);
-  }
-  out += text3.slice(cursor);
-  return { text: out, applied, skipped };
-}
-
-// src/fixer.ts
-init_lint();
-init_parse2();
-var MAX_FIX_PASSES = 10;
-function wanted(message, options) {
-  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
-}
-function fixText(filePath, source, context, set, options = {}, parsed, linted) {
-  let fixedCount = 0;
-  let passes = 0;
-  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
-  const lint = (parsed2) => withDirectives(checkAdr(parsed2, set, context), parsed2.directives, context);
-  let messages = linted ?? lint(adr);
-  const bom = adr.bom ? "\uFEFF" : "";
-  while (passes < MAX_FIX_PASSES) {
-    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
-    if (edits.length === 0) break;
-    const { text: text3, applied } = applyEdits(adr.text, edits);
-    if (applied.length === 0 || text3 === adr.text) break;
-    passes++;
-    fixedCount += applied.length;
-    adr = parseAdr(filePath, bom + text3, context.catalogue);
-    messages = lint(adr);
-  }
-  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
-}
-function hasWantedFixes(messages, options = {}) {
-  return messages.some((message) => wanted(message, options));
-}
-
-// src/cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
-
-// src/version.ts
-init_paths();
-import { readFileSync as readFileSync5 } from "node:fs";
-var VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
-
-// src/cache.ts
-var FORMAT = "adrlint-cache";
-var FORMAT_VERSION = 2;
-var DEFAULT_CACHE_FILE = ".adrlintcache";
-function contentHash(source) {
-  return createHash2("sha1").update(source).digest("base64url");
-}
-function cacheKey(config, catalogue) {
-  return createHash2("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
-}
-function cachePath(cwd, location) {
-  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve4(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync3(path).isDirectory();
-  return isFolder ? join5(path, DEFAULT_CACHE_FILE) : path;
-}
-var LintCache = class _LintCache {
-  constructor(path, key, entries) {
-    this.path = path;
-    this.key = key;
-    this.entries = entries;
-  }
-  path;
-  key;
-  entries;
-  changed = false;
-  hits = 0;
-  misses = 0;
-  /**
-   * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
-   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
-   */
-  static load(path, key) {
-    let text3;
-    try {
-      text3 = readFileSync6(path, "utf8");
-    } catch {
-      return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
-    }
-    try {
-      const data = JSON.parse(text3);
-      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null) throw new Error("not an adrlint cache");
-      if (data.formatVersion !== FORMAT_VERSION || data.key !== key) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
-      return { cache: new _LintCache(path, key, new Map(Object.entries(data.entries))), warning: null };
-    } catch (error) {
-      const reason = error instanceof SyntaxError ? "not valid JSON" : error.message;
-      return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
-    }
-  }
-  get(path, hash) {
-    const entry = this.entries.get(path);
-    if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
-      this.hits++;
-      return entry;
-    }
-    this.misses++;
-    return null;
-  }
-  set(path, entry) {
-    this.entries.set(path, entry);
-    this.changed = true;
-  }
-  /** Forget files that no longer exist, so the cache does not grow without end. */
-  retain(paths) {
-    for (const path of this.entries.keys()) {
-      if (!paths.has(path) && !existsSync3(path)) {
-        this.entries.delete(path);
-        this.changed = true;
-      }
-    }
-  }
-  /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
-  save() {
-    if (!this.changed) return null;
-    const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
-    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
-    try {
-      mkdirSync(dirname6(this.path), { recursive: true });
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, this.path);
-      this.changed = false;
-      return null;
-    } catch (error) {
-      rmSync(temp, { force: true });
-      return `could not write the cache file ${this.path}: ${error.message.split("\n")[0]}`;
-    }
-  }
-};
-
-// src/lazy-adr.ts
-init_parse2();
-init_positions();
-var parses = 0;
-var LazyParsedAdr = class {
-  constructor(path, source, catalogue) {
-    this.path = path;
-    this.source = source;
-    this.catalogue = catalogue;
-    this.bom = source.charCodeAt(0) === 65279;
-    this.text = this.bom ? source.slice(1) : source;
-    this.lines = createLineIndex(this.text);
-  }
-  path;
-  source;
-  catalogue;
-  text;
-  bom;
-  lines;
-  full = null;
-  get parsed() {
-    return this.full !== null;
-  }
-  parse() {
-    if (this.full === null) {
-      parses++;
-      this.full = parseAdr(this.path, this.source, this.catalogue);
-    }
-    return this.full;
-  }
-  get tree() {
-    return this.parse().tree;
-  }
-  get frontmatter() {
-    return this.parse().frontmatter;
-  }
-  get unterminatedFrontmatter() {
-    return this.parse().unterminatedFrontmatter;
-  }
-  get patterns() {
-    return this.parse().patterns;
-  }
-  get patternsShapeError() {
-    return this.parse().patternsShapeError;
-  }
-  get categories() {
-    return this.parse().categories;
-  }
-  get categoriesShapeError() {
-    return this.parse().categoriesShapeError;
-  }
-  get patternsNode() {
-    return this.parse().patternsNode;
-  }
-  get mentions() {
-    return this.parse().mentions;
-  }
-  get links() {
-    return this.parse().links;
-  }
-  get directives() {
-    return this.parse().directives;
-  }
-};
-function lazyParsedAdr(path, source, catalogue) {
-  const adr = new LazyParsedAdr(path, source, catalogue);
-  return { adr, parsed: () => adr.parsed };
-}
-
-// src/lint-file.ts
-init_lint();
-init_parse2();
-init_record();
-import { dirname as dirname7 } from "node:path";
-function runFileWork(work, config, catalogue) {
-  try {
-    const adr = parseAdr(work.path, work.source, catalogue);
-    const record = buildRecord(adr, catalogue);
-    if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
-    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
-  } catch (error) {
-    return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
-  }
-}
-
-// src/record-scan.ts
-init_parse2();
-init_record();
-import { basename as basename8, dirname as dirname8 } from "node:path";
-var RELATION_WORD = /super[sc]ed|amend/i;
-var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
-function headRecord(path, source, catalogue) {
-  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
-  const text3 = bom ? source.slice(1) : source;
-  if (text3.includes("\r")) return null;
-  let at = 0;
-  let frontmatterEnd = null;
-  if (text3.startsWith("---\n")) {
-    const close2 = text3.indexOf("\n---\n", 3);
-    if (close2 < 0) return null;
-    frontmatterEnd = close2 + 4;
-    at = close2 + 5;
-  }
-  while (text3.charCodeAt(at) === 10) at++;
-  const lineEnd = text3.indexOf("\n", at);
-  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
-  const heading = PLAIN_TITLE.exec(line);
-  if (!heading) return null;
-  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
-  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
-  if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
-    return { ...buildRecord(head, catalogue), partial: true };
-  }
-  const title = heading[1];
-  const titleStart = at + line.indexOf(title);
-  const h1Range = [at, at + line.length];
-  const numbered = TITLE_NUMBER.exec(title);
-  const name = basename8(path);
-  return {
-    path,
-    folder: dirname8(path),
-    name,
-    format: "unknown",
-    fileNumber: fileNumber(name),
-    number: numbered ? { value: Number(numbered[1]), text: numbered[1], range: [titleStart + title.indexOf(numbered[1]), titleStart + title.indexOf(numbered[1]) + numbered[1].length] } : null,
-    title: title.replace(TITLE_NUMBER, "").trim(),
-    // Not read from the head: set rules never read these of another record.
-    h1Count: 1,
-    h1Range,
-    frontmatterTitle: null,
-    status: null,
-    date: null,
-    relations: [],
-    sections: [],
-    anchors: [],
-    links: [],
-    patterns: [],
-    partial: true
-  };
-}
-
-// src/workers.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-init_paths();
-var MIN_PARALLEL_FILES = 64;
-var BATCH = 16;
-function workerCount(concurrency, count, cpus = availableParallelism()) {
-  if (concurrency === "off" || count === 0) return 1;
-  if (concurrency === "auto") {
-    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
-  }
-  return Math.max(1, Math.min(concurrency, count));
-}
-function workerScript() {
-  const path = packagePath("dist", "worker.js");
-  return existsSync4(path) ? path : null;
-}
-async function runFileWorks(works, config, catalogue, concurrency, onDone) {
-  const count = workerCount(concurrency, works.length);
-  const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null)
-    return works.map((work, i) => {
-      const outcome = runFileWork(work, config, catalogue);
-      onDone?.(i + 1);
-      return outcome;
-    });
-  const outcomes = new Array(works.length);
-  let next = 0;
-  let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve9, reject) => {
-          const send = () => {
-            if (next >= works.length) return resolve9();
-            const id = next;
-            next = Math.min(works.length, next + BATCH);
-            worker.postMessage({ id, works: works.slice(id, next) });
-          };
-          worker.on("message", ({ id, outcomes: batch }) => {
-            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
-            finished += batch.length;
-            onDone?.(finished);
-            send();
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => {
-            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
-          });
-          send();
-        })
-      )
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return outcomes;
-}
-
-// src/write.ts
-import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname9, join as join6 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
-function writeFixedFile(path, originalSource, fixedSource) {
-  let target;
-  try {
-    target = realpathSync(path);
-    const current = readFileSync7(target, "utf8");
-    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
-  } catch (error) {
-    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
-  }
-  const temp = join6(dirname9(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
-  try {
-    const { mode } = statSync4(target);
-    writeFileSync2(temp, fixedSource, { mode });
-    chmodSync(temp, mode & 4095);
-    renameSync2(temp, target);
-    return { ok: true };
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-    }
-    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
-  }
-}
-
-// src/run.ts
-init_parse2();
-init_record();
-
-// src/project.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname10, join as join7, resolve as resolve5 } from "node:path";
-function findRepositoryRoot(start) {
-  let dir = resolve5(start);
-  for (; ; ) {
-    if (existsSync5(join7(dir, ".git"))) return dir;
-    const parent = dirname10(dir);
-    if (parent === dir) return resolve5(start);
-    dir = parent;
-  }
-}
-function memo(compute) {
-  const cache = /* @__PURE__ */ new Map();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
-    return cache.get(key);
-  };
-}
-function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
-  const stat = memo((path) => {
-    try {
-      return statSync5(path);
-    } catch {
-      return null;
-    }
-  });
-  return {
-    root,
-    complete: true,
-    exists: (path) => stat(path) !== null,
-    isDirectory: (path) => stat(path)?.isDirectory() ?? false,
-    anchors: memo((path) => {
-      const cached = known.get(path);
-      if (cached) return cached;
-      try {
-        return anchorsOf(path, readFileSync8(path, "utf8"));
-      } catch {
-        return null;
-      }
-    }),
-    list: memo((folder) => {
-      try {
-        return readdirSync2(folder);
-      } catch {
-        return [];
-      }
-    })
-  };
-}
-
-// src/run.ts
-function loadProject(options) {
-  let config = loadConfig(options.cwd, options.configFile);
-  if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
-  return { config, catalogue: loadCatalogue(config.catalogue) };
-}
-async function lintProject(options) {
-  const { config, catalogue } = loadProject(options);
-  const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
-  }
-  if (discovery.files.length === 0) {
-    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
-    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
-    const what = [
-      ...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [],
-      ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []
-    ];
-    throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
-  }
-  const warnings = [];
-  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
-  if (cache?.warning) warnings.push(cache.warning);
-  const hashOf = (source) => cache ? contentHash(source) : "";
-  const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname11(file))), options.cwd, config).filter((file) => !linted.has(file));
-  const targets = [];
-  const otherRecords = [];
-  const works = [];
-  const slots = [];
-  const targetReads = discovery.files.map((path) => ({ path, read: readAdrFile(path, config.maxFileSize) }));
-  const otherReads = others.flatMap((path) => {
-    const read = readAdrFile(path, config.maxFileSize);
-    return read.ok ? [{ path, source: read.source }] : [];
-  });
-  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
-  for (const { path, read } of targetReads) {
-    if (!read.ok) {
-      targets.push({ path, error: read.reason });
-      continue;
-    }
-    const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname11(path));
-    const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
-    const hit = cache?.cache.get(path, hash);
-    if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
-      targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
-      continue;
-    }
-    slots.push(targets.length);
-    targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
-    works.push({ path, source: read.source, mode: "lint", ...folderConventions2 ? { conventions: folderConventions2 } : {} });
-  }
-  const otherHashes = [];
-  let indexedFromHead = 0;
-  for (const { path, source } of otherReads) {
-    const hash = hashOf(source);
-    const hit = cache?.cache.get(path, hash);
-    otherHashes.push(hash);
-    if (hit) {
-      otherRecords.push(hit.record);
-      continue;
-    }
-    const head = headRecord(path, source, catalogue);
-    if (head) {
-      otherRecords.push(head);
-      cache?.cache.set(path, { hash, record: head, messages: null });
-      indexedFromHead++;
-      continue;
-    }
-    slots.push(-1 - otherRecords.length);
-    otherRecords.push(null);
-    works.push({ path, source, mode: "record" });
-  }
-  const concurrency = options.concurrency ?? "auto";
-  const readCount = discovery.files.length + others.length;
-  const onProgress = options.onProgress;
-  onProgress?.(readCount - works.length, readCount, "parse");
-  const outcomes = await runFileWorks(works, config, catalogue, concurrency, onProgress && ((finished) => onProgress(readCount - works.length + finished, readCount, "parse")));
-  outcomes.forEach((outcome, i) => {
-    const slot = slots[i];
-    const work = works[i];
-    if (slot >= 0) {
-      const target = targets[slot];
-      if ("error" in outcome) targets[slot] = { path: target.path, error: outcome.error };
-      else {
-        target.record = outcome.record;
-        target.fileMessages = outcome.messages ?? [];
-        const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
-      }
-    } else if (!("error" in outcome)) {
-      otherRecords[-1 - slot] = outcome.record;
-      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
-    }
-  });
-  const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2 };
-  const written = /* @__PURE__ */ new Map();
-  const results = discovery.missing.map(
-    (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
-  );
-  for (const [checked, target] of targets.entries()) {
-    onProgress?.(checked, targets.length, "check");
-    if ("error" in target) {
-      results.push(fatalResult(target.path, `${relative3(options.cwd, target.path) || target.path} ${target.error}`));
-      continue;
-    }
-    try {
-      const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
-      const messages = targetMessages(adr, target.record, target.fileMessages, records, context);
-      if (!options.fix || !hasWantedFixes(messages, options.fix)) {
-        results.push(summarise(target.path, messages, adr.text));
-        continue;
-      }
-      const fixed = fixText(target.path, target.source, context, records, options.fix, adr, messages);
-      const result = fixed.result;
-      if (fixed.output !== target.source) {
-        result.source = target.source;
-        result.output = fixed.output;
-        result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(target.path) : null;
-        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
-          const outcome = writeFixedFile(target.path, target.source, fixed.output);
-          if (outcome.ok) {
-            if (real !== null) written.set(real, fixed.output);
-          } else {
-            const problem = fileProblem(`${relative3(options.cwd, target.path) || target.path} ${outcome.reason}`);
-            results.push(summarise(target.path, [problem, ...messages], adr.text));
-            continue;
-          }
-        }
-      }
-      results.push(result);
-    } catch (error) {
-      results.push(fatalResult(target.path, `internal error while linting: ${error.message.split("\n")[0]}`));
-    }
-  }
-  onProgress?.(targets.length, targets.length, "check");
-  if (cache) {
-    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
-    const failed = cache.cache.save();
-    if (failed) warnings.push(failed);
-  }
-  const parsedCount = works.length;
-  return {
-    results,
-    config,
-    catalogue,
-    records,
-    warnings,
-    stats: {
-      linted: works.filter((work) => work.mode === "lint").length,
-      indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
-      cacheHits: cache?.cache.hits ?? 0,
-      cacheMisses: cache?.cache.misses ?? 0,
-      workers: workerCount(concurrency, parsedCount)
-    }
-  };
-}
-function targetMessages(adr, record, fileMessages, records, context) {
-  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, "set"));
-  return withDirectives(merged, record.directives, context);
-}
-function namesOnlySkippedFiles(options, skipped) {
-  const paths = options.paths ?? [];
-  const names = new Set(skipped);
-  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
-}
-function readConventions(files, maxFileSize) {
-  const byFolder2 = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const folder = dirname11(file.path);
-    const list2 = byFolder2.get(folder) ?? [];
-    list2.push(file);
-    byFolder2.set(folder, list2);
-  }
-  const conventions2 = /* @__PURE__ */ new Map();
-  for (const [folder, adrs] of byFolder2) {
-    const templatePath = templateFileOf(folder);
-    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
-    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
-  }
-  return conventions2;
-}
-function projectOf(records, cwd) {
-  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
-  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
-}
-function completeRecords(records, config, catalogue) {
-  return records.map((record) => {
-    if (!record.partial) return record;
-    const read = readAdrFile(record.path, config.maxFileSize);
-    if (!read.ok) return record;
-    try {
-      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
-    } catch {
-      return record;
-    }
-  });
-}
-function realPath(path) {
-  try {
-    return realpathSync2(path);
-  } catch {
-    return null;
-  }
-}
-
-// src/cli.ts
+init_run();
 init_rules();
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname15, relative as relative13, resolve as resolve9 } from "node:path";
+import { parseArgs } from "node:util";
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
+init_plural();
 import { relative as relative4 } from "node:path";
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
@@ -33078,10 +33424,14 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
   return out + fixLine;
 }
 
+// src/cli.ts
+init_project();
+
 // src/baseline.ts
 init_errors();
 init_lint();
 init_positions();
+init_version();
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname12, relative as relative5, sep as sep3 } from "node:path";
@@ -33211,6 +33561,7 @@ function toPosix2(path) {
 }
 
 // src/cli.ts
+init_version();
 var EXIT_OK = 0;
 var EXIT_LINT_ERRORS = 1;
 var EXIT_USAGE = 2;
@@ -33232,7 +33583,7 @@ function parseFormats(specs, outputFile, cwd) {
   const written = /* @__PURE__ */ new Map();
   for (const { format, path } of reports) {
     if (path === null) continue;
-    const target = resolve8(cwd, path);
+    const target = resolve9(cwd, path);
     const other = written.get(target);
     if (other !== void 0) throw new UsageError(`${format} and ${other} reports would both be written to ${path}`);
     written.set(target, format);
@@ -33248,6 +33599,8 @@ Usage:
                                         write the folder's next ADR from a template; print its path
   adrlint report [paths...] [--format markdown|json|mermaid] [-o <file>]
                                         the ADR set at a glance: statuses, patterns, supersede chains
+  adrlint init [paths...] [--dry-run] [--force]
+                                        write .adrlintrc.yml capturing the set's own conventions
   adrlint catalogue [--format json]     list the catalogue's patterns
   adrlint rules                         list the rules, their default severity and fixability
 
@@ -33301,9 +33654,9 @@ function onlyErrors(results) {
 }
 function emit(text3, outputFile, io) {
   if (outputFile) {
-    const target = resolve8(io.cwd, outputFile);
-    mkdirSync4(dirname14(target), { recursive: true });
-    writeFileSync5(target, text3);
+    const target = resolve9(io.cwd, outputFile);
+    mkdirSync4(dirname15(target), { recursive: true });
+    writeFileSync6(target, text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
 `);
@@ -33340,6 +33693,7 @@ async function runCli(argv, io) {
         "write-baseline": { type: "string" },
         baseline: { type: "string" },
         "prune-baseline": { type: "boolean" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -33408,6 +33762,17 @@ Run "adrlint --help" for usage.
       if (ignored.length) throw new UsageError(`"adrlint new" takes a title, --template, --status, --folder, --config and --dry-run; not --${ignored.join(", --")}`);
       return await runNew(rest, values, io);
     }
+    if (command === "init") {
+      const ignored = ["fix", "fix-dry-run", "fix-rule", "format", "output-file", "rule", "quiet", "max-warnings", "cache", "cache-location", "report-unused-disable", "write-baseline", "baseline", "prune-baseline", "config", "template", "status", "folder"].filter((flag) => values[flag] !== void 0);
+      if (ignored.length) throw new UsageError(`"adrlint init" takes paths, --dry-run, --force and --concurrency; not --${ignored.join(", --")}`);
+      const { describeInit: describeInit2, initConfig: initConfig2 } = await Promise.resolve().then(() => (init_init2(), init_exports));
+      const dryRun2 = Boolean(values["dry-run"]);
+      const outcome2 = await initConfig2({ cwd: io.cwd, paths: rest, force: Boolean(values.force), dryRun: dryRun2, concurrency: parseConcurrency(values.concurrency) });
+      if (dryRun2) io.stdout.write(outcome2.text);
+      (dryRun2 ? io.stderr : io.stdout).write(describeInit2(outcome2, io.cwd, dryRun2));
+      return EXIT_OK;
+    }
+    if (values.force) throw new UsageError('--force is an option of "adrlint init"');
     const newOnly = ["template", "status", "folder"].filter((flag) => values[flag] !== void 0);
     if (newOnly.length) throw new UsageError(`--${newOnly.join(", --")} ${newOnly.length === 1 ? "is an option" : "are options"} of "adrlint new"`);
     if (command === "report") {
@@ -33488,23 +33853,23 @@ function baselinePlan(values, cwd) {
   }
   if (values["write-baseline"] !== void 0) {
     if (values.baseline !== void 0 || prune) throw new UsageError("--write-baseline records every problem; it does not go with --baseline or --prune-baseline");
-    return { path: resolve8(cwd, values["write-baseline"]), write: true, baseline: null, prune: false };
+    return { path: resolve9(cwd, values["write-baseline"]), write: true, baseline: null, prune: false };
   }
   if (values.baseline === void 0 && !prune) return null;
-  const path = resolve8(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
+  const path = resolve9(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
   return { path, write: false, baseline: readBaseline(path), prune };
 }
 function writeBaselineFile(path, results, io) {
   const baseline = createBaseline(fingerprintProblems(results, findRepositoryRoot(io.cwd)));
   writeBaseline(path, baseline);
   const count = baseline.problems.length;
-  io.stderr.write(`adrlint: wrote ${count} problem${count === 1 ? "" : "s"} to ${relative11(io.cwd, path) || path}
+  io.stderr.write(`adrlint: wrote ${count} problem${count === 1 ? "" : "s"} to ${relative13(io.cwd, path) || path}
 `);
 }
 function withoutBaselined(plan, results, io) {
   const root = findRepositoryRoot(io.cwd);
-  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync7(resolve8(root, file)));
-  const name = relative11(io.cwd, plan.path) || plan.path;
+  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync7(resolve9(root, file)));
+  const name = relative13(io.cwd, plan.path) || plan.path;
   const count = `${gone.length} problem${gone.length === 1 ? "" : "s"}`;
   if (gone.length > 0 && plan.prune) {
     writeBaseline(plan.path, pruneBaseline(plan.baseline, gone));
@@ -33561,11 +33926,11 @@ async function runNew(words, values, io) {
   const title = words.join(" ").trim();
   if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
   const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
-  const folder = values.folder !== void 0 ? resolve8(io.cwd, values.folder) : adrFolder2(io.cwd, config);
+  const folder = values.folder !== void 0 ? resolve9(io.cwd, values.folder) : adrFolder2(io.cwd, config);
   let template;
   if (values.template !== void 0) {
     const named = TEMPLATE_NAMES2.find((name) => name === values.template);
-    const file = resolve8(io.cwd, values.template);
+    const file = resolve9(io.cwd, values.template);
     if (!named && !existsSync7(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
     template = named ?? { path: file };
   }
@@ -33574,7 +33939,7 @@ async function runNew(words, values, io) {
   const adr = createAdr2({ title, folder, date, status: values.status, template, config, catalogue, dryRun });
   for (const warning of adr.warnings) io.stderr.write(`adrlint: warning: ${warning}
 `);
-  const shown = relative11(io.cwd, adr.path) || adr.path;
+  const shown = relative13(io.cwd, adr.path) || adr.path;
   io.stdout.write(dryRun ? `${shown} (dry run: not written)
 
 ${adr.text}` : `${shown}
@@ -33636,12 +34001,12 @@ async function runLink(paths, values, io) {
   for (const result of outcome.results) {
     const problems = result.messages.filter((m) => m.ruleId === null);
     failed += problems.length;
-    for (const problem of problems) text3 += `${relative11(io.cwd, result.filePath) || result.filePath}: ${problem.message}
+    for (const problem of problems) text3 += `${relative13(io.cwd, result.filePath) || result.filePath}: ${problem.message}
 `;
     if (!result.fixedCount) continue;
     linked += result.fixedCount;
     files++;
-    if (!dryRun) text3 += `${relative11(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
+    if (!dryRun) text3 += `${relative13(io.cwd, result.filePath) || result.filePath}: linked ${result.fixedCount} pattern mention${result.fixedCount === 1 ? "" : "s"}
 `;
   }
   text3 += `${linked} pattern mention${linked === 1 ? "" : "s"} ${dryRun ? "would be linked" : "linked"} in ${files} file${files === 1 ? "" : "s"}.

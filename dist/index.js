@@ -3681,8 +3681,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural5 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural5}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11245,9 +11245,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural5) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural5;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -42493,7 +42493,7 @@ var meta = {
   id: "frontmatter-syntax",
   description: "The frontmatter block is closed, parses as YAML and is a mapping",
   defaultSeverity: "error",
-  fixable: false,
+  fixable: true,
   scope: "file",
   docs: {
     url: ruleDocsUrl("frontmatter-syntax"),
@@ -42510,9 +42510,58 @@ var check = ({ adr, report }) => {
     });
     return;
   }
-  const error2 = adr.frontmatter?.error;
-  if (error2) report({ range: error2.range, message: `Invalid frontmatter: ${error2.message}` });
+  const frontmatter2 = adr.frontmatter;
+  const error2 = frontmatter2?.error;
+  if (!frontmatter2 || !error2) return;
+  const spaceless = missingSpaces(frontmatter2.yamlText);
+  if (spaceless.length === 0) {
+    report({ range: error2.range, message: `Invalid frontmatter: ${error2.message}` });
+    return;
+  }
+  const first = spaceless[0];
+  const last = spaceless[spaceless.length - 1];
+  const start = frontmatter2.yamlOffset + first;
+  const end = frontmatter2.yamlOffset + last;
+  const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+  const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
+  const line = firstLine(frontmatter2.yamlText.slice(lineStart2));
+  report({
+    range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
+    message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
+    fix: { range: [start, end], text: fixed }
+  });
 };
+var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
+function missingSpaces(yaml) {
+  const offsets3 = [];
+  let at = 0;
+  for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
+    const content3 = line.replace(/\r?\n$|\r$/, "");
+    if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
+      const match = KEY_WITHOUT_SPACE.exec(content3);
+      if (!match) return [];
+      offsets3.push(at + match[0].length);
+    }
+    at += line.length;
+  }
+  return offsets3;
+}
+function insertSpaces(text3, offsets3) {
+  let result = "";
+  let from = 0;
+  for (const offset of offsets3) {
+    result += `${text3.slice(from, offset)} `;
+    from = offset;
+  }
+  return result + text3.slice(from);
+}
+function lineStartOf(text3, offset) {
+  const before2 = text3.slice(0, offset);
+  return Math.max(before2.lastIndexOf("\n"), before2.lastIndexOf("\r")) + 1;
+}
+function firstLine(text3) {
+  return /^[^\r\n]*/.exec(text3)[0];
+}
 
 // rules/frontmatter-fields.ts
 var frontmatter_fields_exports = {};
@@ -51504,7 +51553,7 @@ function span(lines, start, end) {
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
-var lineStartOf = (text3, offset) => {
+var lineStartOf2 = (text3, offset) => {
   let at = offset;
   while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
   return at;
@@ -51519,10 +51568,10 @@ var blank = (line) => !/\S/.test(line);
 function blankBefore(text3, lineStart2) {
   if (lineStart2 === 0) return true;
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
-  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
+  return blank(text3.slice(lineStartOf2(text3, previousEnd), previousEnd));
 }
 function commentRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+  const lineStart2 = lineStartOf2(text3, start);
   const lineEnd = lineEndOf(text3, end);
   const before2 = text3.slice(lineStart2, start);
   const after = text3.slice(end, lineEnd);
@@ -51532,7 +51581,7 @@ function commentRemoval(text3, start, end) {
     if (blankBefore(text3, lineStart2)) {
       const nextEnd = lineEndOf(text3, removeEnd);
       if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
-      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf2(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
     }
     return [removeStart, removeEnd];
   }
@@ -51543,7 +51592,7 @@ function commentRemoval(text3, start, end) {
   return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
 }
 function keyRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+  const lineStart2 = lineStartOf2(text3, start);
   if (!blank(text3.slice(lineStart2, start))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
@@ -51699,7 +51748,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
-      message: firstLine(yamlError.message),
+      message: firstLine2(yamlError.message),
       range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
     };
     return frontmatter2;
@@ -51739,7 +51788,7 @@ function firstUnresolvedAlias(document3) {
   });
   return found;
 }
-function firstLine(message) {
+function firstLine2(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 function frontmatterField(frontmatter2, key) {
@@ -52376,8 +52425,8 @@ var check5 = ({ adr, catalogue, report }) => {
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
     const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-    const firstLine4 = firstLineBySlug.get(slug2);
-    if (firstLine4 === void 0) {
+    const firstLine5 = firstLineBySlug.get(slug2);
+    if (firstLine5 === void 0) {
       firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
@@ -52385,7 +52434,7 @@ var check5 = ({ adr, catalogue, report }) => {
     const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
     report({
       range: inItem ? ref.range : ref.itemRange,
-      message: `"${slug2}" is already declared on line ${firstLine4}; remove this duplicate`,
+      message: `"${slug2}" is already declared on line ${firstLine5}; remove this duplicate`,
       ...fix ? { fix } : {}
     });
   }
@@ -53162,11 +53211,11 @@ var check12 = ({ adr, record, report }) => {
     if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
     return;
   }
-  const firstLine4 = first.position?.start.line ?? 1;
+  const firstLine5 = first.position?.start.line ?? 1;
   for (const extra of h1s.slice(1)) {
     report({
       range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
-      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine4}), so make this a "##" section`
+      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine5}), so make this a "##" section`
     });
   }
   const h1Text = toString(first).trim();
@@ -54575,6 +54624,11 @@ function escapeMermaidLabel(text3) {
   return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
 }
 
+// src/plural.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
 // src/report.ts
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -54761,9 +54815,6 @@ function mermaidBlock(report, options) {
     lines.push("", `_The graph is capped: ${plural(graph.omittedNodes, "node")} and ${plural(graph.omittedEdges, "edge")} are left out._`);
   return lines;
 }
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 var plainAdr = () => null;
 function adrList(paths, link) {
   return paths.map((path) => markdownLink(path, link(path))).join(", ");
@@ -54794,9 +54845,6 @@ var encoder = new TextEncoder();
 function utf8Bytes(text3) {
   return encoder.encode(text3).length;
 }
-function plural2(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 function relativePath2(root, path) {
   return (relative5(root, path) || path).split(sep6).join("/");
 }
@@ -54820,7 +54868,7 @@ function formatJobSummary(input) {
   const head = [
     `## ${escapeMarkdownText(input.title ?? "adrlint")}`,
     "",
-    `**${plural2(results.length, "file")}** linted \xB7 **${plural2(errors, "error")}** \xB7 **${plural2(warnings, "warning")}** \xB7 **${fixable}** fixable`,
+    `**${plural(results.length, "file")}** linted \xB7 **${plural(errors, "error")}** \xB7 **${plural(warnings, "warning")}** \xB7 **${fixable}** fixable`,
     ...(input.notes ?? []).flatMap((note) => ["", note]),
     "",
     "### Problems",
@@ -55054,9 +55102,6 @@ function formatSarif(results, { root, version }) {
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
 import { relative as relative7 } from "node:path";
-function plural3(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
@@ -55093,15 +55138,15 @@ ${c.underline(printable(relative7(cwd, result.filePath) || result.filePath))}
   const total = errors + warnings;
   const fixedFiles = results.filter((result) => (result.fixedCount ?? 0) > 0);
   const fixed = fixedFiles.reduce((sum, result) => sum + (result.fixedCount ?? 0), 0);
-  const fixLine = fixed > 0 ? `${c.green("\u2714")} ${plural3(fixed, "problem")} ${dryRun ? "would be fixed" : "fixed"} in ${plural3(fixedFiles.length, "file")}, ${total} remaining.
+  const fixLine = fixed > 0 ? `${c.green("\u2714")} ${plural(fixed, "problem")} ${dryRun ? "would be fixed" : "fixed"} in ${plural(fixedFiles.length, "file")}, ${total} remaining.
 ` : "";
   if (total === 0) return fixLine;
   const mark = errors > 0 ? c.red("\u2716") : c.yellow("\u26A0");
   out += `
-${mark} ${c.bold(`${plural3(total, "problem")} (${plural3(errors, "error")}, ${plural3(warnings, "warning")})`)}
+${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`)}
 `;
   if (fixableErrors + fixableWarnings > 0) {
-    out += `  ${plural3(fixableErrors, "error")} and ${plural3(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
+    out += `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
 `;
   }
   return out + fixLine;
@@ -55269,7 +55314,7 @@ function parseCatalogueSource(file, text3, { validate = true } = {}) {
     return `${line}:${column}`;
   };
   const yamlError = document3.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine2(yamlError.message)}`);
+  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine3(yamlError.message)}`);
   let data;
   try {
     data = document3.toJS({ maxAliasCount: 100 });
@@ -55294,7 +55339,7 @@ function describeEntry(document3, error2, at) {
   const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
   return `${where}${entry}${describeAjvError(error2)}`;
 }
-function firstLine2(message) {
+function firstLine3(message) {
   return message.split("\n")[0] ?? message;
 }
 function toPattern(entry) {
@@ -55793,7 +55838,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 
 // src/run.ts
 function loadProject(options) {
-  let config = loadConfig(options.cwd, options.configFile);
+  let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
@@ -55801,7 +55846,7 @@ async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
   if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+    return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -55943,6 +55988,7 @@ async function lintProject(options) {
     catalogue,
     records,
     warnings,
+    conventions: conventions2,
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
       indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
@@ -56087,7 +56133,7 @@ async function gitChangedFiles(cwd, baseSha, headSha) {
   }
   const diff = await git(cwd, ["diff", "--name-status", "-z", "--find-renames", "--no-color", "--no-ext-diff", "--no-relative", `${baseSha}...${headSha}`]);
   if (diff.error) return { error: diff.error };
-  if (diff.code !== 0) return { error: `git diff failed: ${firstLine3(diff.stderr) || `exit code ${diff.code}`}` };
+  if (diff.code !== 0) return { error: `git diff failed: ${firstLine4(diff.stderr) || `exit code ${diff.code}`}` };
   return { files: parseNameStatus(diff.stdout) };
 }
 function parseNameStatus(output) {
@@ -56113,13 +56159,13 @@ function git(cwd, args) {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
       if (!failure) return resolve8({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve8({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine3(failure.message)}` });
-      if (code === 128) return resolve8({ code, stdout, stderr, error: `git failed: ${firstLine3(stderr) || `exit code ${code}`}` });
+      if (typeof code !== "number") return resolve8({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve8({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
       resolve8({ code, stdout, stderr });
     });
   });
 }
-function firstLine3(text3) {
+function firstLine4(text3) {
   return text3.split(/\r?\n/).find((line) => line.trim() !== "")?.trim() ?? "";
 }
 var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
@@ -56374,7 +56420,7 @@ async function runActionJob(inputs, runner, io) {
   const { results } = outcome;
   const counts = totals(results);
   const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== "removed").map((file) => file.path));
-  io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural4(results.length, "file")}.
+  io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, "file")}.
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
@@ -56389,7 +56435,7 @@ async function runActionJob(inputs, runner, io) {
     if (omitted > 0) {
       const where = ["the job summary", ...sarifFile ? [`the SARIF file ${sarifFile}`] : []].join(" and ");
       io.notice(
-        `${plural4(omitted, "more problem")} (${plural4(plan.omitted.errors, "error")}, ${plural4(plan.omitted.warnings, "warning")}) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. See ${where}.`
+        `${plural(omitted, "more problem")} (${plural(plan.omitted.errors, "error")}, ${plural(plan.omitted.warnings, "warning")}) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. See ${where}.`
       );
     }
   }
@@ -56416,7 +56462,7 @@ async function runActionJob(inputs, runner, io) {
           log: io
         });
         if (posted.posted + posted.summarised > 0 || posted.skippedExisting > 0)
-          io.notice(`Review: ${plural4(posted.posted, "suggestion")} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
+          io.notice(`Review: ${plural(posted.posted, "suggestion")} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
       });
       if (inputs.comment) await withApi(io, "update the pull-request comment", async (octokit) => {
         const body = `${STICKY_MARKER}
@@ -56536,13 +56582,10 @@ async function writeSummarySafely(io, markdown) {
 }
 function failureOf(inputs, { errors, warnings }) {
   if (inputs.failOn === "never") return null;
-  if (errors > 0) return `adrlint found ${plural4(errors, "error")}${warnings ? ` and ${plural4(warnings, "warning")}` : ""}.`;
-  if (inputs.failOn === "warning" && warnings > 0) return `adrlint found ${plural4(warnings, "warning")} (fail-on: warning).`;
+  if (errors > 0) return `adrlint found ${plural(errors, "error")}${warnings ? ` and ${plural(warnings, "warning")}` : ""}.`;
+  if (inputs.failOn === "warning" && warnings > 0) return `adrlint found ${plural(warnings, "warning")} (fail-on: warning).`;
   if (inputs.maxWarnings >= 0 && warnings > inputs.maxWarnings) return `adrlint found too many warnings (${warnings}; maximum allowed is ${inputs.maxWarnings}).`;
   return null;
-}
-function plural4(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function pullRequestOfEvent(eventPath) {
   if (!eventPath) return null;

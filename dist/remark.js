@@ -17938,7 +17938,7 @@ var meta = {
   id: "frontmatter-syntax",
   description: "The frontmatter block is closed, parses as YAML and is a mapping",
   defaultSeverity: "error",
-  fixable: false,
+  fixable: true,
   scope: "file",
   docs: {
     url: ruleDocsUrl("frontmatter-syntax"),
@@ -17955,9 +17955,58 @@ var check = ({ adr, report: report2 }) => {
     });
     return;
   }
-  const error = adr.frontmatter?.error;
-  if (error) report2({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+  const frontmatter2 = adr.frontmatter;
+  const error = frontmatter2?.error;
+  if (!frontmatter2 || !error) return;
+  const spaceless = missingSpaces(frontmatter2.yamlText);
+  if (spaceless.length === 0) {
+    report2({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+    return;
+  }
+  const first = spaceless[0];
+  const last = spaceless[spaceless.length - 1];
+  const start = frontmatter2.yamlOffset + first;
+  const end = frontmatter2.yamlOffset + last;
+  const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+  const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
+  const line = firstLine2(frontmatter2.yamlText.slice(lineStart2));
+  report2({
+    range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
+    message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
+    fix: { range: [start, end], text: fixed }
+  });
 };
+var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
+function missingSpaces(yaml) {
+  const offsets3 = [];
+  let at = 0;
+  for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
+    const content3 = line.replace(/\r?\n$|\r$/, "");
+    if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
+      const match = KEY_WITHOUT_SPACE.exec(content3);
+      if (!match) return [];
+      offsets3.push(at + match[0].length);
+    }
+    at += line.length;
+  }
+  return offsets3;
+}
+function insertSpaces(text3, offsets3) {
+  let result = "";
+  let from = 0;
+  for (const offset of offsets3) {
+    result += `${text3.slice(from, offset)} `;
+    from = offset;
+  }
+  return result + text3.slice(from);
+}
+function lineStartOf(text3, offset) {
+  const before2 = text3.slice(0, offset);
+  return Math.max(before2.lastIndexOf("\n"), before2.lastIndexOf("\r")) + 1;
+}
+function firstLine2(text3) {
+  return /^[^\r\n]*/.exec(text3)[0];
+}
 
 // rules/frontmatter-fields.ts
 var frontmatter_fields_exports = {};
@@ -26918,7 +26967,7 @@ function span(lines, start, end) {
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
-var lineStartOf = (text3, offset) => {
+var lineStartOf2 = (text3, offset) => {
   let at = offset;
   while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
   return at;
@@ -26933,10 +26982,10 @@ var blank = (line) => !/\S/.test(line);
 function blankBefore(text3, lineStart2) {
   if (lineStart2 === 0) return true;
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
-  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
+  return blank(text3.slice(lineStartOf2(text3, previousEnd), previousEnd));
 }
 function commentRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+  const lineStart2 = lineStartOf2(text3, start);
   const lineEnd = lineEndOf(text3, end);
   const before2 = text3.slice(lineStart2, start);
   const after = text3.slice(end, lineEnd);
@@ -26946,7 +26995,7 @@ function commentRemoval(text3, start, end) {
     if (blankBefore(text3, lineStart2)) {
       const nextEnd = lineEndOf(text3, removeEnd);
       if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
-      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf2(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
     }
     return [removeStart, removeEnd];
   }
@@ -26957,7 +27006,7 @@ function commentRemoval(text3, start, end) {
   return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
 }
 function keyRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+  const lineStart2 = lineStartOf2(text3, start);
   if (!blank(text3.slice(lineStart2, start))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
@@ -27113,7 +27162,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
-      message: firstLine2(yamlError.message),
+      message: firstLine3(yamlError.message),
       range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
     };
     return frontmatter2;
@@ -27153,7 +27202,7 @@ function firstUnresolvedAlias(document3) {
   });
   return found;
 }
-function firstLine2(message) {
+function firstLine3(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 function frontmatterField(frontmatter2, key) {
@@ -27790,8 +27839,8 @@ var check5 = ({ adr, catalogue, report: report2 }) => {
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
     const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-    const firstLine3 = firstLineBySlug.get(slug2);
-    if (firstLine3 === void 0) {
+    const firstLine4 = firstLineBySlug.get(slug2);
+    if (firstLine4 === void 0) {
       firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
@@ -27799,7 +27848,7 @@ var check5 = ({ adr, catalogue, report: report2 }) => {
     const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
     report2({
       range: inItem ? ref.range : ref.itemRange,
-      message: `"${slug2}" is already declared on line ${firstLine3}; remove this duplicate`,
+      message: `"${slug2}" is already declared on line ${firstLine4}; remove this duplicate`,
       ...fix ? { fix } : {}
     });
   }
@@ -28576,11 +28625,11 @@ var check12 = ({ adr, record, report: report2 }) => {
     if (!frontmatterTitle && !unreadable) report2({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
     return;
   }
-  const firstLine3 = first.position?.start.line ?? 1;
+  const firstLine4 = first.position?.start.line ?? 1;
   for (const extra of h1s.slice(1)) {
     report2({
       range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
-      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine3}), so make this a "##" section`
+      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine4}), so make this a "##" section`
     });
   }
   const h1Text = toString(first).trim();

@@ -24996,7 +24996,7 @@ var meta = {
   id: "frontmatter-syntax",
   description: "The frontmatter block is closed, parses as YAML and is a mapping",
   defaultSeverity: "error",
-  fixable: false,
+  fixable: true,
   scope: "file",
   docs: {
     url: ruleDocsUrl("frontmatter-syntax"),
@@ -25013,9 +25013,58 @@ var check = ({ adr, report }) => {
     });
     return;
   }
-  const error = adr.frontmatter?.error;
-  if (error) report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+  const frontmatter2 = adr.frontmatter;
+  const error = frontmatter2?.error;
+  if (!frontmatter2 || !error) return;
+  const spaceless = missingSpaces(frontmatter2.yamlText);
+  if (spaceless.length === 0) {
+    report({ range: error.range, message: `Invalid frontmatter: ${error.message}` });
+    return;
+  }
+  const first = spaceless[0];
+  const last = spaceless[spaceless.length - 1];
+  const start = frontmatter2.yamlOffset + first;
+  const end = frontmatter2.yamlOffset + last;
+  const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+  const lineStart2 = lineStartOf2(frontmatter2.yamlText, first);
+  const line = firstLine3(frontmatter2.yamlText.slice(lineStart2));
+  report({
+    range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
+    message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
+    fix: { range: [start, end], text: fixed }
+  });
 };
+var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
+function missingSpaces(yaml) {
+  const offsets3 = [];
+  let at = 0;
+  for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
+    const content3 = line.replace(/\r?\n$|\r$/, "");
+    if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
+      const match = KEY_WITHOUT_SPACE.exec(content3);
+      if (!match) return [];
+      offsets3.push(at + match[0].length);
+    }
+    at += line.length;
+  }
+  return offsets3;
+}
+function insertSpaces(text3, offsets3) {
+  let result = "";
+  let from = 0;
+  for (const offset of offsets3) {
+    result += `${text3.slice(from, offset)} `;
+    from = offset;
+  }
+  return result + text3.slice(from);
+}
+function lineStartOf2(text3, offset) {
+  const before = text3.slice(0, offset);
+  return Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+}
+function firstLine3(text3) {
+  return /^[^\r\n]*/.exec(text3)[0];
+}
 
 // rules/frontmatter-fields.ts
 var frontmatter_fields_exports = {};
@@ -25393,8 +25442,8 @@ var check5 = ({ adr, catalogue: catalogue2, report }) => {
   for (const ref of adr.patterns) {
     if (ref.value === null) continue;
     const slug2 = catalogue2.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-    const firstLine3 = firstLineBySlug.get(slug2);
-    if (firstLine3 === void 0) {
+    const firstLine4 = firstLineBySlug.get(slug2);
+    if (firstLine4 === void 0) {
       firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
       continue;
     }
@@ -25402,7 +25451,7 @@ var check5 = ({ adr, catalogue: catalogue2, report }) => {
     const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
     report({
       range: inItem ? ref.range : ref.itemRange,
-      message: `"${slug2}" is already declared on line ${firstLine3}; remove this duplicate`,
+      message: `"${slug2}" is already declared on line ${firstLine4}; remove this duplicate`,
       ...fix ? { fix } : {}
     });
   }
@@ -25818,11 +25867,11 @@ var check12 = ({ adr, record, report }) => {
     if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
     return;
   }
-  const firstLine3 = first.position?.start.line ?? 1;
+  const firstLine4 = first.position?.start.line ?? 1;
   for (const extra of h1s.slice(1)) {
     report({
       range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
-      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine3}), so make this a "##" section`
+      message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine4}), so make this a "##" section`
     });
   }
   const h1Text = toString(first).trim();

@@ -77,6 +77,8 @@ Usage:
                                         write the folder's next ADR from a template; print its path
   adrlint report [paths...] [--format markdown|json|mermaid] [-o <file>]
                                         the ADR set at a glance: statuses, patterns, supersede chains
+  adrlint init [paths...] [--dry-run] [--force]
+                                        write .adrlintrc.yml capturing the set's own conventions
   adrlint catalogue [--format json]     list the catalogue's patterns
   adrlint rules                         list the rules, their default severity and fixability
 
@@ -172,6 +174,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'write-baseline': { type: 'string' },
         baseline: { type: 'string' },
         'prune-baseline': { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -241,6 +244,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (ignored.length) throw new UsageError(`"adrlint new" takes a title, --template, --status, --folder, --config and --dry-run; not --${ignored.join(', --')}`);
       return await runNew(rest, values, io);
     }
+    if (command === 'init') {
+      const ignored = (['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline', 'config', 'template', 'status', 'folder'] as const).filter((flag) => values[flag] !== undefined);
+      if (ignored.length) throw new UsageError(`"adrlint init" takes paths, --dry-run, --force and --concurrency; not --${ignored.join(', --')}`);
+      const { describeInit, initConfig } = await import('./commands/init.ts');
+      const dryRun = Boolean(values['dry-run']);
+      const outcome = await initConfig({ cwd: io.cwd, paths: rest, force: Boolean(values.force), dryRun, concurrency: parseConcurrency(values.concurrency) });
+      if (dryRun) io.stdout.write(outcome.text);
+      (dryRun ? io.stderr : io.stdout).write(describeInit(outcome, io.cwd, dryRun));
+      return EXIT_OK;
+    }
+    if (values.force) throw new UsageError('--force is an option of "adrlint init"');
     const newOnly = (['template', 'status', 'folder'] as const).filter((flag) => values[flag] !== undefined);
     if (newOnly.length) throw new UsageError(`--${newOnly.join(', --')} ${newOnly.length === 1 ? 'is an option' : 'are options'} of "adrlint new"`);
     if (command === 'report') {

@@ -7,6 +7,7 @@ import { DEFAULT_STATUSES, matchStatus } from './status.ts';
 import { indexRecords, relationRecord } from './relations.ts';
 import type { AdrRecord } from './types.ts';
 import { escapeMarkdownText, escapeMermaidLabel, markdownLink } from './format/escape.ts';
+import { plural } from './plural.ts';
 
 export interface ReportAdr {
   /** Relative to the report's root, with `/` separators. */
@@ -338,9 +339,6 @@ export function mermaidBlock(report: SetReport, options?: MermaidOptions): strin
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** How an ADR path is written in markdown: a link when the caller can link files, else the text. */
 export type AdrLinker = (path: string) => string | null;

@@ -24,6 +24,8 @@ export interface RunOptions {
   /** Files, folders and globs; empty means the config's `adrs` or the usual ADR folder. */
   paths?: readonly string[];
   configFile?: string;
+  /** A configuration to use as it is, instead of the config file (`adrlint init` compares two). */
+  config?: ResolvedConfig;
   /** `rule-id:severity` overrides, as given to `--rule`. */
   ruleOverrides?: readonly string[];
   /** Fix what can be fixed: write the files, or only compute the fixed text (dry run). */
@@ -50,6 +52,8 @@ export interface RunOutcome {
   records: AdrRecord[];
   /** Things the user should hear about that are not lint problems (an unusable cache file). */
   warnings: string[];
+  /** Each ADR folder's conventions, by folder. */
+  conventions: ReadonlyMap<string, SetConventions>;
   stats: RunStats;
 }
 
@@ -64,8 +68,8 @@ export interface RunStats {
 }
 
 /** Config and catalogue for a working folder. Throws ConfigError or CatalogueError. */
-export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'ruleOverrides'>): { config: ResolvedConfig; catalogue: Catalogue } {
-  let config = loadConfig(options.cwd, options.configFile);
+export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'config' | 'ruleOverrides'>): { config: ResolvedConfig; catalogue: Catalogue } {
+  let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
@@ -83,7 +87,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
   if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
     // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+    return { results: [], config, catalogue, records: [], warnings: [], conventions: new Map(), stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -238,6 +242,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     catalogue,
     records,
     warnings,
+    conventions,
     stats: {
       linted: works.filter((work) => work.mode === 'lint').length,
       indexed: indexedFromHead + works.filter((work) => work.mode === 'record').length,

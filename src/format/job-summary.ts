@@ -7,6 +7,7 @@ import { totals, type LintResult } from '../lint.ts';
 import type { AdrRecord, Diagnostic } from '../types.ts';
 import { buildSetReport, mermaidBlock, patternUsageLines } from '../report.ts';
 import { escapeMarkdownText, markdownLink } from './escape.ts';
+import { plural } from '../plural.ts';
 
 export interface JobSummaryInput {
   results: readonly LintResult[];
@@ -33,9 +34,6 @@ function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function relativePath(root: string, path: string): string {
   return (relative(root, path) || path).split(sep).join('/');

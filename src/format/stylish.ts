@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { createColors } from 'picocolors';
 import type { LintResult } from '../lint.ts';
+import { plural } from '../plural.ts';
 
 export interface FormatOptions {
   cwd: string;
@@ -10,9 +11,6 @@ export interface FormatOptions {
   dryRun?: boolean;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** Control characters from ADR text would let a file rewrite the terminal; show them escaped. */
 function printable(text: string): string {

@@ -19,6 +19,7 @@ import { apiFailure } from './api-errors.ts';
 import { diffLines, gitChangedFiles, listPullRequestFiles, PULL_REQUEST_FILES_CAP, selectLintTargets, type ChangedFile } from './changed-files.ts';
 import type { Octokit } from './client.ts';
 import { postReview, suggestionFor, upsertStickyComment, type ReviewProblem } from './review.ts';
+import { plural } from '../plural.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -291,9 +292,6 @@ function failureOf(inputs: ActionInputs, { errors, warnings }: { errors: number;
   return null;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** The pull request of a `pull_request` event payload (GITHUB_EVENT_PATH), if it is one. */
 export function pullRequestOfEvent(eventPath: string | undefined): PullRequestContext | null {

@@ -1,0 +1,223 @@
+// `adrlint init`: read an existing ADR set and write the `.adrlintrc.yml` that captures its habits,
+// each setting with a comment saying what was seen. The inference is pure (records, conventions and
+// the default run's problems in, settings out); src/cli.ts runs adrlint, checks that the captured
+// config reports nothing the defaults did not, and writes the file.
+import { relative } from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import { DEFAULT_STATUSES, matchStatus } from './status.ts';
+import { plural } from './plural.ts';
+import type { LintResult } from './lint.ts';
+import type { AdrFormat, AdrRecord, SetConventions } from './types.ts';
+
+/** One captured setting: where it goes, its value, and what was seen. */
+export interface CapturedSetting {
+  /** `adrs`, `statuses`, or a rule id. */
+  key: string;
+  value: unknown;
+  comment: string;
+}
+
+export interface InitInput {
+  /** The folder the config is written in: paths are relative to it. */
+  cwd: string;
+  records: readonly AdrRecord[];
+  conventions: ReadonlyMap<string, SetConventions>;
+  /** The problems of a run with the default config. */
+  results: readonly LintResult[];
+  /** How many ADRs mention catalogue patterns without declaring any (for the comment). */
+  mentioning: number;
+}
+
+/** Every convention `init` captures, in the order the file lists them. */
+export function inferSettings(input: InitInput): CapturedSetting[] {
+  return [adrsSetting(input), statusesSetting(input), ...patternSettings(input), sectionsSetting(input), filenameSetting(input)].filter(
+    (setting): setting is CapturedSetting => setting !== null,
+  );
+}
+
+function adrsSetting({ cwd, records }: InitInput): CapturedSetting | null {
+  const folders = [...new Set(records.map((record) => record.folder))].sort();
+  if (folders.length === 0) return null;
+  const counts = folders.map((folder) => `${relative(cwd, folder) || '.'}: ${plural(records.filter((record) => record.folder === folder).length, 'ADR')}`);
+  return { key: 'adrs', value: folders.map((folder) => relative(cwd, folder) || '.'), comment: `where the ADRs are (${counts.join('; ')})` };
+}
+
+/** "Superseded by [3](3.md)" → "superseded"; "**On hold**." → "on hold". */
+export function statusWord(written: string): string {
+  const cleaned = written.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
+}
+
+/**
+ * The statuses the set writes that the vocabulary (its template's, else the defaults) does not
+ * know. A status written once and a typo's distance from a known one is left to adr-status: it
+ * is most likely a mistake, not a habit.
+ */
+function statusesSetting({ records, conventions }: InitInput): CapturedSetting | null {
+  const templateStatuses = [...conventions.values()].find((entry) => entry.template?.statuses)?.template?.statuses ?? null;
+  const base = templateStatuses ?? DEFAULT_STATUSES;
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    if (!record.status || matchStatus(record.status.value, base)) continue;
+    const word = statusWord(record.status.value);
+    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const extra = [...counts.entries()]
+    .filter(([word, count]) => count > 1 || base.every((status) => distance(word, status.toLowerCase()) > 2))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (extra.length === 0) return null;
+  const source = templateStatuses ? 'the template’s' : 'the standard ones';
+  return {
+    key: 'statuses',
+    value: [...base, ...extra.map(([word]) => word)],
+    comment: `${source}, and the set’s own: ${extra.map(([word, count]) => `${word} (${plural(count, 'ADR')})`).join(', ')}`,
+  };
+}
+
+/** A set that never declares `patterns` has not adopted the catalogue: say so explicitly. */
+function patternSettings({ records, conventions, mentioning }: InitInput): CapturedSetting[] {
+  if (records.length === 0 || [...conventions.values()].some((entry) => entry.patternsAdopted)) return [];
+  const mention = mentioning === 1 ? 'mentions' : 'mention';
+  const seen = `no ADR declares "patterns"${mentioning ? `; ${plural(mentioning, 'ADR')} ${mention} catalogue patterns (adrlint report lists them)` : ''}`;
+  return [
+    { key: 'pattern-undeclared', value: 'off', comment: seen },
+    { key: 'pattern-link', value: 'off', comment: 'no pattern pages are linked either' },
+  ];
+}
+
+const MISSING_SECTION = /^Missing the "(.+?)" section/;
+
+/**
+ * Without a template file: the sections of the dominant format that most of its records have. A
+ * section at least half of them lack is the set's habit, not a mistake in each.
+ */
+function sectionsSetting({ records, conventions, results }: InitInput): CapturedSetting | null {
+  if ([...conventions.values()].some((entry) => entry.template)) return null;
+  const format = dominantFormat(records);
+  if (!format) return null;
+  const ofFormat = new Set(records.filter((record) => formatFamily(record.format) === format).map((record) => record.path));
+  const missing = new Map<string, number>();
+  for (const result of results) {
+    if (!ofFormat.has(result.filePath)) continue;
+    for (const message of result.messages) {
+      const section = message.ruleId === 'adr-sections' ? MISSING_SECTION.exec(message.message)?.[1] : undefined;
+      if (section) missing.set(section, (missing.get(section) ?? 0) + 1);
+    }
+  }
+  const template = TEMPLATE_SECTIONS[format];
+  const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
+  if (dropped.length === 0 || dropped.length === template.length) return null;
+  return {
+    key: 'adr-sections',
+    value: ['warn', { template: template.filter((section) => !dropped.includes(section)) }],
+    comment: `${format} records (${ofFormat.size} of ${records.length}); most leave out ${dropped.map((section) => `"${section}"`).join(', ')}`,
+  };
+}
+
+// The built-in templates' required sections, as adr-sections names them in its messages.
+const TEMPLATE_SECTIONS: Record<'madr' | 'nygard', string[]> = {
+  madr: ['Context and Problem Statement', 'Considered Options', 'Decision Outcome'],
+  nygard: ['Status', 'Context', 'Decision', 'Consequences'],
+};
+
+function formatFamily(format: AdrFormat): 'madr' | 'nygard' | null {
+  return format === 'nygard' ? 'nygard' : format === 'madr' || format === 'madr2' ? 'madr' : null;
+}
+
+function dominantFormat(records: readonly AdrRecord[]): 'madr' | 'nygard' | null {
+  let madr = 0;
+  let nygard = 0;
+  for (const record of records) {
+    const family = formatFamily(record.format);
+    if (family === 'madr') madr++;
+    if (family === 'nygard') nygard++;
+  }
+  if (madr + nygard === 0) return null;
+  return nygard > madr ? 'nygard' : 'madr';
+}
+
+/**
+ * The names' shape as a pattern for adr-filename, when nine in ten names share it: a prefix
+ * ("ADR-"), a number of one width, a separator, and a title in the case the set writes.
+ */
+function filenameSetting({ records }: InitInput): CapturedSetting | null {
+  if (records.length < 3) return null;
+  const shapes = new Map<string, { pattern: string; example: string; count: number }>();
+  for (const record of records) {
+    const shape = nameShape(record.name);
+    if (!shape) continue;
+    const entry = shapes.get(shape.pattern) ?? { ...shape, count: 0 };
+    entry.count++;
+    shapes.set(shape.pattern, entry);
+  }
+  const best = [...shapes.values()].sort((a, b) => b.count - a.count)[0];
+  if (!best || best.count * 10 < records.length * 9) return null;
+  return {
+    key: 'adr-filename',
+    value: ['warn', { pattern: best.pattern }],
+    comment: `${best.count} of ${plural(records.length, 'name')} are written like ${best.example}`,
+  };
+}
+
+const NAME = /^([A-Za-z]*[-_]?)(\d+)([-_.])(.+)\.(md|markdown)$/;
+
+function nameShape(name: string): { pattern: string; example: string } | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const [, prefix = '', digits = '', separator = '-', title = '', extension = 'md'] = match;
+  const wordSeparator = title.includes('_') && !title.includes('-') ? '_' : '-';
+  if (title.includes('_') && title.includes('-')) return null;
+  // Any case: a capitalised acronym in one title ("promote-to-GCL") is no break of the convention.
+  const letters = String.raw`\p{L}\p{N}`;
+  // Outside a character class, in a unicode-mode pattern (adr-filename's), "-" must not be escaped.
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = `^${escape(prefix)}\\d{${digits.length}}${escape(separator)}[${letters}]+(?:${escape(wordSeparator)}[${letters}]+)*\\.${extension}$`;
+  return { pattern, example: `${prefix}${'N'.repeat(digits.length)}${separator}title.${extension}` };
+}
+
+/** The settings as a commented `.adrlintrc.yml`. Strings are written as JSON strings (valid YAML). */
+export function renderConfig(settings: readonly CapturedSetting[], header: string): string {
+  const lines = header.split('\n').map((line) => `# ${line}`.trimEnd());
+  const top = settings.filter((setting) => setting.key === 'adrs' || setting.key === 'statuses');
+  const rules = settings.filter((setting) => setting.key !== 'adrs' && setting.key !== 'statuses');
+  for (const setting of top) {
+    lines.push(`# ${setting.comment}`, `${setting.key}:`);
+    for (const item of setting.value as string[]) lines.push(`  - ${JSON.stringify(item)}`);
+  }
+  if (rules.length > 0) {
+    lines.push('rules:');
+    for (const setting of rules) lines.push(`  # ${setting.comment}`, `  ${setting.key}: ${flowYaml(setting.value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A rule setting in flow style: a severity bare, every other string quoted. */
+function flowYaml(value: unknown): string {
+  if (value === 'off' || value === 'warn' || value === 'error') return value;
+  if (Array.isArray(value)) return `[${value.map(flowYaml).join(', ')}]`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([key, entry]) => `${key}: ${flowYaml(entry)}`)
+      .join(', ')} }`;
+  return JSON.stringify(value);
+}
+
+/** The captured settings as the raw config object they stand for. */
+export function rawConfig(settings: readonly CapturedSetting[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  const rules: Record<string, unknown> = {};
+  for (const setting of settings) {
+    if (setting.key === 'adrs' || setting.key === 'statuses') raw[setting.key] = setting.value;
+    else rules[setting.key] = setting.value;
+  }
+  if (Object.keys(rules).length > 0) raw.rules = rules;
+  return raw;
+}
+
+/**
+ * A problem's identity across two runs of the same files: its file, rule and place. Not its
+ * message, which may name the configured vocabulary ("use one of ...").
+ */
+export function problemKey(filePath: string, message: { ruleId: string | null; line: number; column: number }): string {
+  return `${filePath}\0${message.ruleId ?? ''}\0${message.line}:${message.column}`;
+}
