@@ -53486,15 +53486,25 @@ function templateOf(record, headings, option, conventions2) {
   if (nygard.length >= 2) return builtIn("nygard", TEMPLATES.nygard);
   return headings.length > 0 ? builtIn("madr", TEMPLATES.madr) : null;
 }
-var STUB_MAX_TEXT = 400;
-var BARE_URL2 = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]+/;
+var STUB_MAX_TEXT = 300;
+var STUB_LINK_SHARE = 1 / 3;
+var BARE_URL2 = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]+/g;
+var POINTER = /\b(?:see|moved|migrated|documented|recorded|described|kept|lives|voir|d[ée]plac[ée]e?|document[ée]e?|d[ée]crite?|siehe|verschoben|dokumentiert|movido|documentad[oa])\b/i;
+var METADATA_LINE = /^[\p{L} ]{1,24}:(?:[ \t][^\n]*)?$/u;
+function unlinkedText(node2) {
+  if (node2.type === "link" || node2.type === "linkReference") return "";
+  if ("children" in node2) return node2.children.map((child) => unlinkedText(child)).join(node2.type === "list" ? "\n" : "");
+  return toString(node2);
+}
 function isPointerStub(adr, record) {
   if (record.sections.length > 0) return false;
-  const titleEnd = record.h1Range?.[1] ?? 0;
-  const body = adr.tree.children.filter((node2) => node2.type !== "yaml" && node2.type !== "html" && node2.type !== "heading" && node2.type !== "definition");
+  const body = adr.tree.children.filter((node2) => ["paragraph", "list", "blockquote"].includes(node2.type) && !METADATA_LINE.test(toString(node2).trim()));
   const text3 = body.map((node2) => toString(node2)).join("\n").trim();
-  const points = adr.links.some((link) => link.range[0] >= titleEnd) || BARE_URL2.test(text3);
-  return points && text3.length <= STUB_MAX_TEXT;
+  if (!text3 || text3.length > STUB_MAX_TEXT) return false;
+  const unlinked = body.map((node2) => unlinkedText(node2)).join("\n");
+  const prose = unlinked.replace(BARE_URL2, "").trim();
+  if (prose.length === text3.length) return false;
+  return POINTER.test(prose) || 1 - prose.length / text3.length >= STUB_LINK_SHARE;
 }
 var check14 = ({ adr, record, options, conventions: conventions2, report }) => {
   const headings = record.sections.map((section) => normaliseHeading(section.title));

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { toString } from 'mdast-util-to-string';
+import type { Nodes, Parents } from 'mdast';
 import type { AdrRecord, FolderTemplate, ParsedAdr, Rule, SetConventions } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { headingIsSection, normaliseHeading, sectionNames } from '../src/sections.ts';
@@ -94,18 +95,32 @@ function templateOf(record: AdrRecord, headings: readonly string[], option: Opti
   return headings.length > 0 ? builtIn('madr', TEMPLATES.madr) : null;
 }
 
-// A stub's body: a short paragraph or two that point to where the record really lives.
-const STUB_MAX_TEXT = 400;
-const BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]+/;
+// A stub's body: a short text whose point is a link ("Moved to [the wiki](...)", "See [ADR 12 of
+// the platform](...)"): it says it points elsewhere, or the links make up much of it. Its
+// "Status:" / "Date:" lines are not part of it.
+const STUB_MAX_TEXT = 300;
+const STUB_LINK_SHARE = 1 / 3;
+const BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]+/g;
+const POINTER = /\b(?:see|moved|migrated|documented|recorded|described|kept|lives|voir|d[ée]plac[ée]e?|document[ée]e?|d[ée]crite?|siehe|verschoben|dokumentiert|movido|documentad[oa])\b/i;
+const METADATA_LINE = /^[\p{L} ]{1,24}:(?:[ \t][^\n]*)?$/u;
 
-/** A record with no sections whose short body only points elsewhere ("Moved to [the wiki](...)"). */
+/** A node's text with its links left out. */
+function unlinkedText(node: Nodes): string {
+  if (node.type === 'link' || node.type === 'linkReference') return '';
+  if ('children' in node) return (node as Parents).children.map((child) => unlinkedText(child)).join(node.type === 'list' ? '\n' : '');
+  return toString(node);
+}
+
+/** A record with no sections whose short body only points elsewhere. */
 function isPointerStub(adr: ParsedAdr, record: AdrRecord): boolean {
   if (record.sections.length > 0) return false;
-  const titleEnd = record.h1Range?.[1] ?? 0;
-  const body = adr.tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'html' && node.type !== 'heading' && node.type !== 'definition');
+  const body = adr.tree.children.filter((node) => ['paragraph', 'list', 'blockquote'].includes(node.type) && !METADATA_LINE.test(toString(node).trim()));
   const text = body.map((node) => toString(node)).join('\n').trim();
-  const points = adr.links.some((link) => link.range[0] >= titleEnd) || BARE_URL.test(text);
-  return points && text.length <= STUB_MAX_TEXT;
+  if (!text || text.length > STUB_MAX_TEXT) return false;
+  const unlinked = body.map((node) => unlinkedText(node)).join('\n');
+  const prose = unlinked.replace(BARE_URL, '').trim();
+  if (prose.length === text.length) return false;
+  return POINTER.test(prose) || 1 - prose.length / text.length >= STUB_LINK_SHARE;
 }
 
 export const check: Rule<Options>['check'] = ({ adr, record, options, conventions, report }) => {

@@ -101,6 +101,10 @@ ruleTester('adr-sections', {
       files: { 'docs/adr/0000-adr-template.md': NYGARD_TEMPLATE },
     },
     {
+      name: 'a stub that says where it moved, with a bare URL and a Status line',
+      code: '# 15. Use OAuth for partners\n\nStatus: Superseded\n\nMoved to https://wiki.example.org/adr/15\n',
+    },
+    {
       name: 'where the template has several H1s, records that follow it are held to its sections',
       code: '# Choix du modèle\n\n* statut : accepté\n\n# Formalisme des décisions\n\n## Contexte\n\nInformel.\n\n## Décision\n\nMADR.\n',
       files: { 'docs/adr/0000-modele-adr.md': TWO_H1_TEMPLATE },
@@ -227,6 +231,11 @@ ruleTester('adr-sections', {
         endLine: 1,
         endColumn: 29,
       })),
+    },
+    {
+      name: 'a short record with a link in its decision is no stub',
+      code: '# 15. Coordinate orders\n\nWe coordinate the order steps with a [saga](https://example.org/saga) and use CQRS.\n',
+      errors: ['Status', 'Context', 'Decision', 'Consequences'].map((section) => ({ message: missing(section), line: 1, column: 1, endLine: 1, endColumn: 24 })),
     },
     {
       name: 'a configured list: one missing, one out of order',
