@@ -160,6 +160,7 @@ export const check: Rule<Options>['check'] = ({ adr, record, options, convention
     report({ range: record.sections[entry.index]!.range, message: `"${record.sections[entry.index]!.title}" is out of order: the ${template.label} puts it ${where}` });
   });
 };
+
 /** Positions of a longest strictly increasing subsequence of `values` (the earliest one on ties). */
 function longestIncreasing(values: readonly number[]): Set<number> {
   const length = values.map(() => 1);
