@@ -190,17 +190,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -772,11 +772,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename11 = shortcut ? basenameOf(path) : path;
+        const basename12 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename11 : path
+            shortcut && rule._basenameOnly ? basename12 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -12799,11 +12799,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches2 = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches2)
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches2[1];
-        jsonPointer = matches2[2];
+        const up = +matches[1];
+        jsonPointer = matches[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -13722,11 +13722,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches2 = urnComponent.path.match(URN_REG);
-      if (matches2 && matches2[0] === urnComponent.path) {
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches2[1].toLowerCase();
-        urnComponent.nss = matches2[2];
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -14047,8 +14047,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches2) {
-      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -14070,9 +14070,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -14147,15 +14147,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches2 = uri.match(URI_PARSE);
-      if (matches2) {
-        parsed.scheme = matches2[1];
-        parsed.userinfo = matches2[3];
-        parsed.host = matches2[4];
-        parsed.port = parseInt(matches2[5], 10);
-        parsed.path = matches2[6] || "";
-        parsed.query = matches2[7];
-        parsed.fragment = matches2[8];
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -14164,14 +14164,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches2[5];
+          parsed.port = matches[5];
         }
-        const parseError = getParseError(parsed, matches2);
+        const parseError = getParseError(parsed, matches);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -17021,12 +17021,12 @@ var require_formats = __commonJS({
     var DATE2 = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str) {
-      const matches2 = DATE2.exec(str);
-      if (!matches2)
+      const matches = DATE2.exec(str);
+      if (!matches)
         return false;
-      const year = +matches2[1];
-      const month = +matches2[2];
-      const day = +matches2[3];
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
       return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
     }
     function compareDate(d1, d2) {
@@ -17041,16 +17041,16 @@ var require_formats = __commonJS({
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
       return function time(str) {
-        const matches2 = TIME.exec(str);
-        if (!matches2)
+        const matches = TIME.exec(str);
+        if (!matches)
           return false;
-        const hr = +matches2[1];
-        const min = +matches2[2];
-        const sec = +matches2[3];
-        const tz = matches2[4];
-        const tzSign = matches2[5] === "-" ? -1 : 1;
-        const tzH = +(matches2[6] || 0);
-        const tzM = +(matches2[7] || 0);
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
         if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
           return false;
         if (hr <= 23 && min <= 59 && sec < 60)
@@ -17997,10 +17997,10 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename11) {
-        assertNonEmpty(basename11, "basename");
-        assertPart(basename11, "basename");
-        this.path = default2.join(this.dirname || "", basename11);
+      set basename(basename12) {
+        assertNonEmpty(basename12, "basename");
+        assertPart(basename12, "basename");
+        this.path = default2.join(this.dirname || "", basename12);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -27601,15 +27601,15 @@ function htmlTagDelta(html) {
   return VOID_ELEMENTS.has((open[1] ?? "").toLowerCase()) ? 0 : 1;
 }
 function textMentions(catalogue, raw, value2) {
-  const matches2 = catalogue.findMentions(value2);
-  if (matches2.length === 0) return [];
+  const matches = catalogue.findMentions(value2);
+  if (matches.length === 0) return [];
   const map = alignValue(raw, value2);
   if (!map) {
     return catalogue.findMentions(raw).map((m) => ({ slug: m.slug, text: m.text, start: m.index, end: m.index + m.text.length }));
   }
   const urls = /[:.@]/.test(value2) ? [...value2.matchAll(BARE_URL)].map((m) => [m.index, m.index + m[0].length]) : [];
   const found = [];
-  for (const match of matches2) {
+  for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
@@ -28365,11 +28365,13 @@ function referenceTarget(raw) {
 function sectionsOf(adr) {
   const sections = [];
   let current = null;
+  let titleSeen = false;
   for (const node2 of adr.tree.children) {
-    if (node2.type === "heading" && node2.depth >= 2) {
+    if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
       current = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
       sections.push(current);
     } else if (node2.type === "heading") {
+      titleSeen = true;
       current = null;
     } else if (current) {
       current.content.push(node2);
@@ -28448,10 +28450,15 @@ function labelledLine(adr, paragraph, label) {
   if (valueEnd <= valueStart) return null;
   return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
 }
+function inList(adr, paragraph) {
+  return adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph)));
+}
 function headerParagraphs(adr) {
   const found = [];
+  let titleSeen = false;
   for (const node2 of adr.tree.children) {
-    if (node2.type === "heading" && node2.depth >= 2) break;
+    if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) break;
+    if (node2.type === "heading") titleSeen = true;
     if (node2.type === "paragraph") found.push(node2);
     if (node2.type === "list") {
       for (const item of node2.children) for (const child of item.children) if (child.type === "paragraph") found.push(child);
@@ -28474,10 +28481,12 @@ function firstParagraphLine(adr, nodes) {
   }
   return null;
 }
-function detectFormat(adr, sections, bulletStatus, nygardStatus, numberedTitle) {
+function detectFormat(adr, sections, bulletStatus, nygardHead) {
+  const nygardBody = sections.some((section) => NYGARD_CONTEXT.test(section.title)) && sections.some((section) => NYGARD_DECISION.test(section.title));
+  if (nygardBody && nygardHead && !bulletStatus) return "nygard";
   if (sections.some((section) => MADR_HEADINGS.test(section.title))) return bulletStatus ? "madr2" : "madr";
   if (bulletStatus) return "madr2";
-  if (nygardStatus || numberedTitle) return "nygard";
+  if (nygardHead) return "nygard";
   if (sections.some((section) => /^consequences?$/i.test(section.title)) && sections.some((section) => /^context$/i.test(section.title))) return "nygard";
   if (adr.frontmatter) return "madr";
   return "unknown";
@@ -28514,7 +28523,7 @@ function buildRecord(adr, catalogue) {
     for (const paragraph of header) {
       status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph)));
+        bulletStatus = inList(adr, paragraph);
         break;
       }
     }
@@ -28522,8 +28531,14 @@ function buildRecord(adr, catalogue) {
   const statusSection = sections.find((section) => /^status$/i.test(section.title));
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
   let date = scalarField(adr, "date");
+  let dateLine = false;
   if (!date) {
-    for (const paragraph of header) if (date = labelledLine(adr, paragraph, DATE_LABEL)) break;
+    for (const paragraph of header) {
+      if (date = labelledLine(adr, paragraph, DATE_LABEL)) {
+        dateLine = !inList(adr, paragraph);
+        break;
+      }
+    }
   }
   const relations = [];
   for (const [key, kind] of FRONTMATTER_RELATIONS) {
@@ -28557,8 +28572,8 @@ function buildRecord(adr, catalogue) {
     }
   }
   bodyRelations(adr, adr.tree.children, relations);
-  const nygardStatus = Boolean(statusSection);
-  const format = detectFormat(adr, sections, bulletStatus, nygardStatus, Boolean(h1Text && TITLE_NUMBER.test(h1Text)));
+  const nygardHead = Boolean(statusSection) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
     folder: dirname(adr.path),
@@ -28600,7 +28615,7 @@ function patternLinkTarget(pattern, settings) {
   }
   return pattern.url;
 }
-var import_yaml6, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABEL, DATE_LABEL, MADR_HEADINGS, slugify;
+var import_yaml6, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABEL, DATE_LABEL, MADR_HEADINGS, NYGARD_CONTEXT, NYGARD_DECISION, slugify;
 var init_record = __esm({
   "src/record.ts"() {
     "use strict";
@@ -28631,6 +28646,8 @@ var init_record = __esm({
     STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
     DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
     MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
+    NYGARD_CONTEXT = /^context$/i;
+    NYGARD_DECISION = /^decisions?$/i;
     slugify = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
   }
 });
@@ -29073,7 +29090,11 @@ __export(adr_title_exports, {
 function normalise(title) {
   return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-var meta12, TITLE_NUMBER3, check12;
+function isPlaceholder(title, template) {
+  if (!PLACEHOLDER.test(title)) return false;
+  return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => normalise(placeholder) === normalise(title));
+}
+var meta12, TITLE_NUMBER3, PLACEHOLDER, TITLE_WORD, check12;
 var init_adr_title = __esm({
   "rules/adr-title.ts"() {
     "use strict";
@@ -29087,13 +29108,15 @@ var init_adr_title = __esm({
       scope: "file",
       docs: {
         url: ruleDocsUrl("adr-title"),
-        why: "Indexes, tables of contents and site generators take the record\u2019s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.",
+        why: "Indexes, tables of contents and site generators take the record\u2019s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision; a title still the template\u2019s placeholder (\u201C[short title of solved problem and solution]\u201D) says nothing at all. A leading number (\u201C0001-\u201D, \u201CADR-12:\u201D, \u201C12.\u201D) does not make two titles differ, and where the folder\u2019s template file itself has several H1s, records that follow it are not told to drop theirs.",
         wrong: "---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n\n## Context\n\nOrders need transactions.\n",
         right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
       }
     };
-    TITLE_NUMBER3 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-    check12 = ({ adr, record, report }) => {
+    TITLE_NUMBER3 = /^(?:ADR[-_ ]?)?\d{1,6}(?:\s*[.:)\-–—_]\s*|\s+)/i;
+    PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+    TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
+    check12 = ({ adr, record, conventions: conventions2, report }) => {
       const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
       const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
       const first = h1s[0];
@@ -29103,7 +29126,8 @@ var init_adr_title = __esm({
         return;
       }
       const firstLine4 = first.position?.start.line ?? 1;
-      for (const extra of h1s.slice(1)) {
+      const extraH1s = (conventions2.template?.h1Count ?? 0) > 1 ? [] : h1s.slice(1);
+      for (const extra of extraH1s) {
         report({
           range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
           message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine4}), so make this a "##" section`
@@ -29113,6 +29137,10 @@ var init_adr_title = __esm({
       const h1Range = [first.position?.start.offset ?? 0, first.position?.end.offset ?? 0];
       if (h1Text === "") {
         report({ range: h1Range, message: "The H1 title is empty" });
+        return;
+      }
+      if (isPlaceholder(h1Text, conventions2.template)) {
+        report({ range: h1Range, message: `The title "${h1Text}" is still the template's placeholder; write the decision's own title` });
         return;
       }
       if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
@@ -29235,32 +29263,168 @@ var init_adr_status = __esm({
   }
 });
 
+// src/sections.ts
+function normaliseHeading(heading) {
+  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+function sectionNames(title) {
+  const name = normaliseHeading(title);
+  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
+}
+function namesHeading(heading, names) {
+  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
+}
+function headingIsSection(heading, names) {
+  if (namesHeading(heading, names)) return true;
+  const parts2 = heading.split(JOIN);
+  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
+}
+function sectionHeadingsOfText(source) {
+  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
+  const headings = [];
+  let fence3 = null;
+  let titleSeen = false;
+  for (const line of text3.split(/\r\n|\r|\n/)) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence3 !== null) {
+      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
+      continue;
+    }
+    if (marker) {
+      fence3 = marker;
+      continue;
+    }
+    const heading = ATX.exec(line);
+    if (!heading) continue;
+    if (heading[1].length === 1 && !titleSeen) {
+      titleSeen = true;
+      continue;
+    }
+    const title = normaliseHeading(heading[2] ?? "");
+    if (title) headings.push(title);
+  }
+  return headings;
+}
+var CONCEPTS, JOIN, FENCE, ATX, FRONTMATTER;
+var init_sections = __esm({
+  "src/sections.ts"() {
+    "use strict";
+    CONCEPTS = [
+      ["status", "statut", "etat", "estado", "stato"],
+      [
+        "context",
+        "context and problem statement",
+        "problem statement",
+        "background",
+        "contexte",
+        "contexte et enonce du probleme",
+        "contexte et definition du probleme",
+        "contexte et probleme",
+        "enonce du probleme",
+        "definition du probleme",
+        "problematique",
+        "kontext",
+        "kontext und problemstellung",
+        "contexto",
+        "contexto y planteamiento del problema",
+        "contexto e declaracao do problema",
+        "contesto"
+      ],
+      [
+        "considered options",
+        "options",
+        "options considered",
+        "alternatives",
+        "alternatives considered",
+        "considered alternatives",
+        "options considerees",
+        "options envisagees",
+        "solutions etudiees",
+        "solutions envisagees",
+        "alternatives considerees",
+        "alternatives envisagees",
+        "betrachtete optionen",
+        "optionen",
+        "alternativen",
+        "opciones consideradas",
+        "alternativas",
+        "opcoes consideradas",
+        "opzioni considerate"
+      ],
+      [
+        "decision",
+        "decisions",
+        "decision outcome",
+        "outcome",
+        "proposal",
+        "proposed decision",
+        "resultat de la decision",
+        "solution retenue",
+        "entscheidung",
+        "entscheidungsergebnis",
+        "resultado de la decision",
+        "decisao",
+        "resultado da decisao",
+        "decisione",
+        "esito della decisione"
+      ],
+      ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
+      ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
+      ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
+      ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
+    ];
+    JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+    FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+  }
+});
+
 // rules/adr-sections.ts
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
   check: () => check14,
   meta: () => meta14
 });
-function normalise2(heading) {
-  return heading.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+import { basename as basename2 } from "node:path";
+function builtIn(name, titles) {
+  return { label: `${name} template`, sections: titles.map((title) => ({ title, required: true })), h1Habit: false };
 }
-function namesOf(section) {
-  const name = normalise2(section);
-  return Object.values(SYNONYMS).find((names) => names.includes(name)) ?? [name];
+function folderTemplate(template) {
+  if (!template || template.sections.length === 0) return null;
+  return {
+    label: `folder's template ${basename2(template.path)}`,
+    sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
+    h1Habit: template.h1Count > 1
+  };
 }
-function matches(heading, names) {
-  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
-}
-function templateOf(record, headings, option) {
-  if (Array.isArray(option)) return { name: "configured", sections: option };
-  if (option === "madr" || option === "nygard") return { name: option, sections: TEMPLATES[option] };
-  if (record.format === "nygard") return { name: "nygard", sections: TEMPLATES.nygard };
-  if (record.format === "madr2") return { name: "madr", sections: TEMPLATES.madr };
+function templateOf(record, headings, option, conventions2) {
+  if (Array.isArray(option)) return builtIn("configured", option);
+  if (option === "madr" || option === "nygard") return builtIn(option, TEMPLATES[option]);
+  const own6 = folderTemplate(conventions2.template);
+  if (own6) return own6;
+  if (record.format === "nygard") return builtIn("nygard", TEMPLATES.nygard);
+  if (record.format === "madr2") return builtIn("madr", TEMPLATES.madr);
   if (record.format !== "madr") return null;
-  if (headings.some((heading) => MADR_ONLY.includes(heading))) return { name: "madr", sections: TEMPLATES.madr };
-  const nygard = ["context", "decision", "consequences", "status"].filter((concept) => headings.some((heading) => matches(heading, SYNONYMS[concept])));
-  if (nygard.length >= 2) return { name: "nygard", sections: TEMPLATES.nygard };
-  return headings.length > 0 ? { name: "madr", sections: TEMPLATES.madr } : null;
+  if (headings.some((heading) => MADR_CORE.includes(heading))) return builtIn("madr", TEMPLATES.madr);
+  const nygard = NYGARD_CONCEPTS.filter((concept) => headings.some((heading) => headingIsSection(heading, sectionNames(concept))));
+  if (nygard.length >= 2) return builtIn("nygard", TEMPLATES.nygard);
+  return headings.length > 0 ? builtIn("madr", TEMPLATES.madr) : null;
+}
+function unlinkedText(node2) {
+  if (node2.type === "link" || node2.type === "linkReference") return "";
+  if ("children" in node2) return node2.children.map((child) => unlinkedText(child)).join(node2.type === "list" ? "\n" : "");
+  return toString(node2);
+}
+function isPointerStub(adr, record) {
+  if (record.sections.length > 0) return false;
+  const body = adr.tree.children.filter((node2) => ["paragraph", "list", "blockquote"].includes(node2.type) && !METADATA_LINE.test(toString(node2).trim()));
+  const text3 = body.map((node2) => toString(node2)).join("\n").trim();
+  if (!text3 || text3.length > STUB_MAX_TEXT) return false;
+  const unlinked = body.map((node2) => unlinkedText(node2)).join("\n");
+  const prose = unlinked.replace(BARE_URL2, "").trim();
+  if (prose.length === text3.length) return false;
+  return POINTER.test(prose) || 1 - prose.length / text3.length >= STUB_LINK_SHARE;
 }
 function longestIncreasing(values) {
   const length = values.map(() => 1);
@@ -29277,11 +29441,13 @@ function longestIncreasing(values) {
   for (let i = end; i >= 0; i = from[i]) keep.add(i);
   return keep;
 }
-var meta14, SYNONYMS, TEMPLATES, MADR_ONLY, check14;
+var meta14, TEMPLATES, MADR_CORE, NYGARD_CONCEPTS, STUB_MAX_TEXT, STUB_LINK_SHARE, BARE_URL2, POINTER, METADATA_LINE, check14;
 var init_adr_sections = __esm({
   "rules/adr-sections.ts"() {
     "use strict";
+    init_mdast_util_to_string();
     init_docs();
+    init_sections();
     meta14 = {
       id: "adr-sections",
       description: "The sections the ADR template requires are there, in order",
@@ -29290,7 +29456,7 @@ var init_adr_sections = __esm({
       scope: "file",
       docs: {
         url: ruleDocsUrl("adr-sections"),
-        why: "A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance.",
+        why: "A template is a checklist: the context says why a decision was needed, the decision what was chosen, the consequences what it costs. A record without one of them leaves readers guessing, and sections in the usual order are found at a glance. The checklist is the set\u2019s own: a folder\u2019s template file (`template.md`, `0000-adr-template.md`, `adr-template.md`, ...) says which sections its records need and in what order, in the set\u2019s language, before any built-in template. A section the template marks optional (`<!-- optional -->`, \u201Coptionnel\u201D) is placed but never required, and so is one the set has consistently dropped: when a folder has 3 records or more and fewer than half of them write a template section, that is how the team works, not a mistake in each record, and reporting it everywhere would only be noise.",
         wrong: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Context\n\nThree services poll the orders table.\n",
         right: "# 5. Publish order events to Kafka\n\n## Status\n\nAccepted\n\n## Context\n\nThree services poll the orders table.\n\n## Decision\n\nWe publish every order event to Kafka.\n\n## Consequences\n\nConsumers must handle duplicates.\n"
       },
@@ -29305,54 +29471,57 @@ var init_adr_sections = __esm({
               { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }
             ],
             default: "auto",
-            description: "`madr` (Context and Problem Statement, Considered Options, Decision Outcome; Decision Drivers, Consequences, Confirmation, Pros and Cons and More Information are optional), `nygard` (Status, Context, Decision, Consequences; Status may be a frontmatter field or a `Status:` line instead), a list of section names in order, or `auto`: madr or nygard from each file\u2019s format. In `auto`, a file of no known format is not checked, nor one whose only sign of a format is a frontmatter and that has no sections."
+            description: "`madr` (Context and Problem Statement, Considered Options, Decision Outcome; Decision Drivers, Consequences, Confirmation, Pros and Cons and More Information are optional), `nygard` (Status, Context, Decision, Consequences; a Status may be a frontmatter field or a `Status:` line instead), a list of section names in order, or `auto`. In `auto`, the folder\u2019s template file sets the sections (its H2s, and H1s after its title), minus those it marks optional and those fewer than half of the folder\u2019s records write (with 3 records or more); without one, madr or nygard from each file\u2019s format (a Nygard record, with a Status section, a numbered title or a `Date:` line, stays Nygard when it adds a section such as Considered Options). In `auto`, a file of no known format is not checked, nor one whose only sign of a format is a frontmatter and that has no sections. Headings match by meaning: numbering, case, accents, a trailing colon and the usual synonyms in English, French, German, Spanish, Portuguese and Italian do not matter, and a combined heading (\u201CConsidered Options and Decision Outcome\u201D) is each section it names. An H1 after the title is a section (adr-title reports its level). A record with no sections whose short body links to the real document is a stub and is not checked."
           }
         }
       }
-    };
-    SYNONYMS = {
-      status: ["status"],
-      context: ["context", "context and problem statement", "problem statement"],
-      options: ["considered options", "options", "options considered", "alternatives", "alternatives considered", "considered alternatives"],
-      decision: ["decision", "decisions", "decision outcome"],
-      consequences: ["consequences", "consequence", "positive consequences", "negative consequences"]
     };
     TEMPLATES = {
       madr: ["Context and Problem Statement", "Considered Options", "Decision Outcome"],
       nygard: ["Status", "Context", "Decision", "Consequences"]
     };
-    MADR_ONLY = ["context and problem statement", "considered options", "decision outcome", "decision drivers", "pros and cons of the options"];
-    check14 = ({ adr, record, options, report }) => {
-      const headings = record.sections.map((section) => normalise2(section.title));
-      const template = templateOf(record, headings, options?.template);
-      if (!template) return;
-      const depthOf = (index2) => /^#{2,6}/.exec(adr.text.slice(record.sections[index2].range[0]))?.[0].length ?? 2;
+    MADR_CORE = ["context and problem statement", "decision outcome"];
+    NYGARD_CONCEPTS = ["status", "context", "decision", "consequences"];
+    STUB_MAX_TEXT = 300;
+    STUB_LINK_SHARE = 1 / 3;
+    BARE_URL2 = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]+/g;
+    POINTER = /\b(?:see|moved|migrated|documented|recorded|described|kept|lives|voir|d[ée]plac[ée]e?|document[ée]e?|d[ée]crite?|siehe|verschoben|dokumentiert|movido|documentad[oa])\b/i;
+    METADATA_LINE = /^[\p{L} ]{1,24}:(?:[ \t][^\n]*)?$/u;
+    check14 = ({ adr, record, options, conventions: conventions2, report }) => {
+      const headings = record.sections.map((section) => normaliseHeading(section.title));
+      const template = templateOf(record, headings, options?.template, conventions2);
+      if (!template || isPointerStub(adr, record)) return;
+      const depths = new Map(adr.tree.children.flatMap((node2) => node2.type === "heading" ? [[node2.position?.start.offset ?? -1, node2.depth]] : []));
+      const depthOf = (index2) => depths.get(record.sections[index2].range[0]) ?? 2;
       const found = [];
-      for (const name of template.sections) {
-        const names = namesOf(name);
-        const candidates = headings.flatMap((heading, index2) => matches(heading, names) ? [index2] : []);
+      for (const section of template.sections) {
+        const names = sectionNames(section.title);
+        const candidates = headings.flatMap((heading, index3) => headingIsSection(heading, names) ? [index3] : []);
         if (candidates.length === 0) {
-          if (names.includes("status") && record.status) continue;
-          report({ range: record.h1Range ?? [0, 0], message: `Missing the "${name}" section the ${template.name} template asks for` });
+          if (section.required && !(names.includes("status") && record.status)) {
+            report({ range: record.h1Range ?? [0, 0], message: `Missing the "${section.title}" section the ${template.label} asks for` });
+          }
           continue;
         }
         const shallowest = Math.min(...candidates.map(depthOf));
-        found.push({ name, index: candidates.find((index2) => depthOf(index2) === shallowest) });
+        const index2 = candidates.find((candidate) => depthOf(candidate) === shallowest);
+        if (!found.some((entry) => entry.index === index2)) found.push({ name: section.title, index: index2 });
       }
       const keep = longestIncreasing(found.map((entry) => entry.index));
       found.forEach((entry, position2) => {
         if (keep.has(position2)) return;
+        if (depthOf(entry.index) === 1 && !template.h1Habit) return;
         const next = found.find((other, at) => at > position2 && keep.has(at));
         const previous2 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
         const where = next ? `before "${next.name}"` : `after "${previous2?.name ?? ""}"`;
-        report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.name} template puts it ${where}` });
+        report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.label} puts it ${where}` });
       });
     };
   }
 });
 
 // src/adr-links.ts
-import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+import { basename as basename3, extname, join, relative, resolve, sep } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -29392,7 +29561,7 @@ function extensionOf(name) {
   return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
 }
 function renamedTargets(missing, names) {
-  const name = basename2(missing);
+  const name = basename3(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -29417,7 +29586,7 @@ function replacementName(missingName, found) {
 }
 function relativeHref(fromFolder, to) {
   const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename2(to) : path;
+  return path === "" ? basename3(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -29528,7 +29697,7 @@ var init_adr_links = __esm({
 });
 
 // src/relations.ts
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -29556,7 +29725,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename3(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename4(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -29580,7 +29749,7 @@ __export(adr_supersede_exports, {
   check: () => check15,
   meta: () => meta15
 });
-import { basename as basename4, dirname as dirname2, join as join2 } from "node:path";
+import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -29727,7 +29896,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename4(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename5(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -29780,7 +29949,7 @@ function unresolved(relation, resolution, project, index2) {
   }
   const folder = dirname2(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename4(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename5(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -29900,7 +30069,7 @@ __export(adr_link_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename5, dirname as dirname3 } from "node:path";
+import { basename as basename6, dirname as dirname3 } from "node:path";
 function normaliseFragment(fragment) {
   return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
 }
@@ -29963,7 +30132,7 @@ var init_adr_link = __esm({
         const target = existingTarget(absolute, project);
         if (target === null) {
           const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
-          const names = renamed.map((name) => replacementName(basename5(absolute), name));
+          const names = renamed.map((name) => replacementName(basename6(absolute), name));
           const shown = names.map((name) => `"${name}"`).join(" or ");
           const fix = names.length === 1 ? replaceLinkFileName(adr, link.range, link.url, names[0]) : null;
           report({
@@ -30202,21 +30371,31 @@ var init_config = __esm({
 
 // src/conventions.ts
 import { createHash } from "node:crypto";
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 function isTemplateName(name) {
-  const stem = basename6(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const stem = basename7(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
   const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
 function declaresPatterns(source) {
-  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
   return block !== null && PATTERNS_KEY.test(block[1]);
 }
 function folderConventions(adrs, template) {
   return {
     patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? readTemplate(template) : null
+    template: template ? withSetUsage(readTemplate(template), adrs) : null
   };
+}
+function withSetUsage(template, adrs) {
+  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
+  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
+  const sections = template.sections.map((section) => {
+    const names = sectionNames(section.title);
+    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
+    return { ...section, droppedBySet: writers * 2 < adrs.length };
+  });
+  return { ...template, sections };
 }
 function conventionsOfRecords(set) {
   return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
@@ -30239,15 +30418,17 @@ function readTemplate(file) {
   const text3 = file.source.replace(/^\uFEFF/, "");
   const tree = parseMarkdown(text3);
   const sections = [];
+  const titlePlaceholders = [];
   let h1Count = 0;
   tree.children.forEach((node2, index2) => {
     if (node2.type !== "heading" || node2.depth > 2) return;
-    if (node2.depth === 1 && ++h1Count === 1) return;
     const title = headingDepthTitle(node2);
-    if (!title || PLACEHOLDER.test(title)) return;
-    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]) });
+    if (node2.depth === 1 && PLACEHOLDER2.test(title)) titlePlaceholders.push(title);
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    if (!title || PLACEHOLDER2.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
   });
-  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count };
+  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
 }
 function templateStatuses(text3) {
   const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING.exec(text3)?.[1];
@@ -30261,18 +30442,20 @@ function templateStatuses(text3) {
   }
   return statuses.length >= 2 ? statuses : null;
 }
-var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, FRONTMATTER, PATTERNS_KEY, PLACEHOLDER, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING;
+var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER2, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING;
 var init_conventions = __esm({
   "src/conventions.ts"() {
     "use strict";
     init_mdast_util_to_string();
     init_parse2();
+    init_sections();
     NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
     TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
     TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
-    FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+    FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
     PATTERNS_KEY = /^patterns[ \t]*:/m;
-    PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+    MIN_RECORDS_FOR_HABIT = 3;
+    PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
     OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
     OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
     STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
@@ -30282,7 +30465,7 @@ var init_conventions = __esm({
 
 // src/files.ts
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename7, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename8, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
@@ -30355,7 +30538,7 @@ async function discoverFiles(inputs, cwd, config) {
 function keepAdrFiles(found, folders, cwd, config) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
+  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename8(file)) && !isTemplateName(file)).filter((file) => {
     const path = relative2(root, file);
     if (!path || path.startsWith("..") || isAbsolute(path)) return true;
     return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
@@ -30593,8 +30776,8 @@ function mergeCatalogues(base, user, userFile) {
   return new Catalogue(patterns, categories);
 }
 function catalogueWithUser(userFile, userText) {
-  const builtIn = readBuiltIn();
-  const base = parseCatalogueSource(builtIn.file, builtIn.text, { validate: false });
+  const builtIn2 = readBuiltIn();
+  const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
   if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
   return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
 }
@@ -31128,7 +31311,7 @@ var init_lint_file = __esm({
 });
 
 // src/record-scan.ts
-import { basename as basename8, dirname as dirname8 } from "node:path";
+import { basename as basename9, dirname as dirname8 } from "node:path";
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const text3 = bom ? source.slice(1) : source;
@@ -31156,7 +31339,7 @@ function headRecord(path, source, catalogue) {
   const titleStart = at + line.indexOf(title);
   const h1Range = [at, at + line.length];
   const numbered = TITLE_NUMBER.exec(title);
-  const name = basename8(path);
+  const name = basename9(path);
   return {
     path,
     folder: dirname8(path),
@@ -31261,7 +31444,7 @@ var init_workers = __esm({
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname9, join as join6 } from "node:path";
+import { basename as basename10, dirname as dirname9, join as join6 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -31272,7 +31455,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join6(dirname9(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join6(dirname9(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -32802,7 +32985,7 @@ __export(new_adr_exports, {
   adrNames: () => adrNames,
   createAdr: () => createAdr,
   fillTemplate: () => fillTemplate,
-  folderTemplate: () => folderTemplate,
+  folderTemplate: () => folderTemplate2,
   formatLocalDate: () => formatLocalDate,
   namingConvention: () => namingConvention,
   nextAdrNumber: () => nextAdrNumber,
@@ -32850,7 +33033,7 @@ function adrFileName(slug2, convention, number, width, date) {
   if (convention === "date") return `${date.replace(/-/g, "")}-${slug2}.md`;
   return `${String(number).padStart(width, "0")}-${slug2}.md`;
 }
-function folderTemplate(formats) {
+function folderTemplate2(formats) {
   const nygard = formats.filter((format) => format === "nygard").length;
   const madr = formats.filter((format) => format === "madr" || format === "madr2").length;
   return nygard > madr ? "nygard" : "madr";
@@ -32956,7 +33139,7 @@ function defaultTemplate(folder, names, config, catalogue) {
     } catch {
     }
   }
-  return folderTemplate(formats);
+  return folderTemplate2(formats);
 }
 function readTemplateFile(path) {
   try {
@@ -33088,9 +33271,9 @@ __export(report_exports, {
   normaliseStatus: () => normaliseStatus,
   patternUsageLines: () => patternUsageLines
 });
-import { basename as basename10, relative as relative12, sep as sep7 } from "node:path";
+import { basename as basename11, relative as relative12, sep as sep7 } from "node:path";
 function relativePath(root, path) {
-  return (relative12(root, path) || basename10(path)).split(sep7).join("/");
+  return (relative12(root, path) || basename11(path)).split(sep7).join("/");
 }
 function normaliseStatus(written) {
   const known = matchStatus(written, DEFAULT_STATUSES);

@@ -1,6 +1,6 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Rule } from '../src/types.ts';
+import type { FolderTemplate, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 
 export const meta = {
@@ -11,14 +11,19 @@ export const meta = {
   scope: 'file',
   docs: {
     url: ruleDocsUrl('adr-title'),
-    why: 'Indexes, tables of contents and site generators take the record’s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision.',
+    why: 'Indexes, tables of contents and site generators take the record’s title from its H1 or its frontmatter `title`. Without one the record is listed by its file name; with two H1s, or a frontmatter title that says something else, different tools show different titles for one decision; a title still the template’s placeholder (“[short title of solved problem and solution]”) says nothing at all. A leading number (“0001-”, “ADR-12:”, “12.”) does not make two titles differ, and where the folder’s template file itself has several H1s, records that follow it are not told to drop theirs.',
     wrong: '---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n\n## Context\n\nOrders need transactions.\n',
     right: '---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n',
   },
 } satisfies Rule['meta'];
 
-// A leading ADR number, as src/record.ts reads it: "9. Title", "ADR-0009: Title", "0009 - Title".
-const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+// A leading ADR number: "9. Title", "ADR-0009: Title", "0009 - Title", and the file-name style
+// "0001-Title" a frontmatter title may carry. Digits glued to a word ("2FA") are no number.
+const TITLE_NUMBER = /^(?:ADR[-_ ]?)?\d{1,6}(?:\s*[.:)\-–—_]\s*|\s+)/i;
+// A title that is only a placeholder naming itself a title: "[short title of solved problem and
+// solution]", "{titre court}". "[Gestion des Dates]" is a title in brackets.
+const PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+const TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
 
 /** A title as compared: no surrounding quotes or number, no emphasis marks, one case, single spaces. */
 function normalise(title: string): string {
@@ -33,7 +38,13 @@ function normalise(title: string): string {
     .toLowerCase();
 }
 
-export const check: Rule['check'] = ({ adr, record, report }) => {
+/** Whether a title is its template's placeholder, left as it was. */
+function isPlaceholder(title: string, template: FolderTemplate | null): boolean {
+  if (!PLACEHOLDER.test(title)) return false;
+  return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => normalise(placeholder) === normalise(title));
+}
+
+export const check: Rule['check'] = ({ adr, record, conventions, report }) => {
   // Top-level H1s only, as the record reads them (a "# comment" in a code block is no heading).
   const h1s = adr.tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 1);
   const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== '' ? record.frontmatterTitle : null;
@@ -45,7 +56,9 @@ export const check: Rule['check'] = ({ adr, record, report }) => {
     return;
   }
   const firstLine = first.position?.start.line ?? 1;
-  for (const extra of h1s.slice(1)) {
+  // Where the folder's template has several H1s, the set's records follow it: its habit, not a mistake.
+  const extraH1s = (conventions.template?.h1Count ?? 0) > 1 ? [] : h1s.slice(1);
+  for (const extra of extraH1s) {
     report({
       range: [extra.position?.start.offset ?? 0, extra.position?.end.offset ?? 0],
       message: `"${toString(extra).trim()}" is a second H1; an ADR has one title (line ${firstLine}), so make this a "##" section`,
@@ -55,6 +68,10 @@ export const check: Rule['check'] = ({ adr, record, report }) => {
   const h1Range: [number, number] = [first.position?.start.offset ?? 0, first.position?.end.offset ?? 0];
   if (h1Text === '') {
     report({ range: h1Range, message: 'The H1 title is empty' });
+    return;
+  }
+  if (isPlaceholder(h1Text, conventions.template)) {
+    report({ range: h1Range, message: `The title "${h1Text}" is still the template's placeholder; write the decision's own title` });
     return;
   }
   if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Heading, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse.ts';
+import { headingIsSection, sectionHeadingsOfText, sectionNames } from './sections.ts';
 import type { AdrRecord, FolderTemplate, SetConventions, TemplateSection } from './types.ts';
 
 export type { FolderTemplate, SetConventions, TemplateSection };
@@ -50,8 +51,23 @@ export interface FolderFile {
 export function folderConventions(adrs: readonly FolderFile[], template: FolderFile | null): SetConventions {
   return {
     patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? readTemplate(template) : null,
+    template: template ? withSetUsage(readTemplate(template), adrs) : null,
   };
+}
+
+// A set this small has no habit to read: its template is followed as written.
+const MIN_RECORDS_FOR_HABIT = 3;
+
+/** The template's sections, each marked dropped when fewer than half of the folder's records write it. */
+function withSetUsage(template: FolderTemplate, adrs: readonly FolderFile[]): FolderTemplate {
+  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
+  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
+  const sections = template.sections.map((section) => {
+    const names = sectionNames(section.title);
+    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
+    return { ...section, droppedBySet: writers * 2 < adrs.length };
+  });
+  return { ...template, sections };
 }
 
 /** Conventions when only records are known (an in-memory lint without the folder's texts). */
@@ -87,15 +103,17 @@ function readTemplate(file: FolderFile): FolderTemplate {
   const text = file.source.replace(/^\uFEFF/, '');
   const tree = parseMarkdown(text);
   const sections: TemplateSection[] = [];
+  const titlePlaceholders: string[] = [];
   let h1Count = 0;
   tree.children.forEach((node, index) => {
     if (node.type !== 'heading' || node.depth > 2) return;
-    if (node.depth === 1 && ++h1Count === 1) return;
     const title = headingDepthTitle(node);
+    if (node.depth === 1 && PLACEHOLDER.test(title)) titlePlaceholders.push(title);
+    if (node.depth === 1 && ++h1Count === 1) return;
     if (!title || PLACEHOLDER.test(title)) return;
-    sections.push({ title: title.replace(OPTIONAL_SUFFIX, '').trim(), depth: node.depth, optional: markedOptional(node, tree.children[index - 1]) });
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, '').trim(), depth: node.depth, optional: markedOptional(node, tree.children[index - 1]), droppedBySet: false });
   });
-  return { path: file.path, sections, statuses: templateStatuses(text), h1Count };
+  return { path: file.path, sections, statuses: templateStatuses(text), h1Count, titlePlaceholders };
 }
 
 // "(optional)" written into the heading text itself.

@@ -95,14 +95,17 @@ interface Section {
   content: RootContent[];
 }
 
+/** The record's sections: its headings below the title, an H1 after the title among them ("# Context"). */
 function sectionsOf(adr: ParsedAdr): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
+  let titleSeen = false;
   for (const node of adr.tree.children) {
-    if (node.type === 'heading' && node.depth >= 2) {
+    if (node.type === 'heading' && (node.depth >= 2 || titleSeen)) {
       current = { heading: node, title: toString(node, { includeHtml: false }).trim(), range: offsets(node) ?? [0, 0], content: [] };
       sections.push(current);
     } else if (node.type === 'heading') {
+      titleSeen = true;
       current = null;
     } else if (current) {
       current.content.push(node);
@@ -193,11 +196,18 @@ function labelledLine(adr: ParsedAdr, paragraph: Paragraph, label: RegExp): Fiel
 const STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
 const DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
 
-/** Paragraphs before the first section: the H1's metadata lines and MADR 2 bullets. */
+/** Whether a header paragraph is a list item's ("- Status: accepted", MADR 2) rather than a line of its own. */
+function inList(adr: ParsedAdr, paragraph: Paragraph): boolean {
+  return adr.tree.children.some((node) => node.type === 'list' && node.children.some((item) => item.children.includes(paragraph)));
+}
+
+/** Paragraphs before the first section (an H2, or an H1 after the title): the title's metadata lines and MADR 2 bullets. */
 function headerParagraphs(adr: ParsedAdr): Paragraph[] {
   const found: Paragraph[] = [];
+  let titleSeen = false;
   for (const node of adr.tree.children) {
-    if (node.type === 'heading' && node.depth >= 2) break;
+    if (node.type === 'heading' && (node.depth >= 2 || titleSeen)) break;
+    if (node.type === 'heading') titleSeen = true;
     if (node.type === 'paragraph') found.push(node);
     if (node.type === 'list') for (const item of node.children) for (const child of item.children) if (child.type === 'paragraph') found.push(child);
   }
@@ -222,10 +232,17 @@ function firstParagraphLine(adr: ParsedAdr, nodes: readonly RootContent[]): Fiel
 
 const MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
 
-function detectFormat(adr: ParsedAdr, sections: Section[], bulletStatus: boolean, nygardStatus: boolean, numberedTitle: boolean): AdrFormat {
+// Nygard's own headings: with a Nygard head (a Status section, a numbered title or a `Date:` line),
+// they keep a record Nygard even when it adds a MADR heading such as "Considered Options".
+const NYGARD_CONTEXT = /^context$/i;
+const NYGARD_DECISION = /^decisions?$/i;
+
+function detectFormat(adr: ParsedAdr, sections: Section[], bulletStatus: boolean, nygardHead: boolean): AdrFormat {
+  const nygardBody = sections.some((section) => NYGARD_CONTEXT.test(section.title)) && sections.some((section) => NYGARD_DECISION.test(section.title));
+  if (nygardBody && nygardHead && !bulletStatus) return 'nygard';
   if (sections.some((section) => MADR_HEADINGS.test(section.title))) return bulletStatus ? 'madr2' : 'madr';
   if (bulletStatus) return 'madr2';
-  if (nygardStatus || numberedTitle) return 'nygard';
+  if (nygardHead) return 'nygard';
   // Frontmatter over a Nygard body (Context, Decision, Consequences) is still Nygard.
   if (sections.some((section) => /^consequences?$/i.test(section.title)) && sections.some((section) => /^context$/i.test(section.title))) return 'nygard';
   if (adr.frontmatter) return 'madr';
@@ -271,7 +288,7 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
     for (const paragraph of header) {
       status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = adr.tree.children.some((node) => node.type === 'list' && node.children.some((item) => item.children.includes(paragraph)));
+        bulletStatus = inList(adr, paragraph);
         break;
       }
     }
@@ -280,7 +297,15 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
 
   let date = scalarField(adr, 'date');
-  if (!date) for (const paragraph of header) if ((date = labelledLine(adr, paragraph, DATE_LABEL))) break;
+  let dateLine = false;
+  if (!date) {
+    for (const paragraph of header) {
+      if ((date = labelledLine(adr, paragraph, DATE_LABEL))) {
+        dateLine = !inList(adr, paragraph);
+        break;
+      }
+    }
+  }
 
   const relations: AdrRelation[] = [];
   for (const [key, kind] of FRONTMATTER_RELATIONS) {
@@ -317,8 +342,8 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   }
   bodyRelations(adr, adr.tree.children, relations);
 
-  const nygardStatus = Boolean(statusSection);
-  const format = detectFormat(adr, sections, bulletStatus, nygardStatus, Boolean(h1Text && TITLE_NUMBER.test(h1Text)));
+  const nygardHead = Boolean(statusSection) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  const format = detectFormat(adr, sections, bulletStatus, nygardHead);
 
   return {
     path: adr.path,

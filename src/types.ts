@@ -181,7 +181,7 @@ export interface AdrRecord {
   status: Field | null;
   date: Field | null;
   relations: AdrRelation[];
-  /** Second-level-and-below headings, in order. */
+  /** Its section headings in order: second-level and below, and H1s after the title. */
   sections: Array<{ title: string; range: [number, number] }>;
   /** GitHub heading anchors of the file, for links with a #fragment. */
   anchors: string[];
@@ -238,6 +238,11 @@ export interface TemplateSection {
   /** Heading depth as written in the template (1 for a section written as H1 after the title). */
   depth: number;
   optional: boolean;
+  /**
+   * Fewer than half of the folder's records (3 or more) write it: the set has consistently dropped
+   * it, so it is not required even when the template does not mark it optional.
+   */
+  droppedBySet: boolean;
 }
 
 export interface FolderTemplate {
@@ -249,6 +254,8 @@ export interface FolderTemplate {
   statuses: string[] | null;
   /** How many H1 headings it has: more than one means extra H1s are the set's habit. */
   h1Count: number;
+  /** Its H1s that are placeholders ("{short title of solved problem}"): a record titled so kept the template's. */
+  titlePlaceholders: string[];
 }
 
 export interface SetConventions {

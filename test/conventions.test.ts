@@ -73,17 +73,37 @@ describe('folderConventions', () => {
       template: {
         path: '/a/template.md',
         sections: [
-          { title: 'Context and Problem Statement', depth: 2, optional: false },
-          { title: 'Decision Drivers', depth: 2, optional: true },
-          { title: 'Considered Options', depth: 2, optional: false },
-          { title: 'Decision Outcome', depth: 2, optional: false },
-          { title: 'More Information', depth: 2, optional: true },
-          { title: 'Notes', depth: 1, optional: false },
+          { title: 'Context and Problem Statement', depth: 2, optional: false, droppedBySet: false },
+          { title: 'Decision Drivers', depth: 2, optional: true, droppedBySet: false },
+          { title: 'Considered Options', depth: 2, optional: false, droppedBySet: false },
+          { title: 'Decision Outcome', depth: 2, optional: false, droppedBySet: false },
+          { title: 'More Information', depth: 2, optional: true, droppedBySet: false },
+          { title: 'Notes', depth: 1, optional: false, droppedBySet: false },
         ],
         statuses: null,
         h1Count: 2,
+        titlePlaceholders: ['{short title}'],
       },
     });
+  });
+
+  it('marks a template section that fewer than half of 3 or more records write as dropped by the set', () => {
+    const template = { path: '/a/template.md', source: '# [title]\n\n## Contexte\n\n## Solutions Étudiées\n\n## Résultat de la Décision\n' };
+    const record = (name: string, body: string) => ({ path: `/a/${name}.md`, source: `# ${name}\n\n${body}` });
+    const dropped = (adrs: Array<{ path: string; source: string }>) =>
+      folderConventions(adrs, template).template!.sections.filter((section) => section.droppedBySet).map((section) => section.title);
+    const three = [
+      record('1', '## Contexte et définition du problème\n\n## Résultat de la Décision\n'),
+      // A heading in a code block is no section.
+      record('2', '## Contexte\n\n```md\n## Solutions Étudiées\n```\n\n## Décision\n'),
+      // A combined heading is each section it names, in any language.
+      record('3', '## Context\n\n## Options and Decision Outcome\n'),
+    ];
+    expect(dropped(three)).toEqual(['Solutions Étudiées']);
+    // Two records are no habit: the template is followed as written.
+    expect(dropped(three.slice(1))).toEqual([]);
+    // Half of four is not fewer than half.
+    expect(dropped([...three, record('4', '## Contexte\n\n## Solutions Étudiées\n\n## Décision\n')])).toEqual([]);
   });
 
   it('a set adopts patterns when one of its ADRs declares them; the fingerprint changes with the conventions', () => {

@@ -62,3 +62,25 @@ describe.skipIf(!existsSync(CORPUS))('records of the shared corpus', () => {
     expect(kinds(records('konflux').get('0008-environment-provisioning.md'))).toEqual([['superseded-by', 32]]);
   });
 });
+
+describe('formats and sections', () => {
+  const record = (text: string) => buildRecord(parseAdr('/repo/docs/adr/0012-x.md', text, catalogue), catalogue);
+
+  it('a Nygard record (Status, Context, Decision, a Date: line) that adds "Considered Options" stays Nygard', () => {
+    const head = '# Cache sessions\n\nDate: 2019-03-04\n\n';
+    const body = '## Context\n\nLost sessions.\n\n## Considered Options\n\n* Redis\n\n## Decision\n\nRedis.\n';
+    expect(record(`${head}Status: Accepted\n\n${body}`).format).toBe('nygard');
+    expect(record(`# 12. Cache sessions\n\n## Status\n\nAccepted\n\n${body}`).format).toBe('nygard');
+    // MADR's own headings and bullets keep a MADR record MADR.
+    expect(record('# Cache sessions\n\n- Status: accepted\n- Date: 2019-03-04\n\n## Context\n\nX.\n\n## Considered Options\n\n## Decision\n').format).toBe('madr2');
+    expect(record('---\nstatus: accepted\n---\n# Cache sessions\n\n## Context and Problem Statement\n\n## Considered Options\n\n## Decision Outcome\n').format).toBe('madr');
+  });
+
+  it('an H1 after the title is a section: its status is read, and header lines end at it', () => {
+    const adr = record('# 12. Cache sessions\n\n# Status\n\nAccepted\n\n# Context\n\nDate: 2019-03-04\n');
+    expect(adr.sections.map((section) => section.title)).toEqual(['Status', 'Context']);
+    expect(adr.status?.value).toBe('Accepted');
+    expect(adr.date).toBeNull();
+    expect(adr.h1Count).toBe(3);
+  });
+});

@@ -3,6 +3,9 @@ import { ruleTester } from '../helpers/rule-tester.ts';
 const NO_TITLE = 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)';
 const second = (title: string, line: number) => `"${title}" is a second H1; an ADR has one title (line ${line}), so make this a "##" section`;
 const differs = (frontmatter: string, h1: string) => `The frontmatter title "${frontmatter}" differs from the H1 "${h1}"; make them the same`;
+const placeholder = (title: string) => `The title "${title}" is still the template's placeholder; write the decision's own title`;
+// ansforge's template: a title, its metadata, then the record's title again as a second H1.
+const TWO_H1_TEMPLATE = '# Exemple de template\n\n* statut : {proposé | accepté}\n\n# {titre court, représentatif du problème résolu}\n\n## Contexte et énoncé du problème\n';
 
 ruleTester('adr-title', {
   valid: [
@@ -15,6 +18,20 @@ ruleTester('adr-title', {
     { name: 'emphasis and code in the H1', code: '---\ntitle: Use adr-tools now\n---\n\n# Use `adr-tools` *now*\n' },
     { name: 'a "# comment" in a code block is no H1', code: '# Use a base image\n\n```dockerfile\n# The base image is expected to contain /bin/opm\nFROM registry/opm\n```\n' },
     { name: 'a setext H1', code: 'Use Kafka\n=========\n\n## Context\n' },
+    { name: 'the frontmatter title with the file\'s number in front ("0001-...")', code: '---\ntitle: 0001-Choix du modèle pour la rédaction des ADR\n---\n\n# Choix du modèle pour la rédaction des ADR\n' },
+    { name: 'the frontmatter title with "ADR-12:" in front', code: '---\ntitle: "ADR-12: Use Kafka"\n---\n\n# Use Kafka\n' },
+    {
+      name: 'where the folder\'s template has several H1s, the records\' extra H1s are the set\'s habit',
+      code: '---\ntitle: 0001-Choix du modèle\n---\n\n# Choix du modèle\n\n* statut : proposé\n\n# Formalisme des décisions\n\n## Contexte et énoncé du problème\n',
+      filename: 'docs/decisions/0001-choix-du-modele.md',
+      files: { 'docs/decisions/0000-modele-adr.md': TWO_H1_TEMPLATE },
+    },
+    { name: 'a real title written in brackets is no placeholder', code: '# [Gestion des Dates]\n\n* Statut : mergé\n' },
+    {
+      name: 'a bracketed title that is not the template\'s placeholder',
+      code: '# [Pipeline Analytics]\n\n## Contexte\n',
+      files: { 'docs/adr/adr-template.md': '# [short description of the decision]\n\n## Contexte\n' },
+    },
     { name: 'a frontmatter that does not parse may hold the title: frontmatter-syntax reports it', code: '---\ntitle: [Use Kafka\nstatus: accepted\n---\n\n## Context\n' },
   ],
   invalid: [
@@ -54,6 +71,28 @@ ruleTester('adr-title', {
           endColumn: 49,
         },
       ],
+    },
+    {
+      name: 'the folder\'s template has one H1: a second H1 is still reported',
+      code: '# Use Kafka\n\n## Context\n\n# Decision\n',
+      files: { 'docs/adr/template.md': '# {title}\n\n## Context\n\n## Decision\n' },
+      errors: [{ message: second('Decision', 1), line: 5, column: 1, endLine: 5, endColumn: 11 }],
+    },
+    {
+      name: 'a number glued to a word is part of the title: "2FA" is not "FA"',
+      code: '---\ntitle: 2FA for admins\n---\n\n# FA for admins\n',
+      errors: [{ message: differs('2FA for admins', 'FA for admins'), line: 2, column: 8, endLine: 2, endColumn: 22 }],
+    },
+    {
+      name: 'the title is still the template\'s placeholder (a bracketed text that calls itself a title)',
+      code: '# [titre du problème résolu et de sa solution]\n\n## Contexte et Définition du Problème\n',
+      errors: [{ message: placeholder('[titre du problème résolu et de sa solution]'), line: 1, column: 1, endLine: 1, endColumn: 47 }],
+    },
+    {
+      name: 'the title is the folder\'s template placeholder, word for word',
+      code: '---\ntitle: Orders\n---\n\n# [short description of the decision]\n\n## Context\n',
+      files: { 'docs/adr/adr-template.md': '# [Short description of the decision]\n\n## Context\n' },
+      errors: [{ message: placeholder('[short description of the decision]'), line: 5, column: 1, endLine: 5, endColumn: 38 }],
     },
     { name: 'an empty H1', code: '#\n\n## Context\n', errors: [{ message: 'The H1 title is empty', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
   ],
