@@ -29383,6 +29383,7 @@ var init_sections = __esm({
 // rules/adr-sections.ts
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
+  TEMPLATES: () => TEMPLATES,
   check: () => check14,
   meta: () => meta14
 });
@@ -31904,7 +31905,7 @@ function sectionsSetting({ records, conventions: conventions2, results }) {
       if (section) missing.set(section, (missing.get(section) ?? 0) + 1);
     }
   }
-  const template = TEMPLATE_SECTIONS[format];
+  const template = TEMPLATES[format];
   const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
   if (dropped.length === 0 || dropped.length === template.length) return null;
   return {
@@ -31991,18 +31992,15 @@ function rawConfig(settings) {
 function problemKey(filePath, message) {
   return `${filePath}\0${message.ruleId ?? ""}\0${message.line}:${message.column}`;
 }
-var import_fastest_levenshtein6, MISSING_SECTION, TEMPLATE_SECTIONS, NAME;
+var import_fastest_levenshtein6, MISSING_SECTION, NAME;
 var init_init = __esm({
   "src/init.ts"() {
     "use strict";
     import_fastest_levenshtein6 = __toESM(require_mod(), 1);
     init_status();
     init_plural();
+    init_adr_sections();
     MISSING_SECTION = /^Missing the "(.+?)" section/;
-    TEMPLATE_SECTIONS = {
-      madr: ["Context and Problem Statement", "Considered Options", "Decision Outcome"],
-      nygard: ["Status", "Context", "Decision", "Consequences"]
-    };
     NAME = /^([A-Za-z]*[-_]?)(\d+)([-_.])(.+)\.(md|markdown)$/;
   }
 });

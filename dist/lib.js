@@ -28846,6 +28846,7 @@ function inCaseOf(written, status) {
 // rules/adr-sections.ts
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
+  TEMPLATES: () => TEMPLATES,
   check: () => check14,
   meta: () => meta14
 });

@@ -41,7 +41,8 @@ export const meta = {
   },
 } satisfies Rule['meta'];
 
-const TEMPLATES: Record<'madr' | 'nygard', string[]> = {
+/** The built-in templates' required sections (`adrlint init` names them too). */
+export const TEMPLATES: Record<'madr' | 'nygard', string[]> = {
   madr: ['Context and Problem Statement', 'Considered Options', 'Decision Outcome'],
   nygard: ['Status', 'Context', 'Decision', 'Consequences'],
 };

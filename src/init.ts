@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { DEFAULT_STATUSES, matchStatus } from './status.ts';
 import { plural } from './plural.ts';
+import { TEMPLATES } from '../rules/adr-sections.ts';
 import type { LintResult } from './lint.ts';
 import type { AdrFormat, AdrRecord, SetConventions } from './types.ts';
 
@@ -104,7 +105,7 @@ function sectionsSetting({ records, conventions, results }: InitInput): Captured
       if (section) missing.set(section, (missing.get(section) ?? 0) + 1);
     }
   }
-  const template = TEMPLATE_SECTIONS[format];
+  const template = TEMPLATES[format];
   const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
   if (dropped.length === 0 || dropped.length === template.length) return null;
   return {
@@ -113,12 +114,6 @@ function sectionsSetting({ records, conventions, results }: InitInput): Captured
     comment: `${format} records (${ofFormat.size} of ${records.length}); most leave out ${dropped.map((section) => `"${section}"`).join(', ')}`,
   };
 }
-
-// The built-in templates' required sections, as adr-sections names them in its messages.
-const TEMPLATE_SECTIONS: Record<'madr' | 'nygard', string[]> = {
-  madr: ['Context and Problem Statement', 'Considered Options', 'Decision Outcome'],
-  nygard: ['Status', 'Context', 'Decision', 'Consequences'],
-};
 
 function formatFamily(format: AdrFormat): 'madr' | 'nygard' | null {
   return format === 'nygard' ? 'nygard' : format === 'madr' || format === 'madr2' ? 'madr' : null;
