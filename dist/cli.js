@@ -17972,9 +17972,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname15) {
+      set dirname(dirname16) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname15 || "", this.basename);
+        this.path = default2.join(dirname16 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -30159,6 +30159,13 @@ function isTemplateName(name) {
   const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename6(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
 function declaresPatterns(source) {
   const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
   return block !== null && PATTERNS_KEY.test(block[1]);
@@ -30212,7 +30219,7 @@ function templateStatuses(text3) {
   }
   return statuses.length >= 2 ? statuses : null;
 }
-var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, FRONTMATTER, PATTERNS_KEY, PLACEHOLDER, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING;
+var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME, FRONTMATTER, PATTERNS_KEY, PLACEHOLDER, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING;
 var init_conventions = __esm({
   "src/conventions.ts"() {
     "use strict";
@@ -30221,6 +30228,7 @@ var init_conventions = __esm({
     NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
     TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
     TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+    NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
     FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
     PATTERNS_KEY = /^patterns[ \t]*:/m;
     PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
@@ -30233,7 +30241,7 @@ var init_conventions = __esm({
 
 // src/files.ts
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename7, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename7, dirname as dirname5, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
@@ -30299,18 +30307,63 @@ async function discoverFiles(inputs, cwd, config) {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  const files = keepAdrFiles(found, folders, cwd, config);
-  const kept = new Set(files);
-  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
+  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named].sort().flatMap((path) => {
+    const reason = whyNot(path);
+    return reason === null ? [] : [{ path, reason }];
+  });
+  return { files, missing, skipped };
 }
-function keepAdrFiles(found, folders, cwd, config) {
+function explicitAdrFiles(config) {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve3(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
+  const byName = (file, folder) => {
+    const name = basename7(file);
+    if (isTemplateName(name)) return "a template, not an ADR";
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative2(root, file);
-    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
-    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
-  }).sort();
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    return null;
+  };
+  const numberedFolders = /* @__PURE__ */ new Map();
+  const inNumberedFolder = (file) => {
+    const folder = dirname5(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === void 0) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join4(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    if (!folder && !explicit.has(file) && !isNumberedName(basename7(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    return null;
+  };
+}
+function markdownFileNames(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
 }
 function templateFileOf(folder) {
   let names;
@@ -30327,7 +30380,8 @@ function adrFilesOfFolders(folderPaths, cwd, config) {
   const folders = /* @__PURE__ */ new Set();
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
 }
 function searchFolder(root, isMatch, deep, found, folders) {
   let matched = 0;
@@ -30435,7 +30489,7 @@ var init_files = __esm({
 });
 
 // src/lint.ts
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
@@ -30446,7 +30500,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -31542,10 +31596,11 @@ __export(new_adr_exports, {
   titleSlug: () => titleSlug
 });
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname13, join as join8, resolve as resolve7 } from "node:path";
+import { dirname as dirname14, join as join8, resolve as resolve7 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
-  return entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
+  const candidates = entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
+  return isNumberedFolder(candidates) ? candidates.filter((name) => isNumberedName(name)) : candidates;
 }
 function nextAdrNumber(names) {
   let highest = 0;
@@ -31662,7 +31717,7 @@ function adrFolder(cwd, config) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
     if (scan.isGlob) return resolve7(config.baseDir, scan.base || ".");
     const path = resolve7(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname13(path) : path;
+    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname14(path) : path;
   }
   const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve7(cwd, folder)));
   return resolve7(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
@@ -32097,12 +32152,12 @@ var init_report = __esm({
 init_errors();
 init_files();
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname14, relative as relative11, resolve as resolve8 } from "node:path";
+import { dirname as dirname15, relative as relative11, resolve as resolve8 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/run.ts
 import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname11, relative as relative3, resolve as resolve6 } from "node:path";
+import { dirname as dirname12, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -32424,7 +32479,7 @@ function hasWantedFixes(messages, options = {}) {
 // src/cache.ts
 import { createHash as createHash2, randomBytes } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname7, join as join5, resolve as resolve4 } from "node:path";
 
 // src/version.ts
 init_paths();
@@ -32508,7 +32563,7 @@ var LintCache = class _LintCache {
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
     const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname6(this.path), { recursive: true });
+      mkdirSync(dirname7(this.path), { recursive: true });
       writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.path);
       this.changed = false;
@@ -32593,13 +32648,13 @@ function lazyParsedAdr(path, source, catalogue) {
 init_lint();
 init_parse2();
 init_record();
-import { dirname as dirname7 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname8(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
@@ -32609,7 +32664,7 @@ function runFileWork(work, config, catalogue) {
 // src/record-scan.ts
 init_parse2();
 init_record();
-import { basename as basename8, dirname as dirname8 } from "node:path";
+import { basename as basename8, dirname as dirname9 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -32642,7 +32697,7 @@ function headRecord(path, source, catalogue) {
   const name = basename8(path);
   return {
     path,
-    folder: dirname8(path),
+    folder: dirname9(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -32727,7 +32782,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname9, join as join6 } from "node:path";
+import { basename as basename9, dirname as dirname10, join as join6 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -32738,7 +32793,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join6(dirname9(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join6(dirname10(target), `.${basename9(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -32760,12 +32815,12 @@ init_record();
 
 // src/project.ts
 import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname10, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname11, join as join7, resolve as resolve5 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve5(start);
   for (; ; ) {
     if (existsSync5(join7(dir, ".git"))) return dir;
-    const parent = dirname10(dir);
+    const parent = dirname11(dir);
     if (parent === dir) return resolve5(start);
     dir = parent;
   }
@@ -32818,8 +32873,9 @@ function loadProject(options) {
 async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+  const skipped = discovery.skipped;
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, skipped)) {
+    return { results: [], config, catalogue, records: [], warnings: [], skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -32835,7 +32891,7 @@ async function lintProject(options) {
   if (cache?.warning) warnings.push(cache.warning);
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname11(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -32852,7 +32908,7 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname11(path));
+    const folderConventions2 = conventions2.get(dirname12(path));
     const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.cache.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
@@ -32961,6 +33017,7 @@ async function lintProject(options) {
     catalogue,
     records,
     warnings,
+    skipped,
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
       indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
@@ -32976,13 +33033,13 @@ function targetMessages(adr, record, fileMessages, records, context) {
 }
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
-  const names = new Set(skipped);
+  const names = new Set(skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
 }
 function readConventions(files, maxFileSize) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname11(file.path);
+    const folder = dirname12(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -33084,7 +33141,7 @@ init_lint();
 init_positions();
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname12, relative as relative5, sep as sep3 } from "node:path";
+import { dirname as dirname13, relative as relative5, sep as sep3 } from "node:path";
 var BASELINE_VERSION = 1;
 var DEFAULT_BASELINE_FILE = ".adrlint-baseline.json";
 var BaselineError = class extends FileError {
@@ -33198,7 +33255,7 @@ function readBaseline(path) {
 function writeBaseline(path, baseline) {
   const temp = `${path}.${randomBytes3(6).toString("hex")}.tmp`;
   try {
-    mkdirSync2(dirname12(path), { recursive: true });
+    mkdirSync2(dirname13(path), { recursive: true });
     writeFileSync3(temp, serialiseBaseline(baseline));
     renameSync3(temp, path);
   } catch (error) {
@@ -33302,7 +33359,7 @@ function onlyErrors(results) {
 function emit(text3, outputFile, io) {
   if (outputFile) {
     const target = resolve8(io.cwd, outputFile);
-    mkdirSync4(dirname14(target), { recursive: true });
+    mkdirSync4(dirname15(target), { recursive: true });
     writeFileSync5(target, text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
@@ -33436,6 +33493,7 @@ Run "adrlint --help" for usage.
     }).finally(progress.clear);
     for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}
 `);
+    if (!values.quiet) noteSkipped(outcome, io);
     if (baseline?.write) {
       writeBaselineFile(baseline.path, outcome.results, io);
       return EXIT_OK;
@@ -33581,6 +33639,10 @@ ${adr.text}` : `${shown}
 `);
   return EXIT_OK;
 }
+function noteSkipped(outcome, io) {
+  for (const file of outcome.skipped) io.stderr.write(`adrlint: skipped ${relative11(io.cwd, file.path) || file.path}: ${file.reason}
+`);
+}
 async function runReport(paths, values, io) {
   const formats = values.format ?? [];
   if (formats.length > 1) throw new UsageError(`"adrlint report" writes one format; given ${formats.join(", ")}`);
@@ -33598,6 +33660,7 @@ async function runReport(paths, values, io) {
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}
 `);
+  noteSkipped(outcome, io);
   const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
   const text3 = format === "json" ? report.formatReportJson(set) : format === "mermaid" ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
   emit(text3, values["output-file"], io);
@@ -33629,6 +33692,7 @@ async function runLink(paths, values, io) {
     ruleOverrides: on,
     fix: { write: !dryRun, rules: /* @__PURE__ */ new Set(["pattern-link"]) }
   });
+  noteSkipped(outcome, io);
   let text3 = dryRun ? (await Promise.resolve().then(() => (init_diff(), diff_exports))).formatFixDiff(outcome.results, io.cwd) : "";
   let linked = 0;
   let files = 0;

@@ -41846,7 +41846,7 @@ var require_picocolors = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname12 } from "node:path";
+import { dirname as dirname13 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42422,7 +42422,7 @@ var CatalogueError = class extends FileError {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename7, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { basename as basename7, dirname as dirname5, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/config.ts
 var import_yaml9 = __toESM(require_dist(), 1);
@@ -42948,9 +42948,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname13) {
+  set dirname(dirname14) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname13 || "", this.basename);
+    this.path = default2.join(dirname14 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -54183,6 +54183,14 @@ function isTemplateName(name) {
   const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
+var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename6(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
 var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 var PATTERNS_KEY = /^patterns[ \t]*:/m;
 function declaresPatterns(source) {
@@ -54316,18 +54324,63 @@ async function discoverFiles(inputs, cwd, config) {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  const files = keepAdrFiles(found, folders, cwd, config);
-  const kept = new Set(files);
-  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
+  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named].sort().flatMap((path) => {
+    const reason = whyNot(path);
+    return reason === null ? [] : [{ path, reason }];
+  });
+  return { files, missing, skipped };
 }
-function keepAdrFiles(found, folders, cwd, config) {
+function explicitAdrFiles(config) {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve3(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
+  const byName = (file, folder) => {
+    const name = basename7(file);
+    if (isTemplateName(name)) return "a template, not an ADR";
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative3(root, file);
-    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
-    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
-  }).sort();
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    return null;
+  };
+  const numberedFolders = /* @__PURE__ */ new Map();
+  const inNumberedFolder = (file) => {
+    const folder = dirname5(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === void 0) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join4(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    if (!folder && !explicit.has(file) && !isNumberedName(basename7(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    return null;
+  };
+}
+function markdownFileNames(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
 }
 function templateFileOf(folder) {
   let names;
@@ -54344,7 +54397,8 @@ function adrFilesOfFolders(folderPaths, cwd, config) {
   const folders = /* @__PURE__ */ new Set();
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
 }
 function searchFolder(root, isMatch, deep, found, folders) {
   let matched = 0;
@@ -54439,7 +54493,7 @@ function firstInvalidUtf8(bytes) {
 import { relative as relative5, sep as sep6 } from "node:path";
 
 // src/lint.ts
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
@@ -54450,7 +54504,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -55109,7 +55163,7 @@ ${mark} ${c.bold(`${plural3(total, "problem")} (${plural3(errors, "error")}, ${p
 
 // src/run.ts
 import { readFileSync as readFileSync10, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname11, relative as relative8, resolve as resolve6 } from "node:path";
+import { dirname as dirname12, relative as relative8, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -55419,7 +55473,7 @@ function hasWantedFixes(messages, options = {}) {
 // src/cache.ts
 import { createHash as createHash3, randomBytes } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname6, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname7, join as join5, resolve as resolve4 } from "node:path";
 
 // src/version.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -55502,7 +55556,7 @@ var LintCache = class _LintCache {
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
     const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname6(this.path), { recursive: true });
+      mkdirSync(dirname7(this.path), { recursive: true });
       writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.path);
       this.changed = false;
@@ -55582,13 +55636,13 @@ function lazyParsedAdr(path, source, catalogue) {
 }
 
 // src/lint-file.ts
-import { dirname as dirname7 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname8(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error2) {
     return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
@@ -55596,7 +55650,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/record-scan.ts
-import { basename as basename9, dirname as dirname8 } from "node:path";
+import { basename as basename9, dirname as dirname9 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -55629,7 +55683,7 @@ function headRecord(path, source, catalogue) {
   const name = basename9(path);
   return {
     path,
-    folder: dirname8(path),
+    folder: dirname9(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -55713,7 +55767,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync8, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename10, dirname as dirname9, join as join6 } from "node:path";
+import { basename as basename10, dirname as dirname10, join as join6 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -55724,7 +55778,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error2) {
     return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
   }
-  const temp = join6(dirname9(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join6(dirname10(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -55742,12 +55796,12 @@ function writeFixedFile(path, originalSource, fixedSource) {
 
 // src/project.ts
 import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
-import { dirname as dirname10, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname11, join as join7, resolve as resolve5 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve5(start);
   for (; ; ) {
     if (existsSync7(join7(dir, ".git"))) return dir;
-    const parent = dirname10(dir);
+    const parent = dirname11(dir);
     if (parent === dir) return resolve5(start);
     dir = parent;
   }
@@ -55800,8 +55854,9 @@ function loadProject(options) {
 async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+  const skipped = discovery.skipped;
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, skipped)) {
+    return { results: [], config, catalogue, records: [], warnings: [], skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -55817,7 +55872,7 @@ async function lintProject(options) {
   if (cache?.warning) warnings.push(cache.warning);
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname11(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -55834,7 +55889,7 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname11(path));
+    const folderConventions2 = conventions2.get(dirname12(path));
     const fingerprint2 = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.cache.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint2) {
@@ -55943,6 +55998,7 @@ async function lintProject(options) {
     catalogue,
     records,
     warnings,
+    skipped,
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
       indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
@@ -55958,13 +56014,13 @@ function targetMessages(adr, record, fileMessages, records, context3) {
 }
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
-  const names = new Set(skipped);
+  const names = new Set(skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
 }
 function readConventions(files, maxFileSize) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname11(file.path);
+    const folder = dirname12(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -56615,7 +56671,7 @@ ${text3.endsWith("\n") ? text3 : `${text3}
       await summary.addRaw(markdown, true).write();
     },
     writeFile: (path, text3) => {
-      mkdirSync2(dirname12(path), { recursive: true });
+      mkdirSync2(dirname13(path), { recursive: true });
       writeFileSync3(path, text3);
     },
     octokit: () => {

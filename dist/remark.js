@@ -17585,7 +17585,7 @@ var CatalogueError = class extends FileError {
 
 // src/run.ts
 import { readFileSync as readFileSync7, realpathSync } from "node:fs";
-import { dirname as dirname9, relative as relative3, resolve as resolve5 } from "node:path";
+import { dirname as dirname10, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -18393,9 +18393,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname10) {
+  set dirname(dirname11) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname10 || "", this.basename);
+    this.path = default2.join(dirname11 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -29583,7 +29583,7 @@ function mergeRules(config, rules2, where) {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename7, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename7, dirname as dirname5, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/conventions.ts
 import { basename as basename6 } from "node:path";
@@ -29594,6 +29594,14 @@ function isTemplateName(name) {
   const stem = basename6(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
   const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename6(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
 }
 var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 var PATTERNS_KEY = /^patterns[ \t]*:/m;
@@ -29724,18 +29732,63 @@ async function discoverFiles(inputs, cwd, config) {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  const files = keepAdrFiles(found, folders, cwd, config);
-  const kept = new Set(files);
-  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
+  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named].sort().flatMap((path) => {
+    const reason = whyNot(path);
+    return reason === null ? [] : [{ path, reason }];
+  });
+  return { files, missing, skipped };
 }
-function keepAdrFiles(found, folders, cwd, config) {
+function explicitAdrFiles(config) {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve3(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename7(file)) && !isTemplateName(file)).filter((file) => {
+  const byName = (file, folder) => {
+    const name = basename7(file);
+    if (isTemplateName(name)) return "a template, not an ADR";
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative2(root, file);
-    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
-    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
-  }).sort();
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    return null;
+  };
+  const numberedFolders = /* @__PURE__ */ new Map();
+  const inNumberedFolder = (file) => {
+    const folder = dirname5(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === void 0) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join4(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    if (!folder && !explicit.has(file) && !isNumberedName(basename7(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    return null;
+  };
+}
+function markdownFileNames(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
 }
 function templateFileOf(folder) {
   let names;
@@ -29752,7 +29805,8 @@ function adrFilesOfFolders(folderPaths, cwd, config) {
   const folders = /* @__PURE__ */ new Set();
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
 }
 function searchFolder(root, isMatch, deep, found, folders) {
   let matched = 0;
@@ -29844,7 +29898,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/lint.ts
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
@@ -29855,7 +29909,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -30012,13 +30066,13 @@ function lazyParsedAdr(path, source, catalogue) {
 }
 
 // src/lint-file.ts
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
@@ -30026,7 +30080,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/record-scan.ts
-import { basename as basename8, dirname as dirname7 } from "node:path";
+import { basename as basename8, dirname as dirname8 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -30059,7 +30113,7 @@ function headRecord(path, source, catalogue) {
   const name = basename8(path);
   return {
     path,
-    folder: dirname7(path),
+    folder: dirname8(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -30082,12 +30136,12 @@ function headRecord(path, source, catalogue) {
 
 // src/project.ts
 import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import { dirname as dirname8, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname9, join as join5, resolve as resolve4 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve4(start);
   for (; ; ) {
     if (existsSync3(join5(dir, ".git"))) return dir;
-    const parent = dirname8(dir);
+    const parent = dirname9(dir);
     if (parent === dir) return resolve4(start);
     dir = parent;
   }
@@ -30135,7 +30189,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 async function lintFileInProject(path, text3, options) {
   const cwd = resolve5(options.cwd);
   const file = resolve5(cwd, path);
-  let config = loadConfig(dirname9(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
+  let config = loadConfig(dirname10(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
   if (options.rules) config = mergeRules(config, options.rules, "rules option");
   if (!await isProjectAdr(file, cwd, config)) return null;
   const catalogue = sharedCatalogue(config.catalogue);
@@ -30143,7 +30197,7 @@ async function lintFileInProject(path, text3, options) {
   const folderFiles = [{ path: file, source: text3 }];
   const known = recordsByCatalogue.get(catalogue) ?? /* @__PURE__ */ new Map();
   recordsByCatalogue.set(catalogue, known);
-  for (const other of adrFilesOfFolders([dirname9(file)], cwd, config)) {
+  for (const other of adrFilesOfFolders([dirname10(file)], cwd, config)) {
     if (other === file) continue;
     const read = readAdrFile(other, config.maxFileSize);
     if (!read.ok) continue;
@@ -30161,7 +30215,7 @@ async function lintFileInProject(path, text3, options) {
     }
   }
   const conventions2 = readConventions(folderFiles, config.maxFileSize);
-  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname9(file)) }, config, catalogue);
+  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname10(file)) }, config, catalogue);
   if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
   try {
@@ -30205,7 +30259,7 @@ async function isProjectAdr(file, cwd, config) {
 function readConventions(files, maxFileSize) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname9(file.path);
+    const folder = dirname10(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);

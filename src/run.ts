@@ -4,7 +4,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
-import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError } from './files.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError, type SkippedFile } from './files.ts';
 import { conventionsFingerprint, folderConventions, type FolderFile } from './conventions.ts';
 import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { fixText, hasWantedFixes } from './fixer.ts';
@@ -50,6 +50,8 @@ export interface RunOutcome {
   records: AdrRecord[];
   /** Things the user should hear about that are not lint problems (an unusable cache file). */
   warnings: string[];
+  /** Files named one by one that were not linted because they are not ADRs, and why. */
+  skipped: SkippedFile[];
   stats: RunStats;
 }
 
@@ -81,9 +83,10 @@ interface Target {
 export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
+  const skipped = discovery.skipped;
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, skipped)) {
     // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+    return { results: [], config, catalogue, records: [], warnings: [], skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -238,6 +241,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     catalogue,
     records,
     warnings,
+    skipped,
     stats: {
       linted: works.filter((work) => work.mode === 'lint').length,
       indexed: indexedFromHead + works.filter((work) => work.mode === 'record').length,
@@ -356,9 +360,9 @@ async function isProjectAdr(file: string, cwd: string, config: ResolvedConfig): 
 }
 
 /** Every path given names an existing markdown file that is not an ADR (no folder, glob or ADR among them). */
-function namesOnlySkippedFiles(options: RunOptions, skipped: readonly string[]): boolean {
+function namesOnlySkippedFiles(options: RunOptions, skipped: readonly SkippedFile[]): boolean {
   const paths = options.paths ?? [];
-  const names = new Set(skipped);
+  const names = new Set(skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve(options.cwd, path)));
 }
 
