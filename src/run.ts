@@ -269,7 +269,8 @@ export interface FileInProjectOptions {
  * of the disk (remark, editors): the config found upward from the file's folder, the other ADRs of
  * its folder as the set, links judged against the disk. Null when the file is not one `adrlint`
  * run without paths would lint: outside the ADR folders (the config's `adrs`, else the usual
- * ones), a README or a template, or ignored. Throws ConfigError or CatalogueError.
+ * ones), a README or a template, ignored, or an unnumbered page among numbered records. Throws
+ * ConfigError or CatalogueError.
  */
 export async function lintFileInProject(path: string, text: string, options: FileInProjectOptions): Promise<LintResult | null> {
   const cwd = resolve(options.cwd);
