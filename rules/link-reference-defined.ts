@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import { distance } from 'fastest-levenshtein';
-import type { ParsedAdr, Rule } from '../src/types.ts';
+import type { ParsedAdr, ReportDescriptor, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 
 interface Options {
@@ -84,7 +84,11 @@ function maskedSource(adr: ParsedAdr, block: Parents, range: [number, number]): 
   };
   visitChildren(block);
   // `\[` is a bracket written as text.
-  for (let i = 0; i < chars.length - 1; i++) if (chars[i] === '\\' && /[!-/:-@[-`{-~]/.test(chars[i + 1]!)) chars.splice(i, 2, ' ', ' ');
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (chars[i] !== '\\' || !/[!-/:-@[-`{-~]/.test(chars[i + 1]!)) continue;
+    chars[i] = ' ';
+    chars[++i] = ' ';
+  }
   return chars.join('');
 }
 
@@ -130,41 +134,64 @@ function closeLabel(label: string, defined: Map<string, string>): string | null 
   return close.length === 1 ? close[0]![1] : null;
 }
 
+/** A bracketed reference found in the text: where it is written, and where its label is (absolute offsets). */
+interface Written {
+  range: [number, number];
+  image: boolean;
+  label: string;
+  labelAt: number;
+  form: 'full' | 'collapsed' | 'shortcut';
+}
+
+/** The problem of a reference whose label has no definition, or null when it has one (or is ignored). */
+function undefinedReference(written: Written, defined: Map<string, string>, ignored: ReadonlySet<string>): ReportDescriptor | null {
+  const key = normaliseLabel(written.label);
+  if (key === '' || key.startsWith('^') || defined.has(key) || ignored.has(key)) return null;
+  const label = written.label.trim();
+  const close = closeLabel(label, defined);
+  // The defined label goes where the reference's label is written: inside the empty `[]` of `[label][]`.
+  const at: [number, number] =
+    written.form === 'collapsed' ? [written.range[1] - 1, written.range[1] - 1] : [written.labelAt, written.labelAt + written.label.length];
+  const escape = written.form === 'shortcut' ? `, or write \\[${label}\\] for brackets as text` : '';
+  return {
+    range: written.range,
+    message: `The ${written.image ? 'image' : 'link'} reference "${label}" has no definition, so it shows as plain text; add a "[${label}]: <url>" line${close ? `, or use the defined "${close}"` : ''}${escape}`,
+    ...(close ? { suggestions: [{ desc: `Use the defined label "${close}"`, fix: { range: at, text: close } }] } : {}),
+  };
+}
+
+/** The references written in one paragraph or heading: full and collapsed, then (when asked) shortcut ones. */
+function writtenReferences(adr: ParsedAdr, block: Parents, shortcuts: boolean): Written[] {
+  const range = offsets(block);
+  if (!range) return [];
+  const source = maskedSource(adr, block, range);
+  const found: Written[] = [];
+  for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
+    const [whole, image, text, label] = match as unknown as [string, string, string, string];
+    const at = range[0] + match.index;
+    const end = at + whole.length;
+    found.push({ range: [at, end], image: image !== '', label: label === '' ? text : label, labelAt: end - 1 - label.length, form: label === '' ? 'collapsed' : 'full' });
+  }
+  if (!shortcuts) return found;
+  // A full or collapsed reference is not also a shortcut one.
+  for (const match of source.replace(FULL_OR_COLLAPSED, (whole) => ' '.repeat(whole.length)).matchAll(SHORTCUT)) {
+    const [whole, image, label] = match as unknown as [string, string, string];
+    const at = range[0] + match.index;
+    found.push({ range: [at, at + whole.length], image: image !== '', label, labelAt: at + image.length + 1, form: 'shortcut' });
+  }
+  return found;
+}
+
 export const check: Rule<Options>['check'] = ({ adr, options, report }) => {
   const ignored = new Set((options?.ignoredLabels ?? ['x']).map(normaliseLabel));
   const defined = definitionsOf(adr.tree);
   const shortcutSyntax = options?.shortcutSyntax ?? 'auto';
-  const checkShortcuts = shortcutSyntax === true || (shortcutSyntax === 'auto' && defined.size > 0);
+  // A file that writes definitions uses reference links: a bracketed name there with none is one whose definition is missing.
+  const shortcuts = shortcutSyntax === true || (shortcutSyntax === 'auto' && defined.size > 0);
   for (const block of textBlocks(adr.tree)) {
-    const range = offsets(block);
-    if (!range) continue;
-    let source = maskedSource(adr, block, range);
-    const reportUndefined = (at: number, length: number, image: string, label: string, labelAt: number, form: 'full' | 'collapsed' | 'shortcut') => {
-      const collapsed = form === 'collapsed';
-      const key = normaliseLabel(label);
-      if (key === '' || key.startsWith('^') || defined.has(key) || ignored.has(key)) return;
-      const what = image ? 'image' : 'link';
-      const close = closeLabel(label, defined);
-      const start = range[0] + at;
-      // The suggestion writes the defined label where the reference's label is (inside `[]` when collapsed).
-      const edit = close === null ? null : collapsed ? { range: [start + length - 1, start + length - 1] as [number, number], text: close } : { range: [range[0] + labelAt, range[0] + labelAt + label.length] as [number, number], text: close };
-      report({
-        range: [start, start + length],
-        message: `The ${what} reference "${label.trim()}" has no definition, so it shows as plain text; add a "[${label.trim()}]: <url>" line${close ? `, or use the defined "${close}"` : ''}${form === 'shortcut' ? `, or write \\[${label.trim()}\\] for brackets as text` : ''}`,
-        ...(edit ? { suggestions: [{ desc: `Use the defined label "${close}"`, fix: edit }] } : {}),
-      });
-    };
-    for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
-      const [whole, image, text, label] = match as unknown as [string, string, string, string];
-      const collapsed = label === '';
-      reportUndefined(match.index, whole.length, image, collapsed ? text : label, match.index + whole.length - label.length - 1, collapsed ? 'collapsed' : 'full');
-    }
-    if (!checkShortcuts) continue;
-    // A full or collapsed reference is not also a shortcut one.
-    source = source.replace(FULL_OR_COLLAPSED, (whole) => ' '.repeat(whole.length));
-    for (const match of source.matchAll(SHORTCUT)) {
-      const [whole, image, label] = match as unknown as [string, string, string];
-      reportUndefined(match.index, whole.length, image, label, match.index + image.length + 1, 'shortcut');
+    for (const written of writtenReferences(adr, block, shortcuts)) {
+      const problem = undefinedReference(written, defined, ignored);
+      if (problem) report(problem);
     }
   }
 };
