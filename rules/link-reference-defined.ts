@@ -25,6 +25,7 @@ export const meta = {
     additionalProperties: false,
     properties: {
       shortcutSyntax: {
+        type: ['boolean', 'string'],
         enum: [true, false, 'auto'],
         default: 'auto',
         description: 'A bare [label] with no definition: auto reports it in a file that writes reference definitions; true everywhere; false never (as MD052).',
