@@ -26752,6 +26752,7 @@ var meta17 = {
     additionalProperties: false,
     properties: {
       shortcutSyntax: {
+        type: ["boolean", "string"],
         enum: [true, false, "auto"],
         default: "auto",
         description: "A bare [label] with no definition: auto reports it in a file that writes reference definitions; true everywhere; false never (as MD052)."
@@ -26798,7 +26799,11 @@ function maskedSource(adr, block, range) {
     }
   };
   visitChildren(block);
-  for (let i = 0; i < chars.length - 1; i++) if (chars[i] === "\\" && /[!-/:-@[-`{-~]/.test(chars[i + 1])) chars.splice(i, 2, " ", " ");
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (chars[i] !== "\\" || !/[!-/:-@[-`{-~]/.test(chars[i + 1])) continue;
+    chars[i] = " ";
+    chars[++i] = " ";
+  }
   return chars.join("");
 }
 function textBlocks(tree) {
@@ -26827,39 +26832,47 @@ function closeLabel(label, defined) {
   const close2 = [...defined].filter(([identifier]) => labelStem(identifier) === labelStem(wanted) || wanted.length >= 8 && (0, import_fastest_levenshtein5.distance)(wanted, identifier) <= 1);
   return close2.length === 1 ? close2[0][1] : null;
 }
+function undefinedReference(written, defined, ignored) {
+  const key = normaliseLabel(written.label);
+  if (key === "" || key.startsWith("^") || defined.has(key) || ignored.has(key)) return null;
+  const label = written.label.trim();
+  const close2 = closeLabel(label, defined);
+  const at = written.form === "collapsed" ? [written.range[1] - 1, written.range[1] - 1] : [written.labelAt, written.labelAt + written.label.length];
+  const escape2 = written.form === "shortcut" ? `, or write \\[${label}\\] for brackets as text` : "";
+  return {
+    range: written.range,
+    message: `The ${written.image ? "image" : "link"} reference "${label}" has no definition, so it shows as plain text; add a "[${label}]: <url>" line${close2 ? `, or use the defined "${close2}"` : ""}${escape2}`,
+    ...close2 ? { suggestions: [{ desc: `Use the defined label "${close2}"`, fix: { range: at, text: close2 } }] } : {}
+  };
+}
+function writtenReferences(adr, block, shortcuts) {
+  const range = offsets3(block);
+  if (!range) return [];
+  const source = maskedSource(adr, block, range);
+  const found = [];
+  for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
+    const [whole, image, text3, label] = match;
+    const at = range[0] + match.index;
+    const end = at + whole.length;
+    found.push({ range: [at, end], image: image !== "", label: label === "" ? text3 : label, labelAt: end - 1 - label.length, form: label === "" ? "collapsed" : "full" });
+  }
+  if (!shortcuts) return found;
+  for (const match of source.replace(FULL_OR_COLLAPSED, (whole) => " ".repeat(whole.length)).matchAll(SHORTCUT)) {
+    const [whole, image, label] = match;
+    const at = range[0] + match.index;
+    found.push({ range: [at, at + whole.length], image: image !== "", label, labelAt: at + image.length + 1, form: "shortcut" });
+  }
+  return found;
+}
 var check17 = ({ adr, options, report }) => {
   const ignored = new Set((options?.ignoredLabels ?? ["x"]).map(normaliseLabel));
   const defined = definitionsOf(adr.tree);
   const shortcutSyntax = options?.shortcutSyntax ?? "auto";
-  const checkShortcuts = shortcutSyntax === true || shortcutSyntax === "auto" && defined.size > 0;
+  const shortcuts = shortcutSyntax === true || shortcutSyntax === "auto" && defined.size > 0;
   for (const block of textBlocks(adr.tree)) {
-    const range = offsets3(block);
-    if (!range) continue;
-    let source = maskedSource(adr, block, range);
-    const reportUndefined = (at, length, image, label, labelAt, form) => {
-      const collapsed = form === "collapsed";
-      const key = normaliseLabel(label);
-      if (key === "" || key.startsWith("^") || defined.has(key) || ignored.has(key)) return;
-      const what = image ? "image" : "link";
-      const close2 = closeLabel(label, defined);
-      const start = range[0] + at;
-      const edit = close2 === null ? null : collapsed ? { range: [start + length - 1, start + length - 1], text: close2 } : { range: [range[0] + labelAt, range[0] + labelAt + label.length], text: close2 };
-      report({
-        range: [start, start + length],
-        message: `The ${what} reference "${label.trim()}" has no definition, so it shows as plain text; add a "[${label.trim()}]: <url>" line${close2 ? `, or use the defined "${close2}"` : ""}${form === "shortcut" ? `, or write \\[${label.trim()}\\] for brackets as text` : ""}`,
-        ...edit ? { suggestions: [{ desc: `Use the defined label "${close2}"`, fix: edit }] } : {}
-      });
-    };
-    for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
-      const [whole, image, text3, label] = match;
-      const collapsed = label === "";
-      reportUndefined(match.index, whole.length, image, collapsed ? text3 : label, match.index + whole.length - label.length - 1, collapsed ? "collapsed" : "full");
-    }
-    if (!checkShortcuts) continue;
-    source = source.replace(FULL_OR_COLLAPSED, (whole) => " ".repeat(whole.length));
-    for (const match of source.matchAll(SHORTCUT)) {
-      const [whole, image, label] = match;
-      reportUndefined(match.index, whole.length, image, label, match.index + image.length + 1, "shortcut");
+    for (const written of writtenReferences(adr, block, shortcuts)) {
+      const problem = undefinedReference(written, defined, ignored);
+      if (problem) report(problem);
     }
   }
 };
