@@ -7487,7 +7487,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance6 = function(a, b) {
+    var distance7 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -7501,12 +7501,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance6;
+    exports.distance = distance7;
     var closest2 = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance6(str, arr[i]);
+        var dist = distance7(str, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -11915,19 +11915,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta17, schemaId } = this.opts;
+        const { $data, meta: meta18, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta17 && $data)
+        if (meta18 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta17, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta17 == "object" ? meta17[schemaId] || meta17 : void 0;
+        const { meta: meta18, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta18 == "object" ? meta18[schemaId] || meta18 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -11947,12 +11947,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta17) {
+      compileAsync(schema, meta18) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta17);
+        return runCompileAsync.call(this, schema, meta18);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -11984,7 +11984,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta17);
+            this.addSchema(_schema, ref, meta18);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -12201,7 +12201,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta17, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta18, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -12217,7 +12217,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta17, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta18, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -17585,7 +17585,7 @@ var CatalogueError = class extends FileError {
 
 // src/run.ts
 import { readFileSync as readFileSync7, realpathSync } from "node:fs";
-import { dirname as dirname9, relative as relative3, resolve as resolve5 } from "node:path";
+import { dirname as dirname10, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -17918,7 +17918,7 @@ function loadCatalogue(userFile) {
 // src/config.ts
 var import_yaml10 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
 
 // rules/frontmatter-syntax.ts
 var frontmatter_syntax_exports = {};
@@ -17978,23 +17978,23 @@ var check = ({ adr, report: report2 }) => {
 };
 var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
 function missingSpaces(yaml) {
-  const offsets3 = [];
+  const offsets4 = [];
   let at = 0;
   for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
     const content3 = line.replace(/\r?\n$|\r$/, "");
     if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
       const match = KEY_WITHOUT_SPACE.exec(content3);
       if (!match) return [];
-      offsets3.push(at + match[0].length);
+      offsets4.push(at + match[0].length);
     }
     at += line.length;
   }
-  return offsets3;
+  return offsets4;
 }
-function insertSpaces(text3, offsets3) {
+function insertSpaces(text3, offsets4) {
   let result = "";
   let from = 0;
-  for (const offset of offsets3) {
+  for (const offset of offsets4) {
     result += `${text3.slice(from, offset)} `;
     from = offset;
   }
@@ -18442,9 +18442,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname10) {
+  set dirname(dirname11) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname10 || "", this.basename);
+    this.path = default2.join(dirname11 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -21745,8 +21745,8 @@ function markdownSpace(code) {
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check17;
-  function check17(code) {
+  return check18;
+  function check18(code) {
     return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
@@ -22648,9 +22648,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta17(code);
+    return meta18(code);
   }
-  function meta17(code) {
+  function meta18(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
@@ -22660,7 +22660,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       return nok(code);
     }
     effects.consume(code);
-    return meta17;
+    return meta18;
   }
   function atNonLazyBreak(code) {
     return effects.attempt(closeStart, after, contentBefore)(code);
@@ -27129,6 +27129,7 @@ function adrFromTree(path, text3, bom, tree, lines) {
     patternsNode: null,
     mentions: [],
     links: [],
+    images: [],
     directives: [],
     lines
   };
@@ -27340,6 +27341,11 @@ function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
   const visit2 = (node2, inHeading, inLink, inHtml) => {
+    if (node2.type === "image" || node2.type === "imageReference") {
+      const url = node2.type === "image" ? node2.url : definitions.get(node2.identifier) ?? "";
+      adr.images.push({ url, range: [node2.position?.start.offset ?? 0, node2.position?.end.offset ?? 0] });
+      return;
+    }
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
       if (inHtml) return;
@@ -28211,6 +28217,7 @@ function buildRecord(adr, catalogue) {
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
+    images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue),
     ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
@@ -29105,13 +29112,14 @@ function offsetsOf(node2) {
   const end = node2.position?.end.offset;
   return start === void 0 || end === void 0 ? null : [start, end];
 }
+var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
 function linkNodeAt(tree, range) {
   let found = null;
   const visit2 = (node2) => {
     if (found) return;
     const at = offsetsOf(node2);
     if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if ((node2.type === "link" || node2.type === "linkReference") && at && at[0] === range[0] && at[1] === range[1]) {
+    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
       found = node2;
       return;
     }
@@ -29159,6 +29167,16 @@ function destinationFrom(text3, at, limit) {
   }
   return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
 }
+function closingBracket(text3, open, limit) {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const char = text3.charAt(i);
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
 function linkDestination(adr, range) {
   const node2 = linkNodeAt(adr.tree, range);
   if (!node2) return null;
@@ -29170,7 +29188,12 @@ function linkDestination(adr, range) {
     if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
     return destinationFrom(text3, close2 + 2, range[1]);
   }
-  if (node2.type === "linkReference") {
+  if (node2.type === "image") {
+    const close2 = closingBracket(text3, range[0] + 1, range[1]);
+    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference" || node2.type === "imageReference") {
     const definition2 = definitionOf(adr.tree, node2.identifier);
     const at = definition2 ? offsetsOf(definition2) : null;
     if (!at) return null;
@@ -29180,19 +29203,42 @@ function linkDestination(adr, range) {
   }
   return null;
 }
-function replaceLinkFileName(adr, linkRange, url, newName) {
+function writtenDestination(adr, linkRange, url) {
   const destination2 = linkDestination(adr, linkRange);
   if (!destination2) return null;
   const [start, end] = destination2.range;
   const raw = adr.text.slice(start, end);
   const cut = raw.search(/[?#]/);
   const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
-  const slash = rawPath.lastIndexOf("/");
-  const encoded = destination2.angled ? newName : encodeDestination(newName);
-  if (destination2.angled && /[<>\r\n]/.test(encoded)) return null;
-  return { range: [start + slash + 1, start + rawPath.length], text: encoded };
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start, raw, rawPath, angled: destination2.angled };
+}
+function destinationText(path, angled) {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newName, written.angled);
+  if (text3 === null) return null;
+  const slash = written.rawPath.lastIndexOf("/");
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkPath(adr, linkRange, url, newPath) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newPath, written.angled);
+  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkFragment(adr, linkRange, url, anchor) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf("#");
+  if (hash < 0) return null;
+  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
 }
 
 // src/relations.ts
@@ -29540,80 +29586,266 @@ __export(adr_link_exports, {
   meta: () => meta16
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-import { basename as basename6, dirname as dirname3 } from "node:path";
+import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
 var meta16 = {
   id: "adr-link",
-  description: "Relative links lead to files that exist, and #anchors to headings that exist",
+  description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
   defaultSeverity: "error",
   fixable: true,
   scope: "set",
   docs: {
     url: ruleDocsUrl("adr-link"),
-    why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
-    wrong: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n",
-    right: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n",
+    why: 'Decision records point at each other, at the documents they rest on and at their diagrams. A renamed file or a reworded heading leaves a link that leads nowhere or an image that does not show, and the reader loses the one thread the author meant to give. External URLs are never fetched. `--fix` rewrites a link only when its target is certain: the one record with the number the link names, the same title under another number, or the one heading a typo away; a weaker guess is offered as a suggestion, never written. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
+    wrong: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n![The schema](schema.png)\n\n## Risks\n\nNone known.\n",
+    right: "# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n![The schema](img/schema.png)\n\n## Risks\n\nNone known.\n",
     wrongFilename: "docs/adr/0001-use-postgresql.md",
     rightFilename: "docs/adr/0001-use-postgresql.md",
-    files: { "docs/adr/0002-hosting.md": "# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n" }
+    files: { "docs/adr/0002-hosting.md": "# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n", "docs/adr/img/schema.png": "" }
   }
 };
 function normaliseFragment(fragment) {
   return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
 }
-function closestAnchor(fragment, anchors) {
-  let best = null;
-  let bestDistance = Infinity;
-  let tie = false;
+function anchorCandidates(fragment, anchors) {
+  const scored = [];
+  const wider = [];
   for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
     const d = (0, import_fastest_levenshtein4.distance)(fragment, anchor);
-    if (d < bestDistance) {
-      best = anchor;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance) tie = true;
+    if (d <= Math.max(2, Math.floor(fragment.length / 4)) && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
+    else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
-  return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
+  scored.sort((a, b) => a.d - b.d || a.anchor.localeCompare(b.anchor));
+  return { close: scored.map((entry) => entry.anchor), wider: wider.sort() };
+}
+var MAX_CANDIDATES = 3;
+var didYouMean = (shown) => shown.length ? `; did you mean ${shown.map((name) => `"${name}"`).join(" or ")}?` : "";
+function suggestionsOf(candidates) {
+  return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
+}
+function reportAnchor(check18, link, fragment, anchors, where) {
+  const { close: close2, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
+  const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
+  const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
+  const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
+  const fix = sure === null ? null : replaceLinkFragment(check18.adr, link.range, link.url, sure);
+  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check18.adr, link.range, link.url, anchor) }))) : [];
+  check18.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
+}
+function guessedTargets(missing, folder, project) {
+  const name = basename6(missing);
+  if (dirname3(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
+  const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
+  const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
+  const wanted = stem(name);
+  let best = [];
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
+  for (const candidate of project.list(dirname3(missing))) {
+    const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
+    if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
+    const d = (0, import_fastest_levenshtein4.distance)(wanted, stem(candidate));
+    if (d * 2 >= Math.max(wanted.length, stem(candidate).length)) continue;
+    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
+    else if (d === bestDistance) best.push(candidate);
+  }
+  return best.length === 1 ? [{ shown: replacementName(name, best[0]), path: false }] : [];
+}
+function reportMissing(check18, link, path, absolute, what) {
+  const { adr, project } = check18;
+  const folder = dirname3(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname3(absolute))).map((name) => replacementName(basename6(absolute), name));
+  const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
+  const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
+  const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
+  const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
+    guessed.map((guess) => ({
+      desc: `Link to "${guess.shown}"`,
+      edit: guess.path ? replaceLinkPath(adr, link.range, link.url, guess.shown) : replaceLinkFileName(adr, link.range, link.url, guess.shown)
+    }))
+  );
+  check18.report({
+    range: link.range,
+    message: `${what} "${decodeUrlPart(path)}" does not exist${didYouMean(shown)}`,
+    ...fix ? { fix } : {},
+    ...suggestions.length ? { suggestions } : {}
+  });
+}
+function checkReference(check18, link, image) {
+  const { adr, project, ownAnchors } = check18;
+  const url = link.url.trim();
+  if (url === "" || isExternalUrl(url)) return;
+  const { path, query, fragment } = splitUrl(url);
+  const wanted = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
+  if (path === "") {
+    if (wanted !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) reportAnchor(check18, link, fragment, ownAnchors, "This file");
+    return;
+  }
+  if (!project.complete) return;
+  const folder = dirname3(adr.path);
+  const absolute = resolveLinkPath(path, folder, project.root);
+  const target = existingTarget(absolute, project);
+  if (target === null) {
+    reportMissing(check18, link, path, absolute, image ? "Image" : "Link target");
+    return;
+  }
+  if (image || wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
+  const anchors = target === adr.path ? ownAnchors : project.anchors(target);
+  if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) return;
+  reportAnchor(check18, link, fragment, anchors, relativeHref(folder, target));
 }
 var check16 = ({ adr, record, project, settings, report: report2 }) => {
-  const folder = dirname3(adr.path);
   const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
-  const ownAnchors = record.anchors;
-  for (const link of record.links) {
-    const url = link.url.trim();
-    if (url === "" || isExternalUrl(url) || supersedeLinks.has(link.range.join(":"))) continue;
-    const { path, query, fragment } = splitUrl(url);
-    const wanted = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
-    if (path === "") {
-      if (wanted === null) continue;
-      if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) {
-        const hint2 = closestAnchor(wanted, ownAnchors);
-        report2({ range: link.range, message: `This file has no heading for "#${fragment}"${hint2 ? `; did you mean "#${hint2}"?` : ""}` });
-      }
-      continue;
+  const context = { adr, project, ownAnchors: record.anchors, report: report2 };
+  for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context, link, false);
+  for (const image of record.images) checkReference(context, image, true);
+};
+
+// rules/link-reference-defined.ts
+var link_reference_defined_exports = {};
+__export(link_reference_defined_exports, {
+  check: () => check17,
+  meta: () => meta17
+});
+var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
+var meta17 = {
+  id: "link-reference-defined",
+  description: "Reference links and images ([text][label], [label][], and [label] in a file with definitions) use a label that is defined",
+  defaultSeverity: "error",
+  fixable: false,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("link-reference-defined"),
+    why: "A reference link shows as a link only when its label has a definition (`[label]: url`) somewhere in the file. Without one, `[the workflow engine][wf]` is printed as it was typed, brackets and all, and the reader gets no link: a definition dropped in an edit, or a label spelt two ways, breaks it silently. As markdownlint's MD052, the full `[text][label]` and collapsed `[label][]` forms are always checked. A bare `[label]` may just be text in brackets, so by default (`shortcutSyntax: auto`) it is checked only in a file that writes reference definitions, where a bracketed name with none is a link whose definition is missing; `true` checks it everywhere, `false` never (as MD052). Text in code is never read.",
+    wrong: "# 1. Use a workflow engine\n\n## Decision\n\nWe use [Workflow Core][workflow-core], as [the spike][spike] showed, run by [Elsa].\n\n[workflowcore]: https://github.com/danielgerlag/workflow-core\n",
+    right: "# 1. Use a workflow engine\n\n## Decision\n\nWe use [Workflow Core][workflow-core], as [the spike](https://example.com/spike) showed, run by [Elsa].\n\n[workflow-core]: https://github.com/danielgerlag/workflow-core\n[elsa]: https://github.com/elsa-workflows/elsa-core\n"
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      shortcutSyntax: {
+        type: ["boolean", "string"],
+        enum: [true, false, "auto"],
+        default: "auto",
+        description: "A bare [label] with no definition: auto reports it in a file that writes reference definitions; true everywhere; false never (as MD052)."
+      },
+      ignoredLabels: { type: "array", items: { type: "string" }, default: ["x"], description: 'Labels never reported (default: "x", a task list checkbox).' }
     }
-    if (!project.complete) continue;
-    const absolute = resolveLinkPath(path, folder, project.root);
-    const target = existingTarget(absolute, project);
-    if (target === null) {
-      const renamed = renamedTargets(absolute, project.list(dirname3(absolute)));
-      const names = renamed.map((name) => replacementName(basename6(absolute), name));
-      const shown = names.map((name) => `"${name}"`).join(" or ");
-      const fix = names.length === 1 ? replaceLinkFileName(adr, link.range, link.url, names[0]) : null;
-      report2({
-        range: link.range,
-        message: `Link target "${decodeUrlPart(path)}" does not exist${names.length ? `; did you mean ${shown}?` : ""}`,
-        ...fix ? { fix } : {}
-      });
-      continue;
+  }
+};
+function normaliseLabel(label) {
+  return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase().toLowerCase();
+}
+var OPAQUE = /* @__PURE__ */ new Set(["inlineCode", "html", "link", "linkReference", "image", "imageReference"]);
+function offsets3(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? null : [start, end];
+}
+var CODE_ELEMENTS = "code|kbd|samp|tt|var|pre";
+var CODE_OPEN = new RegExp(`^<(?:${CODE_ELEMENTS})(?:\\s[^>]*)?>$`, "i");
+var CODE_CLOSE = new RegExp(`^</(?:${CODE_ELEMENTS})\\s*>$`, "i");
+function codeTagDelta(html) {
+  return CODE_OPEN.test(html) ? 1 : CODE_CLOSE.test(html) ? -1 : 0;
+}
+function maskedSource(adr, block, range) {
+  const chars = adr.text.slice(range[0], range[1]).split("");
+  const blank2 = (from, to) => {
+    for (let i = Math.max(from, range[0]); i < Math.min(to, range[1]); i++) chars[i - range[0]] = " ";
+  };
+  const visit2 = (node2) => {
+    const at = offsets3(node2);
+    if (OPAQUE.has(node2.type)) {
+      if (at) blank2(at[0], at[1]);
+      return;
     }
-    if (wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
-    const anchors = target === adr.path ? ownAnchors : project.anchors(target);
-    if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) continue;
-    const hint = closestAnchor(wanted, anchors);
-    report2({
-      range: link.range,
-      message: `${relativeHref(folder, target)} has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ""}`
-    });
+    if ("children" in node2) visitChildren(node2);
+  };
+  const visitChildren = (parent) => {
+    let inCode = 0;
+    for (const child of parent.children) {
+      if (child.type === "html") inCode = Math.max(0, inCode + codeTagDelta(child.value));
+      const at = offsets3(child);
+      if (inCode > 0 && at) blank2(at[0], at[1]);
+      else visit2(child);
+    }
+  };
+  visitChildren(block);
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (chars[i] !== "\\" || !/[!-/:-@[-`{-~]/.test(chars[i + 1])) continue;
+    chars[i] = " ";
+    chars[++i] = " ";
+  }
+  return chars.join("");
+}
+function textBlocks(tree) {
+  const blocks = [];
+  const visit2 = (node2) => {
+    if (node2.type === "paragraph" || node2.type === "heading") blocks.push(node2);
+    else if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return blocks;
+}
+function definitionsOf(tree) {
+  const found = /* @__PURE__ */ new Map();
+  const visit2 = (node2) => {
+    if (node2.type === "definition") found.set(node2.identifier, node2.label ?? node2.identifier);
+    else if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+var FULL_OR_COLLAPSED = /(?<![\p{L}\p{N}_)\]])(!?)\[([^[\]]*)\]\[([^[\]]*)\]/gu;
+var SHORTCUT = /(?<![\p{L}\p{N}_)\]])(!?)\[([^[\]]+)\](?![[(:])/gu;
+var labelStem = (label) => label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "").replace(/s$/, "");
+function closeLabel(label, defined) {
+  const wanted = normaliseLabel(label);
+  const close2 = [...defined].filter(([identifier]) => labelStem(identifier) === labelStem(wanted) || wanted.length >= 8 && (0, import_fastest_levenshtein5.distance)(wanted, identifier) <= 1);
+  return close2.length === 1 ? close2[0][1] : null;
+}
+function undefinedReference(written, defined, ignored) {
+  const key = normaliseLabel(written.label);
+  if (key === "" || key.startsWith("^") || defined.has(key) || ignored.has(key)) return null;
+  const label = written.label.trim();
+  const close2 = closeLabel(label, defined);
+  const at = written.form === "collapsed" ? [written.range[1] - 1, written.range[1] - 1] : [written.labelAt, written.labelAt + written.label.length];
+  const escape2 = written.form === "shortcut" ? `, or write \\[${label}\\] for brackets as text` : "";
+  return {
+    range: written.range,
+    message: `The ${written.image ? "image" : "link"} reference "${label}" has no definition, so it shows as plain text; add a "[${label}]: <url>" line${close2 ? `, or use the defined "${close2}"` : ""}${escape2}`,
+    ...close2 ? { suggestions: [{ desc: `Use the defined label "${close2}"`, fix: { range: at, text: close2 } }] } : {}
+  };
+}
+function writtenReferences(adr, block, shortcuts) {
+  const range = offsets3(block);
+  if (!range) return [];
+  const source = maskedSource(adr, block, range);
+  const found = [];
+  for (const match of source.matchAll(FULL_OR_COLLAPSED)) {
+    const [whole, image, text3, label] = match;
+    const at = range[0] + match.index;
+    const end = at + whole.length;
+    found.push({ range: [at, end], image: image !== "", label: label === "" ? text3 : label, labelAt: end - 1 - label.length, form: label === "" ? "collapsed" : "full" });
+  }
+  if (!shortcuts) return found;
+  for (const match of source.replace(FULL_OR_COLLAPSED, (whole) => " ".repeat(whole.length)).matchAll(SHORTCUT)) {
+    const [whole, image, label] = match;
+    const at = range[0] + match.index;
+    found.push({ range: [at, at + whole.length], image: image !== "", label, labelAt: at + image.length + 1, form: "shortcut" });
+  }
+  return found;
+}
+var check17 = ({ adr, options, report: report2 }) => {
+  const ignored = new Set((options?.ignoredLabels ?? ["x"]).map(normaliseLabel));
+  const defined = definitionsOf(adr.tree);
+  const shortcutSyntax = options?.shortcutSyntax ?? "auto";
+  const shortcuts = shortcutSyntax === true || shortcutSyntax === "auto" && defined.size > 0;
+  for (const block of textBlocks(adr.tree)) {
+    for (const written of writtenReferences(adr, block, shortcuts)) {
+      const problem = undefinedReference(written, defined, ignored);
+      if (problem) report2(problem);
+    }
   }
 };
 
@@ -29634,12 +29866,13 @@ var rules = [
   adr_status_exports,
   adr_sections_exports,
   adr_supersede_exports,
-  adr_link_exports
+  adr_link_exports,
+  link_reference_defined_exports
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
 // src/config.ts
-var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
 var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
@@ -29654,7 +29887,7 @@ function findConfigFile(cwd) {
   let dir = resolve2(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join3(dir, name);
+      const candidate = join4(dir, name);
       if (!existsSync(candidate)) continue;
       if (name !== "package.json") return candidate;
       try {
@@ -29714,8 +29947,8 @@ function readConfigData(file) {
 }
 var validateConfig = null;
 function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein5.distance)(id, a) - (0, import_fastest_levenshtein5.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein5.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein6.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
 }
 function resolveConfig(raw, file, baseDir, locate = () => "") {
   const where = file ?? "<config>";
@@ -29796,7 +30029,7 @@ function mergeRules(config, rules2, where) {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename8, isAbsolute, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename8, dirname as dirname5, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/conventions.ts
 import { basename as basename7 } from "node:path";
@@ -29807,6 +30040,14 @@ function isTemplateName(name) {
   const stem = basename7(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
   const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename7(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
 }
 var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 var PATTERNS_KEY = /^patterns[ \t]*:/m;
@@ -29950,18 +30191,63 @@ async function discoverFiles(inputs, cwd, config) {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  const files = keepAdrFiles(found, folders, cwd, config);
-  const kept = new Set(files);
-  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
+  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named].sort().flatMap((path) => {
+    const reason = whyNot(path);
+    return reason === null ? [] : [{ path, reason }];
+  });
+  return { files, missing, skipped };
 }
-function keepAdrFiles(found, folders, cwd, config) {
+function explicitAdrFiles(config) {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve3(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  return [...found].filter((file) => isMarkdown(file)).filter((file) => !isNonAdr(basename8(file)) && !isTemplateName(file)).filter((file) => {
+  const byName = (file, folder) => {
+    const name = basename8(file);
+    if (isTemplateName(name)) return "a template, not an ADR";
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative2(root, file);
-    if (!path || path.startsWith("..") || isAbsolute(path)) return true;
-    return !matcher.ignores(toPosix(path) + (folders.has(file) ? "/" : ""));
-  }).sort();
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    return null;
+  };
+  const numberedFolders = /* @__PURE__ */ new Map();
+  const inNumberedFolder = (file) => {
+    const folder = dirname5(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === void 0) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    if (!folder && !explicit.has(file) && !isNumberedName(basename8(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    return null;
+  };
+}
+function markdownFileNames(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
 }
 function templateFileOf(folder) {
   let names;
@@ -29971,14 +30257,15 @@ function templateFileOf(folder) {
     return null;
   }
   const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
-  return name === void 0 ? null : join4(folder, name);
+  return name === void 0 ? null : join5(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
   const folders = /* @__PURE__ */ new Set();
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
 }
 function searchFolder(root, isMatch, deep, found, folders) {
   let matched = 0;
@@ -29986,7 +30273,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
   for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(join4(root, folder), { withFileTypes: true });
+      entries = readdirSync(join5(root, folder), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -30070,7 +30357,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/lint.ts
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
@@ -30081,7 +30368,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -30102,7 +30389,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
       };
       if (descriptor.fix) diagnostic.fix = descriptor.fix;
       if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text3) => ({ desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } }));
+        diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
       messages.push(diagnostic);
     };
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report: report2 });
@@ -30228,6 +30515,9 @@ var LazyParsedAdr = class {
   get links() {
     return this.parse().links;
   }
+  get images() {
+    return this.parse().images;
+  }
   get directives() {
     return this.parse().directives;
   }
@@ -30238,13 +30528,13 @@ function lazyParsedAdr(path, source, catalogue) {
 }
 
 // src/lint-file.ts
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname7(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
@@ -30252,7 +30542,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/record-scan.ts
-import { basename as basename9, dirname as dirname7 } from "node:path";
+import { basename as basename9, dirname as dirname8 } from "node:path";
 var RELATION_WORD = /super[sc]ed|amend/i;
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -30285,7 +30575,7 @@ function headRecord(path, source, catalogue) {
   const name = basename9(path);
   return {
     path,
-    folder: dirname7(path),
+    folder: dirname8(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -30301,6 +30591,7 @@ function headRecord(path, source, catalogue) {
     sections: [],
     anchors: [],
     links: [],
+    images: [],
     patterns: [],
     partial: true
   };
@@ -30308,12 +30599,12 @@ function headRecord(path, source, catalogue) {
 
 // src/project.ts
 import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import { dirname as dirname8, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname9, join as join6, resolve as resolve4 } from "node:path";
 function findRepositoryRoot(start) {
   let dir = resolve4(start);
   for (; ; ) {
-    if (existsSync3(join5(dir, ".git"))) return dir;
-    const parent = dirname8(dir);
+    if (existsSync3(join6(dir, ".git"))) return dir;
+    const parent = dirname9(dir);
     if (parent === dir) return resolve4(start);
     dir = parent;
   }
@@ -30361,7 +30652,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 async function lintFileInProject(path, text3, options) {
   const cwd = resolve5(options.cwd);
   const file = resolve5(cwd, path);
-  let config = loadConfig(dirname9(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
+  let config = loadConfig(dirname10(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
   if (options.rules) config = mergeRules(config, options.rules, "rules option");
   if (!await isProjectAdr(file, cwd, config)) return null;
   const catalogue = sharedCatalogue(config.catalogue);
@@ -30369,7 +30660,7 @@ async function lintFileInProject(path, text3, options) {
   const folderFiles = [{ path: file, source: text3 }];
   const known = recordsByCatalogue.get(catalogue) ?? /* @__PURE__ */ new Map();
   recordsByCatalogue.set(catalogue, known);
-  for (const other of adrFilesOfFolders([dirname9(file)], cwd, config)) {
+  for (const other of adrFilesOfFolders([dirname10(file)], cwd, config)) {
     if (other === file) continue;
     const read = readAdrFile(other, config.maxFileSize);
     if (!read.ok) continue;
@@ -30387,7 +30678,7 @@ async function lintFileInProject(path, text3, options) {
     }
   }
   const conventions2 = readConventions(folderFiles, config.maxFileSize);
-  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname9(file)) }, config, catalogue);
+  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname10(file)) }, config, catalogue);
   if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
   try {
@@ -30431,7 +30722,7 @@ async function isProjectAdr(file, cwd, config) {
 function readConventions(files, maxFileSize) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname9(file.path);
+    const folder = dirname10(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);

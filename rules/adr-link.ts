@@ -1,6 +1,6 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { Rule } from '../src/types.ts';
+import type { AdrRecord, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, Suggestion, TextEdit } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import {
   decodeUrlPart,
@@ -10,6 +10,8 @@ import {
   relativeHref,
   renamedTargets,
   replaceLinkFileName,
+  replaceLinkFragment,
+  replaceLinkPath,
   replacementName,
   resolveLinkPath,
   splitUrl,
@@ -17,87 +19,158 @@ import {
 
 export const meta = {
   id: 'adr-link',
-  description: 'Relative links lead to files that exist, and #anchors to headings that exist',
+  description: 'Relative links and images lead to files that exist, and #anchors to headings that exist',
   defaultSeverity: 'error',
   fixable: true,
   scope: 'set',
   docs: {
     url: ruleDocsUrl('adr-link'),
-    why: 'Decision records point at each other and at the documents they rest on. A renamed file or a reworded heading leaves a link that leads nowhere, and the reader loses the one thread the author meant to give. External URLs are never fetched; a link to a renamed record is fixed to its new name. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
-    wrong: '# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n## Risks\n\nNone known.\n',
-    right: '# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n## Risks\n\nNone known.\n',
+    why: 'Decision records point at each other, at the documents they rest on and at their diagrams. A renamed file or a reworded heading leaves a link that leads nowhere or an image that does not show, and the reader loses the one thread the author meant to give. External URLs are never fetched. `--fix` rewrites a link only when its target is certain: the one record with the number the link names, the same title under another number, or the one heading a typo away; a weaker guess is offered as a suggestion, never written. A broken "Superseded by" link is reported once, by adr-supersede, while that rule is on.',
+    wrong: '# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting-on-aws.md) and [the risks](#risk).\n\n![The schema](schema.png)\n\n## Risks\n\nNone known.\n',
+    right: '# 1. Use PostgreSQL\n\n## Context\n\nSee [the hosting decision](0002-hosting.md#decision) and [the risks](#risks).\n\n![The schema](img/schema.png)\n\n## Risks\n\nNone known.\n',
     wrongFilename: 'docs/adr/0001-use-postgresql.md',
     rightFilename: 'docs/adr/0001-use-postgresql.md',
-    files: { 'docs/adr/0002-hosting.md': '# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n' },
+    files: { 'docs/adr/0002-hosting.md': '# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n', 'docs/adr/img/schema.png': '' },
   },
 } satisfies Rule['meta'];
+
+type Reference = AdrRecord['links'][number];
+
+interface LinkCheck {
+  adr: ParsedAdr;
+  project: ProjectIndex;
+  ownAnchors: readonly string[];
+  report: (descriptor: ReportDescriptor) => void;
+}
 
 /** A #fragment as GitHub compares it: percent-decoded, without its `user-content-` prefix, any case. */
 function normaliseFragment(fragment: string): string {
   return decodeUrlPart(fragment).replace(/^user-content-/i, '').toLowerCase();
 }
 
-function closestAnchor(fragment: string, anchors: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  let tie = false;
+/**
+ * The headings a missing #fragment may have meant. `close`: a typo away (an edit distance that
+ * grows with the word, and less than half of it), closest first; `wider`: headings that begin or
+ * end with it as whole words, or that it begins with (a heading reworded longer or shorter).
+ */
+function anchorCandidates(fragment: string, anchors: readonly string[]): { close: string[]; wider: string[] } {
+  const scored: Array<{ anchor: string; d: number }> = [];
+  const wider: string[] = [];
   for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
     const d = distance(fragment, anchor);
-    if (d < bestDistance) {
-      best = anchor;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance) tie = true;
+    if (d <= Math.max(2, Math.floor(fragment.length / 4)) && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
+    else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
-  return best !== null && !tie && bestDistance <= Math.max(2, Math.floor(fragment.length / 4)) ? best : null;
+  scored.sort((a, b) => a.d - b.d || a.anchor.localeCompare(b.anchor));
+  return { close: scored.map((entry) => entry.anchor), wider: wider.sort() };
+}
+
+// A "did you mean" names at most this many places.
+const MAX_CANDIDATES = 3;
+
+const didYouMean = (shown: readonly string[]) => (shown.length ? `; did you mean ${shown.map((name) => `"${name}"`).join(' or ')}?` : '');
+
+/** Suggestions from candidate edits, dropping those whose edit could not be built. */
+function suggestionsOf(candidates: ReadonlyArray<{ desc: string; edit: TextEdit | null }>): Suggestion[] {
+  return candidates.flatMap(({ desc, edit }) => (edit ? [{ desc, fix: edit }] : []));
+}
+
+/** A #fragment no heading of `anchors` has: the fix when one heading is surely meant, else suggestions. */
+function reportAnchor(check: LinkCheck, link: Reference, fragment: string, anchors: readonly string[], where: string): void {
+  const { close, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
+  const sure = close.length === 1 && wider.length === 0 ? close[0]! : null;
+  const shown = [...close, ...wider].slice(0, MAX_CANDIDATES);
+  const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
+  const fix = sure === null ? null : replaceLinkFragment(check.adr, link.range, link.url, sure);
+  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check.adr, link.range, link.url, anchor) }))) : [];
+  check.report({ range: link.range, message, ...(fix ? { fix } : {}), ...(suggestions.length ? { suggestions } : {}) });
+}
+
+/**
+ * Files a missing target may have meant when no record was renamed to it: the same name in the
+ * linking file's own folder (a path written from the repository root without its leading `/`),
+ * else the one name of the target's folder a typo away. Guesses: offered, never fixed.
+ */
+function guessedTargets(missing: string, folder: string, project: ProjectIndex): Array<{ shown: string; path: boolean }> {
+  const name = basename(missing);
+  if (dirname(missing) !== folder && existingTarget(join(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes('.');
+  const extension = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? '';
+  const stem = (file: string) => file.replace(/\.[^.]*$/, '').toLowerCase();
+  const wanted = stem(name);
+  let best: string[] = [];
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
+  for (const candidate of project.list(dirname(missing))) {
+    const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? '';
+    if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension) continue;
+    const d = distance(wanted, stem(candidate));
+    if (d * 2 >= Math.max(wanted.length, stem(candidate).length)) continue;
+    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
+    else if (d === bestDistance) best.push(candidate);
+  }
+  return best.length === 1 ? [{ shown: replacementName(name, best[0]!), path: false }] : [];
+}
+
+/** A link or image whose target does not exist: the fix when the file it meant is certain, else suggestions. */
+function reportMissing(check: LinkCheck, link: Reference, path: string, absolute: string, what: string): void {
+  const { adr, project } = check;
+  const folder = dirname(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname(absolute))).map((name) => replacementName(basename(absolute), name));
+  const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
+  const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
+  const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]!) : null;
+  const suggestions =
+    renamed.length > 1
+      ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) })))
+      : suggestionsOf(
+          guessed.map((guess) => ({
+            desc: `Link to "${guess.shown}"`,
+            edit: guess.path ? replaceLinkPath(adr, link.range, link.url, guess.shown) : replaceLinkFileName(adr, link.range, link.url, guess.shown),
+          })),
+        );
+  check.report({
+    range: link.range,
+    message: `${what} "${decodeUrlPart(path)}" does not exist${didYouMean(shown)}`,
+    ...(fix ? { fix } : {}),
+    ...(suggestions.length ? { suggestions } : {}),
+  });
+}
+
+/** Check one link (or image) of the file: its target file, then its #fragment. */
+function checkReference(check: LinkCheck, link: Reference, image: boolean): void {
+  const { adr, project, ownAnchors } = check;
+  const url = link.url.trim();
+  if (url === '' || isExternalUrl(url)) return;
+  const { path, query, fragment } = splitUrl(url);
+  const wanted = fragment === null || fragment === '' ? null : normaliseFragment(fragment);
+  if (path === '') {
+    if (wanted !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) reportAnchor(check, link, fragment!, ownAnchors, 'This file');
+    return;
+  }
+  // Without a view of the whole repository, a missing target may just be unseen.
+  if (!project.complete) return;
+  const folder = dirname(adr.path);
+  const absolute = resolveLinkPath(path, folder, project.root);
+  const target = existingTarget(absolute, project);
+  if (target === null) {
+    reportMissing(check, link, path, absolute, image ? 'Image' : 'Link target');
+    return;
+  }
+  // A query (`?plain=1`) shows the file's source, where #L10 is a line, not a heading.
+  if (image || wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
+  const anchors = target === adr.path ? ownAnchors : project.anchors(target);
+  if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) return;
+  reportAnchor(check, link, fragment!, anchors, relativeHref(folder, target));
 }
 
 export const check: Rule['check'] = ({ adr, record, project, settings, report }) => {
-  const folder = dirname(adr.path);
   // A supersede link ("Superseded by [..](..)") is adr-supersede's to report, with its own wording
   // and fix; reporting it here too would show one broken link as two errors.
   const supersedeLinks = settings.enabledRules.has('adr-supersede')
     ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(':')))
     : new Set<string>();
-  // A set rule reads the record (links, anchors); the parsed ADR only to build a fix.
-  const ownAnchors = record.anchors;
-  for (const link of record.links) {
-    const url = link.url.trim();
-    if (url === '' || isExternalUrl(url) || supersedeLinks.has(link.range.join(':'))) continue;
-    const { path, query, fragment } = splitUrl(url);
-    const wanted = fragment === null || fragment === '' ? null : normaliseFragment(fragment);
-    if (path === '') {
-      if (wanted === null) continue;
-      if (!ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) {
-        const hint = closestAnchor(wanted, ownAnchors);
-        report({ range: link.range, message: `This file has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ''}` });
-      }
-      continue;
-    }
-    // Without a view of the whole repository, a missing target may just be unseen.
-    if (!project.complete) continue;
-    const absolute = resolveLinkPath(path, folder, project.root);
-    const target = existingTarget(absolute, project);
-    if (target === null) {
-      const renamed = renamedTargets(absolute, project.list(dirname(absolute)));
-      const names = renamed.map((name) => replacementName(basename(absolute), name));
-      const shown = names.map((name) => `"${name}"`).join(' or ');
-      const fix = names.length === 1 ? replaceLinkFileName(adr, link.range, link.url, names[0]!) : null;
-      report({
-        range: link.range,
-        message: `Link target "${decodeUrlPart(path)}" does not exist${names.length ? `; did you mean ${shown}?` : ''}`,
-        ...(fix ? { fix } : {}),
-      });
-      continue;
-    }
-    // A query (`?plain=1`) shows the file's source, where #L10 is a line, not a heading.
-    if (wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) continue;
-    const anchors = target === adr.path ? ownAnchors : project.anchors(target);
-    if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) continue;
-    const hint = closestAnchor(wanted, anchors);
-    report({
-      range: link.range,
-      message: `${relativeHref(folder, target)} has no heading for "#${fragment}"${hint ? `; did you mean "#${hint}"?` : ''}`,
-    });
-  }
+  // A set rule reads the record (links, images, anchors); the parsed ADR only to build a fix.
+  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report };
+  for (const link of record.links) if (!supersedeLinks.has(link.range.join(':'))) checkReference(context, link, false);
+  for (const image of record.images) checkReference(context, image, true);
 };

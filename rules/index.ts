@@ -16,6 +16,7 @@ import * as adrStatus from './adr-status.ts';
 import * as adrSections from './adr-sections.ts';
 import * as adrSupersede from './adr-supersede.ts';
 import * as adrLink from './adr-link.ts';
+import * as linkReferenceDefined from './link-reference-defined.ts';
 
 export const rules: readonly Rule[] = [
   frontmatterSyntax,
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   adrSections,
   adrSupersede,
   adrLink,
+  linkReferenceDefined,
 ] as Rule[];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

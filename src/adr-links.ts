@@ -3,7 +3,7 @@
 // `x.md`, and, for a target that is not there, the file it was most likely renamed to.
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Nodes, Parents } from 'mdast';
-import type { ParsedAdr, ProjectIndex } from './types.ts';
+import type { ParsedAdr, ProjectIndex, TextEdit } from './types.ts';
 
 /** A URL with a scheme (http:, mailto:, ...) or a protocol-relative one: never checked. */
 export function isExternalUrl(url: string): boolean {
@@ -119,14 +119,16 @@ function offsetsOf(node: Nodes): [number, number] | null {
   return start === undefined || end === undefined ? null : [start, end];
 }
 
-/** The link or link reference node written at `range`. */
+const LINK_TYPES = new Set(['link', 'linkReference', 'image', 'imageReference']);
+
+/** The link, image or reference node written at `range`. */
 function linkNodeAt(tree: Nodes, range: [number, number]): Nodes | null {
   let found: Nodes | null = null;
   const visit = (node: Nodes): void => {
     if (found) return;
     const at = offsetsOf(node);
     if (at && (at[1] < range[0] || at[0] > range[1]) && node.type !== 'root') return;
-    if ((node.type === 'link' || node.type === 'linkReference') && at && at[0] === range[0] && at[1] === range[1]) {
+    if (LINK_TYPES.has(node.type) && at && at[0] === range[0] && at[1] === range[1]) {
       found = node;
       return;
     }
@@ -178,9 +180,22 @@ function destinationFrom(text: string, at: number, limit: number): { range: [num
   return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
 }
 
+/** Where the `]` closing the bracket opened at `open` is, skipping escapes and nested brackets; -1 if not before `limit`. */
+function closingBracket(text: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const char = text.charAt(i);
+    if (char === '\\') i++;
+    else if (char === '[') depth++;
+    else if (char === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /**
- * Where the URL of the link at `range` is written: inside `[text](url "title")`, or in the
- * definition of a `[text][ref]` reference. Null for an autolink or a shape not recognised.
+ * Where the URL of the link or image at `range` is written: inside `[text](url "title")` or
+ * `![alt](src)`, or in the definition of a `[text][ref]` reference. Null for an autolink or a
+ * shape not recognised.
  */
 export function linkDestination(adr: ParsedAdr, range: [number, number]): { range: [number, number]; angled: boolean } | null {
   const node = linkNodeAt(adr.tree, range);
@@ -193,7 +208,12 @@ export function linkDestination(adr: ParsedAdr, range: [number, number]): { rang
     if (close === undefined || text.charAt(close) !== ']' || text.charAt(close + 1) !== '(') return null;
     return destinationFrom(text, close + 2, range[1]);
   }
-  if (node.type === 'linkReference') {
+  if (node.type === 'image') {
+    const close = closingBracket(text, range[0] + 1, range[1]);
+    if (close < 0 || text.charAt(close + 1) !== '(') return null;
+    return destinationFrom(text, close + 2, range[1]);
+  }
+  if (node.type === 'linkReference' || node.type === 'imageReference') {
     const definition = definitionOf(adr.tree, node.identifier);
     const at = definition ? offsetsOf(definition) : null;
     if (!at) return null;
@@ -204,11 +224,8 @@ export function linkDestination(adr: ParsedAdr, range: [number, number]): { rang
   return null;
 }
 
-/**
- * The edit that writes `newName` in place of the file name of a link's path, keeping the folder
- * part, the query and the #fragment as written. Null when the written text is not what was parsed.
- */
-export function replaceLinkFileName(adr: ParsedAdr, linkRange: [number, number], url: string, newName: string): { range: [number, number]; text: string } | null {
+/** The destination of the link at `linkRange` as written, when it is the URL that was parsed. */
+function writtenDestination(adr: ParsedAdr, linkRange: [number, number], url: string): { start: number; raw: string; rawPath: string; angled: boolean } | null {
   const destination = linkDestination(adr, linkRange);
   if (!destination) return null;
   const [start, end] = destination.range;
@@ -216,10 +233,44 @@ export function replaceLinkFileName(adr: ParsedAdr, linkRange: [number, number],
   const cut = raw.search(/[?#]/);
   const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
   // The destination as written must be the URL that was parsed (no entity or escape surprises).
-  const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
-  const slash = rawPath.lastIndexOf('/');
-  const encoded = destination.angled ? newName : encodeDestination(newName);
-  if (destination.angled && /[<>\r\n]/.test(encoded)) return null;
-  return { range: [start + slash + 1, start + rawPath.length], text: encoded };
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start, raw, rawPath, angled: destination.angled };
+}
+
+/** `path` as written into a destination: percent-encoded, or as is between angle brackets. Null if it cannot be. */
+function destinationText(path: string, angled: boolean): string | null {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+
+/**
+ * The edit that writes `newName` in place of the file name of a link's path, keeping the folder
+ * part, the query and the #fragment as written. Null when the written text is not what was parsed.
+ */
+export function replaceLinkFileName(adr: ParsedAdr, linkRange: [number, number], url: string, newName: string): TextEdit | null {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text = destinationText(newName, written.angled);
+  if (text === null) return null;
+  const slash = written.rawPath.lastIndexOf('/');
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text };
+}
+
+/** The edit that writes `newPath` in place of a link's whole path, keeping its query and #fragment. */
+export function replaceLinkPath(adr: ParsedAdr, linkRange: [number, number], url: string, newPath: string): TextEdit | null {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text = destinationText(newPath, written.angled);
+  return text === null ? null : { range: [written.start, written.start + written.rawPath.length], text };
+}
+
+/** The edit that writes `anchor` in place of a link's #fragment. */
+export function replaceLinkFragment(adr: ParsedAdr, linkRange: [number, number], url: string, anchor: string): TextEdit | null {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf('#');
+  if (hash < 0) return null;
+  const text = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text };
 }

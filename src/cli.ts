@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileError } from './errors.ts';
 import { UsageError } from './files.ts';
-import { completeRecords, lintProject, loadProject, type RunOptions } from './run.ts';
+import { completeRecords, lintProject, loadProject, type RunOptions, type RunOutcome } from './run.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
 import { findRepositoryRoot } from './project.ts';
@@ -284,6 +284,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       onProgress: progress.update,
     }).finally(progress.clear);
     for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
+    if (!values.quiet) noteSkipped(outcome, io);
     if (baseline?.write) {
       writeBaselineFile(baseline.path, outcome.results, io);
       return EXIT_OK;
@@ -450,6 +451,15 @@ async function runNew(words: readonly string[], values: { config?: string; templ
   return EXIT_OK;
 }
 
+/**
+ * One line on stderr for each file named on the command line that is not an ADR (a README, a
+ * template): a hook that passes every staged markdown file hears why some were left out, and its
+ * exit code and the report on stdout stay as they were.
+ */
+function noteSkipped(outcome: RunOutcome, io: CliIo): void {
+  for (const file of outcome.skipped) io.stderr.write(`adrlint: skipped ${relative(io.cwd, file.path) || file.path}: ${file.reason}\n`);
+}
+
 /** `adrlint report [paths]`: the set's statuses, pattern usage and supersede chains. Lint problems do not change the exit code. */
 async function runReport(
   paths: readonly string[],
@@ -471,6 +481,7 @@ async function runReport(
     onProgress: progress.update,
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
+  noteSkipped(outcome, io);
   const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
   const text = format === 'json' ? report.formatReportJson(set) : format === 'mermaid' ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
   emit(text, values['output-file'], io);
@@ -507,6 +518,7 @@ async function runLink(paths: readonly string[], values: { config?: string; 'dry
     ruleOverrides: on,
     fix: { write: !dryRun, rules: new Set(['pattern-link']) },
   });
+  noteSkipped(outcome, io);
   let text = dryRun ? (await import('./format/diff.ts')).formatFixDiff(outcome.results, io.cwd) : '';
   let linked = 0;
   let files = 0;

@@ -32,6 +32,26 @@ export function isTemplateName(name: string): boolean {
   return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
 
+// A file name that carries a record number or a date before its title: "0007-x.md", "0007.md",
+// "ADR-007-x.md", "adr_007_x.md", "ADR0007.md", "20200924-x.md", "2020-09-24-x.md".
+const NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+
+/** Whether a file name starts with a record number or a date (after an optional short prefix such as "ADR-"). */
+export function isNumberedName(name: string): boolean {
+  return NUMBERED_NAME.test(basename(name).replace(/\.(md|markdown)$/i, ''));
+}
+
+/**
+ * Whether the ADR candidates of one folder (markdown names that are not templates, READMEs or index
+ * pages) are numbered records: at least two carry a number or a date, and they are most of them.
+ * In such a folder an unnumbered file (`install.md`, `glossary.md`) is a page beside the records,
+ * not one of them.
+ */
+export function isNumberedFolder(names: readonly string[]): boolean {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
+
 // A `patterns:` key at the top level of a frontmatter block.
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const PATTERNS_KEY = /^patterns[ \t]*:/m;

@@ -1,11 +1,11 @@
 // Discover and read: which files are ADRs to lint, and their text, with every way a file can
 // be unreadable turned into a one-line reason instead of an exception.
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
-import { isTemplateName } from './conventions.ts';
+import { isNumberedFolder, isNumberedName, isTemplateName } from './conventions.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
@@ -31,10 +31,16 @@ export interface Discovery {
   missing: MissingInput[];
   /**
    * Markdown files named one by one that exist but are not ADRs (a README, a template, an ignored
-   * file): hooks such as pre-commit and lint-staged pass every staged markdown file, and those are
-   * no error.
+   * file), sorted, each with why: hooks such as pre-commit and lint-staged pass every staged
+   * markdown file, and those are no error.
    */
-  skipped: string[];
+  skipped: SkippedFile[];
+}
+
+export interface SkippedFile {
+  path: string;
+  /** Why it is not linted, as the end of a sentence: "a template, not an ADR". */
+  reason: string;
 }
 
 function isMarkdown(path: string): boolean {
@@ -116,25 +122,81 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
     }
   }
 
-  const files = keepAdrFiles(found, folders, cwd, config);
-  const kept = new Set(files);
-  return { files, missing, skipped: [...named].filter((file) => !kept.has(file)).sort() };
+  const whyNot = notAdrReason(folders, cwd, config, new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named]
+    .sort()
+    .flatMap((path) => {
+      const reason = whyNot(path);
+      return reason === null ? [] : [{ path, reason }];
+    });
+  return { files, missing, skipped };
 }
 
-/** Markdown files that are ADRs: not README/index, not a template, not ignored. Sorted. */
-function keepAdrFiles(found: Set<string>, folders: Set<string>, cwd: string, config: ResolvedConfig): string[] {
+/**
+ * The markdown files the config's `adrs` lists one by one (a path to an existing file, not a
+ * folder or a glob): ADRs by the user's word, whatever their name.
+ */
+function explicitAdrFiles(config: ResolvedConfig): string[] {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (picomatch.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Why a found markdown file is not an ADR, or null when it is one: a README or index page
+ * (`nonAdrFiles`), a template, an ignored file, or an unnumbered page in a folder of numbered
+ * records, unless it is `explicit` (named on the command line, or listed in `adrs`).
+ */
+function notAdrReason(folders: Set<string>, cwd: string, config: ResolvedConfig, explicit: Set<string>): (file: string) => string | null {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = picomatch(config.nonAdrFiles, { dot: true });
-  return [...found]
-    .filter((file) => isMarkdown(file))
-    .filter((file) => !isNonAdr(basename(file)) && !isTemplateName(file))
-    .filter((file) => {
-      const path = relative(root, file);
-      // Files outside the config's folder are not subject to its ignore patterns.
-      if (!path || path.startsWith('..') || isAbsolute(path)) return true;
-      return !matcher.ignores(toPosix(path) + (folders.has(file) ? '/' : ''));
-    })
-    .sort();
+  /** Why a file is not an ADR by its name or the ignore patterns alone. */
+  const byName = (file: string, folder: boolean): string | null => {
+    const name = basename(file);
+    if (isTemplateName(name)) return 'a template, not an ADR';
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
+    const path = relative(root, file);
+    // Files outside the config's folder are not subject to its ignore patterns.
+    const inside = path !== '' && !path.startsWith('..') && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? '/' : ''))) return 'ignored by .gitignore or the config\'s "ignore"';
+    return null;
+  };
+  const numberedFolders = new Map<string, boolean>();
+  const inNumberedFolder = (file: string): boolean => {
+    const folder = dirname(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === undefined) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    // A folder named like a markdown file is reported when it is read, not left out.
+    if (!folder && !explicit.has(file) && !isNumberedName(basename(file)) && inNumberedFolder(file)) return 'not numbered, in a folder of numbered ADRs';
+    return null;
+  };
+}
+
+/** The names of the markdown files of a folder, dot-files left out. */
+function markdownFileNames(folder: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && isMarkdown(entry.name)).map((entry) => entry.name);
 }
 
 /** The folder's template file (`template.md`, `0000-adr-template.md`, ...), or null. */
@@ -159,7 +221,8 @@ export function adrFilesOfFolders(folderPaths: Iterable<string>, cwd: string, co
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   // Folders named like markdown files are not ADRs of the set.
   for (const folder of folders) found.delete(folder);
-  return keepAdrFiles(found, folders, cwd, config);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
 }
 
 /**

@@ -72,6 +72,9 @@ class LazyParsedAdr implements ParsedAdr {
   get links() {
     return this.parse().links;
   }
+  get images() {
+    return this.parse().images;
+  }
   get directives() {
     return this.parse().directives;
   }

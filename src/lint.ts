@@ -83,7 +83,7 @@ export function checkAdr(
       };
       if (descriptor.fix) diagnostic.fix = descriptor.fix;
       if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text) => ({ desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } }));
+        diagnostic.suggestions = descriptor.suggestions.map((text) => (typeof text === 'string' ? { desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } } : text));
       messages.push(diagnostic);
     };
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions, options: setting.options, report });

@@ -2,7 +2,7 @@
 // The pure parts (number, width, convention, name, text) take the folder's file names and today's
 // date as inputs, so they need neither a clock nor a disk; `createAdr` lists the folder and writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { isTemplateName } from './conventions.ts';
+import { isNumberedFolder, isNumberedName, isTemplateName } from './conventions.ts';
 import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalogue } from './catalogue.ts';
@@ -28,10 +28,14 @@ const MAX_SLUG_LENGTH = 60;
 // and reading a bounded number keeps `new` instant in a folder of thousands.
 const TEMPLATE_SAMPLE = 50;
 
-/** Names of the folder's ADRs: markdown files that are not README, index or template pages. */
+/**
+ * Names of the folder's ADRs: markdown files that are not README, index or template pages, nor,
+ * in a folder of numbered records, an unnumbered page (`install.md`), as a lint run finds them.
+ */
 export function adrNames(entries: readonly string[], nonAdrFiles: readonly string[]): string[] {
   const isNonAdr = picomatch([...nonAdrFiles], { dot: true });
-  return entries.filter((name) => MARKDOWN.test(name) && !name.startsWith('.') && !isNonAdr(name) && !isTemplateName(name)).sort();
+  const candidates = entries.filter((name) => MARKDOWN.test(name) && !name.startsWith('.') && !isNonAdr(name) && !isTemplateName(name)).sort();
+  return isNumberedFolder(candidates) ? candidates.filter((name) => isNumberedName(name)) : candidates;
 }
 
 /** One more than the highest number of the folder's ADR names (gaps stay gaps); 1 in a folder without any. */

@@ -34,7 +34,7 @@ export function parseAdr(path: string, source: string, catalogue: Catalogue): Pa
   return adr;
 }
 
-/** The ParsedAdr of a tree: its frontmatter read; declarations, mentions, links and directives still empty. */
+/** The ParsedAdr of a tree: its frontmatter read; declarations, mentions, links, images and directives still empty. */
 function adrFromTree(path: string, text: string, bom: boolean, tree: Root, lines: LineIndex): ParsedAdr {
   let frontmatter: Frontmatter | null = null;
   let unterminatedFrontmatter: [number, number] | null = null;
@@ -56,6 +56,7 @@ function adrFromTree(path: string, text: string, bom: boolean, tree: Root, lines
     patternsNode: null,
     mentions: [],
     links: [],
+    images: [],
     directives: [],
     lines,
   };
@@ -304,6 +305,12 @@ function collectBody(adr: ParsedAdr, catalogue: Catalogue): void {
   for (const node of adr.tree.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
 
   const visit = (node: Nodes, inHeading: boolean, inLink: boolean, inHtml: boolean): void => {
+    if (node.type === 'image' || node.type === 'imageReference') {
+      const url = node.type === 'image' ? node.url : (definitions.get(node.identifier) ?? '');
+      // An image reference without a definition is text, not an image: remark never makes one.
+      adr.images.push({ url, range: [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] });
+      return;
+    }
     if (NOT_PROSE.has(node.type)) return;
     if (node.type === 'text') {
       if (inHtml) return;

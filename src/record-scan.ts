@@ -65,6 +65,7 @@ export function headRecord(path: string, source: string, catalogue: Catalogue): 
     sections: [],
     anchors: [],
     links: [],
+    images: [],
     patterns: [],
     partial: true,
   };

@@ -362,6 +362,7 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
+    images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue),
     ...(adr.directives.length > 0 ? { directives: adr.directives } : {}),
   };

@@ -4,7 +4,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
-import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError } from './files.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError, type SkippedFile } from './files.ts';
 import { conventionsFingerprint, folderConventions, type FolderFile } from './conventions.ts';
 import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { fixText, hasWantedFixes } from './fixer.ts';
@@ -54,6 +54,8 @@ export interface RunOutcome {
   warnings: string[];
   /** Each ADR folder's conventions, by folder. */
   conventions: ReadonlyMap<string, SetConventions>;
+  /** Files named one by one that were not linted because they are not ADRs, and why. */
+  skipped: SkippedFile[];
   stats: RunStats;
 }
 
@@ -85,9 +87,10 @@ interface Target {
 export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const { config, catalogue } = loadProject(options);
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
+  const skipped = discovery.skipped;
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, skipped)) {
     // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
-    return { results: [], config, catalogue, records: [], warnings: [], conventions: new Map(), stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+    return { results: [], config, catalogue, records: [], warnings: [], conventions: new Map(), skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -243,6 +246,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     records,
     warnings,
     conventions,
+    skipped,
     stats: {
       linted: works.filter((work) => work.mode === 'lint').length,
       indexed: indexedFromHead + works.filter((work) => work.mode === 'record').length,
@@ -270,7 +274,8 @@ export interface FileInProjectOptions {
  * of the disk (remark, editors): the config found upward from the file's folder, the other ADRs of
  * its folder as the set, links judged against the disk. Null when the file is not one `adrlint`
  * run without paths would lint: outside the ADR folders (the config's `adrs`, else the usual
- * ones), a README or a template, or ignored. Throws ConfigError or CatalogueError.
+ * ones), a README or a template, ignored, or an unnumbered page among numbered records. Throws
+ * ConfigError or CatalogueError.
  */
 export async function lintFileInProject(path: string, text: string, options: FileInProjectOptions): Promise<LintResult | null> {
   const cwd = resolve(options.cwd);
@@ -361,9 +366,9 @@ async function isProjectAdr(file: string, cwd: string, config: ResolvedConfig): 
 }
 
 /** Every path given names an existing markdown file that is not an ADR (no folder, glob or ADR among them). */
-function namesOnlySkippedFiles(options: RunOptions, skipped: readonly string[]): boolean {
+function namesOnlySkippedFiles(options: RunOptions, skipped: readonly SkippedFile[]): boolean {
   const paths = options.paths ?? [];
-  const names = new Set(skipped);
+  const names = new Set(skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve(options.cwd, path)));
 }
 

@@ -106,6 +106,8 @@ export interface ParsedAdr {
   patternsNode: YamlNode | null;
   mentions: Mention[];
   links: BodyLink[];
+  /** Images of the body (`![alt](src)`, `![alt][ref]`): where they load from. */
+  images: BodyLink[];
   /** `adrlint-disable…` comments of the body and the `adrlint-disable` frontmatter key, in order. */
   directives: DisableDirective[];
   lines: LineIndex;
@@ -186,6 +188,7 @@ export interface AdrRecord {
   /** GitHub heading anchors of the file, for links with a #fragment. */
   anchors: string[];
   links: Array<{ url: string; range: [number, number] }>;
+  images: Array<{ url: string; range: [number, number] }>;
   patterns: string[];
   /** The file's `adrlint-disable…` directives, when it has any (kept here so that a cached run need not parse). */
   directives?: DisableDirective[];
@@ -203,7 +206,8 @@ export interface ReportDescriptor {
   /** Report at most at this severity (a softer sub-check of a rule), never above the configured one. */
   severity?: 'warn';
   fix?: TextEdit;
-  suggestions?: string[];
+  /** "Did you mean" replacements: a text for the reported range, or an edit of its own with what it does. */
+  suggestions?: Array<string | Suggestion>;
 }
 
 export interface LintSettings {

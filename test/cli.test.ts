@@ -652,6 +652,73 @@ describe('file discovery', () => {
     expect((await adrlint(root, ['docs/adr/0001-clean.md', 'docs/adr/README.md', 'docs/adr/*template*'])).code).toBe(0);
   });
 
+  describe('unnumbered pages in a folder of numbered records', () => {
+    /** A clean Nygard record numbered `n`. */
+    const nygard = (n: number, title: string) => `# ${n}. ${title}\n\nDate: 2024-03-01\n\n## Status\n\nAccepted\n${SECTIONS}`;
+    const numbered = {
+      'docs/adr/0001-use-postgresql.md': nygard(1, 'Use PostgreSQL'),
+      'docs/adr/0002-use-queues.md': nygard(2, 'Use queues'),
+      // ADRs about templates are ADRs: only a template's own name is skipped.
+      'docs/adr/0010-django-templates.md': nygard(10, 'Django templates'),
+      'docs/adr/0039-use-apache-velocity-as-template-engine.md': nygard(39, 'Use Apache Velocity as template engine'),
+      // Not ADRs: a page beside the records, and templates named in any case.
+      'docs/adr/install.md': ERRORS,
+      'docs/adr/0000-TEMPLATE.md': ERRORS,
+      'docs/adr/Template.markdown': ERRORS,
+    };
+    const linted = (run: CliRun) => parseJson(run).map((result) => result.filePath.slice(result.filePath.indexOf('docs/')));
+
+    it('lints the numbered records, ADRs about templates among them, and skips the page and the templates', async () => {
+      const root = project(numbered);
+      const run = await adrlint(root, ['-f', 'json']);
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(linted(run)).toEqual(['docs/adr/0001-use-postgresql.md', 'docs/adr/0002-use-queues.md', 'docs/adr/0010-django-templates.md', 'docs/adr/0039-use-apache-velocity-as-template-engine.md']);
+      // A glob over the folder names nothing one by one: the same files.
+      expect(linted(await adrlint(root, ['-f', 'json', 'docs/adr/*.md']))).toEqual(linted(run));
+    });
+
+    it('lints a file named on the command line, an unnumbered one or an ADR about templates; a template named gets a notice', async () => {
+      const root = project(numbered);
+      const run = await adrlint(root, ['-f', 'json', 'docs/adr/0039-use-apache-velocity-as-template-engine.md', 'docs/adr/install.md', 'docs/adr/0000-TEMPLATE.md']);
+      expect(linted(run)).toEqual(['docs/adr/0039-use-apache-velocity-as-template-engine.md', 'docs/adr/install.md']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('adrlint: skipped docs/adr/0000-TEMPLATE.md: a template, not an ADR\n');
+      const django = await adrlint(root, ['docs/adr/0010-django-templates.md']);
+      expect(django).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    });
+
+    it('lints an unnumbered file the config lists by path, not one a folder or a glob of "adrs" reaches', async () => {
+      const root = project({ ...numbered, '.adrlintrc.yml': 'adrs: [docs/adr, docs/adr/install.md]\n' });
+      expect(linted(await adrlint(root, ['-f', 'json']))).toContain('docs/adr/install.md');
+      writeFiles(root, { '.adrlintrc.yml': 'adrs: ["docs/adr/*.md"]\n' });
+      expect(linted(await adrlint(root, ['-f', 'json']))).not.toContain('docs/adr/install.md');
+    });
+
+    it('lints every file of a folder where numbered names are not most of them, or fewer than two', async () => {
+      const few = project({ 'docs/adr/0001-use-postgresql.md': nygard(1, 'Use PostgreSQL'), 'docs/adr/use-queues.md': nygard(2, 'Use queues') });
+      expect(linted(await adrlint(few, ['-f', 'json']))).toEqual(['docs/adr/0001-use-postgresql.md', 'docs/adr/use-queues.md']);
+      const half = project({
+        'docs/adr/0001-use-postgresql.md': nygard(1, 'Use PostgreSQL'),
+        'docs/adr/0002-use-queues.md': nygard(2, 'Use queues'),
+        'docs/adr/use-kafka.md': nygard(3, 'Use Kafka'),
+        'docs/adr/use-grpc.md': nygard(4, 'Use gRPC'),
+      });
+      expect(linted(await adrlint(half, ['-f', 'json']))).toHaveLength(4);
+      // Other numbering schemes count: ADR-NNN- names, and date prefixes.
+      const prefixed = project({ 'docs/adr/ADR-001-a.md': nygard(1, 'A'), 'docs/adr/adr_002_b.md': nygard(2, 'B'), 'docs/adr/notes.md': ERRORS });
+      expect(linted(await adrlint(prefixed, ['-f', 'json']))).toEqual(['docs/adr/ADR-001-a.md', 'docs/adr/adr_002_b.md']);
+      const dated = project({ 'docs/adr/20240101-a.md': nygard(1, 'A'), 'docs/adr/20240202-b.md': nygard(2, 'B'), 'docs/adr/notes.md': ERRORS });
+      expect(linted(await adrlint(dated, ['-f', 'json']))).toEqual(['docs/adr/20240101-a.md', 'docs/adr/20240202-b.md']);
+    });
+
+    it('leaves the page out of the set the named records are compared with', async () => {
+      // Were the page a record of the set, 0001 would be told that it "says it is superseded by" it.
+      const root = project({ ...numbered, 'docs/adr/install.md': '# Install\n\nSupersedes [the first setup](0001-use-postgresql.md).\n' });
+      expect(await adrlint(root, ['docs/adr/0001-use-postgresql.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(parseJson(await adrlint(root, ['-f', 'json', 'docs/adr/0001-use-postgresql.md', 'docs/adr/install.md']))[0]!.messages.map((m) => m.ruleId)).toContain('adr-supersede');
+    });
+  });
+
   it('honours .gitignore', async () => {
     const root = project({
       '.gitignore': '# generated\ndocs/adr/generated/\n*.draft.md\n!keep.draft.md\n',

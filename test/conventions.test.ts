@@ -1,7 +1,7 @@
 // The set's own conventions, read before it is judged: template names, the template's sections and
 // statuses, and whether the set declares `patterns`.
 import { describe, expect, it } from 'vitest';
-import { conventionsFingerprint, declaresPatterns, folderConventions, isTemplateName, templateStatuses } from '../src/conventions.ts';
+import { conventionsFingerprint, declaresPatterns, folderConventions, isNumberedFolder, isNumberedName, isTemplateName, templateStatuses } from '../src/conventions.ts';
 
 describe('isTemplateName', () => {
   it.each(['template.md', 'TEMPLATE.md', '0000-template.md', '000-template.md', 'adr-template.md', '0000-adr-template.md', '0000-TEMPLATE.md', 'template-madr.md', '0000-modele-adr.md', 'adr_template.markdown'])(
@@ -12,6 +12,22 @@ describe('isTemplateName', () => {
     '%s is not a template',
     (name) => expect(isTemplateName(name)).toBe(false),
   );
+});
+
+describe('numbered names and folders', () => {
+  it.each(['0001-use-kafka.md', '0001.md', '12-x.markdown', 'ADR-001-x.md', 'adr_001_x.md', 'ADR0001.md', '20200924-use-markdown.md', '2020-09-24-x.md', '0002.draft.md'])(
+    '%s carries a number or a date',
+    (name) => expect(isNumberedName(name)).toBe(true),
+  );
+  it.each(['install.md', 'use-kafka.md', 'keep.draft.md', 'glossary-2024.md', 'architecture-decisions.md'])('%s does not', (name) => expect(isNumberedName(name)).toBe(false));
+
+  it('a folder is numbered when at least two names, and most of them, carry a number', () => {
+    expect(isNumberedFolder(['0001-a.md', '0002-b.md', 'install.md'])).toBe(true);
+    expect(isNumberedFolder(['0001-a.md', 'install.md'])).toBe(false);
+    expect(isNumberedFolder(['0001-a.md', '0002-b.md', 'install.md', 'usage.md'])).toBe(false);
+    expect(isNumberedFolder(['use-kafka.md', 'use-grpc.md'])).toBe(false);
+    expect(isNumberedFolder([])).toBe(false);
+  });
 });
 
 describe('declaresPatterns', () => {

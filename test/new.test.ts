@@ -70,6 +70,12 @@ describe('numbering', () => {
     expect(nextAdrNumber(names)).toBe(3);
   });
 
+  it('leaves out an unnumbered page in a folder of numbered records, as a lint run does', () => {
+    expect(adrNames(['0001-a.md', '0002-b.md', 'install.md'], DEFAULT_NON_ADR_FILES)).toEqual(['0001-a.md', '0002-b.md']);
+    // Where numbers are not the rule, every markdown name is an ADR's.
+    expect(adrNames(['0001-a.md', 'use-kafka.md'], DEFAULT_NON_ADR_FILES)).toEqual(['0001-a.md', 'use-kafka.md']);
+  });
+
   it('writes numbers as wide as the folder does: 3 digits when most names have 3, else 4', () => {
     expect(numberWidth(['001-a.md', '002-b.md', '0003-c.md'])).toBe(3);
     expect(numberWidth(['001-a.md', '0002-b.md'])).toBe(4);

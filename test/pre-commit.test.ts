@@ -1,7 +1,7 @@
 // adrlint as a commit hook: the pre-commit manifest, and files named on the command line the way
 // pre-commit and lint-staged name them (every staged markdown file, README.md included, as relative
-// or absolute paths). Files that are not ADRs are skipped silently; a path that does not exist is
-// still an error.
+// or absolute paths). Files that are not ADRs are skipped with one line each on stderr, the exit
+// code and stdout unchanged; a path that does not exist is still an error.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -66,15 +66,28 @@ describe('files named by a hook', () => {
     const root = repository();
     const run = await adrlint(root, ['-f', 'json', 'README.md', 'docs/adr/README.md', 'docs/adr/0001-x.md', 'CONTRIBUTING.md']);
     expect(run.code).toBe(1);
+    // The notices go to stderr: stdout is the JSON report alone.
     expect(parseJson(run).map((result) => result.filePath)).toEqual([join(root, 'docs/adr/0001-x.md')]);
+    expect(run.stderr).toMatch(/^adrlint: skipped CONTRIBUTING\.md: .*\nadrlint: skipped README\.md: .*\nadrlint: skipped docs\/adr\/README\.md: .*\n$/);
   });
 
-  it('exits 0 with no output when none of them is an ADR', async () => {
+  it('exits 0 with no report when none of them is an ADR, and says on stderr why each was skipped', async () => {
     const root = repository();
-    expect(await adrlint(root, ['README.md', 'CONTRIBUTING.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    expect(await adrlint(root, ['docs/adr/README.md', 'docs/adr/template.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const NON_ADR = 'not an ADR (its name matches "nonAdrFiles")';
+    expect(await adrlint(root, ['README.md', 'CONTRIBUTING.md'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: `adrlint: skipped CONTRIBUTING.md: ${NON_ADR}\nadrlint: skipped README.md: ${NON_ADR}\n`,
+    });
+    expect(await adrlint(root, ['docs/adr/README.md', 'docs/adr/template.md'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: `adrlint: skipped docs/adr/README.md: ${NON_ADR}\nadrlint: skipped docs/adr/template.md: a template, not an ADR\n`,
+    });
     // lint-staged passes absolute paths.
-    expect(await adrlint(root, [join(root, 'README.md')])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(await adrlint(root, [join(root, 'README.md')])).toMatchObject({ code: 0, stdout: '', stderr: `adrlint: skipped README.md: ${NON_ADR}\n` });
+    // --quiet keeps stderr for errors.
+    expect(await adrlint(root, ['--quiet', 'README.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
     // A report format still writes its (empty) report.
     const json = await adrlint(root, ['-f', 'json', 'README.md']);
     expect(json.code).toBe(0);
@@ -90,7 +103,13 @@ describe('files named by a hook', () => {
       'docs/adr/NOTES.md': ERRORS,
     });
     const run = await adrlint(root, ['docs/adr/drafts/0002-draft.md', 'docs/adr/generated/0003-gen.md', 'docs/adr/NOTES.md']);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    expect(run.stderr.split('\n')).toEqual([
+      'adrlint: skipped docs/adr/NOTES.md: not an ADR (its name matches "nonAdrFiles")',
+      'adrlint: skipped docs/adr/drafts/0002-draft.md: ignored by .gitignore or the config\'s "ignore"',
+      'adrlint: skipped docs/adr/generated/0003-gen.md: ignored by .gitignore or the config\'s "ignore"',
+      '',
+    ]);
   });
 
   it('still fails for a path that does not exist, even beside skipped files', async () => {

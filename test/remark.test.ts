@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import remarkAdrlint, { type RemarkAdrlintOptions } from '../src/remark.ts';
 import { lintProject } from '../src/run.ts';
-import { cleanEnv, fixture, PACKAGE_ROOT, removeFixtures, type FixtureFiles } from './helpers/cli.ts';
+import { cleanEnv, fixture, PACKAGE_ROOT, removeFixtures, writeFiles, type FixtureFiles } from './helpers/cli.ts';
 import { CLEAN, ERRORS, WARNING } from './helpers/adr-texts.ts';
 
 const PLUGIN = join(PACKAGE_ROOT, 'dist', 'remark.js');
@@ -186,6 +186,11 @@ describe('the plugin through unified()', () => {
     // The config's `ignore` too.
     const ignoring = repository({ '.adrlintrc.yml': 'ignore: ["docs/adr/0002-*"]\n' });
     expect((await lintWithPlugin(ignoring, 'docs/adr/0002-errors.md')).messages).toEqual([]);
+    // An unnumbered page among numbered records, unless the config lists it.
+    const page = repository({ 'docs/adr/install.md': ERRORS });
+    expect((await lintWithPlugin(page, 'docs/adr/install.md')).messages).toEqual([]);
+    writeFiles(page, { '.adrlintrc.yml': 'adrs: [docs/adr, docs/adr/install.md]\n' });
+    expect((await lintWithPlugin(page, 'docs/adr/install.md')).messages).not.toEqual([]);
   });
 
   it('merges its rules over the config file it finds above the file, or the one it is given', async () => {
