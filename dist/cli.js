@@ -28328,6 +28328,186 @@ var init_github_slugger = __esm({
   }
 });
 
+// src/status-words.ts
+var STANDARD_STATUSES, STATUS_SYNONYMS, STATUS_HINTS, SUCCESSOR_PREPOSITIONS;
+var init_status_words = __esm({
+  "src/status-words.ts"() {
+    "use strict";
+    STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
+    STATUS_SYNONYMS = {
+      // Not decided yet.
+      proposed: [
+        "draft",
+        "pending",
+        "in review",
+        "under review",
+        "in consideration",
+        "under consideration",
+        "in discussion",
+        "under discussion",
+        // fr, es, de, pt, it
+        "propos\xE9",
+        "propos\xE9e",
+        "brouillon",
+        "en attente",
+        "en discussion",
+        "propuesto",
+        "propuesta",
+        "borrador",
+        "en revisi\xF3n",
+        "vorgeschlagen",
+        "entwurf",
+        "proposto",
+        "proposta",
+        "rascunho",
+        "em revis\xE3o",
+        "bozza"
+      ],
+      // Decided, and in force. An amended or partly superseded decision still holds, in part.
+      accepted: [
+        "approved",
+        "agreed",
+        "adopted",
+        "decided",
+        "implemented",
+        "implementable",
+        "active",
+        "amended",
+        "partly superseded",
+        "partially superseded",
+        "accept\xE9",
+        "accept\xE9e",
+        "approuv\xE9",
+        "approuv\xE9e",
+        "adopt\xE9",
+        "adopt\xE9e",
+        "valid\xE9",
+        "valid\xE9e",
+        "aceptado",
+        "aceptada",
+        "aprobado",
+        "aprobada",
+        "akzeptiert",
+        "angenommen",
+        "genehmigt",
+        "beschlossen",
+        "aceito",
+        "aceita",
+        "aprovado",
+        "aprovada",
+        "accettato",
+        "accettata",
+        "approvato",
+        "approvata"
+      ],
+      // Decided against.
+      rejected: ["declined", "refused", "rejet\xE9", "rejet\xE9e", "refus\xE9", "refus\xE9e", "rechazado", "rechazada", "abgelehnt", "rejeitado", "rejeitada", "rifiutato", "rifiutata", "respinto"],
+      // No longer in force, and nothing named replaces it. ("obsolete" is the French "obsolète" too.)
+      deprecated: ["obsolete", "retired", "d\xE9pr\xE9ci\xE9", "d\xE9pr\xE9ci\xE9e", "obsoleto", "obsoleta", "en desuso", "veraltet", "depreciado", "deprecato", "deprecata"],
+      // Replaced by a newer decision ("Replaced by ADR-0012"). adr-tools spells "Superceded".
+      superseded: ["superceded", "replaced", "remplac\xE9", "remplac\xE9e", "reemplazado", "reemplazada", "sustituido", "sustituida", "ersetzt", "substitu\xEDdo", "substitu\xEDda", "sostituito", "sostituita"]
+    };
+    STATUS_HINTS = {
+      // Paused or unfinished: most often a proposal that has not been decided.
+      proposed: ["on hold", "deferred", "postponed", "paused", "parked", "open", "in progress", "work in progress", "wip", "en cours"],
+      // Finished, but a finished discussion may have ended in a rejection; merged, but maybe into another record.
+      accepted: ["done", "finished", "final", "complete", "completed", "merged", "merg\xE9", "termin\xE9"],
+      // Given up: a proposal that was never decided, or a decision that was revoked.
+      rejected: ["withdrawn", "abandoned", "cancelled", "canceled", "abandonn\xE9", "annul\xE9"],
+      deprecated: ["outdated", "archived", "sunset", "archiv\xE9"],
+      superseded: []
+    };
+    SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
+  }
+});
+
+// src/status.ts
+function statusVocabulary(config, template) {
+  if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
+  if (template?.statuses) return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop() };
+  return { statuses: DEFAULT_STATUSES, source: "default" };
+}
+function cleanStatus(written) {
+  return written.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().normalize("NFC").toLowerCase();
+}
+function folded(text3) {
+  return text3.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").normalize("NFC");
+}
+function statusStem(status) {
+  return cleanStatus(status).replace(TRAILING_PREPOSITION, "");
+}
+function startsWithWord(cleaned, word) {
+  return cleaned === word || cleaned.startsWith(word) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(word.length));
+}
+function matchStatus(written, statuses) {
+  const cleaned = cleanStatus(written).replace(/^superceded\b/, "superseded");
+  for (const status of statuses) if (startsWithWord(cleaned, statusStem(status))) return status;
+  return null;
+}
+function tableOf(table, withStandard) {
+  const entries = [];
+  for (const status of STANDARD_STATUSES) {
+    if (withStandard) entries.push([status, status]);
+    for (const word of table[status]) entries.push([folded(word), status]);
+  }
+  return entries.sort(([a], [b]) => b.length - a.length);
+}
+function lookUp(table, written) {
+  const cleaned = folded(cleanStatus(written));
+  return table.find(([word]) => startsWithWord(cleaned, word))?.[1] ?? null;
+}
+function statusMeaning(written) {
+  return lookUp(MEANINGS, written);
+}
+function likelyMeaning(written) {
+  return statusMeaning(written) ?? lookUp(HINTS, written);
+}
+function wordFor(meaning, statuses) {
+  return statuses.find((status) => statusStem(status) === meaning) ?? statuses.find((status) => statusMeaning(statusStem(status)) === meaning) ?? null;
+}
+function readStatus(written, vocabulary, exact = false) {
+  const known = matchStatus(written, vocabulary.statuses);
+  if (known) return { kind: "known", status: known, meaning: statusMeaning(statusStem(known)) };
+  const meaning = statusMeaning(written);
+  const word = meaning ? wordFor(meaning, vocabulary.statuses) : null;
+  if (meaning && word) return vocabulary.source === "default" && !exact ? { kind: "known", status: word, meaning } : { kind: "synonym", meaning, word };
+  const likely = likelyMeaning(written);
+  return { kind: "unknown", bySpelling: closestBySpelling(written, vocabulary.statuses), byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
+}
+function closestBySpelling(written, statuses) {
+  const cleaned = cleanStatus(written);
+  const word = /^[\p{L}-]+(?: [\p{L}-]+)?/u.exec(cleaned)?.[0] ?? cleaned;
+  let best = null;
+  for (const status of statuses) {
+    const wanted2 = statusStem(status);
+    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
+    if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
+  }
+  return best?.status ?? null;
+}
+function statusNamesSuccessor(written) {
+  return NAMES_SUCCESSOR.test(folded(written.replace(/[*_`]/g, "")));
+}
+function startsWithSuccessor(written) {
+  return SUCCESSOR_START.test(folded(written.replace(/[*_`]/g, "").trim()));
+}
+var import_fastest_levenshtein2, DEFAULT_STATUSES, TRAILING_PREPOSITION, MEANINGS, HINTS, SUPERSEDED_WORDS, NAMES_SUCCESSOR, SUCCESSOR_START, SUCCESSOR_WORD;
+var init_status = __esm({
+  "src/status.ts"() {
+    "use strict";
+    import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+    init_status_words();
+    DEFAULT_STATUSES = [...STANDARD_STATUSES];
+    TRAILING_PREPOSITION = new RegExp(`\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})$`, "u");
+    MEANINGS = tableOf(STATUS_SYNONYMS, true);
+    HINTS = tableOf(STATUS_HINTS, false);
+    SUPERSEDED_WORDS = ["superseded", ...STATUS_SYNONYMS.superseded].map(folded);
+    NAMES_SUCCESSOR = new RegExp(`(?:^|[^\\p{L}])(?:${SUPERSEDED_WORDS.join("|")})\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})\\s+\\S`, "iu");
+    SUCCESSOR_START = new RegExp(`^(?:${SUPERSEDED_WORDS.join("|")})\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+    SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
+  }
+});
+
 // src/record.ts
 import { basename, dirname } from "node:path";
 function declaredSlugs(adr, catalogue) {
@@ -28472,6 +28652,22 @@ function headerParagraphs(adr) {
   }
   return found;
 }
+function statusHeadingSection(adr) {
+  const children = adr.tree.children;
+  let titleSeen = false;
+  for (let i = 0; i < children.length; i++) {
+    const node2 = children[i];
+    if (node2.type !== "heading") continue;
+    const isTitle = node2.depth === 1 && !titleSeen;
+    if (node2.depth === 1) titleSeen = true;
+    const title = toString(node2, { includeHtml: false }).trim();
+    if (isTitle || !STATUS_HEADING.test(title)) continue;
+    let end = i + 1;
+    while (end < children.length && children[end].type !== "heading") end++;
+    return { title, content: children.slice(i + 1, end) };
+  }
+  return null;
+}
 function firstParagraphLine(adr, nodes) {
   for (const node2 of nodes) {
     const paragraph = node2.type === "paragraph" ? node2 : node2.type === "list" ? node2.children[0]?.children.find((c) => c.type === "paragraph") : void 0;
@@ -28529,12 +28725,12 @@ function buildRecord(adr, catalogue) {
     for (const paragraph of header) {
       status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = inList(adr, paragraph);
+        bulletStatus = inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)[0])));
         break;
       }
     }
   }
-  const statusSection = sections.find((section) => /^status$/i.test(section.title));
+  const statusSection = statusHeadingSection(adr);
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
   let date = scalarField(adr, "date");
   let dateLine = false;
@@ -28561,7 +28757,7 @@ function buildRecord(adr, catalogue) {
   if (status) {
     let offset = 0;
     for (const part of status.value.split(";")) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1];
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
       const start = status.range[0] + offset;
       const end = start + part.length;
       if (kind) {
@@ -28578,7 +28774,7 @@ function buildRecord(adr, catalogue) {
     }
   }
   bodyRelations(adr, adr.tree.children, relations);
-  const nygardHead = Boolean(statusSection) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
@@ -28622,7 +28818,7 @@ function patternLinkTarget(pattern, settings) {
   }
   return pattern.url;
 }
-var import_yaml6, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABEL, DATE_LABEL, MADR_HEADINGS, NYGARD_CONTEXT, NYGARD_DECISION, slugify;
+var import_yaml6, TITLE_NUMBER, FILE_NUMBER, FILE_DATE, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, STATUS_LABELS, DATE_LABELS, labelLine, STATUS_LABEL, ENGLISH_STATUS_LABEL, DATE_LABEL, STATUS_HEADING, MADR_HEADINGS, NYGARD_CONTEXT, NYGARD_DECISION, slugify;
 var init_record = __esm({
   "src/record.ts"() {
     "use strict";
@@ -28630,6 +28826,7 @@ var init_record = __esm({
     import_yaml6 = __toESM(require_dist(), 1);
     init_github_slugger();
     init_parse2();
+    init_status();
     TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
     FILE_NUMBER = /^(\d{1,6})-/;
     FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
@@ -28650,8 +28847,13 @@ var init_record = __esm({
     ];
     NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
     PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-    STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
-    DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+    STATUS_LABELS = "status|statut|estado|stato";
+    DATE_LABELS = "date|fecha|datum";
+    labelLine = (labels) => new RegExp(`^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(?:${labels})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?`, "i");
+    STATUS_LABEL = labelLine(STATUS_LABELS);
+    ENGLISH_STATUS_LABEL = labelLine("status");
+    DATE_LABEL = labelLine(DATE_LABELS);
+    STATUS_HEADING = new RegExp(`^(?:${STATUS_LABELS})\\s*:?$`, "i");
     MADR_HEADINGS = /^(context and problem statement|considered options|decision outcome|decision drivers|pros and cons of the options)$/i;
     NYGARD_CONTEXT = /^context$/i;
     NYGARD_DECISION = /^decisions?$/i;
@@ -29157,88 +29359,81 @@ var init_adr_title = __esm({
   }
 });
 
-// src/status.ts
-function matchStatus(written, statuses) {
-  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase().replace(/^superceded\b/, "superseded");
-  for (const status of statuses) {
-    const wanted2 = status.toLowerCase();
-    if (cleaned === wanted2) return status;
-    if (cleaned.startsWith(wanted2) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(wanted2.length))) return status;
-  }
-  return null;
-}
-var DEFAULT_STATUSES;
-var init_status = __esm({
-  "src/status.ts"() {
-    "use strict";
-    DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
-  }
-});
-
 // rules/adr-status.ts
 var adr_status_exports = {};
 __export(adr_status_exports, {
   check: () => check13,
   meta: () => meta13
 });
+function asTheSetDoes(vocabulary) {
+  if (vocabulary.source === "config") return ", as the configured statuses do";
+  if (vocabulary.source === "template") return `, as ${vocabulary.template} does`;
+  return "";
+}
+function unknownMessage(written, reading, vocabulary) {
+  const { bySpelling, byMeaning } = reading;
+  const hints = [bySpelling ? `did you mean "${bySpelling}"?` : null, byMeaning && byMeaning !== bySpelling ? `closest in meaning: "${byMeaning}"` : null].filter(Boolean);
+  const accept = vocabulary.source === "template" ? `add it to the statuses ${vocabulary.template} lists` : 'add it to "statuses" in the config (adrlint init writes them)';
+  return `Unknown status "${written}"${hints.length ? ` (${hints.join("; ")})` : ""}; use one of ${vocabulary.statuses.join(", ")}, or ${accept}`;
+}
 function whereToWrite(format) {
   if (format === "nygard") return 'add a "## Status" section';
   if (format === "madr2") return 'add a "- Status:" line under the title';
   return 'add "status:" to the frontmatter';
-}
-function closestStatus(written, statuses) {
-  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase();
-  const word = /^[\p{L}-]+(?: [\p{L}-]+)?/u.exec(cleaned)?.[0] ?? cleaned;
-  let best = null;
-  for (const status of statuses) {
-    const wanted2 = status.toLowerCase();
-    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
-    if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
-  }
-  return best?.status ?? null;
 }
 function inCaseOf(written, status) {
   if (written.length > 1 && written === written.toUpperCase()) return status.toUpperCase();
   if (new RegExp("^\\p{Lu}", "u").test(written)) return status.charAt(0).toUpperCase() + status.slice(1);
   return status.charAt(0).toLowerCase() + status.slice(1);
 }
-var import_yaml7, import_fastest_levenshtein2, meta13, check13;
+var import_yaml7, meta13, check13;
 var init_adr_status = __esm({
   "rules/adr-status.ts"() {
     "use strict";
     import_yaml7 = __toESM(require_dist(), 1);
-    import_fastest_levenshtein2 = __toESM(require_mod(), 1);
     init_docs();
     init_parse2();
     init_status();
     meta13 = {
       id: "adr-status",
-      description: "The status is one of the configured statuses, and a superseded record names its successor",
+      description: "The status is one of the set's statuses (or a well-known synonym of one), and a superseded record names its successor",
       defaultSeverity: "error",
       fixable: false,
       scope: "file",
       docs: {
         url: ruleDocsUrl("adr-status"),
-        why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
-        wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nDone\n\n## Context\n\nOrders need transactions.\n",
-        right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need transactions.\n"
+        why: [
+          'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody defined ("Acepted", "on hold") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
+          "The statuses are the config's `statuses` when it sets them, else those the folder's template file lists on its status line (`Proposed | Accepted | Deprecated | Superseded`, `* Statut: [propos\xE9 | rejet\xE9 | accept\xE9 | \u2026]`), else proposed, accepted, rejected, deprecated and superseded.",
+          'Well-known synonyms count as the status they mean: "Approved", "Implemented" and "accept\xE9" are accepted; "Draft", "Pending" and "In Review" are proposed; "Declined" is rejected; "Obsolete" and "Retired" are deprecated; "Replaced by" is superseded (the full table is in the README). With the default statuses they pass silently, unless `exactVocabulary` is on. Where the config or the template lists the set\'s own words, a synonym outside them is reported with the word to write (a warning when the list is the template\'s).',
+          "An unknown status is reported with the closest status by spelling and by meaning (\"on hold\" is closest to proposed, but may be a paused decision, so it is not taken for one). To accept it, list it under `statuses` in the config (`adrlint init` writes the set's own) or on the template's status line."
+        ].join("\n\n"),
+        wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nOn hold\n\n## Context\n\nOrders need transactions.\n",
+        right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nApproved\n\n## Context\n\nOrders need transactions.\n"
       },
       schema: {
         type: "object",
         additionalProperties: false,
         properties: {
-          requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." }
+          requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." },
+          exactVocabulary: {
+            type: "boolean",
+            default: false,
+            description: `Report a well-known synonym ("Approved", "Draft", "Replaced by") of one of the statuses with the word to write, as the config's or the template's own list always does.`
+          }
         }
       }
     };
-    check13 = ({ adr, record, settings, options, report }) => {
-      if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
-      const allowed = settings.statuses.join(", ");
-      const field = frontmatterField(adr.frontmatter, "status");
-      if (field && adr.frontmatter) {
+    check13 = ({ adr, record, settings, conventions: conventions2, options, report }) => {
+      const frontmatter2 = adr.frontmatter;
+      if (frontmatter2 && !frontmatter2.data && /\bstatus\b/i.test(frontmatter2.yamlText) || adr.unterminatedFrontmatter) return;
+      const vocabulary = statusVocabulary(settings, conventions2.template);
+      const allowed = vocabulary.statuses.join(", ");
+      const field = frontmatterField(frontmatter2, "status");
+      if (field && frontmatter2) {
         const node2 = field.node;
         if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
-          report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
+          report({ range: nodeRange(frontmatter2, node2, keyRange(frontmatter2, field.pair)), message: `"status" must be one of ${allowed}` });
           return;
         }
       }
@@ -29247,20 +29442,26 @@ var init_adr_status = __esm({
         if (options?.requireStatus) report({ range: record.h1Range ?? [0, 0], message: `The ADR has no status; ${whereToWrite(record.format)} with one of ${allowed}` });
         return;
       }
-      const written = status.value.replace(/\bsuperced(?=e)/gi, (match) => match[0] === "S" ? "Supersed" : "supersed");
-      const matched = matchStatus(written, settings.statuses);
-      if (!matched) {
-        const closest2 = closestStatus(status.value, settings.statuses);
-        const text3 = adr.text.slice(status.range[0], status.range[1]);
+      const text3 = adr.text.slice(status.range[0], status.range[1]);
+      const replaceable = /^[\p{L}\p{N} -]+$/u.test(text3);
+      const reading = readStatus(status.value, vocabulary, options?.exactVocabulary === true);
+      if (reading.kind === "synonym") {
         report({
           range: status.range,
-          message: `Unknown status "${status.value}"; use one of ${allowed}${closest2 ? `; did you mean "${closest2}"?` : ""}`,
-          ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text3) ? { suggestions: [inCaseOf(text3, closest2)] } : {}
+          message: `Status "${status.value}" means "${reading.word}"; write "${reading.word}"${asTheSetDoes(vocabulary)}`,
+          // A list the template implies is a habit, not a rule anyone wrote down: a warning.
+          ...vocabulary.source === "template" ? { severity: "warn" } : {},
+          ...replaceable ? { suggestions: [inCaseOf(text3, reading.word)] } : {}
         });
         return;
       }
-      const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || /\bsuper[sc]eded\s+by\s+\S/i.test(status.value.replace(/[*_`]/g, ""));
-      if (matched.toLowerCase() === "superseded" && !namesSuccessor) {
+      if (reading.kind === "unknown") {
+        const hints = [...new Set([reading.bySpelling, reading.byMeaning].filter((word) => word !== null))];
+        report({ range: status.range, message: unknownMessage(status.value, reading, vocabulary), ...replaceable && hints.length ? { suggestions: hints.map((word) => inCaseOf(text3, word)) } : {} });
+        return;
+      }
+      const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || statusNamesSuccessor(status.value);
+      if (reading.meaning === "superseded" && !namesSuccessor) {
         report({
           range: status.range,
           message: `Status "${status.value}" does not say what supersedes it; write "superseded by" and a link to the newer ADR (or its number)`
@@ -30567,6 +30768,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
+    statusesGiven: config.statuses !== void 0,
     extends: presets,
     rules: settings
   };
@@ -30680,7 +30882,7 @@ function readTemplate(file) {
   return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
 }
 function templateStatuses(text3) {
-  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING.exec(text3)?.[1];
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
   if (!line || !line.includes("|")) return null;
   const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
   const statuses = [];
@@ -30691,7 +30893,7 @@ function templateStatuses(text3) {
   }
   return statuses.length >= 2 ? statuses : null;
 }
-var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER2, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING;
+var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER2, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING2;
 var init_conventions = __esm({
   "src/conventions.ts"() {
     "use strict";
@@ -30709,7 +30911,7 @@ var init_conventions = __esm({
     OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
     OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
     STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-    STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+    STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
   }
 });
 
@@ -31225,7 +31427,7 @@ var init_catalogue = __esm({
 import { dirname as dirname6 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
+  return { statuses: config.statuses, statusesGiven: config.statusesGiven, linkTemplate: config.linkTemplate, enabledRules };
 }
 function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
@@ -31668,7 +31870,8 @@ var init_record_scan = __esm({
     "use strict";
     init_parse2();
     init_record();
-    RELATION_WORD = /super[sc]ed|amend/i;
+    init_status();
+    RELATION_WORD = new RegExp(`super[sc]ed|amend|${SUCCESSOR_WORD.source}`, "iu");
     PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
   }
 });
@@ -33451,15 +33654,34 @@ function readTemplateFile(path) {
 function titlePatterns(title, catalogue) {
   return [...new Set(catalogue.findMentions(title).map((mention) => mention.slug))];
 }
+function folderStatusVocabulary(folder, entries, config) {
+  const templateName = entries.filter((name) => MARKDOWN2.test(name) && isTemplateName(name)).sort()[0];
+  if (config.statusesGiven || !templateName) return statusVocabulary(config, null);
+  const path = join9(folder, templateName);
+  try {
+    return statusVocabulary(config, { path, statuses: templateStatuses(readFileSync11(path, "utf8")) });
+  } catch {
+    return statusVocabulary(config, null);
+  }
+}
+function newStatus(given, vocabulary, config) {
+  const status = (given ?? wordFor("proposed", vocabulary.statuses) ?? "proposed").trim();
+  const exact = config.rules["adr-status"]?.options?.exactVocabulary === true;
+  const reading = readStatus(status, vocabulary, exact);
+  if (reading.kind === "known") return status;
+  const where = vocabulary.source === "template" ? `one of the statuses ${vocabulary.template} lists` : vocabulary.source === "config" ? "a configured status" : "a known status";
+  if (reading.kind === "synonym") throw new UsageError(`--status "${status}" means "${reading.word}"; use --status "${reading.word}"`);
+  throw new UsageError(`--status "${status}" is not ${where}; use one of ${vocabulary.statuses.join(", ")}`);
+}
 function createAdr(options) {
   const { config, catalogue, folder } = options;
   const title = options.title.replace(/\s+/g, " ").trim();
   const slug2 = titleSlug(title);
   if (!slug2) throw new UsageError(`the title needs at least one letter or digit for the file name (got "${options.title}")`);
   if (!ISO_DATE.test(options.date)) throw new UsageError(`the date must be YYYY-MM-DD, not "${options.date}"`);
-  const status = (options.status ?? "proposed").trim();
-  if (!matchStatus(status, config.statuses)) throw new UsageError(`--status "${status}" is not a configured status; use one of ${config.statuses.join(", ")}`);
-  const names = adrNames(listFolder(folder), config.nonAdrFiles);
+  const entries = listFolder(folder);
+  const status = newStatus(options.status, folderStatusVocabulary(folder, entries, config), config);
+  const names = adrNames(entries, config.nonAdrFiles);
   const filenameOptions = config.rules["adr-filename"]?.options ?? {};
   const pattern = filenameOptions.pattern ? new RegExp(filenameOptions.pattern, "u") : null;
   const width = numberWidth(names);
@@ -33575,9 +33797,11 @@ import { basename as basename11, relative as relative12, sep as sep7 } from "nod
 function relativePath(root, path) {
   return (relative12(root, path) || basename11(path)).split(sep7).join("/");
 }
-function normaliseStatus(written) {
-  const known = matchStatus(written, DEFAULT_STATUSES);
-  if (known) return known;
+function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
+  const known = matchStatus(written, statuses);
+  if (known) return known.toLowerCase();
+  const meaning = statusMeaning(written);
+  if (meaning) return (wordFor(meaning, statuses) ?? meaning).toLowerCase();
   const cleaned = (written.split(";")[0] ?? "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
   return cleaned === "" ? null : cleaned;
 }
@@ -33651,14 +33875,14 @@ function supersedeChains(edges, order2) {
   const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
   return { chains: maximal, capped };
 }
-function buildSetReport(records, catalogue, { root }) {
+function buildSetReport(records, catalogue, { root, statuses }) {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
   const pathOf = (record) => relativePath(root, record.path);
   const adrs = unique.map((record) => ({
     path: pathOf(record),
     number: record.fileNumber ?? record.number?.value ?? null,
     title: record.title,
-    status: record.status ? normaliseStatus(record.status.value) : null,
+    status: record.status ? normaliseStatus(record.status.value, statuses) : null,
     date: record.date?.value ?? null,
     patterns: [...new Set(record.patterns)]
   }));
@@ -34452,7 +34676,10 @@ async function runReport(paths, values, io) {
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}
 `);
   noteSkipped(outcome, io);
-  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
+  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, {
+    root: io.cwd,
+    ...outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}
+  });
   const text3 = format === "json" ? report.formatReportJson(set) : format === "mermaid" ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
   emit(text3, values["output-file"], io);
   return EXIT_OK;

@@ -52510,6 +52510,175 @@ function slug(value2, maintainCase) {
   return value2.replace(regex, "").replace(/ /g, "-");
 }
 
+// src/status.ts
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+
+// src/status-words.ts
+var STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
+var STATUS_SYNONYMS = {
+  // Not decided yet.
+  proposed: [
+    "draft",
+    "pending",
+    "in review",
+    "under review",
+    "in consideration",
+    "under consideration",
+    "in discussion",
+    "under discussion",
+    // fr, es, de, pt, it
+    "propos\xE9",
+    "propos\xE9e",
+    "brouillon",
+    "en attente",
+    "en discussion",
+    "propuesto",
+    "propuesta",
+    "borrador",
+    "en revisi\xF3n",
+    "vorgeschlagen",
+    "entwurf",
+    "proposto",
+    "proposta",
+    "rascunho",
+    "em revis\xE3o",
+    "bozza"
+  ],
+  // Decided, and in force. An amended or partly superseded decision still holds, in part.
+  accepted: [
+    "approved",
+    "agreed",
+    "adopted",
+    "decided",
+    "implemented",
+    "implementable",
+    "active",
+    "amended",
+    "partly superseded",
+    "partially superseded",
+    "accept\xE9",
+    "accept\xE9e",
+    "approuv\xE9",
+    "approuv\xE9e",
+    "adopt\xE9",
+    "adopt\xE9e",
+    "valid\xE9",
+    "valid\xE9e",
+    "aceptado",
+    "aceptada",
+    "aprobado",
+    "aprobada",
+    "akzeptiert",
+    "angenommen",
+    "genehmigt",
+    "beschlossen",
+    "aceito",
+    "aceita",
+    "aprovado",
+    "aprovada",
+    "accettato",
+    "accettata",
+    "approvato",
+    "approvata"
+  ],
+  // Decided against.
+  rejected: ["declined", "refused", "rejet\xE9", "rejet\xE9e", "refus\xE9", "refus\xE9e", "rechazado", "rechazada", "abgelehnt", "rejeitado", "rejeitada", "rifiutato", "rifiutata", "respinto"],
+  // No longer in force, and nothing named replaces it. ("obsolete" is the French "obsolète" too.)
+  deprecated: ["obsolete", "retired", "d\xE9pr\xE9ci\xE9", "d\xE9pr\xE9ci\xE9e", "obsoleto", "obsoleta", "en desuso", "veraltet", "depreciado", "deprecato", "deprecata"],
+  // Replaced by a newer decision ("Replaced by ADR-0012"). adr-tools spells "Superceded".
+  superseded: ["superceded", "replaced", "remplac\xE9", "remplac\xE9e", "reemplazado", "reemplazada", "sustituido", "sustituida", "ersetzt", "substitu\xEDdo", "substitu\xEDda", "sostituito", "sostituita"]
+};
+var STATUS_HINTS = {
+  // Paused or unfinished: most often a proposal that has not been decided.
+  proposed: ["on hold", "deferred", "postponed", "paused", "parked", "open", "in progress", "work in progress", "wip", "en cours"],
+  // Finished, but a finished discussion may have ended in a rejection; merged, but maybe into another record.
+  accepted: ["done", "finished", "final", "complete", "completed", "merged", "merg\xE9", "termin\xE9"],
+  // Given up: a proposal that was never decided, or a decision that was revoked.
+  rejected: ["withdrawn", "abandoned", "cancelled", "canceled", "abandonn\xE9", "annul\xE9"],
+  deprecated: ["outdated", "archived", "sunset", "archiv\xE9"],
+  superseded: []
+};
+var SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
+
+// src/status.ts
+var DEFAULT_STATUSES = [...STANDARD_STATUSES];
+function statusVocabulary(config, template) {
+  if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
+  if (template?.statuses) return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop() };
+  return { statuses: DEFAULT_STATUSES, source: "default" };
+}
+function cleanStatus(written) {
+  return written.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().normalize("NFC").toLowerCase();
+}
+function folded(text3) {
+  return text3.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").normalize("NFC");
+}
+var TRAILING_PREPOSITION = new RegExp(`\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})$`, "u");
+function statusStem(status) {
+  return cleanStatus(status).replace(TRAILING_PREPOSITION, "");
+}
+function startsWithWord(cleaned, word) {
+  return cleaned === word || cleaned.startsWith(word) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(word.length));
+}
+function matchStatus(written, statuses) {
+  const cleaned = cleanStatus(written).replace(/^superceded\b/, "superseded");
+  for (const status of statuses) if (startsWithWord(cleaned, statusStem(status))) return status;
+  return null;
+}
+function tableOf(table, withStandard) {
+  const entries = [];
+  for (const status of STANDARD_STATUSES) {
+    if (withStandard) entries.push([status, status]);
+    for (const word of table[status]) entries.push([folded(word), status]);
+  }
+  return entries.sort(([a], [b]) => b.length - a.length);
+}
+var MEANINGS = tableOf(STATUS_SYNONYMS, true);
+var HINTS = tableOf(STATUS_HINTS, false);
+function lookUp(table, written) {
+  const cleaned = folded(cleanStatus(written));
+  return table.find(([word]) => startsWithWord(cleaned, word))?.[1] ?? null;
+}
+function statusMeaning(written) {
+  return lookUp(MEANINGS, written);
+}
+function likelyMeaning(written) {
+  return statusMeaning(written) ?? lookUp(HINTS, written);
+}
+function wordFor(meaning, statuses) {
+  return statuses.find((status) => statusStem(status) === meaning) ?? statuses.find((status) => statusMeaning(statusStem(status)) === meaning) ?? null;
+}
+function readStatus(written, vocabulary, exact = false) {
+  const known = matchStatus(written, vocabulary.statuses);
+  if (known) return { kind: "known", status: known, meaning: statusMeaning(statusStem(known)) };
+  const meaning = statusMeaning(written);
+  const word = meaning ? wordFor(meaning, vocabulary.statuses) : null;
+  if (meaning && word) return vocabulary.source === "default" && !exact ? { kind: "known", status: word, meaning } : { kind: "synonym", meaning, word };
+  const likely = likelyMeaning(written);
+  return { kind: "unknown", bySpelling: closestBySpelling(written, vocabulary.statuses), byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
+}
+function closestBySpelling(written, statuses) {
+  const cleaned = cleanStatus(written);
+  const word = /^[\p{L}-]+(?: [\p{L}-]+)?/u.exec(cleaned)?.[0] ?? cleaned;
+  let best = null;
+  for (const status of statuses) {
+    const wanted2 = statusStem(status);
+    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
+    if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
+  }
+  return best?.status ?? null;
+}
+var SUPERSEDED_WORDS = ["superseded", ...STATUS_SYNONYMS.superseded].map(folded);
+var NAMES_SUCCESSOR = new RegExp(`(?:^|[^\\p{L}])(?:${SUPERSEDED_WORDS.join("|")})\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})\\s+\\S`, "iu");
+function statusNamesSuccessor(written) {
+  return NAMES_SUCCESSOR.test(folded(written.replace(/[*_`]/g, "")));
+}
+var SUCCESSOR_START = new RegExp(`^(?:${SUPERSEDED_WORDS.join("|")})\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+function startsWithSuccessor(written) {
+  return SUCCESSOR_START.test(folded(written.replace(/[*_`]/g, "").trim()));
+}
+var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
+
 // src/record.ts
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
@@ -52657,8 +52826,13 @@ function labelledLine(adr, paragraph, label) {
   if (valueEnd <= valueStart) return null;
   return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
 }
-var STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
-var DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+var STATUS_LABELS = "status|statut|estado|stato";
+var DATE_LABELS = "date|fecha|datum";
+var labelLine = (labels) => new RegExp(`^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(?:${labels})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?`, "i");
+var STATUS_LABEL = labelLine(STATUS_LABELS);
+var ENGLISH_STATUS_LABEL = labelLine("status");
+var DATE_LABEL = labelLine(DATE_LABELS);
+var STATUS_HEADING = new RegExp(`^(?:${STATUS_LABELS})\\s*:?$`, "i");
 function inList(adr, paragraph) {
   return adr.tree.children.some((node2) => node2.type === "list" && node2.children.some((item) => item.children.includes(paragraph)));
 }
@@ -52674,6 +52848,22 @@ function headerParagraphs(adr) {
     }
   }
   return found;
+}
+function statusHeadingSection(adr) {
+  const children = adr.tree.children;
+  let titleSeen = false;
+  for (let i = 0; i < children.length; i++) {
+    const node2 = children[i];
+    if (node2.type !== "heading") continue;
+    const isTitle = node2.depth === 1 && !titleSeen;
+    if (node2.depth === 1) titleSeen = true;
+    const title = toString(node2, { includeHtml: false }).trim();
+    if (isTitle || !STATUS_HEADING.test(title)) continue;
+    let end = i + 1;
+    while (end < children.length && children[end].type !== "heading") end++;
+    return { title, content: children.slice(i + 1, end) };
+  }
+  return null;
 }
 function firstParagraphLine(adr, nodes) {
   for (const node2 of nodes) {
@@ -52735,12 +52925,12 @@ function buildRecord(adr, catalogue) {
     for (const paragraph of header) {
       status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = inList(adr, paragraph);
+        bulletStatus = inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)[0])));
         break;
       }
     }
   }
-  const statusSection = sections.find((section) => /^status$/i.test(section.title));
+  const statusSection = statusHeadingSection(adr);
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
   let date = scalarField(adr, "date");
   let dateLine = false;
@@ -52767,7 +52957,7 @@ function buildRecord(adr, catalogue) {
   if (status) {
     let offset = 0;
     for (const part of status.value.split(";")) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1];
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
       const start = status.range[0] + offset;
       const end = start + part.length;
       if (kind) {
@@ -52784,7 +52974,7 @@ function buildRecord(adr, catalogue) {
     }
   }
   bodyRelations(adr, adr.tree.children, relations);
-  const nygardHead = Boolean(statusSection) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
@@ -53271,49 +53461,46 @@ __export(adr_status_exports, {
   meta: () => meta13
 });
 var import_yaml7 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-
-// src/status.ts
-var DEFAULT_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
-function matchStatus(written, statuses) {
-  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase().replace(/^superceded\b/, "superseded");
-  for (const status of statuses) {
-    const wanted2 = status.toLowerCase();
-    if (cleaned === wanted2) return status;
-    if (cleaned.startsWith(wanted2) && /^[^\p{L}\p{N}]/u.test(cleaned.slice(wanted2.length))) return status;
-  }
-  return null;
-}
-
-// rules/adr-status.ts
 var meta13 = {
   id: "adr-status",
-  description: "The status is one of the configured statuses, and a superseded record names its successor",
+  description: "The status is one of the set's statuses (or a well-known synonym of one), and a superseded record names its successor",
   defaultSeverity: "error",
   fixable: false,
   scope: "file",
   docs: {
     url: ruleDocsUrl("adr-status"),
-    why: 'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody configured ("done", "Acepted") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
-    wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nDone\n\n## Context\n\nOrders need transactions.\n",
-    right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need transactions.\n"
+    why: [
+      'The status says whether a decision still holds. Indexes, reports and readers filter on it, so a status nobody defined ("Acepted", "on hold") drops the record out of every list, and "superseded" without a successor leaves the reader with no decision at all.',
+      "The statuses are the config's `statuses` when it sets them, else those the folder's template file lists on its status line (`Proposed | Accepted | Deprecated | Superseded`, `* Statut: [propos\xE9 | rejet\xE9 | accept\xE9 | \u2026]`), else proposed, accepted, rejected, deprecated and superseded.",
+      'Well-known synonyms count as the status they mean: "Approved", "Implemented" and "accept\xE9" are accepted; "Draft", "Pending" and "In Review" are proposed; "Declined" is rejected; "Obsolete" and "Retired" are deprecated; "Replaced by" is superseded (the full table is in the README). With the default statuses they pass silently, unless `exactVocabulary` is on. Where the config or the template lists the set\'s own words, a synonym outside them is reported with the word to write (a warning when the list is the template\'s).',
+      "An unknown status is reported with the closest status by spelling and by meaning (\"on hold\" is closest to proposed, but may be a paused decision, so it is not taken for one). To accept it, list it under `statuses` in the config (`adrlint init` writes the set's own) or on the template's status line."
+    ].join("\n\n"),
+    wrong: "# 4. Use PostgreSQL for orders\n\n## Status\n\nOn hold\n\n## Context\n\nOrders need transactions.\n",
+    right: "# 4. Use PostgreSQL for orders\n\n## Status\n\nApproved\n\n## Context\n\nOrders need transactions.\n"
   },
   schema: {
     type: "object",
     additionalProperties: false,
     properties: {
-      requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." }
+      requireStatus: { type: "boolean", default: false, description: "Report an ADR that gives no status at all (MADR marks the status optional)." },
+      exactVocabulary: {
+        type: "boolean",
+        default: false,
+        description: `Report a well-known synonym ("Approved", "Draft", "Replaced by") of one of the statuses with the word to write, as the config's or the template's own list always does.`
+      }
     }
   }
 };
-var check13 = ({ adr, record, settings, options, report }) => {
-  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
-  const allowed = settings.statuses.join(", ");
-  const field = frontmatterField(adr.frontmatter, "status");
-  if (field && adr.frontmatter) {
+var check13 = ({ adr, record, settings, conventions: conventions2, options, report }) => {
+  const frontmatter2 = adr.frontmatter;
+  if (frontmatter2 && !frontmatter2.data && /\bstatus\b/i.test(frontmatter2.yamlText) || adr.unterminatedFrontmatter) return;
+  const vocabulary = statusVocabulary(settings, conventions2.template);
+  const allowed = vocabulary.statuses.join(", ");
+  const field = frontmatterField(frontmatter2, "status");
+  if (field && frontmatter2) {
     const node2 = field.node;
     if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
-      report({ range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)), message: `"status" must be one of ${allowed}` });
+      report({ range: nodeRange(frontmatter2, node2, keyRange(frontmatter2, field.pair)), message: `"status" must be one of ${allowed}` });
       return;
     }
   }
@@ -53322,41 +53509,47 @@ var check13 = ({ adr, record, settings, options, report }) => {
     if (options?.requireStatus) report({ range: record.h1Range ?? [0, 0], message: `The ADR has no status; ${whereToWrite(record.format)} with one of ${allowed}` });
     return;
   }
-  const written = status.value.replace(/\bsuperced(?=e)/gi, (match) => match[0] === "S" ? "Supersed" : "supersed");
-  const matched = matchStatus(written, settings.statuses);
-  if (!matched) {
-    const closest2 = closestStatus(status.value, settings.statuses);
-    const text3 = adr.text.slice(status.range[0], status.range[1]);
+  const text3 = adr.text.slice(status.range[0], status.range[1]);
+  const replaceable = /^[\p{L}\p{N} -]+$/u.test(text3);
+  const reading = readStatus(status.value, vocabulary, options?.exactVocabulary === true);
+  if (reading.kind === "synonym") {
     report({
       range: status.range,
-      message: `Unknown status "${status.value}"; use one of ${allowed}${closest2 ? `; did you mean "${closest2}"?` : ""}`,
-      ...closest2 && /^[\p{L}\p{N} -]+$/u.test(text3) ? { suggestions: [inCaseOf(text3, closest2)] } : {}
+      message: `Status "${status.value}" means "${reading.word}"; write "${reading.word}"${asTheSetDoes(vocabulary)}`,
+      // A list the template implies is a habit, not a rule anyone wrote down: a warning.
+      ...vocabulary.source === "template" ? { severity: "warn" } : {},
+      ...replaceable ? { suggestions: [inCaseOf(text3, reading.word)] } : {}
     });
     return;
   }
-  const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || /\bsuper[sc]eded\s+by\s+\S/i.test(status.value.replace(/[*_`]/g, ""));
-  if (matched.toLowerCase() === "superseded" && !namesSuccessor) {
+  if (reading.kind === "unknown") {
+    const hints = [...new Set([reading.bySpelling, reading.byMeaning].filter((word) => word !== null))];
+    report({ range: status.range, message: unknownMessage(status.value, reading, vocabulary), ...replaceable && hints.length ? { suggestions: hints.map((word) => inCaseOf(text3, word)) } : {} });
+    return;
+  }
+  const namesSuccessor = record.relations.some((relation) => relation.kind === "superseded-by") || statusNamesSuccessor(status.value);
+  if (reading.meaning === "superseded" && !namesSuccessor) {
     report({
       range: status.range,
       message: `Status "${status.value}" does not say what supersedes it; write "superseded by" and a link to the newer ADR (or its number)`
     });
   }
 };
+function asTheSetDoes(vocabulary) {
+  if (vocabulary.source === "config") return ", as the configured statuses do";
+  if (vocabulary.source === "template") return `, as ${vocabulary.template} does`;
+  return "";
+}
+function unknownMessage(written, reading, vocabulary) {
+  const { bySpelling, byMeaning } = reading;
+  const hints = [bySpelling ? `did you mean "${bySpelling}"?` : null, byMeaning && byMeaning !== bySpelling ? `closest in meaning: "${byMeaning}"` : null].filter(Boolean);
+  const accept = vocabulary.source === "template" ? `add it to the statuses ${vocabulary.template} lists` : 'add it to "statuses" in the config (adrlint init writes them)';
+  return `Unknown status "${written}"${hints.length ? ` (${hints.join("; ")})` : ""}; use one of ${vocabulary.statuses.join(", ")}, or ${accept}`;
+}
 function whereToWrite(format) {
   if (format === "nygard") return 'add a "## Status" section';
   if (format === "madr2") return 'add a "- Status:" line under the title';
   return 'add "status:" to the frontmatter';
-}
-function closestStatus(written, statuses) {
-  const cleaned = written.replace(/[*_`]/g, "").trim().toLowerCase();
-  const word = /^[\p{L}-]+(?: [\p{L}-]+)?/u.exec(cleaned)?.[0] ?? cleaned;
-  let best = null;
-  for (const status of statuses) {
-    const wanted2 = status.toLowerCase();
-    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
-    if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
-  }
-  return best?.status ?? null;
 }
 function inCaseOf(written, status) {
   if (written.length > 1 && written === written.toUpperCase()) return status.toUpperCase();
@@ -54593,6 +54786,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
+    statusesGiven: config.statuses !== void 0,
     extends: presets,
     rules: settings
   };
@@ -54697,9 +54891,9 @@ function readTemplate(file) {
 }
 var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
 var STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-var STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+var STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
 function templateStatuses(text3) {
-  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING.exec(text3)?.[1];
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
   if (!line || !line.includes("|")) return null;
   const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
   const statuses = [];
@@ -54955,7 +55149,7 @@ import { relative as relative5, sep as sep6 } from "node:path";
 import { dirname as dirname6 } from "node:path";
 function settingsOf(config) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
+  return { statuses: config.statuses, statusesGiven: config.statusesGiven, linkTemplate: config.linkTemplate, enabledRules };
 }
 function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
@@ -55099,9 +55293,11 @@ var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
   return (relative4(root, path) || basename9(path)).split(sep5).join("/");
 }
-function normaliseStatus(written) {
-  const known = matchStatus(written, DEFAULT_STATUSES);
-  if (known) return known;
+function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
+  const known = matchStatus(written, statuses);
+  if (known) return known.toLowerCase();
+  const meaning = statusMeaning(written);
+  if (meaning) return (wordFor(meaning, statuses) ?? meaning).toLowerCase();
   const cleaned = (written.split(";")[0] ?? "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
   return cleaned === "" ? null : cleaned;
 }
@@ -55176,14 +55372,14 @@ function supersedeChains(edges, order2) {
   const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
   return { chains: maximal, capped };
 }
-function buildSetReport(records, catalogue, { root }) {
+function buildSetReport(records, catalogue, { root, statuses }) {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
   const pathOf = (record) => relativePath(root, record.path);
   const adrs = unique.map((record) => ({
     path: pathOf(record),
     number: record.fileNumber ?? record.number?.value ?? null,
     title: record.title,
-    status: record.status ? normaliseStatus(record.status.value) : null,
+    status: record.status ? normaliseStatus(record.status.value, statuses) : null,
     date: record.date?.value ?? null,
     patterns: [...new Set(record.patterns)]
   }));
@@ -55327,7 +55523,7 @@ var CUT = "_The rest is cut to keep this summary within GitHub's size limit._";
 function formatJobSummary(input) {
   const { results, root, fileUrl } = input;
   const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
-  const report = buildSetReport(input.records, input.catalogue, { root });
+  const report = buildSetReport(input.records, input.catalogue, { root, ...input.statuses ? { statuses: input.statuses } : {} });
   const { errors, warnings, fixable } = totals(results);
   const head = [
     `## ${escapeMarkdownText(input.title ?? "adrlint")}`,
@@ -56109,7 +56305,7 @@ function runFileWork(work, config, catalogue) {
 
 // src/record-scan.ts
 import { basename as basename10, dirname as dirname9 } from "node:path";
-var RELATION_WORD = /super[sc]ed|amend/i;
+var RELATION_WORD = new RegExp(`super[sc]ed|amend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
@@ -56911,8 +57107,9 @@ async function runActionJob(inputs, runner, io) {
   }
   const fileUrl = linkBase(runner);
   const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
+  const statuses = outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {};
   if (inputs.summary) {
-    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...fileUrl ? { fileUrl } : {} }));
+    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...statuses, ...fileUrl ? { fileUrl } : {} }));
   }
   if (inputs.review || inputs.comment) {
     if (!runner.pullRequest || !runner.repository) {
@@ -56941,6 +57138,7 @@ ${formatJobSummary({
           records,
           catalogue: outcome.catalogue,
           root,
+          ...statuses,
           ...fileUrl ? { fileUrl } : {},
           maxBytes: STICKY_COMMENT_BYTES
         })}`;

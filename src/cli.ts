@@ -482,7 +482,10 @@ async function runReport(
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
   noteSkipped(outcome, io);
-  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
+  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, {
+    root: io.cwd,
+    ...(outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}),
+  });
   const text = format === 'json' ? report.formatReportJson(set) : format === 'mermaid' ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
   emit(text, values['output-file'], io);
   return EXIT_OK;

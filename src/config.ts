@@ -37,6 +37,8 @@ export interface ResolvedConfig {
   catalogue: string | null;
   linkTemplate: string | null;
   statuses: string[];
+  /** Whether the config wrote `statuses` (else they are the defaults): an explicit list wins over a folder template's. */
+  statusesGiven: boolean;
   extends: Preset[];
   rules: Record<string, RuleSetting>;
 }
@@ -202,6 +204,7 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
     catalogue: config.catalogue ? resolve(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
+    statusesGiven: config.statuses !== undefined,
     extends: presets,
     rules: settings,
   };

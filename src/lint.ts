@@ -42,7 +42,7 @@ export interface LintContext {
 
 export function settingsOf(config: ResolvedConfig): LintSettings {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
+  return { statuses: config.statuses, statusesGiven: config.statusesGiven, linkTemplate: config.linkTemplate, enabledRules };
 }
 
 /**

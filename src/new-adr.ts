@@ -2,7 +2,7 @@
 // The pure parts (number, width, convention, name, text) take the folder's file names and today's
 // date as inputs, so they need neither a clock nor a disk; `createAdr` lists the folder and writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { isNumberedFolder, isNumberedName, isTemplateName } from './conventions.ts';
+import { isNumberedFolder, isNumberedName, isTemplateName, templateStatuses } from './conventions.ts';
 import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalogue } from './catalogue.ts';
@@ -10,7 +10,7 @@ import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
 import { UsageError } from './files.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord, fileNumber } from './record.ts';
-import { matchStatus } from './status.ts';
+import { readStatus, statusVocabulary, wordFor, type StatusVocabulary } from './status.ts';
 import type { AdrFormat } from './types.ts';
 
 export type TemplateName = 'madr' | 'nygard';
@@ -209,7 +209,7 @@ export interface NewAdrOptions {
   folder: string;
   /** Today as YYYY-MM-DD, from the caller's clock. */
   date: string;
-  /** Default `proposed`; must be one of the configured statuses. */
+  /** Default: the set's word for `proposed`; must be a status adr-status takes (a synonym only with the default statuses). */
   status?: string;
   /** A built-in template, or a template file (absolute path). Default: the folder's usual format. */
   template?: TemplateName | { path: string };
@@ -266,6 +266,33 @@ export function titlePatterns(title: string, catalogue: Catalogue): string[] {
   return [...new Set(catalogue.findMentions(title).map((mention) => mention.slug))];
 }
 
+/** The statuses the folder's ADRs may write: the config's, else its template file's list, else the defaults. */
+function folderStatusVocabulary(folder: string, entries: readonly string[], config: ResolvedConfig): StatusVocabulary {
+  const templateName = entries.filter((name) => MARKDOWN.test(name) && isTemplateName(name)).sort()[0];
+  if (config.statusesGiven || !templateName) return statusVocabulary(config, null);
+  const path = join(folder, templateName);
+  try {
+    return statusVocabulary(config, { path, statuses: templateStatuses(readFileSync(path, 'utf8')) });
+  } catch {
+    // An unreadable template lists nothing.
+    return statusVocabulary(config, null);
+  }
+}
+
+/**
+ * The status to write: the one given, when adr-status would take it without a word, else the
+ * vocabulary's word for "proposed". Refuses one adr-status would report, saying what to write.
+ */
+function newStatus(given: string | undefined, vocabulary: StatusVocabulary, config: ResolvedConfig): string {
+  const status = (given ?? wordFor('proposed', vocabulary.statuses) ?? 'proposed').trim();
+  const exact = (config.rules['adr-status']?.options as { exactVocabulary?: boolean } | undefined)?.exactVocabulary === true;
+  const reading = readStatus(status, vocabulary, exact);
+  if (reading.kind === 'known') return status;
+  const where = vocabulary.source === 'template' ? `one of the statuses ${vocabulary.template} lists` : vocabulary.source === 'config' ? 'a configured status' : 'a known status';
+  if (reading.kind === 'synonym') throw new UsageError(`--status "${status}" means "${reading.word}"; use --status "${reading.word}"`);
+  throw new UsageError(`--status "${status}" is not ${where}; use one of ${vocabulary.statuses.join(', ')}`);
+}
+
 // Enough for any number of people running `adrlint new` in the same folder at the same moment.
 const MAX_ATTEMPTS = 100;
 
@@ -280,10 +307,10 @@ export function createAdr(options: NewAdrOptions): NewAdr {
   const slug = titleSlug(title);
   if (!slug) throw new UsageError(`the title needs at least one letter or digit for the file name (got "${options.title}")`);
   if (!ISO_DATE.test(options.date)) throw new UsageError(`the date must be YYYY-MM-DD, not "${options.date}"`);
-  const status = (options.status ?? 'proposed').trim();
-  if (!matchStatus(status, config.statuses)) throw new UsageError(`--status "${status}" is not a configured status; use one of ${config.statuses.join(', ')}`);
+  const entries = listFolder(folder);
+  const status = newStatus(options.status, folderStatusVocabulary(folder, entries, config), config);
 
-  const names = adrNames(listFolder(folder), config.nonAdrFiles);
+  const names = adrNames(entries, config.nonAdrFiles);
   const filenameOptions = (config.rules['adr-filename']?.options ?? {}) as { convention?: string; pattern?: string };
   const pattern = filenameOptions.pattern ? new RegExp(filenameOptions.pattern, 'u') : null;
   const width = numberWidth(names);

@@ -8,6 +8,7 @@ import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import type { Catalogue, Pattern } from './catalogue.ts';
 import { frontmatterField, keyRange, nodeRange, parseMarkdown } from './parse.ts';
+import { startsWithSuccessor } from './status.ts';
 import type { AdrFormat, AdrRecord, AdrRelation, Field, LintSettings, ParsedAdr, RelationKind } from './types.ts';
 
 /** Slugs of the catalogue patterns the frontmatter declares, in any form, in order, once each. */
@@ -193,8 +194,17 @@ function labelledLine(adr: ParsedAdr, paragraph: Paragraph, label: RegExp): Fiel
   return { value: adr.text.slice(valueStart, valueEnd), range: [valueStart, valueEnd] };
 }
 
-const STATUS_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
-const DATE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?date(?:\*\*|__)?\s*:\s*(?:\*\*|__)?/i;
+// The labels of a status or date line (and of a Status heading) in the languages MADR and Nygard
+// templates are written in: "* Statut : accepté" (fr), "- Estado: aceptado" (es, pt),
+// "* Datum: 2024-01-05" (de, nl), "Stato" (it). English "Status" alone marks the MADR 2 format,
+// whose headings are English: a translated record is held to its folder's template, not MADR's.
+const STATUS_LABELS = 'status|statut|estado|stato';
+const DATE_LABELS = 'date|fecha|datum';
+const labelLine = (labels: string) => new RegExp(`^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(?:${labels})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?`, 'i');
+const STATUS_LABEL = labelLine(STATUS_LABELS);
+const ENGLISH_STATUS_LABEL = labelLine('status');
+const DATE_LABEL = labelLine(DATE_LABELS);
+const STATUS_HEADING = new RegExp(`^(?:${STATUS_LABELS})\\s*:?$`, 'i');
 
 /** Whether a header paragraph is a list item's ("- Status: accepted", MADR 2) rather than a line of its own. */
 function inList(adr: ParsedAdr, paragraph: Paragraph): boolean {
@@ -212,6 +222,27 @@ function headerParagraphs(adr: ParsedAdr): Paragraph[] {
     if (node.type === 'list') for (const item of node.children) for (const child of item.children) if (child.type === 'paragraph') found.push(child);
   }
   return found;
+}
+
+/**
+ * The Status section: an H2 (or deeper) "Status" heading, or an H1 one after the title (sets that
+ * write every section as H1), with the nodes up to the next heading.
+ */
+function statusHeadingSection(adr: ParsedAdr): { title: string; content: RootContent[] } | null {
+  const children = adr.tree.children;
+  let titleSeen = false;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type !== 'heading') continue;
+    const isTitle = node.depth === 1 && !titleSeen;
+    if (node.depth === 1) titleSeen = true;
+    const title = toString(node, { includeHtml: false }).trim();
+    if (isTitle || !STATUS_HEADING.test(title)) continue;
+    let end = i + 1;
+    while (end < children.length && children[end]!.type !== 'heading') end++;
+    return { title, content: children.slice(i + 1, end) };
+  }
+  return null;
 }
 
 function firstParagraphLine(adr: ParsedAdr, nodes: readonly RootContent[]): Field | null {
@@ -288,12 +319,12 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
     for (const paragraph of header) {
       status = labelledLine(adr, paragraph, STATUS_LABEL);
       if (status) {
-        bulletStatus = inList(adr, paragraph);
+        bulletStatus = inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)![0])));
         break;
       }
     }
   }
-  const statusSection = sections.find((section) => /^status$/i.test(section.title));
+  const statusSection = statusHeadingSection(adr);
   if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
 
   let date = scalarField(adr, 'date');
@@ -324,7 +355,8 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   if (status) {
     let offset = 0;
     for (const part of status.value.split(';')) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, '').trim()))?.[1];
+      // "Replaced by ADR-0012", "remplacé par [ADR 5](...)": a superseded synonym names the successor too.
+      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, '').trim()))?.[1] ?? (startsWithSuccessor(part) ? 'superseded-by' : undefined);
       const start = status.range[0] + offset;
       const end = start + part.length;
       if (kind) {
@@ -342,7 +374,8 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   }
   bodyRelations(adr, adr.tree.children, relations);
 
-  const nygardHead = Boolean(statusSection) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  // An English Status section is Nygard's; a translated one ("Statut") holds the record to its folder's template.
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
 
   return {

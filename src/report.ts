@@ -3,7 +3,7 @@
 // graph; the Action's job summary reuses the pattern table and the graph.
 import { basename, relative, sep } from 'node:path';
 import type { Catalogue } from './catalogue.ts';
-import { DEFAULT_STATUSES, matchStatus } from './status.ts';
+import { DEFAULT_STATUSES, matchStatus, statusMeaning, wordFor } from './status.ts';
 import { indexRecords, relationRecord } from './relations.ts';
 import type { AdrRecord } from './types.ts';
 import { escapeMarkdownText, escapeMermaidLabel, markdownLink } from './format/escape.ts';
@@ -78,12 +78,16 @@ function relativePath(root: string, path: string): string {
 }
 
 /**
- * A written status as a report groups it: the configured word it starts with ("Superseded by
- * ADR-0012" → superseded), else the text before a `;`, without emphasis, in lower case.
+ * A written status as a report groups it: the status of `statuses` it is ("Superseded by
+ * ADR-0012" → superseded), else the one it means ("Approved" → accepted, "remplacé par" →
+ * superseded; the config's own word for it when the config lists one), else the text before a
+ * `;`, without emphasis, in lower case.
  */
-export function normaliseStatus(written: string): string | null {
-  const known = matchStatus(written, DEFAULT_STATUSES);
-  if (known) return known;
+export function normaliseStatus(written: string, statuses: readonly string[] = DEFAULT_STATUSES): string | null {
+  const known = matchStatus(written, statuses);
+  if (known) return known.toLowerCase();
+  const meaning = statusMeaning(written);
+  if (meaning) return (wordFor(meaning, statuses) ?? meaning).toLowerCase();
   const cleaned = (written.split(';')[0] ?? '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return cleaned === '' ? null : cleaned;
 }
@@ -180,14 +184,15 @@ function supersedeChains(edges: readonly RelationEdge[], order: ReadonlyMap<stri
   return { chains: maximal, capped };
 }
 
-export function buildSetReport(records: readonly AdrRecord[], catalogue: Catalogue, { root }: { root: string }): SetReport {
+/** `statuses`: the config's, when it lists its own (the report groups by its words). */
+export function buildSetReport(records: readonly AdrRecord[], catalogue: Catalogue, { root, statuses }: { root: string; statuses?: readonly string[] }): SetReport {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
   const pathOf = (record: AdrRecord) => relativePath(root, record.path);
   const adrs: ReportAdr[] = unique.map((record) => ({
     path: pathOf(record),
     number: record.fileNumber ?? record.number?.value ?? null,
     title: record.title,
-    status: record.status ? normaliseStatus(record.status.value) : null,
+    status: record.status ? normaliseStatus(record.status.value, statuses) : null,
     date: record.date?.value ?? null,
     patterns: [...new Set(record.patterns)],
   }));

@@ -212,6 +212,8 @@ export interface ReportDescriptor {
 
 export interface LintSettings {
   statuses: string[];
+  /** The config wrote `statuses`: they win over the folder template's list. */
+  statusesGiven: boolean;
   linkTemplate: string | null;
   /** Ids of the rules that run, so that a rule can leave a problem to the rule that owns it. */
   enabledRules: ReadonlySet<string>;

@@ -69,7 +69,7 @@ function prRun(repo: { root: string; base: string; head: string }, api: GitHubAp
 
 const SLUG_ERROR = '::error title=pattern-slug,file=docs/adr/0002-use-sagas.md,line=3,endLine=3,col=12,endColumn=22::Unknown pattern "sagapatern"; did you mean "saga-pattern"?';
 const STATUS_ERROR =
-  '::error title=adr-status,file=docs/adr/0002-use-sagas.md,line=2,endLine=2,col=9,endColumn=17::Unknown status "finished"; use one of proposed, accepted, rejected, deprecated, superseded';
+  '::error title=adr-status,file=docs/adr/0002-use-sagas.md,line=2,endLine=2,col=9,endColumn=17::Unknown status "finished" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)';
 
 describe('only-changed', () => {
   it('lints the files the pull request changed (from the API), not the others', async () => {

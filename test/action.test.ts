@@ -32,7 +32,7 @@ describe('the Action on a push', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(workflowCommands(run.lines)).toEqual([
-      '::error title=adr-status,file=docs/adr/0002-broken.md,line=2,endLine=2,col=9,endColumn=13::Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded',
+      '::error title=adr-status,file=docs/adr/0002-broken.md,line=2,endLine=2,col=9,endColumn=13::Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
       '::error title=pattern-slug,file=docs/adr/0002-broken.md,line=3,endLine=3,col=12,endColumn=22::Unknown pattern "sagapatern"; did you mean "saga-pattern"?',
       '::warning title=pattern-link,file=docs/adr/0003-warnings.md,line=8,endLine=8,col=13,endColumn=17::Link the first mention of CQRS Pattern: [CQRS](https://learn.microsoft.com/azure/architecture/patterns/cqrs)',
       '::warning title=pattern-undeclared,file=docs/adr/0003-warnings.md,line=8,endLine=8,col=13,endColumn=17::"CQRS" mentions the pattern "cqrs-pattern"; declare it under "patterns" in the frontmatter',
@@ -151,10 +151,10 @@ describe('untrusted text never becomes a workflow command', () => {
     const run = await runAction(root, { inputs: { 'fail-on': 'never' } });
     const commands = workflowCommands(run.lines);
     expect(commands).toEqual([
-      '::error title=adr-status,file=docs/adr/0001-status.md,line=2,endLine=2,col=9,endColumn=44::Unknown status "::stop-commands::x %250A ::error::y"; use one of proposed, accepted, rejected, deprecated, superseded',
+      '::error title=adr-status,file=docs/adr/0001-status.md,line=2,endLine=2,col=9,endColumn=44::Unknown status "::stop-commands::x %250A ::error::y"; use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
       '::error title=pattern-slug,file=docs/adr/0002-a%2Cb%3Ac.md,line=3,endLine=3,col=12,endColumn=23::Unknown pattern "100%25-saga"; run "adrlint catalogue" to list the slugs',
-      '::error title=adr-status,file=docs/adr/0003-newline.md,line=2,endLine=2,col=9,endColumn=34::Unknown status "done\\n::error::injected"; use one of proposed, accepted, rejected, deprecated, superseded',
-      '::error title=adr-status,file=docs/adr/0004-html.md,line=2,endLine=2,col=9,endColumn=36::Unknown status "<script>alert(1)</script>"; use one of proposed, accepted, rejected, deprecated, superseded',
+      '::error title=adr-status,file=docs/adr/0003-newline.md,line=2,endLine=2,col=9,endColumn=34::Unknown status "done\\n::error::injected" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
+      '::error title=adr-status,file=docs/adr/0004-html.md,line=2,endLine=2,col=9,endColumn=36::Unknown status "<script>alert(1)</script>"; use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
       // In a property, the comma and the colon of the file name are escaped; in the message they are plain text.
       '::warning title=adr-filename,file=docs/adr/0002-a%2Cb%3Ac.md,line=1,endLine=1,col=1,endColumn=1::File name "0002-a,b:c.md" does not follow NNNN-kebab-title.md; rename it to "0002-a-b-c.md"',
     ]);

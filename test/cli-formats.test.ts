@@ -96,7 +96,7 @@ describe('--format github', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual([
-      '::error file=docs/adr/0002-errors.md,line=2,endLine=2,col=9,endColumn=13,title=adr-status::Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded',
+      '::error file=docs/adr/0002-errors.md,line=2,endLine=2,col=9,endColumn=13,title=adr-status::Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
       '::error file=docs/adr/0002-errors.md,line=4,endLine=4,col=12,endColumn=22,title=pattern-slug::Unknown pattern "sagapatern"; did you mean "saga-pattern"?',
       expect.stringMatching(/^::warning file=docs\/adr\/0003-warning\.md,line=9,endLine=9,col=38,endColumn=42,title=pattern-link::Link the first mention of Saga Pattern/),
       '',

@@ -194,7 +194,7 @@ describe('stylish format', () => {
 
     const rows = lines.filter((line) => line.startsWith('  ') && ROW.test(line)).map((line) => ROW.exec(line)?.slice(1, 5));
     expect(rows).toEqual([
-      ['2:9', 'error', 'Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded', 'adr-status'],
+      ['2:9', 'error', 'Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)', 'adr-status'],
       ['4:12', 'error', 'Unknown pattern "sagapatern"; did you mean "saga-pattern"?', 'pattern-slug'],
       ['9:12', 'warning', expect.stringMatching(/^Link the first mention of Saga Pattern: \[saga pattern\]\(https:/), 'pattern-link'],
       ['9:34', 'warning', expect.stringMatching(/^Link the first mention of CQRS Pattern/), 'pattern-link'],
@@ -286,12 +286,13 @@ describe('json format', () => {
     expect(errors?.messages[0]).toEqual({
       ruleId: 'adr-status',
       severity: 2,
-      message: 'Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded',
+      message: 'Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
       line: 2,
       column: 9,
       endLine: 2,
       endColumn: 13,
       url: expect.stringContaining('adr-status'),
+      suggestions: [{ desc: 'Replace with "accepted"', fix: { range: [12, 16], text: 'accepted' } }],
     });
     // The fix replaces "sagapatern" (offsets into the file's text) with the slug.
     expect(errors?.messages[1]).toMatchObject({ ruleId: 'pattern-slug', line: 4, column: 12, endLine: 4, endColumn: 22 });
@@ -394,9 +395,10 @@ describe('options', () => {
     const run = await adrlint(cwd, ['--print-config', '--rule', 'pattern-unmentioned:warn']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    const config = JSON.parse(run.stdout) as { file: string; statuses: string[]; extends: string[]; rules: Record<string, { severity: string }> };
+    const config = JSON.parse(run.stdout) as { file: string; statuses: string[]; statusesGiven: boolean; extends: string[]; rules: Record<string, { severity: string }> };
     expect(config.file).toBe(join(cwd, '.adrlintrc.yml'));
     expect(config.statuses).toEqual(['draft', 'final']);
+    expect(config.statusesGiven).toBe(true);
     expect(config.extends).toEqual(['recommended']);
     expect(config.rules['pattern-link']?.severity).toBe('off');
     expect(config.rules['pattern-unmentioned']?.severity).toBe('warn');
@@ -414,8 +416,8 @@ describe('options', () => {
 });
 
 describe('config discovery', () => {
-  // With `statuses: [draft]`, "draft" is clean and "accepted" is an error; without a config the reverse.
-  const adrs = { 'docs/adr/0001-draft.md': withStatus('draft'), 'docs/adr/0002-accepted.md': withStatus('accepted') };
+  // With `statuses: [wip]`, "wip" (no synonym of a default status) is clean and "accepted" is an error; without a config the reverse.
+  const adrs = { 'docs/adr/0001-wip.md': withStatus('wip'), 'docs/adr/0002-accepted.md': withStatus('accepted') };
 
   async function statusErrors(cwd: string, args: string[] = []): Promise<string[]> {
     const run = await adrlint(cwd, ['-f', 'json', ...args]);
@@ -427,14 +429,14 @@ describe('config discovery', () => {
 
   it('uses the defaults when there is no config', async () => {
     const cwd = project(adrs);
-    expect(await statusErrors(cwd)).toEqual(['0001-draft.md']);
+    expect(await statusErrors(cwd)).toEqual(['0001-wip.md']);
   });
 
   it.each([
-    ['.adrlintrc.yml', 'statuses: [draft]\n'],
-    ['.adrlintrc.yaml', 'statuses:\n  - draft\n'],
-    ['.adrlintrc.json', '{"statuses": ["draft"]}'],
-    ['package.json', JSON.stringify({ name: 'x', private: true, adrlint: { statuses: ['draft'] } })],
+    ['.adrlintrc.yml', 'statuses: [wip]\n'],
+    ['.adrlintrc.yaml', 'statuses:\n  - wip\n'],
+    ['.adrlintrc.json', '{"statuses": ["wip"]}'],
+    ['package.json', JSON.stringify({ name: 'x', private: true, adrlint: { statuses: ['wip'] } })],
   ])('reads %s', async (name, text) => {
     const cwd = project({ ...adrs, [name]: text });
     expect(await statusErrors(cwd)).toEqual(['0002-accepted.md']);
@@ -442,7 +444,7 @@ describe('config discovery', () => {
   });
 
   it('searches upward from the working folder', async () => {
-    const root = project({ '.adrlintrc.yml': 'statuses: [draft]\n', ...adrs });
+    const root = project({ '.adrlintrc.yml': 'statuses: [wip]\n', ...adrs });
     const cwd = join(root, 'docs/adr');
     expect(await statusErrors(cwd, ['.'])).toEqual(['0002-accepted.md']);
     expect(JSON.parse((await adrlint(cwd, ['--print-config'])).stdout).file).toBe(join(root, '.adrlintrc.yml'));
@@ -450,15 +452,15 @@ describe('config discovery', () => {
 
   it('takes the nearest config, and .yml before .yaml before .json before package.json in one folder', async () => {
     const root = project({
-      '.adrlintrc.yml': 'statuses: [draft]\n',
+      '.adrlintrc.yml': 'statuses: [wip]\n',
       'docs/.adrlintrc.json': '{"statuses": ["accepted"]}',
-      'docs/package.json': JSON.stringify({ adrlint: { statuses: ['draft'] } }),
+      'docs/package.json': JSON.stringify({ adrlint: { statuses: ['wip'] } }),
       ...adrs,
     });
     const file = async (cwd: string) => JSON.parse((await adrlint(cwd, ['--print-config'])).stdout).file as string;
     expect(await file(join(root, 'docs/adr'))).toBe(join(root, 'docs/.adrlintrc.json'));
-    expect(await statusErrors(join(root, 'docs/adr'), ['.'])).toEqual(['0001-draft.md']);
-    writeFiles(root, { 'docs/.adrlintrc.yaml': 'statuses: [draft]\n' });
+    expect(await statusErrors(join(root, 'docs/adr'), ['.'])).toEqual(['0001-wip.md']);
+    writeFiles(root, { 'docs/.adrlintrc.yaml': 'statuses: [wip]\n' });
     expect(await file(join(root, 'docs'))).toBe(join(root, 'docs/.adrlintrc.yaml'));
     writeFiles(root, { 'docs/.adrlintrc.yml': 'statuses: [accepted]\n' });
     expect(await file(join(root, 'docs'))).toBe(join(root, 'docs/.adrlintrc.yml'));
@@ -466,14 +468,14 @@ describe('config discovery', () => {
   });
 
   it('skips a package.json without an "adrlint" key', async () => {
-    const root = project({ '.adrlintrc.yml': 'statuses: [draft]\n', 'docs/package.json': '{"name": "docs"}', ...adrs });
+    const root = project({ '.adrlintrc.yml': 'statuses: [wip]\n', 'docs/package.json': '{"name": "docs"}', ...adrs });
     expect(JSON.parse((await adrlint(join(root, 'docs'), ['--print-config'])).stdout).file).toBe(join(root, '.adrlintrc.yml'));
     expect(await statusErrors(join(root, 'docs'), ['adr'])).toEqual(['0002-accepted.md']);
   });
 
   it('--config names the file instead', async () => {
-    const cwd = project({ ...adrs, '.adrlintrc.yml': 'statuses: [accepted]\n', 'configs/adr.json': '{"statuses": ["draft"]}' });
-    expect(await statusErrors(cwd)).toEqual(['0001-draft.md']);
+    const cwd = project({ ...adrs, '.adrlintrc.yml': 'statuses: [accepted]\n', 'configs/adr.json': '{"statuses": ["wip"]}' });
+    expect(await statusErrors(cwd)).toEqual(['0001-wip.md']);
     expect(await statusErrors(cwd, ['--config', 'configs/adr.json'])).toEqual(['0002-accepted.md']);
     expect(await statusErrors(cwd, ['-c', join(cwd, 'configs/adr.json')])).toEqual(['0002-accepted.md']);
   });
@@ -576,7 +578,7 @@ describe('config keys', () => {
       'docs/adr/0003-accepted.md': withStatus('accepted'),
     });
     const results = parseJson(await adrlint(root, ['-f', 'json']));
-    expect(results.map((r) => r.messages.map((m) => m.message))).toEqual([[], [], ['Unknown status "accepted"; use one of Draft, Approved']]);
+    expect(results.map((r) => r.messages.map((m) => m.message))).toEqual([[], [], ['Status "accepted" means "Approved"; write "Approved", as the configured statuses do']]);
   });
 
   it('extends: strict makes every rule an error, including those off by default', async () => {

@@ -30,6 +30,7 @@ describe('config', () => {
     const config = resolveConfig({}, null, '/');
     for (const rule of rules) expect(config.rules[rule.meta.id]?.severity).toBe(rule.meta.defaultSeverity);
     expect(config.statuses).toEqual(['proposed', 'accepted', 'rejected', 'deprecated', 'superseded']);
+    expect(config.statusesGiven).toBe(false);
   });
 
   it('turns every rule on as an error with strict, and rules override presets', () => {
@@ -75,6 +76,7 @@ describe('config', () => {
     const root = folder({ 'package.json': JSON.stringify({ name: 'x', adrlint: { statuses: ['open', 'closed'] } }), 'a/b/.keep': '' });
     expect(findConfigFile(join(root, 'a/b'))).toBe(join(root, 'package.json'));
     expect(loadConfig(join(root, 'a/b')).statuses).toEqual(['open', 'closed']);
+    expect(loadConfig(join(root, 'a/b')).statusesGiven).toBe(true);
     const plain = folder({ 'package.json': '{"name":"x"}', 'a/.adrlintrc.json': '{"linkTemplate":"../p/{slug}.md"}' });
     expect(loadConfig(join(plain, 'a')).linkTemplate).toBe('../p/{slug}.md');
     expect(findConfigFile(plain)).toBeNull();

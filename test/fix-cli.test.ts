@@ -314,7 +314,7 @@ describe('--fix', () => {
       [
         '',
         'docs/adr/0002-broken.md',
-        '  2:9  error  Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded  adr-status',
+        '  2:9  error  Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)  adr-status',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
         '✔ 3 problems fixed in 2 files, 1 remaining.',

@@ -261,13 +261,31 @@ describe('createAdr', () => {
     expect(() => create(join(root, 'adr'), 'X', { template: { path: join(root, 'missing.md') } })).toThrow(UsageError);
   });
 
-  it('writes the given status, and refuses one the config does not allow', () => {
+  it('writes the given status, and refuses one adr-status would report', () => {
     const root = project();
     const adr = create(join(root, 'adr'), 'Use Kafka', { status: 'accepted', template: 'madr' });
     expect(adr.text).toContain('\nstatus: accepted\n');
-    expect(() => create(join(root, 'adr'), 'Use Kafka', { status: 'approved' })).toThrow(/--status "approved" is not a configured status; use one of proposed, accepted/);
+    // A synonym of a default status is taken as adr-status takes it: silently, as written.
+    expect(create(join(root, 'adr'), 'Use Kafka', { status: 'approved', template: 'madr' }).text).toContain('\nstatus: approved\n');
+    expect(() => create(join(root, 'adr'), 'Use Kafka', { status: 'maybe' })).toThrow(/--status "maybe" is not a known status; use one of proposed, accepted/);
+    const exact = resolveConfig({ rules: { 'adr-status': ['error', { exactVocabulary: true }] } }, null, '/');
+    expect(() => create(join(root, 'adr'), 'Use Kafka', { status: 'approved', config: exact })).toThrow(/^--status "approved" means "accepted"; use --status "accepted"$/);
     const custom = resolveConfig({ statuses: ['Draft', 'Approved'] }, null, '/');
     expect(create(join(root, 'adr'), 'Use Kafka', { status: 'Approved', config: custom }).text).toContain('\nstatus: Approved\n');
+    expect(() => create(join(root, 'adr'), 'Use Kafka', { status: 'maybe', config: custom })).toThrow(/--status "maybe" is not a configured status; use one of Draft, Approved/);
+    // No --status: the configured word for "proposed".
+    expect(create(join(root, 'adr'), 'Use Kafka', { config: custom, template: 'madr' }).text).toContain('\nstatus: Draft\n');
+  });
+
+  it('takes the statuses the folder\'s template lists, unless the config gives its own', () => {
+    const root = project({ 'adr/adr-template.md': '# [titre]\n\n* Statut: [proposé | rejeté | accepté | … | remplacé par [ADR-0005](0005-example.md)]\n\n## Contexte\n' });
+    const folder = join(root, 'adr');
+    expect(create(folder, 'Utiliser Kafka', { template: 'madr' }).text).toContain('\nstatus: proposé\n');
+    expect(create(folder, 'Utiliser Kafka', { status: 'accepté', template: 'madr' }).text).toContain('\nstatus: accepté\n');
+    expect(() => create(folder, 'Utiliser Kafka', { status: 'accepted' })).toThrow(/^--status "accepted" means "accepté"; use --status "accepté"$/);
+    expect(() => create(folder, 'Utiliser Kafka', { status: 'mergé' })).toThrow(/--status "mergé" is not one of the statuses adr-template\.md lists; use one of proposé, rejeté, accepté, remplacé par/);
+    const custom = resolveConfig({ statuses: ['proposed', 'accepted'] }, null, '/');
+    expect(create(folder, 'Use Kafka', { status: 'accepted', config: custom, template: 'madr' }).text).toContain('\nstatus: accepted\n');
   });
 
   it('declares the patterns the title names', () => {
@@ -378,7 +396,7 @@ describe('adrlint new (CLI)', () => {
     const cases: Array<[string[], RegExp]> = [
       [['new'], /needs a title/],
       [['new', 'X', '--template', 'fancy'], /--template takes madr, nygard or a template file/],
-      [['new', 'X', '--status', 'maybe'], /not a configured status/],
+      [['new', 'X', '--status', 'maybe'], /not a known status/],
       [['new', 'X', '--format', 'json'], /"adrlint new" takes a title.*not --format/],
       [['docs', '--template', 'madr'], /--template is an option of "adrlint new"/],
     ];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.ts';
 import { catalogueWithUser } from '../src/catalogue.ts';
+import { STANDARD_STATUSES, STATUS_HINTS, STATUS_SYNONYMS } from '../src/status-words.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -18,6 +19,10 @@ describe('README', () => {
     const cells = row!.split('|').map((cell) => cell.trim());
     expect(cells[2]).toBe(rule.meta.defaultSeverity);
     expect(cells[3]).toBe(rule.meta.fixable ? 'yes' : '');
+  });
+
+  it('lists the status synonyms as src/status-words.ts has them', () => {
+    for (const status of STANDARD_STATUSES) expect(readme).toContain(`| ${status} | ${STATUS_SYNONYMS[status].join(', ')} | ${STATUS_HINTS[status].join(', ')} |`);
   });
 
   it('lists the built-in catalogue as it is', () => {

@@ -61,6 +61,52 @@ describe.skipIf(!existsSync(CORPUS))('records of the shared corpus', () => {
     expect(kinds(records('konflux').get('0009-pipeline-service-via-operator.md'))).toEqual([['supersedes', 1]]);
     expect(kinds(records('konflux').get('0008-environment-provisioning.md'))).toEqual([['superseded-by', 32]]);
   });
+
+  it('reads the French sets\' translated MADR 2 bullets ("* Statut : mergé", "* statut : proposé") and their dates', () => {
+    const status = (folder: string) => [...records(folder).entries()].map(([name, record]) => [name, record.status?.value, record.date?.value, record.format]);
+    expect(status('pass-emploi')).toEqual([
+      ['ADR-001-service-notifications.md', 'mergé', '2022-06-15', 'unknown'],
+      ['ADR-002-keycloak-creation-jeune-milo.md', 'proposé', '2022-06-20', 'unknown'],
+      ['ADR-003-gestion-des-dates.md', 'mergé', '2022-10-05', 'unknown'],
+      ['ADR-004-pipeline-analytics.md', 'brouillon', '2023-04-04', 'unknown'],
+    ]);
+    const ans = records('ans');
+    for (const name of ['0001-choix-du-modele-adr.md', '0002-licence-des-projets-github.md']) expect([ans.get(name)?.status?.value, ans.get(name)?.date?.value]).toEqual(['proposé', '2025-05-27']);
+  });
+});
+
+describe('where a status and a date are written', () => {
+  const record = (text: string, name = '0004-x.md') => buildRecord(parseAdr(`/r/docs/adr/${name}`, text, catalogue), catalogue);
+
+  it.each([
+    ['a French MADR 2 bullet', '# Titre\n\n* Statut : accepté\n* Date : 2024-01-05\n', 'accepté', '2024-01-05'],
+    ['a Spanish one', '# Título\n\n- Estado: aceptado\n- Fecha: 2024-01-05\n', 'aceptado', '2024-01-05'],
+    ['a German one', '# Titel\n\n* Status: akzeptiert\n* Datum: 2024-01-05\n', 'akzeptiert', '2024-01-05'],
+    ['an Italian one', '# Titolo\n\n* Stato: accettato\n', 'accettato', undefined],
+    ['an H1 Status section after the title', '# 4. Title\n\nDate: 2024-01-05\n\n# Status\n\nAccepted\n\n# Context\n\nText.\n', 'Accepted', '2024-01-05'],
+    ['a translated Status heading', '# 4. Titre\n\n## Statut\n\nAccepté\n', 'Accepté', undefined],
+  ])('%s', (_, text, status, date) => {
+    const read = record(text);
+    expect([read.status?.value, read.date?.value]).toEqual([status, date]);
+    expect(text.slice(...read.status!.range)).toBe(status);
+  });
+
+  it('an H1 "# Status" is not the title\'s, and a title named "Status" is no Status section', () => {
+    expect(record('# 4. Title\n\n# Status\n\nAccepted\n').format).toBe('nygard');
+    expect(record('# Status\n\nAccepted\n').status).toBeNull();
+  });
+
+  it('a translated bullet is not the English MADR 2 format (its headings are not MADR\'s)', () => {
+    expect(record('# Titre\n\n* Statut : accepté\n').format).toBe('unknown');
+    expect(record('# Title\n\n* Status: accepted\n').format).toBe('madr2');
+  });
+
+  it('reads a successor named with a synonym in the status as a supersede', () => {
+    const kinds = (text: string) => record(text).relations.map((relation) => [relation.kind, relation.number ?? relation.target]);
+    expect(kinds('# 1. A\n\n## Status\n\nReplaced by [2. B](0002-b.md)\n')).toEqual([['superseded-by', '0002-b.md']]);
+    expect(kinds('---\nstatus: remplacé par ADR-0002\n---\n# A\n')).toEqual([['superseded-by', 2]]);
+    expect(kinds('# 1. A\n\n## Status\n\nPartly superseded by ADR-0002\n')).toEqual([]);
+  });
 });
 
 describe('formats and sections', () => {

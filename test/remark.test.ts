@@ -71,7 +71,7 @@ function reportRows(report: string): { rows: string[][]; other: string[] } {
 }
 
 const ERROR_ROWS = [
-  ['docs/adr/0002-errors.md', '2:9-2:13', 'error', 'Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded', 'adr-status', 'adrlint'],
+  ['docs/adr/0002-errors.md', '2:9-2:13', 'error', 'Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)', 'adr-status', 'adrlint'],
   ['docs/adr/0002-errors.md', '4:12-4:22', 'error', 'Unknown pattern "sagapatern"; did you mean "saga-pattern"?', 'pattern-slug', 'adrlint'],
 ];
 const WARNING_ROWS = [['docs/adr/0003-warning.md', '9:38-9:42', 'warning', `Link the first mention of Saga Pattern: [saga](${SAGA_URL})`, 'pattern-link', 'adrlint']];
@@ -147,14 +147,14 @@ describe('the plugin through unified()', () => {
     const errors = await lintWithPlugin(root, 'docs/adr/0002-errors.md');
     expect(errors.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId, source: m.source, url: m.url, place: m.place, fatal: m.fatal, expected: m.expected, actual: m.actual }))).toEqual([
       {
-        reason: 'Unknown status "done"; use one of proposed, accepted, rejected, deprecated, superseded',
+        reason: 'Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
         ruleId: 'adr-status',
         source: 'adrlint',
         url: docsUrl('adr-status'),
         place: { start: { line: 2, column: 9 }, end: { line: 2, column: 13 } },
         fatal: true,
-        expected: undefined,
-        actual: undefined,
+        expected: ['accepted'],
+        actual: 'done',
       },
       {
         reason: 'Unknown pattern "sagapatern"; did you mean "saga-pattern"?',

@@ -132,8 +132,23 @@ describe('buildSetReport', () => {
     expect(normaliseStatus('Superseded by [2. Use MySQL](0002-use-mysql.md)')).toBe('superseded');
     expect(normaliseStatus('Superceded by 3')).toBe('superseded');
     expect(normaliseStatus('**Accepted**; supersedes ADR-0045')).toBe('accepted');
-    expect(normaliseStatus('In   Consideration')).toBe('in consideration');
+    expect(normaliseStatus('On   Hold')).toBe('on hold');
     expect(normaliseStatus('  ')).toBeNull();
+  });
+
+  it('groups a synonym under the status it means, or under the config\'s own word for it', () => {
+    expect(normaliseStatus('In   Consideration')).toBe('proposed');
+    expect(normaliseStatus('**Implemented**')).toBe('accepted');
+    expect(normaliseStatus('Replaced by ADR-0009')).toBe('superseded');
+    expect(normaliseStatus('accepté')).toBe('accepted');
+    const konflux = ['Proposed', 'Implementable', 'Implemented', 'Accepted', 'Replaced'];
+    expect(normaliseStatus('Implemented', konflux)).toBe('implemented');
+    expect(normaliseStatus('Approved', konflux)).toBe('accepted');
+    expect(normaliseStatus('Superseded by ADR-0009', konflux)).toBe('replaced');
+    const set = buildSetReport(recordsOf({ 'docs/adr/0001-a.md': nygard(1, 'A', 'Implemented'), 'docs/adr/0002-b.md': nygard(2, 'B', 'Accepted') }), builtIn, { root: ROOT });
+    expect(set.byStatus).toEqual([{ status: 'accepted', adrs: ['docs/adr/0001-a.md', 'docs/adr/0002-b.md'] }]);
+    const configured = buildSetReport(recordsOf({ 'docs/adr/0001-a.md': nygard(1, 'A', 'Implemented'), 'docs/adr/0002-b.md': nygard(2, 'B', 'Accepted') }), builtIn, { root: ROOT, statuses: konflux });
+    expect(configured.byStatus.map((group) => group.status)).toEqual(['accepted', 'implemented']);
   });
 
   it('round-trips through JSON', () => {

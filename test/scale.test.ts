@@ -201,6 +201,8 @@ describe('records of the files that are not linted', () => {
 
   it.each([
     ['a relation word in the body', '# 3. Title\n\nSuperseded by [2](0002-x.md)\n'],
+    ['a successor in another word in the body', '# 3. Title\n\n## Status\n\nReplaced by [2](0002-x.md)\n'],
+    ['a successor in French in the body', '# 3. Titre\n\n* Statut : remplacé par [2](0002-x.md)\n'],
     ['markup in the title', '# 3. Use *Kafka*\n'],
     ['an entity in the title', '# 3. Tom &amp; Jerry\n'],
     ['no H1 first', 'Intro.\n\n# 3. Title\n'],

@@ -23,6 +23,8 @@ export interface JobSummaryInput {
   maxBytes?: number;
   /** Markdown lines of the caller's, shown under the totals (escape any ADR text in them first). */
   notes?: string[];
+  /** The config's statuses, when it lists its own: the report groups by its words. */
+  statuses?: readonly string[];
 }
 
 /** GitHub's limit is 1 MiB per step; this leaves room for whatever else the step writes. */
@@ -57,7 +59,7 @@ const CUT = "_The rest is cut to keep this summary within GitHub's size limit._"
 export function formatJobSummary(input: JobSummaryInput): string {
   const { results, root, fileUrl } = input;
   const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
-  const report = buildSetReport(input.records, input.catalogue, { root });
+  const report = buildSetReport(input.records, input.catalogue, { root, ...(input.statuses ? { statuses: input.statuses } : {}) });
 
   const { errors, warnings, fixable } = totals(results);
   const head = [

@@ -136,8 +136,9 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
   const fileUrl = linkBase(runner);
   // The pattern table and the graph cover the whole set, also the ADRs read only for their heads.
   const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
+  const statuses = outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {};
   if (inputs.summary) {
-    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...(fileUrl ? { fileUrl } : {}) }));
+    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...statuses, ...(fileUrl ? { fileUrl } : {}) }));
   }
 
   if (inputs.review || inputs.comment) {
@@ -166,6 +167,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
           records,
           catalogue: outcome.catalogue,
           root,
+          ...statuses,
           ...(fileUrl ? { fileUrl } : {}),
           maxBytes: STICKY_COMMENT_BYTES,
         })}`;

@@ -57,6 +57,12 @@ ruleTester('adr-supersede', {
       code: nygard(1, 'A', 'Accepted', 'Supersedes [the old log](https://example.com/adr/0004-old.html)', 'Amends [3. Legacy](../legacy/0003-legacy.md)'),
       files: { 'docs/legacy/0003-legacy.md': nygard(3, 'Legacy', 'Accepted') },
     },
+    {
+      name: 'a status "Replaced by" a link is a supersede, and the other side says so',
+      filename: 'docs/adr/0001-use-postgresql.md',
+      code: nygard(1, 'Use PostgreSQL', 'Replaced by [2. Use MySQL](0002-use-mysql.md)'),
+      files: { 'docs/adr/0002-use-mysql.md': nygard(2, 'Use MySQL', 'Accepted', 'Supersedes [1. Use PostgreSQL](0001-use-postgresql.md)') },
+    },
   ],
   invalid: [
     {
@@ -151,6 +157,20 @@ ruleTester('adr-supersede', {
       },
       errors: [{ message: claim('20201016-use-the-adr-slug.md', 'supersedes this ADR'), line: 3, column: 11 }],
       output: '# Use the ADR number\n\n* Status: accepted\n* Superseded by [Use the ADR slug](20201016-use-the-adr-slug.md)\n* Date: 2020-09-26\n\n## Context and Problem Statement\n\nIds.\n',
+    },
+    {
+      name: 'a status "remplacé par" a number that no ADR has (MADR 2 in French)',
+      filename: 'docs/adr/0001-a.md',
+      code: '# A\n\n* Statut : remplacé par ADR-0009\n* Date : 2024-01-05\n',
+      errors: [{ message: 'Superseded by ADR 9, but no ADR of this folder has that number', line: 3, column: 25, endColumn: 33 }],
+    },
+    {
+      name: 'a status "Replaced by" another record: that record is asked to say it supersedes this one',
+      filename: 'docs/adr/0002-use-mysql.md',
+      code: nygard(2, 'Use MySQL', 'Accepted'),
+      files: { 'docs/adr/0001-use-postgresql.md': nygard(1, 'Use PostgreSQL', 'Replaced by [2. Use MySQL](0002-use-mysql.md)') },
+      errors: [{ message: '0001-use-postgresql.md says it is superseded by this ADR, but this ADR does not say it supersedes 0001-use-postgresql.md', line: 7, column: 1 }],
+      output: nygard(2, 'Use MySQL', 'Accepted', 'Supersedes [1. Use PostgreSQL](0001-use-postgresql.md)'),
     },
     {
       name: 'an unresolved number is reported at the reference, with no fix',
