@@ -1,6 +1,9 @@
-import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
+import { dirname } from 'node:path';
+import type { ParsedAdr, ProjectIndex, Rule } from '../src/types.ts';
 import { patternLinkTarget } from '../src/record.ts';
+import { patternsWanted } from '../src/conventions.ts';
+import { existingTarget, isExternalUrl, resolveLinkPath, splitUrl } from '../src/adr-links.ts';
 
 export const meta = {
   id: 'pattern-link',
@@ -16,31 +19,55 @@ export const meta = {
   },
 } satisfies Rule['meta'];
 
-export const check: Rule['check'] = ({ adr, catalogue, settings, report }) => {
+export const check: Rule['check'] = (context) => {
+  const { adr, catalogue, settings, project, report } = context;
   // An opening `---` that never closes: where the frontmatter was meant to end is unknown.
-  if (adr.unterminatedFrontmatter) return;
-  const linkedUrls = new Set(adr.links.map((link) => link.url));
+  if (adr.unterminatedFrontmatter || !patternsWanted(context)) return;
   const done = new Set<string>();
-  // A pattern counts as linked when any mention of it is link text, or any link goes to its page.
-  for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
+  // The first mention outside headings and links is the one to link; link text that merely names the
+  // pattern ("[a saga link](https://example.org/x)") does not link it, a link to its page does.
   for (const mention of adr.mentions) {
-    if (mention.inHeading || done.has(mention.slug)) continue;
+    if (mention.inHeading || mention.inLink || done.has(mention.slug)) continue;
     done.add(mention.slug);
     const pattern = catalogue.get(mention.slug);
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
-    if (linkedUrls.has(target) || (pattern.url && linkedUrls.has(pattern.url))) continue;
+    if (linksTo(adr, target, project) || (pattern.url && linksTo(adr, pattern.url, project))) continue;
+    const shown = `[${oneLine(mention.text)}](${destination(target)})`;
+    // A link to a page that is not there would only be adr-link's next error.
+    if (missingPage(adr.path, target, project)) {
+      report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
+      continue;
+    }
     const link = `[${mention.text}](${destination(target)})`;
     const [start, end] = mention.range;
     // Right after a bare "!", the link would become an image: escape the "!".
     const bang = adr.text[start - 1] === '!' && adr.text[start - 2] !== '\\';
     report({
       range: mention.range,
-      message: `Link the first mention of ${pattern.name}: [${oneLine(mention.text)}](${destination(target)})`,
+      message: `Link the first mention of ${pattern.name}: ${shown}`,
       fix: bang ? { range: [start - 1, end], text: `\\!${link}` } : { range: mention.range, text: link },
     });
   }
 };
+
+/** Whether a link of the file points at `target`: the same URL, or for a relative one the same file. */
+function linksTo(adr: ParsedAdr, target: string, project: ProjectIndex): boolean {
+  const file = isExternalUrl(target) ? null : linkedFile(adr.path, target, project);
+  return adr.links.some((link) => link.url === target || (file !== null && !isExternalUrl(link.url) && linkedFile(adr.path, link.url, project) === file));
+}
+
+function linkedFile(adrPath: string, url: string, project: ProjectIndex): string | null {
+  const { path } = splitUrl(url.trim());
+  return path === '' ? null : resolveLinkPath(path, dirname(adrPath), project.root);
+}
+
+/** The relative page a pattern link would lead to is not there (judged only when every file is known). */
+export function missingPage(adrPath: string, target: string, project: ProjectIndex): boolean {
+  if (!project.complete || isExternalUrl(target)) return false;
+  const file = linkedFile(adrPath, target, project);
+  return file !== null && existingTarget(file, project) === null;
+}
 
 /** A link destination as markdown needs it: in angle brackets when it has spaces or unbalanced parentheses. */
 function destination(url: string): string {

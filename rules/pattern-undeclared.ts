@@ -2,6 +2,7 @@ import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { declaredSlugs } from '../src/record.ts';
 import { declarePatterns } from '../src/edits.ts';
+import { patternsWanted } from '../src/conventions.ts';
 
 export interface Options {
   /** How many prose mentions make a pattern count as used (a passing "unlike a saga" is one). */
@@ -29,7 +30,9 @@ export const meta = {
   },
 } satisfies Rule['meta'];
 
-export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report }) => {
+export const check: Rule<Options>['check'] = (context) => {
+  const { adr, catalogue, options, report } = context;
+  if (!patternsWanted(context)) return;
   // Without a readable frontmatter we cannot tell what is declared; frontmatter-syntax says why.
   // An opening `---` that never closes is a broken frontmatter too, not a file without one.
   if ((adr.frontmatter && !adr.frontmatter.data) || adr.unterminatedFrontmatter) return;
@@ -40,10 +43,12 @@ export const check: Rule<Options>['check'] = ({ adr, catalogue, options, report 
     if (typo) declared.add(typo);
   }
   const minMentions = options?.minMentions ?? 1;
+  // A rejected option or a negated clause ("instead of a saga") does not use the pattern.
+  const uses = adr.mentions.filter((mention) => !mention.rejected);
   const counts = new Map<string, number>();
-  for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+  for (const mention of uses) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
   const firstMentions = new Map<string, (typeof adr.mentions)[number]>();
-  for (const mention of adr.mentions) {
+  for (const mention of uses) {
     if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
     firstMentions.set(mention.slug, mention);

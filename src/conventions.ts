@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Heading, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse.ts';
-import type { AdrRecord, FolderTemplate, SetConventions, TemplateSection } from './types.ts';
+import type { AdrRecord, FolderTemplate, RuleContext, SetConventions, TemplateSection } from './types.ts';
 
 export type { FolderTemplate, SetConventions, TemplateSection };
 
@@ -52,6 +52,16 @@ export function folderConventions(adrs: readonly FolderFile[], template: FolderF
     patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
     template: template ? readTemplate(template) : null,
   };
+}
+
+/**
+ * Whether a rule that asks ADRs to declare or link the patterns they mention applies: the set has
+ * adopted `patterns` (some ADR of the folder declares the key), or the configuration asks for the
+ * rule (a catalogue of its own, the rule set by name, or a preset that names it). A set that never
+ * adopted a catalogue is not told, word by word, to adopt one: `adrlint report` lists its mentions.
+ */
+export function patternsWanted({ conventions, settings }: Pick<RuleContext, 'conventions' | 'settings'>): boolean {
+  return conventions.patternsAdopted || settings.userCatalogue || settings.requested;
 }
 
 /** Conventions when only records are known (an in-memory lint without the folder's texts). */

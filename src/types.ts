@@ -66,6 +66,12 @@ export interface Mention {
   inHeading: boolean;
   /** The mention is (part of) a link's text. */
   inLink: boolean;
+  /**
+   * The mention does not say the ADR uses the pattern: it stands in a considered option the decision
+   * did not choose, or in a clause that negates or sets it aside ("instead of a saga", "we will not
+   * use CQRS"). Read by src/mention-use.ts.
+   */
+  rejected: boolean;
 }
 
 /** A markdown link in the body (its text ranges and URL), used to tell whether a pattern is linked. */
@@ -187,6 +193,12 @@ export interface AdrRecord {
   anchors: string[];
   links: Array<{ url: string; range: [number, number] }>;
   patterns: string[];
+  /**
+   * Catalogue patterns the body mentions as used (rejected and negated mentions left out), once each
+   * in order, when it mentions any; read for `adrlint report`, which lists the mentions of sets that
+   * have not adopted `patterns`.
+   */
+  mentioned?: string[];
   /** The file's `adrlint-disable…` directives, when it has any (kept here so that a cached run need not parse). */
   directives?: DisableDirective[];
   /**
@@ -211,6 +223,13 @@ export interface LintSettings {
   linkTemplate: string | null;
   /** Ids of the rules that run, so that a rule can leave a problem to the rule that owns it. */
   enabledRules: ReadonlySet<string>;
+  /**
+   * The configuration asks for this rule by name (its `rules`, `--rule`, the remark plugin's rule
+   * options) or by a preset that names it (`strict`), rather than running it by default.
+   */
+  requested: boolean;
+  /** The configuration names a catalogue of its own: it asks for the pattern rules. */
+  userCatalogue: boolean;
 }
 
 /** What rules may know of the files around an ADR, without touching the file system themselves. */
