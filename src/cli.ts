@@ -462,7 +462,7 @@ async function runReport(
     onProgress: progress.update,
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
-  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd });
+  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, { root: io.cwd, conventions: outcome.conventions });
   const text = format === 'json' ? report.formatReportJson(set) : format === 'mermaid' ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
   emit(text, values['output-file'], io);
   return EXIT_OK;

@@ -51,6 +51,8 @@ export interface RunOutcome {
   /** Things the user should hear about that are not lint problems (an unusable cache file). */
   warnings: string[];
   stats: RunStats;
+  /** Each folder's conventions, as the rules were given them. */
+  conventions: ReadonlyMap<string, SetConventions>;
 }
 
 export interface RunStats {
@@ -83,7 +85,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
   if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, discovery.skipped)) {
     // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
-    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
+    return { results: [], config, catalogue, records: [], warnings: [], stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 }, conventions: new Map() };
   }
   if (discovery.files.length === 0) {
     const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
@@ -245,6 +247,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       cacheMisses: cache?.cache.misses ?? 0,
       workers: workerCount(concurrency, parsedCount),
     },
+    conventions,
   };
 }
 
