@@ -296,7 +296,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   } catch (error) {
     if (error instanceof FileError) {
-      io.stderr.write(`adrlint: configuration error: ${error.message}\n`);
+      // A file with several mistakes: one line for each, so that all can be fixed in one go.
+      for (const line of error.lines) io.stderr.write(`adrlint: configuration error: ${line}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
