@@ -28450,12 +28450,184 @@ function patternLinkTarget(pattern, settings) {
 
 // src/conventions.ts
 import { createHash } from "node:crypto";
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
+
+// src/adr-links.ts
+import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+}
+var HTML = /\.html?$/i;
+var MARKDOWN = /\.(?:md|markdown)$/i;
+var isMarkdownPath = (path) => MARKDOWN.test(path);
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+var NUMBERED = /^(\d+)-(.+)$/;
+function renamedTargets(missing, names) {
+  const name = basename2(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, number, rest] = match;
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = names.flatMap((candidate) => {
+    if (candidate === name) return [];
+    const candidateExtension = extensionOf(candidate);
+    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
+  });
+  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
+  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
+  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+function relativeHref(fromFolder, to) {
+  const path = relative(fromFolder, to).split(sep).join("/");
+  return path === "" ? basename2(to) : path;
+}
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+function linkNodeAt(tree, range) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    const at = offsetsOf(node2);
+    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
+    if ((node2.type === "link" || node2.type === "linkReference") && at && at[0] === range[0] && at[1] === range[1]) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function definitionOf(tree, identifier) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    if (node2.type === "definition" && node2.identifier === identifier) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function destinationFrom(text3, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text3.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+function linkDestination(adr, range) {
+  const node2 = linkNodeAt(adr.tree, range);
+  if (!node2) return null;
+  const { text: text3 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference") {
+    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start2, end] = destination2.range;
+  const raw = adr.text.slice(start2, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
+  const slash = rawPath.lastIndexOf("/");
+  const encoded = destination2.angled ? newName : encodeDestination(newName);
+  if (destination2.angled && /[<>\r\n]/.test(encoded)) return null;
+  return { range: [start2 + slash + 1, start2 + rawPath.length], text: encoded };
+}
+
+// src/conventions.ts
 var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
 var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
 var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
 function isTemplateName(name) {
-  const stem = basename2(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
   const words2 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words2.length > 0 && words2.some((word) => TEMPLATE_WORDS.has(word)) && words2.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
@@ -28477,8 +28649,19 @@ function patternsWanted({ conventions: conventions2, settings }) {
 function conventionsOfRecords(set) {
   return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
 }
+function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
+  if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
+  return catalogue.patterns.filter((pattern) => {
+    const { path } = splitUrl(patternLinkTarget(pattern, { linkTemplate }) ?? "");
+    return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
+  }).map((pattern) => pattern.slug);
+}
+function withPatternPages(conventions2, folder, check17) {
+  const missing = check17 ? missingPatternPages(folder, check17) : [];
+  return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
+}
 function conventionsFingerprint(conventions2) {
-  if (!conventions2.patternsAdopted && !conventions2.template) return "";
+  if (!conventions2.patternsAdopted && !conventions2.template && !conventions2.missingPatternPages) return "";
   return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
 }
 var PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
@@ -28612,182 +28795,9 @@ var check7 = ({ adr, catalogue, report }) => {
 var pattern_link_exports = {};
 __export(pattern_link_exports, {
   check: () => check8,
-  meta: () => meta8,
-  missingPage: () => missingPage
+  meta: () => meta8
 });
 import { dirname as dirname2 } from "node:path";
-
-// src/adr-links.ts
-import { basename as basename3, extname, join, relative, resolve, sep } from "node:path";
-function isExternalUrl(url) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
-function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const question = beforeHash.indexOf("?");
-  return {
-    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
-    query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
-  };
-}
-function decodeUrlPart(text3) {
-  try {
-    return decodeURIComponent(text3);
-  } catch {
-    return text3;
-  }
-}
-function resolveLinkPath(path, folder, root) {
-  const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
-}
-var HTML = /\.html?$/i;
-var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path) => MARKDOWN.test(path);
-function targetCandidates(path) {
-  if (HTML.test(path)) {
-    const stem = path.replace(HTML, "");
-    return [path, `${stem}.md`, `${stem}.markdown`];
-  }
-  return [path];
-}
-function existingTarget(path, project) {
-  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
-  return null;
-}
-function extensionOf(name) {
-  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
-}
-var NUMBERED = /^(\d+)-(.+)$/;
-function renamedTargets(missing, names) {
-  const name = basename3(missing);
-  const extension2 = extensionOf(name);
-  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
-  if (!match) return [];
-  const [, number, rest] = match;
-  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
-}
-function replacementName(missingName, found) {
-  const extension2 = extensionOf(missingName);
-  const foundStem = found.slice(0, found.length - extensionOf(found).length);
-  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
-  return found;
-}
-function relativeHref(fromFolder, to) {
-  const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename3(to) : path;
-}
-function encodeDestination(path) {
-  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-function offsetsOf(node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? null : [start2, end];
-}
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if ((node2.type === "link" || node2.type === "linkReference") && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function destinationFrom(text3, at, limit) {
-  let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
-  if (text3.charAt(i) === "<") {
-    const close2 = text3.indexOf(">", i);
-    if (close2 < 0 || close2 > limit) return null;
-    return { range: [i + 1, close2], angled: true };
-  }
-  let depth = 0;
-  let j = i;
-  while (j < limit) {
-    const char = text3.charAt(j);
-    if (char === "\\") {
-      j += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
-      depth--;
-    }
-    j++;
-  }
-  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
-}
-function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
-  if (!node2) return null;
-  const { text: text3 } = adr;
-  if (node2.type === "link") {
-    const children = node2.children;
-    const last = children[children.length - 1];
-    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "linkReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
-    const at = definition2 ? offsetsOf(definition2) : null;
-    if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
-    if (!label) return null;
-    return destinationFrom(text3, at[0] + label[0].length, at[1]);
-  }
-  return null;
-}
-function replaceLinkFileName(adr, linkRange, url, newName) {
-  const destination2 = linkDestination(adr, linkRange);
-  if (!destination2) return null;
-  const [start2, end] = destination2.range;
-  const raw = adr.text.slice(start2, end);
-  const cut = raw.search(/[?#]/);
-  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = rawPath.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(splitUrl(url).path)) return null;
-  const slash = rawPath.lastIndexOf("/");
-  const encoded = destination2.angled ? newName : encodeDestination(newName);
-  if (destination2.angled && /[<>\r\n]/.test(encoded)) return null;
-  return { range: [start2 + slash + 1, start2 + rawPath.length], text: encoded };
-}
-
-// rules/pattern-link.ts
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -28802,7 +28812,7 @@ var meta8 = {
   }
 };
 var check8 = (context) => {
-  const { adr, catalogue, settings, project, report } = context;
+  const { adr, catalogue, settings, project, conventions: conventions2, report } = context;
   if (adr.unterminatedFrontmatter || !patternsWanted(context)) return;
   const done = /* @__PURE__ */ new Set();
   for (const mention of adr.mentions) {
@@ -28813,7 +28823,7 @@ var check8 = (context) => {
     if (!pattern || !target) continue;
     if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
     const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
-    if (missingPage(adr.path, target, project)) {
+    if (conventions2.missingPatternPages?.includes(pattern.slug)) {
       report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
       continue;
     }
@@ -28834,11 +28844,6 @@ function linksTo(adr, target, project) {
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
   return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
-}
-function missingPage(adrPath, target, project) {
-  if (!project.complete || isExternalUrl(target)) return false;
-  const file = linkedFile(adrPath, target, project);
-  return file !== null && existingTarget(file, project) === null;
 }
 function destination(url) {
   let depth = 0;
@@ -30755,7 +30760,8 @@ async function lintProject(options) {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? [{ path, source: read.source }] : [];
   });
-  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
+  const readFiles = [...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads];
+  const conventions2 = readConventions(readFiles, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
@@ -30909,7 +30915,7 @@ async function lintFileInProject(path, text3, options) {
       records.push(outcome.record);
     }
   }
-  const conventions2 = readConventions(folderFiles, config.maxFileSize);
+  const conventions2 = readConventions(folderFiles, config.maxFileSize, patternPageCheck(config, catalogue, cwd));
   const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname12(file)) }, config, catalogue);
   if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
@@ -30956,7 +30962,7 @@ function namesOnlySkippedFiles(options, skipped) {
   const names = new Set(skipped);
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
 }
-function readConventions(files, maxFileSize) {
+function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
     const folder = dirname12(file.path);
@@ -30968,9 +30974,13 @@ function readConventions(files, maxFileSize) {
   for (const [folder, adrs] of byFolder2) {
     const templatePath = templateFileOf(folder);
     const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
-    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+    const own6 = folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null);
+    conventions2.set(folder, withPatternPages(own6, folder, pages));
   }
   return conventions2;
+}
+function patternPageCheck(config, catalogue, cwd) {
+  return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
 }
 function projectOf(records, cwd) {
   const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));

@@ -25620,109 +25620,6 @@ __export(pattern_undeclared_exports, {
   meta: () => meta6
 });
 
-// src/conventions.ts
-var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-function patternsWanted({ conventions: conventions2, settings }) {
-  return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
-}
-function conventionsOfRecords(set) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
-}
-
-// rules/pattern-undeclared.ts
-var meta6 = {
-  id: "pattern-undeclared",
-  description: "Patterns the body mentions are declared in the frontmatter",
-  defaultSeverity: "warn",
-  fixable: true,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("pattern-undeclared"),
-    why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
-    wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
-    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
-  },
-  schema: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      minMentions: { type: "integer", minimum: 1, default: 1, description: "How many prose mentions make a pattern count as used." }
-    }
-  }
-};
-var check6 = (context) => {
-  const { adr, catalogue: catalogue2, options, report } = context;
-  if (!patternsWanted(context)) return;
-  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
-  const declared = new Set(declaredSlugs(adr, catalogue2));
-  for (const ref of adr.patterns) {
-    const typo = ref.value === null ? null : catalogue2.typoOf(ref.value);
-    if (typo) declared.add(typo);
-  }
-  const minMentions = options?.minMentions ?? 1;
-  const uses = adr.mentions.filter((mention) => !mention.rejected);
-  const counts = /* @__PURE__ */ new Map();
-  for (const mention of uses) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
-  const firstMentions = /* @__PURE__ */ new Map();
-  for (const mention of uses) {
-    if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
-    if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
-    firstMentions.set(mention.slug, mention);
-  }
-  const fix = declarePatterns(adr, [...firstMentions.keys()]);
-  for (const [slug2, mention] of firstMentions) {
-    report({
-      range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
-      ...fix ? { fix } : {}
-    });
-  }
-};
-function oneLine(text3) {
-  return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
-}
-
-// rules/pattern-unmentioned.ts
-var pattern_unmentioned_exports = {};
-__export(pattern_unmentioned_exports, {
-  check: () => check7,
-  meta: () => meta7
-});
-var meta7 = {
-  id: "pattern-unmentioned",
-  description: "Declared patterns are mentioned in the body",
-  defaultSeverity: "off",
-  fixable: false,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("pattern-unmentioned"),
-    why: "A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.",
-    wrong: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n",
-    right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
-  }
-};
-var check7 = ({ adr, catalogue: catalogue2, report }) => {
-  const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
-  for (const ref of adr.patterns) {
-    const pattern = ref.value === null ? void 0 : catalogue2.resolve(ref.value)?.pattern;
-    if (!pattern || mentioned.has(pattern.slug)) continue;
-    mentioned.add(pattern.slug);
-    report({
-      range: ref.range,
-      message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`
-    });
-  }
-};
-
-// rules/pattern-link.ts
-var pattern_link_exports = {};
-__export(pattern_link_exports, {
-  check: () => check8,
-  meta: () => meta8,
-  missingPage: () => missingPage
-});
-import { dirname as dirname2 } from "node:path";
-
 // src/adr-links.ts
 import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
 function isExternalUrl(url) {
@@ -25893,7 +25790,107 @@ function replaceLinkFileName(adr, linkRange, url, newName) {
   return { range: [start2 + slash + 1, start2 + rawPath.length], text: encoded };
 }
 
+// src/conventions.ts
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+function patternsWanted({ conventions: conventions2, settings }) {
+  return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
+}
+function conventionsOfRecords(set) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+}
+
+// rules/pattern-undeclared.ts
+var meta6 = {
+  id: "pattern-undeclared",
+  description: "Patterns the body mentions are declared in the frontmatter",
+  defaultSeverity: "warn",
+  fixable: true,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("pattern-undeclared"),
+    why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
+    wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
+    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      minMentions: { type: "integer", minimum: 1, default: 1, description: "How many prose mentions make a pattern count as used." }
+    }
+  }
+};
+var check6 = (context) => {
+  const { adr, catalogue: catalogue2, options, report } = context;
+  if (!patternsWanted(context)) return;
+  if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
+  const declared = new Set(declaredSlugs(adr, catalogue2));
+  for (const ref of adr.patterns) {
+    const typo = ref.value === null ? null : catalogue2.typoOf(ref.value);
+    if (typo) declared.add(typo);
+  }
+  const minMentions = options?.minMentions ?? 1;
+  const uses = adr.mentions.filter((mention) => !mention.rejected);
+  const counts = /* @__PURE__ */ new Map();
+  for (const mention of uses) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+  const firstMentions = /* @__PURE__ */ new Map();
+  for (const mention of uses) {
+    if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
+    if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
+    firstMentions.set(mention.slug, mention);
+  }
+  const fix = declarePatterns(adr, [...firstMentions.keys()]);
+  for (const [slug2, mention] of firstMentions) {
+    report({
+      range: mention.range,
+      message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
+      ...fix ? { fix } : {}
+    });
+  }
+};
+function oneLine(text3) {
+  return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
+}
+
+// rules/pattern-unmentioned.ts
+var pattern_unmentioned_exports = {};
+__export(pattern_unmentioned_exports, {
+  check: () => check7,
+  meta: () => meta7
+});
+var meta7 = {
+  id: "pattern-unmentioned",
+  description: "Declared patterns are mentioned in the body",
+  defaultSeverity: "off",
+  fixable: false,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("pattern-unmentioned"),
+    why: "A declared pattern that the text never discusses is a claim without an explanation: either the record should say how the decision uses it, or the declaration is stale.",
+    wrong: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe split orders by customer.\n",
+    right: "---\npatterns: [sharding-pattern]\n---\n\n# Split the orders table\n\nWe apply sharding to orders by customer.\n"
+  }
+};
+var check7 = ({ adr, catalogue: catalogue2, report }) => {
+  const mentioned = new Set(adr.mentions.map((mention) => mention.slug));
+  for (const ref of adr.patterns) {
+    const pattern = ref.value === null ? void 0 : catalogue2.resolve(ref.value)?.pattern;
+    if (!pattern || mentioned.has(pattern.slug)) continue;
+    mentioned.add(pattern.slug);
+    report({
+      range: ref.range,
+      message: `"${pattern.slug}" is declared but the text never mentions ${pattern.name}; say how the decision uses it, or remove it`
+    });
+  }
+};
+
 // rules/pattern-link.ts
+var pattern_link_exports = {};
+__export(pattern_link_exports, {
+  check: () => check8,
+  meta: () => meta8
+});
+import { dirname as dirname2 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -25908,7 +25905,7 @@ var meta8 = {
   }
 };
 var check8 = (context) => {
-  const { adr, catalogue: catalogue2, settings, project, report } = context;
+  const { adr, catalogue: catalogue2, settings, project, conventions: conventions2, report } = context;
   if (adr.unterminatedFrontmatter || !patternsWanted(context)) return;
   const done = /* @__PURE__ */ new Set();
   for (const mention of adr.mentions) {
@@ -25919,7 +25916,7 @@ var check8 = (context) => {
     if (!pattern || !target) continue;
     if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
     const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
-    if (missingPage(adr.path, target, project)) {
+    if (conventions2.missingPatternPages?.includes(pattern.slug)) {
       report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
       continue;
     }
@@ -25940,11 +25937,6 @@ function linksTo(adr, target, project) {
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
   return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
-}
-function missingPage(adrPath, target, project) {
-  if (!project.complete || isExternalUrl(target)) return false;
-  const file = linkedFile(adrPath, target, project);
-  return file !== null && existingTarget(file, project) === null;
 }
 function destination(url) {
   let depth = 0;

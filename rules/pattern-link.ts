@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { ParsedAdr, ProjectIndex, Rule } from '../src/types.ts';
 import { patternLinkTarget } from '../src/record.ts';
 import { patternsWanted } from '../src/conventions.ts';
-import { existingTarget, isExternalUrl, resolveLinkPath, splitUrl } from '../src/adr-links.ts';
+import { isExternalUrl, resolveLinkPath, splitUrl } from '../src/adr-links.ts';
 
 export const meta = {
   id: 'pattern-link',
@@ -20,7 +20,7 @@ export const meta = {
 } satisfies Rule['meta'];
 
 export const check: Rule['check'] = (context) => {
-  const { adr, catalogue, settings, project, report } = context;
+  const { adr, catalogue, settings, project, conventions, report } = context;
   // An opening `---` that never closes: where the frontmatter was meant to end is unknown.
   if (adr.unterminatedFrontmatter || !patternsWanted(context)) return;
   const done = new Set<string>();
@@ -35,7 +35,7 @@ export const check: Rule['check'] = (context) => {
     if (linksTo(adr, target, project) || (pattern.url && linksTo(adr, pattern.url, project))) continue;
     const shown = `[${oneLine(mention.text)}](${destination(target)})`;
     // A link to a page that is not there would only be adr-link's next error.
-    if (missingPage(adr.path, target, project)) {
+    if (conventions.missingPatternPages?.includes(pattern.slug)) {
       report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
       continue;
     }
@@ -60,13 +60,6 @@ function linksTo(adr: ParsedAdr, target: string, project: ProjectIndex): boolean
 function linkedFile(adrPath: string, url: string, project: ProjectIndex): string | null {
   const { path } = splitUrl(url.trim());
   return path === '' ? null : resolveLinkPath(path, dirname(adrPath), project.root);
-}
-
-/** The relative page a pattern link would lead to is not there (judged only when every file is known). */
-export function missingPage(adrPath: string, target: string, project: ProjectIndex): boolean {
-  if (!project.complete || isExternalUrl(target)) return false;
-  const file = linkedFile(adrPath, target, project);
-  return file !== null && existingTarget(file, project) === null;
 }
 
 /** A link destination as markdown needs it: in angle brackets when it has spaces or unbalanced parentheses. */

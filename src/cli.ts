@@ -529,8 +529,10 @@ function missingPatternPages(results: readonly LintResult[], catalogue: Catalogu
   const linkTemplate = config.linkTemplate;
   for (const result of results) {
     const unlinked = result.messages.filter((message) => message.ruleId === 'pattern-link' && !message.fix);
-    if (unlinked.length === 0 || result.source === undefined || linkTemplate === null) continue;
-    const adr = parseAdr(result.filePath, result.source, catalogue);
+    // The messages are of the text as fixed, when it was.
+    const text = result.output ?? result.source;
+    if (unlinked.length === 0 || text === undefined || linkTemplate === null) continue;
+    const adr = parseAdr(result.filePath, text, catalogue);
     for (const message of unlinked) {
       const at = adr.lines.offset({ line: message.line, column: message.column });
       const pattern = catalogue.get(adr.mentions.find((mention) => mention.range[0] === at)?.slug ?? '');

@@ -275,6 +275,11 @@ export interface SetConventions {
   patternsAdopted: boolean;
   /** The folder's template file, read; null when the folder has none. */
   template: FolderTemplate | null;
+  /**
+   * Slugs of the patterns whose page the config's relative `linkTemplate` names from this folder
+   * but that does not exist (absent when there are none): pattern-link does not link to them.
+   */
+  missingPatternPages?: string[];
 }
 
 export interface RuleContext<Options = unknown> {

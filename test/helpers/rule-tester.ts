@@ -10,7 +10,7 @@ import { memoryProject } from '../../src/project.ts';
 import { dirname } from 'node:path';
 import { applyEdits } from '../../src/fix.ts';
 import { rulesById } from '../../rules/index.ts';
-import { folderConventions, isTemplateName } from '../../src/conventions.ts';
+import { folderConventions, isTemplateName, withPatternPages } from '../../src/conventions.ts';
 
 export interface CaseSettings {
   options?: Record<string, unknown>;
@@ -77,10 +77,9 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
   const adrs = folder.filter(([file]) => file === path || !isTemplateName(file));
   const template = folder.find(([file]) => file !== path && isTemplateName(file));
   const set = adrs.map(([file, text]) => (file === path ? buildRecord(adr, catalogue) : buildRecord(parseAdr(file, text, catalogue), catalogue)));
-  const conventions = new Map([
-    [dirname(path), folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null)],
-  ]);
   const project = memoryProject(REPO, files, markdownAnchors);
+  const own = folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null);
+  const conventions = new Map([[dirname(path), withPatternPages(own, dirname(path), { linkTemplate: config.linkTemplate, catalogue, project })]]);
   const messages = checkAdr(adr, set, { catalogue, config, project, conventions });
   return { adr, messages };
 }
