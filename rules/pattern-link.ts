@@ -14,8 +14,12 @@ export const meta = {
   docs: {
     url: ruleDocsUrl('pattern-link'),
     why: 'Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.',
+    quiet:
+      'On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule (a `catalogue`, the rule set by name, the `strict` preset); `adrlint link` always links, as asking to link is asking for the rule. A pattern the file already links is left alone: a link anywhere in the file that points at its page (its `url`, or the `linkTemplate` target). Link text that only names the pattern (`[a saga link](https://example.org/x)`) does not link it; the first mention outside headings and links is the one to link. When the `linkTemplate` names a file that does not exist, the mention is reported without a fix: the link would only be adr-link\'s next error; `adrlint link` lists the missing pages once.',
     wrong: '# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n',
     right: '# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n',
+    // A set that has adopted `patterns`: the rule speaks there with the default config.
+    files: { 'docs/adr/0002-declares-patterns.md': '---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n' },
   },
 } satisfies Rule['meta'];
 

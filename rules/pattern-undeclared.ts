@@ -5,7 +5,7 @@ import { declarePatterns } from '../src/edits.ts';
 import { patternsWanted } from '../src/conventions.ts';
 
 export interface Options {
-  /** How many prose mentions make a pattern count as used (a passing "unlike a saga" is one). */
+  /** How many prose mentions make a pattern count as used (a passing "like a saga" is one). */
   minMentions?: number;
 }
 
@@ -18,8 +18,12 @@ export const meta = {
   docs: {
     url: ruleDocsUrl('pattern-undeclared'),
     why: 'The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.',
+    quiet:
+      'On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule: a `catalogue` of its own, the rule set in `rules`, `--rule` or the remark plugin\'s options, or the `strict` preset. A team that never used a catalogue is not told to, word by word; `adrlint report` lists those mentions, and the command that declares them all. Mentions that do not say the ADR uses the pattern never count: one in a considered option the decision did not choose (MADR\'s Considered Options and Pros and Cons of the Options, for an option other than the `Chosen option: "…"`), and one in a clause that negates or sets it aside ("we will not use a saga", "does not act as an API gateway", "instead of CQRS", "rather than microservices", "no need for a sidecar"). Mentions in the title, the decision, the chosen option and the consequences count.',
     wrong: '---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
     right: '---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
+    // A set that has adopted `patterns`: the rule speaks there with the default config.
+    files: { 'docs/adr/0002-declares-patterns.md': '---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n' },
   },
   schema: {
     type: 'object',

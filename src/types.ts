@@ -312,6 +312,8 @@ export interface RuleMeta {
   docs: {
     url: string;
     why: string;
+    /** When the rule says nothing though it could, and why (a set that has not adopted what it checks). */
+    quiet?: string;
     wrong: string;
     right: string;
     /** The examples' paths (relative to the repository root), when the file name matters. */

@@ -719,6 +719,23 @@ We use the saga pattern and CQRS. The saga pattern again.
     expect(again).toMatchObject({ code: 0, stderr: '', stdout: 'docs/adr/0001-orders.md: linked 1 pattern mention\ndocs/adr/0002-orders.md: linked 1 pattern mention\n2 pattern mentions linked in 2 files.\n' });
   });
 
+  it("the README's linking example works as written, and adr-link finds nothing wrong with it", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Linking pattern mentions'), readme.indexOf('## Configuration'));
+    const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1], text: match[2]! }));
+    const tree = blocks.find((block) => block.lang === 'text')!.text;
+    const config = blocks.find((block) => block.lang === 'yaml')!.text;
+    const [before, after] = blocks.filter((block) => block.lang === 'markdown').map((block) => block.text);
+    const paths = tree.split('\n').slice(1).map((line) => line.trim()).filter(Boolean).map((path) => `docs/${path}`);
+    const adr = paths.find((path) => path.startsWith('docs/adr/'))!;
+    const files: FixtureFiles = { '.adrlintrc.yml': config, [adr]: `# 7. Order flow\n\n${before}` };
+    for (const page of paths.filter((path) => path !== adr)) files[page] = '# A pattern\n';
+    const root = project(files);
+    expect(await adrlint(root, ['link'])).toMatchObject({ code: 0, stderr: '' });
+    expect(readText(root, adr)).toBe(`# 7. Order flow\n\n${after}`);
+    expect(parseJson(await adrlint(root, ['-f', 'json'])).flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('adr-link');
+  });
+
   it('keeps line endings, BOM and mode, and reports a file it cannot read (exit 1) while linking the others', async () => {
     const crlf = '\uFEFF# T\r\n\r\nWe use CQRS.  \r\nEnd';
     const root = project({ 'docs/adr/0001-orders.md': crlf });
