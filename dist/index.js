@@ -51639,8 +51639,10 @@ function orList(items) {
 var OPTION_SECTION = new RegExp(
   "^(?:" + [
     "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
-    "(?:options|alternatives|solutions)(?:\\s+(?:considered|evaluated|explored|examined))?",
-    "pros\\s+and\\s+cons(?:\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?)?",
+    "(?:options|alternatives)",
+    "(?:options|alternatives|solutions)\\s+(?:considered|evaluated|explored|examined)",
+    // Not a bare "Pros and Cons": a Nygard record may weigh its own decision under it.
+    "pros\\s+and\\s+cons\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?",
     "(?:options|alternatives|solutions)\\s+(?:consid\xE9r\xE9es|envisag\xE9es|examin\xE9es|\xE9tudi\xE9es)",
     "avantages\\s+et\\s+inconv\xE9nients(?:\\s+des\\s+(?:options|alternatives|solutions))?",
     "opciones\\s+consideradas|alternativas\\s+consideradas",
@@ -51754,13 +51756,16 @@ var CLAUSE_END = new RegExp(
     "[.;:!?](?=\\s|$)",
     "\\s[-\u2013\u2014]\\s",
     "[\u2013\u2014]",
-    ",(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|nous|on|il|elle|ils|wir|es)\\b)",
+    ",(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|the|our|its|their|each|every|all|nous|on|il|elle|ils|wir|es)\\b)",
     "(?<![\\p{L}\\p{N}])(?:but|however|although|though|whereas|while|yet|so|because|since|instead(?!\\s+of)|which|that|who|unless|mais|cependant|car|donc|pero|aber|sondern)(?![\\p{L}\\p{N}])"
   ].join("|"),
   "giu"
 );
 var NEGATION_REACH = 6;
+var DETERMINER_REACH = 3;
+var DETERMINERS = /^(?:no|aucun|aucune|kein|keine|keinen|keiner|keinem)$/iu;
 var NEW_SUBJECT = /^(?:we|i|you|they|he|she|there|nous|ils|elles|wir)$/iu;
+var SETS_ASIDE = /^(?:bypass(?:es|ed|ing)?|circumvent(?:s|ed|ing)?|skip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|break(?:s|ing)?|los(?:e|es|ing))$/iu;
 function readable(source) {
   return source.replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, " ").replace(/`+[^`]*`+/g, " code ").replace(/<[^>]*>/g, " ").replace(/[*_~[\]]/g, "").replace(/\([^()]*\)/g, " ");
 }
@@ -51772,8 +51777,12 @@ function negatedInClause(before2) {
   let last = null;
   for (const cue of clause.matchAll(NEGATION)) last = cue;
   if (!last) return false;
-  const between = clause.slice(last.index + last[0].length).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return between.length <= NEGATION_REACH && !between.some((word) => NEW_SUBJECT.test(word));
+  const after = clause.slice(last.index + last[0].length);
+  const wordsOf = (text4) => text4.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wordsOf(after).some((word) => NEW_SUBJECT.test(word) || SETS_ASIDE.test(word))) return false;
+  const items = after.split(",");
+  const reach = DETERMINERS.test(last[0]) ? DETERMINER_REACH : NEGATION_REACH;
+  return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
 // src/parse.ts

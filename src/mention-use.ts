@@ -11,8 +11,10 @@ const OPTION_SECTION = new RegExp(
   '^(?:' +
     [
       '(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)',
-      '(?:options|alternatives|solutions)(?:\\s+(?:considered|evaluated|explored|examined))?',
-      'pros\\s+and\\s+cons(?:\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?)?',
+      '(?:options|alternatives)',
+      '(?:options|alternatives|solutions)\\s+(?:considered|evaluated|explored|examined)',
+      // Not a bare "Pros and Cons": a Nygard record may weigh its own decision under it.
+      'pros\\s+and\\s+cons\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?',
       '(?:options|alternatives|solutions)\\s+(?:considérées|envisagées|examinées|étudiées)',
       'avantages\\s+et\\s+inconvénients(?:\\s+des\\s+(?:options|alternatives|solutions))?',
       'opciones\\s+consideradas|alternativas\\s+consideradas',
@@ -165,15 +167,20 @@ const CLAUSE_END = new RegExp(
     '[.;:!?](?=\\s|$)',
     '\\s[-–—]\\s',
     '[–—]',
-    ',(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|nous|on|il|elle|ils|wir|es)\\b)',
+    ',(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|the|our|its|their|each|every|all|nous|on|il|elle|ils|wir|es)\\b)',
     '(?<![\\p{L}\\p{N}])(?:but|however|although|though|whereas|while|yet|so|because|since|instead(?!\\s+of)|which|that|who|unless|mais|cependant|car|donc|pero|aber|sondern)(?![\\p{L}\\p{N}])',
   ].join('|'),
   'giu',
 );
-// Words a negation reaches past before it stops applying ("does not act as a shared API gateway").
+// Words a negation reaches past before it stops applying ("does not act as a shared API gateway");
+// "no" negates its own noun phrase only ("no need for an API gateway", not "no team owns the gateway").
 const NEGATION_REACH = 6;
+const DETERMINER_REACH = 3;
+const DETERMINERS = /^(?:no|aucun|aucune|kein|keine|keinen|keiner|keinem)$/iu;
 // A subject after the cue opens a clause of its own: "to avoid data loss we use an outbox".
 const NEW_SUBJECT = /^(?:we|i|you|they|he|she|there|nous|ils|elles|wir)$/iu;
+// A verb that itself sets its object aside turns the negation round: "must not bypass the API gateway".
+const SETS_ASIDE = /^(?:bypass(?:es|ed|ing)?|circumvent(?:s|ed|ing)?|skip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|break(?:s|ing)?|los(?:e|es|ing))$/iu;
 
 /** Markdown source as the words a reader sees: no link targets, code, HTML or emphasis marks. */
 function readable(source: string): string {
@@ -199,6 +206,12 @@ export function negatedInClause(before: string): boolean {
   let last: RegExpExecArray | null = null;
   for (const cue of clause.matchAll(NEGATION)) last = cue as RegExpExecArray;
   if (!last) return false;
-  const between = clause.slice(last.index + last[0].length).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return between.length <= NEGATION_REACH && !between.some((word) => NEW_SUBJECT.test(word));
+  const after = clause.slice(last.index + last[0].length);
+  const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wordsOf(after).some((word) => NEW_SUBJECT.test(word) || SETS_ASIDE.test(word))) return false;
+  // A list after the cue is negated item by item ("not a saga, an outbox or CQRS"): the reach counts
+  // from the cue to the first item, and from the last comma to the mention.
+  const items = after.split(',');
+  const reach = DETERMINERS.test(last[0]) ? DETERMINER_REACH : NEGATION_REACH;
+  return wordsOf(items[0]!).length <= reach && wordsOf(items[items.length - 1]!).length <= reach;
 }

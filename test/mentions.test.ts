@@ -203,7 +203,11 @@ const clauses: UseRow[] = [
   ['a comma before a new subject ends it', 'Instead of polling, we use a transactional outbox.', [['transactional outbox', false]]],
   ['a new subject ends it', 'To avoid data loss we use a transactional outbox.', [['transactional outbox', false]]],
   ['"not only" is no negation', 'Not only a saga: CQRS too.', [['saga', false], ['CQRS', false]]],
-  ['too far from the cue', 'We do not expect that every order, refund and payment step of the saga fails.', [['saga', false]]],
+  ['too far from the cue', 'We do not expect every single order and refund step of the saga to fail.', [['saga', false]]],
+  ['"no" negates its own noun phrase', 'There is no shared API gateway. No single team owns the saga.', [['API gateway', true], ['saga', false]]],
+  ['a comma before "the" opens a new clause', 'Without changing the clients, the API gateway routes calls.', [['API gateway', false]]],
+  ['a list after the negation stays negated', 'We will not use a saga, an outbox pattern or CQRS.', [['saga', true], ['outbox pattern', true], ['CQRS', true]]],
+  ['a negated verb that sets aside is a use', 'Clients must not bypass the API gateway.', [['API gateway', false]]],
   ['a heading is a clause too', '## Why not a saga\n\nWe use CQRS.', [['saga', true], ['CQRS', false]]],
 ];
 
