@@ -28655,8 +28655,8 @@ function folderConventions(adrs, template) {
 function patternsWanted({ conventions: conventions2, settings }) {
   return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
 }
-function conventionsOfRecords(set) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
 }
 function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
   if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
@@ -30217,7 +30217,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];

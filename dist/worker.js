@@ -25801,11 +25801,17 @@ function replaceLinkFileName(adr, linkRange, url, newName) {
 
 // src/conventions.ts
 var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
 function patternsWanted({ conventions: conventions2, settings }) {
   return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
 }
-function conventionsOfRecords(set) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
 }
 
 // rules/pattern-undeclared.ts
@@ -26930,7 +26936,7 @@ function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, c
   const record = current ?? buildRecord(adr, catalogue2);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config2.rules[rule.meta.id];

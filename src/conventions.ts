@@ -67,9 +67,12 @@ export function patternsWanted({ conventions, settings }: Pick<RuleContext, 'con
   return conventions.patternsAdopted || settings.userCatalogue || settings.requested;
 }
 
-/** Conventions when only records are known (an in-memory lint without the folder's texts). */
-export function conventionsOfRecords(set: readonly AdrRecord[]): SetConventions {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+/**
+ * Conventions when only records are known (an in-memory lint without the folder's texts), and the
+ * text of the ADR being linted: its own `patterns` key adopts them, whatever it declares.
+ */
+export function conventionsOfRecords(set: readonly AdrRecord[], linted?: { text: string }): SetConventions {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || (linted !== undefined && declaresPatterns(linted.text)), template: null };
 }
 
 /** What telling the missing pattern pages of a folder takes: the config's template, the catalogue, the files around. */

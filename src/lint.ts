@@ -68,7 +68,7 @@ export function checkAdr(
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === 'file' || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records);
+  const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];

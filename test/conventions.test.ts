@@ -1,7 +1,7 @@
 // The set's own conventions, read before it is judged: template names, the template's sections and
 // statuses, and whether the set declares `patterns`.
 import { describe, expect, it } from 'vitest';
-import { conventionsFingerprint, declaresPatterns, folderConventions, isTemplateName, missingPatternPages, templateStatuses, withPatternPages } from '../src/conventions.ts';
+import { conventionsFingerprint, conventionsOfRecords, declaresPatterns, folderConventions, isTemplateName, missingPatternPages, templateStatuses, withPatternPages } from '../src/conventions.ts';
 import { catalogueWithUser } from '../src/catalogue.ts';
 import { memoryProject } from '../src/project.ts';
 import { markdownAnchors } from '../src/record.ts';
@@ -124,5 +124,13 @@ describe('missingPatternPages', () => {
     const missing = withPatternPages(plain, folder, { linkTemplate: '../patterns/{slug}.md', catalogue, project });
     expect(missing.missingPatternPages).toContain('outbox-pattern');
     expect(conventionsFingerprint(missing)).not.toBe('');
+  });
+});
+
+describe('conventionsOfRecords', () => {
+  it("adopts patterns for an in-memory lint when the linted text has the key, whatever it declares", () => {
+    expect(conventionsOfRecords([]).patternsAdopted).toBe(false);
+    expect(conventionsOfRecords([], { text: '---\npatterns: [sagapatern]\n---\n# X\n' }).patternsAdopted).toBe(true);
+    expect(conventionsOfRecords([], { text: '# X\n\npatterns: [saga-pattern]\n' }).patternsAdopted).toBe(false);
   });
 });
