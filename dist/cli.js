@@ -55,11 +55,15 @@ var init_errors = __esm({
     "use strict";
     FileError = class extends Error {
       constructor(file, message) {
-        super(`${file}: ${message}`);
+        const lines = (typeof message === "string" ? [message] : message).map((problem) => `${file}: ${problem}`);
+        super(lines.join("\n"));
         this.file = file;
+        this.lines = lines;
         this.name = new.target.name;
       }
       file;
+      /** One line per problem, each naming the file: a file with several mistakes reports them all. */
+      lines;
     };
     ConfigError = class extends FileError {
     };
@@ -124,9 +128,9 @@ var require_ignore = __commonJS({
       const source = `[${body}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start) => {
+    var scanBracket = (pattern, start2) => {
       const { length } = pattern;
-      let index2 = start + 1;
+      let index2 = start2 + 1;
       let negated = EMPTY;
       const lead = pattern[index2];
       if (lead === "!" || lead === "^") {
@@ -270,7 +274,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_, start2) => `${start2}**`,
         "*"
       ],
       // Escape metacharacters
@@ -1252,7 +1256,7 @@ var require_scan = __commonJS({
       const parts2 = [];
       let str = input;
       let index2 = -1;
-      let start = 0;
+      let start2 = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -1335,8 +1339,8 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
+          if (prev === CHAR_DOT && index2 === start2 + 1) {
+            start2 += 2;
             continue;
           }
           lastIndex = index2 + 1;
@@ -1348,7 +1352,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -1409,9 +1413,9 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start2) {
           negated = token.negated = true;
-          start++;
+          start2++;
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
@@ -1452,10 +1456,10 @@ var require_scan = __commonJS({
       let base = str;
       let prefix = "";
       let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
@@ -1480,7 +1484,7 @@ var require_scan = __commonJS({
       const state = {
         prefix,
         input,
-        start,
+        start: start2,
         base,
         glob,
         isBrace,
@@ -1501,11 +1505,11 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
           const i = slashes[idx];
           const value3 = input.slice(n2, i);
           if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
+            if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
@@ -1514,12 +1518,12 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i >= start2) {
             parts2.push(value3);
             prevIndex = i;
           }
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
         const value2 = input.slice(n);
         parts2.push(value2);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
@@ -2721,9 +2725,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar11 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -2745,7 +2749,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar11(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2757,10 +2761,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar10;
+    exports.isScalar = isScalar11;
     exports.isSeq = isSeq7;
   }
 });
@@ -3781,18 +3785,18 @@ ${indent}${text3.slice(fold + 1, end2)}`;
     }
     function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
-      let start = i + 1;
-      let ch = text3[start];
+      let start2 = i + 1;
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start2 + indent) {
           ch = text3[++i];
         } else {
           do {
             ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
-          start = i + 1;
-          ch = text3[start];
+          start2 = i + 1;
+          ch = text3[start2];
         }
       }
       return end;
@@ -3823,12 +3827,12 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
+      for (let i = 0, start2 = 0; i < strLen; ++i) {
         if (str[i] === "\n") {
-          if (i - start > limit)
+          if (i - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -3842,19 +3846,19 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
-      let start = 0;
+      let start2 = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str += json.slice(start2, i) + "\\ ";
           i += 1;
-          start = i;
+          start2 = i;
           ch = "\\";
         }
         if (ch === "\\")
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str += json.slice(start2, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
@@ -3888,14 +3892,14 @@ var require_stringifyString = __commonJS({
                       str += json.substr(i, 6);
                 }
                 i += 5;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             case "n":
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str += json.slice(start2, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
@@ -3904,14 +3908,14 @@ var require_stringifyString = __commonJS({
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             default:
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start2 ? str + json.slice(start2) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
@@ -3990,10 +3994,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value2 = value2.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -4011,14 +4015,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
 ${indent}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start2}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
@@ -4649,23 +4653,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str = start2;
           for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -6460,7 +6464,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -6512,7 +6516,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -6521,7 +6525,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -6569,7 +6573,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -6671,8 +6675,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value: value2 } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep8, value: value2 } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key ?? sep8?.[0],
           offset,
@@ -6699,14 +6703,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -6776,8 +6780,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value: value2 } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value2,
           offset,
@@ -6798,7 +6802,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
@@ -6869,9 +6873,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6882,8 +6886,8 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep8, value: value2 } = collItem;
-        const props = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep8, value: value2 } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep8?.[0],
@@ -6907,7 +6911,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6923,7 +6927,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -6947,7 +6951,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep8 && !props.found) {
+        if (!isMap7 && !sep8 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6956,7 +6960,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -6970,7 +6974,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep8)
                 for (const st of sep8) {
                   if (st === valueProps.found)
@@ -7002,7 +7006,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -7018,7 +7022,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7119,10 +7123,10 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
@@ -7135,10 +7139,10 @@ var require_resolve_block_scalar = __commonJS({
       }
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -7219,8 +7223,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value: value2, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -7742,7 +7746,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -7752,7 +7756,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value2 ?? end?.[0],
         offset,
@@ -7765,7 +7769,7 @@ var require_compose_doc = __commonJS({
         if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -8214,9 +8218,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep8, value: value2 }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -8305,7 +8309,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8389,7 +8393,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar10;
+    exports.isScalar = isScalar11;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9006,8 +9010,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
@@ -9387,7 +9391,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep8;
           if (scalar.end) {
             sep8 = scalar.end;
@@ -9399,7 +9403,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep8 }]
+            items: [{ start: start2, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9474,7 +9478,7 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
             for (let i = 0; i < it.sep.length; ++i) {
@@ -9494,14 +9498,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -9514,8 +9518,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -9532,12 +9536,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -9547,10 +9551,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep8 = it.sep;
                   sep8.push(this.sourceToken);
@@ -9560,10 +9564,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start3, key, sep: sep8 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -9571,7 +9575,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -9591,7 +9595,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start: start2, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -9615,7 +9619,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -9752,7 +9756,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep8 = fc.end.splice(1, fc.end.length);
             sep8.push(this.sourceToken);
@@ -9760,7 +9764,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start: start2, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9819,35 +9823,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -17210,9 +17214,9 @@ var require_limit = __commonJS({
       },
       dependencies: ["format"]
     };
-    var formatLimitPlugin = (ajv2) => {
-      ajv2.addKeyword(exports.formatLimitDefinition);
-      return ajv2;
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports.formatLimitDefinition);
+      return ajv;
     };
     exports.default = formatLimitPlugin;
   }
@@ -17228,17 +17232,17 @@ var require_dist2 = __commonJS({
     var codegen_1 = require_codegen();
     var fullName = new codegen_1.Name("fullFormats");
     var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
-        return ajv2;
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
       const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list2, formats, exportName);
+      addFormats2(ajv, list2, formats, exportName);
       if (opts.keywords)
-        (0, limit_1.default)(ajv2);
-      return ajv2;
+        (0, limit_1.default)(ajv);
+      return ajv;
     };
     formatsPlugin.get = (name, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
@@ -17247,12 +17251,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv2, list2, fs, exportName) {
+    function addFormats2(ajv, list2, fs, exportName) {
       var _a;
       var _b;
-      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs[f]);
+        ajv.addFormat(f, fs[f]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17278,16 +17282,18 @@ var init_paths = __esm({
 
 // src/schema.ts
 import { readFileSync } from "node:fs";
-function instance() {
+function instance(allErrors = false) {
+  let ajv = instances.get(allErrors);
   if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
     addFormats(ajv);
+    instances.set(allErrors, ajv);
   }
   return ajv;
 }
-function compileSchema(name) {
+function compileSchema(name, { allErrors = false } = {}) {
   const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
-  return instance().compile(schema);
+  return instance(allErrors).compile(schema);
 }
 function compileInlineSchema(schema) {
   return instance().compile(schema);
@@ -17305,7 +17311,7 @@ function describeAjvError(error) {
       return `${where}: ${error.message ?? "is invalid"}`;
   }
 }
-var import_ajv, import_ajv_formats, addFormats, ajv;
+var import_ajv, import_ajv_formats, addFormats, instances;
 var init_schema = __esm({
   "src/schema.ts"() {
     "use strict";
@@ -17313,7 +17319,7 @@ var init_schema = __esm({
     import_ajv_formats = __toESM(require_dist2(), 1);
     init_paths();
     addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-    ajv = null;
+    instances = /* @__PURE__ */ new Map();
   }
 });
 
@@ -17401,15 +17407,15 @@ var init_frontmatter_syntax = __esm({
       }
       const first = spaceless[0];
       const last = spaceless[spaceless.length - 1];
-      const start = frontmatter2.yamlOffset + first;
+      const start2 = frontmatter2.yamlOffset + first;
       const end = frontmatter2.yamlOffset + last;
-      const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+      const fixed = insertSpaces(adr.text.slice(start2, end), spaceless.map((at) => at - first));
       const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
       const line = firstLine(frontmatter2.yamlText.slice(lineStart2));
       report({
         range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
         message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
-        fix: { range: [start, end], text: fixed }
+        fix: { range: [start2, end], text: fixed }
       });
     };
     KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
@@ -17802,14 +17808,14 @@ var init_lib3 = __esm({
             options.place = parent.position;
           }
         }
-        const start = options.place && "start" in options.place ? options.place.start : options.place;
+        const start2 = options.place && "start" in options.place ? options.place.start : options.place;
         this.ancestors = options.ancestors || void 0;
         this.cause = options.cause || void 0;
-        this.column = start ? start.column : void 0;
+        this.column = start2 ? start2.column : void 0;
         this.fatal = void 0;
         this.file = "";
         this.message = reason;
-        this.line = start ? start.line : void 0;
+        this.line = start2 ? start2.line : void 0;
         this.name = stringifyPosition(options.place) || "1:1";
         this.place = options.place || void 0;
         this.reason = this.message;
@@ -18021,9 +18027,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname17) {
+      set dirname(dirname18) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname17 || "", this.basename);
+        this.path = default2.join(dirname18 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -21234,28 +21240,28 @@ var init_decode_named_character_reference = __esm({
 });
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
+function splice(list2, start2, remove, items) {
   const end = list2.length;
   let chunkStart = 0;
   let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
+  if (start2 < 0) {
+    start2 = -start2 > end ? 0 : end + start2;
   } else {
-    start = start > end ? end : start;
+    start2 = start2 > end ? end : start2;
   }
   remove = remove > 0 ? remove : 0;
   if (items.length < 1e4) {
     parameters = Array.from(items);
-    parameters.unshift(start, remove);
+    parameters.unshift(start2, remove);
     list2.splice(...parameters);
   } else {
-    if (remove) list2.splice(start, remove);
+    if (remove) list2.splice(start2, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
+      parameters.unshift(start2, 0);
       list2.splice(...parameters);
       chunkStart += 1e4;
-      start += 1e4;
+      start2 += 1e4;
     }
   }
 }
@@ -21389,8 +21395,8 @@ var init_micromark_util_character = __esm({
 function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -21408,8 +21414,8 @@ function factorySpace(effects, ok2, type, max) {
 }
 function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (max > 0 && markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -21603,8 +21609,8 @@ function initializeDocument(effects) {
   let childFlow;
   let childToken;
   let lineStartOffset;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
@@ -21642,7 +21648,7 @@ function initializeDocument(effects) {
       editMap.consume(self.events);
       return checkNewContainers(code);
     }
-    return start(code);
+    return start2(code);
   }
   function checkNewContainers(code) {
     if (continued === stack.length) {
@@ -21707,7 +21713,7 @@ function initializeDocument(effects) {
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
-      return start;
+      return start2;
     }
     effects.consume(code);
     return flowContinue;
@@ -21844,17 +21850,17 @@ function resolveAllAttention(events, context) {
             continue;
           }
           const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
+          const start2 = {
             ...events[open][1].end
           };
           const end = {
             ...events[index2][1].start
           };
-          movePoint(start, -use);
+          movePoint(start2, -use);
           movePoint(end, use);
           const openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
+            start: start2,
             end: {
               ...events[open][1].end
             }
@@ -21922,8 +21928,8 @@ function tokenizeAttention(effects, ok2) {
   const previous2 = this.previous;
   const before2 = classifyCharacter(previous2);
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     marker = code;
     effects.enter("attentionSequence");
     return inside(code);
@@ -21964,8 +21970,8 @@ var init_attention = __esm({
 // node_modules/micromark-core-commonmark/lib/autolink.js
 function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
     effects.consume(code);
@@ -22070,8 +22076,8 @@ var init_autolink = __esm({
 
 // node_modules/micromark-core-commonmark/lib/blank-line.js
 function tokenizeBlankLine(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
   function after(code) {
@@ -22093,8 +22099,8 @@ var init_blank_line = __esm({
 // node_modules/micromark-core-commonmark/lib/block-quote.js
 function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 62) {
       const state = self.containerState;
       if (!state.open) {
@@ -22157,8 +22163,8 @@ var init_block_quote = __esm({
 
 // node_modules/micromark-core-commonmark/lib/character-escape.js
 function tokenizeCharacterEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
     effects.consume(code);
@@ -22193,8 +22199,8 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   let size = 0;
   let max;
   let test;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
     effects.consume(code);
@@ -22262,8 +22268,8 @@ var init_character_reference = __esm({
 // node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
 function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === null) {
       return nok(code);
     }
@@ -22296,8 +22302,8 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   let initialPrefix = 0;
   let sizeOpen = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return beforeSequenceOpen(code);
   }
   function beforeSequenceOpen(code) {
@@ -22409,9 +22415,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       effects2.enter("lineEnding");
       effects2.consume(code);
       effects2.exit("lineEnding");
-      return start2;
+      return start3;
     }
-    function start2(code) {
+    function start3(code) {
       effects2.enter("codeFencedFence");
       return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
@@ -22459,8 +22465,8 @@ var init_code_fenced = __esm({
 
 // node_modules/micromark-core-commonmark/lib/code-indented.js
 function tokenizeCodeIndented(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeIndented");
     return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
@@ -22568,8 +22574,8 @@ function tokenizeCodeText(effects, ok2, nok) {
   let sizeOpen = 0;
   let size;
   let token;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
     return sequenceOpen(code);
@@ -22714,15 +22720,15 @@ var init_splice_buffer = __esm({
        * @returns {Array<T>}
        *   Array of items.
        */
-      slice(start, end) {
+      slice(start2, end) {
         const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
         if (stop < this.left.length) {
-          return this.left.slice(start, stop);
+          return this.left.slice(start2, stop);
         }
-        if (start > this.left.length) {
-          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        if (start2 > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start2 + this.left.length).reverse();
         }
-        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+        return this.left.slice(start2).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
       }
       /**
        * Mimics the behavior of Array.prototype.splice() except for the change of
@@ -22744,9 +22750,9 @@ var init_splice_buffer = __esm({
        * @return {Array<T>}
        *   Any removed items.
        */
-      splice(start, deleteCount, items) {
+      splice(start2, deleteCount, items) {
         const count = deleteCount || 0;
-        this.setCursor(Math.trunc(start));
+        this.setCursor(Math.trunc(start2));
         const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
         if (items) chunkedPush(this.left, items);
         return removed.reverse();
@@ -22933,8 +22939,8 @@ function subcontent(events, eventIndex) {
   let index2 = -1;
   let current = token;
   let adjust = 0;
-  let start = 0;
-  const breaks = [start];
+  let start2 = 0;
+  const breaks = [start2];
   while (current) {
     while (events.get(++startPosition)[1] !== current) {
     }
@@ -22964,8 +22970,8 @@ function subcontent(events, eventIndex) {
       // Find a void token that includes a break.
       childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
     ) {
-      start = index2 + 1;
-      breaks.push(start);
+      start2 = index2 + 1;
+      breaks.push(start2);
       current._tokenizer = void 0;
       current.previous = void 0;
       current = current.next;
@@ -22981,9 +22987,9 @@ function subcontent(events, eventIndex) {
   index2 = breaks.length;
   while (index2--) {
     const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
+    const start3 = startPositions.pop();
+    jumps.push([start3, start3 + slice.length - 1]);
+    events.splice(start3, 2, slice);
   }
   jumps.reverse();
   index2 = -1;
@@ -23083,8 +23089,8 @@ var init_content2 = __esm({
 function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
@@ -23181,8 +23187,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code);
@@ -23245,8 +23251,8 @@ var init_micromark_factory_label = __esm({
 // node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
@@ -23313,17 +23319,17 @@ var init_micromark_factory_title = __esm({
 // node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok2) {
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
       effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
-      return start;
+      return start2;
     }
     if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code);
     }
     return ok2(code);
   }
@@ -23339,8 +23345,8 @@ var init_micromark_factory_whitespace = __esm({
 function tokenizeDefinition(effects, ok2, nok) {
   const self = this;
   let identifier;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("definition");
     return before2(code);
   }
@@ -23435,8 +23441,8 @@ var init_definition = __esm({
 
 // node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 function tokenizeHardBreakEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("hardBreakEscape");
     effects.consume(code);
     return after;
@@ -23491,8 +23497,8 @@ function resolveHeadingAtx(events, context) {
 }
 function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("atxHeading");
     return before2(code);
   }
@@ -23651,8 +23657,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let buffer;
   let index2;
   let markerB;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return before2(code);
   }
   function before2(code) {
@@ -23969,8 +23975,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -24003,8 +24009,8 @@ function tokenizeHtmlText(effects, ok2, nok) {
   let marker;
   let index2;
   let returnState;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
@@ -24403,8 +24409,8 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     }
     labelStart = labelStarts[labelStarts.length - 1];
   }
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (!labelStart) {
       return nok(code);
     }
@@ -24553,8 +24559,8 @@ var init_label_end = __esm({
 function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
   let labelImage;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
     effects.consume(code);
@@ -24596,8 +24602,8 @@ var init_label_start_image = __esm({
 function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
   let labelLink;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code);
@@ -24628,8 +24634,8 @@ var init_label_start_link = __esm({
 
 // node_modules/micromark-core-commonmark/lib/line-ending.js
 function tokenizeLineEnding(effects, ok2) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -24651,8 +24657,8 @@ var init_line_ending = __esm({
 function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("thematicBreak");
     return before2(code);
   }
@@ -24699,8 +24705,8 @@ function tokenizeListStart(effects, ok2, nok) {
   const tail = self.events[self.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
     if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
@@ -24883,8 +24889,8 @@ function resolveToSetextUnderline(events, context) {
 function tokenizeSetextUnderline(effects, ok2, nok) {
   const self = this;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     let index2 = self.events.length;
     let paragraph;
     while (index2--) {
@@ -25016,9 +25022,9 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code) {
+    const text3 = effects.attempt(constructs2, start2, notText);
+    return start2;
+    function start2(code) {
       return atBreak(code) ? text3(code) : notText(code);
     }
     function notText(code) {
@@ -25399,8 +25405,8 @@ function createTokenizer(parser, initialize, from) {
         ])
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           const left = code !== null && map[code];
           const all2 = code !== null && map.null;
           const list2 = [
@@ -25421,8 +25427,8 @@ function createTokenizer(parser, initialize, from) {
         return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
@@ -25623,7 +25629,7 @@ var init_postprocess = __esm({
 function preprocess() {
   let column = 1;
   let buffer = "";
-  let start = true;
+  let start2 = true;
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value2, encoding, end) {
@@ -25631,11 +25637,11 @@ function preprocess() {
     const chunks = [];
     let startPosition = 0;
     buffer = "";
-    if (start) {
+    if (start2) {
       if (value2.charCodeAt(0) === 65279) {
         startPosition++;
       }
-      start = void 0;
+      start2 = void 0;
     }
     while (startPosition < value2.length) {
       search.lastIndex = startPosition;
@@ -25932,9 +25938,9 @@ function compiler(options) {
       listeners[index2].call(context, token);
     }
   }
-  function prepareList(events, start) {
+  function prepareList(events, start2) {
     const end = events.length - 1;
-    let index2 = start - 1;
+    let index2 = start2 - 1;
     let containerBalance = -1;
     let listSpread = false;
     let listItem2;
@@ -26022,16 +26028,16 @@ function compiler(options) {
         }
       }
     }
-    const listEvents = events.splice(start);
+    const listEvents = events.splice(start2);
     let insertion = 0;
     index2 = -1;
     while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+      while (insertion < insertions.length && insertions[insertion].at === start2 + index2) {
         events.push(insertions[insertion++].event);
       }
       events.push(listEvents[index2]);
     }
-    events[start][1]._spread = listSpread;
+    events[start2][1]._spread = listSpread;
   }
   function opener2(create2, and) {
     return open;
@@ -26771,8 +26777,8 @@ function createConstruct(matter2) {
   };
   function tokenizeFrontmatter(effects, ok2, nok) {
     const self = this;
-    return start;
-    function start(code) {
+    return start2;
+    function start2(code) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -27070,8 +27076,8 @@ function createLineIndex(text3) {
       return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
     },
     offset({ line, column }) {
-      const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start + column - 1, text3.length);
+      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      return Math.min(start2 + column - 1, text3.length);
     }
   };
 }
@@ -27089,9 +27095,9 @@ function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 })
   if (fromKey) directives.push(fromKey);
   const visit2 = (node2) => {
     if (node2.type === "html") {
-      const start = node2.position?.start.offset;
+      const start2 = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start, end));
+      if (start2 !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start2, end));
       return;
     }
     if ("children" in node2) for (const child of node2.children) visit2(child);
@@ -27102,8 +27108,8 @@ function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 })
 function commentDirectives(text3, lines, from, to) {
   const found = [];
   for (const match of text3.slice(from, to).matchAll(COMMENT)) {
-    const start = from + match.index;
-    const end = start + match[0].length;
+    const start2 = from + match.index;
+    const end = start2 + match[0].length;
     const body = match[2] ?? "";
     const bodyStart = end - 3 - body.length;
     const description = DESCRIPTION.exec(body);
@@ -27114,8 +27120,8 @@ function commentDirectives(text3, lines, from, to) {
     found.push({
       kind: match[1],
       rules: [...new Set(tokens.map((token) => token[0]))],
-      ...span(lines, start, end),
-      removal: commentRemoval(text3, start, end),
+      ...span(lines, start2, end),
+      removal: commentRemoval(text3, start2, end),
       rulesRange: first && last ? [bodyStart + first.index, bodyStart + last.index + last[0].length] : null
     });
   }
@@ -27128,16 +27134,16 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   if (!pair) return null;
   const key = pair.key;
   const value2 = pair.value;
-  const start = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
+  const start2 = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
   let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
-  while (end > start && /\s/.test(text3.charAt(end - 1))) end--;
-  const directive = { kind: "disable-file", rules: [], ...span(lines, start, end), removal: keyRemoval(text3, start, end), rulesRange: null };
-  const words = (written) => written.match(RULE_ID) ?? [];
+  while (end > start2 && /\s/.test(text3.charAt(end - 1))) end--;
+  const directive = { kind: "disable-file", rules: [], ...span(lines, start2, end), removal: keyRemoval(text3, start2, end), rulesRange: null };
+  const words2 = (written) => written.match(RULE_ID) ?? [];
   let ids;
   if (!value2 || (0, import_yaml.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
   if ((0, import_yaml.isScalar)(value2) && value2.value === true) ids = ["all"];
-  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words(value2.value);
-  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words(String(item.value)));
+  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words2(value2.value);
+  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words2(String(item.value)));
   else {
     directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml.isSeq)(value2) ? "a list with other values" : (0, import_yaml.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
     return directive;
@@ -27146,8 +27152,8 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   directive.rules = ids.includes("all") ? [] : [...new Set(ids)];
   return directive;
 }
-function span(lines, start, end) {
-  const from = lines.position(start);
+function span(lines, start2, end) {
+  const from = lines.position(start2);
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -27156,10 +27162,10 @@ function blankBefore(text3, lineStart2) {
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
   return blank(text3.slice(lineStartOf2(text3, previousEnd), previousEnd));
 }
-function commentRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf2(text3, start);
+function commentRemoval(text3, start2, end) {
+  const lineStart2 = lineStartOf2(text3, start2);
   const lineEnd = lineEndOf(text3, end);
-  const before2 = text3.slice(lineStart2, start);
+  const before2 = text3.slice(lineStart2, start2);
   const after = text3.slice(end, lineEnd);
   if (blank(before2) && blank(after)) {
     let removeStart = lineStart2;
@@ -27173,13 +27179,13 @@ function commentRemoval(text3, start, end) {
   }
   const spacesBefore = /[ \t]*$/.exec(before2)?.[0].length ?? 0;
   const spacesAfter = /^[ \t]*/.exec(after)?.[0].length ?? 0;
-  if (blank(before2)) return [start, end + spacesAfter];
-  if (blank(after)) return [start - spacesBefore, lineEnd];
-  return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
+  if (blank(before2)) return [start2, end + spacesAfter];
+  if (blank(after)) return [start2 - spacesBefore, lineEnd];
+  return spacesBefore > 0 && spacesAfter > 0 ? [start2 - spacesBefore, end] : [start2, end];
 }
-function keyRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf2(text3, start);
-  if (!blank(text3.slice(lineStart2, start))) return null;
+function keyRemoval(text3, start2, end) {
+  const lineStart2 = lineStartOf2(text3, start2);
+  if (!blank(text3.slice(lineStart2, start2))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
 }
@@ -27284,6 +27290,163 @@ var init_directives = __esm({
     blank = (line) => !/\S/.test(line);
     before = (a, b) => a.line < b.line || a.line === b.line && a.column <= b.column;
     covers = (directive, ruleId) => directive.rules.length === 0 || directive.rules.includes(ruleId);
+  }
+});
+
+// src/mention-use.ts
+function headingTitle(heading) {
+  return toString(heading, { includeHtml: false }).replace(/^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+/, "").replace(/[\s:]+$/, "").replace(/\s+/g, " ").trim();
+}
+function start(node2) {
+  return node2.position?.start.offset ?? 0;
+}
+function chosenOptionName(text3) {
+  const line = CHOSEN_OPTION.exec(text3)?.[1]?.trim();
+  if (!line) return null;
+  const quoted2 = /^(?:\*\*|__)?(["'“‘«])(.+?)(?:["'”’»])/u.exec(line);
+  const name = quoted2 ? quoted2[2] : line.replace(JUSTIFICATION, "");
+  return name.replace(/[*_`]/g, "").trim() || null;
+}
+function words(text3) {
+  return text3.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+function chosenIndex(options, chosen) {
+  const target = words(chosen).join(" ");
+  const names = options.map((option) => words(option).join(" "));
+  const prefixed = names.map((name, index2) => ({ name, index: index2 })).filter(({ name }) => name !== "" && (name === target || target.startsWith(`${name} `) || name.startsWith(`${target} `))).sort((a, b) => b.name.length - a.name.length);
+  if (prefixed[0]) return prefixed[0].index;
+  const wanted2 = new Set(words(chosen));
+  if (wanted2.size === 0) return -1;
+  const shared = names.map((name) => new Set(name.split(" ").filter((word) => wanted2.has(word))).size);
+  const best = Math.max(0, ...shared);
+  if (best * 2 < wanted2.size || shared.filter((count) => count === best).length !== 1) return -1;
+  return shared.indexOf(best);
+}
+function optionsOf(nodes, end) {
+  const headings = nodes.filter((node2) => node2.type === "heading");
+  if (headings.length > 0) {
+    const depth = Math.min(...headings.map((heading) => heading.depth));
+    const tops = headings.filter((heading) => heading.depth === depth);
+    return tops.map((heading, i) => ({ name: headingTitle(heading), range: [start(heading), tops[i + 1] ? start(tops[i + 1]) : end] }));
+  }
+  const spans = [];
+  for (const node2 of nodes) {
+    if (node2.type !== "list") continue;
+    for (const item of node2.children) {
+      const first = item.children[0];
+      const name = first ? toString(first, { includeHtml: false }).split("\n")[0].trim() : "";
+      spans.push({ name, range: [item.position?.start.offset ?? 0, item.position?.end.offset ?? 0] });
+    }
+  }
+  return spans;
+}
+function rejectedOptionRanges(tree, text3) {
+  const nodes = tree.children;
+  const chosen = chosenOptionName(text3);
+  const ranges = [];
+  nodes.forEach((node2, index2) => {
+    if (node2.type !== "heading" || !OPTION_SECTION.test(headingTitle(node2))) return;
+    let next = index2 + 1;
+    while (next < nodes.length && !(nodes[next].type === "heading" && nodes[next].depth <= node2.depth)) next++;
+    const end = next < nodes.length ? start(nodes[next]) : text3.length;
+    const options = optionsOf(nodes.slice(index2 + 1, next), end);
+    const picked = chosen === null ? -1 : chosenIndex(options.map((option) => option.name), chosen);
+    const kept = options[picked]?.range;
+    const sectionStart = start(node2);
+    if (!kept) ranges.push([sectionStart, end]);
+    else ranges.push([sectionStart, kept[0]], [kept[1], end]);
+  });
+  return ranges;
+}
+function readable(source) {
+  return source.replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, " ").replace(/`+[^`]*`+/g, " code ").replace(/<[^>]*>/g, " ").replace(/[*_~[\]]/g, "").replace(/\([^()]*\)/g, " ");
+}
+function negatedInClause(before2) {
+  const text3 = readable(before2);
+  let clauseStart = 0;
+  for (const boundary of text3.matchAll(CLAUSE_END)) clauseStart = boundary.index + boundary[0].length;
+  const clause = text3.slice(clauseStart);
+  let last = null;
+  for (const cue of clause.matchAll(NEGATION)) last = cue;
+  if (!last) return false;
+  const after = clause.slice(last.index + last[0].length);
+  const wordsOf = (text4) => text4.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wordsOf(after).some((word) => NEW_SUBJECT.test(word) || SETS_ASIDE.test(word))) return false;
+  const items = after.split(",");
+  const reach = DETERMINERS.test(last[0]) ? DETERMINER_REACH : NEGATION_REACH;
+  return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
+}
+var OPTION_SECTION, CHOSEN_OPTION, JUSTIFICATION, NEGATION_CUES, NEGATION, CLAUSE_END, NEGATION_REACH, DETERMINER_REACH, DETERMINERS, NEW_SUBJECT, SETS_ASIDE;
+var init_mention_use = __esm({
+  "src/mention-use.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    OPTION_SECTION = new RegExp(
+      "^(?:" + [
+        "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
+        "(?:options|alternatives)",
+        "(?:options|alternatives|solutions)\\s+(?:considered|evaluated|explored|examined)",
+        // Not a bare "Pros and Cons": a Nygard record may weigh its own decision under it.
+        "pros\\s+and\\s+cons\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?",
+        "(?:options|alternatives|solutions)\\s+(?:consid\xE9r\xE9es|envisag\xE9es|examin\xE9es|\xE9tudi\xE9es)",
+        "avantages\\s+et\\s+inconv\xE9nients(?:\\s+des\\s+(?:options|alternatives|solutions))?",
+        "opciones\\s+consideradas|alternativas\\s+consideradas",
+        "(?:betrachtete|erwogene|bewertete)\\s+(?:optionen|alternativen)"
+      ].join("|") + ")$",
+      "iu"
+    );
+    CHOSEN_OPTION = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:chosen option|option choisie|option retenue|opción elegida|opção escolhida|gewählte option)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/imu;
+    JUSTIFICATION = /\s*(?:[,;.]\s|[,;.]?\s+(?:because|since|as it|parce que|parce qu'|car|porque|weil)\b).*$/iu;
+    NEGATION_CUES = [
+      "\\w+n['\u2019]t",
+      "not(?!\\s+(?:only|just|merely)\\b)",
+      "no",
+      "never",
+      "neither",
+      "nor",
+      "cannot",
+      "without",
+      "instead\\s+of",
+      "rather\\s+than",
+      "as\\s+opposed\\s+to",
+      "in\\s+place\\s+of",
+      "unlike",
+      "(?:decided?|decides|deciding|voted?|argues?|argued|speaks?|spoke)\\s+against",
+      "avoid(?:s|ed|ing)?",
+      "reject(?:s|ed|ing)?",
+      // French, Spanish and German ADR sets mention the same patterns.
+      "pas",
+      "sans",
+      "jamais",
+      "aucun(?:e)?",
+      "plut\xF4t\\s+que",
+      "au\\s+lieu\\s+d(?:e|u|es)",
+      "\xE9viter|\xE9vite(?:r|ons|z)?",
+      "sin",
+      "nunca",
+      "en\\s+lugar\\s+de",
+      "nicht",
+      "kein(?:e|en|er|em)?",
+      "ohne",
+      "statt",
+      "anstatt"
+    ];
+    NEGATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NEGATION_CUES.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+    CLAUSE_END = new RegExp(
+      [
+        "[.;:!?](?=\\s|$)",
+        "\\s[-\u2013\u2014]\\s",
+        "[\u2013\u2014]",
+        ",(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|the|our|its|their|each|every|all|nous|on|il|elle|ils|wir|es)\\b)",
+        "(?<![\\p{L}\\p{N}])(?:but|however|although|though|whereas|while|yet|so|because|since|instead(?!\\s+of)|which|that|who|unless|mais|cependant|car|donc|pero|aber|sondern)(?![\\p{L}\\p{N}])"
+      ].join("|"),
+      "giu"
+    );
+    NEGATION_REACH = 6;
+    DETERMINER_REACH = 3;
+    DETERMINERS = /^(?:no|aucun|aucune|kein|keine|keinen|keiner|keinem)$/iu;
+    NEW_SUBJECT = /^(?:we|i|you|they|he|she|there|nous|ils|elles|wir)$/iu;
+    SETS_ASIDE = /^(?:bypass(?:es|ed|ing)?|circumvent(?:s|ed|ing)?|skip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|break(?:s|ing)?|los(?:e|es|ing))$/iu;
   }
 });
 
@@ -27418,10 +27581,10 @@ function nodeRange(frontmatter2, node2, fallback) {
   if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
   return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
 }
-function trimmedRange(frontmatter2, start, end) {
+function trimmedRange(frontmatter2, start2, end) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
-  return [frontmatter2.yamlOffset + start, frontmatter2.yamlOffset + trimmed];
+  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
 }
 function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
@@ -27530,7 +27693,8 @@ function readPatternItem(frontmatter2, node2, itemRange) {
 function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
-  const visit2 = (node2, inHeading, inLink, inHtml) => {
+  const blockStarts = [];
+  const visit2 = (node2, inHeading, inLink, inHtml, block) => {
     if (node2.type === "image" || node2.type === "imageReference") {
       const url = node2.type === "image" ? node2.url : definitions.get(node2.identifier) ?? "";
       adr.images.push({ url, range: [node2.position?.start.offset ?? 0, node2.position?.end.offset ?? 0] });
@@ -27539,14 +27703,16 @@ function collectBody(adr, catalogue) {
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
       if (inHtml) return;
-      const start = node2.position?.start.offset;
+      const start2 = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start === void 0 || end === void 0) return;
-      for (const match of textMentions(catalogue, adr.text.slice(start, end), node2.value)) {
-        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink });
+      if (start2 === void 0 || end === void 0) return;
+      for (const match of textMentions(catalogue, adr.text.slice(start2, end), node2.value)) {
+        adr.mentions.push({ slug: match.slug, text: match.text, range: [start2 + match.start, start2 + match.end], inHeading, inLink, rejected: false });
+        blockStarts.push(block);
       }
       return;
     }
+    const childBlock = BLOCKS.has(node2.type) ? node2.position?.start.offset ?? block : block;
     let childInLink = inLink;
     if (node2.type === "link" || node2.type === "linkReference") {
       const url = node2.type === "link" ? node2.url : definitions.get(node2.identifier) ?? "";
@@ -27564,10 +27730,18 @@ function collectBody(adr, catalogue) {
         htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
         continue;
       }
-      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0, childBlock);
     }
   };
-  for (const child of adr.tree.children) visit2(child, false, false, false);
+  for (const child of adr.tree.children) visit2(child, false, false, false, 0);
+  if (adr.mentions.length > 0) markRejected(adr, blockStarts);
+}
+function markRejected(adr, blockStarts) {
+  const rejected = rejectedOptionRanges(adr.tree, adr.text);
+  adr.mentions.forEach((mention, index2) => {
+    const [start2] = mention.range;
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+  });
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -27588,10 +27762,10 @@ function restorePositions(parent, text3, lines) {
     let at = 0;
     run.forEach((child, n) => {
       const length = values[n]?.length ?? 0;
-      const start = map?.starts[at];
+      const start2 = map?.starts[at];
       const end = map?.ends[at + length - 1];
-      if (length > 0 && start !== void 0 && end !== void 0) {
-        child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
+      if (length > 0 && start2 !== void 0 && end !== void 0) {
+        child.position = { start: { ...lines.position(lo + start2), offset: lo + start2 }, end: { ...lines.position(lo + end), offset: lo + end } };
         if ("children" in child) restorePositions(child, text3, lines);
       }
       at += length;
@@ -27619,9 +27793,9 @@ function textMentions(catalogue, raw, value2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
-    const start = map.starts[a] ?? 0;
-    const end = map.ends[b - 1] ?? start;
-    found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
+    const start2 = map.starts[a] ?? 0;
+    const end = map.ends[b - 1] ?? start2;
+    found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });
   }
   return found;
 }
@@ -27663,7 +27837,7 @@ function isAutolink(text3, node2, range) {
   const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
-var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, BLOCKS, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
 var init_parse2 = __esm({
   "src/parse.ts"() {
     "use strict";
@@ -27674,11 +27848,13 @@ var init_parse2 = __esm({
     init_positions();
     init_directives();
     init_mdast_util_to_string();
+    init_mention_use();
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
     MAX_ALIAS_COUNT = 100;
     OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
     REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
     NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
+    BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "tableCell"]);
     VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
     CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
     BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
@@ -27762,10 +27938,10 @@ function referenceRange(text3, ref) {
   const item = withoutTrailingSpace(text3, ref.itemRange);
   return { range: item, fixable: text3.charAt(item[0]) === "*" };
 }
-function withoutTrailingSpace(text3, [start, end]) {
+function withoutTrailingSpace(text3, [start2, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start, trimmed];
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
 }
 var meta3, FORM_LABEL, check3;
 var init_pattern_slug = __esm({
@@ -27902,9 +28078,9 @@ var require_mod = __commonJS({
       }
       var mv = 0;
       var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
         peq[b.charCodeAt(k)] |= 1 << k;
       }
       var score = m;
@@ -27929,7 +28105,7 @@ var require_mod = __commonJS({
         pv = mh | ~(xv | ph);
         mv = ph & xv;
       }
-      for (var k = start; k < vlen; k++) {
+      for (var k = start2; k < vlen; k++) {
         peq[b.charCodeAt(k)] = 0;
       }
       return score;
@@ -27971,10 +28147,10 @@ __export(pattern_category_exports, {
   check: () => check4,
   meta: () => meta4
 });
-function withoutTrailingSpace2(text3, [start, end]) {
+function withoutTrailingSpace2(text3, [start2, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start, trimmed];
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
 }
 function aliasRange(adr, node2) {
   return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
@@ -28079,11 +28255,11 @@ function nextLineStart(text3, offset) {
   return i < text3.length ? i + 1 : i;
 }
 function removeSequenceItem(text3, itemRange) {
-  const [start, end] = itemRange;
-  const start0 = lineStart(text3, start);
-  const before2 = text3.slice(start0, start);
+  const [start2, end] = itemRange;
+  const start0 = lineStart(text3, start2);
+  const before2 = text3.slice(start0, start2);
   if (/^\s*-\s+$/.test(before2) || /^\s*-$/.test(before2)) {
-    return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
+    return { range: [start0, nextLineStart(text3, Math.max(start2, end - 1))], text: "" };
   }
   let after = end;
   while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
@@ -28095,11 +28271,11 @@ function removeSequenceItem(text3, itemRange) {
   if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
     return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
-  let i = start - 1;
+  let i = start2 - 1;
   while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
   if (text3[i] === ",") return { range: [i, end], text: "" };
-  if (text3.slice(end, after).includes(",")) return { range: [start, after], text: "" };
-  if (ownLine) return { range: [start, end], text: "" };
+  if (text3.slice(end, after).includes(",")) return { range: [start2, after], text: "" };
+  if (ownLine) return { range: [start2, end], text: "" };
   return null;
 }
 function lineEnding2(text3) {
@@ -28138,9 +28314,9 @@ function appendFrontmatterItems(adr, key, items) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      if (text3.charAt(start) !== "[" || text3.charAt(end - 1) !== "]") return null;
-      if (!last) return { range: [start + 1, start + 1], text: items.join(", ") };
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      if (text3.charAt(start2) !== "[" || text3.charAt(end - 1) !== "]") return null;
+      if (!last) return { range: [start2 + 1, start2 + 1], text: items.join(", ") };
       const [, lastEnd2] = nodeRange(frontmatter2, last);
       return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
     }
@@ -28155,14 +28331,14 @@ function appendFrontmatterItems(adr, key, items) {
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
   if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && node2.value !== "") {
-    const [start, end] = nodeRange(frontmatter2, node2);
-    if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
-    return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
+    const [start2, end] = nodeRange(frontmatter2, node2);
+    if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
+    return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml5.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      return { range: [start, end], text: `[${items.join(", ")}]` };
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      return { range: [start2, end], text: `[${items.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
     const colon = text3.indexOf(":", keyEnd);
@@ -28530,15 +28706,15 @@ function fileNumber(name) {
   const match = FILE_NUMBER.exec(name);
   return match ? Number(match[1]) : null;
 }
-function lineOf(text3, start) {
-  let end = start;
+function lineOf(text3, start2) {
+  let end = start2;
   while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
-  return [start, end];
+  return [start2, end];
 }
 function offsets(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 function referenceTarget(raw) {
   const text3 = raw.trim().replace(/^["']|["']$/g, "");
@@ -28578,13 +28754,13 @@ function bodyRelations(adr, nodes, into) {
     const raw = adr.text.slice(range[0], range[1]);
     let lineStart2 = 0;
     for (const line of raw.split(/\r\n|\r|\n/)) {
-      const start = range[0] + lineStart2;
+      const start2 = range[0] + lineStart2;
       lineStart2 += line.length + (raw.slice(lineStart2 + line.length).match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
       const trimmed = line.replace(/^[\s>*_-]*/, "").replace(/\*\*|__/g, "");
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(trimmed))?.[1];
       if (!kind) continue;
-      const lineEnd = start + line.length;
-      const links = linksWithin(node2, start, lineEnd);
+      const lineEnd = start2 + line.length;
+      const links = linksWithin(node2, start2, lineEnd);
       if (links.length > 0) {
         for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
@@ -28598,18 +28774,18 @@ function bodyRelations(adr, nodes, into) {
       } else {
         for (const match of line.matchAll(NUMBER_REFERENCE)) {
           const digits = match[1] ?? match[2] ?? "";
-          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start + match.index, start + match.index + match[0].length] });
+          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start2 + match.index, start2 + match.index + match[0].length] });
         }
       }
     }
   }
 }
-function linksWithin(node2, start, end) {
+function linksWithin(node2, start2, end) {
   const found = [];
   const visit2 = (child) => {
     if (child.type === "link") {
       const range = offsets(child);
-      if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
+      if (range && range[0] >= start2 && range[1] <= end) found.push({ url: child.url, range });
       return;
     }
     if ("children" in child) for (const grandchild of child.children) visit2(grandchild);
@@ -28674,8 +28850,8 @@ function firstParagraphLine(adr, nodes) {
     if (!paragraph) continue;
     const range = offsets(paragraph);
     if (!range) continue;
-    const [start, end] = lineOf(adr.text, range[0]);
-    let valueStart = start;
+    const [start2, end] = lineOf(adr.text, range[0]);
+    let valueStart = start2;
     let valueEnd = end;
     while (valueStart < valueEnd && /[\s*_>-]/.test(adr.text.charAt(valueStart))) valueStart++;
     while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
@@ -28758,14 +28934,14 @@ function buildRecord(adr, catalogue) {
     let offset = 0;
     for (const part of status.value.split(";")) {
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
-      const start = status.range[0] + offset;
-      const end = start + part.length;
+      const start2 = status.range[0] + offset;
+      const end = start2 + part.length;
       if (kind) {
-        const links = adr.links.filter((link) => link.range[0] >= start && link.range[1] <= end);
+        const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
         for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
         if (links.length === 0) {
           for (const match of part.matchAll(NUMBER_REFERENCE)) {
-            const at = start + match.index;
+            const at = start2 + match.index;
             relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
           }
         }
@@ -28795,8 +28971,13 @@ function buildRecord(adr, catalogue) {
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue),
+    ...mentionedSlugs(adr),
     ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
+}
+function mentionedSlugs(adr) {
+  const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
+  return slugs.length > 0 ? { mentioned: slugs } : {};
 }
 function titleNumber(adr, digits, titleRange) {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
@@ -28861,6 +29042,456 @@ var init_record = __esm({
   }
 });
 
+// src/sections.ts
+function normaliseHeading(heading) {
+  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+function sectionNames(title) {
+  const name = normaliseHeading(title);
+  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
+}
+function namesHeading(heading, names) {
+  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
+}
+function headingIsSection(heading, names) {
+  if (namesHeading(heading, names)) return true;
+  const parts2 = heading.split(JOIN);
+  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
+}
+function sectionHeadingsOfText(source) {
+  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
+  const headings = [];
+  let fence3 = null;
+  let titleSeen = false;
+  for (const line of text3.split(/\r\n|\r|\n/)) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence3 !== null) {
+      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
+      continue;
+    }
+    if (marker) {
+      fence3 = marker;
+      continue;
+    }
+    const heading = ATX.exec(line);
+    if (!heading) continue;
+    if (heading[1].length === 1 && !titleSeen) {
+      titleSeen = true;
+      continue;
+    }
+    const title = normaliseHeading(heading[2] ?? "");
+    if (title) headings.push(title);
+  }
+  return headings;
+}
+var CONCEPTS, JOIN, FENCE, ATX, FRONTMATTER;
+var init_sections = __esm({
+  "src/sections.ts"() {
+    "use strict";
+    CONCEPTS = [
+      ["status", "statut", "etat", "estado", "stato"],
+      [
+        "context",
+        "context and problem statement",
+        "problem statement",
+        "background",
+        "contexte",
+        "contexte et enonce du probleme",
+        "contexte et definition du probleme",
+        "contexte et probleme",
+        "enonce du probleme",
+        "definition du probleme",
+        "problematique",
+        "kontext",
+        "kontext und problemstellung",
+        "contexto",
+        "contexto y planteamiento del problema",
+        "contexto e declaracao do problema",
+        "contesto"
+      ],
+      [
+        "considered options",
+        "options",
+        "options considered",
+        "alternatives",
+        "alternatives considered",
+        "considered alternatives",
+        "options considerees",
+        "options envisagees",
+        "solutions etudiees",
+        "solutions envisagees",
+        "alternatives considerees",
+        "alternatives envisagees",
+        "betrachtete optionen",
+        "optionen",
+        "alternativen",
+        "opciones consideradas",
+        "alternativas",
+        "opcoes consideradas",
+        "opzioni considerate"
+      ],
+      [
+        "decision",
+        "decisions",
+        "decision outcome",
+        "outcome",
+        "proposal",
+        "proposed decision",
+        "resultat de la decision",
+        "solution retenue",
+        "entscheidung",
+        "entscheidungsergebnis",
+        "resultado de la decision",
+        "decisao",
+        "resultado da decisao",
+        "decisione",
+        "esito della decisione"
+      ],
+      ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
+      ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
+      ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
+      ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
+    ];
+    JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+    FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+  }
+});
+
+// src/adr-links.ts
+import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+}
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+function renamedTargets(missing, names) {
+  const name = basename2(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, number, rest] = match;
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = names.flatMap((candidate) => {
+    if (candidate === name) return [];
+    const candidateExtension = extensionOf(candidate);
+    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
+  });
+  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
+  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
+  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+function relativeHref(fromFolder, to) {
+  const path = relative(fromFolder, to).split(sep).join("/");
+  return path === "" ? basename2(to) : path;
+}
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+function linkNodeAt(tree, range) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    const at = offsetsOf(node2);
+    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
+    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function definitionOf(tree, identifier) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    if (node2.type === "definition" && node2.identifier === identifier) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function destinationFrom(text3, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text3.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+function closingBracket(text3, open, limit) {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const char = text3.charAt(i);
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+function linkDestination(adr, range) {
+  const node2 = linkNodeAt(adr.tree, range);
+  if (!node2) return null;
+  const { text: text3 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "image") {
+    const close2 = closingBracket(text3, range[0] + 1, range[1]);
+    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference" || node2.type === "imageReference") {
+    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function writtenDestination(adr, linkRange, url) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start2, end] = destination2.range;
+  const raw = adr.text.slice(start2, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start: start2, raw, rawPath, angled: destination2.angled };
+}
+function destinationText(path, angled) {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newName, written.angled);
+  if (text3 === null) return null;
+  const slash = written.rawPath.lastIndexOf("/");
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkPath(adr, linkRange, url, newPath) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newPath, written.angled);
+  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkFragment(adr, linkRange, url, anchor) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf("#");
+  if (hash < 0) return null;
+  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
+}
+var HTML, MARKDOWN, isMarkdownPath, NUMBERED, LINK_TYPES;
+var init_adr_links = __esm({
+  "src/adr-links.ts"() {
+    "use strict";
+    HTML = /\.html?$/i;
+    MARKDOWN = /\.(?:md|markdown)$/i;
+    isMarkdownPath = (path) => MARKDOWN.test(path);
+    NUMBERED = /^(\d+)-(.+)$/;
+    LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
+  }
+});
+
+// src/conventions.ts
+import { createHash } from "node:crypto";
+import { basename as basename3 } from "node:path";
+function isTemplateName(name) {
+  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words2 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words2.length > 0 && words2.some((word) => TEMPLATE_WORDS.has(word)) && words2.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename3(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
+function declaresPatterns(source) {
+  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function folderConventions(adrs, template) {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? withSetUsage(readTemplate(template), adrs) : null
+  };
+}
+function withSetUsage(template, adrs) {
+  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
+  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
+  const sections = template.sections.map((section) => {
+    const names = sectionNames(section.title);
+    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
+    return { ...section, droppedBySet: writers * 2 < adrs.length };
+  });
+  return { ...template, sections };
+}
+function patternsWanted({ conventions: conventions2, settings }) {
+  return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
+}
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
+}
+function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
+  if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
+  return catalogue.patterns.filter((pattern) => {
+    const { path } = splitUrl(patternLinkTarget(pattern, { linkTemplate }) ?? "");
+    return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
+  }).map((pattern) => pattern.slug);
+}
+function withPatternPages(conventions2, folder, check18) {
+  const missing = check18 ? missingPatternPages(folder, check18) : [];
+  return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
+}
+function conventionsFingerprint(conventions2) {
+  if (!conventions2.patternsAdopted && !conventions2.template && !conventions2.missingPatternPages) return "";
+  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
+}
+function headingDepthTitle(node2) {
+  return toString(node2, { includeHtml: false }).trim();
+}
+function htmlText2(node2) {
+  return node2 && node2.type === "html" ? node2.value : "";
+}
+function markedOptional(heading, before2) {
+  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+function readTemplate(file) {
+  const text3 = file.source.replace(/^\uFEFF/, "");
+  const tree = parseMarkdown(text3);
+  const sections = [];
+  const titlePlaceholders = [];
+  let h1Count = 0;
+  tree.children.forEach((node2, index2) => {
+    if (node2.type !== "heading" || node2.depth > 2) return;
+    const title = headingDepthTitle(node2);
+    if (node2.depth === 1 && PLACEHOLDER.test(title)) titlePlaceholders.push(title);
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    if (!title || PLACEHOLDER.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
+}
+function templateStatuses(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
+  if (!line || !line.includes("|")) return null;
+  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
+  const statuses = [];
+  for (const part of value2.split("|")) {
+    const words2 = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words2?.replace(/[\s-]+adr$/i, "");
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}
+var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING2;
+var init_conventions = __esm({
+  "src/conventions.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_parse2();
+    init_sections();
+    init_record();
+    init_adr_links();
+    NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+    TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+    TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+    NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+    FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+    PATTERNS_KEY = /^patterns[ \t]*:/m;
+    MIN_RECORDS_FOR_HABIT = 3;
+    PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+    OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+    OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+    STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+    STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+  }
+});
+
 // rules/pattern-undeclared.ts
 var pattern_undeclared_exports = {};
 __export(pattern_undeclared_exports, {
@@ -28877,6 +29508,7 @@ var init_pattern_undeclared = __esm({
     init_docs();
     init_record();
     init_edits();
+    init_conventions();
     meta6 = {
       id: "pattern-undeclared",
       description: "Patterns the body mentions are declared in the frontmatter",
@@ -28886,8 +29518,11 @@ var init_pattern_undeclared = __esm({
       docs: {
         url: ruleDocsUrl("pattern-undeclared"),
         why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
+        quiet: 'On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule: a `catalogue` of its own, the rule set in `rules`, `--rule` or the remark plugin\'s options, or the `strict` preset. A team that never used a catalogue is not told to, word by word; `adrlint report` lists those mentions, and the command that declares them all. Mentions that do not say the ADR uses the pattern never count: one in a considered option the decision did not choose (MADR\'s Considered Options and Pros and Cons of the Options, for an option other than the `Chosen option: "\u2026"`), and one in a clause that negates or sets it aside ("we will not use a saga", "does not act as an API gateway", "instead of CQRS", "rather than microservices", "no need for a sidecar"). Mentions in the title, the decision, the chosen option and the consequences count.',
         wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
-        right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
+        right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
+        // A set that has adopted `patterns`: the rule speaks there with the default config.
+        files: { "docs/adr/0002-declares-patterns.md": "---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n" }
       },
       schema: {
         type: "object",
@@ -28897,7 +29532,9 @@ var init_pattern_undeclared = __esm({
         }
       }
     };
-    check6 = ({ adr, catalogue, options, report }) => {
+    check6 = (context) => {
+      const { adr, catalogue, options, report } = context;
+      if (!patternsWanted(context)) return;
       if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
       const declared = new Set(declaredSlugs(adr, catalogue));
       for (const ref of adr.patterns) {
@@ -28905,10 +29542,11 @@ var init_pattern_undeclared = __esm({
         if (typo) declared.add(typo);
       }
       const minMentions = options?.minMentions ?? 1;
+      const uses = adr.mentions.filter((mention) => !mention.rejected);
       const counts = /* @__PURE__ */ new Map();
-      for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+      for (const mention of uses) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
       const firstMentions = /* @__PURE__ */ new Map();
-      for (const mention of adr.mentions) {
+      for (const mention of uses) {
         if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
         if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
         firstMentions.set(mention.slug, mention);
@@ -28970,6 +29608,15 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
+import { dirname as dirname2 } from "node:path";
+function linksTo(adr, target, project) {
+  const file = isExternalUrl(target) ? null : linkedFile(adr.path, target, project);
+  return adr.links.some((link) => link.url === target || file !== null && !isExternalUrl(link.url) && linkedFile(adr.path, link.url, project) === file);
+}
+function linkedFile(adrPath, url, project) {
+  const { path } = splitUrl(url.trim());
+  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+}
 function destination(url) {
   let depth = 0;
   for (const char of url) {
@@ -28988,6 +29635,8 @@ var init_pattern_link = __esm({
     "use strict";
     init_docs();
     init_record();
+    init_conventions();
+    init_adr_links();
     meta8 = {
       id: "pattern-link",
       description: "The first prose mention of each pattern links to its page",
@@ -28997,29 +29646,36 @@ var init_pattern_link = __esm({
       docs: {
         url: ruleDocsUrl("pattern-link"),
         why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
+        quiet: "On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule (a `catalogue`, the rule set by name, the `strict` preset); `adrlint link` always links, as asking to link is asking for the rule. A pattern the file already links is left alone: a link anywhere in the file that points at its page (its `url`, or the `linkTemplate` target). Link text that only names the pattern (`[a saga link](https://example.org/x)`) does not link it; the first mention outside headings and links is the one to link. When the `linkTemplate` names a file that does not exist, the mention is reported without a fix: the link would only be adr-link's next error; `adrlint link` lists the missing pages once.",
         wrong: "# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n",
-        right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
+        right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n",
+        // A set that has adopted `patterns`: the rule speaks there with the default config.
+        files: { "docs/adr/0002-declares-patterns.md": "---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n" }
       }
     };
-    check8 = ({ adr, catalogue, settings, report }) => {
-      if (adr.unterminatedFrontmatter) return;
-      const linkedUrls = new Set(adr.links.map((link) => link.url));
+    check8 = (context) => {
+      const { adr, catalogue, settings, project, conventions: conventions2, report } = context;
+      if (adr.unterminatedFrontmatter || !patternsWanted(context)) return;
       const done = /* @__PURE__ */ new Set();
-      for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
       for (const mention of adr.mentions) {
-        if (mention.inHeading || done.has(mention.slug)) continue;
+        if (mention.inHeading || mention.inLink || done.has(mention.slug)) continue;
         done.add(mention.slug);
         const pattern = catalogue.get(mention.slug);
         const target = pattern ? patternLinkTarget(pattern, settings) : null;
         if (!pattern || !target) continue;
-        if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
+        if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
+        const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
+        if (conventions2.missingPatternPages?.includes(pattern.slug)) {
+          report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
+          continue;
+        }
         const link = `[${mention.text}](${destination(target)})`;
-        const [start, end] = mention.range;
-        const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
+        const [start2, end] = mention.range;
+        const bang = adr.text[start2 - 1] === "!" && adr.text[start2 - 2] !== "\\";
         report({
           range: mention.range,
-          message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
-          fix: bang ? { range: [start - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
+          message: `Link the first mention of ${pattern.name}: ${shown}`,
+          fix: bang ? { range: [start2 - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
         });
       }
     };
@@ -29273,8 +29929,8 @@ var init_adr_number_mismatch = __esm({
         const match = TITLE_NUMBER2.exec(title.value.trim());
         const at = match ? written.indexOf(match[1]) : -1;
         if (match && at >= 0) {
-          const start = title.range[0] + at;
-          numbers.push({ value: Number(match[1]), text: match[1], range: [start, start + match[1].length], where: "frontmatter title" });
+          const start2 = title.range[0] + at;
+          numbers.push({ value: Number(match[1]), text: match[1], range: [start2, start2 + match[1].length], where: "frontmatter title" });
         }
       }
       for (const number of numbers) {
@@ -29300,10 +29956,10 @@ function normalise(title) {
   return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 function isPlaceholder(title, template) {
-  if (!PLACEHOLDER.test(title)) return false;
+  if (!PLACEHOLDER2.test(title)) return false;
   return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => normalise(placeholder) === normalise(title));
 }
-var meta12, TITLE_NUMBER3, PLACEHOLDER, TITLE_WORD, check12;
+var meta12, TITLE_NUMBER3, PLACEHOLDER2, TITLE_WORD, check12;
 var init_adr_title = __esm({
   "rules/adr-title.ts"() {
     "use strict";
@@ -29323,7 +29979,7 @@ var init_adr_title = __esm({
       }
     };
     TITLE_NUMBER3 = /^(?:ADR[-_ ]?)?\d{1,6}(?:\s*[.:)\-–—_]\s*|\s+)/i;
-    PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+    PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
     TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
     check12 = ({ adr, record, conventions: conventions2, report }) => {
       const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
@@ -29471,123 +30127,6 @@ var init_adr_status = __esm({
   }
 });
 
-// src/sections.ts
-function normaliseHeading(heading) {
-  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
-}
-function sectionNames(title) {
-  const name = normaliseHeading(title);
-  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
-}
-function namesHeading(heading, names) {
-  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
-}
-function headingIsSection(heading, names) {
-  if (namesHeading(heading, names)) return true;
-  const parts2 = heading.split(JOIN);
-  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
-}
-function sectionHeadingsOfText(source) {
-  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
-  const headings = [];
-  let fence3 = null;
-  let titleSeen = false;
-  for (const line of text3.split(/\r\n|\r|\n/)) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence3 !== null) {
-      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
-      continue;
-    }
-    if (marker) {
-      fence3 = marker;
-      continue;
-    }
-    const heading = ATX.exec(line);
-    if (!heading) continue;
-    if (heading[1].length === 1 && !titleSeen) {
-      titleSeen = true;
-      continue;
-    }
-    const title = normaliseHeading(heading[2] ?? "");
-    if (title) headings.push(title);
-  }
-  return headings;
-}
-var CONCEPTS, JOIN, FENCE, ATX, FRONTMATTER;
-var init_sections = __esm({
-  "src/sections.ts"() {
-    "use strict";
-    CONCEPTS = [
-      ["status", "statut", "etat", "estado", "stato"],
-      [
-        "context",
-        "context and problem statement",
-        "problem statement",
-        "background",
-        "contexte",
-        "contexte et enonce du probleme",
-        "contexte et definition du probleme",
-        "contexte et probleme",
-        "enonce du probleme",
-        "definition du probleme",
-        "problematique",
-        "kontext",
-        "kontext und problemstellung",
-        "contexto",
-        "contexto y planteamiento del problema",
-        "contexto e declaracao do problema",
-        "contesto"
-      ],
-      [
-        "considered options",
-        "options",
-        "options considered",
-        "alternatives",
-        "alternatives considered",
-        "considered alternatives",
-        "options considerees",
-        "options envisagees",
-        "solutions etudiees",
-        "solutions envisagees",
-        "alternatives considerees",
-        "alternatives envisagees",
-        "betrachtete optionen",
-        "optionen",
-        "alternativen",
-        "opciones consideradas",
-        "alternativas",
-        "opcoes consideradas",
-        "opzioni considerate"
-      ],
-      [
-        "decision",
-        "decisions",
-        "decision outcome",
-        "outcome",
-        "proposal",
-        "proposed decision",
-        "resultat de la decision",
-        "solution retenue",
-        "entscheidung",
-        "entscheidungsergebnis",
-        "resultado de la decision",
-        "decisao",
-        "resultado da decisao",
-        "decisione",
-        "esito della decisione"
-      ],
-      ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
-      ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
-      ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
-      ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
-    ];
-    JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
-    ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-    FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-  }
-});
-
 // rules/adr-sections.ts
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
@@ -29595,14 +30134,14 @@ __export(adr_sections_exports, {
   check: () => check14,
   meta: () => meta14
 });
-import { basename as basename2 } from "node:path";
+import { basename as basename4 } from "node:path";
 function builtIn(name, titles) {
   return { label: `${name} template`, sections: titles.map((title) => ({ title, required: true })), h1Habit: false };
 }
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename2(template.path)}`,
+    label: `folder's template ${basename4(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -29729,223 +30268,8 @@ var init_adr_sections = __esm({
   }
 });
 
-// src/adr-links.ts
-import { basename as basename3, extname, join, relative, resolve, sep } from "node:path";
-function isExternalUrl(url) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
-function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const question = beforeHash.indexOf("?");
-  return {
-    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
-    query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
-  };
-}
-function decodeUrlPart(text3) {
-  try {
-    return decodeURIComponent(text3);
-  } catch {
-    return text3;
-  }
-}
-function resolveLinkPath(path, folder, root) {
-  const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
-}
-function targetCandidates(path) {
-  if (HTML.test(path)) {
-    const stem = path.replace(HTML, "");
-    return [path, `${stem}.md`, `${stem}.markdown`];
-  }
-  return [path];
-}
-function existingTarget(path, project) {
-  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
-  return null;
-}
-function extensionOf(name) {
-  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
-}
-function renamedTargets(missing, names) {
-  const name = basename3(missing);
-  const extension2 = extensionOf(name);
-  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
-  if (!match) return [];
-  const [, number, rest] = match;
-  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
-}
-function replacementName(missingName, found) {
-  const extension2 = extensionOf(missingName);
-  const foundStem = found.slice(0, found.length - extensionOf(found).length);
-  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
-  return found;
-}
-function relativeHref(fromFolder, to) {
-  const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename3(to) : path;
-}
-function encodeDestination(path) {
-  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-function offsetsOf(node2) {
-  const start = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
-}
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function destinationFrom(text3, at, limit) {
-  let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
-  if (text3.charAt(i) === "<") {
-    const close2 = text3.indexOf(">", i);
-    if (close2 < 0 || close2 > limit) return null;
-    return { range: [i + 1, close2], angled: true };
-  }
-  let depth = 0;
-  let j = i;
-  while (j < limit) {
-    const char = text3.charAt(j);
-    if (char === "\\") {
-      j += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
-      depth--;
-    }
-    j++;
-  }
-  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
-}
-function closingBracket(text3, open, limit) {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const char = text3.charAt(i);
-    if (char === "\\") i++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
-  if (!node2) return null;
-  const { text: text3 } = adr;
-  if (node2.type === "link") {
-    const children = node2.children;
-    const last = children[children.length - 1];
-    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "image") {
-    const close2 = closingBracket(text3, range[0] + 1, range[1]);
-    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
-    const at = definition2 ? offsetsOf(definition2) : null;
-    if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
-    if (!label) return null;
-    return destinationFrom(text3, at[0] + label[0].length, at[1]);
-  }
-  return null;
-}
-function writtenDestination(adr, linkRange, url) {
-  const destination2 = linkDestination(adr, linkRange);
-  if (!destination2) return null;
-  const [start, end] = destination2.range;
-  const raw = adr.text.slice(start, end);
-  const cut = raw.search(/[?#]/);
-  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
-  return { start, raw, rawPath, angled: destination2.angled };
-}
-function destinationText(path, angled) {
-  if (!angled) return encodeDestination(path);
-  return /[<>\r\n]/.test(path) ? null : path;
-}
-function replaceLinkFileName(adr, linkRange, url, newName) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newName, written.angled);
-  if (text3 === null) return null;
-  const slash = written.rawPath.lastIndexOf("/");
-  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkPath(adr, linkRange, url, newPath) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newPath, written.angled);
-  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkFragment(adr, linkRange, url, anchor) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const hash = written.raw.indexOf("#");
-  if (hash < 0) return null;
-  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
-  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
-}
-var HTML, MARKDOWN, isMarkdownPath, NUMBERED, LINK_TYPES;
-var init_adr_links = __esm({
-  "src/adr-links.ts"() {
-    "use strict";
-    HTML = /\.html?$/i;
-    MARKDOWN = /\.(?:md|markdown)$/i;
-    isMarkdownPath = (path) => MARKDOWN.test(path);
-    NUMBERED = /^(\d+)-(.+)$/;
-    LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-  }
-});
-
 // src/relations.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -29973,7 +30297,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename4(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename5(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -29997,7 +30321,7 @@ __export(adr_supersede_exports, {
   check: () => check15,
   meta: () => meta15
 });
-import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
+import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -30013,8 +30337,8 @@ function indexOf(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname2(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname2(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -30093,9 +30417,9 @@ function frontmatterEdit(adr, self, kind, others) {
   return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
 }
 function offsets2(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 function bodyPlace(adr, self) {
   const children = adr.tree.children;
@@ -30144,7 +30468,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename5(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -30192,12 +30516,12 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname2(existing))) return null;
+    if (!index2.folders.has(dirname3(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname2(resolution.path);
+  const folder = dirname3(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename5(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename6(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -30317,7 +30641,7 @@ __export(adr_link_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename7, dirname as dirname4, join as join3 } from "node:path";
 function normaliseFragment(fragment) {
   return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
 }
@@ -30345,15 +30669,15 @@ function reportAnchor(check18, link, fragment, anchors, where) {
   check18.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename6(missing);
-  if (dirname3(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename7(missing);
+  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
   const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
   const wanted2 = stem(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of project.list(dirname3(missing))) {
+  for (const candidate of project.list(dirname4(missing))) {
     const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
     if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
     const d = (0, import_fastest_levenshtein3.distance)(wanted2, stem(candidate));
@@ -30365,8 +30689,8 @@ function guessedTargets(missing, folder, project) {
 }
 function reportMissing(check18, link, path, absolute, what) {
   const { adr, project } = check18;
-  const folder = dirname3(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname3(absolute))).map((name) => replacementName(basename6(absolute), name));
+  const folder = dirname4(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
@@ -30394,7 +30718,7 @@ function checkReference(check18, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname3(adr.path);
+  const folder = dirname4(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -30450,9 +30774,9 @@ function normaliseLabel(label) {
   return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase().toLowerCase();
 }
 function offsets3(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 function codeTagDelta(html) {
   return CODE_OPEN.test(html) ? 1 : CODE_CLOSE.test(html) ? -1 : 0;
@@ -30643,7 +30967,7 @@ var init_rules = __esm({
 
 // src/config.ts
 import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
 function toSeverity(value2) {
   if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
   if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
@@ -30662,7 +30986,7 @@ function findConfigFile(cwd) {
       } catch {
       }
     }
-    const parent = dirname4(dir);
+    const parent = dirname5(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -30737,9 +31061,15 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
   }
   const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const settings = {};
+  const explicit = /* @__PURE__ */ new Set();
   for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
   for (const preset of presets) {
-    if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
+    if (preset === "strict") {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: "error", options: void 0 };
+        explicit.add(rule.meta.id);
+      }
+    }
     if (preset === "madr" || preset === "nygard") {
       const current = settings["adr-sections"]?.severity ?? "warn";
       settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
@@ -30757,6 +31087,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
       }
     }
     settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+    explicit.add(id);
   }
   return {
     file,
@@ -30770,15 +31101,19 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
     extends: presets,
-    rules: settings
+    rules: settings,
+    explicitRules: inRuleOrder(explicit)
   };
+}
+function inRuleOrder(ids) {
+  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
   const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, null, resolve2(cwd));
   if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname4(file), locate);
+  return resolveConfig(data ?? {}, file, dirname5(file), locate);
 }
 function overrideRules(config, overrides) {
   const next = { ...config, rules: { ...config.rules } };
@@ -30790,6 +31125,7 @@ function overrideRules(config, overrides) {
     const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
     if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
     next.rules[id] = { severity, options: next.rules[id]?.options };
+    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
   }
   return next;
 }
@@ -30813,111 +31149,9 @@ var init_config = __esm({
   }
 });
 
-// src/conventions.ts
-import { createHash } from "node:crypto";
-import { basename as basename7 } from "node:path";
-function isTemplateName(name) {
-  const stem = basename7(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
-  const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
-  return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
-}
-function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename7(name).replace(/\.(md|markdown)$/i, ""));
-}
-function isNumberedFolder(names) {
-  const numbered = names.filter((name) => isNumberedName(name)).length;
-  return numbered >= 2 && numbered * 2 > names.length;
-}
-function declaresPatterns(source) {
-  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
-  return block !== null && PATTERNS_KEY.test(block[1]);
-}
-function folderConventions(adrs, template) {
-  return {
-    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? withSetUsage(readTemplate(template), adrs) : null
-  };
-}
-function withSetUsage(template, adrs) {
-  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
-  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
-  const sections = template.sections.map((section) => {
-    const names = sectionNames(section.title);
-    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
-    return { ...section, droppedBySet: writers * 2 < adrs.length };
-  });
-  return { ...template, sections };
-}
-function conventionsOfRecords(set) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
-}
-function conventionsFingerprint(conventions2) {
-  if (!conventions2.patternsAdopted && !conventions2.template) return "";
-  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
-}
-function headingDepthTitle(node2) {
-  return toString(node2, { includeHtml: false }).trim();
-}
-function htmlText2(node2) {
-  return node2 && node2.type === "html" ? node2.value : "";
-}
-function markedOptional(heading, before2) {
-  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
-  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
-}
-function readTemplate(file) {
-  const text3 = file.source.replace(/^\uFEFF/, "");
-  const tree = parseMarkdown(text3);
-  const sections = [];
-  const titlePlaceholders = [];
-  let h1Count = 0;
-  tree.children.forEach((node2, index2) => {
-    if (node2.type !== "heading" || node2.depth > 2) return;
-    const title = headingDepthTitle(node2);
-    if (node2.depth === 1 && PLACEHOLDER2.test(title)) titlePlaceholders.push(title);
-    if (node2.depth === 1 && ++h1Count === 1) return;
-    if (!title || PLACEHOLDER2.test(title)) return;
-    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
-  });
-  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
-}
-function templateStatuses(text3) {
-  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
-  if (!line || !line.includes("|")) return null;
-  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
-  const statuses = [];
-  for (const part of value2.split("|")) {
-    const words = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
-    const status = words?.replace(/[\s-]+adr$/i, "");
-    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
-  }
-  return statuses.length >= 2 ? statuses : null;
-}
-var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER2, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING2;
-var init_conventions = __esm({
-  "src/conventions.ts"() {
-    "use strict";
-    init_mdast_util_to_string();
-    init_parse2();
-    init_sections();
-    NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-    TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
-    TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
-    NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
-    FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-    PATTERNS_KEY = /^patterns[ \t]*:/m;
-    MIN_RECORDS_FOR_HABIT = 3;
-    PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
-    OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
-    OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-    STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-    STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
-  }
-});
-
 // src/files.ts
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename8, dirname as dirname5, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename8, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
@@ -31016,7 +31250,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   };
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
-    const folder = dirname5(file);
+    const folder = dirname6(file);
     let numbered = numberedFolders.get(folder);
     if (numbered === void 0) {
       numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
@@ -31177,10 +31411,10 @@ function escapeRegExp(text3) {
   return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function termSource(term) {
-  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
-  return words.join("[\\s-]+");
+  const words2 = term.trim().split(/[\s-]+/).map(escapeRegExp);
+  const last = words2.length - 1;
+  if (!isAcronym(term) && !/s$/i.test(words2[last] ?? "")) words2[last] = `${words2[last]}(?:e?s)?`;
+  return words2.join("[\\s-]+");
 }
 function normaliseTerm(text3) {
   return text3.toLowerCase().split(/[\s-]+/).join(" ");
@@ -31192,38 +31426,64 @@ function readBuiltIn() {
   }
   return builtInSource;
 }
-function parseCatalogueSource(file, text3, { validate = true } = {}) {
+function readCatalogue(file, text3, validate) {
   const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
-  const at = (offset) => {
+  const position2 = (offset) => {
     const { line, column } = lines.position(offset);
     return `${line}:${column}`;
   };
-  const yamlError = document3.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine3(yamlError.message)}`);
+  if (document3.errors.length > 0)
+    throw new CatalogueError(file, document3.errors.map((error) => `${position2(error.pos[0])}: invalid YAML: ${firstLine3(error.message)}`));
   let data;
   try {
     data = document3.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw new CatalogueError(file, `invalid YAML: ${error.message}`);
   }
-  if (!validate) return data;
-  validateCatalogue ??= compileSchema("catalogue.schema.json");
-  if (!validateCatalogue(data)) {
-    const error = validateCatalogue.errors?.[0];
-    throw new CatalogueError(file, describeEntry(document3, error, at));
+  const locate = locator(document3);
+  const read = { source: data ?? {}, locate, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
+  if (!validate) return read;
+  validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
+  if (validateCatalogue(data)) return read;
+  for (const error of validateCatalogue.errors ?? []) {
+    const path = error.instancePath.split("/").slice(1).map((part) => /^\d+$/.test(part) ? Number(part) : part);
+    const entry = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
+    if (entry === null) read.badShape = true;
+    else read.badEntries.add(entry);
+    const unknownKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : null;
+    const offset = unknownKey === null ? locate(path) : locate([...path, unknownKey], true);
+    read.problems.push({ offset, message: `${entryLabel(read.source, entry)}${describeAjvError(error)}` });
   }
-  return data;
+  return read;
 }
-function describeEntry(document3, error, at) {
-  if (!error) return "does not match the catalogue schema";
-  const path = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
-  const node2 = document3.getIn(path, true);
-  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
-  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
-  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
-  return `${where}${entry}${describeAjvError(error)}`;
+function locator(document3) {
+  return (path, key = false) => {
+    const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+    const pair = key && (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+    const node2 = pair?.key ?? document3.getIn(path, true);
+    return node2?.range ? node2.range[0] : null;
+  };
+}
+function entryLabel(source, index2) {
+  if (index2 === null) return "";
+  const slug2 = source.patterns?.[index2]?.slug;
+  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: `;
+}
+function catalogueError(file, text3, problems) {
+  const lines = createLineIndex(text3);
+  const sorted = [...problems].sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
+  const messages = sorted.map(({ offset, message }) => {
+    if (offset === null) return message;
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: ${message}`;
+  });
+  return new CatalogueError(file, [...new Set(messages)]);
+}
+function parseCatalogueSource(file, text3, { validate = true } = {}) {
+  const read = readCatalogue(file, text3, validate);
+  if (read.problems.length > 0) throw catalogueError(file, text3, read.problems);
+  return read.source;
 }
 function firstLine3(message) {
   return message.split("\n")[0] ?? message;
@@ -31240,44 +31500,59 @@ function toPattern(entry) {
     excludes: entry.excludes ?? []
   };
 }
-function mergeCatalogues(base, user, userFile) {
+function entryProblem(entry, existing, categories, codeHolder) {
+  if (existing) {
+    const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+    return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
+  }
+  if (!entry.name) return { key: null, message: "a new pattern needs a name" };
+  if (!entry.category) return { key: null, message: "a new pattern needs a category" };
+  if (!categories.includes(entry.category)) {
+    const close2 = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
+    const hint = close2 === void 0 ? "" : `; did you mean "${categories.find((category) => category.toLowerCase() === close2)}"?`;
+    return { key: "category", message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})${hint}` };
+  }
+  if (entry.code && codeHolder) return { key: "code", message: `code "${entry.code}" is already used by ${codeHolder}` };
+  return null;
+}
+function mergeCatalogues(base, user, read) {
   const replace = user?.extendsBuiltIn === false;
   const categories = [...replace ? [] : base.categories ?? []];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  if (user && userFile) {
+  const problems = [];
+  if (user) {
     for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
     const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
     (user.patterns ?? []).forEach((entry, index2) => {
-      const label = `patterns[${index2}] (${entry.slug})`;
+      if (read?.badEntries.has(index2)) return;
       const existing = patterns.find((p) => p.slug === entry.slug);
+      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : void 0);
+      if (problem) {
+        const offset = read?.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey) ?? null;
+        problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
+        return;
+      }
       if (existing) {
-        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-        if (extra.length)
-          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
         if (entry.aliases) existing.aliases = entry.aliases;
         if (entry.excludes) existing.excludes = entry.excludes;
         if (entry.url) existing.url = entry.url;
         return;
       }
-      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
-      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
-      if (!categories.includes(entry.category))
-        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
-      if (entry.code) {
-        const holder = seenCodes.get(entry.code);
-        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
-        seenCodes.set(entry.code, entry.slug);
-      }
+      if (entry.code) seenCodes.set(entry.code, entry.slug);
       patterns.push(toPattern(entry));
     });
   }
-  return new Catalogue(patterns, categories);
+  return { catalogue: new Catalogue(patterns, categories), problems };
 }
 function catalogueWithUser(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
-  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
-  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+  if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
+  const read = readCatalogue(userFile, userText, true);
+  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const problems = [...read.problems, ...merged?.problems ?? []];
+  if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
+  return merged.catalogue;
 }
 function loadCatalogue(userFile) {
   if (!userFile) return catalogueWithUser(null, null);
@@ -31396,7 +31671,7 @@ var init_catalogue = __esm({
       find(text3) {
         const excluded = [];
         if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-        const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
+        const isExcluded = (start2, end) => excluded.some(([s, e]) => start2 < e && end > s);
         const found = [];
         if (this.words) {
           for (const m of text3.matchAll(this.words)) {
@@ -31424,32 +31699,38 @@ var init_catalogue = __esm({
 });
 
 // src/lint.ts
-import { dirname as dirname6 } from "node:path";
-function settingsOf(config) {
+import { dirname as dirname7 } from "node:path";
+function settingsOf(config, ruleId) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return { statuses: config.statuses, statusesGiven: config.statusesGiven, linkTemplate: config.linkTemplate, enabledRules };
+  return {
+    statuses: config.statuses,
+    statusesGiven: config.statusesGiven,
+    linkTemplate: config.linkTemplate,
+    enabledRules,
+    requested: config.explicitRules.includes(ruleId),
+    userCatalogue: config.catalogue !== null
+  };
 }
 function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
-  const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
     const configured = setting.severity;
     const report = (descriptor) => {
-      const start = adr.lines.position(descriptor.range[0]);
+      const start2 = adr.lines.position(descriptor.range[0]);
       const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
       const diagnostic = {
         ruleId: rule.meta.id,
         severity: descriptor.severity === "warn" ? "warn" : configured,
         message: oneLine3(descriptor.message),
-        line: start.line,
-        column: start.column,
+        line: start2.line,
+        column: start2.column,
         endLine: end.line,
         endColumn: end.column,
         url: rule.meta.docs.url
@@ -31459,6 +31740,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
         diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
       messages.push(diagnostic);
     };
+    const settings = settingsOf(config, rule.meta.id);
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
@@ -31539,19 +31821,19 @@ function applyEdits(text3, edits) {
   let out = "";
   let cursor = 0;
   for (const edit of ordered) {
-    const [start, end] = edit.range;
+    const [start2, end] = edit.range;
     const last = applied[applied.length - 1];
-    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
+    if (last && last.range[0] === start2 && last.range[1] === end && last.text === edit.text) {
       applied.push(edit);
       continue;
     }
     const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
     const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
-    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text3.length || end < start) {
+    if (start2 < lastEnd || start2 === lastStart && start2 === lastEnd && applied.length > 0 || start2 < 0 || end > text3.length || end < start2) {
       skipped.push(edit);
       continue;
     }
-    out += text3.slice(cursor, start) + edit.text;
+    out += text3.slice(cursor, start2) + edit.text;
     cursor = end;
     applied.push(edit);
   }
@@ -31615,7 +31897,7 @@ var init_version = __esm({
 // src/cache.ts
 import { createHash as createHash2, randomBytes } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname7, join as join6, resolve as resolve4 } from "node:path";
+import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
 function contentHash(source) {
   return createHash2("sha1").update(source).digest("base64url");
 }
@@ -31697,7 +31979,7 @@ var init_cache = __esm({
         const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
         const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
         try {
-          mkdirSync(dirname7(this.path), { recursive: true });
+          mkdirSync(dirname8(this.path), { recursive: true });
           writeFileSync(temp, JSON.stringify(data));
           renameSync(temp, this.path);
           this.changed = false;
@@ -31790,13 +32072,13 @@ var init_lazy_adr = __esm({
 });
 
 // src/lint-file.ts
-import { dirname as dirname8 } from "node:path";
+import { dirname as dirname9 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname8(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
@@ -31812,7 +32094,7 @@ var init_lint_file = __esm({
 });
 
 // src/record-scan.ts
-import { basename as basename9, dirname as dirname9 } from "node:path";
+import { basename as basename9, dirname as dirname10 } from "node:path";
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const text3 = bom ? source.slice(1) : source;
@@ -31843,7 +32125,7 @@ function headRecord(path, source, catalogue) {
   const name = basename9(path);
   return {
     path,
-    folder: dirname9(path),
+    folder: dirname10(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -31947,7 +32229,7 @@ var init_workers = __esm({
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename10, dirname as dirname10, join as join7 } from "node:path";
+import { basename as basename10, dirname as dirname11, join as join7 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -31958,7 +32240,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join7(dirname10(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join7(dirname11(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -31981,13 +32263,13 @@ var init_write = __esm({
 
 // src/project.ts
 import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve5 } from "node:path";
-function findRepositoryRoot(start) {
-  let dir = resolve5(start);
+import { dirname as dirname12, join as join8, resolve as resolve5 } from "node:path";
+function findRepositoryRoot(start2) {
+  let dir = resolve5(start2);
   for (; ; ) {
     if (existsSync5(join8(dir, ".git"))) return dir;
-    const parent = dirname11(dir);
-    if (parent === dir) return resolve5(start);
+    const parent = dirname12(dir);
+    if (parent === dir) return resolve5(start2);
     dir = parent;
   }
 }
@@ -32037,7 +32319,7 @@ var init_project = __esm({
 
 // src/run.ts
 import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname12, relative as relative3, resolve as resolve6 } from "node:path";
+import { dirname as dirname13, relative as relative3, resolve as resolve6 } from "node:path";
 function loadProject(options) {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
@@ -32064,7 +32346,7 @@ async function lintProject(options) {
   if (cache?.warning) warnings.push(cache.warning);
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -32074,14 +32356,15 @@ async function lintProject(options) {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? [{ path, source: read.source }] : [];
   });
-  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
+  const readFiles = [...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads];
+  const conventions2 = readConventions(readFiles, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname12(path));
+    const folderConventions2 = conventions2.get(dirname13(path));
     const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.cache.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
@@ -32210,10 +32493,10 @@ function namesOnlySkippedFiles(options, skipped) {
   const names = new Set(skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
 }
-function readConventions(files, maxFileSize) {
+function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname12(file.path);
+    const folder = dirname13(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -32222,9 +32505,13 @@ function readConventions(files, maxFileSize) {
   for (const [folder, adrs] of byFolder2) {
     const templatePath = templateFileOf(folder);
     const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
-    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+    const own6 = folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null);
+    conventions2.set(folder, withPatternPages(own6, folder, pages));
   }
   return conventions2;
+}
+function patternPageCheck(config, catalogue, cwd) {
+  return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
 }
 function projectOf(records, cwd) {
   const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
@@ -32517,18 +32804,18 @@ __export(init_exports, {
   initConfig: () => initConfig
 });
 import { writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname14, relative as relative7, resolve as resolve7 } from "node:path";
+import { dirname as dirname15, relative as relative7, resolve as resolve7 } from "node:path";
 async function initConfig(options) {
   const path = resolve7(options.cwd, INIT_FILE);
   const existing = findConfigFile(options.cwd);
-  if (existing && dirname14(existing) === resolve7(options.cwd) && !options.force && !options.dryRun)
+  if (existing && dirname15(existing) === resolve7(options.cwd) && !options.force && !options.dryRun)
     throw new UsageError(`${relative7(options.cwd, existing)} already configures adrlint here; run "adrlint init --force" to replace it, or --dry-run to see what init would write`);
   const defaults = resolveConfig({}, null, resolve7(options.cwd));
   const run = (config) => lintProject({ cwd: options.cwd, paths: options.paths, config, concurrency: options.concurrency });
   const base = await run(defaults);
   const records = completeRecords(base.records, defaults, base.catalogue);
   const known = new Set(base.results.flatMap((result) => result.messages.map((message) => problemKey(result.filePath, message))));
-  const mentioning = base.results.filter((result) => result.messages.some((message) => message.ruleId === "pattern-undeclared")).length;
+  const mentioning = records.filter((record) => (record.mentioned ?? []).some((slug2) => !record.patterns.includes(slug2))).length;
   let settings = inferSettings({ cwd: options.cwd, records, conventions: base.conventions, results: base.results, mentioning });
   let captured = base;
   for (let round = 0; round < settings.length + 1; round++) {
@@ -32687,8 +32974,8 @@ function exactPosition(text3, lines, offset) {
   }
   return lines.position(offset);
 }
-function rangeRegion(text3, lines, [start, end]) {
-  const from = exactPosition(text3, lines, start);
+function rangeRegion(text3, lines, [start2, end]) {
+  const from = exactPosition(text3, lines, start2);
   const to = exactPosition(text3, lines, end);
   return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -32696,16 +32983,16 @@ function quoted(text3) {
   const short = text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
   return `"${oneLine3(short)}"`;
 }
-function describeEdit(text3, { range: [start, end], text: inserted }) {
-  const deleted = text3.slice(start, end);
+function describeEdit(text3, { range: [start2, end], text: inserted }) {
+  const deleted = text3.slice(start2, end);
   if (!deleted) return `Insert ${quoted(inserted)}`;
   if (!inserted) return `Delete ${quoted(deleted)}`;
   return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
 }
 function lineText(text3, lines, line) {
-  const start = lines.offset({ line, column: 1 });
-  const end = text3.slice(start).search(/[\r\n]/);
-  return end === -1 ? text3.slice(start) : text3.slice(start, start + end);
+  const start2 = lines.offset({ line, column: 1 });
+  const end = text3.slice(start2).search(/[\r\n]/);
+  return end === -1 ? text3.slice(start2) : text3.slice(start2, start2 + end);
 }
 function fingerprintOf2(ruleId, uri, m, text3, lines) {
   const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
@@ -33497,7 +33784,7 @@ __export(new_adr_exports, {
   titleSlug: () => titleSlug
 });
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname15, join as join9, resolve as resolve8 } from "node:path";
+import { dirname as dirname16, join as join9, resolve as resolve8 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
   const candidates = entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
@@ -33523,9 +33810,9 @@ function namingConvention(names, option) {
   return dated > numbered ? "date" : "number";
 }
 function titleSlug(title) {
-  const words = title.normalize("NFC").toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words2 = title.normalize("NFC").toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   let slug2 = "";
-  for (const word of words) {
+  for (const word of words2) {
     const longer = slug2 ? `${slug2}-${word}` : word;
     if (slug2 && longer.length > MAX_SLUG_LENGTH) break;
     slug2 = longer;
@@ -33618,7 +33905,7 @@ function adrFolder(cwd, config) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
     if (scan.isGlob) return resolve8(config.baseDir, scan.base || ".");
     const path = resolve8(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname15(path) : path;
+    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname16(path) : path;
   }
   const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve8(cwd, folder)));
   return resolve8(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
@@ -33875,7 +34162,20 @@ function supersedeChains(edges, order2) {
   const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
   return { chains: maximal, capped };
 }
-function buildSetReport(records, catalogue, { root, statuses }) {
+function undeclaredMentions(records, patterns, pathOf, conventions2) {
+  const adoptedByRecords = new Set(records.filter((record) => record.patterns.length > 0).map((record) => record.folder));
+  const adopted = (folder) => conventions2?.get(folder)?.patternsAdopted ?? adoptedByRecords.has(folder);
+  const mentioning = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (adopted(record.folder)) continue;
+    for (const slug2 of record.mentioned ?? []) {
+      if (record.patterns.includes(slug2)) continue;
+      mentioning.set(slug2, [...mentioning.get(slug2) ?? [], pathOf(record)]);
+    }
+  }
+  return patterns.filter((pattern) => mentioning.has(pattern.slug)).map((pattern) => ({ slug: pattern.slug, name: pattern.name, adrs: mentioning.get(pattern.slug) }));
+}
+function buildSetReport(records, catalogue, { root, conventions: conventions2, statuses }) {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
   const pathOf = (record) => relativePath(root, record.path);
   const adrs = unique.map((record) => ({
@@ -33916,6 +34216,7 @@ function buildSetReport(records, catalogue, { root, statuses }) {
     patterns,
     unusedPatterns: patterns.filter((pattern) => pattern.adrs.length === 0).map((pattern) => pattern.slug),
     unknownPatterns,
+    undeclaredMentions: undeclaredMentions(unique, patterns, pathOf, conventions2),
     supersedes,
     amends,
     chains,
@@ -34005,6 +34306,21 @@ function patternUsageLines(report, link = plainAdr) {
   }
   return lines;
 }
+function undeclaredMentionLines(report) {
+  if (report.undeclaredMentions.length === 0) return [];
+  const adrs = new Set(report.undeclaredMentions.flatMap((pattern) => pattern.adrs)).size;
+  const lines = [
+    "",
+    `### Mentioned but not declared (${report.undeclaredMentions.length})`,
+    "",
+    `${plural(adrs, "ADR")} ${adrs === 1 ? "mentions" : "mention"} catalogue patterns without declaring them. No ADR of ${adrs === 1 ? "its folder" : "their folders"} declares \`patterns\`, so pattern-undeclared stays quiet there; to adopt the catalogue, declare them all with \`adrlint --rule pattern-undeclared:warn --fix --fix-rule pattern-undeclared\`.`,
+    "",
+    "| Pattern | ADRs |",
+    "| --- | --- |"
+  ];
+  for (const pattern of report.undeclaredMentions) lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, adrList(pattern.adrs, plainAdr)]));
+  return lines;
+}
 function statusHeading(group) {
   const name = group.status === null ? "_no status_" : escapeMarkdownText(group.status);
   return `### ${name} (${group.adrs.length})`;
@@ -34028,6 +34344,7 @@ function formatReportMarkdown(report) {
     }
   }
   out.push("", "## Pattern usage", "", ...patternUsageLines(report));
+  out.push(...undeclaredMentionLines(report));
   const unused = report.patterns.filter((pattern) => pattern.adrs.length === 0);
   if (unused.length > 0) {
     out.push("", `### Unused patterns (${unused.length})`, "");
@@ -34074,7 +34391,7 @@ init_files();
 init_run();
 init_rules();
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname16, relative as relative13, resolve as resolve9 } from "node:path";
+import { dirname as dirname17, relative as relative13, resolve as resolve9 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/format/stylish.ts
@@ -34133,6 +34450,9 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 
 // src/cli.ts
 init_project();
+init_parse2();
+init_record();
+init_adr_links();
 
 // src/baseline.ts
 init_errors();
@@ -34141,7 +34461,7 @@ init_positions();
 init_version();
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname13, relative as relative5, sep as sep3 } from "node:path";
+import { dirname as dirname14, relative as relative5, sep as sep3 } from "node:path";
 var BASELINE_VERSION = 1;
 var DEFAULT_BASELINE_FILE = ".adrlint-baseline.json";
 var BaselineError = class extends FileError {
@@ -34162,9 +34482,9 @@ function fingerprintProblems(results, root, texts) {
   });
 }
 function flaggedText(text3, lines, message) {
-  const start = lines.offset({ line: message.line, column: message.column });
-  const end = Math.max(start, lines.offset({ line: message.endLine, column: message.endColumn }));
-  const flagged = text3.slice(start, end).trim();
+  const start2 = lines.offset({ line: message.line, column: message.column });
+  const end = Math.max(start2, lines.offset({ line: message.endLine, column: message.endColumn }));
+  const flagged = text3.slice(start2, end).trim();
   if (flagged) return flagged;
   const lineStart2 = lines.offset({ line: message.line, column: 1 });
   const next = lines.offset({ line: message.line + 1, column: 1 });
@@ -34227,12 +34547,12 @@ function parseBaseline(text3, file) {
   if (object.version !== BASELINE_VERSION)
     throw new BaselineError(file, `baseline version ${JSON.stringify(object.version)} is not one this adrlint reads (${BASELINE_VERSION}); write it again with --write-baseline`);
   object.problems.forEach((entry, i) => {
-    const problem = entryProblem(entry);
+    const problem = entryProblem2(entry);
     if (problem) throw new BaselineError(file, `problem ${i + 1} ${problem}`);
   });
   return { version: object.version, adrlint: typeof object.adrlint === "string" ? object.adrlint : "unknown", problems: object.problems };
 }
-function entryProblem(entry) {
+function entryProblem2(entry) {
   if (typeof entry !== "object" || entry === null) return "is not an object";
   const { file, rule, fingerprint, occurrence, message } = entry;
   if (typeof file !== "string" || file === "") return 'has no "file"';
@@ -34255,7 +34575,7 @@ function readBaseline(path) {
 function writeBaseline(path, baseline) {
   const temp = `${path}.${randomBytes3(6).toString("hex")}.tmp`;
   try {
-    mkdirSync2(dirname13(path), { recursive: true });
+    mkdirSync2(dirname14(path), { recursive: true });
     writeFileSync3(temp, serialiseBaseline(baseline));
     renameSync3(temp, path);
   } catch (error) {
@@ -34362,7 +34682,7 @@ function onlyErrors(results) {
 function emit(text3, outputFile, io) {
   if (outputFile) {
     const target = resolve9(io.cwd, outputFile);
-    mkdirSync4(dirname16(target), { recursive: true });
+    mkdirSync4(dirname17(target), { recursive: true });
     writeFileSync6(target, text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
@@ -34530,7 +34850,7 @@ Run "adrlint --help" for usage.
     return EXIT_OK;
   } catch (error) {
     if (error instanceof FileError) {
-      io.stderr.write(`adrlint: configuration error: ${error.message}
+      for (const line of error.lines) io.stderr.write(`adrlint: configuration error: ${line}
 `);
       return EXIT_USAGE;
     }
@@ -34629,9 +34949,9 @@ function progressLine(io) {
     }
   };
 }
-async function runNew(words, values, io) {
+async function runNew(words2, values, io) {
   const { adrFolder: adrFolder2, createAdr: createAdr2, formatLocalDate: formatLocalDate2, TEMPLATE_NAMES: TEMPLATE_NAMES2 } = await Promise.resolve().then(() => (init_new_adr(), new_adr_exports));
-  const title = words.join(" ").trim();
+  const title = words2.join(" ").trim();
   if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
   const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
   const folder = values.folder !== void 0 ? resolve9(io.cwd, values.folder) : adrFolder2(io.cwd, config);
@@ -34678,6 +34998,7 @@ async function runReport(paths, values, io) {
   noteSkipped(outcome, io);
   const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, {
     root: io.cwd,
+    conventions: outcome.conventions,
     ...outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}
   });
   const text3 = format === "json" ? report.formatReportJson(set) : format === "mermaid" ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
@@ -34702,15 +35023,21 @@ function checkFixRules(ids) {
 async function runLink(paths, values, io) {
   const dryRun = Boolean(values["dry-run"] || values["fix-dry-run"]);
   const { config } = loadProject({ cwd: io.cwd, configFile: values.config });
-  const on = config.rules["pattern-link"]?.severity === "off" ? ["pattern-link:warn"] : [];
+  const severity = config.rules["pattern-link"]?.severity;
   const outcome = await lintProject({
     cwd: io.cwd,
     paths,
     configFile: values.config,
-    ruleOverrides: on,
+    ruleOverrides: [`pattern-link:${severity === void 0 || severity === "off" ? "warn" : severity}`],
     fix: { write: !dryRun, rules: /* @__PURE__ */ new Set(["pattern-link"]) }
   });
   noteSkipped(outcome, io);
+  const missing = missingPatternPages2(outcome.results, outcome.catalogue, outcome.config, findRepositoryRoot(io.cwd));
+  if (missing.length > 0) {
+    const pages = missing.map((page) => relative13(io.cwd, page) || page).join(", ");
+    io.stderr.write(`adrlint: warning: not linked: the linkTemplate's page${missing.length === 1 ? " is" : "s are"} missing: ${pages}
+`);
+  }
   let text3 = dryRun ? (await Promise.resolve().then(() => (init_diff(), diff_exports))).formatFixDiff(outcome.results, io.cwd) : "";
   let linked = 0;
   let files = 0;
@@ -34730,6 +35057,23 @@ async function runLink(paths, values, io) {
 `;
   emit(text3, values["output-file"], io);
   return failed > 0 ? EXIT_LINT_ERRORS : EXIT_OK;
+}
+function missingPatternPages2(results, catalogue, config, root) {
+  const pages = /* @__PURE__ */ new Set();
+  const linkTemplate = config.linkTemplate;
+  for (const result of results) {
+    const unlinked = result.messages.filter((message) => message.ruleId === "pattern-link" && !message.fix);
+    const text3 = result.output ?? result.source;
+    if (unlinked.length === 0 || text3 === void 0 || linkTemplate === null) continue;
+    const adr = parseAdr(result.filePath, text3, catalogue);
+    for (const message of unlinked) {
+      const at = adr.lines.offset({ line: message.line, column: message.column });
+      const pattern = catalogue.get(adr.mentions.find((mention) => mention.range[0] === at)?.slug ?? "");
+      const target = pattern ? patternLinkTarget(pattern, { linkTemplate }) : null;
+      if (target) pages.add(resolveLinkPath(splitUrl(target).path, dirname17(result.filePath), root));
+    }
+  }
+  return [...pages];
 }
 function listRules(format) {
   if (format === "json")

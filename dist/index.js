@@ -3383,13 +3383,13 @@ var require_data_url = __commonJS({
     }
     function collectASequenceOfCodePointsFast(char, input, position2) {
       const idx = input.indexOf(char, position2.position);
-      const start = position2.position;
+      const start2 = position2.position;
       if (idx === -1) {
         position2.position = input.length;
-        return input.slice(start);
+        return input.slice(start2);
       }
       position2.position = idx;
-      return input.slice(start, position2.position);
+      return input.slice(start2, position2.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder2.encode(input);
@@ -5395,11 +5395,11 @@ var require_formdata_parser = __commonJS({
       return name;
     }
     function collectASequenceOfBytes(condition, input, position2) {
-      let start = position2.position;
-      while (start < input.length && condition(input[start])) {
-        ++start;
+      let start2 = position2.position;
+      while (start2 < input.length && condition(input[start2])) {
+        ++start2;
       }
-      return input.subarray(position2.position, position2.position = start);
+      return input.subarray(position2.position, position2.position = start2);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5412,12 +5412,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position2) {
-      if (buffer.length < start.length) {
+    function bufferStartsWith(buffer, start2, position2) {
+      if (buffer.length < start2.length) {
         return false;
       }
-      for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position2.position + i]) {
+      for (let i = 0; i < start2.length; i++) {
+        if (start2[i] !== buffer[position2.position + i]) {
           return false;
         }
       }
@@ -5823,8 +5823,8 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_status: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
@@ -5832,13 +5832,13 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_header_field: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_header_value: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
@@ -5846,8 +5846,8 @@ var require_client_h1 = __commonJS({
           },
           wasm_on_body: (p, at, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
-            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
+            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
             assert(currentParser.ptr === p);
@@ -9295,8 +9295,8 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
-          if (this.start !== start || this.end != null && this.end !== end) {
+          const { start: start2, size, end = size - 1 } = contentRange;
+          if (this.start !== start2 || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
                 headers,
@@ -9325,13 +9325,13 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start: start2, size, end = size - 1 } = range;
             assert(
-              start != null && Number.isFinite(start),
+              start2 != null && Number.isFinite(start2),
               "content-range mismatch"
             );
             assert(end != null && Number.isFinite(end), "invalid content-length");
-            this.start = start;
+            this.start = start2;
             this.end = end;
           }
           if (this.end == null) {
@@ -9657,9 +9657,9 @@ var require_readable = __commonJS({
       }
       const { _readableState: state } = consume2.stream;
       if (state.bufferIndex) {
-        const start = state.bufferIndex;
+        const start2 = state.bufferIndex;
         const end = state.buffer.length;
-        for (let n = start; n < end; n++) {
+        for (let n = start2; n < end; n++) {
           consumePush(consume2, state.buffer[n]);
         }
       } else {
@@ -9684,8 +9684,8 @@ var require_readable = __commonJS({
       }
       const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
       const bufferLength = buffer.length;
-      const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
-      return buffer.utf8Slice(start, bufferLength);
+      const start2 = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
+      return buffer.utf8Slice(start2, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -18335,19 +18335,19 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer2, start) {
-      if (start >= buffer2.length) {
+    function isASCIINumberBytes(buffer2, start2) {
+      if (start2 >= buffer2.length) {
         return false;
       }
-      for (let i = start; i < buffer2.length; i++) {
+      for (let i = start2; i < buffer2.length; i++) {
         if (buffer2[i] < 48 || buffer2[i] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer2, start) {
-      for (let i = start; i < buffer2.length; i++) {
+    function isValidLastEventIdBytes(buffer2, start2) {
+      for (let i = start2; i < buffer2.length; i++) {
         if (buffer2[i] === 0) {
           return false;
         }
@@ -18650,9 +18650,9 @@ ${value2}`;
         let length = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
-          const start = i === this.lineChunkIndex ? this.linePos : 0;
+          const start2 = i === this.lineChunkIndex ? this.linePos : 0;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
+          const slice = chunk.subarray(start2, end);
           length += slice.length;
           chunks.push(slice);
         }
@@ -20658,15 +20658,15 @@ function parseParameters(header, type, index2, len, stopFlags) {
   }
   return { type, index: index2, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str, start2, end) {
   let result = "";
-  for (let index2 = start; index2 < end; index2++) {
+  for (let index2 = start2; index2 < end; index2++) {
     if (str.charCodeAt(index2) === BSLASH) {
-      result += str.slice(start, index2);
-      start = ++index2;
+      result += str.slice(start2, index2);
+      start2 = ++index2;
     }
   }
-  return result + str.slice(start, end);
+  return result + str.slice(start2, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -24298,9 +24298,9 @@ var require_ignore = __commonJS({
       const source = `[${body}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start) => {
+    var scanBracket = (pattern, start2) => {
       const { length } = pattern;
-      let index2 = start + 1;
+      let index2 = start2 + 1;
       let negated = EMPTY;
       const lead = pattern[index2];
       if (lead === "!" || lead === "^") {
@@ -24444,7 +24444,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_, start2) => `${start2}**`,
         "*"
       ],
       // Escape metacharacters
@@ -25426,7 +25426,7 @@ var require_scan = __commonJS({
       const parts2 = [];
       let str = input;
       let index2 = -1;
-      let start = 0;
+      let start2 = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -25509,8 +25509,8 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
+          if (prev === CHAR_DOT && index2 === start2 + 1) {
+            start2 += 2;
             continue;
           }
           lastIndex = index2 + 1;
@@ -25522,7 +25522,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -25583,9 +25583,9 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start2) {
           negated = token.negated = true;
-          start++;
+          start2++;
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
@@ -25626,10 +25626,10 @@ var require_scan = __commonJS({
       let base = str;
       let prefix = "";
       let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
@@ -25654,7 +25654,7 @@ var require_scan = __commonJS({
       const state = {
         prefix,
         input,
-        start,
+        start: start2,
         base,
         glob,
         isBrace,
@@ -25675,11 +25675,11 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
           const i = slashes[idx];
           const value3 = input.slice(n2, i);
           if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
+            if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
@@ -25688,12 +25688,12 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i >= start2) {
             parts2.push(value3);
             prevIndex = i;
           }
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
         const value2 = input.slice(n);
         parts2.push(value2);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
@@ -26895,9 +26895,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar11 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -26919,7 +26919,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar11(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -26931,10 +26931,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar10;
+    exports.isScalar = isScalar11;
     exports.isSeq = isSeq7;
   }
 });
@@ -27955,18 +27955,18 @@ ${indent}${text3.slice(fold + 1, end2)}`;
     }
     function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
-      let start = i + 1;
-      let ch = text3[start];
+      let start2 = i + 1;
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start2 + indent) {
           ch = text3[++i];
         } else {
           do {
             ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
-          start = i + 1;
-          ch = text3[start];
+          start2 = i + 1;
+          ch = text3[start2];
         }
       }
       return end;
@@ -27997,12 +27997,12 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
+      for (let i = 0, start2 = 0; i < strLen; ++i) {
         if (str[i] === "\n") {
-          if (i - start > limit)
+          if (i - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -28016,19 +28016,19 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
-      let start = 0;
+      let start2 = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str += json.slice(start2, i) + "\\ ";
           i += 1;
-          start = i;
+          start2 = i;
           ch = "\\";
         }
         if (ch === "\\")
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str += json.slice(start2, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
@@ -28062,14 +28062,14 @@ var require_stringifyString = __commonJS({
                       str += json.substr(i, 6);
                 }
                 i += 5;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             case "n":
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str += json.slice(start2, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
@@ -28078,14 +28078,14 @@ var require_stringifyString = __commonJS({
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             default:
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start2 ? str + json.slice(start2) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
@@ -28164,10 +28164,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value2 = value2.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -28185,14 +28185,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
 ${indent}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start2}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
@@ -28823,23 +28823,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str = start2;
           for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -30634,7 +30634,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -30686,7 +30686,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -30695,7 +30695,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -30743,7 +30743,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -30845,8 +30845,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value: value2 } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep8, value: value2 } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key ?? sep8?.[0],
           offset,
@@ -30873,14 +30873,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -30950,8 +30950,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value: value2 } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value2,
           offset,
@@ -30972,7 +30972,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
@@ -31043,9 +31043,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -31056,8 +31056,8 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep8, value: value2 } = collItem;
-        const props = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep8, value: value2 } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep8?.[0],
@@ -31081,7 +31081,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -31097,7 +31097,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -31121,7 +31121,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep8 && !props.found) {
+        if (!isMap7 && !sep8 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -31130,7 +31130,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -31144,7 +31144,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep8)
                 for (const st of sep8) {
                   if (st === valueProps.found)
@@ -31176,7 +31176,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -31192,7 +31192,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -31293,10 +31293,10 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
@@ -31309,10 +31309,10 @@ var require_resolve_block_scalar = __commonJS({
       }
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -31393,8 +31393,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value: value2, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -31916,7 +31916,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -31926,7 +31926,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value2 ?? end?.[0],
         offset,
@@ -31939,7 +31939,7 @@ var require_compose_doc = __commonJS({
         if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -32388,9 +32388,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep8, value: value2 }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -32479,7 +32479,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -32563,7 +32563,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar10;
+    exports.isScalar = isScalar11;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -33180,8 +33180,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
@@ -33561,7 +33561,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep8;
           if (scalar.end) {
             sep8 = scalar.end;
@@ -33573,7 +33573,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep8 }]
+            items: [{ start: start2, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -33648,7 +33648,7 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
             for (let i = 0; i < it.sep.length; ++i) {
@@ -33668,14 +33668,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -33688,8 +33688,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -33706,12 +33706,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -33721,10 +33721,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep8 = it.sep;
                   sep8.push(this.sourceToken);
@@ -33734,10 +33734,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start3, key, sep: sep8 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -33745,7 +33745,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -33765,7 +33765,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start: start2, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs3);
@@ -33789,7 +33789,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -33926,7 +33926,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep8 = fc.end.splice(1, fc.end.length);
             sep8.push(this.sourceToken);
@@ -33934,7 +33934,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start: start2, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -33993,35 +33993,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -41384,9 +41384,9 @@ var require_limit = __commonJS({
       },
       dependencies: ["format"]
     };
-    var formatLimitPlugin = (ajv2) => {
-      ajv2.addKeyword(exports.formatLimitDefinition);
-      return ajv2;
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports.formatLimitDefinition);
+      return ajv;
     };
     exports.default = formatLimitPlugin;
   }
@@ -41402,17 +41402,17 @@ var require_dist2 = __commonJS({
     var codegen_1 = require_codegen();
     var fullName = new codegen_1.Name("fullFormats");
     var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
-        return ajv2;
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
       const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list2, formats, exportName);
+      addFormats2(ajv, list2, formats, exportName);
       if (opts.keywords)
-        (0, limit_1.default)(ajv2);
-      return ajv2;
+        (0, limit_1.default)(ajv);
+      return ajv;
     };
     formatsPlugin.get = (name, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
@@ -41421,12 +41421,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv2, list2, fs3, exportName) {
+    function addFormats2(ajv, list2, fs3, exportName) {
       var _a;
       var _b;
-      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs3[f]);
+        ajv.addFormat(f, fs3[f]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -41708,9 +41708,9 @@ var require_mod = __commonJS({
       }
       var mv = 0;
       var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
         peq[b.charCodeAt(k)] |= 1 << k;
       }
       var score = m;
@@ -41735,7 +41735,7 @@ var require_mod = __commonJS({
         pv = mh | ~(xv | ph);
         mv = ph & xv;
       }
-      for (var k = start; k < vlen; k++) {
+      for (var k = start2; k < vlen; k++) {
         peq[b.charCodeAt(k)] = 0;
       }
       return score;
@@ -41846,7 +41846,7 @@ var require_picocolors = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname13 } from "node:path";
+import { dirname as dirname14 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42407,11 +42407,15 @@ function planAnnotations(results, { root, changed = /* @__PURE__ */ new Set(), l
 // src/errors.ts
 var FileError = class extends Error {
   constructor(file, message) {
-    super(`${file}: ${message}`);
+    const lines = (typeof message === "string" ? [message] : message).map((problem) => `${file}: ${problem}`);
+    super(lines.join("\n"));
     this.file = file;
+    this.lines = lines;
     this.name = new.target.name;
   }
   file;
+  /** One line per problem, each naming the file: a file with several mistakes reports them all. */
+  lines;
 };
 var ConfigError = class extends FileError {
 };
@@ -42422,12 +42426,12 @@ var CatalogueError = class extends FileError {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename8, dirname as dirname5, isAbsolute, join as join5, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { basename as basename8, dirname as dirname6, isAbsolute, join as join5, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/config.ts
 var import_yaml9 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
 
 // src/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -42446,17 +42450,19 @@ function packagePath(...segments) {
 
 // src/schema.ts
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var ajv = null;
-function instance() {
+var instances = /* @__PURE__ */ new Map();
+function instance(allErrors = false) {
+  let ajv = instances.get(allErrors);
   if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
     addFormats(ajv);
+    instances.set(allErrors, ajv);
   }
   return ajv;
 }
-function compileSchema(name) {
+function compileSchema(name, { allErrors = false } = {}) {
   const schema = JSON.parse(readFileSync2(dataPath("schema", name), "utf8"));
-  return instance().compile(schema);
+  return instance(allErrors).compile(schema);
 }
 function compileInlineSchema(schema) {
   return instance().compile(schema);
@@ -42520,15 +42526,15 @@ var check = ({ adr, report }) => {
   }
   const first = spaceless[0];
   const last = spaceless[spaceless.length - 1];
-  const start = frontmatter2.yamlOffset + first;
+  const start2 = frontmatter2.yamlOffset + first;
   const end = frontmatter2.yamlOffset + last;
-  const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+  const fixed = insertSpaces(adr.text.slice(start2, end), spaceless.map((at) => at - first));
   const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
   const line = firstLine(frontmatter2.yamlText.slice(lineStart2));
   report({
     range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
     message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
-    fix: { range: [start, end], text: fixed }
+    fix: { range: [start2, end], text: fixed }
   });
 };
 var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
@@ -42831,14 +42837,14 @@ var VFileMessage = class extends Error {
         options.place = parent.position;
       }
     }
-    const start = options.place && "start" in options.place ? options.place.start : options.place;
+    const start2 = options.place && "start" in options.place ? options.place.start : options.place;
     this.ancestors = options.ancestors || void 0;
     this.cause = options.cause || void 0;
-    this.column = start ? start.column : void 0;
+    this.column = start2 ? start2.column : void 0;
     this.fatal = void 0;
     this.file = "";
     this.message = reason;
-    this.line = start ? start.line : void 0;
+    this.line = start2 ? start2.line : void 0;
     this.name = stringifyPosition(options.place) || "1:1";
     this.place = options.place || void 0;
     this.reason = this.message;
@@ -42997,9 +43003,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname14) {
+  set dirname(dirname15) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname14 || "", this.basename);
+    this.path = default2.join(dirname15 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -46178,28 +46184,28 @@ function decodeNamedCharacterReference(value2) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
+function splice(list2, start2, remove, items) {
   const end = list2.length;
   let chunkStart = 0;
   let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
+  if (start2 < 0) {
+    start2 = -start2 > end ? 0 : end + start2;
   } else {
-    start = start > end ? end : start;
+    start2 = start2 > end ? end : start2;
   }
   remove = remove > 0 ? remove : 0;
   if (items.length < 1e4) {
     parameters = Array.from(items);
-    parameters.unshift(start, remove);
+    parameters.unshift(start2, remove);
     list2.splice(...parameters);
   } else {
-    if (remove) list2.splice(start, remove);
+    if (remove) list2.splice(start2, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
+      parameters.unshift(start2, 0);
       list2.splice(...parameters);
       chunkStart += 1e4;
-      start += 1e4;
+      start2 += 1e4;
     }
   }
 }
@@ -46310,8 +46316,8 @@ function regexCheck(regex2) {
 function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -46329,8 +46335,8 @@ function factorySpace(effects, ok2, type, max) {
 }
 function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (max > 0 && markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -46513,8 +46519,8 @@ function initializeDocument(effects) {
   let childFlow;
   let childToken;
   let lineStartOffset;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
@@ -46552,7 +46558,7 @@ function initializeDocument(effects) {
       editMap.consume(self.events);
       return checkNewContainers(code);
     }
-    return start(code);
+    return start2(code);
   }
   function checkNewContainers(code) {
     if (continued === stack.length) {
@@ -46617,7 +46623,7 @@ function initializeDocument(effects) {
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
-      return start;
+      return start2;
     }
     effects.consume(code);
     return flowContinue;
@@ -46736,17 +46742,17 @@ function resolveAllAttention(events, context3) {
             continue;
           }
           const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
+          const start2 = {
             ...events[open2][1].end
           };
           const end = {
             ...events[index2][1].start
           };
-          movePoint(start, -use);
+          movePoint(start2, -use);
           movePoint(end, use);
           const openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
+            start: start2,
             end: {
               ...events[open2][1].end
             }
@@ -46814,8 +46820,8 @@ function tokenizeAttention(effects, ok2) {
   const previous2 = this.previous;
   const before2 = classifyCharacter(previous2);
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     marker = code;
     effects.enter("attentionSequence");
     return inside(code);
@@ -46847,8 +46853,8 @@ var autolink = {
 };
 function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
     effects.consume(code);
@@ -46947,8 +46953,8 @@ var blankLine = {
   tokenize: tokenizeBlankLine
 };
 function tokenizeBlankLine(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
   function after(code) {
@@ -46967,8 +46973,8 @@ var blockQuote = {
 };
 function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 62) {
       const state = self.containerState;
       if (!state.open) {
@@ -47020,8 +47026,8 @@ var characterEscape = {
   tokenize: tokenizeCharacterEscape
 };
 function tokenizeCharacterEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
     effects.consume(code);
@@ -47050,8 +47056,8 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   let size = 0;
   let max;
   let test;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
     effects.consume(code);
@@ -47112,8 +47118,8 @@ var nonLazyContinuation = {
 };
 function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === null) {
       return nok(code);
     }
@@ -47142,8 +47148,8 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   let initialPrefix = 0;
   let sizeOpen = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return beforeSequenceOpen(code);
   }
   function beforeSequenceOpen(code) {
@@ -47255,9 +47261,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       effects2.enter("lineEnding");
       effects2.consume(code);
       effects2.exit("lineEnding");
-      return start2;
+      return start3;
     }
-    function start2(code) {
+    function start3(code) {
       effects2.enter("codeFencedFence");
       return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
@@ -47300,8 +47306,8 @@ var furtherStart = {
   tokenize: tokenizeFurtherStart
 };
 function tokenizeCodeIndented(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeIndented");
     return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
@@ -47400,8 +47406,8 @@ function tokenizeCodeText(effects, ok2, nok) {
   let sizeOpen = 0;
   let size;
   let token;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
     return sequenceOpen(code);
@@ -47520,15 +47526,15 @@ var SpliceBuffer = class {
    * @returns {Array<T>}
    *   Array of items.
    */
-  slice(start, end) {
+  slice(start2, end) {
     const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
     if (stop < this.left.length) {
-      return this.left.slice(start, stop);
+      return this.left.slice(start2, stop);
     }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+    if (start2 > this.left.length) {
+      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start2 + this.left.length).reverse();
     }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+    return this.left.slice(start2).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
   }
   /**
    * Mimics the behavior of Array.prototype.splice() except for the change of
@@ -47550,9 +47556,9 @@ var SpliceBuffer = class {
    * @return {Array<T>}
    *   Any removed items.
    */
-  splice(start, deleteCount, items) {
+  splice(start2, deleteCount, items) {
     const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
+    this.setCursor(Math.trunc(start2));
     const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
@@ -47748,8 +47754,8 @@ function subcontent(events, eventIndex) {
   let index2 = -1;
   let current = token;
   let adjust = 0;
-  let start = 0;
-  const breaks = [start];
+  let start2 = 0;
+  const breaks = [start2];
   while (current) {
     while (events.get(++startPosition)[1] !== current) {
     }
@@ -47779,8 +47785,8 @@ function subcontent(events, eventIndex) {
       // Find a void token that includes a break.
       childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
     ) {
-      start = index2 + 1;
-      breaks.push(start);
+      start2 = index2 + 1;
+      breaks.push(start2);
       current._tokenizer = void 0;
       current.previous = void 0;
       current = current.next;
@@ -47796,9 +47802,9 @@ function subcontent(events, eventIndex) {
   index2 = breaks.length;
   while (index2--) {
     const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
+    const start3 = startPositions.pop();
+    jumps.push([start3, start3 + slice.length - 1]);
+    events.splice(start3, 2, slice);
   }
   jumps.reverse();
   index2 = -1;
@@ -47884,8 +47890,8 @@ function tokenizeContinuation(effects, ok2, nok) {
 function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
@@ -47977,8 +47983,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code);
@@ -48036,8 +48042,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
@@ -48098,17 +48104,17 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok2) {
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
       effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
-      return start;
+      return start2;
     }
     if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code);
     }
     return ok2(code);
   }
@@ -48126,8 +48132,8 @@ var titleBefore = {
 function tokenizeDefinition(effects, ok2, nok) {
   const self = this;
   let identifier;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("definition");
     return before2(code);
   }
@@ -48206,8 +48212,8 @@ var hardBreakEscape = {
   tokenize: tokenizeHardBreakEscape
 };
 function tokenizeHardBreakEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("hardBreakEscape");
     effects.consume(code);
     return after;
@@ -48257,8 +48263,8 @@ function resolveHeadingAtx(events, context3) {
 }
 function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("atxHeading");
     return before2(code);
   }
@@ -48409,8 +48415,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let buffer;
   let index2;
   let markerB;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return before2(code);
   }
   function before2(code) {
@@ -48727,8 +48733,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -48746,8 +48752,8 @@ function tokenizeHtmlText(effects, ok2, nok) {
   let marker;
   let index2;
   let returnState;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
@@ -49150,8 +49156,8 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     }
     labelStart = labelStarts[labelStarts.length - 1];
   }
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (!labelStart) {
       return nok(code);
     }
@@ -49277,8 +49283,8 @@ var labelStartImage = {
 function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
   let labelImage;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
     effects.consume(code);
@@ -49314,8 +49320,8 @@ var labelStartLink = {
 function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
   let labelLink;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code);
@@ -49339,8 +49345,8 @@ var lineEnding = {
   tokenize: tokenizeLineEnding
 };
 function tokenizeLineEnding(effects, ok2) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -49356,8 +49362,8 @@ var thematicBreak = {
 function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("thematicBreak");
     return before2(code);
   }
@@ -49409,8 +49415,8 @@ function tokenizeListStart(effects, ok2, nok) {
   const tail = self.events[self.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
     if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
@@ -49573,8 +49579,8 @@ function resolveToSetextUnderline(events, context3) {
 function tokenizeSetextUnderline(effects, ok2, nok) {
   const self = this;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     let index2 = self.events.length;
     let paragraph;
     while (index2--) {
@@ -49663,9 +49669,9 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code) {
+    const text3 = effects.attempt(constructs2, start2, notText);
+    return start2;
+    function start2(code) {
       return atBreak(code) ? text3(code) : notText(code);
     }
     function notText(code) {
@@ -50028,8 +50034,8 @@ function createTokenizer(parser, initialize, from) {
         ])
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           const left = code !== null && map[code];
           const all2 = code !== null && map.null;
           const list2 = [
@@ -50050,8 +50056,8 @@ function createTokenizer(parser, initialize, from) {
         return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
@@ -50230,7 +50236,7 @@ var search = /[\0\t\n\r]/g;
 function preprocess() {
   let column = 1;
   let buffer = "";
-  let start = true;
+  let start2 = true;
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value2, encoding, end) {
@@ -50238,11 +50244,11 @@ function preprocess() {
     const chunks = [];
     let startPosition = 0;
     buffer = "";
-    if (start) {
+    if (start2) {
       if (value2.charCodeAt(0) === 65279) {
         startPosition++;
       }
-      start = void 0;
+      start2 = void 0;
     }
     while (startPosition < value2.length) {
       search.lastIndex = startPosition;
@@ -50518,9 +50524,9 @@ function compiler(options) {
       listeners[index2].call(context3, token);
     }
   }
-  function prepareList(events, start) {
+  function prepareList(events, start2) {
     const end = events.length - 1;
-    let index2 = start - 1;
+    let index2 = start2 - 1;
     let containerBalance = -1;
     let listSpread = false;
     let listItem2;
@@ -50608,16 +50614,16 @@ function compiler(options) {
         }
       }
     }
-    const listEvents = events.splice(start);
+    const listEvents = events.splice(start2);
     let insertion = 0;
     index2 = -1;
     while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+      while (insertion < insertions.length && insertions[insertion].at === start2 + index2) {
         events.push(insertions[insertion++].event);
       }
       events.push(listEvents[index2]);
     }
-    events[start][1]._spread = listSpread;
+    events[start2][1]._spread = listSpread;
   }
   function opener2(create2, and) {
     return open2;
@@ -51216,8 +51222,8 @@ function createConstruct(matter2) {
   };
   function tokenizeFrontmatter(effects, ok2, nok) {
     const self = this;
-    return start;
-    function start(code) {
+    return start2;
+    function start2(code) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -51472,8 +51478,8 @@ function createLineIndex(text3) {
       return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
     },
     offset({ line, column }) {
-      const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start + column - 1, text3.length);
+      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      return Math.min(start2 + column - 1, text3.length);
     }
   };
 }
@@ -51491,9 +51497,9 @@ function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 })
   if (fromKey) directives.push(fromKey);
   const visit2 = (node2) => {
     if (node2.type === "html") {
-      const start = node2.position?.start.offset;
+      const start2 = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start, end));
+      if (start2 !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start2, end));
       return;
     }
     if ("children" in node2) for (const child of node2.children) visit2(child);
@@ -51504,8 +51510,8 @@ function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 })
 function commentDirectives(text3, lines, from, to) {
   const found = [];
   for (const match of text3.slice(from, to).matchAll(COMMENT)) {
-    const start = from + match.index;
-    const end = start + match[0].length;
+    const start2 = from + match.index;
+    const end = start2 + match[0].length;
     const body = match[2] ?? "";
     const bodyStart = end - 3 - body.length;
     const description = DESCRIPTION.exec(body);
@@ -51516,8 +51522,8 @@ function commentDirectives(text3, lines, from, to) {
     found.push({
       kind: match[1],
       rules: [...new Set(tokens.map((token) => token[0]))],
-      ...span(lines, start, end),
-      removal: commentRemoval(text3, start, end),
+      ...span(lines, start2, end),
+      removal: commentRemoval(text3, start2, end),
       rulesRange: first && last ? [bodyStart + first.index, bodyStart + last.index + last[0].length] : null
     });
   }
@@ -51530,16 +51536,16 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   if (!pair) return null;
   const key = pair.key;
   const value2 = pair.value;
-  const start = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
+  const start2 = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
   let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
-  while (end > start && /\s/.test(text3.charAt(end - 1))) end--;
-  const directive = { kind: "disable-file", rules: [], ...span(lines, start, end), removal: keyRemoval(text3, start, end), rulesRange: null };
-  const words = (written) => written.match(RULE_ID) ?? [];
+  while (end > start2 && /\s/.test(text3.charAt(end - 1))) end--;
+  const directive = { kind: "disable-file", rules: [], ...span(lines, start2, end), removal: keyRemoval(text3, start2, end), rulesRange: null };
+  const words2 = (written) => written.match(RULE_ID) ?? [];
   let ids;
   if (!value2 || (0, import_yaml.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
   if ((0, import_yaml.isScalar)(value2) && value2.value === true) ids = ["all"];
-  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words(value2.value);
-  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words(String(item.value)));
+  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words2(value2.value);
+  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words2(String(item.value)));
   else {
     directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml.isSeq)(value2) ? "a list with other values" : (0, import_yaml.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
     return directive;
@@ -51548,8 +51554,8 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   directive.rules = ids.includes("all") ? [] : [...new Set(ids)];
   return directive;
 }
-function span(lines, start, end) {
-  const from = lines.position(start);
+function span(lines, start2, end) {
+  const from = lines.position(start2);
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -51570,10 +51576,10 @@ function blankBefore(text3, lineStart2) {
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
   return blank(text3.slice(lineStartOf2(text3, previousEnd), previousEnd));
 }
-function commentRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf2(text3, start);
+function commentRemoval(text3, start2, end) {
+  const lineStart2 = lineStartOf2(text3, start2);
   const lineEnd = lineEndOf(text3, end);
-  const before2 = text3.slice(lineStart2, start);
+  const before2 = text3.slice(lineStart2, start2);
   const after = text3.slice(end, lineEnd);
   if (blank(before2) && blank(after)) {
     let removeStart = lineStart2;
@@ -51587,13 +51593,13 @@ function commentRemoval(text3, start, end) {
   }
   const spacesBefore = /[ \t]*$/.exec(before2)?.[0].length ?? 0;
   const spacesAfter = /^[ \t]*/.exec(after)?.[0].length ?? 0;
-  if (blank(before2)) return [start, end + spacesAfter];
-  if (blank(after)) return [start - spacesBefore, lineEnd];
-  return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
+  if (blank(before2)) return [start2, end + spacesAfter];
+  if (blank(after)) return [start2 - spacesBefore, lineEnd];
+  return spacesBefore > 0 && spacesAfter > 0 ? [start2 - spacesBefore, end] : [start2, end];
 }
-function keyRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf2(text3, start);
-  if (!blank(text3.slice(lineStart2, start))) return null;
+function keyRemoval(text3, start2, end) {
+  const lineStart2 = lineStartOf2(text3, start2);
+  if (!blank(text3.slice(lineStart2, start2))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
 }
@@ -51676,6 +51682,156 @@ function directiveProblems(directives, used, options) {
 }
 function orList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+// src/mention-use.ts
+var OPTION_SECTION = new RegExp(
+  "^(?:" + [
+    "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
+    "(?:options|alternatives)",
+    "(?:options|alternatives|solutions)\\s+(?:considered|evaluated|explored|examined)",
+    // Not a bare "Pros and Cons": a Nygard record may weigh its own decision under it.
+    "pros\\s+and\\s+cons\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?",
+    "(?:options|alternatives|solutions)\\s+(?:consid\xE9r\xE9es|envisag\xE9es|examin\xE9es|\xE9tudi\xE9es)",
+    "avantages\\s+et\\s+inconv\xE9nients(?:\\s+des\\s+(?:options|alternatives|solutions))?",
+    "opciones\\s+consideradas|alternativas\\s+consideradas",
+    "(?:betrachtete|erwogene|bewertete)\\s+(?:optionen|alternativen)"
+  ].join("|") + ")$",
+  "iu"
+);
+var CHOSEN_OPTION = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:chosen option|option choisie|option retenue|opción elegida|opção escolhida|gewählte option)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/imu;
+var JUSTIFICATION = /\s*(?:[,;.]\s|[,;.]?\s+(?:because|since|as it|parce que|parce qu'|car|porque|weil)\b).*$/iu;
+function headingTitle(heading) {
+  return toString(heading, { includeHtml: false }).replace(/^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+/, "").replace(/[\s:]+$/, "").replace(/\s+/g, " ").trim();
+}
+function start(node2) {
+  return node2.position?.start.offset ?? 0;
+}
+function chosenOptionName(text3) {
+  const line = CHOSEN_OPTION.exec(text3)?.[1]?.trim();
+  if (!line) return null;
+  const quoted2 = /^(?:\*\*|__)?(["'“‘«])(.+?)(?:["'”’»])/u.exec(line);
+  const name = quoted2 ? quoted2[2] : line.replace(JUSTIFICATION, "");
+  return name.replace(/[*_`]/g, "").trim() || null;
+}
+function words(text3) {
+  return text3.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+function chosenIndex(options, chosen) {
+  const target = words(chosen).join(" ");
+  const names = options.map((option) => words(option).join(" "));
+  const prefixed = names.map((name, index2) => ({ name, index: index2 })).filter(({ name }) => name !== "" && (name === target || target.startsWith(`${name} `) || name.startsWith(`${target} `))).sort((a, b) => b.name.length - a.name.length);
+  if (prefixed[0]) return prefixed[0].index;
+  const wanted2 = new Set(words(chosen));
+  if (wanted2.size === 0) return -1;
+  const shared = names.map((name) => new Set(name.split(" ").filter((word) => wanted2.has(word))).size);
+  const best = Math.max(0, ...shared);
+  if (best * 2 < wanted2.size || shared.filter((count) => count === best).length !== 1) return -1;
+  return shared.indexOf(best);
+}
+function optionsOf(nodes, end) {
+  const headings = nodes.filter((node2) => node2.type === "heading");
+  if (headings.length > 0) {
+    const depth = Math.min(...headings.map((heading) => heading.depth));
+    const tops = headings.filter((heading) => heading.depth === depth);
+    return tops.map((heading, i) => ({ name: headingTitle(heading), range: [start(heading), tops[i + 1] ? start(tops[i + 1]) : end] }));
+  }
+  const spans = [];
+  for (const node2 of nodes) {
+    if (node2.type !== "list") continue;
+    for (const item of node2.children) {
+      const first = item.children[0];
+      const name = first ? toString(first, { includeHtml: false }).split("\n")[0].trim() : "";
+      spans.push({ name, range: [item.position?.start.offset ?? 0, item.position?.end.offset ?? 0] });
+    }
+  }
+  return spans;
+}
+function rejectedOptionRanges(tree, text3) {
+  const nodes = tree.children;
+  const chosen = chosenOptionName(text3);
+  const ranges = [];
+  nodes.forEach((node2, index2) => {
+    if (node2.type !== "heading" || !OPTION_SECTION.test(headingTitle(node2))) return;
+    let next = index2 + 1;
+    while (next < nodes.length && !(nodes[next].type === "heading" && nodes[next].depth <= node2.depth)) next++;
+    const end = next < nodes.length ? start(nodes[next]) : text3.length;
+    const options = optionsOf(nodes.slice(index2 + 1, next), end);
+    const picked = chosen === null ? -1 : chosenIndex(options.map((option) => option.name), chosen);
+    const kept = options[picked]?.range;
+    const sectionStart = start(node2);
+    if (!kept) ranges.push([sectionStart, end]);
+    else ranges.push([sectionStart, kept[0]], [kept[1], end]);
+  });
+  return ranges;
+}
+var NEGATION_CUES = [
+  "\\w+n['\u2019]t",
+  "not(?!\\s+(?:only|just|merely)\\b)",
+  "no",
+  "never",
+  "neither",
+  "nor",
+  "cannot",
+  "without",
+  "instead\\s+of",
+  "rather\\s+than",
+  "as\\s+opposed\\s+to",
+  "in\\s+place\\s+of",
+  "unlike",
+  "(?:decided?|decides|deciding|voted?|argues?|argued|speaks?|spoke)\\s+against",
+  "avoid(?:s|ed|ing)?",
+  "reject(?:s|ed|ing)?",
+  // French, Spanish and German ADR sets mention the same patterns.
+  "pas",
+  "sans",
+  "jamais",
+  "aucun(?:e)?",
+  "plut\xF4t\\s+que",
+  "au\\s+lieu\\s+d(?:e|u|es)",
+  "\xE9viter|\xE9vite(?:r|ons|z)?",
+  "sin",
+  "nunca",
+  "en\\s+lugar\\s+de",
+  "nicht",
+  "kein(?:e|en|er|em)?",
+  "ohne",
+  "statt",
+  "anstatt"
+];
+var NEGATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NEGATION_CUES.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+var CLAUSE_END = new RegExp(
+  [
+    "[.;:!?](?=\\s|$)",
+    "\\s[-\u2013\u2014]\\s",
+    "[\u2013\u2014]",
+    ",(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|the|our|its|their|each|every|all|nous|on|il|elle|ils|wir|es)\\b)",
+    "(?<![\\p{L}\\p{N}])(?:but|however|although|though|whereas|while|yet|so|because|since|instead(?!\\s+of)|which|that|who|unless|mais|cependant|car|donc|pero|aber|sondern)(?![\\p{L}\\p{N}])"
+  ].join("|"),
+  "giu"
+);
+var NEGATION_REACH = 6;
+var DETERMINER_REACH = 3;
+var DETERMINERS = /^(?:no|aucun|aucune|kein|keine|keinen|keiner|keinem)$/iu;
+var NEW_SUBJECT = /^(?:we|i|you|they|he|she|there|nous|ils|elles|wir)$/iu;
+var SETS_ASIDE = /^(?:bypass(?:es|ed|ing)?|circumvent(?:s|ed|ing)?|skip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|break(?:s|ing)?|los(?:e|es|ing))$/iu;
+function readable(source) {
+  return source.replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, " ").replace(/`+[^`]*`+/g, " code ").replace(/<[^>]*>/g, " ").replace(/[*_~[\]]/g, "").replace(/\([^()]*\)/g, " ");
+}
+function negatedInClause(before2) {
+  const text3 = readable(before2);
+  let clauseStart = 0;
+  for (const boundary of text3.matchAll(CLAUSE_END)) clauseStart = boundary.index + boundary[0].length;
+  const clause = text3.slice(clauseStart);
+  let last = null;
+  for (const cue of clause.matchAll(NEGATION)) last = cue;
+  if (!last) return false;
+  const after = clause.slice(last.index + last[0].length);
+  const wordsOf = (text4) => text4.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wordsOf(after).some((word) => NEW_SUBJECT.test(word) || SETS_ASIDE.test(word))) return false;
+  const items = after.split(",");
+  const reach = DETERMINERS.test(last[0]) ? DETERMINER_REACH : NEGATION_REACH;
+  return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
 // src/parse.ts
@@ -51812,10 +51968,10 @@ function nodeRange(frontmatter2, node2, fallback) {
   if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
   return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
 }
-function trimmedRange(frontmatter2, start, end) {
+function trimmedRange(frontmatter2, start2, end) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
-  return [frontmatter2.yamlOffset + start, frontmatter2.yamlOffset + trimmed];
+  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
 }
 function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
@@ -51926,7 +52082,8 @@ var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "
 function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
-  const visit2 = (node2, inHeading, inLink, inHtml) => {
+  const blockStarts = [];
+  const visit2 = (node2, inHeading, inLink, inHtml, block) => {
     if (node2.type === "image" || node2.type === "imageReference") {
       const url = node2.type === "image" ? node2.url : definitions.get(node2.identifier) ?? "";
       adr.images.push({ url, range: [node2.position?.start.offset ?? 0, node2.position?.end.offset ?? 0] });
@@ -51935,14 +52092,16 @@ function collectBody(adr, catalogue) {
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
       if (inHtml) return;
-      const start = node2.position?.start.offset;
+      const start2 = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start === void 0 || end === void 0) return;
-      for (const match of textMentions(catalogue, adr.text.slice(start, end), node2.value)) {
-        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink });
+      if (start2 === void 0 || end === void 0) return;
+      for (const match of textMentions(catalogue, adr.text.slice(start2, end), node2.value)) {
+        adr.mentions.push({ slug: match.slug, text: match.text, range: [start2 + match.start, start2 + match.end], inHeading, inLink, rejected: false });
+        blockStarts.push(block);
       }
       return;
     }
+    const childBlock = BLOCKS.has(node2.type) ? node2.position?.start.offset ?? block : block;
     let childInLink = inLink;
     if (node2.type === "link" || node2.type === "linkReference") {
       const url = node2.type === "link" ? node2.url : definitions.get(node2.identifier) ?? "";
@@ -51960,10 +52119,19 @@ function collectBody(adr, catalogue) {
         htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
         continue;
       }
-      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0, childBlock);
     }
   };
-  for (const child of adr.tree.children) visit2(child, false, false, false);
+  for (const child of adr.tree.children) visit2(child, false, false, false, 0);
+  if (adr.mentions.length > 0) markRejected(adr, blockStarts);
+}
+var BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "tableCell"]);
+function markRejected(adr, blockStarts) {
+  const rejected = rejectedOptionRanges(adr.tree, adr.text);
+  adr.mentions.forEach((mention, index2) => {
+    const [start2] = mention.range;
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+  });
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -51984,10 +52152,10 @@ function restorePositions(parent, text3, lines) {
     let at = 0;
     run.forEach((child, n) => {
       const length = values[n]?.length ?? 0;
-      const start = map?.starts[at];
+      const start2 = map?.starts[at];
       const end = map?.ends[at + length - 1];
-      if (length > 0 && start !== void 0 && end !== void 0) {
-        child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
+      if (length > 0 && start2 !== void 0 && end !== void 0) {
+        child.position = { start: { ...lines.position(lo + start2), offset: lo + start2 }, end: { ...lines.position(lo + end), offset: lo + end } };
         if ("children" in child) restorePositions(child, text3, lines);
       }
       at += length;
@@ -52018,9 +52186,9 @@ function textMentions(catalogue, raw, value2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
-    const start = map.starts[a] ?? 0;
-    const end = map.ends[b - 1] ?? start;
-    found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
+    const start2 = map.starts[a] ?? 0;
+    const end = map.ends[b - 1] ?? start2;
+    found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });
   }
   return found;
 }
@@ -52162,10 +52330,10 @@ function referenceRange(text3, ref) {
   const item = withoutTrailingSpace(text3, ref.itemRange);
   return { range: item, fixable: text3.charAt(item[0]) === "*" };
 }
-function withoutTrailingSpace(text3, [start, end]) {
+function withoutTrailingSpace(text3, [start2, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start, trimmed];
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
 }
 
 // rules/pattern-category.ts
@@ -52239,10 +52407,10 @@ var check4 = ({ adr, catalogue, report }) => {
     }
   }
 };
-function withoutTrailingSpace2(text3, [start, end]) {
+function withoutTrailingSpace2(text3, [start2, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start, trimmed];
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
 }
 function aliasRange(adr, node2) {
   return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
@@ -52282,11 +52450,11 @@ function nextLineStart(text3, offset) {
   return i < text3.length ? i + 1 : i;
 }
 function removeSequenceItem(text3, itemRange) {
-  const [start, end] = itemRange;
-  const start0 = lineStart(text3, start);
-  const before2 = text3.slice(start0, start);
+  const [start2, end] = itemRange;
+  const start0 = lineStart(text3, start2);
+  const before2 = text3.slice(start0, start2);
   if (/^\s*-\s+$/.test(before2) || /^\s*-$/.test(before2)) {
-    return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
+    return { range: [start0, nextLineStart(text3, Math.max(start2, end - 1))], text: "" };
   }
   let after = end;
   while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
@@ -52298,11 +52466,11 @@ function removeSequenceItem(text3, itemRange) {
   if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
     return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
-  let i = start - 1;
+  let i = start2 - 1;
   while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
   if (text3[i] === ",") return { range: [i, end], text: "" };
-  if (text3.slice(end, after).includes(",")) return { range: [start, after], text: "" };
-  if (ownLine) return { range: [start, end], text: "" };
+  if (text3.slice(end, after).includes(",")) return { range: [start2, after], text: "" };
+  if (ownLine) return { range: [start2, end], text: "" };
   return null;
 }
 function lineEnding2(text3) {
@@ -52341,9 +52509,9 @@ function appendFrontmatterItems(adr, key, items) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      if (text3.charAt(start) !== "[" || text3.charAt(end - 1) !== "]") return null;
-      if (!last) return { range: [start + 1, start + 1], text: items.join(", ") };
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      if (text3.charAt(start2) !== "[" || text3.charAt(end - 1) !== "]") return null;
+      if (!last) return { range: [start2 + 1, start2 + 1], text: items.join(", ") };
       const [, lastEnd2] = nodeRange(frontmatter2, last);
       return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
     }
@@ -52358,14 +52526,14 @@ function appendFrontmatterItems(adr, key, items) {
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
   if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && node2.value !== "") {
-    const [start, end] = nodeRange(frontmatter2, node2);
-    if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
-    return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
+    const [start2, end] = nodeRange(frontmatter2, node2);
+    if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
+    return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml5.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      return { range: [start, end], text: `[${items.join(", ")}]` };
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      return { range: [start2, end], text: `[${items.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
     const colon = text3.indexOf(":", keyEnd);
@@ -52720,15 +52888,15 @@ var FRONTMATTER_RELATIONS = [
 ];
 var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
 var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-function lineOf(text3, start) {
-  let end = start;
+function lineOf(text3, start2) {
+  let end = start2;
   while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
-  return [start, end];
+  return [start2, end];
 }
 function offsets(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 function referenceTarget(raw) {
   const text3 = raw.trim().replace(/^["']|["']$/g, "");
@@ -52768,13 +52936,13 @@ function bodyRelations(adr, nodes, into) {
     const raw = adr.text.slice(range[0], range[1]);
     let lineStart2 = 0;
     for (const line of raw.split(/\r\n|\r|\n/)) {
-      const start = range[0] + lineStart2;
+      const start2 = range[0] + lineStart2;
       lineStart2 += line.length + (raw.slice(lineStart2 + line.length).match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
       const trimmed = line.replace(/^[\s>*_-]*/, "").replace(/\*\*|__/g, "");
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(trimmed))?.[1];
       if (!kind) continue;
-      const lineEnd = start + line.length;
-      const links = linksWithin(node2, start, lineEnd);
+      const lineEnd = start2 + line.length;
+      const links = linksWithin(node2, start2, lineEnd);
       if (links.length > 0) {
         for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
@@ -52788,18 +52956,18 @@ function bodyRelations(adr, nodes, into) {
       } else {
         for (const match of line.matchAll(NUMBER_REFERENCE)) {
           const digits = match[1] ?? match[2] ?? "";
-          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start + match.index, start + match.index + match[0].length] });
+          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start2 + match.index, start2 + match.index + match[0].length] });
         }
       }
     }
   }
 }
-function linksWithin(node2, start, end) {
+function linksWithin(node2, start2, end) {
   const found = [];
   const visit2 = (child) => {
     if (child.type === "link") {
       const range = offsets(child);
-      if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
+      if (range && range[0] >= start2 && range[1] <= end) found.push({ url: child.url, range });
       return;
     }
     if ("children" in child) for (const grandchild of child.children) visit2(grandchild);
@@ -52871,8 +53039,8 @@ function firstParagraphLine(adr, nodes) {
     if (!paragraph) continue;
     const range = offsets(paragraph);
     if (!range) continue;
-    const [start, end] = lineOf(adr.text, range[0]);
-    let valueStart = start;
+    const [start2, end] = lineOf(adr.text, range[0]);
+    let valueStart = start2;
     let valueEnd = end;
     while (valueStart < valueEnd && /[\s*_>-]/.test(adr.text.charAt(valueStart))) valueStart++;
     while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
@@ -52958,14 +53126,14 @@ function buildRecord(adr, catalogue) {
     let offset = 0;
     for (const part of status.value.split(";")) {
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
-      const start = status.range[0] + offset;
-      const end = start + part.length;
+      const start2 = status.range[0] + offset;
+      const end = start2 + part.length;
       if (kind) {
-        const links = adr.links.filter((link) => link.range[0] >= start && link.range[1] <= end);
+        const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
         for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
         if (links.length === 0) {
           for (const match of part.matchAll(NUMBER_REFERENCE)) {
-            const at = start + match.index;
+            const at = start2 + match.index;
             relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
           }
         }
@@ -52995,8 +53163,13 @@ function buildRecord(adr, catalogue) {
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue),
+    ...mentionedSlugs(adr),
     ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
+}
+function mentionedSlugs(adr) {
+  const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
+  return slugs.length > 0 ? { mentioned: slugs } : {};
 }
 function titleNumber(adr, digits, titleRange) {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
@@ -53020,6 +53193,435 @@ function patternLinkTarget(pattern, settings) {
   return pattern.url;
 }
 
+// src/conventions.ts
+import { createHash } from "node:crypto";
+import { basename as basename3 } from "node:path";
+
+// src/sections.ts
+function normaliseHeading(heading) {
+  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+var CONCEPTS = [
+  ["status", "statut", "etat", "estado", "stato"],
+  [
+    "context",
+    "context and problem statement",
+    "problem statement",
+    "background",
+    "contexte",
+    "contexte et enonce du probleme",
+    "contexte et definition du probleme",
+    "contexte et probleme",
+    "enonce du probleme",
+    "definition du probleme",
+    "problematique",
+    "kontext",
+    "kontext und problemstellung",
+    "contexto",
+    "contexto y planteamiento del problema",
+    "contexto e declaracao do problema",
+    "contesto"
+  ],
+  [
+    "considered options",
+    "options",
+    "options considered",
+    "alternatives",
+    "alternatives considered",
+    "considered alternatives",
+    "options considerees",
+    "options envisagees",
+    "solutions etudiees",
+    "solutions envisagees",
+    "alternatives considerees",
+    "alternatives envisagees",
+    "betrachtete optionen",
+    "optionen",
+    "alternativen",
+    "opciones consideradas",
+    "alternativas",
+    "opcoes consideradas",
+    "opzioni considerate"
+  ],
+  [
+    "decision",
+    "decisions",
+    "decision outcome",
+    "outcome",
+    "proposal",
+    "proposed decision",
+    "resultat de la decision",
+    "solution retenue",
+    "entscheidung",
+    "entscheidungsergebnis",
+    "resultado de la decision",
+    "decisao",
+    "resultado da decisao",
+    "decisione",
+    "esito della decisione"
+  ],
+  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
+  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
+  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
+  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
+];
+function sectionNames(title) {
+  const name = normaliseHeading(title);
+  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
+}
+function namesHeading(heading, names) {
+  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
+}
+var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
+function headingIsSection(heading, names) {
+  if (namesHeading(heading, names)) return true;
+  const parts2 = heading.split(JOIN);
+  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
+}
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+var FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+function sectionHeadingsOfText(source) {
+  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
+  const headings = [];
+  let fence3 = null;
+  let titleSeen = false;
+  for (const line of text3.split(/\r\n|\r|\n/)) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence3 !== null) {
+      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
+      continue;
+    }
+    if (marker) {
+      fence3 = marker;
+      continue;
+    }
+    const heading = ATX.exec(line);
+    if (!heading) continue;
+    if (heading[1].length === 1 && !titleSeen) {
+      titleSeen = true;
+      continue;
+    }
+    const title = normaliseHeading(heading[2] ?? "");
+    if (title) headings.push(title);
+  }
+  return headings;
+}
+
+// src/adr-links.ts
+import { basename as basename2, extname, join, relative as relative2, resolve, sep as sep3 } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+}
+var HTML = /\.html?$/i;
+var MARKDOWN = /\.(?:md|markdown)$/i;
+var isMarkdownPath = (path) => MARKDOWN.test(path);
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+var NUMBERED = /^(\d+)-(.+)$/;
+function renamedTargets(missing, names) {
+  const name = basename2(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, number, rest] = match;
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = names.flatMap((candidate) => {
+    if (candidate === name) return [];
+    const candidateExtension = extensionOf(candidate);
+    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
+  });
+  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
+  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
+  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+function relativeHref(fromFolder, to) {
+  const path = relative2(fromFolder, to).split(sep3).join("/");
+  return path === "" ? basename2(to) : path;
+}
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
+function linkNodeAt(tree, range) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    const at = offsetsOf(node2);
+    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
+    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function definitionOf(tree, identifier) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    if (node2.type === "definition" && node2.identifier === identifier) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function destinationFrom(text3, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text3.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+function closingBracket(text3, open2, limit) {
+  let depth = 0;
+  for (let i = open2; i < limit; i++) {
+    const char = text3.charAt(i);
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+function linkDestination(adr, range) {
+  const node2 = linkNodeAt(adr.tree, range);
+  if (!node2) return null;
+  const { text: text3 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "image") {
+    const close2 = closingBracket(text3, range[0] + 1, range[1]);
+    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference" || node2.type === "imageReference") {
+    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function writtenDestination(adr, linkRange, url) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start2, end] = destination2.range;
+  const raw = adr.text.slice(start2, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start: start2, raw, rawPath, angled: destination2.angled };
+}
+function destinationText(path, angled) {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newName, written.angled);
+  if (text3 === null) return null;
+  const slash = written.rawPath.lastIndexOf("/");
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkPath(adr, linkRange, url, newPath) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newPath, written.angled);
+  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkFragment(adr, linkRange, url, anchor) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf("#");
+  if (hash < 0) return null;
+  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
+}
+
+// src/conventions.ts
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+function isTemplateName(name) {
+  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words2 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words2.length > 0 && words2.some((word) => TEMPLATE_WORDS.has(word)) && words2.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename3(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
+var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function folderConventions(adrs, template) {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? withSetUsage(readTemplate(template), adrs) : null
+  };
+}
+var MIN_RECORDS_FOR_HABIT = 3;
+function withSetUsage(template, adrs) {
+  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
+  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
+  const sections = template.sections.map((section) => {
+    const names = sectionNames(section.title);
+    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
+    return { ...section, droppedBySet: writers * 2 < adrs.length };
+  });
+  return { ...template, sections };
+}
+function patternsWanted({ conventions: conventions2, settings }) {
+  return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
+}
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
+}
+function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
+  if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
+  return catalogue.patterns.filter((pattern) => {
+    const { path } = splitUrl(patternLinkTarget(pattern, { linkTemplate }) ?? "");
+    return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
+  }).map((pattern) => pattern.slug);
+}
+function withPatternPages(conventions2, folder, check18) {
+  const missing = check18 ? missingPatternPages(folder, check18) : [];
+  return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
+}
+function conventionsFingerprint(conventions2) {
+  if (!conventions2.patternsAdopted && !conventions2.template && !conventions2.missingPatternPages) return "";
+  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
+}
+var PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+function headingDepthTitle(node2) {
+  return toString(node2, { includeHtml: false }).trim();
+}
+function htmlText2(node2) {
+  return node2 && node2.type === "html" ? node2.value : "";
+}
+function markedOptional(heading, before2) {
+  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+function readTemplate(file) {
+  const text3 = file.source.replace(/^\uFEFF/, "");
+  const tree = parseMarkdown(text3);
+  const sections = [];
+  const titlePlaceholders = [];
+  let h1Count = 0;
+  tree.children.forEach((node2, index2) => {
+    if (node2.type !== "heading" || node2.depth > 2) return;
+    const title = headingDepthTitle(node2);
+    if (node2.depth === 1 && PLACEHOLDER.test(title)) titlePlaceholders.push(title);
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    if (!title || PLACEHOLDER.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
+}
+var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+var STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+var STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+function templateStatuses(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
+  if (!line || !line.includes("|")) return null;
+  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
+  const statuses = [];
+  for (const part of value2.split("|")) {
+    const words2 = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words2?.replace(/[\s-]+adr$/i, "");
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}
+
 // rules/pattern-undeclared.ts
 var meta6 = {
   id: "pattern-undeclared",
@@ -53030,8 +53632,11 @@ var meta6 = {
   docs: {
     url: ruleDocsUrl("pattern-undeclared"),
     why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
+    quiet: 'On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule: a `catalogue` of its own, the rule set in `rules`, `--rule` or the remark plugin\'s options, or the `strict` preset. A team that never used a catalogue is not told to, word by word; `adrlint report` lists those mentions, and the command that declares them all. Mentions that do not say the ADR uses the pattern never count: one in a considered option the decision did not choose (MADR\'s Considered Options and Pros and Cons of the Options, for an option other than the `Chosen option: "\u2026"`), and one in a clause that negates or sets it aside ("we will not use a saga", "does not act as an API gateway", "instead of CQRS", "rather than microservices", "no need for a sidecar"). Mentions in the title, the decision, the chosen option and the consequences count.',
     wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
-    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
+    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
+    // A set that has adopted `patterns`: the rule speaks there with the default config.
+    files: { "docs/adr/0002-declares-patterns.md": "---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n" }
   },
   schema: {
     type: "object",
@@ -53041,7 +53646,9 @@ var meta6 = {
     }
   }
 };
-var check6 = ({ adr, catalogue, options, report }) => {
+var check6 = (context3) => {
+  const { adr, catalogue, options, report } = context3;
+  if (!patternsWanted(context3)) return;
   if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue));
   for (const ref of adr.patterns) {
@@ -53049,10 +53656,11 @@ var check6 = ({ adr, catalogue, options, report }) => {
     if (typo) declared.add(typo);
   }
   const minMentions = options?.minMentions ?? 1;
+  const uses = adr.mentions.filter((mention) => !mention.rejected);
   const counts = /* @__PURE__ */ new Map();
-  for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+  for (const mention of uses) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
   const firstMentions = /* @__PURE__ */ new Map();
-  for (const mention of adr.mentions) {
+  for (const mention of uses) {
     if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
     firstMentions.set(mention.slug, mention);
@@ -53108,6 +53716,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
+import { dirname as dirname2 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -53117,32 +53726,47 @@ var meta8 = {
   docs: {
     url: ruleDocsUrl("pattern-link"),
     why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
+    quiet: "On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule (a `catalogue`, the rule set by name, the `strict` preset); `adrlint link` always links, as asking to link is asking for the rule. A pattern the file already links is left alone: a link anywhere in the file that points at its page (its `url`, or the `linkTemplate` target). Link text that only names the pattern (`[a saga link](https://example.org/x)`) does not link it; the first mention outside headings and links is the one to link. When the `linkTemplate` names a file that does not exist, the mention is reported without a fix: the link would only be adr-link's next error; `adrlint link` lists the missing pages once.",
     wrong: "# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n",
-    right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
+    right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n",
+    // A set that has adopted `patterns`: the rule speaks there with the default config.
+    files: { "docs/adr/0002-declares-patterns.md": "---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n" }
   }
 };
-var check8 = ({ adr, catalogue, settings, report }) => {
-  if (adr.unterminatedFrontmatter) return;
-  const linkedUrls = new Set(adr.links.map((link) => link.url));
+var check8 = (context3) => {
+  const { adr, catalogue, settings, project, conventions: conventions2, report } = context3;
+  if (adr.unterminatedFrontmatter || !patternsWanted(context3)) return;
   const done = /* @__PURE__ */ new Set();
-  for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
   for (const mention of adr.mentions) {
-    if (mention.inHeading || done.has(mention.slug)) continue;
+    if (mention.inHeading || mention.inLink || done.has(mention.slug)) continue;
     done.add(mention.slug);
     const pattern = catalogue.get(mention.slug);
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
-    if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
+    if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
+    const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
+    if (conventions2.missingPatternPages?.includes(pattern.slug)) {
+      report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
+      continue;
+    }
     const link = `[${mention.text}](${destination(target)})`;
-    const [start, end] = mention.range;
-    const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
+    const [start2, end] = mention.range;
+    const bang = adr.text[start2 - 1] === "!" && adr.text[start2 - 2] !== "\\";
     report({
       range: mention.range,
-      message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
-      fix: bang ? { range: [start - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
+      message: `Link the first mention of ${pattern.name}: ${shown}`,
+      fix: bang ? { range: [start2 - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
     });
   }
 };
+function linksTo(adr, target, project) {
+  const file = isExternalUrl(target) ? null : linkedFile(adr.path, target, project);
+  return adr.links.some((link) => link.url === target || file !== null && !isExternalUrl(link.url) && linkedFile(adr.path, link.url, project) === file);
+}
+function linkedFile(adrPath, url, project) {
+  const { path } = splitUrl(url.trim());
+  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+}
 function destination(url) {
   let depth = 0;
   for (const char of url) {
@@ -53375,8 +53999,8 @@ var check11 = ({ adr, record, report }) => {
     const match = TITLE_NUMBER2.exec(title.value.trim());
     const at = match ? written.indexOf(match[1]) : -1;
     if (match && at >= 0) {
-      const start = title.range[0] + at;
-      numbers.push({ value: Number(match[1]), text: match[1], range: [start, start + match[1].length], where: "frontmatter title" });
+      const start2 = title.range[0] + at;
+      numbers.push({ value: Number(match[1]), text: match[1], range: [start2, start2 + match[1].length], where: "frontmatter title" });
     }
   }
   for (const number of numbers) {
@@ -53413,13 +54037,13 @@ var meta12 = {
   }
 };
 var TITLE_NUMBER3 = /^(?:ADR[-_ ]?)?\d{1,6}(?:\s*[.:)\-–—_]\s*|\s+)/i;
-var PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 var TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
 function normalise(title) {
   return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 function isPlaceholder(title, template) {
-  if (!PLACEHOLDER.test(title)) return false;
+  if (!PLACEHOLDER2.test(title)) return false;
   return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => normalise(placeholder) === normalise(title));
 }
 var check12 = ({ adr, record, conventions: conventions2, report }) => {
@@ -53564,120 +54188,7 @@ __export(adr_sections_exports, {
   check: () => check14,
   meta: () => meta14
 });
-import { basename as basename2 } from "node:path";
-
-// src/sections.ts
-function normaliseHeading(heading) {
-  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
-}
-var CONCEPTS = [
-  ["status", "statut", "etat", "estado", "stato"],
-  [
-    "context",
-    "context and problem statement",
-    "problem statement",
-    "background",
-    "contexte",
-    "contexte et enonce du probleme",
-    "contexte et definition du probleme",
-    "contexte et probleme",
-    "enonce du probleme",
-    "definition du probleme",
-    "problematique",
-    "kontext",
-    "kontext und problemstellung",
-    "contexto",
-    "contexto y planteamiento del problema",
-    "contexto e declaracao do problema",
-    "contesto"
-  ],
-  [
-    "considered options",
-    "options",
-    "options considered",
-    "alternatives",
-    "alternatives considered",
-    "considered alternatives",
-    "options considerees",
-    "options envisagees",
-    "solutions etudiees",
-    "solutions envisagees",
-    "alternatives considerees",
-    "alternatives envisagees",
-    "betrachtete optionen",
-    "optionen",
-    "alternativen",
-    "opciones consideradas",
-    "alternativas",
-    "opcoes consideradas",
-    "opzioni considerate"
-  ],
-  [
-    "decision",
-    "decisions",
-    "decision outcome",
-    "outcome",
-    "proposal",
-    "proposed decision",
-    "resultat de la decision",
-    "solution retenue",
-    "entscheidung",
-    "entscheidungsergebnis",
-    "resultado de la decision",
-    "decisao",
-    "resultado da decisao",
-    "decisione",
-    "esito della decisione"
-  ],
-  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
-  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
-  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
-  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
-];
-function sectionNames(title) {
-  const name = normaliseHeading(title);
-  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
-}
-function namesHeading(heading, names) {
-  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
-}
-var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
-function headingIsSection(heading, names) {
-  if (namesHeading(heading, names)) return true;
-  const parts2 = heading.split(JOIN);
-  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
-}
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-var FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-function sectionHeadingsOfText(source) {
-  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
-  const headings = [];
-  let fence3 = null;
-  let titleSeen = false;
-  for (const line of text3.split(/\r\n|\r|\n/)) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence3 !== null) {
-      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
-      continue;
-    }
-    if (marker) {
-      fence3 = marker;
-      continue;
-    }
-    const heading = ATX.exec(line);
-    if (!heading) continue;
-    if (heading[1].length === 1 && !titleSeen) {
-      titleSeen = true;
-      continue;
-    }
-    const title = normaliseHeading(heading[2] ?? "");
-    if (title) headings.push(title);
-  }
-  return headings;
-}
-
-// rules/adr-sections.ts
+import { basename as basename4 } from "node:path";
 var meta14 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -53718,7 +54229,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename2(template.path)}`,
+    label: `folder's template ${basename4(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -53808,220 +54319,11 @@ __export(adr_supersede_exports, {
   check: () => check15,
   meta: () => meta15
 });
-import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
+import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 
-// src/adr-links.ts
-import { basename as basename3, extname, join, relative as relative2, resolve, sep as sep3 } from "node:path";
-function isExternalUrl(url) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
-function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const question = beforeHash.indexOf("?");
-  return {
-    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
-    query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
-  };
-}
-function decodeUrlPart(text3) {
-  try {
-    return decodeURIComponent(text3);
-  } catch {
-    return text3;
-  }
-}
-function resolveLinkPath(path, folder, root) {
-  const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
-}
-var HTML = /\.html?$/i;
-var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path) => MARKDOWN.test(path);
-function targetCandidates(path) {
-  if (HTML.test(path)) {
-    const stem = path.replace(HTML, "");
-    return [path, `${stem}.md`, `${stem}.markdown`];
-  }
-  return [path];
-}
-function existingTarget(path, project) {
-  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
-  return null;
-}
-function extensionOf(name) {
-  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
-}
-var NUMBERED = /^(\d+)-(.+)$/;
-function renamedTargets(missing, names) {
-  const name = basename3(missing);
-  const extension2 = extensionOf(name);
-  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
-  if (!match) return [];
-  const [, number, rest] = match;
-  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
-}
-function replacementName(missingName, found) {
-  const extension2 = extensionOf(missingName);
-  const foundStem = found.slice(0, found.length - extensionOf(found).length);
-  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
-  return found;
-}
-function relativeHref(fromFolder, to) {
-  const path = relative2(fromFolder, to).split(sep3).join("/");
-  return path === "" ? basename3(to) : path;
-}
-function encodeDestination(path) {
-  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-function offsetsOf(node2) {
-  const start = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
-}
-var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function destinationFrom(text3, at, limit) {
-  let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
-  if (text3.charAt(i) === "<") {
-    const close2 = text3.indexOf(">", i);
-    if (close2 < 0 || close2 > limit) return null;
-    return { range: [i + 1, close2], angled: true };
-  }
-  let depth = 0;
-  let j = i;
-  while (j < limit) {
-    const char = text3.charAt(j);
-    if (char === "\\") {
-      j += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
-      depth--;
-    }
-    j++;
-  }
-  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
-}
-function closingBracket(text3, open2, limit) {
-  let depth = 0;
-  for (let i = open2; i < limit; i++) {
-    const char = text3.charAt(i);
-    if (char === "\\") i++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
-  if (!node2) return null;
-  const { text: text3 } = adr;
-  if (node2.type === "link") {
-    const children = node2.children;
-    const last = children[children.length - 1];
-    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "image") {
-    const close2 = closingBracket(text3, range[0] + 1, range[1]);
-    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
-    const at = definition2 ? offsetsOf(definition2) : null;
-    if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
-    if (!label) return null;
-    return destinationFrom(text3, at[0] + label[0].length, at[1]);
-  }
-  return null;
-}
-function writtenDestination(adr, linkRange, url) {
-  const destination2 = linkDestination(adr, linkRange);
-  if (!destination2) return null;
-  const [start, end] = destination2.range;
-  const raw = adr.text.slice(start, end);
-  const cut = raw.search(/[?#]/);
-  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
-  return { start, raw, rawPath, angled: destination2.angled };
-}
-function destinationText(path, angled) {
-  if (!angled) return encodeDestination(path);
-  return /[<>\r\n]/.test(path) ? null : path;
-}
-function replaceLinkFileName(adr, linkRange, url, newName) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newName, written.angled);
-  if (text3 === null) return null;
-  const slash = written.rawPath.lastIndexOf("/");
-  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkPath(adr, linkRange, url, newPath) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newPath, written.angled);
-  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkFragment(adr, linkRange, url, anchor) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const hash = written.raw.indexOf("#");
-  if (hash < 0) return null;
-  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
-  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
-}
-
 // src/relations.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -54049,7 +54351,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename4(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename5(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -54115,8 +54417,8 @@ function indexOf(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname2(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname2(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -54196,9 +54498,9 @@ function frontmatterEdit(adr, self, kind, others) {
   return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
 }
 function offsets2(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var RELATION_LINE = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?(?:super[sc]ede[sd]|amend(?:s|ed\s+by))\b/i;
 var startsWithRelation = (adr, node2) => {
@@ -54252,7 +54554,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename5(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -54312,12 +54614,12 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname2(existing))) return null;
+    if (!index2.folders.has(dirname3(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname2(resolution.path);
+  const folder = dirname3(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename5(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename6(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -54369,7 +54671,7 @@ __export(adr_link_exports, {
   meta: () => meta16
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
-import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename7, dirname as dirname4, join as join3 } from "node:path";
 var meta16 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -54415,15 +54717,15 @@ function reportAnchor(check18, link, fragment, anchors, where) {
   check18.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename6(missing);
-  if (dirname3(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename7(missing);
+  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
   const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
   const wanted2 = stem(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of project.list(dirname3(missing))) {
+  for (const candidate of project.list(dirname4(missing))) {
     const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
     if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
     const d = (0, import_fastest_levenshtein3.distance)(wanted2, stem(candidate));
@@ -54435,8 +54737,8 @@ function guessedTargets(missing, folder, project) {
 }
 function reportMissing(check18, link, path, absolute, what) {
   const { adr, project } = check18;
-  const folder = dirname3(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname3(absolute))).map((name) => replacementName(basename6(absolute), name));
+  const folder = dirname4(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
@@ -54464,7 +54766,7 @@ function checkReference(check18, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname3(adr.path);
+  const folder = dirname4(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -54521,9 +54823,9 @@ function normaliseLabel(label) {
 }
 var OPAQUE = /* @__PURE__ */ new Set(["inlineCode", "html", "link", "linkReference", "image", "imageReference"]);
 function offsets3(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var CODE_ELEMENTS = "code|kbd|samp|tt|var|pre";
 var CODE_OPEN = new RegExp(`^<(?:${CODE_ELEMENTS})(?:\\s[^>]*)?>$`, "i");
@@ -54679,7 +54981,7 @@ function findConfigFile(cwd) {
       } catch {
       }
     }
-    const parent = dirname4(dir);
+    const parent = dirname5(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -54755,9 +55057,15 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
   }
   const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const settings = {};
+  const explicit = /* @__PURE__ */ new Set();
   for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
   for (const preset of presets) {
-    if (preset === "strict") for (const rule of rules) settings[rule.meta.id] = { severity: "error", options: void 0 };
+    if (preset === "strict") {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: "error", options: void 0 };
+        explicit.add(rule.meta.id);
+      }
+    }
     if (preset === "madr" || preset === "nygard") {
       const current = settings["adr-sections"]?.severity ?? "warn";
       settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
@@ -54775,6 +55083,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
       }
     }
     settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+    explicit.add(id);
   }
   return {
     file,
@@ -54788,15 +55097,19 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
     extends: presets,
-    rules: settings
+    rules: settings,
+    explicitRules: inRuleOrder(explicit)
   };
+}
+function inRuleOrder(ids) {
+  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
   const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, null, resolve2(cwd));
   if (explicitFile && !existsSync3(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname4(file), locate);
+  return resolveConfig(data ?? {}, file, dirname5(file), locate);
 }
 function overrideRules(config, overrides) {
   const next = { ...config, rules: { ...config.rules } };
@@ -54808,101 +55121,9 @@ function overrideRules(config, overrides) {
     const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
     if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
     next.rules[id] = { severity, options: next.rules[id]?.options };
+    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
   }
   return next;
-}
-
-// src/conventions.ts
-import { createHash } from "node:crypto";
-import { basename as basename7 } from "node:path";
-var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
-var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
-function isTemplateName(name) {
-  const stem = basename7(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
-  const words = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
-  return words.length > 0 && words.some((word) => TEMPLATE_WORDS.has(word)) && words.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
-}
-var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
-function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename7(name).replace(/\.(md|markdown)$/i, ""));
-}
-function isNumberedFolder(names) {
-  const numbered = names.filter((name) => isNumberedName(name)).length;
-  return numbered >= 2 && numbered * 2 > names.length;
-}
-var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-var PATTERNS_KEY = /^patterns[ \t]*:/m;
-function declaresPatterns(source) {
-  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
-  return block !== null && PATTERNS_KEY.test(block[1]);
-}
-function folderConventions(adrs, template) {
-  return {
-    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? withSetUsage(readTemplate(template), adrs) : null
-  };
-}
-var MIN_RECORDS_FOR_HABIT = 3;
-function withSetUsage(template, adrs) {
-  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
-  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
-  const sections = template.sections.map((section) => {
-    const names = sectionNames(section.title);
-    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
-    return { ...section, droppedBySet: writers * 2 < adrs.length };
-  });
-  return { ...template, sections };
-}
-function conventionsOfRecords(set) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
-}
-function conventionsFingerprint(conventions2) {
-  if (!conventions2.patternsAdopted && !conventions2.template) return "";
-  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
-}
-var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
-var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
-function headingDepthTitle(node2) {
-  return toString(node2, { includeHtml: false }).trim();
-}
-function htmlText2(node2) {
-  return node2 && node2.type === "html" ? node2.value : "";
-}
-function markedOptional(heading, before2) {
-  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
-  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
-}
-function readTemplate(file) {
-  const text3 = file.source.replace(/^\uFEFF/, "");
-  const tree = parseMarkdown(text3);
-  const sections = [];
-  const titlePlaceholders = [];
-  let h1Count = 0;
-  tree.children.forEach((node2, index2) => {
-    if (node2.type !== "heading" || node2.depth > 2) return;
-    const title = headingDepthTitle(node2);
-    if (node2.depth === 1 && PLACEHOLDER2.test(title)) titlePlaceholders.push(title);
-    if (node2.depth === 1 && ++h1Count === 1) return;
-    if (!title || PLACEHOLDER2.test(title)) return;
-    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
-  });
-  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
-}
-var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-var STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-var STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
-function templateStatuses(text3) {
-  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
-  if (!line || !line.includes("|")) return null;
-  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
-  const statuses = [];
-  for (const part of value2.split("|")) {
-    const words = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
-    const status = words?.replace(/[\s-]+adr$/i, "");
-    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
-  }
-  return statuses.length >= 2 ? statuses : null;
 }
 
 // src/files.ts
@@ -55010,7 +55231,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   };
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
-    const folder = dirname5(file);
+    const folder = dirname6(file);
     let numbered = numberedFolders.get(folder);
     if (numbered === void 0) {
       numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
@@ -55146,32 +55367,38 @@ function firstInvalidUtf8(bytes) {
 import { relative as relative5, sep as sep6 } from "node:path";
 
 // src/lint.ts
-import { dirname as dirname6 } from "node:path";
-function settingsOf(config) {
+import { dirname as dirname7 } from "node:path";
+function settingsOf(config, ruleId) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return { statuses: config.statuses, statusesGiven: config.statusesGiven, linkTemplate: config.linkTemplate, enabledRules };
+  return {
+    statuses: config.statuses,
+    statusesGiven: config.statusesGiven,
+    linkTemplate: config.linkTemplate,
+    enabledRules,
+    requested: config.explicitRules.includes(ruleId),
+    userCatalogue: config.catalogue !== null
+  };
 }
 function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
   const messages = [];
-  const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname6(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
     const configured = setting.severity;
     const report = (descriptor) => {
-      const start = adr.lines.position(descriptor.range[0]);
+      const start2 = adr.lines.position(descriptor.range[0]);
       const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
       const diagnostic = {
         ruleId: rule.meta.id,
         severity: descriptor.severity === "warn" ? "warn" : configured,
         message: oneLine3(descriptor.message),
-        line: start.line,
-        column: start.column,
+        line: start2.line,
+        column: start2.column,
         endLine: end.line,
         endColumn: end.column,
         url: rule.meta.docs.url
@@ -55181,6 +55408,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
         diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
       messages.push(diagnostic);
     };
+    const settings = settingsOf(config, rule.meta.id);
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
@@ -55372,7 +55600,20 @@ function supersedeChains(edges, order2) {
   const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
   return { chains: maximal, capped };
 }
-function buildSetReport(records, catalogue, { root, statuses }) {
+function undeclaredMentions(records, patterns, pathOf, conventions2) {
+  const adoptedByRecords = new Set(records.filter((record) => record.patterns.length > 0).map((record) => record.folder));
+  const adopted = (folder) => conventions2?.get(folder)?.patternsAdopted ?? adoptedByRecords.has(folder);
+  const mentioning = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (adopted(record.folder)) continue;
+    for (const slug2 of record.mentioned ?? []) {
+      if (record.patterns.includes(slug2)) continue;
+      mentioning.set(slug2, [...mentioning.get(slug2) ?? [], pathOf(record)]);
+    }
+  }
+  return patterns.filter((pattern) => mentioning.has(pattern.slug)).map((pattern) => ({ slug: pattern.slug, name: pattern.name, adrs: mentioning.get(pattern.slug) }));
+}
+function buildSetReport(records, catalogue, { root, conventions: conventions2, statuses }) {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
   const pathOf = (record) => relativePath(root, record.path);
   const adrs = unique.map((record) => ({
@@ -55413,6 +55654,7 @@ function buildSetReport(records, catalogue, { root, statuses }) {
     patterns,
     unusedPatterns: patterns.filter((pattern) => pattern.adrs.length === 0).map((pattern) => pattern.slug),
     unknownPatterns,
+    undeclaredMentions: undeclaredMentions(unique, patterns, pathOf, conventions2),
     supersedes,
     amends,
     chains,
@@ -55663,8 +55905,8 @@ function exactPosition(text3, lines, offset) {
   }
   return lines.position(offset);
 }
-function rangeRegion(text3, lines, [start, end]) {
-  const from = exactPosition(text3, lines, start);
+function rangeRegion(text3, lines, [start2, end]) {
+  const from = exactPosition(text3, lines, start2);
   const to = exactPosition(text3, lines, end);
   return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -55672,16 +55914,16 @@ function quoted(text3) {
   const short = text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
   return `"${oneLine3(short)}"`;
 }
-function describeEdit(text3, { range: [start, end], text: inserted }) {
-  const deleted = text3.slice(start, end);
+function describeEdit(text3, { range: [start2, end], text: inserted }) {
+  const deleted = text3.slice(start2, end);
   if (!deleted) return `Insert ${quoted(inserted)}`;
   if (!inserted) return `Delete ${quoted(deleted)}`;
   return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
 }
 function lineText(text3, lines, line) {
-  const start = lines.offset({ line, column: 1 });
-  const end = text3.slice(start).search(/[\r\n]/);
-  return end === -1 ? text3.slice(start) : text3.slice(start, start + end);
+  const start2 = lines.offset({ line, column: 1 });
+  const end = text3.slice(start2).search(/[\r\n]/);
+  return end === -1 ? text3.slice(start2) : text3.slice(start2, start2 + end);
 }
 function fingerprintOf(ruleId, uri, m, text3, lines) {
   const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
@@ -55814,7 +56056,7 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 
 // src/run.ts
 import { readFileSync as readFileSync10, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname12, relative as relative8, resolve as resolve6 } from "node:path";
+import { dirname as dirname13, relative as relative8, resolve as resolve6 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -55895,10 +56137,10 @@ function escapeRegExp(text3) {
   return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function termSource(term) {
-  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
-  return words.join("[\\s-]+");
+  const words2 = term.trim().split(/[\s-]+/).map(escapeRegExp);
+  const last = words2.length - 1;
+  if (!isAcronym(term) && !/s$/i.test(words2[last] ?? "")) words2[last] = `${words2[last]}(?:e?s)?`;
+  return words2.join("[\\s-]+");
 }
 function normaliseTerm(text3) {
   return text3.toLowerCase().split(/[\s-]+/).join(" ");
@@ -55936,7 +56178,7 @@ var MentionMatcher = class {
   find(text3) {
     const excluded = [];
     if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
+    const isExcluded = (start2, end) => excluded.some(([s, e]) => start2 < e && end > s);
     const found = [];
     if (this.words) {
       for (const m of text3.matchAll(this.words)) {
@@ -55966,38 +56208,64 @@ function readBuiltIn() {
   return builtInSource;
 }
 var validateCatalogue = null;
-function parseCatalogueSource(file, text3, { validate = true } = {}) {
+function readCatalogue(file, text3, validate) {
   const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
-  const at = (offset) => {
+  const position2 = (offset) => {
     const { line, column } = lines.position(offset);
     return `${line}:${column}`;
   };
-  const yamlError = document3.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine3(yamlError.message)}`);
+  if (document3.errors.length > 0)
+    throw new CatalogueError(file, document3.errors.map((error2) => `${position2(error2.pos[0])}: invalid YAML: ${firstLine3(error2.message)}`));
   let data;
   try {
     data = document3.toJS({ maxAliasCount: 100 });
   } catch (error2) {
     throw new CatalogueError(file, `invalid YAML: ${error2.message}`);
   }
-  if (!validate) return data;
-  validateCatalogue ??= compileSchema("catalogue.schema.json");
-  if (!validateCatalogue(data)) {
-    const error2 = validateCatalogue.errors?.[0];
-    throw new CatalogueError(file, describeEntry(document3, error2, at));
+  const locate = locator(document3);
+  const read = { source: data ?? {}, locate, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
+  if (!validate) return read;
+  validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
+  if (validateCatalogue(data)) return read;
+  for (const error2 of validateCatalogue.errors ?? []) {
+    const path = error2.instancePath.split("/").slice(1).map((part) => /^\d+$/.test(part) ? Number(part) : part);
+    const entry = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
+    if (entry === null) read.badShape = true;
+    else read.badEntries.add(entry);
+    const unknownKey = error2.keyword === "additionalProperties" ? error2.params.additionalProperty : null;
+    const offset = unknownKey === null ? locate(path) : locate([...path, unknownKey], true);
+    read.problems.push({ offset, message: `${entryLabel(read.source, entry)}${describeAjvError(error2)}` });
   }
-  return data;
+  return read;
 }
-function describeEntry(document3, error2, at) {
-  if (!error2) return "does not match the catalogue schema";
-  const path = error2.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
-  const node2 = document3.getIn(path, true);
-  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
-  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
-  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
-  return `${where}${entry}${describeAjvError(error2)}`;
+function locator(document3) {
+  return (path, key = false) => {
+    const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+    const pair = key && (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+    const node2 = pair?.key ?? document3.getIn(path, true);
+    return node2?.range ? node2.range[0] : null;
+  };
+}
+function entryLabel(source, index2) {
+  if (index2 === null) return "";
+  const slug2 = source.patterns?.[index2]?.slug;
+  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: `;
+}
+function catalogueError(file, text3, problems) {
+  const lines = createLineIndex(text3);
+  const sorted = [...problems].sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
+  const messages = sorted.map(({ offset, message }) => {
+    if (offset === null) return message;
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: ${message}`;
+  });
+  return new CatalogueError(file, [...new Set(messages)]);
+}
+function parseCatalogueSource(file, text3, { validate = true } = {}) {
+  const read = readCatalogue(file, text3, validate);
+  if (read.problems.length > 0) throw catalogueError(file, text3, read.problems);
+  return read.source;
 }
 function firstLine3(message) {
   return message.split("\n")[0] ?? message;
@@ -56015,44 +56283,59 @@ function toPattern(entry) {
   };
 }
 var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-function mergeCatalogues(base, user, userFile) {
+function entryProblem(entry, existing, categories, codeHolder) {
+  if (existing) {
+    const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+    return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
+  }
+  if (!entry.name) return { key: null, message: "a new pattern needs a name" };
+  if (!entry.category) return { key: null, message: "a new pattern needs a category" };
+  if (!categories.includes(entry.category)) {
+    const close2 = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
+    const hint = close2 === void 0 ? "" : `; did you mean "${categories.find((category) => category.toLowerCase() === close2)}"?`;
+    return { key: "category", message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})${hint}` };
+  }
+  if (entry.code && codeHolder) return { key: "code", message: `code "${entry.code}" is already used by ${codeHolder}` };
+  return null;
+}
+function mergeCatalogues(base, user, read) {
   const replace = user?.extendsBuiltIn === false;
   const categories = [...replace ? [] : base.categories ?? []];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  if (user && userFile) {
+  const problems = [];
+  if (user) {
     for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
     const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
     (user.patterns ?? []).forEach((entry, index2) => {
-      const label = `patterns[${index2}] (${entry.slug})`;
+      if (read?.badEntries.has(index2)) return;
       const existing = patterns.find((p) => p.slug === entry.slug);
+      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : void 0);
+      if (problem) {
+        const offset = read?.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey) ?? null;
+        problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
+        return;
+      }
       if (existing) {
-        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-        if (extra.length)
-          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
         if (entry.aliases) existing.aliases = entry.aliases;
         if (entry.excludes) existing.excludes = entry.excludes;
         if (entry.url) existing.url = entry.url;
         return;
       }
-      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
-      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
-      if (!categories.includes(entry.category))
-        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
-      if (entry.code) {
-        const holder = seenCodes.get(entry.code);
-        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
-        seenCodes.set(entry.code, entry.slug);
-      }
+      if (entry.code) seenCodes.set(entry.code, entry.slug);
       patterns.push(toPattern(entry));
     });
   }
-  return new Catalogue(patterns, categories);
+  return { catalogue: new Catalogue(patterns, categories), problems };
 }
 function catalogueWithUser(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
-  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
-  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+  if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
+  const read = readCatalogue(userFile, userText, true);
+  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const problems = [...read.problems, ...merged?.problems ?? []];
+  if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
+  return merged.catalogue;
 }
 function loadCatalogue(userFile) {
   if (!userFile) return catalogueWithUser(null, null);
@@ -56073,19 +56356,19 @@ function applyEdits(text3, edits) {
   let out = "";
   let cursor = 0;
   for (const edit of ordered) {
-    const [start, end] = edit.range;
+    const [start2, end] = edit.range;
     const last = applied[applied.length - 1];
-    if (last && last.range[0] === start && last.range[1] === end && last.text === edit.text) {
+    if (last && last.range[0] === start2 && last.range[1] === end && last.text === edit.text) {
       applied.push(edit);
       continue;
     }
     const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
     const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
-    if (start < lastEnd || start === lastStart && start === lastEnd && applied.length > 0 || start < 0 || end > text3.length || end < start) {
+    if (start2 < lastEnd || start2 === lastStart && start2 === lastEnd && applied.length > 0 || start2 < 0 || end > text3.length || end < start2) {
       skipped.push(edit);
       continue;
     }
-    out += text3.slice(cursor, start) + edit.text;
+    out += text3.slice(cursor, start2) + edit.text;
     cursor = end;
     applied.push(edit);
   }
@@ -56124,7 +56407,7 @@ function hasWantedFixes(messages, options = {}) {
 // src/cache.ts
 import { createHash as createHash3, randomBytes } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname7, join as join6, resolve as resolve4 } from "node:path";
+import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
 
 // src/version.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -56207,7 +56490,7 @@ var LintCache = class _LintCache {
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
     const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname7(this.path), { recursive: true });
+      mkdirSync(dirname8(this.path), { recursive: true });
       writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.path);
       this.changed = false;
@@ -56290,13 +56573,13 @@ function lazyParsedAdr(path, source, catalogue) {
 }
 
 // src/lint-file.ts
-import { dirname as dirname8 } from "node:path";
+import { dirname as dirname9 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname8(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error2) {
     return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
@@ -56304,7 +56587,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/record-scan.ts
-import { basename as basename10, dirname as dirname9 } from "node:path";
+import { basename as basename10, dirname as dirname10 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 function headRecord(path, source, catalogue) {
@@ -56337,7 +56620,7 @@ function headRecord(path, source, catalogue) {
   const name = basename10(path);
   return {
     path,
-    folder: dirname9(path),
+    folder: dirname10(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -56422,7 +56705,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync8, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename11, dirname as dirname10, join as join7 } from "node:path";
+import { basename as basename11, dirname as dirname11, join as join7 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -56433,7 +56716,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error2) {
     return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
   }
-  const temp = join7(dirname10(target), `.${basename11(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join7(dirname11(target), `.${basename11(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -56451,13 +56734,13 @@ function writeFixedFile(path, originalSource, fixedSource) {
 
 // src/project.ts
 import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve5 } from "node:path";
-function findRepositoryRoot(start) {
-  let dir = resolve5(start);
+import { dirname as dirname12, join as join8, resolve as resolve5 } from "node:path";
+function findRepositoryRoot(start2) {
+  let dir = resolve5(start2);
   for (; ; ) {
     if (existsSync7(join8(dir, ".git"))) return dir;
-    const parent = dirname11(dir);
-    if (parent === dir) return resolve5(start);
+    const parent = dirname12(dir);
+    if (parent === dir) return resolve5(start2);
     dir = parent;
   }
 }
@@ -56527,7 +56810,7 @@ async function lintProject(options) {
   if (cache?.warning) warnings.push(cache.warning);
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -56537,14 +56820,15 @@ async function lintProject(options) {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? [{ path, source: read.source }] : [];
   });
-  const conventions2 = readConventions([...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads], config.maxFileSize);
+  const readFiles = [...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads];
+  const conventions2 = readConventions(readFiles, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname12(path));
+    const folderConventions2 = conventions2.get(dirname13(path));
     const fingerprint2 = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.cache.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint2) {
@@ -56673,10 +56957,10 @@ function namesOnlySkippedFiles(options, skipped) {
   const names = new Set(skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
 }
-function readConventions(files, maxFileSize) {
+function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname12(file.path);
+    const folder = dirname13(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -56685,9 +56969,13 @@ function readConventions(files, maxFileSize) {
   for (const [folder, adrs] of byFolder2) {
     const templatePath = templateFileOf(folder);
     const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
-    conventions2.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+    const own6 = folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null);
+    conventions2.set(folder, withPatternPages(own6, folder, pages));
   }
   return conventions2;
+}
+function patternPageCheck(config, catalogue, cwd) {
+  return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
 }
 function projectOf(records, cwd) {
   const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
@@ -56893,20 +57181,20 @@ function normalise2(path) {
 // src/github/review.ts
 function suggestionFor(source, fix) {
   if (typeof source !== "string" || source === "" || /\r(?!\n)/.test(source)) return null;
-  const [start, end] = fix.range;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > source.length) return null;
+  const [start2, end] = fix.range;
+  if (!Number.isInteger(start2) || !Number.isInteger(end) || start2 < 0 || end < start2 || end > source.length) return null;
   const lines = splitLines(source);
   const lineOf2 = (offset) => {
     let index2 = 0;
     while (index2 + 1 < lines.length && lines[index2 + 1].start <= offset) index2++;
     return index2;
   };
-  let first = lineOf2(start);
-  let last = end > start ? lineOf2(end - 1) : first;
+  let first = lineOf2(start2);
+  let last = end > start2 ? lineOf2(end - 1) : first;
   for (; ; ) {
     const regionStart = lines[first].start;
     const lastLine = lines[last];
-    const replaced = source.slice(regionStart, start) + fix.text + source.slice(end, lastLine.end);
+    const replaced = source.slice(regionStart, start2) + fix.text + source.slice(end, lastLine.end);
     const ending = source.slice(lastLine.contentEnd, lastLine.end);
     if (replaced === "") {
       if (last + 1 < lines.length) last++;
@@ -56930,15 +57218,15 @@ function suggestionFor(source, fix) {
 }
 function splitLines(source) {
   const lines = [];
-  let start = 0;
-  while (start < source.length) {
-    const newline = source.indexOf("\n", start);
+  let start2 = 0;
+  while (start2 < source.length) {
+    const newline = source.indexOf("\n", start2);
     if (newline === -1) {
-      lines.push({ start, contentEnd: source.length, end: source.length });
+      lines.push({ start: start2, contentEnd: source.length, end: source.length });
       break;
     }
-    lines.push({ start, contentEnd: newline > start && source[newline - 1] === "\r" ? newline - 1 : newline, end: newline + 1 });
-    start = newline + 1;
+    lines.push({ start: start2, contentEnd: newline > start2 && source[newline - 1] === "\r" ? newline - 1 : newline, end: newline + 1 });
+    start2 = newline + 1;
   }
   return lines;
 }
@@ -57079,7 +57367,7 @@ async function runActionJob(inputs, runner, io) {
     }
     outcome = await lintProject({ cwd: root, paths, ...inputs.config ? { configFile: inputs.config } : {} });
   } catch (error2) {
-    if (error2 instanceof FileError) return { ...empty, failure: `adrlint: configuration error: ${error2.message}` };
+    if (error2 instanceof FileError) return { ...empty, failure: error2.lines.map((line) => `adrlint: configuration error: ${line}`).join("\n") };
     if (error2 instanceof UsageError) return { ...empty, failure: `adrlint: ${error2.message}` };
     throw error2;
   }
@@ -57209,7 +57497,7 @@ function reviewProblems(results, root, changed) {
       if (!message.fix) continue;
       const suggestion = suggestionFor(result.source, message.fix);
       if (!suggestion) continue;
-      const inOneHunk = diff.hunks.some(([start, end]) => suggestion.startLine >= start && suggestion.endLine <= end);
+      const inOneHunk = diff.hunks.some(([start2, end]) => suggestion.startLine >= start2 && suggestion.endLine <= end);
       if (!inOneHunk) continue;
       const fence3 = "`".repeat(Math.max(3, longestBacktickRun(suggestion.body) + 1));
       problems.push({
@@ -57326,7 +57614,7 @@ ${text3.endsWith("\n") ? text3 : `${text3}
       await summary.addRaw(markdown, true).write();
     },
     writeFile: (path, text3) => {
-      mkdirSync2(dirname13(path), { recursive: true });
+      mkdirSync2(dirname14(path), { recursive: true });
       writeFileSync3(path, text3);
     },
     octokit: () => {

@@ -53,9 +53,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -89,10 +89,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.isSeq = isSeq7;
   }
 });
@@ -1113,18 +1113,18 @@ ${indent}${text3.slice(fold + 1, end2)}`;
     }
     function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
-      let start = i + 1;
-      let ch = text3[start];
+      let start2 = i + 1;
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start2 + indent) {
           ch = text3[++i];
         } else {
           do {
             ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
-          start = i + 1;
-          ch = text3[start];
+          start2 = i + 1;
+          ch = text3[start2];
         }
       }
       return end;
@@ -1155,12 +1155,12 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
+      for (let i = 0, start2 = 0; i < strLen; ++i) {
         if (str[i] === "\n") {
-          if (i - start > limit)
+          if (i - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -1174,19 +1174,19 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
-      let start = 0;
+      let start2 = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str += json.slice(start2, i) + "\\ ";
           i += 1;
-          start = i;
+          start2 = i;
           ch = "\\";
         }
         if (ch === "\\")
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str += json.slice(start2, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
@@ -1220,14 +1220,14 @@ var require_stringifyString = __commonJS({
                       str += json.substr(i, 6);
                 }
                 i += 5;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             case "n":
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str += json.slice(start2, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
-                start = i + 1;
+                start2 = i + 1;
               }
               break;
             default:
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start2 ? str + json.slice(start2) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
@@ -1322,10 +1322,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value2 = value2.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -1343,14 +1343,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
 ${indent}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start2}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
@@ -1981,23 +1981,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str = start2;
           for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -3792,7 +3792,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -3844,7 +3844,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -3853,7 +3853,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -3901,7 +3901,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -4003,8 +4003,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value: value2 } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep2, value: value2 } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
           offset,
@@ -4031,14 +4031,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -4108,8 +4108,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value: value2 } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value2,
           offset,
@@ -4130,7 +4130,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4214,8 +4214,8 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value: value2 } = collItem;
-        const props = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep2, value: value2 } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4255,7 +4255,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep2 && !props.found) {
+        if (!isMap6 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4451,10 +4451,10 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
@@ -4467,10 +4467,10 @@ var require_resolve_block_scalar = __commonJS({
       }
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -4551,8 +4551,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value: value2, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -5074,7 +5074,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5084,7 +5084,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value2 ?? end?.[0],
         offset,
@@ -5097,7 +5097,7 @@ var require_compose_doc = __commonJS({
         if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5546,9 +5546,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value: value2 }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6338,8 +6338,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
@@ -6719,7 +6719,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep2;
           if (scalar.end) {
             sep2 = scalar.end;
@@ -6731,7 +6731,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6806,7 +6806,7 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
             for (let i = 0; i < it.sep.length; ++i) {
@@ -6826,14 +6826,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -6846,8 +6846,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -6864,12 +6864,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -6879,10 +6879,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
@@ -6892,10 +6892,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -6903,7 +6903,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -6923,7 +6923,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start: start2, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -6947,7 +6947,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -7084,7 +7084,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
@@ -7092,7 +7092,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7151,35 +7151,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -7455,9 +7455,9 @@ var require_mod = __commonJS({
       }
       var mv = 0;
       var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
         peq[b.charCodeAt(k)] |= 1 << k;
       }
       var score = m;
@@ -7482,7 +7482,7 @@ var require_mod = __commonJS({
         pv = mh | ~(xv | ph);
         mv = ph & xv;
       }
-      for (var k = start; k < vlen; k++) {
+      for (var k = start2; k < vlen; k++) {
         peq[b.charCodeAt(k)] = 0;
       }
       return score;
@@ -14690,9 +14690,9 @@ var require_limit = __commonJS({
       },
       dependencies: ["format"]
     };
-    var formatLimitPlugin = (ajv2) => {
-      ajv2.addKeyword(exports.formatLimitDefinition);
-      return ajv2;
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports.formatLimitDefinition);
+      return ajv;
     };
     exports.default = formatLimitPlugin;
   }
@@ -14708,17 +14708,17 @@ var require_dist2 = __commonJS({
     var codegen_1 = require_codegen();
     var fullName = new codegen_1.Name("fullFormats");
     var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
-        return ajv2;
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
       const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list2, formats, exportName);
+      addFormats2(ajv, list2, formats, exportName);
       if (opts.keywords)
-        (0, limit_1.default)(ajv2);
-      return ajv2;
+        (0, limit_1.default)(ajv);
+      return ajv;
     };
     formatsPlugin.get = (name, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
@@ -14727,12 +14727,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv2, list2, fs, exportName) {
+    function addFormats2(ajv, list2, fs, exportName) {
       var _a;
       var _b;
-      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs[f]);
+        ajv.addFormat(f, fs[f]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14951,17 +14951,19 @@ function dataPath(...segments) {
 
 // src/schema.ts
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var ajv = null;
-function instance() {
+var instances = /* @__PURE__ */ new Map();
+function instance(allErrors = false) {
+  let ajv = instances.get(allErrors);
   if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
     addFormats(ajv);
+    instances.set(allErrors, ajv);
   }
   return ajv;
 }
-function compileSchema(name) {
+function compileSchema(name, { allErrors = false } = {}) {
   const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
-  return instance().compile(schema);
+  return instance(allErrors).compile(schema);
 }
 function describeAjvError(error) {
   const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
@@ -15002,8 +15004,8 @@ function createLineIndex(text3) {
       return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
     },
     offset({ line, column }) {
-      const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start + column - 1, text3.length);
+      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      return Math.min(start2 + column - 1, text3.length);
     }
   };
 }
@@ -15011,11 +15013,15 @@ function createLineIndex(text3) {
 // src/errors.ts
 var FileError = class extends Error {
   constructor(file, message) {
-    super(`${file}: ${message}`);
+    const lines = (typeof message === "string" ? [message] : message).map((problem) => `${file}: ${problem}`);
+    super(lines.join("\n"));
     this.file = file;
+    this.lines = lines;
     this.name = new.target.name;
   }
   file;
+  /** One line per problem, each naming the file: a file with several mistakes reports them all. */
+  lines;
 };
 var CatalogueError = class extends FileError {
 };
@@ -15096,10 +15102,10 @@ function escapeRegExp(text3) {
   return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function termSource(term) {
-  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words[last] ?? "")) words[last] = `${words[last]}(?:e?s)?`;
-  return words.join("[\\s-]+");
+  const words2 = term.trim().split(/[\s-]+/).map(escapeRegExp);
+  const last = words2.length - 1;
+  if (!isAcronym(term) && !/s$/i.test(words2[last] ?? "")) words2[last] = `${words2[last]}(?:e?s)?`;
+  return words2.join("[\\s-]+");
 }
 function normaliseTerm(text3) {
   return text3.toLowerCase().split(/[\s-]+/).join(" ");
@@ -15137,7 +15143,7 @@ var MentionMatcher = class {
   find(text3) {
     const excluded = [];
     if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start, end) => excluded.some(([s, e]) => start < e && end > s);
+    const isExcluded = (start2, end) => excluded.some(([s, e]) => start2 < e && end > s);
     const found = [];
     if (this.words) {
       for (const m of text3.matchAll(this.words)) {
@@ -15167,38 +15173,64 @@ function readBuiltIn() {
   return builtInSource;
 }
 var validateCatalogue = null;
-function parseCatalogueSource(file, text3, { validate = true } = {}) {
+function readCatalogue(file, text3, validate) {
   const document3 = (0, import_yaml.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
-  const at = (offset) => {
+  const position2 = (offset) => {
     const { line, column } = lines.position(offset);
     return `${line}:${column}`;
   };
-  const yamlError = document3.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine(yamlError.message)}`);
+  if (document3.errors.length > 0)
+    throw new CatalogueError(file, document3.errors.map((error) => `${position2(error.pos[0])}: invalid YAML: ${firstLine(error.message)}`));
   let data;
   try {
     data = document3.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw new CatalogueError(file, `invalid YAML: ${error.message}`);
   }
-  if (!validate) return data;
-  validateCatalogue ??= compileSchema("catalogue.schema.json");
-  if (!validateCatalogue(data)) {
-    const error = validateCatalogue.errors?.[0];
-    throw new CatalogueError(file, describeEntry(document3, error, at));
+  const locate = locator(document3);
+  const read = { source: data ?? {}, locate, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
+  if (!validate) return read;
+  validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
+  if (validateCatalogue(data)) return read;
+  for (const error of validateCatalogue.errors ?? []) {
+    const path = error.instancePath.split("/").slice(1).map((part) => /^\d+$/.test(part) ? Number(part) : part);
+    const entry = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
+    if (entry === null) read.badShape = true;
+    else read.badEntries.add(entry);
+    const unknownKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : null;
+    const offset = unknownKey === null ? locate(path) : locate([...path, unknownKey], true);
+    read.problems.push({ offset, message: `${entryLabel(read.source, entry)}${describeAjvError(error)}` });
   }
-  return data;
+  return read;
 }
-function describeEntry(document3, error, at) {
-  if (!error) return "does not match the catalogue schema";
-  const path = error.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p);
-  const node2 = document3.getIn(path, true);
-  const entryIndex = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
-  const slug2 = entryIndex !== null ? document3.getIn(["patterns", entryIndex, "slug"]) : void 0;
-  const where = node2?.range ? `${at(node2.range[0])}: ` : "";
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: ` : "";
-  return `${where}${entry}${describeAjvError(error)}`;
+function locator(document3) {
+  return (path, key = false) => {
+    const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+    const pair = key && (0, import_yaml.isMap)(parent) ? parent.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+    const node2 = pair?.key ?? document3.getIn(path, true);
+    return node2?.range ? node2.range[0] : null;
+  };
+}
+function entryLabel(source, index2) {
+  if (index2 === null) return "";
+  const slug2 = source.patterns?.[index2]?.slug;
+  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: `;
+}
+function catalogueError(file, text3, problems) {
+  const lines = createLineIndex(text3);
+  const sorted = [...problems].sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
+  const messages = sorted.map(({ offset, message }) => {
+    if (offset === null) return message;
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: ${message}`;
+  });
+  return new CatalogueError(file, [...new Set(messages)]);
+}
+function parseCatalogueSource(file, text3, { validate = true } = {}) {
+  const read = readCatalogue(file, text3, validate);
+  if (read.problems.length > 0) throw catalogueError(file, text3, read.problems);
+  return read.source;
 }
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
@@ -15216,44 +15248,59 @@ function toPattern(entry) {
   };
 }
 var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-function mergeCatalogues(base, user, userFile) {
+function entryProblem(entry, existing, categories, codeHolder) {
+  if (existing) {
+    const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+    return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
+  }
+  if (!entry.name) return { key: null, message: "a new pattern needs a name" };
+  if (!entry.category) return { key: null, message: "a new pattern needs a category" };
+  if (!categories.includes(entry.category)) {
+    const close2 = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
+    const hint = close2 === void 0 ? "" : `; did you mean "${categories.find((category) => category.toLowerCase() === close2)}"?`;
+    return { key: "category", message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})${hint}` };
+  }
+  if (entry.code && codeHolder) return { key: "code", message: `code "${entry.code}" is already used by ${codeHolder}` };
+  return null;
+}
+function mergeCatalogues(base, user, read) {
   const replace = user?.extendsBuiltIn === false;
   const categories = [...replace ? [] : base.categories ?? []];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  if (user && userFile) {
+  const problems = [];
+  if (user) {
     for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
     const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
     (user.patterns ?? []).forEach((entry, index2) => {
-      const label = `patterns[${index2}] (${entry.slug})`;
+      if (read?.badEntries.has(index2)) return;
       const existing = patterns.find((p) => p.slug === entry.slug);
+      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : void 0);
+      if (problem) {
+        const offset = read?.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey) ?? null;
+        problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
+        return;
+      }
       if (existing) {
-        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-        if (extra.length)
-          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}`);
         if (entry.aliases) existing.aliases = entry.aliases;
         if (entry.excludes) existing.excludes = entry.excludes;
         if (entry.url) existing.url = entry.url;
         return;
       }
-      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
-      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
-      if (!categories.includes(entry.category))
-        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})`);
-      if (entry.code) {
-        const holder = seenCodes.get(entry.code);
-        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
-        seenCodes.set(entry.code, entry.slug);
-      }
+      if (entry.code) seenCodes.set(entry.code, entry.slug);
       patterns.push(toPattern(entry));
     });
   }
-  return new Catalogue(patterns, categories);
+  return { catalogue: new Catalogue(patterns, categories), problems };
 }
 function catalogueWithUser(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
-  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
-  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+  if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
+  const read = readCatalogue(userFile, userText, true);
+  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const problems = [...read.problems, ...merged?.problems ?? []];
+  if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
+  return merged.catalogue;
 }
 function loadCatalogue(userFile) {
   if (!userFile) return catalogueWithUser(null, null);
@@ -15526,14 +15573,14 @@ var VFileMessage = class extends Error {
         options.place = parent.position;
       }
     }
-    const start = options.place && "start" in options.place ? options.place.start : options.place;
+    const start2 = options.place && "start" in options.place ? options.place.start : options.place;
     this.ancestors = options.ancestors || void 0;
     this.cause = options.cause || void 0;
-    this.column = start ? start.column : void 0;
+    this.column = start2 ? start2.column : void 0;
     this.fatal = void 0;
     this.file = "";
     this.message = reason;
-    this.line = start ? start.line : void 0;
+    this.line = start2 ? start2.line : void 0;
     this.name = stringifyPosition(options.place) || "1:1";
     this.place = options.place || void 0;
     this.reason = this.message;
@@ -15692,9 +15739,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname6) {
+  set dirname(dirname7) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname6 || "", this.basename);
+    this.path = default2.join(dirname7 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -18873,28 +18920,28 @@ function decodeNamedCharacterReference(value2) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
+function splice(list2, start2, remove, items) {
   const end = list2.length;
   let chunkStart = 0;
   let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
+  if (start2 < 0) {
+    start2 = -start2 > end ? 0 : end + start2;
   } else {
-    start = start > end ? end : start;
+    start2 = start2 > end ? end : start2;
   }
   remove = remove > 0 ? remove : 0;
   if (items.length < 1e4) {
     parameters = Array.from(items);
-    parameters.unshift(start, remove);
+    parameters.unshift(start2, remove);
     list2.splice(...parameters);
   } else {
-    if (remove) list2.splice(start, remove);
+    if (remove) list2.splice(start2, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
+      parameters.unshift(start2, 0);
       list2.splice(...parameters);
       chunkStart += 1e4;
-      start += 1e4;
+      start2 += 1e4;
     }
   }
 }
@@ -19005,8 +19052,8 @@ function regexCheck(regex2) {
 function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -19024,8 +19071,8 @@ function factorySpace(effects, ok2, type, max) {
 }
 function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (max > 0 && markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -19208,8 +19255,8 @@ function initializeDocument(effects) {
   let childFlow;
   let childToken;
   let lineStartOffset;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
@@ -19247,7 +19294,7 @@ function initializeDocument(effects) {
       editMap.consume(self.events);
       return checkNewContainers(code);
     }
-    return start(code);
+    return start2(code);
   }
   function checkNewContainers(code) {
     if (continued === stack.length) {
@@ -19312,7 +19359,7 @@ function initializeDocument(effects) {
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
-      return start;
+      return start2;
     }
     effects.consume(code);
     return flowContinue;
@@ -19431,17 +19478,17 @@ function resolveAllAttention(events, context) {
             continue;
           }
           const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
+          const start2 = {
             ...events[open][1].end
           };
           const end = {
             ...events[index2][1].start
           };
-          movePoint(start, -use);
+          movePoint(start2, -use);
           movePoint(end, use);
           const openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
+            start: start2,
             end: {
               ...events[open][1].end
             }
@@ -19509,8 +19556,8 @@ function tokenizeAttention(effects, ok2) {
   const previous2 = this.previous;
   const before = classifyCharacter(previous2);
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     marker = code;
     effects.enter("attentionSequence");
     return inside(code);
@@ -19542,8 +19589,8 @@ var autolink = {
 };
 function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
     effects.consume(code);
@@ -19642,8 +19689,8 @@ var blankLine = {
   tokenize: tokenizeBlankLine
 };
 function tokenizeBlankLine(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
   function after(code) {
@@ -19662,8 +19709,8 @@ var blockQuote = {
 };
 function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 62) {
       const state = self.containerState;
       if (!state.open) {
@@ -19715,8 +19762,8 @@ var characterEscape = {
   tokenize: tokenizeCharacterEscape
 };
 function tokenizeCharacterEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
     effects.consume(code);
@@ -19745,8 +19792,8 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   let size = 0;
   let max;
   let test;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
     effects.consume(code);
@@ -19807,8 +19854,8 @@ var nonLazyContinuation = {
 };
 function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === null) {
       return nok(code);
     }
@@ -19837,8 +19884,8 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   let initialPrefix = 0;
   let sizeOpen = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return beforeSequenceOpen(code);
   }
   function beforeSequenceOpen(code) {
@@ -19950,9 +19997,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       effects2.enter("lineEnding");
       effects2.consume(code);
       effects2.exit("lineEnding");
-      return start2;
+      return start3;
     }
-    function start2(code) {
+    function start3(code) {
       effects2.enter("codeFencedFence");
       return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
@@ -19995,8 +20042,8 @@ var furtherStart = {
   tokenize: tokenizeFurtherStart
 };
 function tokenizeCodeIndented(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeIndented");
     return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
@@ -20095,8 +20142,8 @@ function tokenizeCodeText(effects, ok2, nok) {
   let sizeOpen = 0;
   let size;
   let token;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
     return sequenceOpen(code);
@@ -20215,15 +20262,15 @@ var SpliceBuffer = class {
    * @returns {Array<T>}
    *   Array of items.
    */
-  slice(start, end) {
+  slice(start2, end) {
     const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
     if (stop < this.left.length) {
-      return this.left.slice(start, stop);
+      return this.left.slice(start2, stop);
     }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+    if (start2 > this.left.length) {
+      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start2 + this.left.length).reverse();
     }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+    return this.left.slice(start2).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
   }
   /**
    * Mimics the behavior of Array.prototype.splice() except for the change of
@@ -20245,9 +20292,9 @@ var SpliceBuffer = class {
    * @return {Array<T>}
    *   Any removed items.
    */
-  splice(start, deleteCount, items) {
+  splice(start2, deleteCount, items) {
     const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
+    this.setCursor(Math.trunc(start2));
     const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
@@ -20443,8 +20490,8 @@ function subcontent(events, eventIndex) {
   let index2 = -1;
   let current = token;
   let adjust = 0;
-  let start = 0;
-  const breaks = [start];
+  let start2 = 0;
+  const breaks = [start2];
   while (current) {
     while (events.get(++startPosition)[1] !== current) {
     }
@@ -20474,8 +20521,8 @@ function subcontent(events, eventIndex) {
       // Find a void token that includes a break.
       childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
     ) {
-      start = index2 + 1;
-      breaks.push(start);
+      start2 = index2 + 1;
+      breaks.push(start2);
       current._tokenizer = void 0;
       current.previous = void 0;
       current = current.next;
@@ -20491,9 +20538,9 @@ function subcontent(events, eventIndex) {
   index2 = breaks.length;
   while (index2--) {
     const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
+    const start3 = startPositions.pop();
+    jumps.push([start3, start3 + slice.length - 1]);
+    events.splice(start3, 2, slice);
   }
   jumps.reverse();
   index2 = -1;
@@ -20579,8 +20626,8 @@ function tokenizeContinuation(effects, ok2, nok) {
 function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
@@ -20672,8 +20719,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code);
@@ -20731,8 +20778,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
@@ -20793,17 +20840,17 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok2) {
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
       effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
-      return start;
+      return start2;
     }
     if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code);
     }
     return ok2(code);
   }
@@ -20821,8 +20868,8 @@ var titleBefore = {
 function tokenizeDefinition(effects, ok2, nok) {
   const self = this;
   let identifier;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("definition");
     return before(code);
   }
@@ -20901,8 +20948,8 @@ var hardBreakEscape = {
   tokenize: tokenizeHardBreakEscape
 };
 function tokenizeHardBreakEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("hardBreakEscape");
     effects.consume(code);
     return after;
@@ -20952,8 +20999,8 @@ function resolveHeadingAtx(events, context) {
 }
 function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("atxHeading");
     return before(code);
   }
@@ -21104,8 +21151,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let buffer;
   let index2;
   let markerB;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return before(code);
   }
   function before(code) {
@@ -21422,8 +21469,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -21441,8 +21488,8 @@ function tokenizeHtmlText(effects, ok2, nok) {
   let marker;
   let index2;
   let returnState;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
@@ -21845,8 +21892,8 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     }
     labelStart = labelStarts[labelStarts.length - 1];
   }
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (!labelStart) {
       return nok(code);
     }
@@ -21972,8 +22019,8 @@ var labelStartImage = {
 function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
   let labelImage;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
     effects.consume(code);
@@ -22009,8 +22056,8 @@ var labelStartLink = {
 function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
   let labelLink;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code);
@@ -22034,8 +22081,8 @@ var lineEnding = {
   tokenize: tokenizeLineEnding
 };
 function tokenizeLineEnding(effects, ok2) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -22051,8 +22098,8 @@ var thematicBreak = {
 function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("thematicBreak");
     return before(code);
   }
@@ -22104,8 +22151,8 @@ function tokenizeListStart(effects, ok2, nok) {
   const tail = self.events[self.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
     if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
@@ -22268,8 +22315,8 @@ function resolveToSetextUnderline(events, context) {
 function tokenizeSetextUnderline(effects, ok2, nok) {
   const self = this;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     let index2 = self.events.length;
     let paragraph;
     while (index2--) {
@@ -22358,9 +22405,9 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code) {
+    const text3 = effects.attempt(constructs2, start2, notText);
+    return start2;
+    function start2(code) {
       return atBreak(code) ? text3(code) : notText(code);
     }
     function notText(code) {
@@ -22723,8 +22770,8 @@ function createTokenizer(parser, initialize, from) {
         ])
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           const left = code !== null && map[code];
           const all2 = code !== null && map.null;
           const list2 = [
@@ -22745,8 +22792,8 @@ function createTokenizer(parser, initialize, from) {
         return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
@@ -22925,7 +22972,7 @@ var search = /[\0\t\n\r]/g;
 function preprocess() {
   let column = 1;
   let buffer = "";
-  let start = true;
+  let start2 = true;
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value2, encoding, end) {
@@ -22933,11 +22980,11 @@ function preprocess() {
     const chunks = [];
     let startPosition = 0;
     buffer = "";
-    if (start) {
+    if (start2) {
       if (value2.charCodeAt(0) === 65279) {
         startPosition++;
       }
-      start = void 0;
+      start2 = void 0;
     }
     while (startPosition < value2.length) {
       search.lastIndex = startPosition;
@@ -23213,9 +23260,9 @@ function compiler(options) {
       listeners[index2].call(context, token);
     }
   }
-  function prepareList(events, start) {
+  function prepareList(events, start2) {
     const end = events.length - 1;
-    let index2 = start - 1;
+    let index2 = start2 - 1;
     let containerBalance = -1;
     let listSpread = false;
     let listItem2;
@@ -23303,16 +23350,16 @@ function compiler(options) {
         }
       }
     }
-    const listEvents = events.splice(start);
+    const listEvents = events.splice(start2);
     let insertion = 0;
     index2 = -1;
     while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+      while (insertion < insertions.length && insertions[insertion].at === start2 + index2) {
         events.push(insertions[insertion++].event);
       }
       events.push(listEvents[index2]);
     }
-    events[start][1]._spread = listSpread;
+    events[start2][1]._spread = listSpread;
   }
   function opener2(create2, and) {
     return open;
@@ -23911,8 +23958,8 @@ function createConstruct(matter2) {
   };
   function tokenizeFrontmatter(effects, ok2, nok) {
     const self = this;
-    return start;
-    function start(code) {
+    return start2;
+    function start2(code) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -24155,9 +24202,9 @@ function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 })
   if (fromKey) directives.push(fromKey);
   const visit2 = (node2) => {
     if (node2.type === "html") {
-      const start = node2.position?.start.offset;
+      const start2 = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start, end));
+      if (start2 !== void 0 && end !== void 0) directives.push(...commentDirectives(text3, lines, start2, end));
       return;
     }
     if ("children" in node2) for (const child of node2.children) visit2(child);
@@ -24168,8 +24215,8 @@ function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 })
 function commentDirectives(text3, lines, from, to) {
   const found = [];
   for (const match of text3.slice(from, to).matchAll(COMMENT)) {
-    const start = from + match.index;
-    const end = start + match[0].length;
+    const start2 = from + match.index;
+    const end = start2 + match[0].length;
     const body = match[2] ?? "";
     const bodyStart = end - 3 - body.length;
     const description = DESCRIPTION.exec(body);
@@ -24180,8 +24227,8 @@ function commentDirectives(text3, lines, from, to) {
     found.push({
       kind: match[1],
       rules: [...new Set(tokens.map((token) => token[0]))],
-      ...span(lines, start, end),
-      removal: commentRemoval(text3, start, end),
+      ...span(lines, start2, end),
+      removal: commentRemoval(text3, start2, end),
       rulesRange: first && last ? [bodyStart + first.index, bodyStart + last.index + last[0].length] : null
     });
   }
@@ -24194,16 +24241,16 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   if (!pair) return null;
   const key = pair.key;
   const value2 = pair.value;
-  const start = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
+  const start2 = frontmatter2.yamlOffset + (key.range?.[0] ?? 0);
   let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
-  while (end > start && /\s/.test(text3.charAt(end - 1))) end--;
-  const directive = { kind: "disable-file", rules: [], ...span(lines, start, end), removal: keyRemoval(text3, start, end), rulesRange: null };
-  const words = (written) => written.match(RULE_ID) ?? [];
+  while (end > start2 && /\s/.test(text3.charAt(end - 1))) end--;
+  const directive = { kind: "disable-file", rules: [], ...span(lines, start2, end), removal: keyRemoval(text3, start2, end), rulesRange: null };
+  const words2 = (written) => written.match(RULE_ID) ?? [];
   let ids;
   if (!value2 || (0, import_yaml2.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
   if ((0, import_yaml2.isScalar)(value2) && value2.value === true) ids = ["all"];
-  else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") ids = words(value2.value);
-  else if ((0, import_yaml2.isSeq)(value2) && value2.items.every((item) => (0, import_yaml2.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words(String(item.value)));
+  else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") ids = words2(value2.value);
+  else if ((0, import_yaml2.isSeq)(value2) && value2.items.every((item) => (0, import_yaml2.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words2(String(item.value)));
   else {
     directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml2.isSeq)(value2) ? "a list with other values" : (0, import_yaml2.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml2.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
     return directive;
@@ -24212,8 +24259,8 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   directive.rules = ids.includes("all") ? [] : [...new Set(ids)];
   return directive;
 }
-function span(lines, start, end) {
-  const from = lines.position(start);
+function span(lines, start2, end) {
+  const from = lines.position(start2);
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
@@ -24234,10 +24281,10 @@ function blankBefore(text3, lineStart2) {
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
   return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
 }
-function commentRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
+function commentRemoval(text3, start2, end) {
+  const lineStart2 = lineStartOf(text3, start2);
   const lineEnd = lineEndOf(text3, end);
-  const before = text3.slice(lineStart2, start);
+  const before = text3.slice(lineStart2, start2);
   const after = text3.slice(end, lineEnd);
   if (blank(before) && blank(after)) {
     let removeStart = lineStart2;
@@ -24251,15 +24298,165 @@ function commentRemoval(text3, start, end) {
   }
   const spacesBefore = /[ \t]*$/.exec(before)?.[0].length ?? 0;
   const spacesAfter = /^[ \t]*/.exec(after)?.[0].length ?? 0;
-  if (blank(before)) return [start, end + spacesAfter];
-  if (blank(after)) return [start - spacesBefore, lineEnd];
-  return spacesBefore > 0 && spacesAfter > 0 ? [start - spacesBefore, end] : [start, end];
+  if (blank(before)) return [start2, end + spacesAfter];
+  if (blank(after)) return [start2 - spacesBefore, lineEnd];
+  return spacesBefore > 0 && spacesAfter > 0 ? [start2 - spacesBefore, end] : [start2, end];
 }
-function keyRemoval(text3, start, end) {
-  const lineStart2 = lineStartOf(text3, start);
-  if (!blank(text3.slice(lineStart2, start))) return null;
+function keyRemoval(text3, start2, end) {
+  const lineStart2 = lineStartOf(text3, start2);
+  if (!blank(text3.slice(lineStart2, start2))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
+}
+
+// src/mention-use.ts
+var OPTION_SECTION = new RegExp(
+  "^(?:" + [
+    "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
+    "(?:options|alternatives)",
+    "(?:options|alternatives|solutions)\\s+(?:considered|evaluated|explored|examined)",
+    // Not a bare "Pros and Cons": a Nygard record may weigh its own decision under it.
+    "pros\\s+and\\s+cons\\s+of\\s+(?:the\\s+)?(?:options|alternatives)(?:\\s+considered)?",
+    "(?:options|alternatives|solutions)\\s+(?:consid\xE9r\xE9es|envisag\xE9es|examin\xE9es|\xE9tudi\xE9es)",
+    "avantages\\s+et\\s+inconv\xE9nients(?:\\s+des\\s+(?:options|alternatives|solutions))?",
+    "opciones\\s+consideradas|alternativas\\s+consideradas",
+    "(?:betrachtete|erwogene|bewertete)\\s+(?:optionen|alternativen)"
+  ].join("|") + ")$",
+  "iu"
+);
+var CHOSEN_OPTION = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:chosen option|option choisie|option retenue|opción elegida|opção escolhida|gewählte option)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/imu;
+var JUSTIFICATION = /\s*(?:[,;.]\s|[,;.]?\s+(?:because|since|as it|parce que|parce qu'|car|porque|weil)\b).*$/iu;
+function headingTitle(heading) {
+  return toString(heading, { includeHtml: false }).replace(/^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+/, "").replace(/[\s:]+$/, "").replace(/\s+/g, " ").trim();
+}
+function start(node2) {
+  return node2.position?.start.offset ?? 0;
+}
+function chosenOptionName(text3) {
+  const line = CHOSEN_OPTION.exec(text3)?.[1]?.trim();
+  if (!line) return null;
+  const quoted = /^(?:\*\*|__)?(["'“‘«])(.+?)(?:["'”’»])/u.exec(line);
+  const name = quoted ? quoted[2] : line.replace(JUSTIFICATION, "");
+  return name.replace(/[*_`]/g, "").trim() || null;
+}
+function words(text3) {
+  return text3.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+function chosenIndex(options, chosen) {
+  const target = words(chosen).join(" ");
+  const names = options.map((option) => words(option).join(" "));
+  const prefixed = names.map((name, index2) => ({ name, index: index2 })).filter(({ name }) => name !== "" && (name === target || target.startsWith(`${name} `) || name.startsWith(`${target} `))).sort((a, b) => b.name.length - a.name.length);
+  if (prefixed[0]) return prefixed[0].index;
+  const wanted = new Set(words(chosen));
+  if (wanted.size === 0) return -1;
+  const shared = names.map((name) => new Set(name.split(" ").filter((word) => wanted.has(word))).size);
+  const best = Math.max(0, ...shared);
+  if (best * 2 < wanted.size || shared.filter((count) => count === best).length !== 1) return -1;
+  return shared.indexOf(best);
+}
+function optionsOf(nodes, end) {
+  const headings = nodes.filter((node2) => node2.type === "heading");
+  if (headings.length > 0) {
+    const depth = Math.min(...headings.map((heading) => heading.depth));
+    const tops = headings.filter((heading) => heading.depth === depth);
+    return tops.map((heading, i) => ({ name: headingTitle(heading), range: [start(heading), tops[i + 1] ? start(tops[i + 1]) : end] }));
+  }
+  const spans = [];
+  for (const node2 of nodes) {
+    if (node2.type !== "list") continue;
+    for (const item of node2.children) {
+      const first = item.children[0];
+      const name = first ? toString(first, { includeHtml: false }).split("\n")[0].trim() : "";
+      spans.push({ name, range: [item.position?.start.offset ?? 0, item.position?.end.offset ?? 0] });
+    }
+  }
+  return spans;
+}
+function rejectedOptionRanges(tree, text3) {
+  const nodes = tree.children;
+  const chosen = chosenOptionName(text3);
+  const ranges = [];
+  nodes.forEach((node2, index2) => {
+    if (node2.type !== "heading" || !OPTION_SECTION.test(headingTitle(node2))) return;
+    let next = index2 + 1;
+    while (next < nodes.length && !(nodes[next].type === "heading" && nodes[next].depth <= node2.depth)) next++;
+    const end = next < nodes.length ? start(nodes[next]) : text3.length;
+    const options = optionsOf(nodes.slice(index2 + 1, next), end);
+    const picked = chosen === null ? -1 : chosenIndex(options.map((option) => option.name), chosen);
+    const kept = options[picked]?.range;
+    const sectionStart = start(node2);
+    if (!kept) ranges.push([sectionStart, end]);
+    else ranges.push([sectionStart, kept[0]], [kept[1], end]);
+  });
+  return ranges;
+}
+var NEGATION_CUES = [
+  "\\w+n['\u2019]t",
+  "not(?!\\s+(?:only|just|merely)\\b)",
+  "no",
+  "never",
+  "neither",
+  "nor",
+  "cannot",
+  "without",
+  "instead\\s+of",
+  "rather\\s+than",
+  "as\\s+opposed\\s+to",
+  "in\\s+place\\s+of",
+  "unlike",
+  "(?:decided?|decides|deciding|voted?|argues?|argued|speaks?|spoke)\\s+against",
+  "avoid(?:s|ed|ing)?",
+  "reject(?:s|ed|ing)?",
+  // French, Spanish and German ADR sets mention the same patterns.
+  "pas",
+  "sans",
+  "jamais",
+  "aucun(?:e)?",
+  "plut\xF4t\\s+que",
+  "au\\s+lieu\\s+d(?:e|u|es)",
+  "\xE9viter|\xE9vite(?:r|ons|z)?",
+  "sin",
+  "nunca",
+  "en\\s+lugar\\s+de",
+  "nicht",
+  "kein(?:e|en|er|em)?",
+  "ohne",
+  "statt",
+  "anstatt"
+];
+var NEGATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NEGATION_CUES.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+var CLAUSE_END = new RegExp(
+  [
+    "[.;:!?](?=\\s|$)",
+    "\\s[-\u2013\u2014]\\s",
+    "[\u2013\u2014]",
+    ",(?=\\s*(?:we|i|you|they|it|this|that|these|those|there|he|she|one|the|our|its|their|each|every|all|nous|on|il|elle|ils|wir|es)\\b)",
+    "(?<![\\p{L}\\p{N}])(?:but|however|although|though|whereas|while|yet|so|because|since|instead(?!\\s+of)|which|that|who|unless|mais|cependant|car|donc|pero|aber|sondern)(?![\\p{L}\\p{N}])"
+  ].join("|"),
+  "giu"
+);
+var NEGATION_REACH = 6;
+var DETERMINER_REACH = 3;
+var DETERMINERS = /^(?:no|aucun|aucune|kein|keine|keinen|keiner|keinem)$/iu;
+var NEW_SUBJECT = /^(?:we|i|you|they|he|she|there|nous|ils|elles|wir)$/iu;
+var SETS_ASIDE = /^(?:bypass(?:es|ed|ing)?|circumvent(?:s|ed|ing)?|skip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|break(?:s|ing)?|los(?:e|es|ing))$/iu;
+function readable(source) {
+  return source.replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, " ").replace(/`+[^`]*`+/g, " code ").replace(/<[^>]*>/g, " ").replace(/[*_~[\]]/g, "").replace(/\([^()]*\)/g, " ");
+}
+function negatedInClause(before) {
+  const text3 = readable(before);
+  let clauseStart = 0;
+  for (const boundary of text3.matchAll(CLAUSE_END)) clauseStart = boundary.index + boundary[0].length;
+  const clause = text3.slice(clauseStart);
+  let last = null;
+  for (const cue of clause.matchAll(NEGATION)) last = cue;
+  if (!last) return false;
+  const after = clause.slice(last.index + last[0].length);
+  const wordsOf = (text4) => text4.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wordsOf(after).some((word) => NEW_SUBJECT.test(word) || SETS_ASIDE.test(word))) return false;
+  const items = after.split(",");
+  const reach = DETERMINERS.test(last[0]) ? DETERMINER_REACH : NEGATION_REACH;
+  return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
 // src/parse.ts
@@ -24378,10 +24575,10 @@ function nodeRange(frontmatter2, node2, fallback) {
   if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
   return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
 }
-function trimmedRange(frontmatter2, start, end) {
+function trimmedRange(frontmatter2, start2, end) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
-  return [frontmatter2.yamlOffset + start, frontmatter2.yamlOffset + trimmed];
+  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
 }
 function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
@@ -24492,7 +24689,8 @@ var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "
 function collectBody(adr, catalogue2) {
   const definitions = /* @__PURE__ */ new Map();
   for (const node2 of adr.tree.children) if (node2.type === "definition") definitions.set(node2.identifier, node2.url);
-  const visit2 = (node2, inHeading, inLink, inHtml) => {
+  const blockStarts = [];
+  const visit2 = (node2, inHeading, inLink, inHtml, block) => {
     if (node2.type === "image" || node2.type === "imageReference") {
       const url = node2.type === "image" ? node2.url : definitions.get(node2.identifier) ?? "";
       adr.images.push({ url, range: [node2.position?.start.offset ?? 0, node2.position?.end.offset ?? 0] });
@@ -24501,14 +24699,16 @@ function collectBody(adr, catalogue2) {
     if (NOT_PROSE.has(node2.type)) return;
     if (node2.type === "text") {
       if (inHtml) return;
-      const start = node2.position?.start.offset;
+      const start2 = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start === void 0 || end === void 0) return;
-      for (const match of textMentions(catalogue2, adr.text.slice(start, end), node2.value)) {
-        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink });
+      if (start2 === void 0 || end === void 0) return;
+      for (const match of textMentions(catalogue2, adr.text.slice(start2, end), node2.value)) {
+        adr.mentions.push({ slug: match.slug, text: match.text, range: [start2 + match.start, start2 + match.end], inHeading, inLink, rejected: false });
+        blockStarts.push(block);
       }
       return;
     }
+    const childBlock = BLOCKS.has(node2.type) ? node2.position?.start.offset ?? block : block;
     let childInLink = inLink;
     if (node2.type === "link" || node2.type === "linkReference") {
       const url = node2.type === "link" ? node2.url : definitions.get(node2.identifier) ?? "";
@@ -24526,10 +24726,19 @@ function collectBody(adr, catalogue2) {
         htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
         continue;
       }
-      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+      visit2(child, childInHeading, childInLink, inHtml || htmlDepth > 0, childBlock);
     }
   };
-  for (const child of adr.tree.children) visit2(child, false, false, false);
+  for (const child of adr.tree.children) visit2(child, false, false, false, 0);
+  if (adr.mentions.length > 0) markRejected(adr, blockStarts);
+}
+var BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "tableCell"]);
+function markRejected(adr, blockStarts) {
+  const rejected = rejectedOptionRanges(adr.tree, adr.text);
+  adr.mentions.forEach((mention, index2) => {
+    const [start2] = mention.range;
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+  });
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -24550,10 +24759,10 @@ function restorePositions(parent, text3, lines) {
     let at = 0;
     run.forEach((child, n) => {
       const length = values[n]?.length ?? 0;
-      const start = map?.starts[at];
+      const start2 = map?.starts[at];
       const end = map?.ends[at + length - 1];
-      if (length > 0 && start !== void 0 && end !== void 0) {
-        child.position = { start: { ...lines.position(lo + start), offset: lo + start }, end: { ...lines.position(lo + end), offset: lo + end } };
+      if (length > 0 && start2 !== void 0 && end !== void 0) {
+        child.position = { start: { ...lines.position(lo + start2), offset: lo + start2 }, end: { ...lines.position(lo + end), offset: lo + end } };
         if ("children" in child) restorePositions(child, text3, lines);
       }
       at += length;
@@ -24584,9 +24793,9 @@ function textMentions(catalogue2, raw, value2) {
     const a = match.index;
     const b = match.index + match.text.length;
     if (urls.some(([s, e]) => a < e && b > s)) continue;
-    const start = map.starts[a] ?? 0;
-    const end = map.ends[b - 1] ?? start;
-    found.push({ slug: match.slug, text: raw.slice(start, end), start, end });
+    const start2 = map.starts[a] ?? 0;
+    const end = map.ends[b - 1] ?? start2;
+    found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });
   }
   return found;
 }
@@ -24896,15 +25105,15 @@ var FRONTMATTER_RELATIONS = [
 ];
 var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
 var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-function lineOf(text3, start) {
-  let end = start;
+function lineOf(text3, start2) {
+  let end = start2;
   while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
-  return [start, end];
+  return [start2, end];
 }
 function offsets(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 function referenceTarget(raw) {
   const text3 = raw.trim().replace(/^["']|["']$/g, "");
@@ -24944,13 +25153,13 @@ function bodyRelations(adr, nodes, into) {
     const raw = adr.text.slice(range[0], range[1]);
     let lineStart2 = 0;
     for (const line of raw.split(/\r\n|\r|\n/)) {
-      const start = range[0] + lineStart2;
+      const start2 = range[0] + lineStart2;
       lineStart2 += line.length + (raw.slice(lineStart2 + line.length).match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
       const trimmed = line.replace(/^[\s>*_-]*/, "").replace(/\*\*|__/g, "");
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(trimmed))?.[1];
       if (!kind) continue;
-      const lineEnd = start + line.length;
-      const links = linksWithin(node2, start, lineEnd);
+      const lineEnd = start2 + line.length;
+      const links = linksWithin(node2, start2, lineEnd);
       if (links.length > 0) {
         for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
@@ -24964,18 +25173,18 @@ function bodyRelations(adr, nodes, into) {
       } else {
         for (const match of line.matchAll(NUMBER_REFERENCE)) {
           const digits = match[1] ?? match[2] ?? "";
-          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start + match.index, start + match.index + match[0].length] });
+          into.push({ kind, target: null, number: Number(digits), raw: match[0], range: [start2 + match.index, start2 + match.index + match[0].length] });
         }
       }
     }
   }
 }
-function linksWithin(node2, start, end) {
+function linksWithin(node2, start2, end) {
   const found = [];
   const visit2 = (child) => {
     if (child.type === "link") {
       const range = offsets(child);
-      if (range && range[0] >= start && range[1] <= end) found.push({ url: child.url, range });
+      if (range && range[0] >= start2 && range[1] <= end) found.push({ url: child.url, range });
       return;
     }
     if ("children" in child) for (const grandchild of child.children) visit2(grandchild);
@@ -25047,8 +25256,8 @@ function firstParagraphLine(adr, nodes) {
     if (!paragraph) continue;
     const range = offsets(paragraph);
     if (!range) continue;
-    const [start, end] = lineOf(adr.text, range[0]);
-    let valueStart = start;
+    const [start2, end] = lineOf(adr.text, range[0]);
+    let valueStart = start2;
     let valueEnd = end;
     while (valueStart < valueEnd && /[\s*_>-]/.test(adr.text.charAt(valueStart))) valueStart++;
     while (valueEnd > valueStart && /[\s*_]/.test(adr.text.charAt(valueEnd - 1))) valueEnd--;
@@ -25130,14 +25339,14 @@ function buildRecord(adr, catalogue2) {
     let offset = 0;
     for (const part of status.value.split(";")) {
       const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
-      const start = status.range[0] + offset;
-      const end = start + part.length;
+      const start2 = status.range[0] + offset;
+      const end = start2 + part.length;
       if (kind) {
-        const links = adr.links.filter((link) => link.range[0] >= start && link.range[1] <= end);
+        const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
         for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
         if (links.length === 0) {
           for (const match of part.matchAll(NUMBER_REFERENCE)) {
-            const at = start + match.index;
+            const at = start2 + match.index;
             relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
           }
         }
@@ -25167,8 +25376,13 @@ function buildRecord(adr, catalogue2) {
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue2),
+    ...mentionedSlugs(adr),
     ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
+}
+function mentionedSlugs(adr) {
+  const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
+  return slugs.length > 0 ? { mentioned: slugs } : {};
 }
 function titleNumber(adr, digits, titleRange) {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
@@ -25237,15 +25451,15 @@ var check = ({ adr, report }) => {
   }
   const first = spaceless[0];
   const last = spaceless[spaceless.length - 1];
-  const start = frontmatter2.yamlOffset + first;
+  const start2 = frontmatter2.yamlOffset + first;
   const end = frontmatter2.yamlOffset + last;
-  const fixed = insertSpaces(adr.text.slice(start, end), spaceless.map((at) => at - first));
+  const fixed = insertSpaces(adr.text.slice(start2, end), spaceless.map((at) => at - first));
   const lineStart2 = lineStartOf2(frontmatter2.yamlText, first);
   const line = firstLine3(frontmatter2.yamlText.slice(lineStart2));
   report({
     range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
     message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
-    fix: { range: [start, end], text: fixed }
+    fix: { range: [start2, end], text: fixed }
   });
 };
 var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
@@ -25387,10 +25601,10 @@ function referenceRange(text3, ref) {
   const item = withoutTrailingSpace(text3, ref.itemRange);
   return { range: item, fixable: text3.charAt(item[0]) === "*" };
 }
-function withoutTrailingSpace(text3, [start, end]) {
+function withoutTrailingSpace(text3, [start2, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start, trimmed];
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
 }
 
 // rules/pattern-category.ts
@@ -25464,10 +25678,10 @@ var check4 = ({ adr, catalogue: catalogue2, report }) => {
     }
   }
 };
-function withoutTrailingSpace2(text3, [start, end]) {
+function withoutTrailingSpace2(text3, [start2, end]) {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start, trimmed];
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
 }
 function aliasRange(adr, node2) {
   return adr.frontmatter && (0, import_yaml6.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
@@ -25507,11 +25721,11 @@ function nextLineStart(text3, offset) {
   return i < text3.length ? i + 1 : i;
 }
 function removeSequenceItem(text3, itemRange) {
-  const [start, end] = itemRange;
-  const start0 = lineStart(text3, start);
-  const before = text3.slice(start0, start);
+  const [start2, end] = itemRange;
+  const start0 = lineStart(text3, start2);
+  const before = text3.slice(start0, start2);
   if (/^\s*-\s+$/.test(before) || /^\s*-$/.test(before)) {
-    return { range: [start0, nextLineStart(text3, Math.max(start, end - 1))], text: "" };
+    return { range: [start0, nextLineStart(text3, Math.max(start2, end - 1))], text: "" };
   }
   let after = end;
   while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
@@ -25523,11 +25737,11 @@ function removeSequenceItem(text3, itemRange) {
   if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
     return { range: [start0, nextLineStart(text3, after)], text: "" };
   }
-  let i = start - 1;
+  let i = start2 - 1;
   while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
   if (text3[i] === ",") return { range: [i, end], text: "" };
-  if (text3.slice(end, after).includes(",")) return { range: [start, after], text: "" };
-  if (ownLine) return { range: [start, end], text: "" };
+  if (text3.slice(end, after).includes(",")) return { range: [start2, after], text: "" };
+  if (ownLine) return { range: [start2, end], text: "" };
   return null;
 }
 function lineEnding2(text3) {
@@ -25566,9 +25780,9 @@ function appendFrontmatterItems(adr, key, items) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      if (text3.charAt(start) !== "[" || text3.charAt(end - 1) !== "]") return null;
-      if (!last) return { range: [start + 1, start + 1], text: items.join(", ") };
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      if (text3.charAt(start2) !== "[" || text3.charAt(end - 1) !== "]") return null;
+      if (!last) return { range: [start2 + 1, start2 + 1], text: items.join(", ") };
       const [, lastEnd2] = nodeRange(frontmatter2, last);
       return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
     }
@@ -25583,14 +25797,14 @@ function appendFrontmatterItems(adr, key, items) {
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
   if (node2 && (0, import_yaml7.isScalar)(node2) && node2.value !== null && node2.value !== "") {
-    const [start, end] = nodeRange(frontmatter2, node2);
-    if (/^[|>]/.test(text3.charAt(start)) || /[\r\n]/.test(text3.slice(start, end))) return null;
-    return { range: [start, end], text: `[${text3.slice(start, end)}, ${items.join(", ")}]` };
+    const [start2, end] = nodeRange(frontmatter2, node2);
+    if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
+    return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
   }
   if (!node2 || (0, import_yaml7.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
-      const [start, end] = nodeRange(frontmatter2, node2);
-      return { range: [start, end], text: `[${items.join(", ")}]` };
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      return { range: [start2, end], text: `[${items.join(", ")}]` };
     }
     const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
     const colon = text3.indexOf(":", keyEnd);
@@ -25677,6 +25891,314 @@ __export(pattern_undeclared_exports, {
   check: () => check6,
   meta: () => meta6
 });
+
+// src/sections.ts
+function normaliseHeading(heading) {
+  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+var CONCEPTS = [
+  ["status", "statut", "etat", "estado", "stato"],
+  [
+    "context",
+    "context and problem statement",
+    "problem statement",
+    "background",
+    "contexte",
+    "contexte et enonce du probleme",
+    "contexte et definition du probleme",
+    "contexte et probleme",
+    "enonce du probleme",
+    "definition du probleme",
+    "problematique",
+    "kontext",
+    "kontext und problemstellung",
+    "contexto",
+    "contexto y planteamiento del problema",
+    "contexto e declaracao do problema",
+    "contesto"
+  ],
+  [
+    "considered options",
+    "options",
+    "options considered",
+    "alternatives",
+    "alternatives considered",
+    "considered alternatives",
+    "options considerees",
+    "options envisagees",
+    "solutions etudiees",
+    "solutions envisagees",
+    "alternatives considerees",
+    "alternatives envisagees",
+    "betrachtete optionen",
+    "optionen",
+    "alternativen",
+    "opciones consideradas",
+    "alternativas",
+    "opcoes consideradas",
+    "opzioni considerate"
+  ],
+  [
+    "decision",
+    "decisions",
+    "decision outcome",
+    "outcome",
+    "proposal",
+    "proposed decision",
+    "resultat de la decision",
+    "solution retenue",
+    "entscheidung",
+    "entscheidungsergebnis",
+    "resultado de la decision",
+    "decisao",
+    "resultado da decisao",
+    "decisione",
+    "esito della decisione"
+  ],
+  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
+  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
+  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
+  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
+];
+function sectionNames(title) {
+  const name = normaliseHeading(title);
+  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
+}
+function namesHeading(heading, names) {
+  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
+}
+var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
+function headingIsSection(heading, names) {
+  if (namesHeading(heading, names)) return true;
+  const parts2 = heading.split(JOIN);
+  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
+}
+
+// src/adr-links.ts
+import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+}
+var HTML = /\.html?$/i;
+var MARKDOWN = /\.(?:md|markdown)$/i;
+var isMarkdownPath = (path) => MARKDOWN.test(path);
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+var NUMBERED = /^(\d+)-(.+)$/;
+function renamedTargets(missing, names) {
+  const name = basename2(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, number, rest] = match;
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = names.flatMap((candidate) => {
+    if (candidate === name) return [];
+    const candidateExtension = extensionOf(candidate);
+    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
+  });
+  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
+  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
+  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+function relativeHref(fromFolder, to) {
+  const path = relative(fromFolder, to).split(sep).join("/");
+  return path === "" ? basename2(to) : path;
+}
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
+function linkNodeAt(tree, range) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    const at = offsetsOf(node2);
+    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
+    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function definitionOf(tree, identifier) {
+  let found = null;
+  const visit2 = (node2) => {
+    if (found) return;
+    if (node2.type === "definition" && node2.identifier === identifier) {
+      found = node2;
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+function destinationFrom(text3, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text3.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+function closingBracket(text3, open, limit) {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const char = text3.charAt(i);
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+function linkDestination(adr, range) {
+  const node2 = linkNodeAt(adr.tree, range);
+  if (!node2) return null;
+  const { text: text3 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "image") {
+    const close2 = closingBracket(text3, range[0] + 1, range[1]);
+    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference" || node2.type === "imageReference") {
+    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function writtenDestination(adr, linkRange, url) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start2, end] = destination2.range;
+  const raw = adr.text.slice(start2, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start: start2, raw, rawPath, angled: destination2.angled };
+}
+function destinationText(path, angled) {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newName, written.angled);
+  if (text3 === null) return null;
+  const slash = written.rawPath.lastIndexOf("/");
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkPath(adr, linkRange, url, newPath) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newPath, written.angled);
+  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkFragment(adr, linkRange, url, anchor) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf("#");
+  if (hash < 0) return null;
+  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
+}
+
+// src/conventions.ts
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function patternsWanted({ conventions: conventions2, settings }) {
+  return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
+}
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
+}
+
+// rules/pattern-undeclared.ts
 var meta6 = {
   id: "pattern-undeclared",
   description: "Patterns the body mentions are declared in the frontmatter",
@@ -25686,8 +26208,11 @@ var meta6 = {
   docs: {
     url: ruleDocsUrl("pattern-undeclared"),
     why: "The `patterns` list is how readers and tools find every decision that uses a pattern. A record that discusses a saga without declaring it is invisible to that search.",
+    quiet: 'On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule: a `catalogue` of its own, the rule set in `rules`, `--rule` or the remark plugin\'s options, or the `strict` preset. A team that never used a catalogue is not told to, word by word; `adrlint report` lists those mentions, and the command that declares them all. Mentions that do not say the ADR uses the pattern never count: one in a considered option the decision did not choose (MADR\'s Considered Options and Pros and Cons of the Options, for an option other than the `Chosen option: "\u2026"`), and one in a clause that negates or sets it aside ("we will not use a saga", "does not act as an API gateway", "instead of CQRS", "rather than microservices", "no need for a sidecar"). Mentions in the title, the decision, the chosen option and the consequences count.',
     wrong: "---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
-    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n"
+    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n",
+    // A set that has adopted `patterns`: the rule speaks there with the default config.
+    files: { "docs/adr/0002-declares-patterns.md": "---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n" }
   },
   schema: {
     type: "object",
@@ -25697,7 +26222,9 @@ var meta6 = {
     }
   }
 };
-var check6 = ({ adr, catalogue: catalogue2, options, report }) => {
+var check6 = (context) => {
+  const { adr, catalogue: catalogue2, options, report } = context;
+  if (!patternsWanted(context)) return;
   if (adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter) return;
   const declared = new Set(declaredSlugs(adr, catalogue2));
   for (const ref of adr.patterns) {
@@ -25705,10 +26232,11 @@ var check6 = ({ adr, catalogue: catalogue2, options, report }) => {
     if (typo) declared.add(typo);
   }
   const minMentions = options?.minMentions ?? 1;
+  const uses = adr.mentions.filter((mention) => !mention.rejected);
   const counts = /* @__PURE__ */ new Map();
-  for (const mention of adr.mentions) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
+  for (const mention of uses) counts.set(mention.slug, (counts.get(mention.slug) ?? 0) + 1);
   const firstMentions = /* @__PURE__ */ new Map();
-  for (const mention of adr.mentions) {
+  for (const mention of uses) {
     if (declared.has(mention.slug) || firstMentions.has(mention.slug)) continue;
     if ((counts.get(mention.slug) ?? 0) < minMentions) continue;
     firstMentions.set(mention.slug, mention);
@@ -25764,6 +26292,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
+import { dirname as dirname2 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -25773,32 +26302,47 @@ var meta8 = {
   docs: {
     url: ruleDocsUrl("pattern-link"),
     why: "Readers of an ADR are not all architects. Linking the first mention of a pattern to its reference page explains the term where it is used, once, without cluttering the rest.",
+    quiet: "On a set that has not adopted `patterns` (no ADR of the folder declares the key), unless the config asks for the rule (a `catalogue`, the rule set by name, the `strict` preset); `adrlint link` always links, as asking to link is asking for the rule. A pattern the file already links is left alone: a link anywhere in the file that points at its page (its `url`, or the `linkTemplate` target). Link text that only names the pattern (`[a saga link](https://example.org/x)`) does not link it; the first mention outside headings and links is the one to link. When the `linkTemplate` names a file that does not exist, the mention is reported without a fix: the link would only be adr-link's next error; `adrlint link` lists the missing pages once.",
     wrong: "# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n",
-    right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n"
+    right: "# Order flow\n\nWe coordinate the steps with the [Saga Pattern](https://learn.microsoft.com/azure/architecture/patterns/saga).\n",
+    // A set that has adopted `patterns`: the rule speaks there with the default config.
+    files: { "docs/adr/0002-declares-patterns.md": "---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n" }
   }
 };
-var check8 = ({ adr, catalogue: catalogue2, settings, report }) => {
-  if (adr.unterminatedFrontmatter) return;
-  const linkedUrls = new Set(adr.links.map((link) => link.url));
+var check8 = (context) => {
+  const { adr, catalogue: catalogue2, settings, project, conventions: conventions2, report } = context;
+  if (adr.unterminatedFrontmatter || !patternsWanted(context)) return;
   const done = /* @__PURE__ */ new Set();
-  for (const mention of adr.mentions) if (mention.inLink) done.add(mention.slug);
   for (const mention of adr.mentions) {
-    if (mention.inHeading || done.has(mention.slug)) continue;
+    if (mention.inHeading || mention.inLink || done.has(mention.slug)) continue;
     done.add(mention.slug);
     const pattern = catalogue2.get(mention.slug);
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
-    if (linkedUrls.has(target) || pattern.url && linkedUrls.has(pattern.url)) continue;
+    if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
+    const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
+    if (conventions2.missingPatternPages?.includes(pattern.slug)) {
+      report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
+      continue;
+    }
     const link = `[${mention.text}](${destination(target)})`;
-    const [start, end] = mention.range;
-    const bang = adr.text[start - 1] === "!" && adr.text[start - 2] !== "\\";
+    const [start2, end] = mention.range;
+    const bang = adr.text[start2 - 1] === "!" && adr.text[start2 - 2] !== "\\";
     report({
       range: mention.range,
-      message: `Link the first mention of ${pattern.name}: [${oneLine2(mention.text)}](${destination(target)})`,
-      fix: bang ? { range: [start - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
+      message: `Link the first mention of ${pattern.name}: ${shown}`,
+      fix: bang ? { range: [start2 - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
     });
   }
 };
+function linksTo(adr, target, project) {
+  const file = isExternalUrl(target) ? null : linkedFile(adr.path, target, project);
+  return adr.links.some((link) => link.url === target || file !== null && !isExternalUrl(link.url) && linkedFile(adr.path, link.url, project) === file);
+}
+function linkedFile(adrPath, url, project) {
+  const { path } = splitUrl(url.trim());
+  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+}
 function destination(url) {
   let depth = 0;
   for (const char of url) {
@@ -26031,8 +26575,8 @@ var check11 = ({ adr, record, report }) => {
     const match = TITLE_NUMBER2.exec(title.value.trim());
     const at = match ? written.indexOf(match[1]) : -1;
     if (match && at >= 0) {
-      const start = title.range[0] + at;
-      numbers.push({ value: Number(match[1]), text: match[1], range: [start, start + match[1].length], where: "frontmatter title" });
+      const start2 = title.range[0] + at;
+      numbers.push({ value: Number(match[1]), text: match[1], range: [start2, start2 + match[1].length], where: "frontmatter title" });
     }
   }
   for (const number of numbers) {
@@ -26220,91 +26764,7 @@ __export(adr_sections_exports, {
   check: () => check14,
   meta: () => meta14
 });
-import { basename as basename2 } from "node:path";
-
-// src/sections.ts
-function normaliseHeading(heading) {
-  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
-}
-var CONCEPTS = [
-  ["status", "statut", "etat", "estado", "stato"],
-  [
-    "context",
-    "context and problem statement",
-    "problem statement",
-    "background",
-    "contexte",
-    "contexte et enonce du probleme",
-    "contexte et definition du probleme",
-    "contexte et probleme",
-    "enonce du probleme",
-    "definition du probleme",
-    "problematique",
-    "kontext",
-    "kontext und problemstellung",
-    "contexto",
-    "contexto y planteamiento del problema",
-    "contexto e declaracao do problema",
-    "contesto"
-  ],
-  [
-    "considered options",
-    "options",
-    "options considered",
-    "alternatives",
-    "alternatives considered",
-    "considered alternatives",
-    "options considerees",
-    "options envisagees",
-    "solutions etudiees",
-    "solutions envisagees",
-    "alternatives considerees",
-    "alternatives envisagees",
-    "betrachtete optionen",
-    "optionen",
-    "alternativen",
-    "opciones consideradas",
-    "alternativas",
-    "opcoes consideradas",
-    "opzioni considerate"
-  ],
-  [
-    "decision",
-    "decisions",
-    "decision outcome",
-    "outcome",
-    "proposal",
-    "proposed decision",
-    "resultat de la decision",
-    "solution retenue",
-    "entscheidung",
-    "entscheidungsergebnis",
-    "resultado de la decision",
-    "decisao",
-    "resultado da decisao",
-    "decisione",
-    "esito della decisione"
-  ],
-  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
-  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
-  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
-  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
-];
-function sectionNames(title) {
-  const name = normaliseHeading(title);
-  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
-}
-function namesHeading(heading, names) {
-  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
-}
-var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
-function headingIsSection(heading, names) {
-  if (namesHeading(heading, names)) return true;
-  const parts2 = heading.split(JOIN);
-  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
-}
-
-// rules/adr-sections.ts
+import { basename as basename3 } from "node:path";
 var meta14 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -26345,7 +26805,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename2(template.path)}`,
+    label: `folder's template ${basename3(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -26435,217 +26895,8 @@ __export(adr_supersede_exports, {
   check: () => check15,
   meta: () => meta15
 });
-import { basename as basename5, dirname as dirname2, join as join2 } from "node:path";
+import { basename as basename5, dirname as dirname3, join as join2 } from "node:path";
 var import_yaml9 = __toESM(require_dist(), 1);
-
-// src/adr-links.ts
-import { basename as basename3, extname, join, relative, resolve, sep } from "node:path";
-function isExternalUrl(url) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
-function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const question = beforeHash.indexOf("?");
-  return {
-    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
-    query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
-  };
-}
-function decodeUrlPart(text3) {
-  try {
-    return decodeURIComponent(text3);
-  } catch {
-    return text3;
-  }
-}
-function resolveLinkPath(path, folder, root) {
-  const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
-}
-var HTML = /\.html?$/i;
-var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path) => MARKDOWN.test(path);
-function targetCandidates(path) {
-  if (HTML.test(path)) {
-    const stem = path.replace(HTML, "");
-    return [path, `${stem}.md`, `${stem}.markdown`];
-  }
-  return [path];
-}
-function existingTarget(path, project) {
-  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
-  return null;
-}
-function extensionOf(name) {
-  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
-}
-var NUMBERED = /^(\d+)-(.+)$/;
-function renamedTargets(missing, names) {
-  const name = basename3(missing);
-  const extension2 = extensionOf(name);
-  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
-  if (!match) return [];
-  const [, number, rest] = match;
-  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
-}
-function replacementName(missingName, found) {
-  const extension2 = extensionOf(missingName);
-  const foundStem = found.slice(0, found.length - extensionOf(found).length);
-  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
-  return found;
-}
-function relativeHref(fromFolder, to) {
-  const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename3(to) : path;
-}
-function encodeDestination(path) {
-  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-function offsetsOf(node2) {
-  const start = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
-}
-var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function destinationFrom(text3, at, limit) {
-  let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
-  if (text3.charAt(i) === "<") {
-    const close2 = text3.indexOf(">", i);
-    if (close2 < 0 || close2 > limit) return null;
-    return { range: [i + 1, close2], angled: true };
-  }
-  let depth = 0;
-  let j = i;
-  while (j < limit) {
-    const char = text3.charAt(j);
-    if (char === "\\") {
-      j += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
-      depth--;
-    }
-    j++;
-  }
-  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
-}
-function closingBracket(text3, open, limit) {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const char = text3.charAt(i);
-    if (char === "\\") i++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
-  if (!node2) return null;
-  const { text: text3 } = adr;
-  if (node2.type === "link") {
-    const children = node2.children;
-    const last = children[children.length - 1];
-    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "image") {
-    const close2 = closingBracket(text3, range[0] + 1, range[1]);
-    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
-    const at = definition2 ? offsetsOf(definition2) : null;
-    if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
-    if (!label) return null;
-    return destinationFrom(text3, at[0] + label[0].length, at[1]);
-  }
-  return null;
-}
-function writtenDestination(adr, linkRange, url) {
-  const destination2 = linkDestination(adr, linkRange);
-  if (!destination2) return null;
-  const [start, end] = destination2.range;
-  const raw = adr.text.slice(start, end);
-  const cut = raw.search(/[?#]/);
-  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
-  return { start, raw, rawPath, angled: destination2.angled };
-}
-function destinationText(path, angled) {
-  if (!angled) return encodeDestination(path);
-  return /[<>\r\n]/.test(path) ? null : path;
-}
-function replaceLinkFileName(adr, linkRange, url, newName) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newName, written.angled);
-  if (text3 === null) return null;
-  const slash = written.rawPath.lastIndexOf("/");
-  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkPath(adr, linkRange, url, newPath) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newPath, written.angled);
-  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkFragment(adr, linkRange, url, anchor) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const hash = written.raw.indexOf("#");
-  if (hash < 0) return null;
-  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
-  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
-}
 
 // src/relations.ts
 import { basename as basename4 } from "node:path";
@@ -26738,8 +26989,8 @@ function indexOf(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname2(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname2(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -26819,9 +27070,9 @@ function frontmatterEdit(adr, self, kind, others) {
   return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
 }
 function offsets2(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var RELATION_LINE = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?(?:super[sc]ede[sd]|amend(?:s|ed\s+by))\b/i;
 var startsWithRelation = (adr, node2) => {
@@ -26935,10 +27186,10 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname2(existing))) return null;
+    if (!index2.folders.has(dirname3(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname2(resolution.path);
+  const folder = dirname3(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
   const names = renamed.map((name) => replacementName(basename5(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
@@ -26992,7 +27243,7 @@ __export(adr_link_exports, {
   meta: () => meta16
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-import { basename as basename6, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename6, dirname as dirname4, join as join3 } from "node:path";
 var meta16 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -27039,14 +27290,14 @@ function reportAnchor(check18, link, fragment, anchors, where) {
 }
 function guessedTargets(missing, folder, project) {
   const name = basename6(missing);
-  if (dirname3(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
   const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
   const wanted = stem(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
-  for (const candidate of project.list(dirname3(missing))) {
+  for (const candidate of project.list(dirname4(missing))) {
     const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
     if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
     const d = (0, import_fastest_levenshtein4.distance)(wanted, stem(candidate));
@@ -27058,8 +27309,8 @@ function guessedTargets(missing, folder, project) {
 }
 function reportMissing(check18, link, path, absolute, what) {
   const { adr, project } = check18;
-  const folder = dirname3(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname3(absolute))).map((name) => replacementName(basename6(absolute), name));
+  const folder = dirname4(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename6(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
@@ -27087,7 +27338,7 @@ function checkReference(check18, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname3(adr.path);
+  const folder = dirname4(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -27144,9 +27395,9 @@ function normaliseLabel(label) {
 }
 var OPAQUE = /* @__PURE__ */ new Set(["inlineCode", "html", "link", "linkReference", "image", "imageReference"]);
 function offsets3(node2) {
-  const start = node2.position?.start.offset;
+  const start2 = node2.position?.start.offset;
   const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? null : [start, end];
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var CODE_ELEMENTS = "code|kbd|samp|tt|var|pre";
 var CODE_OPEN = new RegExp(`^<(?:${CODE_ELEMENTS})(?:\\s[^>]*)?>$`, "i");
@@ -27277,39 +27528,39 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-// src/conventions.ts
-var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-function conventionsOfRecords(set) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
-}
-
 // src/lint.ts
-import { dirname as dirname4 } from "node:path";
-function settingsOf(config2) {
+import { dirname as dirname5 } from "node:path";
+function settingsOf(config2, ruleId) {
   const enabledRules = new Set(Object.entries(config2.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return { statuses: config2.statuses, statusesGiven: config2.statusesGiven, linkTemplate: config2.linkTemplate, enabledRules };
+  return {
+    statuses: config2.statuses,
+    statusesGiven: config2.statusesGiven,
+    linkTemplate: config2.linkTemplate,
+    enabledRules,
+    requested: config2.explicitRules.includes(ruleId),
+    userCatalogue: config2.catalogue !== null
+  };
 }
 function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, conventions: folders }, current, scope = "all") {
   const messages = [];
-  const settings = settingsOf(config2);
   const record = current ?? buildRecord(adr, catalogue2);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname4(adr.path)) ?? conventionsOfRecords(records);
+  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config2.rules[rule.meta.id];
     if (!setting || setting.severity === "off") continue;
     const configured = setting.severity;
     const report = (descriptor) => {
-      const start = adr.lines.position(descriptor.range[0]);
+      const start2 = adr.lines.position(descriptor.range[0]);
       const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
       const diagnostic = {
         ruleId: rule.meta.id,
         severity: descriptor.severity === "warn" ? "warn" : configured,
         message: oneLine3(descriptor.message),
-        line: start.line,
-        column: start.column,
+        line: start2.line,
+        column: start2.column,
         endLine: end.line,
         endColumn: end.column,
         url: rule.meta.docs.url
@@ -27319,6 +27570,7 @@ function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, c
         diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
       messages.push(diagnostic);
     };
+    const settings = settingsOf(config2, rule.meta.id);
     rule.check({ adr, record, set: records, project: files, catalogue: catalogue2, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
@@ -27344,13 +27596,13 @@ function setOnlyProject(records) {
 }
 
 // src/lint-file.ts
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 function runFileWork(work, config2, catalogue2) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue2);
     const record = buildRecord(adr, catalogue2);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname5(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };

@@ -1,9 +1,9 @@
 // The pattern catalogue: loading, validating and merging the built-in and user files, and the
 // look-ups rules need (a reference's pattern, "did you mean" slugs, prose mentions).
 import { readFileSync } from 'node:fs';
-import { parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { distance } from 'fastest-levenshtein';
-import { compileSchema, describeAjvError, type ValidationError } from './schema.ts';
+import { compileSchema, describeAjvError } from './schema.ts';
 import { dataPath } from './paths.ts';
 import { createLineIndex } from './positions.ts';
 import { CatalogueError } from './errors.ts';
@@ -225,40 +225,93 @@ function readBuiltIn(): { file: string; text: string } {
 
 let validateCatalogue: ReturnType<typeof compileSchema> | null = null;
 
-/** Parse and schema-check a catalogue file's text. Throws CatalogueError naming the entry at fault. */
-export function parseCatalogueSource(file: string, text: string, { validate = true }: { validate?: boolean } = {}): CatalogueSource {
+/** One mistake of a catalogue file, at the offset of the node it is about (null: the file as a whole). */
+interface CatalogueProblem {
+  offset: number | null;
+  message: string;
+}
+
+/** Where a key path of the file is written: its value, or with `key` the key itself. */
+type Locate = (path: ReadonlyArray<string | number>, key?: boolean) => number | null;
+
+interface ReadCatalogue {
+  source: CatalogueSource;
+  locate: Locate;
+  /** The schema's complaints, every one of them. */
+  problems: CatalogueProblem[];
+  /** Entries of `patterns` the schema rejected: not merged, so one mistake is not reported twice. */
+  badEntries: Set<number>;
+  /** The file's shape is wrong above the entries (`patterns` not a list, an unknown top-level key). */
+  badShape: boolean;
+}
+
+/** Parse a catalogue file and check it against its schema, collecting every mistake. Throws CatalogueError when the YAML cannot be read at all. */
+function readCatalogue(file: string, text: string, validate: boolean): ReadCatalogue {
   const document = parseDocument(text, { prettyErrors: false });
   const lines = createLineIndex(text);
-  const at = (offset: number) => {
+  const position = (offset: number) => {
     const { line, column } = lines.position(offset);
     return `${line}:${column}`;
   };
-  const yamlError = document.errors[0];
-  if (yamlError) throw new CatalogueError(file, `${at(yamlError.pos[0])}: invalid YAML: ${firstLine(yamlError.message)}`);
+  if (document.errors.length > 0)
+    throw new CatalogueError(file, document.errors.map((error) => `${position(error.pos[0])}: invalid YAML: ${firstLine(error.message)}`));
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw new CatalogueError(file, `invalid YAML: ${(error as Error).message}`);
   }
-  if (!validate) return data as CatalogueSource;
-  validateCatalogue ??= compileSchema('catalogue.schema.json');
-  if (!validateCatalogue(data)) {
-    const error = validateCatalogue.errors?.[0];
-    throw new CatalogueError(file, describeEntry(document, error, at));
+  const locate = locator(document);
+  const read: ReadCatalogue = { source: (data ?? {}) as CatalogueSource, locate, problems: [], badEntries: new Set(), badShape: false };
+  if (!validate) return read;
+  validateCatalogue ??= compileSchema('catalogue.schema.json', { allErrors: true });
+  if (validateCatalogue(data)) return read;
+  for (const error of validateCatalogue.errors ?? []) {
+    const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const entry = path[0] === 'patterns' && typeof path[1] === 'number' ? path[1] : null;
+    if (entry === null) read.badShape = true;
+    else read.badEntries.add(entry);
+    // An unknown key is pointed at itself, any other mistake at the value it is about.
+    const unknownKey = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : null;
+    const offset = unknownKey === null ? locate(path) : locate([...path, unknownKey], true);
+    read.problems.push({ offset, message: `${entryLabel(read.source, entry)}${describeAjvError(error)}` });
   }
-  return data as CatalogueSource;
+  return read;
 }
 
-function describeEntry(document: Document, error: ValidationError | undefined, at: (offset: number) => string): string {
-  if (!error) return 'does not match the catalogue schema';
-  const path = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const entryIndex = path[0] === 'patterns' && typeof path[1] === 'number' ? path[1] : null;
-  const slug = entryIndex !== null ? document.getIn(['patterns', entryIndex, 'slug']) : undefined;
-  const where = node?.range ? `${at(node.range[0])}: ` : '';
-  const entry = entryIndex !== null ? `patterns[${entryIndex}]${typeof slug === 'string' ? ` (${slug})` : ''}: ` : '';
-  return `${where}${entry}${describeAjvError(error)}`;
+function locator(document: Document): Locate {
+  return (path, key = false) => {
+    const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+    const pair = key && isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
+    const node = (pair?.key ?? document.getIn(path, true)) as { range?: [number, number, number] } | undefined;
+    return node?.range ? node.range[0] : null;
+  };
+}
+
+/** "patterns[2] (zero-trust): ", naming the entry a mistake is in. */
+function entryLabel(source: CatalogueSource, index: number | null): string {
+  if (index === null) return '';
+  const slug = (source.patterns?.[index] as { slug?: unknown } | undefined)?.slug;
+  return `patterns[${index}]${typeof slug === 'string' ? ` (${slug})` : ''}: `;
+}
+
+/** Every mistake on a line of its own, in the order of the file, each at its line and column. */
+function catalogueError(file: string, text: string, problems: readonly CatalogueProblem[]): CatalogueError {
+  const lines = createLineIndex(text);
+  const sorted = [...problems].sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
+  const messages = sorted.map(({ offset, message }) => {
+    if (offset === null) return message;
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: ${message}`;
+  });
+  return new CatalogueError(file, [...new Set(messages)]);
+}
+
+/** Parse and schema-check a catalogue file's text. Throws CatalogueError naming every mistake, each at its line. */
+export function parseCatalogueSource(file: string, text: string, { validate = true }: { validate?: boolean } = {}): CatalogueSource {
+  const read = readCatalogue(file, text, validate);
+  if (read.problems.length > 0) throw catalogueError(file, text, read.problems);
+  return read.source;
 }
 
 function firstLine(message: string): string {
@@ -280,49 +333,76 @@ function toPattern(entry: Partial<Pattern> & { slug: string }): Pattern {
 
 const OVERRIDABLE = new Set(['slug', 'aliases', 'excludes', 'url']);
 
-/** Merge a user catalogue into the built-in one (or use it alone with `extendsBuiltIn: false`). */
-export function mergeCatalogues(base: CatalogueSource, user: CatalogueSource | null, userFile: string | null): Catalogue {
+/** What is wrong with one user entry, and where: at a key of it (`unknownKey`: the key itself), or at the entry. */
+function entryProblem(
+  entry: Partial<Pattern> & { slug: string },
+  existing: Pattern | undefined,
+  categories: readonly string[],
+  codeHolder: string | undefined,
+): { key: string | null; atKey?: true; message: string } | null {
+  if (existing) {
+    const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+    return extra.length ? { key: extra[0]!, atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(', ')}` } : null;
+  }
+  if (!entry.name) return { key: null, message: 'a new pattern needs a name' };
+  if (!entry.category) return { key: null, message: 'a new pattern needs a category' };
+  if (!categories.includes(entry.category)) {
+    const close = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
+    const hint = close === undefined ? '' : `; did you mean "${categories.find((category) => category.toLowerCase() === close)}"?`;
+    return { key: 'category', message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(', ')})${hint}` };
+  }
+  if (entry.code && codeHolder) return { key: 'code', message: `code "${entry.code}" is already used by ${codeHolder}` };
+  return null;
+}
+
+/**
+ * Merge a user catalogue into the built-in one (or use it alone with `extendsBuiltIn: false`), with
+ * every entry that cannot be merged as a problem, at its node when `read` can locate it.
+ */
+function mergeCatalogues(base: CatalogueSource, user: CatalogueSource | null, read?: Pick<ReadCatalogue, 'locate' | 'badEntries'>): { catalogue: Catalogue; problems: CatalogueProblem[] } {
   const replace = user?.extendsBuiltIn === false;
   const categories = [...(replace ? [] : (base.categories ?? []))];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  if (user && userFile) {
+  const problems: CatalogueProblem[] = [];
+  if (user) {
     for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
     const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
     (user.patterns ?? []).forEach((entry, index) => {
-      const label = `patterns[${index}] (${entry.slug})`;
+      // The schema has said what is wrong with it already.
+      if (read?.badEntries.has(index)) return;
       const existing = patterns.find((p) => p.slug === entry.slug);
+      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : undefined);
+      if (problem) {
+        const offset = read?.locate(problem.key === null ? ['patterns', index] : ['patterns', index, problem.key], problem.atKey) ?? null;
+        problems.push({ offset, message: `${entryLabel(user, index)}${problem.message}` });
+        return;
+      }
       if (existing) {
-        const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-        if (extra.length)
-          throw new CatalogueError(userFile, `${label}: a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(', ')}`);
         if (entry.aliases) existing.aliases = entry.aliases;
         if (entry.excludes) existing.excludes = entry.excludes;
         if (entry.url) existing.url = entry.url;
         return;
       }
-      if (!entry.name) throw new CatalogueError(userFile, `${label}: a new pattern needs a name`);
-      if (!entry.category) throw new CatalogueError(userFile, `${label}: a new pattern needs a category`);
-      if (!categories.includes(entry.category))
-        throw new CatalogueError(userFile, `${label}: category "${entry.category}" is not in the catalogue's categories (${categories.join(', ')})`);
-      if (entry.code) {
-        const holder = seenCodes.get(entry.code);
-        if (holder) throw new CatalogueError(userFile, `${label}: code "${entry.code}" is already used by ${holder}`);
-        seenCodes.set(entry.code, entry.slug);
-      }
+      if (entry.code) seenCodes.set(entry.code, entry.slug);
       patterns.push(toPattern(entry));
     });
   }
-  return new Catalogue(patterns, categories);
+  return { catalogue: new Catalogue(patterns, categories), problems };
 }
 
-/** The built-in catalogue merged with a user catalogue's text. Throws CatalogueError. */
+/** The built-in catalogue merged with a user catalogue's text. Throws CatalogueError naming every mistake of the user's file, each at its line. */
 export function catalogueWithUser(userFile: string | null, userText: string | null): Catalogue {
   const builtIn = readBuiltIn();
   // The built-in catalogue is checked against its schema by the tests; compiling the schema on
   // every run would cost a pre-commit hook ~50 ms.
   const base = parseCatalogueSource(builtIn.file, builtIn.text, { validate: false });
-  if (userFile === null || userText === null) return mergeCatalogues(base, null, null);
-  return mergeCatalogues(base, parseCatalogueSource(userFile, userText), userFile);
+  if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
+  const read = readCatalogue(userFile, userText, true);
+  // A file whose shape is wrong above its entries cannot be merged: the schema's problems are all there is to say.
+  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const problems = [...read.problems, ...(merged?.problems ?? [])];
+  if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
+  return merged.catalogue;
 }
 
 /** The catalogue for a run: the built-in one, extended or replaced by the user's file. */

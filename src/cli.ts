@@ -11,6 +11,11 @@ import { formatStylish } from './format/stylish.ts';
 import { findRepositoryRoot } from './project.ts';
 import type { Concurrency } from './workers.ts';
 import type { LintResult } from './lint.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { ResolvedConfig } from './config.ts';
+import { parseAdr } from './parse.ts';
+import { patternLinkTarget } from './record.ts';
+import { resolveLinkPath, splitUrl } from './adr-links.ts';
 import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, fingerprintProblems, pruneBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { VERSION } from './version.ts';
 
@@ -306,7 +311,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   } catch (error) {
     if (error instanceof FileError) {
-      io.stderr.write(`adrlint: configuration error: ${error.message}\n`);
+      // A file with several mistakes: one line for each, so that all can be fixed in one go.
+      for (const line of error.lines) io.stderr.write(`adrlint: configuration error: ${line}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
@@ -484,6 +490,7 @@ async function runReport(
   noteSkipped(outcome, io);
   const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, {
     root: io.cwd,
+    conventions: outcome.conventions,
     ...(outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}),
   });
   const text = format === 'json' ? report.formatReportJson(set) : format === 'mermaid' ? report.formatReportMermaid(set) : report.formatReportMarkdown(set);
@@ -513,15 +520,21 @@ function checkFixRules(ids: readonly string[]): Set<string> {
 async function runLink(paths: readonly string[], values: { config?: string; 'dry-run'?: boolean; 'fix-dry-run'?: boolean; 'output-file'?: string }, io: CliIo): Promise<number> {
   const dryRun = Boolean(values['dry-run'] || values['fix-dry-run']);
   const { config } = loadProject({ cwd: io.cwd, configFile: values.config });
-  const on = config.rules['pattern-link']?.severity === 'off' ? ['pattern-link:warn'] : [];
+  // Asking to link is asking for the rule by name: it links on sets that have not adopted `patterns` too.
+  const severity = config.rules['pattern-link']?.severity;
   const outcome = await lintProject({
     cwd: io.cwd,
     paths,
     configFile: values.config,
-    ruleOverrides: on,
+    ruleOverrides: [`pattern-link:${severity === undefined || severity === 'off' ? 'warn' : severity}`],
     fix: { write: !dryRun, rules: new Set(['pattern-link']) },
   });
   noteSkipped(outcome, io);
+  const missing = missingPatternPages(outcome.results, outcome.catalogue, outcome.config, findRepositoryRoot(io.cwd));
+  if (missing.length > 0) {
+    const pages = missing.map((page) => relative(io.cwd, page) || page).join(', ');
+    io.stderr.write(`adrlint: warning: not linked: the linkTemplate's page${missing.length === 1 ? ' is' : 's are'} missing: ${pages}\n`);
+  }
   let text = dryRun ? (await import('./format/diff.ts')).formatFixDiff(outcome.results, io.cwd) : '';
   let linked = 0;
   let files = 0;
@@ -538,6 +551,26 @@ async function runLink(paths: readonly string[], values: { config?: string; 'dry
   text += `${linked} pattern mention${linked === 1 ? '' : 's'} ${dryRun ? 'would be linked' : 'linked'} in ${files} file${files === 1 ? '' : 's'}.\n`;
   emit(text, values['output-file'], io);
   return failed > 0 ? EXIT_LINT_ERRORS : EXIT_OK;
+}
+
+/** The pattern pages pattern-link would have linked to but found missing, each once, in the order met. */
+function missingPatternPages(results: readonly LintResult[], catalogue: Catalogue, config: ResolvedConfig, root: string): string[] {
+  const pages = new Set<string>();
+  const linkTemplate = config.linkTemplate;
+  for (const result of results) {
+    const unlinked = result.messages.filter((message) => message.ruleId === 'pattern-link' && !message.fix);
+    // The messages are of the text as fixed, when it was.
+    const text = result.output ?? result.source;
+    if (unlinked.length === 0 || text === undefined || linkTemplate === null) continue;
+    const adr = parseAdr(result.filePath, text, catalogue);
+    for (const message of unlinked) {
+      const at = adr.lines.offset({ line: message.line, column: message.column });
+      const pattern = catalogue.get(adr.mentions.find((mention) => mention.range[0] === at)?.slug ?? '');
+      const target = pattern ? patternLinkTarget(pattern, { linkTemplate }) : null;
+      if (target) pages.add(resolveLinkPath(splitUrl(target).path, dirname(result.filePath), root));
+    }
+  }
+  return [...pages];
 }
 
 function listRules(format: Format): string {

@@ -41,6 +41,12 @@ export interface ResolvedConfig {
   statusesGiven: boolean;
   extends: Preset[];
   rules: Record<string, RuleSetting>;
+  /**
+   * The rules the configuration asks for by name: in its `rules`, `--rule`, the remark plugin's
+   * rule options, or a preset that sets every rule (`strict`); in rule order. A rule that stays
+   * quiet on a set that has not adopted its convention runs wherever it is asked for.
+   */
+  explicitRules: string[];
 }
 
 export { ConfigError };
@@ -170,9 +176,15 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
 
   const presets: Preset[] = config.extends === undefined ? ['recommended'] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const settings: Record<string, RuleSetting> = {};
+  const explicit = new Set<string>();
   for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: undefined };
   for (const preset of presets) {
-    if (preset === 'strict') for (const rule of rules) settings[rule.meta.id] = { severity: 'error', options: undefined };
+    if (preset === 'strict') {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: 'error', options: undefined };
+        explicit.add(rule.meta.id);
+      }
+    }
     // A template preset: recommended (or what came before it), with adr-sections checking that template.
     if (preset === 'madr' || preset === 'nygard') {
       const current = settings['adr-sections']?.severity ?? 'warn';
@@ -192,6 +204,7 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
     }
     // A severity alone keeps the options a preset gave the rule, as in ESLint.
     settings[id] = { severity: toSeverity(severityValue) ?? 'error', options: (options as Record<string, unknown> | undefined) ?? settings[id]?.options };
+    explicit.add(id);
   }
 
   return {
@@ -207,7 +220,12 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
     statusesGiven: config.statuses !== undefined,
     extends: presets,
     rules: settings,
+    explicitRules: inRuleOrder(explicit),
   };
+}
+
+function inRuleOrder(ids: ReadonlySet<string>): string[] {
+  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 
 /** Load the named config file, or the nearest one above `cwd`, or the defaults. */
@@ -232,6 +250,7 @@ export function mergeRules(config: ResolvedConfig, rules: Record<string, unknown
     const hasOptions = Array.isArray(value) && value[1] !== undefined;
     next.rules[id] = hasOptions ? setting : { severity: setting.severity, options: config.rules[id]?.options };
   }
+  next.explicitRules = inRuleOrder(new Set([...config.explicitRules, ...Object.keys(rules)]));
   return next;
 }
 
@@ -246,6 +265,7 @@ export function overrideRules(config: ResolvedConfig, overrides: string[]): Reso
     const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
     if (!severity) throw new ConfigError('--rule', `severity must be off, warn or error, not "${severityText}"`);
     next.rules[id] = { severity, options: next.rules[id]?.options };
+    next.explicitRules = inRuleOrder(new Set([...next.explicitRules, id]));
   }
   return next;
 }

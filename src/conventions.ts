@@ -8,7 +8,10 @@ import type { Heading, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse.ts';
 import { headingIsSection, sectionHeadingsOfText, sectionNames } from './sections.ts';
-import type { AdrRecord, FolderTemplate, SetConventions, TemplateSection } from './types.ts';
+import { patternLinkTarget } from './record.ts';
+import { existingTarget, isExternalUrl, resolveLinkPath, splitUrl } from './adr-links.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { AdrRecord, FolderTemplate, ProjectIndex, RuleContext, SetConventions, TemplateSection } from './types.ts';
 
 export type { FolderTemplate, SetConventions, TemplateSection };
 
@@ -90,14 +93,55 @@ function withSetUsage(template: FolderTemplate, adrs: readonly FolderFile[]): Fo
   return { ...template, sections };
 }
 
-/** Conventions when only records are known (an in-memory lint without the folder's texts). */
-export function conventionsOfRecords(set: readonly AdrRecord[]): SetConventions {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0), template: null };
+/**
+ * Whether a rule that asks ADRs to declare or link the patterns they mention applies: the set has
+ * adopted `patterns` (some ADR of the folder declares the key), or the configuration asks for the
+ * rule (a catalogue of its own, the rule set by name, or a preset that names it). A set that never
+ * adopted a catalogue is not told, word by word, to adopt one: `adrlint report` lists its mentions.
+ */
+export function patternsWanted({ conventions, settings }: Pick<RuleContext, 'conventions' | 'settings'>): boolean {
+  return conventions.patternsAdopted || settings.userCatalogue || settings.requested;
+}
+
+/**
+ * Conventions when only records are known (an in-memory lint without the folder's texts), and the
+ * text of the ADR being linted: its own `patterns` key adopts them, whatever it declares.
+ */
+export function conventionsOfRecords(set: readonly AdrRecord[], linted?: { text: string }): SetConventions {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || (linted !== undefined && declaresPatterns(linted.text)), template: null };
+}
+
+/** What telling the missing pattern pages of a folder takes: the config's template, the catalogue, the files around. */
+export interface PatternPageCheck {
+  linkTemplate: string | null;
+  catalogue: Catalogue;
+  project: ProjectIndex;
+}
+
+/**
+ * Slugs of the catalogue patterns whose linkTemplate page, resolved from `folder`, is not there:
+ * pattern-link does not write a link that adr-link would then report. Empty when the template names
+ * no file (a URL, or no template).
+ */
+export function missingPatternPages(folder: string, { linkTemplate, catalogue, project }: PatternPageCheck): string[] {
+  if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
+  return catalogue.patterns
+    .filter((pattern) => {
+      const { path } = splitUrl(patternLinkTarget(pattern, { linkTemplate }) ?? '');
+      return path !== '' && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
+    })
+    .map((pattern) => pattern.slug);
+}
+
+/** A folder's conventions with the pattern pages its links would miss, when there are any. */
+export function withPatternPages(conventions: SetConventions, folder: string, check: PatternPageCheck | undefined): SetConventions {
+  const missing = check ? missingPatternPages(folder, check) : [];
+  return missing.length > 0 ? { ...conventions, missingPatternPages: missing } : conventions;
 }
 
 /** A short, stable digest of conventions: cached file-rule problems are valid only under the same ones. */
 export function conventionsFingerprint(conventions: SetConventions): string {
-  if (!conventions.patternsAdopted && !conventions.template) return '';
+  if (!conventions.patternsAdopted && !conventions.template && !conventions.missingPatternPages) return '';
   return createHash('sha1').update(JSON.stringify(conventions)).digest('base64url').slice(0, 16);
 }
 

@@ -2,11 +2,16 @@
 // The CLI turns them into one line and exit code 2.
 
 export class FileError extends Error {
+  /** One line per problem, each naming the file: a file with several mistakes reports them all. */
+  readonly lines: string[];
+
   constructor(
     readonly file: string,
-    message: string,
+    message: string | readonly string[],
   ) {
-    super(`${file}: ${message}`);
+    const lines = (typeof message === 'string' ? [message] : message).map((problem) => `${file}: ${problem}`);
+    super(lines.join('\n'));
+    this.lines = lines;
     this.name = new.target.name;
   }
 }
@@ -14,5 +19,5 @@ export class FileError extends Error {
 /** A configuration file (or option) that cannot be used. */
 export class ConfigError extends FileError {}
 
-/** A user catalogue that cannot be used. Names the file and the entry at fault. */
+/** A user catalogue that cannot be used. Names the file and, for each mistake, its line and entry. */
 export class CatalogueError extends FileError {}

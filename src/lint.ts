@@ -40,9 +40,17 @@ export interface LintContext {
   conventions?: ReadonlyMap<string, SetConventions>;
 }
 
-export function settingsOf(config: ResolvedConfig): LintSettings {
+/** The settings the rule `ruleId` sees. */
+export function settingsOf(config: ResolvedConfig, ruleId: string): LintSettings {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
-  return { statuses: config.statuses, statusesGiven: config.statusesGiven, linkTemplate: config.linkTemplate, enabledRules };
+  return {
+    statuses: config.statuses,
+    statusesGiven: config.statusesGiven,
+    linkTemplate: config.linkTemplate,
+    enabledRules,
+    requested: config.explicitRules.includes(ruleId),
+    userCatalogue: config.catalogue !== null,
+  };
 }
 
 /**
@@ -58,11 +66,10 @@ export function checkAdr(
   scope: 'file' | 'set' | 'all' = 'all',
 ): Diagnostic[] {
   const messages: Diagnostic[] = [];
-  const settings = settingsOf(config);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === 'file' || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records);
+  const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records, adr);
   for (const rule of rules) {
     if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -86,6 +93,7 @@ export function checkAdr(
         diagnostic.suggestions = descriptor.suggestions.map((text) => (typeof text === 'string' ? { desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } } : text));
       messages.push(diagnostic);
     };
+    const settings = settingsOf(config, rule.meta.id);
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions, options: setting.options, report });
   }
   return messages.sort(byPosition);

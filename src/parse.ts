@@ -10,6 +10,7 @@ import type { Catalogue } from './catalogue.ts';
 import { createLineIndex } from './positions.ts';
 import { readDirectives } from './directives.ts';
 import { toString } from 'mdast-util-to-string';
+import { negatedInClause, rejectedOptionRanges } from './mention-use.ts';
 import type { BodyLink, CategoryRef, Frontmatter, LineIndex, ParsedAdr, PatternRef } from './types.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -304,7 +305,9 @@ function collectBody(adr: ParsedAdr, catalogue: Catalogue): void {
   const definitions = new Map<string, string>();
   for (const node of adr.tree.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
 
-  const visit = (node: Nodes, inHeading: boolean, inLink: boolean, inHtml: boolean): void => {
+  // Where the clause of each mention is read from: the start of its paragraph, heading or table cell.
+  const blockStarts: number[] = [];
+  const visit = (node: Nodes, inHeading: boolean, inLink: boolean, inHtml: boolean, block: number): void => {
     if (node.type === 'image' || node.type === 'imageReference') {
       const url = node.type === 'image' ? node.url : (definitions.get(node.identifier) ?? '');
       // An image reference without a definition is text, not an image: remark never makes one.
@@ -318,10 +321,12 @@ function collectBody(adr: ParsedAdr, catalogue: Catalogue): void {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       for (const match of textMentions(catalogue, adr.text.slice(start, end), node.value)) {
-        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink });
+        adr.mentions.push({ slug: match.slug, text: match.text, range: [start + match.start, start + match.end], inHeading, inLink, rejected: false });
+        blockStarts.push(block);
       }
       return;
     }
+    const childBlock = BLOCKS.has(node.type) ? (node.position?.start.offset ?? block) : block;
     let childInLink = inLink;
     if (node.type === 'link' || node.type === 'linkReference') {
       const url = node.type === 'link' ? node.url : (definitions.get(node.identifier) ?? '');
@@ -341,10 +346,23 @@ function collectBody(adr: ParsedAdr, catalogue: Catalogue): void {
         htmlDepth = Math.max(0, htmlDepth + htmlTagDelta(child.value));
         continue;
       }
-      visit(child, childInHeading, childInLink, inHtml || htmlDepth > 0);
+      visit(child, childInHeading, childInLink, inHtml || htmlDepth > 0, childBlock);
     }
   };
-  for (const child of adr.tree.children) visit(child, false, false, false);
+  for (const child of adr.tree.children) visit(child, false, false, false, 0);
+  if (adr.mentions.length > 0) markRejected(adr, blockStarts);
+}
+
+// The nodes whose text a clause of prose cannot run past.
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** Mentions in a considered option the decision did not choose, or in a clause that negates them, are not uses. */
+function markRejected(adr: ParsedAdr, blockStarts: readonly number[]): void {
+  const rejected = rejectedOptionRanges(adr.tree, adr.text);
+  adr.mentions.forEach((mention, index) => {
+    const [start] = mention.range;
+    mention.rejected = rejected.some(([from, to]) => start >= from && start < to) || negatedInClause(adr.text.slice(blockStarts[index] ?? start, start));
+  });
 }
 
 /**

@@ -397,8 +397,15 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
     images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue),
+    ...mentionedSlugs(adr),
     ...(adr.directives.length > 0 ? { directives: adr.directives } : {}),
   };
+}
+
+/** The patterns the body mentions as used, once each, as the record's `mentioned` (absent when none). */
+function mentionedSlugs(adr: ParsedAdr): Pick<AdrRecord, 'mentioned'> {
+  const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
+  return slugs.length > 0 ? { mentioned: slugs } : {};
 }
 
 /** The number written in a title, with the range of its digits in the file. */
@@ -425,7 +432,7 @@ const slugify = (text: string) =>
     .replace(/^-+|-+$/g, '');
 
 /** Where a pattern link points: the configured template, else the pattern's own page. */
-export function patternLinkTarget(pattern: Pattern, settings: LintSettings): string | null {
+export function patternLinkTarget(pattern: Pattern, settings: Pick<LintSettings, 'linkTemplate'>): string | null {
   if (settings.linkTemplate) {
     return settings.linkTemplate
       .replace(/\{slug\}/g, pattern.slug)

@@ -59,9 +59,11 @@ const remarkAdrlint: Plugin<[RemarkAdrlintOptions?], Root> = function (options =
       });
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      // An unusable config or catalogue: one error on the file, as adrlint's exit 2 would say.
-      const message = file.message(`configuration error: ${error.message}`, { source: MESSAGE_SOURCE });
-      message.fatal = true;
+      // An unusable config or catalogue: an error on the file for each of its mistakes, as adrlint's exit 2 would say.
+      for (const line of error.lines) {
+        const message = file.message(`configuration error: ${line}`, { source: MESSAGE_SOURCE });
+        message.fatal = true;
+      }
       return;
     }
     if (!result) return;

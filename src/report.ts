@@ -5,7 +5,7 @@ import { basename, relative, sep } from 'node:path';
 import type { Catalogue } from './catalogue.ts';
 import { DEFAULT_STATUSES, matchStatus, statusMeaning, wordFor } from './status.ts';
 import { indexRecords, relationRecord } from './relations.ts';
-import type { AdrRecord } from './types.ts';
+import type { AdrRecord, SetConventions } from './types.ts';
 import { escapeMarkdownText, escapeMermaidLabel, markdownLink } from './format/escape.ts';
 import { plural } from './plural.ts';
 
@@ -36,6 +36,14 @@ export interface PatternUsage {
   adrs: string[];
 }
 
+/** A catalogue pattern that ADRs of sets without `patterns` mention as used, without declaring it. */
+export interface MentionedPattern {
+  slug: string;
+  name: string;
+  /** Paths of those ADRs. */
+  adrs: string[];
+}
+
 export interface UnknownPatternUsage {
   slug: string;
   adrs: string[];
@@ -58,6 +66,12 @@ export interface SetReport {
   unusedPatterns: string[];
   /** Declared slugs the catalogue does not know (records built with another catalogue). */
   unknownPatterns: UnknownPatternUsage[];
+  /**
+   * In folders where no ADR declares `patterns` (pattern-undeclared stays quiet there), the catalogue
+   * patterns ADRs mention as used without declaring them, in the order of `patterns`: adopting the
+   * catalogue is declaring these.
+   */
+  undeclaredMentions: MentionedPattern[];
   /** Each pair once, whichever side (or both) wrote the relation. */
   supersedes: RelationEdge[];
   amends: RelationEdge[];
@@ -184,8 +198,31 @@ function supersedeChains(edges: readonly RelationEdge[], order: ReadonlyMap<stri
   return { chains: maximal, capped };
 }
 
-/** `statuses`: the config's, when it lists its own (the report groups by its words). */
-export function buildSetReport(records: readonly AdrRecord[], catalogue: Catalogue, { root, statuses }: { root: string; statuses?: readonly string[] }): SetReport {
+export interface SetReportOptions {
+  /** Paths in the report are relative to it. */
+  root: string;
+  /** Each folder's conventions as the run read them; without an entry, a folder has adopted `patterns` when one of its records declares one. */
+  conventions?: ReadonlyMap<string, SetConventions>;
+  /** The config's statuses, when it lists its own (the report groups by its words). */
+  statuses?: readonly string[];
+}
+
+/** Per pattern, the ADRs of folders that have not adopted `patterns` that mention it as used. */
+function undeclaredMentions(records: readonly AdrRecord[], patterns: readonly PatternUsage[], pathOf: (record: AdrRecord) => string, conventions?: ReadonlyMap<string, SetConventions>): MentionedPattern[] {
+  const adoptedByRecords = new Set(records.filter((record) => record.patterns.length > 0).map((record) => record.folder));
+  const adopted = (folder: string) => conventions?.get(folder)?.patternsAdopted ?? adoptedByRecords.has(folder);
+  const mentioning = new Map<string, string[]>();
+  for (const record of records) {
+    if (adopted(record.folder)) continue;
+    for (const slug of record.mentioned ?? []) {
+      if (record.patterns.includes(slug)) continue;
+      mentioning.set(slug, [...(mentioning.get(slug) ?? []), pathOf(record)]);
+    }
+  }
+  return patterns.filter((pattern) => mentioning.has(pattern.slug)).map((pattern) => ({ slug: pattern.slug, name: pattern.name, adrs: mentioning.get(pattern.slug)! }));
+}
+
+export function buildSetReport(records: readonly AdrRecord[], catalogue: Catalogue, { root, conventions, statuses }: SetReportOptions): SetReport {
   const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
   const pathOf = (record: AdrRecord) => relativePath(root, record.path);
   const adrs: ReportAdr[] = unique.map((record) => ({
@@ -233,6 +270,7 @@ export function buildSetReport(records: readonly AdrRecord[], catalogue: Catalog
     patterns,
     unusedPatterns: patterns.filter((pattern) => pattern.adrs.length === 0).map((pattern) => pattern.slug),
     unknownPatterns,
+    undeclaredMentions: undeclaredMentions(unique, patterns, pathOf, conventions),
     supersedes,
     amends,
     chains,
@@ -376,6 +414,23 @@ export function patternUsageLines(report: SetReport, link: AdrLinker = plainAdr)
   return lines;
 }
 
+/** The mentions of sets that have not adopted `patterns`: what declaring the catalogue would declare. */
+function undeclaredMentionLines(report: SetReport): string[] {
+  if (report.undeclaredMentions.length === 0) return [];
+  const adrs = new Set(report.undeclaredMentions.flatMap((pattern) => pattern.adrs)).size;
+  const lines = [
+    '',
+    `### Mentioned but not declared (${report.undeclaredMentions.length})`,
+    '',
+    `${plural(adrs, 'ADR')} ${adrs === 1 ? 'mentions' : 'mention'} catalogue patterns without declaring them. No ADR of ${adrs === 1 ? 'its folder' : 'their folders'} declares \`patterns\`, so pattern-undeclared stays quiet there; to adopt the catalogue, declare them all with \`adrlint --rule pattern-undeclared:warn --fix --fix-rule pattern-undeclared\`.`,
+    '',
+    '| Pattern | ADRs |',
+    '| --- | --- |',
+  ];
+  for (const pattern of report.undeclaredMentions) lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, adrList(pattern.adrs, plainAdr)]));
+  return lines;
+}
+
 function statusHeading(group: StatusGroup): string {
   const name = group.status === null ? '_no status_' : escapeMarkdownText(group.status);
   return `### ${name} (${group.adrs.length})`;
@@ -401,6 +456,7 @@ export function formatReportMarkdown(report: SetReport): string {
   }
 
   out.push('', '## Pattern usage', '', ...patternUsageLines(report));
+  out.push(...undeclaredMentionLines(report));
 
   const unused = report.patterns.filter((pattern) => pattern.adrs.length === 0);
   if (unused.length > 0) {

@@ -30,6 +30,7 @@ export function renderRuleDoc({ meta }: Rule): string {
     '',
     meta.docs.why,
     '',
+    ...(meta.docs.quiet ? ['## When it stays quiet', '', meta.docs.quiet, ''] : []),
     '## Wrong',
     '',
     ...where(meta.docs.wrongFilename, meta.docs.files),

@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
 import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError, type SkippedFile } from './files.ts';
-import { conventionsFingerprint, folderConventions, type FolderFile } from './conventions.ts';
+import { conventionsFingerprint, folderConventions, withPatternPages, type FolderFile, type PatternPageCheck } from './conventions.ts';
 import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { fixText, hasWantedFixes } from './fixer.ts';
 import { cacheKey, cachePath, contentHash, LintCache } from './cache.ts';
@@ -120,7 +120,8 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? [{ path, source: read.source }] : [];
   });
-  const conventions = readConventions([...targetReads.flatMap(({ path, read }) => (read.ok ? [{ path, source: read.source }] : [])), ...otherReads], config.maxFileSize);
+  const readFiles = [...targetReads.flatMap(({ path, read }) => (read.ok ? [{ path, source: read.source }] : [])), ...otherReads];
+  const conventions = readConventions(readFiles, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   for (const { path, read } of targetReads) {
     if (!read.ok) {
       targets.push({ path, error: read.reason });
@@ -306,7 +307,7 @@ export async function lintFileInProject(path: string, text: string, options: Fil
       records.push(outcome.record);
     }
   }
-  const conventions = readConventions(folderFiles, config.maxFileSize);
+  const conventions = readConventions(folderFiles, config.maxFileSize, patternPageCheck(config, catalogue, cwd));
   const target = runFileWork({ path: file, source: text, mode: 'lint', conventions: conventions.get(dirname(file))! }, config, catalogue);
   if ('error' in target) return fatalResult(file, `${relative(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
@@ -372,8 +373,11 @@ function namesOnlySkippedFiles(options: RunOptions, skipped: readonly SkippedFil
   return paths.length > 0 && paths.every((path) => names.has(resolve(options.cwd, path)));
 }
 
-/** Each folder's conventions, from its ADRs' texts and its template file (read here). */
-export function readConventions(files: readonly FolderFile[], maxFileSize: number): Map<string, SetConventions> {
+/**
+ * Each folder's conventions, from its ADRs' texts and its template file (read here), and with
+ * `pages`, the pattern pages the link template names from it that are missing.
+ */
+export function readConventions(files: readonly FolderFile[], maxFileSize: number, pages?: PatternPageCheck): Map<string, SetConventions> {
   const byFolder = new Map<string, FolderFile[]>();
   for (const file of files) {
     const folder = dirname(file.path);
@@ -385,9 +389,15 @@ export function readConventions(files: readonly FolderFile[], maxFileSize: numbe
   for (const [folder, adrs] of byFolder) {
     const templatePath = templateFileOf(folder);
     const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
-    conventions.set(folder, folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null));
+    const own = folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null);
+    conventions.set(folder, withPatternPages(own, folder, pages));
   }
   return conventions;
+}
+
+/** How a run tells the pattern pages that are missing: the disk, from the repository root. */
+function patternPageCheck(config: ResolvedConfig, catalogue: Catalogue, cwd: string): PatternPageCheck {
+  return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
 }
 
 /** The files around a set of ADRs, from the disk; the set's fully read records answer for their own anchors. */

@@ -9,20 +9,22 @@ export type ValidationError = ErrorObject;
 // ajv-formats is CommonJS; under some loaders its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
-let ajv: Ajv | null = null;
+const instances = new Map<boolean, Ajv>();
 
-function instance(): Ajv {
+function instance(allErrors = false): Ajv {
+  let ajv = instances.get(allErrors);
   if (!ajv) {
-    ajv = new Ajv({ allErrors: false, strict: true, strictTuples: false, allowUnionTypes: true });
+    ajv = new Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
     addFormats(ajv);
+    instances.set(allErrors, ajv);
   }
   return ajv;
 }
 
-/** Compile a schema shipped in data/schema/. */
-export function compileSchema(name: string): ValidateFunction {
+/** Compile a schema shipped in data/schema/; with `allErrors`, validation finds every error, not the first. */
+export function compileSchema(name: string, { allErrors = false }: { allErrors?: boolean } = {}): ValidateFunction {
   const schema = JSON.parse(readFileSync(dataPath('schema', name), 'utf8')) as object;
-  return instance().compile(schema);
+  return instance(allErrors).compile(schema);
 }
 
 export function compileInlineSchema(schema: object): ValidateFunction {

@@ -66,6 +66,12 @@ export interface Mention {
   inHeading: boolean;
   /** The mention is (part of) a link's text. */
   inLink: boolean;
+  /**
+   * The mention does not say the ADR uses the pattern: it stands in a considered option the decision
+   * did not choose, or in a clause that negates or sets it aside ("instead of a saga", "we will not
+   * use CQRS"). Read by src/mention-use.ts.
+   */
+  rejected: boolean;
 }
 
 /** A markdown link in the body (its text ranges and URL), used to tell whether a pattern is linked. */
@@ -190,6 +196,12 @@ export interface AdrRecord {
   links: Array<{ url: string; range: [number, number] }>;
   images: Array<{ url: string; range: [number, number] }>;
   patterns: string[];
+  /**
+   * Catalogue patterns the body mentions as used (rejected and negated mentions left out), once each
+   * in order, when it mentions any; read for `adrlint report`, which lists the mentions of sets that
+   * have not adopted `patterns`.
+   */
+  mentioned?: string[];
   /** The file's `adrlint-disable…` directives, when it has any (kept here so that a cached run need not parse). */
   directives?: DisableDirective[];
   /**
@@ -217,6 +229,13 @@ export interface LintSettings {
   linkTemplate: string | null;
   /** Ids of the rules that run, so that a rule can leave a problem to the rule that owns it. */
   enabledRules: ReadonlySet<string>;
+  /**
+   * The configuration asks for this rule by name (its `rules`, `--rule`, the remark plugin's rule
+   * options) or by a preset that names it (`strict`), rather than running it by default.
+   */
+  requested: boolean;
+  /** The configuration names a catalogue of its own: it asks for the pattern rules. */
+  userCatalogue: boolean;
 }
 
 /** What rules may know of the files around an ADR, without touching the file system themselves. */
@@ -269,6 +288,11 @@ export interface SetConventions {
   patternsAdopted: boolean;
   /** The folder's template file, read; null when the folder has none. */
   template: FolderTemplate | null;
+  /**
+   * Slugs of the patterns whose page the config's relative `linkTemplate` names from this folder
+   * but that does not exist (absent when there are none): pattern-link does not link to them.
+   */
+  missingPatternPages?: string[];
 }
 
 export interface RuleContext<Options = unknown> {
@@ -301,6 +325,8 @@ export interface RuleMeta {
   docs: {
     url: string;
     why: string;
+    /** When the rule says nothing though it could, and why (a set that has not adopted what it checks). */
+    quiet?: string;
     wrong: string;
     right: string;
     /** The examples' paths (relative to the repository root), when the file name matters. */

@@ -79,13 +79,13 @@ describe('user catalogue', () => {
 
   it.each([
     ['patterns:\n  - slug: Not A Slug\n    name: X\n    category: Data Pattern\n', /patterns\.yaml: 2:11: patterns\[0\] \(Not A Slug\): patterns\.0\.slug: must match pattern/],
-    ['patterns:\n  - slug: new-one\n    name: New\n    category: Nowhere\n', /patterns\.yaml: patterns\[0\] \(new-one\): category "Nowhere" is not in the catalogue's categories/],
-    ['patterns:\n  - slug: new-one\n    category: Data Pattern\n', /patterns\[0\] \(new-one\): a new pattern needs a name/],
-    ['patterns:\n  - slug: saga-pattern\n    name: Renamed\n', /patterns\[0\] \(saga-pattern\): a built-in pattern may only have its aliases, excludes and url overridden, not name/],
-    ['patterns:\n  - slug: x-y\n    name: X\n    category: Data Pattern\n    code: "05"\n', /code "05" is already used by cqrs-pattern/],
-    ['patterns:\n  - slug: x\n    colour: red\n', /patterns\[0\] \(x\): patterns\.0: unknown key "colour"/],
+    ['patterns:\n  - slug: new-one\n    name: New\n    category: Nowhere\n', /^patterns\.yaml: 4:15: patterns\[0\] \(new-one\): category "Nowhere" is not in the catalogue's categories/],
+    ['patterns:\n  - slug: new-one\n    category: Data Pattern\n', /^patterns\.yaml: 2:5: patterns\[0\] \(new-one\): a new pattern needs a name$/],
+    ['patterns:\n  - slug: saga-pattern\n    name: Renamed\n', /^patterns\.yaml: 3:5: patterns\[0\] \(saga-pattern\): a built-in pattern may only have its aliases, excludes and url overridden, not name$/],
+    ['patterns:\n  - slug: x-y\n    name: X\n    category: Data Pattern\n    code: "05"\n', /^patterns\.yaml: 5:11: patterns\[0\] \(x-y\): code "05" is already used by cqrs-pattern$/],
+    ['patterns:\n  - slug: x\n    colour: red\n', /^patterns\.yaml: 3:5: patterns\[0\] \(x\): patterns\.0: unknown key "colour"$/],
     ['patterns: [\n', /patterns\.yaml: \d+:\d+: invalid YAML/],
-  ])('rejects a broken file with a message naming it and the entry: %#', (text, message) => {
+  ])('rejects a broken file with a message naming it, the line and the entry: %#', (text, message) => {
     let caught: unknown;
     try {
       catalogueWithUser('patterns.yaml', text);
@@ -94,5 +94,44 @@ describe('user catalogue', () => {
     }
     expect(caught).toBeInstanceOf(CatalogueError);
     expect((caught as Error).message).toMatch(message);
+  });
+});
+
+describe('a user catalogue with several mistakes', () => {
+  const text = [
+    'categories: [Security Pattern]', // 1
+    'patterns:', // 2
+    '  - slug: Zero Trust', // 3: not a slug (the schema)
+    '    name: Zero Trust',
+    '    category: Security Pattern',
+    '  - slug: mtls', // 6
+    '    name: Mutual TLS',
+    '    category: Security Patern', // 8: a typo of a category
+    '  - slug: saga-pattern', // 9
+    '    name: Sagas', // 10: a built-in pattern renamed
+    '  - slug: waf',
+    '    name: Web Application Firewall',
+    '    category: Security Pattern',
+    '',
+  ].join('\n');
+
+  it('reports every mistake at once, one line each, at its line, in file order', () => {
+    let caught: unknown;
+    try {
+      catalogueWithUser('patterns.yaml', text);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CatalogueError);
+    expect((caught as CatalogueError).lines).toEqual([
+      'patterns.yaml: 3:11: patterns[0] (Zero Trust): patterns.0.slug: must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"',
+      'patterns.yaml: 8:15: patterns[1] (mtls): category "Security Patern" is not in the catalogue\'s categories (Service Decomposition Pattern, Communication Pattern, Enterprise Pattern, Data Pattern, Transaction Pattern, Deployment Pattern, Migration Pattern, Fault Tolerance Pattern, Security Pattern); did you mean "Security Pattern"?',
+      'patterns.yaml: 10:5: patterns[2] (saga-pattern): a built-in pattern may only have its aliases, excludes and url overridden, not name',
+    ]);
+    expect((caught as Error).message).toBe((caught as CatalogueError).lines.join('\n'));
+  });
+
+  it('reports each invalid YAML error at its line', () => {
+    expect(() => catalogueWithUser('patterns.yaml', 'patterns:\n  - slug: [a\n  - slug: b: c\n')).toThrow(/^patterns\.yaml: \d+:\d+: invalid YAML/);
   });
 });

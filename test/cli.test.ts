@@ -549,9 +549,9 @@ describe('config keys', () => {
 
   it.each([
     ['an entry with a bad slug', 'patterns:\n  - slug: Zero Trust\n    name: Zero Trust\n    category: Data Pattern\n', /patterns\.yml: 2:11: patterns\[0\] \(Zero Trust\): patterns\.0\.slug: must match pattern/],
-    ['an entry in an unknown category', 'patterns:\n  - slug: zero-trust\n    name: Zero Trust\n    category: Security\n', /patterns\.yml: patterns\[0\] \(zero-trust\): category "Security" is not in the catalogue's categories/],
-    ['a second entry without a name', 'categories: [Security]\npatterns:\n  - slug: zero-trust\n    name: Zero Trust\n    category: Security\n  - slug: mtls\n    category: Security\n', /patterns\.yml: patterns\[1\] \(mtls\): a new pattern needs a name/],
-    ['a renamed built-in pattern', 'patterns:\n  - slug: saga-pattern\n    name: Sagas\n', /patterns\.yml: patterns\[0\] \(saga-pattern\): a built-in pattern may only have its aliases, excludes and url overridden, not name/],
+    ['an entry in an unknown category', 'patterns:\n  - slug: zero-trust\n    name: Zero Trust\n    category: Security\n', /patterns\.yml: 4:15: patterns\[0\] \(zero-trust\): category "Security" is not in the catalogue's categories/],
+    ['a second entry without a name', 'categories: [Security]\npatterns:\n  - slug: zero-trust\n    name: Zero Trust\n    category: Security\n  - slug: mtls\n    category: Security\n', /patterns\.yml: 6:5: patterns\[1\] \(mtls\): a new pattern needs a name/],
+    ['a renamed built-in pattern', 'patterns:\n  - slug: saga-pattern\n    name: Sagas\n', /patterns\.yml: 3:5: patterns\[0\] \(saga-pattern\): a built-in pattern may only have its aliases, excludes and url overridden, not name/],
     ['an unknown key', 'patterns:\n  - slug: zero-trust\n    colour: red\n', /patterns\.yml: .*patterns\[0\] \(zero-trust\): patterns\.0: unknown key "colour"/],
     ['invalid YAML', 'patterns: [\n', /patterns\.yml: \d+:\d+: invalid YAML/],
     ['an alias bomb', ALIAS_BOMB, /patterns\.yml: invalid YAML: Excessive alias count/],
@@ -563,6 +563,21 @@ describe('config keys', () => {
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toContain(join(root, 'patterns.yml'));
     }
+  });
+
+  it('a user catalogue with three mistakes is exit 2 with one line for each, at its line', async () => {
+    const text = 'categories: [Security]\npatterns:\n  - slug: Zero Trust\n    name: Zero Trust\n    category: Security\n  - slug: mtls\n    name: Mutual TLS\n    category: Securty\n  - slug: waf\n    category: Security\n';
+    const root = project({ '.adrlintrc.yml': 'catalogue: patterns.yml\n', 'patterns.yml': text, 'docs/adr/0001-clean.md': CLEAN });
+    const run = await adrlint(root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const file = join(root, 'patterns.yml');
+    expect(run.stderr.split('\n')).toEqual([
+      `adrlint: configuration error: ${file}: 3:11: patterns[0] (Zero Trust): patterns.0.slug: must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"`,
+      expect.stringMatching(new RegExp(`^adrlint: configuration error: ${file}: 8:15: patterns\\[1\\] \\(mtls\\): category "Securty" is not in the catalogue's categories \\(.*\\); did you mean "Security"\\?$`)),
+      `adrlint: configuration error: ${file}: 9:5: patterns[2] (waf): a new pattern needs a name`,
+      '',
+    ]);
   });
 
   it('a missing user catalogue is exit 2 naming the file', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, findConfigFile, loadConfig, overrideRules, resolveConfig } from '../src/config.ts';
+import { ConfigError, findConfigFile, loadConfig, mergeRules, overrideRules, resolveConfig } from '../src/config.ts';
 import { rules } from '../rules/index.ts';
 import { readFileSync } from 'node:fs';
 
@@ -38,6 +38,17 @@ describe('config', () => {
     expect(config.rules['pattern-unmentioned']?.severity).toBe('error');
     expect(config.rules['pattern-link']?.severity).toBe('off');
     expect(config.rules['pattern-undeclared']?.severity).toBe('warn');
+  });
+
+  it('remembers the rules the config asks for by name or by a preset that names them', () => {
+    expect(resolveConfig({}, null, '/').explicitRules).toEqual([]);
+    // madr names adr-sections only through its options; a catalogue or statuses name no rule.
+    expect(resolveConfig({ extends: 'madr', catalogue: 'p.yml' }, null, '/').explicitRules).toEqual([]);
+    expect(resolveConfig({ extends: 'strict' }, null, '/').explicitRules).toEqual(rules.map((rule) => rule.meta.id));
+    const named = resolveConfig({ rules: { 'pattern-link': 'off', 'pattern-undeclared': 'warn' } }, null, '/');
+    expect(named.explicitRules).toEqual(['pattern-undeclared', 'pattern-link']);
+    expect(overrideRules(resolveConfig({}, null, '/'), ['pattern-link:warn']).explicitRules).toEqual(['pattern-link']);
+    expect(mergeRules(named, { 'pattern-slug': 'warn' }, 'plugin').explicitRules).toEqual(['pattern-slug', 'pattern-undeclared', 'pattern-link']);
   });
 
   it('has madr and nygard presets: recommended, with adr-sections checking that template', () => {

@@ -1,7 +1,10 @@
 // The set's own conventions, read before it is judged: template names, the template's sections and
 // statuses, and whether the set declares `patterns`.
 import { describe, expect, it } from 'vitest';
-import { conventionsFingerprint, declaresPatterns, folderConventions, isNumberedFolder, isNumberedName, isTemplateName, templateStatuses } from '../src/conventions.ts';
+import { conventionsFingerprint, conventionsOfRecords, declaresPatterns, folderConventions, isNumberedFolder, isNumberedName, isTemplateName, missingPatternPages, templateStatuses, withPatternPages } from '../src/conventions.ts';
+import { catalogueWithUser } from '../src/catalogue.ts';
+import { memoryProject } from '../src/project.ts';
+import { markdownAnchors } from '../src/record.ts';
 
 describe('isTemplateName', () => {
   it.each(['template.md', 'TEMPLATE.md', '0000-template.md', '000-template.md', 'adr-template.md', '0000-adr-template.md', '0000-TEMPLATE.md', 'template-madr.md', '0000-modele-adr.md', 'adr_template.markdown'])(
@@ -129,5 +132,41 @@ describe('folderConventions', () => {
     expect(adopted.patternsAdopted).toBe(true);
     expect(conventionsFingerprint(plain)).toBe('');
     expect(conventionsFingerprint(adopted)).not.toBe('');
+  });
+});
+
+describe('missingPatternPages', () => {
+  const catalogue = catalogueWithUser(null, null);
+  const project = memoryProject('/repo', { '/repo/docs/patterns/saga-pattern.md': '# Saga\n', '/repo/docs/patterns/cqrs-pattern.md': '# CQRS\n' }, markdownAnchors);
+  const folder = '/repo/docs/adr';
+
+  it('lists the patterns whose templated page, from the folder, is not there', () => {
+    const missing = missingPatternPages(folder, { linkTemplate: '../patterns/{slug}.md', catalogue, project });
+    expect(missing).toHaveLength(catalogue.patterns.length - 2);
+    expect(missing).not.toContain('saga-pattern');
+    expect(missing).toContain('outbox-pattern');
+    // From the repository root, the same.
+    expect(missingPatternPages(folder, { linkTemplate: '/docs/patterns/{slug}.md', catalogue, project })).toEqual(missing);
+  });
+
+  it('is empty for a URL template or none', () => {
+    expect(missingPatternPages(folder, { linkTemplate: 'https://wiki.example/{slug}', catalogue, project })).toEqual([]);
+    expect(missingPatternPages(folder, { linkTemplate: null, catalogue, project })).toEqual([]);
+  });
+
+  it('goes into the conventions (and their fingerprint) only when some page is missing', () => {
+    const plain = folderConventions([{ path: `${folder}/0001-x.md`, source: '# X\n' }], null);
+    expect(withPatternPages(plain, folder, { linkTemplate: 'https://wiki.example/{slug}', catalogue, project })).toBe(plain);
+    const missing = withPatternPages(plain, folder, { linkTemplate: '../patterns/{slug}.md', catalogue, project });
+    expect(missing.missingPatternPages).toContain('outbox-pattern');
+    expect(conventionsFingerprint(missing)).not.toBe('');
+  });
+});
+
+describe('conventionsOfRecords', () => {
+  it("adopts patterns for an in-memory lint when the linted text has the key, whatever it declares", () => {
+    expect(conventionsOfRecords([]).patternsAdopted).toBe(false);
+    expect(conventionsOfRecords([], { text: '---\npatterns: [sagapatern]\n---\n# X\n' }).patternsAdopted).toBe(true);
+    expect(conventionsOfRecords([], { text: '# X\n\npatterns: [saga-pattern]\n' }).patternsAdopted).toBe(false);
   });
 });

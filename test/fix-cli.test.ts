@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findConfigFile } from '../src/config.ts';
-import { adrlint, fixture, parseJson, removeFixtures, resultFor, STACK_TRACE, type CliRun, type FixtureFiles, type JsonResult } from './helpers/cli.ts';
+import { adrlint, fixture, parseJson, removeFixtures, resultFor, STACK_TRACE, writeFiles, type CliRun, type FixtureFiles, type JsonResult } from './helpers/cli.ts';
 
 const SAGA_URL = 'https://learn.microsoft.com/azure/architecture/patterns/saga';
 const CQRS_URL = 'https://learn.microsoft.com/azure/architecture/patterns/cqrs';
 const OUTBOX_URL = 'https://microservices.io/patterns/data/transactional-outbox.html';
+// The pages linkTemplate "../patterns/{slug}.md" names, beside docs/adr.
+const PATTERN_PAGES = { 'docs/patterns/saga-pattern.md': '# Saga Pattern\n', 'docs/patterns/cqrs-pattern.md': '# CQRS Pattern\n' };
 
 // A typo in the slug (error), two unlinked mentions and two undeclared patterns (warnings).
 const TYPO = `---
@@ -647,7 +649,7 @@ We use the saga pattern and CQRS. The saga pattern again.
   });
 
   it('uses linkTemplate from .adrlintrc.yml', async () => {
-    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\n", 'docs/adr/0001-orders.md': MIXED });
+    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\n", 'docs/adr/0001-orders.md': MIXED, ...PATTERN_PAGES });
     expect((await adrlint(root, ['link'])).code).toBe(0);
     expect(readText(root, 'docs/adr/0001-orders.md')).toBe(
       edited(MIXED, [['the saga pattern and CQRS', 'the [saga pattern](../patterns/saga-pattern.md) and [CQRS](../patterns/cqrs-pattern.md)']]),
@@ -664,7 +666,7 @@ We use the saga pattern and CQRS. The saga pattern again.
   });
 
   it('links even when the config turns pattern-link off (and --fix then does not)', async () => {
-    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\nrules:\n  pattern-link: off\n", 'docs/adr/0001-orders.md': MIXED, 'docs/adr/0002-orders.md': MIXED });
+    const root = project({ '.adrlintrc.yml': "linkTemplate: '../patterns/{slug}.md'\nrules:\n  pattern-link: off\n", 'docs/adr/0001-orders.md': MIXED, 'docs/adr/0002-orders.md': MIXED, ...PATTERN_PAGES });
     const fix = await adrlint(root, ['--fix', 'docs/adr/0002-orders.md']);
     expect(fix.stdout).toMatch(/fixed in 1 file/);
     expect(readText(root, 'docs/adr/0002-orders.md')).not.toContain('](');
@@ -677,6 +679,61 @@ We use the saga pattern and CQRS. The saga pattern again.
     );
     // Still off for linting.
     expect(parseJson(await adrlint(root, ['-f', 'json', 'docs/adr/0002-orders.md'])).flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('pattern-link');
+  });
+
+  it('links on a set that has not adopted patterns: asking to link is asking for the rule', async () => {
+    const plain = '# 1. Orders\n\nWe use a saga.\n';
+    const root = project({ 'docs/adr/0001-orders.md': plain });
+    // A plain run says nothing of the saga, and --fix adds no frontmatter.
+    expect(parseJson(await adrlint(root, ['--fix', '-f', 'json'])).flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('pattern-undeclared');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(plain);
+    const run = await adrlint(root, ['link']);
+    expect(run).toMatchObject({ code: 0, stderr: '', stdout: 'docs/adr/0001-orders.md: linked 1 pattern mention\n1 pattern mention linked in 1 file.\n' });
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(`# 1. Orders\n\nWe use a [saga](${SAGA_URL}).\n`);
+  });
+
+  it('does not link to a template page that does not exist, and says once which pages are missing', async () => {
+    const root = project({
+      '.adrlintrc.yml': "linkTemplate: '../patterns/{category}/{slug}.md'\n",
+      'docs/adr/0001-orders.md': MIXED,
+      'docs/adr/0002-orders.md': MIXED,
+      'docs/patterns/data-pattern/cqrs-pattern.md': '# CQRS Pattern\n',
+    });
+    const run = await adrlint(root, ['link']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("adrlint: warning: not linked: the linkTemplate's page is missing: docs/patterns/transaction-pattern/saga-pattern.md\n");
+    expect(run.stdout).toBe('docs/adr/0001-orders.md: linked 1 pattern mention\ndocs/adr/0002-orders.md: linked 1 pattern mention\n2 pattern mentions linked in 2 files.\n');
+    expect(readText(root, 'docs/adr/0001-orders.md')).toBe(edited(MIXED, [['and CQRS.', 'and [CQRS](../patterns/data-pattern/cqrs-pattern.md).']]));
+    // What was written, adr-link finds nothing wrong with; the unlinked saga is still reported, without a fix.
+    const lint = parseJson(await adrlint(root, ['-f', 'json', '--cache', '--cache-location', 'cache.json']));
+    expect(lint.flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('adr-link');
+    expect(resultFor(lint, root, 'docs/adr/0001-orders.md').messages.filter((m) => m.ruleId === 'pattern-link')).toMatchObject([
+      { line: 8, column: 12, message: 'Link the first mention of Saga Pattern once its page exists: [saga pattern](../patterns/transaction-pattern/saga-pattern.md) leads to no file (linkTemplate)' },
+    ]);
+    expect(resultFor(lint, root, 'docs/adr/0001-orders.md').messages.find((m) => m.ruleId === 'pattern-link')).not.toHaveProperty('fix');
+    // Once the page exists (the cache knows the difference), it is linked.
+    writeFiles(root, { 'docs/patterns/transaction-pattern/saga-pattern.md': '# Saga Pattern\n' });
+    const cached = parseJson(await adrlint(root, ['-f', 'json', '--cache', '--cache-location', 'cache.json']));
+    expect(resultFor(cached, root, 'docs/adr/0001-orders.md').messages.find((m) => m.ruleId === 'pattern-link')).toHaveProperty('fix');
+    const again = await adrlint(root, ['link']);
+    expect(again).toMatchObject({ code: 0, stderr: '', stdout: 'docs/adr/0001-orders.md: linked 1 pattern mention\ndocs/adr/0002-orders.md: linked 1 pattern mention\n2 pattern mentions linked in 2 files.\n' });
+  });
+
+  it("the README's linking example works as written, and adr-link finds nothing wrong with it", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Linking pattern mentions'), readme.indexOf('## Configuration'));
+    const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1], text: match[2]! }));
+    const tree = blocks.find((block) => block.lang === 'text')!.text;
+    const config = blocks.find((block) => block.lang === 'yaml')!.text;
+    const [before, after] = blocks.filter((block) => block.lang === 'markdown').map((block) => block.text);
+    const paths = tree.split('\n').slice(1).map((line) => line.trim()).filter(Boolean).map((path) => `docs/${path}`);
+    const adr = paths.find((path) => path.startsWith('docs/adr/'))!;
+    const files: FixtureFiles = { '.adrlintrc.yml': config, [adr]: `# 7. Order flow\n\n${before}` };
+    for (const page of paths.filter((path) => path !== adr)) files[page] = '# A pattern\n';
+    const root = project(files);
+    expect(await adrlint(root, ['link'])).toMatchObject({ code: 0, stderr: '' });
+    expect(readText(root, adr)).toBe(`# 7. Order flow\n\n${after}`);
+    expect(parseJson(await adrlint(root, ['-f', 'json'])).flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('adr-link');
   });
 
   it('keeps line endings, BOM and mode, and reports a file it cannot read (exit 1) while linking the others', async () => {

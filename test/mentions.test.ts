@@ -114,8 +114,8 @@ describe('mention ranges and flags', () => {
   it('gives exact ranges into the text', () => {
     const markdown = 'We chose the Saga Pattern and CQRS.';
     expect(mentionsOf(markdown)).toEqual([
-      { slug: 'saga-pattern', text: 'Saga Pattern', range: [13, 25], inHeading: false, inLink: false },
-      { slug: 'cqrs-pattern', text: 'CQRS', range: [30, 34], inHeading: false, inLink: false },
+      { slug: 'saga-pattern', text: 'Saga Pattern', range: [13, 25], inHeading: false, inLink: false, rejected: false },
+      { slug: 'cqrs-pattern', text: 'CQRS', range: [30, 34], inHeading: false, inLink: false, rejected: false },
     ]);
     for (const mention of mentionsOf(markdown)) expect(markdown.slice(...mention.range)).toBe(mention.text);
   });
@@ -123,14 +123,14 @@ describe('mention ranges and flags', () => {
   it('marks mentions in headings and in link text', () => {
     const markdown = '# Saga\n\nRead [about CQRS](https://x.com/a).\n';
     expect(mentionsOf(markdown)).toEqual([
-      { slug: 'saga-pattern', text: 'Saga', range: [2, 6], inHeading: true, inLink: false },
-      { slug: 'cqrs-pattern', text: 'CQRS', range: [20, 24], inHeading: false, inLink: true },
+      { slug: 'saga-pattern', text: 'Saga', range: [2, 6], inHeading: true, inLink: false, rejected: false },
+      { slug: 'cqrs-pattern', text: 'CQRS', range: [20, 24], inHeading: false, inLink: true, rejected: false },
     ]);
   });
 
   it('marks setext headings', () => {
     expect(mentionsOf('Sidecar\n=======\n\nBody.\n')).toEqual([
-      { slug: 'sidecar-pattern', text: 'Sidecar', range: [0, 7], inHeading: true, inLink: false },
+      { slug: 'sidecar-pattern', text: 'Sidecar', range: [0, 7], inHeading: true, inLink: false, rejected: false },
     ]);
   });
 
@@ -160,19 +160,131 @@ describe('mention ranges and flags', () => {
   it('maps a term spanning a blockquote line back to the source as written', () => {
     const markdown = '> We use a Saga\n> Pattern here.\n';
     expect(mentionsOf(markdown)).toEqual([
-      { slug: 'saga-pattern', text: 'Saga\n> Pattern', range: [11, 25], inHeading: false, inLink: false },
+      { slug: 'saga-pattern', text: 'Saga\n> Pattern', range: [11, 25], inHeading: false, inLink: false, rejected: false },
     ]);
   });
 
   it('keeps character references in the text and range', () => {
     const markdown = 'A Saga&nbsp;Pattern.';
     expect(mentionsOf(markdown)).toEqual([
-      { slug: 'saga-pattern', text: 'Saga&nbsp;Pattern', range: [2, 19], inHeading: false, inLink: false },
+      { slug: 'saga-pattern', text: 'Saga&nbsp;Pattern', range: [2, 19], inHeading: false, inLink: false, rejected: false },
     ]);
   });
 
   it('lists mentions in document order', () => {
     const markdown = '# CQRS\n\n- a sidecar\n\n> a saga\n\n| x |\n|---|\n| sharding |\n';
     expect(mentionsOf(markdown).map((m) => m.slug)).toEqual(['cqrs-pattern', 'sidecar-pattern', 'saga-pattern', 'sharding-pattern']);
+  });
+});
+
+// A mention says the ADR uses the pattern unless it stands in an option the decision did not choose,
+// or in a clause that negates or sets it aside. Each row: the text, then each mention's text and
+// whether it is rejected.
+type UseRow = [label: string, markdown: string, expected: Array<[text: string, rejected: boolean]>];
+
+const clauses: UseRow[] = [
+  ['a plain use', 'We coordinate the steps with a saga.', [['saga', false]]],
+  ['"not" before it', 'This service does not act as a shared API gateway.', [['API gateway', true]]],
+  ['"instead of"', 'We coordinate with two-phase commit instead of a saga.', [['saga', true]]],
+  ['"rather than"', 'Reads go to the primary rather than CQRS.', [['CQRS', true]]],
+  ['"we will not use" over a list', 'We will not use microservices, sagas or CQRS.', [['microservices', true], ['sagas', true], ['CQRS', true]]],
+  ['"without"', 'A modular monolith without microservices.', [['microservices', true]]],
+  ['"avoid"', 'We avoid event sourcing here.', [['event sourcing', true]]],
+  ['"no need for"', 'There is no need for an API gateway.', [['API gateway', true]]],
+  ['"decided against"', 'We decided against microservices.', [['microservices', true]]],
+  ['"unlike"', 'Unlike a saga, this is one local transaction.', [['saga', true]]],
+  ['a contraction', "We don't need event sourcing.", [['event sourcing', true]]],
+  ['the negation in emphasis, the mention in a link', 'We do **not** use a [saga](https://x.com).', [['saga', true]]],
+  ['French', 'Nous utilisons une file plutôt que CQRS, sans saga.', [['CQRS', true], ['saga', true]]],
+  ['the cue after the mention negates the other term', 'We use a saga instead of CQRS.', [['saga', false], ['CQRS', true]]],
+  ['a negation about the pattern, not of it', 'The saga does not retry.', [['saga', false]]],
+  ['a new sentence ends the negation', 'We do not poll. A transactional outbox publishes.', [['transactional outbox', false]]],
+  ['"but" ends the negation', "We don't need event sourcing but CQRS helps.", [['event sourcing', true], ['CQRS', false]]],
+  ['a comma before a new subject ends it', 'Instead of polling, we use a transactional outbox.', [['transactional outbox', false]]],
+  ['a new subject ends it', 'To avoid data loss we use a transactional outbox.', [['transactional outbox', false]]],
+  ['"not only" is no negation', 'Not only a saga: CQRS too.', [['saga', false], ['CQRS', false]]],
+  ['too far from the cue', 'We do not expect every single order and refund step of the saga to fail.', [['saga', false]]],
+  ['"no" negates its own noun phrase', 'There is no shared API gateway. No single team owns the saga.', [['API gateway', true], ['saga', false]]],
+  ['a comma before "the" opens a new clause', 'Without changing the clients, the API gateway routes calls.', [['API gateway', false]]],
+  ['a list after the negation stays negated', 'We will not use a saga, an outbox pattern or CQRS.', [['saga', true], ['outbox pattern', true], ['CQRS', true]]],
+  ['a negated verb that sets aside is a use', 'Clients must not bypass the API gateway.', [['API gateway', false]]],
+  ['a heading is a clause too', '## Why not a saga\n\nWe use CQRS.', [['saga', true], ['CQRS', false]]],
+];
+
+const MADR = [
+  '# Coordinate orders', // 1
+  '',
+  '## Considered Options', // 3
+  '',
+  '* Saga with compensations', // 5
+  '* Two-phase commit over microservices', // 6
+  '',
+  '## Decision Outcome', // 8
+  '',
+  'Chosen option: "Saga with compensations", because each step stays local.', // 10
+  '',
+  '### Consequences', // 12
+  '',
+  '* Good, because CQRS read models stay simple.', // 14
+  '',
+  '## Pros and Cons of the Options', // 16
+  '',
+  '### Saga with compensations', // 18
+  '',
+  '* Good, because no API gateway is needed.', // 20
+  '',
+  '### Two-phase commit over microservices', // 22
+  '',
+  '* Bad, because using microservices would introduce many complexities.', // 24
+  '* Bad, because a sidecar per service is needed.', // 25
+  '',
+].join('\n');
+
+const options: UseRow[] = [
+  [
+    'MADR: the chosen option, the decision and the consequences count; the other option does not',
+    MADR,
+    [
+      ['Saga', false],
+      ['microservices', true],
+      ['Saga', false],
+      ['CQRS', false],
+      ['Saga', false],
+      ['API gateway', true],
+      ['microservices', true],
+      ['microservices', true],
+      ['sidecar', true],
+    ],
+  ],
+  [
+    'the chosen option named by its prefix ("Option 2")',
+    '## Considered Options\n\n- Option 1: a saga\n- Option 2: CQRS\n\n## Decision Outcome\n\nChosen option: "Option 2".\n',
+    [['saga', true], ['CQRS', false]],
+  ],
+  [
+    'the chosen option named in other words: the option that shares most of them',
+    '## Pros and Cons of the Options\n\n### Run a sidecar in every pod\n\nOne sidecar each.\n\n### Give the gateway read access across the cluster\n\nAn API gateway.\n\n## Decision Outcome\n\nChosen option: "give read access across all the cluster", because it is simplest.\n',
+    [['sidecar', true], ['sidecar', true], ['API gateway', false]],
+  ],
+  [
+    'an unquoted chosen option, in French',
+    '## Options considérées\n\n* Microservices\n* Monolithe avec CQRS\n\n## Résultat de la décision\n\nOption choisie : Monolithe avec CQRS car plus simple.\n',
+    [['Microservices', true], ['CQRS', false], ['CQRS', false]],
+  ],
+  [
+    'no chosen option: every option is only considered, the decision still counts',
+    '## Alternatives\n\n- A saga\n- Event sourcing\n\n## Decision\n\nWe use event sourcing.\n',
+    [['saga', true], ['Event sourcing', true], ['event sourcing', false]],
+  ],
+  [
+    'a heading that combines options and the decision is not an options section',
+    '## Considered Options and Decision Outcome\n\nWe use a saga.\n',
+    [['saga', false]],
+  ],
+];
+
+describe('mentions that do not say the ADR uses the pattern', () => {
+  it.each([...clauses, ...options])('%s', (_label, markdown, expected) => {
+    expect(mentionsOf(markdown).map((m): [string, boolean] => [m.text, m.rejected])).toEqual(expected);
   });
 });

@@ -207,6 +207,22 @@ describe('the plugin through unified()', () => {
     ]);
   });
 
+  it('a pattern rule named in its rules runs on a set that has not adopted patterns', async () => {
+    const root = fixture({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/adr/0005-orders.md': '# 5. Orders\n\nWe use a saga.\n' });
+    const ruleIds = (file: VFile) => file.messages.map((m) => m.ruleId);
+    expect(ruleIds(await lintWithPlugin(root, 'docs/adr/0005-orders.md'))).not.toContain('pattern-undeclared');
+    expect(ruleIds(await lintWithPlugin(root, 'docs/adr/0005-orders.md', { rules: { 'pattern-undeclared': 'warn' } }))).toContain('pattern-undeclared');
+  });
+
+  it('reports each mistake of an unusable catalogue as a fatal message of its own', async () => {
+    const root = repository({ '.adrlintrc.yml': 'catalogue: patterns.yml\n', 'patterns.yml': 'patterns:\n  - slug: a\n    category: Data Pattern\n  - slug: b\n    category: Data Pattern\n' });
+    const messages = (await lintWithPlugin(root, 'docs/adr/0002-errors.md')).messages;
+    expect(messages.map((m) => [m.fatal, m.reason])).toEqual([
+      [true, `configuration error: ${join(root, 'patterns.yml')}: 2:5: patterns[0] (a): a new pattern needs a name`],
+      [true, `configuration error: ${join(root, 'patterns.yml')}: 4:5: patterns[1] (b): a new pattern needs a name`],
+    ]);
+  });
+
   it('reports an unusable config or option as one fatal message', async () => {
     const root = repository();
     const [message, ...more] = (await lintWithPlugin(root, 'docs/adr/0002-errors.md', { rules: { 'pattern-slugg': 'error' } })).messages;

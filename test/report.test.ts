@@ -279,6 +279,7 @@ describe('formatReportMermaid', () => {
       patterns: [],
       unusedPatterns: [],
       unknownPatterns: [],
+      undeclaredMentions: [],
       supersedes: paths.slice(1).map((path, i) => ({ from: path, to: paths[i]! })),
       amends: [],
       chains: [],
@@ -335,5 +336,53 @@ describe.skipIf(!existsSync(CORPUS))('the report over the shared corpus', () => 
   it('adr-tools: 0009 amends 0005, written on both sides, is one edge', () => {
     const report = buildSetReport(corpusRecords('adr-tools'), builtIn, { root: CORPUS });
     expect(report.amends).toEqual([{ from: 'adr-tools/0009-help-scripts.md', to: 'adr-tools/0005-help-comments.md' }]);
+  });
+});
+
+describe('mentions of sets that have not adopted patterns', () => {
+  const SETS: Record<string, string> = {
+    // No ADR of docs/adr declares `patterns`: its mentions are listed, rejected ones left out.
+    'docs/adr/0001-orders.md': '# 1. Orders\n\nWe coordinate the steps with a saga, instead of CQRS.\n',
+    'docs/adr/0002-billing.md': '# 2. Billing\n\nEach pod gets a sidecar; billing runs a saga too.\n',
+    'docs/adr/0003-plain.md': '# 3. Plain\n\nNo pattern here.\n',
+    // docs/other has adopted them: pattern-undeclared speaks there, the report does not repeat it.
+    'docs/other/0001-a.md': frontmatter(['patterns: [cqrs-pattern]'], '# 1. A\n\nCQRS and a saga.'),
+  };
+  const report = buildSetReport(recordsOf(SETS), builtIn, { root: ROOT });
+
+  it('lists each mentioned pattern with the ADRs that mention it, in catalogue order', () => {
+    expect(report.undeclaredMentions).toEqual([
+      { slug: 'saga-pattern', name: 'Saga Pattern', adrs: ['docs/adr/0001-orders.md', 'docs/adr/0002-billing.md'] },
+      { slug: 'sidecar-pattern', name: 'Sidecar Pattern', adrs: ['docs/adr/0002-billing.md'] },
+    ]);
+    expect(JSON.parse(formatReportJson(report)).undeclaredMentions).toEqual(report.undeclaredMentions);
+  });
+
+  it('says in markdown how many ADRs mention which patterns, and how to adopt them in one step', () => {
+    const markdown = formatReportMarkdown(report);
+    const section = markdown.slice(markdown.indexOf('### Mentioned but not declared'), markdown.indexOf('### Unused patterns'));
+    expect(section).toBe(
+      [
+        '### Mentioned but not declared (2)',
+        '',
+        '2 ADRs mention catalogue patterns without declaring them. No ADR of their folders declares `patterns`, so pattern-undeclared stays quiet there; to adopt the catalogue, declare them all with `adrlint --rule pattern-undeclared:warn --fix --fix-rule pattern-undeclared`.',
+        '',
+        '| Pattern | ADRs |',
+        '| --- | --- |',
+        '| Saga Pattern (saga-pattern) | docs/adr/0001-orders.md, docs/adr/0002-billing.md |',
+        '| Sidecar Pattern (sidecar-pattern) | docs/adr/0002-billing.md |',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("follows the run's conventions: a folder adopted by a `patterns: []` key lists nothing", () => {
+    const conventions = new Map([[`${ROOT}/docs/adr`, { patternsAdopted: true, template: null }]]);
+    expect(buildSetReport(recordsOf(SETS), builtIn, { root: ROOT, conventions }).undeclaredMentions).toEqual([]);
+  });
+
+  it('has no such section when every folder has adopted patterns', () => {
+    expect(formatReportMarkdown(buildSetReport(recordsOf(FILES, extended), builtIn, { root: ROOT }))).not.toContain('Mentioned but not declared');
   });
 });

@@ -17,13 +17,16 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s
     expect(rule.meta.docs.url).toBe(`https://github.com/adrlint/adrlint/blob/main/docs/rules/${id}.md`);
   });
 
+  // As a user with no config would see them (a rule that is off by default: turned on by name).
+  const byDefault = rule.meta.defaultSeverity !== 'off';
+
   it('has a wrong example the rule reports', () => {
     const { wrong, wrongFilename, files } = rule.meta.docs;
-    expect(lintWithRule(id, wrong, { ...(wrongFilename ? { filename: wrongFilename } : {}), ...(files ? { files } : {}) }).messages.length).toBeGreaterThan(0);
+    expect(lintWithRule(id, wrong, { byDefault, ...(wrongFilename ? { filename: wrongFilename } : {}), ...(files ? { files } : {}) }).messages.length).toBeGreaterThan(0);
   });
 
   it('has a right example the rule accepts', () => {
     const { right, rightFilename, files } = rule.meta.docs;
-    expect(lintWithRule(id, right, { ...(rightFilename ? { filename: rightFilename } : {}), ...(files ? { files } : {}) }).messages).toEqual([]);
+    expect(lintWithRule(id, right, { byDefault, ...(rightFilename ? { filename: rightFilename } : {}), ...(files ? { files } : {}) }).messages).toEqual([]);
   });
 });

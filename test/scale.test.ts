@@ -105,6 +105,26 @@ describe('the cache', () => {
     expect(second.results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([['adr-supersede'], []]);
   });
 
+  it('--cache lints a file again when another file of its folder starts declaring patterns', async () => {
+    const root = fixture({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/adr/0001-orders.md': '# 1. Orders\n\nWe coordinate the steps with a saga.\n',
+      'docs/adr/0002-billing.md': '# 2. Billing\n\nInvoices are plain rows.\n',
+    });
+    const args = ['docs/adr', '--cache', '--cache-location', 'cache.json', '--format', 'json', '--rule', 'adr-sections:off', '--rule', 'adr-status:off'];
+    const ruleIds = (stdout: string) => (JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string }> }>).map((result) => result.messages.map((m) => m.ruleId));
+    // The set has not adopted patterns: the saga is not asked for.
+    const cold = await adrlint(root, args);
+    expect(ruleIds(cold.stdout)).toEqual([[], []]);
+    // 0002 adopts them; 0001 is unchanged, but its cached problems were found under other conventions.
+    writeFileSync(join(root, 'docs/adr/0002-billing.md'), '---\npatterns: []\n---\n\n# 2. Billing\n\nInvoices are plain rows.\n');
+    const warm = await adrlint(root, args);
+    expect(ruleIds(warm.stdout)).toEqual([['pattern-link', 'pattern-undeclared'], []]);
+    expect(warm.stdout).toBe((await adrlint(root, args.filter((arg) => arg !== '--cache'))).stdout);
+    // And the cache now holds them under the new conventions.
+    expect((await adrlint(root, args)).stdout).toBe(warm.stdout);
+  });
+
   it.each([
     ['the config', (root: string) => writeFileSync(join(root, '.adrlintrc.yml'), 'catalogue: patterns.yaml\nstatuses: [accepted, done]\n')],
     ['the catalogue', (root: string) => writeFileSync(join(root, 'patterns.yaml'), 'patterns:\n  - { slug: outbox-relay, name: Outbox Relay, category: Data Pattern }\n')],

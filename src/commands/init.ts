@@ -43,7 +43,7 @@ export async function initConfig(options: InitOptions): Promise<InitOutcome> {
   const base = await run(defaults);
   const records = completeRecords(base.records, defaults, base.catalogue);
   const known = new Set(base.results.flatMap((result) => result.messages.map((message) => problemKey(result.filePath, message))));
-  const mentioning = base.results.filter((result) => result.messages.some((message) => message.ruleId === 'pattern-undeclared')).length;
+  const mentioning = records.filter((record) => (record.mentioned ?? []).some((slug) => !record.patterns.includes(slug))).length;
   let settings = inferSettings({ cwd: options.cwd, records, conventions: base.conventions, results: base.results, mentioning });
   let captured = base;
   // A setting under which a problem appears that the defaults did not report is dropped: the

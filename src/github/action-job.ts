@@ -103,7 +103,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
     }
     outcome = await lintProject({ cwd: root, paths, ...(inputs.config ? { configFile: inputs.config } : {}) });
   } catch (error) {
-    if (error instanceof FileError) return { ...empty, failure: `adrlint: configuration error: ${error.message}` };
+    if (error instanceof FileError) return { ...empty, failure: error.lines.map((line) => `adrlint: configuration error: ${line}`).join('\n') };
     if (error instanceof UsageError) return { ...empty, failure: `adrlint: ${error.message}` };
     throw error;
   }

@@ -10,7 +10,7 @@ import { memoryProject } from '../../src/project.ts';
 import { dirname } from 'node:path';
 import { applyEdits } from '../../src/fix.ts';
 import { rulesById } from '../../rules/index.ts';
-import { folderConventions, isTemplateName } from '../../src/conventions.ts';
+import { folderConventions, isTemplateName, withPatternPages } from '../../src/conventions.ts';
 
 export interface CaseSettings {
   options?: Record<string, unknown>;
@@ -22,6 +22,11 @@ export interface CaseSettings {
   filename?: string;
   /** Other files of the repository (path relative to /repo → text): the ADR set and link targets. */
   files?: Record<string, string>;
+  /**
+   * The rule runs at its default severity, as with no config, instead of being set by name (the
+   * other rules are still off). For rules that stay quiet where the set has not adopted what they check.
+   */
+  byDefault?: boolean;
 }
 
 export const REPO = '/repo';
@@ -51,15 +56,17 @@ function catalogueFor(settings: CaseSettings): Catalogue {
   return settings.catalogue ? catalogueWithUser('user.yaml', settings.catalogue) : builtIn;
 }
 
-/** Lint `code` with only `ruleId` on. */
+/** Lint `code` with only `ruleId` on (set by name in the config, unless `byDefault`). */
 export function lintWithRule(ruleId: string, code: string, settings: CaseSettings = {}) {
   const rule = rulesById.get(ruleId);
   if (!rule) throw new Error(`no rule ${ruleId}`);
+  if (settings.byDefault && (rule.meta.defaultSeverity === 'off' || settings.options)) throw new Error(`byDefault: ${ruleId} is off by default, or the case sets its options`);
   const severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
   const rules: Record<string, unknown> = {};
-  for (const id of rulesById.keys()) rules[id] = 'off';
-  rules[ruleId] = settings.options ? [severity, settings.options] : severity;
-  const config = resolveConfig({ ...settings.config, rules }, null, '/');
+  for (const id of rulesById.keys()) if (id !== ruleId) rules[id] = 'off';
+  if (!settings.byDefault) rules[ruleId] = settings.options ? [severity, settings.options] : severity;
+  // A case's catalogue is the config's, as `catalogue:` in .adrlintrc.yml would name it.
+  const config = resolveConfig({ ...(settings.catalogue ? { catalogue: 'user.yaml' } : {}), ...settings.config, rules: { ...rules, ...(settings.config?.rules as object) } }, null, '/');
   const catalogue = catalogueFor(settings);
   const path = `${REPO}/${settings.filename ?? 'docs/adr/0001-test.md'}`;
   const adr = parseAdr(path, code, catalogue);
@@ -70,10 +77,9 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
   const adrs = folder.filter(([file]) => file === path || !isTemplateName(file));
   const template = folder.find(([file]) => file !== path && isTemplateName(file));
   const set = adrs.map(([file, text]) => (file === path ? buildRecord(adr, catalogue) : buildRecord(parseAdr(file, text, catalogue), catalogue)));
-  const conventions = new Map([
-    [dirname(path), folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null)],
-  ]);
   const project = memoryProject(REPO, files, markdownAnchors);
+  const own = folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null);
+  const conventions = new Map([[dirname(path), withPatternPages(own, dirname(path), { linkTemplate: config.linkTemplate, catalogue, project })]]);
   const messages = checkAdr(adr, set, { catalogue, config, project, conventions });
   return { adr, messages };
 }

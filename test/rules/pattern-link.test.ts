@@ -22,10 +22,27 @@ const BFF_CATALOGUE = [
   '',
 ].join('\n');
 
+// Pattern pages beside the ADR folder, as linkTemplate "../patterns/{category}/{slug}.md" names them.
+const PATTERN_PAGES = {
+  'docs/patterns/transaction-pattern/saga-pattern.md': '# Saga Pattern\n',
+  'docs/patterns/deployment-pattern/sidecar-pattern.md': '# Sidecar Pattern\n',
+  'docs/patterns/saga-pattern.md': '# Saga Pattern\n',
+  'docs/patterns/cqrs-pattern.md': '# CQRS Pattern\n',
+  'docs/Pattern Pages/saga-pattern.md': '# Saga Pattern\n',
+};
+const UNADOPTED = { 'docs/adr/0002-billing.md': '# 2. Billing\n\nInvoices are read through CQRS.\n' };
+const ADOPTED = { 'docs/adr/0002-billing.md': '---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n' };
+
 ruleTester('pattern-link', {
   valid: [
     { name: 'the rule docs example, right', code: `# Order flow\n\nWe coordinate the steps with the [Saga Pattern](${SAGA}).\n` },
-    { name: 'a later mention is already link text', code: 'We use a saga.\n\nMore in [our saga notes](https://wiki.example.com/orders).\n' },
+    { name: 'default config, no ADR of the set declares patterns: silent', code: 'We use a saga.\n', files: UNADOPTED, byDefault: true },
+    {
+      name: 'a link to the templated page written another way',
+      code: 'We use a saga; see [the page](./../patterns/saga-pattern.md#top).\n',
+      config: { linkTemplate: '../patterns/{slug}.md' },
+      files: PATTERN_PAGES,
+    },
     { name: 'a link to the pattern page, whatever its text', code: `We use a saga. Read [this page](${SAGA}).\n` },
     { name: 'an autolink to the pattern page', code: `We use CQRS. See <${CQRS}>.\n` },
     { name: 'a reference link to the pattern page', code: `A sidecar per pod, as [described][1].\n\n[1]: ${SIDECAR}\n` },
@@ -41,6 +58,7 @@ ruleTester('pattern-link', {
       name: 'linkTemplate: a link to the templated page',
       code: 'We use a saga; see [the catalogue](../patterns/transaction-pattern/saga-pattern.md).\n',
       config: { linkTemplate: '../patterns/{category}/{slug}.md' },
+      files: PATTERN_PAGES,
     },
     {
       name: 'a user catalogue pattern without a url or template: nothing to link to',
@@ -51,6 +69,49 @@ ruleTester('pattern-link', {
     { name: 'no mention at all', code: '# Orders\n\nOne database, one service.\n' },
   ],
   invalid: [
+    {
+      name: 'default config, the same set once one ADR declares patterns: the rule applies',
+      code: 'We use a saga.\n',
+      files: ADOPTED,
+      byDefault: true,
+      errors: [{ message: link('Saga Pattern', 'saga', SAGA), line: 1, column: 10, endColumn: 14 }],
+      output: `We use a [saga](${SAGA}).\n`,
+    },
+    {
+      name: 'explicit config (the rule set by name) applies on a set that never adopted patterns',
+      code: 'We use a saga.\n',
+      files: UNADOPTED,
+      errors: [{ message: link('Saga Pattern', 'saga', SAGA), line: 1, column: 10, endColumn: 14 }],
+      output: `We use a [saga](${SAGA}).\n`,
+    },
+    {
+      name: 'link text that names a pattern does not link it: the first mention outside links is linked',
+      code: 'Read [a saga link](https://example.org/x), then the saga runs.\n',
+      errors: [{ message: link('Saga Pattern', 'saga', SAGA), line: 1, column: 53, endColumn: 57 }],
+      output: `Read [a saga link](https://example.org/x), then the [saga](${SAGA}) runs.\n`,
+    },
+    {
+      name: 'a later mention in link text to another page does not link it either',
+      code: 'We use a saga.\n\nMore in [our saga notes](https://wiki.example.com/orders).\n',
+      errors: [{ message: link('Saga Pattern', 'saga', SAGA), line: 1, column: 10, endColumn: 14 }],
+      output: `We use a [saga](${SAGA}).\n\nMore in [our saga notes](https://wiki.example.com/orders).\n`,
+    },
+    {
+      name: 'linkTemplate: a page that does not exist is not linked to (no fix)',
+      code: 'We use a saga and a sidecar.\n',
+      config: { linkTemplate: '../patterns/{category}/{slug}.md' },
+      files: { 'docs/patterns/transaction-pattern/saga-pattern.md': '# Saga Pattern\n' },
+      errors: [
+        { message: link('Saga Pattern', 'saga', '../patterns/transaction-pattern/saga-pattern.md'), line: 1, column: 10 },
+        {
+          message: 'Link the first mention of Sidecar Pattern once its page exists: [sidecar](../patterns/deployment-pattern/sidecar-pattern.md) leads to no file (linkTemplate)',
+          line: 1,
+          column: 21,
+          endColumn: 28,
+        },
+      ],
+      output: 'We use a [saga](../patterns/transaction-pattern/saga-pattern.md) and a sidecar.\n',
+    },
     {
       name: 'the rule docs example',
       code: '# Order flow\n\nWe coordinate the steps with the Saga Pattern.\n',
@@ -150,6 +211,7 @@ ruleTester('pattern-link', {
       name: 'linkTemplate with {category} (slugified) and {slug}',
       code: 'We use a saga and a sidecar.\n',
       config: { linkTemplate: '../patterns/{category}/{slug}.md' },
+      files: PATTERN_PAGES,
       errors: [
         { message: link('Saga Pattern', 'saga', '../patterns/transaction-pattern/saga-pattern.md'), line: 1, column: 10 },
         { message: link('Sidecar Pattern', 'sidecar', '../patterns/deployment-pattern/sidecar-pattern.md'), line: 1, column: 21 },
@@ -167,6 +229,7 @@ ruleTester('pattern-link', {
       name: 'linkTemplate: the pattern linked to its templated page is skipped, another is linked',
       code: 'Our [saga](../patterns/saga-pattern.md) reads through CQRS.\n',
       config: { linkTemplate: '../patterns/{slug}.md' },
+      files: PATTERN_PAGES,
       errors: [{ message: link('CQRS Pattern', 'CQRS', '../patterns/cqrs-pattern.md'), line: 1, column: 55, endColumn: 59 }],
       output: 'Our [saga](../patterns/saga-pattern.md) reads through [CQRS](../patterns/cqrs-pattern.md).\n',
     },
@@ -174,6 +237,8 @@ ruleTester('pattern-link', {
       name: 'linkTemplate with a space: the destination goes in angle brackets',
       code: 'We use a saga.\n',
       config: { linkTemplate: '../Pattern Pages/{slug}.md' },
+      files: PATTERN_PAGES,
+
       errors: [{ message: link('Saga Pattern', 'saga', '<../Pattern Pages/saga-pattern.md>'), line: 1, column: 10 }],
       output: 'We use a [saga](<../Pattern Pages/saga-pattern.md>).\n',
     },

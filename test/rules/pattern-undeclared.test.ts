@@ -1,10 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { lintWithRule, ruleTester } from '../helpers/rule-tester.ts';
 
+// A set of two ADRs (the linted one is docs/adr/0001-test.md) where nothing declares `patterns`.
+const UNADOPTED = { 'docs/adr/0002-billing.md': '# 2. Billing\n\nInvoices are read through CQRS.\n' };
+// The same set once one ADR declares `patterns`.
+const ADOPTED = { 'docs/adr/0002-billing.md': '---\npatterns: [cqrs-pattern]\n---\n\n# 2. Billing\n\nInvoices are read through CQRS.\n' };
+const SAGA_ADR = '# 1. Order flow\n\nWe coordinate the steps with a saga.\n';
+const SAGA_ADR_FIXED = '---\npatterns:\n  - saga-pattern\n---\n\n# 1. Order flow\n\nWe coordinate the steps with a saga.\n';
+
+// A MADR record whose decision chose the saga: the other option's microservices and the negated
+// gateway are not uses; the chosen option, the decision and the consequences are.
+const MADR = [
+  '---',
+  'status: accepted',
+  '---',
+  '',
+  '# Coordinate orders',
+  '',
+  '## Considered Options',
+  '',
+  '* Saga with compensations',
+  '* Two-phase commit over microservices',
+  '',
+  '## Decision Outcome',
+  '',
+  'Chosen option: "Saga with compensations", because each step stays local.',
+  'The order service does not act as a shared API gateway.',
+  '',
+  '### Consequences',
+  '',
+  '* Good, because CQRS read models stay simple.',
+  '',
+  '## Pros and Cons of the Options',
+  '',
+  '### Two-phase commit over microservices',
+  '',
+  '* Bad, because using microservices would introduce many complexities.',
+  '',
+].join('\n');
+
 const undeclared = (text: string, slug: string) => `"${text}" mentions the pattern "${slug}"; declare it under "patterns" in the frontmatter`;
 
 ruleTester('pattern-undeclared', {
   valid: [
+    { name: 'default config, no ADR of the set declares patterns: silent', code: SAGA_ADR, files: UNADOPTED, byDefault: true },
+    {
+      name: 'default config: patterns declared in another folder do not adopt them here',
+      code: SAGA_ADR,
+      files: { ...UNADOPTED, 'docs/other/0001-x.md': '---\npatterns: [cqrs-pattern]\n---\n\n# X\n' },
+      byDefault: true,
+    },
+    {
+      name: 'default config: the folder template declaring patterns is not an ADR of the set',
+      code: SAGA_ADR,
+      files: { ...UNADOPTED, 'docs/adr/template.md': '---\npatterns: []\n---\n\n# {Title}\n' },
+      byDefault: true,
+    },
+    {
+      name: 'negated and set-aside mentions are not uses',
+      code: '---\nstatus: accepted\n---\n\nThis service does not act as a shared API gateway. We use two-phase commit instead of a saga, rather than CQRS.\n',
+    },
+    {
+      name: 'a considered option the decision did not choose is not a use',
+      code: '---\nstatus: accepted\n---\n\n## Considered Options\n\n* Microservices\n* A modular monolith\n\n## Decision Outcome\n\nChosen option: "A modular monolith".\n\n## Pros and Cons of the Options\n\n### Microservices\n\n* Bad, because using microservices would introduce many complexities.\n',
+    },
     {
       name: 'a typo that pattern-slug fixes already declares its pattern',
       code: '---\npatterns: [sagapatern]\n---\n\nWe use the saga pattern.\n',
@@ -33,7 +92,7 @@ ruleTester('pattern-undeclared', {
     },
     { name: 'a frontmatter that is not a mapping', code: '---\n- saga-pattern\n---\n\nWe use a saga.\n' },
     { name: 'an opening --- that never closes', code: '---\ntitle: Orders\n\nWe use a saga.\n' },
-    { name: 'minMentions: a single passing mention is not enough', code: '---\nstatus: accepted\n---\n\nUnlike a saga, this is one local transaction.\n', options: { minMentions: 2 } },
+    { name: 'minMentions: a single passing mention is not enough', code: '---\nstatus: accepted\n---\n\nOne saga step is one local transaction.\n', options: { minMentions: 2 } },
     {
       name: 'minMentions: a declared pattern is fine however often it is mentioned',
       code: '---\npatterns: [saga-pattern]\n---\n\nA saga. The saga. Sagas.\n',
@@ -46,6 +105,62 @@ ruleTester('pattern-undeclared', {
     },
   ],
   invalid: [
+    {
+      name: 'default config, the same set once one ADR declares patterns: the rule applies',
+      code: SAGA_ADR,
+      files: ADOPTED,
+      byDefault: true,
+      output: SAGA_ADR_FIXED,
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 3, column: 32, endColumn: 36, severity: 'warn' }],
+    },
+    {
+      name: 'default config: an empty patterns key in the ADR itself adopts them',
+      code: '---\npatterns: []\n---\n\nWe use a saga.\n',
+      files: UNADOPTED,
+      byDefault: true,
+      output: '---\npatterns: [saga-pattern]\n---\n\nWe use a saga.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
+    },
+    {
+      name: 'explicit config (the rule set by name) applies on a set that never adopted patterns',
+      code: SAGA_ADR,
+      files: UNADOPTED,
+      output: SAGA_ADR_FIXED,
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 3, column: 32 }],
+    },
+    {
+      name: 'a catalogue in the config applies the rule on a set that never adopted patterns',
+      code: SAGA_ADR,
+      files: UNADOPTED,
+      byDefault: true,
+      catalogue: 'categories: [Edge Pattern]\npatterns:\n  - slug: bff-pattern\n    name: Backend for Frontend\n    category: Edge Pattern\n',
+      output: SAGA_ADR_FIXED,
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 3, column: 32 }],
+    },
+    {
+      name: 'the strict preset names every rule: it applies on a set that never adopted patterns',
+      code: SAGA_ADR,
+      files: UNADOPTED,
+      byDefault: true,
+      config: { extends: 'strict' },
+      output: SAGA_ADR_FIXED,
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 3, column: 32, severity: 'error' }],
+    },
+    {
+      name: 'MADR: the chosen option, the decision and the consequences count; the rejected option and the negated gateway do not',
+      code: MADR,
+      output: MADR.replace('status: accepted\n', 'status: accepted\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n'),
+      errors: [
+        { message: undeclared('Saga', 'saga-pattern'), line: 9, column: 3, endColumn: 7 },
+        { message: undeclared('CQRS', 'cqrs-pattern'), line: 19, column: 17, endColumn: 21 },
+      ],
+    },
+    {
+      name: 'the first mention that is a use is the one reported',
+      code: '---\nstatus: accepted\n---\n\nWe considered not using a saga.\n\nThe saga coordinates the steps.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\nWe considered not using a saga.\n\nThe saga coordinates the steps.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 7, column: 5, endColumn: 9 }],
+    },
     {
       name: 'the rule docs example',
       code: '---\nstatus: accepted\n---\n\n# Order flow\n\nWe coordinate the steps with a saga.\n',
@@ -124,11 +239,11 @@ ruleTester('pattern-undeclared', {
     },
     {
       name: 'acronym in exact case',
-      code: '---\nstatus: accepted\n---\n\nThe platform was SOA, not EDA.\n',
-      output: '---\nstatus: accepted\npatterns:\n  - service-oriented-architecture\n  - event-driven-architecture\n---\n\nThe platform was SOA, not EDA.\n',
+      code: '---\nstatus: accepted\n---\n\nThe platform was SOA, then EDA.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - service-oriented-architecture\n  - event-driven-architecture\n---\n\nThe platform was SOA, then EDA.\n',
       errors: [
         { message: undeclared('SOA', 'service-oriented-architecture'), line: 5, column: 18 },
-        { message: undeclared('EDA', 'event-driven-architecture'), line: 5, column: 27 },
+        { message: undeclared('EDA', 'event-driven-architecture'), line: 5, column: 28 },
       ],
     },
     {
@@ -145,17 +260,17 @@ ruleTester('pattern-undeclared', {
     },
     {
       name: 'minMentions: 2 reports at the first of two mentions',
-      code: '---\nstatus: accepted\n---\n\n# Sharding\n\nUnlike a saga, sharding helps here.\n',
+      code: '---\nstatus: accepted\n---\n\n# Sharding\n\nBeside one saga step, sharding helps here.\n',
       options: { minMentions: 2 },
-      output: '---\nstatus: accepted\npatterns:\n  - sharding-pattern\n---\n\n# Sharding\n\nUnlike a saga, sharding helps here.\n',
+      output: '---\nstatus: accepted\npatterns:\n  - sharding-pattern\n---\n\n# Sharding\n\nBeside one saga step, sharding helps here.\n',
       errors: [{ message: undeclared('Sharding', 'sharding-pattern'), line: 5, column: 3, endColumn: 11 }],
     },
     {
       name: 'minMentions: 1 is the default',
-      code: '---\nstatus: accepted\n---\n\nUnlike a saga, this is one local transaction.\n',
+      code: '---\nstatus: accepted\n---\n\nOne saga step is one local transaction.\n',
       options: { minMentions: 1 },
-      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\nUnlike a saga, this is one local transaction.\n',
-      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 10 }],
+      output: '---\nstatus: accepted\npatterns:\n  - saga-pattern\n---\n\nOne saga step is one local transaction.\n',
+      errors: [{ message: undeclared('saga', 'saga-pattern'), line: 5, column: 5 }],
     },
     {
       name: 'a pattern from a user catalogue',
