@@ -32657,20 +32657,20 @@ function statusWord(written) {
   return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
 }
 function statusesSetting({ records, conventions: conventions2 }) {
-  const templateStatuses2 = [...conventions2.values()].find((entry) => entry.template?.statuses)?.template?.statuses ?? null;
-  const base = templateStatuses2 ?? DEFAULT_STATUSES;
+  const template = [...conventions2.values()].find((entry) => entry.template?.statuses)?.template ?? null;
+  const vocabulary = statusVocabulary({ statuses: DEFAULT_STATUSES, statusesGiven: false }, template);
   const counts = /* @__PURE__ */ new Map();
   for (const record of records) {
-    if (!record.status || matchStatus(record.status.value, base)) continue;
+    if (!record.status || readStatus(record.status.value, vocabulary).kind !== "unknown") continue;
     const word = statusWord(record.status.value);
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  const extra = [...counts.entries()].filter(([word, count]) => count > 1 || base.every((status) => (0, import_fastest_levenshtein7.distance)(word, status.toLowerCase()) > 2)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const extra = [...counts.entries()].filter(([word, count]) => count > 1 || vocabulary.statuses.every((status) => (0, import_fastest_levenshtein7.distance)(word, status.toLowerCase()) > 2)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (extra.length === 0) return null;
-  const source = templateStatuses2 ? "the template\u2019s" : "the standard ones";
+  const source = vocabulary.source === "template" ? `the statuses ${vocabulary.template} lists` : "the standard statuses (and their synonyms)";
   return {
     key: "statuses",
-    value: [...base, ...extra.map(([word]) => word)],
+    value: [...vocabulary.statuses, ...extra.map(([word]) => word)],
     comment: `${source}, and the set\u2019s own: ${extra.map(([word, count]) => `${word} (${plural(count, "ADR")})`).join(", ")}`
   };
 }

@@ -4,7 +4,7 @@
 // config reports nothing the defaults did not, and writes the file.
 import { relative } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import { DEFAULT_STATUSES, matchStatus } from './status.ts';
+import { DEFAULT_STATUSES, readStatus, statusVocabulary } from './status.ts';
 import { plural } from './plural.ts';
 import { TEMPLATES } from '../rules/adr-sections.ts';
 import type { LintResult } from './lint.ts';
@@ -50,27 +50,28 @@ export function statusWord(written: string): string {
 }
 
 /**
- * The statuses the set writes that the vocabulary (its template's, else the defaults) does not
- * know. A status written once and a typo's distance from a known one is left to adr-status: it
- * is most likely a mistake, not a habit.
+ * The statuses the set writes that its vocabulary (its template's, else the defaults and their
+ * synonyms) does not know. A status written once and a typo's distance from a known one is left to
+ * adr-status: it is most likely a mistake, not a habit; so is a synonym outside the template's list
+ * (adr-status names the set's word for it).
  */
 function statusesSetting({ records, conventions }: InitInput): CapturedSetting | null {
-  const templateStatuses = [...conventions.values()].find((entry) => entry.template?.statuses)?.template?.statuses ?? null;
-  const base = templateStatuses ?? DEFAULT_STATUSES;
+  const template = [...conventions.values()].find((entry) => entry.template?.statuses)?.template ?? null;
+  const vocabulary = statusVocabulary({ statuses: DEFAULT_STATUSES, statusesGiven: false }, template);
   const counts = new Map<string, number>();
   for (const record of records) {
-    if (!record.status || matchStatus(record.status.value, base)) continue;
+    if (!record.status || readStatus(record.status.value, vocabulary).kind !== 'unknown') continue;
     const word = statusWord(record.status.value);
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const extra = [...counts.entries()]
-    .filter(([word, count]) => count > 1 || base.every((status) => distance(word, status.toLowerCase()) > 2))
+    .filter(([word, count]) => count > 1 || vocabulary.statuses.every((status) => distance(word, status.toLowerCase()) > 2))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (extra.length === 0) return null;
-  const source = templateStatuses ? 'the template’s' : 'the standard ones';
+  const source = vocabulary.source === 'template' ? `the statuses ${vocabulary.template} lists` : 'the standard statuses (and their synonyms)';
   return {
     key: 'statuses',
-    value: [...base, ...extra.map(([word]) => word)],
+    value: [...vocabulary.statuses, ...extra.map(([word]) => word)],
     comment: `${source}, and the set’s own: ${extra.map(([word, count]) => `${word} (${plural(count, 'ADR')})`).join(', ')}`,
   };
 }

@@ -33,7 +33,7 @@ describe('adrlint init', () => {
     const text = readFileSync(join(root, '.adrlintrc.yml'), 'utf8');
     // Every setting has the comment saying what was seen, on the line above it.
     expect(text).toContain('# where the ADRs are (docs/adr: 5 ADRs)\nadrs:\n  - "docs/adr"\n');
-    expect(text).toContain('# the standard ones, and the set’s own: on hold (2 ADRs)\nstatuses:\n');
+    expect(text).toContain('# the standard statuses (and their synonyms), and the set’s own: on hold (2 ADRs)\nstatuses:\n');
     expect(text).toContain('  - "on hold"\n');
     // A status written once, a typo away from a standard one, is a mistake to report, not a habit.
     expect(text).not.toContain('acepted');
