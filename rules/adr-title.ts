@@ -2,6 +2,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
+import { comparableTitle } from '../src/record.ts';
 
 export const meta = {
   id: 'adr-title',
@@ -16,22 +17,6 @@ export const meta = {
     right: '---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n',
   },
 } satisfies Rule['meta'];
-
-// A leading ADR number, as src/record.ts reads it: "9. Title", "ADR-0009: Title", "0009 - Title".
-const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-
-/** A title as compared: no surrounding quotes or number, no emphasis marks, one case, single spaces. */
-function normalise(title: string): string {
-  return title
-    .trim()
-    .replace(/^(["'])(.*)\1$/s, '$2')
-    .trim()
-    .replace(TITLE_NUMBER, '')
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
 
 export const check: Rule['check'] = ({ adr, record, report }) => {
   // Top-level H1s only, as the record reads them (a "# comment" in a code block is no heading).
@@ -57,7 +42,7 @@ export const check: Rule['check'] = ({ adr, record, report }) => {
     report({ range: h1Range, message: 'The H1 title is empty' });
     return;
   }
-  if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
+  if (frontmatterTitle && comparableTitle(frontmatterTitle.value) !== comparableTitle(h1Text)) {
     report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
   }
 };

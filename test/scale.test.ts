@@ -165,6 +165,7 @@ describe('records of the files that are not linted', () => {
     fileNumber: record.fileNumber,
     number: record.number,
     title: record.title,
+    date: record.date,
     relations: record.relations,
   });
 
