@@ -6,6 +6,7 @@ import { buildRecord } from './record.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { applyDirectives } from './directives.ts';
 import { conventionsOfRecords } from './conventions.ts';
+import { latestToday } from './dates.ts';
 import { dirname } from 'node:path';
 import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, SetConventions } from './types.ts';
 
@@ -38,11 +39,13 @@ export interface LintContext {
    * from the set's records (no template is known then).
    */
   conventions?: ReadonlyMap<string, SetConventions>;
+  /** Today as YYYY-MM-DD (src/dates.ts `latestToday`), read once for a run; without it, read for each ADR. */
+  today?: string;
 }
 
-export function settingsOf(config: ResolvedConfig): LintSettings {
+export function settingsOf(config: ResolvedConfig, today: string = latestToday()): LintSettings {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
-  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules };
+  return { statuses: config.statuses, linkTemplate: config.linkTemplate, enabledRules, today };
 }
 
 /**
@@ -53,12 +56,12 @@ export function settingsOf(config: ResolvedConfig): LintSettings {
 export function checkAdr(
   adr: ParsedAdr,
   set: readonly AdrRecord[],
-  { catalogue, config, project, conventions: folders }: LintContext,
+  { catalogue, config, project, conventions: folders, today }: LintContext,
   current?: AdrRecord,
   scope: 'file' | 'set' | 'all' = 'all',
 ): Diagnostic[] {
   const messages: Diagnostic[] = [];
-  const settings = settingsOf(config);
+  const settings = settingsOf(config, today);
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === 'file' || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);

@@ -22,7 +22,12 @@ export interface CaseSettings {
   filename?: string;
   /** Other files of the repository (path relative to /repo → text): the ADR set and link targets. */
   files?: Record<string, string>;
+  /** Today as YYYY-MM-DD (default TODAY): rule tables never depend on the clock. */
+  today?: string;
 }
+
+/** The day rule cases are linted on, unless a case says otherwise. */
+export const TODAY = '2026-12-01';
 
 export const REPO = '/repo';
 
@@ -74,7 +79,7 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
     [dirname(path), folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null)],
   ]);
   const project = memoryProject(REPO, files, markdownAnchors);
-  const messages = checkAdr(adr, set, { catalogue, config, project, conventions });
+  const messages = checkAdr(adr, set, { catalogue, config, project, conventions, today: settings.today ?? TODAY });
   return { adr, messages };
 }
 
