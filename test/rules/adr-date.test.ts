@@ -80,7 +80,7 @@ ruleTester('adr-date', {
       name: 'a date after today',
       code: nygard('3. Use Kafka', '2027-03-01'),
       filename: 'docs/adr/0003-use-kafka.md',
-      errors: [{ message: 'Dated 2027-03-01, after today (2026-12-01); write the date this decision was made', line: 3, column: 7, endLine: 3, endColumn: 17 }],
+      errors: [{ message: 'Dated 2027-03-01, a day still to come; write the date this decision was made', line: 3, column: 7, endLine: 3, endColumn: 17 }],
     },
     {
       name: 'the date of ADR 1 copied with the template: years before the record below',
