@@ -28805,7 +28805,7 @@ var meta14 = {
   scope: "set",
   docs: {
     url: ruleDocsUrl("adr-date"),
-    why: 'Readers date a decision by its record: what was known then, what it replaced. A `Date:` line that cannot be a day (2023-13-10), a date after today, or a date years before the record numbered below it (the date of ADR 1, copied with the template and never changed) tells them something false. A date that runs against the numbers is compared with the longest run of records whose dates follow their numbers, so the odd one out is reported, not its neighbours. In MADR records the date is "when the decision was last updated", so there a later date than the next record\u2019s is no problem. (frontmatter-fields checks a frontmatter `date` that is not a day.)',
+    why: 'Readers date a decision by its record: what was known then, what it replaced. A `Date:` line that cannot be a day (2023-13-10), a date still to come (today anywhere on Earth counts as today), or a date years before the record numbered below it (the date of ADR 1, copied with the template and never changed) tells them something false. A date that runs against the numbers is compared with the longest run of records whose dates follow their numbers, so the odd one out is reported, not its neighbours. In MADR records the date is "when the decision was last updated", so there a later date than the next record\u2019s is no problem. (frontmatter-fields checks a frontmatter `date` that is not a day.)',
     wrong: "# 3. Publish order events to Kafka\n\nDate: 2019-01-14\n\n## Status\n\nAccepted\n",
     right: "# 3. Publish order events to Kafka\n\nDate: 2022-04-19\n\n## Status\n\nAccepted\n",
     wrongFilename: "docs/adr/0003-publish-order-events-to-kafka.md",
@@ -28842,7 +28842,7 @@ var check14 = ({ adr, record, set, settings, options, report: report2 }) => {
   }
   const today = leadingIsoDate(settings.today)?.day ?? null;
   if (today !== null && written.day > today) {
-    report2({ range, message: `Dated ${written.text}, after today (${settings.today}); write the date this decision was made` });
+    report2({ range, message: `Dated ${written.text}, a day still to come; write the date this decision was made` });
     return;
   }
   const margin = options?.margin ?? DEFAULT_MARGIN;
