@@ -5328,12 +5328,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check18 = position2.position + filenameBuffer.length;
-              if (input[check18] === 42) {
+              let check20 = position2.position + filenameBuffer.length;
+              if (input[check20] === 42) {
                 position2.position += 1;
-                check18 += 1;
+                check20 += 1;
               }
-              if (input[check18] !== 61 || input[check18 + 1] !== 34) {
+              if (input[check20] !== 61 || input[check20 + 1] !== 34) {
                 return "failure";
               }
               position2.position += 12;
@@ -11820,8 +11820,8 @@ var require_dns = __commonJS({
         }
         this.#records.set(origin.hostname, records);
       }
-      getHandler(meta18, opts) {
-        return new DNSDispatchHandler(this, meta18, opts);
+      getHandler(meta20, opts) {
+        return new DNSDispatchHandler(this, meta20, opts);
       }
     };
     var DNSDispatchHandler = class extends DecoratorHandler {
@@ -24364,17 +24364,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER3 = "\0";
+    var PLACEHOLDER4 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
+      `${PLACEHOLDER4}(\\d+)${PLACEHOLDER4}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER4 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
+      const hold = (source) => `${PLACEHOLDER4}${sources.push(source) - 1}${PLACEHOLDER4}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -38609,19 +38609,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta18, schemaId } = this.opts;
+        const { $data, meta: meta20, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta18 && $data)
+        if (meta20 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta18, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta18 == "object" ? meta18[schemaId] || meta18 : void 0;
+        const { meta: meta20, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta20 == "object" ? meta20[schemaId] || meta20 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -38641,12 +38641,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta18) {
+      compileAsync(schema, meta20) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta18);
+        return runCompileAsync.call(this, schema, meta20);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -38678,7 +38678,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta18);
+            this.addSchema(_schema, ref, meta20);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -38895,7 +38895,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta18, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta20, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -38911,7 +38911,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta18, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta20, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -41192,10 +41192,10 @@ var require_formats = __commonJS({
     function isLeapYear(year) {
       return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     }
-    var DATE2 = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str) {
-      const matches = DATE2.exec(str);
+      const matches = DATE.exec(str);
       if (!matches)
         return false;
       const year = +matches[1];
@@ -46306,8 +46306,8 @@ function markdownSpace(code) {
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check18;
-  function check18(code) {
+  return check20;
+  function check20(code) {
     return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
@@ -47209,9 +47209,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta18(code);
+    return meta20(code);
   }
-  function meta18(code) {
+  function meta20(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
@@ -47221,7 +47221,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       return nok(code);
     }
     effects.consume(code);
-    return meta18;
+    return meta20;
   }
   function atNonLazyBreak(code) {
     return effects.attempt(closeStart, after, contentBefore)(code);
@@ -51540,12 +51540,12 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   let end = frontmatter2.yamlOffset + (value2?.range?.[1] ?? key.range?.[1] ?? 0);
   while (end > start2 && /\s/.test(text3.charAt(end - 1))) end--;
   const directive = { kind: "disable-file", rules: [], ...span(lines, start2, end), removal: keyRemoval(text3, start2, end), rulesRange: null };
-  const words2 = (written) => written.match(RULE_ID) ?? [];
+  const words3 = (written) => written.match(RULE_ID) ?? [];
   let ids;
   if (!value2 || (0, import_yaml.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
   if ((0, import_yaml.isScalar)(value2) && value2.value === true) ids = ["all"];
-  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words2(value2.value);
-  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words2(String(item.value)));
+  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words3(value2.value);
+  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words3(String(item.value)));
   else {
     directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml.isSeq)(value2) ? "a list with other values" : (0, import_yaml.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
     return directive;
@@ -51876,14 +51876,14 @@ function adrFromTree(path, text3, bom, tree, lines) {
     lines
   };
 }
-function parseHead(path, head, frontmatterEnd, title) {
+function parseHead(path, head, frontmatterEnd2, title) {
   const bom = head.charCodeAt(0) === 65279;
   const text3 = bom ? head.slice(1) : head;
   const lines = createLineIndex(text3);
   const point3 = (offset) => ({ ...lines.position(offset), offset });
   const children = [];
-  if (frontmatterEnd !== null) {
-    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd - 4)), position: { start: point3(0), end: point3(frontmatterEnd) } });
+  if (frontmatterEnd2 !== null) {
+    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd2 - 4)), position: { start: point3(0), end: point3(frontmatterEnd2) } });
   }
   children.push({
     type: "heading",
@@ -52240,6 +52240,27 @@ function checkIsoDate(written) {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
   return null;
+}
+var DAY_MS = 864e5;
+function leadingIsoDate(value2) {
+  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
+  if (!/^\d{4}-/.test(text3)) return null;
+  const month = /^(\d{4})-(\d{2})$/.exec(text3);
+  if (month) {
+    const number = Number(month[2]);
+    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+  }
+  const problem = checkIsoDate(text3);
+  if (problem) return { text: text3, day: null, problem };
+  const [year, monthNumber, day] = text3.split("-").map(Number);
+  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
+}
+function formatDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+function latestToday(now = /* @__PURE__ */ new Date()) {
+  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
 }
 
 // rules/frontmatter-fields.ts
@@ -52847,6 +52868,115 @@ function startsWithSuccessor(written) {
 }
 var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
 
+// src/naming.ts
+var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
+var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
+var LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
+var DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
+function nameParts(name) {
+  const match = WELL_FORMED.exec(name);
+  if (!match) return null;
+  const title = match[4];
+  if (title.includes("-") && title.includes("_")) return null;
+  const digits = match[2];
+  const prefix = match[1] ?? "";
+  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
+  if (kind === null) return null;
+  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
+}
+function fileNumberDigits(name) {
+  if (DATE_START.test(name)) return null;
+  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
+}
+function fileNumber(name) {
+  const digits = fileNumberDigits(name);
+  return digits === null ? null : Number(digits);
+}
+function isDateName(name) {
+  return DATE_START.test(name) && /^\d{8}/.test(name);
+}
+function mostFrequent(values, preferred) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
+  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
+  let best;
+  let bestCount = 0;
+  for (const [value2, count] of counts) {
+    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
+      best = value2;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+function paddingWidth(digits) {
+  const padded = mostFrequent(
+    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
+    [4, 3]
+  );
+  if (padded === void 0) return 1;
+  const limit = 10 ** (padded - 1);
+  const candidates = digits.filter((text3) => Number(text3) < limit);
+  const showing = candidates.filter((text3) => text3.length === padded).length;
+  return showing * 2 >= candidates.length ? padded : 1;
+}
+function namingKind(names) {
+  let dated = 0;
+  let numbered = 0;
+  for (const name of names) {
+    if (isDateName(name)) dated++;
+    else if (fileNumberDigits(name) !== null) numbered++;
+  }
+  return dated > numbered ? "date" : "number";
+}
+function inferNaming(names, kind = namingKind(names)) {
+  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
+  const separator = mostFrequent(
+    parts2.map((part) => part.separator),
+    ["-"]
+  );
+  const wordSeparator = mostFrequent(
+    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
+    ["-"]
+  );
+  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
+  return {
+    kind,
+    prefix: mostFrequent(
+      parts2.map((part) => part.prefix),
+      [""]
+    ) ?? "",
+    width: kind === "date" ? [8, 8] : [width, width],
+    separator: separator ?? "-",
+    wordSeparator: wordSeparator ?? separator ?? "-"
+  };
+}
+var DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
+function namingFor(names, option = "auto") {
+  if (option === "date") return DATE_SCHEME;
+  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
+  return inferNaming(names);
+}
+function followsNaming(name, scheme) {
+  const parts2 = nameParts(name);
+  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
+  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
+  if (scheme.kind === "date") return true;
+  const [min, max] = scheme.width;
+  const length = parts2.digits.length;
+  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
+}
+function namingForm(scheme) {
+  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
+  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+}
+function schemeName(scheme, number, words3, extension2 = ".md") {
+  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
+}
+
 // src/record.ts
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
@@ -52863,13 +52993,28 @@ function scalarField(adr, key) {
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
-var TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-var FILE_NUMBER = /^(\d{1,6})-/;
-var FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
-function fileNumber(name) {
-  if (FILE_DATE.test(name)) return null;
-  const match = FILE_NUMBER.exec(name);
-  return match ? Number(match[1]) : null;
+var TITLE_NUMBER = new RegExp("^(?:ADR[-_ ]?#?(\\d{1,6})(?:\\s*[.:]|\\s+[-\u2013\u2014])?\\s+|(\\d{1,6})(?:[.:]|\\s+[-\u2013\u2014])\\s+|(0\\d{1,5})[-_](?=\\p{L}))", "diu");
+var PLACEHOLDER = String.raw`[nx]{2,}|\?+|\{[^}\d]*\}|<[^>\d]*>`;
+var TITLE_PLACEHOLDER = new RegExp(String.raw`^(?:ADR[-_ ]?#?(${PLACEHOLDER}|[nx])(?:\s*[.:]|\s+[-–—])?\s+|(${PLACEHOLDER})(?:[.:]|\s+[-–—])\s+|([nx])\.\s+)`, "diu");
+function titleNumber(title) {
+  for (const [pattern, placeholder] of [
+    [TITLE_NUMBER, false],
+    [TITLE_PLACEHOLDER, true]
+  ]) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const group = [1, 2, 3].find((index2) => match[index2] !== void 0);
+    return { text: match[group], start: match.indices[group][0], titleStart: match[0].length, placeholder };
+  }
+  return null;
+}
+function stripTitleNumber(title) {
+  const number = titleNumber(title);
+  return number ? title.slice(number.titleStart) : title;
+}
+function comparableTitle(title) {
+  const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
+  return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 var RELATION_WORDS = [
   [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
@@ -52898,6 +53043,7 @@ function offsets(node2) {
   const end = node2.position?.end.offset;
   return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
+var FILE_NUMBER = /^(\d{1,6})-/;
 function referenceTarget(raw) {
   const text3 = raw.trim().replace(/^["']|["']$/g, "");
   if (/[/\\]|\.(md|markdown|html?)$/i.test(text3)) return { target: text3, number: null };
@@ -53084,7 +53230,7 @@ function buildRecord(adr, catalogue) {
   const h1Range = h1 ? offsets(h1) : null;
   const frontmatterTitle = scalarField(adr, "title");
   const titleSource = h1Text ?? frontmatterTitle?.value ?? null;
-  const titleMatch = titleSource ? TITLE_NUMBER.exec(titleSource) : null;
+  const titleMatch = titleSource ? titleNumber(titleSource) : null;
   const sections = sectionsOf(adr);
   let status = scalarField(adr, "status");
   let bulletStatus = false;
@@ -53142,7 +53288,7 @@ function buildRecord(adr, catalogue) {
     }
   }
   bodyRelations(adr, adr.tree.children, relations);
-  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && titleNumber(h1Text));
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
@@ -53150,8 +53296,8 @@ function buildRecord(adr, catalogue) {
     name,
     format,
     fileNumber: fileNumber(name),
-    number: titleMatch ? titleNumber(adr, titleMatch[1], h1Text !== null ? h1Range : frontmatterTitle?.range ?? null) : null,
-    title: titleSource ? titleSource.replace(TITLE_NUMBER, "").trim() : null,
+    number: titleMatch && !titleMatch.placeholder ? numberInFile(adr, titleMatch.text, h1Text !== null ? h1Range : frontmatterTitle?.range ?? null) : null,
+    title: titleSource ? stripTitleNumber(titleSource).trim() : null,
     h1Count: h1s.length,
     h1Range,
     frontmatterTitle,
@@ -53171,7 +53317,7 @@ function mentionedSlugs(adr) {
   const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
   return slugs.length > 0 ? { mentioned: slugs } : {};
 }
-function titleNumber(adr, digits, titleRange) {
+function numberInFile(adr, digits, titleRange) {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
   const range = at >= 0 && titleRange && at < titleRange[1] ? [at, at + digits.length] : titleRange ?? [0, 0];
   return { value: Number(digits), text: digits, range };
@@ -53523,8 +53669,8 @@ var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "
 var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
 function isTemplateName(name) {
   const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
-  const words2 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
-  return words2.length > 0 && words2.some((word) => TEMPLATE_WORDS.has(word)) && words2.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
 var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
 function isNumberedName(name) {
@@ -53570,15 +53716,15 @@ function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
     return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
   }).map((pattern) => pattern.slug);
 }
-function withPatternPages(conventions2, folder, check18) {
-  const missing = check18 ? missingPatternPages(folder, check18) : [];
+function withPatternPages(conventions2, folder, check20) {
+  const missing = check20 ? missingPatternPages(folder, check20) : [];
   return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
 }
 function conventionsFingerprint(conventions2) {
   if (!conventions2.patternsAdopted && !conventions2.template && !conventions2.missingPatternPages) return "";
   return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
 }
-var PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
 function headingDepthTitle(node2) {
   return toString(node2, { includeHtml: false }).trim();
@@ -53599,9 +53745,9 @@ function readTemplate(file) {
   tree.children.forEach((node2, index2) => {
     if (node2.type !== "heading" || node2.depth > 2) return;
     const title = headingDepthTitle(node2);
-    if (node2.depth === 1 && PLACEHOLDER.test(title)) titlePlaceholders.push(title);
+    if (node2.depth === 1 && PLACEHOLDER2.test(title)) titlePlaceholders.push(title);
     if (node2.depth === 1 && ++h1Count === 1) return;
-    if (!title || PLACEHOLDER.test(title)) return;
+    if (!title || PLACEHOLDER2.test(title)) return;
     sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
   });
   return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
@@ -53615,8 +53761,8 @@ function templateStatuses(text3) {
   const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
   const statuses = [];
   for (const part of value2.split("|")) {
-    const words2 = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
-    const status = words2?.replace(/[\s-]+adr$/i, "");
+    const words3 = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words3?.replace(/[\s-]+adr$/i, "");
     if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
   }
   return statuses.length >= 2 ? statuses : null;
@@ -53832,7 +53978,7 @@ var meta9 = {
   scope: "set",
   docs: {
     url: ruleDocsUrl("adr-filename"),
-    why: "ADR tools (adr-tools, log4brains, MADR\u2019s scripts) find, sort and number records by their file names. A name with spaces, underscores or no number is missed by them, sorts out of place, and makes a link to it hard to type.",
+    why: "ADR tools (adr-tools, log4brains, MADR\u2019s scripts) and people find, sort and number records by their file names. A name that breaks the folder\u2019s own convention (`ADR-007-x.md` among `0007-x.md` names, `0012_use_kafka.md` among kebab-case ones) or has spaces or no number is missed by them, sorts out of place, and makes a link to it hard to type. The convention is the folder\u2019s: a set whose every record is named `ADR-001-title.md` follows it.",
     wrong: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
     right: "# Use PostgreSQL for orders\n\n## Status\n\nAccepted\n",
     wrongFilename: "docs/adr/7_Use PostgreSQL.md",
@@ -53846,19 +53992,13 @@ var meta9 = {
         enum: ["number", "date", "auto"],
         type: "string",
         default: "auto",
-        description: "`number`: `NNNN-kebab-title.md` (3 or 4 digits); `date`: `YYYYMMDD-kebab-title.md` (log4brains); `auto`: the convention most ADRs of the same folder use (numbers on a tie)."
+        description: "`auto`: the convention the folder's names follow, read from most of them: numbers or `YYYYMMDD` dates (numbers on a tie), a prefix such as `ADR-`, `-` or `_` between the parts, how wide numbers are padded (`NNNN-kebab-title.md` where the names show none); `number`: `NNNN-kebab-title.md` (3 or 4 digits); `date`: `YYYYMMDD-kebab-title.md` (log4brains)."
       },
       pattern: { type: "string", format: "regex", minLength: 1, description: "A regular expression the whole file name must match; overrides `convention`." }
     }
   }
 };
-var TITLE = String.raw`[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*\.(?:md|markdown)$`;
-var NUMBER_NAME = new RegExp(String.raw`^\d{3,4}-${TITLE}`, "u");
-var DATE = String.raw`((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])`;
-var DATE_NAME = new RegExp(String.raw`^${DATE}-${TITLE}`, "u");
-var DATE_PREFIX = new RegExp(String.raw`^${DATE}(?!\d)`);
-var NUMBER_PREFIX = /^\d{1,6}(?!\d)/;
-var FORMS = { number: "NNNN-kebab-title.md", date: "YYYYMMDD-kebab-title.md" };
+var conventions = { auto: /* @__PURE__ */ new WeakMap(), number: /* @__PURE__ */ new WeakMap(), date: /* @__PURE__ */ new WeakMap() };
 var check9 = ({ record, set, options, report }) => {
   const name = record.name;
   if (options?.pattern) {
@@ -53866,51 +54006,35 @@ var check9 = ({ record, set, options, report }) => {
     return;
   }
   const siblings = recordsByFolder(set).get(record.folder) ?? [record];
-  const convention = !options?.convention || options.convention === "auto" ? memoPerArray(conventions, siblings, () => folderConvention(siblings)) : options.convention;
-  if ((convention === "number" ? NUMBER_NAME : DATE_NAME).test(name)) return;
-  const better = convention === "number" ? numberedName(record, siblings) : datedName(record);
+  const option = options?.convention ?? "auto";
+  const scheme = memoPerArray(conventions[option], siblings, () => namingFor(siblings.map((entry) => entry.name), option));
+  if (followsNaming(name, scheme)) return;
+  const better = scheme.kind === "number" ? numberedName(record, scheme) : datedName(record, scheme);
   report({
     range: [0, 0],
-    message: `File name "${name}" does not follow ${FORMS[convention]}${better && better !== name ? `; rename it to "${better}"` : ""}`
+    message: `File name "${name}" does not follow ${namingForm(scheme)}${better && better !== name ? `; rename it to "${better}"` : ""}`
   });
 };
-var conventions = /* @__PURE__ */ new WeakMap();
-function folderConvention(siblings) {
-  let dated = 0;
-  let numbered = 0;
-  for (const entry of siblings) {
-    if (DATE_PREFIX.test(entry.name)) dated++;
-    else if (NUMBER_PREFIX.test(entry.name)) numbered++;
-  }
-  return dated > numbered ? "date" : "number";
-}
-var kebab = (text3) => text3.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function parts(name) {
   const match = /\.(md|markdown)$/i.exec(name);
   return match ? { base: name.slice(0, match.index), extension: `.${match[1].toLowerCase()}` } : { base: name, extension: ".md" };
 }
-function titlePart(rest, record) {
-  const fromName = kebab(rest);
-  if (fromName) return fromName;
-  const fromTitle = kebab(record.title ?? "").toLowerCase();
-  return fromTitle || null;
+var words2 = (text3) => text3.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+function titleWords(rest, record) {
+  const fromName = words2(rest);
+  return fromName.length > 0 ? fromName : words2((record.title ?? "").toLowerCase());
 }
-function numberedName(record, siblings) {
+function numberedName(record, scheme) {
   const { base, extension: extension2 } = parts(record.name);
   const withoutPrefix = base.replace(/^adr[-_ ]*(?=\d)/i, "");
   const dated = DATE_PREFIX.exec(withoutPrefix);
   const digits = dated ? null : /^\d+/.exec(withoutPrefix)?.[0];
   const number = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
-  const rest = withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0);
-  const title = titlePart(rest, record);
-  if (number === null || title === null) return null;
-  const widths = siblings.map((entry) => /^(\d{3,4})-/.exec(entry.name)?.[1]?.length).filter((width2) => width2 !== void 0);
-  const width = widths.filter((w) => w === 3).length > widths.length / 2 ? 3 : 4;
-  const padded = String(number).padStart(width, "0");
-  if (padded.length > 4) return null;
-  return `${padded}-${title}${extension2}`;
+  const title = titleWords(withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0), record);
+  if (number === null || title.length === 0) return null;
+  return schemeName(scheme, number, title, extension2);
 }
-function datedName(record) {
+function datedName(record, scheme) {
   const { base, extension: extension2 } = parts(record.name);
   const written = /^((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(base);
   let date = null;
@@ -53923,9 +54047,10 @@ function datedName(record) {
     if (recorded && DATE_PREFIX.test(`${recorded[1]}${recorded[2]}${recorded[3]}`)) date = `${recorded[1]}${recorded[2]}${recorded[3]}`;
     rest = base.replace(/^(?:adr[-_ ]*)?\d{1,6}(?!\d)/i, "");
   }
-  const title = titlePart(rest, record);
-  return date && title ? `${date}-${title}${extension2}` : null;
+  const title = titleWords(rest, record);
+  return date && title.length > 0 ? schemeName(scheme, date, title, extension2) : null;
 }
+var DATE_PREFIX = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
 
 // rules/adr-number-duplicate.ts
 var adr_number_duplicate_exports = {};
@@ -53955,14 +54080,30 @@ var check10 = ({ record, set, report }) => {
   const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
-  const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-  const highest = siblings.reduce((max, entry) => Math.max(max, entry.fileNumber ?? 0), record.fileNumber);
-  const next = String(highest + 1).padStart(digits.length, "0");
+  const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
+  const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
   report({
     range: [0, 0],
-    message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(", ")}; give one of them the next free number, ${next}`
+    message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(", ")}; ${advice}`
   });
 };
+var freeNumbers = /* @__PURE__ */ new WeakMap();
+function freeNumbersOf(siblings) {
+  const counts = /* @__PURE__ */ new Map();
+  let next = 1;
+  for (const entry of siblings) {
+    if (entry.fileNumber === null) continue;
+    counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
+    next = Math.max(next, entry.fileNumber + 1);
+  }
+  const free = /* @__PURE__ */ new Map();
+  for (const number of [...counts.keys()].sort((a, b) => a - b)) {
+    const extra = counts.get(number) - 1;
+    if (extra > 0) free.set(number, Array.from({ length: extra }, () => next++));
+  }
+  return free;
+}
 
 // rules/adr-number-mismatch.ts
 var adr_number_mismatch_exports = {};
@@ -53972,39 +54113,34 @@ __export(adr_number_mismatch_exports, {
 });
 var meta11 = {
   id: "adr-number-mismatch",
-  description: "The number in the title is the number in the file name",
+  description: "The number in the title is the number in the file name, not a placeholder",
   defaultSeverity: "warn",
-  fixable: false,
+  fixable: true,
   scope: "file",
   docs: {
     url: ruleDocsUrl("adr-number-mismatch"),
-    why: `Readers see the title's number ("# 12. Use Kafka"), tools and links use the file name's. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.`,
+    why: `Readers see the title's number ("# 12. Use Kafka"), tools and links use the file name's. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records; a title that kept the template's placeholder ("# NNNN. Use Kafka", "# n. Use Kafka") gives none. Which of two numbers is right is the author's call (a suggestion); a placeholder is fixed to the file name's number.`,
     wrong: "# 12. Publish order events to Kafka\n\nDate: 2024-05-02\n",
     right: "# 11. Publish order events to Kafka\n\nDate: 2024-05-02\n",
     wrongFilename: "docs/adr/0011-publish-order-events-to-kafka.md",
     rightFilename: "docs/adr/0011-publish-order-events-to-kafka.md"
   }
 };
-var TITLE_NUMBER2 = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
 var check11 = ({ adr, record, report }) => {
   const fileNumber2 = record.fileNumber;
   if (fileNumber2 === null) return;
-  const fileDigits = /^\d+/.exec(record.name)?.[0] ?? String(fileNumber2);
-  const numbers = [];
-  const fromFrontmatter = record.number !== null && record.frontmatterTitle !== null && within(record.number.range, record.frontmatterTitle.range);
-  if (record.number) numbers.push({ ...record.number, where: fromFrontmatter ? "frontmatter title" : "title" });
-  const title = record.frontmatterTitle;
-  if (title && !fromFrontmatter) {
-    const written = adr.text.slice(title.range[0], title.range[1]);
-    const match = TITLE_NUMBER2.exec(title.value.trim());
-    const at = match ? written.indexOf(match[1]) : -1;
-    if (match && at >= 0) {
-      const start2 = title.range[0] + at;
-      numbers.push({ value: Number(match[1]), text: match[1], range: [start2, start2 + match[1].length], where: "frontmatter title" });
+  const fileDigits = fileNumberDigits(record.name) ?? String(fileNumber2);
+  for (const number of writtenNumbers(adr, record)) {
+    if (number.placeholder) {
+      const text3 = /^[nx]{2,}$/i.test(number.text) ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+      report({
+        range: number.range,
+        message: `The ${number.where} has the placeholder "${number.text}" for its number; write ${text3}, the file name's number`,
+        fix: { range: number.range, text: text3 }
+      });
+      continue;
     }
-  }
-  for (const number of numbers) {
-    if (number.value === fileNumber2) continue;
+    if (Number(number.text) === fileNumber2) continue;
     const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
     report({
       range: number.range,
@@ -54013,8 +54149,23 @@ var check11 = ({ adr, record, report }) => {
     });
   }
 };
-function within(inner, outer) {
-  return inner[0] >= outer[0] && inner[1] <= outer[1];
+function writtenNumbers(adr, record) {
+  const found = [];
+  const title = record.frontmatterTitle;
+  if (title) {
+    const number = titleNumber(title.value.trim());
+    const at = number ? adr.text.indexOf(number.text, title.range[0]) : -1;
+    if (number && at >= 0 && at < title.range[1]) found.push({ text: number.text, range: [at, at + number.text.length], where: "frontmatter title", placeholder: number.placeholder });
+  }
+  const h1 = adr.tree.children.find((node2) => node2.type === "heading" && node2.depth === 1);
+  const start2 = h1?.position?.start.offset;
+  const end = h1?.position?.end.offset;
+  if (h1 && start2 !== void 0 && end !== void 0) {
+    const number = titleNumber(toString(h1).trim());
+    const at = number ? adr.text.indexOf(number.text, start2) : -1;
+    if (number && at >= 0 && at < end) found.push({ text: number.text, range: [at, at + number.text.length], where: "title", placeholder: number.placeholder });
+  }
+  return found;
 }
 
 // rules/adr-title.ts
@@ -54036,15 +54187,11 @@ var meta12 = {
     right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
   }
 };
-var TITLE_NUMBER3 = /^(?:ADR[-_ ]?)?\d{1,6}(?:\s*[.:)\-–—_]\s*|\s+)/i;
-var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var PLACEHOLDER3 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 var TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
-function normalise(title) {
-  return title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim().replace(TITLE_NUMBER3, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
 function isPlaceholder(title, template) {
-  if (!PLACEHOLDER2.test(title)) return false;
-  return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => normalise(placeholder) === normalise(title));
+  if (!PLACEHOLDER3.test(title)) return false;
+  return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => comparableTitle(placeholder) === comparableTitle(title));
 }
 var check12 = ({ adr, record, conventions: conventions2, report }) => {
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
@@ -54073,19 +54220,192 @@ var check12 = ({ adr, record, conventions: conventions2, report }) => {
     report({ range: h1Range, message: `The title "${h1Text}" is still the template's placeholder; write the decision's own title` });
     return;
   }
-  if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
+  if (frontmatterTitle && comparableTitle(frontmatterTitle.value) !== comparableTitle(h1Text)) {
     report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
   }
 };
 
-// rules/adr-status.ts
-var adr_status_exports = {};
-__export(adr_status_exports, {
+// rules/adr-title-duplicate.ts
+var adr_title_duplicate_exports = {};
+__export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-var import_yaml7 = __toESM(require_dist(), 1);
 var meta13 = {
+  id: "adr-title-duplicate",
+  description: "No two ADRs of a folder have the same title",
+  defaultSeverity: "warn",
+  fixable: false,
+  scope: "set",
+  docs: {
+    url: ruleDocsUrl("adr-title-duplicate"),
+    why: 'A record copied from another to start a new decision and never retitled shows up twice in every index under one title, and "see the Kafka decision" no longer says which. The later record (by number, else by name) is reported, with the earlier one named.',
+    wrong: "# 7. Use Kafka for order events\n\n## Status\n\nProposed\n",
+    right: "# 7. Use Kafka for payment events\n\n## Status\n\nProposed\n",
+    wrongFilename: "docs/adr/0007-use-kafka-for-payment-events.md",
+    rightFilename: "docs/adr/0007-use-kafka-for-payment-events.md",
+    files: { "docs/adr/0003-use-kafka-for-order-events.md": "# 3. Use Kafka for order events\n\n## Status\n\nAccepted\n" }
+  }
+};
+var check13 = ({ record, set, report }) => {
+  const siblings = recordsByFolder(set).get(record.folder) ?? [record];
+  const first = memoPerArray(firstByTitle, siblings, () => firstRecords(siblings)).get(titleKey(record) ?? "");
+  if (!first || first === record || first.path === record.path) return;
+  const range = record.h1Range ?? record.frontmatterTitle?.range ?? [0, 0];
+  report({ range, message: `"${first.name}" has the same title, "${record.title}"; give this record a title of its own` });
+};
+var firstByTitle = /* @__PURE__ */ new WeakMap();
+function titleKey(record) {
+  const key = record.title === null ? "" : comparableTitle(record.title);
+  return key === "" ? null : key;
+}
+function isEarlier(a, b) {
+  const numberA = a.fileNumber ?? Number.POSITIVE_INFINITY;
+  const numberB = b.fileNumber ?? Number.POSITIVE_INFINITY;
+  return numberA !== numberB ? numberA < numberB : a.name < b.name;
+}
+function firstRecords(siblings) {
+  const first = /* @__PURE__ */ new Map();
+  for (const entry of siblings) {
+    const key = titleKey(entry);
+    if (key === null) continue;
+    const known = first.get(key);
+    if (!known || isEarlier(entry, known)) first.set(key, entry);
+  }
+  return first;
+}
+
+// rules/adr-date.ts
+var adr_date_exports = {};
+__export(adr_date_exports, {
+  check: () => check14,
+  meta: () => meta14
+});
+var meta14 = {
+  id: "adr-date",
+  description: "An ADR\u2019s date is a real day, not in the future, and in the order of the numbers",
+  defaultSeverity: "warn",
+  fixable: false,
+  scope: "set",
+  docs: {
+    url: ruleDocsUrl("adr-date"),
+    why: 'Readers date a decision by its record: what was known then, what it replaced. A `Date:` line that cannot be a day (2023-13-10), a date still to come (today anywhere on Earth counts as today), or a date years before the record numbered below it (the date of ADR 1, copied with the template and never changed) tells them something false. A date that runs against the numbers is compared with the longest run of records whose dates follow their numbers, so the odd one out is reported, not its neighbours. In MADR records the date is "when the decision was last updated", so there a later date than the next record\u2019s is no problem. (frontmatter-fields checks a frontmatter `date` that is not a day.)',
+    wrong: "# 3. Publish order events to Kafka\n\nDate: 2019-01-14\n\n## Status\n\nAccepted\n",
+    right: "# 3. Publish order events to Kafka\n\nDate: 2022-04-19\n\n## Status\n\nAccepted\n",
+    wrongFilename: "docs/adr/0003-publish-order-events-to-kafka.md",
+    rightFilename: "docs/adr/0003-publish-order-events-to-kafka.md",
+    files: {
+      "docs/adr/0001-record-architecture-decisions.md": "# 1. Record architecture decisions\n\nDate: 2019-01-14\n\n## Status\n\nAccepted\n",
+      "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\nDate: 2022-03-02\n\n## Status\n\nAccepted\n",
+      "docs/adr/0004-use-grpc.md": "# 4. Use gRPC\n\nDate: 2022-06-07\n\n## Status\n\nAccepted\n"
+    }
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      margin: {
+        type: "integer",
+        minimum: 0,
+        default: 90,
+        description: "How many days a date may run against the order of the numbers (a record written before a lower-numbered one was accepted) before it is reported."
+      }
+    }
+  }
+};
+var DEFAULT_MARGIN = 90;
+var check14 = ({ adr, record, set, settings, options, report }) => {
+  if (!record.date) return;
+  const written = leadingIsoDate(record.date.value);
+  if (!written) return;
+  const inFrontmatter = record.date.range[0] < frontmatterEnd(adr.text);
+  const range = inFrontmatter ? record.date.range : [record.date.range[0], record.date.range[0] + written.text.length];
+  if (written.day === null) {
+    if (!inFrontmatter && written.problem) report({ range, message: `Invalid date: ${written.problem}` });
+    return;
+  }
+  const today = leadingIsoDate(settings.today)?.day ?? null;
+  if (today !== null && written.day > today) {
+    report({ range, message: `Dated ${written.text}, a day still to come; write the date this decision was made` });
+    return;
+  }
+  const margin = options?.margin ?? DEFAULT_MARGIN;
+  const siblings = recordsByFolder(set).get(record.folder) ?? [record];
+  const neighbours = memoPerArray(outOfOrder, siblings, () => recordsOutOfOrder(siblings)).get(record.path);
+  if (!neighbours) return;
+  const { lower, upper } = neighbours;
+  if (lower && written.day < lower.day - margin) {
+    report({
+      range,
+      message: `Dated ${written.text}, ${lower.day - written.day} days before "${lower.record.name}" (${formatDay(lower.day)}), which it follows in number; write the date this decision was made`
+    });
+  } else if (upper && written.day > upper.day + margin && !lastUpdated(record)) {
+    report({
+      range,
+      message: `Dated ${written.text}, ${written.day - upper.day} days after "${upper.record.name}" (${formatDay(upper.day)}), which follows it in number; write the date this decision was made`
+    });
+  }
+};
+function lastUpdated(record) {
+  return record.format === "madr" || record.format === "madr2";
+}
+function frontmatterEnd(text3) {
+  const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text3);
+  return block ? block[0].length : 0;
+}
+var outOfOrder = /* @__PURE__ */ new WeakMap();
+function recordsOutOfOrder(siblings) {
+  const dated = [];
+  for (const entry of siblings) {
+    if (entry.fileNumber === null || !entry.date) continue;
+    const day = leadingIsoDate(entry.date.value)?.day;
+    if (day !== null && day !== void 0) dated.push({ record: entry, day });
+  }
+  dated.sort((a, b) => a.record.fileNumber - b.record.fileNumber || (a.record.name < b.record.name ? -1 : a.record.name > b.record.name ? 1 : 0));
+  const inRun = longestIncreasingRun(dated.map((entry) => entry.day));
+  const result = /* @__PURE__ */ new Map();
+  let lower = null;
+  const pending = [];
+  for (const [index2, entry] of dated.entries()) {
+    if (!inRun[index2]) {
+      pending.push(entry);
+      continue;
+    }
+    for (const odd of pending) result.set(odd.record.path, { lower, upper: entry });
+    pending.length = 0;
+    lower = entry;
+  }
+  for (const odd of pending) result.set(odd.record.path, { lower, upper: null });
+  return result;
+}
+function longestIncreasingRun(values) {
+  const reversed = values.map((value2) => -value2).reverse();
+  const tails = [];
+  const previous2 = new Array(reversed.length).fill(-1);
+  reversed.forEach((value2, index2) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (reversed[tails[middle]] < value2) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous2[index2] = tails[low - 1];
+    tails[low] = index2;
+  });
+  const inRun = new Array(values.length).fill(false);
+  for (let index2 = tails.at(-1) ?? -1; index2 >= 0; index2 = previous2[index2]) inRun[values.length - 1 - index2] = true;
+  return inRun;
+}
+
+// rules/adr-status.ts
+var adr_status_exports = {};
+__export(adr_status_exports, {
+  check: () => check15,
+  meta: () => meta15
+});
+var import_yaml7 = __toESM(require_dist(), 1);
+var meta15 = {
   id: "adr-status",
   description: "The status is one of the set's statuses (or a well-known synonym of one), and a superseded record names its successor",
   defaultSeverity: "error",
@@ -54115,7 +54435,7 @@ var meta13 = {
     }
   }
 };
-var check13 = ({ adr, record, settings, conventions: conventions2, options, report }) => {
+var check15 = ({ adr, record, settings, conventions: conventions2, options, report }) => {
   const frontmatter2 = adr.frontmatter;
   if (frontmatter2 && !frontmatter2.data && /\bstatus\b/i.test(frontmatter2.yamlText) || adr.unterminatedFrontmatter) return;
   const vocabulary = statusVocabulary(settings, conventions2.template);
@@ -54185,11 +54505,11 @@ function inCaseOf(written, status) {
 var adr_sections_exports = {};
 __export(adr_sections_exports, {
   TEMPLATES: () => TEMPLATES,
-  check: () => check14,
-  meta: () => meta14
+  check: () => check16,
+  meta: () => meta16
 });
 import { basename as basename4 } from "node:path";
-var meta14 = {
+var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
   defaultSeverity: "warn",
@@ -54267,7 +54587,7 @@ function isPointerStub(adr, record) {
   if (prose.length === text3.length) return false;
   return POINTER.test(prose) || 1 - prose.length / text3.length >= STUB_LINK_SHARE;
 }
-var check14 = ({ adr, record, options, conventions: conventions2, report }) => {
+var check16 = ({ adr, record, options, conventions: conventions2, report }) => {
   const headings = record.sections.map((section) => normaliseHeading(section.title));
   const template = templateOf(record, headings, options?.template, conventions2);
   if (!template || isPointerStub(adr, record)) return;
@@ -54316,8 +54636,8 @@ function longestIncreasing(values) {
 // rules/adr-supersede.ts
 var adr_supersede_exports = {};
 __export(adr_supersede_exports, {
-  check: () => check15,
-  meta: () => meta15
+  check: () => check17,
+  meta: () => meta17
 });
 import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
@@ -54364,7 +54684,7 @@ function relationRecord(relation, from, index2) {
 }
 
 // rules/adr-supersede.ts
-var meta15 = {
+var meta17 = {
   id: "adr-supersede",
   description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
   defaultSeverity: "error",
@@ -54468,8 +54788,8 @@ function yamlItem(style, self, other) {
   return JSON.stringify(value2);
 }
 function keySpelling(adr, kind) {
-  const [kebab2] = KEYS[kind];
-  if (kind === "supersedes" || kind === "amends") return kebab2;
+  const [kebab] = KEYS[kind];
+  if (kind === "supersedes" || kind === "amends") return kebab;
   const root = adr.frontmatter?.document.contents;
   const keys = [];
   if (root && "items" in root)
@@ -54480,9 +54800,9 @@ function keySpelling(adr, kind) {
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
   const camel = related ? /[A-Z]/.test(related) : !snake && keys.some((key) => /[a-z][A-Z]/.test(key));
-  if (snake) return kebab2.replace("-", "_");
+  if (snake) return kebab.replace("-", "_");
   if (camel && kind === "superseded-by") return "supersededBy";
-  return kebab2;
+  return kebab;
 }
 function frontmatterEdit(adr, self, kind, others) {
   const frontmatter2 = adr.frontmatter;
@@ -54626,7 +54946,7 @@ function unresolved(relation, resolution, project, index2) {
     rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
   };
 }
-var check15 = ({ adr, record, set, project, report }) => {
+var check17 = ({ adr, record, set, project, report }) => {
   const self = record;
   const index2 = indexOf(set, project.root);
   const own6 = self.relations.map((relation) => {
@@ -54667,12 +54987,12 @@ var check15 = ({ adr, record, set, project, report }) => {
 // rules/adr-link.ts
 var adr_link_exports = {};
 __export(adr_link_exports, {
-  check: () => check16,
-  meta: () => meta16
+  check: () => check18,
+  meta: () => meta18
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 import { basename as basename7, dirname as dirname4, join as join3 } from "node:path";
-var meta16 = {
+var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
   defaultSeverity: "error",
@@ -54707,14 +55027,14 @@ var didYouMean = (shown) => shown.length ? `; did you mean ${shown.map((name) =>
 function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
-function reportAnchor(check18, link, fragment, anchors, where) {
+function reportAnchor(check20, link, fragment, anchors, where) {
   const { close: close2, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
-  const fix = sure === null ? null : replaceLinkFragment(check18.adr, link.range, link.url, sure);
-  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check18.adr, link.range, link.url, anchor) }))) : [];
-  check18.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
+  const fix = sure === null ? null : replaceLinkFragment(check20.adr, link.range, link.url, sure);
+  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check20.adr, link.range, link.url, anchor) }))) : [];
+  check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
   const name = basename7(missing);
@@ -54735,8 +55055,8 @@ function guessedTargets(missing, folder, project) {
   }
   return best.length === 1 ? [{ shown: replacementName(name, best[0]), path: false }] : [];
 }
-function reportMissing(check18, link, path, absolute, what) {
-  const { adr, project } = check18;
+function reportMissing(check20, link, path, absolute, what) {
+  const { adr, project } = check20;
   const folder = dirname4(adr.path);
   const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
@@ -54748,21 +55068,21 @@ function reportMissing(check18, link, path, absolute, what) {
       edit: guess.path ? replaceLinkPath(adr, link.range, link.url, guess.shown) : replaceLinkFileName(adr, link.range, link.url, guess.shown)
     }))
   );
-  check18.report({
+  check20.report({
     range: link.range,
     message: `${what} "${decodeUrlPart(path)}" does not exist${didYouMean(shown)}`,
     ...fix ? { fix } : {},
     ...suggestions.length ? { suggestions } : {}
   });
 }
-function checkReference(check18, link, image) {
-  const { adr, project, ownAnchors } = check18;
+function checkReference(check20, link, image) {
+  const { adr, project, ownAnchors } = check20;
   const url = link.url.trim();
   if (url === "" || isExternalUrl(url)) return;
   const { path, query, fragment } = splitUrl(url);
   const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted2 !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) reportAnchor(check18, link, fragment, ownAnchors, "This file");
+    if (wanted2 !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -54770,15 +55090,15 @@ function checkReference(check18, link, image) {
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
-    reportMissing(check18, link, path, absolute, image ? "Image" : "Link target");
+    reportMissing(check20, link, path, absolute, image ? "Image" : "Link target");
     return;
   }
   if (image || wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
   if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) return;
-  reportAnchor(check18, link, fragment, anchors, relativeHref(folder, target));
+  reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
-var check16 = ({ adr, record, project, settings, report }) => {
+var check18 = ({ adr, record, project, settings, report }) => {
   const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
   const context3 = { adr, project, ownAnchors: record.anchors, report };
   for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context3, link, false);
@@ -54788,11 +55108,11 @@ var check16 = ({ adr, record, project, settings, report }) => {
 // rules/link-reference-defined.ts
 var link_reference_defined_exports = {};
 __export(link_reference_defined_exports, {
-  check: () => check17,
-  meta: () => meta17
+  check: () => check19,
+  meta: () => meta19
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-var meta17 = {
+var meta19 = {
   id: "link-reference-defined",
   description: "Reference links and images ([text][label], [label][], and [label] in a file with definitions) use a label that is defined",
   defaultSeverity: "error",
@@ -54921,7 +55241,7 @@ function writtenReferences(adr, block, shortcuts) {
   }
   return found;
 }
-var check17 = ({ adr, options, report }) => {
+var check19 = ({ adr, options, report }) => {
   const ignored = new Set((options?.ignoredLabels ?? ["x"]).map(normaliseLabel));
   const defined = definitionsOf(adr.tree);
   const shortcutSyntax = options?.shortcutSyntax ?? "auto";
@@ -54948,6 +55268,8 @@ var rules = [
   adr_number_duplicate_exports,
   adr_number_mismatch_exports,
   adr_title_exports,
+  adr_title_duplicate_exports,
+  adr_date_exports,
   adr_status_exports,
   adr_sections_exports,
   adr_supersede_exports,
@@ -55368,7 +55690,7 @@ import { relative as relative5, sep as sep6 } from "node:path";
 
 // src/lint.ts
 import { dirname as dirname7 } from "node:path";
-function settingsOf(config, ruleId) {
+function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
     statuses: config.statuses,
@@ -55376,15 +55698,17 @@ function settingsOf(config, ruleId) {
     linkTemplate: config.linkTemplate,
     enabledRules,
     requested: config.explicitRules.includes(ruleId),
-    userCatalogue: config.catalogue !== null
+    userCatalogue: config.catalogue !== null,
+    today
   };
 }
-function checkAdr(adr, set, { catalogue, config, project, conventions: folders }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue, config, project, conventions: folders, today }, current, scope = "all") {
   const messages = [];
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
+  const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -55408,7 +55732,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders }
         diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
       messages.push(diagnostic);
     };
-    const settings = settingsOf(config, rule.meta.id);
+    const settings = settingsOf(config, rule.meta.id, now);
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
   }
   return messages.sort(byPosition);
@@ -55861,37 +56185,37 @@ function fenced(code) {
 ${code.endsWith("\n") ? code : `${code}
 `}${fence3}`;
 }
-function ruleDescriptor({ meta: meta18 }) {
+function ruleDescriptor({ meta: meta20 }) {
   return {
-    id: meta18.id,
-    name: pascalCase(meta18.id),
-    shortDescription: { text: meta18.description },
-    fullDescription: { text: meta18.docs.why },
-    helpUri: meta18.docs.url,
+    id: meta20.id,
+    name: pascalCase(meta20.id),
+    shortDescription: { text: meta20.description },
+    fullDescription: { text: meta20.docs.why },
+    helpUri: meta20.docs.url,
     help: {
-      text: `${sentence(meta18.description)}
+      text: `${sentence(meta20.description)}
 
-${meta18.docs.why}
+${meta20.docs.why}
 
-${meta18.docs.url}`,
-      markdown: `**${sentence(meta18.description)}**
+${meta20.docs.url}`,
+      markdown: `**${sentence(meta20.description)}**
 
-${meta18.docs.why}
+${meta20.docs.why}
 
 Wrong:
 
-${fenced(meta18.docs.wrong)}
+${fenced(meta20.docs.wrong)}
 
 Right:
 
-${fenced(meta18.docs.right)}
+${fenced(meta20.docs.right)}
 
-[Documentation](${meta18.docs.url})`
+[Documentation](${meta20.docs.url})`
     },
     // A rule that is off unless a preset or config turns it on is disabled by default; SARIF has
     // no level for "off" ("none" means "not a problem"), so it keeps SARIF's default level.
-    defaultConfiguration: meta18.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta18.defaultSeverity) },
-    properties: { tags: ["documentation", meta18.id.split("-")[0] ?? meta18.id], fixable: meta18.fixable }
+    defaultConfiguration: meta20.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta20.defaultSeverity) },
+    properties: { tags: ["documentation", meta20.id.split("-")[0] ?? meta20.id], fixable: meta20.fixable }
   };
 }
 function lintedText(result) {
@@ -56137,10 +56461,10 @@ function escapeRegExp(text3) {
   return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function termSource(term) {
-  const words2 = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words2.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words2[last] ?? "")) words2[last] = `${words2[last]}(?:e?s)?`;
-  return words2.join("[\\s-]+");
+  const words3 = term.trim().split(/[\s-]+/).map(escapeRegExp);
+  const last = words3.length - 1;
+  if (!isAcronym(term) && !/s$/i.test(words3[last] ?? "")) words3[last] = `${words3[last]}(?:e?s)?`;
+  return words3.join("[\\s-]+");
 }
 function normaliseTerm(text3) {
   return text3.toLowerCase().split(/[\s-]+/).join(" ");
@@ -56590,16 +56914,27 @@ function runFileWork(work, config, catalogue) {
 import { basename as basename10, dirname as dirname10 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
+var DATE_WORD = /date/i;
+var SECTION_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/m;
+var SPANNING = /```|~~~|</;
+function headDate(path, source, bom, bodyStart, catalogue) {
+  const text3 = source.slice(bom);
+  const section = SECTION_HEADING.exec(text3.slice(bodyStart));
+  const headEnd = section ? bodyStart + section.index : text3.length;
+  if (!DATE_WORD.test(text3.slice(0, headEnd))) return null;
+  if (SPANNING.test(text3.slice(bodyStart, headEnd))) return void 0;
+  return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+}
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const text3 = bom ? source.slice(1) : source;
   if (text3.includes("\r")) return null;
   let at = 0;
-  let frontmatterEnd = null;
+  let frontmatterEnd2 = null;
   if (text3.startsWith("---\n")) {
     const close2 = text3.indexOf("\n---\n", 3);
     if (close2 < 0) return null;
-    frontmatterEnd = close2 + 4;
+    frontmatterEnd2 = close2 + 4;
     at = close2 + 5;
   }
   while (text3.charCodeAt(at) === 10) at++;
@@ -56609,14 +56944,17 @@ function headRecord(path, source, catalogue) {
   if (!heading) return null;
   const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
   if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
+  const date = headDate(path, source, bom, bodyStart, catalogue);
+  if (date === void 0) return null;
   if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
-    return { ...buildRecord(head, catalogue), partial: true };
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd2, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
+    return { ...buildRecord(head, catalogue), date, partial: true };
   }
   const title = heading[1];
   const titleStart = at + line.indexOf(title);
   const h1Range = [at, at + line.length];
-  const numbered = TITLE_NUMBER.exec(title);
+  const numbered = titleNumber(title);
+  const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
   const name = basename10(path);
   return {
     path,
@@ -56624,14 +56962,14 @@ function headRecord(path, source, catalogue) {
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
-    number: numbered ? { value: Number(numbered[1]), text: numbered[1], range: [titleStart + title.indexOf(numbered[1]), titleStart + title.indexOf(numbered[1]) + numbered[1].length] } : null,
-    title: title.replace(TITLE_NUMBER, "").trim(),
+    number: numbered && digitsAt !== null ? { value: Number(numbered.text), text: numbered.text, range: [digitsAt, digitsAt + numbered.text.length] } : null,
+    title: (numbered ? title.slice(numbered.titleStart) : title).trim(),
     // Not read from the head: set rules never read these of another record.
     h1Count: 1,
     h1Range,
     frontmatterTitle: null,
     status: null,
-    date: null,
+    date,
     relations: [],
     sections: [],
     anchors: [],
@@ -56883,7 +57221,7 @@ async function lintProject(options) {
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2 };
+  const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
@@ -57160,11 +57498,11 @@ function diffLines(patch) {
   return { added, commentable, hunks };
 }
 function selectLintTargets(changed, { isAdrPath, triggers }) {
-  const triggerSet = new Set(triggers.map(normalise2));
+  const triggerSet = new Set(triggers.map(normalise));
   for (const file of changed) {
     if (file.status === "unchanged") continue;
     for (const path of [file.path, file.previousPath]) {
-      if (path !== void 0 && triggerSet.has(normalise2(path))) return { mode: "all", reason: `${normalise2(path)} was ${file.status}` };
+      if (path !== void 0 && triggerSet.has(normalise(path))) return { mode: "all", reason: `${normalise(path)} was ${file.status}` };
     }
   }
   const paths = /* @__PURE__ */ new Set();
@@ -57174,7 +57512,7 @@ function selectLintTargets(changed, { isAdrPath, triggers }) {
   }
   return { mode: "files", paths: [...paths] };
 }
-function normalise2(path) {
+function normalise(path) {
   return posix.normalize(path.replace(/\\/g, "/")).replace(/^(?:\.\/)+/, "");
 }
 

@@ -1,6 +1,7 @@
-import type { Rule } from '../src/types.ts';
+import type { AdrRecord, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
-import { recordsByFileNumber, recordsByFolder } from '../src/set-index.ts';
+import { memoPerArray, recordsByFileNumber, recordsByFolder } from '../src/set-index.ts';
+import { fileNumberDigits } from '../src/naming.ts';
 
 export const meta = {
   id: 'adr-number-duplicate',
@@ -26,11 +27,34 @@ export const check: Rule['check'] = ({ record, set, report }) => {
   const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
-  const digits = /^\d+/.exec(record.name)?.[0] ?? String(record.fileNumber);
-  const highest = siblings.reduce((max, entry) => Math.max(max, entry.fileNumber ?? 0), record.fileNumber);
-  const next = String(highest + 1).padStart(digits.length, '0');
+  const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, '0'));
+  const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(', ')} and ${free.at(-1)}`;
   report({
     range: [0, 0],
-    message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(', ')}; give one of them the next free number, ${next}`,
+    message: `ADR number ${digits} is also used by ${others.sort().map((other) => `"${other}"`).join(', ')}; ${advice}`,
   });
 };
+
+const freeNumbers = new WeakMap<readonly AdrRecord[], Map<number, number[]>>();
+
+/**
+ * For each number of the folder used more than once, the new numbers its extra records take: each
+ * collision its own, after the highest number in use, in the order of the numbers (so that
+ * following the advice for one pair does not make another collide).
+ */
+function freeNumbersOf(siblings: readonly AdrRecord[]): Map<number, number[]> {
+  const counts = new Map<number, number>();
+  let next = 1;
+  for (const entry of siblings) {
+    if (entry.fileNumber === null) continue;
+    counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
+    next = Math.max(next, entry.fileNumber + 1);
+  }
+  const free = new Map<number, number[]>();
+  for (const number of [...counts.keys()].sort((a, b) => a - b)) {
+    const extra = counts.get(number)! - 1;
+    if (extra > 0) free.set(number, Array.from({ length: extra }, () => next++));
+  }
+  return free;
+}

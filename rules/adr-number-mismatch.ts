@@ -1,15 +1,19 @@
-import type { Rule } from '../src/types.ts';
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { AdrRecord, ParsedAdr, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
+import { fileNumberDigits } from '../src/naming.ts';
+import { titleNumber } from '../src/record.ts';
 
 export const meta = {
   id: 'adr-number-mismatch',
-  description: 'The number in the title is the number in the file name',
+  description: 'The number in the title is the number in the file name, not a placeholder',
   defaultSeverity: 'warn',
-  fixable: false,
+  fixable: true,
   scope: 'file',
   docs: {
     url: ruleDocsUrl('adr-number-mismatch'),
-    why: 'Readers see the title\'s number ("# 12. Use Kafka"), tools and links use the file name\'s. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records.',
+    why: 'Readers see the title\'s number ("# 12. Use Kafka"), tools and links use the file name\'s. When a record is renumbered (a merge, a copied template) and only one of them changes, "ADR 12" means two different records; a title that kept the template\'s placeholder ("# NNNN. Use Kafka", "# n. Use Kafka") gives none. Which of two numbers is right is the author\'s call (a suggestion); a placeholder is fixed to the file name\'s number.',
     wrong: '# 12. Publish order events to Kafka\n\nDate: 2024-05-02\n',
     right: '# 11. Publish order events to Kafka\n\nDate: 2024-05-02\n',
     wrongFilename: 'docs/adr/0011-publish-order-events-to-kafka.md',
@@ -17,29 +21,29 @@ export const meta = {
   },
 } satisfies Rule['meta'];
 
-// A leading ADR number in a title, as src/record.ts reads it: "12. Title", "ADR-0012: Title".
-const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
+interface WrittenNumber {
+  text: string;
+  range: [number, number];
+  where: 'title' | 'frontmatter title';
+  placeholder: boolean;
+}
 
 export const check: Rule['check'] = ({ adr, record, report }) => {
   const fileNumber = record.fileNumber;
   if (fileNumber === null) return;
-  const fileDigits = /^\d+/.exec(record.name)?.[0] ?? String(fileNumber);
-  const numbers: Array<{ value: number; text: string; range: [number, number]; where: string }> = [];
-  const fromFrontmatter = record.number !== null && record.frontmatterTitle !== null && within(record.number.range, record.frontmatterTitle.range);
-  if (record.number) numbers.push({ ...record.number, where: fromFrontmatter ? 'frontmatter title' : 'title' });
-  // With an H1, the record's number is the H1's: the frontmatter title may carry its own.
-  const title = record.frontmatterTitle;
-  if (title && !fromFrontmatter) {
-    const written = adr.text.slice(title.range[0], title.range[1]);
-    const match = TITLE_NUMBER.exec(title.value.trim());
-    const at = match ? written.indexOf(match[1]!) : -1;
-    if (match && at >= 0) {
-      const start = title.range[0] + at;
-      numbers.push({ value: Number(match[1]), text: match[1]!, range: [start, start + match[1]!.length], where: 'frontmatter title' });
+  const fileDigits = fileNumberDigits(record.name) ?? String(fileNumber);
+  for (const number of writtenNumbers(adr, record)) {
+    if (number.placeholder) {
+      // The file name says which number the template's placeholder stands for.
+      const text = /^[nx]{2,}$/i.test(number.text) ? String(fileNumber).padStart(number.text.length, '0') : String(fileNumber);
+      report({
+        range: number.range,
+        message: `The ${number.where} has the placeholder "${number.text}" for its number; write ${text}, the file name's number`,
+        fix: { range: number.range, text },
+      });
+      continue;
     }
-  }
-  for (const number of numbers) {
-    if (number.value === fileNumber) continue;
+    if (Number(number.text) === fileNumber) continue;
     // Offer the file's number in the title's own width ("0012" stays four digits, "12." unpadded).
     const replacement = number.text.startsWith('0') ? String(fileNumber).padStart(number.text.length, '0') : String(fileNumber);
     report({
@@ -50,6 +54,23 @@ export const check: Rule['check'] = ({ adr, record, report }) => {
   }
 };
 
-function within(inner: [number, number], outer: [number, number]): boolean {
-  return inner[0] >= outer[0] && inner[1] <= outer[1];
+/** The numbers (or placeholders) the H1 and the frontmatter title start with, where they are written. */
+function writtenNumbers(adr: ParsedAdr, record: AdrRecord): WrittenNumber[] {
+  const found: WrittenNumber[] = [];
+  // The frontmatter title first: it comes first in the file.
+  const title = record.frontmatterTitle;
+  if (title) {
+    const number = titleNumber(title.value.trim());
+    const at = number ? adr.text.indexOf(number.text, title.range[0]) : -1;
+    if (number && at >= 0 && at < title.range[1]) found.push({ text: number.text, range: [at, at + number.text.length], where: 'frontmatter title', placeholder: number.placeholder });
+  }
+  const h1 = adr.tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  const start = h1?.position?.start.offset;
+  const end = h1?.position?.end.offset;
+  if (h1 && start !== undefined && end !== undefined) {
+    const number = titleNumber(toString(h1).trim());
+    const at = number ? adr.text.indexOf(number.text, start) : -1;
+    if (number && at >= 0 && at < end) found.push({ text: number.text, range: [at, at + number.text.length], where: 'title', placeholder: number.placeholder });
+  }
+  return found;
 }

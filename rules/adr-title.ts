@@ -2,6 +2,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { FolderTemplate, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
+import { comparableTitle } from '../src/record.ts';
 
 export const meta = {
   id: 'adr-title',
@@ -17,31 +18,15 @@ export const meta = {
   },
 } satisfies Rule['meta'];
 
-// A leading ADR number: "9. Title", "ADR-0009: Title", "0009 - Title", and the file-name style
-// "0001-Title" a frontmatter title may carry. Digits glued to a word ("2FA") are no number.
-const TITLE_NUMBER = /^(?:ADR[-_ ]?)?\d{1,6}(?:\s*[.:)\-–—_]\s*|\s+)/i;
 // A title that is only a placeholder naming itself a title: "[short title of solved problem and
 // solution]", "{titre court}". "[Gestion des Dates]" is a title in brackets.
 const PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 const TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
 
-/** A title as compared: no surrounding quotes or number, no emphasis marks, one case, single spaces. */
-function normalise(title: string): string {
-  return title
-    .trim()
-    .replace(/^(["'])(.*)\1$/s, '$2')
-    .trim()
-    .replace(TITLE_NUMBER, '')
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
 /** Whether a title is its template's placeholder, left as it was. */
 function isPlaceholder(title: string, template: FolderTemplate | null): boolean {
   if (!PLACEHOLDER.test(title)) return false;
-  return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => normalise(placeholder) === normalise(title));
+  return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => comparableTitle(placeholder) === comparableTitle(title));
 }
 
 export const check: Rule['check'] = ({ adr, record, conventions, report }) => {
@@ -74,7 +59,7 @@ export const check: Rule['check'] = ({ adr, record, conventions, report }) => {
     report({ range: h1Range, message: `The title "${h1Text}" is still the template's placeholder; write the decision's own title` });
     return;
   }
-  if (frontmatterTitle && normalise(frontmatterTitle.value) !== normalise(h1Text)) {
+  if (frontmatterTitle && comparableTitle(frontmatterTitle.value) !== comparableTitle(h1Text)) {
     report({ range: frontmatterTitle.range, message: `The frontmatter title "${frontmatterTitle.value.trim()}" differs from the H1 "${h1Text}"; make them the same` });
   }
 };

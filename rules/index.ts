@@ -12,6 +12,8 @@ import * as adrFilename from './adr-filename.ts';
 import * as adrNumberDuplicate from './adr-number-duplicate.ts';
 import * as adrNumberMismatch from './adr-number-mismatch.ts';
 import * as adrTitle from './adr-title.ts';
+import * as adrTitleDuplicate from './adr-title-duplicate.ts';
+import * as adrDate from './adr-date.ts';
 import * as adrStatus from './adr-status.ts';
 import * as adrSections from './adr-sections.ts';
 import * as adrSupersede from './adr-supersede.ts';
@@ -31,6 +33,8 @@ export const rules: readonly Rule[] = [
   adrNumberDuplicate,
   adrNumberMismatch,
   adrTitle,
+  adrTitleDuplicate,
+  adrDate,
   adrStatus,
   adrSections,
   adrSupersede,

@@ -190,6 +190,7 @@ function dateOf(number: number, random: Random): string {
 function planCorpus(count: number, seed: number, catalogue: readonly CataloguePattern[]): PlannedAdr[] {
   const random = mulberry32(seed);
   const plan: PlannedAdr[] = [];
+  const titleCounts = new Map<string, number>();
   for (let number = 1; number <= count; number++) {
     const domain = pick(random, DOMAINS);
     const tech = pick(random, TECHS);
@@ -199,7 +200,7 @@ function planCorpus(count: number, seed: number, catalogue: readonly CataloguePa
     const candidates = defect === 'slug-typo' ? catalogue.filter((pattern) => pattern.slug.endsWith('-pattern')) : catalogue;
     const patterns = pickSome(random, candidates, random() < 0.55 ? 1 : random() < 0.7 ? 2 : 3);
     const lead = patterns[0]!;
-    const title = fill(
+    const drawn = fill(
       pick(random, [
         'Use {tech} for {domain} {thing}',
         'Adopt the {pattern} in the {domain} service',
@@ -210,6 +211,11 @@ function planCorpus(count: number, seed: number, catalogue: readonly CataloguePa
       ]),
       { tech, domain, thing: pick(random, THINGS), pattern: lead.name },
     );
+    // Real logs give a decision revisited a title of its own (adr-title-duplicate reports a copy
+    // never retitled); the draws above stay as they were, so the rest of the corpus does too.
+    const seen = (titleCounts.get(drawn) ?? 0) + 1;
+    titleCounts.set(drawn, seen);
+    const title = seen === 1 ? drawn : `${drawn} (revision ${seen})`;
     const roll = random();
     const status = roll < 0.1 ? 'proposed' : roll < 0.18 ? 'deprecated' : 'accepted';
     plan.push({ number, title, name: `${pad(number)}-${kebab(title)}.md`, domain, tech, patterns, status, date: dateOf(number, random), supersedes: [], supersededBy: [], defect, unacknowledged: null });

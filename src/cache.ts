@@ -11,7 +11,8 @@ import type { AdrRecord, Diagnostic } from './types.ts';
 import { VERSION } from './version.ts';
 
 const FORMAT = 'adrlint-cache';
-// 3: records carry their images.
+// 3: records carry their images; records read from a file's head carry its date, and file names such
+//    as ADR-001-x.md a number.
 const FORMAT_VERSION = 3;
 export const DEFAULT_CACHE_FILE = '.adrlintcache';
 

@@ -6,6 +6,7 @@ import { buildRecord } from './record.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { applyDirectives } from './directives.ts';
 import { conventionsOfRecords } from './conventions.ts';
+import { latestToday } from './dates.ts';
 import { dirname } from 'node:path';
 import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, SetConventions } from './types.ts';
 
@@ -38,10 +39,12 @@ export interface LintContext {
    * from the set's records (no template is known then).
    */
   conventions?: ReadonlyMap<string, SetConventions>;
+  /** Today as YYYY-MM-DD (src/dates.ts `latestToday`), read once for a run; without it, read for each ADR. */
+  today?: string;
 }
 
 /** The settings the rule `ruleId` sees. */
-export function settingsOf(config: ResolvedConfig, ruleId: string): LintSettings {
+export function settingsOf(config: ResolvedConfig, ruleId: string, today: string = latestToday()): LintSettings {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
   return {
     statuses: config.statuses,
@@ -50,6 +53,7 @@ export function settingsOf(config: ResolvedConfig, ruleId: string): LintSettings
     enabledRules,
     requested: config.explicitRules.includes(ruleId),
     userCatalogue: config.catalogue !== null,
+    today,
   };
 }
 
@@ -61,7 +65,7 @@ export function settingsOf(config: ResolvedConfig, ruleId: string): LintSettings
 export function checkAdr(
   adr: ParsedAdr,
   set: readonly AdrRecord[],
-  { catalogue, config, project, conventions: folders }: LintContext,
+  { catalogue, config, project, conventions: folders, today }: LintContext,
   current?: AdrRecord,
   scope: 'file' | 'set' | 'all' = 'all',
 ): Diagnostic[] {
@@ -70,6 +74,8 @@ export function checkAdr(
   const records = scope === 'file' || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records, adr);
+  // Read once: every rule of the file sees the same day.
+  const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
@@ -93,7 +99,7 @@ export function checkAdr(
         diagnostic.suggestions = descriptor.suggestions.map((text) => (typeof text === 'string' ? { desc: `Replace with "${text}"`, fix: { range: descriptor.range, text } } : text));
       messages.push(diagnostic);
     };
-    const settings = settingsOf(config, rule.meta.id);
+    const settings = settingsOf(config, rule.meta.id, now);
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions, options: setting.options, report });
   }
   return messages.sort(byPosition);

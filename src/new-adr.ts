@@ -9,18 +9,15 @@ import type { Catalogue } from './catalogue.ts';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
 import { UsageError } from './files.ts';
 import { parseAdr } from './parse.ts';
-import { buildRecord, fileNumber } from './record.ts';
+import { buildRecord } from './record.ts';
+import { DATE_SCHEME, DEFAULT_SCHEME, fileNumber, isDateName, namingFor, schemeName, type NamingOption, type NamingScheme } from './naming.ts';
 import { readStatus, statusVocabulary, wordFor, type StatusVocabulary } from './status.ts';
 import type { AdrFormat } from './types.ts';
 
 export type TemplateName = 'madr' | 'nygard';
 export const TEMPLATE_NAMES: readonly TemplateName[] = ['madr', 'nygard'];
-export type NamingConvention = 'number' | 'date';
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
-// As adr-filename tells a folder's convention: a YYYYMMDD- prefix is a date (log4brains), not a number.
-const DATE_PREFIX = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)/;
-const NUMBER_PREFIX = /^\d{1,6}(?!\d)/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A long title makes a file name nobody types; file systems refuse names over 255 bytes.
 const MAX_SLUG_LENGTH = 60;
@@ -45,24 +42,6 @@ export function nextAdrNumber(names: readonly string[]): number {
   return highest + 1;
 }
 
-/** How many digits the folder's numbers have: 3 when most numbered names use 3, else 4. */
-export function numberWidth(names: readonly string[]): 3 | 4 {
-  const widths = names.filter((name) => !DATE_PREFIX.test(name)).map((name) => /^(\d{3,4})-/.exec(name)?.[1]?.length).filter((width) => width !== undefined);
-  return widths.filter((width) => width === 3).length > widths.length / 2 ? 3 : 4;
-}
-
-/** The naming convention of adr-filename's `convention` option; `auto`: what most of the folder uses (numbers on a tie). */
-export function namingConvention(names: readonly string[], option?: string): NamingConvention {
-  if (option === 'number' || option === 'date') return option;
-  let dated = 0;
-  let numbered = 0;
-  for (const name of names) {
-    if (DATE_PREFIX.test(name)) dated++;
-    else if (NUMBER_PREFIX.test(name)) numbered++;
-  }
-  return dated > numbered ? 'date' : 'number';
-}
-
 /** The title in kebab case for a file name: lower case, letters and digits, whole words up to 60 characters. */
 export function titleSlug(title: string): string {
   const words = title.normalize('NFC').toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -75,10 +54,9 @@ export function titleSlug(title: string): string {
   return slug;
 }
 
-/** `0042-use-kafka.md` or, by date, `20261124-use-kafka.md`. */
-export function adrFileName(slug: string, convention: NamingConvention, number: number, width: number, date: string): string {
-  if (convention === 'date') return `${date.replace(/-/g, '')}-${slug}.md`;
-  return `${String(number).padStart(width, '0')}-${slug}.md`;
+/** The name in a naming scheme (src/naming.ts): `0042-use-kafka.md`, `ADR-042-use-kafka.md`, `adr_042_use_kafka.md`, by date `20261124-use-kafka.md`. */
+export function adrFileName(slug: string, scheme: NamingScheme, number: number, date: string): string {
+  return schemeName(scheme, scheme.kind === 'date' ? date.replace(/-/g, '') : number, slug.split('-'));
 }
 
 /** The default template: the one most of the folder's ADRs are written in (MADR on a tie or without any). */
@@ -311,10 +289,10 @@ export function createAdr(options: NewAdrOptions): NewAdr {
   const status = newStatus(options.status, folderStatusVocabulary(folder, entries, config), config);
 
   const names = adrNames(entries, config.nonAdrFiles);
-  const filenameOptions = (config.rules['adr-filename']?.options ?? {}) as { convention?: string; pattern?: string };
+  const filenameOptions = (config.rules['adr-filename']?.options ?? {}) as { convention?: NamingOption; pattern?: string };
   const pattern = filenameOptions.pattern ? new RegExp(filenameOptions.pattern, 'u') : null;
-  const width = numberWidth(names);
-  const preferred = namingConvention(names, filenameOptions.convention);
+  // The folder's naming, as adr-filename holds its records to it; then adrlint's plain forms, for a configured pattern.
+  const schemes = [namingFor(names, filenameOptions.convention), DEFAULT_SCHEME, { ...DEFAULT_SCHEME, width: [3, 3] as [number, number] }, DATE_SCHEME];
   const template = options.template ?? defaultTemplate(folder, names, config, catalogue);
   const userTemplate = typeof template === 'object' ? readTemplateFile(template.path) : null;
   const patterns = titlePatterns(title, catalogue);
@@ -323,11 +301,10 @@ export function createAdr(options: NewAdrOptions): NewAdr {
   const warnings: string[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // The folder's convention, unless the configured pattern wants another one.
-    const candidates = [adrFileName(slug, preferred, number, width, options.date), adrFileName(slug, preferred === 'number' ? 'date' : 'number', number, width, options.date)];
-    if (preferred === 'number') candidates.push(adrFileName(slug, 'number', number, width === 4 ? 3 : 4, options.date));
+    const candidates = [...new Set(schemes.map((scheme) => adrFileName(slug, scheme, number, options.date)))];
     const name = pattern ? candidates.find((candidate) => pattern.test(candidate)) : candidates[0];
     if (!name) throw new UsageError(`no file name for "${title}" matches the adr-filename pattern /${filenameOptions.pattern}/ (tried ${candidates.join(', ')})`);
-    const dated = DATE_PREFIX.test(name);
+    const dated = isDateName(name);
     const fields: AdrFields = { title, number: dated ? null : number, date: options.date, status, patterns };
     const text = userTemplate !== null ? fillTemplate(userTemplate, fields) : renderAdr(template as TemplateName, fields);
     const path = join(folder, name);

@@ -9,6 +9,7 @@ import GithubSlugger from 'github-slugger';
 import type { Catalogue, Pattern } from './catalogue.ts';
 import { frontmatterField, keyRange, nodeRange, parseMarkdown } from './parse.ts';
 import { startsWithSuccessor } from './status.ts';
+import { fileNumber } from './naming.ts';
 import type { AdrFormat, AdrRecord, AdrRelation, Field, LintSettings, ParsedAdr, RelationKind } from './types.ts';
 
 /** Slugs of the catalogue patterns the frontmatter declares, in any form, in order, once each. */
@@ -29,17 +30,55 @@ function scalarField(adr: ParsedAdr, key: string): Field | null {
   return { value, range: nodeRange(adr.frontmatter, node, keyRange(adr.frontmatter, field.pair)) };
 }
 
-// A leading ADR number in a title: "12. Title", "ADR-0012: Title", "0012 - Title".
-export const TITLE_NUMBER = /^(?:ADR[- ]?)?(\d{1,6})(?:\.|:|\s+-)?\s+/i;
-// File names: NNNN-title.md (any width up to 6), or a YYYYMMDD- date prefix (log4brains).
-const FILE_NUMBER = /^(\d{1,6})-/;
-const FILE_DATE = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
+// A leading ADR number in a title: "12. Title", "12: Title", "12 - Title", "ADR-0012: Title",
+// "ADR-0006 Title" (after an ADR prefix no separator is needed), "0001-Title" (zero-padded, joined
+// to the title). A plain number with no separator ("3 replicas for the API") is part of the title.
+const TITLE_NUMBER = /^(?:ADR[-_ ]?#?(\d{1,6})(?:\s*[.:]|\s+[-–—])?\s+|(\d{1,6})(?:[.:]|\s+[-–—])\s+|(0\d{1,5})[-_](?=\p{L}))/diu;
+// A number left as the template wrote it: "n. Title", "NNNN. Title", "XXXX - Title", "ADR-NNN Title",
+// "{number}. Title". A lone n or x only before a dot ("X: the platform" is a title).
+const PLACEHOLDER = String.raw`[nx]{2,}|\?+|\{[^}\d]*\}|<[^>\d]*>`;
+const TITLE_PLACEHOLDER = new RegExp(String.raw`^(?:ADR[-_ ]?#?(${PLACEHOLDER}|[nx])(?:\s*[.:]|\s+[-–—])?\s+|(${PLACEHOLDER})(?:[.:]|\s+[-–—])\s+|([nx])\.\s+)`, 'diu');
 
-export function fileNumber(name: string): number | null {
-  if (FILE_DATE.test(name)) return null;
-  const match = FILE_NUMBER.exec(name);
-  return match ? Number(match[1]) : null;
+/** The number or placeholder a title starts with: as written, where it is in the title, and where the title proper starts. */
+export interface TitleNumber {
+  text: string;
+  start: number;
+  /** Where the title after the number starts. */
+  titleStart: number;
+  /** A placeholder ("n", "NNNN") rather than digits. */
+  placeholder: boolean;
 }
+
+export function titleNumber(title: string): TitleNumber | null {
+  for (const [pattern, placeholder] of [
+    [TITLE_NUMBER, false],
+    [TITLE_PLACEHOLDER, true],
+  ] as const) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const group = [1, 2, 3].find((index) => match[index] !== undefined)!;
+    return { text: match[group]!, start: match.indices![group]![0], titleStart: match[0].length, placeholder };
+  }
+  return null;
+}
+
+/** A title without the number or placeholder it starts with. */
+export function stripTitleNumber(title: string): string {
+  const number = titleNumber(title);
+  return number ? title.slice(number.titleStart) : title;
+}
+
+/** A title as compared: no surrounding quotes or number, no emphasis marks, one case, single spaces. */
+export function comparableTitle(title: string): string {
+  const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, '$2').trim();
+  return stripTitleNumber(unquoted)
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export { fileNumber } from './naming.ts';
 
 /** Relation keywords as written in prose (adr-tools spells "Superceded"). */
 // "Partially supersedes" is not a supersede: the older record still stands, so it is not read.
@@ -77,6 +116,9 @@ function offsets(node: { position?: { start: { offset?: number }; end: { offset?
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? null : [start, end];
 }
+
+// "0031-sprayproxy": a file name without its extension.
+const FILE_NUMBER = /^(\d{1,6})-/;
 
 /** A reference to another ADR as written: a link target or a number. */
 function referenceTarget(raw: string): Pick<AdrRelation, 'target' | 'number'> {
@@ -308,7 +350,7 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   const h1Range = h1 ? offsets(h1) : null;
   const frontmatterTitle = scalarField(adr, 'title');
   const titleSource = h1Text ?? frontmatterTitle?.value ?? null;
-  const titleMatch = titleSource ? TITLE_NUMBER.exec(titleSource) : null;
+  const titleMatch = titleSource ? titleNumber(titleSource) : null;
   const sections = sectionsOf(adr);
 
   // Status: frontmatter, else a "Status:" line or bullet under the title, else the Status section.
@@ -375,7 +417,7 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   bodyRelations(adr, adr.tree.children, relations);
 
   // An English Status section is Nygard's; a translated one ("Statut") holds the record to its folder's template.
-  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && TITLE_NUMBER.test(h1Text));
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && titleNumber(h1Text));
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
 
   return {
@@ -384,8 +426,8 @@ export function buildRecord(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
     name,
     format,
     fileNumber: fileNumber(name),
-    number: titleMatch ? titleNumber(adr, titleMatch[1]!, h1Text !== null ? h1Range : (frontmatterTitle?.range ?? null)) : null,
-    title: titleSource ? titleSource.replace(TITLE_NUMBER, '').trim() : null,
+    number: titleMatch && !titleMatch.placeholder ? numberInFile(adr, titleMatch.text, h1Text !== null ? h1Range : (frontmatterTitle?.range ?? null)) : null,
+    title: titleSource ? stripTitleNumber(titleSource).trim() : null,
     h1Count: h1s.length,
     h1Range,
     frontmatterTitle,
@@ -409,7 +451,7 @@ function mentionedSlugs(adr: ParsedAdr): Pick<AdrRecord, 'mentioned'> {
 }
 
 /** The number written in a title, with the range of its digits in the file. */
-function titleNumber(adr: ParsedAdr, digits: string, titleRange: [number, number] | null): AdrRecord['number'] {
+function numberInFile(adr: ParsedAdr, digits: string, titleRange: [number, number] | null): AdrRecord['number'] {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
   const range: [number, number] = at >= 0 && titleRange && at < titleRange[1] ? [at, at + digits.length] : (titleRange ?? [0, 0]);
   return { value: Number(digits), text: digits, range };

@@ -15,6 +15,7 @@ import { headRecord } from './record-scan.ts';
 import { runFileWorks, workerCount, type Concurrency } from './workers.ts';
 import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
+import { latestToday } from './dates.ts';
 import { buildRecord, markdownAnchors } from './record.ts';
 import { diskProject, findRepositoryRoot } from './project.ts';
 import type { AdrRecord, Diagnostic, ParsedAdr, ProjectIndex, SetConventions } from './types.ts';
@@ -187,7 +188,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   });
 
   const records = [...targets.flatMap((target) => ('record' in target ? [target.record] : [])), ...otherRecords.filter((record): record is AdrRecord => record !== null)];
-  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions };
+  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions, today: latestToday() };
   // Real path → the text written there: a symbolic link and its target are one file, written once.
   const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
@@ -313,7 +314,7 @@ export async function lintFileInProject(path: string, text: string, options: Fil
   records.unshift(target.record);
   try {
     const { adr } = lazyParsedAdr(file, text, catalogue);
-    const context = { catalogue, config, project: projectOf(records, cwd), conventions };
+    const context = { catalogue, config, project: projectOf(records, cwd), conventions, today: latestToday() };
     return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
     return fatalResult(file, `internal error while linting: ${(error as Error).message.split('\n')[0]}`);

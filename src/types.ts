@@ -206,8 +206,8 @@ export interface AdrRecord {
   directives?: DisableDirective[];
   /**
    * Read from the file's head only (an ADR of the set that is not being linted): path, name,
-   * numbers and title are exact and it has no relations; status, sections, anchors, links and
-   * patterns are not read. `completeRecords` (src/run.ts) reads such a record in full.
+   * numbers, title and date are exact and it has no relations; status, sections, anchors, links
+   * and patterns are not read. `completeRecords` (src/run.ts) reads such a record in full.
    */
   partial?: true;
 }
@@ -236,6 +236,8 @@ export interface LintSettings {
   requested: boolean;
   /** The configuration names a catalogue of its own: it asks for the pattern rules. */
   userCatalogue: boolean;
+  /** Today as YYYY-MM-DD, read from the clock once by the engine (rules never read the clock). */
+  today: string;
 }
 
 /** What rules may know of the files around an ADR, without touching the file system themselves. */

@@ -84,8 +84,8 @@ describe('the Action on a push', () => {
   it('past GitHub\'s 10 errors and 10 warnings per step: the rest are counted in one notice', async () => {
     const files: FixtureFiles = {};
     // 12 files with 2 errors each, 15 with 2 warnings each.
-    for (let i = 1; i <= 12; i++) files[`docs/adr/${String(i).padStart(4, '0')}-broken.md`] = adr(i, 'Broken', 'status: done\npatterns: [sagapatern]\n');
-    for (let i = 13; i <= 27; i++) files[`docs/adr/${String(i).padStart(4, '0')}-warns.md`] = adr(i, 'Warns', 'status: accepted\n', 'We also use CQRS.');
+    for (let i = 1; i <= 12; i++) files[`docs/adr/${String(i).padStart(4, '0')}-broken.md`] = adr(i, `Broken ${i}`, 'status: done\npatterns: [sagapatern]\n');
+    for (let i = 13; i <= 27; i++) files[`docs/adr/${String(i).padStart(4, '0')}-warns.md`] = adr(i, `Warns ${i}`, 'status: accepted\n', 'We also use CQRS.');
     const run = await runAction(repo(files), { inputs: { 'sarif-file': 'out/adrlint.sarif' } });
     const commands = workflowCommands(run.lines);
     expect(commands.filter((line) => line.startsWith('::error title='))).toHaveLength(10);

@@ -588,9 +588,9 @@ describe('config keys', () => {
   it('statuses: the allowed statuses, in any case', async () => {
     const root = project({
       '.adrlintrc.yml': 'statuses: [Draft, Approved]\n',
-      'docs/adr/0001-draft.md': withStatus('draft'),
-      'docs/adr/0002-approved.md': withStatus('APPROVED'),
-      'docs/adr/0003-accepted.md': withStatus('accepted'),
+      'docs/adr/0001-draft.md': withStatus('draft', 'A draft'),
+      'docs/adr/0002-approved.md': withStatus('APPROVED', 'An approved one'),
+      'docs/adr/0003-accepted.md': withStatus('accepted', 'An accepted one'),
     });
     const results = parseJson(await adrlint(root, ['-f', 'json']));
     expect(results.map((r) => r.messages.map((m) => m.message))).toEqual([[], [], ['Status "accepted" means "Approved"; write "Approved", as the configured statuses do']]);
@@ -864,9 +864,9 @@ describe('large output', () => {
   it('writes more than 1 MiB of JSON whole through a pipe', async () => {
     // Each reference is a pattern's name, not its slug, and a duplicate: two fixable errors each.
     const refs = Array.from({ length: 60 }, () => '  - Saga Pattern').join('\n');
-    const adr = `---\nstatus: accepted\npatterns:\n${refs}\n---\n\n# Many problems\n\nThe saga pattern.\n`;
+    const adr = (i: number) => `---\nstatus: accepted\npatterns:\n${refs}\n---\n\n# Many problems ${i}\n\nThe saga pattern.\n`;
     const files: FixtureFiles = {};
-    for (let i = 1; i <= 40; i++) files[`docs/adr/${String(i).padStart(4, '0')}-many.md`] = adr;
+    for (let i = 1; i <= 40; i++) files[`docs/adr/${String(i).padStart(4, '0')}-many.md`] = adr(i);
     const cwd = project(files);
     const run = await shell(cwd, `${ADRLINT_COMMAND} --format json docs/adr | cat`);
     expect(run.stderr).toBe('');
@@ -888,7 +888,7 @@ describe('large output', () => {
   it('writes large stylish output whole through a pipe', async () => {
     const refs = Array.from({ length: 60 }, () => '  - Saga Pattern').join('\n');
     const files: FixtureFiles = {};
-    for (let i = 1; i <= 100; i++) files[`docs/adr/${String(i).padStart(4, '0')}-many.md`] = `---\npatterns:\n${refs}\n---\n# Many\n`;
+    for (let i = 1; i <= 100; i++) files[`docs/adr/${String(i).padStart(4, '0')}-many.md`] = `---\npatterns:\n${refs}\n---\n# Many ${i}\n`;
     const cwd = project(files);
     const run = await shell(cwd, `${ADRLINT_COMMAND} docs/adr | cat`);
     expect(run.stderr).toBe('');

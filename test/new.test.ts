@@ -17,15 +17,14 @@ import {
   fillTemplate,
   folderTemplate,
   formatLocalDate,
-  namingConvention,
   nextAdrNumber,
-  numberWidth,
   renderAdr,
   titlePatterns,
   titleSlug,
   type NewAdrOptions,
 } from '../src/new-adr.ts';
 import { lintProject } from '../src/run.ts';
+import { DATE_SCHEME, DEFAULT_SCHEME, namingFor } from '../src/naming.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);
@@ -77,19 +76,26 @@ describe('numbering', () => {
   });
 
   it('writes numbers as wide as the folder does: 3 digits when most names have 3, else 4', () => {
-    expect(numberWidth(['001-a.md', '002-b.md', '0003-c.md'])).toBe(3);
-    expect(numberWidth(['001-a.md', '0002-b.md'])).toBe(4);
-    expect(numberWidth([])).toBe(4);
-    expect(adrFileName('use-kafka', 'number', 4, 3, TODAY)).toBe('004-use-kafka.md');
-    expect(adrFileName('use-kafka', 'number', 12345, 4, TODAY)).toBe('12345-use-kafka.md');
+    const name = (names: string[], number: number) => adrFileName('use-kafka', namingFor(names), number, TODAY);
+    expect(name(['001-a.md', '002-b.md', '0003-c.md'], 4)).toBe('004-use-kafka.md');
+    expect(name(['001-a.md', '0002-b.md'], 3)).toBe('0003-use-kafka.md');
+    expect(name([], 4)).toBe('0004-use-kafka.md');
+    expect(adrFileName('use-kafka', DEFAULT_SCHEME, 12345, TODAY)).toBe('12345-use-kafka.md');
+  });
+
+  it('names as the folder does: its prefix, separators and padding', () => {
+    const name = (names: string[], number: number) => adrFileName('use-kafka', namingFor(names), number, TODAY);
+    expect(name(['ADR-001-service-notifications.md', 'ADR-002-keycloak.md'], 5)).toBe('ADR-005-use-kafka.md');
+    expect(name(['adr_001_record_decisions.md', 'adr_002_use_shell.md'], 3)).toBe('adr_003_use_kafka.md');
+    expect(name(['1-record-decisions.md', '2-use-shell.md', '10-use-bats.md'], 11)).toBe('11-use-kafka.md');
   });
 
   it('uses a YYYYMMDD- date where most of the folder does (log4brains), else numbers', () => {
-    expect(namingConvention(['20200924-a.md', '20200925-b.md', '0001-c.md'])).toBe('date');
-    expect(namingConvention(['20200924-a.md', '0001-c.md'])).toBe('number');
-    expect(namingConvention(['20200924-a.md', '20200925-b.md'], 'number')).toBe('number');
-    expect(namingConvention([], 'date')).toBe('date');
-    expect(adrFileName('use-kafka', 'date', 4, 4, TODAY)).toBe('20261124-use-kafka.md');
+    expect(namingFor(['20200924-a.md', '20200925-b.md', '0001-c.md']).kind).toBe('date');
+    expect(namingFor(['20200924-a.md', '0001-c.md']).kind).toBe('number');
+    expect(namingFor(['20200924-a.md', '20200925-b.md'], 'number').kind).toBe('number');
+    expect(namingFor([], 'date').kind).toBe('date');
+    expect(adrFileName('use-kafka', DATE_SCHEME, 4, TODAY)).toBe('20261124-use-kafka.md');
   });
 
   it('kebab-cases the title for the file name', () => {
@@ -211,6 +217,11 @@ describe('createAdr', () => {
   it('keeps the folder\'s 3-digit numbers', () => {
     const root = project({ 'adr/001-a.md': nygardAdr(1, 'A'), 'adr/002-b.md': nygardAdr(2, 'B') });
     expect(create(join(root, 'adr'), 'Use Kafka').path).toBe(join(root, 'adr', '003-use-kafka.md'));
+  });
+
+  it('follows the folder\'s ADR-NNN- names (pass-emploi), beside its template', () => {
+    const root = project({ 'adr/ADR-001-a.md': nygardAdr(1, 'A'), 'adr/ADR-002-b.md': nygardAdr(2, 'B'), 'adr/adr-template.md': '# Titre\n' });
+    expect(create(join(root, 'adr'), 'Use Kafka').path).toBe(join(root, 'adr', 'ADR-003-use-kafka.md'));
   });
 
   it('makes a missing folder, and starts an empty one at 0001', () => {

@@ -185,6 +185,7 @@ describe('records of the files that are not linted', () => {
     fileNumber: record.fileNumber,
     number: record.number,
     title: record.title,
+    date: record.date,
     relations: record.relations,
   });
 
@@ -231,6 +232,24 @@ describe('records of the files that are not linted', () => {
     ['an unclosed frontmatter', '---\nstatus: x\n# 3. Title\n'],
   ])('a full parse is needed for %s', (_what, source) => {
     expect(headRecord('/r/docs/adr/0003-title.md', source, catalogueWithUser(null, null))).toBeNull();
+  });
+
+  it('the date is read from the lines before the first section, exactly as a full parse reads it', () => {
+    const catalogue = catalogueWithUser(null, null);
+    for (const source of [
+      '# 3. Title\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n',
+      '# 3. Title\n\n* Status: accepted\n* Date: 2024-14-02\n\n## Context and Problem Statement\n\nWhy.\n',
+      '---\ndate: 2024-03-04\nstatus: accepted\n---\n\n# Title\n\nBody.\n',
+      '# 3. Use ISO dates\n\nStatus: accepted\nDate: 2024-01-02\n',
+      '# 3. Title\n\nNo date here.\n\n## Context\n\nDate: 2024-01-02\n',
+    ]) {
+      const head = headRecord('/r/docs/adr/0003-title.md', source, catalogue);
+      expect(head, source).not.toBeNull();
+      expect(fields(head!), source).toEqual(fields(buildRecord(parseAdr('/r/docs/adr/0003-title.md', source, catalogue), catalogue)));
+    }
+    // A fence or HTML before the first section could run past a cut there: a full parse decides.
+    expect(headRecord('/r/docs/adr/0003-title.md', '# 3. Title\n\n```\nDate: 2024-01-02\n## Not a section\n```\n', catalogue)).toBeNull();
+    expect(headRecord('/r/docs/adr/0003-title.md', '# 3. Title\n\n<div>\nDate: 2024-01-02\n</div>\n', catalogue)).toBeNull();
   });
 
   it('relations in the frontmatter are read from the head alone', () => {

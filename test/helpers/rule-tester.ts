@@ -27,7 +27,12 @@ export interface CaseSettings {
    * other rules are still off). For rules that stay quiet where the set has not adopted what they check.
    */
   byDefault?: boolean;
+  /** Today as YYYY-MM-DD (default TODAY): rule tables never depend on the clock. */
+  today?: string;
 }
+
+/** The day rule cases are linted on, unless a case says otherwise. */
+export const TODAY = '2026-12-01';
 
 export const REPO = '/repo';
 
@@ -80,7 +85,7 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
   const project = memoryProject(REPO, files, markdownAnchors);
   const own = folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null);
   const conventions = new Map([[dirname(path), withPatternPages(own, dirname(path), { linkTemplate: config.linkTemplate, catalogue, project })]]);
-  const messages = checkAdr(adr, set, { catalogue, config, project, conventions });
+  const messages = checkAdr(adr, set, { catalogue, config, project, conventions, today: settings.today ?? TODAY });
   return { adr, messages };
 }
 

@@ -44,6 +44,12 @@ ruleTester('adr-number-duplicate', {
       filename: 'docs/adr/0003-use-kafka.md',
       files: { 'docs/adr/0002-use-postgresql.md': adr('2. Use PostgreSQL') },
     },
+    {
+      name: 'ADR- and adr_ prefixed names are numbered too (distinct numbers)',
+      code: adr('2. Use Kafka'),
+      filename: 'docs/decisions/ADR-002-use-kafka.md',
+      files: { 'docs/decisions/ADR-001-record.md': adr('1. Record'), 'docs/decisions/adr_003_dates.md': adr('3. Dates') },
+    },
     { name: '0001 and 0010 differ', code: adr('1. Record decisions'), filename: 'docs/adr/0001-record-decisions.md', files: { 'docs/adr/0010-use-kafka.md': adr('10. Use Kafka') } },
   ],
   invalid: [
@@ -55,7 +61,7 @@ ruleTester('adr-number-duplicate', {
       errors: [at('ADR number 0002 is also used by "0002-use-postgresql.md"; give one of them the next free number, 0003')],
     },
     {
-      name: 'three records share a number: the others in name order, the next number after the highest',
+      name: 'three records share a number: the others in name order, two free numbers after the highest',
       code: adr('4. Use gRPC'),
       filename: 'docs/adr/0004-use-grpc.md',
       files: {
@@ -63,7 +69,38 @@ ruleTester('adr-number-duplicate', {
         'docs/adr/0004-use-graphql.md': adr('4. Use GraphQL'),
         'docs/adr/0009-use-kafka.md': adr('9. Use Kafka'),
       },
-      errors: [at('ADR number 0004 is also used by "0004-use-graphql.md", "0004-use-rest.md"; give one of them the next free number, 0010')],
+      errors: [at('ADR number 0004 is also used by "0004-use-graphql.md", "0004-use-rest.md"; give 2 of them the free numbers 0010 and 0011')],
+    },
+    {
+      name: 'two colliding pairs: each gets its own free number, in the order of the numbers (the lower pair)',
+      code: adr('3. Use gRPC'),
+      filename: 'docs/adr/0003-use-grpc.md',
+      files: {
+        'docs/adr/0003-use-rest.md': adr('3. Use REST'),
+        'docs/adr/0104-use-kafka.md': adr('104. Use Kafka'),
+        'docs/adr/0104-use-nats.md': adr('104. Use NATS'),
+        'docs/adr/0105-use-redis.md': adr('105. Use Redis'),
+      },
+      errors: [at('ADR number 0003 is also used by "0003-use-rest.md"; give one of them the next free number, 0106')],
+    },
+    {
+      name: 'two colliding pairs: each gets its own free number, in the order of the numbers (the higher pair)',
+      code: adr('104. Use NATS'),
+      filename: 'docs/adr/0104-use-nats.md',
+      files: {
+        'docs/adr/0003-use-grpc.md': adr('3. Use gRPC'),
+        'docs/adr/0003-use-rest.md': adr('3. Use REST'),
+        'docs/adr/0104-use-kafka.md': adr('104. Use Kafka'),
+        'docs/adr/0105-use-redis.md': adr('105. Use Redis'),
+      },
+      errors: [at('ADR number 0104 is also used by "0104-use-kafka.md"; give one of them the next free number, 0107')],
+    },
+    {
+      name: 'pass-emploi style ADR-NNN- names: the number as written',
+      code: adr('2. Use Kafka'),
+      filename: 'docs/decisions/ADR-002-use-kafka.md',
+      files: { 'docs/decisions/ADR-002-keycloak.md': adr('2. Keycloak'), 'docs/decisions/ADR-003-dates.md': adr('3. Dates') },
+      errors: [at('ADR number 002 is also used by "ADR-002-keycloak.md"; give one of them the next free number, 004')],
     },
     {
       name: 'the same number in three and four digits',

@@ -14,6 +14,8 @@ ruleTester('adr-title', {
     { name: 'no H1, a frontmatter title (Docusaurus)', code: '---\ntitle: Use Kafka for order events\nstatus: accepted\n---\n\n## Context\n\nThree services poll the orders table.\n' },
     { name: 'konflux: the same numbered title twice', code: '---\ntitle: "6. Log Conventions"\nstatus: Implemented\n---\n\n# 6. Log Conventions\n' },
     { name: 'a number in only one of them', code: '---\ntitle: Log Conventions\n---\n\n# 6. Log Conventions\n' },
+    { name: 'ans: a zero-padded number joined to the frontmatter title', code: '---\ntitle: 0002-Licence des projets Github\n---\n\n# Licence des projets Github\n' },
+    { name: '"ADR-0006 Title" and the plain title', code: '---\ntitle: Replace the message bus\n---\n\n# ADR-0006 Replace the message bus\n' },
     { name: 'case, inner quotes and spacing do not matter', code: `---\ntitle: '"Use  Kafka for EVENTS"'\n---\n\n# use kafka for events\n` },
     { name: 'emphasis and code in the H1', code: '---\ntitle: Use adr-tools now\n---\n\n# Use `adr-tools` *now*\n' },
     { name: 'a "# comment" in a code block is no H1', code: '# Use a base image\n\n```dockerfile\n# The base image is expected to contain /bin/opm\nFROM registry/opm\n```\n' },
@@ -58,6 +60,11 @@ ruleTester('adr-title', {
       name: 'the frontmatter title says something else, at its value',
       code: '---\ntitle: Use PostgreSQL\n---\n\n# Use MySQL for orders\n',
       errors: [{ message: differs('Use PostgreSQL', 'Use MySQL for orders'), line: 2, column: 8, endLine: 2, endColumn: 22 }],
+    },
+    {
+      name: 'a plain leading number is part of the title, not a record number',
+      code: '---\ntitle: 3 replicas for the API\n---\n\n# Replicas for the API\n',
+      errors: [{ message: differs('3 replicas for the API', 'Replicas for the API'), line: 2, column: 8, endLine: 2, endColumn: 30 }],
     },
     {
       name: 'konflux: the same number, a renamed title',
