@@ -28622,7 +28622,8 @@ var init_status_words = __esm({
 // src/status.ts
 function statusVocabulary(config, template) {
   if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
-  if (template?.statuses) return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop() };
+  if (template?.statuses)
+    return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop(), ...template.statusesOpen ? { open: true } : {} };
   return { statuses: DEFAULT_STATUSES, source: "default" };
 }
 function cleanStatus(written) {
@@ -28670,7 +28671,9 @@ function readStatus(written, vocabulary, exact = false) {
   const word = meaning ? wordFor(meaning, vocabulary.statuses) : null;
   if (meaning && word) return vocabulary.source === "default" && !exact ? { kind: "known", status: word, meaning } : { kind: "synonym", meaning, word };
   const likely = likelyMeaning(written);
-  return { kind: "unknown", bySpelling: closestBySpelling(written, vocabulary.statuses), byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
+  const bySpelling = closestBySpelling(written, vocabulary.statuses);
+  if (vocabulary.open && !bySpelling) return { kind: "known", status: cleanStatus(written), meaning: likely };
+  return { kind: "unknown", bySpelling, byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
 }
 function closestBySpelling(written, statuses) {
   const cleaned = cleanStatus(written);
@@ -29609,11 +29612,19 @@ function readTemplate(file) {
     if (!title || PLACEHOLDER2.test(title)) return;
     sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
   });
-  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
+  return { path: file.path, sections, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3), h1Count, titlePlaceholders };
+}
+function statusLine(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
+  return line && line.includes("|") ? line : null;
+}
+function templateStatusesOpen(text3) {
+  const line = statusLine(text3);
+  return line !== null && /…|\.\.\.|\betc\b/i.test(line);
 }
 function templateStatuses(text3) {
-  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
-  if (!line || !line.includes("|")) return null;
+  const line = statusLine(text3);
+  if (!line) return null;
   const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
   const statuses = [];
   for (const part of value2.split("|")) {
@@ -29642,7 +29653,7 @@ var init_conventions = __esm({
     PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
     OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
     OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-    STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+    STATUS_LINE = /^[ \t]*(?:#[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
     STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
   }
 });
@@ -34304,7 +34315,8 @@ function folderStatusVocabulary(folder, entries, config) {
   if (config.statusesGiven || !templateName) return statusVocabulary(config, null);
   const path = join9(folder, templateName);
   try {
-    return statusVocabulary(config, { path, statuses: templateStatuses(readFileSync11(path, "utf8")) });
+    const text3 = readFileSync11(path, "utf8");
+    return statusVocabulary(config, { path, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3) });
   } catch {
     return statusVocabulary(config, null);
   }

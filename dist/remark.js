@@ -28248,7 +28248,8 @@ var SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
 var DEFAULT_STATUSES = [...STANDARD_STATUSES];
 function statusVocabulary(config, template) {
   if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
-  if (template?.statuses) return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop() };
+  if (template?.statuses)
+    return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop(), ...template.statusesOpen ? { open: true } : {} };
   return { statuses: DEFAULT_STATUSES, source: "default" };
 }
 function cleanStatus(written) {
@@ -28299,7 +28300,9 @@ function readStatus(written, vocabulary, exact = false) {
   const word = meaning ? wordFor(meaning, vocabulary.statuses) : null;
   if (meaning && word) return vocabulary.source === "default" && !exact ? { kind: "known", status: word, meaning } : { kind: "synonym", meaning, word };
   const likely = likelyMeaning(written);
-  return { kind: "unknown", bySpelling: closestBySpelling(written, vocabulary.statuses), byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
+  const bySpelling = closestBySpelling(written, vocabulary.statuses);
+  if (vocabulary.open && !bySpelling) return { kind: "known", status: cleanStatus(written), meaning: likely };
+  return { kind: "unknown", bySpelling, byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
 }
 function closestBySpelling(written, statuses) {
   const cleaned = cleanStatus(written);
@@ -29200,14 +29203,22 @@ function readTemplate(file) {
     if (!title || PLACEHOLDER2.test(title)) return;
     sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
   });
-  return { path: file.path, sections, statuses: templateStatuses(text3), h1Count, titlePlaceholders };
+  return { path: file.path, sections, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3), h1Count, titlePlaceholders };
 }
 var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-var STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+var STATUS_LINE = /^[ \t]*(?:#[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
 var STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
-function templateStatuses(text3) {
+function statusLine(text3) {
   const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
-  if (!line || !line.includes("|")) return null;
+  return line && line.includes("|") ? line : null;
+}
+function templateStatusesOpen(text3) {
+  const line = statusLine(text3);
+  return line !== null && /…|\.\.\.|\betc\b/i.test(line);
+}
+function templateStatuses(text3) {
+  const line = statusLine(text3);
+  if (!line) return null;
   const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
   const statuses = [];
   for (const part of value2.split("|")) {

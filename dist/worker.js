@@ -24989,7 +24989,8 @@ var SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
 var DEFAULT_STATUSES = [...STANDARD_STATUSES];
 function statusVocabulary(config2, template) {
   if (config2.statusesGiven) return { statuses: config2.statuses, source: "config" };
-  if (template?.statuses) return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop() };
+  if (template?.statuses)
+    return { statuses: template.statuses, source: "template", template: template.path.split(/[\\/]/).pop(), ...template.statusesOpen ? { open: true } : {} };
   return { statuses: DEFAULT_STATUSES, source: "default" };
 }
 function cleanStatus(written) {
@@ -25040,7 +25041,9 @@ function readStatus(written, vocabulary, exact = false) {
   const word = meaning ? wordFor(meaning, vocabulary.statuses) : null;
   if (meaning && word) return vocabulary.source === "default" && !exact ? { kind: "known", status: word, meaning } : { kind: "synonym", meaning, word };
   const likely = likelyMeaning(written);
-  return { kind: "unknown", bySpelling: closestBySpelling(written, vocabulary.statuses), byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
+  const bySpelling = closestBySpelling(written, vocabulary.statuses);
+  if (vocabulary.open && !bySpelling) return { kind: "known", status: cleanStatus(written), meaning: likely };
+  return { kind: "unknown", bySpelling, byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
 }
 function closestBySpelling(written, statuses) {
   const cleaned = cleanStatus(written);

@@ -177,7 +177,7 @@ function readTemplate(file: FolderFile): FolderTemplate {
     if (!title || PLACEHOLDER.test(title)) return;
     sections.push({ title: title.replace(OPTIONAL_SUFFIX, '').trim(), depth: node.depth, optional: markedOptional(node, tree.children[index - 1]), droppedBySet: false });
   });
-  return { path: file.path, sections, statuses: templateStatuses(text), h1Count, titlePlaceholders };
+  return { path: file.path, sections, statuses: templateStatuses(text), statusesOpen: templateStatusesOpen(text), h1Count, titlePlaceholders };
 }
 
 // "(optional)" written into the heading text itself.
@@ -185,13 +185,25 @@ const OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
 
 // The status line of a template: frontmatter `status:`, a `Status:` / `* Statut :` line, or the
 // first line under a `## Status` heading.
-const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
+// A commented-out frontmatter key counts too ("# status: {proposed | ...}", MADR 4's template).
+const STATUS_LINE = /^[ \t]*(?:#[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
 const STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+
+function statusLine(text: string): string | null {
+  const line = STATUS_LINE.exec(text)?.[1] ?? STATUS_HEADING.exec(text)?.[1];
+  return line && line.includes('|') ? line : null;
+}
+
+/** Whether the template's list of statuses ends open ("proposed | accepted | … | superseded"): other words are welcome. */
+export function templateStatusesOpen(text: string): boolean {
+  const line = statusLine(text);
+  return line !== null && /…|\.\.\.|\betc\b/i.test(line);
+}
 
 /** The statuses a template offers: "{proposed | rejected | accepted | ... | superseded by ADR-0123}". */
 export function templateStatuses(text: string): string[] | null {
-  const line = STATUS_LINE.exec(text)?.[1] ?? STATUS_HEADING.exec(text)?.[1];
-  if (!line || !line.includes('|')) return null;
+  const line = statusLine(text);
+  if (!line) return null;
   const value = line
     .replace(/<!--.*?-->/g, '')
     .trim()

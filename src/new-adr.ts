@@ -2,7 +2,7 @@
 // The pure parts (number, width, convention, name, text) take the folder's file names and today's
 // date as inputs, so they need neither a clock nor a disk; `createAdr` lists the folder and writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { isNumberedFolder, isNumberedName, isTemplateName, templateStatuses } from './conventions.ts';
+import { isNumberedFolder, isNumberedName, isTemplateName, templateStatuses, templateStatusesOpen } from './conventions.ts';
 import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalogue } from './catalogue.ts';
@@ -250,7 +250,8 @@ function folderStatusVocabulary(folder: string, entries: readonly string[], conf
   if (config.statusesGiven || !templateName) return statusVocabulary(config, null);
   const path = join(folder, templateName);
   try {
-    return statusVocabulary(config, { path, statuses: templateStatuses(readFileSync(path, 'utf8')) });
+    const text = readFileSync(path, 'utf8');
+    return statusVocabulary(config, { path, statuses: templateStatuses(text), statusesOpen: templateStatusesOpen(text) });
   } catch {
     // An unreadable template lists nothing.
     return statusVocabulary(config, null);

@@ -16,12 +16,18 @@ export interface StatusVocabulary {
   statuses: readonly string[];
   source: 'default' | 'config' | 'template';
   template?: string;
+  /** The template's list is open ("… |"): another word is the set's own. */
+  open?: true;
 }
 
 /** The vocabulary that applies: explicit config wins, then the folder template's list, then the defaults. */
-export function statusVocabulary(config: { statuses: readonly string[]; statusesGiven: boolean }, template: { path: string; statuses: string[] | null } | null): StatusVocabulary {
+export function statusVocabulary(
+  config: { statuses: readonly string[]; statusesGiven: boolean },
+  template: { path: string; statuses: string[] | null; statusesOpen?: boolean } | null,
+): StatusVocabulary {
   if (config.statusesGiven) return { statuses: config.statuses, source: 'config' };
-  if (template?.statuses) return { statuses: template.statuses, source: 'template', template: template.path.split(/[\\/]/).pop()! };
+  if (template?.statuses)
+    return { statuses: template.statuses, source: 'template', template: template.path.split(/[\\/]/).pop()!, ...(template.statusesOpen ? { open: true as const } : {}) };
   return { statuses: DEFAULT_STATUSES, source: 'default' };
 }
 
@@ -106,7 +112,10 @@ export function readStatus(written: string, vocabulary: StatusVocabulary, exact 
   const word = meaning ? wordFor(meaning, vocabulary.statuses) : null;
   if (meaning && word) return vocabulary.source === 'default' && !exact ? { kind: 'known', status: word, meaning } : { kind: 'synonym', meaning, word };
   const likely = likelyMeaning(written);
-  return { kind: 'unknown', bySpelling: closestBySpelling(written, vocabulary.statuses), byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
+  const bySpelling = closestBySpelling(written, vocabulary.statuses);
+  // An open list welcomes words of the set's own ("on hold" beside "proposed | … |"); a misspelt listed word is still a mistake.
+  if (vocabulary.open && !bySpelling) return { kind: 'known', status: cleanStatus(written), meaning: likely };
+  return { kind: 'unknown', bySpelling, byMeaning: likely ? wordFor(likely, vocabulary.statuses) : null };
 }
 
 /** The vocabulary word the written one is a typo of, if one is close enough. */

@@ -279,6 +279,8 @@ export interface FolderTemplate {
   sections: TemplateSection[];
   /** The statuses it offers ("proposed | accepted | ..."), or null when it lists none. */
   statuses: string[] | null;
+  /** Its list of statuses ends open ("… |"): words outside it are the set's own, not mistakes (typos of its words still are). */
+  statusesOpen: boolean;
   /** How many H1 headings it has: more than one means extra H1s are the set's habit. */
   h1Count: number;
   /** Its H1s that are placeholders ("{short title of solved problem}"): a record titled so kept the template's. */

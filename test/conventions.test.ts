@@ -1,7 +1,7 @@
 // The set's own conventions, read before it is judged: template names, the template's sections and
 // statuses, and whether the set declares `patterns`.
 import { describe, expect, it } from 'vitest';
-import { conventionsFingerprint, conventionsOfRecords, declaresPatterns, folderConventions, isNumberedFolder, isNumberedName, isTemplateName, missingPatternPages, templateStatuses, withPatternPages } from '../src/conventions.ts';
+import { conventionsFingerprint, conventionsOfRecords, declaresPatterns, folderConventions, isNumberedFolder, isNumberedName, isTemplateName, missingPatternPages, templateStatuses, templateStatusesOpen, withPatternPages } from '../src/conventions.ts';
 import { catalogueWithUser } from '../src/catalogue.ts';
 import { memoryProject } from '../src/project.ts';
 import { markdownAnchors } from '../src/record.ts';
@@ -60,6 +60,21 @@ describe('templateStatuses', () => {
     ]);
     expect(templateStatuses('# Title\n\n## Status\n\nProposed | Accepted | Deprecated | Superseded\n')).toEqual(['Proposed', 'Accepted', 'Deprecated', 'Superseded']);
     expect(templateStatuses('## Status\n\nAccepted\n')).toBeNull();
+    // MADR 4 keeps the list in a commented-out frontmatter key.
+    expect(templateStatuses('---\n# status: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123"\n---\n')).toEqual([
+      'proposed',
+      'rejected',
+      'accepted',
+      'deprecated',
+      'superseded by',
+    ]);
+  });
+
+  it('a list with "…", "..." or "etc" is open', () => {
+    expect(templateStatusesOpen('* Status: [proposed | accepted | … | superseded by [x](x.md)]\n')).toBe(true);
+    expect(templateStatusesOpen('status: proposed | accepted | ... \n')).toBe(true);
+    expect(templateStatusesOpen('## Status\n\nProposed | Accepted | Deprecated | Superseded\n')).toBe(false);
+    expect(templateStatusesOpen('# Title\n')).toBe(false);
   });
 });
 
@@ -100,6 +115,7 @@ describe('folderConventions', () => {
           { title: 'Notes', depth: 1, optional: false, droppedBySet: false },
         ],
         statuses: null,
+        statusesOpen: false,
         h1Count: 2,
         titlePlaceholders: ['{short title}'],
       },

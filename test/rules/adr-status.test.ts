@@ -70,6 +70,13 @@ ruleTester('adr-status', {
     // The folder template's statuses are the set's vocabulary.
     { name: 'a word of the template', code: nygard('Deprecated'), files: NYGARD_TEMPLATE },
     { name: 'a French set writing its template\'s words', code: french('proposé'), files: FRENCH_TEMPLATE },
+    // Its list ends open ("déprécié | … | remplacé par"): the set may use words of its own.
+    { name: 'an open template list takes the set\'s own word ("mergé")', code: french('mergé'), files: FRENCH_TEMPLATE },
+    {
+      name: 'MADR 4\'s template lists its statuses in a commented frontmatter key, open: "on hold" is the set\'s own',
+      code: '---\nstatus: on hold\n---\n\n# Provide own tools\n',
+      files: { 'docs/adr/adr-template.md': '---\n# These are optional elements.\n# status: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123"\n---\n\n# {short title}\n' },
+    },
     { name: '"superseded by" in the template takes "remplacé par" with a link', code: french('remplacé par [ADR-0002](0002-x.md)'), files: FRENCH_TEMPLATE },
     { name: 'explicit config wins over the template', code: nygard('Final'), files: NYGARD_TEMPLATE, config: { statuses: ['Draft', 'Final'] } },
     {
@@ -214,16 +221,29 @@ ruleTester('adr-status', {
       errors: [{ message: 'Status "accepted" means "accepté"; write "accepté", as adr-template.md does', line: 3, column: 12, severity: 'warn' }],
     },
     {
-      name: 'a French template: "mergé" is unknown, closest in meaning to "accepté"',
-      code: french('mergé'),
+      name: 'an open template list ("… |") takes other words, but not a misspelling of one of its own',
+      code: french('acepté'),
       files: FRENCH_TEMPLATE,
       errors: [
         {
-          message: unknownStatus('mergé', { list: FRENCH_LIST, hint: 'closest in meaning: "accepté"', accept: 'add it to the statuses adr-template.md lists' }),
+          message: unknownStatus('acepté', { list: FRENCH_LIST, hint: 'did you mean "accepté"?', accept: 'add it to the statuses adr-template.md lists' }),
           line: 3,
           column: 12,
           endLine: 3,
-          endColumn: 17,
+          endColumn: 18,
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a closed template list: a word outside it is unknown, with the closest in meaning',
+      code: nygard('Done'),
+      files: NYGARD_TEMPLATE,
+      errors: [
+        {
+          message: unknownStatus('Done', { list: 'Proposed, Accepted, Deprecated, Superseded', hint: 'closest in meaning: "Accepted"', accept: 'add it to the statuses template.md lists' }),
+          line: 5,
+          column: 1,
           severity: 'error',
         },
       ],
