@@ -776,11 +776,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename12 = shortcut ? basenameOf(path) : path;
+        const basename13 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename12 : path
+            shortcut && rule._basenameOnly ? basename13 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -18003,10 +18003,10 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename12) {
-        assertNonEmpty(basename12, "basename");
-        assertPart(basename12, "basename");
-        this.path = default2.join(this.dirname || "", basename12);
+      set basename(basename13) {
+        assertNonEmpty(basename13, "basename");
+        assertPart(basename13, "basename");
+        this.path = default2.join(this.dirname || "", basename13);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -33026,7 +33026,7 @@ var init_plural = __esm({
 });
 
 // src/init.ts
-import { relative as relative6 } from "node:path";
+import { basename as basename11, relative as relative6 } from "node:path";
 function inferSettings(input) {
   return [adrsSetting(input), statusesSetting(input), ...patternSettings(input), sectionsSetting(input), filenameSetting(input)].filter(
     (setting) => setting !== null
@@ -33052,7 +33052,7 @@ function statusesSetting({ records, conventions: conventions2 }) {
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const extra = [...counts.entries()].filter(([word, count]) => count > 1 || vocabulary.statuses.every((status) => (0, import_fastest_levenshtein7.distance)(word, status.toLowerCase()) > 2)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  if (extra.length === 0) return null;
+  if (extra.length === 0) return statusesInUse(records, vocabulary.source === "template" ? `the statuses ${vocabulary.template} lists` : "the standard statuses");
   const source = vocabulary.source === "template" ? `the statuses ${vocabulary.template} lists` : "the standard statuses (and their synonyms)";
   return {
     key: "statuses",
@@ -33060,17 +33060,27 @@ function statusesSetting({ records, conventions: conventions2 }) {
     comment: `${source}, and the set\u2019s own: ${extra.map(([word, count]) => `${word} (${plural(count, "ADR")})`).join(", ")}`
   };
 }
+function statusesInUse(records, source) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const record of records) if (record.status) counts.set(statusWord(record.status.value), (counts.get(statusWord(record.status.value)) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const used = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word, count]) => `${word} (${count})`);
+  return { key: "statuses", value: null, comment: `statuses in use: ${used.join(", ")}; ${source} know them, none needs adding` };
+}
 function patternSettings({ records, conventions: conventions2, mentioning }) {
-  if (records.length === 0 || [...conventions2.values()].some((entry) => entry.patternsAdopted)) return [];
+  if (records.length === 0) return [];
+  if ([...conventions2.values()].some((entry) => entry.patternsAdopted))
+    return [{ key: "patterns", value: null, comment: 'ADRs declare "patterns": pattern-undeclared and pattern-link are on' }];
   const mention = mentioning === 1 ? "mentions" : "mention";
-  const seen = `no ADR declares "patterns"${mentioning ? `; ${plural(mentioning, "ADR")} ${mention} catalogue patterns (adrlint report lists them)` : ""}`;
-  return [
-    { key: "pattern-undeclared", value: "off", comment: seen },
-    { key: "pattern-link", value: "off", comment: "no pattern pages are linked either" }
-  ];
+  const seen = mentioning ? `; ${plural(mentioning, "ADR")} ${mention} catalogue patterns (adrlint report lists them)` : "";
+  return [{ key: "patterns", value: null, comment: `no ADR declares "patterns"${seen}: pattern-undeclared and pattern-link stay quiet until one does` }];
 }
 function sectionsSetting({ records, conventions: conventions2, results }) {
-  if ([...conventions2.values()].some((entry) => entry.template)) return null;
+  const own6 = [...conventions2.values()].find((entry) => entry.template)?.template;
+  if (own6) {
+    const required = own6.sections.filter((section) => !section.optional && !section.droppedBySet).map((section) => `"${section.title}"`);
+    return { key: "adr-sections", value: null, comment: `sections: those of ${basename11(own6.path)} (${required.join(", ") || "none required"}), which adr-sections reads itself` };
+  }
   const format = dominantFormat(records);
   if (!format) return null;
   const ofFormat = new Set(records.filter((record) => formatFamily(record.format) === format).map((record) => record.path));
@@ -33084,7 +33094,8 @@ function sectionsSetting({ records, conventions: conventions2, results }) {
   }
   const template = TEMPLATES[format];
   const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
-  if (dropped.length === 0 || dropped.length === template.length) return null;
+  if (dropped.length === template.length) return null;
+  if (dropped.length === 0) return { key: "adr-sections", value: null, comment: `sections: ${format} records (${ofFormat.size} of ${records.length}) write every section of the ${format} template` };
   return {
     key: "adr-sections",
     value: ["warn", { template: template.filter((section) => !dropped.includes(section)) }],
@@ -33136,8 +33147,9 @@ function nameShape(name) {
 }
 function renderConfig(settings, header) {
   const lines = header.split("\n").map((line) => `# ${line}`.trimEnd());
-  const top = settings.filter((setting) => setting.key === "adrs" || setting.key === "statuses");
-  const rules2 = settings.filter((setting) => setting.key !== "adrs" && setting.key !== "statuses");
+  const top = settings.filter((setting) => (setting.key === "adrs" || setting.key === "statuses") && setting.value !== null);
+  const rules2 = settings.filter((setting) => setting.key !== "adrs" && setting.key !== "statuses" && setting.value !== null);
+  for (const note of settings.filter((setting) => setting.value === null)) lines.push(`# ${note.comment}`);
   for (const setting of top) {
     lines.push(`# ${setting.comment}`, `${setting.key}:`);
     for (const item of setting.value) lines.push(`  - ${JSON.stringify(item)}`);
@@ -33160,6 +33172,7 @@ function rawConfig(settings) {
   const raw = {};
   const rules2 = {};
   for (const setting of settings) {
+    if (setting.value === null) continue;
     if (setting.key === "adrs" || setting.key === "statuses") raw[setting.key] = setting.value;
     else rules2[setting.key] = setting.value;
   }
@@ -34447,9 +34460,9 @@ __export(report_exports, {
   normaliseStatus: () => normaliseStatus,
   patternUsageLines: () => patternUsageLines
 });
-import { basename as basename11, relative as relative12, sep as sep7 } from "node:path";
+import { basename as basename12, relative as relative12, sep as sep7 } from "node:path";
 function relativePath(root, path) {
-  return (relative12(root, path) || basename11(path)).split(sep7).join("/");
+  return (relative12(root, path) || basename12(path)).split(sep7).join("/");
 }
 function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
   const known = matchStatus(written, statuses);

@@ -2,7 +2,7 @@
 // each setting with a comment saying what was seen. The inference is pure (records, conventions and
 // the default run's problems in, settings out); src/cli.ts runs adrlint, checks that the captured
 // config reports nothing the defaults did not, and writes the file.
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { DEFAULT_STATUSES, readStatus, statusVocabulary } from './status.ts';
 import { plural } from './plural.ts';
@@ -12,8 +12,9 @@ import type { AdrFormat, AdrRecord, SetConventions } from './types.ts';
 
 /** One captured setting: where it goes, its value, and what was seen. */
 export interface CapturedSetting {
-  /** `adrs`, `statuses`, or a rule id. */
+  /** `adrs`, `statuses`, a rule id, or `patterns` (a note only). */
   key: string;
+  /** Null: what was seen is written as a comment, with no setting (the default already fits). */
   value: unknown;
   comment: string;
 }
@@ -67,7 +68,7 @@ function statusesSetting({ records, conventions }: InitInput): CapturedSetting |
   const extra = [...counts.entries()]
     .filter(([word, count]) => count > 1 || vocabulary.statuses.every((status) => distance(word, status.toLowerCase()) > 2))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  if (extra.length === 0) return null;
+  if (extra.length === 0) return statusesInUse(records, vocabulary.source === 'template' ? `the statuses ${vocabulary.template} lists` : 'the standard statuses');
   const source = vocabulary.source === 'template' ? `the statuses ${vocabulary.template} lists` : 'the standard statuses (and their synonyms)';
   return {
     key: 'statuses',
@@ -76,15 +77,28 @@ function statusesSetting({ records, conventions }: InitInput): CapturedSetting |
   };
 }
 
+/** The statuses the set writes, as a note, when its vocabulary already takes them all. */
+function statusesInUse(records: readonly AdrRecord[], source: string): CapturedSetting | null {
+  const counts = new Map<string, number>();
+  for (const record of records) if (record.status) counts.set(statusWord(record.status.value), (counts.get(statusWord(record.status.value)) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const used = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word, count]) => `${word} (${count})`);
+  return { key: 'statuses', value: null, comment: `statuses in use: ${used.join(', ')}; ${source} know them, none needs adding` };
+}
+
 /** A set that never declares `patterns` has not adopted the catalogue: say so explicitly. */
+/**
+ * Whether the set uses `patterns`, as a note: pattern-undeclared and pattern-link stay quiet on a
+ * set that does not, and start by themselves when one ADR declares patterns. Turning them off here
+ * would keep them off after the team adopts the catalogue.
+ */
 function patternSettings({ records, conventions, mentioning }: InitInput): CapturedSetting[] {
-  if (records.length === 0 || [...conventions.values()].some((entry) => entry.patternsAdopted)) return [];
+  if (records.length === 0) return [];
+  if ([...conventions.values()].some((entry) => entry.patternsAdopted))
+    return [{ key: 'patterns', value: null, comment: 'ADRs declare "patterns": pattern-undeclared and pattern-link are on' }];
   const mention = mentioning === 1 ? 'mentions' : 'mention';
-  const seen = `no ADR declares "patterns"${mentioning ? `; ${plural(mentioning, 'ADR')} ${mention} catalogue patterns (adrlint report lists them)` : ''}`;
-  return [
-    { key: 'pattern-undeclared', value: 'off', comment: seen },
-    { key: 'pattern-link', value: 'off', comment: 'no pattern pages are linked either' },
-  ];
+  const seen = mentioning ? `; ${plural(mentioning, 'ADR')} ${mention} catalogue patterns (adrlint report lists them)` : '';
+  return [{ key: 'patterns', value: null, comment: `no ADR declares "patterns"${seen}: pattern-undeclared and pattern-link stay quiet until one does` }];
 }
 
 const MISSING_SECTION = /^Missing the "(.+?)" section/;
@@ -94,7 +108,11 @@ const MISSING_SECTION = /^Missing the "(.+?)" section/;
  * section at least half of them lack is the set's habit, not a mistake in each.
  */
 function sectionsSetting({ records, conventions, results }: InitInput): CapturedSetting | null {
-  if ([...conventions.values()].some((entry) => entry.template)) return null;
+  const own = [...conventions.values()].find((entry) => entry.template)?.template;
+  if (own) {
+    const required = own.sections.filter((section) => !section.optional && !section.droppedBySet).map((section) => `"${section.title}"`);
+    return { key: 'adr-sections', value: null, comment: `sections: those of ${basename(own.path)} (${required.join(', ') || 'none required'}), which adr-sections reads itself` };
+  }
   const format = dominantFormat(records);
   if (!format) return null;
   const ofFormat = new Set(records.filter((record) => formatFamily(record.format) === format).map((record) => record.path));
@@ -108,7 +126,8 @@ function sectionsSetting({ records, conventions, results }: InitInput): Captured
   }
   const template = TEMPLATES[format];
   const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
-  if (dropped.length === 0 || dropped.length === template.length) return null;
+  if (dropped.length === template.length) return null;
+  if (dropped.length === 0) return { key: 'adr-sections', value: null, comment: `sections: ${format} records (${ofFormat.size} of ${records.length}) write every section of the ${format} template` };
   return {
     key: 'adr-sections',
     value: ['warn', { template: template.filter((section) => !dropped.includes(section)) }],
@@ -174,8 +193,9 @@ function nameShape(name: string): { pattern: string; example: string } | null {
 /** The settings as a commented `.adrlintrc.yml`. Strings are written as JSON strings (valid YAML). */
 export function renderConfig(settings: readonly CapturedSetting[], header: string): string {
   const lines = header.split('\n').map((line) => `# ${line}`.trimEnd());
-  const top = settings.filter((setting) => setting.key === 'adrs' || setting.key === 'statuses');
-  const rules = settings.filter((setting) => setting.key !== 'adrs' && setting.key !== 'statuses');
+  const top = settings.filter((setting) => (setting.key === 'adrs' || setting.key === 'statuses') && setting.value !== null);
+  const rules = settings.filter((setting) => setting.key !== 'adrs' && setting.key !== 'statuses' && setting.value !== null);
+  for (const note of settings.filter((setting) => setting.value === null)) lines.push(`# ${note.comment}`);
   for (const setting of top) {
     lines.push(`# ${setting.comment}`, `${setting.key}:`);
     for (const item of setting.value as string[]) lines.push(`  - ${JSON.stringify(item)}`);
@@ -203,6 +223,7 @@ export function rawConfig(settings: readonly CapturedSetting[]): Record<string, 
   const raw: Record<string, unknown> = {};
   const rules: Record<string, unknown> = {};
   for (const setting of settings) {
+    if (setting.value === null) continue;
     if (setting.key === 'adrs' || setting.key === 'statuses') raw[setting.key] = setting.value;
     else rules[setting.key] = setting.value;
   }
