@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { resolveConfig } from '../src/config.ts';
-import { adrlint, fixture, parseJson, removeFixtures } from './helpers/cli.ts';
+import { adrlint, fixture, PACKAGE_ROOT, parseJson, removeFixtures } from './helpers/cli.ts';
 
 afterAll(removeFixtures);
 
@@ -86,6 +86,17 @@ describe('adrlint init', () => {
     expect(text).toContain('# statuses in use: accepted (1), proposed (1); the standard statuses know them, none needs adding\n');
     expect(text).toContain('# sections: nygard records (2 of 2) write every section of the nygard template\n');
     expect(existsSync(join(root, 'decisions', '.adrlintrc.yml'))).toBe(false);
+  });
+
+  it('the README\'s example is what init prints and writes for the set it describes', async () => {
+    const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Running adrlint on an existing ADR set'));
+    const console = /```console\n\$ npx adrlint init\n([\s\S]*?)```/.exec(section)![1];
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    const root = fixture(SET);
+    const run = await adrlint(root, ['init']);
+    expect(run.stdout).toBe(console);
+    expect(readFileSync(join(root, '.adrlintrc.yml'), 'utf8')).toBe(yaml);
   });
 
   it('refuses lint-only flags', async () => {
