@@ -776,11 +776,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename13 = shortcut ? basenameOf(path) : path;
+        const basename14 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename13 : path
+            shortcut && rule._basenameOnly ? basename14 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -18003,10 +18003,10 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename13) {
-        assertNonEmpty(basename13, "basename");
-        assertPart(basename13, "basename");
-        this.path = default2.join(this.dirname || "", basename13);
+      set basename(basename14) {
+        assertNonEmpty(basename14, "basename");
+        assertPart(basename14, "basename");
+        this.path = default2.join(this.dirname || "", basename14);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -27454,6 +27454,12 @@ var init_mention_use = __esm({
 function parseMarkdown(text3) {
   return processor.parse(text3);
 }
+function opensFrontmatter(text3) {
+  const fence3 = OPENING_FENCE.exec(text3);
+  if (!fence3) return false;
+  const next = /^[^\r\n]*/.exec(text3.slice(fence3[0].length))[0];
+  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
+}
 function parseAdr(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279;
   const text3 = bom ? source.slice(1) : source;
@@ -27469,7 +27475,7 @@ function adrFromTree(path, text3, bom, tree, lines) {
   const first = tree.children[0];
   if (first?.type === "yaml" && first.position?.start.offset === 0) {
     frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
-  } else if (OPENING_FENCE.exec(text3)) {
+  } else if (opensFrontmatter(text3)) {
     unterminatedFrontmatter = [0, 3];
   }
   return {
@@ -27837,7 +27843,7 @@ function isAutolink(text3, node2, range) {
   const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
-var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, BLOCKS, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, YAML_START, REFERENCE_KEYS, NOT_PROSE, BLOCKS, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
 var init_parse2 = __esm({
   "src/parse.ts"() {
     "use strict";
@@ -27852,6 +27858,7 @@ var init_parse2 = __esm({
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
     MAX_ALIAS_COUNT = 100;
     OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+    YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
     REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
     NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
     BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "tableCell"]);
@@ -29172,7 +29179,10 @@ var init_record = __esm({
       [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
       [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
       [/^amended\s+by\b/i, "amended-by"],
-      [/^amends\b/i, "amends"]
+      [/^amends\b/i, "amends"],
+      // "Extends" / "Extended by": the older record stands and is added to, as with an amendment.
+      [/^extended\s+by\b/i, "amended-by"],
+      [/^extends\b/i, "amends"]
     ];
     FRONTMATTER_RELATIONS = [
       ["supersedes", "supersedes"],
@@ -29208,8 +29218,23 @@ function sectionNames(title) {
   const name = normaliseHeading(title);
   return CONCEPTS.find((names) => names.includes(name)) ?? [name];
 }
+function withOneWordInside(heading, name) {
+  const words3 = name.split(" ");
+  const written = heading.split(" ");
+  if (words3.length < 2 || written.length !== words3.length + 1) return false;
+  for (let extra = 1; extra < written.length - 1; extra++) {
+    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
+  }
+  return false;
+}
 function namesHeading(heading, names) {
-  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
+  return names.some(
+    (name) => heading === name || heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length)) || withOneWordInside(heading, name)
+  );
+}
+function optionHeadingsAt(headings) {
+  const at = headings.flatMap((heading, index2) => OPTION_HEADING.test(heading) ? [index2] : []);
+  return at.length >= 2 ? at[0] : null;
 }
 function headingIsSection(heading, names) {
   if (namesHeading(heading, names)) return true;
@@ -29242,7 +29267,7 @@ function sectionHeadingsOfText(source) {
   }
   return headings;
 }
-var CONCEPTS, JOIN, FENCE, ATX, FRONTMATTER;
+var CONCEPTS, QUALIFIED, OPTION_HEADING, JOIN, FENCE, ATX, FRONTMATTER;
 var init_sections = __esm({
   "src/sections.ts"() {
     "use strict";
@@ -29310,6 +29335,8 @@ var init_sections = __esm({
       ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
       ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
     ];
+    QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
+    OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
     JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
     FENCE = /^ {0,3}(`{3,}|~{3,})/;
     ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -30194,6 +30221,13 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
+import { basename as basename4 } from "node:path";
+function refersTo(from, to) {
+  const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
+  return from.relations.some(
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename4(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+  );
+}
 function titleKey(record) {
   const key = record.title === null ? "" : comparableTitle(record.title);
   return key === "" ? null : key;
@@ -30240,6 +30274,7 @@ var init_adr_title_duplicate = __esm({
       const siblings = recordsByFolder(set).get(record.folder) ?? [record];
       const first = memoPerArray(firstByTitle, siblings, () => firstRecords(siblings)).get(titleKey(record) ?? "");
       if (!first || first === record || first.path === record.path) return;
+      if (refersTo(record, first) || refersTo(first, record)) return;
       const range = record.h1Range ?? record.frontmatterTitle?.range ?? [0, 0];
       report({ range, message: `"${first.name}" has the same title, "${record.title}"; give this record a title of its own` });
     };
@@ -30498,14 +30533,14 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 function builtIn(name, titles) {
   return { label: `${name} template`, sections: titles.map((title) => ({ title, required: true })), h1Habit: false };
 }
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename4(template.path)}`,
+    label: `folder's template ${basename5(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -30609,6 +30644,11 @@ var init_adr_sections = __esm({
       for (const section of template.sections) {
         const names = sectionNames(section.title);
         const candidates = headings.flatMap((heading, index3) => headingIsSection(heading, names) ? [index3] : []);
+        const options2 = names.includes("considered options") ? optionHeadingsAt(headings) : null;
+        if (candidates.length === 0 && options2 !== null) {
+          if (!found.some((entry) => entry.index === options2)) found.push({ name: section.title, index: options2, ownName: false });
+          continue;
+        }
         if (candidates.length === 0) {
           if (section.required && !(names.includes("status") && record.status)) {
             report({ range: record.h1Range ?? [0, 0], message: `Missing the "${section.title}" section the ${template.label} asks for` });
@@ -30617,14 +30657,16 @@ var init_adr_sections = __esm({
         }
         const shallowest = Math.min(...candidates.map(depthOf));
         const index2 = candidates.find((candidate) => depthOf(candidate) === shallowest);
-        if (!found.some((entry) => entry.index === index2)) found.push({ name: section.title, index: index2 });
+        const ownName = headingIsSection(headings[index2], [normaliseHeading(section.title)]);
+        if (!found.some((entry) => entry.index === index2)) found.push({ name: section.title, index: index2, ownName });
       }
-      const keep = longestIncreasing(found.map((entry) => entry.index));
-      found.forEach((entry, position2) => {
+      const placed = found.filter((entry) => entry.ownName);
+      const keep = longestIncreasing(placed.map((entry) => entry.index));
+      placed.forEach((entry, position2) => {
         if (keep.has(position2)) return;
         if (depthOf(entry.index) === 1 && !template.h1Habit) return;
-        const next = found.find((other, at) => at > position2 && keep.has(at));
-        const previous2 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
+        const next = placed.find((other, at) => at > position2 && keep.has(at));
+        const previous2 = placed.filter((_, at) => at < position2 && keep.has(at)).pop();
         const where = next ? `before "${next.name}"` : `after "${previous2?.name ?? ""}"`;
         report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.label} puts it ${where}` });
       });
@@ -30633,7 +30675,7 @@ var init_adr_sections = __esm({
 });
 
 // src/relations.ts
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -30661,7 +30703,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename5(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename6(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -30685,7 +30727,7 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
+import { basename as basename7, dirname as dirname3, join as join2 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -30832,7 +30874,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -30885,7 +30927,7 @@ function unresolved(relation, resolution, project, index2) {
   }
   const folder = dirname3(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename6(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename7(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -31005,7 +31047,7 @@ __export(adr_link_exports, {
   check: () => check18,
   meta: () => meta18
 });
-import { basename as basename7, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
 function normaliseFragment(fragment) {
   return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
 }
@@ -31033,7 +31075,7 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename7(missing);
+  const name = basename8(missing);
   if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
@@ -31054,7 +31096,7 @@ function guessedTargets(missing, folder, project) {
 function reportMissing(check20, link, path, absolute, what) {
   const { adr, project } = check20;
   const folder = dirname4(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
+  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename8(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
@@ -31519,7 +31561,7 @@ var init_config = __esm({
 
 // src/files.ts
 import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename8, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename9, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
@@ -31608,7 +31650,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
   const byName = (file, folder) => {
-    const name = basename8(file);
+    const name = basename9(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative2(root, file);
@@ -31630,7 +31672,7 @@ function notAdrReason(folders, cwd, config, explicit) {
     const folder = folders.has(file);
     const reason = byName(file, folder);
     if (reason !== null) return reason;
-    if (!folder && !explicit.has(file) && !isNumberedName(basename8(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    if (!folder && !explicit.has(file) && !isNumberedName(basename9(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
     return null;
   };
 }
@@ -32465,7 +32507,7 @@ var init_lint_file = __esm({
 });
 
 // src/record-scan.ts
-import { basename as basename9, dirname as dirname10 } from "node:path";
+import { basename as basename10, dirname as dirname10 } from "node:path";
 function headDate(path, source, bom, bodyStart, catalogue) {
   const text3 = source.slice(bom);
   const section = SECTION_HEADING.exec(text3.slice(bodyStart));
@@ -32504,7 +32546,7 @@ function headRecord(path, source, catalogue) {
   const h1Range = [at, at + line.length];
   const numbered = titleNumber(title);
   const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
-  const name = basename9(path);
+  const name = basename10(path);
   return {
     path,
     folder: dirname10(path),
@@ -32535,7 +32577,7 @@ var init_record_scan = __esm({
     init_parse2();
     init_record();
     init_status();
-    RELATION_WORD = new RegExp(`super[sc]ed|amend|${SUCCESSOR_WORD.source}`, "iu");
+    RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
     PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
     DATE_WORD = /date/i;
     SECTION_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/m;
@@ -32614,7 +32656,7 @@ var init_workers = __esm({
 
 // src/write.ts
 import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename10, dirname as dirname11, join as join7 } from "node:path";
+import { basename as basename11, dirname as dirname11, join as join7 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
@@ -32625,7 +32667,7 @@ function writeFixedFile(path, originalSource, fixedSource) {
   } catch (error) {
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join7(dirname11(target), `.${basename10(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const temp = join7(dirname11(target), `.${basename11(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const { mode } = statSync4(target);
     writeFileSync2(temp, fixedSource, { mode });
@@ -33026,7 +33068,7 @@ var init_plural = __esm({
 });
 
 // src/init.ts
-import { basename as basename11, relative as relative6 } from "node:path";
+import { basename as basename12, relative as relative6 } from "node:path";
 function inferSettings(input) {
   return [adrsSetting(input), statusesSetting(input), ...patternSettings(input), sectionsSetting(input), filenameSetting(input)].filter(
     (setting) => setting !== null
@@ -33040,7 +33082,7 @@ function adrsSetting({ cwd, records }) {
 }
 function statusWord(written) {
   const cleaned = written.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-  return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
+  return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von|in)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
 }
 function statusesSetting({ records, conventions: conventions2 }) {
   const template = [...conventions2.values()].find((entry) => entry.template?.statuses)?.template ?? null;
@@ -33079,7 +33121,7 @@ function sectionsSetting({ records, conventions: conventions2, results }) {
   const own6 = [...conventions2.values()].find((entry) => entry.template)?.template;
   if (own6) {
     const required = own6.sections.filter((section) => !section.optional && !section.droppedBySet).map((section) => `"${section.title}"`);
-    return { key: "adr-sections", value: null, comment: `sections: those of ${basename11(own6.path)} (${required.join(", ") || "none required"}), which adr-sections reads itself` };
+    return { key: "adr-sections", value: null, comment: `sections: those of ${basename12(own6.path)} (${required.join(", ") || "none required"}), which adr-sections reads itself` };
   }
   const format = dominantFormat(records);
   if (!format) return null;
@@ -33095,7 +33137,8 @@ function sectionsSetting({ records, conventions: conventions2, results }) {
   const template = TEMPLATES[format];
   const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
   if (dropped.length === template.length) return null;
-  if (dropped.length === 0) return { key: "adr-sections", value: null, comment: `sections: ${format} records (${ofFormat.size} of ${records.length}) write every section of the ${format} template` };
+  if (dropped.length === 0)
+    return { key: "adr-sections", value: null, comment: `sections: most ${format} records (${ofFormat.size} of ${records.length} are) write each section of the ${format} template` };
   return {
     key: "adr-sections",
     value: ["warn", { template: template.filter((section) => !dropped.includes(section)) }],
@@ -34460,9 +34503,9 @@ __export(report_exports, {
   normaliseStatus: () => normaliseStatus,
   patternUsageLines: () => patternUsageLines
 });
-import { basename as basename12, relative as relative12, sep as sep7 } from "node:path";
+import { basename as basename13, relative as relative12, sep as sep7 } from "node:path";
 function relativePath(root, path) {
-  return (relative12(root, path) || basename12(path)).split(sep7).join("/");
+  return (relative12(root, path) || basename13(path)).split(sep7).join("/");
 }
 function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
   const known = matchStatus(written, statuses);

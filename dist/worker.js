@@ -15715,10 +15715,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename7) {
-    assertNonEmpty(basename7, "basename");
-    assertPart(basename7, "basename");
-    this.path = default2.join(this.dirname || "", basename7);
+  set basename(basename8) {
+    assertNonEmpty(basename8, "basename");
+    assertPart(basename8, "basename");
+    this.path = default2.join(this.dirname || "", basename8);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -24466,6 +24466,13 @@ function parseMarkdown(text3) {
 }
 var MAX_ALIAS_COUNT = 100;
 var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+var YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
+function opensFrontmatter(text3) {
+  const fence3 = OPENING_FENCE.exec(text3);
+  if (!fence3) return false;
+  const next = /^[^\r\n]*/.exec(text3.slice(fence3[0].length))[0];
+  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
+}
 function parseAdr(path, source, catalogue2) {
   const bom = source.charCodeAt(0) === 65279;
   const text3 = bom ? source.slice(1) : source;
@@ -24481,7 +24488,7 @@ function adrFromTree(path, text3, bom, tree, lines) {
   const first = tree.children[0];
   if (first?.type === "yaml" && first.position?.start.offset === 0) {
     frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
-  } else if (OPENING_FENCE.exec(text3)) {
+  } else if (opensFrontmatter(text3)) {
     unterminatedFrontmatter = [0, 3];
   }
   return {
@@ -25219,7 +25226,10 @@ var RELATION_WORDS = [
   [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
   [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
   [/^amended\s+by\b/i, "amended-by"],
-  [/^amends\b/i, "amends"]
+  [/^amends\b/i, "amends"],
+  // "Extends" / "Extended by": the older record stands and is added to, as with an amendment.
+  [/^extended\s+by\b/i, "amended-by"],
+  [/^extends\b/i, "amends"]
 ];
 var FRONTMATTER_RELATIONS = [
   ["supersedes", "supersedes"],
@@ -26113,8 +26123,25 @@ function sectionNames(title) {
   const name = normaliseHeading(title);
   return CONCEPTS.find((names) => names.includes(name)) ?? [name];
 }
+var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
+function withOneWordInside(heading, name) {
+  const words3 = name.split(" ");
+  const written = heading.split(" ");
+  if (words3.length < 2 || written.length !== words3.length + 1) return false;
+  for (let extra = 1; extra < written.length - 1; extra++) {
+    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
+  }
+  return false;
+}
 function namesHeading(heading, names) {
-  return names.some((name) => heading === name || heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length)));
+  return names.some(
+    (name) => heading === name || heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length)) || withOneWordInside(heading, name)
+  );
+}
+var OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
+function optionHeadingsAt(headings) {
+  const at = headings.flatMap((heading, index2) => OPTION_HEADING.test(heading) ? [index2] : []);
+  return at.length >= 2 ? at[0] : null;
 }
 var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
 function headingIsSection(heading, names) {
@@ -26810,6 +26837,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
+import { basename as basename3 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -26830,9 +26858,16 @@ var check13 = ({ record, set, report }) => {
   const siblings = recordsByFolder(set).get(record.folder) ?? [record];
   const first = memoPerArray(firstByTitle, siblings, () => firstRecords(siblings)).get(titleKey(record) ?? "");
   if (!first || first === record || first.path === record.path) return;
+  if (refersTo(record, first) || refersTo(first, record)) return;
   const range = record.h1Range ?? record.frontmatterTitle?.range ?? [0, 0];
   report({ range, message: `"${first.name}" has the same title, "${record.title}"; give this record a title of its own` });
 };
+function refersTo(from, to) {
+  const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
+  return from.relations.some(
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename3(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+  );
+}
 var firstByTitle = /* @__PURE__ */ new WeakMap();
 function titleKey(record) {
   const key = record.title === null ? "" : comparableTitle(record.title);
@@ -27087,7 +27122,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -27128,7 +27163,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename3(template.path)}`,
+    label: `folder's template ${basename4(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -27176,6 +27211,11 @@ var check16 = ({ adr, record, options, conventions: conventions2, report }) => {
   for (const section of template.sections) {
     const names = sectionNames(section.title);
     const candidates = headings.flatMap((heading, index3) => headingIsSection(heading, names) ? [index3] : []);
+    const options2 = names.includes("considered options") ? optionHeadingsAt(headings) : null;
+    if (candidates.length === 0 && options2 !== null) {
+      if (!found.some((entry) => entry.index === options2)) found.push({ name: section.title, index: options2, ownName: false });
+      continue;
+    }
     if (candidates.length === 0) {
       if (section.required && !(names.includes("status") && record.status)) {
         report({ range: record.h1Range ?? [0, 0], message: `Missing the "${section.title}" section the ${template.label} asks for` });
@@ -27184,14 +27224,16 @@ var check16 = ({ adr, record, options, conventions: conventions2, report }) => {
     }
     const shallowest = Math.min(...candidates.map(depthOf));
     const index2 = candidates.find((candidate) => depthOf(candidate) === shallowest);
-    if (!found.some((entry) => entry.index === index2)) found.push({ name: section.title, index: index2 });
+    const ownName = headingIsSection(headings[index2], [normaliseHeading(section.title)]);
+    if (!found.some((entry) => entry.index === index2)) found.push({ name: section.title, index: index2, ownName });
   }
-  const keep = longestIncreasing(found.map((entry) => entry.index));
-  found.forEach((entry, position2) => {
+  const placed = found.filter((entry) => entry.ownName);
+  const keep = longestIncreasing(placed.map((entry) => entry.index));
+  placed.forEach((entry, position2) => {
     if (keep.has(position2)) return;
     if (depthOf(entry.index) === 1 && !template.h1Habit) return;
-    const next = found.find((other, at) => at > position2 && keep.has(at));
-    const previous2 = found.filter((_, at) => at < position2 && keep.has(at)).pop();
+    const next = placed.find((other, at) => at > position2 && keep.has(at));
+    const previous2 = placed.filter((_, at) => at < position2 && keep.has(at)).pop();
     const where = next ? `before "${next.name}"` : `after "${previous2?.name ?? ""}"`;
     report({ range: record.sections[entry.index].range, message: `"${record.sections[entry.index].title}" is out of order: the ${template.label} puts it ${where}` });
   });
@@ -27218,11 +27260,11 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename5, dirname as dirname3, join as join2 } from "node:path";
+import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
 var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/relations.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -27250,7 +27292,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename4(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename5(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -27449,7 +27491,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename5(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -27514,7 +27556,7 @@ function unresolved(relation, resolution, project, index2) {
   }
   const folder = dirname3(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename5(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename6(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -27566,7 +27608,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-import { basename as basename6, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename7, dirname as dirname4, join as join3 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -27612,7 +27654,7 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename6(missing);
+  const name = basename7(missing);
   if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
@@ -27633,7 +27675,7 @@ function guessedTargets(missing, folder, project) {
 function reportMissing(check20, link, path, absolute, what) {
   const { adr, project } = check20;
   const folder = dirname4(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename6(absolute), name));
+  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Nodes, Parents } from 'mdast';
 import type { AdrRecord, FolderTemplate, ParsedAdr, Rule, SetConventions } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
-import { headingIsSection, normaliseHeading, sectionNames } from '../src/sections.ts';
+import { headingIsSection, normaliseHeading, optionHeadingsAt, sectionNames } from '../src/sections.ts';
 
 export interface Options {
   /** auto: per file from its format; madr; nygard; or a list of section names, in order. */
@@ -132,10 +132,16 @@ export const check: Rule<Options>['check'] = ({ adr, record, options, convention
   const depthOf = (index: number) => depths.get(record.sections[index]!.range[0]) ?? 2;
 
   // Each section: the first heading that names it, of the shallowest depth that has one.
-  const found: Array<{ name: string; index: number }> = [];
+  const found: Array<{ name: string; index: number; ownName: boolean }> = [];
   for (const section of template.sections) {
     const names = sectionNames(section.title);
     const candidates = headings.flatMap((heading, index) => (headingIsSection(heading, names) ? [index] : []));
+    const options = names.includes('considered options') ? optionHeadingsAt(headings) : null;
+    if (candidates.length === 0 && options !== null) {
+      // "## Option 1: …", "## Option 2: …": the options, one heading each.
+      if (!found.some((entry) => entry.index === options)) found.push({ name: section.title, index: options, ownName: false });
+      continue;
+    }
     if (candidates.length === 0) {
       // Nygard's Status may be a frontmatter field or a "Status:" line instead of a section.
       if (section.required && !(names.includes('status') && record.status)) {
@@ -146,17 +152,21 @@ export const check: Rule<Options>['check'] = ({ adr, record, options, convention
     const shallowest = Math.min(...candidates.map(depthOf));
     const index = candidates.find((candidate) => depthOf(candidate) === shallowest)!;
     // A combined heading stands for several sections at one place: it is placed once.
-    if (!found.some((entry) => entry.index === index)) found.push({ name: section.title, index });
+    const ownName = headingIsSection(headings[index]!, [normaliseHeading(section.title)]);
+    if (!found.some((entry) => entry.index === index)) found.push({ name: section.title, index, ownName });
   }
 
+  // Only sections written under the template's own names are held to its order: a set that
+  // writes "Alternatives considered" instead of "Considered Options" lays its records out its own way.
+  const placed = found.filter((entry) => entry.ownName);
   // The longest run of sections already in template order stays; the others are out of place.
-  const keep = longestIncreasing(found.map((entry) => entry.index));
-  found.forEach((entry, position) => {
+  const keep = longestIncreasing(placed.map((entry) => entry.index));
+  placed.forEach((entry, position) => {
     if (keep.has(position)) return;
     // An extra H1 is adr-title's to report (unless the set's template has several): not twice.
     if (depthOf(entry.index) === 1 && !template.h1Habit) return;
-    const next = found.find((other, at) => at > position && keep.has(at));
-    const previous = found.filter((_, at) => at < position && keep.has(at)).pop();
+    const next = placed.find((other, at) => at > position && keep.has(at));
+    const previous = placed.filter((_, at) => at < position && keep.has(at)).pop();
     const where = next ? `before "${next.name}"` : `after "${previous?.name ?? ''}"`;
     report({ range: record.sections[entry.index]!.range, message: `"${record.sections[entry.index]!.title}" is out of order: the ${template.label} puts it ${where}` });
   });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { AdrRecord, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { comparableTitle } from '../src/record.ts';
@@ -24,9 +25,21 @@ export const check: Rule['check'] = ({ record, set, report }) => {
   const siblings = recordsByFolder(set).get(record.folder) ?? [record];
   const first = memoPerArray(firstByTitle, siblings, () => firstRecords(siblings)).get(titleKey(record) ?? '');
   if (!first || first === record || first.path === record.path) return;
+  // A successor may keep the title of the record it supersedes or amends: that is no copy.
+  if (refersTo(record, first) || refersTo(first, record)) return;
   const range = record.h1Range ?? record.frontmatterTitle?.range ?? [0, 0];
   report({ range, message: `"${first.name}" has the same title, "${record.title}"; give this record a title of its own` });
 };
+
+/** Whether `from` names `to` in a supersede or amend relation, by number or by file. */
+function refersTo(from: AdrRecord, to: AdrRecord): boolean {
+  const stem = to.name.replace(/\.(?:md|markdown)$/i, '');
+  return from.relations.some(
+    (relation) =>
+      (relation.number !== null && relation.number === to.fileNumber) ||
+      (relation.target !== null && basename(relation.target.split('#')[0]!).replace(/\.(?:md|markdown|html?)$/i, '') === stem),
+  );
+}
 
 const firstByTitle = new WeakMap<readonly AdrRecord[], Map<string, AdrRecord>>();
 

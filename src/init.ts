@@ -44,10 +44,10 @@ function adrsSetting({ cwd, records }: InitInput): CapturedSetting | null {
   return { key: 'adrs', value: folders.map((folder) => relative(cwd, folder) || '.'), comment: `where the ADRs are (${counts.join('; ')})` };
 }
 
-/** "Superseded by [3](3.md)" → "superseded"; "**On hold**." → "on hold". */
+/** "Superseded by [3](3.md)" → "superseded"; "Implemented in [PR 5](…)" → "implemented"; "**On hold**." → "on hold". */
 export function statusWord(written: string): string {
   const cleaned = written.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
+  return (/^[\p{L}][\p{L}' -]*?(?=\s+(?:by|par|por|durch|von|in)\b|[^\p{L}' -]|$)/u.exec(cleaned)?.[0] ?? cleaned).trim();
 }
 
 /**
@@ -127,7 +127,8 @@ function sectionsSetting({ records, conventions, results }: InitInput): Captured
   const template = TEMPLATES[format];
   const dropped = template.filter((section) => (missing.get(section) ?? 0) * 2 >= ofFormat.size);
   if (dropped.length === template.length) return null;
-  if (dropped.length === 0) return { key: 'adr-sections', value: null, comment: `sections: ${format} records (${ofFormat.size} of ${records.length}) write every section of the ${format} template` };
+  if (dropped.length === 0)
+    return { key: 'adr-sections', value: null, comment: `sections: most ${format} records (${ofFormat.size} of ${records.length} are) write each section of the ${format} template` };
   return {
     key: 'adr-sections',
     value: ['warn', { template: template.filter((section) => !dropped.includes(section)) }],

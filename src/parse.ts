@@ -24,6 +24,19 @@ export function parseMarkdown(text: string): Root {
 const MAX_ALIAS_COUNT = 100;
 
 const OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+// What a YAML block opens with: a key ("status:", "'a b':"), a list item, a comment or a document marker.
+const YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
+
+/**
+ * A `---` first line that never closes is an unclosed frontmatter only when YAML follows it; a
+ * blank line or a heading after it is a thematic break left from a template (remark reads it so).
+ */
+function opensFrontmatter(text: string): boolean {
+  const fence = OPENING_FENCE.exec(text);
+  if (!fence) return false;
+  const next = /^[^\r\n]*/.exec(text.slice(fence[0].length))![0];
+  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
+}
 
 export function parseAdr(path: string, source: string, catalogue: Catalogue): ParsedAdr {
   const bom = source.charCodeAt(0) === 0xfeff;
@@ -42,7 +55,7 @@ function adrFromTree(path: string, text: string, bom: boolean, tree: Root, lines
   const first = tree.children[0];
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     frontmatter = readFrontmatter(text, first.position.end.offset ?? 0, lines);
-  } else if (OPENING_FENCE.exec(text)) {
+  } else if (opensFrontmatter(text)) {
     unterminatedFrontmatter = [0, 3];
   }
   return {

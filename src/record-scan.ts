@@ -13,8 +13,8 @@ import { SUCCESSOR_WORD } from './status.ts';
 import type { AdrRecord } from './types.ts';
 
 // Every relation key and phrase src/record.ts reads contains one of these (supersedes,
-// superseded_by, "Superceded by", amends, amended-by, a status "Replaced by ...", ...).
-const RELATION_WORD = new RegExp(`super[sc]ed|amend|${SUCCESSOR_WORD.source}`, 'iu');
+// superseded_by, "Superceded by", amends, amended-by, extends, a status "Replaced by ...", ...).
+const RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, 'iu');
 // A title whose text is its source: no escapes, entities, inline markup or closing hashes.
 const PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 

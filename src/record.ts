@@ -87,6 +87,9 @@ const RELATION_WORDS: Array<[RegExp, RelationKind]> = [
   [/^(?:effectively\s+)?super[sc]edes\b/i, 'supersedes'],
   [/^amended\s+by\b/i, 'amended-by'],
   [/^amends\b/i, 'amends'],
+  // "Extends" / "Extended by": the older record stands and is added to, as with an amendment.
+  [/^extended\s+by\b/i, 'amended-by'],
+  [/^extends\b/i, 'amends'],
 ];
 
 const FRONTMATTER_RELATIONS: Array<[string, RelationKind]> = [

@@ -90,9 +90,40 @@ export function sectionNames(title: string): string[] {
   return CONCEPTS.find((names) => names.includes(name)) ?? [name];
 }
 
-/** "Decision", "Decision Outcome" and "Decision: log conventions" are the Decision; "Decision Drivers" is not. */
+// What may follow a section's name and keep it that section: punctuation, or a qualifier
+// ("Considered options for provider discovery", "Decision on storage", "Contexte du projet").
+const QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
+
+/** The name's words with one more word inside: "Considered Evaluation Options" is Considered Options. */
+function withOneWordInside(heading: string, name: string): boolean {
+  const words = name.split(' ');
+  const written = heading.split(' ');
+  if (words.length < 2 || written.length !== words.length + 1) return false;
+  // The extra word sits after the name's first word and before its last.
+  for (let extra = 1; extra < written.length - 1; extra++) {
+    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(' ') === name) return true;
+  }
+  return false;
+}
+
+/**
+ * "Decision", "Decision Outcome", "Decision: log conventions" and "Decision on storage" are the
+ * Decision; "Decision Drivers" is not.
+ */
 function namesHeading(heading: string, names: readonly string[]): boolean {
-  return names.some((name) => heading === name || (heading.startsWith(name) && /^\s*[:(\-–—,]/.test(heading.slice(name.length))));
+  return names.some(
+    (name) => heading === name || (heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length))) || withOneWordInside(heading, name),
+  );
+}
+
+// One heading per option ("Option 1: Kafka", "Option B - polling", "Alternative 2"): two or more
+// of them are the options section written out.
+const OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
+
+/** The first of the headings that write out one option each, when there are two or more. */
+export function optionHeadingsAt(headings: readonly string[]): number | null {
+  const at = headings.flatMap((heading, index) => (OPTION_HEADING.test(heading) ? [index] : []));
+  return at.length >= 2 ? at[0]! : null;
 }
 
 // The joins of a combined heading: "Considered Options and Decision Outcome", "Decision / Consequences".

@@ -84,7 +84,7 @@ describe('adrlint init', () => {
     expect(text).not.toMatch(/^statuses:/m);
     expect(text).not.toContain('adr-sections:');
     expect(text).toContain('# statuses in use: accepted (1), proposed (1); the standard statuses know them, none needs adding\n');
-    expect(text).toContain('# sections: nygard records (2 of 2) write every section of the nygard template\n');
+    expect(text).toContain('# sections: most nygard records (2 of 2 are) write each section of the nygard template\n');
     expect(existsSync(join(root, 'decisions', '.adrlintrc.yml'))).toBe(false);
   });
 

@@ -38,6 +38,29 @@ const MADR_JEKYLL = '---\nparent: Decisions\nnav_order: 6\n---\n# Use Names as I
 ruleTester('adr-sections', {
   valid: [
     { name: 'adr-tools: Status, Context, Decision, Consequences', code: NYGARD },
+    // A section's name with a qualifier, or one word more inside it, is still that section.
+    {
+      name: 'MADR options written per concern ("Considered options for provider discovery")',
+      code: '# Service discovery\n\n## Context and Problem Statement\n\nX.\n\n## Considered options for provider discovery\n\n* A\n\n## Decision Outcome\n\nA.\n',
+      options: { template: 'madr' },
+    },
+    {
+      name: 'MADR options with a word inside ("Considered Evaluation Options")',
+      code: '# Multi provider\n\n## Context and Problem Statement\n\nX.\n\n## Considered Evaluation Options\n\n* A\n\n## Decision Outcome\n\nA.\n',
+      options: { template: 'madr' },
+    },
+    {
+      name: 'one heading per option ("## Option 1: …", "## Option 2: …") is the options section',
+      code: '# Errors\n\n## Context and Problem Statement\n\nX.\n\n## Option 1: codes\n\nA.\n\n## Option 2: types\n\nB.\n\n## Decision Outcome\n\nOption 2.\n',
+      options: { template: 'madr' },
+    },
+    {
+      // A set that writes "Alternatives considered" (not the template's "Considered Options") as an
+      // appendix after its decision lays its records out its own way: not held to MADR's order.
+      name: 'a section written under a synonym is not held to the template\'s order',
+      code: '# E2E tests\n\n## Context and Problem Statement\n\nX.\n\n## Decision\n\nWe test.\n\n## Alternatives considered\n\n* Mocks\n',
+      options: { template: 'madr' },
+    },
     {
       name: 'MADR with its optional sections',
       code: `${MADR_JEKYLL}## Context and Problem Statement\n\nHow to refer?\n\n## Decision Drivers\n\n* Easy\n\n## Considered Options\n\n* Names\n\n## Decision Outcome\n\nNames.\n\n### Consequences\n\n* Good\n\n## Pros and Cons of the Options\n\n### Names\n\n## More Information\n`,
@@ -116,6 +139,15 @@ ruleTester('adr-sections', {
     },
   ],
   invalid: [
+    {
+      name: '"Decision Drivers" is not the Decision, and one "Option 1" heading alone is no options section',
+      code: '# Errors\n\n## Context and Problem Statement\n\nX.\n\n## Decision Drivers\n\n* speed\n\n## Option 1: codes\n\nA.\n',
+      options: { template: 'madr' },
+      errors: [
+        { message: missing('Considered Options', 'madr'), line: 1, column: 1 },
+        { message: missing('Decision Outcome', 'madr'), line: 1, column: 1 },
+      ],
+    },
     {
       name: 'Nygard without Consequences, at the H1',
       code: '# 9. Help scripts\n\nDate: 2016-02-16\n\n## Status\n\nAccepted\n\n## Context\n\nUsers need help.\n\n## Decision\n\nWrite help scripts.\n',

@@ -91,6 +91,12 @@ ruleTester('adr-status', {
   ],
   invalid: [
     {
+      // A "---" first line with no YAML after it is a thematic break, not a frontmatter to skip the file for.
+      name: 'a template\'s "---" rule above the title does not hide the status',
+      code: '---\n\n' + nygard('Acepted'),
+      errors: [{ message: unknownStatus('Acepted', { hint: 'did you mean "accepted"?' }), line: 7, column: 1, severity: 'error' }],
+    },
+    {
       name: 'an unknown status, at the value, with its closest meaning',
       code: '---\ntitle: Use sagas\nstatus: done\n---\n',
       errors: [{ message: unknownStatus('done', { hint: 'closest in meaning: "accepted"' }), line: 3, column: 9, endLine: 3, endColumn: 13 }],

@@ -10,6 +10,12 @@ const claim = (other: string, says: string) => new RegExp(`^${other.replace(/\./
 ruleTester('adr-supersede', {
   valid: [
     {
+      name: '"Extends" and "Extended by" on both sides agree',
+      filename: 'docs/adr/0016-events.md',
+      code: nygard(16, 'Events', 'Accepted', 'Extends [22. Event subsystem](0022-event-subsystem.md)'),
+      files: { 'docs/adr/0022-event-subsystem.md': nygard(22, 'Event subsystem', 'Extended by [ADR-0016](0016-events.md)') },
+    },
+    {
       name: 'both sides say so: Nygard lines with links',
       filename: 'docs/adr/0001-use-postgresql.md',
       code: nygard(1, 'Use PostgreSQL', 'Superseded', 'Superseded by [2. Use MySQL](0002-use-mysql.md)'),
@@ -88,6 +94,14 @@ ruleTester('adr-supersede', {
       files: { 'docs/adr/0001-use-postgresql.md': nygard(1, 'Use PostgreSQL', 'Superseded', 'Superseded by [2. Use MySQL](0002-use-mysql.md)') },
       errors: [{ message: '0001-use-postgresql.md says it is superseded by this ADR, but this ADR does not say it supersedes 0001-use-postgresql.md', line: 7, column: 1 }],
       output: nygard(2, 'Use MySQL', 'Accepted', 'Supersedes [1. Use PostgreSQL](0001-use-postgresql.md)'),
+    },
+    {
+      name: '"Extended by" is an amendment: the record it names must say that it extends (amends) this one',
+      filename: 'docs/adr/0016-events.md',
+      code: nygard(16, 'Events', 'Accepted'),
+      files: { 'docs/adr/0022-event-subsystem.md': nygard(22, 'Event subsystem', 'Extended by [ADR-0016](0016-events.md)') },
+      errors: [{ message: '0022-event-subsystem.md says it is amended by this ADR, but this ADR does not say it amends 0022-event-subsystem.md', line: 7, column: 1 }],
+      output: nygard(16, 'Events', 'Accepted', 'Amends [22. Event subsystem](0022-event-subsystem.md)'),
     },
     {
       name: 'amended by another record: the line goes after the existing relation lines',

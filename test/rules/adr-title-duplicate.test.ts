@@ -12,6 +12,18 @@ ruleTester('adr-title-duplicate', {
       files: { 'docs/adr/0001-record-decisions.md': adr('1. Record decisions'), 'docs/adr/0003-use-kafka-for-payments.md': adr('3. Use Kafka for payments') },
     },
     {
+      name: 'a successor that keeps the title of the record it supersedes (by number)',
+      code: '# 21. Testing\n\n## Status\n\nAccepted\n\nSupersedes ADR-0011.\n',
+      filename: 'docs/adr/0021-testing.md',
+      files: { 'docs/adr/0011-testing.md': '# 11. Testing\n\n## Status\n\nSuperseded by [21. Testing](0021-testing.md)\n' },
+    },
+    {
+      name: 'a successor named by the older record only (a link)',
+      code: adr('22. Event subsystem'),
+      filename: 'docs/adr/0022-event-subsystem.md',
+      files: { 'docs/adr/0008-event-subsystem.md': '# 8. Event subsystem\n\n## Status\n\nSuperseded by [22](0022-event-subsystem.md)\n' },
+    },
+    {
       name: 'the earlier of two records with one title is not reported',
       code: adr('3. Use Kafka'),
       filename: 'docs/adr/0003-use-kafka.md',

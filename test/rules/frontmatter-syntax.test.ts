@@ -33,6 +33,10 @@ ruleTester('frontmatter-syntax', {
     { name: 'a "---" that is not on the first line is not frontmatter', code: '\n---\nstatus: a: b\n---\n' },
     { name: 'CRLF line endings and a BOM', code: '\uFEFF---\r\nstatus: accepted\r\ndate: 2024-01-01\r\n---\r\n\r\n# T\r\n' },
     // YAML 1.2 counts a lone CR as a line break, as micromark and the line index do.
+    // A "---" first line with no YAML after it is a thematic break (a template's separator), as remark reads it.
+    { name: 'a rule, a blank line and the title', code: '---\n\n# Use sagas\n\n## Status\n\nAccepted\n' },
+    { name: 'a rule and the title right below', code: '---\n# Use sagas\n\nAccepted.\n' },
+    { name: 'a file that is only a rule', code: '---\n' },
     { name: 'lone CR line endings (classic Mac)', code: '---\rstatus: accepted\rdate: 2024-01-01\r---\r\r# T\r' },
   ],
   invalid: [
@@ -124,7 +128,6 @@ ruleTester('frontmatter-syntax', {
       code: '---\nstatus: accepted\ndate: 2024-01-01\n\n# Use sagas\n\nWe decided.\n',
       errors: [{ message: UNCLOSED, line: 1, column: 1, endLine: 1, endColumn: 4 }],
     },
-    { name: 'a file that is only an opening fence', code: '---\n', errors: [{ message: UNCLOSED, line: 1, column: 1, endLine: 1, endColumn: 4 }] },
     {
       name: 'an unclosed fence in a BOM + CRLF file',
       code: '\uFEFF---\r\nstatus: accepted\r\n\r\n# Use sagas\r\n',
