@@ -42347,6 +42347,80 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 
+// src/github/api-clock.ts
+var DEFAULT_API_TIMEOUTS = { requestMs: 3e4, budgetMs: 12e4 };
+var API_TIMEOUT_VARIABLES = { requestMs: "ADRLINT_API_TIMEOUT", budgetMs: "ADRLINT_API_BUDGET" };
+var ApiTimeoutError = class extends Error {
+  constructor(limit, limitMs) {
+    super(
+      limit === "request" ? `GitHub did not answer within ${seconds(limitMs)} (${API_TIMEOUT_VARIABLES.requestMs})` : `the GitHub API calls of this step used up their budget of ${seconds(limitMs)} (${API_TIMEOUT_VARIABLES.budgetMs})`
+    );
+    this.limit = limit;
+    this.limitMs = limitMs;
+    this.name = "ApiTimeoutError";
+  }
+  limit;
+  limitMs;
+};
+function seconds(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+var ApiClock = class {
+  constructor(timeouts) {
+    this.timeouts = timeouts;
+  }
+  timeouts;
+  spentMs = 0;
+  stepStartedAt = null;
+  /** Set when a request ran out of budget; timers may fire a fraction of a millisecond early. */
+  exhausted = false;
+  remainingMs() {
+    if (this.exhausted) return 0;
+    const current = this.stepStartedAt === null ? 0 : performance.now() - this.stepStartedAt;
+    return this.timeouts.budgetMs - this.spentMs - current;
+  }
+  /** How long the next request may take, and which limit that is. */
+  nextRequest() {
+    const remaining = this.remainingMs();
+    return remaining < this.timeouts.requestMs ? { ms: remaining, limit: "budget" } : { ms: this.timeouts.requestMs, limit: "request" };
+  }
+  exhaust() {
+    this.exhausted = true;
+  }
+  async step(work) {
+    this.stepStartedAt = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.spentMs += performance.now() - this.stepStartedAt;
+      this.stepStartedAt = null;
+    }
+  }
+};
+function limitRequests(octokit, clock) {
+  octokit.hook.wrap("request", async (request2, options) => {
+    const { ms, limit } = clock.nextRequest();
+    const limitMs = limit === "request" ? ms : clock.timeouts.budgetMs;
+    if (ms <= 0) throw new ApiTimeoutError(limit, limitMs);
+    const timeout = new ApiTimeoutError(limit, limitMs);
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      if (limit === "budget") clock.exhaust();
+      controller.abort(timeout);
+    }, ms);
+    options.request = { ...options.request, signal: controller.signal };
+    try {
+      const response = await request2(options);
+      if (controller.signal.reason === timeout) throw timeout;
+      return response;
+    } catch (error2) {
+      throw controller.signal.reason === timeout ? timeout : error2;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}
+
 // src/github/client.ts
 async function createOctokit(token) {
   const github = await Promise.resolve().then(() => (init_github(), github_exports));
@@ -57395,9 +57469,30 @@ function realPath(path) {
 // src/github/api-errors.ts
 var MAX_MESSAGE = 300;
 function apiFailure(error2) {
+  const message = oneLine4(redact(describe(error2)));
+  if (error2 instanceof ApiTimeoutError) return { kind: "timeout", status: null, message };
   const status = answeredStatus(error2);
+  if (status === 429 || status === 403 && isRateLimit(error2, message)) {
+    const retry = retryTime(headersOf(error2));
+    return { kind: "rate-limited", status, message, ...retry ? { retry } : {} };
+  }
   const kind = status === 403 ? "forbidden" : status === 404 ? "not-found" : status === 422 ? "unprocessable" : "other";
-  return { kind, status, message: oneLine4(redact(describe(error2))) };
+  return { kind, status, message };
+}
+function headersOf(error2) {
+  const headers = error2?.response?.headers;
+  return typeof headers === "object" && headers !== null ? headers : {};
+}
+function isRateLimit(error2, message) {
+  const headers = headersOf(error2);
+  return String(headers["x-ratelimit-remaining"]) === "0" || headers["retry-after"] !== void 0 || /\brate limit/i.test(message);
+}
+function retryTime(headers) {
+  const after = Number(headers["retry-after"]);
+  if (headers["retry-after"] !== void 0 && Number.isFinite(after) && after >= 0) return `in ${after} s`;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-reset"] !== void 0 && Number.isFinite(reset) && reset > 0) return `at ${new Date(reset * 1e3).toISOString().slice(11, 16)} UTC`;
+  return null;
 }
 function answeredStatus(error2) {
   if (typeof error2 !== "object" || error2 === null) return null;
@@ -57742,16 +57837,18 @@ var STICKY_MARKER = "<!-- adrlint:sticky -->";
 async function runActionJob(inputs, runner, io) {
   const root = runner.workspace;
   const empty = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: "", failure: null };
+  const counted = countWarnings(io);
+  const withApi = apiSession(counted.io, inputs.apiTimeouts);
   let changedFiles = null;
   let outcome;
   try {
     let paths = inputs.paths;
     if (inputs.onlyChanged) {
-      const chosen = await changedAdrPaths(inputs, runner, io);
+      const chosen = await changedAdrPaths(inputs, runner, counted.io, withApi);
       changedFiles = chosen.changed;
       if (chosen.paths?.length === 0) {
         io.notice("No ADR file was added, modified or renamed in this pull request; nothing to lint.");
-        if (inputs.summary) await writeSummarySafely(io, "## adrlint\n\nNo ADR file was added, modified or renamed in this pull request.\n");
+        if (inputs.summary) await writeSummarySafely(counted.io, "## adrlint\n\nNo ADR file was added, modified or renamed in this pull request.\n");
         return empty;
       }
       if (chosen.paths) paths = chosen.paths;
@@ -57764,7 +57861,7 @@ async function runActionJob(inputs, runner, io) {
   }
   const { results } = outcome;
   const counts = totals(results);
-  const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== "removed").map((file) => file.path));
+  const failure = failureOf(inputs, counts);
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, "file")}.
 `);
   let sarifFile = "";
@@ -57773,61 +57870,74 @@ async function runActionJob(inputs, runner, io) {
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
     sarifFile = relative9(root, target) || inputs.sarifFile;
   }
-  if (inputs.annotations) {
-    const plan = planAnnotations(results, { root, changed: changedSet });
-    for (const annotation of plan.annotations) io.annotate(annotation);
-    const omitted = plan.omitted.errors + plan.omitted.warnings;
-    if (omitted > 0) {
-      const where = ["the job summary", ...sarifFile ? [`the SARIF file ${sarifFile}`] : []].join(" and ");
-      io.notice(
-        `${plural(omitted, "more problem")} (${plural(plan.omitted.errors, "error")}, ${plural(plan.omitted.warnings, "warning")}) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. See ${where}.`
-      );
-    }
-  }
   const fileUrl = linkBase(runner);
   const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
-  const statuses = outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {};
-  if (inputs.summary) {
-    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...statuses, ...fileUrl ? { fileUrl } : {} }));
-  }
+  const summaryOf = (maxBytes) => formatJobSummary({
+    results,
+    records,
+    catalogue: outcome.catalogue,
+    root,
+    ...outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {},
+    ...fileUrl ? { fileUrl } : {},
+    ...maxBytes ? { maxBytes } : {}
+  });
+  if (inputs.summary) await writeSummarySafely(counted.io, summaryOf());
   if (inputs.review || inputs.comment) {
     if (!runner.pullRequest || !runner.repository) {
       io.notice(`${[inputs.review ? "review" : "", inputs.comment ? "comment" : ""].filter(Boolean).join(" and ")}: only on pull_request events; skipped.`);
     } else {
-      const pr = { ...runner.repository, pullRequest: runner.pullRequest };
-      if (inputs.review) await withApi(io, "post the review with suggestions", async (octokit) => {
-        changedFiles ??= await listPullRequestFiles(octokit, { owner: pr.owner, repo: pr.repo, pullNumber: pr.pullRequest.number });
-        const problems = reviewProblems(results, root, changedFiles);
-        const posted = await postReview(octokit, {
-          owner: pr.owner,
-          repo: pr.repo,
-          pullNumber: pr.pullRequest.number,
-          commitId: pr.pullRequest.headSha,
-          comments: problems,
-          maxComments: MAX_REVIEW_COMMENTS,
-          log: io
-        });
-        if (posted.posted + posted.summarised > 0 || posted.skippedExisting > 0)
-          io.notice(`Review: ${plural(posted.posted, "suggestion")} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
+      const pr = { ...runner.repository, pullNumber: runner.pullRequest.number, headSha: runner.pullRequest.headSha };
+      if (inputs.review) await withApi("post the review with suggestions", async (octokit) => {
+        changedFiles ??= await listPullRequestFiles(octokit, pr);
+        await postSuggestions(octokit, pr, reviewProblems(results, root, changedFiles), counted.io);
       });
-      if (inputs.comment) await withApi(io, "update the pull-request comment", async (octokit) => {
+      if (inputs.comment) await withApi("update the pull-request comment", async (octokit) => {
         const body = `${STICKY_MARKER}
-${formatJobSummary({
-          results,
-          records,
-          catalogue: outcome.catalogue,
-          root,
-          ...statuses,
-          ...fileUrl ? { fileUrl } : {},
-          maxBytes: STICKY_COMMENT_BYTES
-        })}`;
-        await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.pullRequest.number, body, marker: STICKY_MARKER });
+${summaryOf(STICKY_COMMENT_BYTES)}`;
+        await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.pullNumber, body, marker: STICKY_MARKER });
       });
     }
   }
-  return { ...counts, files: results.length, sarifFile, failure: failureOf(inputs, counts) };
+  if (inputs.annotations) {
+    const changed = new Set((changedFiles ?? []).filter((file) => file.status !== "removed").map((file) => file.path));
+    annotate(io, results, { root, changed, sarifFile, failing: failure !== null, ownWarnings: counted.warnings() });
+  }
+  return { ...counts, files: results.length, sarifFile, failure };
 }
-async function changedAdrPaths(inputs, runner, io) {
+async function postSuggestions(octokit, pr, problems, io) {
+  const posted = await postReview(octokit, { ...pr, commitId: pr.headSha, comments: problems, maxComments: MAX_REVIEW_COMMENTS, log: io });
+  if (posted.posted + posted.summarised > 0 || posted.skippedExisting > 0)
+    io.notice(`Review: ${plural(posted.posted, "suggestion")} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
+}
+function annotate(io, results, { root, changed, sarifFile, failing, ownWarnings }) {
+  const limits = {
+    errors: GITHUB_ANNOTATION_LIMITS.errors - (failing ? 1 : 0),
+    warnings: Math.max(0, GITHUB_ANNOTATION_LIMITS.warnings - ownWarnings)
+  };
+  const plan = planAnnotations(results, { root, changed, limits });
+  for (const annotation of plan.annotations) io.annotate(annotation);
+  const omitted = plan.omitted.errors + plan.omitted.warnings;
+  if (omitted === 0) return;
+  const where = ["the job summary", ...sarifFile ? [`the SARIF file ${sarifFile}`] : []].join(" and ");
+  const reserved = [failing ? "the step's failure among the errors" : "", ownWarnings > 0 ? `${plural(ownWarnings, "warning")} of the step itself among the warnings` : ""].filter(Boolean).join(", ");
+  io.notice(
+    `${plural(omitted, "more problem")} (${plural(plan.omitted.errors, "error")}, ${plural(plan.omitted.warnings, "warning")}) not shown as annotations: GitHub shows at most ${GITHUB_ANNOTATION_LIMITS.errors} errors and ${GITHUB_ANNOTATION_LIMITS.warnings} warnings per step${reserved ? ` (${reserved})` : ""}. See ${where}.`
+  );
+}
+function countWarnings(io) {
+  let warnings = 0;
+  return {
+    io: {
+      ...io,
+      warning: (message) => {
+        warnings++;
+        io.warning(message);
+      }
+    },
+    warnings: () => warnings
+  };
+}
+async function changedAdrPaths(inputs, runner, io, withApi) {
   const root = runner.workspace;
   if (!runner.pullRequest) {
     io.notice("only-changed: this is not a pull_request event; linting every ADR.");
@@ -57838,7 +57948,6 @@ async function changedAdrPaths(inputs, runner, io) {
     const pr = runner.pullRequest;
     const repository = runner.repository;
     changed = await withApi(
-      io,
       "list the pull request's files",
       (octokit) => listPullRequestFiles(octokit, { owner: repository.owner, repo: repository.repo, pullNumber: pr.number })
     );
@@ -57865,17 +57974,34 @@ async function changedAdrPaths(inputs, runner, io) {
   }
   return { paths: selection.paths, changed };
 }
-async function withApi(io, what, call) {
-  try {
-    return await call(await io.octokit());
-  } catch (error2) {
-    const failure = apiFailure(error2);
-    const text3 = `Could not ${what}: GitHub answered ${failure.status ?? "with an error"} (${failure.message}).`;
-    if (failure.kind === "forbidden" || failure.kind === "not-found")
-      io.notice(`${text3} A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`);
-    else io.warning(`${text3} The problems are in the annotations and the job summary.`);
-    return null;
-  }
+function apiSession(io, timeouts) {
+  const clock = new ApiClock(timeouts);
+  let client = null;
+  return async (what, call) => {
+    try {
+      return await clock.step(async () => {
+        client ??= io.octokit().then((octokit) => {
+          limitRequests(octokit, clock);
+          return octokit;
+        });
+        return call(await client);
+      });
+    } catch (error2) {
+      const failure = apiFailure(error2);
+      const fallback = "The problems are in the annotations and the job summary.";
+      if (failure.kind === "forbidden" || failure.kind === "not-found")
+        io.notice(
+          `Could not ${what}: GitHub answered ${failure.status} (${failure.message}). A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`
+        );
+      else if (failure.kind === "rate-limited")
+        io.warning(
+          `Could not ${what}: GitHub's API rate limit for this token is used up (${failure.status}: ${failure.message}); it takes requests again ${failure.retry ?? "later"}. ${fallback}`
+        );
+      else if (failure.kind === "timeout") io.warning(`Could not ${what}: ${failure.message}. ${fallback}`);
+      else io.warning(`Could not ${what}: GitHub answered ${failure.status ?? "with an error"} (${failure.message}). ${fallback}`);
+      return null;
+    }
+  };
 }
 function reviewProblems(results, root, changed) {
   const patches = new Map(changed.filter((file) => file.patch).map((file) => [file.path, diffLines(file.patch)]));
@@ -57974,8 +58100,23 @@ function readInputs() {
     annotations: booleanInput("annotations", true),
     review: booleanInput("review", false),
     comment: booleanInput("comment", false),
-    token: getInput("github-token").trim()
+    token: getInput("github-token").trim(),
+    apiTimeouts: apiTimeouts()
   };
+}
+var MAX_API_SECONDS = 6 * 60 * 60;
+function apiTimeouts() {
+  const timeouts = { ...DEFAULT_API_TIMEOUTS };
+  for (const key of ["requestMs", "budgetMs"]) {
+    const name = API_TIMEOUT_VARIABLES[key];
+    const text3 = process.env[name]?.trim() ?? "";
+    if (text3 === "") continue;
+    const value2 = Number(text3);
+    if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_API_SECONDS)
+      throw new InputError(`environment variable ${name} must be a number of seconds above 0 and at most ${MAX_API_SECONDS}, not "${text3}"`);
+    timeouts[key] = value2 * 1e3;
+  }
+  return timeouts;
 }
 function runnerContext() {
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as core from '@actions/core';
+import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS, type ApiTimeouts } from './github/api-clock.ts';
 import { createOctokit, type Octokit } from './github/client.ts';
 import { pullRequestOfEvent, runActionJob, type ActionInputs, type ActionIo, type FailOn, type RunnerContext } from './github/action-job.ts';
 
@@ -40,7 +41,26 @@ function readInputs(): ActionInputs {
     review: booleanInput('review', false),
     comment: booleanInput('comment', false),
     token: core.getInput('github-token').trim(),
+    apiTimeouts: apiTimeouts(),
   };
+}
+
+// Six hours, a job's longest run on GitHub's runners; also keeps setTimeout's delay in range.
+const MAX_API_SECONDS = 6 * 60 * 60;
+
+/** The API's time limits: seconds in ADRLINT_API_TIMEOUT and ADRLINT_API_BUDGET, else the defaults. */
+function apiTimeouts(): ApiTimeouts {
+  const timeouts = { ...DEFAULT_API_TIMEOUTS };
+  for (const key of ['requestMs', 'budgetMs'] as const) {
+    const name = API_TIMEOUT_VARIABLES[key];
+    const text = process.env[name]?.trim() ?? '';
+    if (text === '') continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0 || value > MAX_API_SECONDS)
+      throw new InputError(`environment variable ${name} must be a number of seconds above 0 and at most ${MAX_API_SECONDS}, not "${text}"`);
+    timeouts[key] = value * 1000;
+  }
+  return timeouts;
 }
 
 function runnerContext(): RunnerContext {

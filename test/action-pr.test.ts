@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fixture, removeFixtures } from './helpers/cli.ts';
 import { runAction, workflowCommands, type ActionRunOptions } from './helpers/action-runner.ts';
-import { startGitHubApiServer, type GitHubApiServer, type PullFile } from './helpers/github-api-server.ts';
+import { startGitHubApiServer, type GitHubApiServer, type PullFile, type RouteName, type ServerSetup } from './helpers/github-api-server.ts';
 
 afterAll(removeFixtures);
 
@@ -52,7 +52,7 @@ const PULL_FILES: PullFile[] = [
   { filename: 'docs/adr/0003-gone.md', status: 'removed' },
 ];
 
-async function server(pullFiles: PullFile[] = PULL_FILES, setup: Parameters<typeof startGitHubApiServer>[0] = {}): Promise<GitHubApiServer> {
+async function server(pullFiles: PullFile[] = PULL_FILES, setup: ServerSetup = {}): Promise<GitHubApiServer> {
   const started = await startGitHubApiServer({ pullFiles: { 7: pullFiles }, token: 'test-token', ...setup });
   servers.push(started);
   return started;
@@ -97,6 +97,23 @@ describe('only-changed', () => {
     expect(workflowCommands(run.lines)).toEqual([line, STATUS_ERROR, SLUG_ERROR]);
     expect(run.outputs.files).toBe('1');
     expect(run.code).toBe(0);
+  });
+
+  it.each([
+    ['the primary limit (x-ratelimit-remaining: 0)', { message: 'API rate limit exceeded for installation ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1767225600' }, "403: API rate limit exceeded for installation ID 1.); it takes requests again at 00:00 UTC."],
+    ['a secondary limit (retry-after)', { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '60' }, "403: You have exceeded a secondary rate limit. Please wait a few minutes before you try again.); it takes requests again in 60 s."],
+    ['a secondary limit (only its message)', { message: 'You have exceeded a secondary rate limit.' }, {}, '403: You have exceeded a secondary rate limit.); it takes requests again later.'],
+  ])('API 403 for %s: a warning about the rate limit, not about forks; then git', async (_, body, headers, end) => {
+    const repo = pullRequestRepo();
+    const api = await server();
+    api.failAlways('pulls.listFiles', 403, body, headers);
+    const run = await prRun(repo, api, { 'only-changed': 'true', 'fail-on': 'never' });
+    expect(workflowCommands(run.lines)).toEqual([
+      `::warning::Could not list the pull request's files: GitHub's API rate limit for this token is used up (${end} The problems are in the annotations and the job summary.`,
+      STATUS_ERROR,
+      SLUG_ERROR,
+    ]);
+    expect(run.outputs.files).toBe('1');
   });
 
   it('no API and a base commit git does not have: a warning, then every ADR is linted', async () => {
@@ -201,6 +218,28 @@ describe('review: suggestions for fixable problems on the diff', () => {
   });
 });
 
+describe('annotations within GitHub\'s limits, with the step\'s own messages', () => {
+  it('a failing step with a warning of its own: 9 problem warnings, and the notice says why', async () => {
+    const warns: Record<string, string> = {};
+    for (let i = 4; i <= 15; i++) warns[`docs/adr/${String(i).padStart(4, '0')}-warns.md`] = adr(i, `Warns ${i}`, 'status: accepted\n', 'We also use CQRS.');
+    const repo = pullRequestRepo(warns);
+    const api = await server();
+    api.failAlways('pulls.listFiles', 500);
+    const run = await prRun(repo, api, { review: 'true' });
+    expect(run.code).toBe(1);
+    const commands = workflowCommands(run.lines);
+    expect(commands.filter((line) => line.startsWith('::warning::'))).toEqual([
+      "::warning::Could not post the review with suggestions: GitHub answered 500 (Server Error). The problems are in the annotations and the job summary.",
+    ]);
+    expect(commands.filter((line) => line.startsWith('::warning title='))).toHaveLength(9);
+    expect(commands.filter((line) => line.startsWith('::error title='))).toHaveLength(3);
+    expect(commands).toContain(
+      "::notice::16 more problems (0 errors, 16 warnings) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step (the step's failure among the errors, 1 warning of the step itself among the warnings). See the job summary.",
+    );
+    expect(commands.at(-1)).toMatch(/^::error::adrlint found 3 errors and 25 warnings\.$/);
+  });
+});
+
 describe('comment: one sticky comment', () => {
   it('is created, then updated in place', async () => {
     const repo = pullRequestRepo();
@@ -227,6 +266,74 @@ describe('comment: one sticky comment', () => {
       '::notice::Could not update the pull-request comment: GitHub answered 403 (Resource not accessible by integration). A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.',
     );
     expect(run.summary).toContain('Unknown status');
+  });
+});
+
+describe('a stalled API: every call has a timeout, and the step degrades as on a 500', () => {
+  // Limits a test can wait for (seconds); the defaults are 30 per request and 120 for all.
+  const FAST = { ADRLINT_API_TIMEOUT: '0.5', ADRLINT_API_BUDGET: '5' };
+  const EXISTING_STICKY = { issue_number: 7, body: '<!-- adrlint:sticky -->\nold results', user: { login: 'github-actions[bot]', type: 'Bot' as const } };
+  const timedOut = (what: string) =>
+    `::warning::Could not ${what}: GitHub did not answer within 0.5 s (ADRLINT_API_TIMEOUT). The problems are in the annotations and the job summary.`;
+
+  it.each<[RouteName, Record<string, string>, ServerSetup, string]>([
+    ['pulls.listFiles', { 'only-changed': 'true' }, {}, "list the pull request's files"],
+    ['pulls.listFiles', { review: 'true' }, {}, 'post the review with suggestions'],
+    ['pulls.listReviewComments', { review: 'true' }, {}, 'post the review with suggestions'],
+    ['pulls.createReview', { review: 'true' }, {}, 'post the review with suggestions'],
+    ['issues.listComments', { comment: 'true' }, {}, 'update the pull-request comment'],
+    ['issues.createComment', { comment: 'true' }, {}, 'update the pull-request comment'],
+    ['issues.updateComment', { comment: 'true' }, { issueComments: [EXISTING_STICKY] }, 'update the pull-request comment'],
+  ])('%s never answering (inputs %j): a warning, the outputs, the annotations', async (route, inputs, setup, what) => {
+    const repo = pullRequestRepo();
+    const api = await server(PULL_FILES, setup);
+    api.stall(route);
+    const run = await prRun(repo, api, { ...inputs, 'fail-on': 'never' }, { env: FAST });
+    expect(api.requestsTo(route)).toHaveLength(1);
+    const commands = workflowCommands(run.lines);
+    expect(commands.filter((line) => line.startsWith('::warning::'))).toEqual([timedOut(what)]);
+    expect(commands).toContain(STATUS_ERROR);
+    expect(commands).toContain(SLUG_ERROR);
+    expect(run.code).toBe(0);
+    // only-changed falls back on git diff (the changed ADR); the others lint both ADRs.
+    const linted = 'only-changed' in inputs ? { errors: '2', warnings: '0', files: '1', fixable: '1' } : { errors: '3', warnings: '1', files: '2', fixable: '2' };
+    expect(run.outputs).toEqual({ ...linted, 'sarif-file': '' });
+    expect(run.summary).toContain('Unknown status');
+  });
+
+  it('an answer whose headers came but whose body never ends times out too', async () => {
+    const repo = pullRequestRepo();
+    const api = await server();
+    api.stall('pulls.listFiles', { afterHeaders: true });
+    const run = await prRun(repo, api, { 'only-changed': 'true', 'fail-on': 'never' }, { env: FAST });
+    expect(workflowCommands(run.lines).filter((line) => line.startsWith('::warning::'))).toEqual([timedOut("list the pull request's files")]);
+    expect(run.outputs.files).toBe('1');
+  });
+
+  it('the budget of all calls: once spent, later calls are not even sent', async () => {
+    const repo = pullRequestRepo();
+    const api = await server();
+    api.stall('*');
+    // listFiles waits 0.6 s (the request's limit), listReviewComments the 0.4 s left of the budget,
+    // and the comment's calls find the budget spent.
+    const run = await prRun(repo, api, { 'only-changed': 'true', review: 'true', comment: 'true', 'fail-on': 'never' }, { env: { ADRLINT_API_TIMEOUT: '0.6', ADRLINT_API_BUDGET: '1' } });
+    expect(workflowCommands(run.lines).filter((line) => line.startsWith('::warning::'))).toEqual([
+      "::warning::Could not list the pull request's files: GitHub did not answer within 0.6 s (ADRLINT_API_TIMEOUT). The problems are in the annotations and the job summary.",
+      '::warning::Could not post the review with suggestions: the GitHub API calls of this step used up their budget of 1 s (ADRLINT_API_BUDGET). The problems are in the annotations and the job summary.',
+      '::warning::Could not update the pull-request comment: the GitHub API calls of this step used up their budget of 1 s (ADRLINT_API_BUDGET). The problems are in the annotations and the job summary.',
+    ]);
+    expect(api.requests.map((request) => request.route)).toEqual(['pulls.listFiles', 'pulls.listReviewComments']);
+    expect(run.outputs).toEqual({ errors: '2', warnings: '0', files: '1', fixable: '1', 'sarif-file': '' });
+  });
+
+  it.each([
+    ['ADRLINT_API_TIMEOUT', 'soon'],
+    ['ADRLINT_API_BUDGET', '0'],
+  ])('%s=%s fails the step with one line', async (name, value) => {
+    const repo = pullRequestRepo();
+    const run = await prRun(repo, null, {}, { env: { [name]: value } });
+    expect(run.code).toBe(1);
+    expect(workflowCommands(run.lines)).toEqual([`::error::adrlint: environment variable ${name} must be a number of seconds above 0 and at most 21600, not "${value}"`]);
   });
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS } from '../src/github/api-clock.ts';
 import { PACKAGE_ROOT } from './helpers/cli.ts';
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
@@ -48,6 +49,15 @@ describe('action.yml', () => {
       const shown = rows.get(name)!;
       if (input.default === '') expect(shown, name).toMatch(/^\(.+\)$/);
       else expect(shown, name).toBe(`\`${input.default}\``);
+    }
+  });
+
+  it('action.yml and the README name the API time limits with their defaults', () => {
+    const readme = read('README.md').replace(/\s+/g, ' ');
+    for (const key of ['requestMs', 'budgetMs'] as const) {
+      const name = API_TIMEOUT_VARIABLES[key];
+      expect(readme).toContain(`\`${name}\` (${key === 'requestMs' ? 'per request' : 'all requests'}, default ${DEFAULT_API_TIMEOUTS[key] / 1000})`);
+      expect(action.inputs['github-token']!.description).toContain(name);
     }
   });
 

@@ -81,20 +81,33 @@ describe('the Action on a push', () => {
     expect(run.outputs.files).toBe('2');
   });
 
+  // 12 files with 2 errors each, 15 with 2 warnings each.
+  const many: FixtureFiles = {};
+  for (let i = 1; i <= 12; i++) many[`docs/adr/${String(i).padStart(4, '0')}-broken.md`] = adr(i, `Broken ${i}`, 'status: done\npatterns: [sagapatern]\n');
+  for (let i = 13; i <= 27; i++) many[`docs/adr/${String(i).padStart(4, '0')}-warns.md`] = adr(i, `Warns ${i}`, 'status: accepted\n', 'We also use CQRS.');
+
   it('past GitHub\'s 10 errors and 10 warnings per step: the rest are counted in one notice', async () => {
-    const files: FixtureFiles = {};
-    // 12 files with 2 errors each, 15 with 2 warnings each.
-    for (let i = 1; i <= 12; i++) files[`docs/adr/${String(i).padStart(4, '0')}-broken.md`] = adr(i, `Broken ${i}`, 'status: done\npatterns: [sagapatern]\n');
-    for (let i = 13; i <= 27; i++) files[`docs/adr/${String(i).padStart(4, '0')}-warns.md`] = adr(i, `Warns ${i}`, 'status: accepted\n', 'We also use CQRS.');
-    const run = await runAction(repo(files), { inputs: { 'sarif-file': 'out/adrlint.sarif' } });
+    const run = await runAction(repo(many), { inputs: { 'sarif-file': 'out/adrlint.sarif', 'fail-on': 'never' } });
     const commands = workflowCommands(run.lines);
-    expect(commands.filter((line) => line.startsWith('::error title='))).toHaveLength(10);
-    expect(commands.filter((line) => line.startsWith('::warning title='))).toHaveLength(10);
+    expect(commands.filter((line) => line.startsWith('::error'))).toHaveLength(10);
+    expect(commands.filter((line) => line.startsWith('::warning'))).toHaveLength(10);
     expect(commands).toContain(
       '::notice::34 more problems (14 errors, 20 warnings) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. See the job summary and the SARIF file out/adrlint.sarif.',
     );
     // The first annotations are the first files' errors.
     expect(commands[0]).toMatch(/^::error title=adr-status,file=docs\/adr\/0001-broken\.md,/);
+  });
+
+  it('a failing step: 9 problem errors, as its failure line is the 10th error GitHub shows', async () => {
+    const run = await runAction(repo(many));
+    expect(run.code).toBe(1);
+    const commands = workflowCommands(run.lines);
+    expect(commands.filter((line) => line.startsWith('::error title='))).toHaveLength(9);
+    expect(commands.filter((line) => line.startsWith('::error'))).toHaveLength(10);
+    expect(commands.at(-1)).toBe('::error::adrlint found 24 errors and 30 warnings.');
+    expect(commands).toContain(
+      "::notice::35 more problems (15 errors, 20 warnings) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step (the step's failure among the errors). See the job summary.",
+    );
   });
 
   it('sarif-file: writes SARIF 2.1.0 and names it in the outputs', async () => {

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClock, ApiTimeoutError, limitRequests } from '../src/github/api-clock.ts';
 import { apiFailure } from '../src/github/api-errors.ts';
 import { diffLines, gitChangedFiles, listPullRequestFiles, selectLintTargets, type ChangedFile } from '../src/github/changed-files.ts';
 import type { Octokit } from '../src/github/client.ts';
@@ -89,6 +90,58 @@ describe('listPullRequestFiles', () => {
   });
 });
 
+describe('limitRequests: time limits on every request', () => {
+  function limited(requestMs: number, budgetMs: number): ApiClock {
+    const clock = new ApiClock({ requestMs, budgetMs });
+    limitRequests(octokit, clock);
+    return clock;
+  }
+
+  it('leaves answered requests alone, every page of a list included', async () => {
+    await start({ pullFiles: { [PR]: files(250) } });
+    const clock = limited(5_000, 10_000);
+    expect(await clock.step(() => listPullRequestFiles(octokit, { ...repo, pullNumber: PR }))).toHaveLength(250);
+    expect(server.requestsTo('pulls.listFiles')).toHaveLength(3);
+  });
+
+  it.each([
+    ['never answers', {}],
+    ['sends its headers and never the whole body', { afterHeaders: true }],
+  ])('a server that %s: the request is aborted at its limit and fails as a timeout', async (_, stall) => {
+    await start({ pullFiles: { [PR]: files(1) } });
+    server.stall('pulls.listFiles', stall);
+    const clock = limited(200, 10_000);
+    const error = await rejection(clock.step(() => listPullRequestFiles(octokit, { ...repo, pullNumber: PR })));
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(apiFailure(error)).toEqual({ kind: 'timeout', status: null, message: 'GitHub did not answer within 0.2 s (ADRLINT_API_TIMEOUT)' });
+    expect(server.requestsTo('pulls.listFiles')).toHaveLength(1);
+  });
+
+  it('all requests share the budget; once it is spent, no request is sent', async () => {
+    await start({ pullFiles: { [PR]: files(1) } });
+    server.stall('*');
+    // The first request waits its 0.4 s, the second what is left of the 0.7 s.
+    const clock = limited(400, 700);
+    const list = () => clock.step(() => listPullRequestFiles(octokit, { ...repo, pullNumber: PR }));
+    expect((await rejection(list())) as ApiTimeoutError).toMatchObject({ limit: 'request', limitMs: 400 });
+    expect((await rejection(list())) as ApiTimeoutError).toMatchObject({
+      limit: 'budget',
+      message: 'the GitHub API calls of this step used up their budget of 0.7 s (ADRLINT_API_BUDGET)',
+    });
+    expect(server.requestsTo('pulls.listFiles')).toHaveLength(2);
+    expect(clock.remainingMs()).toBeLessThanOrEqual(0);
+    expect((await rejection(list())) as ApiTimeoutError).toMatchObject({ limit: 'budget' });
+    expect(server.requestsTo('pulls.listFiles')).toHaveLength(2);
+  });
+
+  it('counts only the time inside a step against the budget', async () => {
+    await start({ pullFiles: { [PR]: files(1) } });
+    const clock = limited(5_000, 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await clock.step(() => listPullRequestFiles(octokit, { ...repo, pullNumber: PR }))).toHaveLength(1);
+  });
+});
+
 describe('apiFailure on answers from the server', () => {
   it.each([
     [403, 'forbidden', 'Resource not accessible by integration'],
@@ -102,6 +155,24 @@ describe('apiFailure on answers from the server', () => {
     expect(apiFailure(error)).toEqual({ kind, status, message });
     // Octokit as @actions/github builds it has no retry plugin: one request, even for a 500.
     expect(server.requestsTo('pulls.listFiles')).toHaveLength(1);
+  });
+
+  it.each([
+    ['the primary limit', { message: 'API rate limit exceeded for installation ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1767229500' }, 403, 'at 01:05 UTC'],
+    ['a secondary limit', { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '30' }, 403, 'in 30 s'],
+    ['a rate limit said only in the message', { message: 'You have exceeded a secondary rate limit.' }, {}, 403, undefined],
+    ['429 Too Many Requests', { message: 'Too many requests' }, {}, 429, undefined],
+  ])('a rate limit is told apart from a refused permission: %s', async (_, body, headers, status, retry) => {
+    await start({ pullFiles: { [PR]: files(1) } });
+    server.failNext('pulls.listFiles', status, body, headers);
+    const failure = apiFailure(await rejection(listPullRequestFiles(octokit, { ...repo, pullNumber: PR })));
+    expect(failure).toEqual({ kind: 'rate-limited', status, message: body.message, ...(retry ? { retry } : {}) });
+  });
+
+  it('a 403 with rate-limit headers still to spare is a refused permission', async () => {
+    await start({ pullFiles: { [PR]: files(1) } });
+    server.failNext('pulls.listFiles', 403, undefined, { 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '1767229500' });
+    expect(apiFailure(await rejection(listPullRequestFiles(octokit, { ...repo, pullNumber: PR }))).kind).toBe('forbidden');
   });
 
   it('scrubs anything that looks like a credential from the message', async () => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { planAnnotations, repoRelative, type Annotation } from '../annotations.ts';
+import { GITHUB_ANNOTATION_LIMITS, planAnnotations, repoRelative, type Annotation } from '../annotations.ts';
 import { FileError } from '../errors.ts';
 import { discoverFiles, UsageError } from '../files.ts';
 import { formatJobSummary } from '../format/job-summary.ts';
@@ -15,6 +15,7 @@ import { formatStylish } from '../format/stylish.ts';
 import { totals, type LintResult } from '../lint.ts';
 import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run.ts';
 import { VERSION } from '../version.ts';
+import { ApiClock, limitRequests, type ApiTimeouts } from './api-clock.ts';
 import { apiFailure } from './api-errors.ts';
 import { diffLines, gitChangedFiles, listPullRequestFiles, PULL_REQUEST_FILES_CAP, selectLintTargets, type ChangedFile } from './changed-files.ts';
 import type { Octokit } from './client.ts';
@@ -37,6 +38,8 @@ export interface ActionInputs {
   review: boolean;
   comment: boolean;
   token: string;
+  /** Limits on the pull-request API's time (ADRLINT_API_TIMEOUT, ADRLINT_API_BUDGET). */
+  apiTimeouts: ApiTimeouts;
 }
 
 export interface PullRequestContext {
@@ -87,16 +90,19 @@ const STICKY_MARKER = '<!-- adrlint:sticky -->';
 export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, io: ActionIo): Promise<ActionOutcome> {
   const root = runner.workspace;
   const empty: ActionOutcome = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: '', failure: null };
+  // Warnings of the step itself (an API call that failed, ...) take room among GitHub's 10.
+  const counted = countWarnings(io);
+  const withApi = apiSession(counted.io, inputs.apiTimeouts);
   let changedFiles: ChangedFile[] | null = null;
   let outcome: RunOutcome;
   try {
     let paths = inputs.paths;
     if (inputs.onlyChanged) {
-      const chosen = await changedAdrPaths(inputs, runner, io);
+      const chosen = await changedAdrPaths(inputs, runner, counted.io, withApi);
       changedFiles = chosen.changed;
       if (chosen.paths?.length === 0) {
         io.notice('No ADR file was added, modified or renamed in this pull request; nothing to lint.');
-        if (inputs.summary) await writeSummarySafely(io, '## adrlint\n\nNo ADR file was added, modified or renamed in this pull request.\n');
+        if (inputs.summary) await writeSummarySafely(counted.io, '## adrlint\n\nNo ADR file was added, modified or renamed in this pull request.\n');
         return empty;
       }
       if (chosen.paths) paths = chosen.paths;
@@ -110,7 +116,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
 
   const { results } = outcome;
   const counts = totals(results);
-  const changedSet = new Set((changedFiles ?? []).filter((file) => file.status !== 'removed').map((file) => file.path));
+  const failure = failureOf(inputs, counts);
 
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, 'file')}.\n`);
 
@@ -121,66 +127,102 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
     sarifFile = relative(root, target) || inputs.sarifFile;
   }
 
-  if (inputs.annotations) {
-    const plan = planAnnotations(results, { root, changed: changedSet });
-    for (const annotation of plan.annotations) io.annotate(annotation);
-    const omitted = plan.omitted.errors + plan.omitted.warnings;
-    if (omitted > 0) {
-      const where = ['the job summary', ...(sarifFile ? [`the SARIF file ${sarifFile}`] : [])].join(' and ');
-      io.notice(
-        `${plural(omitted, 'more problem')} (${plural(plan.omitted.errors, 'error')}, ${plural(plan.omitted.warnings, 'warning')}) not shown as annotations: GitHub shows at most 10 errors and 10 warnings per step. See ${where}.`,
-      );
-    }
-  }
-
   const fileUrl = linkBase(runner);
   // The pattern table and the graph cover the whole set, also the ADRs read only for their heads.
   const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
-  const statuses = outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {};
-  if (inputs.summary) {
-    await writeSummarySafely(io, formatJobSummary({ results, records, catalogue: outcome.catalogue, root, ...statuses, ...(fileUrl ? { fileUrl } : {}) }));
-  }
+  const summaryOf = (maxBytes?: number) =>
+    formatJobSummary({
+      results,
+      records,
+      catalogue: outcome.catalogue,
+      root,
+      ...(outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}),
+      ...(fileUrl ? { fileUrl } : {}),
+      ...(maxBytes ? { maxBytes } : {}),
+    });
+  if (inputs.summary) await writeSummarySafely(counted.io, summaryOf());
 
   if (inputs.review || inputs.comment) {
     if (!runner.pullRequest || !runner.repository) {
       io.notice(`${[inputs.review ? 'review' : '', inputs.comment ? 'comment' : ''].filter(Boolean).join(' and ')}: only on pull_request events; skipped.`);
     } else {
-      const pr = { ...runner.repository, pullRequest: runner.pullRequest };
-      if (inputs.review) await withApi(io, 'post the review with suggestions', async (octokit) => {
-        changedFiles ??= await listPullRequestFiles(octokit, { owner: pr.owner, repo: pr.repo, pullNumber: pr.pullRequest.number });
-        const problems = reviewProblems(results, root, changedFiles);
-        const posted = await postReview(octokit, {
-          owner: pr.owner,
-          repo: pr.repo,
-          pullNumber: pr.pullRequest.number,
-          commitId: pr.pullRequest.headSha,
-          comments: problems,
-          maxComments: MAX_REVIEW_COMMENTS,
-          log: io,
-        });
-        if (posted.posted + posted.summarised > 0 || posted.skippedExisting > 0)
-          io.notice(`Review: ${plural(posted.posted, 'suggestion')} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
+      const pr = { ...runner.repository, pullNumber: runner.pullRequest.number, headSha: runner.pullRequest.headSha };
+      if (inputs.review) await withApi('post the review with suggestions', async (octokit) => {
+        changedFiles ??= await listPullRequestFiles(octokit, pr);
+        await postSuggestions(octokit, pr, reviewProblems(results, root, changedFiles), counted.io);
       });
-      if (inputs.comment) await withApi(io, 'update the pull-request comment', async (octokit) => {
-        const body = `${STICKY_MARKER}\n${formatJobSummary({
-          results,
-          records,
-          catalogue: outcome.catalogue,
-          root,
-          ...statuses,
-          ...(fileUrl ? { fileUrl } : {}),
-          maxBytes: STICKY_COMMENT_BYTES,
-        })}`;
-        await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.pullRequest.number, body, marker: STICKY_MARKER });
+      if (inputs.comment) await withApi('update the pull-request comment', async (octokit) => {
+        const body = `${STICKY_MARKER}\n${summaryOf(STICKY_COMMENT_BYTES)}`;
+        await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issueNumber: pr.pullNumber, body, marker: STICKY_MARKER });
       });
     }
   }
 
-  return { ...counts, files: results.length, sarifFile, failure: failureOf(inputs, counts) };
+  // Last, once the step's own warnings are known: GitHub drops what is past its limits, and the
+  // failure line and those warnings must not push a problem out unannounced.
+  if (inputs.annotations) {
+    const changed = new Set((changedFiles ?? []).filter((file) => file.status !== 'removed').map((file) => file.path));
+    annotate(io, results, { root, changed, sarifFile, failing: failure !== null, ownWarnings: counted.warnings() });
+  }
+
+  return { ...counts, files: results.length, sarifFile, failure };
+}
+
+async function postSuggestions(octokit: Octokit, pr: { owner: string; repo: string; pullNumber: number; headSha: string }, problems: ReviewProblem[], io: ActionIo): Promise<void> {
+  const posted = await postReview(octokit, { ...pr, commitId: pr.headSha, comments: problems, maxComments: MAX_REVIEW_COMMENTS, log: io });
+  if (posted.posted + posted.summarised > 0 || posted.skippedExisting > 0)
+    io.notice(`Review: ${plural(posted.posted, 'suggestion')} posted, ${posted.summarised} in the review body, ${posted.skippedExisting} already on the pull request.`);
+}
+
+/**
+ * The problems as annotations within GitHub's limits per step: 10 errors, of which the step's
+ * failure line is one, and 10 warnings, of which the step's own warnings take their share. A notice
+ * counts the problems left out and says where they are.
+ */
+function annotate(
+  io: ActionIo,
+  results: readonly LintResult[],
+  { root, changed, sarifFile, failing, ownWarnings }: { root: string; changed: ReadonlySet<string>; sarifFile: string; failing: boolean; ownWarnings: number },
+): void {
+  const limits = {
+    errors: GITHUB_ANNOTATION_LIMITS.errors - (failing ? 1 : 0),
+    warnings: Math.max(0, GITHUB_ANNOTATION_LIMITS.warnings - ownWarnings),
+  };
+  const plan = planAnnotations(results, { root, changed, limits });
+  for (const annotation of plan.annotations) io.annotate(annotation);
+  const omitted = plan.omitted.errors + plan.omitted.warnings;
+  if (omitted === 0) return;
+  const where = ['the job summary', ...(sarifFile ? [`the SARIF file ${sarifFile}`] : [])].join(' and ');
+  const reserved = [failing ? "the step's failure among the errors" : '', ownWarnings > 0 ? `${plural(ownWarnings, 'warning')} of the step itself among the warnings` : '']
+    .filter(Boolean)
+    .join(', ');
+  io.notice(
+    `${plural(omitted, 'more problem')} (${plural(plan.omitted.errors, 'error')}, ${plural(plan.omitted.warnings, 'warning')}) not shown as annotations: GitHub shows at most ${GITHUB_ANNOTATION_LIMITS.errors} errors and ${GITHUB_ANNOTATION_LIMITS.warnings} warnings per step${reserved ? ` (${reserved})` : ''}. See ${where}.`,
+  );
+}
+
+/** The runner's io, counting the warnings the step writes. */
+function countWarnings(io: ActionIo): { io: ActionIo; warnings: () => number } {
+  let warnings = 0;
+  return {
+    io: {
+      ...io,
+      warning: (message) => {
+        warnings++;
+        io.warning(message);
+      },
+    },
+    warnings: () => warnings,
+  };
 }
 
 /** The ADR files a pull request added, modified or renamed; `paths: null` means "lint everything". */
-async function changedAdrPaths(inputs: ActionInputs, runner: RunnerContext, io: ActionIo): Promise<{ paths: string[] | null; changed: ChangedFile[] | null }> {
+async function changedAdrPaths(
+  inputs: ActionInputs,
+  runner: RunnerContext,
+  io: ActionIo,
+  withApi: WithApi,
+): Promise<{ paths: string[] | null; changed: ChangedFile[] | null }> {
   const root = runner.workspace;
   if (!runner.pullRequest) {
     io.notice('only-changed: this is not a pull_request event; linting every ADR.');
@@ -190,7 +232,7 @@ async function changedAdrPaths(inputs: ActionInputs, runner: RunnerContext, io: 
   if (runner.repository) {
     const pr = runner.pullRequest;
     const repository = runner.repository;
-    changed = await withApi(io, 'list the pull request\'s files', (octokit) =>
+    changed = await withApi('list the pull request\'s files', (octokit) =>
       listPullRequestFiles(octokit, { owner: repository.owner, repo: repository.repo, pullNumber: pr.number }),
     );
   }
@@ -218,18 +260,41 @@ async function changedAdrPaths(inputs: ActionInputs, runner: RunnerContext, io: 
   return { paths: selection.paths, changed };
 }
 
-/** Run an API call; 403/404 (fork PRs, read-only tokens) become a notice, other failures a warning. */
-async function withApi<T>(io: ActionIo, what: string, call: (octokit: Octokit) => Promise<T>): Promise<T | null> {
-  try {
-    return await call(await io.octokit());
-  } catch (error) {
-    const failure = apiFailure(error);
-    const text = `Could not ${what}: GitHub answered ${failure.status ?? 'with an error'} (${failure.message}).`;
-    if (failure.kind === 'forbidden' || failure.kind === 'not-found')
-      io.notice(`${text} A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`);
-    else io.warning(`${text} The problems are in the annotations and the job summary.`);
-    return null;
-  }
+type WithApi = <T>(what: string, call: (octokit: Octokit) => Promise<T>) => Promise<T | null>;
+
+/**
+ * Runs the step's API calls, each bounded in time (see api-clock.ts). A failed call is reported
+ * and gives null, for the caller to fall back: 403/404 (fork pull requests, read-only tokens) as a
+ * notice; a rate limit, a timeout and any other failure as a warning.
+ */
+function apiSession(io: ActionIo, timeouts: ApiTimeouts): WithApi {
+  const clock = new ApiClock(timeouts);
+  let client: Promise<Octokit> | null = null;
+  return async (what, call) => {
+    try {
+      return await clock.step(async () => {
+        client ??= io.octokit().then((octokit) => {
+          limitRequests(octokit, clock);
+          return octokit;
+        });
+        return call(await client);
+      });
+    } catch (error) {
+      const failure = apiFailure(error);
+      const fallback = 'The problems are in the annotations and the job summary.';
+      if (failure.kind === 'forbidden' || failure.kind === 'not-found')
+        io.notice(
+          `Could not ${what}: GitHub answered ${failure.status} (${failure.message}). A pull request from a fork or a read-only token cannot do this; the problems are in the annotations and the job summary.`,
+        );
+      else if (failure.kind === 'rate-limited')
+        io.warning(
+          `Could not ${what}: GitHub's API rate limit for this token is used up (${failure.status}: ${failure.message}); it takes requests again ${failure.retry ?? 'later'}. ${fallback}`,
+        );
+      else if (failure.kind === 'timeout') io.warning(`Could not ${what}: ${failure.message}. ${fallback}`);
+      else io.warning(`Could not ${what}: GitHub answered ${failure.status ?? 'with an error'} (${failure.message}). ${fallback}`);
+      return null;
+    }
+  };
 }
 
 /** Fixable problems on lines of the pull request's diff, as review comments with a suggestion. */

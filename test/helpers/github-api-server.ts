@@ -20,7 +20,12 @@
 // createReview answers 422 as GitHub does when a comment's path is not one of the pull request's
 // files, or (for a file whose patch is known) its line or start_line is not a right-side line of the
 // diff. Failures can also be forced per route ('*' for every route): `failNext` for the next request,
-// `failAlways` until `clearFailures`, with GitHub's JSON error body for the status unless given one.
+// `failAlways` until `clearFailures`, with GitHub's JSON error body for the status unless given one,
+// and extra headers (a rate limit's `x-ratelimit-remaining: 0`, `retry-after`).
+//
+// `stall` makes a route never answer (or send its headers and never its body), as a hung API does.
+// A held request is dropped after `holdMs` (10 s unless given) or at close(), and the server does not
+// keep the process alive: a stalled server ends by itself even when a test forgets to close it.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -108,6 +113,19 @@ export interface ServerSetup {
   user?: User;
 }
 
+export interface StallOptions {
+  /** Send 200 and the headers (and a first byte of the body), then nothing more. */
+  afterHeaders?: boolean;
+  /** How long a request is held before its connection is dropped (10,000 unless given). */
+  holdMs?: number;
+}
+
+interface ForcedFailure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface GitHubApiServer {
   /** The base URL, without a trailing slash (http://127.0.0.1:PORT). */
   url: string;
@@ -115,8 +133,10 @@ export interface GitHubApiServer {
   state: ApiState;
   /** The requests one route received. */
   requestsTo(route: RouteName): RecordedRequest[];
-  failNext(route: RouteName | '*', status: number, body?: unknown): void;
-  failAlways(route: RouteName | '*', status: number, body?: unknown): void;
+  failNext(route: RouteName | '*', status: number, body?: unknown, headers?: Record<string, string>): void;
+  failAlways(route: RouteName | '*', status: number, body?: unknown, headers?: Record<string, string>): void;
+  /** Hold the route's requests unanswered until `clearFailures` (the request is still recorded). */
+  stall(route: RouteName | '*', options?: StallOptions): void;
   clearFailures(): void;
   close(): Promise<void>;
 }
@@ -184,11 +204,28 @@ export async function startGitHubApiServer(setup: ServerSetup = {}): Promise<Git
     })),
   };
   const requests: RecordedRequest[] = [];
-  const once = new Map<string, Array<{ status: number; body?: unknown }>>();
-  const always = new Map<string, { status: number; body?: unknown }>();
+  const once = new Map<string, ForcedFailure[]>();
+  const always = new Map<string, ForcedFailure>();
+  const stalls = new Map<string, StallOptions>();
+  const held = new Set<{ timer: NodeJS.Timeout; response: ServerResponse }>();
   let baseUrl = '';
 
-  function forcedFailure(route: RouteName): { status: number; body?: unknown } | undefined {
+  function hold(response: ServerResponse, { afterHeaders = false, holdMs = 10_000 }: StallOptions): void {
+    if (afterHeaders) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096' });
+      response.write('[');
+    }
+    const entry = {
+      response,
+      timer: setTimeout(() => {
+        held.delete(entry);
+        response.destroy();
+      }, holdMs).unref(),
+    };
+    held.add(entry);
+  }
+
+  function forcedFailure(route: RouteName): ForcedFailure | undefined {
     for (const key of [route, '*']) {
       const queued = once.get(key);
       if (queued && queued.length > 0) return queued.shift();
@@ -314,8 +351,13 @@ export async function startGitHubApiServer(setup: ServerSetup = {}): Promise<Git
           if (authorization !== `token ${setup.token}` && authorization !== `Bearer ${setup.token}`) throw new HttpAnswer(401, githubErrorBody(401));
         }
         if (!matched || !route) throw new HttpAnswer(404, githubErrorBody(404));
+        const stall = stalls.get(route) ?? stalls.get('*');
+        if (stall) return hold(response, stall);
         const forced = forcedFailure(route);
-        if (forced) throw new HttpAnswer(forced.status, forced.body ?? githubErrorBody(forced.status, matched.candidate.docs));
+        if (forced) {
+          for (const [name, value] of Object.entries(forced.headers ?? {})) response.setHeader(name, value);
+          throw new HttpAnswer(forced.status, forced.body ?? githubErrorBody(forced.status, matched.candidate.docs));
+        }
         [status, payload] = answer(url.pathname, url.searchParams, body, response, route, Number(matched.match![1]));
       } catch (error) {
         if (!(error instanceof HttpAnswer)) throw error;
@@ -335,27 +377,37 @@ export async function startGitHubApiServer(setup: ServerSetup = {}): Promise<Git
     server.listen(0, '127.0.0.1', () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.unref();
 
   return {
     url: baseUrl,
     requests,
     state,
     requestsTo: (route) => requests.filter((request) => request.route === route),
-    failNext(route, status, body) {
+    failNext(route, status, body, headers) {
       const queue = once.get(route) ?? [];
-      queue.push({ status, body });
+      queue.push({ status, body, headers });
       once.set(route, queue);
     },
-    failAlways(route, status, body) {
-      always.set(route, { status, body });
+    failAlways(route, status, body, headers) {
+      always.set(route, { status, body, headers });
+    },
+    stall(route, options = {}) {
+      stalls.set(route, options);
     },
     clearFailures() {
       once.clear();
       always.clear();
+      stalls.clear();
     },
-    /** Stop listening and end open connections; calling it again does nothing. */
+    /** Stop listening and end open connections, held ones too; calling it again does nothing. */
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const { timer, response } of held) {
+          clearTimeout(timer);
+          response.destroy();
+        }
+        held.clear();
         if (!server.listening) return resolve();
         server.close((error) => (error ? reject(error) : resolve()));
         // Octokit's fetch keeps connections alive; end them so close() does not wait for their timeout.
