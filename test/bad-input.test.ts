@@ -458,3 +458,34 @@ describe('paths given on the command line', () => {
     expect(dangling.stdout).toContain('\n  1:1  error  docs/adr/dangling.md is a symbolic link to "nowhere.md", which does not exist\n');
   });
 });
+
+describe('files around the run (issue #12)', () => {
+  it('a package.json beside the run that is not JSON is a config error naming it (exit 2), not a run under the defaults', async () => {
+    const root = fixture({ 'package.json': '{"name": "x",\n', 'docs/adr/0001-good.md': GOOD });
+    const run = await adrlint(root, []);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // V8's words for the JSON mistake vary with the Node version.
+    const [line, ...more] = run.stderr.split('\n');
+    expect(more).toEqual(['']);
+    expect(line!.startsWith(`adrlint: configuration error: ${join(root, 'package.json')}: invalid JSON: `)).toBe(true);
+    expect(line!.endsWith(`; adrlint looks for its configuration in this file's "adrlint" key`)).toBe(true);
+  });
+
+  it('a broken package.json where adrlint does not look is none of its business', async () => {
+    // A config file comes first in its folder; --config names the config outright.
+    const beside = fixture({ 'package.json': '{', '.adrlintrc.yml': 'statuses: [accepted]\n', 'docs/adr/0001-good.md': GOOD });
+    expect((await adrlint(beside, [])).code).toBe(0);
+    const named = fixture({ 'package.json': '{', 'adrlint.yml': 'statuses: [accepted]\n', 'docs/adr/0001-good.md': GOOD });
+    expect((await adrlint(named, ['--config', 'adrlint.yml'])).code).toBe(0);
+  });
+
+  it('patterns: !!omap [...] says what the item is', async () => {
+    const root = fixture({ 'docs/adr/0001-good.md': GOOD.replace('patterns: [saga-pattern]', 'patterns: !!omap [saga-pattern: 1]') });
+    const run = await adrlint(root, ['--format', 'json']);
+    expect(run.code).toBe(1);
+    expectNoCrash(run);
+    const messages = resultFor(parseJson(run), root, 'docs/adr/0001-good.md').messages.filter((m) => m.ruleId === 'frontmatter-fields');
+    expect(messages.map((m) => m.message)).toEqual(['A pattern reference must be a slug or {slug, category}, not a "key: value" pair']);
+  });
+});
