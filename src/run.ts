@@ -1,8 +1,10 @@
 // One lint run over a project: config → catalogue → discover → read → parse → check.
 // The library entry point the CLI and the Action share; it never touches `process`.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
+import { CatalogueError } from './errors.ts';
+import { nonRegularFileReason, readRegularFile } from './safe-write.ts';
 import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError, type SkippedFile } from './files.ts';
 import { conventionsFingerprint, folderConventions, withPatternPages, type FolderFile, type PatternPageCheck } from './conventions.ts';
@@ -74,6 +76,7 @@ export interface RunStats {
 export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'config' | 'ruleOverrides'>): { config: ResolvedConfig; catalogue: Catalogue } {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  checkCatalogueFile(config.catalogue);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
 
@@ -333,10 +336,17 @@ const catalogues = new Map<string, Catalogue>();
 const KEPT_CATALOGUES = 4;
 const recordsByCatalogue = new WeakMap<Catalogue, Map<string, { source: string; record: AdrRecord }>>();
 
+/** A user catalogue that is a FIFO or a device is refused before it is read: the read could wait forever. */
+function checkCatalogueFile(file: string | null): void {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
+}
+
 function sharedCatalogue(userFile: string | null): Catalogue {
+  checkCatalogueFile(userFile);
   let text = '';
   try {
-    if (userFile !== null) text = readFileSync(userFile, 'utf8');
+    if (userFile !== null) text = readRegularFile(userFile);
   } catch {
     // loadCatalogue says why it cannot be read.
     return loadCatalogue(userFile);

@@ -326,6 +326,17 @@ function writeInPlace(path: string, stats: Stats, text: string, guard?: ReplaceG
   }
 }
 
+/** Why `path` is not to be read: it exists and is not a regular file (a FIFO would block the read). Null otherwise. */
+export function nonRegularFileReason(path: string): string | null {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+  } catch {
+    // Missing or unreadable: the reader says so in its own words.
+    return null;
+  }
+}
+
 /**
  * The text of the regular file at `path` (through links). Never opens a FIFO, socket or device
  * to read it: throws NotRegularFileError for those and folders; fs errors (ENOENT…) as they are.
