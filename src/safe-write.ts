@@ -314,9 +314,10 @@ function writeInPlace(path: string, stats: Stats, text: string, guard?: ReplaceG
     throw new WriteError(path, ioReason(error));
   }
   try {
+    guard?.();
+    // The file opened must be the one checked (and, for a fix, compared by the guard).
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== stats.ino || now.dev !== stats.dev) throw new WriteError(path, 'was replaced while adrlint was writing it; not written');
-    guard?.();
     ftruncateSync(fd, writeAll(fd, text));
   } catch (error) {
     if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
