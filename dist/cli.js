@@ -595,8 +595,8 @@ var require_ignore = __commonJS({
       );
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
+    var isString2 = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString2(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
       constructor(pattern, mark, body, ignoreCase, negative, prefix) {
@@ -710,7 +710,7 @@ var require_ignore = __commonJS({
           this._added = true;
           return;
         }
-        const isStr = isString(pattern);
+        const isStr = isString2(pattern);
         const raw = isStr ? pattern : pattern.pattern;
         const rule = checkPattern(raw) && createRule(
           raw,
@@ -730,7 +730,7 @@ var require_ignore = __commonJS({
       // @param {Array<string> | string | Ignore} pattern
       add(pattern) {
         this._added = false;
-        this._split = isString(pattern);
+        this._split = isString2(pattern);
         this._stripBOM = !this._split || pattern[0] === BOM;
         makeArray(
           this._split ? splitPattern(pattern) : pattern
@@ -803,7 +803,7 @@ var require_ignore = __commonJS({
       throw new Ctor(message);
     };
     var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+      if (!isString2(path)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
@@ -843,7 +843,7 @@ var require_ignore = __commonJS({
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var convertPath = (target) => isString2(target) && checkPath.convert(target);
     var Ignore = class {
       constructor({
         ignorecase = true,
@@ -1544,7 +1544,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -1552,7 +1552,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -1761,7 +1761,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -1807,8 +1807,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2504,7 +2504,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -2562,8 +2562,8 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var constants3 = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -2576,7 +2576,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -2690,7 +2690,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
+    picomatch3.constants = constants3;
     module.exports = picomatch3;
   }
 });
@@ -10419,11 +10419,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -10440,10 +10440,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -10504,8 +10504,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -10534,12 +10534,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -10592,12 +10592,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -10620,10 +10620,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -10659,10 +10659,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -10704,11 +10704,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -11009,7 +11009,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -11024,14 +11024,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -11210,8 +11210,8 @@ var require_util = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -12993,7 +12993,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13020,7 +13020,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -13884,7 +13884,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14275,7 +14275,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -16636,7 +16636,7 @@ var require_discriminator = __commonJS({
       error,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -16645,7 +16645,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -16673,8 +16673,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -18027,9 +18027,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname18) {
+      set dirname(dirname16) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname18 || "", this.basename);
+        this.path = default2.join(dirname16 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -18673,7 +18673,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve10, reject) {
+        function executor(resolve11, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -18704,8 +18704,8 @@ var init_lib5 = __esm({
           function realDone(error, file2) {
             if (error || !file2) {
               reject(error);
-            } else if (resolve10) {
-              resolve10(file2);
+            } else if (resolve11) {
+              resolve11(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -18807,7 +18807,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve10, reject) {
+        function executor(resolve11, reject) {
           ok(
             typeof file !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -18821,8 +18821,8 @@ var init_lib5 = __esm({
             );
             if (error) {
               reject(error);
-            } else if (resolve10) {
-              resolve10(resultingTree);
+            } else if (resolve11) {
+              resolve11(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -21823,10 +21823,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve10 = constructs2[index2].resolveAll;
-    if (resolve10 && !called.includes(resolve10)) {
-      events = resolve10(events, context);
-      called.push(resolve10);
+    const resolve11 = constructs2[index2].resolveAll;
+    if (resolve11 && !called.includes(resolve11)) {
+      events = resolve11(events, context);
+      called.push(resolve11);
     }
   }
   return events;
@@ -27607,7 +27607,8 @@ function describeKind(node2) {
   if ((0, import_yaml2.isMap)(node2)) return "a mapping";
   if ((0, import_yaml2.isSeq)(node2)) return "a list";
   if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  return "not a value";
+  if ((0, import_yaml2.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
 }
 function readDeclarations(adr, frontmatter2) {
   const { document: document3 } = frontmatter2;
@@ -31375,39 +31376,327 @@ var init_rules = __esm({
   }
 });
 
+// src/safe-write.ts
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync as readFileSync2,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename as basename9, dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
+function kindOf(stats) {
+  if (stats.isFile()) return "a file";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function ioReason(error) {
+  const { code, message } = error;
+  const text3 = String(message ?? error).split("\n")[0];
+  return code && text3.startsWith(`${code}: `) ? text3.replace(/, \w+ '.*$/, "") : code ? `${code}: ${text3}` : text3;
+}
+function writeTarget(path) {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return { path, existing: null };
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+  if (stats.isFile()) return { path, existing: stats };
+  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
+  let real;
+  try {
+    real = realpathSync(path);
+    stats = statSync(real);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") throw new WriteError(path, "is a symbolic link to nothing; adrlint does not create files through links");
+    if (code === "ELOOP") throw new WriteError(path, "is a symbolic link that loops");
+    throw new WriteError(path, ioReason(error));
+  }
+  if (!stats.isFile()) throw new WriteError(path, `is a symbolic link to ${kindOf(stats)}, not to a regular file`);
+  return { path: real, existing: stats };
+}
+function linksIntoProc(path) {
+  let hop = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (realpathSync(dirname5(hop)).startsWith("/proc/")) return true;
+      if (!lstatSync(hop).isSymbolicLink()) return false;
+      hop = resolve2(dirname5(hop), readlinkSync(hop));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+function checkWritable(path) {
+  const { existing } = writeTarget(path);
+  if (existing === null) checkFolder(dirname5(path), path);
+}
+function checkFolder(folder, path) {
+  try {
+    const stats = statSync(folder);
+    if (!stats.isDirectory()) throw new WriteError(path, `is under ${folder}, which is ${kindOf(stats)}, not a folder`);
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    const code = error.code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+}
+function underNonFolder(path) {
+  for (let ancestor = dirname5(path); ancestor !== dirname5(ancestor); ancestor = dirname5(ancestor)) {
+    try {
+      const stats = statSync(ancestor);
+      if (!stats.isDirectory()) return `is under ${ancestor}, which is ${kindOf(stats)}, not a folder`;
+    } catch {
+    }
+  }
+  return "is under a path that is not a folder";
+}
+function makeFolder(folder, path) {
+  checkFolder(folder, path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOTDIR" || code === "EEXIST") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+}
+function writeFileSafely(path, text3) {
+  makeFolder(dirname5(path), path);
+  const target = writeTarget(path);
+  if (target.existing) replaceFile(target.path, target.existing, text3);
+  else createFile(target.path, text3);
+}
+function createNewFile(path, text3) {
+  makeFolder(dirname5(path), path);
+  let fd;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw new WriteError(path, ioReason(error));
+  }
+  try {
+    writeAll(fd, text3);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw new WriteError(path, ioReason(error));
+  }
+  closeSync(fd);
+  return true;
+}
+function tempPathFor(path) {
+  return join4(dirname5(path), `.${basename9(path)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+}
+function writeAll(fd, text3) {
+  const bytes = Buffer.from(text3, "utf8");
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  return bytes.length;
+}
+function createFile(path, text3) {
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
+    try {
+      writeAll(fd, text3);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") throw error;
+      renameSync(temp, path);
+    }
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function removeQuietly(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
+function replaceFile(path, stats, text3, guard) {
+  if (stats.nlink > 1) return writeInPlace(path, stats, text3, guard);
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 384);
+    let owned = true;
+    try {
+      writeAll(fd, text3);
+      owned = ownLike(fd, stats);
+      if (owned) fchmodSync(fd, stats.mode & 4095);
+    } finally {
+      closeSync(fd);
+    }
+    if (!owned) {
+      removeQuietly(temp);
+      return writeInPlace(path, stats, text3, guard);
+    }
+    guard?.();
+    renameSync(temp, path);
+  } catch (error) {
+    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function ownLike(fd, stats) {
+  const own6 = fstatSync(fd);
+  if (own6.uid === stats.uid && own6.gid === stats.gid) return true;
+  try {
+    fchownSync(fd, stats.uid, stats.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function writeInPlace(path, stats, text3, guard) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw new WriteError(path, ioReason(error));
+  }
+  try {
+    guard?.();
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== stats.ino || now.dev !== stats.dev) throw new WriteError(path, "was replaced while adrlint was writing it; not written");
+    ftruncateSync(fd, writeAll(fd, text3));
+  } catch (error) {
+    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+function nonRegularFileReason(path) {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+  } catch {
+    return null;
+  }
+}
+function readRegularFile(path) {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    return readFileSync2(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+var WriteError, NotRegularFileError, ReplaceRefused;
+var init_safe_write = __esm({
+  "src/safe-write.ts"() {
+    "use strict";
+    WriteError = class extends Error {
+      constructor(path, reason) {
+        super(`cannot write ${path}: ${reason}`);
+        this.path = path;
+        this.reason = reason;
+        this.name = "WriteError";
+      }
+      path;
+      reason;
+    };
+    NotRegularFileError = class extends Error {
+      constructor(path, reason) {
+        super(`${path} ${reason}`);
+        this.path = path;
+        this.reason = reason;
+        this.name = "NotRegularFileError";
+      }
+      path;
+      reason;
+    };
+    ReplaceRefused = class extends Error {
+      name = "ReplaceRefused";
+    };
+  }
+});
+
 // src/config.ts
-import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
 function toSeverity(value2) {
   if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
   if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
   return null;
 }
 function findConfigFile(cwd) {
-  let dir = resolve2(cwd);
+  let dir = resolve3(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join4(dir, name);
+      const candidate = join5(dir, name);
       if (!existsSync(candidate)) continue;
       if (name !== "package.json") return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync2(candidate, "utf8"));
-        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
-      } catch {
-      }
+      if (packageHasConfig(candidate)) return candidate;
     }
-    const parent = dirname5(dir);
+    const parent = dirname6(dir);
     if (parent === dir) return null;
     dir = parent;
   }
 }
+function packageHasConfig(file) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error) {
+    if (error instanceof NotRegularFileError) return false;
+    const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message.split("\n")[0]}` : `cannot be read (${error.code ?? error.message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
+}
 function readConfigData(file) {
   let text3;
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readFileSync2(file, "utf8");
+    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readRegularFile(file);
   } catch (error2) {
     if (error2 instanceof ConfigError) throw error2;
+    if (error2 instanceof NotRegularFileError) throw new ConfigError(file, error2.reason);
     throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
   }
   const noPosition = () => "";
@@ -31506,7 +31795,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve3(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
@@ -31519,11 +31808,11 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve2(cwd));
+  const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve3(cwd));
   if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname5(file), locate);
+  return resolveConfig(data ?? {}, file, dirname6(file), locate);
 }
 function overrideRules(config, overrides) {
   const next = { ...config, rules: { ...config.rules } };
@@ -31549,6 +31838,7 @@ var init_config = __esm({
     init_status();
     init_positions();
     init_errors();
+    init_safe_write();
     import_fastest_levenshtein5 = __toESM(require_mod(), 1);
     CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
     DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
@@ -31560,8 +31850,8 @@ var init_config = __esm({
 });
 
 // src/files.ts
-import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync3, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
@@ -31572,10 +31862,10 @@ function toPosix(path) {
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root, ".gitignore");
+  const gitignore = resolve4(root, ".gitignore");
   if (existsSync2(gitignore)) {
     try {
-      matcher.add(readFileSync3(gitignore, "utf8"));
+      matcher.add(readRegularFile(gitignore));
     } catch {
     }
   }
@@ -31589,7 +31879,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve4(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -31599,10 +31889,10 @@ async function discoverFiles(inputs, cwd, config) {
   const missing = [];
   const named = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const absolute = resolve3(base, pattern);
+    const absolute = resolve4(base, pattern);
     let stats;
     try {
-      stats = statSync2(absolute);
+      stats = statSync3(absolute);
     } catch {
       if (linkTarget(absolute) !== null) {
         found.add(absolute);
@@ -31621,7 +31911,7 @@ async function discoverFiles(inputs, cwd, config) {
     } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
       const scan = import_picomatch.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve4(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
@@ -31638,9 +31928,9 @@ async function discoverFiles(inputs, cwd, config) {
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
     if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve3(config.baseDir, entry);
+    const path = resolve4(config.baseDir, entry);
     try {
-      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+      return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
     } catch {
       return [];
     }
@@ -31650,7 +31940,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
   const byName = (file, folder) => {
-    const name = basename9(file);
+    const name = basename10(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative2(root, file);
@@ -31660,10 +31950,10 @@ function notAdrReason(folders, cwd, config, explicit) {
   };
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
-    const folder = dirname6(file);
+    const folder = dirname7(file);
     let numbered = numberedFolders.get(folder);
     if (numbered === void 0) {
-      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join6(folder, name), false) === null));
       numberedFolders.set(folder, numbered);
     }
     return numbered;
@@ -31672,7 +31962,7 @@ function notAdrReason(folders, cwd, config, explicit) {
     const folder = folders.has(file);
     const reason = byName(file, folder);
     if (reason !== null) return reason;
-    if (!folder && !explicit.has(file) && !isNumberedName(basename9(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    if (!folder && !explicit.has(file) && !isNumberedName(basename10(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
     return null;
   };
 }
@@ -31693,7 +31983,7 @@ function templateFileOf(folder) {
     return null;
   }
   const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
-  return name === void 0 ? null : join5(folder, name);
+  return name === void 0 ? null : join6(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
@@ -31709,7 +31999,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
   for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(join5(root, folder), { withFileTypes: true });
+      entries = readdirSync(join6(root, folder), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -31718,7 +32008,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
       if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve3(root, path);
+      const absolute = resolve4(root, path);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -31738,7 +32028,7 @@ function formatSize(bytes) {
 function readAdrFile(path, maxFileSize) {
   let bytes;
   try {
-    const stats = statSync2(path);
+    const stats = statSync3(path);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
     if (stats.size > maxFileSize)
@@ -31762,7 +32052,7 @@ function readAdrFile(path, maxFileSize) {
 }
 function linkTarget(path) {
   try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
   } catch {
     return null;
   }
@@ -31789,6 +32079,7 @@ var init_files = __esm({
     import_picomatch = __toESM(require_picomatch2(), 1);
     init_config();
     init_conventions();
+    init_safe_write();
     MARKDOWN_EXTENSIONS = [".md", ".markdown"];
     ALWAYS_IGNORED = ["node_modules/", ".git/"];
     NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
@@ -32109,7 +32400,7 @@ var init_catalogue = __esm({
 });
 
 // src/lint.ts
-import { dirname as dirname7 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
@@ -32127,7 +32418,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders, 
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
+  const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
   const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
@@ -32296,6 +32587,78 @@ var init_fixer = __esm({
   }
 });
 
+// src/cache-entry.ts
+function shape(fields, optional = {}) {
+  const required = Object.entries(fields);
+  const maybe = Object.entries(optional);
+  return (value2) => isObject(value2) && required.every(([key, check20]) => check20(value2[key])) && maybe.every(([key, check20]) => value2[key] === void 0 || check20(value2[key]));
+}
+function isCacheEntry(value2, path) {
+  return isEntry(value2) && value2.record.path === path;
+}
+var isString, isNumber, isBoolean, isObject, nullable, oneOf, listOf, isRange, isField, isTextEdit, isDiagnostic, isDirective, isRecord, isEntry;
+var init_cache_entry = __esm({
+  "src/cache-entry.ts"() {
+    "use strict";
+    isString = (value2) => typeof value2 === "string";
+    isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
+    isBoolean = (value2) => typeof value2 === "boolean";
+    isObject = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+    nullable = (check20) => (value2) => value2 === null || check20(value2);
+    oneOf = (...values) => (value2) => values.includes(value2);
+    listOf = (check20) => (value2) => Array.isArray(value2) && value2.every(check20);
+    isRange = (value2) => Array.isArray(value2) && value2.length === 2 && isNumber(value2[0]) && isNumber(value2[1]);
+    isField = shape({ value: isString, range: isRange });
+    isTextEdit = shape({ range: isRange, text: isString });
+    isDiagnostic = shape(
+      { ruleId: nullable(isString), severity: oneOf("warn", "error"), message: isString, line: isNumber, column: isNumber, endLine: isNumber, endColumn: isNumber },
+      { url: isString, fatal: isBoolean, fix: isTextEdit, suggestions: listOf(shape({ desc: isString, fix: isTextEdit })) }
+    );
+    isDirective = shape(
+      {
+        kind: oneOf("disable", "enable", "disable-line", "disable-next-line", "disable-file"),
+        rules: listOf(isString),
+        line: isNumber,
+        column: isNumber,
+        endLine: isNumber,
+        endColumn: isNumber,
+        removal: nullable(isRange),
+        rulesRange: nullable(isRange)
+      },
+      { error: isString }
+    );
+    isRecord = shape(
+      {
+        path: isString,
+        folder: isString,
+        name: isString,
+        format: oneOf("madr", "madr2", "nygard", "unknown"),
+        fileNumber: nullable(isNumber),
+        number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+        title: nullable(isString),
+        h1Count: isNumber,
+        h1Range: nullable(isRange),
+        frontmatterTitle: nullable(isField),
+        status: nullable(isField),
+        date: nullable(isField),
+        relations: listOf(
+          shape(
+            { kind: oneOf("supersedes", "superseded-by", "amends", "amended-by"), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+            { inFrontmatter: isBoolean }
+          )
+        ),
+        sections: listOf(shape({ title: isString, range: isRange })),
+        anchors: listOf(isString),
+        links: listOf(shape({ url: isString, range: isRange })),
+        images: listOf(shape({ url: isString, range: isRange })),
+        patterns: listOf(isString)
+      },
+      { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) }
+    );
+    isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
+  }
+});
+
 // src/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 var VERSION;
@@ -32308,9 +32671,9 @@ var init_version = __esm({
 });
 
 // src/cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve5 } from "node:path";
 function contentHash(source) {
   return createHash2("sha1").update(source).digest("base64url");
 }
@@ -32318,15 +32681,17 @@ function cacheKey(config, catalogue) {
   return createHash2("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve4(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync3(path).isDirectory();
-  return isFolder ? join6(path, DEFAULT_CACHE_FILE) : path;
+  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve5(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync4(path).isDirectory();
+  return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var FORMAT, FORMAT_VERSION, DEFAULT_CACHE_FILE, LintCache;
 var init_cache = __esm({
   "src/cache.ts"() {
     "use strict";
+    init_cache_entry();
+    init_safe_write();
     init_version();
     FORMAT = "adrlint-cache";
     FORMAT_VERSION = 3;
@@ -32339,19 +32704,25 @@ var init_cache = __esm({
       }
       path;
       key;
+      // As read from the file: each entry is checked when it is used (`get`).
       entries;
       changed = false;
       hits = 0;
       misses = 0;
       /**
        * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
-       * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+       * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error. Something
+       * at `path` that adrlint may not write (a device, a FIFO, a folder, a link to nothing) gives a
+       * warning and no cache: the run goes on without one.
        */
       static load(path, key) {
         let text3;
         try {
-          text3 = readFileSync6(path, "utf8");
-        } catch {
+          const target = writeTarget(path);
+          if (target.existing === null) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+          text3 = readRegularFile(target.path);
+        } catch (error) {
+          if (error instanceof WriteError) return { cache: null, warning: `not using the cache: ${path} ${error.reason}` };
           return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
         }
         try {
@@ -32364,9 +32735,14 @@ var init_cache = __esm({
           return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
         }
       }
+      /**
+       * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
+       * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
+       * replaced when the file is read again.
+       */
       get(path, hash) {
         const entry = this.entries.get(path);
-        if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
+        if (isCacheEntry(entry, path) && entry.hash === hash) {
           this.hits++;
           return entry;
         }
@@ -32386,20 +32762,17 @@ var init_cache = __esm({
           }
         }
       }
-      /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+      /** Write the cache (src/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
       save() {
         if (!this.changed) return null;
         const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
-        const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
         try {
-          mkdirSync(dirname8(this.path), { recursive: true });
-          writeFileSync(temp, JSON.stringify(data));
-          renameSync(temp, this.path);
+          writeFileSafely(this.path, JSON.stringify(data));
           this.changed = false;
           return null;
         } catch (error) {
-          rmSync(temp, { force: true });
-          return `could not write the cache file ${this.path}: ${error.message.split("\n")[0]}`;
+          const reason = error instanceof WriteError ? error.reason : error.message.split("\n")[0];
+          return `could not write the cache file ${this.path}: ${reason}`;
         }
       }
     };
@@ -32507,7 +32880,7 @@ var init_lint_file = __esm({
 });
 
 // src/record-scan.ts
-import { basename as basename10, dirname as dirname10 } from "node:path";
+import { basename as basename11, dirname as dirname10 } from "node:path";
 function headDate(path, source, bom, bodyStart, catalogue) {
   const text3 = source.slice(bom);
   const section = SECTION_HEADING.exec(text3.slice(bodyStart));
@@ -32546,7 +32919,7 @@ function headRecord(path, source, catalogue) {
   const h1Range = [at, at + line.length];
   const numbered = titleNumber(title);
   const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
-  const name = basename10(path);
+  const name = basename11(path);
   return {
     path,
     folder: dirname10(path),
@@ -32617,9 +32990,9 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve10, reject) => {
+        (worker) => new Promise((resolve11, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve10();
+            if (next >= works.length) return resolve11();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
@@ -32655,48 +33028,69 @@ var init_workers = __esm({
 });
 
 // src/write.ts
-import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename11, dirname as dirname11, join as join7 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
-function writeFixedFile(path, originalSource, fixedSource) {
-  let target;
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync6, realpathSync as realpathSync2 } from "node:fs";
+function snapshot(path) {
+  const fd = openSync2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
   try {
-    target = realpathSync(path);
-    const current = readFileSync7(target, "utf8");
-    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
-  } catch (error) {
-    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
-  }
-  const temp = join7(dirname11(target), `.${basename11(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
-  try {
-    const { mode } = statSync4(target);
-    writeFileSync2(temp, fixedSource, { mode });
-    chmodSync(temp, mode & 4095);
-    renameSync2(temp, target);
-    return { ok: true };
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-    }
-    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
+    const stats = fstatSync2(fd);
+    if (!stats.isFile()) throw new WriteError(path, "is not a regular file");
+    return { stats, mtimeNs: fstatSync2(fd, { bigint: true }).mtimeNs, text: readFileSync6(fd, "utf8") };
+  } finally {
+    closeSync2(fd);
   }
 }
+function sameFile(a, b) {
+  return a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino && a.stats.size === b.stats.size && a.mtimeNs === b.mtimeNs && a.text === b.text;
+}
+function writeFixedFile(path, originalSource, fixedSource) {
+  let target;
+  let before2;
+  try {
+    target = realpathSync2(path);
+    before2 = snapshot(target);
+    if (before2.text !== originalSource) return { ok: false, reason: CHANGED };
+  } catch (error) {
+    if (error instanceof WriteError) return { ok: false, reason: `could not be re-read before writing: it ${error.reason}` };
+    return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
+  }
+  const guard = () => {
+    fixWriteHooks.beforeReplace?.(path);
+    let now;
+    try {
+      now = snapshot(target);
+    } catch {
+      throw new ReplaceRefused(CHANGED);
+    }
+    if (!sameFile(before2, now)) throw new ReplaceRefused(CHANGED);
+  };
+  try {
+    replaceFile(target, before2.stats, fixedSource, guard);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ReplaceRefused) return { ok: false, reason: error.message };
+    const reason = error instanceof WriteError ? error.reason : ioReason(error);
+    return { ok: false, reason: `could not be written (${reason.split(":")[0]})` };
+  }
+}
+var CHANGED, fixWriteHooks;
 var init_write = __esm({
   "src/write.ts"() {
     "use strict";
+    init_safe_write();
+    CHANGED = "changed on disk while adrlint was fixing it; not written";
+    fixWriteHooks = { beforeReplace: null };
   }
 });
 
 // src/project.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname12, join as join8, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve5(start2);
+  let dir = resolve6(start2);
   for (; ; ) {
     if (existsSync5(join8(dir, ".git"))) return dir;
-    const parent = dirname12(dir);
-    if (parent === dir) return resolve5(start2);
+    const parent = dirname11(dir);
+    if (parent === dir) return resolve6(start2);
     dir = parent;
   }
 }
@@ -32724,7 +33118,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
       const cached = known.get(path);
       if (cached) return cached;
       try {
-        return anchorsOf(path, readFileSync8(path, "utf8"));
+        return anchorsOf(path, readRegularFile(path));
       } catch {
         return null;
       }
@@ -32741,15 +33135,17 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 var init_project = __esm({
   "src/project.ts"() {
     "use strict";
+    init_safe_write();
   }
 });
 
 // src/run.ts
-import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname13, relative as relative3, resolve as resolve6 } from "node:path";
+import { statSync as statSync6 } from "node:fs";
+import { dirname as dirname12, relative as relative3, resolve as resolve7 } from "node:path";
 function loadProject(options) {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  checkCatalogueFile(config.catalogue);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
 async function lintProject(options) {
@@ -32769,11 +33165,12 @@ async function lintProject(options) {
     throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
   }
   const warnings = [];
-  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
-  if (cache?.warning) warnings.push(cache.warning);
+  const loaded = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (loaded?.warning) warnings.push(loaded.warning);
+  const cache = loaded?.cache ?? null;
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -32791,9 +33188,9 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname13(path));
+    const folderConventions2 = conventions2.get(dirname12(path));
     const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
@@ -32806,7 +33203,7 @@ async function lintProject(options) {
   let indexedFromHead = 0;
   for (const { path, source } of otherReads) {
     const hash = hashOf(source);
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
       otherRecords.push(hit.record);
@@ -32815,7 +33212,7 @@ async function lintProject(options) {
     const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
-      cache?.cache.set(path, { hash, record: head, messages: null });
+      cache?.set(path, { hash, record: head, messages: null });
       indexedFromHead++;
       continue;
     }
@@ -32838,15 +33235,16 @@ async function lintProject(options) {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
         const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
+        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
       }
     } else if (!("error" in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
-      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
+      cache?.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
   const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
+  const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
@@ -32870,11 +33268,11 @@ async function lintProject(options) {
         result.source = target.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(target.path) : null;
-        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+        const identity = identities?.get(target.path) ?? null;
+        if (options.fix.write && (identity === null || written.get(identity) !== fixed.output)) {
           const outcome = writeFixedFile(target.path, target.source, fixed.output);
           if (outcome.ok) {
-            if (real !== null) written.set(real, fixed.output);
+            if (identity !== null) written.set(identity, fixed.output);
           } else {
             const problem = fileProblem(`${relative3(options.cwd, target.path) || target.path} ${outcome.reason}`);
             results.push(summarise(target.path, [problem, ...messages], adr.text));
@@ -32889,8 +33287,8 @@ async function lintProject(options) {
   }
   onProgress?.(targets.length, targets.length, "check");
   if (cache) {
-    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
-    const failed = cache.cache.save();
+    cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
+    const failed = cache.save();
     if (failed) warnings.push(failed);
   }
   const parsedCount = works.length;
@@ -32905,11 +33303,15 @@ async function lintProject(options) {
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
       indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
-      cacheHits: cache?.cache.hits ?? 0,
-      cacheMisses: cache?.cache.misses ?? 0,
+      cacheHits: cache?.hits ?? 0,
+      cacheMisses: cache?.misses ?? 0,
       workers: workerCount(concurrency, parsedCount)
     }
   };
+}
+function checkCatalogueFile(file) {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
 }
 function targetMessages(adr, record, fileMessages, records, context) {
   const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, "set"));
@@ -32918,12 +33320,12 @@ function targetMessages(adr, record, fileMessages, records, context) {
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+  return paths.length > 0 && paths.every((path) => names.has(resolve7(options.cwd, path)));
 }
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname13(file.path);
+    const folder = dirname12(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -32956,9 +33358,10 @@ function completeRecords(records, config, catalogue) {
     }
   });
 }
-function realPath(path) {
+function fileIdentity(path) {
   try {
-    return realpathSync2(path);
+    const { dev, ino } = statSync6(path);
+    return `${dev}:${ino}`;
   } catch {
     return null;
   }
@@ -32967,6 +33370,8 @@ var init_run = __esm({
   "src/run.ts"() {
     "use strict";
     init_catalogue();
+    init_errors();
+    init_safe_write();
     init_config();
     init_files();
     init_conventions();
@@ -33163,11 +33568,11 @@ function filenameSetting({ records }) {
   if (records.length < 3) return null;
   const shapes = /* @__PURE__ */ new Map();
   for (const record of records) {
-    const shape = nameShape(record.name);
-    if (!shape) continue;
-    const entry = shapes.get(shape.pattern) ?? { ...shape, count: 0 };
+    const shape2 = nameShape(record.name);
+    if (!shape2) continue;
+    const entry = shapes.get(shape2.pattern) ?? { ...shape2, count: 0 };
     entry.count++;
-    shapes.set(shape.pattern, entry);
+    shapes.set(shape2.pattern, entry);
   }
   const best = [...shapes.values()].sort((a, b) => b.count - a.count)[0];
   if (!best || best.count * 10 < records.length * 9) return null;
@@ -33245,14 +33650,13 @@ __export(init_exports, {
   describeInit: () => describeInit,
   initConfig: () => initConfig
 });
-import { writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname15, relative as relative7, resolve as resolve7 } from "node:path";
+import { dirname as dirname13, relative as relative7, resolve as resolve8 } from "node:path";
 async function initConfig(options) {
-  const path = resolve7(options.cwd, INIT_FILE);
+  const path = resolve8(options.cwd, INIT_FILE);
   const existing = findConfigFile(options.cwd);
-  if (existing && dirname15(existing) === resolve7(options.cwd) && !options.force && !options.dryRun)
+  if (existing && dirname13(existing) === resolve8(options.cwd) && !options.force && !options.dryRun)
     throw new UsageError(`${relative7(options.cwd, existing)} already configures adrlint here; run "adrlint init --force" to replace it, or --dry-run to see what init would write`);
-  const defaults = resolveConfig({}, null, resolve7(options.cwd));
+  const defaults = resolveConfig({}, null, resolve8(options.cwd));
   const run = (config) => lintProject({ cwd: options.cwd, paths: options.paths, config, concurrency: options.concurrency });
   const base = await run(defaults);
   const records = completeRecords(base.records, defaults, base.catalogue);
@@ -33261,7 +33665,7 @@ async function initConfig(options) {
   let settings = inferSettings({ cwd: options.cwd, records, conventions: base.conventions, results: base.results, mentioning });
   let captured = base;
   for (let round = 0; round < settings.length + 1; round++) {
-    captured = await run(resolveConfig(rawConfig(settings), path, resolve7(options.cwd)));
+    captured = await run(resolveConfig(rawConfig(settings), path, resolve8(options.cwd)));
     const added = captured.results.flatMap((result) => result.messages.filter((message) => !known.has(problemKey(result.filePath, message))));
     if (added.length === 0) break;
     const rules2 = new Set(added.map((message) => message.ruleId));
@@ -33271,7 +33675,7 @@ async function initConfig(options) {
   const header = `adrlint configuration written by "adrlint init" from ${plural(records.length, "ADR")}; each setting says what it saw.
 yaml-language-server: $schema=${SCHEMA_URL}`;
   const text3 = renderConfig(settings, header);
-  if (!options.dryRun) writeFileSync4(path, text3);
+  if (!options.dryRun) writeFileSafely(path, text3);
   return { path, text: text3, settings, adrCount: records.length, defaultFindings: findingCount(base), findings: findingCount(captured) };
 }
 function describeInit(outcome, cwd, dryRun) {
@@ -33292,6 +33696,7 @@ var init_init2 = __esm({
     init_run();
     init_init();
     init_plural();
+    init_safe_write();
     INIT_FILE = ".adrlintrc.yml";
     SCHEMA_URL = "https://raw.githubusercontent.com/adrlint/adrlint/main/data/schema/config.schema.json";
     findingCount = (outcome) => outcome.results.reduce((sum, result) => sum + result.messages.length, 0);
@@ -34223,8 +34628,8 @@ __export(new_adr_exports, {
   titlePatterns: () => titlePatterns,
   titleSlug: () => titleSlug
 });
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname16, join as join9, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync6, readdirSync as readdirSync3, statSync as statSync7 } from "node:fs";
+import { dirname as dirname14, join as join9, resolve as resolve9 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
   const candidates = entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
@@ -34328,12 +34733,12 @@ function adrFolder(cwd, config) {
   const configured = config.adrs?.[0];
   if (configured) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
-    if (scan.isGlob) return resolve8(config.baseDir, scan.base || ".");
-    const path = resolve8(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync6(path) && statSync6(path).isFile() ? dirname16(path) : path;
+    if (scan.isGlob) return resolve9(config.baseDir, scan.base || ".");
+    const path = resolve9(config.baseDir, configured);
+    return MARKDOWN2.test(path) && existsSync6(path) && statSync7(path).isFile() ? dirname14(path) : path;
   }
-  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve8(cwd, folder)));
-  return resolve8(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
+  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve9(cwd, folder)));
+  return resolve9(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
 }
 function listFolder(folder) {
   try {
@@ -34349,8 +34754,8 @@ function defaultTemplate(folder, names, config, catalogue) {
   for (const name of names.slice(-TEMPLATE_SAMPLE)) {
     try {
       const path = join9(folder, name);
-      if (statSync6(path).size > config.maxFileSize) continue;
-      formats.push(buildRecord(parseAdr(path, readFileSync11(path, "utf8"), catalogue), catalogue).format);
+      if (statSync7(path).size > config.maxFileSize) continue;
+      formats.push(buildRecord(parseAdr(path, readRegularFile(path), catalogue), catalogue).format);
     } catch {
     }
   }
@@ -34358,8 +34763,9 @@ function defaultTemplate(folder, names, config, catalogue) {
 }
 function readTemplateFile(path) {
   try {
-    return readFileSync11(path, "utf8");
+    return readRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) throw new UsageError(`cannot read the template ${path}: it ${error.reason}`);
     throw new UsageError(`cannot read the template ${path} (${error.code ?? error.message})`);
   }
 }
@@ -34371,7 +34777,7 @@ function folderStatusVocabulary(folder, entries, config) {
   if (config.statusesGiven || !templateName) return statusVocabulary(config, null);
   const path = join9(folder, templateName);
   try {
-    const text3 = readFileSync11(path, "utf8");
+    const text3 = readRegularFile(path);
     return statusVocabulary(config, { path, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3) });
   } catch {
     return statusVocabulary(config, null);
@@ -34419,17 +34825,10 @@ function createAdr(options) {
       if (existsSync6(path)) throw new UsageError(`${name} already exists in ${folder}`);
       return result;
     }
-    mkdirSync3(folder, { recursive: true });
-    try {
-      writeFileSync5(path, text3, { flag: "wx" });
-      return result;
-    } catch (error) {
-      const code = error.code;
-      if (code !== "EEXIST") throw new UsageError(`cannot write ${path} (${code ?? error.message})`);
-      if (dated) throw new UsageError(`${name} already exists in ${folder}; choose another title`);
-      warnings.length = 0;
-      number++;
-    }
+    if (createNewFile(path, text3)) return result;
+    if (dated) throw new UsageError(`${name} already exists in ${folder}; choose another title`);
+    warnings.length = 0;
+    number++;
   }
   throw new UsageError(`could not find a free ADR number in ${folder} after ${MAX_ATTEMPTS} attempts`);
 }
@@ -34445,6 +34844,7 @@ var init_new_adr = __esm({
     init_record();
     init_naming();
     init_status();
+    init_safe_write();
     TEMPLATE_NAMES = ["madr", "nygard"];
     MARKDOWN2 = /\.(?:md|markdown)$/i;
     ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -34813,8 +35213,8 @@ init_errors();
 init_files();
 init_run();
 init_rules();
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname17, relative as relative13, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname15, relative as relative13, resolve as resolve10 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/format/stylish.ts
@@ -34879,12 +35279,12 @@ init_adr_links();
 
 // src/baseline.ts
 init_errors();
+init_safe_write();
 init_lint();
 init_positions();
 init_version();
-import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname14, relative as relative5, sep as sep3 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { relative as relative5, sep as sep3 } from "node:path";
 var BASELINE_VERSION = 1;
 var DEFAULT_BASELINE_FILE = ".adrlint-baseline.json";
 var BaselineError = class extends FileError {
@@ -34988,23 +35388,16 @@ function entryProblem2(entry) {
 function readBaseline(path) {
   let text3;
   try {
-    text3 = readFileSync10(path, "utf8");
+    text3 = readRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) throw new BaselineError(path, error.reason);
     const code = error.code;
-    throw new BaselineError(path, code === "ENOENT" ? "no such baseline file; write one with --write-baseline" : error.message.split("\n")[0]);
+    throw new BaselineError(path, code === "ENOENT" ? "no such baseline file; write one with --write-baseline" : ioReason(error));
   }
   return parseBaseline(text3, path);
 }
 function writeBaseline(path, baseline) {
-  const temp = `${path}.${randomBytes3(6).toString("hex")}.tmp`;
-  try {
-    mkdirSync2(dirname14(path), { recursive: true });
-    writeFileSync3(temp, serialiseBaseline(baseline));
-    renameSync3(temp, path);
-  } catch (error) {
-    rmSync2(temp, { force: true });
-    throw new BaselineError(path, `could not be written: ${error.message.split("\n")[0]}`);
-  }
+  writeFileSafely(path, serialiseBaseline(baseline));
 }
 function toPosix2(path) {
   return sep3 === "/" ? path : path.split(sep3).join("/");
@@ -35012,6 +35405,7 @@ function toPosix2(path) {
 
 // src/cli.ts
 init_version();
+init_safe_write();
 var EXIT_OK = 0;
 var EXIT_LINT_ERRORS = 1;
 var EXIT_USAGE = 2;
@@ -35033,7 +35427,7 @@ function parseFormats(specs, outputFile, cwd) {
   const written = /* @__PURE__ */ new Map();
   for (const { format, path } of reports) {
     if (path === null) continue;
-    const target = resolve9(cwd, path);
+    const target = resolve10(cwd, path);
     const other = written.get(target);
     if (other !== void 0) throw new UsageError(`${format} and ${other} reports would both be written to ${path}`);
     written.set(target, format);
@@ -35104,9 +35498,7 @@ function onlyErrors(results) {
 }
 function emit(text3, outputFile, io) {
   if (outputFile) {
-    const target = resolve9(io.cwd, outputFile);
-    mkdirSync4(dirname17(target), { recursive: true });
-    writeFileSync6(target, text3);
+    writeFileSafely(resolve10(io.cwd, outputFile), text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
 `);
@@ -35184,6 +35576,7 @@ Run "adrlint --help" for usage.
   }
   const color = colorEnabled(io, values);
   try {
+    for (const report of reports) if (report.path !== null) checkWritable(resolve10(io.cwd, report.path));
     const [command, ...rest] = positionals;
     const listing = (command === "rules" || command === "catalogue") && rest.length === 0 || values["print-config"];
     if (listing && reports.length > 1) throw new UsageError("--format <name>=<file> writes lint reports; to write this list to a file, use --output-file");
@@ -35282,6 +35675,12 @@ Run "adrlint --help" for usage.
 `);
       return EXIT_USAGE;
     }
+    if (error instanceof WriteError) {
+      const shown = relative13(io.cwd, error.path);
+      io.stderr.write(`adrlint: cannot write ${shown === "" || shown.startsWith("..") ? error.path : shown}: ${error.reason}
+`);
+      return EXIT_USAGE;
+    }
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     io.stderr.write(`adrlint: internal error: ${message}
 `);
@@ -35304,10 +35703,12 @@ function baselinePlan(values, cwd) {
   }
   if (values["write-baseline"] !== void 0) {
     if (values.baseline !== void 0 || prune) throw new UsageError("--write-baseline records every problem; it does not go with --baseline or --prune-baseline");
-    return { path: resolve9(cwd, values["write-baseline"]), write: true, baseline: null, prune: false };
+    const path2 = resolve10(cwd, values["write-baseline"]);
+    checkWritable(path2);
+    return { path: path2, write: true, baseline: null, prune: false };
   }
   if (values.baseline === void 0 && !prune) return null;
-  const path = resolve9(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
+  const path = resolve10(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
   return { path, write: false, baseline: readBaseline(path), prune };
 }
 function writeBaselineFile(path, results, io) {
@@ -35319,7 +35720,7 @@ function writeBaselineFile(path, results, io) {
 }
 function withoutBaselined(plan, results, io) {
   const root = findRepositoryRoot(io.cwd);
-  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync7(resolve9(root, file)));
+  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync7(resolve10(root, file)));
   const name = relative13(io.cwd, plan.path) || plan.path;
   const count = `${gone.length} problem${gone.length === 1 ? "" : "s"}`;
   if (gone.length > 0 && plan.prune) {
@@ -35377,11 +35778,11 @@ async function runNew(words3, values, io) {
   const title = words3.join(" ").trim();
   if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
   const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
-  const folder = values.folder !== void 0 ? resolve9(io.cwd, values.folder) : adrFolder2(io.cwd, config);
+  const folder = values.folder !== void 0 ? resolve10(io.cwd, values.folder) : adrFolder2(io.cwd, config);
   let template;
   if (values.template !== void 0) {
     const named = TEMPLATE_NAMES2.find((name) => name === values.template);
-    const file = resolve9(io.cwd, values.template);
+    const file = resolve10(io.cwd, values.template);
     if (!named && !existsSync7(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
     template = named ?? { path: file };
   }
@@ -35493,7 +35894,7 @@ function missingPatternPages2(results, catalogue, config, root) {
       const at = adr.lines.offset({ line: message.line, column: message.column });
       const pattern = catalogue.get(adr.mentions.find((mention) => mention.range[0] === at)?.slug ?? "");
       const target = pattern ? patternLinkTarget(pattern, { linkTemplate }) : null;
-      if (target) pages.add(resolveLinkPath(splitUrl(target).path, dirname17(result.filePath), root));
+      if (target) pages.add(resolveLinkPath(splitUrl(target).path, dirname15(result.filePath), root));
     }
   }
   return [...pages];

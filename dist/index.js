@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -19163,7 +19163,7 @@ var require_undici = __commonJS({
 });
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context;
 var init_context = __esm({
@@ -19177,7 +19177,7 @@ var init_context = __esm({
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-            this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+            this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
             const path = process.env.GITHUB_EVENT_PATH;
             process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve8) {
-          resolve8(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve9) {
+          resolve9(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve8, reject) {
+      return new (P || (P = Promise))(function(resolve9, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve8(output.toString());
+              resolve9(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve8(Buffer.concat(chunks));
+              resolve9(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve8(res);
+                resolve9(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve8(response);
+              resolve9(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve8(response);
+              resolve9(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve8) {
-          resolve8(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve9) {
+          resolve9(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve8, reject) {
+      return new (P || (P = Promise))(function(resolve9, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20737,8 +20737,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject = val !== null && typeof val === "object";
-        const hasToJSON = isObject && typeof val.toJSON === "function";
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -20961,9 +20961,9 @@ var init_json_with_bigint = __esm({
     };
     JSONParseV2 = (text3, reviver) => {
       return JSON.parse(text3, (key, value2, context3) => {
-        const isNumber = typeof value2 === "number";
+        const isNumber2 = typeof value2 === "number";
         const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
-        const isBigNumber = isNumber && isOutOfBounds;
+        const isBigNumber = isNumber2 && isOutOfBounds;
         const isInt = context3 && intRegex.test(context3.source);
         const isBigInt = isBigNumber && isInt;
         if (isBigInt) return BigInt(context3.source);
@@ -21022,12 +21022,12 @@ var init_json_with_bigint = __esm({
       return text3.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
-          const isString = match[0] === '"';
-          const isNoise = isString && noiseValueWithQuotes.test(match);
+          const isString2 = match[0] === '"';
+          const isNoise = isString2 && noiseValueWithQuotes.test(match);
           if (isNoise) return match.substring(0, match.length - 1) + 'n"';
           const hasFractionalOrExponential = fractional || exponential;
           const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
           if (isStandardValue) return match;
           return '"' + match + 'n"';
         }
@@ -24765,8 +24765,8 @@ var require_ignore = __commonJS({
       );
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
+    var isString2 = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString2(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
       constructor(pattern, mark, body, ignoreCase, negative, prefix) {
@@ -24880,7 +24880,7 @@ var require_ignore = __commonJS({
           this._added = true;
           return;
         }
-        const isStr = isString(pattern);
+        const isStr = isString2(pattern);
         const raw = isStr ? pattern : pattern.pattern;
         const rule = checkPattern(raw) && createRule(
           raw,
@@ -24900,7 +24900,7 @@ var require_ignore = __commonJS({
       // @param {Array<string> | string | Ignore} pattern
       add(pattern) {
         this._added = false;
-        this._split = isString(pattern);
+        this._split = isString2(pattern);
         this._stripBOM = !this._split || pattern[0] === BOM;
         makeArray(
           this._split ? splitPattern(pattern) : pattern
@@ -24973,7 +24973,7 @@ var require_ignore = __commonJS({
       throw new Ctor(message);
     };
     var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+      if (!isString2(path)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
@@ -25013,7 +25013,7 @@ var require_ignore = __commonJS({
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var convertPath = (target) => isString2(target) && checkPath.convert(target);
     var Ignore = class {
       constructor({
         ignorecase = true,
@@ -25714,7 +25714,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants5 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -25722,7 +25722,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -25931,7 +25931,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -25977,8 +25977,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -26674,7 +26674,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -26732,8 +26732,8 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var constants5 = require_constants6();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -26746,7 +26746,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -26860,7 +26860,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -34589,11 +34589,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -34610,10 +34610,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -34674,8 +34674,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -34704,12 +34704,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -34762,12 +34762,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -34790,10 +34790,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -34829,10 +34829,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -34874,11 +34874,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -35179,7 +35179,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -35194,14 +35194,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -35380,8 +35380,8 @@ var require_util9 = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -37163,7 +37163,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37190,7 +37190,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38054,7 +38054,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38445,7 +38445,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve8,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize,
@@ -40806,7 +40806,7 @@ var require_discriminator = __commonJS({
       error: error2,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -40815,7 +40815,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -40843,8 +40843,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -41845,8 +41845,6 @@ var require_picocolors = __commonJS({
 
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname14 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42010,11 +42008,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve8) {
-      resolve8(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve9) {
+      resolve9(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42030,7 +42028,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42421,6 +42419,257 @@ function limitRequests(octokit, clock) {
   });
 }
 
+// src/safe-write.ts
+import {
+  closeSync,
+  constants as constants3,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
+var WriteError = class extends Error {
+  constructor(path, reason) {
+    super(`cannot write ${path}: ${reason}`);
+    this.path = path;
+    this.reason = reason;
+    this.name = "WriteError";
+  }
+  path;
+  reason;
+};
+var NotRegularFileError = class extends Error {
+  constructor(path, reason) {
+    super(`${path} ${reason}`);
+    this.path = path;
+    this.reason = reason;
+    this.name = "NotRegularFileError";
+  }
+  path;
+  reason;
+};
+function kindOf(stats) {
+  if (stats.isFile()) return "a file";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function ioReason(error2) {
+  const { code, message } = error2;
+  const text3 = String(message ?? error2).split("\n")[0];
+  return code && text3.startsWith(`${code}: `) ? text3.replace(/, \w+ '.*$/, "") : code ? `${code}: ${text3}` : text3;
+}
+function writeTarget(path) {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ENOENT") return { path, existing: null };
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error2));
+  }
+  if (stats.isFile()) return { path, existing: stats };
+  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
+  let real;
+  try {
+    real = realpathSync(path);
+    stats = statSync(real);
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ENOENT") throw new WriteError(path, "is a symbolic link to nothing; adrlint does not create files through links");
+    if (code === "ELOOP") throw new WriteError(path, "is a symbolic link that loops");
+    throw new WriteError(path, ioReason(error2));
+  }
+  if (!stats.isFile()) throw new WriteError(path, `is a symbolic link to ${kindOf(stats)}, not to a regular file`);
+  return { path: real, existing: stats };
+}
+function linksIntoProc(path) {
+  let hop = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (realpathSync(dirname(hop)).startsWith("/proc/")) return true;
+      if (!lstatSync(hop).isSymbolicLink()) return false;
+      hop = resolve(dirname(hop), readlinkSync(hop));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+function checkFolder(folder, path) {
+  try {
+    const stats = statSync(folder);
+    if (!stats.isDirectory()) throw new WriteError(path, `is under ${folder}, which is ${kindOf(stats)}, not a folder`);
+  } catch (error2) {
+    if (error2 instanceof WriteError) throw error2;
+    const code = error2.code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error2));
+  }
+}
+function underNonFolder(path) {
+  for (let ancestor = dirname(path); ancestor !== dirname(ancestor); ancestor = dirname(ancestor)) {
+    try {
+      const stats = statSync(ancestor);
+      if (!stats.isDirectory()) return `is under ${ancestor}, which is ${kindOf(stats)}, not a folder`;
+    } catch {
+    }
+  }
+  return "is under a path that is not a folder";
+}
+function makeFolder(folder, path) {
+  checkFolder(folder, path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ENOTDIR" || code === "EEXIST") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error2));
+  }
+}
+function writeFileSafely(path, text3) {
+  makeFolder(dirname(path), path);
+  const target = writeTarget(path);
+  if (target.existing) replaceFile(target.path, target.existing, text3);
+  else createFile(target.path, text3);
+}
+function tempPathFor(path) {
+  return join(dirname(path), `.${basename(path)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+}
+function writeAll(fd, text3) {
+  const bytes = Buffer.from(text3, "utf8");
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  return bytes.length;
+}
+function createFile(path, text3) {
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL, 438);
+    try {
+      writeAll(fd, text3);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error2) {
+      const code = error2.code;
+      if (code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") throw error2;
+      renameSync(temp, path);
+    }
+  } catch (error2) {
+    if (error2 instanceof WriteError) throw error2;
+    throw new WriteError(path, ioReason(error2));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function removeQuietly(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
+var ReplaceRefused = class extends Error {
+  name = "ReplaceRefused";
+};
+function replaceFile(path, stats, text3, guard) {
+  if (stats.nlink > 1) return writeInPlace(path, stats, text3, guard);
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL, 384);
+    let owned = true;
+    try {
+      writeAll(fd, text3);
+      owned = ownLike(fd, stats);
+      if (owned) fchmodSync(fd, stats.mode & 4095);
+    } finally {
+      closeSync(fd);
+    }
+    if (!owned) {
+      removeQuietly(temp);
+      return writeInPlace(path, stats, text3, guard);
+    }
+    guard?.();
+    renameSync(temp, path);
+  } catch (error2) {
+    if (error2 instanceof WriteError || error2 instanceof ReplaceRefused) throw error2;
+    throw new WriteError(path, ioReason(error2));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function ownLike(fd, stats) {
+  const own6 = fstatSync(fd);
+  if (own6.uid === stats.uid && own6.gid === stats.gid) return true;
+  try {
+    fchownSync(fd, stats.uid, stats.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function writeInPlace(path, stats, text3, guard) {
+  let fd;
+  try {
+    fd = openSync(path, constants3.O_WRONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
+  } catch (error2) {
+    throw new WriteError(path, ioReason(error2));
+  }
+  try {
+    guard?.();
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== stats.ino || now.dev !== stats.dev) throw new WriteError(path, "was replaced while adrlint was writing it; not written");
+    ftruncateSync(fd, writeAll(fd, text3));
+  } catch (error2) {
+    if (error2 instanceof WriteError || error2 instanceof ReplaceRefused) throw error2;
+    throw new WriteError(path, ioReason(error2));
+  } finally {
+    closeSync(fd);
+  }
+}
+function nonRegularFileReason(path) {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+  } catch {
+    return null;
+  }
+}
+function readRegularFile(path) {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  const fd = openSync(path, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // src/github/client.ts
 async function createOctokit(token) {
   const github = await Promise.resolve().then(() => (init_github(), github_exports));
@@ -42429,8 +42678,8 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { createHash as createHash4 } from "node:crypto";
-import { readFileSync as readFileSync11 } from "node:fs";
-import { relative as relative9, resolve as resolve7 } from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { relative as relative9, resolve as resolve8 } from "node:path";
 
 // src/annotations.ts
 import { relative, sep as sep2 } from "node:path";
@@ -42499,18 +42748,18 @@ var CatalogueError = class extends FileError {
 // src/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname6, isAbsolute, join as join5, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { existsSync as existsSync4, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 
 // src/config.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
 
 // src/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/paths.ts
 import { fileURLToPath } from "node:url";
@@ -42535,7 +42784,7 @@ function instance(allErrors = false) {
   return ajv;
 }
 function compileSchema(name, { allErrors = false } = {}) {
-  const schema = JSON.parse(readFileSync2(dataPath("schema", name), "utf8"));
+  const schema = JSON.parse(readFileSync3(dataPath("schema", name), "utf8"));
   return instance(allErrors).compile(schema);
 }
 function compileInlineSchema(schema) {
@@ -43077,9 +43326,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname15) {
+  set dirname(dirname13) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname15 || "", this.basename);
+    this.path = default2.join(dirname13 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -43678,7 +43927,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve8, reject) {
+    function executor(resolve9, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -43709,8 +43958,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve8) {
-          resolve8(file2);
+        } else if (resolve9) {
+          resolve9(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -43812,7 +44061,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve8, reject) {
+    function executor(resolve9, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -43826,8 +44075,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve8) {
-          resolve8(resultingTree);
+        } else if (resolve9) {
+          resolve9(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -46788,10 +47037,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve8 = constructs2[index2].resolveAll;
-    if (resolve8 && !called.includes(resolve8)) {
-      events = resolve8(events, context3);
-      called.push(resolve8);
+    const resolve9 = constructs2[index2].resolveAll;
+    if (resolve9 && !called.includes(resolve9)) {
+      events = resolve9(events, context3);
+      called.push(resolve9);
     }
   }
   return events;
@@ -52069,7 +52318,8 @@ function describeKind(node2) {
   if ((0, import_yaml2.isMap)(node2)) return "a mapping";
   if ((0, import_yaml2.isSeq)(node2)) return "a list";
   if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  return "not a value";
+  if ((0, import_yaml2.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
 }
 function readDeclarations(adr, frontmatter2) {
   const { document: document3 } = frontmatter2;
@@ -52724,7 +52974,7 @@ __export(pattern_undeclared_exports, {
 });
 
 // src/record.ts
-import { basename, dirname } from "node:path";
+import { basename as basename2, dirname as dirname2 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
@@ -53310,7 +53560,7 @@ function markdownAnchors(_path, text3) {
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
-  const name = basename(adr.path);
+  const name = basename2(adr.path);
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
   const h1 = h1s[0];
   const h1Text = h1 ? toString(h1).trim() : null;
@@ -53379,7 +53629,7 @@ function buildRecord(adr, catalogue) {
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
-    folder: dirname(adr.path),
+    folder: dirname2(adr.path),
     name,
     format,
     fileNumber: fileNumber(name),
@@ -53428,7 +53678,7 @@ function patternLinkTarget(pattern, settings) {
 
 // src/conventions.ts
 import { createHash } from "node:crypto";
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 
 // src/sections.ts
 function normaliseHeading(heading) {
@@ -53559,7 +53809,7 @@ function sectionHeadingsOfText(source) {
 }
 
 // src/adr-links.ts
-import { basename as basename2, extname, join, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { basename as basename3, extname, join as join2, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -53582,7 +53832,7 @@ function decodeUrlPart(text3) {
 }
 function resolveLinkPath(path, folder, root) {
   const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+  return decoded.startsWith("/") ? join2(root, decoded) : resolve2(folder, decoded);
 }
 var HTML = /\.html?$/i;
 var MARKDOWN = /\.(?:md|markdown)$/i;
@@ -53603,7 +53853,7 @@ function extensionOf(name) {
 }
 var NUMBERED = /^(\d+)-(.+)$/;
 function renamedTargets(missing, names) {
-  const name = basename2(missing);
+  const name = basename3(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -53628,7 +53878,7 @@ function replacementName(missingName, found) {
 }
 function relativeHref(fromFolder, to) {
   const path = relative2(fromFolder, to).split(sep3).join("/");
-  return path === "" ? basename2(to) : path;
+  return path === "" ? basename3(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -53772,13 +54022,13 @@ var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
 var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
 var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
 function isTemplateName(name) {
-  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const stem = basename4(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
   const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
 var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
 function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename3(name).replace(/\.(md|markdown)$/i, ""));
+  return NUMBERED_NAME.test(basename4(name).replace(/\.(md|markdown)$/i, ""));
 }
 function isNumberedFolder(names) {
   const numbered = names.filter((name) => isNumberedName(name)).length;
@@ -53974,7 +54224,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -54023,7 +54273,7 @@ function linksTo(adr, target, project) {
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
-  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+  return path === "" ? null : resolveLinkPath(path, dirname3(adrPath), project.root);
 }
 function destination(url) {
   let depth = 0;
@@ -54343,7 +54593,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -54371,7 +54621,7 @@ var check13 = ({ record, set, report }) => {
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename4(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename5(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 var firstByTitle = /* @__PURE__ */ new WeakMap();
@@ -54628,7 +54878,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -54669,7 +54919,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename5(template.path)}`,
+    label: `folder's template ${basename6(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -54766,11 +55016,11 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename7, dirname as dirname3, join as join2 } from "node:path";
+import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/relations.ts
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -54798,7 +55048,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename6(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename7(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -54864,8 +55114,8 @@ function indexOf(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname4(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join3(dirname4(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -55001,7 +55251,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename8(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -55061,16 +55311,16 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname3(existing))) return null;
+    if (!index2.folders.has(dirname4(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname3(resolution.path);
+  const folder = dirname4(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename7(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename8(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
-    rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
+    rename: renamed.length === 1 ? { name: names[0], path: join3(folder, renamed[0]) } : null
   };
 }
 var check17 = ({ adr, record, set, project, report }) => {
@@ -55118,7 +55368,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
-import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename9, dirname as dirname5, join as join4 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -55164,15 +55414,15 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename8(missing);
-  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename9(missing);
+  if (dirname5(missing) !== folder && existingTarget(join4(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
   const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
   const wanted2 = stem(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of project.list(dirname4(missing))) {
+  for (const candidate of project.list(dirname5(missing))) {
     const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
     if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
     const d = (0, import_fastest_levenshtein3.distance)(wanted2, stem(candidate));
@@ -55184,8 +55434,8 @@ function guessedTargets(missing, folder, project) {
 }
 function reportMissing(check20, link, path, absolute, what) {
   const { adr, project } = check20;
-  const folder = dirname4(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename8(absolute), name));
+  const folder = dirname5(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename9(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
@@ -55213,7 +55463,7 @@ function checkReference(check20, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname4(adr.path);
+  const folder = dirname5(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -55418,30 +55668,38 @@ function toSeverity(value2) {
   return null;
 }
 function findConfigFile(cwd) {
-  let dir = resolve2(cwd);
+  let dir = resolve3(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join4(dir, name);
+      const candidate = join5(dir, name);
       if (!existsSync3(candidate)) continue;
       if (name !== "package.json") return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync3(candidate, "utf8"));
-        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
-      } catch {
-      }
+      if (packageHasConfig(candidate)) return candidate;
     }
-    const parent = dirname5(dir);
+    const parent = dirname6(dir);
     if (parent === dir) return null;
     dir = parent;
   }
 }
+function packageHasConfig(file) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error2) {
+    if (error2 instanceof NotRegularFileError) return false;
+    const reason = error2 instanceof SyntaxError ? `invalid JSON: ${error2.message.split("\n")[0]}` : `cannot be read (${error2.code ?? error2.message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
+}
 function readConfigData(file) {
   let text3;
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readFileSync3(file, "utf8");
+    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readRegularFile(file);
   } catch (error3) {
     if (error3 instanceof ConfigError) throw error3;
+    if (error3 instanceof NotRegularFileError) throw new ConfigError(file, error3.reason);
     throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
   }
   const noPosition = () => "";
@@ -55541,7 +55799,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve3(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
@@ -55554,11 +55812,11 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve2(cwd));
+  const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve3(cwd));
   if (explicitFile && !existsSync3(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname5(file), locate);
+  return resolveConfig(data ?? {}, file, dirname6(file), locate);
 }
 function overrideRules(config, overrides) {
   const next = { ...config, rules: { ...config.rules } };
@@ -55592,10 +55850,10 @@ function toPosix(path) {
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root, ".gitignore");
+  const gitignore = resolve4(root, ".gitignore");
   if (existsSync4(gitignore)) {
     try {
-      matcher.add(readFileSync4(gitignore, "utf8"));
+      matcher.add(readRegularFile(gitignore));
     } catch {
     }
   }
@@ -55609,7 +55867,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync4(resolve3(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync4(resolve4(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -55619,10 +55877,10 @@ async function discoverFiles(inputs, cwd, config) {
   const missing = [];
   const named = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const absolute = resolve3(base, pattern);
+    const absolute = resolve4(base, pattern);
     let stats;
     try {
-      stats = statSync2(absolute);
+      stats = statSync3(absolute);
     } catch {
       if (linkTarget(absolute) !== null) {
         found.add(absolute);
@@ -55641,7 +55899,7 @@ async function discoverFiles(inputs, cwd, config) {
     } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
       const scan = import_picomatch.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve4(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
@@ -55658,9 +55916,9 @@ async function discoverFiles(inputs, cwd, config) {
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
     if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve3(config.baseDir, entry);
+    const path = resolve4(config.baseDir, entry);
     try {
-      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+      return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
     } catch {
       return [];
     }
@@ -55670,7 +55928,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
   const byName = (file, folder) => {
-    const name = basename9(file);
+    const name = basename10(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative3(root, file);
@@ -55680,10 +55938,10 @@ function notAdrReason(folders, cwd, config, explicit) {
   };
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
-    const folder = dirname6(file);
+    const folder = dirname7(file);
     let numbered = numberedFolders.get(folder);
     if (numbered === void 0) {
-      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join6(folder, name), false) === null));
       numberedFolders.set(folder, numbered);
     }
     return numbered;
@@ -55692,7 +55950,7 @@ function notAdrReason(folders, cwd, config, explicit) {
     const folder = folders.has(file);
     const reason = byName(file, folder);
     if (reason !== null) return reason;
-    if (!folder && !explicit.has(file) && !isNumberedName(basename9(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    if (!folder && !explicit.has(file) && !isNumberedName(basename10(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
     return null;
   };
 }
@@ -55713,7 +55971,7 @@ function templateFileOf(folder) {
     return null;
   }
   const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
-  return name === void 0 ? null : join5(folder, name);
+  return name === void 0 ? null : join6(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
@@ -55729,7 +55987,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
   for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(join5(root, folder), { withFileTypes: true });
+      entries = readdirSync(join6(root, folder), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -55738,7 +55996,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
       if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve3(root, path);
+      const absolute = resolve4(root, path);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -55768,7 +56026,7 @@ var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function readAdrFile(path, maxFileSize) {
   let bytes;
   try {
-    const stats = statSync2(path);
+    const stats = statSync3(path);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
     if (stats.size > maxFileSize)
@@ -55792,7 +56050,7 @@ function readAdrFile(path, maxFileSize) {
 }
 function linkTarget(path) {
   try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
   } catch {
     return null;
   }
@@ -55816,7 +56074,7 @@ function firstInvalidUtf8(bytes) {
 import { relative as relative5, sep as sep6 } from "node:path";
 
 // src/lint.ts
-import { dirname as dirname7 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
@@ -55834,7 +56092,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders, 
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
+  const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
   const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
@@ -55933,7 +56191,7 @@ function totals(results) {
 }
 
 // src/report.ts
-import { basename as basename10, relative as relative4, sep as sep5 } from "node:path";
+import { basename as basename11, relative as relative4, sep as sep5 } from "node:path";
 
 // src/format/escape.ts
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -55970,7 +56228,7 @@ function plural(count, word) {
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
-  return (relative4(root, path) || basename10(path)).split(sep5).join("/");
+  return (relative4(root, path) || basename11(path)).split(sep5).join("/");
 }
 function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
   const known = matchStatus(written, statuses);
@@ -56506,8 +56764,8 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 }
 
 // src/run.ts
-import { readFileSync as readFileSync10, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname13, relative as relative8, resolve as resolve6 } from "node:path";
+import { statSync as statSync6 } from "node:fs";
+import { dirname as dirname12, relative as relative8, resolve as resolve7 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -56856,9 +57114,75 @@ function hasWantedFixes(messages, options = {}) {
 }
 
 // src/cache.ts
-import { createHash as createHash3, randomBytes } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve5 } from "node:path";
+
+// src/cache-entry.ts
+var isString = (value2) => typeof value2 === "string";
+var isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
+var isBoolean = (value2) => typeof value2 === "boolean";
+var isObject = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+var nullable = (check20) => (value2) => value2 === null || check20(value2);
+var oneOf = (...values) => (value2) => values.includes(value2);
+var listOf = (check20) => (value2) => Array.isArray(value2) && value2.every(check20);
+var isRange = (value2) => Array.isArray(value2) && value2.length === 2 && isNumber(value2[0]) && isNumber(value2[1]);
+function shape(fields, optional = {}) {
+  const required = Object.entries(fields);
+  const maybe = Object.entries(optional);
+  return (value2) => isObject(value2) && required.every(([key, check20]) => check20(value2[key])) && maybe.every(([key, check20]) => value2[key] === void 0 || check20(value2[key]));
+}
+var isField = shape({ value: isString, range: isRange });
+var isTextEdit = shape({ range: isRange, text: isString });
+var isDiagnostic = shape(
+  { ruleId: nullable(isString), severity: oneOf("warn", "error"), message: isString, line: isNumber, column: isNumber, endLine: isNumber, endColumn: isNumber },
+  { url: isString, fatal: isBoolean, fix: isTextEdit, suggestions: listOf(shape({ desc: isString, fix: isTextEdit })) }
+);
+var isDirective = shape(
+  {
+    kind: oneOf("disable", "enable", "disable-line", "disable-next-line", "disable-file"),
+    rules: listOf(isString),
+    line: isNumber,
+    column: isNumber,
+    endLine: isNumber,
+    endColumn: isNumber,
+    removal: nullable(isRange),
+    rulesRange: nullable(isRange)
+  },
+  { error: isString }
+);
+var isRecord = shape(
+  {
+    path: isString,
+    folder: isString,
+    name: isString,
+    format: oneOf("madr", "madr2", "nygard", "unknown"),
+    fileNumber: nullable(isNumber),
+    number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+    title: nullable(isString),
+    h1Count: isNumber,
+    h1Range: nullable(isRange),
+    frontmatterTitle: nullable(isField),
+    status: nullable(isField),
+    date: nullable(isField),
+    relations: listOf(
+      shape(
+        { kind: oneOf("supersedes", "superseded-by", "amends", "amended-by"), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+        { inFrontmatter: isBoolean }
+      )
+    ),
+    sections: listOf(shape({ title: isString, range: isRange })),
+    anchors: listOf(isString),
+    links: listOf(shape({ url: isString, range: isRange })),
+    images: listOf(shape({ url: isString, range: isRange })),
+    patterns: listOf(isString)
+  },
+  { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) }
+);
+var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
+function isCacheEntry(value2, path) {
+  return isEntry(value2) && value2.record.path === path;
+}
 
 // src/version.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -56875,10 +57199,10 @@ function cacheKey(config, catalogue) {
   return createHash3("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve4(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync5(path) && statSync3(path).isDirectory();
-  return isFolder ? join6(path, DEFAULT_CACHE_FILE) : path;
+  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve5(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync5(path) && statSync4(path).isDirectory();
+  return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
   constructor(path, key, entries) {
@@ -56888,19 +57212,25 @@ var LintCache = class _LintCache {
   }
   path;
   key;
+  // As read from the file: each entry is checked when it is used (`get`).
   entries;
   changed = false;
   hits = 0;
   misses = 0;
   /**
    * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
-   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error. Something
+   * at `path` that adrlint may not write (a device, a FIFO, a folder, a link to nothing) gives a
+   * warning and no cache: the run goes on without one.
    */
   static load(path, key) {
     let text3;
     try {
-      text3 = readFileSync7(path, "utf8");
-    } catch {
+      const target = writeTarget(path);
+      if (target.existing === null) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+      text3 = readRegularFile(target.path);
+    } catch (error2) {
+      if (error2 instanceof WriteError) return { cache: null, warning: `not using the cache: ${path} ${error2.reason}` };
       return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
     }
     try {
@@ -56913,9 +57243,14 @@ var LintCache = class _LintCache {
       return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
     }
   }
+  /**
+   * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
+   * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
+   * replaced when the file is read again.
+   */
   get(path, hash) {
     const entry = this.entries.get(path);
-    if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
+    if (isCacheEntry(entry, path) && entry.hash === hash) {
       this.hits++;
       return entry;
     }
@@ -56935,20 +57270,17 @@ var LintCache = class _LintCache {
       }
     }
   }
-  /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+  /** Write the cache (src/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save() {
     if (!this.changed) return null;
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
-    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname8(this.path), { recursive: true });
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, this.path);
+      writeFileSafely(this.path, JSON.stringify(data));
       this.changed = false;
       return null;
     } catch (error2) {
-      rmSync(temp, { force: true });
-      return `could not write the cache file ${this.path}: ${error2.message.split("\n")[0]}`;
+      const reason = error2 instanceof WriteError ? error2.reason : error2.message.split("\n")[0];
+      return `could not write the cache file ${this.path}: ${reason}`;
     }
   }
 };
@@ -57038,7 +57370,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/record-scan.ts
-import { basename as basename11, dirname as dirname10 } from "node:path";
+import { basename as basename12, dirname as dirname10 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 var DATE_WORD = /date/i;
@@ -57082,7 +57414,7 @@ function headRecord(path, source, catalogue) {
   const h1Range = [at, at + line.length];
   const numbered = titleNumber(title);
   const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
-  const name = basename11(path);
+  const name = basename12(path);
   return {
     path,
     folder: dirname10(path),
@@ -57141,9 +57473,9 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve8, reject) => {
+        (worker) => new Promise((resolve9, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve8();
+            if (next >= works.length) return resolve9();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
@@ -57169,43 +57501,62 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 }
 
 // src/write.ts
-import { chmodSync, readFileSync as readFileSync8, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename12, dirname as dirname11, join as join7 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
+var CHANGED = "changed on disk while adrlint was fixing it; not written";
+var fixWriteHooks = { beforeReplace: null };
+function snapshot(path) {
+  const fd = openSync2(path, constants4.O_RDONLY | constants4.O_NONBLOCK);
+  try {
+    const stats = fstatSync2(fd);
+    if (!stats.isFile()) throw new WriteError(path, "is not a regular file");
+    return { stats, mtimeNs: fstatSync2(fd, { bigint: true }).mtimeNs, text: readFileSync7(fd, "utf8") };
+  } finally {
+    closeSync2(fd);
+  }
+}
+function sameFile(a, b) {
+  return a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino && a.stats.size === b.stats.size && a.mtimeNs === b.mtimeNs && a.text === b.text;
+}
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
+  let before2;
   try {
-    target = realpathSync(path);
-    const current = readFileSync8(target, "utf8");
-    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
+    target = realpathSync2(path);
+    before2 = snapshot(target);
+    if (before2.text !== originalSource) return { ok: false, reason: CHANGED };
   } catch (error2) {
+    if (error2 instanceof WriteError) return { ok: false, reason: `could not be re-read before writing: it ${error2.reason}` };
     return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
   }
-  const temp = join7(dirname11(target), `.${basename12(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const guard = () => {
+    fixWriteHooks.beforeReplace?.(path);
+    let now;
+    try {
+      now = snapshot(target);
+    } catch {
+      throw new ReplaceRefused(CHANGED);
+    }
+    if (!sameFile(before2, now)) throw new ReplaceRefused(CHANGED);
+  };
   try {
-    const { mode } = statSync4(target);
-    writeFileSync2(temp, fixedSource, { mode });
-    chmodSync(temp, mode & 4095);
-    renameSync2(temp, target);
+    replaceFile(target, before2.stats, fixedSource, guard);
     return { ok: true };
   } catch (error2) {
-    try {
-      unlinkSync(temp);
-    } catch {
-    }
-    return { ok: false, reason: `could not be written (${error2.code ?? error2.message})` };
+    if (error2 instanceof ReplaceRefused) return { ok: false, reason: error2.message };
+    const reason = error2 instanceof WriteError ? error2.reason : ioReason(error2);
+    return { ok: false, reason: `could not be written (${reason.split(":")[0]})` };
   }
 }
 
 // src/project.ts
-import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
-import { dirname as dirname12, join as join8, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve5(start2);
+  let dir = resolve6(start2);
   for (; ; ) {
     if (existsSync7(join8(dir, ".git"))) return dir;
-    const parent = dirname12(dir);
-    if (parent === dir) return resolve5(start2);
+    const parent = dirname11(dir);
+    if (parent === dir) return resolve6(start2);
     dir = parent;
   }
 }
@@ -57233,7 +57584,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
       const cached = known.get(path);
       if (cached) return cached;
       try {
-        return anchorsOf(path, readFileSync9(path, "utf8"));
+        return anchorsOf(path, readRegularFile(path));
       } catch {
         return null;
       }
@@ -57252,6 +57603,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 function loadProject(options) {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  checkCatalogueFile(config.catalogue);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
 async function lintProject(options) {
@@ -57271,11 +57623,12 @@ async function lintProject(options) {
     throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
   }
   const warnings = [];
-  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
-  if (cache?.warning) warnings.push(cache.warning);
+  const loaded = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (loaded?.warning) warnings.push(loaded.warning);
+  const cache = loaded?.cache ?? null;
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -57293,9 +57646,9 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname13(path));
+    const folderConventions2 = conventions2.get(dirname12(path));
     const fingerprint2 = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint2) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
@@ -57308,7 +57661,7 @@ async function lintProject(options) {
   let indexedFromHead = 0;
   for (const { path, source } of otherReads) {
     const hash = hashOf(source);
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
       otherRecords.push(hit.record);
@@ -57317,7 +57670,7 @@ async function lintProject(options) {
     const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
-      cache?.cache.set(path, { hash, record: head, messages: null });
+      cache?.set(path, { hash, record: head, messages: null });
       indexedFromHead++;
       continue;
     }
@@ -57340,15 +57693,16 @@ async function lintProject(options) {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
         const fingerprint2 = work.conventions ? conventionsFingerprint(work.conventions) : "";
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint2 ? { conventions: fingerprint2 } : {} });
+        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint2 ? { conventions: fingerprint2 } : {} });
       }
     } else if (!("error" in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
-      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
+      cache?.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
   const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
+  const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
@@ -57372,11 +57726,11 @@ async function lintProject(options) {
         result.source = target.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(target.path) : null;
-        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+        const identity = identities?.get(target.path) ?? null;
+        if (options.fix.write && (identity === null || written.get(identity) !== fixed.output)) {
           const outcome = writeFixedFile(target.path, target.source, fixed.output);
           if (outcome.ok) {
-            if (real !== null) written.set(real, fixed.output);
+            if (identity !== null) written.set(identity, fixed.output);
           } else {
             const problem = fileProblem(`${relative8(options.cwd, target.path) || target.path} ${outcome.reason}`);
             results.push(summarise(target.path, [problem, ...messages], adr.text));
@@ -57391,8 +57745,8 @@ async function lintProject(options) {
   }
   onProgress?.(targets.length, targets.length, "check");
   if (cache) {
-    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
-    const failed = cache.cache.save();
+    cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
+    const failed = cache.save();
     if (failed) warnings.push(failed);
   }
   const parsedCount = works.length;
@@ -57407,11 +57761,15 @@ async function lintProject(options) {
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
       indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
-      cacheHits: cache?.cache.hits ?? 0,
-      cacheMisses: cache?.cache.misses ?? 0,
+      cacheHits: cache?.hits ?? 0,
+      cacheMisses: cache?.misses ?? 0,
       workers: workerCount(concurrency, parsedCount)
     }
   };
+}
+function checkCatalogueFile(file) {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
 }
 function targetMessages(adr, record, fileMessages, records, context3) {
   const merged = mergeMessages(fileMessages, checkAdr(adr, records, context3, record, "set"));
@@ -57420,12 +57778,12 @@ function targetMessages(adr, record, fileMessages, records, context3) {
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+  return paths.length > 0 && paths.every((path) => names.has(resolve7(options.cwd, path)));
 }
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname13(file.path);
+    const folder = dirname12(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -57458,9 +57816,10 @@ function completeRecords(records, config, catalogue) {
     }
   });
 }
-function realPath(path) {
+function fileIdentity(path) {
   try {
-    return realpathSync2(path);
+    const { dev, ino } = statSync6(path);
+    return `${dev}:${ino}`;
   } catch {
     return null;
   }
@@ -57595,13 +57954,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve8({ code: 0, stdout, stderr });
+      if (!failure) return resolve9({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve8({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
-      if (code === 128) return resolve8({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
-      resolve8({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve9({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve9({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
+      resolve9({ code, stdout, stderr });
     });
   });
 }
@@ -57866,7 +58225,7 @@ async function runActionJob(inputs, runner, io) {
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve7(root, inputs.sarifFile);
+    const target = resolve8(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
     sarifFile = relative9(root, target) || inputs.sarifFile;
   }
@@ -58063,7 +58422,7 @@ function failureOf(inputs, { errors, warnings }) {
 function pullRequestOfEvent(eventPath) {
   if (!eventPath) return null;
   try {
-    const event = JSON.parse(readFileSync11(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync8(eventPath, "utf8"));
     const pr = event.pull_request;
     if (!pr || typeof pr.number !== "number" || typeof pr.base?.sha !== "string" || typeof pr.head?.sha !== "string") return null;
     return { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha };
@@ -58145,10 +58504,7 @@ ${text3.endsWith("\n") ? text3 : `${text3}
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
-    writeFile: (path, text3) => {
-      mkdirSync2(dirname14(path), { recursive: true });
-      writeFileSync3(path, text3);
-    },
+    writeFile: (path, text3) => writeFileSafely(path, text3),
     octokit: () => {
       if (!token) return Promise.reject(Object.assign(new Error("no github-token input"), { status: 401 }));
       octokit ??= createOctokit(token);
@@ -58167,7 +58523,7 @@ async function main() {
     setOutput("sarif-file", outcome.sarifFile);
     if (outcome.failure) setFailed(outcome.failure);
   } catch (error2) {
-    if (error2 instanceof InputError) setFailed(`adrlint: ${error2.message}`);
+    if (error2 instanceof InputError || error2 instanceof WriteError) setFailed(`adrlint: ${error2.message}`);
     else {
       setFailed(`adrlint: internal error: ${error2.message?.split("\n")[0] ?? String(error2)}`);
       debug(error2.stack ?? "");

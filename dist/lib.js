@@ -7895,11 +7895,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -7916,10 +7916,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -7980,8 +7980,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -8010,12 +8010,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -8068,12 +8068,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -8096,10 +8096,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -8135,10 +8135,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -8180,11 +8180,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -8485,7 +8485,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8500,14 +8500,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -8686,8 +8686,8 @@ var require_util = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -10469,7 +10469,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10496,7 +10496,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11360,7 +11360,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11751,7 +11751,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -14112,7 +14112,7 @@ var require_discriminator = __commonJS({
       error,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -14121,7 +14121,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -14149,8 +14149,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -15452,8 +15452,8 @@ var require_ignore = __commonJS({
       );
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
+    var isString2 = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString2(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
       constructor(pattern, mark, body, ignoreCase, negative, prefix) {
@@ -15567,7 +15567,7 @@ var require_ignore = __commonJS({
           this._added = true;
           return;
         }
-        const isStr = isString(pattern);
+        const isStr = isString2(pattern);
         const raw = isStr ? pattern : pattern.pattern;
         const rule = checkPattern(raw) && createRule(
           raw,
@@ -15587,7 +15587,7 @@ var require_ignore = __commonJS({
       // @param {Array<string> | string | Ignore} pattern
       add(pattern) {
         this._added = false;
-        this._split = isString(pattern);
+        this._split = isString2(pattern);
         this._stripBOM = !this._split || pattern[0] === BOM;
         makeArray(
           this._split ? splitPattern(pattern) : pattern
@@ -15660,7 +15660,7 @@ var require_ignore = __commonJS({
       throw new Ctor(message);
     };
     var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+      if (!isString2(path)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
@@ -15700,7 +15700,7 @@ var require_ignore = __commonJS({
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var convertPath = (target) => isString2(target) && checkPath.convert(target);
     var Ignore = class {
       constructor({
         ignorecase = true,
@@ -16401,7 +16401,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -16409,7 +16409,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -16618,7 +16618,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -16664,8 +16664,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -17361,7 +17361,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -17419,8 +17419,8 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils2();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var constants3 = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -17433,7 +17433,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -17547,7 +17547,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants3;
     module.exports = picomatch2;
   }
 });
@@ -17642,8 +17642,8 @@ var require_picocolors = __commonJS({
 });
 
 // src/run.ts
-import { readFileSync as readFileSync9, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname13, relative as relative3, resolve as resolve6 } from "node:path";
+import { statSync as statSync6 } from "node:fs";
+import { dirname as dirname12, relative as relative3, resolve as resolve7 } from "node:path";
 
 // src/catalogue.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -18034,10 +18034,261 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
+// src/safe-write.ts
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync as readFileSync3,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
+var WriteError = class extends Error {
+  constructor(path, reason) {
+    super(`cannot write ${path}: ${reason}`);
+    this.path = path;
+    this.reason = reason;
+    this.name = "WriteError";
+  }
+  path;
+  reason;
+};
+var NotRegularFileError = class extends Error {
+  constructor(path, reason) {
+    super(`${path} ${reason}`);
+    this.path = path;
+    this.reason = reason;
+    this.name = "NotRegularFileError";
+  }
+  path;
+  reason;
+};
+function kindOf(stats) {
+  if (stats.isFile()) return "a file";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function ioReason(error) {
+  const { code, message } = error;
+  const text3 = String(message ?? error).split("\n")[0];
+  return code && text3.startsWith(`${code}: `) ? text3.replace(/, \w+ '.*$/, "") : code ? `${code}: ${text3}` : text3;
+}
+function writeTarget(path) {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return { path, existing: null };
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+  if (stats.isFile()) return { path, existing: stats };
+  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
+  let real;
+  try {
+    real = realpathSync(path);
+    stats = statSync(real);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") throw new WriteError(path, "is a symbolic link to nothing; adrlint does not create files through links");
+    if (code === "ELOOP") throw new WriteError(path, "is a symbolic link that loops");
+    throw new WriteError(path, ioReason(error));
+  }
+  if (!stats.isFile()) throw new WriteError(path, `is a symbolic link to ${kindOf(stats)}, not to a regular file`);
+  return { path: real, existing: stats };
+}
+function linksIntoProc(path) {
+  let hop = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (realpathSync(dirname(hop)).startsWith("/proc/")) return true;
+      if (!lstatSync(hop).isSymbolicLink()) return false;
+      hop = resolve(dirname(hop), readlinkSync(hop));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+function checkFolder(folder, path) {
+  try {
+    const stats = statSync(folder);
+    if (!stats.isDirectory()) throw new WriteError(path, `is under ${folder}, which is ${kindOf(stats)}, not a folder`);
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    const code = error.code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+}
+function underNonFolder(path) {
+  for (let ancestor = dirname(path); ancestor !== dirname(ancestor); ancestor = dirname(ancestor)) {
+    try {
+      const stats = statSync(ancestor);
+      if (!stats.isDirectory()) return `is under ${ancestor}, which is ${kindOf(stats)}, not a folder`;
+    } catch {
+    }
+  }
+  return "is under a path that is not a folder";
+}
+function makeFolder(folder, path) {
+  checkFolder(folder, path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOTDIR" || code === "EEXIST") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+}
+function writeFileSafely(path, text3) {
+  makeFolder(dirname(path), path);
+  const target = writeTarget(path);
+  if (target.existing) replaceFile(target.path, target.existing, text3);
+  else createFile(target.path, text3);
+}
+function tempPathFor(path) {
+  return join(dirname(path), `.${basename(path)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+}
+function writeAll(fd, text3) {
+  const bytes = Buffer.from(text3, "utf8");
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  return bytes.length;
+}
+function createFile(path, text3) {
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
+    try {
+      writeAll(fd, text3);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") throw error;
+      renameSync(temp, path);
+    }
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function removeQuietly(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
+var ReplaceRefused = class extends Error {
+  name = "ReplaceRefused";
+};
+function replaceFile(path, stats, text3, guard) {
+  if (stats.nlink > 1) return writeInPlace(path, stats, text3, guard);
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 384);
+    let owned = true;
+    try {
+      writeAll(fd, text3);
+      owned = ownLike(fd, stats);
+      if (owned) fchmodSync(fd, stats.mode & 4095);
+    } finally {
+      closeSync(fd);
+    }
+    if (!owned) {
+      removeQuietly(temp);
+      return writeInPlace(path, stats, text3, guard);
+    }
+    guard?.();
+    renameSync(temp, path);
+  } catch (error) {
+    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function ownLike(fd, stats) {
+  const own6 = fstatSync(fd);
+  if (own6.uid === stats.uid && own6.gid === stats.gid) return true;
+  try {
+    fchownSync(fd, stats.uid, stats.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function writeInPlace(path, stats, text3, guard) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw new WriteError(path, ioReason(error));
+  }
+  try {
+    guard?.();
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== stats.ino || now.dev !== stats.dev) throw new WriteError(path, "was replaced while adrlint was writing it; not written");
+    ftruncateSync(fd, writeAll(fd, text3));
+  } catch (error) {
+    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+function nonRegularFileReason(path) {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+  } catch {
+    return null;
+  }
+}
+function readRegularFile(path) {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    return readFileSync3(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // src/config.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
 
 // rules/frontmatter-syntax.ts
 var frontmatter_syntax_exports = {};
@@ -18561,9 +18812,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname14) {
+  set dirname(dirname13) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname14 || "", this.basename);
+    this.path = default2.join(dirname13 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -19162,7 +19413,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve8, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -19193,8 +19444,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve7) {
-          resolve7(file2);
+        } else if (resolve8) {
+          resolve8(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -19296,7 +19547,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve8, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -19310,8 +19561,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve7) {
-          resolve7(resultingTree);
+        } else if (resolve8) {
+          resolve8(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -22272,10 +22523,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve7 = constructs2[index2].resolveAll;
-    if (resolve7 && !called.includes(resolve7)) {
-      events = resolve7(events, context);
-      called.push(resolve7);
+    const resolve8 = constructs2[index2].resolveAll;
+    if (resolve8 && !called.includes(resolve8)) {
+      events = resolve8(events, context);
+      called.push(resolve8);
     }
   }
   return events;
@@ -27522,7 +27773,8 @@ function describeKind(node2) {
   if ((0, import_yaml3.isMap)(node2)) return "a mapping";
   if ((0, import_yaml3.isSeq)(node2)) return "a list";
   if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  return "not a value";
+  if ((0, import_yaml3.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
 }
 function readDeclarations(adr, frontmatter2) {
   const { document: document3 } = frontmatter2;
@@ -28177,7 +28429,7 @@ __export(pattern_undeclared_exports, {
 });
 
 // src/record.ts
-import { basename, dirname } from "node:path";
+import { basename as basename2, dirname as dirname2 } from "node:path";
 var import_yaml7 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
@@ -28763,7 +29015,7 @@ function markdownAnchors(_path, text3) {
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
-  const name = basename(adr.path);
+  const name = basename2(adr.path);
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
   const h1 = h1s[0];
   const h1Text = h1 ? toString(h1).trim() : null;
@@ -28832,7 +29084,7 @@ function buildRecord(adr, catalogue) {
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
-    folder: dirname(adr.path),
+    folder: dirname2(adr.path),
     name,
     format,
     fileNumber: fileNumber(name),
@@ -28881,7 +29133,7 @@ function patternLinkTarget(pattern, settings) {
 
 // src/conventions.ts
 import { createHash } from "node:crypto";
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 
 // src/sections.ts
 function normaliseHeading(heading) {
@@ -29012,7 +29264,7 @@ function sectionHeadingsOfText(source) {
 }
 
 // src/adr-links.ts
-import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+import { basename as basename3, extname, join as join2, relative, resolve as resolve2, sep } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -29035,7 +29287,7 @@ function decodeUrlPart(text3) {
 }
 function resolveLinkPath(path, folder, root) {
   const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+  return decoded.startsWith("/") ? join2(root, decoded) : resolve2(folder, decoded);
 }
 var HTML = /\.html?$/i;
 var MARKDOWN = /\.(?:md|markdown)$/i;
@@ -29056,7 +29308,7 @@ function extensionOf(name) {
 }
 var NUMBERED = /^(\d+)-(.+)$/;
 function renamedTargets(missing, names) {
-  const name = basename2(missing);
+  const name = basename3(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -29081,7 +29333,7 @@ function replacementName(missingName, found) {
 }
 function relativeHref(fromFolder, to) {
   const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename2(to) : path;
+  return path === "" ? basename3(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -29225,13 +29477,13 @@ var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
 var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
 var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
 function isTemplateName(name) {
-  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const stem = basename4(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
   const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
   return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
 }
 var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
 function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename3(name).replace(/\.(md|markdown)$/i, ""));
+  return NUMBERED_NAME.test(basename4(name).replace(/\.(md|markdown)$/i, ""));
 }
 function isNumberedFolder(names) {
   const numbered = names.filter((name) => isNumberedName(name)).length;
@@ -29427,7 +29679,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -29476,7 +29728,7 @@ function linksTo(adr, target, project) {
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
-  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+  return path === "" ? null : resolveLinkPath(path, dirname3(adrPath), project.root);
 }
 function destination(url) {
   let depth = 0;
@@ -29796,7 +30048,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -29824,7 +30076,7 @@ var check13 = ({ record, set, report }) => {
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename4(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename5(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 var firstByTitle = /* @__PURE__ */ new WeakMap();
@@ -30081,7 +30333,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -30122,7 +30374,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename5(template.path)}`,
+    label: `folder's template ${basename6(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -30219,11 +30471,11 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename7, dirname as dirname3, join as join2 } from "node:path";
+import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
 var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/relations.ts
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -30251,7 +30503,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename6(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename7(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -30317,8 +30569,8 @@ function indexOf(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname4(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join3(dirname4(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -30454,7 +30706,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename8(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -30514,16 +30766,16 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname3(existing))) return null;
+    if (!index2.folders.has(dirname4(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname3(resolution.path);
+  const folder = dirname4(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename7(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename8(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
-    rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
+    rename: renamed.length === 1 ? { name: names[0], path: join3(folder, renamed[0]) } : null
   };
 }
 var check17 = ({ adr, record, set, project, report }) => {
@@ -30571,7 +30823,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename9, dirname as dirname5, join as join4 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -30617,15 +30869,15 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename8(missing);
-  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename9(missing);
+  if (dirname5(missing) !== folder && existingTarget(join4(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
   const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
   const wanted2 = stem(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of project.list(dirname4(missing))) {
+  for (const candidate of project.list(dirname5(missing))) {
     const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
     if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
     const d = (0, import_fastest_levenshtein4.distance)(wanted2, stem(candidate));
@@ -30637,8 +30889,8 @@ function guessedTargets(missing, folder, project) {
 }
 function reportMissing(check20, link, path, absolute, what) {
   const { adr, project } = check20;
-  const folder = dirname4(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename8(absolute), name));
+  const folder = dirname5(adr.path);
+  const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename9(absolute), name));
   const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
@@ -30666,7 +30918,7 @@ function checkReference(check20, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname4(adr.path);
+  const folder = dirname5(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -30871,30 +31123,38 @@ function toSeverity(value2) {
   return null;
 }
 function findConfigFile(cwd) {
-  let dir = resolve2(cwd);
+  let dir = resolve3(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join4(dir, name);
+      const candidate = join5(dir, name);
       if (!existsSync(candidate)) continue;
       if (name !== "package.json") return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync3(candidate, "utf8"));
-        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
-      } catch {
-      }
+      if (packageHasConfig(candidate)) return candidate;
     }
-    const parent = dirname5(dir);
+    const parent = dirname6(dir);
     if (parent === dir) return null;
     dir = parent;
   }
 }
+function packageHasConfig(file) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error) {
+    if (error instanceof NotRegularFileError) return false;
+    const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message.split("\n")[0]}` : `cannot be read (${error.code ?? error.message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
+}
 function readConfigData(file) {
   let text3;
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readFileSync3(file, "utf8");
+    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readRegularFile(file);
   } catch (error2) {
     if (error2 instanceof ConfigError) throw error2;
+    if (error2 instanceof NotRegularFileError) throw new ConfigError(file, error2.reason);
     throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
   }
   const noPosition = () => "";
@@ -30994,7 +31254,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve3(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
@@ -31007,11 +31267,11 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve2(cwd));
+  const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve3(cwd));
   if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname5(file), locate);
+  return resolveConfig(data ?? {}, file, dirname6(file), locate);
 }
 function mergeRules(config, rules2, where) {
   const given = resolveConfig({ rules: rules2 }, where, config.baseDir).rules;
@@ -31042,8 +31302,8 @@ function overrideRules(config, overrides) {
 // src/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
 var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
@@ -31060,10 +31320,10 @@ function toPosix(path) {
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root, ".gitignore");
+  const gitignore = resolve4(root, ".gitignore");
   if (existsSync2(gitignore)) {
     try {
-      matcher.add(readFileSync4(gitignore, "utf8"));
+      matcher.add(readRegularFile(gitignore));
     } catch {
     }
   }
@@ -31077,7 +31337,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve3(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve4(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -31087,10 +31347,10 @@ async function discoverFiles(inputs, cwd, config) {
   const missing = [];
   const named = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const absolute = resolve3(base, pattern);
+    const absolute = resolve4(base, pattern);
     let stats;
     try {
-      stats = statSync2(absolute);
+      stats = statSync3(absolute);
     } catch {
       if (linkTarget(absolute) !== null) {
         found.add(absolute);
@@ -31109,7 +31369,7 @@ async function discoverFiles(inputs, cwd, config) {
     } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
       const scan = import_picomatch.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve4(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
@@ -31126,9 +31386,9 @@ async function discoverFiles(inputs, cwd, config) {
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
     if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve3(config.baseDir, entry);
+    const path = resolve4(config.baseDir, entry);
     try {
-      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+      return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
     } catch {
       return [];
     }
@@ -31138,7 +31398,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
   const byName = (file, folder) => {
-    const name = basename9(file);
+    const name = basename10(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
     const path = relative2(root, file);
@@ -31148,10 +31408,10 @@ function notAdrReason(folders, cwd, config, explicit) {
   };
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
-    const folder = dirname6(file);
+    const folder = dirname7(file);
     let numbered = numberedFolders.get(folder);
     if (numbered === void 0) {
-      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join6(folder, name), false) === null));
       numberedFolders.set(folder, numbered);
     }
     return numbered;
@@ -31160,7 +31420,7 @@ function notAdrReason(folders, cwd, config, explicit) {
     const folder = folders.has(file);
     const reason = byName(file, folder);
     if (reason !== null) return reason;
-    if (!folder && !explicit.has(file) && !isNumberedName(basename9(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    if (!folder && !explicit.has(file) && !isNumberedName(basename10(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
     return null;
   };
 }
@@ -31181,7 +31441,7 @@ function templateFileOf(folder) {
     return null;
   }
   const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
-  return name === void 0 ? null : join5(folder, name);
+  return name === void 0 ? null : join6(folder, name);
 }
 function adrFilesOfFolders(folderPaths, cwd, config) {
   const found = /* @__PURE__ */ new Set();
@@ -31197,7 +31457,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
   for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
     let entries;
     try {
-      entries = readdirSync(join5(root, folder), { withFileTypes: true });
+      entries = readdirSync(join6(root, folder), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -31206,7 +31466,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
       if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve3(root, path);
+      const absolute = resolve4(root, path);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -31236,7 +31496,7 @@ var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function readAdrFile(path, maxFileSize) {
   let bytes;
   try {
-    const stats = statSync2(path);
+    const stats = statSync3(path);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
     if (stats.size > maxFileSize)
@@ -31260,7 +31520,7 @@ function readAdrFile(path, maxFileSize) {
 }
 function linkTarget(path) {
   try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
   } catch {
     return null;
   }
@@ -31281,7 +31541,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/lint.ts
-import { dirname as dirname7 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
@@ -31299,7 +31559,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders, 
   const record = current ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
+  const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
   const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
@@ -31448,9 +31708,75 @@ function hasWantedFixes(messages, options = {}) {
 }
 
 // src/cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve5 } from "node:path";
+
+// src/cache-entry.ts
+var isString = (value2) => typeof value2 === "string";
+var isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
+var isBoolean = (value2) => typeof value2 === "boolean";
+var isObject = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+var nullable = (check20) => (value2) => value2 === null || check20(value2);
+var oneOf = (...values) => (value2) => values.includes(value2);
+var listOf = (check20) => (value2) => Array.isArray(value2) && value2.every(check20);
+var isRange = (value2) => Array.isArray(value2) && value2.length === 2 && isNumber(value2[0]) && isNumber(value2[1]);
+function shape(fields, optional = {}) {
+  const required = Object.entries(fields);
+  const maybe = Object.entries(optional);
+  return (value2) => isObject(value2) && required.every(([key, check20]) => check20(value2[key])) && maybe.every(([key, check20]) => value2[key] === void 0 || check20(value2[key]));
+}
+var isField = shape({ value: isString, range: isRange });
+var isTextEdit = shape({ range: isRange, text: isString });
+var isDiagnostic = shape(
+  { ruleId: nullable(isString), severity: oneOf("warn", "error"), message: isString, line: isNumber, column: isNumber, endLine: isNumber, endColumn: isNumber },
+  { url: isString, fatal: isBoolean, fix: isTextEdit, suggestions: listOf(shape({ desc: isString, fix: isTextEdit })) }
+);
+var isDirective = shape(
+  {
+    kind: oneOf("disable", "enable", "disable-line", "disable-next-line", "disable-file"),
+    rules: listOf(isString),
+    line: isNumber,
+    column: isNumber,
+    endLine: isNumber,
+    endColumn: isNumber,
+    removal: nullable(isRange),
+    rulesRange: nullable(isRange)
+  },
+  { error: isString }
+);
+var isRecord = shape(
+  {
+    path: isString,
+    folder: isString,
+    name: isString,
+    format: oneOf("madr", "madr2", "nygard", "unknown"),
+    fileNumber: nullable(isNumber),
+    number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+    title: nullable(isString),
+    h1Count: isNumber,
+    h1Range: nullable(isRange),
+    frontmatterTitle: nullable(isField),
+    status: nullable(isField),
+    date: nullable(isField),
+    relations: listOf(
+      shape(
+        { kind: oneOf("supersedes", "superseded-by", "amends", "amended-by"), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+        { inFrontmatter: isBoolean }
+      )
+    ),
+    sections: listOf(shape({ title: isString, range: isRange })),
+    anchors: listOf(isString),
+    links: listOf(shape({ url: isString, range: isRange })),
+    images: listOf(shape({ url: isString, range: isRange })),
+    patterns: listOf(isString)
+  },
+  { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) }
+);
+var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
+function isCacheEntry(value2, path) {
+  return isEntry(value2) && value2.record.path === path;
+}
 
 // src/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -31467,10 +31793,10 @@ function cacheKey(config, catalogue) {
   return createHash2("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve4(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync3(path).isDirectory();
-  return isFolder ? join6(path, DEFAULT_CACHE_FILE) : path;
+  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve5(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync4(path).isDirectory();
+  return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
   constructor(path, key, entries) {
@@ -31480,19 +31806,25 @@ var LintCache = class _LintCache {
   }
   path;
   key;
+  // As read from the file: each entry is checked when it is used (`get`).
   entries;
   changed = false;
   hits = 0;
   misses = 0;
   /**
    * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
-   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error. Something
+   * at `path` that adrlint may not write (a device, a FIFO, a folder, a link to nothing) gives a
+   * warning and no cache: the run goes on without one.
    */
   static load(path, key) {
     let text3;
     try {
-      text3 = readFileSync6(path, "utf8");
-    } catch {
+      const target = writeTarget(path);
+      if (target.existing === null) return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
+      text3 = readRegularFile(target.path);
+    } catch (error) {
+      if (error instanceof WriteError) return { cache: null, warning: `not using the cache: ${path} ${error.reason}` };
       return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: null };
     }
     try {
@@ -31505,9 +31837,14 @@ var LintCache = class _LintCache {
       return { cache: new _LintCache(path, key, /* @__PURE__ */ new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
     }
   }
+  /**
+   * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
+   * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
+   * replaced when the file is read again.
+   */
   get(path, hash) {
     const entry = this.entries.get(path);
-    if (entry && entry.hash === hash && entry.record && typeof entry.record === "object") {
+    if (isCacheEntry(entry, path) && entry.hash === hash) {
       this.hits++;
       return entry;
     }
@@ -31527,20 +31864,17 @@ var LintCache = class _LintCache {
       }
     }
   }
-  /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+  /** Write the cache (src/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save() {
     if (!this.changed) return null;
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
-    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname8(this.path), { recursive: true });
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, this.path);
+      writeFileSafely(this.path, JSON.stringify(data));
       this.changed = false;
       return null;
     } catch (error) {
-      rmSync(temp, { force: true });
-      return `could not write the cache file ${this.path}: ${error.message.split("\n")[0]}`;
+      const reason = error instanceof WriteError ? error.reason : error.message.split("\n")[0];
+      return `could not write the cache file ${this.path}: ${reason}`;
     }
   }
 };
@@ -31630,7 +31964,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/record-scan.ts
-import { basename as basename10, dirname as dirname10 } from "node:path";
+import { basename as basename11, dirname as dirname10 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 var DATE_WORD = /date/i;
@@ -31674,7 +32008,7 @@ function headRecord(path, source, catalogue) {
   const h1Range = [at, at + line.length];
   const numbered = titleNumber(title);
   const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
-  const name = basename10(path);
+  const name = basename11(path);
   return {
     path,
     folder: dirname10(path),
@@ -31733,9 +32067,9 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve7, reject) => {
+        (worker) => new Promise((resolve8, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve7();
+            if (next >= works.length) return resolve8();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
@@ -31761,43 +32095,62 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
 }
 
 // src/write.ts
-import { chmodSync, readFileSync as readFileSync7, realpathSync, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename11, dirname as dirname11, join as join7 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync6, realpathSync as realpathSync2 } from "node:fs";
+var CHANGED = "changed on disk while adrlint was fixing it; not written";
+var fixWriteHooks = { beforeReplace: null };
+function snapshot(path) {
+  const fd = openSync2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  try {
+    const stats = fstatSync2(fd);
+    if (!stats.isFile()) throw new WriteError(path, "is not a regular file");
+    return { stats, mtimeNs: fstatSync2(fd, { bigint: true }).mtimeNs, text: readFileSync6(fd, "utf8") };
+  } finally {
+    closeSync2(fd);
+  }
+}
+function sameFile(a, b) {
+  return a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino && a.stats.size === b.stats.size && a.mtimeNs === b.mtimeNs && a.text === b.text;
+}
 function writeFixedFile(path, originalSource, fixedSource) {
   let target;
+  let before2;
   try {
-    target = realpathSync(path);
-    const current = readFileSync7(target, "utf8");
-    if (current !== originalSource) return { ok: false, reason: "changed on disk while adrlint was fixing it; not written" };
+    target = realpathSync2(path);
+    before2 = snapshot(target);
+    if (before2.text !== originalSource) return { ok: false, reason: CHANGED };
   } catch (error) {
+    if (error instanceof WriteError) return { ok: false, reason: `could not be re-read before writing: it ${error.reason}` };
     return { ok: false, reason: `could not be re-read before writing (${error.code ?? error.message})` };
   }
-  const temp = join7(dirname11(target), `.${basename11(target)}.adrlint-${randomBytes2(6).toString("hex")}.tmp`);
+  const guard = () => {
+    fixWriteHooks.beforeReplace?.(path);
+    let now;
+    try {
+      now = snapshot(target);
+    } catch {
+      throw new ReplaceRefused(CHANGED);
+    }
+    if (!sameFile(before2, now)) throw new ReplaceRefused(CHANGED);
+  };
   try {
-    const { mode } = statSync4(target);
-    writeFileSync2(temp, fixedSource, { mode });
-    chmodSync(temp, mode & 4095);
-    renameSync2(temp, target);
+    replaceFile(target, before2.stats, fixedSource, guard);
     return { ok: true };
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-    }
-    return { ok: false, reason: `could not be written (${error.code ?? error.message})` };
+    if (error instanceof ReplaceRefused) return { ok: false, reason: error.message };
+    const reason = error instanceof WriteError ? error.reason : ioReason(error);
+    return { ok: false, reason: `could not be written (${reason.split(":")[0]})` };
   }
 }
 
 // src/project.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname12, join as join8, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve5(start2);
+  let dir = resolve6(start2);
   for (; ; ) {
     if (existsSync5(join8(dir, ".git"))) return dir;
-    const parent = dirname12(dir);
-    if (parent === dir) return resolve5(start2);
+    const parent = dirname11(dir);
+    if (parent === dir) return resolve6(start2);
     dir = parent;
   }
 }
@@ -31825,7 +32178,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
       const cached = known.get(path);
       if (cached) return cached;
       try {
-        return anchorsOf(path, readFileSync8(path, "utf8"));
+        return anchorsOf(path, readRegularFile(path));
       } catch {
         return null;
       }
@@ -31844,6 +32197,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
 function loadProject(options) {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  checkCatalogueFile(config.catalogue);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
 async function lintProject(options) {
@@ -31863,11 +32217,12 @@ async function lintProject(options) {
     throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
   }
   const warnings = [];
-  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
-  if (cache?.warning) warnings.push(cache.warning);
+  const loaded = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (loaded?.warning) warnings.push(loaded.warning);
+  const cache = loaded?.cache ?? null;
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -31885,9 +32240,9 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname13(path));
+    const folderConventions2 = conventions2.get(dirname12(path));
     const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
@@ -31900,7 +32255,7 @@ async function lintProject(options) {
   let indexedFromHead = 0;
   for (const { path, source } of otherReads) {
     const hash = hashOf(source);
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
       otherRecords.push(hit.record);
@@ -31909,7 +32264,7 @@ async function lintProject(options) {
     const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
-      cache?.cache.set(path, { hash, record: head, messages: null });
+      cache?.set(path, { hash, record: head, messages: null });
       indexedFromHead++;
       continue;
     }
@@ -31932,15 +32287,16 @@ async function lintProject(options) {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
         const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
+        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
       }
     } else if (!("error" in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
-      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
+      cache?.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
   const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
+  const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
     (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
@@ -31964,11 +32320,11 @@ async function lintProject(options) {
         result.source = target.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(target.path) : null;
-        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+        const identity = identities?.get(target.path) ?? null;
+        if (options.fix.write && (identity === null || written.get(identity) !== fixed.output)) {
           const outcome = writeFixedFile(target.path, target.source, fixed.output);
           if (outcome.ok) {
-            if (real !== null) written.set(real, fixed.output);
+            if (identity !== null) written.set(identity, fixed.output);
           } else {
             const problem = fileProblem(`${relative3(options.cwd, target.path) || target.path} ${outcome.reason}`);
             results.push(summarise(target.path, [problem, ...messages], adr.text));
@@ -31983,8 +32339,8 @@ async function lintProject(options) {
   }
   onProgress?.(targets.length, targets.length, "check");
   if (cache) {
-    cache.cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
-    const failed = cache.cache.save();
+    cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
+    const failed = cache.save();
     if (failed) warnings.push(failed);
   }
   const parsedCount = works.length;
@@ -31999,16 +32355,16 @@ async function lintProject(options) {
     stats: {
       linted: works.filter((work) => work.mode === "lint").length,
       indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
-      cacheHits: cache?.cache.hits ?? 0,
-      cacheMisses: cache?.cache.misses ?? 0,
+      cacheHits: cache?.hits ?? 0,
+      cacheMisses: cache?.misses ?? 0,
       workers: workerCount(concurrency, parsedCount)
     }
   };
 }
 async function lintFileInProject(path, text3, options) {
-  const cwd = resolve6(options.cwd);
-  const file = resolve6(cwd, path);
-  let config = loadConfig(dirname13(file), options.configFile === void 0 ? void 0 : resolve6(cwd, options.configFile));
+  const cwd = resolve7(options.cwd);
+  const file = resolve7(cwd, path);
+  let config = loadConfig(dirname12(file), options.configFile === void 0 ? void 0 : resolve7(cwd, options.configFile));
   if (options.rules) config = mergeRules(config, options.rules, "rules option");
   if (!await isProjectAdr(file, cwd, config)) return null;
   const catalogue = sharedCatalogue(config.catalogue);
@@ -32016,7 +32372,7 @@ async function lintFileInProject(path, text3, options) {
   const folderFiles = [{ path: file, source: text3 }];
   const known = recordsByCatalogue.get(catalogue) ?? /* @__PURE__ */ new Map();
   recordsByCatalogue.set(catalogue, known);
-  for (const other of adrFilesOfFolders([dirname13(file)], cwd, config)) {
+  for (const other of adrFilesOfFolders([dirname12(file)], cwd, config)) {
     if (other === file) continue;
     const read = readAdrFile(other, config.maxFileSize);
     if (!read.ok) continue;
@@ -32034,7 +32390,7 @@ async function lintFileInProject(path, text3, options) {
     }
   }
   const conventions2 = readConventions(folderFiles, config.maxFileSize, patternPageCheck(config, catalogue, cwd));
-  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname13(file)) }, config, catalogue);
+  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname12(file)) }, config, catalogue);
   if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
   try {
@@ -32048,10 +32404,15 @@ async function lintFileInProject(path, text3, options) {
 var catalogues = /* @__PURE__ */ new Map();
 var KEPT_CATALOGUES = 4;
 var recordsByCatalogue = /* @__PURE__ */ new WeakMap();
+function checkCatalogueFile(file) {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
+}
 function sharedCatalogue(userFile) {
+  checkCatalogueFile(userFile);
   let text3 = "";
   try {
-    if (userFile !== null) text3 = readFileSync9(userFile, "utf8");
+    if (userFile !== null) text3 = readRegularFile(userFile);
   } catch {
     return loadCatalogue(userFile);
   }
@@ -32078,12 +32439,12 @@ async function isProjectAdr(file, cwd, config) {
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve6(options.cwd, path)));
+  return paths.length > 0 && paths.every((path) => names.has(resolve7(options.cwd, path)));
 }
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname13(file.path);
+    const folder = dirname12(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -32116,9 +32477,10 @@ function completeRecords(records, config, catalogue) {
     }
   });
 }
-function realPath(path) {
+function fileIdentity(path) {
   try {
-    return realpathSync2(path);
+    const { dev, ino } = statSync6(path);
+    return `${dev}:${ino}`;
   } catch {
     return null;
   }

@@ -7895,11 +7895,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7916,10 +7916,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7980,8 +7980,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -8010,12 +8010,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -8068,12 +8068,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -8096,10 +8096,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -8135,10 +8135,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -8180,11 +8180,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -8485,7 +8485,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8500,14 +8500,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -8686,8 +8686,8 @@ var require_util = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -14112,7 +14112,7 @@ var require_discriminator = __commonJS({
       error,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -14121,7 +14121,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -14149,8 +14149,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -15452,8 +15452,8 @@ var require_ignore = __commonJS({
       );
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
+    var isString2 = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString2(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
       constructor(pattern, mark, body, ignoreCase, negative, prefix) {
@@ -15567,7 +15567,7 @@ var require_ignore = __commonJS({
           this._added = true;
           return;
         }
-        const isStr = isString(pattern);
+        const isStr = isString2(pattern);
         const raw = isStr ? pattern : pattern.pattern;
         const rule = checkPattern(raw) && createRule(
           raw,
@@ -15587,7 +15587,7 @@ var require_ignore = __commonJS({
       // @param {Array<string> | string | Ignore} pattern
       add(pattern) {
         this._added = false;
-        this._split = isString(pattern);
+        this._split = isString2(pattern);
         this._stripBOM = !this._split || pattern[0] === BOM;
         makeArray(
           this._split ? splitPattern(pattern) : pattern
@@ -15660,7 +15660,7 @@ var require_ignore = __commonJS({
       throw new Ctor(message);
     };
     var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+      if (!isString2(path)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
@@ -15700,7 +15700,7 @@ var require_ignore = __commonJS({
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var convertPath = (target) => isString2(target) && checkPath.convert(target);
     var Ignore = class {
       constructor({
         ignorecase = true,
@@ -16401,7 +16401,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -16409,7 +16409,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -16618,7 +16618,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -16664,8 +16664,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -17361,7 +17361,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -17419,8 +17419,8 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils2();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var constants2 = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -17433,7 +17433,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -17547,7 +17547,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -17588,7 +17588,6 @@ var CatalogueError = class extends FileError {
 };
 
 // src/run.ts
-import { readFileSync as readFileSync7, realpathSync } from "node:fs";
 import { dirname as dirname11, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/catalogue.ts
@@ -17962,9 +17961,69 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
+// src/safe-write.ts
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync as readFileSync3,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+var NotRegularFileError = class extends Error {
+  constructor(path, reason) {
+    super(`${path} ${reason}`);
+    this.path = path;
+    this.reason = reason;
+    this.name = "NotRegularFileError";
+  }
+  path;
+  reason;
+};
+function kindOf(stats) {
+  if (stats.isFile()) return "a file";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function nonRegularFileReason(path) {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+  } catch {
+    return null;
+  }
+}
+function readRegularFile(path) {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    return readFileSync3(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // src/config.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync3, statSync } from "node:fs";
+import { existsSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
 
 // rules/frontmatter-syntax.ts
@@ -27450,7 +27509,8 @@ function describeKind(node2) {
   if ((0, import_yaml3.isMap)(node2)) return "a mapping";
   if ((0, import_yaml3.isSeq)(node2)) return "a list";
   if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  return "not a value";
+  if ((0, import_yaml3.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
 }
 function readDeclarations(adr, frontmatter2) {
   const { document: document3 } = frontmatter2;
@@ -30796,24 +30856,32 @@ function findConfigFile(cwd) {
       const candidate = join4(dir, name);
       if (!existsSync(candidate)) continue;
       if (name !== "package.json") return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync3(candidate, "utf8"));
-        if (pkg && typeof pkg === "object" && "adrlint" in pkg) return candidate;
-      } catch {
-      }
+      if (packageHasConfig(candidate)) return candidate;
     }
     const parent = dirname5(dir);
     if (parent === dir) return null;
     dir = parent;
   }
 }
+function packageHasConfig(file) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error) {
+    if (error instanceof NotRegularFileError) return false;
+    const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message.split("\n")[0]}` : `cannot be read (${error.code ?? error.message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
+}
 function readConfigData(file) {
   let text3;
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readFileSync3(file, "utf8");
+    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readRegularFile(file);
   } catch (error2) {
     if (error2 instanceof ConfigError) throw error2;
+    if (error2 instanceof NotRegularFileError) throw new ConfigError(file, error2.reason);
     throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
   }
   const noPosition = () => "";
@@ -30947,7 +31015,7 @@ function mergeRules(config, rules2, where) {
 // src/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync4, readlinkSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
 import { basename as basename9, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
@@ -30968,7 +31036,7 @@ function buildIgnore(cwd, config) {
   const gitignore = resolve3(root, ".gitignore");
   if (existsSync2(gitignore)) {
     try {
-      matcher.add(readFileSync4(gitignore, "utf8"));
+      matcher.add(readRegularFile(gitignore));
     } catch {
     }
   }
@@ -30995,7 +31063,7 @@ async function discoverFiles(inputs, cwd, config) {
     const absolute = resolve3(base, pattern);
     let stats;
     try {
-      stats = statSync2(absolute);
+      stats = statSync3(absolute);
     } catch {
       if (linkTarget(absolute) !== null) {
         found.add(absolute);
@@ -31033,7 +31101,7 @@ function explicitAdrFiles(config) {
     if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
     const path = resolve3(config.baseDir, entry);
     try {
-      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+      return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
     } catch {
       return [];
     }
@@ -31141,7 +31209,7 @@ var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function readAdrFile(path, maxFileSize) {
   let bytes;
   try {
-    const stats = statSync2(path);
+    const stats = statSync3(path);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
     if (stats.size > maxFileSize)
@@ -31165,7 +31233,7 @@ function readAdrFile(path, maxFileSize) {
 }
 function linkTarget(path) {
   try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
   } catch {
     return null;
   }
@@ -31290,6 +31358,69 @@ function fileProblem(reason, fatal = false) {
 function fatalResult(filePath, reason) {
   return summarise(filePath, [fileProblem(reason, true)]);
 }
+
+// src/cache-entry.ts
+var isString = (value2) => typeof value2 === "string";
+var isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
+var isBoolean = (value2) => typeof value2 === "boolean";
+var isObject = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+var nullable = (check20) => (value2) => value2 === null || check20(value2);
+var oneOf = (...values) => (value2) => values.includes(value2);
+var listOf = (check20) => (value2) => Array.isArray(value2) && value2.every(check20);
+var isRange = (value2) => Array.isArray(value2) && value2.length === 2 && isNumber(value2[0]) && isNumber(value2[1]);
+function shape(fields, optional = {}) {
+  const required = Object.entries(fields);
+  const maybe = Object.entries(optional);
+  return (value2) => isObject(value2) && required.every(([key, check20]) => check20(value2[key])) && maybe.every(([key, check20]) => value2[key] === void 0 || check20(value2[key]));
+}
+var isField = shape({ value: isString, range: isRange });
+var isTextEdit = shape({ range: isRange, text: isString });
+var isDiagnostic = shape(
+  { ruleId: nullable(isString), severity: oneOf("warn", "error"), message: isString, line: isNumber, column: isNumber, endLine: isNumber, endColumn: isNumber },
+  { url: isString, fatal: isBoolean, fix: isTextEdit, suggestions: listOf(shape({ desc: isString, fix: isTextEdit })) }
+);
+var isDirective = shape(
+  {
+    kind: oneOf("disable", "enable", "disable-line", "disable-next-line", "disable-file"),
+    rules: listOf(isString),
+    line: isNumber,
+    column: isNumber,
+    endLine: isNumber,
+    endColumn: isNumber,
+    removal: nullable(isRange),
+    rulesRange: nullable(isRange)
+  },
+  { error: isString }
+);
+var isRecord = shape(
+  {
+    path: isString,
+    folder: isString,
+    name: isString,
+    format: oneOf("madr", "madr2", "nygard", "unknown"),
+    fileNumber: nullable(isNumber),
+    number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+    title: nullable(isString),
+    h1Count: isNumber,
+    h1Range: nullable(isRange),
+    frontmatterTitle: nullable(isField),
+    status: nullable(isField),
+    date: nullable(isField),
+    relations: listOf(
+      shape(
+        { kind: oneOf("supersedes", "superseded-by", "amends", "amended-by"), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+        { inFrontmatter: isBoolean }
+      )
+    ),
+    sections: listOf(shape({ title: isString, range: isRange })),
+    anchors: listOf(isString),
+    links: listOf(shape({ url: isString, range: isRange })),
+    images: listOf(shape({ url: isString, range: isRange })),
+    patterns: listOf(isString)
+  },
+  { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) }
+);
+var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
 
 // src/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -31450,7 +31581,7 @@ function headRecord(path, source, catalogue) {
 }
 
 // src/project.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
 import { dirname as dirname10, join as join6, resolve as resolve4 } from "node:path";
 function findRepositoryRoot(start2) {
   let dir = resolve4(start2);
@@ -31471,7 +31602,7 @@ function memo(compute) {
 function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
   const stat = memo((path) => {
     try {
-      return statSync3(path);
+      return statSync4(path);
     } catch {
       return null;
     }
@@ -31485,7 +31616,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
       const cached = known.get(path);
       if (cached) return cached;
       try {
-        return anchorsOf(path, readFileSync6(path, "utf8"));
+        return anchorsOf(path, readRegularFile(path));
       } catch {
         return null;
       }
@@ -31544,10 +31675,15 @@ async function lintFileInProject(path, text3, options) {
 var catalogues = /* @__PURE__ */ new Map();
 var KEPT_CATALOGUES = 4;
 var recordsByCatalogue = /* @__PURE__ */ new WeakMap();
+function checkCatalogueFile(file) {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
+}
 function sharedCatalogue(userFile) {
+  checkCatalogueFile(userFile);
   let text3 = "";
   try {
-    if (userFile !== null) text3 = readFileSync7(userFile, "utf8");
+    if (userFile !== null) text3 = readRegularFile(userFile);
   } catch {
     return loadCatalogue(userFile);
   }

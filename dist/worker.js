@@ -24602,7 +24602,8 @@ function describeKind(node2) {
   if ((0, import_yaml3.isMap)(node2)) return "a mapping";
   if ((0, import_yaml3.isSeq)(node2)) return "a list";
   if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  return "not a value";
+  if ((0, import_yaml3.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
 }
 function readDeclarations(adr, frontmatter2) {
   const { document: document3 } = frontmatter2;

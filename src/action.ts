@@ -1,10 +1,9 @@
 // The GitHub Action's shell (bundled to dist/index.js): read the inputs, hand the runner's
 // context to the job, map its outcome to outputs and the step's result. No lint logic here.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import * as core from '@actions/core';
 import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS, type ApiTimeouts } from './github/api-clock.ts';
+import { WriteError, writeFileSafely } from './safe-write.ts';
 import { createOctokit, type Octokit } from './github/client.ts';
 import { pullRequestOfEvent, runActionJob, type ActionInputs, type ActionIo, type FailOn, type RunnerContext } from './github/action-job.ts';
 
@@ -90,10 +89,7 @@ function runnerIo(token: string): ActionIo {
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },
-    writeFile: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    },
+    writeFile: (path, text) => writeFileSafely(path, text),
     octokit: () => {
       if (!token) return Promise.reject(Object.assign(new Error('no github-token input'), { status: 401 }));
       octokit ??= createOctokit(token);
@@ -114,7 +110,7 @@ async function main(): Promise<void> {
     if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
     // One line for the user; the stack only in debug logs.
-    if (error instanceof InputError) core.setFailed(`adrlint: ${error.message}`);
+    if (error instanceof InputError || error instanceof WriteError) core.setFailed(`adrlint: ${error.message}`);
     else {
       core.setFailed(`adrlint: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
       core.debug((error as Error).stack ?? '');

@@ -2,10 +2,10 @@
 // only new ones. A problem is known by its file (repository-relative), its rule and a fingerprint
 // of its message and of the text it flags, never by its line, so an edit above it does not make it
 // new again. Pure functions, and read/write helpers that take paths: the CLI decides which files.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
 import { FileError } from './errors.ts';
+import { ioReason, NotRegularFileError, readRegularFile, writeFileSafely } from './safe-write.ts';
 import { summarise, type LintResult } from './lint.ts';
 import { createLineIndex } from './positions.ts';
 import type { Diagnostic } from './types.ts';
@@ -182,25 +182,18 @@ function entryProblem(entry: unknown): string | null {
 export function readBaseline(path: string): Baseline {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) throw new BaselineError(path, error.reason);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BaselineError(path, code === 'ENOENT' ? 'no such baseline file; write one with --write-baseline' : (error as Error).message.split('\n')[0]!);
+    throw new BaselineError(path, code === 'ENOENT' ? 'no such baseline file; write one with --write-baseline' : ioReason(error));
   }
   return parseBaseline(text, path);
 }
 
-/** Write a baseline file (a temporary file renamed over it: a reader never sees half of one). */
+/** Write a baseline file (src/safe-write.ts: a reader never sees half of one). Throws WriteError. */
 export function writeBaseline(path: string, baseline: Baseline): void {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, serialiseBaseline(baseline));
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new BaselineError(path, `could not be written: ${(error as Error).message.split('\n')[0]}`);
-  }
+  writeFileSafely(path, serialiseBaseline(baseline));
 }
 
 function toPosix(path: string): string {

@@ -2,11 +2,13 @@
 // the file rules. Valid only for the same adrlint version, resolved config and catalogue (one key
 // for the whole file); never keyed on mtimes, which a CI checkout resets. Set rules are not cached:
 // they run on every run over the records, so a change to one file is seen from all the others.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Catalogue } from './catalogue.ts';
 import type { ResolvedConfig } from './config.ts';
+import { isCacheEntry } from './cache-entry.ts';
+import { readRegularFile, WriteError, writeFileSafely, writeTarget } from './safe-write.ts';
 import type { AdrRecord, Diagnostic } from './types.ts';
 import { VERSION } from './version.ts';
 
@@ -29,7 +31,8 @@ interface CacheFile {
   format: typeof FORMAT;
   formatVersion: number;
   key: string;
-  entries: Record<string, CacheEntry>;
+  /** CacheEntry values, as far as the file is to be trusted. */
+  entries: Record<string, unknown>;
 }
 
 export function contentHash(source: string): string {
@@ -52,7 +55,8 @@ export function cachePath(cwd: string, location: string | undefined): string {
 }
 
 export class LintCache {
-  private readonly entries: Map<string, CacheEntry>;
+  // As read from the file: each entry is checked when it is used (`get`).
+  private readonly entries: Map<string, unknown>;
   private changed = false;
   hits = 0;
   misses = 0;
@@ -60,20 +64,26 @@ export class LintCache {
   private constructor(
     readonly path: string,
     private readonly key: string,
-    entries: Map<string, CacheEntry>,
+    entries: Map<string, unknown>,
   ) {
     this.entries = entries;
   }
 
   /**
    * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
-   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error.
+   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error. Something
+   * at `path` that adrlint may not write (a device, a FIFO, a folder, a link to nothing) gives a
+   * warning and no cache: the run goes on without one.
    */
-  static load(path: string, key: string): { cache: LintCache; warning: string | null } {
+  static load(path: string, key: string): { cache: LintCache | null; warning: string | null } {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
-    } catch {
+      const target = writeTarget(path);
+      if (target.existing === null) return { cache: new LintCache(path, key, new Map()), warning: null };
+      text = readRegularFile(target.path);
+    } catch (error) {
+      if (error instanceof WriteError) return { cache: null, warning: `not using the cache: ${path} ${error.reason}` };
+      // Unreadable: start afresh; writing it says why if that fails too.
       return { cache: new LintCache(path, key, new Map()), warning: null };
     }
     try {
@@ -88,9 +98,14 @@ export class LintCache {
     }
   }
 
+  /**
+   * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
+   * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
+   * replaced when the file is read again.
+   */
   get(path: string, hash: string): CacheEntry | null {
-    const entry = this.entries.get(path);
-    if (entry && entry.hash === hash && entry.record && typeof entry.record === 'object') {
+    const entry: unknown = this.entries.get(path);
+    if (isCacheEntry(entry, path) && entry.hash === hash) {
       this.hits++;
       return entry;
     }
@@ -113,20 +128,17 @@ export class LintCache {
     }
   }
 
-  /** Write the cache (temp file + rename) if anything changed. Returns a warning on failure. */
+  /** Write the cache (src/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save(): string | null {
     if (!this.changed) return null;
     const data: CacheFile = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
-    const temp = `${this.path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, this.path);
+      writeFileSafely(this.path, JSON.stringify(data));
       this.changed = false;
       return null;
     } catch (error) {
-      rmSync(temp, { force: true });
-      return `could not write the cache file ${this.path}: ${(error as Error).message.split('\n')[0]}`;
+      const reason = error instanceof WriteError ? error.reason : (error as Error).message.split('\n')[0];
+      return `could not write the cache file ${this.path}: ${reason}`;
     }
   }
 }

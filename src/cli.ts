@@ -1,6 +1,6 @@
 // The `adrlint` command: parse argv, call the library, print, and say the exit code.
 // It never calls process.exit(): output of any size must reach a pipe before the process ends.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileError } from './errors.ts';
@@ -18,6 +18,7 @@ import { patternLinkTarget } from './record.ts';
 import { resolveLinkPath, splitUrl } from './adr-links.ts';
 import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, fingerprintProblems, pruneBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { VERSION } from './version.ts';
+import { checkWritable, WriteError, writeFileSafely } from './safe-write.ts';
 
 export interface CliIo {
   cwd: string;
@@ -140,9 +141,7 @@ function onlyErrors(results: LintResult[]): LintResult[] {
 
 function emit(text: string, outputFile: string | undefined, io: CliIo): void {
   if (outputFile) {
-    const target = resolve(io.cwd, outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
+    writeFileSafely(resolve(io.cwd, outputFile), text);
   } else if (text) {
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
@@ -217,6 +216,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const color = colorEnabled(io, values);
 
   try {
+    // Before any work (and before --fix writes a file): every report file named must be writable.
+    for (const report of reports) if (report.path !== null) checkWritable(resolve(io.cwd, report.path));
     const [command, ...rest] = positionals;
     const listing = ((command === 'rules' || command === 'catalogue') && rest.length === 0) || values['print-config'];
     if (listing && reports.length > 1) throw new UsageError('--format <name>=<file> writes lint reports; to write this list to a file, use --output-file');
@@ -319,6 +320,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`adrlint: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    if (error instanceof WriteError) {
+      const shown = relative(io.cwd, error.path);
+      io.stderr.write(`adrlint: cannot write ${shown === '' || shown.startsWith('..') ? error.path : shown}: ${error.reason}\n`);
+      return EXIT_USAGE;
+    }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     io.stderr.write(`adrlint: internal error: ${message}\n`);
     if (io.env.ADRLINT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
@@ -353,7 +359,9 @@ function baselinePlan(values: { 'write-baseline'?: string; baseline?: string; 'p
   }
   if (values['write-baseline'] !== undefined) {
     if (values.baseline !== undefined || prune) throw new UsageError('--write-baseline records every problem; it does not go with --baseline or --prune-baseline');
-    return { path: resolve(cwd, values['write-baseline']), write: true, baseline: null, prune: false };
+    const path = resolve(cwd, values['write-baseline']);
+    checkWritable(path);
+    return { path, write: true, baseline: null, prune: false };
   }
   if (values.baseline === undefined && !prune) return null;
   const path = resolve(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);

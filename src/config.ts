@@ -1,6 +1,6 @@
 // Configuration: found by searching upward, data formats only (a config that runs code would
 // run code from pull requests), validated by data/schema/config.schema.json.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { compileInlineSchema, compileSchema, describeAjvError } from './schema.ts';
@@ -8,6 +8,7 @@ import { rules, rulesById } from '../rules/index.ts';
 import { DEFAULT_STATUSES } from './status.ts';
 import { createLineIndex } from './positions.ts';
 import { ConfigError } from './errors.ts';
+import { NotRegularFileError, readRegularFile } from './safe-write.ts';
 import { distance } from 'fastest-levenshtein';
 import type { Severity } from './types.ts';
 
@@ -79,17 +80,29 @@ export function findConfigFile(cwd: string): string | null {
       const candidate = join(dir, name);
       if (!existsSync(candidate)) continue;
       if (name !== 'package.json') return candidate;
-      try {
-        const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>;
-        if (pkg && typeof pkg === 'object' && 'adrlint' in pkg) return candidate;
-      } catch {
-        // A broken package.json that is not ours to read is not a config.
-      }
+      if (packageHasConfig(candidate)) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/**
+ * Whether a package.json met while looking for the config has an "adrlint" key. One that cannot be
+ * read or is not JSON may be the config, broken: a ConfigError, rather than a run under the defaults.
+ */
+function packageHasConfig(file: string): boolean {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error) {
+    // A folder or a FIFO named package.json is no package file (and a FIFO is never opened).
+    if (error instanceof NotRegularFileError) return false;
+    const reason = error instanceof SyntaxError ? `invalid JSON: ${error.message.split('\n')[0]}` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === 'object' && pkg !== null && 'adrlint' in pkg;
 }
 
 interface LoadedData {
@@ -102,9 +115,10 @@ function readConfigData(file: string): LoadedData {
   let text: string;
   try {
     if (statSync(file).isDirectory()) throw new ConfigError(file, 'is a folder, not a config file');
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    if (error instanceof NotRegularFileError) throw new ConfigError(file, error.reason);
     throw new ConfigError(file, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const noPosition = () => '';

@@ -6,6 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from './config.ts';
 import { isNumberedFolder, isNumberedName, isTemplateName } from './conventions.ts';
+import { readRegularFile } from './safe-write.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
@@ -59,9 +60,9 @@ function buildIgnore(cwd: string, config: ResolvedConfig): { matcher: Ignore; ro
   const gitignore = resolve(root, '.gitignore');
   if (existsSync(gitignore)) {
     try {
-      matcher.add(readFileSync(gitignore, 'utf8'));
+      matcher.add(readRegularFile(gitignore));
     } catch {
-      // An unreadable .gitignore ignores nothing.
+      // An unreadable .gitignore (or a FIFO, never opened) ignores nothing.
     }
   }
   matcher.add(config.ignore);

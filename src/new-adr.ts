@@ -1,7 +1,7 @@
 // `adrlint new`: the next ADR of a folder, numbered, named and laid out as the folder's others are.
 // The pure parts (number, width, convention, name, text) take the folder's file names and today's
 // date as inputs, so they need neither a clock nor a disk; `createAdr` lists the folder and writes.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isNumberedFolder, isNumberedName, isTemplateName, templateStatuses, templateStatusesOpen } from './conventions.ts';
 import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -13,6 +13,7 @@ import { buildRecord } from './record.ts';
 import { DATE_SCHEME, DEFAULT_SCHEME, fileNumber, isDateName, namingFor, schemeName, type NamingOption, type NamingScheme } from './naming.ts';
 import { readStatus, statusVocabulary, wordFor, type StatusVocabulary } from './status.ts';
 import type { AdrFormat } from './types.ts';
+import { createNewFile, NotRegularFileError, readRegularFile } from './safe-write.ts';
 
 export type TemplateName = 'madr' | 'nygard';
 export const TEMPLATE_NAMES: readonly TemplateName[] = ['madr', 'nygard'];
@@ -223,7 +224,7 @@ function defaultTemplate(folder: string, names: readonly string[], config: Resol
     try {
       const path = join(folder, name);
       if (statSync(path).size > config.maxFileSize) continue;
-      formats.push(buildRecord(parseAdr(path, readFileSync(path, 'utf8'), catalogue), catalogue).format);
+      formats.push(buildRecord(parseAdr(path, readRegularFile(path), catalogue), catalogue).format);
     } catch {
       // A file that cannot be read says nothing about the folder's format.
     }
@@ -233,8 +234,9 @@ function defaultTemplate(folder: string, names: readonly string[], config: Resol
 
 function readTemplateFile(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) throw new UsageError(`cannot read the template ${path}: it ${error.reason}`);
     throw new UsageError(`cannot read the template ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
@@ -250,7 +252,7 @@ function folderStatusVocabulary(folder: string, entries: readonly string[], conf
   if (config.statusesGiven || !templateName) return statusVocabulary(config, null);
   const path = join(folder, templateName);
   try {
-    const text = readFileSync(path, 'utf8');
+    const text = readRegularFile(path);
     return statusVocabulary(config, { path, statuses: templateStatuses(text), statusesOpen: templateStatusesOpen(text) });
   } catch {
     // An unreadable template lists nothing.
@@ -317,18 +319,11 @@ export function createAdr(options: NewAdrOptions): NewAdr {
       if (existsSync(path)) throw new UsageError(`${name} already exists in ${folder}`);
       return result;
     }
-    mkdirSync(folder, { recursive: true });
-    try {
-      writeFileSync(path, text, { flag: 'wx' });
-      return result;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new UsageError(`cannot write ${path} (${code ?? (error as Error).message})`);
-      // Taken since the folder was listed (another `adrlint new`), or a same-day dated name.
-      if (dated) throw new UsageError(`${name} already exists in ${folder}; choose another title`);
-      warnings.length = 0;
-      number++;
-    }
+    // Never over anything: taken since the folder was listed (another `adrlint new`), or a same-day dated name.
+    if (createNewFile(path, text)) return result;
+    if (dated) throw new UsageError(`${name} already exists in ${folder}; choose another title`);
+    warnings.length = 0;
+    number++;
   }
   throw new UsageError(`could not find a free ADR number in ${folder} after ${MAX_ATTEMPTS} attempts`);
 }

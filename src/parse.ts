@@ -212,7 +212,9 @@ function describeKind(node: YamlNode | null): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) return node.value === null ? 'empty' : `a ${typeof node.value}`;
-  return 'not a value';
+  // An item of a `!!omap` or `!!pairs` list.
+  if (isPair(node)) return 'a "key: value" pair';
+  return 'a YAML value of another kind';
 }
 
 function readDeclarations(adr: ParsedAdr, frontmatter: Frontmatter): void {

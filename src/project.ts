@@ -1,8 +1,9 @@
 // The ProjectIndex rules read: file existence, folder listings and heading anchors, answered
 // from the disk (cached) or, in tests, from a map of virtual files.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ProjectIndex } from './types.ts';
+import { readRegularFile } from './safe-write.ts';
 
 /** The repository root above `start` (the folder holding .git), else `start` itself. */
 export function findRepositoryRoot(start: string): string {
@@ -41,7 +42,8 @@ export function diskProject(root: string, anchorsOf: (path: string, text: string
       const cached = known.get(path);
       if (cached) return cached;
       try {
-        return anchorsOf(path, readFileSync(path, 'utf8'));
+        // A FIFO linked to is never opened: that would wait for a writer.
+        return anchorsOf(path, readRegularFile(path));
       } catch {
         return null;
       }

@@ -1,8 +1,10 @@
 // One lint run over a project: config → catalogue → discover → read → parse → check.
 // The library entry point the CLI and the Action share; it never touches `process`.
-import { readFileSync, realpathSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogueWithUser, loadCatalogue, type Catalogue } from './catalogue.ts';
+import { CatalogueError } from './errors.ts';
+import { nonRegularFileReason, readRegularFile } from './safe-write.ts';
 import { loadConfig, mergeRules, overrideRules, type ResolvedConfig } from './config.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, templateFileOf, UsageError, type SkippedFile } from './files.ts';
 import { conventionsFingerprint, folderConventions, withPatternPages, type FolderFile, type PatternPageCheck } from './conventions.ts';
@@ -74,6 +76,7 @@ export interface RunStats {
 export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'config' | 'ruleOverrides'>): { config: ResolvedConfig; catalogue: Catalogue } {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
+  checkCatalogueFile(config.catalogue);
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
 
@@ -103,8 +106,10 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     throw new UsageError(what.length ? what.join('; ') : 'no ADR markdown files matched');
   }
   const warnings: string[] = [];
-  const cache = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
-  if (cache?.warning) warnings.push(cache.warning);
+  const loaded = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
+  if (loaded?.warning) warnings.push(loaded.warning);
+  // Null also when the cache location cannot be used: the run goes on without a cache.
+  const cache = loaded?.cache ?? null;
   const hashOf = (source: string) => (cache ? contentHash(source) : '');
 
   // Read every file of the run: the targets, and the rest of their folders (the set).
@@ -131,7 +136,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     const hash = hashOf(read.source);
     const folderConventions = conventions.get(dirname(path));
     const fingerprint = folderConventions ? conventionsFingerprint(folderConventions) : '';
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     if (hit?.messages && (hit.conventions ?? '') === fingerprint) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
@@ -144,7 +149,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   let indexedFromHead = 0;
   for (const { path, source } of otherReads) {
     const hash = hashOf(source);
-    const hit = cache?.cache.get(path, hash);
+    const hit = cache?.get(path, hash);
     otherHashes.push(hash);
     if (hit) {
       otherRecords.push(hit.record);
@@ -155,7 +160,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     const head = headRecord(path, source, catalogue);
     if (head) {
       otherRecords.push(head);
-      cache?.cache.set(path, { hash, record: head, messages: null });
+      cache?.set(path, { hash, record: head, messages: null });
       indexedFromHead++;
       continue;
     }
@@ -179,17 +184,19 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
         const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : '';
-        cache?.cache.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...(fingerprint ? { conventions: fingerprint } : {}) });
+        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...(fingerprint ? { conventions: fingerprint } : {}) });
       }
     } else if (!('error' in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
-      cache?.cache.set(work.path, { hash: otherHashes[-1 - slot]!, record: outcome.record, messages: null });
+      cache?.set(work.path, { hash: otherHashes[-1 - slot]!, record: outcome.record, messages: null });
     }
   });
 
   const records = [...targets.flatMap((target) => ('record' in target ? [target.record] : [])), ...otherRecords.filter((record): record is AdrRecord => record !== null)];
   const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions, today: latestToday() };
-  // Real path → the text written there: a symbolic link and its target are one file, written once.
+  // File (device and inode, as read) → the text written there: a symbolic link and its target, or
+  // two hard links, are one file, written once. Taken before any write: a rename gives a new inode.
+  const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
   const written = new Map<string, string>();
   const results: LintResult[] = discovery.missing.map((entry) =>
     fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`),
@@ -215,11 +222,11 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
         result.source = target.source;
         result.output = fixed.output;
         result.fixedCount = fixed.fixedCount;
-        const real = options.fix.write ? realPath(target.path) : null;
-        if (options.fix.write && (real === null || written.get(real) !== fixed.output)) {
+        const identity = identities?.get(target.path) ?? null;
+        if (options.fix.write && (identity === null || written.get(identity) !== fixed.output)) {
           const outcome = writeFixedFile(target.path, target.source, fixed.output);
           if (outcome.ok) {
-            if (real !== null) written.set(real, fixed.output);
+            if (identity !== null) written.set(identity, fixed.output);
           } else {
             // Not written: nothing was fixed, so report the problems of the file as read (not of the
             // fixed text, which is nowhere on disk), after the reason.
@@ -236,8 +243,8 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   }
   onProgress?.(targets.length, targets.length, 'check');
   if (cache) {
-    cache.cache.retain(new Set([...discovery.files, ...others]));
-    const failed = cache.cache.save();
+    cache.retain(new Set([...discovery.files, ...others]));
+    const failed = cache.save();
     if (failed) warnings.push(failed);
   }
   const parsedCount = works.length;
@@ -252,8 +259,8 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
     stats: {
       linted: works.filter((work) => work.mode === 'lint').length,
       indexed: indexedFromHead + works.filter((work) => work.mode === 'record').length,
-      cacheHits: cache?.cache.hits ?? 0,
-      cacheMisses: cache?.cache.misses ?? 0,
+      cacheHits: cache?.hits ?? 0,
+      cacheMisses: cache?.misses ?? 0,
       workers: workerCount(concurrency, parsedCount),
     },
   };
@@ -329,10 +336,17 @@ const catalogues = new Map<string, Catalogue>();
 const KEPT_CATALOGUES = 4;
 const recordsByCatalogue = new WeakMap<Catalogue, Map<string, { source: string; record: AdrRecord }>>();
 
+/** A user catalogue that is a FIFO or a device is refused before it is read: the read could wait forever. */
+function checkCatalogueFile(file: string | null): void {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
+}
+
 function sharedCatalogue(userFile: string | null): Catalogue {
+  checkCatalogueFile(userFile);
   let text = '';
   try {
-    if (userFile !== null) text = readFileSync(userFile, 'utf8');
+    if (userFile !== null) text = readRegularFile(userFile);
   } catch {
     // loadCatalogue says why it cannot be read.
     return loadCatalogue(userFile);
@@ -421,9 +435,10 @@ export function completeRecords(records: readonly AdrRecord[], config: ResolvedC
   });
 }
 
-function realPath(path: string): string | null {
+function fileIdentity(path: string): string | null {
   try {
-    return realpathSync(path);
+    const { dev, ino } = statSync(path);
+    return `${dev}:${ino}`;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { accessSync, chmodSync, constants, mkdirSync, readFileSync, symlinkSync 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adrlint, fixture, parseJson, positions, removeFixtures, resultFor, STACK_TRACE, type CliRun, type JsonResult } from './helpers/cli.ts';
+import { adrlintBounded, closeSpecials, makeSpecial } from './helpers/special-files.ts';
 
 // The Nygard sections a numbered ADR needs (adr-sections), after everything the tests point at.
 const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';
@@ -456,5 +457,68 @@ describe('paths given on the command line', () => {
     const dangling = await adrlint(root, ['docs/adr/dangling.md']);
     expect(dangling.code).toBe(1);
     expect(dangling.stdout).toContain('\n  1:1  error  docs/adr/dangling.md is a symbolic link to "nowhere.md", which does not exist\n');
+  });
+});
+
+describe('files around the run (issue #12)', () => {
+  it('a package.json beside the run that is not JSON is a config error naming it (exit 2), not a run under the defaults', async () => {
+    const root = fixture({ 'package.json': '{"name": "x",\n', 'docs/adr/0001-good.md': GOOD });
+    const run = await adrlint(root, []);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // V8's words for the JSON mistake vary with the Node version.
+    const [line, ...more] = run.stderr.split('\n');
+    expect(more).toEqual(['']);
+    expect(line!.startsWith(`adrlint: configuration error: ${join(root, 'package.json')}: invalid JSON: `)).toBe(true);
+    expect(line!.endsWith(`; adrlint looks for its configuration in this file's "adrlint" key`)).toBe(true);
+  });
+
+  it('a broken package.json where adrlint does not look is none of its business', async () => {
+    // A config file comes first in its folder; --config names the config outright.
+    const beside = fixture({ 'package.json': '{', '.adrlintrc.yml': 'statuses: [accepted]\n', 'docs/adr/0001-good.md': GOOD });
+    expect((await adrlint(beside, [])).code).toBe(0);
+    const named = fixture({ 'package.json': '{', 'adrlint.yml': 'statuses: [accepted]\n', 'docs/adr/0001-good.md': GOOD });
+    expect((await adrlint(named, ['--config', 'adrlint.yml'])).code).toBe(0);
+  });
+
+  it('patterns: !!omap [...] says what the item is', async () => {
+    const root = fixture({ 'docs/adr/0001-good.md': GOOD.replace('patterns: [saga-pattern]', 'patterns: !!omap [saga-pattern: 1]') });
+    const run = await adrlint(root, ['--format', 'json']);
+    expect(run.code).toBe(1);
+    expectNoCrash(run);
+    const messages = resultFor(parseJson(run), root, 'docs/adr/0001-good.md').messages.filter((m) => m.ruleId === 'frontmatter-fields');
+    expect(messages.map((m) => m.message)).toEqual(['A pattern reference must be a slug or {slug, category}, not a "key: value" pair']);
+  });
+});
+
+describe('a FIFO where adrlint reads is never opened (issue #12)', () => {
+  afterAll(closeSpecials);
+
+  it.each([
+    // null: a lint run (the link to docs/patterns.md is broken when it is not there: exit 1).
+    ['.gitignore', [] as string[], null, ''],
+    ['docs/patterns.md (a page an ADR links to)', [], null, ''],
+    ['package.json', [], null, ''],
+    ['catalogue.yml (the config\'s catalogue)', ['--config', 'catalogue.adrlintrc.yml'], 2, 'adrlint: configuration error: {root}/catalogue.yml: cannot read the catalogue: it is a FIFO (named pipe), not a regular file\n'],
+    ['.adrlintrc.yml', [], 2, 'adrlint: configuration error: {root}/.adrlintrc.yml: is a FIFO (named pipe), not a regular file\n'],
+    ['baseline.json (--baseline)', ['--baseline=baseline.json'], 2, 'adrlint: configuration error: {root}/baseline.json: is a FIFO (named pipe), not a regular file\n'],
+  ] as const)('%s: the run ends, with the expected exit code and message', async (what, args, code, stderr) => {
+    const name = what.split(' ')[0]!;
+    const root = fixture({ 'docs/adr/0001-good.md': GOOD.replace('We coordinate', 'See [the patterns](../patterns.md#saga). We coordinate'), 'catalogue.adrlintrc.yml': 'catalogue: catalogue.yml\n' });
+    await makeSpecial('fifo', join(root, name));
+    const run = await adrlintBounded(root, [...args]);
+    expect(run.signal, 'the run must not wait on the FIFO').toBeNull();
+    if (code === null) expect(run.code).toBeLessThan(2);
+    else expect(run.code).toBe(code);
+    expect(run.stderr).toBe(stderr.replace('{root}', root));
+  });
+
+  it('a template named with --template', async () => {
+    const root = fixture({ 'docs/adr/0001-good.md': GOOD });
+    await makeSpecial('fifo', join(root, 'template.md'));
+    const run = await adrlintBounded(root, ['new', 'Use queues', '--template', 'template.md']);
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`adrlint: cannot read the template ${join(root, 'template.md')}: it is a FIFO (named pipe), not a regular file\n`);
   });
 });

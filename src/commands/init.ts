@@ -1,12 +1,12 @@
 // `adrlint init [paths]`: lint the set with the defaults, capture its habits (src/init.ts), keep only
 // the settings that report nothing the defaults did not, and write `.adrlintrc.yml` (or print it).
-import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { findConfigFile, resolveConfig } from '../config.ts';
 import { UsageError } from '../files.ts';
 import { completeRecords, lintProject, type RunOutcome } from '../run.ts';
 import { inferSettings, problemKey, rawConfig, renderConfig, type CapturedSetting } from '../init.ts';
 import { plural } from '../plural.ts';
+import { writeFileSafely } from '../safe-write.ts';
 import type { Concurrency } from '../workers.ts';
 
 export const INIT_FILE = '.adrlintrc.yml';
@@ -59,7 +59,8 @@ export async function initConfig(options: InitOptions): Promise<InitOutcome> {
   }
   const header = `adrlint configuration written by "adrlint init" from ${plural(records.length, 'ADR')}; each setting says what it saw.\nyaml-language-server: $schema=${SCHEMA_URL}`;
   const text = renderConfig(settings, header);
-  if (!options.dryRun) writeFileSync(path, text);
+  // Replacing a config (--force) keeps its owner, mode and links; a link to it is followed.
+  if (!options.dryRun) writeFileSafely(path, text);
   return { path, text, settings, adrCount: records.length, defaultFindings: findingCount(base), findings: findingCount(captured) };
 }
 
