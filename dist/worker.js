@@ -6045,9 +6045,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -15026,6 +15026,150 @@ var FileError = class extends Error {
 var CatalogueError = class extends FileError {
 };
 
+// src/mention-matcher.ts
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function normaliseTerm(text3) {
+  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
+}
+var WORD = 0;
+var SEPARATOR = 1;
+var OTHER = 2;
+var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
+var WORD_START = /^[\p{L}\p{N}_]/u;
+var SEPARATOR_START = /^[\s-]/u;
+var SEPARATOR_KEY = " ";
+function tokenize(text3) {
+  const tokens = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const token = match[0];
+    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+  }
+  return tokens;
+}
+var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
+function canStart(tokens, at) {
+  const token = tokens[at];
+  const before = tokens[at - 1];
+  if (token.kind === SEPARATOR) return false;
+  return before === void 0 || before.kind === OTHER || before.kind === SEPARATOR && !before.text.endsWith("-");
+}
+function canEnd(tokens, at) {
+  const after = tokens[at + 1];
+  if (after === void 0 || after.kind === OTHER) return true;
+  if (after.kind === WORD) return false;
+  if (after.text !== "-") return true;
+  const next = tokens[at + 2];
+  return !(next?.kind === WORD && !next.text.startsWith("_"));
+}
+var newNode = () => ({ next: null, exact: null, plural: null });
+var TermTrie = class {
+  root = newNode();
+  size = 0;
+  add(term, value2, { plural }) {
+    const tokens = tokenize(term.trim());
+    if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
+    let node2 = this.root;
+    for (const token of tokens) {
+      node2.next ??= /* @__PURE__ */ new Map();
+      const key = keyOf(token);
+      let child = node2.next.get(key);
+      if (!child) {
+        child = newNode();
+        node2.next.set(key, child);
+      }
+      node2 = child;
+    }
+    const last = tokens[tokens.length - 1];
+    node2.exact ??= value2;
+    if (plural && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
+    this.size++;
+  }
+  /**
+   * The matches in a text, left to right, none overlapping: at each place a match may start, the
+   * longest term that matches there (a longer term wins over one it contains: "Microservices
+   * Architecture" over "microservices").
+   */
+  scan(tokens) {
+    const found = [];
+    if (this.size === 0) return found;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!canStart(tokens, at)) continue;
+      const match = this.longestAt(tokens, at);
+      if (!match) continue;
+      found.push({ from: at, to: match.to, value: match.value });
+      at = match.to;
+    }
+    return found;
+  }
+  longestAt(tokens, from) {
+    let best = null;
+    let node2 = this.root;
+    for (let at = from; node2?.next && at < tokens.length; at++) {
+      const token = tokens[at];
+      const key = keyOf(token);
+      const child = node2.next.get(key);
+      const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
+      if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
+      node2 = child;
+    }
+    return best;
+  }
+};
+function pluralOf(next, key) {
+  if (key.endsWith("es")) {
+    const value2 = next.get(key.slice(0, -2))?.plural;
+    if (value2) return value2;
+  }
+  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
+}
+function overlapsAny(ranges, start2, end) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (ranges[mid][1] <= start2) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== void 0 && range[0] < end;
+}
+var MentionMatcher = class {
+  words = new TermTrie();
+  excludes = new TermTrie();
+  slugByAcronym = /* @__PURE__ */ new Map();
+  constructor(patterns) {
+    for (const pattern of patterns) {
+      for (const term of [pattern.name, ...pattern.aliases]) {
+        if (isAcronym(term)) {
+          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+        } else {
+          this.words.add(term, pattern.slug, { plural: true });
+        }
+      }
+      for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
+    }
+  }
+  find(text3) {
+    const tokens = tokenize(text3);
+    const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
+    const found = [];
+    const add = (slug2, start2, end) => {
+      if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
+    };
+    for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
+    if (this.slugByAcronym.size > 0) {
+      tokens.forEach((token, at) => {
+        const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
+        if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
+      });
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+};
+
 // src/catalogue.ts
 var Catalogue = class {
   patterns;
@@ -15095,75 +15239,6 @@ function closest(word, candidates, limit) {
   const threshold = Math.max(2, Math.floor(word.length / 3));
   return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function termSource(term) {
-  const words3 = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words3.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words3[last] ?? "")) words3[last] = `${words3[last]}(?:e?s)?`;
-  return words3.join("[\\s-]+");
-}
-function normaliseTerm(text3) {
-  return text3.toLowerCase().split(/[\s-]+/).join(" ");
-}
-var BEFORE = "(?<![\\p{L}\\p{N}_-])";
-var AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
-var MentionMatcher = class {
-  words;
-  acronyms;
-  excludes;
-  slugByTerm = /* @__PURE__ */ new Map();
-  slugByAcronym = /* @__PURE__ */ new Map();
-  constructor(patterns) {
-    const wordTerms = [];
-    const acronymTerms = [];
-    const excludeTerms = [];
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-          acronymTerms.push(term);
-        } else {
-          const key = normaliseTerm(term);
-          if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
-          wordTerms.push(term);
-        }
-      }
-      excludeTerms.push(...pattern.excludes);
-    }
-    const byLength = (a, b) => b.length - a.length;
-    this.words = wordTerms.length ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-    this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
-    this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-  }
-  find(text3) {
-    const excluded = [];
-    if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start2, end) => excluded.some(([s, e]) => start2 < e && end > s);
-    const found = [];
-    if (this.words) {
-      for (const m of text3.matchAll(this.words)) {
-        const slug2 = this.wordSlug(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    if (this.acronyms) {
-      for (const m of text3.matchAll(this.acronyms)) {
-        const slug2 = this.slugByAcronym.get(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-  wordSlug(matched) {
-    const key = normaliseTerm(matched);
-    return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, "")) ?? this.slugByTerm.get(key.replace(/s$/, ""));
-  }
-};
 var builtInSource = null;
 function readBuiltIn() {
   if (!builtInSource) {
@@ -15189,7 +15264,11 @@ function readCatalogue(file, text3, validate) {
     throw new CatalogueError(file, `invalid YAML: ${error.message}`);
   }
   const locate = locator(document3);
-  const read = { source: data ?? {}, locate, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
+  const lineOf2 = (path) => {
+    const offset = locate(path);
+    return offset === null ? null : lines.position(offset).line;
+  };
+  const read = { source: data ?? {}, locate, lineOf: lineOf2, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
   if (!validate) return read;
   validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
   if (validateCatalogue(data)) return read;
@@ -15212,10 +15291,14 @@ function locator(document3) {
     return node2?.range ? node2.range[0] : null;
   };
 }
+function quote(text3) {
+  return `"${text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3}"`;
+}
+var MAX_QUOTED = 60;
 function entryLabel(source, index2) {
   if (index2 === null) return "";
   const slug2 = source.patterns?.[index2]?.slug;
-  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: `;
+  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2.length > MAX_QUOTED ? `${slug2.slice(0, MAX_QUOTED - 1)}\u2026` : slug2})` : ""}: `;
 }
 function catalogueError(file, text3, problems) {
   const lines = createLineIndex(text3);
@@ -15248,56 +15331,139 @@ function toPattern(entry) {
   };
 }
 var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-function entryProblem(entry, existing, categories, codeHolder) {
+var MAX_LISTED_CATEGORIES = 15;
+var MAX_CATEGORY_HINTS = 50;
+function unknownCategory(category, state) {
+  let hint = state.categoryHints.get(category);
+  if (hint === void 0) {
+    const { categories } = state;
+    const close2 = state.categoryHints.size < MAX_CATEGORY_HINTS ? closest(category.toLowerCase(), categories.map((name) => name.toLowerCase()), 1)[0] : void 0;
+    hint = close2 === void 0 ? "" : `; did you mean "${categories.find((name) => name.toLowerCase() === close2)}"?`;
+    state.categoryHints.set(category, hint);
+  }
+  const listed = state.categories.length <= MAX_LISTED_CATEGORIES ? ` (${state.categories.join(", ")})` : "";
+  return `category ${quote(category)} is not in the catalogue's categories${listed}${hint}`;
+}
+function entryProblem(entry, existing, state) {
   if (existing) {
     const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
     return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
   }
   if (!entry.name) return { key: null, message: "a new pattern needs a name" };
   if (!entry.category) return { key: null, message: "a new pattern needs a category" };
-  if (!categories.includes(entry.category)) {
-    const close2 = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
-    const hint = close2 === void 0 ? "" : `; did you mean "${categories.find((category) => category.toLowerCase() === close2)}"?`;
-    return { key: "category", message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})${hint}` };
-  }
-  if (entry.code && codeHolder) return { key: "code", message: `code "${entry.code}" is already used by ${codeHolder}` };
+  if (!state.knownCategories.has(entry.category)) return { key: "category", message: unknownCategory(entry.category, state) };
+  const codeHolder = entry.code ? state.codeHolders.get(entry.code) : void 0;
+  if (codeHolder) return { key: "code", message: `code ${quote(entry.code)} is already used by ${codeHolder}` };
   return null;
 }
-function mergeCatalogues(base, user, read) {
+function lineList(lines) {
+  const known = lines.filter((line) => line !== null);
+  const shown = known.slice(0, 5).map(String);
+  if (known.length > shown.length) return `${shown.join(", ")} and ${known.length - shown.length} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0] ?? "";
+}
+function duplicateSlugs(read) {
+  const entriesBySlug = /* @__PURE__ */ new Map();
+  (read.source.patterns ?? []).forEach((entry, index2) => {
+    const slug2 = typeof entry === "object" && entry !== null ? entry.slug : void 0;
+    if (typeof slug2 !== "string") return;
+    const entries = entriesBySlug.get(slug2);
+    if (entries) entries.push(index2);
+    else entriesBySlug.set(slug2, [index2]);
+  });
+  const later = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const [slug2, entries] of entriesBySlug) {
+    if (entries.length < 2) continue;
+    for (const index2 of entries.slice(1)) later.add(index2);
+    const second = entries[1];
+    const times = entries.length === 2 ? "twice" : `${entries.length} times`;
+    const lines = lineList(entries.map((index2) => read.lineOf(["patterns", index2, "slug"])));
+    problems.push({ offset: read.locate(["patterns", second, "slug"]), message: `${entryLabel(read.source, second)}slug ${quote(slug2)} is defined ${times}${lines ? ` (lines ${lines})` : ""}` });
+  }
+  return { later, problems };
+}
+function namingTerms(pattern, by) {
+  const own6 = (at) => by?.ownsAll ? { entry: by.entry, at } : null;
+  return [
+    { pattern, kind: "slug", text: pattern.slug, written: own6(["slug"]) },
+    { pattern, kind: "name", text: pattern.name, written: own6(["name"]) },
+    ...pattern.aliases.map((text3, k) => ({ pattern, kind: "alias", text: text3, written: by ? { entry: by.entry, at: ["aliases", k] } : null }))
+  ];
+}
+function termClashes(terms, read) {
+  const entryOf = (term) => term.written?.entry ?? -1;
+  const ordered = terms.map((term, order2) => ({ term, order: order2 })).sort((a, b) => entryOf(a.term) - entryOf(b.term) || a.order - b.order);
+  const path = ({ entry, at }) => ["patterns", entry, ...at];
+  const holders = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const { term } of ordered) {
+    const key = normaliseTerm(term.text);
+    const holder = holders.get(key);
+    if (!holder) {
+      holders.set(key, term);
+      continue;
+    }
+    if (holder.pattern === term.pattern || term.written === null) continue;
+    const where = holder.written === null ? "built-in catalogue" : `line ${read.lineOf(path(holder.written)) ?? "?"}`;
+    const held = holder.kind === "slug" ? "the slug" : holder.text === term.text ? `${holder.kind === "name" ? "the name" : "an alias"}` : `the ${holder.kind} ${quote(holder.text)}`;
+    problems.push({ offset: read.locate(path(term.written)), message: `${entryLabel(read.source, term.written.entry)}${term.kind} ${quote(term.text)} is also ${held} of ${holder.pattern.slug} (${where})` });
+  }
+  return problems;
+}
+function mergeCatalogues(base, read) {
+  const user = read?.source;
   const replace = user?.extendsBuiltIn === false;
   const categories = [...replace ? [] : base.categories ?? []];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  const problems = [];
-  if (user) {
-    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
-    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
-    (user.patterns ?? []).forEach((entry, index2) => {
-      if (read?.badEntries.has(index2)) return;
-      const existing = patterns.find((p) => p.slug === entry.slug);
-      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : void 0);
-      if (problem) {
-        const offset = read?.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey) ?? null;
-        problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
-        return;
-      }
-      if (existing) {
-        if (entry.aliases) existing.aliases = entry.aliases;
-        if (entry.excludes) existing.excludes = entry.excludes;
-        if (entry.url) existing.url = entry.url;
-        return;
-      }
-      if (entry.code) seenCodes.set(entry.code, entry.slug);
-      patterns.push(toPattern(entry));
-    });
+  if (!read || !user) return { catalogue: new Catalogue(patterns, categories), problems: [] };
+  const knownCategories = new Set(categories);
+  for (const category of user.categories ?? []) {
+    if (!knownCategories.has(category)) categories.push(category);
+    knownCategories.add(category);
   }
-  return { catalogue: new Catalogue(patterns, categories), problems };
+  const builtIn2 = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const state = {
+    categories,
+    knownCategories,
+    categoryHints: /* @__PURE__ */ new Map(),
+    codeHolders: new Map(patterns.flatMap((pattern) => pattern.code ? [[pattern.code, pattern.slug]] : []))
+  };
+  const duplicates = duplicateSlugs(read);
+  const problems = [...duplicates.problems];
+  const writtenBy = /* @__PURE__ */ new Map();
+  (user.patterns ?? []).forEach((entry, index2) => {
+    if (read.badEntries.has(index2) || duplicates.later.has(index2)) return;
+    const existing = builtIn2.get(entry.slug);
+    const problem = entryProblem(entry, existing, state);
+    if (problem) {
+      const offset = read.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey);
+      problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
+      return;
+    }
+    if (existing) {
+      if (entry.aliases) {
+        existing.aliases = entry.aliases;
+        writtenBy.set(existing, { entry: index2, ownsAll: false });
+      }
+      if (entry.excludes) existing.excludes = entry.excludes;
+      if (entry.url) existing.url = entry.url;
+      return;
+    }
+    if (entry.code) state.codeHolders.set(entry.code, entry.slug);
+    const pattern = toPattern(entry);
+    writtenBy.set(pattern, { entry: index2, ownsAll: true });
+    patterns.push(pattern);
+  });
+  const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
+  return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
 }
 function catalogueWithUser(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
   if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
   const read = readCatalogue(userFile, userText, true);
-  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const merged = read.badShape ? null : mergeCatalogues(base, read);
   const problems = [...read.problems, ...merged?.problems ?? []];
   if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
   return merged.catalogue;
@@ -27335,11 +27501,11 @@ function itemStyle(adr, keys) {
     for (const item of items) {
       if (!(0, import_yaml9.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
-      const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
+      const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
       const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
       return {
-        quote,
+        quote: quote2,
         number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
         path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
       };
