@@ -32063,9 +32063,9 @@ function duplicateSlugs(read) {
 function namingTerms(pattern, by) {
   const own6 = (at) => by?.ownsAll ? { entry: by.entry, at } : null;
   return [
-    { pattern, kind: "slug", text: pattern.slug, written: own6(["slug"]) },
     { pattern, kind: "name", text: pattern.name, written: own6(["name"]) },
-    ...pattern.aliases.map((text3, k) => ({ pattern, kind: "alias", text: text3, written: by ? { entry: by.entry, at: ["aliases", k] } : null }))
+    ...pattern.aliases.map((text3, k) => ({ pattern, kind: "alias", text: text3, written: by ? { entry: by.entry, at: ["aliases", k] } : null })),
+    { pattern, kind: "slug", text: pattern.slug, written: own6(["slug"]) }
   ];
 }
 function termClashes(terms, read) {

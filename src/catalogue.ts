@@ -348,10 +348,11 @@ interface WrittenBy {
 
 function namingTerms(pattern: Pattern, by: WrittenBy | undefined): NamingTerm[] {
   const own = (at: Array<string | number>) => (by?.ownsAll ? { entry: by.entry, at } : null);
+  // The slug last: where it reads as the pattern's name ("saga-pattern"), a clash names the name.
   return [
-    { pattern, kind: 'slug', text: pattern.slug, written: own(['slug']) },
     { pattern, kind: 'name', text: pattern.name, written: own(['name']) },
     ...pattern.aliases.map((text, k): NamingTerm => ({ pattern, kind: 'alias', text, written: by ? { entry: by.entry, at: ['aliases', k] } : null })),
+    { pattern, kind: 'slug', text: pattern.slug, written: own(['slug']) },
   ];
 }
 
