@@ -16750,7 +16750,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push4 = (tok) => {
+      const push5 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -16784,8 +16784,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push4({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push4({ type: "paren", extglob: true, value: advance(), output });
+        push5({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push5({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -16805,7 +16805,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push4({ type: "paren", extglob: true, value: value2, output: "" });
+          push5({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
           return;
         }
@@ -16827,7 +16827,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push4({ type: "paren", extglob: true, value: value2, output });
+        push5({ type: "paren", extglob: true, value: value2, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -16888,7 +16888,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value2 += "\\";
-            push4({ type: "text", value: value2 });
+            push5({ type: "text", value: value2 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -16906,7 +16906,7 @@ var require_parse = __commonJS({
             value2 += advance();
           }
           if (state.brackets === 0) {
-            push4({ type: "text", value: value2 });
+            push5({ type: "text", value: value2 });
             continue;
           }
         }
@@ -16954,13 +16954,13 @@ var require_parse = __commonJS({
         if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push4({ type: "text", value: value2 });
+            push5({ type: "text", value: value2 });
           }
           continue;
         }
         if (value2 === "(") {
           increment("parens");
-          push4({ type: "paren", value: value2 });
+          push5({ type: "paren", value: value2 });
           continue;
         }
         if (value2 === ")") {
@@ -16972,7 +16972,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push4({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push5({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -16985,19 +16985,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push4({ type: "bracket", value: value2 });
+          push5({ type: "bracket", value: value2 });
           continue;
         }
         if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push4({ type: "text", value: value2, output: `\\${value2}` });
+            push5({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push4({ type: "text", value: value2, output: `\\${value2}` });
+            push5({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
@@ -17031,13 +17031,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push4(open);
+          push5(open);
           continue;
         }
         if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push4({ type: "text", value: value2, output: value2 });
+            push5({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output = ")";
@@ -17066,7 +17066,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push4({ type: "brace", value: value2, output });
+          push5({ type: "brace", value: value2, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -17075,7 +17075,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push4({ type: "text", value: value2 });
+          push5({ type: "text", value: value2 });
           continue;
         }
         if (value2 === ",") {
@@ -17085,7 +17085,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push4({ type: "comma", value: value2, output });
+          push5({ type: "comma", value: value2, output });
           continue;
         }
         if (value2 === "/") {
@@ -17097,7 +17097,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push4({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push5({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
         if (value2 === ".") {
@@ -17111,10 +17111,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push4({ type: "text", value: value2, output: DOT_LITERAL });
+            push5({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push4({ type: "dot", value: value2, output: DOT_LITERAL });
+          push5({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
         if (value2 === "?") {
@@ -17129,14 +17129,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
             }
-            push4({ type: "text", value: value2, output });
+            push5({ type: "text", value: value2, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push4({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push5({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push4({ type: "qmark", value: value2, output: QMARK });
+          push5({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
         if (value2 === "!") {
@@ -17157,22 +17157,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push4({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push5({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push4({ type: "plus", value: value2 });
+            push5({ type: "plus", value: value2 });
             continue;
           }
-          push4({ type: "plus", value: PLUS_LITERAL });
+          push5({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value2 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push4({ type: "at", extglob: true, value: value2, output: "" });
+            push5({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push4({ type: "text", value: value2 });
+          push5({ type: "text", value: value2 });
           continue;
         }
         if (value2 !== "*") {
@@ -17184,7 +17184,7 @@ var require_parse = __commonJS({
             value2 += match[0];
             state.index += match[0].length;
           }
-          push4({ type: "text", value: value2 });
+          push5({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -17212,13 +17212,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push4({ type: "star", value: value2, output: "" });
+            push5({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push4({ type: "star", value: value2, output: "" });
+            push5({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -17260,7 +17260,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push4({ type: "slash", value: "/", output: "" });
+            push5({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -17270,7 +17270,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push4({ type: "slash", value: "/", output: "" });
+            push5({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -17288,12 +17288,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push4(token);
+          push5(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value2;
-          push4(token);
+          push5(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -17312,7 +17312,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push4(token);
+        push5(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -17330,7 +17330,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push4({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push5({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -29194,23 +29194,42 @@ function extensionOf(name) {
   return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
 }
 var NUMBERED = /^(\d+)-(.+)$/;
+var numberedPools = /* @__PURE__ */ new WeakMap();
+function numberedPool(names, kind) {
+  let pools = numberedPools.get(names);
+  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
+  const known = pools.get(kind);
+  if (known) return known;
+  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
+  for (const candidate of [...names].sort()) {
+    const candidateExtension = extensionOf(candidate);
+    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    if (!parts2) continue;
+    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
+    push2(pool.byRest, entry.rest.toLowerCase(), entry);
+    push2(pool.byNumber, entry.number, entry);
+  }
+  pools.set(kind, pool);
+  return pool;
+}
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
+}
 function renamedTargets(missing, names) {
   const name = basename2(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
-  const [, number, rest] = match;
+  const [, digits, rest] = match;
+  const number = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  if (sameName.length > 0) return sameName.map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -29231,33 +29250,21 @@ function offsetsOf(node2) {
   return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
+var treeIndexes = /* @__PURE__ */ new WeakMap();
+function indexOf(tree) {
+  const known = treeIndexes.get(tree);
+  if (known) return known;
+  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
+  const pending = [tree];
+  while (pending.length > 0) {
+    const node2 = pending.pop();
     const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
+    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
+    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
+    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
+  }
+  treeIndexes.set(tree, index2);
+  return index2;
 }
 function destinationFrom(text3, at, limit) {
   let i = at;
@@ -29296,7 +29303,7 @@ function closingBracket(text3, open, limit) {
   return -1;
 }
 function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
+  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
   if (!node2) return null;
   const { text: text3 } = adr;
   if (node2.type === "link") {
@@ -29312,7 +29319,7 @@ function linkDestination(adr, range) {
     return destinationFrom(text3, close2 + 2, range[1]);
   }
   if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
     const at = definition2 ? offsetsOf(definition2) : null;
     if (!at) return null;
     const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
@@ -30348,7 +30355,7 @@ var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/relations.ts
 import { basename as basename5 } from "node:path";
-function push2(map, key, value2) {
+function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
@@ -30358,8 +30365,8 @@ function indexRecords(set, root) {
   for (const record of set) {
     index2.byPath.set(record.path, record);
     index2.folders.add(record.folder);
-    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+    if (record.fileNumber !== null) push3(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push3(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
   }
   return index2;
 }
@@ -30426,29 +30433,29 @@ var WORDS = {
   "amended-by": "Amended by"
 };
 var indexes = /* @__PURE__ */ new WeakMap();
-function push3(map, key, value2) {
+function push4(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
 }
-function indexOf(set, root) {
+function indexOf2(set, root) {
   const cached = indexes.get(set);
   if (cached && cached.root === root) return cached;
   const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  for (const record of set) push3(names, record.folder, record.name);
+  for (const record of set) push4(names, record.folder, record.name);
   for (const record of set) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
         const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
         const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
-        if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
       if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
       const target = resolved.records[0];
-      if (target.path !== record.path) push3(index2.claims, target.path, { from: record, kind: relation.kind });
+      if (target.path !== record.path) push4(index2.claims, target.path, { from: record, kind: relation.kind });
     }
   }
   indexes.set(set, index2);
@@ -30652,7 +30659,7 @@ function unresolved(relation, resolution, project, index2) {
 }
 var check17 = ({ adr, record, set, project, report }) => {
   const self = record;
-  const index2 = indexOf(set, project.root);
+  const index2 = indexOf2(set, project.root);
   const own6 = self.relations.map((relation) => {
     const resolution = resolveRelation(relation, self, index2);
     return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
@@ -30718,13 +30725,23 @@ function normaliseFragment(fragment) {
 function anchorCandidates(fragment, anchors) {
   const scored = [];
   const wider = [];
-  for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
-    const d = (0, import_fastest_levenshtein4.distance)(fragment, anchor);
-    if (d <= Math.max(2, Math.floor(fragment.length / 4)) && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
+  const threshold = Math.max(2, Math.floor(fragment.length / 4));
+  for (const anchor of lowerAnchors(anchors)) {
+    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein4.distance)(fragment, anchor);
+    if (d <= threshold && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
     else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
   scored.sort((a, b) => a.d - b.d || a.anchor.localeCompare(b.anchor));
   return { close: scored.map((entry) => entry.anchor), wider: wider.sort() };
+}
+var lowerAnchorSets = /* @__PURE__ */ new WeakMap();
+function lowerAnchors(anchors) {
+  let lower = lowerAnchorSets.get(anchors);
+  if (!lower) {
+    lower = new Set(anchors.map((anchor) => anchor.toLowerCase()));
+    lowerAnchorSets.set(anchors, lower);
+  }
+  return lower;
 }
 var MAX_CANDIDATES = 3;
 var didYouMean = (shown) => shown.length ? `; did you mean ${shown.map((name) => `"${name}"`).join(" or ")}?` : "";
@@ -30732,7 +30749,11 @@ function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
 function reportAnchor(check20, link, fragment, anchors, where) {
-  const { close: close2, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
+  const wanted2 = normaliseFragment(fragment);
+  let guesses = check20.anchorGuesses.get(anchors);
+  if (!guesses) check20.anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
+  const { close: close2, wider } = guesses.get(wanted2) ?? anchorCandidates(wanted2, anchors);
+  guesses.set(wanted2, { close: close2, wider });
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
@@ -30740,30 +30761,47 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check20.adr, link.range, link.url, anchor) }))) : [];
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
+var guessPools = /* @__PURE__ */ new WeakMap();
+var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
+var extensionOf2 = (file) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? "";
+function guessPool(names) {
+  let pool = guessPools.get(names);
+  if (!pool) {
+    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf2(name), markdown: isMarkdownPath(name) }));
+    guessPools.set(names, pool);
+  }
+  return pool;
+}
 function guessedTargets(missing, folder, project) {
   const name = basename7(missing);
   if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
-  const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
-  const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
-  const wanted2 = stem(name);
+  const extension2 = extensionOf2(name);
+  const wanted2 = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of project.list(dirname4(missing))) {
-    const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
-    if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
-    const d = (0, import_fastest_levenshtein4.distance)(wanted2, stem(candidate));
-    if (d * 2 >= Math.max(wanted2.length, stem(candidate).length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
-    else if (d === bestDistance) best.push(candidate);
+  for (const candidate of guessPool(project.list(dirname4(missing)))) {
+    if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
+    if (Math.abs(candidate.stem.length - wanted2.length) > bestDistance) continue;
+    const d = (0, import_fastest_levenshtein4.distance)(wanted2, candidate.stem);
+    if (d * 2 >= Math.max(wanted2.length, candidate.stem.length)) continue;
+    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
+    else if (d === bestDistance) best.push(candidate.name);
   }
   return best.length === 1 ? [{ shown: replacementName(name, best[0]), path: false }] : [];
 }
-function reportMissing(check20, link, path, absolute, what) {
+function missingCandidates(check20, absolute) {
+  const known = check20.candidates.get(absolute);
+  if (known) return known;
   const { adr, project } = check20;
-  const folder = dirname4(adr.path);
   const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
-  const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname4(adr.path), project) : [] };
+  check20.candidates.set(absolute, candidates);
+  return candidates;
+}
+function reportMissing(check20, link, path, absolute, what) {
+  const { adr } = check20;
+  const { renamed, guessed } = missingCandidates(check20, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
   const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
@@ -30786,7 +30824,7 @@ function checkReference(check20, link, image) {
   const { path, query, fragment } = splitUrl(url);
   const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted2 !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
+    if (wanted2 !== null && !image && !lowerAnchors(ownAnchors).has(wanted2)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -30799,12 +30837,12 @@ function checkReference(check20, link, image) {
   }
   if (image || wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
-  if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) return;
+  if (anchors === null || lowerAnchors(anchors).has(wanted2)) return;
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, settings, report }) => {
   const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
-  const context = { adr, project, ownAnchors: record.anchors, report };
+  const context = { adr, project, ownAnchors: record.anchors, report, candidates: /* @__PURE__ */ new Map(), anchorGuesses: /* @__PURE__ */ new Map() };
   for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context, link, false);
   for (const image of record.images) checkReference(context, image, true);
 };
@@ -31935,7 +31973,7 @@ function memo(compute) {
 function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
   const stat = memo((path) => {
     try {
-      return statSync5(path);
+      return statSync5(path, { throwIfNoEntry: false }) ?? null;
     } catch {
       return null;
     }

@@ -26333,23 +26333,42 @@ function extensionOf(name) {
   return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
 }
 var NUMBERED = /^(\d+)-(.+)$/;
+var numberedPools = /* @__PURE__ */ new WeakMap();
+function numberedPool(names, kind) {
+  let pools = numberedPools.get(names);
+  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
+  const known = pools.get(kind);
+  if (known) return known;
+  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
+  for (const candidate of [...names].sort()) {
+    const candidateExtension = extensionOf(candidate);
+    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    if (!parts2) continue;
+    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
+    push2(pool.byRest, entry.rest.toLowerCase(), entry);
+    push2(pool.byNumber, entry.number, entry);
+  }
+  pools.set(kind, pool);
+  return pool;
+}
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
+}
 function renamedTargets(missing, names) {
   const name = basename2(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
-  const [, number, rest] = match;
+  const [, digits, rest] = match;
+  const number = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  if (sameName.length > 0) return sameName.map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -26370,33 +26389,21 @@ function offsetsOf(node2) {
   return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
+var treeIndexes = /* @__PURE__ */ new WeakMap();
+function indexOf(tree) {
+  const known = treeIndexes.get(tree);
+  if (known) return known;
+  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
+  const pending = [tree];
+  while (pending.length > 0) {
+    const node2 = pending.pop();
     const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
+    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
+    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
+    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
+  }
+  treeIndexes.set(tree, index2);
+  return index2;
 }
 function destinationFrom(text3, at, limit) {
   let i = at;
@@ -26435,7 +26442,7 @@ function closingBracket(text3, open, limit) {
   return -1;
 }
 function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
+  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
   if (!node2) return null;
   const { text: text3 } = adr;
   if (node2.type === "link") {
@@ -26451,7 +26458,7 @@ function linkDestination(adr, range) {
     return destinationFrom(text3, close2 + 2, range[1]);
   }
   if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
     const at = definition2 ? offsetsOf(definition2) : null;
     if (!at) return null;
     const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
@@ -27389,7 +27396,7 @@ var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/relations.ts
 import { basename as basename4 } from "node:path";
-function push2(map, key, value2) {
+function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
@@ -27399,8 +27406,8 @@ function indexRecords(set, root) {
   for (const record of set) {
     index2.byPath.set(record.path, record);
     index2.folders.add(record.folder);
-    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+    if (record.fileNumber !== null) push3(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push3(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
   }
   return index2;
 }
@@ -27463,29 +27470,29 @@ var WORDS = {
   "amended-by": "Amended by"
 };
 var indexes = /* @__PURE__ */ new WeakMap();
-function push3(map, key, value2) {
+function push4(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
 }
-function indexOf(set, root) {
+function indexOf2(set, root) {
   const cached = indexes.get(set);
   if (cached && cached.root === root) return cached;
   const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  for (const record of set) push3(names, record.folder, record.name);
+  for (const record of set) push4(names, record.folder, record.name);
   for (const record of set) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
         const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
         const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
-        if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
       if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
       const target = resolved.records[0];
-      if (target.path !== record.path) push3(index2.claims, target.path, { from: record, kind: relation.kind });
+      if (target.path !== record.path) push4(index2.claims, target.path, { from: record, kind: relation.kind });
     }
   }
   indexes.set(set, index2);
@@ -27689,7 +27696,7 @@ function unresolved(relation, resolution, project, index2) {
 }
 var check17 = ({ adr, record, set, project, report }) => {
   const self = record;
-  const index2 = indexOf(set, project.root);
+  const index2 = indexOf2(set, project.root);
   const own6 = self.relations.map((relation) => {
     const resolution = resolveRelation(relation, self, index2);
     return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
@@ -27755,13 +27762,23 @@ function normaliseFragment(fragment) {
 function anchorCandidates(fragment, anchors) {
   const scored = [];
   const wider = [];
-  for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
-    const d = (0, import_fastest_levenshtein4.distance)(fragment, anchor);
-    if (d <= Math.max(2, Math.floor(fragment.length / 4)) && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
+  const threshold = Math.max(2, Math.floor(fragment.length / 4));
+  for (const anchor of lowerAnchors(anchors)) {
+    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein4.distance)(fragment, anchor);
+    if (d <= threshold && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
     else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
   scored.sort((a, b) => a.d - b.d || a.anchor.localeCompare(b.anchor));
   return { close: scored.map((entry) => entry.anchor), wider: wider.sort() };
+}
+var lowerAnchorSets = /* @__PURE__ */ new WeakMap();
+function lowerAnchors(anchors) {
+  let lower = lowerAnchorSets.get(anchors);
+  if (!lower) {
+    lower = new Set(anchors.map((anchor) => anchor.toLowerCase()));
+    lowerAnchorSets.set(anchors, lower);
+  }
+  return lower;
 }
 var MAX_CANDIDATES = 3;
 var didYouMean = (shown) => shown.length ? `; did you mean ${shown.map((name) => `"${name}"`).join(" or ")}?` : "";
@@ -27769,7 +27786,11 @@ function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
 function reportAnchor(check20, link, fragment, anchors, where) {
-  const { close: close2, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
+  const wanted = normaliseFragment(fragment);
+  let guesses = check20.anchorGuesses.get(anchors);
+  if (!guesses) check20.anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
+  const { close: close2, wider } = guesses.get(wanted) ?? anchorCandidates(wanted, anchors);
+  guesses.set(wanted, { close: close2, wider });
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
@@ -27777,30 +27798,47 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check20.adr, link.range, link.url, anchor) }))) : [];
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
+var guessPools = /* @__PURE__ */ new WeakMap();
+var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
+var extensionOf2 = (file) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? "";
+function guessPool(names) {
+  let pool = guessPools.get(names);
+  if (!pool) {
+    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf2(name), markdown: isMarkdownPath(name) }));
+    guessPools.set(names, pool);
+  }
+  return pool;
+}
 function guessedTargets(missing, folder, project) {
   const name = basename6(missing);
   if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
-  const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
-  const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
-  const wanted = stem(name);
+  const extension2 = extensionOf2(name);
+  const wanted = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
-  for (const candidate of project.list(dirname4(missing))) {
-    const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
-    if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
-    const d = (0, import_fastest_levenshtein4.distance)(wanted, stem(candidate));
-    if (d * 2 >= Math.max(wanted.length, stem(candidate).length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
-    else if (d === bestDistance) best.push(candidate);
+  for (const candidate of guessPool(project.list(dirname4(missing)))) {
+    if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
+    if (Math.abs(candidate.stem.length - wanted.length) > bestDistance) continue;
+    const d = (0, import_fastest_levenshtein4.distance)(wanted, candidate.stem);
+    if (d * 2 >= Math.max(wanted.length, candidate.stem.length)) continue;
+    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
+    else if (d === bestDistance) best.push(candidate.name);
   }
   return best.length === 1 ? [{ shown: replacementName(name, best[0]), path: false }] : [];
 }
-function reportMissing(check20, link, path, absolute, what) {
+function missingCandidates(check20, absolute) {
+  const known = check20.candidates.get(absolute);
+  if (known) return known;
   const { adr, project } = check20;
-  const folder = dirname4(adr.path);
   const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename6(absolute), name));
-  const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname4(adr.path), project) : [] };
+  check20.candidates.set(absolute, candidates);
+  return candidates;
+}
+function reportMissing(check20, link, path, absolute, what) {
+  const { adr } = check20;
+  const { renamed, guessed } = missingCandidates(check20, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
   const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
@@ -27823,7 +27861,7 @@ function checkReference(check20, link, image) {
   const { path, query, fragment } = splitUrl(url);
   const wanted = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
+    if (wanted !== null && !image && !lowerAnchors(ownAnchors).has(wanted)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -27836,12 +27874,12 @@ function checkReference(check20, link, image) {
   }
   if (image || wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
-  if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) return;
+  if (anchors === null || lowerAnchors(anchors).has(wanted)) return;
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, settings, report }) => {
   const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
-  const context = { adr, project, ownAnchors: record.anchors, report };
+  const context = { adr, project, ownAnchors: record.anchors, report, candidates: /* @__PURE__ */ new Map(), anchorGuesses: /* @__PURE__ */ new Map() };
   for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context, link, false);
   for (const image of record.images) checkReference(context, image, true);
 };
