@@ -27450,6 +27450,156 @@ var init_mention_use = __esm({
   }
 });
 
+// src/mention-matcher.ts
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function normaliseTerm(text3) {
+  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
+}
+function tokenize(text3) {
+  const tokens = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const token = match[0];
+    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+  }
+  return tokens;
+}
+function canStart(tokens, at) {
+  const token = tokens[at];
+  const before2 = tokens[at - 1];
+  if (token.kind === SEPARATOR) return false;
+  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
+}
+function canEnd(tokens, at) {
+  const after = tokens[at + 1];
+  if (after === void 0 || after.kind === OTHER) return true;
+  if (after.kind === WORD) return false;
+  if (after.text !== "-") return true;
+  const next = tokens[at + 2];
+  return !(next?.kind === WORD && !next.text.startsWith("_"));
+}
+function pluralOf(next, key) {
+  if (key.endsWith("es")) {
+    const value2 = next.get(key.slice(0, -2))?.plural;
+    if (value2) return value2;
+  }
+  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
+}
+function overlapsAny(ranges, start2, end) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (ranges[mid][1] <= start2) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== void 0 && range[0] < end;
+}
+var WORD, SEPARATOR, OTHER, TOKEN, WORD_START, SEPARATOR_START, SEPARATOR_KEY, keyOf, newNode, TermTrie, MentionMatcher;
+var init_mention_matcher = __esm({
+  "src/mention-matcher.ts"() {
+    "use strict";
+    WORD = 0;
+    SEPARATOR = 1;
+    OTHER = 2;
+    TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
+    WORD_START = /^[\p{L}\p{N}_]/u;
+    SEPARATOR_START = /^[\s-]/u;
+    SEPARATOR_KEY = " ";
+    keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
+    newNode = () => ({ next: null, exact: null, plural: null });
+    TermTrie = class {
+      root = newNode();
+      size = 0;
+      add(term, value2, { plural: plural2 }) {
+        const tokens = tokenize(term.trim());
+        if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
+        let node2 = this.root;
+        for (const token of tokens) {
+          node2.next ??= /* @__PURE__ */ new Map();
+          const key = keyOf(token);
+          let child = node2.next.get(key);
+          if (!child) {
+            child = newNode();
+            node2.next.set(key, child);
+          }
+          node2 = child;
+        }
+        const last = tokens[tokens.length - 1];
+        node2.exact ??= value2;
+        if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
+        this.size++;
+      }
+      /**
+       * The matches in a text, left to right, none overlapping: at each place a match may start, the
+       * longest term that matches there (a longer term wins over one it contains: "Microservices
+       * Architecture" over "microservices").
+       */
+      scan(tokens) {
+        const found = [];
+        if (this.size === 0) return found;
+        for (let at = 0; at < tokens.length; at++) {
+          if (!canStart(tokens, at)) continue;
+          const match = this.longestAt(tokens, at);
+          if (!match) continue;
+          found.push({ from: at, to: match.to, value: match.value });
+          at = match.to;
+        }
+        return found;
+      }
+      longestAt(tokens, from) {
+        let best = null;
+        let node2 = this.root;
+        for (let at = from; node2?.next && at < tokens.length; at++) {
+          const token = tokens[at];
+          const key = keyOf(token);
+          const child = node2.next.get(key);
+          const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
+          if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
+          node2 = child;
+        }
+        return best;
+      }
+    };
+    MentionMatcher = class {
+      words = new TermTrie();
+      excludes = new TermTrie();
+      slugByAcronym = /* @__PURE__ */ new Map();
+      constructor(patterns) {
+        for (const pattern of patterns) {
+          for (const term of [pattern.name, ...pattern.aliases]) {
+            if (isAcronym(term)) {
+              if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+            } else {
+              this.words.add(term, pattern.slug, { plural: true });
+            }
+          }
+          for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
+        }
+      }
+      find(text3) {
+        const tokens = tokenize(text3);
+        const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
+        const found = [];
+        const add = (slug2, start2, end) => {
+          if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
+        };
+        for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
+        if (this.slugByAcronym.size > 0) {
+          tokens.forEach((token, at) => {
+            const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
+            if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
+          });
+        }
+        return found.sort((a, b) => a.index - b.index);
+      }
+    };
+  }
+});
+
 // src/parse.ts
 function parseMarkdown(text3) {
   return processor.parse(text3);
@@ -27740,8 +27890,14 @@ function markRejected(adr, blockStarts) {
   const rejected = rejectedOptionRanges(adr.tree, adr.text);
   adr.mentions.forEach((mention, index2) => {
     const [start2] = mention.range;
-    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(clauseSource(adr.text, blockStarts[index2] ?? start2, start2));
   });
+}
+function clauseSource(text3, blockStart, start2) {
+  if (start2 - blockStart <= CLAUSE_WINDOW) return text3.slice(blockStart, start2);
+  const window = text3.slice(start2 - CLAUSE_WINDOW, start2);
+  const space = window.search(/\s/);
+  return space < 0 ? "" : window.slice(space);
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -27792,7 +27948,7 @@ function textMentions(catalogue, raw, value2) {
   for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
-    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    if (overlapsAny(urls, a, b)) continue;
     const start2 = map.starts[a] ?? 0;
     const end = map.ends[b - 1] ?? start2;
     found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });
@@ -27837,7 +27993,7 @@ function isAutolink(text3, node2, range) {
   const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
-var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, BLOCKS, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, REFERENCE_KEYS, NOT_PROSE, BLOCKS, CLAUSE_WINDOW, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
 var init_parse2 = __esm({
   "src/parse.ts"() {
     "use strict";
@@ -27849,12 +28005,14 @@ var init_parse2 = __esm({
     init_directives();
     init_mdast_util_to_string();
     init_mention_use();
+    init_mention_matcher();
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
     MAX_ALIAS_COUNT = 100;
     OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
     REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
     NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
     BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "tableCell"]);
+    CLAUSE_WINDOW = 1e3;
     VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
     CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
     BARE_URL = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\bwww\.)[^\s<>]*|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
@@ -31801,156 +31959,6 @@ var init_files = __esm({
       EMFILE: "too many open files"
     };
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  }
-});
-
-// src/mention-matcher.ts
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function normaliseTerm(text3) {
-  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
-}
-function tokenize(text3) {
-  const tokens = [];
-  for (const match of text3.matchAll(TOKEN)) {
-    const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
-  }
-  return tokens;
-}
-function canStart(tokens, at) {
-  const token = tokens[at];
-  const before2 = tokens[at - 1];
-  if (token.kind === SEPARATOR) return false;
-  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
-}
-function canEnd(tokens, at) {
-  const after = tokens[at + 1];
-  if (after === void 0 || after.kind === OTHER) return true;
-  if (after.kind === WORD) return false;
-  if (after.text !== "-") return true;
-  const next = tokens[at + 2];
-  return !(next?.kind === WORD && !next.text.startsWith("_"));
-}
-function pluralOf(next, key) {
-  if (key.endsWith("es")) {
-    const value2 = next.get(key.slice(0, -2))?.plural;
-    if (value2) return value2;
-  }
-  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
-}
-function overlapsAny(ranges, start2, end) {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    if (ranges[mid][1] <= start2) low = mid + 1;
-    else high = mid;
-  }
-  const range = ranges[low];
-  return range !== void 0 && range[0] < end;
-}
-var WORD, SEPARATOR, OTHER, TOKEN, WORD_START, SEPARATOR_START, SEPARATOR_KEY, keyOf, newNode, TermTrie, MentionMatcher;
-var init_mention_matcher = __esm({
-  "src/mention-matcher.ts"() {
-    "use strict";
-    WORD = 0;
-    SEPARATOR = 1;
-    OTHER = 2;
-    TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
-    WORD_START = /^[\p{L}\p{N}_]/u;
-    SEPARATOR_START = /^[\s-]/u;
-    SEPARATOR_KEY = " ";
-    keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
-    newNode = () => ({ next: null, exact: null, plural: null });
-    TermTrie = class {
-      root = newNode();
-      size = 0;
-      add(term, value2, { plural: plural2 }) {
-        const tokens = tokenize(term.trim());
-        if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
-        let node2 = this.root;
-        for (const token of tokens) {
-          node2.next ??= /* @__PURE__ */ new Map();
-          const key = keyOf(token);
-          let child = node2.next.get(key);
-          if (!child) {
-            child = newNode();
-            node2.next.set(key, child);
-          }
-          node2 = child;
-        }
-        const last = tokens[tokens.length - 1];
-        node2.exact ??= value2;
-        if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
-        this.size++;
-      }
-      /**
-       * The matches in a text, left to right, none overlapping: at each place a match may start, the
-       * longest term that matches there (a longer term wins over one it contains: "Microservices
-       * Architecture" over "microservices").
-       */
-      scan(tokens) {
-        const found = [];
-        if (this.size === 0) return found;
-        for (let at = 0; at < tokens.length; at++) {
-          if (!canStart(tokens, at)) continue;
-          const match = this.longestAt(tokens, at);
-          if (!match) continue;
-          found.push({ from: at, to: match.to, value: match.value });
-          at = match.to;
-        }
-        return found;
-      }
-      longestAt(tokens, from) {
-        let best = null;
-        let node2 = this.root;
-        for (let at = from; node2?.next && at < tokens.length; at++) {
-          const token = tokens[at];
-          const key = keyOf(token);
-          const child = node2.next.get(key);
-          const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
-          if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
-          node2 = child;
-        }
-        return best;
-      }
-    };
-    MentionMatcher = class {
-      words = new TermTrie();
-      excludes = new TermTrie();
-      slugByAcronym = /* @__PURE__ */ new Map();
-      constructor(patterns) {
-        for (const pattern of patterns) {
-          for (const term of [pattern.name, ...pattern.aliases]) {
-            if (isAcronym(term)) {
-              if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-            } else {
-              this.words.add(term, pattern.slug, { plural: true });
-            }
-          }
-          for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
-        }
-      }
-      find(text3) {
-        const tokens = tokenize(text3);
-        const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
-        const found = [];
-        const add = (slug2, start2, end) => {
-          if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
-        };
-        for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
-        if (this.slugByAcronym.size > 0) {
-          tokens.forEach((token, at) => {
-            const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
-            if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
-          });
-        }
-        return found.sort((a, b) => a.index - b.index);
-      }
-    };
   }
 });
 

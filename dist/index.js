@@ -51834,6 +51834,150 @@ function negatedInClause(before2) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
+// src/mention-matcher.ts
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function normaliseTerm(text3) {
+  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
+}
+var WORD = 0;
+var SEPARATOR = 1;
+var OTHER = 2;
+var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
+var WORD_START = /^[\p{L}\p{N}_]/u;
+var SEPARATOR_START = /^[\s-]/u;
+var SEPARATOR_KEY = " ";
+function tokenize(text3) {
+  const tokens = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const token = match[0];
+    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+  }
+  return tokens;
+}
+var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
+function canStart(tokens, at) {
+  const token = tokens[at];
+  const before2 = tokens[at - 1];
+  if (token.kind === SEPARATOR) return false;
+  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
+}
+function canEnd(tokens, at) {
+  const after = tokens[at + 1];
+  if (after === void 0 || after.kind === OTHER) return true;
+  if (after.kind === WORD) return false;
+  if (after.text !== "-") return true;
+  const next = tokens[at + 2];
+  return !(next?.kind === WORD && !next.text.startsWith("_"));
+}
+var newNode = () => ({ next: null, exact: null, plural: null });
+var TermTrie = class {
+  root = newNode();
+  size = 0;
+  add(term, value2, { plural: plural2 }) {
+    const tokens = tokenize(term.trim());
+    if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
+    let node2 = this.root;
+    for (const token of tokens) {
+      node2.next ??= /* @__PURE__ */ new Map();
+      const key = keyOf(token);
+      let child = node2.next.get(key);
+      if (!child) {
+        child = newNode();
+        node2.next.set(key, child);
+      }
+      node2 = child;
+    }
+    const last = tokens[tokens.length - 1];
+    node2.exact ??= value2;
+    if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
+    this.size++;
+  }
+  /**
+   * The matches in a text, left to right, none overlapping: at each place a match may start, the
+   * longest term that matches there (a longer term wins over one it contains: "Microservices
+   * Architecture" over "microservices").
+   */
+  scan(tokens) {
+    const found = [];
+    if (this.size === 0) return found;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!canStart(tokens, at)) continue;
+      const match = this.longestAt(tokens, at);
+      if (!match) continue;
+      found.push({ from: at, to: match.to, value: match.value });
+      at = match.to;
+    }
+    return found;
+  }
+  longestAt(tokens, from) {
+    let best = null;
+    let node2 = this.root;
+    for (let at = from; node2?.next && at < tokens.length; at++) {
+      const token = tokens[at];
+      const key = keyOf(token);
+      const child = node2.next.get(key);
+      const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
+      if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
+      node2 = child;
+    }
+    return best;
+  }
+};
+function pluralOf(next, key) {
+  if (key.endsWith("es")) {
+    const value2 = next.get(key.slice(0, -2))?.plural;
+    if (value2) return value2;
+  }
+  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
+}
+function overlapsAny(ranges, start2, end) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (ranges[mid][1] <= start2) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== void 0 && range[0] < end;
+}
+var MentionMatcher = class {
+  words = new TermTrie();
+  excludes = new TermTrie();
+  slugByAcronym = /* @__PURE__ */ new Map();
+  constructor(patterns) {
+    for (const pattern of patterns) {
+      for (const term of [pattern.name, ...pattern.aliases]) {
+        if (isAcronym(term)) {
+          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+        } else {
+          this.words.add(term, pattern.slug, { plural: true });
+        }
+      }
+      for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
+    }
+  }
+  find(text3) {
+    const tokens = tokenize(text3);
+    const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
+    const found = [];
+    const add = (slug2, start2, end) => {
+      if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
+    };
+    for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
+    if (this.slugByAcronym.size > 0) {
+      tokens.forEach((token, at) => {
+        const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
+        if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
+      });
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+};
+
 // src/parse.ts
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseMarkdown(text3) {
@@ -52130,8 +52274,15 @@ function markRejected(adr, blockStarts) {
   const rejected = rejectedOptionRanges(adr.tree, adr.text);
   adr.mentions.forEach((mention, index2) => {
     const [start2] = mention.range;
-    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(clauseSource(adr.text, blockStarts[index2] ?? start2, start2));
   });
+}
+var CLAUSE_WINDOW = 1e3;
+function clauseSource(text3, blockStart, start2) {
+  if (start2 - blockStart <= CLAUSE_WINDOW) return text3.slice(blockStart, start2);
+  const window = text3.slice(start2 - CLAUSE_WINDOW, start2);
+  const space = window.search(/\s/);
+  return space < 0 ? "" : window.slice(space);
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -52185,7 +52336,7 @@ function textMentions(catalogue, raw, value2) {
   for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
-    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    if (overlapsAny(urls, a, b)) continue;
     const start2 = map.starts[a] ?? 0;
     const end = map.ends[b - 1] ?? start2;
     found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });
@@ -56435,152 +56586,6 @@ import { dirname as dirname13, relative as relative8, resolve as resolve6 } from
 var import_yaml10 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
-
-// src/mention-matcher.ts
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function normaliseTerm(text3) {
-  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
-}
-var WORD = 0;
-var SEPARATOR = 1;
-var OTHER = 2;
-var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
-var WORD_START = /^[\p{L}\p{N}_]/u;
-var SEPARATOR_START = /^[\s-]/u;
-var SEPARATOR_KEY = " ";
-function tokenize(text3) {
-  const tokens = [];
-  for (const match of text3.matchAll(TOKEN)) {
-    const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
-  }
-  return tokens;
-}
-var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
-function canStart(tokens, at) {
-  const token = tokens[at];
-  const before2 = tokens[at - 1];
-  if (token.kind === SEPARATOR) return false;
-  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
-}
-function canEnd(tokens, at) {
-  const after = tokens[at + 1];
-  if (after === void 0 || after.kind === OTHER) return true;
-  if (after.kind === WORD) return false;
-  if (after.text !== "-") return true;
-  const next = tokens[at + 2];
-  return !(next?.kind === WORD && !next.text.startsWith("_"));
-}
-var newNode = () => ({ next: null, exact: null, plural: null });
-var TermTrie = class {
-  root = newNode();
-  size = 0;
-  add(term, value2, { plural: plural2 }) {
-    const tokens = tokenize(term.trim());
-    if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
-    let node2 = this.root;
-    for (const token of tokens) {
-      node2.next ??= /* @__PURE__ */ new Map();
-      const key = keyOf(token);
-      let child = node2.next.get(key);
-      if (!child) {
-        child = newNode();
-        node2.next.set(key, child);
-      }
-      node2 = child;
-    }
-    const last = tokens[tokens.length - 1];
-    node2.exact ??= value2;
-    if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
-    this.size++;
-  }
-  /**
-   * The matches in a text, left to right, none overlapping: at each place a match may start, the
-   * longest term that matches there (a longer term wins over one it contains: "Microservices
-   * Architecture" over "microservices").
-   */
-  scan(tokens) {
-    const found = [];
-    if (this.size === 0) return found;
-    for (let at = 0; at < tokens.length; at++) {
-      if (!canStart(tokens, at)) continue;
-      const match = this.longestAt(tokens, at);
-      if (!match) continue;
-      found.push({ from: at, to: match.to, value: match.value });
-      at = match.to;
-    }
-    return found;
-  }
-  longestAt(tokens, from) {
-    let best = null;
-    let node2 = this.root;
-    for (let at = from; node2?.next && at < tokens.length; at++) {
-      const token = tokens[at];
-      const key = keyOf(token);
-      const child = node2.next.get(key);
-      const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
-      if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
-      node2 = child;
-    }
-    return best;
-  }
-};
-function pluralOf(next, key) {
-  if (key.endsWith("es")) {
-    const value2 = next.get(key.slice(0, -2))?.plural;
-    if (value2) return value2;
-  }
-  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
-}
-function overlapsAny(ranges, start2, end) {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    if (ranges[mid][1] <= start2) low = mid + 1;
-    else high = mid;
-  }
-  const range = ranges[low];
-  return range !== void 0 && range[0] < end;
-}
-var MentionMatcher = class {
-  words = new TermTrie();
-  excludes = new TermTrie();
-  slugByAcronym = /* @__PURE__ */ new Map();
-  constructor(patterns) {
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-        } else {
-          this.words.add(term, pattern.slug, { plural: true });
-        }
-      }
-      for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
-    }
-  }
-  find(text3) {
-    const tokens = tokenize(text3);
-    const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
-    const found = [];
-    const add = (slug2, start2, end) => {
-      if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
-    };
-    for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
-    if (this.slugByAcronym.size > 0) {
-      tokens.forEach((token, at) => {
-        const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
-        if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
-      });
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-};
-
-// src/catalogue.ts
 var Catalogue = class {
   patterns;
   categories;

@@ -24903,8 +24903,15 @@ function markRejected(adr, blockStarts) {
   const rejected = rejectedOptionRanges(adr.tree, adr.text);
   adr.mentions.forEach((mention, index2) => {
     const [start2] = mention.range;
-    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(clauseSource(adr.text, blockStarts[index2] ?? start2, start2));
   });
+}
+var CLAUSE_WINDOW = 1e3;
+function clauseSource(text3, blockStart, start2) {
+  if (start2 - blockStart <= CLAUSE_WINDOW) return text3.slice(blockStart, start2);
+  const window = text3.slice(start2 - CLAUSE_WINDOW, start2);
+  const space = window.search(/\s/);
+  return space < 0 ? "" : window.slice(space);
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -24958,7 +24965,7 @@ function textMentions(catalogue2, raw, value2) {
   for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
-    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    if (overlapsAny(urls, a, b)) continue;
     const start2 = map.starts[a] ?? 0;
     const end = map.ends[b - 1] ?? start2;
     found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });

@@ -163,7 +163,7 @@ export interface MatcherPattern {
 }
 
 /** Whether [start, end) overlaps one of `ranges` (sorted, none overlapping). */
-function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+export function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   let low = 0;
   let high = ranges.length;
   // The first range that ends after `start`.
