@@ -15179,11 +15179,14 @@ var Catalogue = class {
   byOtherForm = /* @__PURE__ */ new Map();
   categoryByLowerName = /* @__PURE__ */ new Map();
   mentionMatcher;
+  slugs;
+  slugSuggestions = /* @__PURE__ */ new Map();
   constructor(patterns, categories) {
     this.patterns = patterns;
     this.categories = categories;
     for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
     for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+    this.slugs = [...this.bySlug.keys()];
     for (const pattern of patterns) {
       const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
       if (pattern.code) forms.push([pattern.code, "code"]);
@@ -15209,7 +15212,14 @@ var Catalogue = class {
   }
   /** Up to `limit` slugs close to an unknown reference, closest first. */
   suggestSlugs(reference, limit = 3) {
-    return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
+    const key = `${limit}:${reference}`;
+    let suggestions = this.slugSuggestions.get(key);
+    if (!suggestions) {
+      suggestions = closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), this.slugs, limit);
+      if (this.slugSuggestions.size >= 1e4) this.slugSuggestions.clear();
+      this.slugSuggestions.set(key, suggestions);
+    }
+    return [...suggestions];
   }
   /**
    * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
@@ -15237,7 +15247,14 @@ var Catalogue = class {
 };
 function closest(word, candidates, limit) {
   const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+  const found = [];
+  for (const candidate of candidates) {
+    const prefix = word.length >= 3 && candidate.startsWith(word);
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = (0, import_fastest_levenshtein.distance)(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
 var builtInSource = null;
 function readBuiltIn() {

@@ -45,12 +45,15 @@ export class Catalogue {
   private readonly byOtherForm = new Map<string, ResolvedReference>();
   private readonly categoryByLowerName = new Map<string, string>();
   private readonly mentionMatcher: MentionMatcher;
+  private readonly slugs: string[];
+  private readonly slugSuggestions = new Map<string, string[]>();
 
   constructor(patterns: Pattern[], categories: string[]) {
     this.patterns = patterns;
     this.categories = categories;
     for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
     for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+    this.slugs = [...this.bySlug.keys()];
     for (const pattern of patterns) {
       const forms: Array<[string, ReferenceForm]> = [[pattern.name, 'name'], ...pattern.aliases.map((a): [string, ReferenceForm] => [a, 'alias'])];
       if (pattern.code) forms.push([pattern.code, 'code']);
@@ -79,7 +82,16 @@ export class Catalogue {
 
   /** Up to `limit` slugs close to an unknown reference, closest first. */
   suggestSlugs(reference: string, limit = 3): string[] {
-    return closest(reference.toLowerCase().trim().replace(/\s+/g, '-'), [...this.bySlug.keys()], limit);
+    // Several rules ask about the same reference; each asking compares it with every slug.
+    const key = `${limit}:${reference}`;
+    let suggestions = this.slugSuggestions.get(key);
+    if (!suggestions) {
+      suggestions = closest(reference.toLowerCase().trim().replace(/\s+/g, '-'), this.slugs, limit);
+      // A catalogue lives as long as an editor session: keep the memo from growing without end.
+      if (this.slugSuggestions.size >= 10_000) this.slugSuggestions.clear();
+      this.slugSuggestions.set(key, suggestions);
+    }
+    return [...suggestions];
   }
 
   /**
@@ -110,12 +122,18 @@ export class Catalogue {
   }
 }
 
-/** Candidates within an edit distance that grows with the word, closest first, ties in order. */
-function closest(word: string, candidates: string[], limit: number): string[] {
+/** Candidates within an edit distance that grows with the word (or that begin with it), closest first, ties in order. */
+function closest(word: string, candidates: readonly string[], limit: number): string[] {
   const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates
-    .map((candidate) => ({ candidate, d: distance(word, candidate) }))
-    .filter(({ candidate, d }) => d <= threshold || (word.length >= 3 && candidate.startsWith(word)))
+  const found: Array<{ candidate: string; d: number }> = [];
+  for (const candidate of candidates) {
+    const prefix = word.length >= 3 && candidate.startsWith(word);
+    // The distance is at least the difference in length: in a large catalogue most slugs need no comparing.
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = distance(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map(({ candidate }) => candidate);

@@ -254,6 +254,12 @@ describe('a catalogue of 10,000 patterns, each with three aliases', () => {
     ]);
   });
 
+  it('suggests the slug a reference is a typo of, among 10,000', () => {
+    expect(catalogue.suggestSlugs('generatd-9999')[0]).toBe('generated-9999');
+    expect(catalogue.typoOf('generated-99999')).toBeNull();
+    expect(catalogue.typoOf('sagapattern')).toBe('saga-pattern');
+  });
+
   it('parses a small ADR with it well under the issue’s 0.5 s of matching', () => {
     const markdown = `# 1. Use a saga\n\n## Context\n\n${'A saga with CQRS and a gen 42 mesh; the order service stays small. '.repeat(20)}\n`;
     const started = performance.now();
