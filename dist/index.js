@@ -25743,7 +25743,7 @@ var require_parse2 = __commonJS({
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value2 = "";
       let escaped = false;
       for (const ch of input) {
@@ -25758,11 +25758,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value2 += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -25839,7 +25839,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -25852,10 +25852,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -26063,7 +26063,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push4 = (tok) => {
+      const push5 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -26097,8 +26097,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push4({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push4({ type: "paren", extglob: true, value: advance(), output });
+        push5({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push5({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -26118,7 +26118,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push4({ type: "paren", extglob: true, value: value2, output: "" });
+          push5({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
           return;
         }
@@ -26140,7 +26140,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push4({ type: "paren", extglob: true, value: value2, output });
+        push5({ type: "paren", extglob: true, value: value2, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -26201,7 +26201,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value2 += "\\";
-            push4({ type: "text", value: value2 });
+            push5({ type: "text", value: value2 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -26219,7 +26219,7 @@ var require_parse2 = __commonJS({
             value2 += advance();
           }
           if (state.brackets === 0) {
-            push4({ type: "text", value: value2 });
+            push5({ type: "text", value: value2 });
             continue;
           }
         }
@@ -26267,13 +26267,13 @@ var require_parse2 = __commonJS({
         if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push4({ type: "text", value: value2 });
+            push5({ type: "text", value: value2 });
           }
           continue;
         }
         if (value2 === "(") {
           increment("parens");
-          push4({ type: "paren", value: value2 });
+          push5({ type: "paren", value: value2 });
           continue;
         }
         if (value2 === ")") {
@@ -26285,7 +26285,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push4({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push5({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -26298,19 +26298,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push4({ type: "bracket", value: value2 });
+          push5({ type: "bracket", value: value2 });
           continue;
         }
         if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push4({ type: "text", value: value2, output: `\\${value2}` });
+            push5({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push4({ type: "text", value: value2, output: `\\${value2}` });
+            push5({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
@@ -26344,13 +26344,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push4(open2);
+          push5(open2);
           continue;
         }
         if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push4({ type: "text", value: value2, output: value2 });
+            push5({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output = ")";
@@ -26379,7 +26379,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push4({ type: "brace", value: value2, output });
+          push5({ type: "brace", value: value2, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -26388,7 +26388,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push4({ type: "text", value: value2 });
+          push5({ type: "text", value: value2 });
           continue;
         }
         if (value2 === ",") {
@@ -26398,7 +26398,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push4({ type: "comma", value: value2, output });
+          push5({ type: "comma", value: value2, output });
           continue;
         }
         if (value2 === "/") {
@@ -26410,7 +26410,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push4({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push5({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
         if (value2 === ".") {
@@ -26424,10 +26424,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push4({ type: "text", value: value2, output: DOT_LITERAL });
+            push5({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push4({ type: "dot", value: value2, output: DOT_LITERAL });
+          push5({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
         if (value2 === "?") {
@@ -26442,14 +26442,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
             }
-            push4({ type: "text", value: value2, output });
+            push5({ type: "text", value: value2, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push4({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push5({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push4({ type: "qmark", value: value2, output: QMARK });
+          push5({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
         if (value2 === "!") {
@@ -26470,22 +26470,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push4({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push5({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push4({ type: "plus", value: value2 });
+            push5({ type: "plus", value: value2 });
             continue;
           }
-          push4({ type: "plus", value: PLUS_LITERAL });
+          push5({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value2 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push4({ type: "at", extglob: true, value: value2, output: "" });
+            push5({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push4({ type: "text", value: value2 });
+          push5({ type: "text", value: value2 });
           continue;
         }
         if (value2 !== "*") {
@@ -26497,7 +26497,7 @@ var require_parse2 = __commonJS({
             value2 += match[0];
             state.index += match[0].length;
           }
-          push4({ type: "text", value: value2 });
+          push5({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -26525,13 +26525,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push4({ type: "star", value: value2, output: "" });
+            push5({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push4({ type: "star", value: value2, output: "" });
+            push5({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -26573,7 +26573,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push4({ type: "slash", value: "/", output: "" });
+            push5({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -26583,7 +26583,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push4({ type: "slash", value: "/", output: "" });
+            push5({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -26601,12 +26601,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push4(token);
+          push5(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value2;
-          push4(token);
+          push5(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -26625,7 +26625,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push4(token);
+        push5(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -26643,7 +26643,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push4({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push5({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -32887,9 +32887,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -52157,6 +52157,150 @@ function negatedInClause(before2) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
+// src/mention-matcher.ts
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function normaliseTerm(text3) {
+  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
+}
+var WORD = 0;
+var SEPARATOR = 1;
+var OTHER = 2;
+var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
+var WORD_START = /^[\p{L}\p{N}_]/u;
+var SEPARATOR_START = /^[\s-]/u;
+var SEPARATOR_KEY = " ";
+function tokenize(text3) {
+  const tokens = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const token = match[0];
+    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+  }
+  return tokens;
+}
+var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
+function canStart(tokens, at) {
+  const token = tokens[at];
+  const before2 = tokens[at - 1];
+  if (token.kind === SEPARATOR) return false;
+  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
+}
+function canEnd(tokens, at) {
+  const after = tokens[at + 1];
+  if (after === void 0 || after.kind === OTHER) return true;
+  if (after.kind === WORD) return false;
+  if (after.text !== "-") return true;
+  const next = tokens[at + 2];
+  return !(next?.kind === WORD && !next.text.startsWith("_"));
+}
+var newNode = () => ({ next: null, exact: null, plural: null });
+var TermTrie = class {
+  root = newNode();
+  size = 0;
+  add(term, value2, { plural: plural2 }) {
+    const tokens = tokenize(term.trim());
+    if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
+    let node2 = this.root;
+    for (const token of tokens) {
+      node2.next ??= /* @__PURE__ */ new Map();
+      const key = keyOf(token);
+      let child = node2.next.get(key);
+      if (!child) {
+        child = newNode();
+        node2.next.set(key, child);
+      }
+      node2 = child;
+    }
+    const last = tokens[tokens.length - 1];
+    node2.exact ??= value2;
+    if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
+    this.size++;
+  }
+  /**
+   * The matches in a text, left to right, none overlapping: at each place a match may start, the
+   * longest term that matches there (a longer term wins over one it contains: "Microservices
+   * Architecture" over "microservices").
+   */
+  scan(tokens) {
+    const found = [];
+    if (this.size === 0) return found;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!canStart(tokens, at)) continue;
+      const match = this.longestAt(tokens, at);
+      if (!match) continue;
+      found.push({ from: at, to: match.to, value: match.value });
+      at = match.to;
+    }
+    return found;
+  }
+  longestAt(tokens, from) {
+    let best = null;
+    let node2 = this.root;
+    for (let at = from; node2?.next && at < tokens.length; at++) {
+      const token = tokens[at];
+      const key = keyOf(token);
+      const child = node2.next.get(key);
+      const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
+      if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
+      node2 = child;
+    }
+    return best;
+  }
+};
+function pluralOf(next, key) {
+  if (key.endsWith("es")) {
+    const value2 = next.get(key.slice(0, -2))?.plural;
+    if (value2) return value2;
+  }
+  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
+}
+function overlapsAny(ranges, start2, end) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (ranges[mid][1] <= start2) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== void 0 && range[0] < end;
+}
+var MentionMatcher = class {
+  words = new TermTrie();
+  excludes = new TermTrie();
+  slugByAcronym = /* @__PURE__ */ new Map();
+  constructor(patterns) {
+    for (const pattern of patterns) {
+      for (const term of [pattern.name, ...pattern.aliases]) {
+        if (isAcronym(term)) {
+          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+        } else {
+          this.words.add(term, pattern.slug, { plural: true });
+        }
+      }
+      for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
+    }
+  }
+  find(text3) {
+    const tokens = tokenize(text3);
+    const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
+    const found = [];
+    const add = (slug2, start2, end) => {
+      if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
+    };
+    for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
+    if (this.slugByAcronym.size > 0) {
+      tokens.forEach((token, at) => {
+        const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
+        if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
+      });
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+};
+
 // src/parse.ts
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseMarkdown(text3) {
@@ -52461,8 +52605,15 @@ function markRejected(adr, blockStarts) {
   const rejected = rejectedOptionRanges(adr.tree, adr.text);
   adr.mentions.forEach((mention, index2) => {
     const [start2] = mention.range;
-    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(adr.text.slice(blockStarts[index2] ?? start2, start2));
+    mention.rejected = rejected.some(([from, to]) => start2 >= from && start2 < to) || negatedInClause(clauseSource(adr.text, blockStarts[index2] ?? start2, start2));
   });
+}
+var CLAUSE_WINDOW = 1e3;
+function clauseSource(text3, blockStart, start2) {
+  if (start2 - blockStart <= CLAUSE_WINDOW) return text3.slice(blockStart, start2);
+  const window = text3.slice(start2 - CLAUSE_WINDOW, start2);
+  const space = window.search(/\s/);
+  return space < 0 ? "" : window.slice(space);
 }
 function restorePositions(parent, text3, lines) {
   const children = parent.children;
@@ -52516,7 +52667,7 @@ function textMentions(catalogue, raw, value2) {
   for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
-    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    if (overlapsAny(urls, a, b)) continue;
     const start2 = map.starts[a] ?? 0;
     const end = map.ends[b - 1] ?? start2;
     found.push({ slug: match.slug, text: raw.slice(start2, end), start: start2, end });
@@ -53852,23 +54003,42 @@ function extensionOf(name) {
   return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
 }
 var NUMBERED = /^(\d+)-(.+)$/;
+var numberedPools = /* @__PURE__ */ new WeakMap();
+function numberedPool(names, kind) {
+  let pools = numberedPools.get(names);
+  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
+  const known = pools.get(kind);
+  if (known) return known;
+  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
+  for (const candidate of [...names].sort()) {
+    const candidateExtension = extensionOf(candidate);
+    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    if (!parts2) continue;
+    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
+    push2(pool.byRest, entry.rest.toLowerCase(), entry);
+    push2(pool.byNumber, entry.number, entry);
+  }
+  pools.set(kind, pool);
+  return pool;
+}
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
+}
 function renamedTargets(missing, names) {
   const name = basename3(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
-  const [, number, rest] = match;
+  const [, digits, rest] = match;
+  const number = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension2.toLowerCase()) return [];
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts2 ? [{ name: candidate, number: parts2[1], rest: parts2[2] }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  if (sameName.length > 0) return sameName.map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -53889,33 +54059,21 @@ function offsetsOf(node2) {
   return start2 === void 0 || end === void 0 ? null : [start2, end];
 }
 var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-function linkNodeAt(tree, range) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
+var treeIndexes = /* @__PURE__ */ new WeakMap();
+function indexOf(tree) {
+  const known = treeIndexes.get(tree);
+  if (known) return known;
+  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
+  const pending = [tree];
+  while (pending.length > 0) {
+    const node2 = pending.pop();
     const at = offsetsOf(node2);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node2.type !== "root") return;
-    if (LINK_TYPES.has(node2.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
-function definitionOf(tree, identifier) {
-  let found = null;
-  const visit2 = (node2) => {
-    if (found) return;
-    if (node2.type === "definition" && node2.identifier === identifier) {
-      found = node2;
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
+    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
+    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
+    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
+  }
+  treeIndexes.set(tree, index2);
+  return index2;
 }
 function destinationFrom(text3, at, limit) {
   let i = at;
@@ -53954,7 +54112,7 @@ function closingBracket(text3, open2, limit) {
   return -1;
 }
 function linkDestination(adr, range) {
-  const node2 = linkNodeAt(adr.tree, range);
+  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
   if (!node2) return null;
   const { text: text3 } = adr;
   if (node2.type === "link") {
@@ -53970,7 +54128,7 @@ function linkDestination(adr, range) {
     return destinationFrom(text3, close2 + 2, range[1]);
   }
   if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = definitionOf(adr.tree, node2.identifier);
+    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
     const at = definition2 ? offsetsOf(definition2) : null;
     if (!at) return null;
     const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
@@ -55021,7 +55179,7 @@ var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/relations.ts
 import { basename as basename7 } from "node:path";
-function push2(map, key, value2) {
+function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
@@ -55031,8 +55189,8 @@ function indexRecords(set, root) {
   for (const record of set) {
     index2.byPath.set(record.path, record);
     index2.folders.add(record.folder);
-    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+    if (record.fileNumber !== null) push3(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push3(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
   }
   return index2;
 }
@@ -55099,29 +55257,29 @@ var WORDS = {
   "amended-by": "Amended by"
 };
 var indexes = /* @__PURE__ */ new WeakMap();
-function push3(map, key, value2) {
+function push4(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
 }
-function indexOf(set, root) {
+function indexOf2(set, root) {
   const cached = indexes.get(set);
   if (cached && cached.root === root) return cached;
   const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  for (const record of set) push3(names, record.folder, record.name);
+  for (const record of set) push4(names, record.folder, record.name);
   for (const record of set) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
         const renamed = renamedTargets(resolved.path, names.get(dirname4(resolved.path)) ?? []);
         const target2 = renamed.length === 1 ? index2.byPath.get(join3(dirname4(resolved.path), renamed[0])) : void 0;
-        if (target2 && target2.path !== record.path) push3(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
       if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
       const target = resolved.records[0];
-      if (target.path !== record.path) push3(index2.claims, target.path, { from: record, kind: relation.kind });
+      if (target.path !== record.path) push4(index2.claims, target.path, { from: record, kind: relation.kind });
     }
   }
   indexes.set(set, index2);
@@ -55137,11 +55295,11 @@ function itemStyle(adr, keys) {
     for (const item of items) {
       if (!(0, import_yaml8.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
-      const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
+      const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
       const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
       return {
-        quote,
+        quote: quote2,
         number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
         path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
       };
@@ -55325,7 +55483,7 @@ function unresolved(relation, resolution, project, index2) {
 }
 var check17 = ({ adr, record, set, project, report }) => {
   const self = record;
-  const index2 = indexOf(set, project.root);
+  const index2 = indexOf2(set, project.root);
   const own6 = self.relations.map((relation) => {
     const resolution = resolveRelation(relation, self, index2);
     return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
@@ -55391,13 +55549,23 @@ function normaliseFragment(fragment) {
 function anchorCandidates(fragment, anchors) {
   const scored = [];
   const wider = [];
-  for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
-    const d = (0, import_fastest_levenshtein3.distance)(fragment, anchor);
-    if (d <= Math.max(2, Math.floor(fragment.length / 4)) && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
+  const threshold = Math.max(2, Math.floor(fragment.length / 4));
+  for (const anchor of lowerAnchors(anchors)) {
+    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein3.distance)(fragment, anchor);
+    if (d <= threshold && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
     else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
   scored.sort((a, b) => a.d - b.d || a.anchor.localeCompare(b.anchor));
   return { close: scored.map((entry) => entry.anchor), wider: wider.sort() };
+}
+var lowerAnchorSets = /* @__PURE__ */ new WeakMap();
+function lowerAnchors(anchors) {
+  let lower = lowerAnchorSets.get(anchors);
+  if (!lower) {
+    lower = new Set(anchors.map((anchor) => anchor.toLowerCase()));
+    lowerAnchorSets.set(anchors, lower);
+  }
+  return lower;
 }
 var MAX_CANDIDATES = 3;
 var didYouMean = (shown) => shown.length ? `; did you mean ${shown.map((name) => `"${name}"`).join(" or ")}?` : "";
@@ -55405,7 +55573,11 @@ function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
 function reportAnchor(check20, link, fragment, anchors, where) {
-  const { close: close2, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
+  const wanted2 = normaliseFragment(fragment);
+  let guesses = check20.anchorGuesses.get(anchors);
+  if (!guesses) check20.anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
+  const { close: close2, wider } = guesses.get(wanted2) ?? anchorCandidates(wanted2, anchors);
+  guesses.set(wanted2, { close: close2, wider });
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
@@ -55413,30 +55585,47 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check20.adr, link.range, link.url, anchor) }))) : [];
   check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
+var guessPools = /* @__PURE__ */ new WeakMap();
+var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
+var extensionOf2 = (file) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? "";
+function guessPool(names) {
+  let pool = guessPools.get(names);
+  if (!pool) {
+    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf2(name), markdown: isMarkdownPath(name) }));
+    guessPools.set(names, pool);
+  }
+  return pool;
+}
 function guessedTargets(missing, folder, project) {
   const name = basename9(missing);
   if (dirname5(missing) !== folder && existingTarget(join4(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
-  const extension2 = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? "";
-  const stem = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
-  const wanted2 = stem(name);
+  const extension2 = extensionOf2(name);
+  const wanted2 = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of project.list(dirname5(missing))) {
-    const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? "";
-    if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension2) continue;
-    const d = (0, import_fastest_levenshtein3.distance)(wanted2, stem(candidate));
-    if (d * 2 >= Math.max(wanted2.length, stem(candidate).length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
-    else if (d === bestDistance) best.push(candidate);
+  for (const candidate of guessPool(project.list(dirname5(missing)))) {
+    if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
+    if (Math.abs(candidate.stem.length - wanted2.length) > bestDistance) continue;
+    const d = (0, import_fastest_levenshtein3.distance)(wanted2, candidate.stem);
+    if (d * 2 >= Math.max(wanted2.length, candidate.stem.length)) continue;
+    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
+    else if (d === bestDistance) best.push(candidate.name);
   }
   return best.length === 1 ? [{ shown: replacementName(name, best[0]), path: false }] : [];
 }
-function reportMissing(check20, link, path, absolute, what) {
+function missingCandidates(check20, absolute) {
+  const known = check20.candidates.get(absolute);
+  if (known) return known;
   const { adr, project } = check20;
-  const folder = dirname5(adr.path);
   const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename9(absolute), name));
-  const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname5(adr.path), project) : [] };
+  check20.candidates.set(absolute, candidates);
+  return candidates;
+}
+function reportMissing(check20, link, path, absolute, what) {
+  const { adr } = check20;
+  const { renamed, guessed } = missingCandidates(check20, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
   const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
@@ -55459,7 +55648,7 @@ function checkReference(check20, link, image) {
   const { path, query, fragment } = splitUrl(url);
   const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted2 !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted2)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
+    if (wanted2 !== null && !image && !lowerAnchors(ownAnchors).has(wanted2)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -55472,12 +55661,12 @@ function checkReference(check20, link, image) {
   }
   if (image || wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
-  if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted2)) return;
+  if (anchors === null || lowerAnchors(anchors).has(wanted2)) return;
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, settings, report }) => {
   const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
-  const context3 = { adr, project, ownAnchors: record.anchors, report };
+  const context3 = { adr, project, ownAnchors: record.anchors, report, candidates: /* @__PURE__ */ new Map(), anchorGuesses: /* @__PURE__ */ new Map() };
   for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context3, link, false);
   for (const image of record.images) checkReference(context3, image, true);
 };
@@ -56779,11 +56968,14 @@ var Catalogue = class {
   byOtherForm = /* @__PURE__ */ new Map();
   categoryByLowerName = /* @__PURE__ */ new Map();
   mentionMatcher;
+  slugs;
+  slugSuggestions = /* @__PURE__ */ new Map();
   constructor(patterns, categories) {
     this.patterns = patterns;
     this.categories = categories;
     for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
     for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+    this.slugs = [...this.bySlug.keys()];
     for (const pattern of patterns) {
       const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
       if (pattern.code) forms.push([pattern.code, "code"]);
@@ -56809,7 +57001,14 @@ var Catalogue = class {
   }
   /** Up to `limit` slugs close to an unknown reference, closest first. */
   suggestSlugs(reference, limit = 3) {
-    return closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), [...this.bySlug.keys()], limit);
+    const key = `${limit}:${reference}`;
+    let suggestions = this.slugSuggestions.get(key);
+    if (!suggestions) {
+      suggestions = closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), this.slugs, limit);
+      if (this.slugSuggestions.size >= 1e4) this.slugSuggestions.clear();
+      this.slugSuggestions.set(key, suggestions);
+    }
+    return [...suggestions];
   }
   /**
    * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
@@ -56837,77 +57036,15 @@ var Catalogue = class {
 };
 function closest(word, candidates, limit) {
   const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates.map((candidate) => ({ candidate, d: (0, import_fastest_levenshtein6.distance)(word, candidate) })).filter(({ candidate, d }) => d <= threshold || word.length >= 3 && candidate.startsWith(word)).sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
-}
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function termSource(term) {
-  const words3 = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words3.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words3[last] ?? "")) words3[last] = `${words3[last]}(?:e?s)?`;
-  return words3.join("[\\s-]+");
-}
-function normaliseTerm(text3) {
-  return text3.toLowerCase().split(/[\s-]+/).join(" ");
-}
-var BEFORE = "(?<![\\p{L}\\p{N}_-])";
-var AFTER = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
-var MentionMatcher = class {
-  words;
-  acronyms;
-  excludes;
-  slugByTerm = /* @__PURE__ */ new Map();
-  slugByAcronym = /* @__PURE__ */ new Map();
-  constructor(patterns) {
-    const wordTerms = [];
-    const acronymTerms = [];
-    const excludeTerms = [];
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-          acronymTerms.push(term);
-        } else {
-          const key = normaliseTerm(term);
-          if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
-          wordTerms.push(term);
-        }
-      }
-      excludeTerms.push(...pattern.excludes);
-    }
-    const byLength = (a, b) => b.length - a.length;
-    this.words = wordTerms.length ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
-    this.acronyms = acronymTerms.length ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join("|")})${AFTER}`, "gu") : null;
-    this.excludes = excludeTerms.length ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join("|")})${AFTER}`, "giu") : null;
+  const found = [];
+  for (const candidate of candidates) {
+    const prefix = word.length >= 3 && candidate.startsWith(word);
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = (0, import_fastest_levenshtein6.distance)(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
   }
-  find(text3) {
-    const excluded = [];
-    if (this.excludes) for (const m of text3.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start2, end) => excluded.some(([s, e]) => start2 < e && end > s);
-    const found = [];
-    if (this.words) {
-      for (const m of text3.matchAll(this.words)) {
-        const slug2 = this.wordSlug(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    if (this.acronyms) {
-      for (const m of text3.matchAll(this.acronyms)) {
-        const slug2 = this.slugByAcronym.get(m[0]);
-        if (slug2 && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug: slug2, index: m.index, text: m[0] });
-      }
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-  wordSlug(matched) {
-    const key = normaliseTerm(matched);
-    return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, "")) ?? this.slugByTerm.get(key.replace(/s$/, ""));
-  }
-};
+  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+}
 var builtInSource = null;
 function readBuiltIn() {
   if (!builtInSource) {
@@ -56933,7 +57070,11 @@ function readCatalogue(file, text3, validate) {
     throw new CatalogueError(file, `invalid YAML: ${error2.message}`);
   }
   const locate = locator(document3);
-  const read = { source: data ?? {}, locate, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
+  const lineOf2 = (path) => {
+    const offset = locate(path);
+    return offset === null ? null : lines.position(offset).line;
+  };
+  const read = { source: data ?? {}, locate, lineOf: lineOf2, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
   if (!validate) return read;
   validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
   if (validateCatalogue(data)) return read;
@@ -56956,10 +57097,14 @@ function locator(document3) {
     return node2?.range ? node2.range[0] : null;
   };
 }
+function quote(text3) {
+  return `"${text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3}"`;
+}
+var MAX_QUOTED = 60;
 function entryLabel(source, index2) {
   if (index2 === null) return "";
   const slug2 = source.patterns?.[index2]?.slug;
-  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2})` : ""}: `;
+  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2.length > MAX_QUOTED ? `${slug2.slice(0, MAX_QUOTED - 1)}\u2026` : slug2})` : ""}: `;
 }
 function catalogueError(file, text3, problems) {
   const lines = createLineIndex(text3);
@@ -56992,56 +57137,139 @@ function toPattern(entry) {
   };
 }
 var OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-function entryProblem(entry, existing, categories, codeHolder) {
+var MAX_LISTED_CATEGORIES = 15;
+var MAX_CATEGORY_HINTS = 50;
+function unknownCategory(category, state) {
+  let hint = state.categoryHints.get(category);
+  if (hint === void 0) {
+    const { categories } = state;
+    const close2 = state.categoryHints.size < MAX_CATEGORY_HINTS ? closest(category.toLowerCase(), categories.map((name) => name.toLowerCase()), 1)[0] : void 0;
+    hint = close2 === void 0 ? "" : `; did you mean "${categories.find((name) => name.toLowerCase() === close2)}"?`;
+    state.categoryHints.set(category, hint);
+  }
+  const listed = state.categories.length <= MAX_LISTED_CATEGORIES ? ` (${state.categories.join(", ")})` : "";
+  return `category ${quote(category)} is not in the catalogue's categories${listed}${hint}`;
+}
+function entryProblem(entry, existing, state) {
   if (existing) {
     const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
     return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
   }
   if (!entry.name) return { key: null, message: "a new pattern needs a name" };
   if (!entry.category) return { key: null, message: "a new pattern needs a category" };
-  if (!categories.includes(entry.category)) {
-    const close2 = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
-    const hint = close2 === void 0 ? "" : `; did you mean "${categories.find((category) => category.toLowerCase() === close2)}"?`;
-    return { key: "category", message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(", ")})${hint}` };
-  }
-  if (entry.code && codeHolder) return { key: "code", message: `code "${entry.code}" is already used by ${codeHolder}` };
+  if (!state.knownCategories.has(entry.category)) return { key: "category", message: unknownCategory(entry.category, state) };
+  const codeHolder = entry.code ? state.codeHolders.get(entry.code) : void 0;
+  if (codeHolder) return { key: "code", message: `code ${quote(entry.code)} is already used by ${codeHolder}` };
   return null;
 }
-function mergeCatalogues(base, user, read) {
+function lineList(lines) {
+  const known = lines.filter((line) => line !== null);
+  const shown = known.slice(0, 5).map(String);
+  if (known.length > shown.length) return `${shown.join(", ")} and ${known.length - shown.length} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0] ?? "";
+}
+function duplicateSlugs(read) {
+  const entriesBySlug = /* @__PURE__ */ new Map();
+  (read.source.patterns ?? []).forEach((entry, index2) => {
+    const slug2 = typeof entry === "object" && entry !== null ? entry.slug : void 0;
+    if (typeof slug2 !== "string") return;
+    const entries = entriesBySlug.get(slug2);
+    if (entries) entries.push(index2);
+    else entriesBySlug.set(slug2, [index2]);
+  });
+  const later = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const [slug2, entries] of entriesBySlug) {
+    if (entries.length < 2) continue;
+    for (const index2 of entries.slice(1)) later.add(index2);
+    const second = entries[1];
+    const times = entries.length === 2 ? "twice" : `${entries.length} times`;
+    const lines = lineList(entries.map((index2) => read.lineOf(["patterns", index2, "slug"])));
+    problems.push({ offset: read.locate(["patterns", second, "slug"]), message: `${entryLabel(read.source, second)}slug ${quote(slug2)} is defined ${times}${lines ? ` (lines ${lines})` : ""}` });
+  }
+  return { later, problems };
+}
+function namingTerms(pattern, by) {
+  const own6 = (at) => by?.ownsAll ? { entry: by.entry, at } : null;
+  return [
+    { pattern, kind: "name", text: pattern.name, written: own6(["name"]) },
+    ...pattern.aliases.map((text3, k) => ({ pattern, kind: "alias", text: text3, written: by ? { entry: by.entry, at: ["aliases", k] } : null })),
+    { pattern, kind: "slug", text: pattern.slug, written: own6(["slug"]) }
+  ];
+}
+function termClashes(terms, read) {
+  const entryOf = (term) => term.written?.entry ?? -1;
+  const ordered = terms.map((term, order2) => ({ term, order: order2 })).sort((a, b) => entryOf(a.term) - entryOf(b.term) || a.order - b.order);
+  const path = ({ entry, at }) => ["patterns", entry, ...at];
+  const holders = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const { term } of ordered) {
+    const key = normaliseTerm(term.text);
+    const holder = holders.get(key);
+    if (!holder) {
+      holders.set(key, term);
+      continue;
+    }
+    if (holder.pattern === term.pattern || term.written === null) continue;
+    const where = holder.written === null ? "built-in catalogue" : `line ${read.lineOf(path(holder.written)) ?? "?"}`;
+    const held = holder.kind === "slug" ? "the slug" : holder.text === term.text ? `${holder.kind === "name" ? "the name" : "an alias"}` : `the ${holder.kind} ${quote(holder.text)}`;
+    problems.push({ offset: read.locate(path(term.written)), message: `${entryLabel(read.source, term.written.entry)}${term.kind} ${quote(term.text)} is also ${held} of ${holder.pattern.slug} (${where})` });
+  }
+  return problems;
+}
+function mergeCatalogues(base, read) {
+  const user = read?.source;
   const replace = user?.extendsBuiltIn === false;
   const categories = [...replace ? [] : base.categories ?? []];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  const problems = [];
-  if (user) {
-    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
-    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
-    (user.patterns ?? []).forEach((entry, index2) => {
-      if (read?.badEntries.has(index2)) return;
-      const existing = patterns.find((p) => p.slug === entry.slug);
-      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : void 0);
-      if (problem) {
-        const offset = read?.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey) ?? null;
-        problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
-        return;
-      }
-      if (existing) {
-        if (entry.aliases) existing.aliases = entry.aliases;
-        if (entry.excludes) existing.excludes = entry.excludes;
-        if (entry.url) existing.url = entry.url;
-        return;
-      }
-      if (entry.code) seenCodes.set(entry.code, entry.slug);
-      patterns.push(toPattern(entry));
-    });
+  if (!read || !user) return { catalogue: new Catalogue(patterns, categories), problems: [] };
+  const knownCategories = new Set(categories);
+  for (const category of user.categories ?? []) {
+    if (!knownCategories.has(category)) categories.push(category);
+    knownCategories.add(category);
   }
-  return { catalogue: new Catalogue(patterns, categories), problems };
+  const builtIn2 = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const state = {
+    categories,
+    knownCategories,
+    categoryHints: /* @__PURE__ */ new Map(),
+    codeHolders: new Map(patterns.flatMap((pattern) => pattern.code ? [[pattern.code, pattern.slug]] : []))
+  };
+  const duplicates = duplicateSlugs(read);
+  const problems = [...duplicates.problems];
+  const writtenBy = /* @__PURE__ */ new Map();
+  (user.patterns ?? []).forEach((entry, index2) => {
+    if (read.badEntries.has(index2) || duplicates.later.has(index2)) return;
+    const existing = builtIn2.get(entry.slug);
+    const problem = entryProblem(entry, existing, state);
+    if (problem) {
+      const offset = read.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey);
+      problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
+      return;
+    }
+    if (existing) {
+      if (entry.aliases) {
+        existing.aliases = entry.aliases;
+        writtenBy.set(existing, { entry: index2, ownsAll: false });
+      }
+      if (entry.excludes) existing.excludes = entry.excludes;
+      if (entry.url) existing.url = entry.url;
+      return;
+    }
+    if (entry.code) state.codeHolders.set(entry.code, entry.slug);
+    const pattern = toPattern(entry);
+    writtenBy.set(pattern, { entry: index2, ownsAll: true });
+    patterns.push(pattern);
+  });
+  const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
+  return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
 }
 function catalogueWithUser(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
   if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
   const read = readCatalogue(userFile, userText, true);
-  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const merged = read.badShape ? null : mergeCatalogues(base, read);
   const problems = [...read.problems, ...merged?.problems ?? []];
   if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
   return merged.catalogue;
@@ -57570,7 +57798,7 @@ function memo(compute) {
 function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
   const stat2 = memo((path) => {
     try {
-      return statSync5(path);
+      return statSync5(path, { throwIfNoEntry: false }) ?? null;
     } catch {
       return null;
     }

@@ -41,6 +41,10 @@ interface LinkCheck {
   project: ProjectIndex;
   ownAnchors: readonly string[];
   report: (descriptor: ReportDescriptor) => void;
+  /** What each missing target may have meant, found once however many links name it. */
+  candidates: Map<string, MissingCandidates>;
+  /** The same for each missing #fragment of each file's anchors. */
+  anchorGuesses: Map<readonly string[], Map<string, { close: string[]; wider: string[] }>>;
 }
 
 /** A #fragment as GitHub compares it: percent-decoded, without its `user-content-` prefix, any case. */
@@ -56,13 +60,28 @@ function normaliseFragment(fragment: string): string {
 function anchorCandidates(fragment: string, anchors: readonly string[]): { close: string[]; wider: string[] } {
   const scored: Array<{ anchor: string; d: number }> = [];
   const wider: string[] = [];
-  for (const anchor of new Set(anchors.map((a) => a.toLowerCase()))) {
-    const d = distance(fragment, anchor);
-    if (d <= Math.max(2, Math.floor(fragment.length / 4)) && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
+  const threshold = Math.max(2, Math.floor(fragment.length / 4));
+  for (const anchor of lowerAnchors(anchors)) {
+    // The distance is at least the difference in length: most headings need no comparing.
+    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : distance(fragment, anchor);
+    if (d <= threshold && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
     else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
   scored.sort((a, b) => a.d - b.d || a.anchor.localeCompare(b.anchor));
   return { close: scored.map((entry) => entry.anchor), wider: wider.sort() };
+}
+
+// A file's anchors in lower case, once per list (the record's and the project's are kept): each of
+// thousands of links looks its #fragment up instead of comparing it with every heading.
+const lowerAnchorSets = new WeakMap<readonly string[], Set<string>>();
+
+function lowerAnchors(anchors: readonly string[]): Set<string> {
+  let lower = lowerAnchorSets.get(anchors);
+  if (!lower) {
+    lower = new Set(anchors.map((anchor) => anchor.toLowerCase()));
+    lowerAnchorSets.set(anchors, lower);
+  }
+  return lower;
 }
 
 // A "did you mean" names at most this many places.
@@ -77,13 +96,41 @@ function suggestionsOf(candidates: ReadonlyArray<{ desc: string; edit: TextEdit 
 
 /** A #fragment no heading of `anchors` has: the fix when one heading is surely meant, else suggestions. */
 function reportAnchor(check: LinkCheck, link: Reference, fragment: string, anchors: readonly string[], where: string): void {
-  const { close, wider } = anchorCandidates(normaliseFragment(fragment), anchors);
+  const wanted = normaliseFragment(fragment);
+  let guesses = check.anchorGuesses.get(anchors);
+  if (!guesses) check.anchorGuesses.set(anchors, (guesses = new Map()));
+  const { close, wider } = guesses.get(wanted) ?? anchorCandidates(wanted, anchors);
+  guesses.set(wanted, { close, wider });
   const sure = close.length === 1 && wider.length === 0 ? close[0]! : null;
   const shown = [...close, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
   const fix = sure === null ? null : replaceLinkFragment(check.adr, link.range, link.url, sure);
   const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check.adr, link.range, link.url, anchor) }))) : [];
   check.report({ range: link.range, message, ...(fix ? { fix } : {}), ...(suggestions.length ? { suggestions } : {}) });
+}
+
+/** A folder's files as guessedTargets compares them: name less extension (lower case), extension, whether markdown. */
+interface GuessCandidate {
+  name: string;
+  stem: string;
+  extension: string;
+  markdown: boolean;
+}
+
+// Per folder listing (the project's are memoised): each broken link compares with these, not with
+// names it would parse again.
+const guessPools = new WeakMap<readonly string[], GuessCandidate[]>();
+
+const stemOf = (file: string) => file.replace(/\.[^.]*$/, '').toLowerCase();
+const extensionOf = (file: string) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
+
+function guessPool(names: readonly string[]): GuessCandidate[] {
+  let pool = guessPools.get(names);
+  if (!pool) {
+    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf(name), markdown: isMarkdownPath(name) }));
+    guessPools.set(names, pool);
+  }
+  return pool;
 }
 
 /**
@@ -95,28 +142,42 @@ function guessedTargets(missing: string, folder: string, project: ProjectIndex):
   const name = basename(missing);
   if (dirname(missing) !== folder && existingTarget(join(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes('.');
-  const extension = /\.[^.]*$/.exec(name)?.[0]?.toLowerCase() ?? '';
-  const stem = (file: string) => file.replace(/\.[^.]*$/, '').toLowerCase();
-  const wanted = stem(name);
+  const extension = extensionOf(name);
+  const wanted = stemOf(name);
   let best: string[] = [];
   let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
-  for (const candidate of project.list(dirname(missing))) {
-    const candidateExtension = /\.[^.]*$/.exec(candidate)?.[0]?.toLowerCase() ?? '';
-    if (markdownLike ? !isMarkdownPath(candidate) : candidateExtension !== extension) continue;
-    const d = distance(wanted, stem(candidate));
-    if (d * 2 >= Math.max(wanted.length, stem(candidate).length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
-    else if (d === bestDistance) best.push(candidate);
+  for (const candidate of guessPool(project.list(dirname(missing)))) {
+    if (markdownLike ? !candidate.markdown : candidate.extension !== extension) continue;
+    // The distance is at least the difference in length: most names need no comparing.
+    if (Math.abs(candidate.stem.length - wanted.length) > bestDistance) continue;
+    const d = distance(wanted, candidate.stem);
+    if (d * 2 >= Math.max(wanted.length, candidate.stem.length)) continue;
+    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
+    else if (d === bestDistance) best.push(candidate.name);
   }
   return best.length === 1 ? [{ shown: replacementName(name, best[0]!), path: false }] : [];
 }
 
+/** What a missing target may have meant: the files it was renamed to, else guesses. */
+interface MissingCandidates {
+  renamed: string[];
+  guessed: Array<{ shown: string; path: boolean }>;
+}
+
+function missingCandidates(check: LinkCheck, absolute: string): MissingCandidates {
+  const known = check.candidates.get(absolute);
+  if (known) return known;
+  const { adr, project } = check;
+  const renamed = renamedTargets(absolute, project.list(dirname(absolute))).map((name) => replacementName(basename(absolute), name));
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname(adr.path), project) : [] };
+  check.candidates.set(absolute, candidates);
+  return candidates;
+}
+
 /** A link or image whose target does not exist: the fix when the file it meant is certain, else suggestions. */
 function reportMissing(check: LinkCheck, link: Reference, path: string, absolute: string, what: string): void {
-  const { adr, project } = check;
-  const folder = dirname(adr.path);
-  const renamed = renamedTargets(absolute, project.list(dirname(absolute))).map((name) => replacementName(basename(absolute), name));
-  const guessed = renamed.length === 0 ? guessedTargets(absolute, folder, project) : [];
+  const { adr } = check;
+  const { renamed, guessed } = missingCandidates(check, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]!) : null;
   const suggestions =
@@ -144,7 +205,7 @@ function checkReference(check: LinkCheck, link: Reference, image: boolean): void
   const { path, query, fragment } = splitUrl(url);
   const wanted = fragment === null || fragment === '' ? null : normaliseFragment(fragment);
   if (path === '') {
-    if (wanted !== null && !image && !ownAnchors.some((anchor) => anchor.toLowerCase() === wanted)) reportAnchor(check, link, fragment!, ownAnchors, 'This file');
+    if (wanted !== null && !image && !lowerAnchors(ownAnchors).has(wanted)) reportAnchor(check, link, fragment!, ownAnchors, 'This file');
     return;
   }
   // Without a view of the whole repository, a missing target may just be unseen.
@@ -159,7 +220,7 @@ function checkReference(check: LinkCheck, link: Reference, image: boolean): void
   // A query (`?plain=1`) shows the file's source, where #L10 is a line, not a heading.
   if (image || wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
-  if (anchors === null || anchors.some((anchor) => anchor.toLowerCase() === wanted)) return;
+  if (anchors === null || lowerAnchors(anchors).has(wanted)) return;
   reportAnchor(check, link, fragment!, anchors, relativeHref(folder, target));
 }
 
@@ -170,7 +231,7 @@ export const check: Rule['check'] = ({ adr, record, project, settings, report })
     ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(':')))
     : new Set<string>();
   // A set rule reads the record (links, images, anchors); the parsed ADR only to build a fix.
-  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report };
+  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report, candidates: new Map(), anchorGuesses: new Map() };
   for (const link of record.links) if (!supersedeLinks.has(link.range.join(':'))) checkReference(context, link, false);
   for (const image of record.images) checkReference(context, image, true);
 };

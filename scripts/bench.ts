@@ -13,12 +13,17 @@ import { generateCorpus, type BenchCorpus } from './bench-corpus.ts';
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(PACKAGE_ROOT, 'bin', 'adrlint.js');
 const PARSE = join(PACKAGE_ROOT, 'scripts', 'bench-parse.mjs');
+const MENTIONS = join(PACKAGE_ROOT, 'scripts', 'bench-mentions.mjs');
 const RSS_PRELOAD = pathToFileURL(join(PACKAGE_ROOT, 'scripts', 'bench-rss.mjs')).href;
 const SHARED_CORPUS = resolve(PACKAGE_ROOT, '..', 'shared', 'corpus');
 
 const RSS_LIMIT_MB = 300;
 const CHANGED_FILES = 10;
 const CHANGE = '\nA late note: the rollout finished on schedule.\n';
+// A user catalogue this large (three aliases each) must not slow the matching of prose down: one
+// ADR's mentions within MATCHING_TARGET_MS (issue #12), the catalogue's YAML apart.
+const LARGE_CATALOGUE = 10_000;
+const MATCHING_TARGET_MS = 500;
 
 const USAGE = `Usage: tsx scripts/bench.ts [options]
 
@@ -264,7 +269,7 @@ function snapshot(path: string, into: string): () => void {
   };
 }
 
-function benchGenerated(bench: Bench, options: Options, root: string): { cases: CaseResult[]; corpus: BenchCorpus; bytes: number; report: ReportSummary | null } {
+function benchGenerated(bench: Bench, options: Options, root: string): { cases: CaseResult[]; corpus: BenchCorpus; bytes: number; report: ReportSummary | null; matching: MatchingResult | { error: string } } {
   bench.progress(`generating ${options.count} ADRs (seed ${options.seed})`);
   const corpus = generateCorpus({ count: options.count, seed: options.seed, root });
   const bytes = corpus.files.reduce((sum, file) => sum + statSync(file).size, 0);
@@ -305,8 +310,44 @@ function benchGenerated(bench: Bench, options: Options, root: string): { cases: 
   const one = corpus.files.find((file) => basename(file).startsWith('0042-')) ?? corpus.files[Math.floor(corpus.files.length / 2)]!;
   cases.push(measure(bench, 'e', `(e) one file (${basename(one).slice(0, 4)})`, { args: [BIN, relative(root, one)], cwd: root, lint: true }, { ms: 250 }));
 
+  const catalogueFile = out(`catalogue-${LARGE_CATALOGUE}.yaml`);
+  writeFileSync(catalogueFile, largeCatalogue(LARGE_CATALOGUE));
+  const configFile = out('large-catalogue.yml');
+  writeFileSync(configFile, `catalogue: ${basename(catalogueFile)}\n`);
+  cases.push(measure(bench, 'g', `(g) one file, ${LARGE_CATALOGUE} patterns`, { args: [BIN, relative(root, one), '--config', configFile], cwd: root, lint: true }));
+  const matching = measureMatching(bench, catalogueFile, one);
+
   judge(cases, cases.find((entry) => entry.id === 'a'));
-  return { cases, corpus, bytes, report };
+  return { cases, corpus, bytes, report, matching };
+}
+
+/** A user catalogue of `count` new patterns, each with a name and three aliases (the last an acronym). */
+function largeCatalogue(count: number): string {
+  const lines = ['patterns:'];
+  for (let index = 0; index < count; index++) {
+    lines.push(`  - slug: generated-${index}`, `    name: Generated Pattern ${index}`, '    category: Data Pattern', `    aliases: [gen ${index} mesh, gen ${index} relay, GX${index.toString(36).toUpperCase()}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface MatchingResult {
+  patterns: number;
+  /** Loading the catalogue file (YAML, schema, merge, matcher). */
+  loadMs: number;
+  /** Parsing the ADR with its mentions: the first time (as a CLI run does), and the median of the runs. */
+  firstParseMs: number;
+  parseMs: number;
+  mentions: number;
+  pass: boolean;
+}
+
+/** Mention matching with a large catalogue, measured in one process apart from loading it (scripts/bench-mentions.mjs). */
+function measureMatching(bench: Bench, catalogueFile: string, adr: string): MatchingResult | { error: string } {
+  bench.progress(`mention matching with ${LARGE_CATALOGUE} patterns`);
+  const child = spawnSync(process.execPath, [MENTIONS, catalogueFile, adr, String(bench.runs)], { env: childEnv(join(bench.scratch, 'rss')), encoding: 'utf8' });
+  if (child.status !== 0) return { error: `exit ${child.status}: ${child.stderr.trim() || '(no stderr)'}` };
+  const measured = JSON.parse(child.stdout) as Omit<MatchingResult, 'pass'>;
+  return { ...measured, pass: measured.firstParseMs <= MATCHING_TARGET_MS };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,7 +419,7 @@ function caseRow(entry: CaseResult): string[] {
 }
 
 function printGenerated(result: ReturnType<typeof benchGenerated>, options: Options): void {
-  const { cases, corpus, bytes, report } = result;
+  const { cases, corpus, bytes, report, matching } = result;
   console.log(`adrlint benchmark: ${corpus.files.length} generated ADRs (seed ${options.seed}), median of ${options.runs} run${options.runs === 1 ? '' : 's'}\n`);
   console.log(table([['case', 'median ms', 'min–max ms', '× (a)', 'target', 'result', 'peak RSS MB'], ...cases.map(caseRow)]));
   const linted = cases.filter((entry) => entry.id !== 'a' && entry.id !== 'node' && entry.rssMb !== null);
@@ -387,6 +428,11 @@ function printGenerated(result: ReturnType<typeof benchGenerated>, options: Opti
   const missing = cases.filter((entry) => entry.outcome === 'flag missing');
   if (missing.length) console.log(`not measured, the CLI does not know ${[...new Set(missing.map((entry) => entry.error))].join(', ')} yet`);
   for (const entry of cases.filter((item) => item.outcome === 'failed')) console.log(`\n${entry.label} failed: ${entry.error}`);
+  if ('error' in matching) console.log(`\nmention matching with ${LARGE_CATALOGUE} patterns failed: ${matching.error}`);
+  else
+    console.log(
+      `\nmention matching with ${matching.patterns} patterns (g): one ADR parsed with its mentions in ${fixed(matching.firstParseMs)} ms (median ${fixed(matching.parseMs, 1)} ms; target ≤ ${MATCHING_TARGET_MS} ms: ${matching.pass ? 'pass' : 'FAIL'}); loading the catalogue ${fixed(matching.loadMs)} ms`,
+    );
   const m = machine();
   console.log(`\nmachine: ${m.cpu}, ${m.cpus} CPUs, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.os}`);
   console.log(`corpus: ${corpus.files.length} files, ${(bytes / 1024 ** 2).toFixed(1)} MB (mean ${(bytes / corpus.files.length / 1024).toFixed(2)} KB)`);
@@ -451,6 +497,7 @@ function main(): number {
           defects: generated.corpus.defects.length,
           report: generated.report,
           cases: generated.cases,
+          matching: generated.matching,
         },
         sharedCorpus: sharedRows,
       };
@@ -462,7 +509,8 @@ function main(): number {
     const all = [...(generated?.cases ?? []), ...sharedRows.flatMap((row) => [row.parse, row.cold])];
     const report = generated?.report;
     const reportWrong = report ? report.missed.length > 0 || report.unexpected.length > 0 : false;
-    return all.some((entry) => entry.outcome === 'failed') || reportWrong ? 1 : 0;
+    const matchingFailed = generated ? 'error' in generated.matching : false;
+    return all.some((entry) => entry.outcome === 'failed') || reportWrong || matchingFailed ? 1 : 0;
   } finally {
     if (options.keep) process.stderr.write(`bench: kept ${temp}\n`);
     else rmSync(temp, { recursive: true, force: true });

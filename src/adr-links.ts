@@ -64,6 +64,47 @@ function extensionOf(name: string): string {
 
 const NUMBERED = /^(\d+)-(.+)$/;
 
+interface NumberedName {
+  name: string;
+  number: number;
+  rest: string;
+}
+
+/** A folder's numbered files, by their name less the number (lower case) and by their number, each list in name order. */
+interface NumberedPool {
+  byRest: Map<string, NumberedName[]>;
+  byNumber: Map<number, NumberedName[]>;
+}
+
+// Per folder listing and kind of target (markdown, or one extension): built once, so that each of
+// thousands of broken links is looked up, not compared with every file of the folder.
+const numberedPools = new WeakMap<readonly string[], Map<string, NumberedPool>>();
+
+function numberedPool(names: readonly string[], kind: string): NumberedPool {
+  let pools = numberedPools.get(names);
+  if (!pools) numberedPools.set(names, (pools = new Map()));
+  const known = pools.get(kind);
+  if (known) return known;
+  const pool: NumberedPool = { byRest: new Map(), byNumber: new Map() };
+  for (const candidate of [...names].sort()) {
+    const candidateExtension = extensionOf(candidate);
+    if (kind === 'markdown' ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
+    const parts = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    if (!parts) continue;
+    const entry = { name: candidate, number: Number(parts[1]), rest: parts[2]! };
+    push(pool.byRest, entry.rest.toLowerCase(), entry);
+    push(pool.byNumber, entry.number, entry);
+  }
+  pools.set(kind, pool);
+  return pool;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * Files of the folder a missing target was most likely renamed to: the same name with another
  * number (`0036-x.md` → `0037-x.md`), else another name with the same number prefix. Markdown
@@ -74,18 +115,13 @@ export function renamedTargets(missing: string, names: readonly string[]): strin
   const extension = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension.length));
   if (!match) return [];
-  const [, number, rest] = match as unknown as [string, string, string];
+  const [, digits, rest] = match as unknown as [string, string, string];
+  const number = Number(digits);
   const wantMarkdown = extension === '' || MARKDOWN.test(extension) || HTML.test(extension);
-  const pool = names.flatMap((candidate) => {
-    if (candidate === name) return [];
-    const candidateExtension = extensionOf(candidate);
-    if (wantMarkdown ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== extension.toLowerCase()) return [];
-    const parts = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    return parts ? [{ name: candidate, number: parts[1]!, rest: parts[2]! }] : [];
-  });
-  const sameName = pool.filter((entry) => entry.rest.toLowerCase() === rest.toLowerCase() && Number(entry.number) !== Number(number));
-  if (sameName.length > 0) return sameName.map((entry) => entry.name).sort();
-  return pool.filter((entry) => Number(entry.number) === Number(number) && entry.rest !== rest).map((entry) => entry.name).sort();
+  const pool = numberedPool(names, wantMarkdown ? 'markdown' : extension.toLowerCase());
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  if (sameName.length > 0) return sameName.map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 
 /**
@@ -121,35 +157,32 @@ function offsetsOf(node: Nodes): [number, number] | null {
 
 const LINK_TYPES = new Set(['link', 'linkReference', 'image', 'imageReference']);
 
-/** The link, image or reference node written at `range`. */
-function linkNodeAt(tree: Nodes, range: [number, number]): Nodes | null {
-  let found: Nodes | null = null;
-  const visit = (node: Nodes): void => {
-    if (found) return;
-    const at = offsetsOf(node);
-    if (at && (at[1] < range[0] || at[0] > range[1]) && node.type !== 'root') return;
-    if (LINK_TYPES.has(node.type) && at && at[0] === range[0] && at[1] === range[1]) {
-      found = node;
-      return;
-    }
-    if ('children' in node) for (const child of (node as Parents).children) visit(child);
-  };
-  visit(tree);
-  return found;
+/** A tree's link, image and reference nodes by their source range, and its definitions by identifier. */
+interface TreeIndex {
+  links: Map<string, Nodes>;
+  definitions: Map<string, Nodes>;
 }
 
-function definitionOf(tree: Nodes, identifier: string): Nodes | null {
-  let found: Nodes | null = null;
-  const visit = (node: Nodes): void => {
-    if (found) return;
-    if (node.type === 'definition' && node.identifier === identifier) {
-      found = node;
-      return;
-    }
-    if ('children' in node) for (const child of (node as Parents).children) visit(child);
-  };
-  visit(tree);
-  return found;
+// Built once per tree: a file with 60,000 broken links builds an edit for each, and walking the
+// tree for each would take minutes.
+const treeIndexes = new WeakMap<Nodes, TreeIndex>();
+
+/** The tree's index; where two nodes share a range or an identifier, the first in document order. */
+function indexOf(tree: Nodes): TreeIndex {
+  const known = treeIndexes.get(tree);
+  if (known) return known;
+  const index: TreeIndex = { links: new Map(), definitions: new Map() };
+  // Depth first, in document order, without recursion: a deeply nested file does not overflow the stack.
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const at = offsetsOf(node);
+    if (at && LINK_TYPES.has(node.type) && !index.links.has(`${at[0]}:${at[1]}`)) index.links.set(`${at[0]}:${at[1]}`, node);
+    if (node.type === 'definition' && !index.definitions.has(node.identifier)) index.definitions.set(node.identifier, node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) pending.push((node as Parents).children[i] as Nodes);
+  }
+  treeIndexes.set(tree, index);
+  return index;
 }
 
 /** [start, end) of a link destination written from `at` (skipping blanks), without its angle brackets. */
@@ -198,7 +231,7 @@ function closingBracket(text: string, open: number, limit: number): number {
  * shape not recognised.
  */
 export function linkDestination(adr: ParsedAdr, range: [number, number]): { range: [number, number]; angled: boolean } | null {
-  const node = linkNodeAt(adr.tree, range);
+  const node = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
   if (!node) return null;
   const { text } = adr;
   if (node.type === 'link') {
@@ -214,7 +247,7 @@ export function linkDestination(adr: ParsedAdr, range: [number, number]): { rang
     return destinationFrom(text, close + 2, range[1]);
   }
   if (node.type === 'linkReference' || node.type === 'imageReference') {
-    const definition = definitionOf(adr.tree, node.identifier);
+    const definition = indexOf(adr.tree).definitions.get(node.identifier);
     const at = definition ? offsetsOf(definition) : null;
     if (!at) return null;
     const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text.slice(at[0], at[1]));

@@ -7,6 +7,7 @@ import { compileSchema, describeAjvError } from './schema.ts';
 import { dataPath } from './paths.ts';
 import { createLineIndex } from './positions.ts';
 import { CatalogueError } from './errors.ts';
+import { MentionMatcher, normaliseTerm, type MentionMatch } from './mention-matcher.ts';
 
 export interface Pattern {
   code: string | null;
@@ -34,11 +35,7 @@ export interface CatalogueSource {
 
 export { CatalogueError };
 
-export interface MentionMatch {
-  slug: string;
-  index: number;
-  text: string;
-}
+export type { MentionMatch };
 
 export class Catalogue {
   readonly patterns: readonly Pattern[];
@@ -48,12 +45,15 @@ export class Catalogue {
   private readonly byOtherForm = new Map<string, ResolvedReference>();
   private readonly categoryByLowerName = new Map<string, string>();
   private readonly mentionMatcher: MentionMatcher;
+  private readonly slugs: string[];
+  private readonly slugSuggestions = new Map<string, string[]>();
 
   constructor(patterns: Pattern[], categories: string[]) {
     this.patterns = patterns;
     this.categories = categories;
     for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
     for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+    this.slugs = [...this.bySlug.keys()];
     for (const pattern of patterns) {
       const forms: Array<[string, ReferenceForm]> = [[pattern.name, 'name'], ...pattern.aliases.map((a): [string, ReferenceForm] => [a, 'alias'])];
       if (pattern.code) forms.push([pattern.code, 'code']);
@@ -82,7 +82,16 @@ export class Catalogue {
 
   /** Up to `limit` slugs close to an unknown reference, closest first. */
   suggestSlugs(reference: string, limit = 3): string[] {
-    return closest(reference.toLowerCase().trim().replace(/\s+/g, '-'), [...this.bySlug.keys()], limit);
+    // Several rules ask about the same reference; each asking compares it with every slug.
+    const key = `${limit}:${reference}`;
+    let suggestions = this.slugSuggestions.get(key);
+    if (!suggestions) {
+      suggestions = closest(reference.toLowerCase().trim().replace(/\s+/g, '-'), this.slugs, limit);
+      // A catalogue lives as long as an editor session: keep the memo from growing without end.
+      if (this.slugSuggestions.size >= 10_000) this.slugSuggestions.clear();
+      this.slugSuggestions.set(key, suggestions);
+    }
+    return [...suggestions];
   }
 
   /**
@@ -113,104 +122,21 @@ export class Catalogue {
   }
 }
 
-/** Candidates within an edit distance that grows with the word, closest first, ties in order. */
-function closest(word: string, candidates: string[], limit: number): string[] {
+/** Candidates within an edit distance that grows with the word (or that begin with it), closest first, ties in order. */
+function closest(word: string, candidates: readonly string[], limit: number): string[] {
   const threshold = Math.max(2, Math.floor(word.length / 3));
-  return candidates
-    .map((candidate) => ({ candidate, d: distance(word, candidate) }))
-    .filter(({ candidate, d }) => d <= threshold || (word.length >= 3 && candidate.startsWith(word)))
+  const found: Array<{ candidate: string; d: number }> = [];
+  for (const candidate of candidates) {
+    const prefix = word.length >= 3 && candidate.startsWith(word);
+    // The distance is at least the difference in length: in a large catalogue most slugs need no comparing.
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = distance(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map(({ candidate }) => candidate);
-}
-
-/** Acronyms are written in capitals; they match in their exact case only (SOA, not "soa"). */
-function isAcronym(term: string): boolean {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A term as a regex body: words separated by any run of spaces or hyphens, a plural allowed. */
-function termSource(term: string): string {
-  const words = term.trim().split(/[\s-]+/).map(escapeRegExp);
-  const last = words.length - 1;
-  if (!isAcronym(term) && !/s$/i.test(words[last] ?? '')) words[last] = `${words[last]}(?:e?s)?`;
-  return words.join('[\\s-]+');
-}
-
-function normaliseTerm(text: string): string {
-  return text.toLowerCase().split(/[\s-]+/).join(' ');
-}
-
-// Whole words: a hyphen or a word character on either side makes it part of a longer word
-// ("redux-saga", "MeshCircuitBreaker", "saga_id").
-const BEFORE = '(?<![\\p{L}\\p{N}_-])';
-const AFTER = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
-
-class MentionMatcher {
-  private readonly words: RegExp | null;
-  private readonly acronyms: RegExp | null;
-  private readonly excludes: RegExp | null;
-  private readonly slugByTerm = new Map<string, string>();
-  private readonly slugByAcronym = new Map<string, string>();
-
-  constructor(patterns: readonly Pattern[]) {
-    const wordTerms: string[] = [];
-    const acronymTerms: string[] = [];
-    const excludeTerms: string[] = [];
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-          acronymTerms.push(term);
-        } else {
-          const key = normaliseTerm(term);
-          if (!this.slugByTerm.has(key)) this.slugByTerm.set(key, pattern.slug);
-          wordTerms.push(term);
-        }
-      }
-      excludeTerms.push(...pattern.excludes);
-    }
-    // Longest first, so "Microservices Architecture" wins over "microservices".
-    const byLength = (a: string, b: string) => b.length - a.length;
-    this.words = wordTerms.length
-      ? new RegExp(`${BEFORE}(?:${wordTerms.sort(byLength).map(termSource).join('|')})${AFTER}`, 'giu')
-      : null;
-    this.acronyms = acronymTerms.length
-      ? new RegExp(`${BEFORE}(?:${acronymTerms.sort(byLength).map(escapeRegExp).join('|')})${AFTER}`, 'gu')
-      : null;
-    this.excludes = excludeTerms.length
-      ? new RegExp(`${BEFORE}(?:${excludeTerms.sort(byLength).map(termSource).join('|')})${AFTER}`, 'giu')
-      : null;
-  }
-
-  find(text: string): MentionMatch[] {
-    const excluded: Array<[number, number]> = [];
-    if (this.excludes) for (const m of text.matchAll(this.excludes)) excluded.push([m.index, m.index + m[0].length]);
-    const isExcluded = (start: number, end: number) => excluded.some(([s, e]) => start < e && end > s);
-    const found: MentionMatch[] = [];
-    if (this.words) {
-      for (const m of text.matchAll(this.words)) {
-        const slug = this.wordSlug(m[0]);
-        if (slug && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug, index: m.index, text: m[0] });
-      }
-    }
-    if (this.acronyms) {
-      for (const m of text.matchAll(this.acronyms)) {
-        const slug = this.slugByAcronym.get(m[0]);
-        if (slug && !isExcluded(m.index, m.index + m[0].length)) found.push({ slug, index: m.index, text: m[0] });
-      }
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-
-  private wordSlug(matched: string): string | undefined {
-    const key = normaliseTerm(matched);
-    return this.slugByTerm.get(key) ?? this.slugByTerm.get(key.replace(/es$/, '')) ?? this.slugByTerm.get(key.replace(/s$/, ''));
-  }
 }
 
 let builtInSource: { file: string; text: string } | null = null;
@@ -237,6 +163,8 @@ type Locate = (path: ReadonlyArray<string | number>, key?: boolean) => number | 
 interface ReadCatalogue {
   source: CatalogueSource;
   locate: Locate;
+  /** The line a key path of the file is written on. */
+  lineOf: (path: ReadonlyArray<string | number>) => number | null;
   /** The schema's complaints, every one of them. */
   problems: CatalogueProblem[];
   /** Entries of `patterns` the schema rejected: not merged, so one mistake is not reported twice. */
@@ -262,7 +190,11 @@ function readCatalogue(file: string, text: string, validate: boolean): ReadCatal
     throw new CatalogueError(file, `invalid YAML: ${(error as Error).message}`);
   }
   const locate = locator(document);
-  const read: ReadCatalogue = { source: (data ?? {}) as CatalogueSource, locate, problems: [], badEntries: new Set(), badShape: false };
+  const lineOf = (path: ReadonlyArray<string | number>) => {
+    const offset = locate(path);
+    return offset === null ? null : lines.position(offset).line;
+  };
+  const read: ReadCatalogue = { source: (data ?? {}) as CatalogueSource, locate, lineOf, problems: [], badEntries: new Set(), badShape: false };
   if (!validate) return read;
   validateCatalogue ??= compileSchema('catalogue.schema.json', { allErrors: true });
   if (validateCatalogue(data)) return read;
@@ -288,11 +220,18 @@ function locator(document: Document): Locate {
   };
 }
 
+/** A value of the user's file in a message: quoted, and cut short when long. */
+function quote(text: string): string {
+  return `"${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text}"`;
+}
+
+const MAX_QUOTED = 60;
+
 /** "patterns[2] (zero-trust): ", naming the entry a mistake is in. */
 function entryLabel(source: CatalogueSource, index: number | null): string {
   if (index === null) return '';
   const slug = (source.patterns?.[index] as { slug?: unknown } | undefined)?.slug;
-  return `patterns[${index}]${typeof slug === 'string' ? ` (${slug})` : ''}: `;
+  return `patterns[${index}]${typeof slug === 'string' ? ` (${slug.length > MAX_QUOTED ? `${slug.slice(0, MAX_QUOTED - 1)}…` : slug})` : ''}: `;
 }
 
 /** Every mistake on a line of its own, in the order of the file, each at its line and column. */
@@ -333,61 +272,187 @@ function toPattern(entry: Partial<Pattern> & { slug: string }): Pattern {
 
 const OVERRIDABLE = new Set(['slug', 'aliases', 'excludes', 'url']);
 
+// A message lists the catalogue's categories when they are few enough to read, and suggests a
+// category for this many unknown ones at most (each suggestion compares with every category).
+const MAX_LISTED_CATEGORIES = 15;
+const MAX_CATEGORY_HINTS = 50;
+
+/** What entries are checked against while they are merged. */
+interface MergeState {
+  categories: readonly string[];
+  knownCategories: ReadonlySet<string>;
+  /** "; did you mean …?" for each unknown category, computed once. */
+  categoryHints: Map<string, string>;
+  /** Code → the slug of the pattern that has it. */
+  codeHolders: Map<string, string>;
+}
+
+function unknownCategory(category: string, state: MergeState): string {
+  let hint = state.categoryHints.get(category);
+  if (hint === undefined) {
+    const { categories } = state;
+    const close = state.categoryHints.size < MAX_CATEGORY_HINTS ? closest(category.toLowerCase(), categories.map((name) => name.toLowerCase()), 1)[0] : undefined;
+    hint = close === undefined ? '' : `; did you mean "${categories.find((name) => name.toLowerCase() === close)}"?`;
+    state.categoryHints.set(category, hint);
+  }
+  const listed = state.categories.length <= MAX_LISTED_CATEGORIES ? ` (${state.categories.join(', ')})` : '';
+  return `category ${quote(category)} is not in the catalogue's categories${listed}${hint}`;
+}
+
 /** What is wrong with one user entry, and where: at a key of it (`unknownKey`: the key itself), or at the entry. */
-function entryProblem(
-  entry: Partial<Pattern> & { slug: string },
-  existing: Pattern | undefined,
-  categories: readonly string[],
-  codeHolder: string | undefined,
-): { key: string | null; atKey?: true; message: string } | null {
+function entryProblem(entry: Partial<Pattern> & { slug: string }, existing: Pattern | undefined, state: MergeState): { key: string | null; atKey?: true; message: string } | null {
   if (existing) {
     const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
     return extra.length ? { key: extra[0]!, atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(', ')}` } : null;
   }
   if (!entry.name) return { key: null, message: 'a new pattern needs a name' };
   if (!entry.category) return { key: null, message: 'a new pattern needs a category' };
-  if (!categories.includes(entry.category)) {
-    const close = closest(entry.category.toLowerCase(), categories.map((category) => category.toLowerCase()), 1)[0];
-    const hint = close === undefined ? '' : `; did you mean "${categories.find((category) => category.toLowerCase() === close)}"?`;
-    return { key: 'category', message: `category "${entry.category}" is not in the catalogue's categories (${categories.join(', ')})${hint}` };
-  }
-  if (entry.code && codeHolder) return { key: 'code', message: `code "${entry.code}" is already used by ${codeHolder}` };
+  if (!state.knownCategories.has(entry.category)) return { key: 'category', message: unknownCategory(entry.category, state) };
+  const codeHolder = entry.code ? state.codeHolders.get(entry.code) : undefined;
+  if (codeHolder) return { key: 'code', message: `code ${quote(entry.code!)} is already used by ${codeHolder}` };
   return null;
+}
+
+type UserRead = Pick<ReadCatalogue, 'source' | 'locate' | 'lineOf' | 'badEntries'>;
+
+/** "3 and 9", "3, 9 and 14": the lines of a file a message names, the first few of many. */
+function lineList(lines: ReadonlyArray<number | null>): string {
+  const known = lines.filter((line): line is number => line !== null);
+  const shown = known.slice(0, 5).map(String);
+  if (known.length > shown.length) return `${shown.join(', ')} and ${known.length - shown.length} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+}
+
+/**
+ * Entries whose slug an earlier entry already defines. Each slug defined more than once is one
+ * problem, at its second entry, naming the lines of all; the later entries are not merged.
+ */
+function duplicateSlugs(read: UserRead): { later: Set<number>; problems: CatalogueProblem[] } {
+  const entriesBySlug = new Map<string, number[]>();
+  (read.source.patterns ?? []).forEach((entry, index) => {
+    const slug = typeof entry === 'object' && entry !== null ? (entry as { slug?: unknown }).slug : undefined;
+    if (typeof slug !== 'string') return;
+    const entries = entriesBySlug.get(slug);
+    if (entries) entries.push(index);
+    else entriesBySlug.set(slug, [index]);
+  });
+  const later = new Set<number>();
+  const problems: CatalogueProblem[] = [];
+  for (const [slug, entries] of entriesBySlug) {
+    if (entries.length < 2) continue;
+    for (const index of entries.slice(1)) later.add(index);
+    const second = entries[1]!;
+    const times = entries.length === 2 ? 'twice' : `${entries.length} times`;
+    const lines = lineList(entries.map((index) => read.lineOf(['patterns', index, 'slug'])));
+    problems.push({ offset: read.locate(['patterns', second, 'slug']), message: `${entryLabel(read.source, second)}slug ${quote(slug)} is defined ${times}${lines ? ` (lines ${lines})` : ''}` });
+  }
+  return { later, problems };
+}
+
+/** A term that names a pattern: its slug, its name or one of its aliases, and who wrote it. */
+interface NamingTerm {
+  pattern: Pattern;
+  kind: 'slug' | 'name' | 'alias';
+  text: string;
+  /** The user entry that wrote it, and where in the entry; null for the built-in catalogue. */
+  written: { entry: number; at: Array<string | number> } | null;
+}
+
+/** Which user entry wrote a pattern: all of it (a new pattern) or its aliases (a built-in one). */
+interface WrittenBy {
+  entry: number;
+  ownsAll: boolean;
+}
+
+function namingTerms(pattern: Pattern, by: WrittenBy | undefined): NamingTerm[] {
+  const own = (at: Array<string | number>) => (by?.ownsAll ? { entry: by.entry, at } : null);
+  // The slug last: where it reads as the pattern's name ("saga-pattern"), a clash names the name.
+  return [
+    { pattern, kind: 'name', text: pattern.name, written: own(['name']) },
+    ...pattern.aliases.map((text, k): NamingTerm => ({ pattern, kind: 'alias', text, written: by ? { entry: by.entry, at: ['aliases', k] } : null })),
+    { pattern, kind: 'slug', text: pattern.slug, written: own(['slug']) },
+  ];
+}
+
+/**
+ * Terms of the user's file that another pattern's slug, name or alias already holds, as mentions
+ * and references compare them (any case, a hyphen as a space): a mention of one could not be told
+ * from the other. Each is a problem at the later term, naming the earlier one and its line.
+ */
+function termClashes(terms: NamingTerm[], read: UserRead): CatalogueProblem[] {
+  // The built-in catalogue's terms hold theirs first, then the user's in file order.
+  const entryOf = (term: NamingTerm) => term.written?.entry ?? -1;
+  const ordered = terms.map((term, order) => ({ term, order })).sort((a, b) => entryOf(a.term) - entryOf(b.term) || a.order - b.order);
+  const path = ({ entry, at }: { entry: number; at: Array<string | number> }) => ['patterns', entry, ...at];
+  const holders = new Map<string, NamingTerm>();
+  const problems: CatalogueProblem[] = [];
+  for (const { term } of ordered) {
+    const key = normaliseTerm(term.text);
+    const holder = holders.get(key);
+    if (!holder) {
+      holders.set(key, term);
+      continue;
+    }
+    if (holder.pattern === term.pattern || term.written === null) continue;
+    const where = holder.written === null ? 'built-in catalogue' : `line ${read.lineOf(path(holder.written)) ?? '?'}`;
+    const held = holder.kind === 'slug' ? 'the slug' : holder.text === term.text ? `${holder.kind === 'name' ? 'the name' : 'an alias'}` : `the ${holder.kind} ${quote(holder.text)}`;
+    problems.push({ offset: read.locate(path(term.written)), message: `${entryLabel(read.source, term.written.entry)}${term.kind} ${quote(term.text)} is also ${held} of ${holder.pattern.slug} (${where})` });
+  }
+  return problems;
 }
 
 /**
  * Merge a user catalogue into the built-in one (or use it alone with `extendsBuiltIn: false`), with
- * every entry that cannot be merged as a problem, at its node when `read` can locate it.
+ * every entry that cannot be merged as a problem, at its node.
  */
-function mergeCatalogues(base: CatalogueSource, user: CatalogueSource | null, read?: Pick<ReadCatalogue, 'locate' | 'badEntries'>): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+function mergeCatalogues(base: CatalogueSource, read: UserRead | null): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+  const user = read?.source;
   const replace = user?.extendsBuiltIn === false;
   const categories = [...(replace ? [] : (base.categories ?? []))];
   const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  const problems: CatalogueProblem[] = [];
-  if (user) {
-    for (const category of user.categories ?? []) if (!categories.includes(category)) categories.push(category);
-    const seenCodes = new Map(patterns.filter((p) => p.code).map((p) => [p.code, p.slug]));
-    (user.patterns ?? []).forEach((entry, index) => {
-      // The schema has said what is wrong with it already.
-      if (read?.badEntries.has(index)) return;
-      const existing = patterns.find((p) => p.slug === entry.slug);
-      const problem = entryProblem(entry, existing, categories, entry.code ? seenCodes.get(entry.code) : undefined);
-      if (problem) {
-        const offset = read?.locate(problem.key === null ? ['patterns', index] : ['patterns', index, problem.key], problem.atKey) ?? null;
-        problems.push({ offset, message: `${entryLabel(user, index)}${problem.message}` });
-        return;
-      }
-      if (existing) {
-        if (entry.aliases) existing.aliases = entry.aliases;
-        if (entry.excludes) existing.excludes = entry.excludes;
-        if (entry.url) existing.url = entry.url;
-        return;
-      }
-      if (entry.code) seenCodes.set(entry.code, entry.slug);
-      patterns.push(toPattern(entry));
-    });
+  if (!read || !user) return { catalogue: new Catalogue(patterns, categories), problems: [] };
+  const knownCategories = new Set(categories);
+  for (const category of user.categories ?? []) {
+    if (!knownCategories.has(category)) categories.push(category);
+    knownCategories.add(category);
   }
-  return { catalogue: new Catalogue(patterns, categories), problems };
+  const builtIn = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const state: MergeState = {
+    categories,
+    knownCategories,
+    categoryHints: new Map(),
+    codeHolders: new Map(patterns.flatMap((pattern) => (pattern.code ? [[pattern.code, pattern.slug]] : []))),
+  };
+  const duplicates = duplicateSlugs(read);
+  const problems = [...duplicates.problems];
+  // The user entry that wrote a pattern's terms: all of them for a new pattern, its aliases for a built-in one.
+  const writtenBy = new Map<Pattern, WrittenBy>();
+  (user.patterns ?? []).forEach((entry, index) => {
+    // The schema has said what is wrong with it already; a slug defined again, duplicateSlugs.
+    if (read.badEntries.has(index) || duplicates.later.has(index)) return;
+    const existing = builtIn.get(entry.slug);
+    const problem = entryProblem(entry, existing, state);
+    if (problem) {
+      const offset = read.locate(problem.key === null ? ['patterns', index] : ['patterns', index, problem.key], problem.atKey);
+      problems.push({ offset, message: `${entryLabel(user, index)}${problem.message}` });
+      return;
+    }
+    if (existing) {
+      if (entry.aliases) {
+        existing.aliases = entry.aliases;
+        writtenBy.set(existing, { entry: index, ownsAll: false });
+      }
+      if (entry.excludes) existing.excludes = entry.excludes;
+      if (entry.url) existing.url = entry.url;
+      return;
+    }
+    if (entry.code) state.codeHolders.set(entry.code, entry.slug);
+    const pattern = toPattern(entry);
+    writtenBy.set(pattern, { entry: index, ownsAll: true });
+    patterns.push(pattern);
+  });
+  const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
+  return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
 }
 
 /** The built-in catalogue merged with a user catalogue's text. Throws CatalogueError naming every mistake of the user's file, each at its line. */
@@ -399,7 +464,7 @@ export function catalogueWithUser(userFile: string | null, userText: string | nu
   if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
   const read = readCatalogue(userFile, userText, true);
   // A file whose shape is wrong above its entries cannot be merged: the schema's problems are all there is to say.
-  const merged = read.badShape ? null : mergeCatalogues(base, read.source, read);
+  const merged = read.badShape ? null : mergeCatalogues(base, read);
   const problems = [...read.problems, ...(merged?.problems ?? [])];
   if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
   return merged.catalogue;

@@ -11,6 +11,7 @@ import { createLineIndex } from './positions.ts';
 import { readDirectives } from './directives.ts';
 import { toString } from 'mdast-util-to-string';
 import { negatedInClause, rejectedOptionRanges } from './mention-use.ts';
+import { overlapsAny } from './mention-matcher.ts';
 import type { BodyLink, CategoryRef, Frontmatter, LineIndex, ParsedAdr, PatternRef } from './types.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -376,8 +377,21 @@ function markRejected(adr: ParsedAdr, blockStarts: readonly number[]): void {
   const rejected = rejectedOptionRanges(adr.tree, adr.text);
   adr.mentions.forEach((mention, index) => {
     const [start] = mention.range;
-    mention.rejected = rejected.some(([from, to]) => start >= from && start < to) || negatedInClause(adr.text.slice(blockStarts[index] ?? start, start));
+    mention.rejected = rejected.some(([from, to]) => start >= from && start < to) || negatedInClause(clauseSource(adr.text, blockStarts[index] ?? start, start));
   });
+}
+
+// How much of its paragraph before a mention its clause is read from. A clause ends at sentence
+// punctuation, so this holds any clause prose has; without a bound, a paragraph of 60,000 mentions
+// read 60,000 ever longer prefixes (minutes).
+const CLAUSE_WINDOW = 1000;
+
+/** The source of a mention's block before it: all of it, or its last CLAUSE_WINDOW characters from a word's start. */
+function clauseSource(text: string, blockStart: number, start: number): string {
+  if (start - blockStart <= CLAUSE_WINDOW) return text.slice(blockStart, start);
+  const window = text.slice(start - CLAUSE_WINDOW, start);
+  const space = window.search(/\s/);
+  return space < 0 ? '' : window.slice(space);
 }
 
 /**
@@ -451,7 +465,7 @@ function textMentions(catalogue: Catalogue, raw: string, value: string): Array<{
   for (const match of matches) {
     const a = match.index;
     const b = match.index + match.text.length;
-    if (urls.some(([s, e]) => a < e && b > s)) continue;
+    if (overlapsAny(urls, a, b)) continue;
     const start = map.starts[a] ?? 0;
     const end = map.ends[b - 1] ?? start;
     found.push({ slug: match.slug, text: raw.slice(start, end), start, end });

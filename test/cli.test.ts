@@ -553,6 +553,8 @@ describe('config keys', () => {
     ['a second entry without a name', 'categories: [Security]\npatterns:\n  - slug: zero-trust\n    name: Zero Trust\n    category: Security\n  - slug: mtls\n    category: Security\n', /patterns\.yml: 6:5: patterns\[1\] \(mtls\): a new pattern needs a name/],
     ['a renamed built-in pattern', 'patterns:\n  - slug: saga-pattern\n    name: Sagas\n', /patterns\.yml: 3:5: patterns\[0\] \(saga-pattern\): a built-in pattern may only have its aliases, excludes and url overridden, not name/],
     ['an unknown key', 'patterns:\n  - slug: zero-trust\n    colour: red\n', /patterns\.yml: .*patterns\[0\] \(zero-trust\): patterns\.0: unknown key "colour"/],
+    ['a slug defined twice', 'categories: [Security]\npatterns:\n  - slug: zero-trust\n    name: Zero Trust\n    category: Security\n  - slug: zero-trust\n    name: ZT\n    category: Security\n', /patterns\.yml: 6:11: patterns\[1\] \(zero-trust\): slug "zero-trust" is defined twice \(lines 3 and 6\)$/m],
+    ['an alias another pattern has', 'patterns:\n  - slug: saga-pattern\n    aliases: [saga, CQRS]\n', /patterns\.yml: 3:21: patterns\[0\] \(saga-pattern\): alias "CQRS" is also an alias of cqrs-pattern \(built-in catalogue\)$/m],
     ['invalid YAML', 'patterns: [\n', /patterns\.yml: \d+:\d+: invalid YAML/],
     ['an alias bomb', ALIAS_BOMB, /patterns\.yml: invalid YAML: Excessive alias count/],
   ])('a broken user catalogue is exit 2 naming the file and the entry: %s', async (_name, text, message) => {
@@ -563,6 +565,20 @@ describe('config keys', () => {
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toContain(join(root, 'patterns.yml'));
     }
+  });
+
+  // Issue #12: 5,000 patterns × 3 aliases failed every ADR with "Regular expression too large" and
+  // the 1.3 MB regex in the message.
+  it('a user catalogue of 10,000 patterns, each with three aliases, lints an ADR and finds its mentions', async () => {
+    const entries = Array.from({ length: 10_000 }, (_, i) => `  - slug: generated-${i}\n    name: Generated Pattern ${i}\n    category: Data Pattern\n    aliases: [gen ${i} mesh, gen ${i} relay, GX${i}]\n`);
+    const adr = '---\nstatus: accepted\ndate: 2024-03-03\npatterns: [saga-pattern, generated-9999]\n---\n\n# 1. Relays\n\nEach saga step goes through a gen 9999 relay and a gen 17 mesh.\n';
+    const root = project({ '.adrlintrc.yml': 'catalogue: patterns.yml\n', 'patterns.yml': `patterns:\n${entries.join('')}`, 'docs/adr/0001-relays.md': adr });
+    const run = await adrlint(root, ['-f', 'json', '--rule', 'pattern-undeclared:error']);
+    const messages = parseJson(run)[0]!.messages;
+    expect(run.stderr).toBe('');
+    expect(messages.filter((m) => m.ruleId === 'pattern-undeclared').map((m) => m.message)).toEqual([
+      '"gen 17 mesh" mentions the pattern "generated-17"; declare it under "patterns" in the frontmatter',
+    ]);
   });
 
   it('a user catalogue with three mistakes is exit 2 with one line for each, at its line', async () => {

@@ -288,3 +288,21 @@ describe('mentions that do not say the ADR uses the pattern', () => {
     expect(mentionsOf(markdown).map((m): [string, boolean] => [m.text, m.rejected])).toEqual(expected);
   });
 });
+
+// Issue #12 (many problems in one file): each mention's clause was read from the start of its
+// paragraph, so a paragraph of 60,000 mentions took minutes.
+describe('a paragraph of many mentions', () => {
+  it('reads each mention’s clause from the text just before it', () => {
+    const markdown = `${'We use a saga. '.repeat(40_000)}We will not use CQRS, but a sidecar.\n`;
+    const started = performance.now();
+    const mentions = mentionsOf(markdown);
+    // A sanity bound only (a linear read takes a second or two here; the quadratic one, minutes).
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(mentions).toHaveLength(40_002);
+    expect(mentions.slice(-3).map((m): [string, boolean] => [m.text, m.rejected])).toEqual([
+      ['saga', false],
+      ['CQRS', true],
+      ['sidecar', false],
+    ]);
+  });
+});
