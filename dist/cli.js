@@ -27095,12 +27095,10 @@ function number(value2) {
   return value2.toLocaleString("en-US");
 }
 function measureMarkdown(text3) {
-  const deepest = { depth: 0, line: 0, lists: false, quotes: false };
-  let longestRun = { length: 0, marker: "", line: 0 };
-  let deepestBrackets = { depth: 0, line: 0 };
+  const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
+  const open = { brackets: 0, emphasis: 0 };
   let fence3 = null;
   let blockLength = 0;
-  let brackets = 0;
   let blockCost = 0;
   let levelCost = 0;
   let line = 0;
@@ -27114,35 +27112,32 @@ function measureMarkdown(text3) {
     if (prefix.contentStart === end) {
       blockCost += blockLength * blockLength;
       blockLength = 0;
-      brackets = 0;
+      open.brackets = 0;
+      open.emphasis = 0;
     } else blockLength += next - start2;
     const fenceLine = fenceOf(text3, prefix.contentStart, end);
     if (fence3) {
       if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
     } else if (fenceLine) fence3 = fenceLine;
     else {
-      if (prefix.depth > deepest.depth) Object.assign(deepest, { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes });
-      if (!prefix.thematicBreak) {
-        const inline = scanInline(text3, prefix.contentStart, end, brackets);
-        brackets = inline.brackets;
-        if (inline.longestRun > longestRun.length) longestRun = { length: inline.longestRun, marker: inline.runMarker, line };
-        if (inline.deepestBrackets > deepestBrackets.depth) deepestBrackets = { depth: inline.deepestBrackets, line };
-      }
+      if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
+      if (!prefix.thematicBreak) scanInline(text3, prefix.contentStart, end, line, open, worst);
     }
     start2 = next;
   }
   blockCost += blockLength * blockLength;
   const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
-  return { problem: problemOf(deepest, longestRun, deepestBrackets), estimatedMs };
+  return { problem: problemOf(worst), estimatedMs };
 }
-function problemOf(deepest, run, brackets) {
-  if (deepest.depth > MAX_NESTING) {
-    const what = deepest.lists && deepest.quotes ? "nested lists and block quotes" : deepest.lists ? "nested list levels" : "nested block quotes";
-    return `${number(deepest.depth)} ${what} on line ${number(deepest.line)} (adrlint stops at ${MAX_NESTING})`;
+function problemOf({ nesting, run, brackets, emphasis }) {
+  if (nesting.depth > MAX_NESTING) {
+    const what = nesting.lists && nesting.quotes ? "nested lists and block quotes" : nesting.lists ? "nested list levels" : "nested block quotes";
+    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
   }
   if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
-  if (brackets.depth > MAX_BRACKET_DEPTH)
-    return `${number(brackets.depth)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${number(MAX_BRACKET_DEPTH)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (emphasis.count > MAX_OPEN_AT_ONCE)
+    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   return null;
 }
 function containerPrefix(text3, start2, end) {
@@ -27206,25 +27201,32 @@ function fenceOf(text3, at, end) {
   while (rest < end && isSpace(text3.charCodeAt(rest))) rest++;
   return { marker, length: after - at, closing: rest === end };
 }
-function scanInline(text3, start2, end, openBrackets) {
-  let longestRun = 0;
-  let runMarker = "";
-  let run = 0;
-  let brackets = openBrackets;
-  let deepestBrackets = openBrackets;
+function scanInline(text3, start2, end, line, open, worst) {
   for (let at = start2; at < end; at++) {
     const code = text3.charCodeAt(at);
-    if ((code === 42 || code === 95) && run > 0 && text3.charCodeAt(at - 1) === code) run++;
-    else run = code === 42 || code === 95 ? 1 : 0;
-    if (run > longestRun) {
-      longestRun = run;
-      runMarker = text3[at];
-    }
-    if (code === 92) at++;
-    else if (code === 91) deepestBrackets = Math.max(deepestBrackets, ++brackets);
-    else if (code === 93 && brackets > 0) brackets--;
+    if (code === 42 || code === 95) {
+      let after = at;
+      while (after < end && text3.charCodeAt(after) === code) after++;
+      const length = after - at;
+      if (length > worst.run.length) worst.run = { length, marker: text3[at], line };
+      const before2 = at > start2 ? text3.charCodeAt(at - 1) : SPACE;
+      const next = after < end ? text3.charCodeAt(after) : SPACE;
+      const opens = !isSpace(next) && (!isPunctuation(next) || isSpace(before2) || isPunctuation(before2));
+      const closes = !isSpace(before2) && (!isPunctuation(before2) || isSpace(next) || isPunctuation(next));
+      if (opens && !closes) {
+        open.emphasis += length;
+        if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
+      } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
+      at = after - 1;
+    } else if (code === 92) at++;
+    else if (code === 91) {
+      open.brackets++;
+      if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
+    } else if (code === 93 && open.brackets > 0) open.brackets--;
   }
-  return { longestRun, runMarker, brackets, deepestBrackets };
+}
+function isPunctuation(code) {
+  return code >= 33 && code <= 47 || code >= 58 && code <= 64 || code >= 91 && code <= 96 || code >= 123 && code <= 126;
 }
 function isSpace(code) {
   return code === SPACE || code === TAB;
@@ -27242,19 +27244,19 @@ function treeDepthProblem(tree) {
   }
   return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
-var MAX_NESTING, MAX_MARKER_RUN, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH, TooComplexError, NS_PER_CHAR, NS_PER_BLOCK_CHAR_SQUARED, NS_PER_LINE_LEVEL_SQUARED, SPACE, TAB, LF, CR;
+var MAX_NESTING, MAX_MARKER_RUN, MAX_OPEN_AT_ONCE, MAX_TREE_DEPTH, TooComplexError, NS_PER_CHAR, NS_PER_BLOCK_CHAR_SQUARED, NS_PER_LINE_LEVEL_SQUARED, SPACE, TAB, LF, CR;
 var init_complexity = __esm({
   "src/complexity.ts"() {
     "use strict";
     MAX_NESTING = 100;
     MAX_MARKER_RUN = 1e3;
-    MAX_BRACKET_DEPTH = 1e3;
+    MAX_OPEN_AT_ONCE = 500;
     MAX_TREE_DEPTH = 500;
     TooComplexError = class extends Error {
       name = "TooComplexError";
     };
     NS_PER_CHAR = 2e4;
-    NS_PER_BLOCK_CHAR_SQUARED = 10;
+    NS_PER_BLOCK_CHAR_SQUARED = 20;
     NS_PER_LINE_LEVEL_SQUARED = 800;
     SPACE = 32;
     TAB = 9;

@@ -1,8 +1,8 @@
 // How hard a markdown text is to parse, read in one pass before parsing it. micromark (under
 // remark-parse) is superlinear on some shapes: `- ` × 8,000 then a word takes a minute, `>` × 40,000
 // two, and its tree then overflows the stack of any recursive walk. Shapes no ADR has (containers
-// nested past markdown-it's default limit, a run of a thousand emphasis markers, brackets nested a
-// thousand deep) are refused outright, with what was found; for the rest, a generous estimate of
+// nested past markdown-it's default limit, a run of a thousand emphasis markers, hundreds of
+// brackets or emphasis openers open at once) are refused outright, with what was found; for the rest, a generous estimate of
 // the parse time tells src/bounded-parse.ts whether to parse on a thread it can stop.
 import type { Root } from 'mdast';
 
@@ -10,8 +10,8 @@ import type { Root } from 'mdast';
 export const MAX_NESTING = 100;
 /** One run of `*` or `_`: real text has a few, a fill-in blank a few dozen. */
 export const MAX_MARKER_RUN = 1000;
-/** `[` open at once in one paragraph. */
-export const MAX_BRACKET_DEPTH = 1000;
+/** `[`, or emphasis markers that can only open, open at once in one paragraph (real text: a few). */
+export const MAX_OPEN_AT_ONCE = 500;
 /** Depth of the parsed tree: every walk over it stays far from the stack's end. */
 export const MAX_TREE_DEPTH = 500;
 
@@ -33,10 +33,10 @@ export interface MarkdownMeasure {
 
 // Costs measured on micromark's worst shapes (a 2-core machine, busy): any line costs at most
 // ~20 µs a character (short list items); the superlinear shapes inside one block of text (lazy
-// lines, emphasis and link resolution, raw HTML left open) at most ~10 ns per square character of
-// the block; containers at most ~800 ns per square level of each line.
+// lines, emphasis and link resolution, raw HTML left open, nested images) at most ~20 ns per
+// square character of the block; containers at most ~800 ns per square level of each line.
 const NS_PER_CHAR = 20_000;
-const NS_PER_BLOCK_CHAR_SQUARED = 10;
+const NS_PER_BLOCK_CHAR_SQUARED = 20;
 const NS_PER_LINE_LEVEL_SQUARED = 800;
 
 const SPACE = 0x20;
@@ -48,21 +48,26 @@ function number(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-interface Deepest {
-  depth: number;
-  line: number;
-  lists: boolean;
-  quotes: boolean;
+/** The worst of each shape met so far, and its line. */
+interface Worst {
+  nesting: { depth: number; line: number; lists: boolean; quotes: boolean };
+  run: { length: number; marker: string; line: number };
+  brackets: { count: number; line: number };
+  emphasis: { count: number; line: number };
+}
+
+/** What the paragraph so far left open. */
+interface Open {
+  brackets: number;
+  emphasis: number;
 }
 
 /** Measure `text` (a BOM is one more character): linear in its length, no allocation per line. */
 export function measureMarkdown(text: string): MarkdownMeasure {
-  const deepest: Deepest = { depth: 0, line: 0, lists: false, quotes: false };
-  let longestRun = { length: 0, marker: '', line: 0 };
-  let deepestBrackets = { depth: 0, line: 0 };
+  const worst: Worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: '', line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
+  const open: Open = { brackets: 0, emphasis: 0 };
   let fence: { marker: number; length: number } | null = null;
   let blockLength = 0;
-  let brackets = 0;
   let blockCost = 0;
   let levelCost = 0;
   let line = 0;
@@ -77,37 +82,34 @@ export function measureMarkdown(text: string): MarkdownMeasure {
       // A blank line ends the block of text (and every paragraph in it).
       blockCost += blockLength * blockLength;
       blockLength = 0;
-      brackets = 0;
+      open.brackets = 0;
+      open.emphasis = 0;
     } else blockLength += next - start;
     const fenceLine = fenceOf(text, prefix.contentStart, end);
     if (fence) {
       if (fenceLine && fenceLine.marker === fence.marker && fenceLine.length >= fence.length && fenceLine.closing) fence = null;
     } else if (fenceLine) fence = fenceLine;
     else {
-      if (prefix.depth > deepest.depth) Object.assign(deepest, { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes });
+      if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
       // A thematic break (`* * *`, `___`) is no emphasis and opens nothing.
-      if (!prefix.thematicBreak) {
-        const inline = scanInline(text, prefix.contentStart, end, brackets);
-        brackets = inline.brackets;
-        if (inline.longestRun > longestRun.length) longestRun = { length: inline.longestRun, marker: inline.runMarker, line };
-        if (inline.deepestBrackets > deepestBrackets.depth) deepestBrackets = { depth: inline.deepestBrackets, line };
-      }
+      if (!prefix.thematicBreak) scanInline(text, prefix.contentStart, end, line, open, worst);
     }
     start = next;
   }
   blockCost += blockLength * blockLength;
   const estimatedMs = (text.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
-  return { problem: problemOf(deepest, longestRun, deepestBrackets), estimatedMs };
+  return { problem: problemOf(worst), estimatedMs };
 }
 
-function problemOf(deepest: Deepest, run: { length: number; marker: string; line: number }, brackets: { depth: number; line: number }): string | null {
-  if (deepest.depth > MAX_NESTING) {
-    const what = deepest.lists && deepest.quotes ? 'nested lists and block quotes' : deepest.lists ? 'nested list levels' : 'nested block quotes';
-    return `${number(deepest.depth)} ${what} on line ${number(deepest.line)} (adrlint stops at ${MAX_NESTING})`;
+function problemOf({ nesting, run, brackets, emphasis }: Worst): string | null {
+  if (nesting.depth > MAX_NESTING) {
+    const what = nesting.lists && nesting.quotes ? 'nested lists and block quotes' : nesting.lists ? 'nested list levels' : 'nested block quotes';
+    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
   }
   if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
-  if (brackets.depth > MAX_BRACKET_DEPTH)
-    return `${number(brackets.depth)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${number(MAX_BRACKET_DEPTH)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (emphasis.count > MAX_OPEN_AT_ONCE)
+    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   return null;
 }
 
@@ -194,26 +196,39 @@ function fenceOf(text: string, at: number, end: number): { marker: number; lengt
   return { marker, length: after - at, closing: rest === end };
 }
 
-/** Emphasis marker runs and `[` nesting in the content `[start, end)`, brackets carried over from the lines before. */
-function scanInline(text: string, start: number, end: number, openBrackets: number): { longestRun: number; runMarker: string; brackets: number; deepestBrackets: number } {
-  let longestRun = 0;
-  let runMarker = '';
-  let run = 0;
-  let brackets = openBrackets;
-  let deepestBrackets = openBrackets;
+/**
+ * The emphasis marker runs and `[` of the content `[start, end)` of line `line`: what they leave
+ * open is carried to the paragraph's next line. A run that can only open emphasis (CommonMark's
+ * left-flanking, not right-flanking) opens as many as its length; one that can only close, closes.
+ */
+function scanInline(text: string, start: number, end: number, line: number, open: Open, worst: Worst): void {
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at);
-    if ((code === 0x2a || code === 0x5f) && run > 0 && text.charCodeAt(at - 1) === code) run++;
-    else run = code === 0x2a || code === 0x5f ? 1 : 0;
-    if (run > longestRun) {
-      longestRun = run;
-      runMarker = text[at]!;
-    }
-    if (code === 0x5c /* \ */) at++;
-    else if (code === 0x5b /* [ */) deepestBrackets = Math.max(deepestBrackets, ++brackets);
-    else if (code === 0x5d /* ] */ && brackets > 0) brackets--;
+    if (code === 0x2a /* * */ || code === 0x5f /* _ */) {
+      let after = at;
+      while (after < end && text.charCodeAt(after) === code) after++;
+      const length = after - at;
+      if (length > worst.run.length) worst.run = { length, marker: text[at]!, line };
+      const before = at > start ? text.charCodeAt(at - 1) : SPACE;
+      const next = after < end ? text.charCodeAt(after) : SPACE;
+      const opens = !isSpace(next) && (!isPunctuation(next) || isSpace(before) || isPunctuation(before));
+      const closes = !isSpace(before) && (!isPunctuation(before) || isSpace(next) || isPunctuation(next));
+      if (opens && !closes) {
+        open.emphasis += length;
+        if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
+      } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
+      at = after - 1;
+    } else if (code === 0x5c /* \ */) at++;
+    else if (code === 0x5b /* [ */) {
+      open.brackets++;
+      if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
+    } else if (code === 0x5d /* ] */ && open.brackets > 0) open.brackets--;
   }
-  return { longestRun, runMarker, brackets, deepestBrackets };
+}
+
+/** ASCII punctuation, as CommonMark's flanking rules read it (other characters count as letters here). */
+function isPunctuation(code: number): boolean {
+  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
 }
 
 function isSpace(code: number): boolean {
