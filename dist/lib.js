@@ -27019,6 +27019,7 @@ function remarkFrontmatter(options) {
 var MAX_NESTING = 100;
 var MAX_MARKER_RUN = 1e3;
 var MAX_OPEN_AT_ONCE = 500;
+var MAX_FRONTMATTER_KEYS = 5e3;
 var MAX_TREE_DEPTH = 500;
 var TooComplexError = class extends Error {
   name = "TooComplexError";
@@ -27036,6 +27037,17 @@ var CR = 13;
 function number(value2) {
   return value2.toLocaleString("en-US");
 }
+var FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+var FRONTMATTER_CLOSING = /^---[ \t]*(?:\r\n|\r|\n|$)/m;
+function frontmatterEnd(text3) {
+  const opening = FRONTMATTER_OPENING.exec(text3);
+  if (!opening) return 0;
+  const closing = FRONTMATTER_CLOSING.exec(text3.slice(opening[0].length));
+  return closing ? opening[0].length + closing.index + closing[0].length : 0;
+}
+function lineCount(text3, end) {
+  return text3.slice(0, end).split(/\r\n|\r|\n/).length - 1;
+}
 function measureMarkdown(text3) {
   const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open = { brackets: 0, emphasis: 0 };
@@ -27043,8 +27055,9 @@ function measureMarkdown(text3) {
   let blockLength = 0;
   let blockCost = 0;
   let levelCost = 0;
-  let line = 0;
-  for (let start2 = 0; start2 <= text3.length; ) {
+  let start2 = frontmatterEnd(text3);
+  let line = start2 === 0 ? 0 : lineCount(text3, start2);
+  while (start2 <= text3.length) {
     line++;
     let end = start2;
     while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
@@ -27185,6 +27198,13 @@ function treeDepthProblem(tree) {
     for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
   }
   return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+}
+var KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
+function frontmatterKeysProblem(yaml) {
+  let keys = 0;
+  KEY_COLON.lastIndex = 0;
+  while (KEY_COLON.exec(yaml) !== null) keys++;
+  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
 }
 
 // src/bounded-parse.ts
@@ -27630,14 +27650,14 @@ function adrFromTree(path, text3, bom, tree, lines) {
     lines
   };
 }
-function parseHead(path, head, frontmatterEnd2, title) {
+function parseHead(path, head, frontmatterEnd3, title) {
   const bom = head.charCodeAt(0) === 65279;
   const text3 = bom ? head.slice(1) : head;
   const lines = createLineIndex(text3);
   const point3 = (offset) => ({ ...lines.position(offset), offset });
   const children = [];
-  if (frontmatterEnd2 !== null) {
-    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd2 - 4)), position: { start: point3(0), end: point3(frontmatterEnd2) } });
+  if (frontmatterEnd3 !== null) {
+    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd3 - 4)), position: { start: point3(0), end: point3(frontmatterEnd3) } });
   }
   children.push({
     type: "heading",
@@ -27654,8 +27674,13 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml3.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
@@ -30100,7 +30125,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
   if (!record.date) return;
   const written = leadingIsoDate(record.date.value);
   if (!written) return;
-  const inFrontmatter = record.date.range[0] < frontmatterEnd(adr.text);
+  const inFrontmatter = record.date.range[0] < frontmatterEnd2(adr.text);
   const range = inFrontmatter ? record.date.range : [record.date.range[0], record.date.range[0] + written.text.length];
   if (written.day === null) {
     if (!inFrontmatter && written.problem) report({ range, message: `Invalid date: ${written.problem}` });
@@ -30131,7 +30156,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
 function lastUpdated(record) {
   return record.format === "madr" || record.format === "madr2";
 }
-function frontmatterEnd(text3) {
+function frontmatterEnd2(text3) {
   const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text3);
   return block ? block[0].length : 0;
 }
@@ -31870,11 +31895,11 @@ function headRecord(path, source, catalogue) {
   const text3 = bom ? source.slice(1) : source;
   if (text3.includes("\r")) return null;
   let at = 0;
-  let frontmatterEnd2 = null;
+  let frontmatterEnd3 = null;
   if (text3.startsWith("---\n")) {
     const close2 = text3.indexOf("\n---\n", 3);
     if (close2 < 0) return null;
-    frontmatterEnd2 = close2 + 4;
+    frontmatterEnd3 = close2 + 4;
     at = close2 + 5;
   }
   while (text3.charCodeAt(at) === 10) at++;
@@ -31887,7 +31912,7 @@ function headRecord(path, source, catalogue) {
   const date = headDate(path, source, bom, bodyStart, catalogue);
   if (date === void 0) return null;
   if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd2, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd3, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
     return { ...buildRecord(head, catalogue), date, partial: true };
   }
   const title = heading[1];

@@ -24200,6 +24200,7 @@ function remarkFrontmatter(options) {
 var MAX_NESTING = 100;
 var MAX_MARKER_RUN = 1e3;
 var MAX_OPEN_AT_ONCE = 500;
+var MAX_FRONTMATTER_KEYS = 5e3;
 var MAX_TREE_DEPTH = 500;
 var TooComplexError = class extends Error {
   name = "TooComplexError";
@@ -24217,6 +24218,17 @@ var CR = 13;
 function number(value2) {
   return value2.toLocaleString("en-US");
 }
+var FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+var FRONTMATTER_CLOSING = /^---[ \t]*(?:\r\n|\r|\n|$)/m;
+function frontmatterEnd(text3) {
+  const opening = FRONTMATTER_OPENING.exec(text3);
+  if (!opening) return 0;
+  const closing = FRONTMATTER_CLOSING.exec(text3.slice(opening[0].length));
+  return closing ? opening[0].length + closing.index + closing[0].length : 0;
+}
+function lineCount(text3, end) {
+  return text3.slice(0, end).split(/\r\n|\r|\n/).length - 1;
+}
 function measureMarkdown(text3) {
   const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open = { brackets: 0, emphasis: 0 };
@@ -24224,8 +24236,9 @@ function measureMarkdown(text3) {
   let blockLength = 0;
   let blockCost = 0;
   let levelCost = 0;
-  let line = 0;
-  for (let start2 = 0; start2 <= text3.length; ) {
+  let start2 = frontmatterEnd(text3);
+  let line = start2 === 0 ? 0 : lineCount(text3, start2);
+  while (start2 <= text3.length) {
     line++;
     let end = start2;
     while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
@@ -24366,6 +24379,13 @@ function treeDepthProblem(tree) {
     for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
   }
   return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+}
+var KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
+function frontmatterKeysProblem(yaml) {
+  let keys = 0;
+  KEY_COLON.lastIndex = 0;
+  while (KEY_COLON.exec(yaml) !== null) keys++;
+  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
 }
 
 // src/bounded-parse.ts
@@ -24737,8 +24757,13 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml3.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
@@ -27136,7 +27161,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
   if (!record.date) return;
   const written = leadingIsoDate(record.date.value);
   if (!written) return;
-  const inFrontmatter = record.date.range[0] < frontmatterEnd(adr.text);
+  const inFrontmatter = record.date.range[0] < frontmatterEnd2(adr.text);
   const range = inFrontmatter ? record.date.range : [record.date.range[0], record.date.range[0] + written.text.length];
   if (written.day === null) {
     if (!inFrontmatter && written.problem) report({ range, message: `Invalid date: ${written.problem}` });
@@ -27167,7 +27192,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
 function lastUpdated(record) {
   return record.format === "madr" || record.format === "madr2";
 }
-function frontmatterEnd(text3) {
+function frontmatterEnd2(text3) {
   const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text3);
   return block ? block[0].length : 0;
 }

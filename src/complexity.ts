@@ -12,6 +12,8 @@ export const MAX_NESTING = 100;
 export const MAX_MARKER_RUN = 1000;
 /** `[`, or emphasis markers that can only open, open at once in one paragraph (real text: a few). */
 export const MAX_OPEN_AT_ONCE = 500;
+/** Keys in a frontmatter: the yaml library checks each new key against every other one. */
+export const MAX_FRONTMATTER_KEYS = 5000;
 /** Depth of the parsed tree: every walk over it stays far from the stack's end. */
 export const MAX_TREE_DEPTH = 500;
 
@@ -48,6 +50,21 @@ function number(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+const FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+const FRONTMATTER_CLOSING = /^---[ \t]*(?:\r\n|\r|\n|$)/m;
+
+/** Where a YAML frontmatter block (`---` lines, as remark-frontmatter reads it) ends, or 0. */
+function frontmatterEnd(text: string): number {
+  const opening = FRONTMATTER_OPENING.exec(text);
+  if (!opening) return 0;
+  const closing = FRONTMATTER_CLOSING.exec(text.slice(opening[0].length));
+  return closing ? opening[0].length + closing.index + closing[0].length : 0;
+}
+
+function lineCount(text: string, end: number): number {
+  return text.slice(0, end).split(/\r\n|\r|\n/).length - 1;
+}
+
 /** The worst of each shape met so far, and its line. */
 interface Worst {
   nesting: { depth: number; line: number; lists: boolean; quotes: boolean };
@@ -70,8 +87,10 @@ export function measureMarkdown(text: string): MarkdownMeasure {
   let blockLength = 0;
   let blockCost = 0;
   let levelCost = 0;
-  let line = 0;
-  for (let start = 0; start <= text.length; ) {
+  // The frontmatter is YAML, read by its own parser.
+  let start = frontmatterEnd(text);
+  let line = start === 0 ? 0 : lineCount(text, start);
+  while (start <= text.length) {
     line++;
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
@@ -249,4 +268,15 @@ export function treeDepthProblem(tree: Root): string | null {
     for (const child of node.children ?? []) stack.push({ node: child as { children?: unknown[] }, depth: depth + 1 });
   }
   return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+}
+
+// A key's colon: followed by a space or a line's end (a URL's is not).
+const KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
+
+/** Why a frontmatter's YAML has too many keys to read (20,000 keys take the yaml library 4 s), or null. */
+export function frontmatterKeysProblem(yaml: string): string | null {
+  let keys = 0;
+  KEY_COLON.lastIndex = 0;
+  while (KEY_COLON.exec(yaml) !== null) keys++;
+  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
 }

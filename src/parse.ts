@@ -5,6 +5,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, v
 import type { Catalogue } from './catalogue.ts';
 import { createLineIndex } from './positions.ts';
 import { parseBounded } from './bounded-parse.ts';
+import { frontmatterKeysProblem } from './complexity.ts';
 import { readDirectives } from './directives.ts';
 import { toString } from 'mdast-util-to-string';
 import { negatedInClause, rejectedOptionRanges } from './mention-use.ts';
@@ -94,8 +95,13 @@ function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeo
   const yamlText = text.slice(yamlOffset, yamlEnd);
   // The yaml library does not take a lone CR as a line break; micromark and YAML 1.2 do.
   // Same length, so every offset still maps onto the file.
-  const document = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document = parseDocument(tooManyKeys ? '' : yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter: Frontmatter = { blockRange: [0, blockEnd], yamlOffset, yamlText, document, data: null };
+  if (tooManyKeys) {
+    frontmatter.error = { message: tooManyKeys, range: trimmedRange(frontmatter, 0, yamlText.length) };
+    return frontmatter;
+  }
   const yamlError = document.errors[0];
   if (yamlError) {
     frontmatter.error = {

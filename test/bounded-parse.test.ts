@@ -116,6 +116,25 @@ describe('pathological markdown: one fatal line, the good ADR linted, each withi
   });
 });
 
+describe('pathological frontmatter: a frontmatter-syntax error, the body still linted', () => {
+  const body = '\n# 2. Another decision\n\nPlain text.\n';
+  it.each([
+    // Hung: each alias expands the list it is in, thousands of times.
+    ['an alias inside the value it names', `---\na: &x [${'*x, '.repeat(3000)}]\n---\n`, [2, 8], 'Alias "*x" is inside the value "&x" it names: a value cannot contain itself'],
+    // 9 s: the yaml library stringifies a mapping used as a key, nested keys over and over.
+    ['a mapping as a key, 400 deep', `---\n? ${'{'.repeat(400)}a${'}'.repeat(400)}\n: b\n---\n`, [2, 3], 'a key must be a plain value, not a list or a mapping'],
+    // 4 s, quadratic: the yaml library compares each key with every other.
+    ['20,000 keys', `---\n${Array.from({ length: 20000 }, (_, i) => `k${i}: v`).join('\n')}\n---\n`, [2, 1], '20,000 keys, too many to read (adrlint stops at 5,000)'],
+    // 7 s, quadratic: each alias looked its anchor up in the whole document.
+    ['10,000 aliases', `---\na: &x [b]\nc: [${'*x, '.repeat(10000)}]\n---\n`, [2, 1], 'Excessive alias count indicates a resource exhaustion attack (more than 100 alias expansions)'],
+  ])('%s', async (_, frontmatter, [line, column], message) => {
+    const { ms, good, bad } = await lintWith(frontmatter + body);
+    expect(bad.messages).toMatchObject([{ ruleId: 'frontmatter-syntax', line, column, message: `Invalid frontmatter: ${message}` }]);
+    expect(positions(good)).toEqual(GOOD_FINDINGS);
+    expect(ms).toBeLessThan(ISSUE_BOUND_MS);
+  });
+});
+
 describe('a parse that takes too long', () => {
   // Raw HTML openers (`<?`) left open, 100 KB in one paragraph: each scans to the paragraph's end,
   // over a minute in all, and within every measured limit. The thread parsing it is stopped.
