@@ -80,7 +80,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -214,7 +214,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index2 + 1];
           if (escaped === SLASH && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index2, index2 + 2);
           } else {
             out += hold(
@@ -260,8 +260,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -652,7 +652,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -667,7 +667,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -680,7 +680,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -2729,7 +2729,7 @@ var require_identity = __commonJS({
     var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar11 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
+    function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case MAP:
@@ -2749,7 +2749,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar11(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar11(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2759,7 +2759,7 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias3;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap7;
     exports.isNode = isNode;
@@ -8308,7 +8308,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
+    var isCollection2 = (token) => !!token && "items" in token;
     var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -8392,7 +8392,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isScalar = isScalar11;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -17422,6 +17422,42 @@ var init_frontmatter_syntax = __esm({
   }
 });
 
+// src/positions.ts
+function createLineIndex(text3) {
+  const starts = [0];
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text3.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    position(offset) {
+      let clamped = Math.max(0, Math.min(offset, text3.length));
+      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = low + high + 1 >> 1;
+        if ((starts[mid] ?? 0) <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+    },
+    offset({ line, column }) {
+      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      return Math.min(start2 + column - 1, text3.length);
+    }
+  };
+}
+var init_positions = __esm({
+  "src/positions.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/bail/index.js
 function bail(error) {
   if (error) {
@@ -18675,12 +18711,12 @@ var init_lib5 = __esm({
         return done ? executor(void 0, done) : new Promise(executor);
         function executor(resolve11, reject) {
           const realFile = vfile(file);
-          const parseTree = (
+          const parseTree2 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
             self.parse(realFile)
           );
-          self.run(parseTree, realFile, function(error, tree, file2) {
+          self.run(parseTree2, realFile, function(error, tree, file2) {
             if (error || !tree || !file2) {
               return realDone(error);
             }
@@ -22937,34 +22973,34 @@ function subcontent(events, eventIndex) {
   let stream;
   let previous2;
   let index2 = -1;
-  let current = token;
+  let current2 = token;
   let adjust = 0;
   let start2 = 0;
   const breaks = [start2];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
+  while (current2) {
+    while (events.get(++startPosition)[1] !== current2) {
     }
     startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
+    if (!current2._tokenizer) {
+      stream = context.sliceStream(current2);
+      if (!current2.next) {
         stream.push(null);
       }
       if (previous2) {
-        tokenizer.defineSkip(current.start);
+        tokenizer.defineSkip(current2.start);
       }
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
       tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous2 = current;
-    current = current.next;
+    previous2 = current2;
+    current2 = current2.next;
   }
-  current = token;
+  current2 = token;
   while (++index2 < childEvents.length) {
     if (
       // Find a void token that includes a break.
@@ -22972,15 +23008,15 @@ function subcontent(events, eventIndex) {
     ) {
       start2 = index2 + 1;
       breaks.push(start2);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
+      current2._tokenizer = void 0;
+      current2.previous = void 0;
+      current2 = current2.next;
     }
   }
   tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
+  if (current2) {
+    current2._tokenizer = void 0;
+    current2.previous = void 0;
   } else {
     breaks.pop();
   }
@@ -27051,39 +27087,265 @@ var init_remark_frontmatter = __esm({
   }
 });
 
-// src/positions.ts
-function createLineIndex(text3) {
-  const starts = [0];
-  for (let i = 0; i < text3.length; i++) {
-    const code = text3.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text3.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return {
-    position(offset) {
-      let clamped = Math.max(0, Math.min(offset, text3.length));
-      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = low + high + 1 >> 1;
-        if ((starts[mid] ?? 0) <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
-    },
-    offset({ line, column }) {
-      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start2 + column - 1, text3.length);
-    }
-  };
+// src/complexity.ts
+function tooComplex(reason) {
+  return new TooComplexError(`is too complex to parse: ${reason}`);
 }
-var init_positions = __esm({
-  "src/positions.ts"() {
+function number(value2) {
+  return value2.toLocaleString("en-US");
+}
+function frontmatterEnd(text3) {
+  const opening = FRONTMATTER_OPENING.exec(text3);
+  if (!opening) return 0;
+  const closing = FRONTMATTER_CLOSING.exec(text3.slice(opening[0].length));
+  return closing ? opening[0].length + closing.index + closing[0].length : 0;
+}
+function lineCount(text3, end) {
+  return text3.slice(0, end).split(/\r\n|\r|\n/).length - 1;
+}
+function measureMarkdown(text3) {
+  const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
+  const open = { brackets: 0, emphasis: 0 };
+  let fence3 = null;
+  let blockLength = 0;
+  let blockCost = 0;
+  let levelCost = 0;
+  let start2 = frontmatterEnd(text3);
+  let line = start2 === 0 ? 0 : lineCount(text3, start2);
+  while (start2 <= text3.length) {
+    line++;
+    let end = start2;
+    while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
+    const next = end + (text3.charCodeAt(end) === CR && text3.charCodeAt(end + 1) === LF ? 2 : 1);
+    const prefix = containerPrefix(text3, start2, end);
+    levelCost += prefix.depth * prefix.depth;
+    if (prefix.contentStart === end) {
+      blockCost += blockLength * blockLength;
+      blockLength = 0;
+      open.brackets = 0;
+      open.emphasis = 0;
+    } else blockLength += next - start2;
+    const fenceLine = fenceOf(text3, prefix.contentStart, end);
+    if (fence3) {
+      if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
+    } else if (fenceLine) fence3 = fenceLine;
+    else {
+      if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
+      if (!prefix.thematicBreak) scanInline(text3, prefix.contentStart, end, line, open, worst);
+    }
+    start2 = next;
+  }
+  blockCost += blockLength * blockLength;
+  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  return { problem: problemOf(worst), estimatedMs };
+}
+function problemOf({ nesting, run, brackets, emphasis }) {
+  if (nesting.depth > MAX_NESTING) {
+    const what = nesting.lists && nesting.quotes ? "nested lists and block quotes" : nesting.lists ? "nested list levels" : "nested block quotes";
+    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
+  }
+  if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (emphasis.count > MAX_OPEN_AT_ONCE)
+    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  return null;
+}
+function containerPrefix(text3, start2, end) {
+  const breakFrom = thematicBreakStart(text3, start2, end);
+  const prefix = { depth: 0, lists: false, quotes: false, contentStart: start2, thematicBreak: false };
+  let at = start2;
+  for (; ; ) {
+    while (at < end && isSpace(text3.charCodeAt(at))) at++;
+    if (at >= breakFrom) {
+      prefix.thematicBreak = true;
+      break;
+    }
+    const code = text3.charCodeAt(at);
+    if (code === 62) {
+      prefix.depth++;
+      prefix.quotes = true;
+      at++;
+      continue;
+    }
+    const markerEnd = listMarkerEnd(text3, at, end);
+    if (markerEnd === -1) break;
+    prefix.depth++;
+    prefix.lists = true;
+    at = markerEnd;
+  }
+  prefix.contentStart = at;
+  return prefix;
+}
+function listMarkerEnd(text3, at, end) {
+  const code = text3.charCodeAt(at);
+  let after = at + 1;
+  if (code !== 45 && code !== 42 && code !== 43) {
+    let digits = at;
+    while (digits < end && digits - at < 9 && isDigit(text3.charCodeAt(digits))) digits++;
+    const delimiter = text3.charCodeAt(digits);
+    if (digits === at || delimiter !== 46 && delimiter !== 41) return -1;
+    after = digits + 1;
+  }
+  return after >= end || isSpace(text3.charCodeAt(after)) ? after : -1;
+}
+function thematicBreakStart(text3, start2, end) {
+  let marker = 0;
+  let count = 0;
+  let at = end;
+  for (; at > start2; at--) {
+    const code = text3.charCodeAt(at - 1);
+    if (isSpace(code)) continue;
+    if (marker === 0 && (code === 45 || code === 42 || code === 95)) marker = code;
+    if (code !== marker) break;
+    count++;
+  }
+  return count >= 3 ? at : end + 1;
+}
+function fenceOf(text3, at, end) {
+  const marker = text3.charCodeAt(at);
+  if (marker !== 96 && marker !== 126) return null;
+  let after = at;
+  while (after < end && text3.charCodeAt(after) === marker) after++;
+  if (after - at < 3) return null;
+  let rest = after;
+  while (rest < end && isSpace(text3.charCodeAt(rest))) rest++;
+  return { marker, length: after - at, closing: rest === end };
+}
+function scanInline(text3, start2, end, line, open, worst) {
+  for (let at = start2; at < end; at++) {
+    const code = text3.charCodeAt(at);
+    if (code === 42 || code === 95) {
+      let after = at;
+      while (after < end && text3.charCodeAt(after) === code) after++;
+      const length = after - at;
+      if (length > worst.run.length) worst.run = { length, marker: text3[at], line };
+      const before2 = at > start2 ? text3.charCodeAt(at - 1) : SPACE;
+      const next = after < end ? text3.charCodeAt(after) : SPACE;
+      const opens = !isSpace(next) && (!isPunctuation(next) || isSpace(before2) || isPunctuation(before2));
+      const closes = !isSpace(before2) && (!isPunctuation(before2) || isSpace(next) || isPunctuation(next));
+      if (opens && !closes) {
+        open.emphasis += length;
+        if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
+      } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
+      at = after - 1;
+    } else if (code === 92) at++;
+    else if (code === 91) {
+      open.brackets++;
+      if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
+    } else if (code === 93 && open.brackets > 0) open.brackets--;
+  }
+}
+function isPunctuation(code) {
+  return code >= 33 && code <= 47 || code >= 58 && code <= 64 || code >= 91 && code <= 96 || code >= 123 && code <= 126;
+}
+function isSpace(code) {
+  return code === SPACE || code === TAB;
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
+function treeDepthProblem(tree) {
+  let deepest = 0;
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node2, depth } = stack.pop();
+    if (depth > deepest) deepest = depth;
+    for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
+  }
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+}
+function frontmatterKeysProblem(yaml) {
+  let keys = 0;
+  KEY_COLON.lastIndex = 0;
+  while (KEY_COLON.exec(yaml) !== null) keys++;
+  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
+}
+var MAX_NESTING, MAX_MARKER_RUN, MAX_OPEN_AT_ONCE, MAX_FRONTMATTER_KEYS, MAX_TREE_DEPTH, TooComplexError, NS_PER_CHAR, NS_PER_BLOCK_CHAR_SQUARED, NS_PER_LINE_LEVEL_SQUARED, SPACE, TAB, LF, CR, FRONTMATTER_OPENING, FRONTMATTER_CLOSING, KEY_COLON;
+var init_complexity = __esm({
+  "src/complexity.ts"() {
     "use strict";
+    MAX_NESTING = 100;
+    MAX_MARKER_RUN = 1e3;
+    MAX_OPEN_AT_ONCE = 500;
+    MAX_FRONTMATTER_KEYS = 5e3;
+    MAX_TREE_DEPTH = 500;
+    TooComplexError = class extends Error {
+      name = "TooComplexError";
+    };
+    NS_PER_CHAR = 2e4;
+    NS_PER_BLOCK_CHAR_SQUARED = 20;
+    NS_PER_LINE_LEVEL_SQUARED = 800;
+    SPACE = 32;
+    TAB = 9;
+    LF = 10;
+    CR = 13;
+    FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+    FRONTMATTER_CLOSING = /^---[ \t]*(?:\r\n|\r|\n|$)/m;
+    KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
+  }
+});
+
+// src/bounded-parse.ts
+import { existsSync } from "node:fs";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+function parseTree(text3) {
+  const tree = processor.parse(text3);
+  const problem = treeDepthProblem(tree);
+  if (problem) throw tooComplex(problem);
+  return tree;
+}
+function parseBounded(text3, limitSeconds = PARSE_TIME_LIMIT_SECONDS) {
+  const measure = measureMarkdown(text3);
+  if (measure.problem) throw tooComplex(measure.problem);
+  if (measure.estimatedMs <= IN_THREAD_MS) return parseTree(text3);
+  const thread = parseThread();
+  return thread ? thread.parse(text3, limitSeconds) : parseTree(text3);
+}
+function parseThread() {
+  if (current === void 0) {
+    const script = packagePath("dist", "parse-worker.js");
+    current = existsSync(script) ? new ParseThread(script) : null;
+  }
+  return current;
+}
+var PARSE_TIME_LIMIT_SECONDS, IN_THREAD_MS, processor, ParseThread, current;
+var init_bounded_parse = __esm({
+  "src/bounded-parse.ts"() {
+    "use strict";
+    init_unified();
+    init_remark_parse();
+    init_remark_frontmatter();
+    init_complexity();
+    init_paths();
+    PARSE_TIME_LIMIT_SECONDS = 10;
+    IN_THREAD_MS = 1e3;
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+    ParseThread = class {
+      worker;
+      replies;
+      done = new Int32Array(new SharedArrayBuffer(4));
+      constructor(script) {
+        const { port1, port2 } = new MessageChannel();
+        const data = { replies: port2, done: this.done };
+        this.worker = new Worker(script, { workerData: data, transferList: [port2] });
+        this.worker.unref();
+        this.replies = port1;
+      }
+      parse(text3, limitSeconds) {
+        Atomics.store(this.done, 0, 0);
+        this.worker.postMessage(text3);
+        if (Atomics.wait(this.done, 0, 0, limitSeconds * 1e3) === "timed-out") {
+          void this.worker.terminate();
+          current = void 0;
+          throw new TooComplexError(`is too complex to parse in ${limitSeconds} s`);
+        }
+        const reply = receiveMessageOnPort(this.replies)?.message;
+        if (reply === void 0) throw new Error("the parse thread gave no answer");
+        if ("tree" in reply) return reply.tree;
+        if ("tooComplex" in reply) throw new TooComplexError(reply.tooComplex);
+        throw new Error(reply.error);
+      }
+    };
   }
 });
 
@@ -27602,7 +27864,7 @@ var init_mention_matcher = __esm({
 
 // src/parse.ts
 function parseMarkdown(text3) {
-  return processor.parse(text3);
+  return parseBounded(text3);
 }
 function opensFrontmatter(text3) {
   const fence3 = OPENING_FENCE.exec(text3);
@@ -27645,14 +27907,14 @@ function adrFromTree(path, text3, bom, tree, lines) {
     lines
   };
 }
-function parseHead(path, head, frontmatterEnd2, title) {
+function parseHead(path, head, frontmatterEnd3, title) {
   const bom = head.charCodeAt(0) === 65279;
   const text3 = bom ? head.slice(1) : head;
   const lines = createLineIndex(text3);
   const point3 = (offset) => ({ ...lines.position(offset), offset });
   const children = [];
-  if (frontmatterEnd2 !== null) {
-    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd2 - 4)), position: { start: point3(0), end: point3(frontmatterEnd2) } });
+  if (frontmatterEnd3 !== null) {
+    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd3 - 4)), position: { start: point3(0), end: point3(frontmatterEnd3) } });
   }
   children.push({
     type: "heading",
@@ -27669,8 +27931,13 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml2.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml2.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
@@ -27679,9 +27946,9 @@ function readFrontmatter(text3, blockEnd, lines) {
     };
     return frontmatter2;
   }
-  const unresolved2 = firstUnresolvedAlias(document3);
-  if (unresolved2) {
-    frontmatter2.error = { message: `Unresolved alias "*${unresolved2.source}": no anchor "&${unresolved2.source}" comes before it`, range: nodeRange(frontmatter2, unresolved2) };
+  const unexpandable = unexpandableNode(document3);
+  if (unexpandable) {
+    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
     return frontmatter2;
   }
   const contents = document3.contents;
@@ -27701,15 +27968,24 @@ function readFrontmatter(text3, blockEnd, lines) {
   }
   return frontmatter2;
 }
-function firstUnresolvedAlias(document3) {
+function unexpandableNode(document3) {
+  const anchors = /* @__PURE__ */ new Map();
   let found = null;
   (0, import_yaml2.visit)(document3, {
-    Alias(_, node2) {
-      if (!node2.resolve(document3)) {
-        found = node2;
-        return import_yaml2.visit.BREAK;
+    Pair(_, pair) {
+      if (!(0, import_yaml2.isCollection)(pair.key)) return void 0;
+      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
+      return import_yaml2.visit.BREAK;
+    },
+    Node(_, node2, path) {
+      if (!(0, import_yaml2.isAlias)(node2)) {
+        if (node2.anchor) anchors.set(node2.anchor, node2);
+        return void 0;
       }
-      return void 0;
+      const target = anchors.get(node2.source);
+      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
+      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
+      return found ? import_yaml2.visit.BREAK : void 0;
     }
   });
   return found;
@@ -28000,20 +28276,18 @@ function isAutolink(text3, node2, range) {
   const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
-var import_yaml2, processor, MAX_ALIAS_COUNT, OPENING_FENCE, YAML_START, REFERENCE_KEYS, NOT_PROSE, BLOCKS, CLAUSE_WINDOW, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var import_yaml2, MAX_ALIAS_COUNT, OPENING_FENCE, YAML_START, REFERENCE_KEYS, NOT_PROSE, BLOCKS, CLAUSE_WINDOW, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
 var init_parse2 = __esm({
   "src/parse.ts"() {
     "use strict";
-    init_unified();
-    init_remark_parse();
-    init_remark_frontmatter();
     import_yaml2 = __toESM(require_dist(), 1);
     init_positions();
+    init_bounded_parse();
+    init_complexity();
     init_directives();
     init_mdast_util_to_string();
     init_mention_use();
     init_mention_matcher();
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
     MAX_ALIAS_COUNT = 100;
     OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
     YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
@@ -28042,9 +28316,9 @@ function leadingIsoDate(value2) {
   if (!/^\d{4}-/.test(text3)) return null;
   const month = /^(\d{4})-(\d{2})$/.exec(text3);
   if (month) {
-    const number = Number(month[2]);
-    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+    const number2 = Number(month[2]);
+    if (number2 < 1 || number2 > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number2 - 1, 1) / DAY_MS, problem: null };
   }
   const problem = checkIsoDate(text3);
   if (problem) return { text: text3, day: null, problem };
@@ -28969,12 +29243,12 @@ function followsNaming(name, scheme) {
   return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
 }
 function namingForm(scheme) {
-  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const number2 = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
   const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+  return `${scheme.prefix}${number2}${scheme.separator}${title}.md`;
 }
-function schemeName(scheme, number, words3, extension2 = ".md") {
-  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+function schemeName(scheme, number2, words3, extension2 = ".md") {
+  const head = typeof number2 === "string" ? number2 : String(number2).padStart(scheme.pad ?? scheme.width[1], "0");
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
 var DEFAULT_SCHEME, COMPACT_DATE, WELL_FORMED, LENIENT_NUMBER, DATE_START, DATE_SCHEME;
@@ -29020,8 +29294,8 @@ function titleNumber(title) {
   return null;
 }
 function stripTitleNumber(title) {
-  const number = titleNumber(title);
-  return number ? title.slice(number.titleStart) : title;
+  const number2 = titleNumber(title);
+  return number2 ? title.slice(number2.titleStart) : title;
 }
 function comparableTitle(title) {
   const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
@@ -29047,17 +29321,17 @@ function referenceTarget(raw) {
 }
 function sectionsOf(adr) {
   const sections = [];
-  let current = null;
+  let current2 = null;
   let titleSeen = false;
   for (const node2 of adr.tree.children) {
     if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
-      current = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
-      sections.push(current);
+      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
+      sections.push(current2);
     } else if (node2.type === "heading") {
       titleSeen = true;
-      current = null;
-    } else if (current) {
-      current.content.push(node2);
+      current2 = null;
+    } else if (current2) {
+      current2.content.push(node2);
     }
   }
   return sections;
@@ -29572,12 +29846,12 @@ function renamedTargets(missing, names) {
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
   const [, digits, rest] = match;
-  const number = Number(digits);
+  const number2 = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
   const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
-  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number2);
   if (sameName.length > 0) return sameName.map((entry) => entry.name);
-  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
+  return (pool.byNumber.get(number2) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -29747,8 +30021,16 @@ function declaresPatterns(source) {
 function folderConventions(adrs, template) {
   return {
     patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? withSetUsage(readTemplate(template), adrs) : null
+    template: template ? templateOf(template, adrs) : null
   };
+}
+function templateOf(file, adrs) {
+  try {
+    return withSetUsage(readTemplate(file), adrs);
+  } catch (error) {
+    if (error instanceof TooComplexError) return null;
+    throw error;
+  }
 }
 function withSetUsage(template, adrs) {
   if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
@@ -29833,6 +30115,7 @@ var init_conventions = __esm({
     "use strict";
     init_mdast_util_to_string();
     init_parse2();
+    init_complexity();
     init_sections();
     init_record();
     init_adr_links();
@@ -30102,10 +30385,10 @@ function numberedName(record, scheme) {
   const withoutPrefix = base.replace(/^adr[-_ ]*(?=\d)/i, "");
   const dated = DATE_PREFIX.exec(withoutPrefix);
   const digits = dated ? null : /^\d+/.exec(withoutPrefix)?.[0];
-  const number = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
+  const number2 = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
   const title = titleWords(withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0), record);
-  if (number === null || title.length === 0) return null;
-  return schemeName(scheme, number, title, extension2);
+  if (number2 === null || title.length === 0) return null;
+  return schemeName(scheme, number2, title, extension2);
 }
 function datedName(record, scheme) {
   const { base, extension: extension2 } = parts(record.name);
@@ -30195,9 +30478,9 @@ function freeNumbersOf(siblings) {
     next = Math.max(next, entry.fileNumber + 1);
   }
   const free = /* @__PURE__ */ new Map();
-  for (const number of [...counts.keys()].sort((a, b) => a - b)) {
-    const extra = counts.get(number) - 1;
-    if (extra > 0) free.set(number, Array.from({ length: extra }, () => next++));
+  for (const number2 of [...counts.keys()].sort((a, b) => a - b)) {
+    const extra = counts.get(number2) - 1;
+    if (extra > 0) free.set(number2, Array.from({ length: extra }, () => next++));
   }
   return free;
 }
@@ -30231,7 +30514,7 @@ var init_adr_number_duplicate = __esm({
       if (others.length === 0) return;
       const siblings = recordsByFolder(set).get(record.folder) ?? [];
       const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-      const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
+      const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number2) => String(number2).padStart(digits.length, "0"));
       const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
       report({
         range: [0, 0],
@@ -30252,17 +30535,17 @@ function writtenNumbers(adr, record) {
   const found = [];
   const title = record.frontmatterTitle;
   if (title) {
-    const number = titleNumber(title.value.trim());
-    const at = number ? adr.text.indexOf(number.text, title.range[0]) : -1;
-    if (number && at >= 0 && at < title.range[1]) found.push({ text: number.text, range: [at, at + number.text.length], where: "frontmatter title", placeholder: number.placeholder });
+    const number2 = titleNumber(title.value.trim());
+    const at = number2 ? adr.text.indexOf(number2.text, title.range[0]) : -1;
+    if (number2 && at >= 0 && at < title.range[1]) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "frontmatter title", placeholder: number2.placeholder });
   }
   const h1 = adr.tree.children.find((node2) => node2.type === "heading" && node2.depth === 1);
   const start2 = h1?.position?.start.offset;
   const end = h1?.position?.end.offset;
   if (h1 && start2 !== void 0 && end !== void 0) {
-    const number = titleNumber(toString(h1).trim());
-    const at = number ? adr.text.indexOf(number.text, start2) : -1;
-    if (number && at >= 0 && at < end) found.push({ text: number.text, range: [at, at + number.text.length], where: "title", placeholder: number.placeholder });
+    const number2 = titleNumber(toString(h1).trim());
+    const at = number2 ? adr.text.indexOf(number2.text, start2) : -1;
+    if (number2 && at >= 0 && at < end) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "title", placeholder: number2.placeholder });
   }
   return found;
 }
@@ -30293,21 +30576,21 @@ var init_adr_number_mismatch = __esm({
       const fileNumber2 = record.fileNumber;
       if (fileNumber2 === null) return;
       const fileDigits = fileNumberDigits(record.name) ?? String(fileNumber2);
-      for (const number of writtenNumbers(adr, record)) {
-        if (number.placeholder) {
-          const text3 = /^[nx]{2,}$/i.test(number.text) ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+      for (const number2 of writtenNumbers(adr, record)) {
+        if (number2.placeholder) {
+          const text3 = /^[nx]{2,}$/i.test(number2.text) ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
           report({
-            range: number.range,
-            message: `The ${number.where} has the placeholder "${number.text}" for its number; write ${text3}, the file name's number`,
-            fix: { range: number.range, text: text3 }
+            range: number2.range,
+            message: `The ${number2.where} has the placeholder "${number2.text}" for its number; write ${text3}, the file name's number`,
+            fix: { range: number2.range, text: text3 }
           });
           continue;
         }
-        if (Number(number.text) === fileNumber2) continue;
-        const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+        if (Number(number2.text) === fileNumber2) continue;
+        const replacement = number2.text.startsWith("0") ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
         report({
-          range: number.range,
-          message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
+          range: number2.range,
+          message: `The ${number2.where} says ${number2.text} but the file name says ${fileDigits}; make them agree`,
           suggestions: [replacement]
         });
       }
@@ -30457,7 +30740,7 @@ __export(adr_date_exports, {
 function lastUpdated(record) {
   return record.format === "madr" || record.format === "madr2";
 }
-function frontmatterEnd(text3) {
+function frontmatterEnd2(text3) {
   const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text3);
   return block ? block[0].length : 0;
 }
@@ -30548,7 +30831,7 @@ var init_adr_date = __esm({
       if (!record.date) return;
       const written = leadingIsoDate(record.date.value);
       if (!written) return;
-      const inFrontmatter = record.date.range[0] < frontmatterEnd(adr.text);
+      const inFrontmatter = record.date.range[0] < frontmatterEnd2(adr.text);
       const range = inFrontmatter ? record.date.range : [record.date.range[0], record.date.range[0] + written.text.length];
       if (written.day === null) {
         if (!inFrontmatter && written.problem) report({ range, message: `Invalid date: ${written.problem}` });
@@ -30711,7 +30994,7 @@ function folderTemplate(template) {
     h1Habit: template.h1Count > 1
   };
 }
-function templateOf(record, headings, option, conventions2) {
+function templateOf2(record, headings, option, conventions2) {
   if (Array.isArray(option)) return builtIn("configured", option);
   if (option === "madr" || option === "nygard") return builtIn(option, TEMPLATES[option]);
   const own6 = folderTemplate(conventions2.template);
@@ -30802,7 +31085,7 @@ var init_adr_sections = __esm({
     METADATA_LINE = /^[\p{L} ]{1,24}:(?:[ \t][^\n]*)?$/u;
     check16 = ({ adr, record, options, conventions: conventions2, report }) => {
       const headings = record.sections.map((section) => normaliseHeading(section.title));
-      const template = templateOf(record, headings, options?.template, conventions2);
+      const template = templateOf2(record, headings, options?.template, conventions2);
       if (!template || isPointerStub(adr, record)) return;
       const depths = new Map(adr.tree.children.flatMap((node2) => node2.type === "heading" ? [[node2.position?.start.offset ?? -1, node2.depth]] : []));
       const depthOf = (index2) => depths.get(record.sections[index2].range[0]) ?? 2;
@@ -30933,10 +31216,10 @@ function itemStyle(adr, keys) {
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
-      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
+      const number2 = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
       return {
         quote: quote2,
-        number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
+        number: number2 ? { prefix: number2[1] ?? "", width: number2[2].length } : null,
         path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
       };
     }
@@ -30944,10 +31227,10 @@ function itemStyle(adr, keys) {
   return null;
 }
 function yamlItem(style, self, other) {
-  const number = other.fileNumber ?? other.number?.value ?? null;
+  const number2 = other.fileNumber ?? other.number?.value ?? null;
   let value2;
-  if (style.number && number !== null) {
-    const digits = style.number.width !== null ? String(number).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number);
+  if (style.number && number2 !== null) {
+    const digits = style.number.width !== null ? String(number2).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number2);
     value2 = `${style.number.prefix}${digits}`;
   } else {
     value2 = relativeHref(self.folder, other.path);
@@ -31042,8 +31325,8 @@ function bodyLine(adr, self, place, kind, other) {
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
   const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
-  const number = other.number?.value ?? other.fileNumber;
-  const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
+  const number2 = other.number?.value ?? other.fileNumber;
+  const text3 = place.form !== "bullet" && number2 !== null && other.title ? `${number2}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
   return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
@@ -31853,7 +32136,7 @@ var init_safe_write = __esm({
 });
 
 // src/config.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
 function toSeverity(value2) {
   if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
@@ -31865,7 +32148,7 @@ function findConfigFile(cwd) {
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join5(dir, name);
-      if (!existsSync(candidate)) continue;
+      if (!existsSync2(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
     }
@@ -31966,8 +32249,8 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
       }
     }
     if (preset === "madr" || preset === "nygard") {
-      const current = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
+      const current2 = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
     }
   }
   for (const [id, value2] of Object.entries(config.rules ?? {})) {
@@ -32006,7 +32289,7 @@ function inRuleOrder(ids) {
 function loadConfig(cwd, explicitFile) {
   const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, null, resolve3(cwd));
-  if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
+  if (explicitFile && !existsSync2(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
   return resolveConfig(data ?? {}, file, dirname6(file), locate);
 }
@@ -32046,7 +32329,7 @@ var init_config = __esm({
 });
 
 // src/files.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
 import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 function isMarkdown(path) {
   const lower = path.toLowerCase();
@@ -32059,7 +32342,7 @@ function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
   const gitignore = resolve4(root, ".gitignore");
-  if (existsSync2(gitignore)) {
+  if (existsSync3(gitignore)) {
     try {
       matcher.add(readRegularFile(gitignore));
     } catch {
@@ -32075,7 +32358,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve4(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve4(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -32649,9 +32932,9 @@ function settingsOf(config, ruleId, today = latestToday()) {
     today
   };
 }
-function checkAdr(adr, set, { catalogue, config, project, conventions: folders, today }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue, config, project, conventions: folders, today }, current2, scope = "all") {
   const messages = [];
-  const record = current ?? buildRecord(adr, catalogue);
+  const record = current2 ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
@@ -32744,6 +33027,7 @@ var init_lint = __esm({
   "src/lint.ts"() {
     "use strict";
     init_parse2();
+    init_complexity();
     init_record();
     init_rules();
     init_directives();
@@ -32802,9 +33086,16 @@ function fixText(filePath, source, context, set, options = {}, parsed, linted) {
     if (edits.length === 0) break;
     const { text: text3, applied } = applyEdits(adr.text, edits);
     if (applied.length === 0 || text3 === adr.text) break;
+    let fixed;
+    try {
+      fixed = parseAdr(filePath, bom + text3, context.catalogue);
+    } catch (error) {
+      if (error instanceof TooComplexError) break;
+      throw error;
+    }
     passes++;
     fixedCount += applied.length;
-    adr = parseAdr(filePath, bom + text3, context.catalogue);
+    adr = fixed;
     messages = lint(adr);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
@@ -32819,6 +33110,7 @@ var init_fixer = __esm({
     init_fix();
     init_lint();
     init_parse2();
+    init_complexity();
     MAX_FIX_PASSES = 10;
   }
 });
@@ -32908,7 +33200,7 @@ var init_version = __esm({
 
 // src/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
 import { join as join7, resolve as resolve5 } from "node:path";
 function contentHash(source) {
   return createHash2("sha1").update(source).digest("base64url");
@@ -32919,7 +33211,7 @@ function cacheKey(config, catalogue) {
 function cachePath(cwd, location) {
   if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
   const path = resolve5(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync4(path).isDirectory();
+  const isFolder = /[\\/]$/.test(location) || existsSync4(path) && statSync4(path).isDirectory();
   return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var FORMAT, FORMAT_VERSION, DEFAULT_CACHE_FILE, LintCache;
@@ -32992,7 +33284,7 @@ var init_cache = __esm({
       /** Forget files that no longer exist, so the cache does not grow without end. */
       retain(paths) {
         for (const path of this.entries.keys()) {
-          if (!paths.has(path) && !existsSync3(path)) {
+          if (!paths.has(path) && !existsSync4(path)) {
             this.entries.delete(path);
             this.changed = true;
           }
@@ -33103,6 +33395,7 @@ function runFileWork(work, config, catalogue) {
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
+    if (error instanceof TooComplexError) return { error: error.message };
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }
 }
@@ -33112,6 +33405,7 @@ var init_lint_file = __esm({
     init_lint();
     init_parse2();
     init_record();
+    init_complexity();
   }
 });
 
@@ -33123,18 +33417,23 @@ function headDate(path, source, bom, bodyStart, catalogue) {
   const headEnd = section ? bodyStart + section.index : text3.length;
   if (!DATE_WORD.test(text3.slice(0, headEnd))) return null;
   if (SPANNING.test(text3.slice(bodyStart, headEnd))) return void 0;
-  return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+  try {
+    return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+  } catch (error) {
+    if (error instanceof TooComplexError) return void 0;
+    throw error;
+  }
 }
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const text3 = bom ? source.slice(1) : source;
   if (text3.includes("\r")) return null;
   let at = 0;
-  let frontmatterEnd2 = null;
+  let frontmatterEnd3 = null;
   if (text3.startsWith("---\n")) {
     const close2 = text3.indexOf("\n---\n", 3);
     if (close2 < 0) return null;
-    frontmatterEnd2 = close2 + 4;
+    frontmatterEnd3 = close2 + 4;
     at = close2 + 5;
   }
   while (text3.charCodeAt(at) === 10) at++;
@@ -33147,7 +33446,7 @@ function headRecord(path, source, catalogue) {
   const date = headDate(path, source, bom, bodyStart, catalogue);
   if (date === void 0) return null;
   if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd2, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd3, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
     return { ...buildRecord(head, catalogue), date, partial: true };
   }
   const title = heading[1];
@@ -33184,6 +33483,7 @@ var init_record_scan = __esm({
   "src/record-scan.ts"() {
     "use strict";
     init_parse2();
+    init_complexity();
     init_record();
     init_status();
     RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
@@ -33195,9 +33495,9 @@ var init_record_scan = __esm({
 });
 
 // src/workers.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker as Worker2 } from "node:worker_threads";
 function workerCount(concurrency, count, cpus = availableParallelism()) {
   if (concurrency === "off" || count === 0) return 1;
   if (concurrency === "auto") {
@@ -33208,7 +33508,7 @@ function workerCount(concurrency, count, cpus = availableParallelism()) {
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
-  return existsSync4(path) ? path : null;
+  return existsSync5(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const count = workerCount(concurrency, works.length);
@@ -33222,7 +33522,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const outcomes = new Array(works.length);
   let next = 0;
   let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
+  const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
   try {
     await Promise.all(
       workers.map(
@@ -33319,12 +33619,12 @@ var init_write = __esm({
 });
 
 // src/project.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
 import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
 function findRepositoryRoot(start2) {
   let dir = resolve6(start2);
   for (; ; ) {
-    if (existsSync5(join8(dir, ".git"))) return dir;
+    if (existsSync6(join8(dir, ".git"))) return dir;
     const parent = dirname11(dir);
     if (parent === dir) return resolve6(start2);
     dir = parent;
@@ -33518,7 +33818,7 @@ async function lintProject(options) {
       }
       results.push(result);
     } catch (error) {
-      results.push(fatalResult(target.path, `internal error while linting: ${error.message.split("\n")[0]}`));
+      results.push(fatalResult(target.path, lintFailure(error, relative3(options.cwd, target.path) || target.path)));
     }
   }
   onProgress?.(targets.length, targets.length, "check");
@@ -33552,6 +33852,10 @@ function checkCatalogueFile(file) {
 function targetMessages(adr, record, fileMessages, records, context) {
   const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, "set"));
   return withDirectives(merged, record.directives, context);
+}
+function lintFailure(error, name) {
+  if (error instanceof TooComplexError) return `${name} ${error.message}`;
+  return `internal error while linting: ${error.message.split("\n")[0]}`;
 }
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
@@ -33620,6 +33924,7 @@ var init_run = __esm({
     init_workers();
     init_write();
     init_parse2();
+    init_complexity();
     init_dates();
     init_record();
     init_project();
@@ -34638,9 +34943,9 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
     for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
+      const current2 = diff[i], lines = current2.lines || splitLines(current2.value);
+      current2.lines = lines;
+      if (current2.added || current2.removed) {
         if (!oldRangeStart) {
           const prev = diff[i - 1];
           oldRangeStart = oldLine;
@@ -34652,9 +34957,9 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
           }
         }
         for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
+          curRange.push((current2.added ? "+" : "-") + line);
         }
-        if (current.added) {
+        if (current2.added) {
           newLine += lines.length;
         } else {
           oldLine += lines.length;
@@ -34864,7 +35169,7 @@ __export(new_adr_exports, {
   titlePatterns: () => titlePatterns,
   titleSlug: () => titleSlug
 });
-import { existsSync as existsSync6, readdirSync as readdirSync3, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync3, statSync as statSync7 } from "node:fs";
 import { dirname as dirname14, join as join9, resolve as resolve9 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
@@ -34886,8 +35191,8 @@ function titleSlug(title) {
   }
   return slug2;
 }
-function adrFileName(slug2, scheme, number, date) {
-  return schemeName(scheme, scheme.kind === "date" ? date.replace(/-/g, "") : number, slug2.split("-"));
+function adrFileName(slug2, scheme, number2, date) {
+  return schemeName(scheme, scheme.kind === "date" ? date.replace(/-/g, "") : number2, slug2.split("-"));
 }
 function folderTemplate2(formats) {
   const nygard = formats.filter((format) => format === "nygard").length;
@@ -34971,9 +35276,9 @@ function adrFolder(cwd, config) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
     if (scan.isGlob) return resolve9(config.baseDir, scan.base || ".");
     const path = resolve9(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync6(path) && statSync7(path).isFile() ? dirname14(path) : path;
+    return MARKDOWN2.test(path) && existsSync7(path) && statSync7(path).isFile() ? dirname14(path) : path;
   }
-  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync6(resolve9(cwd, folder)));
+  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync7(resolve9(cwd, folder)));
   return resolve9(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
 }
 function listFolder(folder) {
@@ -35043,14 +35348,14 @@ function createAdr(options) {
   const template = options.template ?? defaultTemplate(folder, names, config, catalogue);
   const userTemplate = typeof template === "object" ? readTemplateFile(template.path) : null;
   const patterns = titlePatterns(title, catalogue);
-  let number = nextAdrNumber(names);
+  let number2 = nextAdrNumber(names);
   const warnings = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const candidates = [...new Set(schemes.map((scheme) => adrFileName(slug2, scheme, number, options.date)))];
+    const candidates = [...new Set(schemes.map((scheme) => adrFileName(slug2, scheme, number2, options.date)))];
     const name = pattern ? candidates.find((candidate) => pattern.test(candidate)) : candidates[0];
     if (!name) throw new UsageError(`no file name for "${title}" matches the adr-filename pattern /${filenameOptions.pattern}/ (tried ${candidates.join(", ")})`);
     const dated = isDateName(name);
-    const fields = { title, number: dated ? null : number, date: options.date, status, patterns };
+    const fields = { title, number: dated ? null : number2, date: options.date, status, patterns };
     const text3 = userTemplate !== null ? fillTemplate(userTemplate, fields) : renderAdr(template, fields);
     const path = join9(folder, name);
     if (isTemplateName(name)) warnings.push(`${name} is named like a template, so adrlint will not lint it; change the title`);
@@ -35058,13 +35363,13 @@ function createAdr(options) {
       warnings.push(`${name} matches "nonAdrFiles" (${config.nonAdrFiles.join(", ")}), so adrlint will not lint it; rename it or change the title`);
     const result = { path, text: text3, number: fields.number, template: userTemplate !== null ? "file" : template, patterns, warnings };
     if (options.dryRun) {
-      if (existsSync6(path)) throw new UsageError(`${name} already exists in ${folder}`);
+      if (existsSync7(path)) throw new UsageError(`${name} already exists in ${folder}`);
       return result;
     }
     if (createNewFile(path, text3)) return result;
     if (dated) throw new UsageError(`${name} already exists in ${folder}; choose another title`);
     warnings.length = 0;
-    number++;
+    number2++;
   }
   throw new UsageError(`could not find a free ADR number in ${folder} after ${MAX_ATTEMPTS} attempts`);
 }
@@ -35449,7 +35754,7 @@ init_errors();
 init_files();
 init_run();
 init_rules();
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import { dirname as dirname15, relative as relative13, resolve as resolve10 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -35956,7 +36261,7 @@ function writeBaselineFile(path, results, io) {
 }
 function withoutBaselined(plan, results, io) {
   const root = findRepositoryRoot(io.cwd);
-  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync7(resolve10(root, file)));
+  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync8(resolve10(root, file)));
   const name = relative13(io.cwd, plan.path) || plan.path;
   const count = `${gone.length} problem${gone.length === 1 ? "" : "s"}`;
   if (gone.length > 0 && plan.prune) {
@@ -36019,7 +36324,7 @@ async function runNew(words3, values, io) {
   if (values.template !== void 0) {
     const named = TEMPLATE_NAMES2.find((name) => name === values.template);
     const file = resolve10(io.cwd, values.template);
-    if (!named && !existsSync7(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
+    if (!named && !existsSync8(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
     template = named ?? { path: file };
   }
   const dryRun = Boolean(values["dry-run"]);

@@ -57,7 +57,7 @@ var require_identity = __commonJS({
     var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar11 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
+    function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case MAP:
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar11(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar11(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -87,7 +87,7 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias3;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap7;
     exports.isNode = isNode;
@@ -5636,7 +5636,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
+    var isCollection2 = (token) => !!token && "items" in token;
     var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -5720,7 +5720,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isScalar = isScalar11;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -14937,7 +14937,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -15071,7 +15071,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index2 + 1];
           if (escaped === SLASH && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index2, index2 + 2);
           } else {
             out += hold(
@@ -15117,8 +15117,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -15509,7 +15509,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -15524,7 +15524,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -15537,7 +15537,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -18470,7 +18470,7 @@ function readRegularFile(path) {
 
 // src/config.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import { existsSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
 
 // rules/frontmatter-syntax.ts
@@ -18568,6 +18568,13 @@ __export(frontmatter_fields_exports, {
   meta: () => meta2
 });
 var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/parse.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/bounded-parse.ts
+import { existsSync } from "node:fs";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // node_modules/bail/index.js
 function bail(error) {
@@ -19598,12 +19605,12 @@ var Processor = class _Processor extends CallableInstance {
     return done ? executor(void 0, done) : new Promise(executor);
     function executor(resolve8, reject) {
       const realFile = vfile(file);
-      const parseTree = (
+      const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
         /** @type {unknown} */
         self.parse(realFile)
       );
-      self.run(parseTree, realFile, function(error, tree, file2) {
+      self.run(parseTree2, realFile, function(error, tree, file2) {
         if (error || !tree || !file2) {
           return realDone(error);
         }
@@ -23744,34 +23751,34 @@ function subcontent(events, eventIndex) {
   let stream;
   let previous2;
   let index2 = -1;
-  let current = token;
+  let current2 = token;
   let adjust = 0;
   let start2 = 0;
   const breaks = [start2];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
+  while (current2) {
+    while (events.get(++startPosition)[1] !== current2) {
     }
     startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
+    if (!current2._tokenizer) {
+      stream = context.sliceStream(current2);
+      if (!current2.next) {
         stream.push(null);
       }
       if (previous2) {
-        tokenizer.defineSkip(current.start);
+        tokenizer.defineSkip(current2.start);
       }
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
       tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous2 = current;
-    current = current.next;
+    previous2 = current2;
+    current2 = current2.next;
   }
-  current = token;
+  current2 = token;
   while (++index2 < childEvents.length) {
     if (
       // Find a void token that includes a break.
@@ -23779,15 +23786,15 @@ function subcontent(events, eventIndex) {
     ) {
       start2 = index2 + 1;
       breaks.push(start2);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
+      current2._tokenizer = void 0;
+      current2.previous = void 0;
+      current2 = current2.next;
     }
   }
   tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
+  if (current2) {
+    current2._tokenizer = void 0;
+    current2.previous = void 0;
   } else {
     breaks.pop();
   }
@@ -27442,8 +27449,249 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// src/parse.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+// src/complexity.ts
+var MAX_NESTING = 100;
+var MAX_MARKER_RUN = 1e3;
+var MAX_OPEN_AT_ONCE = 500;
+var MAX_FRONTMATTER_KEYS = 5e3;
+var MAX_TREE_DEPTH = 500;
+var TooComplexError = class extends Error {
+  name = "TooComplexError";
+};
+function tooComplex(reason) {
+  return new TooComplexError(`is too complex to parse: ${reason}`);
+}
+var NS_PER_CHAR = 2e4;
+var NS_PER_BLOCK_CHAR_SQUARED = 20;
+var NS_PER_LINE_LEVEL_SQUARED = 800;
+var SPACE = 32;
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+function number(value2) {
+  return value2.toLocaleString("en-US");
+}
+var FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+var FRONTMATTER_CLOSING = /^---[ \t]*(?:\r\n|\r|\n|$)/m;
+function frontmatterEnd(text3) {
+  const opening = FRONTMATTER_OPENING.exec(text3);
+  if (!opening) return 0;
+  const closing = FRONTMATTER_CLOSING.exec(text3.slice(opening[0].length));
+  return closing ? opening[0].length + closing.index + closing[0].length : 0;
+}
+function lineCount(text3, end) {
+  return text3.slice(0, end).split(/\r\n|\r|\n/).length - 1;
+}
+function measureMarkdown(text3) {
+  const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
+  const open = { brackets: 0, emphasis: 0 };
+  let fence3 = null;
+  let blockLength = 0;
+  let blockCost = 0;
+  let levelCost = 0;
+  let start2 = frontmatterEnd(text3);
+  let line = start2 === 0 ? 0 : lineCount(text3, start2);
+  while (start2 <= text3.length) {
+    line++;
+    let end = start2;
+    while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
+    const next = end + (text3.charCodeAt(end) === CR && text3.charCodeAt(end + 1) === LF ? 2 : 1);
+    const prefix = containerPrefix(text3, start2, end);
+    levelCost += prefix.depth * prefix.depth;
+    if (prefix.contentStart === end) {
+      blockCost += blockLength * blockLength;
+      blockLength = 0;
+      open.brackets = 0;
+      open.emphasis = 0;
+    } else blockLength += next - start2;
+    const fenceLine = fenceOf(text3, prefix.contentStart, end);
+    if (fence3) {
+      if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
+    } else if (fenceLine) fence3 = fenceLine;
+    else {
+      if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
+      if (!prefix.thematicBreak) scanInline(text3, prefix.contentStart, end, line, open, worst);
+    }
+    start2 = next;
+  }
+  blockCost += blockLength * blockLength;
+  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  return { problem: problemOf(worst), estimatedMs };
+}
+function problemOf({ nesting, run, brackets, emphasis }) {
+  if (nesting.depth > MAX_NESTING) {
+    const what = nesting.lists && nesting.quotes ? "nested lists and block quotes" : nesting.lists ? "nested list levels" : "nested block quotes";
+    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
+  }
+  if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (emphasis.count > MAX_OPEN_AT_ONCE)
+    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  return null;
+}
+function containerPrefix(text3, start2, end) {
+  const breakFrom = thematicBreakStart(text3, start2, end);
+  const prefix = { depth: 0, lists: false, quotes: false, contentStart: start2, thematicBreak: false };
+  let at = start2;
+  for (; ; ) {
+    while (at < end && isSpace(text3.charCodeAt(at))) at++;
+    if (at >= breakFrom) {
+      prefix.thematicBreak = true;
+      break;
+    }
+    const code = text3.charCodeAt(at);
+    if (code === 62) {
+      prefix.depth++;
+      prefix.quotes = true;
+      at++;
+      continue;
+    }
+    const markerEnd = listMarkerEnd(text3, at, end);
+    if (markerEnd === -1) break;
+    prefix.depth++;
+    prefix.lists = true;
+    at = markerEnd;
+  }
+  prefix.contentStart = at;
+  return prefix;
+}
+function listMarkerEnd(text3, at, end) {
+  const code = text3.charCodeAt(at);
+  let after = at + 1;
+  if (code !== 45 && code !== 42 && code !== 43) {
+    let digits = at;
+    while (digits < end && digits - at < 9 && isDigit(text3.charCodeAt(digits))) digits++;
+    const delimiter = text3.charCodeAt(digits);
+    if (digits === at || delimiter !== 46 && delimiter !== 41) return -1;
+    after = digits + 1;
+  }
+  return after >= end || isSpace(text3.charCodeAt(after)) ? after : -1;
+}
+function thematicBreakStart(text3, start2, end) {
+  let marker = 0;
+  let count = 0;
+  let at = end;
+  for (; at > start2; at--) {
+    const code = text3.charCodeAt(at - 1);
+    if (isSpace(code)) continue;
+    if (marker === 0 && (code === 45 || code === 42 || code === 95)) marker = code;
+    if (code !== marker) break;
+    count++;
+  }
+  return count >= 3 ? at : end + 1;
+}
+function fenceOf(text3, at, end) {
+  const marker = text3.charCodeAt(at);
+  if (marker !== 96 && marker !== 126) return null;
+  let after = at;
+  while (after < end && text3.charCodeAt(after) === marker) after++;
+  if (after - at < 3) return null;
+  let rest = after;
+  while (rest < end && isSpace(text3.charCodeAt(rest))) rest++;
+  return { marker, length: after - at, closing: rest === end };
+}
+function scanInline(text3, start2, end, line, open, worst) {
+  for (let at = start2; at < end; at++) {
+    const code = text3.charCodeAt(at);
+    if (code === 42 || code === 95) {
+      let after = at;
+      while (after < end && text3.charCodeAt(after) === code) after++;
+      const length = after - at;
+      if (length > worst.run.length) worst.run = { length, marker: text3[at], line };
+      const before2 = at > start2 ? text3.charCodeAt(at - 1) : SPACE;
+      const next = after < end ? text3.charCodeAt(after) : SPACE;
+      const opens = !isSpace(next) && (!isPunctuation(next) || isSpace(before2) || isPunctuation(before2));
+      const closes = !isSpace(before2) && (!isPunctuation(before2) || isSpace(next) || isPunctuation(next));
+      if (opens && !closes) {
+        open.emphasis += length;
+        if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
+      } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
+      at = after - 1;
+    } else if (code === 92) at++;
+    else if (code === 91) {
+      open.brackets++;
+      if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
+    } else if (code === 93 && open.brackets > 0) open.brackets--;
+  }
+}
+function isPunctuation(code) {
+  return code >= 33 && code <= 47 || code >= 58 && code <= 64 || code >= 91 && code <= 96 || code >= 123 && code <= 126;
+}
+function isSpace(code) {
+  return code === SPACE || code === TAB;
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
+function treeDepthProblem(tree) {
+  let deepest = 0;
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node2, depth } = stack.pop();
+    if (depth > deepest) deepest = depth;
+    for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
+  }
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+}
+var KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
+function frontmatterKeysProblem(yaml) {
+  let keys = 0;
+  KEY_COLON.lastIndex = 0;
+  while (KEY_COLON.exec(yaml) !== null) keys++;
+  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
+}
+
+// src/bounded-parse.ts
+var PARSE_TIME_LIMIT_SECONDS = 10;
+var IN_THREAD_MS = 1e3;
+var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+function parseTree(text3) {
+  const tree = processor.parse(text3);
+  const problem = treeDepthProblem(tree);
+  if (problem) throw tooComplex(problem);
+  return tree;
+}
+function parseBounded(text3, limitSeconds = PARSE_TIME_LIMIT_SECONDS) {
+  const measure = measureMarkdown(text3);
+  if (measure.problem) throw tooComplex(measure.problem);
+  if (measure.estimatedMs <= IN_THREAD_MS) return parseTree(text3);
+  const thread = parseThread();
+  return thread ? thread.parse(text3, limitSeconds) : parseTree(text3);
+}
+var ParseThread = class {
+  worker;
+  replies;
+  done = new Int32Array(new SharedArrayBuffer(4));
+  constructor(script) {
+    const { port1, port2 } = new MessageChannel();
+    const data = { replies: port2, done: this.done };
+    this.worker = new Worker(script, { workerData: data, transferList: [port2] });
+    this.worker.unref();
+    this.replies = port1;
+  }
+  parse(text3, limitSeconds) {
+    Atomics.store(this.done, 0, 0);
+    this.worker.postMessage(text3);
+    if (Atomics.wait(this.done, 0, 0, limitSeconds * 1e3) === "timed-out") {
+      void this.worker.terminate();
+      current = void 0;
+      throw new TooComplexError(`is too complex to parse in ${limitSeconds} s`);
+    }
+    const reply = receiveMessageOnPort(this.replies)?.message;
+    if (reply === void 0) throw new Error("the parse thread gave no answer");
+    if ("tree" in reply) return reply.tree;
+    if ("tooComplex" in reply) throw new TooComplexError(reply.tooComplex);
+    throw new Error(reply.error);
+  }
+};
+var current;
+function parseThread() {
+  if (current === void 0) {
+    const script = packagePath("dist", "parse-worker.js");
+    current = existsSync(script) ? new ParseThread(script) : null;
+  }
+  return current;
+}
 
 // src/directives.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -27796,9 +28044,8 @@ function negatedInClause(before2) {
 }
 
 // src/parse.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseMarkdown(text3) {
-  return processor.parse(text3);
+  return parseBounded(text3);
 }
 var MAX_ALIAS_COUNT = 100;
 var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
@@ -27844,14 +28091,14 @@ function adrFromTree(path, text3, bom, tree, lines) {
     lines
   };
 }
-function parseHead(path, head, frontmatterEnd2, title) {
+function parseHead(path, head, frontmatterEnd3, title) {
   const bom = head.charCodeAt(0) === 65279;
   const text3 = bom ? head.slice(1) : head;
   const lines = createLineIndex(text3);
   const point3 = (offset) => ({ ...lines.position(offset), offset });
   const children = [];
-  if (frontmatterEnd2 !== null) {
-    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd2 - 4)), position: { start: point3(0), end: point3(frontmatterEnd2) } });
+  if (frontmatterEnd3 !== null) {
+    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd3 - 4)), position: { start: point3(0), end: point3(frontmatterEnd3) } });
   }
   children.push({
     type: "heading",
@@ -27868,8 +28115,13 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml3.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
@@ -27878,9 +28130,9 @@ function readFrontmatter(text3, blockEnd, lines) {
     };
     return frontmatter2;
   }
-  const unresolved2 = firstUnresolvedAlias(document3);
-  if (unresolved2) {
-    frontmatter2.error = { message: `Unresolved alias "*${unresolved2.source}": no anchor "&${unresolved2.source}" comes before it`, range: nodeRange(frontmatter2, unresolved2) };
+  const unexpandable = unexpandableNode(document3);
+  if (unexpandable) {
+    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
     return frontmatter2;
   }
   const contents = document3.contents;
@@ -27900,15 +28152,24 @@ function readFrontmatter(text3, blockEnd, lines) {
   }
   return frontmatter2;
 }
-function firstUnresolvedAlias(document3) {
+function unexpandableNode(document3) {
+  const anchors = /* @__PURE__ */ new Map();
   let found = null;
   (0, import_yaml3.visit)(document3, {
-    Alias(_, node2) {
-      if (!node2.resolve(document3)) {
-        found = node2;
-        return import_yaml3.visit.BREAK;
+    Pair(_, pair) {
+      if (!(0, import_yaml3.isCollection)(pair.key)) return void 0;
+      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
+      return import_yaml3.visit.BREAK;
+    },
+    Node(_, node2, path) {
+      if (!(0, import_yaml3.isAlias)(node2)) {
+        if (node2.anchor) anchors.set(node2.anchor, node2);
+        return void 0;
       }
-      return void 0;
+      const target = anchors.get(node2.source);
+      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
+      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
+      return found ? import_yaml3.visit.BREAK : void 0;
     }
   });
   return found;
@@ -28223,9 +28484,9 @@ function leadingIsoDate(value2) {
   if (!/^\d{4}-/.test(text3)) return null;
   const month = /^(\d{4})-(\d{2})$/.exec(text3);
   if (month) {
-    const number = Number(month[2]);
-    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+    const number2 = Number(month[2]);
+    if (number2 < 1 || number2 > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number2 - 1, 1) / DAY_MS, problem: null };
   }
   const problem = checkIsoDate(text3);
   if (problem) return { text: text3, day: null, problem };
@@ -28947,12 +29208,12 @@ function followsNaming(name, scheme) {
   return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
 }
 function namingForm(scheme) {
-  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const number2 = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
   const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+  return `${scheme.prefix}${number2}${scheme.separator}${title}.md`;
 }
-function schemeName(scheme, number, words3, extension2 = ".md") {
-  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+function schemeName(scheme, number2, words3, extension2 = ".md") {
+  const head = typeof number2 === "string" ? number2 : String(number2).padStart(scheme.pad ?? scheme.width[1], "0");
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
 
@@ -28988,8 +29249,8 @@ function titleNumber(title) {
   return null;
 }
 function stripTitleNumber(title) {
-  const number = titleNumber(title);
-  return number ? title.slice(number.titleStart) : title;
+  const number2 = titleNumber(title);
+  return number2 ? title.slice(number2.titleStart) : title;
 }
 function comparableTitle(title) {
   const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
@@ -29036,17 +29297,17 @@ function referenceTarget(raw) {
 }
 function sectionsOf(adr) {
   const sections = [];
-  let current = null;
+  let current2 = null;
   let titleSeen = false;
   for (const node2 of adr.tree.children) {
     if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
-      current = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
-      sections.push(current);
+      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
+      sections.push(current2);
     } else if (node2.type === "heading") {
       titleSeen = true;
-      current = null;
-    } else if (current) {
-      current.content.push(node2);
+      current2 = null;
+    } else if (current2) {
+      current2.content.push(node2);
     }
   }
   return sections;
@@ -29527,12 +29788,12 @@ function renamedTargets(missing, names) {
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
   const [, digits, rest] = match;
-  const number = Number(digits);
+  const number2 = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
   const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
-  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number2);
   if (sameName.length > 0) return sameName.map((entry) => entry.name);
-  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
+  return (pool.byNumber.get(number2) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -29695,8 +29956,16 @@ function declaresPatterns(source) {
 function folderConventions(adrs, template) {
   return {
     patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? withSetUsage(readTemplate(template), adrs) : null
+    template: template ? templateOf(template, adrs) : null
   };
+}
+function templateOf(file, adrs) {
+  try {
+    return withSetUsage(readTemplate(file), adrs);
+  } catch (error) {
+    if (error instanceof TooComplexError) return null;
+    throw error;
+  }
 }
 var MIN_RECORDS_FOR_HABIT = 3;
 function withSetUsage(template, adrs) {
@@ -30043,10 +30312,10 @@ function numberedName(record, scheme) {
   const withoutPrefix = base.replace(/^adr[-_ ]*(?=\d)/i, "");
   const dated = DATE_PREFIX.exec(withoutPrefix);
   const digits = dated ? null : /^\d+/.exec(withoutPrefix)?.[0];
-  const number = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
+  const number2 = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
   const title = titleWords(withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0), record);
-  if (number === null || title.length === 0) return null;
-  return schemeName(scheme, number, title, extension2);
+  if (number2 === null || title.length === 0) return null;
+  return schemeName(scheme, number2, title, extension2);
 }
 function datedName(record, scheme) {
   const { base, extension: extension2 } = parts(record.name);
@@ -30095,7 +30364,7 @@ var check10 = ({ record, set, report }) => {
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number2) => String(number2).padStart(digits.length, "0"));
   const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
   report({
     range: [0, 0],
@@ -30112,9 +30381,9 @@ function freeNumbersOf(siblings) {
     next = Math.max(next, entry.fileNumber + 1);
   }
   const free = /* @__PURE__ */ new Map();
-  for (const number of [...counts.keys()].sort((a, b) => a - b)) {
-    const extra = counts.get(number) - 1;
-    if (extra > 0) free.set(number, Array.from({ length: extra }, () => next++));
+  for (const number2 of [...counts.keys()].sort((a, b) => a - b)) {
+    const extra = counts.get(number2) - 1;
+    if (extra > 0) free.set(number2, Array.from({ length: extra }, () => next++));
   }
   return free;
 }
@@ -30144,21 +30413,21 @@ var check11 = ({ adr, record, report }) => {
   const fileNumber2 = record.fileNumber;
   if (fileNumber2 === null) return;
   const fileDigits = fileNumberDigits(record.name) ?? String(fileNumber2);
-  for (const number of writtenNumbers(adr, record)) {
-    if (number.placeholder) {
-      const text3 = /^[nx]{2,}$/i.test(number.text) ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+  for (const number2 of writtenNumbers(adr, record)) {
+    if (number2.placeholder) {
+      const text3 = /^[nx]{2,}$/i.test(number2.text) ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
       report({
-        range: number.range,
-        message: `The ${number.where} has the placeholder "${number.text}" for its number; write ${text3}, the file name's number`,
-        fix: { range: number.range, text: text3 }
+        range: number2.range,
+        message: `The ${number2.where} has the placeholder "${number2.text}" for its number; write ${text3}, the file name's number`,
+        fix: { range: number2.range, text: text3 }
       });
       continue;
     }
-    if (Number(number.text) === fileNumber2) continue;
-    const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+    if (Number(number2.text) === fileNumber2) continue;
+    const replacement = number2.text.startsWith("0") ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
     report({
-      range: number.range,
-      message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
+      range: number2.range,
+      message: `The ${number2.where} says ${number2.text} but the file name says ${fileDigits}; make them agree`,
       suggestions: [replacement]
     });
   }
@@ -30167,17 +30436,17 @@ function writtenNumbers(adr, record) {
   const found = [];
   const title = record.frontmatterTitle;
   if (title) {
-    const number = titleNumber(title.value.trim());
-    const at = number ? adr.text.indexOf(number.text, title.range[0]) : -1;
-    if (number && at >= 0 && at < title.range[1]) found.push({ text: number.text, range: [at, at + number.text.length], where: "frontmatter title", placeholder: number.placeholder });
+    const number2 = titleNumber(title.value.trim());
+    const at = number2 ? adr.text.indexOf(number2.text, title.range[0]) : -1;
+    if (number2 && at >= 0 && at < title.range[1]) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "frontmatter title", placeholder: number2.placeholder });
   }
   const h1 = adr.tree.children.find((node2) => node2.type === "heading" && node2.depth === 1);
   const start2 = h1?.position?.start.offset;
   const end = h1?.position?.end.offset;
   if (h1 && start2 !== void 0 && end !== void 0) {
-    const number = titleNumber(toString(h1).trim());
-    const at = number ? adr.text.indexOf(number.text, start2) : -1;
-    if (number && at >= 0 && at < end) found.push({ text: number.text, range: [at, at + number.text.length], where: "title", placeholder: number.placeholder });
+    const number2 = titleNumber(toString(h1).trim());
+    const at = number2 ? adr.text.indexOf(number2.text, start2) : -1;
+    if (number2 && at >= 0 && at < end) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "title", placeholder: number2.placeholder });
   }
   return found;
 }
@@ -30340,7 +30609,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
   if (!record.date) return;
   const written = leadingIsoDate(record.date.value);
   if (!written) return;
-  const inFrontmatter = record.date.range[0] < frontmatterEnd(adr.text);
+  const inFrontmatter = record.date.range[0] < frontmatterEnd2(adr.text);
   const range = inFrontmatter ? record.date.range : [record.date.range[0], record.date.range[0] + written.text.length];
   if (written.day === null) {
     if (!inFrontmatter && written.problem) report({ range, message: `Invalid date: ${written.problem}` });
@@ -30371,7 +30640,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
 function lastUpdated(record) {
   return record.format === "madr" || record.format === "madr2";
 }
-function frontmatterEnd(text3) {
+function frontmatterEnd2(text3) {
   const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text3);
   return block ? block[0].length : 0;
 }
@@ -30576,7 +30845,7 @@ function folderTemplate(template) {
     h1Habit: template.h1Count > 1
   };
 }
-function templateOf(record, headings, option, conventions2) {
+function templateOf2(record, headings, option, conventions2) {
   if (Array.isArray(option)) return builtIn("configured", option);
   if (option === "madr" || option === "nygard") return builtIn(option, TEMPLATES[option]);
   const own6 = folderTemplate(conventions2.template);
@@ -30611,7 +30880,7 @@ function isPointerStub(adr, record) {
 }
 var check16 = ({ adr, record, options, conventions: conventions2, report }) => {
   const headings = record.sections.map((section) => normaliseHeading(section.title));
-  const template = templateOf(record, headings, options?.template, conventions2);
+  const template = templateOf2(record, headings, options?.template, conventions2);
   if (!template || isPointerStub(adr, record)) return;
   const depths = new Map(adr.tree.children.flatMap((node2) => node2.type === "heading" ? [[node2.position?.start.offset ?? -1, node2.depth]] : []));
   const depthOf = (index2) => depths.get(record.sections[index2].range[0]) ?? 2;
@@ -30791,10 +31060,10 @@ function itemStyle(adr, keys) {
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
-      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
+      const number2 = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
       return {
         quote: quote2,
-        number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
+        number: number2 ? { prefix: number2[1] ?? "", width: number2[2].length } : null,
         path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
       };
     }
@@ -30802,10 +31071,10 @@ function itemStyle(adr, keys) {
   return null;
 }
 function yamlItem(style, self, other) {
-  const number = other.fileNumber ?? other.number?.value ?? null;
+  const number2 = other.fileNumber ?? other.number?.value ?? null;
   let value2;
-  if (style.number && number !== null) {
-    const digits = style.number.width !== null ? String(number).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number);
+  if (style.number && number2 !== null) {
+    const digits = style.number.width !== null ? String(number2).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number2);
     value2 = `${style.number.prefix}${digits}`;
   } else {
     value2 = relativeHref(self.folder, other.path);
@@ -30905,8 +31174,8 @@ function bodyLine(adr, self, place, kind, other) {
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
   const stem = basename8(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
-  const number = other.number?.value ?? other.fileNumber;
-  const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
+  const number2 = other.number?.value ?? other.fileNumber;
+  const text3 = place.form !== "bullet" && number2 !== null && other.title ? `${number2}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
   return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
@@ -31355,7 +31624,7 @@ function findConfigFile(cwd) {
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join5(dir, name);
-      if (!existsSync(candidate)) continue;
+      if (!existsSync2(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
     }
@@ -31457,8 +31726,8 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
       }
     }
     if (preset === "madr" || preset === "nygard") {
-      const current = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current === "off" ? "warn" : current, options: { template: preset } };
+      const current2 = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
     }
   }
   for (const [id, value2] of Object.entries(config.rules ?? {})) {
@@ -31497,7 +31766,7 @@ function inRuleOrder(ids) {
 function loadConfig(cwd, explicitFile) {
   const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
   if (!file) return resolveConfig({}, null, resolve3(cwd));
-  if (explicitFile && !existsSync(file)) throw new ConfigError(file, "config file not found");
+  if (explicitFile && !existsSync2(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
   return resolveConfig(data ?? {}, file, dirname6(file), locate);
 }
@@ -31530,7 +31799,7 @@ function overrideRules(config, overrides) {
 // src/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
 import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
@@ -31549,7 +31818,7 @@ function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
   const gitignore = resolve4(root, ".gitignore");
-  if (existsSync2(gitignore)) {
+  if (existsSync3(gitignore)) {
     try {
       matcher.add(readRegularFile(gitignore));
     } catch {
@@ -31565,7 +31834,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync2(resolve4(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve4(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -31782,9 +32051,9 @@ function settingsOf(config, ruleId, today = latestToday()) {
     today
   };
 }
-function checkAdr(adr, set, { catalogue, config, project, conventions: folders, today }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue, config, project, conventions: folders, today }, current2, scope = "all") {
   const messages = [];
-  const record = current ?? buildRecord(adr, catalogue);
+  const record = current2 ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
@@ -31874,7 +32143,13 @@ function fatalResult(filePath, reason) {
   return summarise(filePath, [fileProblem(reason, true)]);
 }
 function lintText(filePath, source, context, set) {
-  const adr = parseAdr(filePath, source, context.catalogue);
+  let adr;
+  try {
+    adr = parseAdr(filePath, source, context.catalogue);
+  } catch (error) {
+    if (error instanceof TooComplexError) return fatalResult(filePath, `${filePath} ${error.message}`);
+    throw error;
+  }
   const records = set ?? [buildRecord(adr, context.catalogue)];
   return summarise(filePath, withDirectives(checkAdr(adr, records, context), adr.directives, context), adr.text);
 }
@@ -31924,9 +32199,16 @@ function fixText(filePath, source, context, set, options = {}, parsed, linted) {
     if (edits.length === 0) break;
     const { text: text3, applied } = applyEdits(adr.text, edits);
     if (applied.length === 0 || text3 === adr.text) break;
+    let fixed;
+    try {
+      fixed = parseAdr(filePath, bom + text3, context.catalogue);
+    } catch (error) {
+      if (error instanceof TooComplexError) break;
+      throw error;
+    }
     passes++;
     fixedCount += applied.length;
-    adr = parseAdr(filePath, bom + text3, context.catalogue);
+    adr = fixed;
     messages = lint(adr);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
@@ -31937,7 +32219,7 @@ function hasWantedFixes(messages, options = {}) {
 
 // src/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
 import { join as join7, resolve as resolve5 } from "node:path";
 
 // src/cache-entry.ts
@@ -32023,7 +32305,7 @@ function cacheKey(config, catalogue) {
 function cachePath(cwd, location) {
   if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
   const path = resolve5(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync3(path) && statSync4(path).isDirectory();
+  const isFolder = /[\\/]$/.test(location) || existsSync4(path) && statSync4(path).isDirectory();
   return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
@@ -32086,7 +32368,7 @@ var LintCache = class _LintCache {
   /** Forget files that no longer exist, so the cache does not grow without end. */
   retain(paths) {
     for (const path of this.entries.keys()) {
-      if (!paths.has(path) && !existsSync3(path)) {
+      if (!paths.has(path) && !existsSync4(path)) {
         this.entries.delete(path);
         this.changed = true;
       }
@@ -32187,6 +32469,7 @@ function runFileWork(work, config, catalogue) {
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
+    if (error instanceof TooComplexError) return { error: error.message };
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }
 }
@@ -32204,18 +32487,23 @@ function headDate(path, source, bom, bodyStart, catalogue) {
   const headEnd = section ? bodyStart + section.index : text3.length;
   if (!DATE_WORD.test(text3.slice(0, headEnd))) return null;
   if (SPANNING.test(text3.slice(bodyStart, headEnd))) return void 0;
-  return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+  try {
+    return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+  } catch (error) {
+    if (error instanceof TooComplexError) return void 0;
+    throw error;
+  }
 }
 function headRecord(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const text3 = bom ? source.slice(1) : source;
   if (text3.includes("\r")) return null;
   let at = 0;
-  let frontmatterEnd2 = null;
+  let frontmatterEnd3 = null;
   if (text3.startsWith("---\n")) {
     const close2 = text3.indexOf("\n---\n", 3);
     if (close2 < 0) return null;
-    frontmatterEnd2 = close2 + 4;
+    frontmatterEnd3 = close2 + 4;
     at = close2 + 5;
   }
   while (text3.charCodeAt(at) === 10) at++;
@@ -32228,7 +32516,7 @@ function headRecord(path, source, catalogue) {
   const date = headDate(path, source, bom, bodyStart, catalogue);
   if (date === void 0) return null;
   if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd2, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
+    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd3, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
     return { ...buildRecord(head, catalogue), date, partial: true };
   }
   const title = heading[1];
@@ -32262,9 +32550,9 @@ function headRecord(path, source, catalogue) {
 }
 
 // src/workers.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker as Worker2 } from "node:worker_threads";
 var MIN_PARALLEL_FILES = 64;
 var BATCH = 16;
 function workerCount(concurrency, count, cpus = availableParallelism()) {
@@ -32277,7 +32565,7 @@ function workerCount(concurrency, count, cpus = availableParallelism()) {
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
-  return existsSync4(path) ? path : null;
+  return existsSync5(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const count = workerCount(concurrency, works.length);
@@ -32291,7 +32579,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const outcomes = new Array(works.length);
   let next = 0;
   let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
+  const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
   try {
     await Promise.all(
       workers.map(
@@ -32371,12 +32659,12 @@ function writeFixedFile(path, originalSource, fixedSource) {
 }
 
 // src/project.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
 import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
 function findRepositoryRoot(start2) {
   let dir = resolve6(start2);
   for (; ; ) {
-    if (existsSync5(join8(dir, ".git"))) return dir;
+    if (existsSync6(join8(dir, ".git"))) return dir;
     const parent = dirname11(dir);
     if (parent === dir) return resolve6(start2);
     dir = parent;
@@ -32562,7 +32850,7 @@ async function lintProject(options) {
       }
       results.push(result);
     } catch (error) {
-      results.push(fatalResult(target.path, `internal error while linting: ${error.message.split("\n")[0]}`));
+      results.push(fatalResult(target.path, lintFailure(error, relative3(options.cwd, target.path) || target.path)));
     }
   }
   onProgress?.(targets.length, targets.length, "check");
@@ -32626,7 +32914,7 @@ async function lintFileInProject(path, text3, options) {
     const context = { catalogue, config, project: projectOf(records, cwd), conventions: conventions2, today: latestToday() };
     return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
-    return fatalResult(file, `internal error while linting: ${error.message.split("\n")[0]}`);
+    return fatalResult(file, lintFailure(error, relative3(cwd, file) || file));
   }
 }
 var catalogues = /* @__PURE__ */ new Map();
@@ -32655,6 +32943,10 @@ function sharedCatalogue(userFile) {
 function targetMessages(adr, record, fileMessages, records, context) {
   const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, "set"));
   return withDirectives(merged, record.directives, context);
+}
+function lintFailure(error, name) {
+  if (error instanceof TooComplexError) return `${name} ${error.message}`;
+  return `internal error while linting: ${error.message.split("\n")[0]}`;
 }
 async function isProjectAdr(file, cwd, config) {
   try {

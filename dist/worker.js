@@ -57,7 +57,7 @@ var require_identity = __commonJS({
     var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
+    function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case MAP:
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar10(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -87,7 +87,7 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias3;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap6;
     exports.isNode = isNode;
@@ -5636,7 +5636,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
+    var isCollection2 = (token) => !!token && "items" in token;
     var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -5720,7 +5720,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -14948,6 +14948,9 @@ var packageRoot = new URL("../", import.meta.url);
 function dataPath(...segments) {
   return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
 }
+function packagePath(...segments) {
+  return fileURLToPath(new URL(segments.join("/"), packageRoot));
+}
 
 // src/schema.ts
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
@@ -15495,6 +15498,13 @@ function loadCatalogue(userFile) {
   }
   return catalogueWithUser(userFile, text3);
 }
+
+// src/parse.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/bounded-parse.ts
+import { existsSync } from "node:fs";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // node_modules/bail/index.js
 function bail(error) {
@@ -16525,12 +16535,12 @@ var Processor = class _Processor extends CallableInstance {
     return done ? executor(void 0, done) : new Promise(executor);
     function executor(resolve2, reject) {
       const realFile = vfile(file);
-      const parseTree = (
+      const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
         /** @type {unknown} */
         self.parse(realFile)
       );
-      self.run(parseTree, realFile, function(error, tree, file2) {
+      self.run(parseTree2, realFile, function(error, tree, file2) {
         if (error || !tree || !file2) {
           return realDone(error);
         }
@@ -20671,34 +20681,34 @@ function subcontent(events, eventIndex) {
   let stream;
   let previous2;
   let index2 = -1;
-  let current = token;
+  let current2 = token;
   let adjust = 0;
   let start2 = 0;
   const breaks = [start2];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
+  while (current2) {
+    while (events.get(++startPosition)[1] !== current2) {
     }
     startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
+    if (!current2._tokenizer) {
+      stream = context.sliceStream(current2);
+      if (!current2.next) {
         stream.push(null);
       }
       if (previous2) {
-        tokenizer.defineSkip(current.start);
+        tokenizer.defineSkip(current2.start);
       }
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
       tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous2 = current;
-    current = current.next;
+    previous2 = current2;
+    current2 = current2.next;
   }
-  current = token;
+  current2 = token;
   while (++index2 < childEvents.length) {
     if (
       // Find a void token that includes a break.
@@ -20706,15 +20716,15 @@ function subcontent(events, eventIndex) {
     ) {
       start2 = index2 + 1;
       breaks.push(start2);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
+      current2._tokenizer = void 0;
+      current2.previous = void 0;
+      current2 = current2.next;
     }
   }
   tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
+  if (current2) {
+    current2._tokenizer = void 0;
+    current2.previous = void 0;
   } else {
     breaks.pop();
   }
@@ -24369,8 +24379,249 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// src/parse.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+// src/complexity.ts
+var MAX_NESTING = 100;
+var MAX_MARKER_RUN = 1e3;
+var MAX_OPEN_AT_ONCE = 500;
+var MAX_FRONTMATTER_KEYS = 5e3;
+var MAX_TREE_DEPTH = 500;
+var TooComplexError = class extends Error {
+  name = "TooComplexError";
+};
+function tooComplex(reason) {
+  return new TooComplexError(`is too complex to parse: ${reason}`);
+}
+var NS_PER_CHAR = 2e4;
+var NS_PER_BLOCK_CHAR_SQUARED = 20;
+var NS_PER_LINE_LEVEL_SQUARED = 800;
+var SPACE = 32;
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+function number(value2) {
+  return value2.toLocaleString("en-US");
+}
+var FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+var FRONTMATTER_CLOSING = /^---[ \t]*(?:\r\n|\r|\n|$)/m;
+function frontmatterEnd(text3) {
+  const opening = FRONTMATTER_OPENING.exec(text3);
+  if (!opening) return 0;
+  const closing = FRONTMATTER_CLOSING.exec(text3.slice(opening[0].length));
+  return closing ? opening[0].length + closing.index + closing[0].length : 0;
+}
+function lineCount(text3, end) {
+  return text3.slice(0, end).split(/\r\n|\r|\n/).length - 1;
+}
+function measureMarkdown(text3) {
+  const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
+  const open = { brackets: 0, emphasis: 0 };
+  let fence3 = null;
+  let blockLength = 0;
+  let blockCost = 0;
+  let levelCost = 0;
+  let start2 = frontmatterEnd(text3);
+  let line = start2 === 0 ? 0 : lineCount(text3, start2);
+  while (start2 <= text3.length) {
+    line++;
+    let end = start2;
+    while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
+    const next = end + (text3.charCodeAt(end) === CR && text3.charCodeAt(end + 1) === LF ? 2 : 1);
+    const prefix = containerPrefix(text3, start2, end);
+    levelCost += prefix.depth * prefix.depth;
+    if (prefix.contentStart === end) {
+      blockCost += blockLength * blockLength;
+      blockLength = 0;
+      open.brackets = 0;
+      open.emphasis = 0;
+    } else blockLength += next - start2;
+    const fenceLine = fenceOf(text3, prefix.contentStart, end);
+    if (fence3) {
+      if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
+    } else if (fenceLine) fence3 = fenceLine;
+    else {
+      if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
+      if (!prefix.thematicBreak) scanInline(text3, prefix.contentStart, end, line, open, worst);
+    }
+    start2 = next;
+  }
+  blockCost += blockLength * blockLength;
+  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  return { problem: problemOf(worst), estimatedMs };
+}
+function problemOf({ nesting, run, brackets, emphasis }) {
+  if (nesting.depth > MAX_NESTING) {
+    const what = nesting.lists && nesting.quotes ? "nested lists and block quotes" : nesting.lists ? "nested list levels" : "nested block quotes";
+    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
+  }
+  if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (emphasis.count > MAX_OPEN_AT_ONCE)
+    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  return null;
+}
+function containerPrefix(text3, start2, end) {
+  const breakFrom = thematicBreakStart(text3, start2, end);
+  const prefix = { depth: 0, lists: false, quotes: false, contentStart: start2, thematicBreak: false };
+  let at = start2;
+  for (; ; ) {
+    while (at < end && isSpace(text3.charCodeAt(at))) at++;
+    if (at >= breakFrom) {
+      prefix.thematicBreak = true;
+      break;
+    }
+    const code = text3.charCodeAt(at);
+    if (code === 62) {
+      prefix.depth++;
+      prefix.quotes = true;
+      at++;
+      continue;
+    }
+    const markerEnd = listMarkerEnd(text3, at, end);
+    if (markerEnd === -1) break;
+    prefix.depth++;
+    prefix.lists = true;
+    at = markerEnd;
+  }
+  prefix.contentStart = at;
+  return prefix;
+}
+function listMarkerEnd(text3, at, end) {
+  const code = text3.charCodeAt(at);
+  let after = at + 1;
+  if (code !== 45 && code !== 42 && code !== 43) {
+    let digits = at;
+    while (digits < end && digits - at < 9 && isDigit(text3.charCodeAt(digits))) digits++;
+    const delimiter = text3.charCodeAt(digits);
+    if (digits === at || delimiter !== 46 && delimiter !== 41) return -1;
+    after = digits + 1;
+  }
+  return after >= end || isSpace(text3.charCodeAt(after)) ? after : -1;
+}
+function thematicBreakStart(text3, start2, end) {
+  let marker = 0;
+  let count = 0;
+  let at = end;
+  for (; at > start2; at--) {
+    const code = text3.charCodeAt(at - 1);
+    if (isSpace(code)) continue;
+    if (marker === 0 && (code === 45 || code === 42 || code === 95)) marker = code;
+    if (code !== marker) break;
+    count++;
+  }
+  return count >= 3 ? at : end + 1;
+}
+function fenceOf(text3, at, end) {
+  const marker = text3.charCodeAt(at);
+  if (marker !== 96 && marker !== 126) return null;
+  let after = at;
+  while (after < end && text3.charCodeAt(after) === marker) after++;
+  if (after - at < 3) return null;
+  let rest = after;
+  while (rest < end && isSpace(text3.charCodeAt(rest))) rest++;
+  return { marker, length: after - at, closing: rest === end };
+}
+function scanInline(text3, start2, end, line, open, worst) {
+  for (let at = start2; at < end; at++) {
+    const code = text3.charCodeAt(at);
+    if (code === 42 || code === 95) {
+      let after = at;
+      while (after < end && text3.charCodeAt(after) === code) after++;
+      const length = after - at;
+      if (length > worst.run.length) worst.run = { length, marker: text3[at], line };
+      const before = at > start2 ? text3.charCodeAt(at - 1) : SPACE;
+      const next = after < end ? text3.charCodeAt(after) : SPACE;
+      const opens = !isSpace(next) && (!isPunctuation(next) || isSpace(before) || isPunctuation(before));
+      const closes = !isSpace(before) && (!isPunctuation(before) || isSpace(next) || isPunctuation(next));
+      if (opens && !closes) {
+        open.emphasis += length;
+        if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
+      } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
+      at = after - 1;
+    } else if (code === 92) at++;
+    else if (code === 91) {
+      open.brackets++;
+      if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
+    } else if (code === 93 && open.brackets > 0) open.brackets--;
+  }
+}
+function isPunctuation(code) {
+  return code >= 33 && code <= 47 || code >= 58 && code <= 64 || code >= 91 && code <= 96 || code >= 123 && code <= 126;
+}
+function isSpace(code) {
+  return code === SPACE || code === TAB;
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
+function treeDepthProblem(tree) {
+  let deepest = 0;
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node2, depth } = stack.pop();
+    if (depth > deepest) deepest = depth;
+    for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
+  }
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+}
+var KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
+function frontmatterKeysProblem(yaml) {
+  let keys = 0;
+  KEY_COLON.lastIndex = 0;
+  while (KEY_COLON.exec(yaml) !== null) keys++;
+  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
+}
+
+// src/bounded-parse.ts
+var PARSE_TIME_LIMIT_SECONDS = 10;
+var IN_THREAD_MS = 1e3;
+var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+function parseTree(text3) {
+  const tree = processor.parse(text3);
+  const problem = treeDepthProblem(tree);
+  if (problem) throw tooComplex(problem);
+  return tree;
+}
+function parseBounded(text3, limitSeconds = PARSE_TIME_LIMIT_SECONDS) {
+  const measure = measureMarkdown(text3);
+  if (measure.problem) throw tooComplex(measure.problem);
+  if (measure.estimatedMs <= IN_THREAD_MS) return parseTree(text3);
+  const thread = parseThread();
+  return thread ? thread.parse(text3, limitSeconds) : parseTree(text3);
+}
+var ParseThread = class {
+  worker;
+  replies;
+  done = new Int32Array(new SharedArrayBuffer(4));
+  constructor(script) {
+    const { port1, port2 } = new MessageChannel();
+    const data = { replies: port2, done: this.done };
+    this.worker = new Worker(script, { workerData: data, transferList: [port2] });
+    this.worker.unref();
+    this.replies = port1;
+  }
+  parse(text3, limitSeconds) {
+    Atomics.store(this.done, 0, 0);
+    this.worker.postMessage(text3);
+    if (Atomics.wait(this.done, 0, 0, limitSeconds * 1e3) === "timed-out") {
+      void this.worker.terminate();
+      current = void 0;
+      throw new TooComplexError(`is too complex to parse in ${limitSeconds} s`);
+    }
+    const reply = receiveMessageOnPort(this.replies)?.message;
+    if (reply === void 0) throw new Error("the parse thread gave no answer");
+    if ("tree" in reply) return reply.tree;
+    if ("tooComplex" in reply) throw new TooComplexError(reply.tooComplex);
+    throw new Error(reply.error);
+  }
+};
+var current;
+function parseThread() {
+  if (current === void 0) {
+    const script = packagePath("dist", "parse-worker.js");
+    current = existsSync(script) ? new ParseThread(script) : null;
+  }
+  return current;
+}
 
 // src/directives.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -24643,9 +24894,8 @@ function negatedInClause(before) {
 }
 
 // src/parse.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseMarkdown(text3) {
-  return processor.parse(text3);
+  return parseBounded(text3);
 }
 var MAX_ALIAS_COUNT = 100;
 var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
@@ -24697,8 +24947,13 @@ function readFrontmatter(text3, blockEnd, lines) {
   const closingLine = lines.position(blockEnd).line;
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const document3 = (0, import_yaml3.parseDocument)(yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
@@ -24707,9 +24962,9 @@ function readFrontmatter(text3, blockEnd, lines) {
     };
     return frontmatter2;
   }
-  const unresolved2 = firstUnresolvedAlias(document3);
-  if (unresolved2) {
-    frontmatter2.error = { message: `Unresolved alias "*${unresolved2.source}": no anchor "&${unresolved2.source}" comes before it`, range: nodeRange(frontmatter2, unresolved2) };
+  const unexpandable = unexpandableNode(document3);
+  if (unexpandable) {
+    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
     return frontmatter2;
   }
   const contents = document3.contents;
@@ -24729,15 +24984,24 @@ function readFrontmatter(text3, blockEnd, lines) {
   }
   return frontmatter2;
 }
-function firstUnresolvedAlias(document3) {
+function unexpandableNode(document3) {
+  const anchors = /* @__PURE__ */ new Map();
   let found = null;
   (0, import_yaml3.visit)(document3, {
-    Alias(_, node2) {
-      if (!node2.resolve(document3)) {
-        found = node2;
-        return import_yaml3.visit.BREAK;
+    Pair(_, pair) {
+      if (!(0, import_yaml3.isCollection)(pair.key)) return void 0;
+      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
+      return import_yaml3.visit.BREAK;
+    },
+    Node(_, node2, path) {
+      if (!(0, import_yaml3.isAlias)(node2)) {
+        if (node2.anchor) anchors.set(node2.anchor, node2);
+        return void 0;
       }
-      return void 0;
+      const target = anchors.get(node2.source);
+      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
+      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
+      return found ? import_yaml3.visit.BREAK : void 0;
     }
   });
   return found;
@@ -25365,12 +25629,12 @@ function followsNaming(name, scheme) {
   return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
 }
 function namingForm(scheme) {
-  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const number2 = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
   const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+  return `${scheme.prefix}${number2}${scheme.separator}${title}.md`;
 }
-function schemeName(scheme, number, words3, extension2 = ".md") {
-  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+function schemeName(scheme, number2, words3, extension2 = ".md") {
+  const head = typeof number2 === "string" ? number2 : String(number2).padStart(scheme.pad ?? scheme.width[1], "0");
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
 
@@ -25406,8 +25670,8 @@ function titleNumber(title) {
   return null;
 }
 function stripTitleNumber(title) {
-  const number = titleNumber(title);
-  return number ? title.slice(number.titleStart) : title;
+  const number2 = titleNumber(title);
+  return number2 ? title.slice(number2.titleStart) : title;
 }
 function comparableTitle(title) {
   const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
@@ -25454,17 +25718,17 @@ function referenceTarget(raw) {
 }
 function sectionsOf(adr) {
   const sections = [];
-  let current = null;
+  let current2 = null;
   let titleSeen = false;
   for (const node2 of adr.tree.children) {
     if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
-      current = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
-      sections.push(current);
+      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
+      sections.push(current2);
     } else if (node2.type === "heading") {
       titleSeen = true;
-      current = null;
-    } else if (current) {
-      current.content.push(node2);
+      current2 = null;
+    } else if (current2) {
+      current2.content.push(node2);
     }
   }
   return sections;
@@ -25847,9 +26111,9 @@ function leadingIsoDate(value2) {
   if (!/^\d{4}-/.test(text3)) return null;
   const month = /^(\d{4})-(\d{2})$/.exec(text3);
   if (month) {
-    const number = Number(month[2]);
-    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+    const number2 = Number(month[2]);
+    if (number2 < 1 || number2 > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number2 - 1, 1) / DAY_MS, problem: null };
   }
   const problem = checkIsoDate(text3);
   if (problem) return { text: text3, day: null, problem };
@@ -26415,12 +26679,12 @@ function renamedTargets(missing, names) {
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
   const [, digits, rest] = match;
-  const number = Number(digits);
+  const number2 = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
   const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
-  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number2);
   if (sameName.length > 0) return sameName.map((entry) => entry.name);
-  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
+  return (pool.byNumber.get(number2) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -26833,10 +27097,10 @@ function numberedName(record, scheme) {
   const withoutPrefix = base.replace(/^adr[-_ ]*(?=\d)/i, "");
   const dated = DATE_PREFIX.exec(withoutPrefix);
   const digits = dated ? null : /^\d+/.exec(withoutPrefix)?.[0];
-  const number = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
+  const number2 = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
   const title = titleWords(withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0), record);
-  if (number === null || title.length === 0) return null;
-  return schemeName(scheme, number, title, extension2);
+  if (number2 === null || title.length === 0) return null;
+  return schemeName(scheme, number2, title, extension2);
 }
 function datedName(record, scheme) {
   const { base, extension: extension2 } = parts(record.name);
@@ -26885,7 +27149,7 @@ var check10 = ({ record, set, report }) => {
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number2) => String(number2).padStart(digits.length, "0"));
   const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
   report({
     range: [0, 0],
@@ -26902,9 +27166,9 @@ function freeNumbersOf(siblings) {
     next = Math.max(next, entry.fileNumber + 1);
   }
   const free = /* @__PURE__ */ new Map();
-  for (const number of [...counts.keys()].sort((a, b) => a - b)) {
-    const extra = counts.get(number) - 1;
-    if (extra > 0) free.set(number, Array.from({ length: extra }, () => next++));
+  for (const number2 of [...counts.keys()].sort((a, b) => a - b)) {
+    const extra = counts.get(number2) - 1;
+    if (extra > 0) free.set(number2, Array.from({ length: extra }, () => next++));
   }
   return free;
 }
@@ -26934,21 +27198,21 @@ var check11 = ({ adr, record, report }) => {
   const fileNumber2 = record.fileNumber;
   if (fileNumber2 === null) return;
   const fileDigits = fileNumberDigits(record.name) ?? String(fileNumber2);
-  for (const number of writtenNumbers(adr, record)) {
-    if (number.placeholder) {
-      const text3 = /^[nx]{2,}$/i.test(number.text) ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+  for (const number2 of writtenNumbers(adr, record)) {
+    if (number2.placeholder) {
+      const text3 = /^[nx]{2,}$/i.test(number2.text) ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
       report({
-        range: number.range,
-        message: `The ${number.where} has the placeholder "${number.text}" for its number; write ${text3}, the file name's number`,
-        fix: { range: number.range, text: text3 }
+        range: number2.range,
+        message: `The ${number2.where} has the placeholder "${number2.text}" for its number; write ${text3}, the file name's number`,
+        fix: { range: number2.range, text: text3 }
       });
       continue;
     }
-    if (Number(number.text) === fileNumber2) continue;
-    const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
+    if (Number(number2.text) === fileNumber2) continue;
+    const replacement = number2.text.startsWith("0") ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
     report({
-      range: number.range,
-      message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
+      range: number2.range,
+      message: `The ${number2.where} says ${number2.text} but the file name says ${fileDigits}; make them agree`,
       suggestions: [replacement]
     });
   }
@@ -26957,17 +27221,17 @@ function writtenNumbers(adr, record) {
   const found = [];
   const title = record.frontmatterTitle;
   if (title) {
-    const number = titleNumber(title.value.trim());
-    const at = number ? adr.text.indexOf(number.text, title.range[0]) : -1;
-    if (number && at >= 0 && at < title.range[1]) found.push({ text: number.text, range: [at, at + number.text.length], where: "frontmatter title", placeholder: number.placeholder });
+    const number2 = titleNumber(title.value.trim());
+    const at = number2 ? adr.text.indexOf(number2.text, title.range[0]) : -1;
+    if (number2 && at >= 0 && at < title.range[1]) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "frontmatter title", placeholder: number2.placeholder });
   }
   const h1 = adr.tree.children.find((node2) => node2.type === "heading" && node2.depth === 1);
   const start2 = h1?.position?.start.offset;
   const end = h1?.position?.end.offset;
   if (h1 && start2 !== void 0 && end !== void 0) {
-    const number = titleNumber(toString(h1).trim());
-    const at = number ? adr.text.indexOf(number.text, start2) : -1;
-    if (number && at >= 0 && at < end) found.push({ text: number.text, range: [at, at + number.text.length], where: "title", placeholder: number.placeholder });
+    const number2 = titleNumber(toString(h1).trim());
+    const at = number2 ? adr.text.indexOf(number2.text, start2) : -1;
+    if (number2 && at >= 0 && at < end) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "title", placeholder: number2.placeholder });
   }
   return found;
 }
@@ -27130,7 +27394,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
   if (!record.date) return;
   const written = leadingIsoDate(record.date.value);
   if (!written) return;
-  const inFrontmatter = record.date.range[0] < frontmatterEnd(adr.text);
+  const inFrontmatter = record.date.range[0] < frontmatterEnd2(adr.text);
   const range = inFrontmatter ? record.date.range : [record.date.range[0], record.date.range[0] + written.text.length];
   if (written.day === null) {
     if (!inFrontmatter && written.problem) report({ range, message: `Invalid date: ${written.problem}` });
@@ -27161,7 +27425,7 @@ var check14 = ({ adr, record, set, settings, options, report }) => {
 function lastUpdated(record) {
   return record.format === "madr" || record.format === "madr2";
 }
-function frontmatterEnd(text3) {
+function frontmatterEnd2(text3) {
   const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text3);
   return block ? block[0].length : 0;
 }
@@ -27577,10 +27841,10 @@ function itemStyle(adr, keys) {
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
-      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
+      const number2 = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
       return {
         quote: quote2,
-        number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
+        number: number2 ? { prefix: number2[1] ?? "", width: number2[2].length } : null,
         path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
       };
     }
@@ -27588,10 +27852,10 @@ function itemStyle(adr, keys) {
   return null;
 }
 function yamlItem(style, self, other) {
-  const number = other.fileNumber ?? other.number?.value ?? null;
+  const number2 = other.fileNumber ?? other.number?.value ?? null;
   let value2;
-  if (style.number && number !== null) {
-    const digits = style.number.width !== null ? String(number).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number);
+  if (style.number && number2 !== null) {
+    const digits = style.number.width !== null ? String(number2).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number2);
     value2 = `${style.number.prefix}${digits}`;
   } else {
     value2 = relativeHref(self.folder, other.path);
@@ -27691,8 +27955,8 @@ function bodyLine(adr, self, place, kind, other) {
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
   const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
-  const number = other.number?.value ?? other.fileNumber;
-  const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
+  const number2 = other.number?.value ?? other.fileNumber;
+  const text3 = place.form !== "bullet" && number2 !== null && other.title ? `${number2}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
   return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
@@ -28138,9 +28402,9 @@ function settingsOf(config2, ruleId, today = latestToday()) {
     today
   };
 }
-function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, conventions: folders, today }, current, scope = "all") {
+function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, conventions: folders, today }, current2, scope = "all") {
   const messages = [];
-  const record = current ?? buildRecord(adr, catalogue2);
+  const record = current2 ?? buildRecord(adr, catalogue2);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
   const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records, adr);
@@ -28203,6 +28467,7 @@ function runFileWork(work, config2, catalogue2) {
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
+    if (error instanceof TooComplexError) return { error: error.message };
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }
 }

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Heading, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse.ts';
+import { TooComplexError } from './complexity.ts';
 import { headingIsSection, sectionHeadingsOfText, sectionNames } from './sections.ts';
 import { patternLinkTarget } from './record.ts';
 import { existingTarget, isExternalUrl, resolveLinkPath, splitUrl } from './adr-links.ts';
@@ -74,8 +75,18 @@ export interface FolderFile {
 export function folderConventions(adrs: readonly FolderFile[], template: FolderFile | null): SetConventions {
   return {
     patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? withSetUsage(readTemplate(template), adrs) : null,
+    template: template ? templateOf(template, adrs) : null,
   };
+}
+
+function templateOf(file: FolderFile, adrs: readonly FolderFile[]): FolderTemplate | null {
+  try {
+    return withSetUsage(readTemplate(file), adrs);
+  } catch (error) {
+    // A template too complex to parse tells nothing; the set is judged without one.
+    if (error instanceof TooComplexError) return null;
+    throw error;
+  }
 }
 
 // A set this small has no habit to read: its template is followed as written.

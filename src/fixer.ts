@@ -4,6 +4,7 @@ import type { Diagnostic, AdrRecord, ParsedAdr, TextEdit } from './types.ts';
 import { applyEdits } from './fix.ts';
 import { checkAdr, summarise, withDirectives, type LintContext, type LintResult } from './lint.ts';
 import { parseAdr } from './parse.ts';
+import { TooComplexError } from './complexity.ts';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -49,9 +50,17 @@ export function fixText(
     if (edits.length === 0) break;
     const { text, applied } = applyEdits(adr.text, edits);
     if (applied.length === 0 || text === adr.text) break;
+    let fixed: ParsedAdr;
+    try {
+      fixed = parseAdr(filePath, bom + text, context.catalogue);
+    } catch (error) {
+      // Fixes never leave a file adrlint will not parse: keep the text before them.
+      if (error instanceof TooComplexError) break;
+      throw error;
+    }
     passes++;
     fixedCount += applied.length;
-    adr = parseAdr(filePath, bom + text, context.catalogue);
+    adr = fixed;
     messages = lint(adr);
   }
   return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config.ts';
 import { checkAdr } from './lint.ts';
 import { parseAdr } from './parse.ts';
 import { buildRecord } from './record.ts';
+import { TooComplexError } from './complexity.ts';
 import { dirname } from 'node:path';
 import type { AdrRecord, Diagnostic, SetConventions } from './types.ts';
 
@@ -28,6 +29,7 @@ export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: C
     const conventions = work.conventions ? new Map([[dirname(work.path), work.conventions]]) : undefined;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...(conventions ? { conventions } : {}) }, record, 'file') };
   } catch (error) {
+    if (error instanceof TooComplexError) return { error: error.message };
     // A parser failure is a bug of ours or a library's; it must not stop the other files.
     return { error: `could not be parsed: ${(error as Error).message.split('\n')[0]}` };
   }

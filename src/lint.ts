@@ -2,6 +2,7 @@
 import type { Catalogue } from './catalogue.ts';
 import type { ResolvedConfig } from './config.ts';
 import { parseAdr } from './parse.ts';
+import { TooComplexError } from './complexity.ts';
 import { buildRecord } from './record.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { applyDirectives } from './directives.ts';
@@ -183,7 +184,13 @@ export function fatalResult(filePath: string, reason: string): LintResult {
 
 /** Lint one text as if it were the file at `filePath` (editor integrations, tests, stdin). */
 export function lintText(filePath: string, source: string, context: LintContext, set?: readonly AdrRecord[]): LintResult {
-  const adr = parseAdr(filePath, source, context.catalogue);
+  let adr: ParsedAdr;
+  try {
+    adr = parseAdr(filePath, source, context.catalogue);
+  } catch (error) {
+    if (error instanceof TooComplexError) return fatalResult(filePath, `${filePath} ${error.message}`);
+    throw error;
+  }
   const records = set ?? [buildRecord(adr, context.catalogue)];
   return summarise(filePath, withDirectives(checkAdr(adr, records, context), adr.directives, context), adr.text);
 }

@@ -1,24 +1,23 @@
 // Parse once: the mdast tree, the frontmatter YAML document with node ranges, the declared pattern
 // references and the prose mentions. Rules read the result; they never parse again.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-
 import type { Nodes, Parents, Root } from 'mdast';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Catalogue } from './catalogue.ts';
 import { createLineIndex } from './positions.ts';
+import { parseBounded } from './bounded-parse.ts';
+import { frontmatterKeysProblem } from './complexity.ts';
 import { readDirectives } from './directives.ts';
 import { toString } from 'mdast-util-to-string';
 import { negatedInClause, rejectedOptionRanges } from './mention-use.ts';
 import { overlapsAny } from './mention-matcher.ts';
 import type { BodyLink, CategoryRef, Frontmatter, LineIndex, ParsedAdr, PatternRef } from './types.ts';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-
-/** The markdown parse adrlint builds on, also the reference the benchmark compares against. */
+/**
+ * The markdown parse adrlint builds on, bounded (src/bounded-parse.ts): throws TooComplexError for
+ * a text it will not parse or that took too long.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return parseBounded(text);
 }
 
 // Alias expansion is capped so that a "billion laughs" document is an error, not an outage.
@@ -110,8 +109,13 @@ function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeo
   const yamlText = text.slice(yamlOffset, yamlEnd);
   // The yaml library does not take a lone CR as a line break; micromark and YAML 1.2 do.
   // Same length, so every offset still maps onto the file.
-  const document = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, keepSourceTokens: false });
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document = parseDocument(tooManyKeys ? '' : yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter: Frontmatter = { blockRange: [0, blockEnd], yamlOffset, yamlText, document, data: null };
+  if (tooManyKeys) {
+    frontmatter.error = { message: tooManyKeys, range: trimmedRange(frontmatter, 0, yamlText.length) };
+    return frontmatter;
+  }
   const yamlError = document.errors[0];
   if (yamlError) {
     frontmatter.error = {
@@ -120,9 +124,9 @@ function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeo
     };
     return frontmatter;
   }
-  const unresolved = firstUnresolvedAlias(document);
-  if (unresolved) {
-    frontmatter.error = { message: `Unresolved alias "*${unresolved.source}": no anchor "&${unresolved.source}" comes before it`, range: nodeRange(frontmatter, unresolved) };
+  const unexpandable = unexpandableNode(document);
+  if (unexpandable) {
+    frontmatter.error = { message: unexpandable.message, range: nodeRange(frontmatter, unexpandable.node) };
     return frontmatter;
   }
   const contents = document.contents;
@@ -143,16 +147,30 @@ function readFrontmatter(text: string, blockEnd: number, lines: ReturnType<typeo
   return frontmatter;
 }
 
-/** The first alias whose anchor is not defined before it (toJS would throw on it). */
-function firstUnresolvedAlias(document: Document.Parsed): Alias | null {
-  let found: Alias | null = null;
+/**
+ * The first node toJS cannot turn into data, or only in exponential time, and why: an alias whose
+ * anchor is not defined before it (toJS would throw), an alias inside the value it names (a value
+ * containing itself), a list or mapping used as a key (stringified, nested keys over and over).
+ * One walk, keeping each anchor's latest node: what an alias resolves to.
+ */
+function unexpandableNode(document: Document.Parsed): { node: YamlNode; message: string } | null {
+  const anchors = new Map<string, YamlNode>();
+  let found: { node: YamlNode; message: string } | null = null;
   visit(document, {
-    Alias(_, node) {
-      if (!node.resolve(document)) {
-        found = node;
-        return visit.BREAK;
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = { node: pair.key, message: 'a key must be a plain value, not a list or a mapping' };
+      return visit.BREAK;
+    },
+    Node(_, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return undefined;
       }
-      return undefined;
+      const target = anchors.get(node.source);
+      if (!target) found = { node, message: `Unresolved alias "*${node.source}": no anchor "&${node.source}" comes before it` };
+      else if (path.includes(target)) found = { node, message: `Alias "*${node.source}" is inside the value "&${node.source}" it names: a value cannot contain itself` };
+      return found ? visit.BREAK : undefined;
     },
   });
   return found;

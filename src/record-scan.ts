@@ -8,6 +8,7 @@
 import { basename, dirname } from 'node:path';
 import type { Catalogue } from './catalogue.ts';
 import { parseAdr, parseHead } from './parse.ts';
+import { TooComplexError } from './complexity.ts';
 import { buildRecord, fileNumber, titleNumber } from './record.ts';
 import { SUCCESSOR_WORD } from './status.ts';
 import type { AdrRecord } from './types.ts';
@@ -36,7 +37,13 @@ function headDate(path: string, source: string, bom: number, bodyStart: number, 
   const headEnd = section ? bodyStart + section.index : text.length;
   if (!DATE_WORD.test(text.slice(0, headEnd))) return null;
   if (SPANNING.test(text.slice(bodyStart, headEnd))) return undefined;
-  return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+  try {
+    return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
+  } catch (error) {
+    // Only a full parse can tell; it reports the file.
+    if (error instanceof TooComplexError) return undefined;
+    throw error;
+  }
 }
 
 /** The record from the file's head, or null when only a full parse can tell. */

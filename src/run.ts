@@ -17,6 +17,7 @@ import { headRecord } from './record-scan.ts';
 import { runFileWorks, workerCount, type Concurrency } from './workers.ts';
 import { writeFixedFile } from './write.ts';
 import { parseAdr } from './parse.ts';
+import { TooComplexError } from './complexity.ts';
 import { latestToday } from './dates.ts';
 import { buildRecord, markdownAnchors } from './record.ts';
 import { diskProject, findRepositoryRoot } from './project.ts';
@@ -238,7 +239,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
       }
       results.push(result);
     } catch (error) {
-      results.push(fatalResult(target.path, `internal error while linting: ${(error as Error).message.split('\n')[0]}`));
+      results.push(fatalResult(target.path, lintFailure(error, relative(options.cwd, target.path) || target.path)));
     }
   }
   onProgress?.(targets.length, targets.length, 'check');
@@ -324,7 +325,7 @@ export async function lintFileInProject(path: string, text: string, options: Fil
     const context = { catalogue, config, project: projectOf(records, cwd), conventions, today: latestToday() };
     return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
-    return fatalResult(file, `internal error while linting: ${(error as Error).message.split('\n')[0]}`);
+    return fatalResult(file, lintFailure(error, relative(cwd, file) || file));
   }
 }
 
@@ -368,6 +369,15 @@ function sharedCatalogue(userFile: string | null): Catalogue {
 function targetMessages(adr: ParsedAdr, record: AdrRecord, fileMessages: readonly Diagnostic[], records: readonly AdrRecord[], context: LintContext): Diagnostic[] {
   const merged = mergeMessages(fileMessages, checkAdr(adr, records, context, record, 'set'));
   return withDirectives(merged, record.directives, context);
+}
+
+/**
+ * Why a file's lint failed after its first parse: a later parse (for a fix) can still be refused,
+ * when it took too long this time.
+ */
+function lintFailure(error: unknown, name: string): string {
+  if (error instanceof TooComplexError) return `${name} ${error.message}`;
+  return `internal error while linting: ${(error as Error).message.split('\n')[0]}`;
 }
 
 /** Whether `adrlint` run in `cwd` without paths would lint `file`. */

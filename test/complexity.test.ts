@@ -1,0 +1,112 @@
+// The measure taken before parsing (src/complexity.ts) and the bounded parse (src/bounded-parse.ts):
+// the shapes refused are what the parser would meet, real ADRs are never refused, and a parse
+// that takes too long is stopped.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { measureMarkdown, TooComplexError } from '../src/complexity.ts';
+import { parseBounded } from '../src/bounded-parse.ts';
+import { parseAdr } from '../src/parse.ts';
+import { catalogueWithUser } from '../src/catalogue.ts';
+
+const problem = (text: string) => measureMarkdown(text).problem;
+
+describe('measureMarkdown', () => {
+  it('counts the lists and block quotes a line opens', () => {
+    expect(problem(`${'- '.repeat(100)}word`)).toBeNull();
+    expect(problem(`${'- '.repeat(101)}word`)).toBe('101 nested list levels on line 1 (adrlint stops at 100)');
+    expect(problem(`# T\n\n${'1. 2) * + '.repeat(26)}word`)).toBe('104 nested list levels on line 3 (adrlint stops at 100)');
+    expect(problem(`${'>'.repeat(101)}`)).toBe('101 nested block quotes on line 1 (adrlint stops at 100)');
+    expect(problem(`${'> - '.repeat(51)}word`)).toBe('102 nested lists and block quotes on line 1 (adrlint stops at 100)');
+  });
+
+  it('does not count what opens no container', () => {
+    // Thematic breaks win over list items; a marker needs a space after it; ten digits are no marker.
+    expect(problem('- '.repeat(5000))).toBeNull();
+    expect(problem('* '.repeat(5000))).toBeNull();
+    expect(problem(`- ${'* '.repeat(5000)}`)).toBeNull();
+    expect(problem(`${'-'.repeat(5000)}word`)).toBeNull();
+    expect(problem(`${'1234567890. '.repeat(200)}word`)).toBeNull();
+    expect(problem(`${'-x '.repeat(200)}`)).toBeNull();
+  });
+
+  it('leaves fenced code alone', () => {
+    expect(problem(`# T\n\n\`\`\`text\n${'>'.repeat(500)}\n${'['.repeat(900)}\n${'*'.repeat(2000)}x\n\`\`\`\n`)).toBeNull();
+    expect(problem(`~~~~\n\`\`\`\n~~~\n${'>'.repeat(500)}\n~~~~\n`)).toBeNull();
+    // After the fence closes, the text counts again.
+    expect(problem(`\`\`\`\ncode\n\`\`\`\n${'>'.repeat(101)}\n`)).toBe('101 nested block quotes on line 4 (adrlint stops at 100)');
+  });
+
+  it('counts a long run of emphasis markers', () => {
+    expect(problem(`Name: ${'_'.repeat(1000)}`)).toBeNull();
+    expect(problem(`${'_'.repeat(1001)}`)).toBeNull(); // a thematic break
+    expect(problem(`x ${'_'.repeat(1001)} y`)).toBe('a run of 1,001 "_" on line 1 (adrlint stops at 1,000)');
+  });
+
+  it('counts `[` and emphasis openers left open in a paragraph, until a blank line', () => {
+    expect(problem(`${'[a'.repeat(300)}\n${'[b'.repeat(201)}`)).toBe('501 "[" open at once on line 2 (adrlint stops at 500)');
+    expect(problem(`${'[a'.repeat(300)}\n\n${'[b'.repeat(300)}`)).toBeNull();
+    expect(problem(`${'[a] '.repeat(2000)}`)).toBeNull();
+    expect(problem(`${'\\['.repeat(2000)}`)).toBeNull();
+    expect(problem(`${'*a '.repeat(501)}`)).toBe('501 emphasis markers open at once on line 1 (adrlint stops at 500)');
+    expect(problem(`${'*a* '.repeat(2000)}`)).toBeNull();
+    // Inside words, `_` opens nothing.
+    expect(problem(`${'snake_case_name '.repeat(2000)}`)).toBeNull();
+  });
+
+  it('estimates a slow parse for a long block, not for many short ones', () => {
+    const paragraphs = 'We coordinate the steps with sagas, and each step publishes an event.\n\n'.repeat(100);
+    expect(measureMarkdown(paragraphs).estimatedMs).toBeLessThan(1000);
+    expect(measureMarkdown(paragraphs.replace(/\n\n/g, '\n')).estimatedMs).toBeGreaterThan(1000);
+  });
+});
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return markdownFiles(path);
+    return name.endsWith('.md') ? [path] : [];
+  });
+}
+
+describe.skipIf(!existsSync(CORPUS))('the shared corpus', () => {
+  it('has no file the measure refuses, and nearly all are parsed in the thread that asks', () => {
+    const files = markdownFiles(CORPUS);
+    expect(files.length).toBeGreaterThan(100);
+    const measures = files.map((file) => measureMarkdown(readFileSync(file, 'utf8')));
+    expect(measures.filter((measure) => measure.problem !== null)).toEqual([]);
+    expect(measures.filter((measure) => measure.estimatedMs > 1000).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('parseBounded', () => {
+  it('refuses a tree deeper than adrlint walks, after parsing', () => {
+    // 100 lists (list and item: 200 levels), a paragraph, 450 emphases and their text: 652.
+    const deep = `${'- '.repeat(100)}${'*a '.repeat(450)}b${' a*'.repeat(450)}\n`;
+    expect(problem(deep)).toBeNull();
+    expect(() => parseBounded(deep)).toThrow(new TooComplexError('is too complex to parse: markup nested 652 levels deep (adrlint stops at 500)'));
+  });
+
+  it('is what parseAdr parses with', () => {
+    expect(() => parseAdr('/adr/0001-x.md', `# T\n\n${'>'.repeat(200)}\n`, catalogueWithUser(null, null))).toThrow(
+      new TooComplexError('is too complex to parse: 200 nested block quotes on line 3 (adrlint stops at 100)'),
+    );
+  });
+
+  it.skipIf(!existsSync(fileURLToPath(new URL('../dist/parse-worker.js', import.meta.url))))(
+    'stops a parse that takes longer than its limit, and parses on afterwards',
+    () => {
+      // Open raw HTML (`<?`) in one 100 KB paragraph: each opener scans to its end, a minute in all.
+      const started = performance.now();
+      expect(() => parseBounded('a <?'.repeat(25000), 0.5)).toThrow(new TooComplexError('is too complex to parse in 0.5 s'));
+      expect(performance.now() - started).toBeLessThan(5000);
+      // A long text that parses quickly, on a new thread.
+      const tree = parseBounded('We use sagas.\n'.repeat(5000));
+      expect(tree.children).toHaveLength(1);
+      expect(tree.children[0]?.position?.end.line).toBe(5000);
+    },
+  );
+});
