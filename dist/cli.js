@@ -27091,6 +27091,11 @@ var init_remark_frontmatter = __esm({
 function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
+function marksIn(text3, start2, end) {
+  let marks = 0;
+  for (let at = start2; at < end; at++) if (MARKS.has(text3.charCodeAt(at))) marks++;
+  return marks;
+}
 function number(value2) {
   return value2.toLocaleString("en-US");
 }
@@ -27108,6 +27113,7 @@ function measureMarkdown(text3) {
   const open = { brackets: 0, emphasis: 0 };
   let fence3 = null;
   let blockLength = 0;
+  let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
   let start2 = frontmatterEnd(text3);
@@ -27120,11 +27126,15 @@ function measureMarkdown(text3) {
     const prefix = containerPrefix(text3, start2, end);
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
-      blockCost += blockLength * blockLength;
+      blockCost += blockLength * blockMarks;
       blockLength = 0;
+      blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
-    } else blockLength += next - start2;
+    } else {
+      blockLength += next - start2;
+      blockMarks += marksIn(text3, prefix.contentStart, end) + 1;
+    }
     const fenceLine = fenceOf(text3, prefix.contentStart, end);
     if (fence3) {
       if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
@@ -27135,8 +27145,8 @@ function measureMarkdown(text3) {
     }
     start2 = next;
   }
-  blockCost += blockLength * blockLength;
-  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  blockCost += blockLength * blockMarks;
+  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 function problemOf({ nesting, run, brackets, emphasis }) {
@@ -27260,7 +27270,7 @@ function frontmatterKeysProblem(yaml) {
   while (KEY_COLON.exec(yaml) !== null) keys++;
   return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
 }
-var MAX_NESTING, MAX_MARKER_RUN, MAX_OPEN_AT_ONCE, MAX_FRONTMATTER_KEYS, MAX_TREE_DEPTH, TooComplexError, NS_PER_CHAR, NS_PER_BLOCK_CHAR_SQUARED, NS_PER_LINE_LEVEL_SQUARED, SPACE, TAB, LF, CR, FRONTMATTER_OPENING, FRONTMATTER_CLOSING, KEY_COLON;
+var MAX_NESTING, MAX_MARKER_RUN, MAX_OPEN_AT_ONCE, MAX_FRONTMATTER_KEYS, MAX_TREE_DEPTH, TooComplexError, NS_PER_CHAR, NS_PER_BLOCK_CHAR_MARK, NS_PER_LINE_LEVEL_SQUARED, MARKS, SPACE, TAB, LF, CR, FRONTMATTER_OPENING, FRONTMATTER_CLOSING, KEY_COLON;
 var init_complexity = __esm({
   "src/complexity.ts"() {
     "use strict";
@@ -27273,8 +27283,9 @@ var init_complexity = __esm({
       name = "TooComplexError";
     };
     NS_PER_CHAR = 2e4;
-    NS_PER_BLOCK_CHAR_SQUARED = 20;
+    NS_PER_BLOCK_CHAR_MARK = 70;
     NS_PER_LINE_LEVEL_SQUARED = 800;
+    MARKS = /* @__PURE__ */ new Set([42, 95, 91, 93, 40, 41, 33, 60, 62, 96, 38, 92]);
     SPACE = 32;
     TAB = 9;
     LF = 10;

@@ -26956,8 +26956,14 @@ function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
 var NS_PER_CHAR = 2e4;
-var NS_PER_BLOCK_CHAR_SQUARED = 20;
+var NS_PER_BLOCK_CHAR_MARK = 70;
 var NS_PER_LINE_LEVEL_SQUARED = 800;
+var MARKS = /* @__PURE__ */ new Set([42, 95, 91, 93, 40, 41, 33, 60, 62, 96, 38, 92]);
+function marksIn(text3, start2, end) {
+  let marks = 0;
+  for (let at = start2; at < end; at++) if (MARKS.has(text3.charCodeAt(at))) marks++;
+  return marks;
+}
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
@@ -26981,6 +26987,7 @@ function measureMarkdown(text3) {
   const open = { brackets: 0, emphasis: 0 };
   let fence3 = null;
   let blockLength = 0;
+  let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
   let start2 = frontmatterEnd(text3);
@@ -26993,11 +27000,15 @@ function measureMarkdown(text3) {
     const prefix = containerPrefix(text3, start2, end);
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
-      blockCost += blockLength * blockLength;
+      blockCost += blockLength * blockMarks;
       blockLength = 0;
+      blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
-    } else blockLength += next - start2;
+    } else {
+      blockLength += next - start2;
+      blockMarks += marksIn(text3, prefix.contentStart, end) + 1;
+    }
     const fenceLine = fenceOf(text3, prefix.contentStart, end);
     if (fence3) {
       if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
@@ -27008,8 +27019,8 @@ function measureMarkdown(text3) {
     }
     start2 = next;
   }
-  blockCost += blockLength * blockLength;
-  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  blockCost += blockLength * blockMarks;
+  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 function problemOf({ nesting, run, brackets, emphasis }) {

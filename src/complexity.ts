@@ -35,11 +35,21 @@ export interface MarkdownMeasure {
 
 // Costs measured on micromark's worst shapes (a 2-core machine, busy): any line costs at most
 // ~20 µs a character (short list items); the superlinear shapes inside one block of text (lazy
-// lines, emphasis and link resolution, raw HTML left open, nested images) at most ~20 ns per
-// square character of the block; containers at most ~800 ns per square level of each line.
+// lines, emphasis and link resolution, raw HTML left open, nested images) at most ~70 ns per
+// character of the block and mark that starts one in it (a line break, or one of MARKS): each may
+// scan to the block's end. Containers cost at most ~800 ns per square level of each line.
 const NS_PER_CHAR = 20_000;
-const NS_PER_BLOCK_CHAR_SQUARED = 20;
+const NS_PER_BLOCK_CHAR_MARK = 70;
 const NS_PER_LINE_LEVEL_SQUARED = 800;
+
+/** Emphasis, links and images, code, raw HTML, entities and escapes: `*_[]()!<>`&\`. */
+const MARKS = new Set([0x2a, 0x5f, 0x5b, 0x5d, 0x28, 0x29, 0x21, 0x3c, 0x3e, 0x60, 0x26, 0x5c]);
+
+function marksIn(text: string, start: number, end: number): number {
+  let marks = 0;
+  for (let at = start; at < end; at++) if (MARKS.has(text.charCodeAt(at))) marks++;
+  return marks;
+}
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -85,6 +95,7 @@ export function measureMarkdown(text: string): MarkdownMeasure {
   const open: Open = { brackets: 0, emphasis: 0 };
   let fence: { marker: number; length: number } | null = null;
   let blockLength = 0;
+  let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
   // The frontmatter is YAML, read by its own parser.
@@ -99,11 +110,15 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
       // A blank line ends the block of text (and every paragraph in it).
-      blockCost += blockLength * blockLength;
+      blockCost += blockLength * blockMarks;
       blockLength = 0;
+      blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
-    } else blockLength += next - start;
+    } else {
+      blockLength += next - start;
+      blockMarks += marksIn(text, prefix.contentStart, end) + 1;
+    }
     const fenceLine = fenceOf(text, prefix.contentStart, end);
     if (fence) {
       if (fenceLine && fenceLine.marker === fence.marker && fenceLine.length >= fence.length && fenceLine.closing) fence = null;
@@ -115,8 +130,8 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     }
     start = next;
   }
-  blockCost += blockLength * blockLength;
-  const estimatedMs = (text.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  blockCost += blockLength * blockMarks;
+  const estimatedMs = (text.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 
