@@ -9107,7 +9107,7 @@ var TooComplexError = class extends Error {
 function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
-function number(value2) {
+function formatCount(value2) {
   return value2.toLocaleString("en-US");
 }
 function treeDepthProblem(tree) {
@@ -9118,7 +9118,7 @@ function treeDepthProblem(tree) {
     if (depth > deepest) deepest = depth;
     for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
   }
-  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
 
 // src/paths.ts

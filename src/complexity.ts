@@ -2,8 +2,9 @@
 // remark-parse) is superlinear on some shapes: `- ` × 8,000 then a word takes a minute, `>` × 40,000
 // two, and its tree then overflows the stack of any recursive walk. Shapes no ADR has (containers
 // nested past markdown-it's default limit, a run of a thousand emphasis markers, hundreds of
-// brackets or emphasis openers open at once) are refused outright, with what was found; for the rest, a generous estimate of
-// the parse time tells src/bounded-parse.ts whether to parse on a thread it can stop.
+// brackets or emphasis openers open at once) are refused outright, saying what was found; for the
+// rest, a generous estimate of the parse time tells src/bounded-parse.ts whether to parse on a
+// thread it can stop.
 import type { Root } from 'mdast';
 
 /** Containers (lists and block quotes) nested on one line: markdown-it's default `maxNesting`. */
@@ -56,7 +57,7 @@ const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
 
-function number(value: number): string {
+function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
@@ -89,7 +90,7 @@ interface Open {
   emphasis: number;
 }
 
-/** Measure `text` (a BOM is one more character): linear in its length, no allocation per line. */
+/** Measure `text`, in one pass over its lines. */
 export function measureMarkdown(text: string): MarkdownMeasure {
   const worst: Worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: '', line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open: Open = { brackets: 0, emphasis: 0 };
@@ -138,12 +139,12 @@ export function measureMarkdown(text: string): MarkdownMeasure {
 function problemOf({ nesting, run, brackets, emphasis }: Worst): string | null {
   if (nesting.depth > MAX_NESTING) {
     const what = nesting.lists && nesting.quotes ? 'nested lists and block quotes' : nesting.lists ? 'nested list levels' : 'nested block quotes';
-    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
+    return `${formatCount(nesting.depth)} ${what} on line ${formatCount(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
   }
-  if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
-  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (run.length > MAX_MARKER_RUN) return `a run of ${formatCount(run.length)} "${run.marker}" on line ${formatCount(run.line)} (adrlint stops at ${formatCount(MAX_MARKER_RUN)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${formatCount(brackets.count)} "[" open at once on line ${formatCount(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   if (emphasis.count > MAX_OPEN_AT_ONCE)
-    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+    return `${formatCount(emphasis.count)} emphasis markers open at once on line ${formatCount(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   return null;
 }
 
@@ -282,7 +283,7 @@ export function treeDepthProblem(tree: Root): string | null {
     if (depth > deepest) deepest = depth;
     for (const child of node.children ?? []) stack.push({ node: child as { children?: unknown[] }, depth: depth + 1 });
   }
-  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
 
 // A key's colon: followed by a space or a line's end (a URL's is not).
@@ -293,5 +294,5 @@ export function frontmatterKeysProblem(yaml: string): string | null {
   let keys = 0;
   KEY_COLON.lastIndex = 0;
   while (KEY_COLON.exec(yaml) !== null) keys++;
-  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
+  return keys > MAX_FRONTMATTER_KEYS ? `${formatCount(keys)} keys, too many to read (adrlint stops at ${formatCount(MAX_FRONTMATTER_KEYS)})` : null;
 }
