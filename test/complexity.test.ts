@@ -4,11 +4,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { measureMarkdown, TooComplexError } from '../src/complexity.ts';
 import { IN_THREAD_MS, parseBounded } from '../src/bounded-parse.ts';
 import { parseAdr } from '../src/parse.ts';
 import { catalogueWithUser } from '../src/catalogue.ts';
+import { resolveConfig } from '../src/config.ts';
+import { fixText } from '../src/fixer.ts';
+import { lintText } from '../src/lint.ts';
+import { buildRecord } from '../src/record.ts';
+import { lintFileInProject } from '../src/run.ts';
+import { fixture, removeFixtures } from './helpers/cli.ts';
 
 const problem = (text: string) => measureMarkdown(text).problem;
 
@@ -111,4 +117,34 @@ describe('parseBounded', () => {
       expect(tree.children[0]?.position?.end.line).toBe(5000);
     },
   );
+});
+
+describe('the library paths that parse', () => {
+  const catalogue = catalogueWithUser(null, null);
+  const config = resolveConfig({}, null, '/');
+  const deep = `# 1. Deep\n\n${'- '.repeat(8000)}word\n`;
+  const reason = 'is too complex to parse: 8,000 nested list levels on line 3 (adrlint stops at 100)';
+  afterAll(() => removeFixtures());
+
+  it('lintText reports the file as one fatal problem', () => {
+    expect(lintText('/adr/0001-deep.md', deep, { catalogue, config }).messages).toEqual([
+      { ruleId: null, severity: 'error', fatal: true, message: `/adr/0001-deep.md ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    ]);
+  });
+
+  it('lintFileInProject (the remark plugin) reports it the same way', async () => {
+    const root = fixture({ 'docs/adr/0001-deep.md': deep });
+    const result = await lintFileInProject('docs/adr/0001-deep.md', deep, { cwd: root });
+    expect(result?.messages.map((message) => [message.fatal, message.message])).toEqual([[true, `docs/adr/0001-deep.md ${reason}`]]);
+  });
+
+  it('fixText keeps the text before a fix that would make it too complex to parse', () => {
+    // 500 `[` open: linking the pattern mention would open the 501st.
+    const text = (open: number) => `---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# 1. Use sagas\n\n${'['.repeat(open)} We use the Saga Pattern.\n`;
+    const fix = (source: string) => fixText('/adr/0001-use-sagas.md', source, { catalogue, config }, [buildRecord(parseAdr('/adr/0001-use-sagas.md', source, catalogue), catalogue)]);
+    expect(fix(text(499))).toMatchObject({ fixedCount: 1, output: expect.stringContaining('[Saga Pattern](https://') });
+    const refused = fix(text(500));
+    expect(refused).toMatchObject({ fixedCount: 0, passes: 0, output: text(500) });
+    expect(refused.result.messages.map((message) => message.ruleId)).toContain('pattern-link');
+  });
 });
