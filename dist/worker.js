@@ -24211,12 +24211,8 @@ function tooComplex(reason) {
 var NS_PER_CHAR = 2e4;
 var NS_PER_BLOCK_CHAR_MARK = 70;
 var NS_PER_LINE_LEVEL_SQUARED = 800;
-var MARKS = /* @__PURE__ */ new Set([42, 95, 91, 93, 40, 41, 33, 60, 62, 96, 38, 92]);
-function marksIn(text3, start2, end) {
-  let marks = 0;
-  for (let at = start2; at < end; at++) if (MARKS.has(text3.charCodeAt(at))) marks++;
-  return marks;
-}
+var MARKS = new Uint8Array(128);
+for (const mark of "*_[]()!<>`&\\") MARKS[mark.charCodeAt(0)] = 1;
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
@@ -24238,6 +24234,7 @@ function lineCount(text3, end) {
 function measureMarkdown(text3) {
   const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open = { brackets: 0, emphasis: 0 };
+  const prefix = { depth: 0, lists: false, quotes: false, contentStart: 0, thematicBreak: false };
   let fence3 = null;
   let blockLength = 0;
   let blockMarks = 0;
@@ -24250,7 +24247,7 @@ function measureMarkdown(text3) {
     let end = start2;
     while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
     const next = end + (text3.charCodeAt(end) === CR && text3.charCodeAt(end + 1) === LF ? 2 : 1);
-    const prefix = containerPrefix(text3, start2, end);
+    containerPrefix(text3, start2, end, prefix);
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
       blockCost += blockLength * blockMarks;
@@ -24258,17 +24255,14 @@ function measureMarkdown(text3) {
       blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
-    } else {
-      blockLength += next - start2;
-      blockMarks += marksIn(text3, prefix.contentStart, end) + 1;
-    }
+    } else blockLength += next - start2;
     const fenceLine = fenceOf(text3, prefix.contentStart, end);
     if (fence3) {
       if (fenceLine && fenceLine.marker === fence3.marker && fenceLine.length >= fence3.length && fenceLine.closing) fence3 = null;
     } else if (fenceLine) fence3 = fenceLine;
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
-      if (!prefix.thematicBreak) scanInline(text3, prefix.contentStart, end, line, open, worst);
+      if (!prefix.thematicBreak) blockMarks += scanInline(text3, prefix.contentStart, end, line, open, worst) + 1;
     }
     start2 = next;
   }
@@ -24287,9 +24281,12 @@ function problemOf({ nesting, run, brackets, emphasis }) {
     return `${formatCount(emphasis.count)} emphasis markers open at once on line ${formatCount(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   return null;
 }
-function containerPrefix(text3, start2, end) {
+function containerPrefix(text3, start2, end, prefix) {
   const breakFrom = thematicBreakStart(text3, start2, end);
-  const prefix = { depth: 0, lists: false, quotes: false, contentStart: start2, thematicBreak: false };
+  prefix.depth = 0;
+  prefix.lists = false;
+  prefix.quotes = false;
+  prefix.thematicBreak = false;
   let at = start2;
   for (; ; ) {
     while (at < end && isSpace(text3.charCodeAt(at))) at++;
@@ -24311,7 +24308,6 @@ function containerPrefix(text3, start2, end) {
     at = markerEnd;
   }
   prefix.contentStart = at;
-  return prefix;
 }
 function listMarkerEnd(text3, at, end) {
   const code = text3.charCodeAt(at);
@@ -24349,12 +24345,16 @@ function fenceOf(text3, at, end) {
   return { marker, length: after - at, closing: rest === end };
 }
 function scanInline(text3, start2, end, line, open, worst) {
+  let marks = 0;
   for (let at = start2; at < end; at++) {
     const code = text3.charCodeAt(at);
+    if (code >= 128 || MARKS[code] === 0) continue;
+    marks++;
     if (code === 42 || code === 95) {
       let after = at;
       while (after < end && text3.charCodeAt(after) === code) after++;
       const length = after - at;
+      marks += length - 1;
       if (length > worst.run.length) worst.run = { length, marker: text3[at], line };
       const before = at > start2 ? text3.charCodeAt(at - 1) : SPACE;
       const next = after < end ? text3.charCodeAt(after) : SPACE;
@@ -24365,12 +24365,14 @@ function scanInline(text3, start2, end, line, open, worst) {
         if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
       } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
       at = after - 1;
-    } else if (code === 92) at++;
-    else if (code === 91) {
+    } else if (code === 92) {
+      at++;
+    } else if (code === 91) {
       open.brackets++;
       if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
     } else if (code === 93 && open.brackets > 0) open.brackets--;
   }
+  return marks;
 }
 function isPunctuation(code) {
   return code >= 33 && code <= 47 || code >= 58 && code <= 64 || code >= 91 && code <= 96 || code >= 123 && code <= 126;
@@ -24383,11 +24385,17 @@ function isDigit(code) {
 }
 function treeDepthProblem(tree) {
   let deepest = 0;
-  const stack = [{ node: tree, depth: 0 }];
-  while (stack.length > 0) {
-    const { node: node2, depth } = stack.pop();
+  const nodes = [tree];
+  const depths = [0];
+  while (nodes.length > 0) {
+    const node2 = nodes.pop();
+    const depth = depths.pop();
     if (depth > deepest) deepest = depth;
-    for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
+    if (!node2.children) continue;
+    for (const child of node2.children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
   return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }

@@ -43,14 +43,9 @@ const NS_PER_CHAR = 20_000;
 const NS_PER_BLOCK_CHAR_MARK = 70;
 const NS_PER_LINE_LEVEL_SQUARED = 800;
 
-/** Emphasis, links and images, code, raw HTML, entities and escapes: `*_[]()!<>`&\`. */
-const MARKS = new Set([0x2a, 0x5f, 0x5b, 0x5d, 0x28, 0x29, 0x21, 0x3c, 0x3e, 0x60, 0x26, 0x5c]);
-
-function marksIn(text: string, start: number, end: number): number {
-  let marks = 0;
-  for (let at = start; at < end; at++) if (MARKS.has(text.charCodeAt(at))) marks++;
-  return marks;
-}
+/** Emphasis, links and images, code, raw HTML, entities and escapes (`*_[]()!<>`, backtick, `&`, backslash), by char code. */
+const MARKS = new Uint8Array(128);
+for (const mark of '*_[]()!<>`&\\') MARKS[mark.charCodeAt(0)] = 1;
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -94,6 +89,8 @@ interface Open {
 export function measureMarkdown(text: string): MarkdownMeasure {
   const worst: Worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: '', line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open: Open = { brackets: 0, emphasis: 0 };
+  // One per text, filled for each line in turn.
+  const prefix: Prefix = { depth: 0, lists: false, quotes: false, contentStart: 0, thematicBreak: false };
   let fence: { marker: number; length: number } | null = null;
   let blockLength = 0;
   let blockMarks = 0;
@@ -107,7 +104,7 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     const next = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
-    const prefix = containerPrefix(text, start, end);
+    containerPrefix(text, start, end, prefix);
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
       // A blank line ends the block of text (and every paragraph in it).
@@ -116,10 +113,7 @@ export function measureMarkdown(text: string): MarkdownMeasure {
       blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
-    } else {
-      blockLength += next - start;
-      blockMarks += marksIn(text, prefix.contentStart, end) + 1;
-    }
+    } else blockLength += next - start;
     const fenceLine = fenceOf(text, prefix.contentStart, end);
     if (fence) {
       if (fenceLine && fenceLine.marker === fence.marker && fenceLine.length >= fence.length && fenceLine.closing) fence = null;
@@ -127,7 +121,7 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
       // A thematic break (`* * *`, `___`) is no emphasis and opens nothing.
-      if (!prefix.thematicBreak) scanInline(text, prefix.contentStart, end, line, open, worst);
+      if (!prefix.thematicBreak) blockMarks += scanInline(text, prefix.contentStart, end, line, open, worst) + 1;
     }
     start = next;
   }
@@ -158,10 +152,13 @@ interface Prefix {
   thematicBreak: boolean;
 }
 
-/** The container markers at the start of the line `[start, end)`. */
-function containerPrefix(text: string, start: number, end: number): Prefix {
+/** The container markers at the start of the line `[start, end)`, into `prefix`. */
+function containerPrefix(text: string, start: number, end: number, prefix: Prefix): void {
   const breakFrom = thematicBreakStart(text, start, end);
-  const prefix: Prefix = { depth: 0, lists: false, quotes: false, contentStart: start, thematicBreak: false };
+  prefix.depth = 0;
+  prefix.lists = false;
+  prefix.quotes = false;
+  prefix.thematicBreak = false;
   let at = start;
   for (;;) {
     while (at < end && isSpace(text.charCodeAt(at))) at++;
@@ -183,7 +180,6 @@ function containerPrefix(text: string, start: number, end: number): Prefix {
     at = markerEnd;
   }
   prefix.contentStart = at;
-  return prefix;
 }
 
 /** Where the line's bullet or ordered marker at `at` ends (it needs a space or the line's end after it), or -1. */
@@ -232,17 +228,22 @@ function fenceOf(text: string, at: number, end: number): { marker: number; lengt
 }
 
 /**
- * The emphasis marker runs and `[` of the content `[start, end)` of line `line`: what they leave
- * open is carried to the paragraph's next line. A run that can only open emphasis (CommonMark's
- * left-flanking, not right-flanking) opens as many as its length; one that can only close, closes.
+ * The emphasis marker runs and `[` of the content `[start, end)` of line `line`, and how many
+ * MARKS it holds: what they leave open is carried to the paragraph's next line. A run that can
+ * only open emphasis (CommonMark's left-flanking, not right-flanking) opens as many as its length;
+ * one that can only close, closes.
  */
-function scanInline(text: string, start: number, end: number, line: number, open: Open, worst: Worst): void {
+function scanInline(text: string, start: number, end: number, line: number, open: Open, worst: Worst): number {
+  let marks = 0;
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at);
+    if (code >= 128 || MARKS[code] === 0) continue;
+    marks++;
     if (code === 0x2a /* * */ || code === 0x5f /* _ */) {
       let after = at;
       while (after < end && text.charCodeAt(after) === code) after++;
       const length = after - at;
+      marks += length - 1;
       if (length > worst.run.length) worst.run = { length, marker: text[at]!, line };
       const before = at > start ? text.charCodeAt(at - 1) : SPACE;
       const next = after < end ? text.charCodeAt(after) : SPACE;
@@ -253,12 +254,15 @@ function scanInline(text: string, start: number, end: number, line: number, open
         if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
       } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
       at = after - 1;
-    } else if (code === 0x5c /* \ */) at++;
-    else if (code === 0x5b /* [ */) {
+    } else if (code === 0x5c /* \ */) {
+      // What a backslash escapes is text.
+      at++;
+    } else if (code === 0x5b /* [ */) {
       open.brackets++;
       if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
     } else if (code === 0x5d /* ] */ && open.brackets > 0) open.brackets--;
   }
+  return marks;
 }
 
 /** ASCII punctuation, as CommonMark's flanking rules read it (other characters count as letters here). */
@@ -277,11 +281,18 @@ function isDigit(code: number): boolean {
 /** Why a parsed tree is too deep for adrlint's walks (emphasis inside emphasis, thousands deep), or null. */
 export function treeDepthProblem(tree: Root): string | null {
   let deepest = 0;
-  const stack: Array<{ node: { children?: unknown[] }; depth: number }> = [{ node: tree, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+  // Two stacks, not one of pairs: every node of every file passes here.
+  const nodes: Array<{ children?: unknown[] }> = [tree];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
-    for (const child of node.children ?? []) stack.push({ node: child as { children?: unknown[] }, depth: depth + 1 });
+    if (!node.children) continue;
+    for (const child of node.children) {
+      nodes.push(child as { children?: unknown[] });
+      depths.push(depth + 1);
+    }
   }
   return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
