@@ -9107,18 +9107,26 @@ var TooComplexError = class extends Error {
 function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
-function number(value2) {
+var MARKS = new Uint8Array(128);
+for (const mark of "*_[]()!<>`&\\") MARKS[mark.charCodeAt(0)] = 1;
+function formatCount(value2) {
   return value2.toLocaleString("en-US");
 }
 function treeDepthProblem(tree) {
   let deepest = 0;
-  const stack = [{ node: tree, depth: 0 }];
-  while (stack.length > 0) {
-    const { node: node2, depth } = stack.pop();
+  const nodes = [tree];
+  const depths = [0];
+  while (nodes.length > 0) {
+    const node2 = nodes.pop();
+    const depth = depths.pop();
     if (depth > deepest) deepest = depth;
-    for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
+    if (!node2.children) continue;
+    for (const child of node2.children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
-  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
 
 // src/paths.ts

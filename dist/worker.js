@@ -24392,13 +24392,15 @@ function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
 var NS_PER_CHAR = 2e4;
-var NS_PER_BLOCK_CHAR_SQUARED = 20;
+var NS_PER_BLOCK_CHAR_MARK = 70;
 var NS_PER_LINE_LEVEL_SQUARED = 800;
+var MARKS = new Uint8Array(128);
+for (const mark of "*_[]()!<>`&\\") MARKS[mark.charCodeAt(0)] = 1;
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
 var CR = 13;
-function number(value2) {
+function formatCount(value2) {
   return value2.toLocaleString("en-US");
 }
 var FRONTMATTER_OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
@@ -24415,8 +24417,10 @@ function lineCount(text3, end) {
 function measureMarkdown(text3) {
   const worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: "", line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open = { brackets: 0, emphasis: 0 };
+  const prefix = { depth: 0, lists: false, quotes: false, contentStart: 0, thematicBreak: false };
   let fence3 = null;
   let blockLength = 0;
+  let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
   let start2 = frontmatterEnd(text3);
@@ -24426,11 +24430,12 @@ function measureMarkdown(text3) {
     let end = start2;
     while (end < text3.length && text3.charCodeAt(end) !== LF && text3.charCodeAt(end) !== CR) end++;
     const next = end + (text3.charCodeAt(end) === CR && text3.charCodeAt(end + 1) === LF ? 2 : 1);
-    const prefix = containerPrefix(text3, start2, end);
+    containerPrefix(text3, start2, end, prefix);
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
-      blockCost += blockLength * blockLength;
+      blockCost += blockLength * blockMarks;
       blockLength = 0;
+      blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
     } else blockLength += next - start2;
@@ -24440,28 +24445,31 @@ function measureMarkdown(text3) {
     } else if (fenceLine) fence3 = fenceLine;
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
-      if (!prefix.thematicBreak) scanInline(text3, prefix.contentStart, end, line, open, worst);
+      if (!prefix.thematicBreak) blockMarks += scanInline(text3, prefix.contentStart, end, line, open, worst) + 1;
     }
     start2 = next;
   }
-  blockCost += blockLength * blockLength;
-  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  blockCost += blockLength * blockMarks;
+  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 function problemOf({ nesting, run, brackets, emphasis }) {
   if (nesting.depth > MAX_NESTING) {
     const what = nesting.lists && nesting.quotes ? "nested lists and block quotes" : nesting.lists ? "nested list levels" : "nested block quotes";
-    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
+    return `${formatCount(nesting.depth)} ${what} on line ${formatCount(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
   }
-  if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
-  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (run.length > MAX_MARKER_RUN) return `a run of ${formatCount(run.length)} "${run.marker}" on line ${formatCount(run.line)} (adrlint stops at ${formatCount(MAX_MARKER_RUN)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${formatCount(brackets.count)} "[" open at once on line ${formatCount(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   if (emphasis.count > MAX_OPEN_AT_ONCE)
-    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+    return `${formatCount(emphasis.count)} emphasis markers open at once on line ${formatCount(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   return null;
 }
-function containerPrefix(text3, start2, end) {
+function containerPrefix(text3, start2, end, prefix) {
   const breakFrom = thematicBreakStart(text3, start2, end);
-  const prefix = { depth: 0, lists: false, quotes: false, contentStart: start2, thematicBreak: false };
+  prefix.depth = 0;
+  prefix.lists = false;
+  prefix.quotes = false;
+  prefix.thematicBreak = false;
   let at = start2;
   for (; ; ) {
     while (at < end && isSpace(text3.charCodeAt(at))) at++;
@@ -24483,7 +24491,6 @@ function containerPrefix(text3, start2, end) {
     at = markerEnd;
   }
   prefix.contentStart = at;
-  return prefix;
 }
 function listMarkerEnd(text3, at, end) {
   const code = text3.charCodeAt(at);
@@ -24521,12 +24528,16 @@ function fenceOf(text3, at, end) {
   return { marker, length: after - at, closing: rest === end };
 }
 function scanInline(text3, start2, end, line, open, worst) {
+  let marks = 0;
   for (let at = start2; at < end; at++) {
     const code = text3.charCodeAt(at);
+    if (code >= 128 || MARKS[code] === 0) continue;
+    marks++;
     if (code === 42 || code === 95) {
       let after = at;
       while (after < end && text3.charCodeAt(after) === code) after++;
       const length = after - at;
+      marks += length - 1;
       if (length > worst.run.length) worst.run = { length, marker: text3[at], line };
       const before = at > start2 ? text3.charCodeAt(at - 1) : SPACE;
       const next = after < end ? text3.charCodeAt(after) : SPACE;
@@ -24537,12 +24548,14 @@ function scanInline(text3, start2, end, line, open, worst) {
         if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
       } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
       at = after - 1;
-    } else if (code === 92) at++;
-    else if (code === 91) {
+    } else if (code === 92) {
+      at++;
+    } else if (code === 91) {
       open.brackets++;
       if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
     } else if (code === 93 && open.brackets > 0) open.brackets--;
   }
+  return marks;
 }
 function isPunctuation(code) {
   return code >= 33 && code <= 47 || code >= 58 && code <= 64 || code >= 91 && code <= 96 || code >= 123 && code <= 126;
@@ -24555,20 +24568,26 @@ function isDigit(code) {
 }
 function treeDepthProblem(tree) {
   let deepest = 0;
-  const stack = [{ node: tree, depth: 0 }];
-  while (stack.length > 0) {
-    const { node: node2, depth } = stack.pop();
+  const nodes = [tree];
+  const depths = [0];
+  while (nodes.length > 0) {
+    const node2 = nodes.pop();
+    const depth = depths.pop();
     if (depth > deepest) deepest = depth;
-    for (const child of node2.children ?? []) stack.push({ node: child, depth: depth + 1 });
+    if (!node2.children) continue;
+    for (const child of node2.children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
-  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
 var KEY_COLON = /:(?=[ \t\r\n]|$)/gm;
 function frontmatterKeysProblem(yaml) {
   let keys = 0;
   KEY_COLON.lastIndex = 0;
   while (KEY_COLON.exec(yaml) !== null) keys++;
-  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
+  return keys > MAX_FRONTMATTER_KEYS ? `${formatCount(keys)} keys, too many to read (adrlint stops at ${formatCount(MAX_FRONTMATTER_KEYS)})` : null;
 }
 
 // src/bounded-parse.ts
@@ -25629,12 +25648,12 @@ function followsNaming(name, scheme) {
   return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
 }
 function namingForm(scheme) {
-  const number2 = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
   const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number2}${scheme.separator}${title}.md`;
+  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
 }
-function schemeName(scheme, number2, words3, extension2 = ".md") {
-  const head = typeof number2 === "string" ? number2 : String(number2).padStart(scheme.pad ?? scheme.width[1], "0");
+function schemeName(scheme, number, words3, extension2 = ".md") {
+  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
 
@@ -25670,8 +25689,8 @@ function titleNumber(title) {
   return null;
 }
 function stripTitleNumber(title) {
-  const number2 = titleNumber(title);
-  return number2 ? title.slice(number2.titleStart) : title;
+  const number = titleNumber(title);
+  return number ? title.slice(number.titleStart) : title;
 }
 function comparableTitle(title) {
   const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
@@ -26111,9 +26130,9 @@ function leadingIsoDate(value2) {
   if (!/^\d{4}-/.test(text3)) return null;
   const month = /^(\d{4})-(\d{2})$/.exec(text3);
   if (month) {
-    const number2 = Number(month[2]);
-    if (number2 < 1 || number2 > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number2 - 1, 1) / DAY_MS, problem: null };
+    const number = Number(month[2]);
+    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
   }
   const problem = checkIsoDate(text3);
   if (problem) return { text: text3, day: null, problem };
@@ -26679,12 +26698,12 @@ function renamedTargets(missing, names) {
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
   const [, digits, rest] = match;
-  const number2 = Number(digits);
+  const number = Number(digits);
   const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
   const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
-  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number2);
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
   if (sameName.length > 0) return sameName.map((entry) => entry.name);
-  return (pool.byNumber.get(number2) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
 }
 function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
@@ -27097,10 +27116,10 @@ function numberedName(record, scheme) {
   const withoutPrefix = base.replace(/^adr[-_ ]*(?=\d)/i, "");
   const dated = DATE_PREFIX.exec(withoutPrefix);
   const digits = dated ? null : /^\d+/.exec(withoutPrefix)?.[0];
-  const number2 = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
+  const number = digits !== void 0 && digits !== null ? Number(digits) : record.number?.value ?? null;
   const title = titleWords(withoutPrefix.slice(dated ? dated[0].length : digits?.length ?? 0), record);
-  if (number2 === null || title.length === 0) return null;
-  return schemeName(scheme, number2, title, extension2);
+  if (number === null || title.length === 0) return null;
+  return schemeName(scheme, number, title, extension2);
 }
 function datedName(record, scheme) {
   const { base, extension: extension2 } = parts(record.name);
@@ -27149,7 +27168,7 @@ var check10 = ({ record, set, report }) => {
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number2) => String(number2).padStart(digits.length, "0"));
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
   const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
   report({
     range: [0, 0],
@@ -27166,9 +27185,9 @@ function freeNumbersOf(siblings) {
     next = Math.max(next, entry.fileNumber + 1);
   }
   const free = /* @__PURE__ */ new Map();
-  for (const number2 of [...counts.keys()].sort((a, b) => a - b)) {
-    const extra = counts.get(number2) - 1;
-    if (extra > 0) free.set(number2, Array.from({ length: extra }, () => next++));
+  for (const number of [...counts.keys()].sort((a, b) => a - b)) {
+    const extra = counts.get(number) - 1;
+    if (extra > 0) free.set(number, Array.from({ length: extra }, () => next++));
   }
   return free;
 }
@@ -27198,21 +27217,21 @@ var check11 = ({ adr, record, report }) => {
   const fileNumber2 = record.fileNumber;
   if (fileNumber2 === null) return;
   const fileDigits = fileNumberDigits(record.name) ?? String(fileNumber2);
-  for (const number2 of writtenNumbers(adr, record)) {
-    if (number2.placeholder) {
-      const text3 = /^[nx]{2,}$/i.test(number2.text) ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
+  for (const number of writtenNumbers(adr, record)) {
+    if (number.placeholder) {
+      const text3 = /^[nx]{2,}$/i.test(number.text) ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
       report({
-        range: number2.range,
-        message: `The ${number2.where} has the placeholder "${number2.text}" for its number; write ${text3}, the file name's number`,
-        fix: { range: number2.range, text: text3 }
+        range: number.range,
+        message: `The ${number.where} has the placeholder "${number.text}" for its number; write ${text3}, the file name's number`,
+        fix: { range: number.range, text: text3 }
       });
       continue;
     }
-    if (Number(number2.text) === fileNumber2) continue;
-    const replacement = number2.text.startsWith("0") ? String(fileNumber2).padStart(number2.text.length, "0") : String(fileNumber2);
+    if (Number(number.text) === fileNumber2) continue;
+    const replacement = number.text.startsWith("0") ? String(fileNumber2).padStart(number.text.length, "0") : String(fileNumber2);
     report({
-      range: number2.range,
-      message: `The ${number2.where} says ${number2.text} but the file name says ${fileDigits}; make them agree`,
+      range: number.range,
+      message: `The ${number.where} says ${number.text} but the file name says ${fileDigits}; make them agree`,
       suggestions: [replacement]
     });
   }
@@ -27221,17 +27240,17 @@ function writtenNumbers(adr, record) {
   const found = [];
   const title = record.frontmatterTitle;
   if (title) {
-    const number2 = titleNumber(title.value.trim());
-    const at = number2 ? adr.text.indexOf(number2.text, title.range[0]) : -1;
-    if (number2 && at >= 0 && at < title.range[1]) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "frontmatter title", placeholder: number2.placeholder });
+    const number = titleNumber(title.value.trim());
+    const at = number ? adr.text.indexOf(number.text, title.range[0]) : -1;
+    if (number && at >= 0 && at < title.range[1]) found.push({ text: number.text, range: [at, at + number.text.length], where: "frontmatter title", placeholder: number.placeholder });
   }
   const h1 = adr.tree.children.find((node2) => node2.type === "heading" && node2.depth === 1);
   const start2 = h1?.position?.start.offset;
   const end = h1?.position?.end.offset;
   if (h1 && start2 !== void 0 && end !== void 0) {
-    const number2 = titleNumber(toString(h1).trim());
-    const at = number2 ? adr.text.indexOf(number2.text, start2) : -1;
-    if (number2 && at >= 0 && at < end) found.push({ text: number2.text, range: [at, at + number2.text.length], where: "title", placeholder: number2.placeholder });
+    const number = titleNumber(toString(h1).trim());
+    const at = number ? adr.text.indexOf(number.text, start2) : -1;
+    if (number && at >= 0 && at < end) found.push({ text: number.text, range: [at, at + number.text.length], where: "title", placeholder: number.placeholder });
   }
   return found;
 }
@@ -27841,10 +27860,10 @@ function itemStyle(adr, keys) {
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
-      const number2 = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
+      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
       return {
         quote: quote2,
-        number: number2 ? { prefix: number2[1] ?? "", width: number2[2].length } : null,
+        number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
         path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
       };
     }
@@ -27852,10 +27871,10 @@ function itemStyle(adr, keys) {
   return null;
 }
 function yamlItem(style, self, other) {
-  const number2 = other.fileNumber ?? other.number?.value ?? null;
+  const number = other.fileNumber ?? other.number?.value ?? null;
   let value2;
-  if (style.number && number2 !== null) {
-    const digits = style.number.width !== null ? String(number2).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number2);
+  if (style.number && number !== null) {
+    const digits = style.number.width !== null ? String(number).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number);
     value2 = `${style.number.prefix}${digits}`;
   } else {
     value2 = relativeHref(self.folder, other.path);
@@ -27955,8 +27974,8 @@ function bodyLine(adr, self, place, kind, other) {
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
   const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
-  const number2 = other.number?.value ?? other.fileNumber;
-  const text3 = place.form !== "bullet" && number2 !== null && other.title ? `${number2}. ${other.title}` : title;
+  const number = other.number?.value ?? other.fileNumber;
+  const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
   return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }

@@ -16,7 +16,7 @@ import { packagePath } from './paths.ts';
 /** How long one file's parse may take before the file is reported as too complex. */
 export const PARSE_TIME_LIMIT_SECONDS = 10;
 // Up to this estimate a text is parsed where it is asked for: a thread would cost more than the parse.
-const IN_THREAD_MS = 1000;
+export const IN_THREAD_MS = 1000;
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 

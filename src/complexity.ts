@@ -2,8 +2,9 @@
 // remark-parse) is superlinear on some shapes: `- ` × 8,000 then a word takes a minute, `>` × 40,000
 // two, and its tree then overflows the stack of any recursive walk. Shapes no ADR has (containers
 // nested past markdown-it's default limit, a run of a thousand emphasis markers, hundreds of
-// brackets or emphasis openers open at once) are refused outright, with what was found; for the rest, a generous estimate of
-// the parse time tells src/bounded-parse.ts whether to parse on a thread it can stop.
+// brackets or emphasis openers open at once) are refused outright, saying what was found; for the
+// rest, a generous estimate of the parse time tells src/bounded-parse.ts whether to parse on a
+// thread it can stop.
 import type { Root } from 'mdast';
 
 /** Containers (lists and block quotes) nested on one line: markdown-it's default `maxNesting`. */
@@ -35,18 +36,23 @@ export interface MarkdownMeasure {
 
 // Costs measured on micromark's worst shapes (a 2-core machine, busy): any line costs at most
 // ~20 µs a character (short list items); the superlinear shapes inside one block of text (lazy
-// lines, emphasis and link resolution, raw HTML left open, nested images) at most ~20 ns per
-// square character of the block; containers at most ~800 ns per square level of each line.
+// lines, emphasis and link resolution, raw HTML left open, nested images) at most ~70 ns per
+// character of the block and mark that starts one in it (a line break, or one of MARKS): each may
+// scan to the block's end. Containers cost at most ~800 ns per square level of each line.
 const NS_PER_CHAR = 20_000;
-const NS_PER_BLOCK_CHAR_SQUARED = 20;
+const NS_PER_BLOCK_CHAR_MARK = 70;
 const NS_PER_LINE_LEVEL_SQUARED = 800;
+
+/** Emphasis, links and images, code, raw HTML, entities and escapes (`*_[]()!<>`, backtick, `&`, backslash), by char code. */
+const MARKS = new Uint8Array(128);
+for (const mark of '*_[]()!<>`&\\') MARKS[mark.charCodeAt(0)] = 1;
 
 const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
 
-function number(value: number): string {
+function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
@@ -79,12 +85,15 @@ interface Open {
   emphasis: number;
 }
 
-/** Measure `text` (a BOM is one more character): linear in its length, no allocation per line. */
+/** Measure `text`, in one pass over its lines. */
 export function measureMarkdown(text: string): MarkdownMeasure {
   const worst: Worst = { nesting: { depth: 0, line: 0, lists: false, quotes: false }, run: { length: 0, marker: '', line: 0 }, brackets: { count: 0, line: 0 }, emphasis: { count: 0, line: 0 } };
   const open: Open = { brackets: 0, emphasis: 0 };
+  // One per text, filled for each line in turn.
+  const prefix: Prefix = { depth: 0, lists: false, quotes: false, contentStart: 0, thematicBreak: false };
   let fence: { marker: number; length: number } | null = null;
   let blockLength = 0;
+  let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
   // The frontmatter is YAML, read by its own parser.
@@ -95,12 +104,13 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     const next = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
-    const prefix = containerPrefix(text, start, end);
+    containerPrefix(text, start, end, prefix);
     levelCost += prefix.depth * prefix.depth;
     if (prefix.contentStart === end) {
       // A blank line ends the block of text (and every paragraph in it).
-      blockCost += blockLength * blockLength;
+      blockCost += blockLength * blockMarks;
       blockLength = 0;
+      blockMarks = 0;
       open.brackets = 0;
       open.emphasis = 0;
     } else blockLength += next - start;
@@ -111,24 +121,24 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
       // A thematic break (`* * *`, `___`) is no emphasis and opens nothing.
-      if (!prefix.thematicBreak) scanInline(text, prefix.contentStart, end, line, open, worst);
+      if (!prefix.thematicBreak) blockMarks += scanInline(text, prefix.contentStart, end, line, open, worst) + 1;
     }
     start = next;
   }
-  blockCost += blockLength * blockLength;
-  const estimatedMs = (text.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_SQUARED + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  blockCost += blockLength * blockMarks;
+  const estimatedMs = (text.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 
 function problemOf({ nesting, run, brackets, emphasis }: Worst): string | null {
   if (nesting.depth > MAX_NESTING) {
     const what = nesting.lists && nesting.quotes ? 'nested lists and block quotes' : nesting.lists ? 'nested list levels' : 'nested block quotes';
-    return `${number(nesting.depth)} ${what} on line ${number(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
+    return `${formatCount(nesting.depth)} ${what} on line ${formatCount(nesting.line)} (adrlint stops at ${MAX_NESTING})`;
   }
-  if (run.length > MAX_MARKER_RUN) return `a run of ${number(run.length)} "${run.marker}" on line ${number(run.line)} (adrlint stops at ${number(MAX_MARKER_RUN)})`;
-  if (brackets.count > MAX_OPEN_AT_ONCE) return `${number(brackets.count)} "[" open at once on line ${number(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+  if (run.length > MAX_MARKER_RUN) return `a run of ${formatCount(run.length)} "${run.marker}" on line ${formatCount(run.line)} (adrlint stops at ${formatCount(MAX_MARKER_RUN)})`;
+  if (brackets.count > MAX_OPEN_AT_ONCE) return `${formatCount(brackets.count)} "[" open at once on line ${formatCount(brackets.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   if (emphasis.count > MAX_OPEN_AT_ONCE)
-    return `${number(emphasis.count)} emphasis markers open at once on line ${number(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
+    return `${formatCount(emphasis.count)} emphasis markers open at once on line ${formatCount(emphasis.line)} (adrlint stops at ${MAX_OPEN_AT_ONCE})`;
   return null;
 }
 
@@ -142,10 +152,13 @@ interface Prefix {
   thematicBreak: boolean;
 }
 
-/** The container markers at the start of the line `[start, end)`. */
-function containerPrefix(text: string, start: number, end: number): Prefix {
+/** The container markers at the start of the line `[start, end)`, into `prefix`. */
+function containerPrefix(text: string, start: number, end: number, prefix: Prefix): void {
   const breakFrom = thematicBreakStart(text, start, end);
-  const prefix: Prefix = { depth: 0, lists: false, quotes: false, contentStart: start, thematicBreak: false };
+  prefix.depth = 0;
+  prefix.lists = false;
+  prefix.quotes = false;
+  prefix.thematicBreak = false;
   let at = start;
   for (;;) {
     while (at < end && isSpace(text.charCodeAt(at))) at++;
@@ -167,7 +180,6 @@ function containerPrefix(text: string, start: number, end: number): Prefix {
     at = markerEnd;
   }
   prefix.contentStart = at;
-  return prefix;
 }
 
 /** Where the line's bullet or ordered marker at `at` ends (it needs a space or the line's end after it), or -1. */
@@ -216,17 +228,22 @@ function fenceOf(text: string, at: number, end: number): { marker: number; lengt
 }
 
 /**
- * The emphasis marker runs and `[` of the content `[start, end)` of line `line`: what they leave
- * open is carried to the paragraph's next line. A run that can only open emphasis (CommonMark's
- * left-flanking, not right-flanking) opens as many as its length; one that can only close, closes.
+ * The emphasis marker runs and `[` of the content `[start, end)` of line `line`, and how many
+ * MARKS it holds: what they leave open is carried to the paragraph's next line. A run that can
+ * only open emphasis (CommonMark's left-flanking, not right-flanking) opens as many as its length;
+ * one that can only close, closes.
  */
-function scanInline(text: string, start: number, end: number, line: number, open: Open, worst: Worst): void {
+function scanInline(text: string, start: number, end: number, line: number, open: Open, worst: Worst): number {
+  let marks = 0;
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at);
+    if (code >= 128 || MARKS[code] === 0) continue;
+    marks++;
     if (code === 0x2a /* * */ || code === 0x5f /* _ */) {
       let after = at;
       while (after < end && text.charCodeAt(after) === code) after++;
       const length = after - at;
+      marks += length - 1;
       if (length > worst.run.length) worst.run = { length, marker: text[at]!, line };
       const before = at > start ? text.charCodeAt(at - 1) : SPACE;
       const next = after < end ? text.charCodeAt(after) : SPACE;
@@ -237,12 +254,15 @@ function scanInline(text: string, start: number, end: number, line: number, open
         if (open.emphasis > worst.emphasis.count) worst.emphasis = { count: open.emphasis, line };
       } else if (closes && !opens) open.emphasis = Math.max(0, open.emphasis - length);
       at = after - 1;
-    } else if (code === 0x5c /* \ */) at++;
-    else if (code === 0x5b /* [ */) {
+    } else if (code === 0x5c /* \ */) {
+      // What a backslash escapes is text.
+      at++;
+    } else if (code === 0x5b /* [ */) {
       open.brackets++;
       if (open.brackets > worst.brackets.count) worst.brackets = { count: open.brackets, line };
     } else if (code === 0x5d /* ] */ && open.brackets > 0) open.brackets--;
   }
+  return marks;
 }
 
 /** ASCII punctuation, as CommonMark's flanking rules read it (other characters count as letters here). */
@@ -261,13 +281,20 @@ function isDigit(code: number): boolean {
 /** Why a parsed tree is too deep for adrlint's walks (emphasis inside emphasis, thousands deep), or null. */
 export function treeDepthProblem(tree: Root): string | null {
   let deepest = 0;
-  const stack: Array<{ node: { children?: unknown[] }; depth: number }> = [{ node: tree, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+  // Two stacks, not one of pairs: every node of every file passes here.
+  const nodes: Array<{ children?: unknown[] }> = [tree];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
-    for (const child of node.children ?? []) stack.push({ node: child as { children?: unknown[] }, depth: depth + 1 });
+    if (!node.children) continue;
+    for (const child of node.children) {
+      nodes.push(child as { children?: unknown[] });
+      depths.push(depth + 1);
+    }
   }
-  return deepest > MAX_TREE_DEPTH ? `markup nested ${number(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
+  return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
 
 // A key's colon: followed by a space or a line's end (a URL's is not).
@@ -278,5 +305,5 @@ export function frontmatterKeysProblem(yaml: string): string | null {
   let keys = 0;
   KEY_COLON.lastIndex = 0;
   while (KEY_COLON.exec(yaml) !== null) keys++;
-  return keys > MAX_FRONTMATTER_KEYS ? `${number(keys)} keys, too many to read (adrlint stops at ${number(MAX_FRONTMATTER_KEYS)})` : null;
+  return keys > MAX_FRONTMATTER_KEYS ? `${formatCount(keys)} keys, too many to read (adrlint stops at ${formatCount(MAX_FRONTMATTER_KEYS)})` : null;
 }

@@ -4,6 +4,8 @@ export { lintProject, lintFileInProject, loadProject, completeRecords, type RunO
 export { lintText, checkAdr, type LintResult, type LintContext } from './lint.ts';
 export { fixText, type FixOptions, type FixOutcome } from './fixer.ts';
 export { parseAdr } from './parse.ts';
+// What parseAdr throws for a text it will not parse (too deeply nested, or too slow): its message follows the file's name.
+export { TooComplexError } from './complexity.ts';
 export { buildRecord } from './record.ts';
 export { loadCatalogue, catalogueWithUser, Catalogue } from './catalogue.ts';
 export { loadConfig, resolveConfig, type ResolvedConfig } from './config.ts';

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_MARKER_RUN, MAX_NESTING, MAX_OPEN_AT_ONCE, MAX_TREE_DEPTH } from '../src/complexity.ts';
+import { MAX_FRONTMATTER_KEYS, MAX_MARKER_RUN, MAX_NESTING, MAX_OPEN_AT_ONCE, MAX_TREE_DEPTH } from '../src/complexity.ts';
 import { PARSE_TIME_LIMIT_SECONDS } from '../src/bounded-parse.ts';
 import { adrlint, fixture, parseJson, positions, removeFixtures, resultFor, STACK_TRACE, type CliRun, type JsonResult } from './helpers/cli.ts';
 
@@ -158,5 +158,6 @@ describe('the README', () => {
     expect(readme).toContain(`more than ${MAX_OPEN_AT_ONCE} \`[\` (or emphasis markers that can only open) open at once`);
     expect(readme).toContain(`a tree more than ${MAX_TREE_DEPTH} levels deep`);
     expect(readme).toContain(`stopped after ${PARSE_TIME_LIMIT_SECONDS} s`);
+    expect(readme).toContain(`A frontmatter of more than ${MAX_FRONTMATTER_KEYS.toLocaleString('en-US')} keys is not read`);
   });
 });
