@@ -1,7 +1,7 @@
 // Parse once: the mdast tree, the frontmatter YAML document with node ranges, the declared pattern
 // references and the prose mentions. Rules read the result; they never parse again.
 import type { Nodes, Parents, Root } from 'mdast';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Catalogue } from './catalogue.ts';
 import { createLineIndex } from './positions.ts';
 import { parseBounded } from './bounded-parse.ts';
