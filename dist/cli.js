@@ -194,17 +194,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER4 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER4}(\\d+)${PLACEHOLDER4}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER4 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER4}${sources.push(source) - 1}${PLACEHOLDER4}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -30148,8 +30148,8 @@ var init_conventions = __esm({
     PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
     OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
     OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-    STATUS_LINE = /^[ \t]*(?:#[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-    STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+    STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
+    STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
   }
 });
 
@@ -30624,16 +30624,17 @@ __export(adr_title_exports, {
   meta: () => meta12
 });
 function isPlaceholder(title, template) {
-  if (!PLACEHOLDER3.test(title)) return false;
+  if (!PLACEHOLDER2.test(title)) return false;
   return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => comparableTitle(placeholder) === comparableTitle(title));
 }
-var meta12, PLACEHOLDER3, TITLE_WORD, check12;
+var meta12, TITLE_WORD, check12;
 var init_adr_title = __esm({
   "rules/adr-title.ts"() {
     "use strict";
     init_mdast_util_to_string();
     init_docs();
     init_record();
+    init_conventions();
     meta12 = {
       id: "adr-title",
       description: "An ADR has one title: a single H1, or a frontmatter title, and they agree",
@@ -30647,7 +30648,6 @@ var init_adr_title = __esm({
         right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
       }
     };
-    PLACEHOLDER3 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
     TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
     check12 = ({ adr, record, conventions: conventions2, report }) => {
       const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
@@ -34125,33 +34125,11 @@ function dominantFormat(records) {
   return nygard > madr ? "nygard" : "madr";
 }
 function filenameSetting({ records }) {
-  if (records.length < 3) return null;
-  const shapes = /* @__PURE__ */ new Map();
-  for (const record of records) {
-    const shape2 = nameShape(record.name);
-    if (!shape2) continue;
-    const entry = shapes.get(shape2.pattern) ?? { ...shape2, count: 0 };
-    entry.count++;
-    shapes.set(shape2.pattern, entry);
-  }
-  const best = [...shapes.values()].sort((a, b) => b.count - a.count)[0];
-  if (!best || best.count * 10 < records.length * 9) return null;
-  return {
-    key: "adr-filename",
-    value: ["warn", { pattern: best.pattern }],
-    comment: `${best.count} of ${plural(records.length, "name")} are written like ${best.example}`
-  };
-}
-function nameShape(name) {
-  const match = NAME.exec(name);
-  if (!match) return null;
-  const [, prefix = "", digits = "", separator = "-", title = "", extension2 = "md"] = match;
-  const wordSeparator = title.includes("_") && !title.includes("-") ? "_" : "-";
-  if (title.includes("_") && title.includes("-")) return null;
-  const letters = String.raw`\p{L}\p{N}`;
-  const escape2 = (text3) => text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = `^${escape2(prefix)}\\d{${digits.length}}${escape2(separator)}[${letters}]+(?:${escape2(wordSeparator)}[${letters}]+)*\\.${extension2}$`;
-  return { pattern, example: `${prefix}${"N".repeat(digits.length)}${separator}title.${extension2}` };
+  if (records.length === 0) return null;
+  const names = records.map((record) => record.name);
+  const scheme = inferNaming(names);
+  const following = names.filter((name) => followsNaming(name, scheme)).length;
+  return { key: "adr-filename", value: null, comment: `file names: ${following} of ${plural(names.length, "name")} follow ${namingForm(scheme)}, which adr-filename reads itself` };
 }
 function renderConfig(settings, header) {
   const lines = header.split("\n").map((line) => `# ${line}`.trimEnd());
@@ -34190,7 +34168,7 @@ function rawConfig(settings) {
 function problemKey(filePath, message) {
   return `${filePath}\0${message.ruleId ?? ""}\0${message.line}:${message.column}`;
 }
-var import_fastest_levenshtein7, MISSING_SECTION, NAME;
+var import_fastest_levenshtein7, MISSING_SECTION;
 var init_init = __esm({
   "src/init.ts"() {
     "use strict";
@@ -34198,8 +34176,8 @@ var init_init = __esm({
     init_status();
     init_plural();
     init_adr_sections();
+    init_naming();
     MISSING_SECTION = /^Missing the "(.+?)" section/;
-    NAME = /^([A-Za-z]*[-_]?)(\d+)([-_.])(.+)\.(md|markdown)$/;
   }
 });
 

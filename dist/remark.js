@@ -15051,17 +15051,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER4 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER4}(\\d+)${PLACEHOLDER4}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER4 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER4}${sources.push(source) - 1}${PLACEHOLDER4}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -29778,8 +29778,8 @@ function readTemplate(file) {
   return { path: file.path, sections, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3), h1Count, titlePlaceholders };
 }
 var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-var STATUS_LINE = /^[ \t]*(?:#[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-var STATUS_HEADING2 = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+var STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
+var STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
 function statusLine(text3) {
   const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
   return line && line.includes("|") ? line : null;
@@ -30220,10 +30220,9 @@ var meta12 = {
     right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
   }
 };
-var PLACEHOLDER3 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 var TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
 function isPlaceholder(title, template) {
-  if (!PLACEHOLDER3.test(title)) return false;
+  if (!PLACEHOLDER2.test(title)) return false;
   return TITLE_WORD.test(title) || (template?.titlePlaceholders ?? []).some((placeholder) => comparableTitle(placeholder) === comparableTitle(title));
 }
 var check12 = ({ adr, record, conventions: conventions2, report: report2 }) => {

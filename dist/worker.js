@@ -26854,6 +26854,9 @@ function patternsWanted({ conventions: conventions2, settings }) {
 function conventionsOfRecords(set, linted) {
   return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
 }
+var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
+var STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
 
 // rules/pattern-undeclared.ts
 var meta6 = {
@@ -27274,7 +27277,6 @@ var meta12 = {
     right: "---\ntitle: Use PostgreSQL for orders\n---\n\n# Use PostgreSQL for orders\n\n## Context\n\nOrders need transactions.\n"
   }
 };
-var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 var TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
 function isPlaceholder(title, template) {
   if (!PLACEHOLDER2.test(title)) return false;

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { FolderTemplate, Rule } from '../src/types.ts';
 import { ruleDocsUrl } from '../src/docs.ts';
 import { comparableTitle } from '../src/record.ts';
+import { PLACEHOLDER } from '../src/conventions.ts';
 
 export const meta = {
   id: 'adr-title',
@@ -20,7 +21,6 @@ export const meta = {
 
 // A title that is only a placeholder naming itself a title: "[short title of solved problem and
 // solution]", "{titre court}". "[Gestion des Dates]" is a title in brackets.
-const PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 const TITLE_WORD = /\b(?:title|titre|titel|t[ií]tulo|titolo)\b/i;
 
 /** Whether a title is its template's placeholder, left as it was. */

@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse.ts';
 import { TooComplexError } from './complexity.ts';
 import { headingIsSection, sectionHeadingsOfText, sectionNames } from './sections.ts';
-import { patternLinkTarget } from './record.ts';
+import { patternLinkTarget, STATUS_LABELS } from './record.ts';
 import { existingTarget, isExternalUrl, resolveLinkPath, splitUrl } from './adr-links.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { AdrRecord, FolderTemplate, ProjectIndex, RuleContext, SetConventions, TemplateSection } from './types.ts';
@@ -157,7 +157,7 @@ export function conventionsFingerprint(conventions: SetConventions): string {
 }
 
 // "{Title}", "[short title of solved problem]", "<title>": a heading that is only a placeholder.
-const PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+export const PLACEHOLDER = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
 const OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
 
 function headingDepthTitle(node: Heading): string {
@@ -197,8 +197,8 @@ const OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
 // The status line of a template: frontmatter `status:`, a `Status:` / `* Statut :` line, or the
 // first line under a `## Status` heading.
 // A commented-out frontmatter key counts too ("# status: {proposed | ...}", MADR 4's template).
-const STATUS_LINE = /^[ \t]*(?:#[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:status|statut|estado|stato)(?:\*\*|__)?[ \t]*:[ \t]*(.+)$/im;
-const STATUS_HEADING = /^#{1,6}[ \t]+(?:status|statut|estado|stato)[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*(.+)$/im;
+const STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, 'im');
+const STATUS_HEADING = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, 'im');
 
 function statusLine(text: string): string | null {
   const line = STATUS_LINE.exec(text)?.[1] ?? STATUS_HEADING.exec(text)?.[1];

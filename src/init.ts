@@ -7,6 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import { DEFAULT_STATUSES, readStatus, statusVocabulary } from './status.ts';
 import { plural } from './plural.ts';
 import { TEMPLATES } from '../rules/adr-sections.ts';
+import { followsNaming, inferNaming, namingForm } from './naming.ts';
 import type { LintResult } from './lint.ts';
 import type { AdrFormat, AdrRecord, SetConventions } from './types.ts';
 
@@ -153,42 +154,15 @@ function dominantFormat(records: readonly AdrRecord[]): 'madr' | 'nygard' | null
 }
 
 /**
- * The names' shape as a pattern for adr-filename, when nine in ten names share it: a prefix
- * ("ADR-"), a number of one width, a separator, and a title in the case the set writes.
+ * The folder's naming, as a note: adr-filename infers it itself (src/naming.ts), so writing it as a
+ * pattern would only freeze what the rule already reads.
  */
 function filenameSetting({ records }: InitInput): CapturedSetting | null {
-  if (records.length < 3) return null;
-  const shapes = new Map<string, { pattern: string; example: string; count: number }>();
-  for (const record of records) {
-    const shape = nameShape(record.name);
-    if (!shape) continue;
-    const entry = shapes.get(shape.pattern) ?? { ...shape, count: 0 };
-    entry.count++;
-    shapes.set(shape.pattern, entry);
-  }
-  const best = [...shapes.values()].sort((a, b) => b.count - a.count)[0];
-  if (!best || best.count * 10 < records.length * 9) return null;
-  return {
-    key: 'adr-filename',
-    value: ['warn', { pattern: best.pattern }],
-    comment: `${best.count} of ${plural(records.length, 'name')} are written like ${best.example}`,
-  };
-}
-
-const NAME = /^([A-Za-z]*[-_]?)(\d+)([-_.])(.+)\.(md|markdown)$/;
-
-function nameShape(name: string): { pattern: string; example: string } | null {
-  const match = NAME.exec(name);
-  if (!match) return null;
-  const [, prefix = '', digits = '', separator = '-', title = '', extension = 'md'] = match;
-  const wordSeparator = title.includes('_') && !title.includes('-') ? '_' : '-';
-  if (title.includes('_') && title.includes('-')) return null;
-  // Any case: a capitalised acronym in one title ("promote-to-GCL") is no break of the convention.
-  const letters = String.raw`\p{L}\p{N}`;
-  // Outside a character class, in a unicode-mode pattern (adr-filename's), "-" must not be escaped.
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = `^${escape(prefix)}\\d{${digits.length}}${escape(separator)}[${letters}]+(?:${escape(wordSeparator)}[${letters}]+)*\\.${extension}$`;
-  return { pattern, example: `${prefix}${'N'.repeat(digits.length)}${separator}title.${extension}` };
+  if (records.length === 0) return null;
+  const names = records.map((record) => record.name);
+  const scheme = inferNaming(names);
+  const following = names.filter((name) => followsNaming(name, scheme)).length;
+  return { key: 'adr-filename', value: null, comment: `file names: ${following} of ${plural(names.length, 'name')} follow ${namingForm(scheme)}, which adr-filename reads itself` };
 }
 
 /** The settings as a commented `.adrlintrc.yml`. Strings are written as JSON strings (valid YAML). */

@@ -243,7 +243,7 @@ function labelledLine(adr: ParsedAdr, paragraph: Paragraph, label: RegExp): Fiel
 // templates are written in: "* Statut : accepté" (fr), "- Estado: aceptado" (es, pt),
 // "* Datum: 2024-01-05" (de, nl), "Stato" (it). English "Status" alone marks the MADR 2 format,
 // whose headings are English: a translated record is held to its folder's template, not MADR's.
-const STATUS_LABELS = 'status|statut|estado|stato';
+export const STATUS_LABELS = 'status|statut|estado|stato';
 const DATE_LABELS = 'date|fecha|datum';
 const labelLine = (labels: string) => new RegExp(`^\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(?:${labels})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?`, 'i');
 const STATUS_LABEL = labelLine(STATUS_LABELS);

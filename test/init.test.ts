@@ -38,7 +38,9 @@ describe('adrlint init', () => {
     // A status written once, a typo away from a standard one, is a mistake to report, not a habit.
     expect(text).not.toContain('acepted');
     expect(text).toContain('  # nygard records (5 of 5); most leave out "Consequences"\n  adr-sections: [warn, { template: ["Status", "Context", "Decision"] }]\n');
-    expect(text).toContain('  # 5 of 5 names are written like ADR-NNN-title.md\n  adr-filename: [warn, { pattern: ');
+    // The naming is a note: adr-filename infers it itself.
+    expect(text).toContain('# file names: 5 of 5 names follow ADR-NNN-kebab-title.md, which adr-filename reads itself\n');
+    expect(text).not.toContain('adr-filename:');
     // Patterns: a note, not a setting, so that the rules start by themselves once an ADR declares some.
     expect(text).toContain('# no ADR declares "patterns": pattern-undeclared and pattern-link stay quiet until one does\n');
     expect(text).not.toContain('pattern-undeclared:');
