@@ -48,10 +48,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/errors.ts
+// src/model/errors.ts
 var FileError, ConfigError, CatalogueError;
 var init_errors = __esm({
-  "src/errors.ts"() {
+  "src/model/errors.ts"() {
     "use strict";
     FileError = class extends Error {
       constructor(file, message) {
@@ -2709,6 +2709,1079 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch3, pico);
     module.exports = picomatch3;
+  }
+});
+
+// src/model/config.ts
+function toSeverity(value2) {
+  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
+  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
+  return null;
+}
+var CONFIG_FILE_NAMES, DEFAULT_ADR_FOLDERS, DEFAULT_NON_ADR_FILES, DEFAULT_MAX_FILE_SIZE, SEVERITY_BY_NUMBER;
+var init_config = __esm({
+  "src/model/config.ts"() {
+    "use strict";
+    init_errors();
+    CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
+    DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
+    DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
+    DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+    SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
+  }
+});
+
+// src/model/naming.ts
+import { basename } from "node:path";
+function nameParts(name) {
+  const match = WELL_FORMED.exec(name);
+  if (!match) return null;
+  const title = match[4];
+  if (title.includes("-") && title.includes("_")) return null;
+  const digits = match[2];
+  const prefix = match[1] ?? "";
+  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
+  if (kind === null) return null;
+  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
+}
+function fileNumberDigits(name) {
+  if (DATE_START.test(name)) return null;
+  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
+}
+function fileNumber(name) {
+  const digits = fileNumberDigits(name);
+  return digits === null ? null : Number(digits);
+}
+function isDateName(name) {
+  return DATE_START.test(name) && /^\d{8}/.test(name);
+}
+function mostFrequent(values, preferred) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
+  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
+  let best;
+  let bestCount = 0;
+  for (const [value2, count] of counts) {
+    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
+      best = value2;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+function paddingWidth(digits) {
+  const padded = mostFrequent(
+    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
+    [4, 3]
+  );
+  if (padded === void 0) return 1;
+  const limit = 10 ** (padded - 1);
+  const candidates = digits.filter((text3) => Number(text3) < limit);
+  const showing = candidates.filter((text3) => text3.length === padded).length;
+  return showing * 2 >= candidates.length ? padded : 1;
+}
+function namingKind(names) {
+  let dated = 0;
+  let numbered = 0;
+  for (const name of names) {
+    if (isDateName(name)) dated++;
+    else if (fileNumberDigits(name) !== null) numbered++;
+  }
+  return dated > numbered ? "date" : "number";
+}
+function inferNaming(names, kind = namingKind(names)) {
+  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
+  const separator = mostFrequent(
+    parts2.map((part) => part.separator),
+    ["-"]
+  );
+  const wordSeparator = mostFrequent(
+    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
+    ["-"]
+  );
+  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
+  return {
+    kind,
+    prefix: mostFrequent(
+      parts2.map((part) => part.prefix),
+      [""]
+    ) ?? "",
+    width: kind === "date" ? [8, 8] : [width, width],
+    separator: separator ?? "-",
+    wordSeparator: wordSeparator ?? separator ?? "-"
+  };
+}
+function namingFor(names, option = "auto") {
+  if (option === "date") return DATE_SCHEME;
+  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
+  return inferNaming(names);
+}
+function followsNaming(name, scheme) {
+  const parts2 = nameParts(name);
+  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
+  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
+  if (scheme.kind === "date") return true;
+  const [min, max] = scheme.width;
+  const length = parts2.digits.length;
+  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
+}
+function namingForm(scheme) {
+  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
+  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+}
+function schemeName(scheme, number, words3, extension2 = ".md") {
+  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
+}
+function isTemplateName(name) {
+  const stem = basename(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
+var DEFAULT_SCHEME, COMPACT_DATE, WELL_FORMED, LENIENT_NUMBER, DATE_START, DATE_SCHEME, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME;
+var init_naming = __esm({
+  "src/model/naming.ts"() {
+    "use strict";
+    DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
+    COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+    WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
+    LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
+    DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
+    DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
+    TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+    TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+    NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+  }
+});
+
+// src/io/safe-write.ts
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename as basename2, dirname, join, resolve } from "node:path";
+function kindOf(stats) {
+  if (stats.isFile()) return "a file";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "not a regular file";
+}
+function ioReason(error) {
+  const { code, message } = error;
+  const text3 = String(message ?? error).split("\n")[0];
+  return code && text3.startsWith(`${code}: `) ? text3.replace(/, \w+ '.*$/, "") : code ? `${code}: ${text3}` : text3;
+}
+function writeTarget(path) {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return { path, existing: null };
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+  if (stats.isFile()) return { path, existing: stats };
+  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
+  let real;
+  try {
+    real = realpathSync(path);
+    stats = statSync(real);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") throw new WriteError(path, "is a symbolic link to nothing; adrlint does not create files through links");
+    if (code === "ELOOP") throw new WriteError(path, "is a symbolic link that loops");
+    throw new WriteError(path, ioReason(error));
+  }
+  if (!stats.isFile()) throw new WriteError(path, `is a symbolic link to ${kindOf(stats)}, not to a regular file`);
+  return { path: real, existing: stats };
+}
+function linksIntoProc(path) {
+  let hop = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (realpathSync(dirname(hop)).startsWith("/proc/")) return true;
+      if (!lstatSync(hop).isSymbolicLink()) return false;
+      hop = resolve(dirname(hop), readlinkSync(hop));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+function checkWritable(path) {
+  const { existing } = writeTarget(path);
+  if (existing === null) checkFolder(dirname(path), path);
+}
+function checkFolder(folder, path) {
+  try {
+    const stats = statSync(folder);
+    if (!stats.isDirectory()) throw new WriteError(path, `is under ${folder}, which is ${kindOf(stats)}, not a folder`);
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    const code = error.code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+}
+function underNonFolder(path) {
+  for (let ancestor = dirname(path); ancestor !== dirname(ancestor); ancestor = dirname(ancestor)) {
+    try {
+      const stats = statSync(ancestor);
+      if (!stats.isDirectory()) return `is under ${ancestor}, which is ${kindOf(stats)}, not a folder`;
+    } catch {
+    }
+  }
+  return "is under a path that is not a folder";
+}
+function makeFolder(folder, path) {
+  checkFolder(folder, path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOTDIR" || code === "EEXIST") throw new WriteError(path, underNonFolder(path));
+    throw new WriteError(path, ioReason(error));
+  }
+}
+function writeFileSafely(path, text3) {
+  makeFolder(dirname(path), path);
+  const target = writeTarget(path);
+  if (target.existing) replaceFile(target.path, target.existing, text3);
+  else createFile(target.path, text3);
+}
+function createNewFile(path, text3) {
+  makeFolder(dirname(path), path);
+  let fd;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw new WriteError(path, ioReason(error));
+  }
+  try {
+    writeAll(fd, text3);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw new WriteError(path, ioReason(error));
+  }
+  closeSync(fd);
+  return true;
+}
+function tempPathFor(path) {
+  return join(dirname(path), `.${basename2(path)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
+}
+function writeAll(fd, text3) {
+  const bytes = Buffer.from(text3, "utf8");
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  return bytes.length;
+}
+function createFile(path, text3) {
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
+    try {
+      writeAll(fd, text3);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") throw error;
+      renameSync(temp, path);
+    }
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function removeQuietly(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+  }
+}
+function replaceFile(path, stats, text3, guard) {
+  if (stats.nlink > 1) return writeInPlace(path, stats, text3, guard);
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 384);
+    let owned = true;
+    try {
+      writeAll(fd, text3);
+      owned = ownLike(fd, stats);
+      if (owned) fchmodSync(fd, stats.mode & 4095);
+    } finally {
+      closeSync(fd);
+    }
+    if (!owned) {
+      removeQuietly(temp);
+      return writeInPlace(path, stats, text3, guard);
+    }
+    guard?.();
+    renameSync(temp, path);
+  } catch (error) {
+    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    removeQuietly(temp);
+  }
+}
+function ownLike(fd, stats) {
+  const own6 = fstatSync(fd);
+  if (own6.uid === stats.uid && own6.gid === stats.gid) return true;
+  try {
+    fchownSync(fd, stats.uid, stats.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function writeInPlace(path, stats, text3, guard) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw new WriteError(path, ioReason(error));
+  }
+  try {
+    guard?.();
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== stats.ino || now.dev !== stats.dev) throw new WriteError(path, "was replaced while adrlint was writing it; not written");
+    ftruncateSync(fd, writeAll(fd, text3));
+  } catch (error) {
+    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
+    throw new WriteError(path, ioReason(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+function nonRegularFileReason(path) {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+  } catch {
+    return null;
+  }
+}
+function readRegularFile(path) {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+var WriteError, NotRegularFileError, ReplaceRefused;
+var init_safe_write = __esm({
+  "src/io/safe-write.ts"() {
+    "use strict";
+    WriteError = class extends Error {
+      constructor(path, reason) {
+        super(`cannot write ${path}: ${reason}`);
+        this.path = path;
+        this.reason = reason;
+        this.name = "WriteError";
+      }
+      path;
+      reason;
+    };
+    NotRegularFileError = class extends Error {
+      constructor(path, reason) {
+        super(`${path} ${reason}`);
+        this.path = path;
+        this.reason = reason;
+        this.name = "NotRegularFileError";
+      }
+      path;
+      reason;
+    };
+    ReplaceRefused = class extends Error {
+      name = "ReplaceRefused";
+    };
+  }
+});
+
+// src/io/files.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+function isMarkdown(path) {
+  const lower = path.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
+}
+function toPosix(path) {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+function buildIgnore(cwd, config) {
+  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
+  const root = config.file ? config.baseDir : cwd;
+  const gitignore = resolve2(root, ".gitignore");
+  if (existsSync(gitignore)) {
+    try {
+      matcher.add(readRegularFile(gitignore));
+    } catch {
+    }
+  }
+  matcher.add(config.ignore);
+  return { matcher, root };
+}
+async function discoverFiles(inputs, cwd, config) {
+  let base = cwd;
+  let patterns = [...inputs];
+  if (patterns.length === 0 && config.adrs) {
+    base = config.baseDir;
+    patterns = config.adrs;
+  } else if (patterns.length === 0) {
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync(resolve2(cwd, candidate)));
+    if (!folder)
+      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
+    patterns = [folder];
+  }
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  const missing = [];
+  const named = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const absolute = resolve2(base, pattern);
+    let stats;
+    try {
+      stats = statSync2(absolute);
+    } catch {
+      if (linkTarget(absolute) !== null) {
+        found.add(absolute);
+        continue;
+      }
+    }
+    if (stats?.isDirectory()) {
+      if (isMarkdown(absolute)) {
+        found.add(absolute);
+        folders.add(absolute);
+      }
+      searchFolder(absolute, () => true, true, found, folders);
+    } else if (stats) {
+      found.add(absolute);
+      if (isMarkdown(absolute)) named.add(absolute);
+    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
+      const scan = import_picomatch.default.scan(toPosix(pattern));
+      const deep = scan.glob.includes("/") || scan.glob.includes("**");
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve2(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
+    } else {
+      missing.push({ input: pattern, path: absolute, glob: false });
+    }
+  }
+  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named].sort().flatMap((path) => {
+    const reason = whyNot(path);
+    return reason === null ? [] : [{ path, reason }];
+  });
+  return { files, missing, skipped };
+}
+function explicitAdrFiles(config) {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve2(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function notAdrReason(folders, cwd, config, explicit) {
+  const { matcher, root } = buildIgnore(cwd, config);
+  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
+  const byName = (file, folder) => {
+    const name = basename3(file);
+    if (isTemplateName(name)) return "a template, not an ADR";
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
+    const path = relative(root, file);
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    return null;
+  };
+  const numberedFolders = /* @__PURE__ */ new Map();
+  const inNumberedFolder = (file) => {
+    const folder = dirname2(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === void 0) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join2(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    if (!folder && !explicit.has(file) && !isNumberedName(basename3(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    return null;
+  };
+}
+function markdownFileNames(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
+}
+function templateFileOf(folder) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
+  return name === void 0 ? null : join2(folder, name);
+}
+function adrFilesOfFolders(folderPaths, cwd, config) {
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
+  for (const folder of folders) found.delete(folder);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
+}
+function searchFolder(root, isMatch, deep, found, folders) {
+  let matched = 0;
+  const pending = [""];
+  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(join2(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
+      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
+      const absolute = resolve2(root, path);
+      found.add(absolute);
+      if (entry.isDirectory()) folders.add(absolute);
+      matched++;
+    }
+  }
+  return matched;
+}
+function formatSize(bytes) {
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
+    size /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}
+function readAdrFile(path, maxFileSize) {
+  let bytes;
+  try {
+    const stats = statSync2(path);
+    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
+    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
+    if (stats.size > maxFileSize)
+      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
+    bytes = readFileSync2(path);
+  } catch (error) {
+    const code = error.code ?? "";
+    if (code === "ENOENT") {
+      const target = linkTarget(path);
+      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
+    }
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error.message)}` };
+  }
+  if (bytes.length === 0) return { ok: false, reason: "is empty" };
+  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
+  try {
+    return { ok: true, source: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+function linkTarget(path) {
+  try {
+    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
+  } catch {
+    return null;
+  }
+}
+function firstInvalidUtf8(bytes) {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return Math.max(0, low - 1);
+}
+var import_ignore, import_picomatch, MARKDOWN_EXTENSIONS, ALWAYS_IGNORED, NEVER_SEARCHED, UsageError, SIZE_UNITS, READ_ERRORS, utf8;
+var init_files = __esm({
+  "src/io/files.ts"() {
+    "use strict";
+    import_ignore = __toESM(require_ignore(), 1);
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    init_config();
+    init_naming();
+    init_safe_write();
+    MARKDOWN_EXTENSIONS = [".md", ".markdown"];
+    ALWAYS_IGNORED = ["node_modules/", ".git/"];
+    NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+    SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
+    READ_ERRORS = {
+      ENOENT: "no such file",
+      EACCES: "permission denied",
+      EPERM: "permission denied",
+      ELOOP: "a symbolic link that loops back on itself",
+      EISDIR: "a folder, not a file",
+      EMFILE: "too many open files"
+    };
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance8 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance8;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance8(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
+// src/model/mention-matcher.ts
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function normaliseTerm(text3) {
+  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
+}
+function tokenize(text3) {
+  const tokens = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const token = match[0];
+    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+  }
+  return tokens;
+}
+function canStart(tokens, at) {
+  const token = tokens[at];
+  const before2 = tokens[at - 1];
+  if (token.kind === SEPARATOR) return false;
+  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
+}
+function canEnd(tokens, at) {
+  const after = tokens[at + 1];
+  if (after === void 0 || after.kind === OTHER) return true;
+  if (after.kind === WORD) return false;
+  if (after.text !== "-") return true;
+  const next = tokens[at + 2];
+  return !(next?.kind === WORD && !next.text.startsWith("_"));
+}
+function pluralOf(next, key) {
+  if (key.endsWith("es")) {
+    const value2 = next.get(key.slice(0, -2))?.plural;
+    if (value2) return value2;
+  }
+  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
+}
+function overlapsAny(ranges, start2, end) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (ranges[mid][1] <= start2) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== void 0 && range[0] < end;
+}
+var WORD, SEPARATOR, OTHER, TOKEN, WORD_START, SEPARATOR_START, SEPARATOR_KEY, keyOf, newNode, TermTrie, MentionMatcher;
+var init_mention_matcher = __esm({
+  "src/model/mention-matcher.ts"() {
+    "use strict";
+    WORD = 0;
+    SEPARATOR = 1;
+    OTHER = 2;
+    TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
+    WORD_START = /^[\p{L}\p{N}_]/u;
+    SEPARATOR_START = /^[\s-]/u;
+    SEPARATOR_KEY = " ";
+    keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
+    newNode = () => ({ next: null, exact: null, plural: null });
+    TermTrie = class {
+      root = newNode();
+      size = 0;
+      add(term, value2, { plural: plural2 }) {
+        const tokens = tokenize(term.trim());
+        if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
+        let node2 = this.root;
+        for (const token of tokens) {
+          node2.next ??= /* @__PURE__ */ new Map();
+          const key = keyOf(token);
+          let child = node2.next.get(key);
+          if (!child) {
+            child = newNode();
+            node2.next.set(key, child);
+          }
+          node2 = child;
+        }
+        const last = tokens[tokens.length - 1];
+        node2.exact ??= value2;
+        if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
+        this.size++;
+      }
+      /**
+       * The matches in a text, left to right, none overlapping: at each place a match may start, the
+       * longest term that matches there (a longer term wins over one it contains: "Microservices
+       * Architecture" over "microservices").
+       */
+      scan(tokens) {
+        const found = [];
+        if (this.size === 0) return found;
+        for (let at = 0; at < tokens.length; at++) {
+          if (!canStart(tokens, at)) continue;
+          const match = this.longestAt(tokens, at);
+          if (!match) continue;
+          found.push({ from: at, to: match.to, value: match.value });
+          at = match.to;
+        }
+        return found;
+      }
+      longestAt(tokens, from) {
+        let best = null;
+        let node2 = this.root;
+        for (let at = from; node2?.next && at < tokens.length; at++) {
+          const token = tokens[at];
+          const key = keyOf(token);
+          const child = node2.next.get(key);
+          const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
+          if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
+          node2 = child;
+        }
+        return best;
+      }
+    };
+    MentionMatcher = class {
+      words = new TermTrie();
+      excludes = new TermTrie();
+      slugByAcronym = /* @__PURE__ */ new Map();
+      constructor(patterns) {
+        for (const pattern of patterns) {
+          for (const term of [pattern.name, ...pattern.aliases]) {
+            if (isAcronym(term)) {
+              if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+            } else {
+              this.words.add(term, pattern.slug, { plural: true });
+            }
+          }
+          for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
+        }
+      }
+      find(text3) {
+        const tokens = tokenize(text3);
+        const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
+        const found = [];
+        const add = (slug2, start2, end) => {
+          if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
+        };
+        for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
+        if (this.slugByAcronym.size > 0) {
+          tokens.forEach((token, at) => {
+            const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
+            if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
+          });
+        }
+        return found.sort((a, b) => a.index - b.index);
+      }
+    };
+  }
+});
+
+// src/model/catalogue.ts
+function closest(word, candidates, limit) {
+  const threshold = Math.max(2, Math.floor(word.length / 3));
+  const found = [];
+  for (const candidate of candidates) {
+    const prefix = word.length >= 3 && candidate.startsWith(word);
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = (0, import_fastest_levenshtein.distance)(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+}
+var import_fastest_levenshtein, Catalogue;
+var init_catalogue = __esm({
+  "src/model/catalogue.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_mention_matcher();
+    Catalogue = class {
+      patterns;
+      categories;
+      bySlug = /* @__PURE__ */ new Map();
+      /** Lower-cased name, code and alias → pattern, for references written in another form. */
+      byOtherForm = /* @__PURE__ */ new Map();
+      categoryByLowerName = /* @__PURE__ */ new Map();
+      mentionMatcher;
+      slugs;
+      slugSuggestions = /* @__PURE__ */ new Map();
+      constructor(patterns, categories) {
+        this.patterns = patterns;
+        this.categories = categories;
+        for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
+        for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
+        this.slugs = [...this.bySlug.keys()];
+        for (const pattern of patterns) {
+          const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
+          if (pattern.code) forms.push([pattern.code, "code"]);
+          for (const [text3, form] of forms) {
+            const key = text3.toLowerCase();
+            if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
+          }
+        }
+        this.mentionMatcher = new MentionMatcher(patterns);
+      }
+      get(slug2) {
+        return this.bySlug.get(slug2);
+      }
+      /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
+      resolve(reference) {
+        const trimmed = reference.trim();
+        const exact = this.bySlug.get(trimmed);
+        if (exact) return { pattern: exact, form: "slug" };
+        const lower = trimmed.toLowerCase();
+        const bySlugCase = this.bySlug.get(lower);
+        if (bySlugCase) return { pattern: bySlugCase, form: "name" };
+        return this.byOtherForm.get(lower) ?? null;
+      }
+      /** Up to `limit` slugs close to an unknown reference, closest first. */
+      suggestSlugs(reference, limit = 3) {
+        const key = `${limit}:${reference}`;
+        let suggestions = this.slugSuggestions.get(key);
+        if (!suggestions) {
+          suggestions = closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), this.slugs, limit);
+          if (this.slugSuggestions.size >= 1e4) this.slugSuggestions.clear();
+          this.slugSuggestions.set(key, suggestions);
+        }
+        return [...suggestions];
+      }
+      /**
+       * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
+       * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
+       */
+      typoOf(reference) {
+        if (this.resolve(reference)) return null;
+        const suggestions = this.suggestSlugs(reference);
+        const only = suggestions.length === 1 ? suggestions[0] : void 0;
+        return only !== void 0 && (0, import_fastest_levenshtein.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
+      }
+      /** The catalogue's spelling of a category name given in any case, or null. */
+      category(name) {
+        return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;
+      }
+      suggestCategories(name, limit = 3) {
+        return closest(name.toLowerCase().trim(), this.categories.map((c) => c.toLowerCase()), limit).map(
+          (lower) => this.categoryByLowerName.get(lower) ?? lower
+        );
+      }
+      /** Prose mentions of catalogue patterns in a piece of text. */
+      findMentions(text3) {
+        return this.mentionMatcher.find(text3);
+      }
+    };
   }
 });
 
@@ -12993,7 +14066,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root, ref);
+      let _sch = resolve12.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13020,7 +14093,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root, ref) {
+    function resolve12(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -13884,7 +14957,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14275,7 +15348,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve11,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize,
@@ -17264,8 +18337,15 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/paths.ts
+// src/io/package-files.ts
+import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
+function findPackageRoot() {
+  for (let folder = new URL("./", import.meta.url); ; folder = new URL("../", folder)) {
+    if (existsSync2(fileURLToPath(new URL("package.json", folder))) && existsSync2(fileURLToPath(new URL("data/", folder)))) return folder;
+    if (fileURLToPath(folder) === fileURLToPath(new URL("../", folder))) return new URL("../", import.meta.url);
+  }
+}
 function dataPath(...segments) {
   return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
 }
@@ -17273,15 +18353,15 @@ function packagePath(...segments) {
   return fileURLToPath(new URL(segments.join("/"), packageRoot));
 }
 var packageRoot;
-var init_paths = __esm({
-  "src/paths.ts"() {
+var init_package_files = __esm({
+  "src/io/package-files.ts"() {
     "use strict";
-    packageRoot = new URL("../", import.meta.url);
+    packageRoot = findPackageRoot();
   }
 });
 
-// src/schema.ts
-import { readFileSync } from "node:fs";
+// src/io/schema.ts
+import { readFileSync as readFileSync3 } from "node:fs";
 function instance(allErrors = false) {
   let ajv = instances.get(allErrors);
   if (!ajv) {
@@ -17292,7 +18372,7 @@ function instance(allErrors = false) {
   return ajv;
 }
 function compileSchema(name, { allErrors = false } = {}) {
-  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
+  const schema = JSON.parse(readFileSync3(dataPath("schema", name), "utf8"));
   return instance(allErrors).compile(schema);
 }
 function compileInlineSchema(schema) {
@@ -17313,23 +18393,314 @@ function describeAjvError(error) {
 }
 var import_ajv, import_ajv_formats, addFormats, instances;
 var init_schema = __esm({
-  "src/schema.ts"() {
+  "src/io/schema.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
     import_ajv_formats = __toESM(require_dist2(), 1);
-    init_paths();
+    init_package_files();
     addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
     instances = /* @__PURE__ */ new Map();
   }
 });
 
-// src/docs.ts
+// src/model/positions.ts
+function createLineIndex(text3) {
+  const starts = [0];
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text3.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    position(offset) {
+      let clamped = Math.max(0, Math.min(offset, text3.length));
+      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = low + high + 1 >> 1;
+        if ((starts[mid] ?? 0) <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+    },
+    offset({ line, column }) {
+      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      return Math.min(start2 + column - 1, text3.length);
+    }
+  };
+}
+var init_positions = __esm({
+  "src/model/positions.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/catalogue-file.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+function readBuiltIn() {
+  if (!builtInSource) {
+    const file = dataPath("catalogue.yaml");
+    builtInSource = { file, text: readFileSync4(file, "utf8") };
+  }
+  return builtInSource;
+}
+function readCatalogue(file, text3, validate) {
+  const document3 = (0, import_yaml.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const position2 = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}`;
+  };
+  if (document3.errors.length > 0)
+    throw new CatalogueError(file, document3.errors.map((error) => `${position2(error.pos[0])}: invalid YAML: ${firstLine(error.message)}`));
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new CatalogueError(file, `invalid YAML: ${error.message}`);
+  }
+  const locate = locator(document3);
+  const lineOf2 = (path) => {
+    const offset = locate(path);
+    return offset === null ? null : lines.position(offset).line;
+  };
+  const read = { source: data ?? {}, locate, lineOf: lineOf2, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
+  if (!validate) return read;
+  validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
+  if (validateCatalogue(data)) return read;
+  for (const error of validateCatalogue.errors ?? []) {
+    const path = error.instancePath.split("/").slice(1).map((part) => /^\d+$/.test(part) ? Number(part) : part);
+    const entry = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
+    if (entry === null) read.badShape = true;
+    else read.badEntries.add(entry);
+    const unknownKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : null;
+    const offset = unknownKey === null ? locate(path) : locate([...path, unknownKey], true);
+    read.problems.push({ offset, message: `${entryLabel(read.source, entry)}${describeAjvError(error)}` });
+  }
+  return read;
+}
+function locator(document3) {
+  return (path, key = false) => {
+    const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+    const pair = key && (0, import_yaml.isMap)(parent) ? parent.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+    const node2 = pair?.key ?? document3.getIn(path, true);
+    return node2?.range ? node2.range[0] : null;
+  };
+}
+function quote(text3) {
+  return `"${text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3}"`;
+}
+function entryLabel(source, index2) {
+  if (index2 === null) return "";
+  const slug2 = source.patterns?.[index2]?.slug;
+  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2.length > MAX_QUOTED ? `${slug2.slice(0, MAX_QUOTED - 1)}\u2026` : slug2})` : ""}: `;
+}
+function catalogueError(file, text3, problems) {
+  const lines = createLineIndex(text3);
+  const sorted = [...problems].sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
+  const messages = sorted.map(({ offset, message }) => {
+    if (offset === null) return message;
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: ${message}`;
+  });
+  return new CatalogueError(file, [...new Set(messages)]);
+}
+function parseCatalogueSource(file, text3, { validate = true } = {}) {
+  const read = readCatalogue(file, text3, validate);
+  if (read.problems.length > 0) throw catalogueError(file, text3, read.problems);
+  return read.source;
+}
+function firstLine(message) {
+  return message.split("\n")[0] ?? message;
+}
+function toPattern(entry) {
+  return {
+    code: entry.code ?? null,
+    slug: entry.slug,
+    name: entry.name ?? entry.slug,
+    description: entry.description ?? "",
+    category: entry.category ?? "",
+    url: entry.url ?? null,
+    aliases: entry.aliases ?? [],
+    excludes: entry.excludes ?? []
+  };
+}
+function unknownCategory(category, state) {
+  let hint = state.categoryHints.get(category);
+  if (hint === void 0) {
+    const { categories } = state;
+    const close2 = state.categoryHints.size < MAX_CATEGORY_HINTS ? closest(category.toLowerCase(), categories.map((name) => name.toLowerCase()), 1)[0] : void 0;
+    hint = close2 === void 0 ? "" : `; did you mean "${categories.find((name) => name.toLowerCase() === close2)}"?`;
+    state.categoryHints.set(category, hint);
+  }
+  const listed = state.categories.length <= MAX_LISTED_CATEGORIES ? ` (${state.categories.join(", ")})` : "";
+  return `category ${quote(category)} is not in the catalogue's categories${listed}${hint}`;
+}
+function entryProblem(entry, existing, state) {
+  if (existing) {
+    const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
+    return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
+  }
+  if (!entry.name) return { key: null, message: "a new pattern needs a name" };
+  if (!entry.category) return { key: null, message: "a new pattern needs a category" };
+  if (!state.knownCategories.has(entry.category)) return { key: "category", message: unknownCategory(entry.category, state) };
+  const codeHolder = entry.code ? state.codeHolders.get(entry.code) : void 0;
+  if (codeHolder) return { key: "code", message: `code ${quote(entry.code)} is already used by ${codeHolder}` };
+  return null;
+}
+function lineList(lines) {
+  const known = lines.filter((line) => line !== null);
+  const shown = known.slice(0, 5).map(String);
+  if (known.length > shown.length) return `${shown.join(", ")} and ${known.length - shown.length} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0] ?? "";
+}
+function duplicateSlugs(read) {
+  const entriesBySlug = /* @__PURE__ */ new Map();
+  (read.source.patterns ?? []).forEach((entry, index2) => {
+    const slug2 = typeof entry === "object" && entry !== null ? entry.slug : void 0;
+    if (typeof slug2 !== "string") return;
+    const entries = entriesBySlug.get(slug2);
+    if (entries) entries.push(index2);
+    else entriesBySlug.set(slug2, [index2]);
+  });
+  const later = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const [slug2, entries] of entriesBySlug) {
+    if (entries.length < 2) continue;
+    for (const index2 of entries.slice(1)) later.add(index2);
+    const second = entries[1];
+    const times = entries.length === 2 ? "twice" : `${entries.length} times`;
+    const lines = lineList(entries.map((index2) => read.lineOf(["patterns", index2, "slug"])));
+    problems.push({ offset: read.locate(["patterns", second, "slug"]), message: `${entryLabel(read.source, second)}slug ${quote(slug2)} is defined ${times}${lines ? ` (lines ${lines})` : ""}` });
+  }
+  return { later, problems };
+}
+function namingTerms(pattern, by) {
+  const own6 = (at) => by?.ownsAll ? { entry: by.entry, at } : null;
+  return [
+    { pattern, kind: "name", text: pattern.name, written: own6(["name"]) },
+    ...pattern.aliases.map((text3, k) => ({ pattern, kind: "alias", text: text3, written: by ? { entry: by.entry, at: ["aliases", k] } : null })),
+    { pattern, kind: "slug", text: pattern.slug, written: own6(["slug"]) }
+  ];
+}
+function termClashes(terms, read) {
+  const entryOf = (term) => term.written?.entry ?? -1;
+  const ordered = terms.map((term, order2) => ({ term, order: order2 })).sort((a, b) => entryOf(a.term) - entryOf(b.term) || a.order - b.order);
+  const path = ({ entry, at }) => ["patterns", entry, ...at];
+  const holders = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const { term } of ordered) {
+    const key = normaliseTerm(term.text);
+    const holder = holders.get(key);
+    if (!holder) {
+      holders.set(key, term);
+      continue;
+    }
+    if (holder.pattern === term.pattern || term.written === null) continue;
+    const where = holder.written === null ? "built-in catalogue" : `line ${read.lineOf(path(holder.written)) ?? "?"}`;
+    const held = holder.kind === "slug" ? "the slug" : holder.text === term.text ? `${holder.kind === "name" ? "the name" : "an alias"}` : `the ${holder.kind} ${quote(holder.text)}`;
+    problems.push({ offset: read.locate(path(term.written)), message: `${entryLabel(read.source, term.written.entry)}${term.kind} ${quote(term.text)} is also ${held} of ${holder.pattern.slug} (${where})` });
+  }
+  return problems;
+}
+function mergeCatalogues(base, read) {
+  const user = read?.source;
+  const replace = user?.extendsBuiltIn === false;
+  const categories = [...replace ? [] : base.categories ?? []];
+  const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
+  if (!read || !user) return { catalogue: new Catalogue(patterns, categories), problems: [] };
+  const knownCategories = new Set(categories);
+  for (const category of user.categories ?? []) {
+    if (!knownCategories.has(category)) categories.push(category);
+    knownCategories.add(category);
+  }
+  const builtIn2 = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const state = {
+    categories,
+    knownCategories,
+    categoryHints: /* @__PURE__ */ new Map(),
+    codeHolders: new Map(patterns.flatMap((pattern) => pattern.code ? [[pattern.code, pattern.slug]] : []))
+  };
+  const duplicates = duplicateSlugs(read);
+  const problems = [...duplicates.problems];
+  const writtenBy = /* @__PURE__ */ new Map();
+  (user.patterns ?? []).forEach((entry, index2) => {
+    if (read.badEntries.has(index2) || duplicates.later.has(index2)) return;
+    const existing = builtIn2.get(entry.slug);
+    const problem = entryProblem(entry, existing, state);
+    if (problem) {
+      const offset = read.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey);
+      problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
+      return;
+    }
+    if (existing) {
+      if (entry.aliases) {
+        existing.aliases = entry.aliases;
+        writtenBy.set(existing, { entry: index2, ownsAll: false });
+      }
+      if (entry.excludes) existing.excludes = entry.excludes;
+      if (entry.url) existing.url = entry.url;
+      return;
+    }
+    if (entry.code) state.codeHolders.set(entry.code, entry.slug);
+    const pattern = toPattern(entry);
+    writtenBy.set(pattern, { entry: index2, ownsAll: true });
+    patterns.push(pattern);
+  });
+  const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
+  return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
+}
+function catalogueWithUser(userFile, userText) {
+  const builtIn2 = readBuiltIn();
+  const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
+  if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
+  const read = readCatalogue(userFile, userText, true);
+  const merged = read.badShape ? null : mergeCatalogues(base, read);
+  const problems = [...read.problems, ...merged?.problems ?? []];
+  if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
+  return merged.catalogue;
+}
+function loadCatalogue(userFile) {
+  if (!userFile) return catalogueWithUser(null, null);
+  let text3;
+  try {
+    text3 = readFileSync4(userFile, "utf8");
+  } catch (error) {
+    throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
+  }
+  return catalogueWithUser(userFile, text3);
+}
+var import_yaml, builtInSource, validateCatalogue, MAX_QUOTED, OVERRIDABLE, MAX_LISTED_CATEGORIES, MAX_CATEGORY_HINTS;
+var init_catalogue_file = __esm({
+  "src/io/catalogue-file.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_schema();
+    init_package_files();
+    init_positions();
+    init_errors();
+    init_catalogue();
+    init_mention_matcher();
+    builtInSource = null;
+    validateCatalogue = null;
+    MAX_QUOTED = 60;
+    OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
+    MAX_LISTED_CATEGORIES = 15;
+    MAX_CATEGORY_HINTS = 50;
+  }
+});
+
+// src/model/rule-docs-url.ts
 function ruleDocsUrl(ruleId) {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 }
 var REPOSITORY_URL;
-var init_docs = __esm({
-  "src/docs.ts"() {
+var init_rule_docs_url = __esm({
+  "src/model/rule-docs-url.ts"() {
     "use strict";
     REPOSITORY_URL = "https://github.com/adrlint/adrlint";
   }
@@ -17368,14 +18739,14 @@ function lineStartOf(text3, offset) {
   const before2 = text3.slice(0, offset);
   return Math.max(before2.lastIndexOf("\n"), before2.lastIndexOf("\r")) + 1;
 }
-function firstLine(text3) {
+function firstLine2(text3) {
   return /^[^\r\n]*/.exec(text3)[0];
 }
 var meta, check, KEY_WITHOUT_SPACE;
 var init_frontmatter_syntax = __esm({
   "rules/frontmatter-syntax.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     meta = {
       id: "frontmatter-syntax",
       description: "The frontmatter block is closed, parses as YAML and is a mapping",
@@ -17411,7 +18782,7 @@ var init_frontmatter_syntax = __esm({
       const end = frontmatter2.yamlOffset + last;
       const fixed = insertSpaces(adr.text.slice(start2, end), spaceless.map((at) => at - first));
       const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
-      const line = firstLine(frontmatter2.yamlText.slice(lineStart2));
+      const line = firstLine2(frontmatter2.yamlText.slice(lineStart2));
       report({
         range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
         message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
@@ -17419,42 +18790,6 @@ var init_frontmatter_syntax = __esm({
       });
     };
     KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
-  }
-});
-
-// src/positions.ts
-function createLineIndex(text3) {
-  const starts = [0];
-  for (let i = 0; i < text3.length; i++) {
-    const code = text3.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text3.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return {
-    position(offset) {
-      let clamped = Math.max(0, Math.min(offset, text3.length));
-      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = low + high + 1 >> 1;
-        if ((starts[mid] ?? 0) <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
-    },
-    offset({ line, column }) {
-      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start2 + column - 1, text3.length);
-    }
-  };
-}
-var init_positions = __esm({
-  "src/positions.ts"() {
-    "use strict";
   }
 });
 
@@ -18063,9 +19398,9 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname16) {
+      set dirname(dirname17) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname16 || "", this.basename);
+        this.path = default2.join(dirname17 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -18709,7 +20044,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve11, reject) {
+        function executor(resolve12, reject) {
           const realFile = vfile(file);
           const parseTree2 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -18740,8 +20075,8 @@ var init_lib5 = __esm({
           function realDone(error, file2) {
             if (error || !file2) {
               reject(error);
-            } else if (resolve11) {
-              resolve11(file2);
+            } else if (resolve12) {
+              resolve12(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -18843,7 +20178,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve11, reject) {
+        function executor(resolve12, reject) {
           ok(
             typeof file !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -18857,8 +20192,8 @@ var init_lib5 = __esm({
             );
             if (error) {
               reject(error);
-            } else if (resolve11) {
-              resolve11(resultingTree);
+            } else if (resolve12) {
+              resolve12(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -21859,10 +23194,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve11 = constructs2[index2].resolveAll;
-    if (resolve11 && !called.includes(resolve11)) {
-      events = resolve11(events, context);
-      called.push(resolve11);
+    const resolve12 = constructs2[index2].resolveAll;
+    if (resolve12 && !called.includes(resolve12)) {
+      events = resolve12(events, context);
+      called.push(resolve12);
     }
   }
   return events;
@@ -27087,7 +28422,7 @@ var init_remark_frontmatter = __esm({
   }
 });
 
-// src/complexity.ts
+// src/parse/complexity.ts
 function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
@@ -27279,7 +28614,7 @@ function frontmatterKeysProblem(yaml) {
 }
 var MAX_NESTING, MAX_MARKER_RUN, MAX_OPEN_AT_ONCE, MAX_FRONTMATTER_KEYS, MAX_TREE_DEPTH, TooComplexError, NS_PER_CHAR, NS_PER_BLOCK_CHAR_MARK, NS_PER_LINE_LEVEL_SQUARED, MARKS, SPACE, TAB, LF, CR, FRONTMATTER_OPENING, FRONTMATTER_CLOSING, KEY_COLON;
 var init_complexity = __esm({
-  "src/complexity.ts"() {
+  "src/parse/complexity.ts"() {
     "use strict";
     MAX_NESTING = 100;
     MAX_MARKER_RUN = 1e3;
@@ -27304,8 +28639,8 @@ var init_complexity = __esm({
   }
 });
 
-// src/bounded-parse.ts
-import { existsSync } from "node:fs";
+// src/parse/bounded-parse.ts
+import { existsSync as existsSync3 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 function parseTree(text3) {
   const tree = processor.parse(text3);
@@ -27323,19 +28658,19 @@ function parseBounded(text3, limitSeconds = PARSE_TIME_LIMIT_SECONDS) {
 function parseThread() {
   if (current === void 0) {
     const script = packagePath("dist", "parse-worker.js");
-    current = existsSync(script) ? new ParseThread(script) : null;
+    current = existsSync3(script) ? new ParseThread(script) : null;
   }
   return current;
 }
 var PARSE_TIME_LIMIT_SECONDS, IN_THREAD_MS, processor, ParseThread, current;
 var init_bounded_parse = __esm({
-  "src/bounded-parse.ts"() {
+  "src/parse/bounded-parse.ts"() {
     "use strict";
     init_unified();
     init_remark_parse();
     init_remark_frontmatter();
     init_complexity();
-    init_paths();
+    init_package_files();
     PARSE_TIME_LIMIT_SECONDS = 10;
     IN_THREAD_MS = 1e3;
     processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
@@ -27368,7 +28703,7 @@ var init_bounded_parse = __esm({
   }
 });
 
-// src/directives.ts
+// src/parse/directives.ts
 function readDirectives({ text: text3, tree, lines, frontmatter: frontmatter2 }) {
   if (!text3.includes("adrlint-")) return [];
   const directives = [];
@@ -27410,8 +28745,8 @@ function commentDirectives(text3, lines, from, to) {
 }
 function frontmatterDirective(text3, lines, frontmatter2) {
   const root = frontmatter2.document.contents;
-  if (!frontmatter2.data || !(0, import_yaml.isMap)(root)) return null;
-  const pair = root.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && item.key.value === FRONTMATTER_KEY);
+  if (!frontmatter2.data || !(0, import_yaml2.isMap)(root)) return null;
+  const pair = root.items.find((item) => (0, import_yaml2.isPair)(item) && (0, import_yaml2.isScalar)(item.key) && item.key.value === FRONTMATTER_KEY);
   if (!pair) return null;
   const key = pair.key;
   const value2 = pair.value;
@@ -27421,12 +28756,12 @@ function frontmatterDirective(text3, lines, frontmatter2) {
   const directive = { kind: "disable-file", rules: [], ...span(lines, start2, end), removal: keyRemoval(text3, start2, end), rulesRange: null };
   const words3 = (written) => written.match(RULE_ID) ?? [];
   let ids;
-  if (!value2 || (0, import_yaml.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
-  if ((0, import_yaml.isScalar)(value2) && value2.value === true) ids = ["all"];
-  else if ((0, import_yaml.isScalar)(value2) && typeof value2.value === "string") ids = words3(value2.value);
-  else if ((0, import_yaml.isSeq)(value2) && value2.items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words3(String(item.value)));
+  if (!value2 || (0, import_yaml2.isScalar)(value2) && (value2.value === null || value2.value === false)) return null;
+  if ((0, import_yaml2.isScalar)(value2) && value2.value === true) ids = ["all"];
+  else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") ids = words3(value2.value);
+  else if ((0, import_yaml2.isSeq)(value2) && value2.items.every((item) => (0, import_yaml2.isScalar)(item) && typeof item.value === "string")) ids = value2.items.flatMap((item) => words3(String(item.value)));
   else {
-    directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml.isSeq)(value2) ? "a list with other values" : (0, import_yaml.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
+    directive.error = `"${FRONTMATTER_KEY}" must be true, "all" or a list of rule ids, not ${(0, import_yaml2.isSeq)(value2) ? "a list with other values" : (0, import_yaml2.isMap)(value2) ? "a mapping" : `a ${(0, import_yaml2.isScalar)(value2) ? typeof value2.value : "value of another kind"}`}`;
     return directive;
   }
   if (ids.length === 0) return null;
@@ -27548,11 +28883,11 @@ function directiveProblems(directives, used, options) {
 function orList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
-var import_yaml, FRONTMATTER_KEY, COMMENT, DESCRIPTION, RULE_ID, lineStartOf2, lineEndOf, breakLength, blank, before, covers;
+var import_yaml2, FRONTMATTER_KEY, COMMENT, DESCRIPTION, RULE_ID, lineStartOf2, lineEndOf, breakLength, blank, before, covers;
 var init_directives = __esm({
-  "src/directives.ts"() {
+  "src/parse/directives.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     FRONTMATTER_KEY = "adrlint-disable";
     COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
     DESCRIPTION = /(?:^|\s)--(?:\s|$)/;
@@ -27574,7 +28909,7 @@ var init_directives = __esm({
   }
 });
 
-// src/mention-use.ts
+// src/parse/mention-use.ts
 function headingTitle(heading) {
   return toString(heading, { includeHtml: false }).replace(/^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+/, "").replace(/[\s:]+$/, "").replace(/\s+/g, " ").trim();
 }
@@ -27659,7 +28994,7 @@ function negatedInClause(before2) {
 }
 var OPTION_SECTION, CHOSEN_OPTION, JUSTIFICATION, NEGATION_CUES, NEGATION, CLAUSE_END, NEGATION_REACH, DETERMINER_REACH, DETERMINERS, NEW_SUBJECT, SETS_ASIDE;
 var init_mention_use = __esm({
-  "src/mention-use.ts"() {
+  "src/parse/mention-use.ts"() {
     "use strict";
     init_mdast_util_to_string();
     OPTION_SECTION = new RegExp(
@@ -27731,157 +29066,7 @@ var init_mention_use = __esm({
   }
 });
 
-// src/mention-matcher.ts
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function normaliseTerm(text3) {
-  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
-}
-function tokenize(text3) {
-  const tokens = [];
-  for (const match of text3.matchAll(TOKEN)) {
-    const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
-  }
-  return tokens;
-}
-function canStart(tokens, at) {
-  const token = tokens[at];
-  const before2 = tokens[at - 1];
-  if (token.kind === SEPARATOR) return false;
-  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
-}
-function canEnd(tokens, at) {
-  const after = tokens[at + 1];
-  if (after === void 0 || after.kind === OTHER) return true;
-  if (after.kind === WORD) return false;
-  if (after.text !== "-") return true;
-  const next = tokens[at + 2];
-  return !(next?.kind === WORD && !next.text.startsWith("_"));
-}
-function pluralOf(next, key) {
-  if (key.endsWith("es")) {
-    const value2 = next.get(key.slice(0, -2))?.plural;
-    if (value2) return value2;
-  }
-  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
-}
-function overlapsAny(ranges, start2, end) {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    if (ranges[mid][1] <= start2) low = mid + 1;
-    else high = mid;
-  }
-  const range = ranges[low];
-  return range !== void 0 && range[0] < end;
-}
-var WORD, SEPARATOR, OTHER, TOKEN, WORD_START, SEPARATOR_START, SEPARATOR_KEY, keyOf, newNode, TermTrie, MentionMatcher;
-var init_mention_matcher = __esm({
-  "src/mention-matcher.ts"() {
-    "use strict";
-    WORD = 0;
-    SEPARATOR = 1;
-    OTHER = 2;
-    TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
-    WORD_START = /^[\p{L}\p{N}_]/u;
-    SEPARATOR_START = /^[\s-]/u;
-    SEPARATOR_KEY = " ";
-    keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
-    newNode = () => ({ next: null, exact: null, plural: null });
-    TermTrie = class {
-      root = newNode();
-      size = 0;
-      add(term, value2, { plural: plural2 }) {
-        const tokens = tokenize(term.trim());
-        if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
-        let node2 = this.root;
-        for (const token of tokens) {
-          node2.next ??= /* @__PURE__ */ new Map();
-          const key = keyOf(token);
-          let child = node2.next.get(key);
-          if (!child) {
-            child = newNode();
-            node2.next.set(key, child);
-          }
-          node2 = child;
-        }
-        const last = tokens[tokens.length - 1];
-        node2.exact ??= value2;
-        if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
-        this.size++;
-      }
-      /**
-       * The matches in a text, left to right, none overlapping: at each place a match may start, the
-       * longest term that matches there (a longer term wins over one it contains: "Microservices
-       * Architecture" over "microservices").
-       */
-      scan(tokens) {
-        const found = [];
-        if (this.size === 0) return found;
-        for (let at = 0; at < tokens.length; at++) {
-          if (!canStart(tokens, at)) continue;
-          const match = this.longestAt(tokens, at);
-          if (!match) continue;
-          found.push({ from: at, to: match.to, value: match.value });
-          at = match.to;
-        }
-        return found;
-      }
-      longestAt(tokens, from) {
-        let best = null;
-        let node2 = this.root;
-        for (let at = from; node2?.next && at < tokens.length; at++) {
-          const token = tokens[at];
-          const key = keyOf(token);
-          const child = node2.next.get(key);
-          const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
-          if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
-          node2 = child;
-        }
-        return best;
-      }
-    };
-    MentionMatcher = class {
-      words = new TermTrie();
-      excludes = new TermTrie();
-      slugByAcronym = /* @__PURE__ */ new Map();
-      constructor(patterns) {
-        for (const pattern of patterns) {
-          for (const term of [pattern.name, ...pattern.aliases]) {
-            if (isAcronym(term)) {
-              if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-            } else {
-              this.words.add(term, pattern.slug, { plural: true });
-            }
-          }
-          for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
-        }
-      }
-      find(text3) {
-        const tokens = tokenize(text3);
-        const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
-        const found = [];
-        const add = (slug2, start2, end) => {
-          if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
-        };
-        for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
-        if (this.slugByAcronym.size > 0) {
-          tokens.forEach((token, at) => {
-            const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
-            if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
-          });
-        }
-        return found.sort((a, b) => a.index - b.index);
-      }
-    };
-  }
-});
-
-// src/parse.ts
+// src/parse/parse-adr.ts
 function parseMarkdown(text3) {
   return parseBounded(text3);
 }
@@ -27951,7 +29136,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
   const yamlText = text3.slice(yamlOffset, yamlEnd);
   const tooManyKeys = frontmatterKeysProblem(yamlText);
-  const document3 = (0, import_yaml2.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
   const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
   if (tooManyKeys) {
     frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
@@ -27960,7 +29145,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
-      message: firstLine2(yamlError.message),
+      message: firstLine3(yamlError.message),
       range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
     };
     return frontmatter2;
@@ -27971,8 +29156,8 @@ function readFrontmatter(text3, blockEnd, lines) {
     return frontmatter2;
   }
   const contents = document3.contents;
-  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
-    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
+  if (contents !== null && !((0, import_yaml3.isScalar)(contents) && contents.value === null) && !(0, import_yaml3.isMap)(contents)) {
+    const kind = (0, import_yaml3.isSeq)(contents) ? "a list" : "a single value";
     frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
     return frontmatter2;
   }
@@ -27990,42 +29175,42 @@ function readFrontmatter(text3, blockEnd, lines) {
 function unexpandableNode(document3) {
   const anchors = /* @__PURE__ */ new Map();
   let found = null;
-  (0, import_yaml2.visit)(document3, {
+  (0, import_yaml3.visit)(document3, {
     Pair(_, pair) {
-      if (!(0, import_yaml2.isCollection)(pair.key)) return void 0;
+      if (!(0, import_yaml3.isCollection)(pair.key)) return void 0;
       found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
-      return import_yaml2.visit.BREAK;
+      return import_yaml3.visit.BREAK;
     },
     Node(_, node2, path) {
-      if (!(0, import_yaml2.isAlias)(node2)) {
+      if (!(0, import_yaml3.isAlias)(node2)) {
         if (node2.anchor) anchors.set(node2.anchor, node2);
         return void 0;
       }
       const target = anchors.get(node2.source);
       if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
       else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
-      return found ? import_yaml2.visit.BREAK : void 0;
+      return found ? import_yaml3.visit.BREAK : void 0;
     }
   });
   return found;
 }
-function firstLine2(message) {
+function firstLine3(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 function frontmatterField(frontmatter2, key) {
   if (!frontmatter2?.data) return null;
   const root = frontmatter2.document.contents;
-  if (!(0, import_yaml2.isMap)(root)) return null;
+  if (!(0, import_yaml3.isMap)(root)) return null;
   for (const pair of root.items) {
-    if (!(0, import_yaml2.isPair)(pair)) continue;
+    if (!(0, import_yaml3.isPair)(pair)) continue;
     const keyNode = pair.key;
-    const name = (0, import_yaml2.isScalar)(keyNode) ? keyNode.value : keyNode;
+    const name = (0, import_yaml3.isScalar)(keyNode) ? keyNode.value : keyNode;
     if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
   }
   return null;
 }
 function resolveAlias(document3, node2) {
-  if (node2 && (0, import_yaml2.isAlias)(node2)) return node2.resolve(document3) ?? null;
+  if (node2 && (0, import_yaml3.isAlias)(node2)) return node2.resolve(document3) ?? null;
   return node2;
 }
 function nodeRange(frontmatter2, node2, fallback) {
@@ -28041,7 +29226,7 @@ function keyRange(frontmatter2, pair) {
   return nodeRange(frontmatter2, pair.key);
 }
 function scalarText(node2) {
-  if (!(0, import_yaml2.isScalar)(node2)) return null;
+  if (!(0, import_yaml3.isScalar)(node2)) return null;
   if (typeof node2.value === "string") return node2.value;
   if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
   if (typeof node2.value === "number") return String(node2.value);
@@ -28049,10 +29234,10 @@ function scalarText(node2) {
 }
 function describeKind(node2) {
   if (!node2) return "empty";
-  if ((0, import_yaml2.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml2.isSeq)(node2)) return "a list";
-  if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  if ((0, import_yaml2.isPair)(node2)) return 'a "key: value" pair';
+  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml3.isSeq)(node2)) return "a list";
+  if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
+  if ((0, import_yaml3.isPair)(node2)) return 'a "key: value" pair';
   return "a YAML value of another kind";
 }
 function readDeclarations(adr, frontmatter2) {
@@ -28062,15 +29247,15 @@ function readDeclarations(adr, frontmatter2) {
     const value2 = patterns.node;
     const keyAt = keyRange(frontmatter2, patterns.pair);
     adr.patternsNode = value2;
-    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml2.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml3.isSeq)(value2)) {
       for (const item of value2.items) {
         const node2 = resolveAlias(document3, item);
         adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
       }
-    } else if ((0, import_yaml2.isScalar)(value2) && scalarText(value2) !== null) {
+    } else if ((0, import_yaml3.isScalar)(value2) && scalarText(value2) !== null) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else if ((0, import_yaml2.isMap)(value2)) {
+    } else if ((0, import_yaml3.isMap)(value2)) {
       adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
     } else {
       adr.patternsShapeError = {
@@ -28085,13 +29270,13 @@ function readDeclarations(adr, frontmatter2) {
     const keyAt = keyRange(frontmatter2, categories.pair);
     const readCategory = (node2, fallback) => {
       const range = nodeRange(frontmatter2, node2, fallback);
-      if (node2 && (0, import_yaml2.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
+      if (node2 && (0, import_yaml3.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
       return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
     };
-    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml2.isSeq)(value2)) {
+    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml3.isSeq)(value2)) {
       for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
-    } else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") {
+    } else if ((0, import_yaml3.isScalar)(value2) && typeof value2.value === "string") {
       adr.categories.push(readCategory(value2, keyAt));
     } else {
       adr.categoriesShapeError = {
@@ -28103,20 +29288,20 @@ function readDeclarations(adr, frontmatter2) {
 }
 function readPatternItem(frontmatter2, node2, itemRange) {
   const range = nodeRange(frontmatter2, node2, itemRange);
-  if (node2 && (0, import_yaml2.isScalar)(node2)) {
+  if (node2 && (0, import_yaml3.isScalar)(node2)) {
     const value2 = scalarText(node2);
     if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
     const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
     return { value: null, range, itemRange, shapeError: { message: message2, range } };
   }
-  if (node2 && (0, import_yaml2.isMap)(node2)) {
+  if (node2 && (0, import_yaml3.isMap)(node2)) {
     const ref = { value: null, range, itemRange };
     const problem = (message2, at) => {
       ref.shapeError ??= { message: message2, range: at };
     };
     let slugSeen = false;
     for (const pair of node2.items) {
-      const key = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
+      const key = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
       const keyAt = nodeRange(frontmatter2, pair.key, range);
       const valueNode = resolveAlias(frontmatter2.document, pair.value);
       const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
@@ -28129,7 +29314,7 @@ function readPatternItem(frontmatter2, node2, itemRange) {
           ref.range = valueRange;
         }
       } else if (key === "category") {
-        const value2 = valueNode && (0, import_yaml2.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
+        const value2 = valueNode && (0, import_yaml3.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
         if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
         ref.category = { value: value2, range: valueRange };
       } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
@@ -28295,11 +29480,11 @@ function isAutolink(text3, node2, range) {
   const raw = text3.slice(range[0], range[1]);
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
-var import_yaml2, MAX_ALIAS_COUNT, OPENING_FENCE, YAML_START, REFERENCE_KEYS, NOT_PROSE, BLOCKS, CLAUSE_WINDOW, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
-var init_parse2 = __esm({
-  "src/parse.ts"() {
+var import_yaml3, MAX_ALIAS_COUNT, OPENING_FENCE, YAML_START, REFERENCE_KEYS, NOT_PROSE, BLOCKS, CLAUSE_WINDOW, VOID_ELEMENTS, CHARACTER_REFERENCE, BARE_URL;
+var init_parse_adr = __esm({
+  "src/parse/parse-adr.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_positions();
     init_bounded_parse();
     init_complexity();
@@ -28320,7 +29505,7 @@ var init_parse2 = __esm({
   }
 });
 
-// src/dates.ts
+// src/model/dates.ts
 function checkIsoDate(written) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
   if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
@@ -28352,7 +29537,7 @@ function latestToday(now = /* @__PURE__ */ new Date()) {
 }
 var DAY_MS;
 var init_dates = __esm({
-  "src/dates.ts"() {
+  "src/model/dates.ts"() {
     "use strict";
     DAY_MS = 864e5;
   }
@@ -28367,13 +29552,13 @@ __export(frontmatter_fields_exports, {
 function capitalise(text3) {
   return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
-var import_yaml3, meta2, check2;
+var import_yaml4, meta2, check2;
 var init_frontmatter_fields = __esm({
   "rules/frontmatter-fields.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_docs();
-    init_parse2();
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_rule_docs_url();
+    init_parse_adr();
     init_dates();
     meta2 = {
       id: "frontmatter-fields",
@@ -28395,7 +29580,7 @@ var init_frontmatter_fields = __esm({
       if (date) {
         const node2 = date.node;
         const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-        const written = node2 && (0, import_yaml3.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+        const written = node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
         const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
         if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
       }
@@ -28428,7 +29613,7 @@ var meta3, FORM_LABEL, check3;
 var init_pattern_slug = __esm({
   "rules/pattern-slug.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     meta3 = {
       id: "pattern-slug",
       description: "Every pattern reference in the frontmatter is a catalogue slug",
@@ -28474,154 +29659,6 @@ var init_pattern_slug = __esm({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start2 = j * 32;
-      var vlen = Math.min(32, m - start2) + start2;
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance8 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance8;
-    var closest2 = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance8(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
 // rules/pattern-category.ts
 var pattern_category_exports = {};
 __export(pattern_category_exports, {
@@ -28634,29 +29671,29 @@ function withoutTrailingSpace2(text3, [start2, end]) {
   return [start2, trimmed];
 }
 function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+  return adr.frontmatter && (0, import_yaml5.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
 }
 function writtenCategoryEntries(adr) {
   const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml4.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+  return (0, import_yaml5.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
 }
 function writtenItemCategories(adr) {
   const node2 = adr.patternsNode;
-  const items = (0, import_yaml4.isSeq)(node2) ? node2.items : [node2];
+  const items = (0, import_yaml5.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
-    if (!(0, import_yaml4.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "category");
+    if (!(0, import_yaml5.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === "category");
     return aliasRange(adr, pair?.value);
   });
 }
-var import_yaml4, import_fastest_levenshtein, meta4, check4;
+var import_yaml5, import_fastest_levenshtein2, meta4, check4;
 var init_pattern_category = __esm({
   "rules/pattern-category.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
-    init_docs();
-    init_parse2();
-    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_rule_docs_url();
+    init_parse_adr();
+    import_fastest_levenshtein2 = __toESM(require_mod(), 1);
     meta4 = {
       id: "pattern-category",
       description: "Categories are catalogue categories and match the patterns they go with",
@@ -28686,7 +29723,7 @@ var init_pattern_category = __esm({
         } else {
           const suggestions = catalogue.suggestCategories(ref.value);
           const only = suggestions.length === 1 ? suggestions[0] : void 0;
-          const typo = only !== void 0 && (0, import_fastest_levenshtein.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
+          const typo = only !== void 0 && (0, import_fastest_levenshtein2.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
           if (typo) declaredCategories.add(typo);
           report({
             range: ref.range,
@@ -28723,7 +29760,7 @@ var init_pattern_category = __esm({
   }
 });
 
-// src/edits.ts
+// rules/support/yaml-edits.ts
 function lineStart(text3, offset) {
   let i = offset;
   while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
@@ -28791,7 +29828,7 @@ function appendFrontmatterItems(adr, key, items) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml5.isSeq)(node2)) {
+  if (node2 && (0, import_yaml6.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
@@ -28811,12 +29848,12 @@ function appendFrontmatterItems(adr, key, items) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
-  if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+  if (node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start2, end] = nodeRange(frontmatter2, node2);
     if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
     return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml5.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+  if (!node2 || (0, import_yaml6.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start2, end] = nodeRange(frontmatter2, node2);
       return { range: [start2, end], text: `[${items.join(", ")}]` };
@@ -28835,11 +29872,11 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml5.isScalar)(root) && root.value === null) {
+  if (root === null || (0, import_yaml6.isScalar)(root) && root.value === null) {
     const before3 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before3}${line}${eol}` };
   }
-  if (!(0, import_yaml5.isMap)(root) || root.flow) return null;
+  if (!(0, import_yaml6.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
     const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
     return /^[ \t]*$/.test(indent2) ? indent2 : null;
@@ -28865,12 +29902,12 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
   return { range: [end, end], text: `${before2}${indent}${line}${eol}` };
 }
-var import_yaml5;
-var init_edits = __esm({
-  "src/edits.ts"() {
+var import_yaml6;
+var init_yaml_edits = __esm({
+  "rules/support/yaml-edits.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
-    init_parse2();
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_parse_adr();
   }
 });
 
@@ -28884,8 +29921,8 @@ var meta5, check5;
 var init_pattern_duplicate = __esm({
   "rules/pattern-duplicate.ts"() {
     "use strict";
-    init_docs();
-    init_edits();
+    init_rule_docs_url();
+    init_yaml_edits();
     meta5 = {
       id: "pattern-duplicate",
       description: "A pattern is declared once, in whatever form",
@@ -28985,10 +30022,10 @@ var init_github_slugger = __esm({
   }
 });
 
-// src/status-words.ts
+// src/model/status-words.ts
 var STANDARD_STATUSES, STATUS_SYNONYMS, STATUS_HINTS, SUCCESSOR_PREPOSITIONS;
 var init_status_words = __esm({
-  "src/status-words.ts"() {
+  "src/model/status-words.ts"() {
     "use strict";
     STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
     STATUS_SYNONYMS = {
@@ -29078,7 +30115,7 @@ var init_status_words = __esm({
   }
 });
 
-// src/status.ts
+// src/model/status.ts
 function statusVocabulary(config, template) {
   if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
   if (template?.statuses)
@@ -29140,7 +30177,7 @@ function closestBySpelling(written, statuses) {
   let best = null;
   for (const status of statuses) {
     const wanted2 = statusStem(status);
-    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
+    const cost = Math.min((0, import_fastest_levenshtein3.distance)(cleaned, wanted2), (0, import_fastest_levenshtein3.distance)(word, wanted2), (0, import_fastest_levenshtein3.distance)(word.split(" ")[0] ?? word, wanted2));
     if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
   }
   return best?.status ?? null;
@@ -29151,11 +30188,11 @@ function statusNamesSuccessor(written) {
 function startsWithSuccessor(written) {
   return SUCCESSOR_START.test(folded(written.replace(/[*_`]/g, "").trim()));
 }
-var import_fastest_levenshtein2, DEFAULT_STATUSES, TRAILING_PREPOSITION, MEANINGS, HINTS, SUPERSEDED_WORDS, NAMES_SUCCESSOR, SUCCESSOR_START, SUCCESSOR_WORD;
+var import_fastest_levenshtein3, DEFAULT_STATUSES, TRAILING_PREPOSITION, MEANINGS, HINTS, SUPERSEDED_WORDS, NAMES_SUCCESSOR, SUCCESSOR_START, SUCCESSOR_WORD;
 var init_status = __esm({
-  "src/status.ts"() {
+  "src/model/status.ts"() {
     "use strict";
-    import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+    import_fastest_levenshtein3 = __toESM(require_mod(), 1);
     init_status_words();
     DEFAULT_STATUSES = [...STANDARD_STATUSES];
     TRAILING_PREPOSITION = new RegExp(`\\s+(?:${SUCCESSOR_PREPOSITIONS.join("|")})$`, "u");
@@ -29168,123 +30205,8 @@ var init_status = __esm({
   }
 });
 
-// src/naming.ts
-function nameParts(name) {
-  const match = WELL_FORMED.exec(name);
-  if (!match) return null;
-  const title = match[4];
-  if (title.includes("-") && title.includes("_")) return null;
-  const digits = match[2];
-  const prefix = match[1] ?? "";
-  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
-  if (kind === null) return null;
-  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
-}
-function fileNumberDigits(name) {
-  if (DATE_START.test(name)) return null;
-  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
-}
-function fileNumber(name) {
-  const digits = fileNumberDigits(name);
-  return digits === null ? null : Number(digits);
-}
-function isDateName(name) {
-  return DATE_START.test(name) && /^\d{8}/.test(name);
-}
-function mostFrequent(values, preferred) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
-  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
-  let best;
-  let bestCount = 0;
-  for (const [value2, count] of counts) {
-    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
-      best = value2;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-function paddingWidth(digits) {
-  const padded = mostFrequent(
-    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
-    [4, 3]
-  );
-  if (padded === void 0) return 1;
-  const limit = 10 ** (padded - 1);
-  const candidates = digits.filter((text3) => Number(text3) < limit);
-  const showing = candidates.filter((text3) => text3.length === padded).length;
-  return showing * 2 >= candidates.length ? padded : 1;
-}
-function namingKind(names) {
-  let dated = 0;
-  let numbered = 0;
-  for (const name of names) {
-    if (isDateName(name)) dated++;
-    else if (fileNumberDigits(name) !== null) numbered++;
-  }
-  return dated > numbered ? "date" : "number";
-}
-function inferNaming(names, kind = namingKind(names)) {
-  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
-  const separator = mostFrequent(
-    parts2.map((part) => part.separator),
-    ["-"]
-  );
-  const wordSeparator = mostFrequent(
-    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
-    ["-"]
-  );
-  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
-  return {
-    kind,
-    prefix: mostFrequent(
-      parts2.map((part) => part.prefix),
-      [""]
-    ) ?? "",
-    width: kind === "date" ? [8, 8] : [width, width],
-    separator: separator ?? "-",
-    wordSeparator: wordSeparator ?? separator ?? "-"
-  };
-}
-function namingFor(names, option = "auto") {
-  if (option === "date") return DATE_SCHEME;
-  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
-  return inferNaming(names);
-}
-function followsNaming(name, scheme) {
-  const parts2 = nameParts(name);
-  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
-  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
-  if (scheme.kind === "date") return true;
-  const [min, max] = scheme.width;
-  const length = parts2.digits.length;
-  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
-}
-function namingForm(scheme) {
-  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
-  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
-}
-function schemeName(scheme, number, words3, extension2 = ".md") {
-  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
-  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
-}
-var DEFAULT_SCHEME, COMPACT_DATE, WELL_FORMED, LENIENT_NUMBER, DATE_START, DATE_SCHEME;
-var init_naming = __esm({
-  "src/naming.ts"() {
-    "use strict";
-    DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
-    COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
-    WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
-    LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
-    DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
-    DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
-  }
-});
-
-// src/record.ts
-import { basename, dirname } from "node:path";
+// src/parse/record.ts
+import { basename as basename4, dirname as dirname3 } from "node:path";
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -29296,7 +30218,7 @@ function declaredSlugs(adr, catalogue) {
 function scalarField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml6.isScalar)(node2) || node2.value === null) return null;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml7.isScalar)(node2) || node2.value === null) return null;
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
@@ -29499,7 +30421,7 @@ function markdownAnchors(_path, text3) {
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
-  const name = basename(adr.path);
+  const name = basename4(adr.path);
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
   const h1 = h1s[0];
   const h1Text = h1 ? toString(h1).trim() : null;
@@ -29537,9 +30459,9 @@ function buildRecord(adr, catalogue) {
     const field = frontmatterField(adr.frontmatter, key);
     if (!field || !adr.frontmatter) continue;
     const node2 = field.node;
-    const items = node2 && (0, import_yaml6.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml7.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml6.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml7.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
       relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
@@ -29568,7 +30490,7 @@ function buildRecord(adr, catalogue) {
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
-    folder: dirname(adr.path),
+    folder: dirname3(adr.path),
     name,
     format,
     fileNumber: fileNumber(name),
@@ -29613,14 +30535,14 @@ function patternLinkTarget(pattern, settings) {
   }
   return pattern.url;
 }
-var import_yaml6, TITLE_NUMBER, PLACEHOLDER, TITLE_PLACEHOLDER, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, FILE_NUMBER, STATUS_LABELS, DATE_LABELS, labelLine, STATUS_LABEL, ENGLISH_STATUS_LABEL, DATE_LABEL, STATUS_HEADING, MADR_HEADINGS, NYGARD_CONTEXT, NYGARD_DECISION, slugify;
+var import_yaml7, TITLE_NUMBER, PLACEHOLDER, TITLE_PLACEHOLDER, RELATION_WORDS, FRONTMATTER_RELATIONS, NUMBER_REFERENCE, PARTIAL, FILE_NUMBER, STATUS_LABELS, DATE_LABELS, labelLine, STATUS_LABEL, ENGLISH_STATUS_LABEL, DATE_LABEL, STATUS_HEADING, MADR_HEADINGS, NYGARD_CONTEXT, NYGARD_DECISION, slugify;
 var init_record = __esm({
-  "src/record.ts"() {
+  "src/parse/record.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_github_slugger();
-    init_parse2();
+    init_parse_adr();
     init_status();
     init_naming();
     init_naming();
@@ -29662,7 +30584,7 @@ var init_record = __esm({
   }
 });
 
-// src/sections.ts
+// src/model/sections.ts
 function normaliseHeading(heading) {
   return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
 }
@@ -29721,7 +30643,7 @@ function sectionHeadingsOfText(source) {
 }
 var CONCEPTS, QUALIFIED, OPTION_HEADING, JOIN, FENCE, ATX, FRONTMATTER;
 var init_sections = __esm({
-  "src/sections.ts"() {
+  "src/model/sections.ts"() {
     "use strict";
     CONCEPTS = [
       ["status", "statut", "etat", "estado", "stato"],
@@ -29796,8 +30718,8 @@ var init_sections = __esm({
   }
 });
 
-// src/adr-links.ts
-import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+// src/parse/link-targets.ts
+import { basename as basename5, extname, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -29820,7 +30742,7 @@ function decodeUrlPart(text3) {
 }
 function resolveLinkPath(path, folder, root) {
   const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+  return decoded.startsWith("/") ? join3(root, decoded) : resolve3(folder, decoded);
 }
 function targetCandidates(path) {
   if (HTML.test(path)) {
@@ -29860,7 +30782,7 @@ function push2(map, key, value2) {
   else map.set(key, [value2]);
 }
 function renamedTargets(missing, names) {
-  const name = basename2(missing);
+  const name = basename5(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -29879,8 +30801,8 @@ function replacementName(missingName, found) {
   return found;
 }
 function relativeHref(fromFolder, to) {
-  const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename2(to) : path;
+  const path = relative2(fromFolder, to).split(sep2).join("/");
+  return path === "" ? basename5(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -30005,8 +30927,8 @@ function replaceLinkFragment(adr, linkRange, url, anchor) {
   return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
 }
 var HTML, MARKDOWN, isMarkdownPath, NUMBERED, numberedPools, LINK_TYPES, treeIndexes;
-var init_adr_links = __esm({
-  "src/adr-links.ts"() {
+var init_link_targets = __esm({
+  "src/parse/link-targets.ts"() {
     "use strict";
     HTML = /\.html?$/i;
     MARKDOWN = /\.(?:md|markdown)$/i;
@@ -30018,21 +30940,8 @@ var init_adr_links = __esm({
   }
 });
 
-// src/conventions.ts
+// src/parse/conventions.ts
 import { createHash } from "node:crypto";
-import { basename as basename3 } from "node:path";
-function isTemplateName(name) {
-  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
-  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
-  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
-}
-function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename3(name).replace(/\.(md|markdown)$/i, ""));
-}
-function isNumberedFolder(names) {
-  const numbered = names.filter((name) => isNumberedName(name)).length;
-  return numbered >= 2 && numbered * 2 > names.length;
-}
 function declaresPatterns(source) {
   const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
   return block !== null && PATTERNS_KEY.test(block[1]);
@@ -30128,20 +31037,17 @@ function templateStatuses(text3) {
   }
   return statuses.length >= 2 ? statuses : null;
 }
-var NO_CONVENTIONS, TEMPLATE_WORDS, TEMPLATE_COMPANIONS, NUMBERED_NAME, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER2, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING2;
+var NO_CONVENTIONS, FRONTMATTER2, PATTERNS_KEY, MIN_RECORDS_FOR_HABIT, PLACEHOLDER2, OPTIONAL, OPTIONAL_SUFFIX, STATUS_LINE, STATUS_HEADING2;
 var init_conventions = __esm({
-  "src/conventions.ts"() {
+  "src/parse/conventions.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    init_parse2();
+    init_parse_adr();
     init_complexity();
     init_sections();
     init_record();
-    init_adr_links();
+    init_link_targets();
     NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-    TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
-    TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
-    NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
     FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
     PATTERNS_KEY = /^patterns[ \t]*:/m;
     MIN_RECORDS_FOR_HABIT = 3;
@@ -30166,9 +31072,9 @@ var meta6, check6;
 var init_pattern_undeclared = __esm({
   "rules/pattern-undeclared.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     init_record();
-    init_edits();
+    init_yaml_edits();
     init_conventions();
     meta6 = {
       id: "pattern-undeclared",
@@ -30234,7 +31140,7 @@ var meta7, check7;
 var init_pattern_unmentioned = __esm({
   "rules/pattern-unmentioned.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     meta7 = {
       id: "pattern-unmentioned",
       description: "Declared patterns are mentioned in the body",
@@ -30269,14 +31175,14 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 function linksTo(adr, target, project) {
   const file = isExternalUrl(target) ? null : linkedFile(adr.path, target, project);
   return adr.links.some((link) => link.url === target || file !== null && !isExternalUrl(link.url) && linkedFile(adr.path, link.url, project) === file);
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
-  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+  return path === "" ? null : resolveLinkPath(path, dirname4(adrPath), project.root);
 }
 function destination(url) {
   let depth = 0;
@@ -30294,10 +31200,10 @@ var meta8, check8;
 var init_pattern_link = __esm({
   "rules/pattern-link.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     init_record();
     init_conventions();
-    init_adr_links();
+    init_link_targets();
     meta8 = {
       id: "pattern-link",
       description: "The first prose mention of each pattern links to its page",
@@ -30343,7 +31249,7 @@ var init_pattern_link = __esm({
   }
 });
 
-// src/set-index.ts
+// rules/support/set-index.ts
 function recordsByFolder(set) {
   let index2 = byFolder.get(set);
   if (!index2) {
@@ -30378,7 +31284,7 @@ function memoPerArray(cache, records, compute) {
 }
 var byFolder, byNumber;
 var init_set_index = __esm({
-  "src/set-index.ts"() {
+  "rules/support/set-index.ts"() {
     "use strict";
     byFolder = /* @__PURE__ */ new WeakMap();
     byNumber = /* @__PURE__ */ new WeakMap();
@@ -30429,7 +31335,7 @@ var meta9, conventions, check9, words2, DATE_PREFIX;
 var init_adr_filename = __esm({
   "rules/adr-filename.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     init_set_index();
     init_naming();
     meta9 = {
@@ -30507,7 +31413,7 @@ var meta10, check10, freeNumbers;
 var init_adr_number_duplicate = __esm({
   "rules/adr-number-duplicate.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     init_set_index();
     init_naming();
     meta10 = {
@@ -30573,7 +31479,7 @@ var init_adr_number_mismatch = __esm({
   "rules/adr-number-mismatch.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    init_docs();
+    init_rule_docs_url();
     init_naming();
     init_record();
     meta11 = {
@@ -30632,7 +31538,7 @@ var init_adr_title = __esm({
   "rules/adr-title.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    init_docs();
+    init_rule_docs_url();
     init_record();
     init_conventions();
     meta12 = {
@@ -30689,11 +31595,11 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename4 } from "node:path";
+import { basename as basename6 } from "node:path";
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename4(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename6(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 function titleKey(record) {
@@ -30719,7 +31625,7 @@ var meta13, check13, firstByTitle;
 var init_adr_title_duplicate = __esm({
   "rules/adr-title-duplicate.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     init_record();
     init_set_index();
     meta13 = {
@@ -30810,7 +31716,7 @@ var meta14, DEFAULT_MARGIN, check14, outOfOrder;
 var init_adr_date = __esm({
   "rules/adr-date.ts"() {
     "use strict";
-    init_docs();
+    init_rule_docs_url();
     init_dates();
     init_set_index();
     meta14 = {
@@ -30909,13 +31815,13 @@ function inCaseOf(written, status) {
   if (new RegExp("^\\p{Lu}", "u").test(written)) return status.charAt(0).toUpperCase() + status.slice(1);
   return status.charAt(0).toLowerCase() + status.slice(1);
 }
-var import_yaml7, meta15, check15;
+var import_yaml8, meta15, check15;
 var init_adr_status = __esm({
   "rules/adr-status.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
-    init_docs();
-    init_parse2();
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_rule_docs_url();
+    init_parse_adr();
     init_status();
     meta15 = {
       id: "adr-status",
@@ -30955,7 +31861,7 @@ var init_adr_status = __esm({
       const field = frontmatterField(frontmatter2, "status");
       if (field && frontmatter2) {
         const node2 = field.node;
-        if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+        if (!node2 || !(0, import_yaml8.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
           report({ range: nodeRange(frontmatter2, node2, keyRange(frontmatter2, field.pair)), message: `"status" must be one of ${allowed}` });
           return;
         }
@@ -31001,14 +31907,14 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename5 } from "node:path";
+import { basename as basename7 } from "node:path";
 function builtIn(name, titles) {
   return { label: `${name} template`, sections: titles.map((title) => ({ title, required: true })), h1Habit: false };
 }
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename5(template.path)}`,
+    label: `folder's template ${basename7(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -31061,7 +31967,7 @@ var init_adr_sections = __esm({
   "rules/adr-sections.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    init_docs();
+    init_rule_docs_url();
     init_sections();
     meta16 = {
       id: "adr-sections",
@@ -31142,8 +32048,8 @@ var init_adr_sections = __esm({
   }
 });
 
-// src/relations.ts
-import { basename as basename6 } from "node:path";
+// rules/support/relations.ts
+import { basename as basename8 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -31171,7 +32077,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename6(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename8(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -31183,9 +32089,9 @@ function relationRecord(relation, from, index2) {
   return target.kind === "found" && target.records.length === 1 ? target.records[0] : null;
 }
 var init_relations = __esm({
-  "src/relations.ts"() {
+  "rules/support/relations.ts"() {
     "use strict";
-    init_adr_links();
+    init_link_targets();
   }
 });
 
@@ -31195,7 +32101,7 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename7, dirname as dirname3, join as join2 } from "node:path";
+import { basename as basename9, dirname as dirname5, join as join4 } from "node:path";
 function push4(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -31211,8 +32117,8 @@ function indexOf2(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname5(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join4(dirname5(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -31229,9 +32135,9 @@ function itemStyle(adr, keys) {
   if (!frontmatter2) return null;
   for (const key of keys) {
     const node2 = frontmatterField(frontmatter2, key)?.node;
-    const items = node2 && (0, import_yaml8.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml9.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml8.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml9.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
@@ -31268,7 +32174,7 @@ function keySpelling(adr, kind) {
   if (root && "items" in root)
     for (const pair of root.items) {
       const key = pair.key;
-      if ((0, import_yaml8.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+      if ((0, import_yaml9.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
@@ -31342,7 +32248,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename9(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -31390,28 +32296,28 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname3(existing))) return null;
+    if (!index2.folders.has(dirname5(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname3(resolution.path);
+  const folder = dirname5(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename7(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename9(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
-    rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
+    rename: renamed.length === 1 ? { name: names[0], path: join4(folder, renamed[0]) } : null
   };
 }
-var import_yaml8, meta17, INVERSE, KEYS, ORDER, WORDS, indexes, DEFAULT_STYLE, RELATION_LINE, startsWithRelation, CLAIM, STATES, check17;
+var import_yaml9, meta17, INVERSE, KEYS, ORDER, WORDS, indexes, DEFAULT_STYLE, RELATION_LINE, startsWithRelation, CLAIM, STATES, check17;
 var init_adr_supersede = __esm({
   "rules/adr-supersede.ts"() {
     "use strict";
     init_mdast_util_to_string();
-    import_yaml8 = __toESM(require_dist(), 1);
-    init_docs();
-    init_parse2();
-    init_edits();
-    init_adr_links();
+    import_yaml9 = __toESM(require_dist(), 1);
+    init_rule_docs_url();
+    init_parse_adr();
+    init_yaml_edits();
+    init_link_targets();
     init_relations();
     meta17 = {
       id: "adr-supersede",
@@ -31515,7 +32421,7 @@ __export(adr_link_exports, {
   check: () => check18,
   meta: () => meta18
 });
-import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename10, dirname as dirname6, join as join5 } from "node:path";
 function normaliseFragment(fragment) {
   return decodeUrlPart(fragment).replace(/^user-content-/i, "").toLowerCase();
 }
@@ -31524,7 +32430,7 @@ function anchorCandidates(fragment, anchors) {
   const wider = [];
   const threshold = Math.max(2, Math.floor(fragment.length / 4));
   for (const anchor of lowerAnchors(anchors)) {
-    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein3.distance)(fragment, anchor);
+    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein4.distance)(fragment, anchor);
     if (d <= threshold && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
     else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
@@ -31564,17 +32470,17 @@ function guessPool(names) {
   return pool;
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename8(missing);
-  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename10(missing);
+  if (dirname6(missing) !== folder && existingTarget(join5(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = extensionOf2(name);
   const wanted2 = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of guessPool(project.list(dirname4(missing)))) {
+  for (const candidate of guessPool(project.list(dirname6(missing)))) {
     if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
     if (Math.abs(candidate.stem.length - wanted2.length) > bestDistance) continue;
-    const d = (0, import_fastest_levenshtein3.distance)(wanted2, candidate.stem);
+    const d = (0, import_fastest_levenshtein4.distance)(wanted2, candidate.stem);
     if (d * 2 >= Math.max(wanted2.length, candidate.stem.length)) continue;
     if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
     else if (d === bestDistance) best.push(candidate.name);
@@ -31585,8 +32491,8 @@ function missingCandidates(check20, absolute) {
   const known = check20.candidates.get(absolute);
   if (known) return known;
   const { adr, project } = check20;
-  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename8(absolute), name));
-  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname4(adr.path), project) : [] };
+  const renamed = renamedTargets(absolute, project.list(dirname6(absolute))).map((name) => replacementName(basename10(absolute), name));
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname6(adr.path), project) : [] };
   check20.candidates.set(absolute, candidates);
   return candidates;
 }
@@ -31619,7 +32525,7 @@ function checkReference(check20, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname4(adr.path);
+  const folder = dirname6(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -31631,13 +32537,13 @@ function checkReference(check20, link, image) {
   if (anchors === null || lowerAnchors(anchors).has(wanted2)) return;
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
-var import_fastest_levenshtein3, meta18, lowerAnchorSets, MAX_CANDIDATES, didYouMean, guessPools, stemOf, extensionOf2, check18;
+var import_fastest_levenshtein4, meta18, lowerAnchorSets, MAX_CANDIDATES, didYouMean, guessPools, stemOf, extensionOf2, check18;
 var init_adr_link = __esm({
   "rules/adr-link.ts"() {
     "use strict";
-    import_fastest_levenshtein3 = __toESM(require_mod(), 1);
-    init_docs();
-    init_adr_links();
+    import_fastest_levenshtein4 = __toESM(require_mod(), 1);
+    init_rule_docs_url();
+    init_link_targets();
     meta18 = {
       id: "adr-link",
       description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -31736,7 +32642,7 @@ function definitionsOf(tree) {
 }
 function closeLabel(label, defined) {
   const wanted2 = normaliseLabel(label);
-  const close2 = [...defined].filter(([identifier]) => labelStem(identifier) === labelStem(wanted2) || wanted2.length >= 8 && (0, import_fastest_levenshtein4.distance)(wanted2, identifier) <= 1);
+  const close2 = [...defined].filter(([identifier]) => labelStem(identifier) === labelStem(wanted2) || wanted2.length >= 8 && (0, import_fastest_levenshtein5.distance)(wanted2, identifier) <= 1);
   return close2.length === 1 ? close2[0][1] : null;
 }
 function undefinedReference(written, defined, ignored) {
@@ -31771,12 +32677,12 @@ function writtenReferences(adr, block, shortcuts) {
   }
   return found;
 }
-var import_fastest_levenshtein4, meta19, OPAQUE, CODE_ELEMENTS, CODE_OPEN, CODE_CLOSE, FULL_OR_COLLAPSED, SHORTCUT, labelStem, check19;
+var import_fastest_levenshtein5, meta19, OPAQUE, CODE_ELEMENTS, CODE_OPEN, CODE_CLOSE, FULL_OR_COLLAPSED, SHORTCUT, labelStem, check19;
 var init_link_reference_defined = __esm({
   "rules/link-reference-defined.ts"() {
     "use strict";
-    import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-    init_docs();
+    import_fastest_levenshtein5 = __toESM(require_mod(), 1);
+    init_rule_docs_url();
     meta19 = {
       id: "link-reference-defined",
       description: "Reference links and images ([text][label], [label][], and [label] in a file with definitions) use a label that is defined",
@@ -31874,304 +32780,19 @@ var init_rules = __esm({
   }
 });
 
-// src/safe-write.ts
-import {
-  closeSync,
-  constants,
-  fchmodSync,
-  fchownSync,
-  fstatSync,
-  ftruncateSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync as readFileSync2,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync
-} from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename as basename9, dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
-function kindOf(stats) {
-  if (stats.isFile()) return "a file";
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  return "not a regular file";
-}
-function ioReason(error) {
-  const { code, message } = error;
-  const text3 = String(message ?? error).split("\n")[0];
-  return code && text3.startsWith(`${code}: `) ? text3.replace(/, \w+ '.*$/, "") : code ? `${code}: ${text3}` : text3;
-}
-function writeTarget(path) {
-  let stats;
-  try {
-    stats = lstatSync(path);
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") return { path, existing: null };
-    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
-    throw new WriteError(path, ioReason(error));
-  }
-  if (stats.isFile()) return { path, existing: stats };
-  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
-  if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
-  let real;
-  try {
-    real = realpathSync(path);
-    stats = statSync(real);
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") throw new WriteError(path, "is a symbolic link to nothing; adrlint does not create files through links");
-    if (code === "ELOOP") throw new WriteError(path, "is a symbolic link that loops");
-    throw new WriteError(path, ioReason(error));
-  }
-  if (!stats.isFile()) throw new WriteError(path, `is a symbolic link to ${kindOf(stats)}, not to a regular file`);
-  return { path: real, existing: stats };
-}
-function linksIntoProc(path) {
-  let hop = path;
-  for (let hops = 0; hops < 40; hops++) {
-    try {
-      if (realpathSync(dirname5(hop)).startsWith("/proc/")) return true;
-      if (!lstatSync(hop).isSymbolicLink()) return false;
-      hop = resolve2(dirname5(hop), readlinkSync(hop));
-    } catch {
-      return false;
-    }
-  }
-  return false;
-}
-function checkWritable(path) {
-  const { existing } = writeTarget(path);
-  if (existing === null) checkFolder(dirname5(path), path);
-}
-function checkFolder(folder, path) {
-  try {
-    const stats = statSync(folder);
-    if (!stats.isDirectory()) throw new WriteError(path, `is under ${folder}, which is ${kindOf(stats)}, not a folder`);
-  } catch (error) {
-    if (error instanceof WriteError) throw error;
-    const code = error.code;
-    if (code === "ENOENT") return;
-    if (code === "ENOTDIR") throw new WriteError(path, underNonFolder(path));
-    throw new WriteError(path, ioReason(error));
-  }
-}
-function underNonFolder(path) {
-  for (let ancestor = dirname5(path); ancestor !== dirname5(ancestor); ancestor = dirname5(ancestor)) {
-    try {
-      const stats = statSync(ancestor);
-      if (!stats.isDirectory()) return `is under ${ancestor}, which is ${kindOf(stats)}, not a folder`;
-    } catch {
-    }
-  }
-  return "is under a path that is not a folder";
-}
-function makeFolder(folder, path) {
-  checkFolder(folder, path);
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOTDIR" || code === "EEXIST") throw new WriteError(path, underNonFolder(path));
-    throw new WriteError(path, ioReason(error));
-  }
-}
-function writeFileSafely(path, text3) {
-  makeFolder(dirname5(path), path);
-  const target = writeTarget(path);
-  if (target.existing) replaceFile(target.path, target.existing, text3);
-  else createFile(target.path, text3);
-}
-function createNewFile(path, text3) {
-  makeFolder(dirname5(path), path);
-  let fd;
-  try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
-  } catch (error) {
-    if (error.code === "EEXIST") return false;
-    throw new WriteError(path, ioReason(error));
-  }
-  try {
-    writeAll(fd, text3);
-  } catch (error) {
-    closeSync(fd);
-    unlinkSync(path);
-    throw new WriteError(path, ioReason(error));
-  }
-  closeSync(fd);
-  return true;
-}
-function tempPathFor(path) {
-  return join4(dirname5(path), `.${basename9(path)}.adrlint-${randomBytes(6).toString("hex")}.tmp`);
-}
-function writeAll(fd, text3) {
-  const bytes = Buffer.from(text3, "utf8");
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
-  return bytes.length;
-}
-function createFile(path, text3) {
-  const temp = tempPathFor(path);
-  try {
-    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 438);
-    try {
-      writeAll(fd, text3);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, path);
-    } catch (error) {
-      const code = error.code;
-      if (code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") throw error;
-      renameSync(temp, path);
-    }
-  } catch (error) {
-    if (error instanceof WriteError) throw error;
-    throw new WriteError(path, ioReason(error));
-  } finally {
-    removeQuietly(temp);
-  }
-}
-function removeQuietly(path) {
-  try {
-    unlinkSync(path);
-  } catch {
-  }
-}
-function replaceFile(path, stats, text3, guard) {
-  if (stats.nlink > 1) return writeInPlace(path, stats, text3, guard);
-  const temp = tempPathFor(path);
-  try {
-    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 384);
-    let owned = true;
-    try {
-      writeAll(fd, text3);
-      owned = ownLike(fd, stats);
-      if (owned) fchmodSync(fd, stats.mode & 4095);
-    } finally {
-      closeSync(fd);
-    }
-    if (!owned) {
-      removeQuietly(temp);
-      return writeInPlace(path, stats, text3, guard);
-    }
-    guard?.();
-    renameSync(temp, path);
-  } catch (error) {
-    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
-    throw new WriteError(path, ioReason(error));
-  } finally {
-    removeQuietly(temp);
-  }
-}
-function ownLike(fd, stats) {
-  const own6 = fstatSync(fd);
-  if (own6.uid === stats.uid && own6.gid === stats.gid) return true;
-  try {
-    fchownSync(fd, stats.uid, stats.gid);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function writeInPlace(path, stats, text3, guard) {
-  let fd;
-  try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch (error) {
-    throw new WriteError(path, ioReason(error));
-  }
-  try {
-    guard?.();
-    const now = fstatSync(fd);
-    if (!now.isFile() || now.ino !== stats.ino || now.dev !== stats.dev) throw new WriteError(path, "was replaced while adrlint was writing it; not written");
-    ftruncateSync(fd, writeAll(fd, text3));
-  } catch (error) {
-    if (error instanceof WriteError || error instanceof ReplaceRefused) throw error;
-    throw new WriteError(path, ioReason(error));
-  } finally {
-    closeSync(fd);
-  }
-}
-function nonRegularFileReason(path) {
-  try {
-    const stats = statSync(path);
-    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
-  } catch {
-    return null;
-  }
-}
-function readRegularFile(path) {
-  const stats = statSync(path);
-  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
-    return readFileSync2(fd, "utf8");
-  } finally {
-    closeSync(fd);
-  }
-}
-var WriteError, NotRegularFileError, ReplaceRefused;
-var init_safe_write = __esm({
-  "src/safe-write.ts"() {
-    "use strict";
-    WriteError = class extends Error {
-      constructor(path, reason) {
-        super(`cannot write ${path}: ${reason}`);
-        this.path = path;
-        this.reason = reason;
-        this.name = "WriteError";
-      }
-      path;
-      reason;
-    };
-    NotRegularFileError = class extends Error {
-      constructor(path, reason) {
-        super(`${path} ${reason}`);
-        this.path = path;
-        this.reason = reason;
-        this.name = "NotRegularFileError";
-      }
-      path;
-      reason;
-    };
-    ReplaceRefused = class extends Error {
-      name = "ReplaceRefused";
-    };
-  }
-});
-
-// src/config.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
-function toSeverity(value2) {
-  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
-  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
-  return null;
-}
+// src/io/config-file.ts
+import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
+import { dirname as dirname7, join as join6, resolve as resolve4 } from "node:path";
 function findConfigFile(cwd) {
-  let dir = resolve3(cwd);
+  let dir = resolve4(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join5(dir, name);
-      if (!existsSync2(candidate)) continue;
+      const candidate = join6(dir, name);
+      if (!existsSync4(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
     }
-    const parent = dirname6(dir);
+    const parent = dirname7(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -32190,7 +32811,7 @@ function packageHasConfig(file) {
 function readConfigData(file) {
   let text3;
   try {
-    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    if (statSync3(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
     text3 = readRegularFile(file);
   } catch (error2) {
     if (error2 instanceof ConfigError) throw error2;
@@ -32208,7 +32829,7 @@ function readConfigData(file) {
     if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
     return { data: parsed, locate: noPosition };
   }
-  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const at = (offset) => {
     const { line, column } = lines.position(offset);
@@ -32226,15 +32847,29 @@ function readConfigData(file) {
     data: data ?? {},
     locate: (path) => {
       const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-      const pair = (0, import_yaml9.isMap)(parent) ? parent.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const pair = (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
       const node2 = pair?.key ?? document3.getIn(path, true);
       return node2?.range ? at(node2.range[0]) : "";
     }
   };
 }
+var import_yaml10;
+var init_config_file = __esm({
+  "src/io/config-file.ts"() {
+    "use strict";
+    import_yaml10 = __toESM(require_dist(), 1);
+    init_positions();
+    init_config();
+    init_safe_write();
+  }
+});
+
+// src/run/config.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname8, resolve as resolve5 } from "node:path";
 function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein5.distance)(id, a) - (0, import_fastest_levenshtein5.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein5.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein6.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
 }
 function resolveConfig(raw, file, baseDir, locate = () => "") {
   const where = file ?? "<config>";
@@ -32293,7 +32928,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve3(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve5(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
@@ -32306,11 +32941,11 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve3(cwd));
-  if (explicitFile && !existsSync2(file)) throw new ConfigError(file, "config file not found");
+  const file = explicitFile ? resolve5(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve5(cwd));
+  if (explicitFile && !existsSync5(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname6(file), locate);
+  return resolveConfig(data ?? {}, file, dirname8(file), locate);
 }
 function overrideRules(config, overrides) {
   const next = { ...config, rules: { ...config.rules } };
@@ -32326,619 +32961,22 @@ function overrideRules(config, overrides) {
   }
   return next;
 }
-var import_yaml9, import_fastest_levenshtein5, CONFIG_FILE_NAMES, DEFAULT_ADR_FOLDERS, DEFAULT_NON_ADR_FILES, DEFAULT_MAX_FILE_SIZE, SEVERITY_BY_NUMBER, validateConfig;
-var init_config = __esm({
-  "src/config.ts"() {
+var import_fastest_levenshtein6, validateConfig;
+var init_config2 = __esm({
+  "src/run/config.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_fastest_levenshtein6 = __toESM(require_mod(), 1);
     init_schema();
     init_rules();
     init_status();
-    init_positions();
-    init_errors();
-    init_safe_write();
-    import_fastest_levenshtein5 = __toESM(require_mod(), 1);
-    CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
-    DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-    DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
-    DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-    SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
+    init_config();
+    init_config_file();
     validateConfig = null;
   }
 });
 
-// src/files.ts
-import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
-import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
-function isMarkdown(path) {
-  const lower = path.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
-}
-function toPosix(path) {
-  return sep2 === "/" ? path : path.split(sep2).join("/");
-}
-function buildIgnore(cwd, config) {
-  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
-  const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve4(root, ".gitignore");
-  if (existsSync3(gitignore)) {
-    try {
-      matcher.add(readRegularFile(gitignore));
-    } catch {
-    }
-  }
-  matcher.add(config.ignore);
-  return { matcher, root };
-}
-async function discoverFiles(inputs, cwd, config) {
-  let base = cwd;
-  let patterns = [...inputs];
-  if (patterns.length === 0 && config.adrs) {
-    base = config.baseDir;
-    patterns = config.adrs;
-  } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve4(cwd, candidate)));
-    if (!folder)
-      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
-    patterns = [folder];
-  }
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  const missing = [];
-  const named = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    const absolute = resolve4(base, pattern);
-    let stats;
-    try {
-      stats = statSync3(absolute);
-    } catch {
-      if (linkTarget(absolute) !== null) {
-        found.add(absolute);
-        continue;
-      }
-    }
-    if (stats?.isDirectory()) {
-      if (isMarkdown(absolute)) {
-        found.add(absolute);
-        folders.add(absolute);
-      }
-      searchFolder(absolute, () => true, true, found, folders);
-    } else if (stats) {
-      found.add(absolute);
-      if (isMarkdown(absolute)) named.add(absolute);
-    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
-      const scan = import_picomatch.default.scan(toPosix(pattern));
-      const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve4(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
-      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
-    } else {
-      missing.push({ input: pattern, path: absolute, glob: false });
-    }
-  }
-  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
-  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
-  const skipped = [...named].sort().flatMap((path) => {
-    const reason = whyNot(path);
-    return reason === null ? [] : [{ path, reason }];
-  });
-  return { files, missing, skipped };
-}
-function explicitAdrFiles(config) {
-  return (config.adrs ?? []).flatMap((entry) => {
-    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve4(config.baseDir, entry);
-    try {
-      return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-function notAdrReason(folders, cwd, config, explicit) {
-  const { matcher, root } = buildIgnore(cwd, config);
-  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  const byName = (file, folder) => {
-    const name = basename10(file);
-    if (isTemplateName(name)) return "a template, not an ADR";
-    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
-    const path = relative2(root, file);
-    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
-    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
-    return null;
-  };
-  const numberedFolders = /* @__PURE__ */ new Map();
-  const inNumberedFolder = (file) => {
-    const folder = dirname7(file);
-    let numbered = numberedFolders.get(folder);
-    if (numbered === void 0) {
-      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join6(folder, name), false) === null));
-      numberedFolders.set(folder, numbered);
-    }
-    return numbered;
-  };
-  return (file) => {
-    const folder = folders.has(file);
-    const reason = byName(file, folder);
-    if (reason !== null) return reason;
-    if (!folder && !explicit.has(file) && !isNumberedName(basename10(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
-    return null;
-  };
-}
-function markdownFileNames(folder) {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
-}
-function templateFileOf(folder) {
-  let names;
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return null;
-  }
-  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
-  return name === void 0 ? null : join6(folder, name);
-}
-function adrFilesOfFolders(folderPaths, cwd, config) {
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
-  for (const folder of folders) found.delete(folder);
-  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
-  return [...found].filter((file) => whyNot(file) === null).sort();
-}
-function searchFolder(root, isMatch, deep, found, folders) {
-  let matched = 0;
-  const pending = [""];
-  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
-    let entries;
-    try {
-      entries = readdirSync(join6(root, folder), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
-      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve4(root, path);
-      found.add(absolute);
-      if (entry.isDirectory()) folders.add(absolute);
-      matched++;
-    }
-  }
-  return matched;
-}
-function formatSize(bytes) {
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
-    size /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
-}
-function readAdrFile(path, maxFileSize) {
-  let bytes;
-  try {
-    const stats = statSync3(path);
-    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
-    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
-    if (stats.size > maxFileSize)
-      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
-    bytes = readFileSync3(path);
-  } catch (error) {
-    const code = error.code ?? "";
-    if (code === "ENOENT") {
-      const target = linkTarget(path);
-      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
-    }
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error.message)}` };
-  }
-  if (bytes.length === 0) return { ok: false, reason: "is empty" };
-  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
-  try {
-    return { ok: true, source: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
-  }
-}
-function linkTarget(path) {
-  try {
-    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
-  } catch {
-    return null;
-  }
-}
-function firstInvalidUtf8(bytes) {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  return Math.max(0, low - 1);
-}
-var import_ignore, import_picomatch, MARKDOWN_EXTENSIONS, ALWAYS_IGNORED, NEVER_SEARCHED, UsageError, SIZE_UNITS, READ_ERRORS, utf8;
-var init_files = __esm({
-  "src/files.ts"() {
-    "use strict";
-    import_ignore = __toESM(require_ignore(), 1);
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    init_config();
-    init_conventions();
-    init_safe_write();
-    MARKDOWN_EXTENSIONS = [".md", ".markdown"];
-    ALWAYS_IGNORED = ["node_modules/", ".git/"];
-    NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
-    UsageError = class extends Error {
-      name = "UsageError";
-    };
-    SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
-    READ_ERRORS = {
-      ENOENT: "no such file",
-      EACCES: "permission denied",
-      EPERM: "permission denied",
-      ELOOP: "a symbolic link that loops back on itself",
-      EISDIR: "a folder, not a file",
-      EMFILE: "too many open files"
-    };
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  }
-});
-
-// src/catalogue.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-function closest(word, candidates, limit) {
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  const found = [];
-  for (const candidate of candidates) {
-    const prefix = word.length >= 3 && candidate.startsWith(word);
-    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
-    const d = (0, import_fastest_levenshtein6.distance)(word, candidate);
-    if (d <= threshold || prefix) found.push({ candidate, d });
-  }
-  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
-}
-function readBuiltIn() {
-  if (!builtInSource) {
-    const file = dataPath("catalogue.yaml");
-    builtInSource = { file, text: readFileSync4(file, "utf8") };
-  }
-  return builtInSource;
-}
-function readCatalogue(file, text3, validate) {
-  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
-  const lines = createLineIndex(text3);
-  const position2 = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}`;
-  };
-  if (document3.errors.length > 0)
-    throw new CatalogueError(file, document3.errors.map((error) => `${position2(error.pos[0])}: invalid YAML: ${firstLine3(error.message)}`));
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new CatalogueError(file, `invalid YAML: ${error.message}`);
-  }
-  const locate = locator(document3);
-  const lineOf2 = (path) => {
-    const offset = locate(path);
-    return offset === null ? null : lines.position(offset).line;
-  };
-  const read = { source: data ?? {}, locate, lineOf: lineOf2, problems: [], badEntries: /* @__PURE__ */ new Set(), badShape: false };
-  if (!validate) return read;
-  validateCatalogue ??= compileSchema("catalogue.schema.json", { allErrors: true });
-  if (validateCatalogue(data)) return read;
-  for (const error of validateCatalogue.errors ?? []) {
-    const path = error.instancePath.split("/").slice(1).map((part) => /^\d+$/.test(part) ? Number(part) : part);
-    const entry = path[0] === "patterns" && typeof path[1] === "number" ? path[1] : null;
-    if (entry === null) read.badShape = true;
-    else read.badEntries.add(entry);
-    const unknownKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : null;
-    const offset = unknownKey === null ? locate(path) : locate([...path, unknownKey], true);
-    read.problems.push({ offset, message: `${entryLabel(read.source, entry)}${describeAjvError(error)}` });
-  }
-  return read;
-}
-function locator(document3) {
-  return (path, key = false) => {
-    const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-    const pair = key && (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
-    const node2 = pair?.key ?? document3.getIn(path, true);
-    return node2?.range ? node2.range[0] : null;
-  };
-}
-function quote(text3) {
-  return `"${text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3}"`;
-}
-function entryLabel(source, index2) {
-  if (index2 === null) return "";
-  const slug2 = source.patterns?.[index2]?.slug;
-  return `patterns[${index2}]${typeof slug2 === "string" ? ` (${slug2.length > MAX_QUOTED ? `${slug2.slice(0, MAX_QUOTED - 1)}\u2026` : slug2})` : ""}: `;
-}
-function catalogueError(file, text3, problems) {
-  const lines = createLineIndex(text3);
-  const sorted = [...problems].sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
-  const messages = sorted.map(({ offset, message }) => {
-    if (offset === null) return message;
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}: ${message}`;
-  });
-  return new CatalogueError(file, [...new Set(messages)]);
-}
-function parseCatalogueSource(file, text3, { validate = true } = {}) {
-  const read = readCatalogue(file, text3, validate);
-  if (read.problems.length > 0) throw catalogueError(file, text3, read.problems);
-  return read.source;
-}
-function firstLine3(message) {
-  return message.split("\n")[0] ?? message;
-}
-function toPattern(entry) {
-  return {
-    code: entry.code ?? null,
-    slug: entry.slug,
-    name: entry.name ?? entry.slug,
-    description: entry.description ?? "",
-    category: entry.category ?? "",
-    url: entry.url ?? null,
-    aliases: entry.aliases ?? [],
-    excludes: entry.excludes ?? []
-  };
-}
-function unknownCategory(category, state) {
-  let hint = state.categoryHints.get(category);
-  if (hint === void 0) {
-    const { categories } = state;
-    const close2 = state.categoryHints.size < MAX_CATEGORY_HINTS ? closest(category.toLowerCase(), categories.map((name) => name.toLowerCase()), 1)[0] : void 0;
-    hint = close2 === void 0 ? "" : `; did you mean "${categories.find((name) => name.toLowerCase() === close2)}"?`;
-    state.categoryHints.set(category, hint);
-  }
-  const listed = state.categories.length <= MAX_LISTED_CATEGORIES ? ` (${state.categories.join(", ")})` : "";
-  return `category ${quote(category)} is not in the catalogue's categories${listed}${hint}`;
-}
-function entryProblem(entry, existing, state) {
-  if (existing) {
-    const extra = Object.keys(entry).filter((key) => !OVERRIDABLE.has(key));
-    return extra.length ? { key: extra[0], atKey: true, message: `a built-in pattern may only have its aliases, excludes and url overridden, not ${extra.join(", ")}` } : null;
-  }
-  if (!entry.name) return { key: null, message: "a new pattern needs a name" };
-  if (!entry.category) return { key: null, message: "a new pattern needs a category" };
-  if (!state.knownCategories.has(entry.category)) return { key: "category", message: unknownCategory(entry.category, state) };
-  const codeHolder = entry.code ? state.codeHolders.get(entry.code) : void 0;
-  if (codeHolder) return { key: "code", message: `code ${quote(entry.code)} is already used by ${codeHolder}` };
-  return null;
-}
-function lineList(lines) {
-  const known = lines.filter((line) => line !== null);
-  const shown = known.slice(0, 5).map(String);
-  if (known.length > shown.length) return `${shown.join(", ")} and ${known.length - shown.length} more`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0] ?? "";
-}
-function duplicateSlugs(read) {
-  const entriesBySlug = /* @__PURE__ */ new Map();
-  (read.source.patterns ?? []).forEach((entry, index2) => {
-    const slug2 = typeof entry === "object" && entry !== null ? entry.slug : void 0;
-    if (typeof slug2 !== "string") return;
-    const entries = entriesBySlug.get(slug2);
-    if (entries) entries.push(index2);
-    else entriesBySlug.set(slug2, [index2]);
-  });
-  const later = /* @__PURE__ */ new Set();
-  const problems = [];
-  for (const [slug2, entries] of entriesBySlug) {
-    if (entries.length < 2) continue;
-    for (const index2 of entries.slice(1)) later.add(index2);
-    const second = entries[1];
-    const times = entries.length === 2 ? "twice" : `${entries.length} times`;
-    const lines = lineList(entries.map((index2) => read.lineOf(["patterns", index2, "slug"])));
-    problems.push({ offset: read.locate(["patterns", second, "slug"]), message: `${entryLabel(read.source, second)}slug ${quote(slug2)} is defined ${times}${lines ? ` (lines ${lines})` : ""}` });
-  }
-  return { later, problems };
-}
-function namingTerms(pattern, by) {
-  const own6 = (at) => by?.ownsAll ? { entry: by.entry, at } : null;
-  return [
-    { pattern, kind: "name", text: pattern.name, written: own6(["name"]) },
-    ...pattern.aliases.map((text3, k) => ({ pattern, kind: "alias", text: text3, written: by ? { entry: by.entry, at: ["aliases", k] } : null })),
-    { pattern, kind: "slug", text: pattern.slug, written: own6(["slug"]) }
-  ];
-}
-function termClashes(terms, read) {
-  const entryOf = (term) => term.written?.entry ?? -1;
-  const ordered = terms.map((term, order2) => ({ term, order: order2 })).sort((a, b) => entryOf(a.term) - entryOf(b.term) || a.order - b.order);
-  const path = ({ entry, at }) => ["patterns", entry, ...at];
-  const holders = /* @__PURE__ */ new Map();
-  const problems = [];
-  for (const { term } of ordered) {
-    const key = normaliseTerm(term.text);
-    const holder = holders.get(key);
-    if (!holder) {
-      holders.set(key, term);
-      continue;
-    }
-    if (holder.pattern === term.pattern || term.written === null) continue;
-    const where = holder.written === null ? "built-in catalogue" : `line ${read.lineOf(path(holder.written)) ?? "?"}`;
-    const held = holder.kind === "slug" ? "the slug" : holder.text === term.text ? `${holder.kind === "name" ? "the name" : "an alias"}` : `the ${holder.kind} ${quote(holder.text)}`;
-    problems.push({ offset: read.locate(path(term.written)), message: `${entryLabel(read.source, term.written.entry)}${term.kind} ${quote(term.text)} is also ${held} of ${holder.pattern.slug} (${where})` });
-  }
-  return problems;
-}
-function mergeCatalogues(base, read) {
-  const user = read?.source;
-  const replace = user?.extendsBuiltIn === false;
-  const categories = [...replace ? [] : base.categories ?? []];
-  const patterns = replace ? [] : (base.patterns ?? []).map(toPattern);
-  if (!read || !user) return { catalogue: new Catalogue(patterns, categories), problems: [] };
-  const knownCategories = new Set(categories);
-  for (const category of user.categories ?? []) {
-    if (!knownCategories.has(category)) categories.push(category);
-    knownCategories.add(category);
-  }
-  const builtIn2 = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
-  const state = {
-    categories,
-    knownCategories,
-    categoryHints: /* @__PURE__ */ new Map(),
-    codeHolders: new Map(patterns.flatMap((pattern) => pattern.code ? [[pattern.code, pattern.slug]] : []))
-  };
-  const duplicates = duplicateSlugs(read);
-  const problems = [...duplicates.problems];
-  const writtenBy = /* @__PURE__ */ new Map();
-  (user.patterns ?? []).forEach((entry, index2) => {
-    if (read.badEntries.has(index2) || duplicates.later.has(index2)) return;
-    const existing = builtIn2.get(entry.slug);
-    const problem = entryProblem(entry, existing, state);
-    if (problem) {
-      const offset = read.locate(problem.key === null ? ["patterns", index2] : ["patterns", index2, problem.key], problem.atKey);
-      problems.push({ offset, message: `${entryLabel(user, index2)}${problem.message}` });
-      return;
-    }
-    if (existing) {
-      if (entry.aliases) {
-        existing.aliases = entry.aliases;
-        writtenBy.set(existing, { entry: index2, ownsAll: false });
-      }
-      if (entry.excludes) existing.excludes = entry.excludes;
-      if (entry.url) existing.url = entry.url;
-      return;
-    }
-    if (entry.code) state.codeHolders.set(entry.code, entry.slug);
-    const pattern = toPattern(entry);
-    writtenBy.set(pattern, { entry: index2, ownsAll: true });
-    patterns.push(pattern);
-  });
-  const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
-  return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
-}
-function catalogueWithUser(userFile, userText) {
-  const builtIn2 = readBuiltIn();
-  const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
-  if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
-  const read = readCatalogue(userFile, userText, true);
-  const merged = read.badShape ? null : mergeCatalogues(base, read);
-  const problems = [...read.problems, ...merged?.problems ?? []];
-  if (!merged || problems.length > 0) throw catalogueError(userFile, userText, problems);
-  return merged.catalogue;
-}
-function loadCatalogue(userFile) {
-  if (!userFile) return catalogueWithUser(null, null);
-  let text3;
-  try {
-    text3 = readFileSync4(userFile, "utf8");
-  } catch (error) {
-    throw new CatalogueError(userFile, `cannot read the catalogue: ${error.code ?? error.message}`);
-  }
-  return catalogueWithUser(userFile, text3);
-}
-var import_yaml10, import_fastest_levenshtein6, Catalogue, builtInSource, validateCatalogue, MAX_QUOTED, OVERRIDABLE, MAX_LISTED_CATEGORIES, MAX_CATEGORY_HINTS;
-var init_catalogue = __esm({
-  "src/catalogue.ts"() {
-    "use strict";
-    import_yaml10 = __toESM(require_dist(), 1);
-    import_fastest_levenshtein6 = __toESM(require_mod(), 1);
-    init_schema();
-    init_paths();
-    init_positions();
-    init_errors();
-    init_mention_matcher();
-    Catalogue = class {
-      patterns;
-      categories;
-      bySlug = /* @__PURE__ */ new Map();
-      /** Lower-cased name, code and alias → pattern, for references written in another form. */
-      byOtherForm = /* @__PURE__ */ new Map();
-      categoryByLowerName = /* @__PURE__ */ new Map();
-      mentionMatcher;
-      slugs;
-      slugSuggestions = /* @__PURE__ */ new Map();
-      constructor(patterns, categories) {
-        this.patterns = patterns;
-        this.categories = categories;
-        for (const category of categories) this.categoryByLowerName.set(category.toLowerCase(), category);
-        for (const pattern of patterns) this.bySlug.set(pattern.slug, pattern);
-        this.slugs = [...this.bySlug.keys()];
-        for (const pattern of patterns) {
-          const forms = [[pattern.name, "name"], ...pattern.aliases.map((a) => [a, "alias"])];
-          if (pattern.code) forms.push([pattern.code, "code"]);
-          for (const [text3, form] of forms) {
-            const key = text3.toLowerCase();
-            if (!this.byOtherForm.has(key)) this.byOtherForm.set(key, { pattern, form });
-          }
-        }
-        this.mentionMatcher = new MentionMatcher(patterns);
-      }
-      get(slug2) {
-        return this.bySlug.get(slug2);
-      }
-      /** The pattern a frontmatter reference names, by its slug or (any case) its name, code or alias. */
-      resolve(reference) {
-        const trimmed = reference.trim();
-        const exact = this.bySlug.get(trimmed);
-        if (exact) return { pattern: exact, form: "slug" };
-        const lower = trimmed.toLowerCase();
-        const bySlugCase = this.bySlug.get(lower);
-        if (bySlugCase) return { pattern: bySlugCase, form: "name" };
-        return this.byOtherForm.get(lower) ?? null;
-      }
-      /** Up to `limit` slugs close to an unknown reference, closest first. */
-      suggestSlugs(reference, limit = 3) {
-        const key = `${limit}:${reference}`;
-        let suggestions = this.slugSuggestions.get(key);
-        if (!suggestions) {
-          suggestions = closest(reference.toLowerCase().trim().replace(/\s+/g, "-"), this.slugs, limit);
-          if (this.slugSuggestions.size >= 1e4) this.slugSuggestions.clear();
-          this.slugSuggestions.set(key, suggestions);
-        }
-        return [...suggestions];
-      }
-      /**
-       * The slug an unknown reference is a typo of: the only close slug, within edit distance 2.
-       * pattern-slug fixes it to that slug, so other rules treat the reference as that pattern.
-       */
-      typoOf(reference) {
-        if (this.resolve(reference)) return null;
-        const suggestions = this.suggestSlugs(reference);
-        const only = suggestions.length === 1 ? suggestions[0] : void 0;
-        return only !== void 0 && (0, import_fastest_levenshtein6.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
-      }
-      /** The catalogue's spelling of a category name given in any case, or null. */
-      category(name) {
-        return this.categoryByLowerName.get(name.trim().toLowerCase()) ?? null;
-      }
-      suggestCategories(name, limit = 3) {
-        return closest(name.toLowerCase().trim(), this.categories.map((c) => c.toLowerCase()), limit).map(
-          (lower) => this.categoryByLowerName.get(lower) ?? lower
-        );
-      }
-      /** Prose mentions of catalogue patterns in a piece of text. */
-      findMentions(text3) {
-        return this.mentionMatcher.find(text3);
-      }
-    };
-    builtInSource = null;
-    validateCatalogue = null;
-    MAX_QUOTED = 60;
-    OVERRIDABLE = /* @__PURE__ */ new Set(["slug", "aliases", "excludes", "url"]);
-    MAX_LISTED_CATEGORIES = 15;
-    MAX_CATEGORY_HINTS = 50;
-  }
-});
-
-// src/lint.ts
-import { dirname as dirname8 } from "node:path";
+// src/engine/run-rules.ts
+import { dirname as dirname9 } from "node:path";
 function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
@@ -32956,7 +32994,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders, 
   const record = current2 ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
+  const conventions2 = folders?.get(dirname9(adr.path)) ?? conventionsOfRecords(records, adr);
   const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
@@ -33042,10 +33080,10 @@ function fatalResult(filePath, reason) {
   return summarise(filePath, [fileProblem(reason, true)]);
 }
 var CONTROL_ESCAPES;
-var init_lint = __esm({
-  "src/lint.ts"() {
+var init_run_rules = __esm({
+  "src/engine/run-rules.ts"() {
     "use strict";
-    init_parse2();
+    init_parse_adr();
     init_complexity();
     init_record();
     init_rules();
@@ -33056,7 +33094,7 @@ var init_lint = __esm({
   }
 });
 
-// src/fix.ts
+// src/engine/apply-edits.ts
 function applyEdits(text3, edits) {
   const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const applied = [];
@@ -33083,13 +33121,13 @@ function applyEdits(text3, edits) {
   out += text3.slice(cursor);
   return { text: out, applied, skipped };
 }
-var init_fix = __esm({
-  "src/fix.ts"() {
+var init_apply_edits = __esm({
+  "src/engine/apply-edits.ts"() {
     "use strict";
   }
 });
 
-// src/fixer.ts
+// src/engine/fix-loop.ts
 function wanted(message, options) {
   return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
 }
@@ -33123,18 +33161,18 @@ function hasWantedFixes(messages, options = {}) {
   return messages.some((message) => wanted(message, options));
 }
 var MAX_FIX_PASSES;
-var init_fixer = __esm({
-  "src/fixer.ts"() {
+var init_fix_loop = __esm({
+  "src/engine/fix-loop.ts"() {
     "use strict";
-    init_fix();
-    init_lint();
-    init_parse2();
+    init_apply_edits();
+    init_run_rules();
+    init_parse_adr();
     init_complexity();
     MAX_FIX_PASSES = 10;
   }
 });
 
-// src/cache-entry.ts
+// src/io/cache-entry.ts
 function shape(fields, optional = {}) {
   const required = Object.entries(fields);
   const maybe = Object.entries(optional);
@@ -33145,7 +33183,7 @@ function isCacheEntry(value2, path) {
 }
 var isString, isNumber, isBoolean, isObject, nullable, oneOf, listOf, isRange, isField, isTextEdit, isDiagnostic, isDirective, isRecord, isEntry;
 var init_cache_entry = __esm({
-  "src/cache-entry.ts"() {
+  "src/io/cache-entry.ts"() {
     "use strict";
     isString = (value2) => typeof value2 === "string";
     isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
@@ -33206,21 +33244,21 @@ var init_cache_entry = __esm({
   }
 });
 
-// src/version.ts
+// src/io/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 var VERSION;
 var init_version = __esm({
-  "src/version.ts"() {
+  "src/io/version.ts"() {
     "use strict";
-    init_paths();
+    init_package_files();
     VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
   }
 });
 
-// src/cache.ts
+// src/io/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve6 } from "node:path";
 function contentHash(source) {
   return createHash2("sha1").update(source).digest("base64url");
 }
@@ -33228,14 +33266,14 @@ function cacheKey(config, catalogue) {
   return createHash2("sha256").update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve5(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync4(path) && statSync4(path).isDirectory();
+  if (!location) return resolve6(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve6(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync6(path) && statSync4(path).isDirectory();
   return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var FORMAT, FORMAT_VERSION, DEFAULT_CACHE_FILE, LintCache;
 var init_cache = __esm({
-  "src/cache.ts"() {
+  "src/io/cache.ts"() {
     "use strict";
     init_cache_entry();
     init_safe_write();
@@ -33303,13 +33341,13 @@ var init_cache = __esm({
       /** Forget files that no longer exist, so the cache does not grow without end. */
       retain(paths) {
         for (const path of this.entries.keys()) {
-          if (!paths.has(path) && !existsSync4(path)) {
+          if (!paths.has(path) && !existsSync6(path)) {
             this.entries.delete(path);
             this.changed = true;
           }
         }
       }
-      /** Write the cache (src/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
+      /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
       save() {
         if (!this.changed) return null;
         const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
@@ -33326,16 +33364,16 @@ var init_cache = __esm({
   }
 });
 
-// src/lazy-adr.ts
+// src/parse/lazy-parsed-adr.ts
 function lazyParsedAdr(path, source, catalogue) {
   const adr = new LazyParsedAdr(path, source, catalogue);
   return { adr, parsed: () => adr.parsed };
 }
 var parses, LazyParsedAdr;
-var init_lazy_adr = __esm({
-  "src/lazy-adr.ts"() {
+var init_lazy_parsed_adr = __esm({
+  "src/parse/lazy-parsed-adr.ts"() {
     "use strict";
-    init_parse2();
+    init_parse_adr();
     init_positions();
     parses = 0;
     LazyParsedAdr = class {
@@ -33404,32 +33442,32 @@ var init_lazy_adr = __esm({
   }
 });
 
-// src/lint-file.ts
-import { dirname as dirname9 } from "node:path";
+// src/run/file-work.ts
+import { dirname as dirname10 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
   }
 }
-var init_lint_file = __esm({
-  "src/lint-file.ts"() {
+var init_file_work = __esm({
+  "src/run/file-work.ts"() {
     "use strict";
-    init_lint();
-    init_parse2();
+    init_run_rules();
+    init_parse_adr();
     init_record();
     init_complexity();
   }
 });
 
-// src/record-scan.ts
-import { basename as basename11, dirname as dirname10 } from "node:path";
+// src/parse/record-head.ts
+import { basename as basename11, dirname as dirname11 } from "node:path";
 function headDate(path, source, bom, bodyStart, catalogue) {
   const text3 = source.slice(bom);
   const section = SECTION_HEADING.exec(text3.slice(bodyStart));
@@ -33476,7 +33514,7 @@ function headRecord(path, source, catalogue) {
   const name = basename11(path);
   return {
     path,
-    folder: dirname10(path),
+    folder: dirname11(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -33498,10 +33536,10 @@ function headRecord(path, source, catalogue) {
   };
 }
 var RELATION_WORD, PLAIN_TITLE, DATE_WORD, SECTION_HEADING, SPANNING;
-var init_record_scan = __esm({
-  "src/record-scan.ts"() {
+var init_record_head = __esm({
+  "src/parse/record-head.ts"() {
     "use strict";
-    init_parse2();
+    init_parse_adr();
     init_complexity();
     init_record();
     init_status();
@@ -33513,8 +33551,8 @@ var init_record_scan = __esm({
   }
 });
 
-// src/workers.ts
-import { existsSync as existsSync5 } from "node:fs";
+// src/run/worker-pool.ts
+import { existsSync as existsSync7 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker as Worker2 } from "node:worker_threads";
 function workerCount(concurrency, count, cpus = availableParallelism()) {
@@ -33527,7 +33565,7 @@ function workerCount(concurrency, count, cpus = availableParallelism()) {
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
-  return existsSync5(path) ? path : null;
+  return existsSync7(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const count = workerCount(concurrency, works.length);
@@ -33545,9 +33583,9 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve11, reject) => {
+        (worker) => new Promise((resolve12, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve11();
+            if (next >= works.length) return resolve12();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
@@ -33572,17 +33610,17 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   return outcomes;
 }
 var MIN_PARALLEL_FILES, BATCH;
-var init_workers = __esm({
-  "src/workers.ts"() {
+var init_worker_pool = __esm({
+  "src/run/worker-pool.ts"() {
     "use strict";
-    init_lint_file();
-    init_paths();
+    init_file_work();
+    init_package_files();
     MIN_PARALLEL_FILES = 64;
     BATCH = 16;
   }
 });
 
-// src/write.ts
+// src/io/write-fixed-file.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync6, realpathSync as realpathSync2 } from "node:fs";
 function snapshot(path) {
   const fd = openSync2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
@@ -33628,8 +33666,8 @@ function writeFixedFile(path, originalSource, fixedSource) {
   }
 }
 var CHANGED, fixWriteHooks;
-var init_write = __esm({
-  "src/write.ts"() {
+var init_write_fixed_file = __esm({
+  "src/io/write-fixed-file.ts"() {
     "use strict";
     init_safe_write();
     CHANGED = "changed on disk while adrlint was fixing it; not written";
@@ -33637,15 +33675,15 @@ var init_write = __esm({
   }
 });
 
-// src/project.ts
-import { existsSync as existsSync6, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
+// src/io/project-index.ts
+import { existsSync as existsSync8, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname12, join as join8, resolve as resolve7 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve6(start2);
+  let dir = resolve7(start2);
   for (; ; ) {
-    if (existsSync6(join8(dir, ".git"))) return dir;
-    const parent = dirname11(dir);
-    if (parent === dir) return resolve6(start2);
+    if (existsSync8(join8(dir, ".git"))) return dir;
+    const parent = dirname12(dir);
+    if (parent === dir) return resolve7(start2);
     dir = parent;
   }
 }
@@ -33687,16 +33725,16 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
     })
   };
 }
-var init_project = __esm({
-  "src/project.ts"() {
+var init_project_index = __esm({
+  "src/io/project-index.ts"() {
     "use strict";
     init_safe_write();
   }
 });
 
-// src/run.ts
+// src/run/lint-project.ts
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname12, relative as relative3, resolve as resolve7 } from "node:path";
+import { dirname as dirname13, relative as relative3, resolve as resolve8 } from "node:path";
 function loadProject(options) {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
@@ -33725,7 +33763,7 @@ async function lintProject(options) {
   const cache = loaded?.cache ?? null;
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -33743,7 +33781,7 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname12(path));
+    const folderConventions2 = conventions2.get(dirname13(path));
     const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
@@ -33879,12 +33917,12 @@ function lintFailure(error, name) {
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve7(options.cwd, path)));
+  return paths.length > 0 && paths.every((path) => names.has(resolve8(options.cwd, path)));
 }
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname12(file.path);
+    const folder = dirname13(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -33925,28 +33963,30 @@ function fileIdentity(path) {
     return null;
   }
 }
-var init_run = __esm({
-  "src/run.ts"() {
+var init_lint_project = __esm({
+  "src/run/lint-project.ts"() {
     "use strict";
     init_catalogue();
+    init_catalogue_file();
     init_errors();
     init_safe_write();
+    init_config2();
     init_config();
     init_files();
     init_conventions();
-    init_lint();
-    init_fixer();
+    init_run_rules();
+    init_fix_loop();
     init_cache();
-    init_lazy_adr();
-    init_lint_file();
-    init_record_scan();
-    init_workers();
-    init_write();
-    init_parse2();
+    init_lazy_parsed_adr();
+    init_file_work();
+    init_record_head();
+    init_worker_pool();
+    init_write_fixed_file();
+    init_parse_adr();
     init_complexity();
     init_dates();
     init_record();
-    init_project();
+    init_project_index();
   }
 });
 
@@ -34022,17 +34062,17 @@ var require_picocolors = __commonJS({
   }
 });
 
-// src/plural.ts
+// src/model/plural.ts
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 var init_plural = __esm({
-  "src/plural.ts"() {
+  "src/model/plural.ts"() {
     "use strict";
   }
 });
 
-// src/init.ts
+// src/commands/init-settings.ts
 import { basename as basename12, relative as relative6 } from "node:path";
 function inferSettings(input) {
   return [adrsSetting(input), statusesSetting(input), ...patternSettings(input), sectionsSetting(input), filenameSetting(input)].filter(
@@ -34169,8 +34209,8 @@ function problemKey(filePath, message) {
   return `${filePath}\0${message.ruleId ?? ""}\0${message.line}:${message.column}`;
 }
 var import_fastest_levenshtein7, MISSING_SECTION;
-var init_init = __esm({
-  "src/init.ts"() {
+var init_init_settings = __esm({
+  "src/commands/init-settings.ts"() {
     "use strict";
     import_fastest_levenshtein7 = __toESM(require_mod(), 1);
     init_status();
@@ -34188,13 +34228,13 @@ __export(init_exports, {
   describeInit: () => describeInit,
   initConfig: () => initConfig
 });
-import { dirname as dirname13, relative as relative7, resolve as resolve8 } from "node:path";
+import { dirname as dirname14, relative as relative7, resolve as resolve9 } from "node:path";
 async function initConfig(options) {
-  const path = resolve8(options.cwd, INIT_FILE);
+  const path = resolve9(options.cwd, INIT_FILE);
   const existing = findConfigFile(options.cwd);
-  if (existing && dirname13(existing) === resolve8(options.cwd) && !options.force && !options.dryRun)
+  if (existing && dirname14(existing) === resolve9(options.cwd) && !options.force && !options.dryRun)
     throw new UsageError(`${relative7(options.cwd, existing)} already configures adrlint here; run "adrlint init --force" to replace it, or --dry-run to see what init would write`);
-  const defaults = resolveConfig({}, null, resolve8(options.cwd));
+  const defaults = resolveConfig({}, null, resolve9(options.cwd));
   const run = (config) => lintProject({ cwd: options.cwd, paths: options.paths, config, concurrency: options.concurrency });
   const base = await run(defaults);
   const records = completeRecords(base.records, defaults, base.catalogue);
@@ -34203,7 +34243,7 @@ async function initConfig(options) {
   let settings = inferSettings({ cwd: options.cwd, records, conventions: base.conventions, results: base.results, mentioning });
   let captured = base;
   for (let round = 0; round < settings.length + 1; round++) {
-    captured = await run(resolveConfig(rawConfig(settings), path, resolve8(options.cwd)));
+    captured = await run(resolveConfig(rawConfig(settings), path, resolve9(options.cwd)));
     const added = captured.results.flatMap((result) => result.messages.filter((message) => !known.has(problemKey(result.filePath, message))));
     if (added.length === 0) break;
     const rules2 = new Set(added.map((message) => message.ruleId));
@@ -34226,13 +34266,14 @@ function describeInit(outcome, cwd, dryRun) {
 `;
 }
 var INIT_FILE, SCHEMA_URL, findingCount;
-var init_init2 = __esm({
+var init_init = __esm({
   "src/commands/init.ts"() {
     "use strict";
-    init_config();
+    init_config2();
+    init_config_file();
     init_files();
-    init_run();
-    init_init();
+    init_lint_project();
+    init_init_settings();
     init_plural();
     init_safe_write();
     INIT_FILE = ".adrlintrc.yml";
@@ -34459,8 +34500,8 @@ var init_sarif = __esm({
   "src/format/sarif.ts"() {
     "use strict";
     init_rules();
-    init_docs();
-    init_lint();
+    init_rule_docs_url();
+    init_run_rules();
     init_positions();
     SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     SRCROOT = "%SRCROOT%";
@@ -34472,7 +34513,7 @@ var init_sarif = __esm({
   }
 });
 
-// src/github/workflow-commands.ts
+// src/format/workflow-commands.ts
 function escapeData(text3) {
   return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -34484,7 +34525,7 @@ function workflowCommand(command, properties, message) {
   return `::${command}${written.length ? ` ${written.join(",")}` : ""}::${escapeData(message)}`;
 }
 var init_workflow_commands = __esm({
-  "src/github/workflow-commands.ts"() {
+  "src/format/workflow-commands.ts"() {
     "use strict";
   }
 });
@@ -35150,7 +35191,7 @@ var init_diff = __esm({
   }
 });
 
-// src/new-adr.ts
+// src/commands/new-adr.ts
 var new_adr_exports = {};
 __export(new_adr_exports, {
   TEMPLATE_NAMES: () => TEMPLATE_NAMES,
@@ -35166,8 +35207,8 @@ __export(new_adr_exports, {
   titlePatterns: () => titlePatterns,
   titleSlug: () => titleSlug
 });
-import { existsSync as existsSync7, readdirSync as readdirSync3, statSync as statSync7 } from "node:fs";
-import { dirname as dirname14, join as join9, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync3, statSync as statSync7 } from "node:fs";
+import { dirname as dirname15, join as join9, resolve as resolve10 } from "node:path";
 function adrNames(entries, nonAdrFiles) {
   const isNonAdr = (0, import_picomatch2.default)([...nonAdrFiles], { dot: true });
   const candidates = entries.filter((name) => MARKDOWN2.test(name) && !name.startsWith(".") && !isNonAdr(name) && !isTemplateName(name)).sort();
@@ -35271,12 +35312,12 @@ function adrFolder(cwd, config) {
   const configured = config.adrs?.[0];
   if (configured) {
     const scan = import_picomatch2.default.scan(configured.replace(/\\/g, "/"));
-    if (scan.isGlob) return resolve9(config.baseDir, scan.base || ".");
-    const path = resolve9(config.baseDir, configured);
-    return MARKDOWN2.test(path) && existsSync7(path) && statSync7(path).isFile() ? dirname14(path) : path;
+    if (scan.isGlob) return resolve10(config.baseDir, scan.base || ".");
+    const path = resolve10(config.baseDir, configured);
+    return MARKDOWN2.test(path) && existsSync9(path) && statSync7(path).isFile() ? dirname15(path) : path;
   }
-  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync7(resolve9(cwd, folder)));
-  return resolve9(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
+  const existing = DEFAULT_ADR_FOLDERS.find((folder) => existsSync9(resolve10(cwd, folder)));
+  return resolve10(cwd, existing ?? DEFAULT_ADR_FOLDERS[0]);
 }
 function listFolder(folder) {
   try {
@@ -35360,7 +35401,7 @@ function createAdr(options) {
       warnings.push(`${name} matches "nonAdrFiles" (${config.nonAdrFiles.join(", ")}), so adrlint will not lint it; rename it or change the title`);
     const result = { path, text: text3, number: fields.number, template: userTemplate !== null ? "file" : template, patterns, warnings };
     if (options.dryRun) {
-      if (existsSync7(path)) throw new UsageError(`${name} already exists in ${folder}`);
+      if (existsSync9(path)) throw new UsageError(`${name} already exists in ${folder}`);
       return result;
     }
     if (createNewFile(path, text3)) return result;
@@ -35372,13 +35413,14 @@ function createAdr(options) {
 }
 var import_picomatch2, TEMPLATE_NAMES, MARKDOWN2, ISO_DATE, MAX_SLUG_LENGTH, TEMPLATE_SAMPLE, flowList, capitalise2, MAX_ATTEMPTS;
 var init_new_adr = __esm({
-  "src/new-adr.ts"() {
+  "src/commands/new-adr.ts"() {
     "use strict";
     init_conventions();
+    init_naming();
     import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_config();
     init_files();
-    init_parse2();
+    init_parse_adr();
     init_record();
     init_naming();
     init_status();
@@ -35426,7 +35468,7 @@ var init_escape = __esm({
   }
 });
 
-// src/report.ts
+// src/format/report.ts
 var report_exports = {};
 __export(report_exports, {
   MAX_CHAINS: () => MAX_CHAINS,
@@ -35730,7 +35772,7 @@ function formatReportMarkdown(report) {
 }
 var MAX_CHAINS, byText, STATUS_FIRST, MERMAID_MAX_NODES, MERMAID_MAX_EDGES, LABEL_LENGTH, plainAdr;
 var init_report = __esm({
-  "src/report.ts"() {
+  "src/format/report.ts"() {
     "use strict";
     init_status();
     init_relations();
@@ -35749,10 +35791,10 @@ var init_report = __esm({
 // src/cli.ts
 init_errors();
 init_files();
-init_run();
+init_lint_project();
 init_rules();
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname15, relative as relative13, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { dirname as dirname16, relative as relative13, resolve as resolve11 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/format/stylish.ts
@@ -35810,15 +35852,15 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 }
 
 // src/cli.ts
-init_project();
-init_parse2();
+init_project_index();
+init_parse_adr();
 init_record();
-init_adr_links();
+init_link_targets();
 
-// src/baseline.ts
+// src/engine/baseline.ts
 init_errors();
 init_safe_write();
-init_lint();
+init_run_rules();
 init_positions();
 init_version();
 import { createHash as createHash3 } from "node:crypto";
@@ -35965,7 +36007,7 @@ function parseFormats(specs, outputFile, cwd) {
   const written = /* @__PURE__ */ new Map();
   for (const { format, path } of reports) {
     if (path === null) continue;
-    const target = resolve10(cwd, path);
+    const target = resolve11(cwd, path);
     const other = written.get(target);
     if (other !== void 0) throw new UsageError(`${format} and ${other} reports would both be written to ${path}`);
     written.set(target, format);
@@ -36036,7 +36078,7 @@ function onlyErrors(results) {
 }
 function emit(text3, outputFile, io) {
   if (outputFile) {
-    writeFileSafely(resolve10(io.cwd, outputFile), text3);
+    writeFileSafely(resolve11(io.cwd, outputFile), text3);
   } else if (text3) {
     io.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
 `);
@@ -36114,7 +36156,7 @@ Run "adrlint --help" for usage.
   }
   const color = colorEnabled(io, values);
   try {
-    for (const report of reports) if (report.path !== null) checkWritable(resolve10(io.cwd, report.path));
+    for (const report of reports) if (report.path !== null) checkWritable(resolve11(io.cwd, report.path));
     const [command, ...rest] = positionals;
     const listing = (command === "rules" || command === "catalogue") && rest.length === 0 || values["print-config"];
     if (listing && reports.length > 1) throw new UsageError("--format <name>=<file> writes lint reports; to write this list to a file, use --output-file");
@@ -36146,7 +36188,7 @@ Run "adrlint --help" for usage.
     if (command === "init") {
       const ignored = ["fix", "fix-dry-run", "fix-rule", "format", "output-file", "rule", "quiet", "max-warnings", "cache", "cache-location", "report-unused-disable", "write-baseline", "baseline", "prune-baseline", "config", "template", "status", "folder"].filter((flag) => values[flag] !== void 0);
       if (ignored.length) throw new UsageError(`"adrlint init" takes paths, --dry-run, --force and --concurrency; not --${ignored.join(", --")}`);
-      const { describeInit: describeInit2, initConfig: initConfig2 } = await Promise.resolve().then(() => (init_init2(), init_exports));
+      const { describeInit: describeInit2, initConfig: initConfig2 } = await Promise.resolve().then(() => (init_init(), init_exports));
       const dryRun2 = Boolean(values["dry-run"]);
       const outcome2 = await initConfig2({ cwd: io.cwd, paths: rest, force: Boolean(values.force), dryRun: dryRun2, concurrency: parseConcurrency(values.concurrency) });
       if (dryRun2) io.stdout.write(outcome2.text);
@@ -36241,12 +36283,12 @@ function baselinePlan(values, cwd) {
   }
   if (values["write-baseline"] !== void 0) {
     if (values.baseline !== void 0 || prune) throw new UsageError("--write-baseline records every problem; it does not go with --baseline or --prune-baseline");
-    const path2 = resolve10(cwd, values["write-baseline"]);
+    const path2 = resolve11(cwd, values["write-baseline"]);
     checkWritable(path2);
     return { path: path2, write: true, baseline: null, prune: false };
   }
   if (values.baseline === void 0 && !prune) return null;
-  const path = resolve10(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
+  const path = resolve11(cwd, values.baseline ?? DEFAULT_BASELINE_FILE);
   return { path, write: false, baseline: readBaseline(path), prune };
 }
 function writeBaselineFile(path, results, io) {
@@ -36258,7 +36300,7 @@ function writeBaselineFile(path, results, io) {
 }
 function withoutBaselined(plan, results, io) {
   const root = findRepositoryRoot(io.cwd);
-  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync8(resolve10(root, file)));
+  const { results: reported, gone } = applyBaseline(fingerprintProblems(results, root), plan.baseline, (file) => existsSync10(resolve11(root, file)));
   const name = relative13(io.cwd, plan.path) || plan.path;
   const count = `${gone.length} problem${gone.length === 1 ? "" : "s"}`;
   if (gone.length > 0 && plan.prune) {
@@ -36316,12 +36358,12 @@ async function runNew(words3, values, io) {
   const title = words3.join(" ").trim();
   if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
   const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
-  const folder = values.folder !== void 0 ? resolve10(io.cwd, values.folder) : adrFolder2(io.cwd, config);
+  const folder = values.folder !== void 0 ? resolve11(io.cwd, values.folder) : adrFolder2(io.cwd, config);
   let template;
   if (values.template !== void 0) {
     const named = TEMPLATE_NAMES2.find((name) => name === values.template);
-    const file = resolve10(io.cwd, values.template);
-    if (!named && !existsSync8(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
+    const file = resolve11(io.cwd, values.template);
+    if (!named && !existsSync10(file)) throw new UsageError(`--template takes ${TEMPLATE_NAMES2.join(", ")} or a template file; "${values.template}" is neither`);
     template = named ?? { path: file };
   }
   const dryRun = Boolean(values["dry-run"]);
@@ -36432,7 +36474,7 @@ function missingPatternPages2(results, catalogue, config, root) {
       const at = adr.lines.offset({ line: message.line, column: message.column });
       const pattern = catalogue.get(adr.mentions.find((mention) => mention.range[0] === at)?.slug ?? "");
       const target = pattern ? patternLinkTarget(pattern, { linkTemplate }) : null;
-      if (target) pages.add(resolveLinkPath(splitUrl(target).path, dirname15(result.filePath), root));
+      if (target) pages.add(resolveLinkPath(splitUrl(target).path, dirname16(result.filePath), root));
     }
   }
   return [...pages];

@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve9(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve10(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve10({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve10(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve10(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve10(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
+              resolve10(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve10(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34212,6 +34212,415 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/extend/index.js"(exports, module) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject4 = function isPlainObject5(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key;
+      for (key in obj) {
+      }
+      return typeof key === "undefined" || hasOwn.call(obj, key);
+    };
+    var setProperty = function setProperty2(target, options) {
+      if (defineProperty && options.name === "__proto__") {
+        defineProperty(target, options.name, {
+          enumerable: true,
+          configurable: true,
+          value: options.newValue,
+          writable: true
+        });
+      } else {
+        target[options.name] = options.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name).value;
+        }
+      }
+      return obj[name];
+    };
+    module.exports = function extend2() {
+      var options, name, src, copy, copyIsArray, clone;
+      var target = arguments[0];
+      var i = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i < length; ++i) {
+        options = arguments[i];
+        if (options != null) {
+          for (name in options) {
+            src = getProperty(target, name);
+            copy = getProperty(options, name);
+            if (target !== copy) {
+              if (deep && copy && (isPlainObject4(copy) || (copyIsArray = isArray(copy)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone = src && isArray(src) ? src : [];
+                } else {
+                  clone = src && isPlainObject4(src) ? src : {};
+                }
+                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
+              } else if (typeof copy !== "undefined") {
+                setProperty(target, { name, newValue: copy });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
+  }
+});
+
+// node_modules/format/format.js
+var require_format = __commonJS({
+  "node_modules/format/format.js"(exports, module) {
+    (function() {
+      var namespace;
+      if (typeof module !== "undefined") {
+        namespace = module.exports = format;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format.apply(null, [fmt].concat(replacements));
+      }
+      function format(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i])) {
+            digits += fmt[i++];
+            c = fmt[i];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i < n; ++i) {
+          c = fmt[i];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i];
+            } else if (c == "0" && fmt[i + 1] == ".") {
+              leadingZero = true;
+              i += 2;
+              c = fmt[i];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result += arg;
+                else
+                  result += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result += nextArg();
+                break;
+              case "x":
+                result += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result += c;
+          }
+        }
+        return result;
+      }
+    })();
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance7 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance7;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance7(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
+// node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter2 = (open2, close2, replace = open2) => (input) => {
+      let string3 = "" + input, index2 = string3.indexOf(close2, open2.length);
+      return ~index2 ? open2 + replaceClose(string3, close2, replace, index2) + close2 : open2 + string3 + close2;
+    };
+    var replaceClose = (string3, close2, replace, index2) => {
+      let result = "", cursor = 0;
+      do {
+        result += string3.substring(cursor, index2) + replace;
+        cursor = index2 + close2.length;
+        index2 = string3.indexOf(close2, cursor);
+      } while (~index2);
+      return result + string3.substring(cursor);
+    };
+    var createColors2 = (enabled = isColorSupported) => {
+      let f = enabled ? formatter2 : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors2();
+    module.exports.createColors = createColors2;
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -37163,7 +37572,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37190,7 +37599,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38054,7 +38463,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38445,7 +38854,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -40626,7 +41035,7 @@ var require_applicator = __commonJS({
 });
 
 // node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
+var require_format2 = __commonJS({
   "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -40716,11 +41125,11 @@ var require_format = __commonJS({
 });
 
 // node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
+var require_format3 = __commonJS({
   "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
+    var format_1 = require_format2();
     var format = [format_1.default];
     exports.default = format;
   }
@@ -40757,7 +41166,7 @@ var require_draft7 = __commonJS({
     var core_1 = require_core2();
     var validation_1 = require_validation();
     var applicator_1 = require_applicator();
-    var format_1 = require_format2();
+    var format_1 = require_format3();
     var metadata_1 = require_metadata();
     var draft7Vocabularies = [
       core_1.default,
@@ -41434,415 +41843,6 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/extend/index.js
-var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports, module) {
-    "use strict";
-    var hasOwn = Object.prototype.hasOwnProperty;
-    var toStr = Object.prototype.toString;
-    var defineProperty = Object.defineProperty;
-    var gOPD = Object.getOwnPropertyDescriptor;
-    var isArray = function isArray2(arr) {
-      if (typeof Array.isArray === "function") {
-        return Array.isArray(arr);
-      }
-      return toStr.call(arr) === "[object Array]";
-    };
-    var isPlainObject4 = function isPlainObject5(obj) {
-      if (!obj || toStr.call(obj) !== "[object Object]") {
-        return false;
-      }
-      var hasOwnConstructor = hasOwn.call(obj, "constructor");
-      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
-      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
-        return false;
-      }
-      var key;
-      for (key in obj) {
-      }
-      return typeof key === "undefined" || hasOwn.call(obj, key);
-    };
-    var setProperty = function setProperty2(target, options) {
-      if (defineProperty && options.name === "__proto__") {
-        defineProperty(target, options.name, {
-          enumerable: true,
-          configurable: true,
-          value: options.newValue,
-          writable: true
-        });
-      } else {
-        target[options.name] = options.newValue;
-      }
-    };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
-          return void 0;
-        } else if (gOPD) {
-          return gOPD(obj, name).value;
-        }
-      }
-      return obj[name];
-    };
-    module.exports = function extend2() {
-      var options, name, src, copy, copyIsArray, clone;
-      var target = arguments[0];
-      var i = 1;
-      var length = arguments.length;
-      var deep = false;
-      if (typeof target === "boolean") {
-        deep = target;
-        target = arguments[1] || {};
-        i = 2;
-      }
-      if (target == null || typeof target !== "object" && typeof target !== "function") {
-        target = {};
-      }
-      for (; i < length; ++i) {
-        options = arguments[i];
-        if (options != null) {
-          for (name in options) {
-            src = getProperty(target, name);
-            copy = getProperty(options, name);
-            if (target !== copy) {
-              if (deep && copy && (isPlainObject4(copy) || (copyIsArray = isArray(copy)))) {
-                if (copyIsArray) {
-                  copyIsArray = false;
-                  clone = src && isArray(src) ? src : [];
-                } else {
-                  clone = src && isPlainObject4(src) ? src : {};
-                }
-                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
-              } else if (typeof copy !== "undefined") {
-                setProperty(target, { name, newValue: copy });
-              }
-            }
-          }
-        }
-      }
-      return target;
-    };
-  }
-});
-
-// node_modules/format/format.js
-var require_format3 = __commonJS({
-  "node_modules/format/format.js"(exports, module) {
-    (function() {
-      var namespace;
-      if (typeof module !== "undefined") {
-        namespace = module.exports = format;
-      } else {
-        namespace = (function() {
-          return this || (1, eval)("this");
-        })();
-      }
-      namespace.format = format;
-      namespace.vsprintf = vsprintf;
-      if (typeof console !== "undefined" && typeof console.log === "function") {
-        namespace.printf = printf;
-      }
-      function printf() {
-        console.log(format.apply(null, arguments));
-      }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
-      }
-      function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
-          return args[argIndex++];
-        }, slurpNumber = function() {
-          var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
-          }
-          return digits.length > 0 ? parseInt(digits) : null;
-        };
-        for (; i < n; ++i) {
-          c = fmt[i];
-          if (escaped) {
-            escaped = false;
-            if (c == ".") {
-              leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
-              leadingZero = true;
-              i += 2;
-              c = fmt[i];
-            } else {
-              leadingZero = true;
-            }
-            precision = slurpNumber();
-            switch (c) {
-              case "b":
-                result += parseInt(nextArg(), 10).toString(2);
-                break;
-              case "c":
-                arg = nextArg();
-                if (typeof arg === "string" || arg instanceof String)
-                  result += arg;
-                else
-                  result += String.fromCharCode(parseInt(arg, 10));
-                break;
-              case "d":
-                result += parseInt(nextArg(), 10);
-                break;
-              case "f":
-                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
-                result += leadingZero ? tmp : tmp.replace(/^0/, "");
-                break;
-              case "j":
-                result += JSON.stringify(nextArg());
-                break;
-              case "o":
-                result += "0" + parseInt(nextArg(), 10).toString(8);
-                break;
-              case "s":
-                result += nextArg();
-                break;
-              case "x":
-                result += "0x" + parseInt(nextArg(), 10).toString(16);
-                break;
-              case "X":
-                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
-                break;
-              default:
-                result += c;
-                break;
-            }
-          } else if (c === "%") {
-            escaped = true;
-          } else {
-            result += c;
-          }
-        }
-        return result;
-      }
-    })();
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start2 = j * 32;
-      var vlen = Math.min(32, m - start2) + start2;
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance7 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance7;
-    var closest2 = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance7(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter2 = (open2, close2, replace = open2) => (input) => {
-      let string3 = "" + input, index2 = string3.indexOf(close2, open2.length);
-      return ~index2 ? open2 + replaceClose(string3, close2, replace, index2) + close2 : open2 + string3 + close2;
-    };
-    var replaceClose = (string3, close2, replace, index2) => {
-      let result = "", cursor = 0;
-      do {
-        result += string3.substring(cursor, index2) + replace;
-        cursor = index2 + close2.length;
-        index2 = string3.indexOf(close2, cursor);
-      } while (~index2);
-      return result + string3.substring(cursor);
-    };
-    var createColors2 = (enabled = isColorSupported) => {
-      let f = enabled ? formatter2 : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors2();
-    module.exports.createColors = createColors2;
-  }
-});
-
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 
@@ -42008,11 +42008,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve9) {
-      resolve9(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve10) {
+      resolve10(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42028,7 +42028,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42419,7 +42419,7 @@ function limitRequests(octokit, clock) {
   });
 }
 
-// src/safe-write.ts
+// src/io/safe-write.ts
 import {
   closeSync,
   constants as constants3,
@@ -42679,9 +42679,9 @@ async function createOctokit(token) {
 // src/github/action-job.ts
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
-import { relative as relative9, resolve as resolve8 } from "node:path";
+import { relative as relative9, resolve as resolve9 } from "node:path";
 
-// src/annotations.ts
+// src/github/annotations.ts
 import { relative, sep as sep2 } from "node:path";
 var GITHUB_ANNOTATION_LIMITS = { errors: 10, warnings: 10 };
 function repoRelative(root, path) {
@@ -42727,7 +42727,7 @@ function planAnnotations(results, { root, changed = /* @__PURE__ */ new Set(), l
   return { annotations, omitted };
 }
 
-// src/errors.ts
+// src/model/errors.ts
 var FileError = class extends Error {
   constructor(file, message) {
     const lines = (typeof message === "string" ? [message] : message).map((problem) => `${file}: ${problem}`);
@@ -42745,165 +42745,393 @@ var ConfigError = class extends FileError {
 var CatalogueError = class extends FileError {
 };
 
-// src/files.ts
+// src/io/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync5, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
-import { basename as basename10, dirname as dirname7, isAbsolute, join as join6, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname2, isAbsolute, join as join2, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 
-// src/config.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
-import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
-
-// src/schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-import { readFileSync as readFileSync3 } from "node:fs";
-
-// src/paths.ts
-import { fileURLToPath } from "node:url";
-var packageRoot = new URL("../", import.meta.url);
-function dataPath(...segments) {
-  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
-}
-function packagePath(...segments) {
-  return fileURLToPath(new URL(segments.join("/"), packageRoot));
+// src/model/config.ts
+var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
+var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
+var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
+var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
+function toSeverity(value2) {
+  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
+  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
+  return null;
 }
 
-// src/schema.ts
-var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var instances = /* @__PURE__ */ new Map();
-function instance(allErrors = false) {
-  let ajv = instances.get(allErrors);
-  if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
-    addFormats(ajv);
-    instances.set(allErrors, ajv);
-  }
-  return ajv;
+// src/model/naming.ts
+import { basename as basename2 } from "node:path";
+var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
+var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
+var LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
+var DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
+function nameParts(name) {
+  const match = WELL_FORMED.exec(name);
+  if (!match) return null;
+  const title = match[4];
+  if (title.includes("-") && title.includes("_")) return null;
+  const digits = match[2];
+  const prefix = match[1] ?? "";
+  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
+  if (kind === null) return null;
+  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
 }
-function compileSchema(name, { allErrors = false } = {}) {
-  const schema = JSON.parse(readFileSync3(dataPath("schema", name), "utf8"));
-  return instance(allErrors).compile(schema);
+function fileNumberDigits(name) {
+  if (DATE_START.test(name)) return null;
+  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
 }
-function compileInlineSchema(schema) {
-  return instance().compile(schema);
+function fileNumber(name) {
+  const digits = fileNumberDigits(name);
+  return digits === null ? null : Number(digits);
 }
-function describeAjvError(error2) {
-  const where = error2.instancePath ? `${error2.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
-  switch (error2.keyword) {
-    case "additionalProperties":
-      return `${where}: unknown key "${error2.params.additionalProperty}"`;
-    case "enum":
-      return `${where}: must be one of ${error2.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "required":
-      return `${where}: missing "${error2.params.missingProperty}"`;
-    default:
-      return `${where}: ${error2.message ?? "is invalid"}`;
-  }
+function isDateName(name) {
+  return DATE_START.test(name) && /^\d{8}/.test(name);
 }
-
-// rules/frontmatter-syntax.ts
-var frontmatter_syntax_exports = {};
-__export(frontmatter_syntax_exports, {
-  check: () => check,
-  meta: () => meta
-});
-
-// src/docs.ts
-var REPOSITORY_URL = "https://github.com/adrlint/adrlint";
-function ruleDocsUrl(ruleId) {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
-}
-
-// rules/frontmatter-syntax.ts
-var meta = {
-  id: "frontmatter-syntax",
-  description: "The frontmatter block is closed, parses as YAML and is a mapping",
-  defaultSeverity: "error",
-  fixable: true,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("frontmatter-syntax"),
-    why: "A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.",
-    wrong: "---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n",
-    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n"
-  }
-};
-var check = ({ adr, report }) => {
-  if (adr.unterminatedFrontmatter) {
-    report({
-      range: adr.unterminatedFrontmatter,
-      message: 'The frontmatter opened by "---" on line 1 is never closed; add a "---" line after the YAML'
-    });
-    return;
-  }
-  const frontmatter2 = adr.frontmatter;
-  const error2 = frontmatter2?.error;
-  if (!frontmatter2 || !error2) return;
-  const spaceless = missingSpaces(frontmatter2.yamlText);
-  if (spaceless.length === 0) {
-    report({ range: error2.range, message: `Invalid frontmatter: ${error2.message}` });
-    return;
-  }
-  const first = spaceless[0];
-  const last = spaceless[spaceless.length - 1];
-  const start2 = frontmatter2.yamlOffset + first;
-  const end = frontmatter2.yamlOffset + last;
-  const fixed = insertSpaces(adr.text.slice(start2, end), spaceless.map((at) => at - first));
-  const lineStart2 = lineStartOf(frontmatter2.yamlText, first);
-  const line = firstLine(frontmatter2.yamlText.slice(lineStart2));
-  report({
-    range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
-    message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
-    fix: { range: [start2, end], text: fixed }
-  });
-};
-var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
-function missingSpaces(yaml) {
-  const offsets4 = [];
-  let at = 0;
-  for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
-    const content3 = line.replace(/\r?\n$|\r$/, "");
-    if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
-      const match = KEY_WITHOUT_SPACE.exec(content3);
-      if (!match) return [];
-      offsets4.push(at + match[0].length);
+function mostFrequent(values, preferred) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
+  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
+  let best;
+  let bestCount = 0;
+  for (const [value2, count] of counts) {
+    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
+      best = value2;
+      bestCount = count;
     }
-    at += line.length;
   }
-  return offsets4;
+  return best;
 }
-function insertSpaces(text3, offsets4) {
-  let result = "";
-  let from = 0;
-  for (const offset of offsets4) {
-    result += `${text3.slice(from, offset)} `;
-    from = offset;
+function paddingWidth(digits) {
+  const padded = mostFrequent(
+    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
+    [4, 3]
+  );
+  if (padded === void 0) return 1;
+  const limit = 10 ** (padded - 1);
+  const candidates = digits.filter((text3) => Number(text3) < limit);
+  const showing = candidates.filter((text3) => text3.length === padded).length;
+  return showing * 2 >= candidates.length ? padded : 1;
+}
+function namingKind(names) {
+  let dated = 0;
+  let numbered = 0;
+  for (const name of names) {
+    if (isDateName(name)) dated++;
+    else if (fileNumberDigits(name) !== null) numbered++;
   }
-  return result + text3.slice(from);
+  return dated > numbered ? "date" : "number";
 }
-function lineStartOf(text3, offset) {
-  const before2 = text3.slice(0, offset);
-  return Math.max(before2.lastIndexOf("\n"), before2.lastIndexOf("\r")) + 1;
+function inferNaming(names, kind = namingKind(names)) {
+  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
+  const separator = mostFrequent(
+    parts2.map((part) => part.separator),
+    ["-"]
+  );
+  const wordSeparator = mostFrequent(
+    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
+    ["-"]
+  );
+  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
+  return {
+    kind,
+    prefix: mostFrequent(
+      parts2.map((part) => part.prefix),
+      [""]
+    ) ?? "",
+    width: kind === "date" ? [8, 8] : [width, width],
+    separator: separator ?? "-",
+    wordSeparator: wordSeparator ?? separator ?? "-"
+  };
 }
-function firstLine(text3) {
-  return /^[^\r\n]*/.exec(text3)[0];
+var DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
+function namingFor(names, option = "auto") {
+  if (option === "date") return DATE_SCHEME;
+  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
+  return inferNaming(names);
+}
+function followsNaming(name, scheme) {
+  const parts2 = nameParts(name);
+  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
+  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
+  if (scheme.kind === "date") return true;
+  const [min, max] = scheme.width;
+  const length = parts2.digits.length;
+  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
+}
+function namingForm(scheme) {
+  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
+  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+}
+function schemeName(scheme, number, words3, extension2 = ".md") {
+  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
+}
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+function isTemplateName(name) {
+  const stem = basename2(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename2(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
 }
 
-// rules/frontmatter-fields.ts
-var frontmatter_fields_exports = {};
-__export(frontmatter_fields_exports, {
-  check: () => check2,
-  meta: () => meta2
-});
-var import_yaml3 = __toESM(require_dist(), 1);
+// src/io/files.ts
+var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
+var ALWAYS_IGNORED = ["node_modules/", ".git/"];
+var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+function isMarkdown(path) {
+  const lower = path.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
+}
+function toPosix(path) {
+  return sep3 === "/" ? path : path.split(sep3).join("/");
+}
+function buildIgnore(cwd, config) {
+  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
+  const root = config.file ? config.baseDir : cwd;
+  const gitignore = resolve2(root, ".gitignore");
+  if (existsSync3(gitignore)) {
+    try {
+      matcher.add(readRegularFile(gitignore));
+    } catch {
+    }
+  }
+  matcher.add(config.ignore);
+  return { matcher, root };
+}
+async function discoverFiles(inputs, cwd, config) {
+  let base = cwd;
+  let patterns = [...inputs];
+  if (patterns.length === 0 && config.adrs) {
+    base = config.baseDir;
+    patterns = config.adrs;
+  } else if (patterns.length === 0) {
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve2(cwd, candidate)));
+    if (!folder)
+      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
+    patterns = [folder];
+  }
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  const missing = [];
+  const named = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const absolute = resolve2(base, pattern);
+    let stats;
+    try {
+      stats = statSync2(absolute);
+    } catch {
+      if (linkTarget(absolute) !== null) {
+        found.add(absolute);
+        continue;
+      }
+    }
+    if (stats?.isDirectory()) {
+      if (isMarkdown(absolute)) {
+        found.add(absolute);
+        folders.add(absolute);
+      }
+      searchFolder(absolute, () => true, true, found, folders);
+    } else if (stats) {
+      found.add(absolute);
+      if (isMarkdown(absolute)) named.add(absolute);
+    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
+      const scan = import_picomatch.default.scan(toPosix(pattern));
+      const deep = scan.glob.includes("/") || scan.glob.includes("**");
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve2(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
+    } else {
+      missing.push({ input: pattern, path: absolute, glob: false });
+    }
+  }
+  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const skipped = [...named].sort().flatMap((path) => {
+    const reason = whyNot(path);
+    return reason === null ? [] : [{ path, reason }];
+  });
+  return { files, missing, skipped };
+}
+function explicitAdrFiles(config) {
+  return (config.adrs ?? []).flatMap((entry) => {
+    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
+    const path = resolve2(config.baseDir, entry);
+    try {
+      return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function notAdrReason(folders, cwd, config, explicit) {
+  const { matcher, root } = buildIgnore(cwd, config);
+  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
+  const byName = (file, folder) => {
+    const name = basename3(file);
+    if (isTemplateName(name)) return "a template, not an ADR";
+    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
+    const path = relative2(root, file);
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
+    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    return null;
+  };
+  const numberedFolders = /* @__PURE__ */ new Map();
+  const inNumberedFolder = (file) => {
+    const folder = dirname2(file);
+    let numbered = numberedFolders.get(folder);
+    if (numbered === void 0) {
+      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join2(folder, name), false) === null));
+      numberedFolders.set(folder, numbered);
+    }
+    return numbered;
+  };
+  return (file) => {
+    const folder = folders.has(file);
+    const reason = byName(file, folder);
+    if (reason !== null) return reason;
+    if (!folder && !explicit.has(file) && !isNumberedName(basename3(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
+    return null;
+  };
+}
+function markdownFileNames(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
+}
+function templateFileOf(folder) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
+  return name === void 0 ? null : join2(folder, name);
+}
+function adrFilesOfFolders(folderPaths, cwd, config) {
+  const found = /* @__PURE__ */ new Set();
+  const folders = /* @__PURE__ */ new Set();
+  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
+  for (const folder of folders) found.delete(folder);
+  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  return [...found].filter((file) => whyNot(file) === null).sort();
+}
+function searchFolder(root, isMatch, deep, found, folders) {
+  let matched = 0;
+  const pending = [""];
+  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(join2(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
+      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
+      const absolute = resolve2(root, path);
+      found.add(absolute);
+      if (entry.isDirectory()) folders.add(absolute);
+      matched++;
+    }
+  }
+  return matched;
+}
+var SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
+function formatSize(bytes) {
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
+    size /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}
+var READ_ERRORS = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "a symbolic link that loops back on itself",
+  EISDIR: "a folder, not a file",
+  EMFILE: "too many open files"
+};
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function readAdrFile(path, maxFileSize) {
+  let bytes;
+  try {
+    const stats = statSync2(path);
+    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
+    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
+    if (stats.size > maxFileSize)
+      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
+    bytes = readFileSync3(path);
+  } catch (error2) {
+    const code = error2.code ?? "";
+    if (code === "ENOENT") {
+      const target = linkTarget(path);
+      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
+    }
+    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error2.message)}` };
+  }
+  if (bytes.length === 0) return { ok: false, reason: "is empty" };
+  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
+  try {
+    return { ok: true, source: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+function linkTarget(path) {
+  try {
+    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
+  } catch {
+    return null;
+  }
+}
+function firstInvalidUtf8(bytes) {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return Math.max(0, low - 1);
+}
 
-// src/parse.ts
+// src/format/job-summary.ts
+import { relative as relative5, sep as sep6 } from "node:path";
+
+// src/parse/parse-adr.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
-// src/positions.ts
+// src/model/positions.ts
 function createLineIndex(text3) {
   const starts = [0];
   for (let i = 0; i < text3.length; i++) {
@@ -42934,8 +43162,8 @@ function createLineIndex(text3) {
   };
 }
 
-// src/bounded-parse.ts
-import { existsSync as existsSync3 } from "node:fs";
+// src/parse/bounded-parse.ts
+import { existsSync as existsSync5 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // node_modules/bail/index.js
@@ -43241,7 +43469,7 @@ import { default as default2 } from "node:path";
 import { default as default3 } from "node:process";
 
 // node_modules/vfile/lib/minurl.js
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 
 // node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
@@ -43364,9 +43592,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname13) {
+  set dirname(dirname14) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname13 || "", this.basename);
+    this.path = default2.join(dirname14 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -43425,7 +43653,7 @@ var VFile = class {
    */
   set path(path) {
     if (isUrl(path)) {
-      path = fileURLToPath2(path);
+      path = fileURLToPath(path);
     }
     assertNonEmpty(path, "path");
     if (this.path !== path) {
@@ -43965,7 +44193,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve9, reject) {
+    function executor(resolve10, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -43996,8 +44224,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve9) {
-          resolve9(file2);
+        } else if (resolve10) {
+          resolve10(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -44099,7 +44327,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve9, reject) {
+    function executor(resolve10, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -44113,8 +44341,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve9) {
-          resolve9(resultingTree);
+        } else if (resolve10) {
+          resolve10(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -47075,10 +47303,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve9 = constructs2[index2].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events = resolve9(events, context3);
-      called.push(resolve9);
+    const resolve10 = constructs2[index2].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events = resolve10(events, context3);
+      called.push(resolve10);
     }
   }
   return events;
@@ -51478,7 +51706,7 @@ function remarkParse(options) {
 }
 
 // node_modules/fault/index.js
-var import_format = __toESM(require_format3(), 1);
+var import_format = __toESM(require_format(), 1);
 var fault = Object.assign(create(Error), {
   eval: create(EvalError),
   range: create(RangeError),
@@ -51811,7 +52039,7 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// src/complexity.ts
+// src/parse/complexity.ts
 var MAX_NESTING = 100;
 var MAX_MARKER_RUN = 1e3;
 var MAX_OPEN_AT_ONCE = 500;
@@ -52022,7 +52250,24 @@ function frontmatterKeysProblem(yaml) {
   return keys > MAX_FRONTMATTER_KEYS ? `${formatCount(keys)} keys, too many to read (adrlint stops at ${formatCount(MAX_FRONTMATTER_KEYS)})` : null;
 }
 
-// src/bounded-parse.ts
+// src/io/package-files.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function findPackageRoot() {
+  for (let folder = new URL("./", import.meta.url); ; folder = new URL("../", folder)) {
+    if (existsSync4(fileURLToPath2(new URL("package.json", folder))) && existsSync4(fileURLToPath2(new URL("data/", folder)))) return folder;
+    if (fileURLToPath2(folder) === fileURLToPath2(new URL("../", folder))) return new URL("../", import.meta.url);
+  }
+}
+var packageRoot = findPackageRoot();
+function dataPath(...segments) {
+  return fileURLToPath2(new URL(["data", ...segments].join("/"), packageRoot));
+}
+function packagePath(...segments) {
+  return fileURLToPath2(new URL(segments.join("/"), packageRoot));
+}
+
+// src/parse/bounded-parse.ts
 var PARSE_TIME_LIMIT_SECONDS = 10;
 var IN_THREAD_MS = 1e3;
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
@@ -52069,12 +52314,12 @@ var current;
 function parseThread() {
   if (current === void 0) {
     const script = packagePath("dist", "parse-worker.js");
-    current = existsSync3(script) ? new ParseThread(script) : null;
+    current = existsSync5(script) ? new ParseThread(script) : null;
   }
   return current;
 }
 
-// src/directives.ts
+// src/parse/directives.ts
 var import_yaml = __toESM(require_dist(), 1);
 var FRONTMATTER_KEY = "adrlint-disable";
 var COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
@@ -52149,7 +52394,7 @@ function span(lines, start2, end) {
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
-var lineStartOf2 = (text3, offset) => {
+var lineStartOf = (text3, offset) => {
   let at = offset;
   while (at > 0 && text3[at - 1] !== "\n" && text3[at - 1] !== "\r") at--;
   return at;
@@ -52164,10 +52409,10 @@ var blank = (line) => !/\S/.test(line);
 function blankBefore(text3, lineStart2) {
   if (lineStart2 === 0) return true;
   const previousEnd = lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1);
-  return blank(text3.slice(lineStartOf2(text3, previousEnd), previousEnd));
+  return blank(text3.slice(lineStartOf(text3, previousEnd), previousEnd));
 }
 function commentRemoval(text3, start2, end) {
-  const lineStart2 = lineStartOf2(text3, start2);
+  const lineStart2 = lineStartOf(text3, start2);
   const lineEnd = lineEndOf(text3, end);
   const before2 = text3.slice(lineStart2, start2);
   const after = text3.slice(end, lineEnd);
@@ -52177,7 +52422,7 @@ function commentRemoval(text3, start2, end) {
     if (blankBefore(text3, lineStart2)) {
       const nextEnd = lineEndOf(text3, removeEnd);
       if (removeEnd < text3.length && blank(text3.slice(removeEnd, nextEnd))) removeEnd = nextEnd + breakLength(text3, nextEnd);
-      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf2(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
+      else if (removeEnd >= text3.length && lineStart2 > 0) removeStart = lineStartOf(text3, lineStart2 - (text3.startsWith("\r\n", lineStart2 - 2) ? 2 : 1));
     }
     return [removeStart, removeEnd];
   }
@@ -52188,7 +52433,7 @@ function commentRemoval(text3, start2, end) {
   return spacesBefore > 0 && spacesAfter > 0 ? [start2 - spacesBefore, end] : [start2, end];
 }
 function keyRemoval(text3, start2, end) {
-  const lineStart2 = lineStartOf2(text3, start2);
+  const lineStart2 = lineStartOf(text3, start2);
   if (!blank(text3.slice(lineStart2, start2))) return null;
   const lineEnd = lineEndOf(text3, end);
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
@@ -52274,7 +52519,7 @@ function orList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-// src/mention-use.ts
+// src/parse/mention-use.ts
 var OPTION_SECTION = new RegExp(
   "^(?:" + [
     "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
@@ -52424,7 +52669,7 @@ function negatedInClause(before2) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
-// src/mention-matcher.ts
+// src/model/mention-matcher.ts
 function isAcronym(term) {
   return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
 }
@@ -52568,7 +52813,7 @@ var MentionMatcher = class {
   }
 };
 
-// src/parse.ts
+// src/parse/parse-adr.ts
 function parseMarkdown(text3) {
   return parseBounded(text3);
 }
@@ -52650,7 +52895,7 @@ function readFrontmatter(text3, blockEnd, lines) {
   const yamlError = document3.errors[0];
   if (yamlError) {
     frontmatter2.error = {
-      message: firstLine2(yamlError.message),
+      message: firstLine(yamlError.message),
       range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
     };
     return frontmatter2;
@@ -52699,7 +52944,7 @@ function unexpandableNode(document3) {
   });
   return found;
 }
-function firstLine2(message) {
+function firstLine(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 function frontmatterField(frontmatter2, key) {
@@ -52993,420 +53238,9 @@ function isAutolink(text3, node2, range) {
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
-// src/dates.ts
-function checkIsoDate(written) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
-  if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12) return `"${written}" has no month ${match[2]}`;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
-  return null;
-}
-var DAY_MS = 864e5;
-function leadingIsoDate(value2) {
-  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
-  if (!/^\d{4}-/.test(text3)) return null;
-  const month = /^(\d{4})-(\d{2})$/.exec(text3);
-  if (month) {
-    const number = Number(month[2]);
-    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
-  }
-  const problem = checkIsoDate(text3);
-  if (problem) return { text: text3, day: null, problem };
-  const [year, monthNumber, day] = text3.split("-").map(Number);
-  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
-}
-function formatDay(day) {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-function latestToday(now = /* @__PURE__ */ new Date()) {
-  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
-}
-
-// rules/frontmatter-fields.ts
-var meta2 = {
-  id: "frontmatter-fields",
-  description: "Known frontmatter fields have valid values: date, patterns and categories",
-  defaultSeverity: "error",
-  fixable: false,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("frontmatter-fields"),
-    why: "Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)",
-    wrong: "---\nstatus: accepted\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
-    right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
-  }
-};
-var check2 = ({ adr, report }) => {
-  const frontmatter2 = adr.frontmatter;
-  if (!frontmatter2?.data) return;
-  const date = frontmatterField(frontmatter2, "date");
-  if (date) {
-    const node2 = date.node;
-    const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml3.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
-    const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
-    if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
-  }
-  if (adr.patternsShapeError) report(adr.patternsShapeError);
-  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.shapeError.range, message: capitalise(ref.shapeError.message) });
-  if (adr.categoriesShapeError) report(adr.categoriesShapeError);
-  for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
-};
-function capitalise(text3) {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
-}
-
-// rules/pattern-slug.ts
-var pattern_slug_exports = {};
-__export(pattern_slug_exports, {
-  check: () => check3,
-  meta: () => meta3
-});
-var meta3 = {
-  id: "pattern-slug",
-  description: "Every pattern reference in the frontmatter is a catalogue slug",
-  defaultSeverity: "error",
-  fixable: true,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("pattern-slug"),
-    why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
-    wrong: "---\npatterns:\n  - Saga Pattern\n  - cqrs-patern\n---\n",
-    right: "---\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n---\n"
-  }
-};
-var FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
-var check3 = ({ adr, catalogue, report }) => {
-  for (const ref of adr.patterns) {
-    if (ref.value === null) continue;
-    const resolved = catalogue.resolve(ref.value);
-    if (resolved?.form === "slug") continue;
-    const written = ref.value.trim();
-    const { range, fixable } = referenceRange(adr.text, ref);
-    if (resolved) {
-      const { pattern, form } = resolved;
-      const what = written.toLowerCase() === pattern.slug ? "a slug in the wrong case" : `${FORM_LABEL[form]} of a pattern`;
-      report({
-        range,
-        message: `"${written}" is ${what}; use the slug "${pattern.slug}"`,
-        ...fixable ? { fix: { range, text: pattern.slug } } : {},
-        suggestions: fixable ? [pattern.slug] : []
-      });
-      continue;
-    }
-    const suggestions = catalogue.suggestSlugs(ref.value);
-    const typo = catalogue.typoOf(written);
-    report({
-      range,
-      message: `Unknown pattern "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
-      ...typo && fixable ? { fix: { range, text: typo } } : {},
-      suggestions: fixable ? suggestions : []
-    });
-  }
-};
-function referenceRange(text3, ref) {
-  const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-  if (inItem) return { range: withoutTrailingSpace(text3, ref.range), fixable: true };
-  const item = withoutTrailingSpace(text3, ref.itemRange);
-  return { range: item, fixable: text3.charAt(item[0]) === "*" };
-}
-function withoutTrailingSpace(text3, [start2, end]) {
-  let trimmed = end;
-  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start2, trimmed];
-}
-
-// rules/pattern-category.ts
-var pattern_category_exports = {};
-__export(pattern_category_exports, {
-  check: () => check4,
-  meta: () => meta4
-});
-var import_yaml4 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-var meta4 = {
-  id: "pattern-category",
-  description: "Categories are catalogue categories and match the patterns they go with",
-  defaultSeverity: "error",
-  fixable: true,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("pattern-category"),
-    why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
-    wrong: "---\npatterns:\n  - slug: saga-pattern\n    category: Data Pattern\ncategories: [Data Patterns]\n---\n",
-    right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
-  }
-};
-var check4 = ({ adr, catalogue, report }) => {
-  const declaredCategories = /* @__PURE__ */ new Set();
-  const categoryAliases = writtenCategoryEntries(adr);
-  for (const [index2, entry] of adr.categories.entries()) {
-    if (entry.value === null) continue;
-    const ref = { value: entry.value, range: withoutTrailingSpace2(adr.text, categoryAliases[index2] ?? entry.range) };
-    const written = ref.value.trim();
-    const known = catalogue.category(ref.value);
-    if (known === ref.value) {
-      declaredCategories.add(known);
-    } else if (known) {
-      declaredCategories.add(known);
-      report({ range: ref.range, message: `Write the category as the catalogue does: "${known}"`, fix: { range: ref.range, text: known }, suggestions: [known] });
-    } else {
-      const suggestions = catalogue.suggestCategories(ref.value);
-      const only = suggestions.length === 1 ? suggestions[0] : void 0;
-      const typo = only !== void 0 && (0, import_fastest_levenshtein.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
-      if (typo) declaredCategories.add(typo);
-      report({
-        range: ref.range,
-        message: `Unknown category "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; known categories: ${catalogue.categories.join(", ")}`),
-        ...typo ? { fix: { range: ref.range, text: typo } } : {},
-        suggestions
-      });
-    }
-  }
-  const itemCategoryAliases = writtenItemCategories(adr);
-  for (const [index2, ref] of adr.patterns.entries()) {
-    const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
-    if (!pattern) continue;
-    const given = ref.category && { value: ref.category.value, range: withoutTrailingSpace2(adr.text, itemCategoryAliases[index2] ?? ref.category.range) };
-    if (given?.value != null && given.value !== pattern.category) {
-      const sameButCase = given.value.trim().toLowerCase() === pattern.category.toLowerCase();
-      report({
-        range: given.range,
-        message: sameButCase ? `Write the category as the catalogue does: "${pattern.category}"` : `"${pattern.slug}" is in the category "${pattern.category}", not "${given.value.trim()}"`,
-        fix: { range: given.range, text: pattern.category },
-        suggestions: [pattern.category]
-      });
-    }
-    if (adr.categories.length > 0 && !declaredCategories.has(pattern.category)) {
-      const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-      report({
-        range: inItem ? ref.range : ref.itemRange,
-        severity: "warn",
-        message: `"categories" does not list "${pattern.category}", the category of "${pattern.slug}"`
-      });
-    }
-  }
-};
-function withoutTrailingSpace2(text3, [start2, end]) {
-  let trimmed = end;
-  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
-  return [start2, trimmed];
-}
-function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml4.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
-}
-function writtenCategoryEntries(adr) {
-  const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml4.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
-}
-function writtenItemCategories(adr) {
-  const node2 = adr.patternsNode;
-  const items = (0, import_yaml4.isSeq)(node2) ? node2.items : [node2];
-  return items.map((item) => {
-    if (!(0, import_yaml4.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "category");
-    return aliasRange(adr, pair?.value);
-  });
-}
-
-// rules/pattern-duplicate.ts
-var pattern_duplicate_exports = {};
-__export(pattern_duplicate_exports, {
-  check: () => check5,
-  meta: () => meta5
-});
-
-// src/edits.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-function lineStart(text3, offset) {
-  let i = offset;
-  while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
-  return i;
-}
-function nextLineStart(text3, offset) {
-  let i = offset;
-  while (i < text3.length && text3[i] !== "\n" && text3[i] !== "\r") i++;
-  if (text3[i] === "\r" && text3[i + 1] === "\n") return i + 2;
-  return i < text3.length ? i + 1 : i;
-}
-function removeSequenceItem(text3, itemRange) {
-  const [start2, end] = itemRange;
-  const start0 = lineStart(text3, start2);
-  const before2 = text3.slice(start0, start2);
-  if (/^\s*-\s+$/.test(before2) || /^\s*-$/.test(before2)) {
-    return { range: [start0, nextLineStart(text3, Math.max(start2, end - 1))], text: "" };
-  }
-  let after = end;
-  while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
-  if (text3[after] === ",") {
-    after++;
-    while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
-  }
-  const ownLine = /^[ \t]*$/.test(before2);
-  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
-    return { range: [start0, nextLineStart(text3, after)], text: "" };
-  }
-  let i = start2 - 1;
-  while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
-  if (text3[i] === ",") return { range: [i, end], text: "" };
-  if (text3.slice(end, after).includes(",")) return { range: [start2, after], text: "" };
-  if (ownLine) return { range: [start2, end], text: "" };
-  return null;
-}
-function lineEnding2(text3) {
-  const match = /\r\n|\r|\n/.exec(text3);
-  return match ? match[0] : "\n";
-}
-function declarePatterns(adr, slugs) {
-  if (slugs.length === 0) return null;
-  const { text: text3 } = adr;
-  const frontmatter2 = adr.frontmatter;
-  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text3 : text3);
-  const blockList = (itemPrefix) => slugs.map((slug2) => `${itemPrefix}${slug2}${eol}`).join("");
-  if (!frontmatter2) {
-    if (adr.unterminatedFrontmatter) return null;
-    const separator = text3 === "" || /^(?:\r\n|\r|\n)/.test(text3) ? "" : eol;
-    return { range: [0, 0], text: `---${eol}patterns:${eol}${blockList("  - ")}---${eol}${separator}` };
-  }
-  if (!frontmatter2.data) return null;
-  const field = frontmatterField(frontmatter2, "patterns");
-  if (!field) {
-    const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-    return { range: [end, end], text: `${before2}patterns:${eol}${blockList("  - ")}` };
-  }
-  return appendFrontmatterItems(adr, "patterns", slugs);
-}
-function appendFrontmatterItems(adr, key, items) {
-  const frontmatter2 = adr.frontmatter;
-  if (items.length === 0 || !frontmatter2?.data) return null;
-  const field = frontmatterField(frontmatter2, key);
-  if (!field) return null;
-  const { text: text3 } = adr;
-  const eol = lineEnding2(frontmatter2.yamlText || text3);
-  const node2 = field.pair.value;
-  if (node2 && (0, import_yaml5.isSeq)(node2)) {
-    const all2 = node2.items;
-    const last = all2[all2.length - 1];
-    if (node2.flow) {
-      const [start2, end] = nodeRange(frontmatter2, node2);
-      if (text3.charAt(start2) !== "[" || text3.charAt(end - 1) !== "]") return null;
-      if (!last) return { range: [start2 + 1, start2 + 1], text: items.join(", ") };
-      const [, lastEnd2] = nodeRange(frontmatter2, last);
-      return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
-    }
-    const first = all2[0];
-    if (!first || !last) return null;
-    const [firstStart] = nodeRange(frontmatter2, first);
-    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
-    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
-    const [, lastEnd] = nodeRange(frontmatter2, last);
-    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
-    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
-  }
-  if (node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null && node2.value !== "") {
-    const [start2, end] = nodeRange(frontmatter2, node2);
-    if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
-    return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
-  }
-  if (!node2 || (0, import_yaml5.isScalar)(node2) && (node2.value === null || node2.value === "")) {
-    if (node2?.range && node2.range[1] > node2.range[0]) {
-      const [start2, end] = nodeRange(frontmatter2, node2);
-      return { range: [start2, end], text: `[${items.join(", ")}]` };
-    }
-    const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const colon = text3.indexOf(":", keyEnd);
-    if (colon < 0) return null;
-    return { range: [colon + 1, colon + 1], text: ` [${items.join(", ")}]` };
-  }
-  return null;
-}
-function insertFrontmatterPair(adr, line, placement = []) {
-  const frontmatter2 = adr.frontmatter;
-  if (!frontmatter2?.data) return null;
-  const root = frontmatter2.document.contents;
-  const { text: text3 } = adr;
-  const eol = lineEnding2(frontmatter2.yamlText || text3);
-  const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml5.isScalar)(root) && root.value === null) {
-    const before3 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-    return { range: [end, end], text: `${before3}${line}${eol}` };
-  }
-  if (!(0, import_yaml5.isMap)(root) || root.flow) return null;
-  const indentOf = (keyStart) => {
-    const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
-    return /^[ \t]*$/.test(indent2) ? indent2 : null;
-  };
-  for (const anchor of placement) {
-    const key = "after" in anchor ? anchor.after : anchor.before;
-    const field = frontmatterField(frontmatter2, key);
-    if (!field) continue;
-    const [keyStart, keyEnd] = nodeRange(frontmatter2, field.pair.key);
-    const indent2 = indentOf(keyStart);
-    if (indent2 === null) return null;
-    if ("before" in anchor) return { range: [keyStart - indent2.length, keyStart - indent2.length], text: `${indent2}${line}${eol}` };
-    const value2 = field.pair.value;
-    const valueEnd = value2?.range ? nodeRange(frontmatter2, value2)[1] : keyEnd;
-    const at = nextLineStart(text3, Math.max(valueEnd - 1, keyEnd));
-    if (at > end) return null;
-    const needsBreak = !/[\r\n]/.test(text3.charAt(at - 1));
-    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent2}${line}${eol}` };
-  }
-  const firstKey = root.items[0]?.key;
-  const indent = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
-  if (indent === null) return null;
-  const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
-  return { range: [end, end], text: `${before2}${indent}${line}${eol}` };
-}
-
-// rules/pattern-duplicate.ts
-var meta5 = {
-  id: "pattern-duplicate",
-  description: "A pattern is declared once, in whatever form",
-  defaultSeverity: "error",
-  fixable: true,
-  scope: "file",
-  docs: {
-    url: ruleDocsUrl("pattern-duplicate"),
-    why: "A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.",
-    wrong: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n",
-    right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
-  }
-};
-var check5 = ({ adr, catalogue, report }) => {
-  const firstLineBySlug = /* @__PURE__ */ new Map();
-  for (const ref of adr.patterns) {
-    if (ref.value === null) continue;
-    const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
-    const firstLine5 = firstLineBySlug.get(slug2);
-    if (firstLine5 === void 0) {
-      firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
-      continue;
-    }
-    const fix = removeSequenceItem(adr.text, ref.itemRange);
-    const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
-    report({
-      range: inItem ? ref.range : ref.itemRange,
-      message: `"${slug2}" is already declared on line ${firstLine5}; remove this duplicate`,
-      ...fix ? { fix } : {}
-    });
-  }
-};
-
-// rules/pattern-undeclared.ts
-var pattern_undeclared_exports = {};
-__export(pattern_undeclared_exports, {
-  check: () => check6,
-  meta: () => meta6
-});
-
-// src/record.ts
-import { basename as basename2, dirname as dirname2 } from "node:path";
-var import_yaml6 = __toESM(require_dist(), 1);
+// src/parse/record.ts
+import { basename as basename4, dirname as dirname3 } from "node:path";
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -53461,10 +53295,10 @@ function slug(value2, maintainCase) {
   return value2.replace(regex, "").replace(/ /g, "-");
 }
 
-// src/status.ts
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+// src/model/status.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
 
-// src/status-words.ts
+// src/model/status-words.ts
 var STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
 var STATUS_SYNONYMS = {
   // Not decided yet.
@@ -53551,7 +53385,7 @@ var STATUS_HINTS = {
 };
 var SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
 
-// src/status.ts
+// src/model/status.ts
 var DEFAULT_STATUSES = [...STANDARD_STATUSES];
 function statusVocabulary(config, template) {
   if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
@@ -53617,7 +53451,7 @@ function closestBySpelling(written, statuses) {
   let best = null;
   for (const status of statuses) {
     const wanted2 = statusStem(status);
-    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted2), (0, import_fastest_levenshtein2.distance)(word, wanted2), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted2));
+    const cost = Math.min((0, import_fastest_levenshtein.distance)(cleaned, wanted2), (0, import_fastest_levenshtein.distance)(word, wanted2), (0, import_fastest_levenshtein.distance)(word.split(" ")[0] ?? word, wanted2));
     if (cost <= Math.max(1, Math.floor(wanted2.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
   }
   return best?.status ?? null;
@@ -53633,116 +53467,7 @@ function startsWithSuccessor(written) {
 }
 var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
 
-// src/naming.ts
-var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
-var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
-var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
-var LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
-var DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
-function nameParts(name) {
-  const match = WELL_FORMED.exec(name);
-  if (!match) return null;
-  const title = match[4];
-  if (title.includes("-") && title.includes("_")) return null;
-  const digits = match[2];
-  const prefix = match[1] ?? "";
-  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
-  if (kind === null) return null;
-  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
-}
-function fileNumberDigits(name) {
-  if (DATE_START.test(name)) return null;
-  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
-}
-function fileNumber(name) {
-  const digits = fileNumberDigits(name);
-  return digits === null ? null : Number(digits);
-}
-function isDateName(name) {
-  return DATE_START.test(name) && /^\d{8}/.test(name);
-}
-function mostFrequent(values, preferred) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
-  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
-  let best;
-  let bestCount = 0;
-  for (const [value2, count] of counts) {
-    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
-      best = value2;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-function paddingWidth(digits) {
-  const padded = mostFrequent(
-    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
-    [4, 3]
-  );
-  if (padded === void 0) return 1;
-  const limit = 10 ** (padded - 1);
-  const candidates = digits.filter((text3) => Number(text3) < limit);
-  const showing = candidates.filter((text3) => text3.length === padded).length;
-  return showing * 2 >= candidates.length ? padded : 1;
-}
-function namingKind(names) {
-  let dated = 0;
-  let numbered = 0;
-  for (const name of names) {
-    if (isDateName(name)) dated++;
-    else if (fileNumberDigits(name) !== null) numbered++;
-  }
-  return dated > numbered ? "date" : "number";
-}
-function inferNaming(names, kind = namingKind(names)) {
-  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
-  const separator = mostFrequent(
-    parts2.map((part) => part.separator),
-    ["-"]
-  );
-  const wordSeparator = mostFrequent(
-    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
-    ["-"]
-  );
-  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
-  return {
-    kind,
-    prefix: mostFrequent(
-      parts2.map((part) => part.prefix),
-      [""]
-    ) ?? "",
-    width: kind === "date" ? [8, 8] : [width, width],
-    separator: separator ?? "-",
-    wordSeparator: wordSeparator ?? separator ?? "-"
-  };
-}
-var DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
-function namingFor(names, option = "auto") {
-  if (option === "date") return DATE_SCHEME;
-  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
-  return inferNaming(names);
-}
-function followsNaming(name, scheme) {
-  const parts2 = nameParts(name);
-  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
-  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
-  if (scheme.kind === "date") return true;
-  const [min, max] = scheme.width;
-  const length = parts2.digits.length;
-  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
-}
-function namingForm(scheme) {
-  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
-  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
-}
-function schemeName(scheme, number, words3, extension2 = ".md") {
-  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
-  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
-}
-
-// src/record.ts
+// src/parse/record.ts
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -53754,7 +53479,7 @@ function declaredSlugs(adr, catalogue) {
 function scalarField(adr, key) {
   const field = frontmatterField(adr.frontmatter, key);
   const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml6.isScalar)(node2) || node2.value === null) return null;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml3.isScalar)(node2) || node2.value === null) return null;
   const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
   return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
 }
@@ -53991,7 +53716,7 @@ function markdownAnchors(_path, text3) {
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
-  const name = basename2(adr.path);
+  const name = basename4(adr.path);
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
   const h1 = h1s[0];
   const h1Text = h1 ? toString(h1).trim() : null;
@@ -54029,9 +53754,9 @@ function buildRecord(adr, catalogue) {
     const field = frontmatterField(adr.frontmatter, key);
     if (!field || !adr.frontmatter) continue;
     const node2 = field.node;
-    const items = node2 && (0, import_yaml6.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml3.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml6.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
       relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
@@ -54060,7 +53785,7 @@ function buildRecord(adr, catalogue) {
   const format = detectFormat(adr, sections, bulletStatus, nygardHead);
   return {
     path: adr.path,
-    folder: dirname2(adr.path),
+    folder: dirname3(adr.path),
     name,
     format,
     fileNumber: fileNumber(name),
@@ -54107,11 +53832,517 @@ function patternLinkTarget(pattern, settings) {
   return pattern.url;
 }
 
-// src/conventions.ts
-import { createHash } from "node:crypto";
-import { basename as basename4 } from "node:path";
+// rules/frontmatter-syntax.ts
+var frontmatter_syntax_exports = {};
+__export(frontmatter_syntax_exports, {
+  check: () => check,
+  meta: () => meta
+});
 
-// src/sections.ts
+// src/model/rule-docs-url.ts
+var REPOSITORY_URL = "https://github.com/adrlint/adrlint";
+function ruleDocsUrl(ruleId) {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+// rules/frontmatter-syntax.ts
+var meta = {
+  id: "frontmatter-syntax",
+  description: "The frontmatter block is closed, parses as YAML and is a mapping",
+  defaultSeverity: "error",
+  fixable: true,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("frontmatter-syntax"),
+    why: "A frontmatter block that does not parse hides every field in it: the status, the date and the declared patterns are all lost to tools and to site generators, often silently.",
+    wrong: "---\nstatus: accepted\npatterns: [saga-pattern\n---\n\n# Use sagas\n",
+    right: "---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Use sagas\n"
+  }
+};
+var check = ({ adr, report }) => {
+  if (adr.unterminatedFrontmatter) {
+    report({
+      range: adr.unterminatedFrontmatter,
+      message: 'The frontmatter opened by "---" on line 1 is never closed; add a "---" line after the YAML'
+    });
+    return;
+  }
+  const frontmatter2 = adr.frontmatter;
+  const error2 = frontmatter2?.error;
+  if (!frontmatter2 || !error2) return;
+  const spaceless = missingSpaces(frontmatter2.yamlText);
+  if (spaceless.length === 0) {
+    report({ range: error2.range, message: `Invalid frontmatter: ${error2.message}` });
+    return;
+  }
+  const first = spaceless[0];
+  const last = spaceless[spaceless.length - 1];
+  const start2 = frontmatter2.yamlOffset + first;
+  const end = frontmatter2.yamlOffset + last;
+  const fixed = insertSpaces(adr.text.slice(start2, end), spaceless.map((at) => at - first));
+  const lineStart2 = lineStartOf2(frontmatter2.yamlText, first);
+  const line = firstLine2(frontmatter2.yamlText.slice(lineStart2));
+  report({
+    range: [frontmatter2.yamlOffset + lineStart2, frontmatter2.yamlOffset + lineStart2 + line.length],
+    message: `Invalid frontmatter: "${line}" is one value to YAML, not a key and its value; put a space after the colon ("${line.replace(":", ": ")}")`,
+    fix: { range: [start2, end], text: fixed }
+  });
+};
+var KEY_WITHOUT_SPACE = /^[A-Za-z_][\w-]*:(?![\s/])/;
+function missingSpaces(yaml) {
+  const offsets4 = [];
+  let at = 0;
+  for (const line of yaml.split(/(?<=\r\n|\r|\n)/)) {
+    const content3 = line.replace(/\r?\n$|\r$/, "");
+    if (content3.trim() !== "" && !content3.trimStart().startsWith("#")) {
+      const match = KEY_WITHOUT_SPACE.exec(content3);
+      if (!match) return [];
+      offsets4.push(at + match[0].length);
+    }
+    at += line.length;
+  }
+  return offsets4;
+}
+function insertSpaces(text3, offsets4) {
+  let result = "";
+  let from = 0;
+  for (const offset of offsets4) {
+    result += `${text3.slice(from, offset)} `;
+    from = offset;
+  }
+  return result + text3.slice(from);
+}
+function lineStartOf2(text3, offset) {
+  const before2 = text3.slice(0, offset);
+  return Math.max(before2.lastIndexOf("\n"), before2.lastIndexOf("\r")) + 1;
+}
+function firstLine2(text3) {
+  return /^[^\r\n]*/.exec(text3)[0];
+}
+
+// rules/frontmatter-fields.ts
+var frontmatter_fields_exports = {};
+__export(frontmatter_fields_exports, {
+  check: () => check2,
+  meta: () => meta2
+});
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/model/dates.ts
+function checkIsoDate(written) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
+  if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `"${written}" has no month ${match[2]}`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
+  return null;
+}
+var DAY_MS = 864e5;
+function leadingIsoDate(value2) {
+  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
+  if (!/^\d{4}-/.test(text3)) return null;
+  const month = /^(\d{4})-(\d{2})$/.exec(text3);
+  if (month) {
+    const number = Number(month[2]);
+    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+  }
+  const problem = checkIsoDate(text3);
+  if (problem) return { text: text3, day: null, problem };
+  const [year, monthNumber, day] = text3.split("-").map(Number);
+  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
+}
+function formatDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+function latestToday(now = /* @__PURE__ */ new Date()) {
+  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
+}
+
+// rules/frontmatter-fields.ts
+var meta2 = {
+  id: "frontmatter-fields",
+  description: "Known frontmatter fields have valid values: date, patterns and categories",
+  defaultSeverity: "error",
+  fixable: false,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("frontmatter-fields"),
+    why: "Tools, reports and site generators read `date`, `patterns` and `categories` as data. A date that does not exist (YAML would roll 2024-02-30 over to March) or a pattern reference of the wrong shape makes the record say something it does not. (adr-status checks `status`.)",
+    wrong: "---\nstatus: accepted\ndate: 2024-02-30\npatterns:\n  - slug: [saga-pattern]\n---\n",
+    right: "---\nstatus: accepted\ndate: 2024-02-29\npatterns:\n  - slug: saga-pattern\n---\n"
+  }
+};
+var check2 = ({ adr, report }) => {
+  const frontmatter2 = adr.frontmatter;
+  if (!frontmatter2?.data) return;
+  const date = frontmatterField(frontmatter2, "date");
+  if (date) {
+    const node2 = date.node;
+    const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
+    const written = node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+    const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
+    if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
+  }
+  if (adr.patternsShapeError) report(adr.patternsShapeError);
+  for (const ref of adr.patterns) if (ref.shapeError) report({ range: ref.shapeError.range, message: capitalise(ref.shapeError.message) });
+  if (adr.categoriesShapeError) report(adr.categoriesShapeError);
+  for (const ref of adr.categories) if (ref.shapeError) report({ range: ref.range, message: capitalise(ref.shapeError) });
+};
+function capitalise(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
+
+// rules/pattern-slug.ts
+var pattern_slug_exports = {};
+__export(pattern_slug_exports, {
+  check: () => check3,
+  meta: () => meta3
+});
+var meta3 = {
+  id: "pattern-slug",
+  description: "Every pattern reference in the frontmatter is a catalogue slug",
+  defaultSeverity: "error",
+  fixable: true,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("pattern-slug"),
+    why: 'A slug is the one stable key of a pattern: reports, links and searches group ADRs by it. Names and aliases drift ("CQRS", "Command Query Responsibility Segregation"); a typo makes the reference point nowhere.',
+    wrong: "---\npatterns:\n  - Saga Pattern\n  - cqrs-patern\n---\n",
+    right: "---\npatterns:\n  - saga-pattern\n  - cqrs-pattern\n---\n"
+  }
+};
+var FORM_LABEL = { name: "the name", code: "the code", alias: "an alias", slug: "the slug" };
+var check3 = ({ adr, catalogue, report }) => {
+  for (const ref of adr.patterns) {
+    if (ref.value === null) continue;
+    const resolved = catalogue.resolve(ref.value);
+    if (resolved?.form === "slug") continue;
+    const written = ref.value.trim();
+    const { range, fixable } = referenceRange(adr.text, ref);
+    if (resolved) {
+      const { pattern, form } = resolved;
+      const what = written.toLowerCase() === pattern.slug ? "a slug in the wrong case" : `${FORM_LABEL[form]} of a pattern`;
+      report({
+        range,
+        message: `"${written}" is ${what}; use the slug "${pattern.slug}"`,
+        ...fixable ? { fix: { range, text: pattern.slug } } : {},
+        suggestions: fixable ? [pattern.slug] : []
+      });
+      continue;
+    }
+    const suggestions = catalogue.suggestSlugs(ref.value);
+    const typo = catalogue.typoOf(written);
+    report({
+      range,
+      message: `Unknown pattern "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : '; run "adrlint catalogue" to list the slugs'),
+      ...typo && fixable ? { fix: { range, text: typo } } : {},
+      suggestions: fixable ? suggestions : []
+    });
+  }
+};
+function referenceRange(text3, ref) {
+  const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+  if (inItem) return { range: withoutTrailingSpace(text3, ref.range), fixable: true };
+  const item = withoutTrailingSpace(text3, ref.itemRange);
+  return { range: item, fixable: text3.charAt(item[0]) === "*" };
+}
+function withoutTrailingSpace(text3, [start2, end]) {
+  let trimmed = end;
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
+}
+
+// rules/pattern-category.ts
+var pattern_category_exports = {};
+__export(pattern_category_exports, {
+  check: () => check4,
+  meta: () => meta4
+});
+var import_yaml5 = __toESM(require_dist(), 1);
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+var meta4 = {
+  id: "pattern-category",
+  description: "Categories are catalogue categories and match the patterns they go with",
+  defaultSeverity: "error",
+  fixable: true,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("pattern-category"),
+    why: "Categories group decisions in reports (all Data Pattern decisions, say). A category that does not match the pattern's, or does not exist, puts the record in the wrong group or in none.",
+    wrong: "---\npatterns:\n  - slug: saga-pattern\n    category: Data Pattern\ncategories: [Data Patterns]\n---\n",
+    right: "---\npatterns:\n  - slug: saga-pattern\n    category: Transaction Pattern\ncategories: [Transaction Pattern]\n---\n"
+  }
+};
+var check4 = ({ adr, catalogue, report }) => {
+  const declaredCategories = /* @__PURE__ */ new Set();
+  const categoryAliases = writtenCategoryEntries(adr);
+  for (const [index2, entry] of adr.categories.entries()) {
+    if (entry.value === null) continue;
+    const ref = { value: entry.value, range: withoutTrailingSpace2(adr.text, categoryAliases[index2] ?? entry.range) };
+    const written = ref.value.trim();
+    const known = catalogue.category(ref.value);
+    if (known === ref.value) {
+      declaredCategories.add(known);
+    } else if (known) {
+      declaredCategories.add(known);
+      report({ range: ref.range, message: `Write the category as the catalogue does: "${known}"`, fix: { range: ref.range, text: known }, suggestions: [known] });
+    } else {
+      const suggestions = catalogue.suggestCategories(ref.value);
+      const only = suggestions.length === 1 ? suggestions[0] : void 0;
+      const typo = only !== void 0 && (0, import_fastest_levenshtein2.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
+      if (typo) declaredCategories.add(typo);
+      report({
+        range: ref.range,
+        message: `Unknown category "${written}"` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; known categories: ${catalogue.categories.join(", ")}`),
+        ...typo ? { fix: { range: ref.range, text: typo } } : {},
+        suggestions
+      });
+    }
+  }
+  const itemCategoryAliases = writtenItemCategories(adr);
+  for (const [index2, ref] of adr.patterns.entries()) {
+    const pattern = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern;
+    if (!pattern) continue;
+    const given = ref.category && { value: ref.category.value, range: withoutTrailingSpace2(adr.text, itemCategoryAliases[index2] ?? ref.category.range) };
+    if (given?.value != null && given.value !== pattern.category) {
+      const sameButCase = given.value.trim().toLowerCase() === pattern.category.toLowerCase();
+      report({
+        range: given.range,
+        message: sameButCase ? `Write the category as the catalogue does: "${pattern.category}"` : `"${pattern.slug}" is in the category "${pattern.category}", not "${given.value.trim()}"`,
+        fix: { range: given.range, text: pattern.category },
+        suggestions: [pattern.category]
+      });
+    }
+    if (adr.categories.length > 0 && !declaredCategories.has(pattern.category)) {
+      const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+      report({
+        range: inItem ? ref.range : ref.itemRange,
+        severity: "warn",
+        message: `"categories" does not list "${pattern.category}", the category of "${pattern.slug}"`
+      });
+    }
+  }
+};
+function withoutTrailingSpace2(text3, [start2, end]) {
+  let trimmed = end;
+  while (trimmed > start2 && /\s/.test(text3.charAt(trimmed - 1))) trimmed--;
+  return [start2, trimmed];
+}
+function aliasRange(adr, node2) {
+  return adr.frontmatter && (0, import_yaml5.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+}
+function writtenCategoryEntries(adr) {
+  const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
+  return (0, import_yaml5.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+}
+function writtenItemCategories(adr) {
+  const node2 = adr.patternsNode;
+  const items = (0, import_yaml5.isSeq)(node2) ? node2.items : [node2];
+  return items.map((item) => {
+    if (!(0, import_yaml5.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === "category");
+    return aliasRange(adr, pair?.value);
+  });
+}
+
+// rules/pattern-duplicate.ts
+var pattern_duplicate_exports = {};
+__export(pattern_duplicate_exports, {
+  check: () => check5,
+  meta: () => meta5
+});
+
+// rules/support/yaml-edits.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+function lineStart(text3, offset) {
+  let i = offset;
+  while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
+  return i;
+}
+function nextLineStart(text3, offset) {
+  let i = offset;
+  while (i < text3.length && text3[i] !== "\n" && text3[i] !== "\r") i++;
+  if (text3[i] === "\r" && text3[i + 1] === "\n") return i + 2;
+  return i < text3.length ? i + 1 : i;
+}
+function removeSequenceItem(text3, itemRange) {
+  const [start2, end] = itemRange;
+  const start0 = lineStart(text3, start2);
+  const before2 = text3.slice(start0, start2);
+  if (/^\s*-\s+$/.test(before2) || /^\s*-$/.test(before2)) {
+    return { range: [start0, nextLineStart(text3, Math.max(start2, end - 1))], text: "" };
+  }
+  let after = end;
+  while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
+  if (text3[after] === ",") {
+    after++;
+    while (after < text3.length && /[ \t]/.test(text3[after] ?? "")) after++;
+  }
+  const ownLine = /^[ \t]*$/.test(before2);
+  if (ownLine && /^(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text3.slice(after))) {
+    return { range: [start0, nextLineStart(text3, after)], text: "" };
+  }
+  let i = start2 - 1;
+  while (i >= 0 && /[ \t\r\n]/.test(text3[i] ?? "")) i--;
+  if (text3[i] === ",") return { range: [i, end], text: "" };
+  if (text3.slice(end, after).includes(",")) return { range: [start2, after], text: "" };
+  if (ownLine) return { range: [start2, end], text: "" };
+  return null;
+}
+function lineEnding2(text3) {
+  const match = /\r\n|\r|\n/.exec(text3);
+  return match ? match[0] : "\n";
+}
+function declarePatterns(adr, slugs) {
+  if (slugs.length === 0) return null;
+  const { text: text3 } = adr;
+  const frontmatter2 = adr.frontmatter;
+  const eol = lineEnding2(frontmatter2 ? frontmatter2.yamlText || text3 : text3);
+  const blockList = (itemPrefix) => slugs.map((slug2) => `${itemPrefix}${slug2}${eol}`).join("");
+  if (!frontmatter2) {
+    if (adr.unterminatedFrontmatter) return null;
+    const separator = text3 === "" || /^(?:\r\n|\r|\n)/.test(text3) ? "" : eol;
+    return { range: [0, 0], text: `---${eol}patterns:${eol}${blockList("  - ")}---${eol}${separator}` };
+  }
+  if (!frontmatter2.data) return null;
+  const field = frontmatterField(frontmatter2, "patterns");
+  if (!field) {
+    const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
+    const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before2}patterns:${eol}${blockList("  - ")}` };
+  }
+  return appendFrontmatterItems(adr, "patterns", slugs);
+}
+function appendFrontmatterItems(adr, key, items) {
+  const frontmatter2 = adr.frontmatter;
+  if (items.length === 0 || !frontmatter2?.data) return null;
+  const field = frontmatterField(frontmatter2, key);
+  if (!field) return null;
+  const { text: text3 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text3);
+  const node2 = field.pair.value;
+  if (node2 && (0, import_yaml6.isSeq)(node2)) {
+    const all2 = node2.items;
+    const last = all2[all2.length - 1];
+    if (node2.flow) {
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      if (text3.charAt(start2) !== "[" || text3.charAt(end - 1) !== "]") return null;
+      if (!last) return { range: [start2 + 1, start2 + 1], text: items.join(", ") };
+      const [, lastEnd2] = nodeRange(frontmatter2, last);
+      return { range: [lastEnd2, lastEnd2], text: items.map((item) => `, ${item}`).join("") };
+    }
+    const first = all2[0];
+    if (!first || !last) return null;
+    const [firstStart] = nodeRange(frontmatter2, first);
+    const prefix = text3.slice(lineStart(text3, firstStart), firstStart);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return null;
+    const [, lastEnd] = nodeRange(frontmatter2, last);
+    const at = nextLineStart(text3, Math.max(lastEnd - 1, 0));
+    const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
+  }
+  if (node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+    const [start2, end] = nodeRange(frontmatter2, node2);
+    if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
+    return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
+  }
+  if (!node2 || (0, import_yaml6.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+    if (node2?.range && node2.range[1] > node2.range[0]) {
+      const [start2, end] = nodeRange(frontmatter2, node2);
+      return { range: [start2, end], text: `[${items.join(", ")}]` };
+    }
+    const [, keyEnd] = nodeRange(frontmatter2, field.pair.key);
+    const colon = text3.indexOf(":", keyEnd);
+    if (colon < 0) return null;
+    return { range: [colon + 1, colon + 1], text: ` [${items.join(", ")}]` };
+  }
+  return null;
+}
+function insertFrontmatterPair(adr, line, placement = []) {
+  const frontmatter2 = adr.frontmatter;
+  if (!frontmatter2?.data) return null;
+  const root = frontmatter2.document.contents;
+  const { text: text3 } = adr;
+  const eol = lineEnding2(frontmatter2.yamlText || text3);
+  const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
+  if (root === null || (0, import_yaml6.isScalar)(root) && root.value === null) {
+    const before3 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+    return { range: [end, end], text: `${before3}${line}${eol}` };
+  }
+  if (!(0, import_yaml6.isMap)(root) || root.flow) return null;
+  const indentOf = (keyStart) => {
+    const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
+    return /^[ \t]*$/.test(indent2) ? indent2 : null;
+  };
+  for (const anchor of placement) {
+    const key = "after" in anchor ? anchor.after : anchor.before;
+    const field = frontmatterField(frontmatter2, key);
+    if (!field) continue;
+    const [keyStart, keyEnd] = nodeRange(frontmatter2, field.pair.key);
+    const indent2 = indentOf(keyStart);
+    if (indent2 === null) return null;
+    if ("before" in anchor) return { range: [keyStart - indent2.length, keyStart - indent2.length], text: `${indent2}${line}${eol}` };
+    const value2 = field.pair.value;
+    const valueEnd = value2?.range ? nodeRange(frontmatter2, value2)[1] : keyEnd;
+    const at = nextLineStart(text3, Math.max(valueEnd - 1, keyEnd));
+    if (at > end) return null;
+    const needsBreak = !/[\r\n]/.test(text3.charAt(at - 1));
+    return { range: [at, at], text: `${needsBreak ? eol : ""}${indent2}${line}${eol}` };
+  }
+  const firstKey = root.items[0]?.key;
+  const indent = firstKey ? indentOf(nodeRange(frontmatter2, firstKey)[0]) : "";
+  if (indent === null) return null;
+  const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
+  return { range: [end, end], text: `${before2}${indent}${line}${eol}` };
+}
+
+// rules/pattern-duplicate.ts
+var meta5 = {
+  id: "pattern-duplicate",
+  description: "A pattern is declared once, in whatever form",
+  defaultSeverity: "error",
+  fixable: true,
+  scope: "file",
+  docs: {
+    url: ruleDocsUrl("pattern-duplicate"),
+    why: "A pattern declared twice, often once by slug and once by name, counts the record twice in usage reports and usually means a merge went wrong.",
+    wrong: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n  - CQRS\n---\n",
+    right: "---\npatterns:\n  - cqrs-pattern\n  - saga-pattern\n---\n"
+  }
+};
+var check5 = ({ adr, catalogue, report }) => {
+  const firstLineBySlug = /* @__PURE__ */ new Map();
+  for (const ref of adr.patterns) {
+    if (ref.value === null) continue;
+    const slug2 = catalogue.resolve(ref.value)?.pattern.slug ?? ref.value.trim();
+    const firstLine5 = firstLineBySlug.get(slug2);
+    if (firstLine5 === void 0) {
+      firstLineBySlug.set(slug2, adr.lines.position(ref.itemRange[0]).line);
+      continue;
+    }
+    const fix = removeSequenceItem(adr.text, ref.itemRange);
+    const inItem = ref.range[0] >= ref.itemRange[0] && ref.range[1] <= ref.itemRange[1];
+    report({
+      range: inItem ? ref.range : ref.itemRange,
+      message: `"${slug2}" is already declared on line ${firstLine5}; remove this duplicate`,
+      ...fix ? { fix } : {}
+    });
+  }
+};
+
+// rules/pattern-undeclared.ts
+var pattern_undeclared_exports = {};
+__export(pattern_undeclared_exports, {
+  check: () => check6,
+  meta: () => meta6
+});
+
+// src/parse/conventions.ts
+import { createHash } from "node:crypto";
+
+// src/model/sections.ts
 function normaliseHeading(heading) {
   return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
 }
@@ -54239,8 +54470,8 @@ function sectionHeadingsOfText(source) {
   return headings;
 }
 
-// src/adr-links.ts
-import { basename as basename3, extname, join as join2, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+// src/parse/link-targets.ts
+import { basename as basename5, extname, join as join3, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -54263,7 +54494,7 @@ function decodeUrlPart(text3) {
 }
 function resolveLinkPath(path, folder, root) {
   const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join2(root, decoded) : resolve2(folder, decoded);
+  return decoded.startsWith("/") ? join3(root, decoded) : resolve3(folder, decoded);
 }
 var HTML = /\.html?$/i;
 var MARKDOWN = /\.(?:md|markdown)$/i;
@@ -54308,7 +54539,7 @@ function push2(map, key, value2) {
   else map.set(key, [value2]);
 }
 function renamedTargets(missing, names) {
-  const name = basename3(missing);
+  const name = basename5(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -54327,8 +54558,8 @@ function replacementName(missingName, found) {
   return found;
 }
 function relativeHref(fromFolder, to) {
-  const path = relative2(fromFolder, to).split(sep3).join("/");
-  return path === "" ? basename3(to) : path;
+  const path = relative3(fromFolder, to).split(sep4).join("/");
+  return path === "" ? basename5(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -54455,23 +54686,8 @@ function replaceLinkFragment(adr, linkRange, url, anchor) {
   return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
 }
 
-// src/conventions.ts
+// src/parse/conventions.ts
 var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
-var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
-function isTemplateName(name) {
-  const stem = basename4(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
-  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
-  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
-}
-var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
-function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename4(name).replace(/\.(md|markdown)$/i, ""));
-}
-function isNumberedFolder(names) {
-  const numbered = names.filter((name) => isNumberedName(name)).length;
-  return numbered >= 2 && numbered * 2 > names.length;
-}
 var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 var PATTERNS_KEY = /^patterns[ \t]*:/m;
 function declaresPatterns(source) {
@@ -54670,7 +54886,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -54719,7 +54935,7 @@ function linksTo(adr, target, project) {
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
-  return path === "" ? null : resolveLinkPath(path, dirname3(adrPath), project.root);
+  return path === "" ? null : resolveLinkPath(path, dirname4(adrPath), project.root);
 }
 function destination(url) {
   let depth = 0;
@@ -54741,7 +54957,7 @@ __export(adr_filename_exports, {
   meta: () => meta9
 });
 
-// src/set-index.ts
+// rules/support/set-index.ts
 var byFolder = /* @__PURE__ */ new WeakMap();
 var byNumber = /* @__PURE__ */ new WeakMap();
 function recordsByFolder(set) {
@@ -55038,7 +55254,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -55066,7 +55282,7 @@ var check13 = ({ record, set, report }) => {
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename5(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename6(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 var firstByTitle = /* @__PURE__ */ new WeakMap();
@@ -55323,7 +55539,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -55364,7 +55580,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename6(template.path)}`,
+    label: `folder's template ${basename7(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -55461,11 +55677,11 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename8, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename9, dirname as dirname5, join as join4 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 
-// src/relations.ts
-import { basename as basename7 } from "node:path";
+// rules/support/relations.ts
+import { basename as basename8 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -55493,7 +55709,7 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename7(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename8(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
@@ -55559,8 +55775,8 @@ function indexOf2(set, root) {
     for (const relation of record.relations) {
       const resolved = resolveRelation(relation, record, index2);
       if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname4(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join3(dirname4(resolved.path), renamed[0])) : void 0;
+        const renamed = renamedTargets(resolved.path, names.get(dirname5(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join4(dirname5(resolved.path), renamed[0])) : void 0;
         if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
         continue;
       }
@@ -55696,7 +55912,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename8(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename9(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -55756,16 +55972,16 @@ function unresolved(relation, resolution, project, index2) {
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname4(existing))) return null;
+    if (!index2.folders.has(dirname5(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname4(resolution.path);
+  const folder = dirname5(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename8(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename9(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
-    rename: renamed.length === 1 ? { name: names[0], path: join3(folder, renamed[0]) } : null
+    rename: renamed.length === 1 ? { name: names[0], path: join4(folder, renamed[0]) } : null
   };
 }
 var check17 = ({ adr, record, set, project, report }) => {
@@ -55813,7 +56029,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
-import { basename as basename9, dirname as dirname5, join as join4 } from "node:path";
+import { basename as basename10, dirname as dirname6, join as join5 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -55884,14 +56100,14 @@ function guessPool(names) {
   return pool;
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename9(missing);
-  if (dirname5(missing) !== folder && existingTarget(join4(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename10(missing);
+  if (dirname6(missing) !== folder && existingTarget(join5(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = extensionOf2(name);
   const wanted2 = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of guessPool(project.list(dirname5(missing)))) {
+  for (const candidate of guessPool(project.list(dirname6(missing)))) {
     if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
     if (Math.abs(candidate.stem.length - wanted2.length) > bestDistance) continue;
     const d = (0, import_fastest_levenshtein3.distance)(wanted2, candidate.stem);
@@ -55905,8 +56121,8 @@ function missingCandidates(check20, absolute) {
   const known = check20.candidates.get(absolute);
   if (known) return known;
   const { adr, project } = check20;
-  const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename9(absolute), name));
-  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname5(adr.path), project) : [] };
+  const renamed = renamedTargets(absolute, project.list(dirname6(absolute))).map((name) => replacementName(basename10(absolute), name));
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname6(adr.path), project) : [] };
   check20.candidates.set(absolute, candidates);
   return candidates;
 }
@@ -55939,7 +56155,7 @@ function checkReference(check20, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname5(adr.path);
+  const folder = dirname6(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
@@ -56131,426 +56347,8 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-// src/config.ts
-var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
-var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
-var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
-var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
-var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
-function toSeverity(value2) {
-  if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
-  if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
-  return null;
-}
-function findConfigFile(cwd) {
-  let dir = resolve3(cwd);
-  for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join5(dir, name);
-      if (!existsSync4(candidate)) continue;
-      if (name !== "package.json") return candidate;
-      if (packageHasConfig(candidate)) return candidate;
-    }
-    const parent = dirname6(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
-function packageHasConfig(file) {
-  let pkg;
-  try {
-    pkg = JSON.parse(readRegularFile(file));
-  } catch (error2) {
-    if (error2 instanceof NotRegularFileError) return false;
-    const reason = error2 instanceof SyntaxError ? `invalid JSON: ${error2.message.split("\n")[0]}` : `cannot be read (${error2.code ?? error2.message})`;
-    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
-  }
-  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
-}
-function readConfigData(file) {
-  let text3;
-  try {
-    if (statSync2(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readRegularFile(file);
-  } catch (error3) {
-    if (error3 instanceof ConfigError) throw error3;
-    if (error3 instanceof NotRegularFileError) throw new ConfigError(file, error3.reason);
-    throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
-  }
-  const noPosition = () => "";
-  if (file.endsWith(".json")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text3);
-    } catch (error3) {
-      throw new ConfigError(file, `invalid JSON: ${error3.message}`);
-    }
-    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
-    return { data: parsed, locate: noPosition };
-  }
-  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
-  const lines = createLineIndex(text3);
-  const at = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}: `;
-  };
-  const error2 = document3.errors[0];
-  if (error2) throw new ConfigError(file, `${at(error2.pos[0])}invalid YAML: ${error2.message.split("\n")[0]}`);
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (caught) {
-    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
-  }
-  return {
-    data: data ?? {},
-    locate: (path) => {
-      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-      const pair = (0, import_yaml9.isMap)(parent) ? parent.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
-      const node2 = pair?.key ?? document3.getIn(path, true);
-      return node2?.range ? at(node2.range[0]) : "";
-    }
-  };
-}
-var validateConfig = null;
-function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein5.distance)(id, a) - (0, import_fastest_levenshtein5.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein5.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
-}
-function resolveConfig(raw, file, baseDir, locate = () => "") {
-  const where = file ?? "<config>";
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
-  const config = raw;
-  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
-    for (const [id, value2] of Object.entries(config.rules)) {
-      const at = locate(["rules", id]);
-      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
-      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
-      if (!severity)
-        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
-    }
-  }
-  validateConfig ??= compileSchema("config.schema.json");
-  if (!validateConfig(config)) {
-    const error2 = validateConfig.errors?.[0];
-    const path = (error2?.instancePath ?? "").split("/").slice(1);
-    if (error2?.keyword === "additionalProperties") path.push(error2.params.additionalProperty);
-    throw new ConfigError(where, `${locate(path)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
-  }
-  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  const settings = {};
-  const explicit = /* @__PURE__ */ new Set();
-  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
-  for (const preset of presets) {
-    if (preset === "strict") {
-      for (const rule of rules) {
-        settings[rule.meta.id] = { severity: "error", options: void 0 };
-        explicit.add(rule.meta.id);
-      }
-    }
-    if (preset === "madr" || preset === "nygard") {
-      const current2 = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
-    }
-  }
-  for (const [id, value2] of Object.entries(config.rules ?? {})) {
-    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
-    const rule = rulesById.get(id);
-    if (options !== void 0 && rule) {
-      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
-      const validate = compileInlineSchema(rule.meta.schema);
-      if (!validate(options)) {
-        const error2 = validate.errors?.[0];
-        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
-      }
-    }
-    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
-    explicit.add(id);
-  }
-  return {
-    file,
-    baseDir,
-    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
-    ignore: config.ignore ?? [],
-    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve3(baseDir, config.catalogue) : null,
-    linkTemplate: config.linkTemplate ?? null,
-    statuses: config.statuses ?? DEFAULT_STATUSES,
-    statusesGiven: config.statuses !== void 0,
-    extends: presets,
-    rules: settings,
-    explicitRules: inRuleOrder(explicit)
-  };
-}
-function inRuleOrder(ids) {
-  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
-}
-function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve3(cwd));
-  if (explicitFile && !existsSync4(file)) throw new ConfigError(file, "config file not found");
-  const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname6(file), locate);
-}
-function overrideRules(config, overrides) {
-  const next = { ...config, rules: { ...config.rules } };
-  for (const override of overrides) {
-    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
-    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
-    const [, id = "", severityText = ""] = match;
-    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
-    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
-    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
-    next.rules[id] = { severity, options: next.rules[id]?.options };
-    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
-  }
-  return next;
-}
-
-// src/files.ts
-var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
-var ALWAYS_IGNORED = ["node_modules/", ".git/"];
-var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function isMarkdown(path) {
-  const lower = path.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
-}
-function toPosix(path) {
-  return sep4 === "/" ? path : path.split(sep4).join("/");
-}
-function buildIgnore(cwd, config) {
-  const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
-  const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve4(root, ".gitignore");
-  if (existsSync5(gitignore)) {
-    try {
-      matcher.add(readRegularFile(gitignore));
-    } catch {
-    }
-  }
-  matcher.add(config.ignore);
-  return { matcher, root };
-}
-async function discoverFiles(inputs, cwd, config) {
-  let base = cwd;
-  let patterns = [...inputs];
-  if (patterns.length === 0 && config.adrs) {
-    base = config.baseDir;
-    patterns = config.adrs;
-  } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync5(resolve4(cwd, candidate)));
-    if (!folder)
-      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
-    patterns = [folder];
-  }
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  const missing = [];
-  const named = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    const absolute = resolve4(base, pattern);
-    let stats;
-    try {
-      stats = statSync3(absolute);
-    } catch {
-      if (linkTarget(absolute) !== null) {
-        found.add(absolute);
-        continue;
-      }
-    }
-    if (stats?.isDirectory()) {
-      if (isMarkdown(absolute)) {
-        found.add(absolute);
-        folders.add(absolute);
-      }
-      searchFolder(absolute, () => true, true, found, folders);
-    } else if (stats) {
-      found.add(absolute);
-      if (isMarkdown(absolute)) named.add(absolute);
-    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
-      const scan = import_picomatch.default.scan(toPosix(pattern));
-      const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve4(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
-      if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
-    } else {
-      missing.push({ input: pattern, path: absolute, glob: false });
-    }
-  }
-  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
-  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
-  const skipped = [...named].sort().flatMap((path) => {
-    const reason = whyNot(path);
-    return reason === null ? [] : [{ path, reason }];
-  });
-  return { files, missing, skipped };
-}
-function explicitAdrFiles(config) {
-  return (config.adrs ?? []).flatMap((entry) => {
-    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve4(config.baseDir, entry);
-    try {
-      return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-function notAdrReason(folders, cwd, config, explicit) {
-  const { matcher, root } = buildIgnore(cwd, config);
-  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  const byName = (file, folder) => {
-    const name = basename10(file);
-    if (isTemplateName(name)) return "a template, not an ADR";
-    if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
-    const path = relative3(root, file);
-    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
-    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
-    return null;
-  };
-  const numberedFolders = /* @__PURE__ */ new Map();
-  const inNumberedFolder = (file) => {
-    const folder = dirname7(file);
-    let numbered = numberedFolders.get(folder);
-    if (numbered === void 0) {
-      numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join6(folder, name), false) === null));
-      numberedFolders.set(folder, numbered);
-    }
-    return numbered;
-  };
-  return (file) => {
-    const folder = folders.has(file);
-    const reason = byName(file, folder);
-    if (reason !== null) return reason;
-    if (!folder && !explicit.has(file) && !isNumberedName(basename10(file)) && inNumberedFolder(file)) return "not numbered, in a folder of numbered ADRs";
-    return null;
-  };
-}
-function markdownFileNames(folder) {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && isMarkdown(entry.name)).map((entry) => entry.name);
-}
-function templateFileOf(folder) {
-  let names;
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return null;
-  }
-  const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
-  return name === void 0 ? null : join6(folder, name);
-}
-function adrFilesOfFolders(folderPaths, cwd, config) {
-  const found = /* @__PURE__ */ new Set();
-  const folders = /* @__PURE__ */ new Set();
-  for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
-  for (const folder of folders) found.delete(folder);
-  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
-  return [...found].filter((file) => whyNot(file) === null).sort();
-}
-function searchFolder(root, isMatch, deep, found, folders) {
-  let matched = 0;
-  const pending = [""];
-  for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
-    let entries;
-    try {
-      entries = readdirSync(join6(root, folder), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
-      if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve4(root, path);
-      found.add(absolute);
-      if (entry.isDirectory()) folders.add(absolute);
-      matched++;
-    }
-  }
-  return matched;
-}
-var SIZE_UNITS = ["bytes", "KB", "MB", "GB"];
-function formatSize(bytes) {
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1024 && unit < SIZE_UNITS.length - 1) {
-    size /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${size} bytes` : `${size.toFixed(1)} ${SIZE_UNITS[unit]}`;
-}
-var READ_ERRORS = {
-  ENOENT: "no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  ELOOP: "a symbolic link that loops back on itself",
-  EISDIR: "a folder, not a file",
-  EMFILE: "too many open files"
-};
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function readAdrFile(path, maxFileSize) {
-  let bytes;
-  try {
-    const stats = statSync3(path);
-    if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
-    if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
-    if (stats.size > maxFileSize)
-      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
-    bytes = readFileSync4(path);
-  } catch (error2) {
-    const code = error2.code ?? "";
-    if (code === "ENOENT") {
-      const target = linkTarget(path);
-      if (target !== null) return { ok: false, reason: `is a symbolic link to "${target}", which does not exist` };
-    }
-    return { ok: false, reason: `cannot be read: ${READ_ERRORS[code] ?? (code || error2.message)}` };
-  }
-  if (bytes.length === 0) return { ok: false, reason: "is empty" };
-  if (bytes.subarray(0, 8e3).includes(0)) return { ok: false, reason: "is a binary file, not markdown text" };
-  try {
-    return { ok: true, source: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
-  }
-}
-function linkTarget(path) {
-  try {
-    return lstatSync2(path).isSymbolicLink() ? readlinkSync2(path) : null;
-  } catch {
-    return null;
-  }
-}
-function firstInvalidUtf8(bytes) {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  return Math.max(0, low - 1);
-}
-
-// src/format/job-summary.ts
-import { relative as relative5, sep as sep6 } from "node:path";
-
-// src/lint.ts
-import { dirname as dirname8 } from "node:path";
+// src/engine/run-rules.ts
+import { dirname as dirname7 } from "node:path";
 function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
@@ -56568,7 +56366,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders, 
   const record = current2 ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
+  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
   const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
@@ -56666,7 +56464,7 @@ function totals(results) {
   return { errors, warnings, fixable };
 }
 
-// src/report.ts
+// src/format/report.ts
 import { basename as basename11, relative as relative4, sep as sep5 } from "node:path";
 
 // src/format/escape.ts
@@ -56695,12 +56493,12 @@ function escapeMermaidLabel(text3) {
   return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
 }
 
-// src/plural.ts
+// src/model/plural.ts
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-// src/report.ts
+// src/format/report.ts
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
@@ -57239,14 +57037,12 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
   return out + fixLine;
 }
 
-// src/run.ts
+// src/run/lint-project.ts
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname12, relative as relative8, resolve as resolve7 } from "node:path";
+import { dirname as dirname13, relative as relative8, resolve as resolve8 } from "node:path";
 
-// src/catalogue.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync5 } from "node:fs";
+// src/model/catalogue.ts
+var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
 var Catalogue = class {
   patterns;
   categories;
@@ -57305,7 +57101,7 @@ var Catalogue = class {
     if (this.resolve(reference)) return null;
     const suggestions = this.suggestSlugs(reference);
     const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    return only !== void 0 && (0, import_fastest_levenshtein6.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
+    return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
   }
   /** The catalogue's spelling of a category name given in any case, or null. */
   category(name) {
@@ -57327,11 +57123,53 @@ function closest(word, candidates, limit) {
   for (const candidate of candidates) {
     const prefix = word.length >= 3 && candidate.startsWith(word);
     if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
-    const d = (0, import_fastest_levenshtein6.distance)(word, candidate);
+    const d = (0, import_fastest_levenshtein5.distance)(word, candidate);
     if (d <= threshold || prefix) found.push({ candidate, d });
   }
   return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
+
+// src/io/catalogue-file.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync5 } from "node:fs";
+
+// src/io/schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
+import { readFileSync as readFileSync4 } from "node:fs";
+var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+var instances = /* @__PURE__ */ new Map();
+function instance(allErrors = false) {
+  let ajv = instances.get(allErrors);
+  if (!ajv) {
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
+    addFormats(ajv);
+    instances.set(allErrors, ajv);
+  }
+  return ajv;
+}
+function compileSchema(name, { allErrors = false } = {}) {
+  const schema = JSON.parse(readFileSync4(dataPath("schema", name), "utf8"));
+  return instance(allErrors).compile(schema);
+}
+function compileInlineSchema(schema) {
+  return instance().compile(schema);
+}
+function describeAjvError(error2) {
+  const where = error2.instancePath ? `${error2.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
+  switch (error2.keyword) {
+    case "additionalProperties":
+      return `${where}: unknown key "${error2.params.additionalProperty}"`;
+    case "enum":
+      return `${where}: must be one of ${error2.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "required":
+      return `${where}: missing "${error2.params.missingProperty}"`;
+    default:
+      return `${where}: ${error2.message ?? "is invalid"}`;
+  }
+}
+
+// src/io/catalogue-file.ts
 var builtInSource = null;
 function readBuiltIn() {
   if (!builtInSource) {
@@ -57342,7 +57180,7 @@ function readBuiltIn() {
 }
 var validateCatalogue = null;
 function readCatalogue(file, text3, validate) {
-  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
+  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const position2 = (offset) => {
     const { line, column } = lines.position(offset);
@@ -57379,7 +57217,7 @@ function readCatalogue(file, text3, validate) {
 function locator(document3) {
   return (path, key = false) => {
     const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-    const pair = key && (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+    const pair = key && (0, import_yaml9.isMap)(parent) ? parent.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
     const node2 = pair?.key ?? document3.getIn(path, true);
     return node2?.range ? node2.range[0] : null;
   };
@@ -57572,7 +57410,184 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
-// src/fix.ts
+// src/run/config.ts
+var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname9, resolve as resolve5 } from "node:path";
+
+// src/io/config-file.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
+import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
+function findConfigFile(cwd) {
+  let dir = resolve4(cwd);
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join6(dir, name);
+      if (!existsSync6(candidate)) continue;
+      if (name !== "package.json") return candidate;
+      if (packageHasConfig(candidate)) return candidate;
+    }
+    const parent = dirname8(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+function packageHasConfig(file) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error2) {
+    if (error2 instanceof NotRegularFileError) return false;
+    const reason = error2 instanceof SyntaxError ? `invalid JSON: ${error2.message.split("\n")[0]}` : `cannot be read (${error2.code ?? error2.message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
+}
+function readConfigData(file) {
+  let text3;
+  try {
+    if (statSync3(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readRegularFile(file);
+  } catch (error3) {
+    if (error3 instanceof ConfigError) throw error3;
+    if (error3 instanceof NotRegularFileError) throw new ConfigError(file, error3.reason);
+    throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
+  }
+  const noPosition = () => "";
+  if (file.endsWith(".json")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(text3);
+    } catch (error3) {
+      throw new ConfigError(file, `invalid JSON: ${error3.message}`);
+    }
+    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
+    return { data: parsed, locate: noPosition };
+  }
+  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const at = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: `;
+  };
+  const error2 = document3.errors[0];
+  if (error2) throw new ConfigError(file, `${at(error2.pos[0])}invalid YAML: ${error2.message.split("\n")[0]}`);
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (caught) {
+    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
+  }
+  return {
+    data: data ?? {},
+    locate: (path) => {
+      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+      const pair = (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const node2 = pair?.key ?? document3.getIn(path, true);
+      return node2?.range ? at(node2.range[0]) : "";
+    }
+  };
+}
+
+// src/run/config.ts
+var validateConfig = null;
+function suggestRule(id) {
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein6.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+}
+function resolveConfig(raw, file, baseDir, locate = () => "") {
+  const where = file ?? "<config>";
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
+  const config = raw;
+  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
+    for (const [id, value2] of Object.entries(config.rules)) {
+      const at = locate(["rules", id]);
+      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
+      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
+      if (!severity)
+        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
+    }
+  }
+  validateConfig ??= compileSchema("config.schema.json");
+  if (!validateConfig(config)) {
+    const error2 = validateConfig.errors?.[0];
+    const path = (error2?.instancePath ?? "").split("/").slice(1);
+    if (error2?.keyword === "additionalProperties") path.push(error2.params.additionalProperty);
+    throw new ConfigError(where, `${locate(path)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
+  }
+  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const settings = {};
+  const explicit = /* @__PURE__ */ new Set();
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
+  for (const preset of presets) {
+    if (preset === "strict") {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: "error", options: void 0 };
+        explicit.add(rule.meta.id);
+      }
+    }
+    if (preset === "madr" || preset === "nygard") {
+      const current2 = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
+    }
+  }
+  for (const [id, value2] of Object.entries(config.rules ?? {})) {
+    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
+    const rule = rulesById.get(id);
+    if (options !== void 0 && rule) {
+      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
+      const validate = compileInlineSchema(rule.meta.schema);
+      if (!validate(options)) {
+        const error2 = validate.errors?.[0];
+        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
+      }
+    }
+    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+    explicit.add(id);
+  }
+  return {
+    file,
+    baseDir,
+    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
+    ignore: config.ignore ?? [],
+    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    catalogue: config.catalogue ? resolve5(baseDir, config.catalogue) : null,
+    linkTemplate: config.linkTemplate ?? null,
+    statuses: config.statuses ?? DEFAULT_STATUSES,
+    statusesGiven: config.statuses !== void 0,
+    extends: presets,
+    rules: settings,
+    explicitRules: inRuleOrder(explicit)
+  };
+}
+function inRuleOrder(ids) {
+  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
+}
+function loadConfig(cwd, explicitFile) {
+  const file = explicitFile ? resolve5(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve5(cwd));
+  if (explicitFile && !existsSync7(file)) throw new ConfigError(file, "config file not found");
+  const { data, locate } = readConfigData(file);
+  return resolveConfig(data ?? {}, file, dirname9(file), locate);
+}
+function overrideRules(config, overrides) {
+  const next = { ...config, rules: { ...config.rules } };
+  for (const override of overrides) {
+    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
+    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
+    const [, id = "", severityText = ""] = match;
+    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
+    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
+    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
+    next.rules[id] = { severity, options: next.rules[id]?.options };
+    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
+  }
+  return next;
+}
+
+// src/engine/apply-edits.ts
 function applyEdits(text3, edits) {
   const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const applied = [];
@@ -57600,7 +57615,7 @@ function applyEdits(text3, edits) {
   return { text: out, applied, skipped };
 }
 
-// src/fixer.ts
+// src/engine/fix-loop.ts
 var MAX_FIX_PASSES = 10;
 function wanted(message, options) {
   return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
@@ -57635,12 +57650,12 @@ function hasWantedFixes(messages, options = {}) {
   return messages.some((message) => wanted(message, options));
 }
 
-// src/cache.ts
+// src/io/cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
-import { join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve6 } from "node:path";
 
-// src/cache-entry.ts
+// src/io/cache-entry.ts
 var isString = (value2) => typeof value2 === "string";
 var isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
 var isBoolean = (value2) => typeof value2 === "boolean";
@@ -57706,11 +57721,11 @@ function isCacheEntry(value2, path) {
   return isEntry(value2) && value2.record.path === path;
 }
 
-// src/version.ts
+// src/io/version.ts
 import { readFileSync as readFileSync6 } from "node:fs";
 var VERSION7 = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).version;
 
-// src/cache.ts
+// src/io/cache.ts
 var FORMAT = "adrlint-cache";
 var FORMAT_VERSION = 3;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
@@ -57721,9 +57736,9 @@ function cacheKey(config, catalogue) {
   return createHash3("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve5(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync6(path) && statSync4(path).isDirectory();
+  if (!location) return resolve6(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve6(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync8(path) && statSync4(path).isDirectory();
   return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
@@ -57786,13 +57801,13 @@ var LintCache = class _LintCache {
   /** Forget files that no longer exist, so the cache does not grow without end. */
   retain(paths) {
     for (const path of this.entries.keys()) {
-      if (!paths.has(path) && !existsSync6(path)) {
+      if (!paths.has(path) && !existsSync8(path)) {
         this.entries.delete(path);
         this.changed = true;
       }
     }
   }
-  /** Write the cache (src/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
+  /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save() {
     if (!this.changed) return null;
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
@@ -57807,7 +57822,7 @@ var LintCache = class _LintCache {
   }
 };
 
-// src/lazy-adr.ts
+// src/parse/lazy-parsed-adr.ts
 var parses = 0;
 var LazyParsedAdr = class {
   constructor(path, source, catalogue) {
@@ -57877,14 +57892,14 @@ function lazyParsedAdr(path, source, catalogue) {
   return { adr, parsed: () => adr.parsed };
 }
 
-// src/lint-file.ts
-import { dirname as dirname9 } from "node:path";
+// src/run/file-work.ts
+import { dirname as dirname10 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error2) {
     if (error2 instanceof TooComplexError) return { error: error2.message };
@@ -57892,8 +57907,8 @@ function runFileWork(work, config, catalogue) {
   }
 }
 
-// src/record-scan.ts
-import { basename as basename12, dirname as dirname10 } from "node:path";
+// src/parse/record-head.ts
+import { basename as basename12, dirname as dirname11 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 var DATE_WORD = /date/i;
@@ -57945,7 +57960,7 @@ function headRecord(path, source, catalogue) {
   const name = basename12(path);
   return {
     path,
-    folder: dirname10(path),
+    folder: dirname11(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -57967,8 +57982,8 @@ function headRecord(path, source, catalogue) {
   };
 }
 
-// src/workers.ts
-import { existsSync as existsSync7 } from "node:fs";
+// src/run/worker-pool.ts
+import { existsSync as existsSync9 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker as Worker2 } from "node:worker_threads";
 var MIN_PARALLEL_FILES = 64;
@@ -57983,7 +57998,7 @@ function workerCount(concurrency, count, cpus = availableParallelism()) {
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
-  return existsSync7(path) ? path : null;
+  return existsSync9(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   const count = workerCount(concurrency, works.length);
@@ -58001,9 +58016,9 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve9, reject) => {
+        (worker) => new Promise((resolve10, reject) => {
           const send = () => {
-            if (next >= works.length) return resolve9();
+            if (next >= works.length) return resolve10();
             const id = next;
             next = Math.min(works.length, next + BATCH);
             worker.postMessage({ id, works: works.slice(id, next) });
@@ -58028,7 +58043,7 @@ async function runFileWorks(works, config, catalogue, concurrency, onDone) {
   return outcomes;
 }
 
-// src/write.ts
+// src/io/write-fixed-file.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
 var CHANGED = "changed on disk while adrlint was fixing it; not written";
 var fixWriteHooks = { beforeReplace: null };
@@ -58076,15 +58091,15 @@ function writeFixedFile(path, originalSource, fixedSource) {
   }
 }
 
-// src/project.ts
-import { existsSync as existsSync8, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve6 } from "node:path";
+// src/io/project-index.ts
+import { existsSync as existsSync10, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname12, join as join8, resolve as resolve7 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve6(start2);
+  let dir = resolve7(start2);
   for (; ; ) {
-    if (existsSync8(join8(dir, ".git"))) return dir;
-    const parent = dirname11(dir);
-    if (parent === dir) return resolve6(start2);
+    if (existsSync10(join8(dir, ".git"))) return dir;
+    const parent = dirname12(dir);
+    if (parent === dir) return resolve7(start2);
     dir = parent;
   }
 }
@@ -58127,7 +58142,7 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
   };
 }
 
-// src/run.ts
+// src/run/lint-project.ts
 function loadProject(options) {
   let config = options.config ?? loadConfig(options.cwd, options.configFile);
   if (options.ruleOverrides?.length) config = overrideRules(config, [...options.ruleOverrides]);
@@ -58156,7 +58171,7 @@ async function lintProject(options) {
   const cache = loaded?.cache ?? null;
   const hashOf = (source) => cache ? contentHash(source) : "";
   const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname12(file))), options.cwd, config).filter((file) => !linted.has(file));
+  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
   const targets = [];
   const otherRecords = [];
   const works = [];
@@ -58174,7 +58189,7 @@ async function lintProject(options) {
       continue;
     }
     const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname12(path));
+    const folderConventions2 = conventions2.get(dirname13(path));
     const fingerprint2 = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.get(path, hash);
     if (hit?.messages && (hit.conventions ?? "") === fingerprint2) {
@@ -58310,12 +58325,12 @@ function lintFailure(error2, name) {
 function namesOnlySkippedFiles(options, skipped) {
   const paths = options.paths ?? [];
   const names = new Set(skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve7(options.cwd, path)));
+  return paths.length > 0 && paths.every((path) => names.has(resolve8(options.cwd, path)));
 }
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname12(file.path);
+    const folder = dirname13(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -58486,13 +58501,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve9({ code: 0, stdout, stderr });
+      if (!failure) return resolve10({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve9({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
-      if (code === 128) return resolve9({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
-      resolve9({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve10({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve10({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
+      resolve10({ code, stdout, stderr });
     });
   });
 }
@@ -58757,7 +58772,7 @@ async function runActionJob(inputs, runner, io) {
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve8(root, inputs.sarifFile);
+    const target = resolve9(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
     sarifFile = relative9(root, target) || inputs.sarifFile;
   }

@@ -223,7 +223,7 @@ var require_format = __commonJS({
   }
 });
 
-// src/parse-worker.ts
+// src/parse/parse-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
 // node_modules/bail/index.js
@@ -9099,7 +9099,7 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// src/complexity.ts
+// src/parse/complexity.ts
 var MAX_TREE_DEPTH = 500;
 var TooComplexError = class extends Error {
   name = "TooComplexError";
@@ -9129,10 +9129,18 @@ function treeDepthProblem(tree) {
   return deepest > MAX_TREE_DEPTH ? `markup nested ${formatCount(deepest)} levels deep (adrlint stops at ${MAX_TREE_DEPTH})` : null;
 }
 
-// src/paths.ts
-var packageRoot = new URL("../", import.meta.url);
+// src/io/package-files.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function findPackageRoot() {
+  for (let folder = new URL("./", import.meta.url); ; folder = new URL("../", folder)) {
+    if (existsSync(fileURLToPath2(new URL("package.json", folder))) && existsSync(fileURLToPath2(new URL("data/", folder)))) return folder;
+    if (fileURLToPath2(folder) === fileURLToPath2(new URL("../", folder))) return new URL("../", import.meta.url);
+  }
+}
+var packageRoot = findPackageRoot();
 
-// src/bounded-parse.ts
+// src/parse/bounded-parse.ts
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseTree(text3) {
   const tree = processor.parse(text3);
@@ -9141,7 +9149,7 @@ function parseTree(text3) {
   return tree;
 }
 
-// src/parse-worker.ts
+// src/parse/parse-worker.ts
 var { replies, done } = workerData;
 parentPort.on("message", (text3) => {
   let reply;

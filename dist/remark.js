@@ -40,6 +40,154 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance7 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance7;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance7(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7370,154 +7518,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start2 = j * 32;
-      var vlen = Math.min(32, m - start2) + start2;
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance7 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance7;
-    var closest2 = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance7(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -10469,7 +10469,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10496,7 +10496,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11360,7 +11360,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11751,7 +11751,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -17569,7 +17569,7 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/errors.ts
+// src/model/errors.ts
 var FileError = class extends Error {
   constructor(file, message) {
     const lines = (typeof message === "string" ? [message] : message).map((problem) => `${file}: ${problem}`);
@@ -17587,94 +17587,13 @@ var ConfigError = class extends FileError {
 var CatalogueError = class extends FileError {
 };
 
-// src/run.ts
-import { dirname as dirname11, relative as relative3, resolve as resolve5 } from "node:path";
+// src/run/lint-project.ts
+import { dirname as dirname12, relative as relative3, resolve as resolve6 } from "node:path";
 
-// src/catalogue.ts
-var import_yaml = __toESM(require_dist(), 1);
+// src/model/catalogue.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
 
-// src/schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-import { readFileSync } from "node:fs";
-
-// src/paths.ts
-import { fileURLToPath } from "node:url";
-var packageRoot = new URL("../", import.meta.url);
-function dataPath(...segments) {
-  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
-}
-function packagePath(...segments) {
-  return fileURLToPath(new URL(segments.join("/"), packageRoot));
-}
-
-// src/schema.ts
-var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var instances = /* @__PURE__ */ new Map();
-function instance(allErrors = false) {
-  let ajv = instances.get(allErrors);
-  if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
-    addFormats(ajv);
-    instances.set(allErrors, ajv);
-  }
-  return ajv;
-}
-function compileSchema(name, { allErrors = false } = {}) {
-  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
-  return instance(allErrors).compile(schema);
-}
-function compileInlineSchema(schema) {
-  return instance().compile(schema);
-}
-function describeAjvError(error) {
-  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
-  switch (error.keyword) {
-    case "additionalProperties":
-      return `${where}: unknown key "${error.params.additionalProperty}"`;
-    case "enum":
-      return `${where}: must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "required":
-      return `${where}: missing "${error.params.missingProperty}"`;
-    default:
-      return `${where}: ${error.message ?? "is invalid"}`;
-  }
-}
-
-// src/positions.ts
-function createLineIndex(text3) {
-  const starts = [0];
-  for (let i = 0; i < text3.length; i++) {
-    const code = text3.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text3.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return {
-    position(offset) {
-      let clamped = Math.max(0, Math.min(offset, text3.length));
-      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = low + high + 1 >> 1;
-        if ((starts[mid] ?? 0) <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
-    },
-    offset({ line, column }) {
-      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
-      return Math.min(start2 + column - 1, text3.length);
-    }
-  };
-}
-
-// src/mention-matcher.ts
+// src/model/mention-matcher.ts
 function isAcronym(term) {
   return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
 }
@@ -17818,7 +17737,7 @@ var MentionMatcher = class {
   }
 };
 
-// src/catalogue.ts
+// src/model/catalogue.ts
 var Catalogue = class {
   patterns;
   categories;
@@ -17904,6 +17823,98 @@ function closest(word, candidates, limit) {
   }
   return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
+
+// src/io/catalogue-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/io/schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
+import { readFileSync } from "node:fs";
+
+// src/io/package-files.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function findPackageRoot() {
+  for (let folder = new URL("./", import.meta.url); ; folder = new URL("../", folder)) {
+    if (existsSync(fileURLToPath(new URL("package.json", folder))) && existsSync(fileURLToPath(new URL("data/", folder)))) return folder;
+    if (fileURLToPath(folder) === fileURLToPath(new URL("../", folder))) return new URL("../", import.meta.url);
+  }
+}
+var packageRoot = findPackageRoot();
+function dataPath(...segments) {
+  return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
+}
+function packagePath(...segments) {
+  return fileURLToPath(new URL(segments.join("/"), packageRoot));
+}
+
+// src/io/schema.ts
+var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+var instances = /* @__PURE__ */ new Map();
+function instance(allErrors = false) {
+  let ajv = instances.get(allErrors);
+  if (!ajv) {
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
+    addFormats(ajv);
+    instances.set(allErrors, ajv);
+  }
+  return ajv;
+}
+function compileSchema(name, { allErrors = false } = {}) {
+  const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
+  return instance(allErrors).compile(schema);
+}
+function compileInlineSchema(schema) {
+  return instance().compile(schema);
+}
+function describeAjvError(error) {
+  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${where}: unknown key "${error.params.additionalProperty}"`;
+    case "enum":
+      return `${where}: must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "required":
+      return `${where}: missing "${error.params.missingProperty}"`;
+    default:
+      return `${where}: ${error.message ?? "is invalid"}`;
+  }
+}
+
+// src/model/positions.ts
+function createLineIndex(text3) {
+  const starts = [0];
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text3.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    position(offset) {
+      let clamped = Math.max(0, Math.min(offset, text3.length));
+      if (clamped > 0 && text3.charCodeAt(clamped - 1) === 13 && text3.charCodeAt(clamped) === 10) clamped++;
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = low + high + 1 >> 1;
+        if ((starts[mid] ?? 0) <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+    },
+    offset({ line, column }) {
+      const start2 = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0;
+      return Math.min(start2 + column - 1, text3.length);
+    }
+  };
+}
+
+// src/io/catalogue-file.ts
 var builtInSource = null;
 function readBuiltIn() {
   if (!builtInSource) {
@@ -18144,7 +18155,7 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
-// src/safe-write.ts
+// src/io/safe-write.ts
 import {
   closeSync,
   constants,
@@ -18204,10 +18215,10 @@ function readRegularFile(path) {
   }
 }
 
-// src/config.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
+// src/run/config.ts
+var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname6, resolve as resolve3 } from "node:path";
 
 // rules/frontmatter-syntax.ts
 var frontmatter_syntax_exports = {};
@@ -18216,7 +18227,7 @@ __export(frontmatter_syntax_exports, {
   meta: () => meta
 });
 
-// src/docs.ts
+// src/model/rule-docs-url.ts
 var REPOSITORY_URL = "https://github.com/adrlint/adrlint";
 function ruleDocsUrl(ruleId) {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
@@ -18305,11 +18316,11 @@ __export(frontmatter_fields_exports, {
 });
 var import_yaml4 = __toESM(require_dist(), 1);
 
-// src/parse.ts
+// src/parse/parse-adr.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/bounded-parse.ts
-import { existsSync } from "node:fs";
+// src/parse/bounded-parse.ts
+import { existsSync as existsSync2 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // node_modules/bail/index.js
@@ -18738,9 +18749,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname12) {
+  set dirname(dirname13) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname12 || "", this.basename);
+    this.path = default2.join(dirname13 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -19339,7 +19350,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -19370,8 +19381,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(file2);
+        } else if (resolve7) {
+          resolve7(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -19473,7 +19484,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -19487,8 +19498,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(resultingTree);
+        } else if (resolve7) {
+          resolve7(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -22449,10 +22460,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context);
-      called.push(resolve6);
+    const resolve7 = constructs2[index2].resolveAll;
+    if (resolve7 && !called.includes(resolve7)) {
+      events = resolve7(events, context);
+      called.push(resolve7);
     }
   }
   return events;
@@ -27185,7 +27196,7 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// src/complexity.ts
+// src/parse/complexity.ts
 var MAX_NESTING = 100;
 var MAX_MARKER_RUN = 1e3;
 var MAX_OPEN_AT_ONCE = 500;
@@ -27396,7 +27407,7 @@ function frontmatterKeysProblem(yaml) {
   return keys > MAX_FRONTMATTER_KEYS ? `${formatCount(keys)} keys, too many to read (adrlint stops at ${formatCount(MAX_FRONTMATTER_KEYS)})` : null;
 }
 
-// src/bounded-parse.ts
+// src/parse/bounded-parse.ts
 var PARSE_TIME_LIMIT_SECONDS = 10;
 var IN_THREAD_MS = 1e3;
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
@@ -27443,12 +27454,12 @@ var current;
 function parseThread() {
   if (current === void 0) {
     const script = packagePath("dist", "parse-worker.js");
-    current = existsSync(script) ? new ParseThread(script) : null;
+    current = existsSync2(script) ? new ParseThread(script) : null;
   }
   return current;
 }
 
-// src/directives.ts
+// src/parse/directives.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var FRONTMATTER_KEY = "adrlint-disable";
 var COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
@@ -27648,7 +27659,7 @@ function orList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-// src/mention-use.ts
+// src/parse/mention-use.ts
 var OPTION_SECTION = new RegExp(
   "^(?:" + [
     "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
@@ -27798,7 +27809,7 @@ function negatedInClause(before2) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
-// src/parse.ts
+// src/parse/parse-adr.ts
 function parseMarkdown(text3) {
   return parseBounded(text3);
 }
@@ -28223,7 +28234,7 @@ function isAutolink(text3, node2, range) {
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
-// src/dates.ts
+// src/model/dates.ts
 function checkIsoDate(written) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
   if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
@@ -28449,7 +28460,7 @@ __export(pattern_duplicate_exports, {
   meta: () => meta5
 });
 
-// src/edits.ts
+// rules/support/yaml-edits.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 function lineStart(text3, offset) {
   let i = offset;
@@ -28634,8 +28645,8 @@ __export(pattern_undeclared_exports, {
   meta: () => meta6
 });
 
-// src/record.ts
-import { basename, dirname } from "node:path";
+// src/parse/record.ts
+import { basename as basename2, dirname } from "node:path";
 var import_yaml7 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
@@ -28691,10 +28702,10 @@ function slug(value2, maintainCase) {
   return value2.replace(regex, "").replace(/ /g, "-");
 }
 
-// src/status.ts
+// src/model/status.ts
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 
-// src/status-words.ts
+// src/model/status-words.ts
 var STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
 var STATUS_SYNONYMS = {
   // Not decided yet.
@@ -28781,7 +28792,7 @@ var STATUS_HINTS = {
 };
 var SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
 
-// src/status.ts
+// src/model/status.ts
 var DEFAULT_STATUSES = [...STANDARD_STATUSES];
 function statusVocabulary(config, template) {
   if (config.statusesGiven) return { statuses: config.statuses, source: "config" };
@@ -28863,7 +28874,8 @@ function startsWithSuccessor(written) {
 }
 var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
 
-// src/naming.ts
+// src/model/naming.ts
+import { basename } from "node:path";
 var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
 var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
@@ -28971,8 +28983,23 @@ function schemeName(scheme, number, words3, extension2 = ".md") {
   const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+function isTemplateName(name) {
+  const stem = basename(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
+var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
+function isNumberedName(name) {
+  return NUMBERED_NAME.test(basename(name).replace(/\.(md|markdown)$/i, ""));
+}
+function isNumberedFolder(names) {
+  const numbered = names.filter((name) => isNumberedName(name)).length;
+  return numbered >= 2 && numbered * 2 > names.length;
+}
 
-// src/record.ts
+// src/parse/record.ts
 function declaredSlugs(adr, catalogue) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -29221,7 +29248,7 @@ function markdownAnchors(_path, text3) {
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
 function buildRecord(adr, catalogue) {
-  const name = basename(adr.path);
+  const name = basename2(adr.path);
   const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
   const h1 = h1s[0];
   const h1Text = h1 ? toString(h1).trim() : null;
@@ -29337,10 +29364,7 @@ function patternLinkTarget(pattern, settings) {
   return pattern.url;
 }
 
-// src/conventions.ts
-import { basename as basename3 } from "node:path";
-
-// src/sections.ts
+// src/model/sections.ts
 function normaliseHeading(heading) {
   return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
 }
@@ -29468,8 +29492,8 @@ function sectionHeadingsOfText(source) {
   return headings;
 }
 
-// src/adr-links.ts
-import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
+// src/parse/link-targets.ts
+import { basename as basename3, extname, join, relative, resolve, sep } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -29537,7 +29561,7 @@ function push2(map, key, value2) {
   else map.set(key, [value2]);
 }
 function renamedTargets(missing, names) {
-  const name = basename2(missing);
+  const name = basename3(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -29557,7 +29581,7 @@ function replacementName(missingName, found) {
 }
 function relativeHref(fromFolder, to) {
   const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename2(to) : path;
+  return path === "" ? basename3(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -29684,23 +29708,8 @@ function replaceLinkFragment(adr, linkRange, url, anchor) {
   return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
 }
 
-// src/conventions.ts
+// src/parse/conventions.ts
 var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
-var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
-function isTemplateName(name) {
-  const stem = basename3(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
-  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
-  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
-}
-var NUMBERED_NAME = /^(?:[a-z]{1,5}[-_ .]?)?\d+(?=[-_. ]|$)/i;
-function isNumberedName(name) {
-  return NUMBERED_NAME.test(basename3(name).replace(/\.(md|markdown)$/i, ""));
-}
-function isNumberedFolder(names) {
-  const numbered = names.filter((name) => isNumberedName(name)).length;
-  return numbered >= 2 && numbered * 2 > names.length;
-}
 var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 var PATTERNS_KEY = /^patterns[ \t]*:/m;
 function declaresPatterns(source) {
@@ -29966,7 +29975,7 @@ __export(adr_filename_exports, {
   meta: () => meta9
 });
 
-// src/set-index.ts
+// rules/support/set-index.ts
 var byFolder = /* @__PURE__ */ new WeakMap();
 var byNumber = /* @__PURE__ */ new WeakMap();
 function recordsByFolder(set) {
@@ -30689,7 +30698,7 @@ __export(adr_supersede_exports, {
 import { basename as basename7, dirname as dirname3, join as join2 } from "node:path";
 var import_yaml9 = __toESM(require_dist(), 1);
 
-// src/relations.ts
+// rules/support/relations.ts
 import { basename as basename6 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
@@ -31352,8 +31361,7 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-// src/config.ts
-var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
+// src/model/config.ts
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
 var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
@@ -31364,12 +31372,17 @@ function toSeverity(value2) {
   if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
   return null;
 }
+
+// src/io/config-file.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
 function findConfigFile(cwd) {
   let dir = resolve2(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join4(dir, name);
-      if (!existsSync2(candidate)) continue;
+      if (!existsSync3(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
     }
@@ -31434,6 +31447,8 @@ function readConfigData(file) {
     }
   };
 }
+
+// src/run/config.ts
 var validateConfig = null;
 function suggestRule(id) {
   const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
@@ -31496,7 +31511,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve2(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve3(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
@@ -31509,11 +31524,11 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve2(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve2(cwd));
-  if (explicitFile && !existsSync2(file)) throw new ConfigError(file, "config file not found");
+  const file = explicitFile ? resolve3(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve3(cwd));
+  if (explicitFile && !existsSync4(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname5(file), locate);
+  return resolveConfig(data ?? {}, file, dirname6(file), locate);
 }
 function mergeRules(config, rules2, where) {
   const given = resolveConfig({ rules: rules2 }, where, config.baseDir).rules;
@@ -31527,11 +31542,11 @@ function mergeRules(config, rules2, where) {
   return next;
 }
 
-// src/files.ts
+// src/io/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
-import { basename as basename9, dirname as dirname6, isAbsolute, join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { existsSync as existsSync5, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, readlinkSync as readlinkSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename9, dirname as dirname7, isAbsolute, join as join5, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
 var NEVER_SEARCHED = /* @__PURE__ */ new Set(["node_modules"]);
@@ -31548,8 +31563,8 @@ function toPosix(path) {
 function buildIgnore(cwd, config) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve3(root, ".gitignore");
-  if (existsSync3(gitignore)) {
+  const gitignore = resolve4(root, ".gitignore");
+  if (existsSync5(gitignore)) {
     try {
       matcher.add(readRegularFile(gitignore));
     } catch {
@@ -31565,7 +31580,7 @@ async function discoverFiles(inputs, cwd, config) {
     base = config.baseDir;
     patterns = config.adrs;
   } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve3(cwd, candidate)));
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync5(resolve4(cwd, candidate)));
     if (!folder)
       throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
     patterns = [folder];
@@ -31575,7 +31590,7 @@ async function discoverFiles(inputs, cwd, config) {
   const missing = [];
   const named = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const absolute = resolve3(base, pattern);
+    const absolute = resolve4(base, pattern);
     let stats;
     try {
       stats = statSync3(absolute);
@@ -31597,7 +31612,7 @@ async function discoverFiles(inputs, cwd, config) {
     } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
       const scan = import_picomatch.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve4(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
@@ -31614,7 +31629,7 @@ async function discoverFiles(inputs, cwd, config) {
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
     if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve3(config.baseDir, entry);
+    const path = resolve4(config.baseDir, entry);
     try {
       return isMarkdown(path) && statSync3(path).isFile() ? [path] : [];
     } catch {
@@ -31636,7 +31651,7 @@ function notAdrReason(folders, cwd, config, explicit) {
   };
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
-    const folder = dirname6(file);
+    const folder = dirname7(file);
     let numbered = numberedFolders.get(folder);
     if (numbered === void 0) {
       numbered = isNumberedFolder(markdownFileNames(folder).filter((name) => byName(join5(folder, name), false) === null));
@@ -31694,7 +31709,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
       if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve3(root, path);
+      const absolute = resolve4(root, path);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -31768,8 +31783,8 @@ function firstInvalidUtf8(bytes) {
   return Math.max(0, low - 1);
 }
 
-// src/lint.ts
-import { dirname as dirname7 } from "node:path";
+// src/engine/run-rules.ts
+import { dirname as dirname8 } from "node:path";
 function settingsOf(config, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
   return {
@@ -31787,7 +31802,7 @@ function checkAdr(adr, set, { catalogue, config, project, conventions: folders, 
   const record = current2 ?? buildRecord(adr, catalogue);
   const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
   const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
+  const conventions2 = folders?.get(dirname8(adr.path)) ?? conventionsOfRecords(records, adr);
   const now = today ?? latestToday();
   for (const rule of rules) {
     if (scope !== "all" && rule.meta.scope !== scope) continue;
@@ -31874,7 +31889,7 @@ function fatalResult(filePath, reason) {
   return summarise(filePath, [fileProblem(reason, true)]);
 }
 
-// src/cache-entry.ts
+// src/io/cache-entry.ts
 var isString = (value2) => typeof value2 === "string";
 var isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
 var isBoolean = (value2) => typeof value2 === "boolean";
@@ -31937,11 +31952,11 @@ var isRecord = shape(
 );
 var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
 
-// src/version.ts
+// src/io/version.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 var VERSION = JSON.parse(readFileSync5(packagePath("package.json"), "utf8")).version;
 
-// src/lazy-adr.ts
+// src/parse/lazy-parsed-adr.ts
 var parses = 0;
 var LazyParsedAdr = class {
   constructor(path, source, catalogue) {
@@ -32011,14 +32026,14 @@ function lazyParsedAdr(path, source, catalogue) {
   return { adr, parsed: () => adr.parsed };
 }
 
-// src/lint-file.ts
-import { dirname as dirname8 } from "node:path";
+// src/run/file-work.ts
+import { dirname as dirname9 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname8(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname9(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };
@@ -32026,8 +32041,8 @@ function runFileWork(work, config, catalogue) {
   }
 }
 
-// src/record-scan.ts
-import { basename as basename10, dirname as dirname9 } from "node:path";
+// src/parse/record-head.ts
+import { basename as basename10, dirname as dirname10 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 var DATE_WORD = /date/i;
@@ -32079,7 +32094,7 @@ function headRecord(path, source, catalogue) {
   const name = basename10(path);
   return {
     path,
-    folder: dirname9(path),
+    folder: dirname10(path),
     name,
     format: "unknown",
     fileNumber: fileNumber(name),
@@ -32101,15 +32116,15 @@ function headRecord(path, source, catalogue) {
   };
 }
 
-// src/project.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
-import { dirname as dirname10, join as join6, resolve as resolve4 } from "node:path";
+// src/io/project-index.ts
+import { existsSync as existsSync6, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
+import { dirname as dirname11, join as join6, resolve as resolve5 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve4(start2);
+  let dir = resolve5(start2);
   for (; ; ) {
-    if (existsSync4(join6(dir, ".git"))) return dir;
-    const parent = dirname10(dir);
-    if (parent === dir) return resolve4(start2);
+    if (existsSync6(join6(dir, ".git"))) return dir;
+    const parent = dirname11(dir);
+    if (parent === dir) return resolve5(start2);
     dir = parent;
   }
 }
@@ -32152,11 +32167,11 @@ function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
   };
 }
 
-// src/run.ts
+// src/run/lint-project.ts
 async function lintFileInProject(path, text3, options) {
-  const cwd = resolve5(options.cwd);
-  const file = resolve5(cwd, path);
-  let config = loadConfig(dirname11(file), options.configFile === void 0 ? void 0 : resolve5(cwd, options.configFile));
+  const cwd = resolve6(options.cwd);
+  const file = resolve6(cwd, path);
+  let config = loadConfig(dirname12(file), options.configFile === void 0 ? void 0 : resolve6(cwd, options.configFile));
   if (options.rules) config = mergeRules(config, options.rules, "rules option");
   if (!await isProjectAdr(file, cwd, config)) return null;
   const catalogue = sharedCatalogue(config.catalogue);
@@ -32164,7 +32179,7 @@ async function lintFileInProject(path, text3, options) {
   const folderFiles = [{ path: file, source: text3 }];
   const known = recordsByCatalogue.get(catalogue) ?? /* @__PURE__ */ new Map();
   recordsByCatalogue.set(catalogue, known);
-  for (const other of adrFilesOfFolders([dirname11(file)], cwd, config)) {
+  for (const other of adrFilesOfFolders([dirname12(file)], cwd, config)) {
     if (other === file) continue;
     const read = readAdrFile(other, config.maxFileSize);
     if (!read.ok) continue;
@@ -32182,7 +32197,7 @@ async function lintFileInProject(path, text3, options) {
     }
   }
   const conventions2 = readConventions(folderFiles, config.maxFileSize, patternPageCheck(config, catalogue, cwd));
-  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname11(file)) }, config, catalogue);
+  const target = runFileWork({ path: file, source: text3, mode: "lint", conventions: conventions2.get(dirname12(file)) }, config, catalogue);
   if ("error" in target) return fatalResult(file, `${relative3(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
   try {
@@ -32235,7 +32250,7 @@ async function isProjectAdr(file, cwd, config) {
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname11(file.path);
+    const folder = dirname12(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);

@@ -7370,154 +7370,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start2 = j * 32;
-      var vlen = Math.min(32, m - start2) + start2;
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start2; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance6 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance6;
-    var closest2 = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance6(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -14740,6 +14592,154 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start2 = j * 32;
+      var vlen = Math.min(32, m - start2) + start2;
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start2; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance6 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance6;
+    var closest2 = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance6(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
 // node_modules/extend/index.js
 var require_extend = __commonJS({
   "node_modules/extend/index.js"(exports, module) {
@@ -14929,22 +14929,28 @@ var require_format3 = __commonJS({
   }
 });
 
-// src/worker.ts
+// src/run/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/catalogue.ts
+// src/io/catalogue-file.ts
 var import_yaml = __toESM(require_dist(), 1);
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// src/schema.ts
+// src/io/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
 import { readFileSync } from "node:fs";
 
-// src/paths.ts
+// src/io/package-files.ts
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-var packageRoot = new URL("../", import.meta.url);
+function findPackageRoot() {
+  for (let folder = new URL("./", import.meta.url); ; folder = new URL("../", folder)) {
+    if (existsSync(fileURLToPath(new URL("package.json", folder))) && existsSync(fileURLToPath(new URL("data/", folder)))) return folder;
+    if (fileURLToPath(folder) === fileURLToPath(new URL("../", folder))) return new URL("../", import.meta.url);
+  }
+}
+var packageRoot = findPackageRoot();
 function dataPath(...segments) {
   return fileURLToPath(new URL(["data", ...segments].join("/"), packageRoot));
 }
@@ -14952,7 +14958,7 @@ function packagePath(...segments) {
   return fileURLToPath(new URL(segments.join("/"), packageRoot));
 }
 
-// src/schema.ts
+// src/io/schema.ts
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var instances = /* @__PURE__ */ new Map();
 function instance(allErrors = false) {
@@ -14982,7 +14988,7 @@ function describeAjvError(error) {
   }
 }
 
-// src/positions.ts
+// src/model/positions.ts
 function createLineIndex(text3) {
   const starts = [0];
   for (let i = 0; i < text3.length; i++) {
@@ -15013,7 +15019,7 @@ function createLineIndex(text3) {
   };
 }
 
-// src/errors.ts
+// src/model/errors.ts
 var FileError = class extends Error {
   constructor(file, message) {
     const lines = (typeof message === "string" ? [message] : message).map((problem) => `${file}: ${problem}`);
@@ -15029,7 +15035,10 @@ var FileError = class extends Error {
 var CatalogueError = class extends FileError {
 };
 
-// src/mention-matcher.ts
+// src/model/catalogue.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+
+// src/model/mention-matcher.ts
 function isAcronym(term) {
   return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
 }
@@ -15173,7 +15182,7 @@ var MentionMatcher = class {
   }
 };
 
-// src/catalogue.ts
+// src/model/catalogue.ts
 var Catalogue = class {
   patterns;
   categories;
@@ -15259,6 +15268,8 @@ function closest(word, candidates, limit) {
   }
   return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
 }
+
+// src/io/catalogue-file.ts
 var builtInSource = null;
 function readBuiltIn() {
   if (!builtInSource) {
@@ -15499,11 +15510,11 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
-// src/parse.ts
+// src/parse/parse-adr.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/bounded-parse.ts
-import { existsSync } from "node:fs";
+// src/parse/bounded-parse.ts
+import { existsSync as existsSync2 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // node_modules/bail/index.js
@@ -24379,7 +24390,7 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// src/complexity.ts
+// src/parse/complexity.ts
 var MAX_NESTING = 100;
 var MAX_MARKER_RUN = 1e3;
 var MAX_OPEN_AT_ONCE = 500;
@@ -24590,7 +24601,7 @@ function frontmatterKeysProblem(yaml) {
   return keys > MAX_FRONTMATTER_KEYS ? `${formatCount(keys)} keys, too many to read (adrlint stops at ${formatCount(MAX_FRONTMATTER_KEYS)})` : null;
 }
 
-// src/bounded-parse.ts
+// src/parse/bounded-parse.ts
 var PARSE_TIME_LIMIT_SECONDS = 10;
 var IN_THREAD_MS = 1e3;
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
@@ -24637,12 +24648,12 @@ var current;
 function parseThread() {
   if (current === void 0) {
     const script = packagePath("dist", "parse-worker.js");
-    current = existsSync(script) ? new ParseThread(script) : null;
+    current = existsSync2(script) ? new ParseThread(script) : null;
   }
   return current;
 }
 
-// src/directives.ts
+// src/parse/directives.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var FRONTMATTER_KEY = "adrlint-disable";
 var COMMENT = /<!--[ \t\r\n]*adrlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*?)-->/g;
@@ -24762,7 +24773,7 @@ function keyRemoval(text3, start2, end) {
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
 }
 
-// src/mention-use.ts
+// src/parse/mention-use.ts
 var OPTION_SECTION = new RegExp(
   "^(?:" + [
     "(?:the\\s+)?(?:considered|available|other|possible|rejected|evaluated)\\s+(?:options|alternatives|solutions)",
@@ -24912,7 +24923,7 @@ function negatedInClause(before) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
-// src/parse.ts
+// src/parse/parse-adr.ts
 function parseMarkdown(text3) {
   return parseBounded(text3);
 }
@@ -25319,7 +25330,7 @@ function isAutolink(text3, node2, range) {
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
-// src/record.ts
+// src/parse/record.ts
 import { basename, dirname } from "node:path";
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -25376,10 +25387,10 @@ function slug(value2, maintainCase) {
   return value2.replace(regex, "").replace(/ /g, "-");
 }
 
-// src/status.ts
+// src/model/status.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 
-// src/status-words.ts
+// src/model/status-words.ts
 var STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
 var STATUS_SYNONYMS = {
   // Not decided yet.
@@ -25466,7 +25477,7 @@ var STATUS_HINTS = {
 };
 var SUCCESSOR_PREPOSITIONS = ["by", "par", "por", "durch", "da", "door"];
 
-// src/status.ts
+// src/model/status.ts
 var DEFAULT_STATUSES = [...STANDARD_STATUSES];
 function statusVocabulary(config2, template) {
   if (config2.statusesGiven) return { statuses: config2.statuses, source: "config" };
@@ -25548,7 +25559,7 @@ function startsWithSuccessor(written) {
 }
 var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
 
-// src/naming.ts
+// src/model/naming.ts
 var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
 var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
@@ -25657,7 +25668,7 @@ function schemeName(scheme, number, words3, extension2 = ".md") {
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
 
-// src/record.ts
+// src/parse/record.ts
 function declaredSlugs(adr, catalogue2) {
   const slugs = [];
   for (const ref of adr.patterns) {
@@ -26025,7 +26036,7 @@ __export(frontmatter_syntax_exports, {
   meta: () => meta
 });
 
-// src/docs.ts
+// src/model/rule-docs-url.ts
 var REPOSITORY_URL = "https://github.com/adrlint/adrlint";
 function ruleDocsUrl(ruleId) {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
@@ -26114,7 +26125,7 @@ __export(frontmatter_fields_exports, {
 });
 var import_yaml5 = __toESM(require_dist(), 1);
 
-// src/dates.ts
+// src/model/dates.ts
 function checkIsoDate(written) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
   if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
@@ -26340,7 +26351,7 @@ __export(pattern_duplicate_exports, {
   meta: () => meta5
 });
 
-// src/edits.ts
+// rules/support/yaml-edits.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 function lineStart(text3, offset) {
   let i = offset;
@@ -26525,7 +26536,7 @@ __export(pattern_undeclared_exports, {
   meta: () => meta6
 });
 
-// src/sections.ts
+// src/model/sections.ts
 function normaliseHeading(heading) {
   return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
 }
@@ -26624,7 +26635,7 @@ function headingIsSection(heading, names) {
   return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
 }
 
-// src/adr-links.ts
+// src/parse/link-targets.ts
 import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
@@ -26840,7 +26851,7 @@ function replaceLinkFragment(adr, linkRange, url, anchor) {
   return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
 }
 
-// src/conventions.ts
+// src/parse/conventions.ts
 var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
 var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 var PATTERNS_KEY = /^patterns[ \t]*:/m;
@@ -27023,7 +27034,7 @@ __export(adr_filename_exports, {
   meta: () => meta9
 });
 
-// src/set-index.ts
+// rules/support/set-index.ts
 var byFolder = /* @__PURE__ */ new WeakMap();
 var byNumber = /* @__PURE__ */ new WeakMap();
 function recordsByFolder(set) {
@@ -27746,7 +27757,7 @@ __export(adr_supersede_exports, {
 import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
 var import_yaml9 = __toESM(require_dist(), 1);
 
-// src/relations.ts
+// rules/support/relations.ts
 import { basename as basename5 } from "node:path";
 function push3(map, key, value2) {
   const list2 = map.get(key);
@@ -28409,7 +28420,7 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-// src/lint.ts
+// src/engine/run-rules.ts
 import { dirname as dirname5 } from "node:path";
 function settingsOf(config2, ruleId, today = latestToday()) {
   const enabledRules = new Set(Object.entries(config2.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
@@ -28478,7 +28489,7 @@ function setOnlyProject(records) {
   };
 }
 
-// src/lint-file.ts
+// src/run/file-work.ts
 import { dirname as dirname6 } from "node:path";
 function runFileWork(work, config2, catalogue2) {
   try {
@@ -28493,7 +28504,7 @@ function runFileWork(work, config2, catalogue2) {
   }
 }
 
-// src/worker.ts
+// src/run/worker.ts
 var { config } = workerData;
 var catalogue = loadCatalogue(config.catalogue);
 parentPort.on("message", ({ id, works }) => {

@@ -1,7 +1,7 @@
-import type { AdrRecord, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { formatDay, leadingIsoDate } from '../src/dates.ts';
-import { memoPerArray, recordsByFolder } from '../src/set-index.ts';
+import type { AdrRecord, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { formatDay, leadingIsoDate } from '../src/model/dates.ts';
+import { memoPerArray, recordsByFolder } from './support/set-index.ts';
 
 export interface Options {
   /** Days a date may run against the order of the numbers before it is reported. */

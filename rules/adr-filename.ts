@@ -1,7 +1,7 @@
-import type { AdrRecord, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { memoPerArray, recordsByFolder } from '../src/set-index.ts';
-import { followsNaming, namingFor, namingForm, schemeName, type NamingOption, type NamingScheme } from '../src/naming.ts';
+import type { AdrRecord, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { memoPerArray, recordsByFolder } from './support/set-index.ts';
+import { followsNaming, namingFor, namingForm, schemeName, type NamingOption, type NamingScheme } from '../src/model/naming.ts';
 
 export interface Options {
   /** number: NNNN-kebab-title.md; date: YYYYMMDD-kebab-title.md (log4brains); auto: the convention the folder's names follow. */

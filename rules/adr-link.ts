@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { AdrRecord, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, Suggestion, TextEdit } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
+import type { AdrRecord, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, Suggestion, TextEdit } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import {
   decodeUrlPart,
   existingTarget,
@@ -15,7 +15,7 @@ import {
   replacementName,
   resolveLinkPath,
   splitUrl,
-} from '../src/adr-links.ts';
+} from '../src/parse/link-targets.ts';
 
 export const meta = {
   id: 'adr-link',

@@ -1,7 +1,7 @@
-import type { AdrRecord, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { memoPerArray, recordsByFileNumber, recordsByFolder } from '../src/set-index.ts';
-import { fileNumberDigits } from '../src/naming.ts';
+import type { AdrRecord, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { memoPerArray, recordsByFileNumber, recordsByFolder } from './support/set-index.ts';
+import { fileNumberDigits } from '../src/model/naming.ts';
 
 export const meta = {
   id: 'adr-number-duplicate',

@@ -1,9 +1,9 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { AdrRecord, ParsedAdr, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { fileNumberDigits } from '../src/naming.ts';
-import { titleNumber } from '../src/record.ts';
+import type { AdrRecord, ParsedAdr, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { fileNumberDigits } from '../src/model/naming.ts';
+import { titleNumber } from '../src/parse/record.ts';
 
 export const meta = {
   id: 'adr-number-mismatch',

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Parents } from 'mdast';
-import type { AdrRecord, FolderTemplate, ParsedAdr, Rule, SetConventions } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { headingIsSection, normaliseHeading, optionHeadingsAt, sectionNames } from '../src/sections.ts';
+import type { AdrRecord, FolderTemplate, ParsedAdr, Rule, SetConventions } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { headingIsSection, normaliseHeading, optionHeadingsAt, sectionNames } from '../src/model/sections.ts';
 
 export interface Options {
   /** auto: per file from its format; madr; nygard; or a list of section names, in order. */

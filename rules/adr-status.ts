@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import type { Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { frontmatterField, keyRange, nodeRange } from '../src/parse.ts';
-import { readStatus, statusNamesSuccessor, statusVocabulary, type StatusVocabulary } from '../src/status.ts';
+import type { Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { frontmatterField, keyRange, nodeRange } from '../src/parse/parse-adr.ts';
+import { readStatus, statusNamesSuccessor, statusVocabulary, type StatusVocabulary } from '../src/model/status.ts';
 
 export interface Options {
   /** Every ADR must give a status (MADR marks it optional, so the default is false). */

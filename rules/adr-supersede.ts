@@ -2,12 +2,12 @@ import { basename, dirname, join } from 'node:path';
 import type { ListItem, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { AdrRecord, AdrRelation, ParsedAdr, ProjectIndex, RelationKind, Rule, TextEdit } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { frontmatterField, nodeRange } from '../src/parse.ts';
-import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from '../src/edits.ts';
-import { encodeDestination, existingTarget, relativeHref, renamedTargets, replaceLinkFileName, replacementName } from '../src/adr-links.ts';
-import { indexRecords, resolveRelation, type RecordIndex, type RelationTarget } from '../src/relations.ts';
+import type { AdrRecord, AdrRelation, ParsedAdr, ProjectIndex, RelationKind, Rule, TextEdit } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { frontmatterField, nodeRange } from '../src/parse/parse-adr.ts';
+import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from './support/yaml-edits.ts';
+import { encodeDestination, existingTarget, relativeHref, renamedTargets, replaceLinkFileName, replacementName } from '../src/parse/link-targets.ts';
+import { indexRecords, resolveRelation, type RecordIndex, type RelationTarget } from './support/relations.ts';
 
 export const meta = {
   id: 'adr-supersede',
@@ -35,7 +35,7 @@ const INVERSE: Record<RelationKind, RelationKind> = {
   'amended-by': 'amends',
 };
 
-/** The frontmatter keys each relation is read from (as src/record.ts reads them). */
+/** The frontmatter keys each relation is read from (as src/parse/record.ts reads them). */
 const KEYS: Record<RelationKind, readonly string[]> = {
   supersedes: ['supersedes'],
   'superseded-by': ['superseded-by', 'superseded_by', 'supersededBy'],

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import type { AdrRecord, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { comparableTitle } from '../src/record.ts';
-import { memoPerArray, recordsByFolder } from '../src/set-index.ts';
+import type { AdrRecord, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { comparableTitle } from '../src/parse/record.ts';
+import { memoPerArray, recordsByFolder } from './support/set-index.ts';
 
 export const meta = {
   id: 'adr-title-duplicate',

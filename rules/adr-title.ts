@@ -1,9 +1,9 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { FolderTemplate, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { comparableTitle } from '../src/record.ts';
-import { PLACEHOLDER } from '../src/conventions.ts';
+import type { FolderTemplate, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { comparableTitle } from '../src/parse/record.ts';
+import { PLACEHOLDER } from '../src/parse/conventions.ts';
 
 export const meta = {
   id: 'adr-title',

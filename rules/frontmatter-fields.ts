@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import type { Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { frontmatterField, keyRange, nodeRange } from '../src/parse.ts';
-import { checkIsoDate } from '../src/dates.ts';
+import type { Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { frontmatterField, keyRange, nodeRange } from '../src/parse/parse-adr.ts';
+import { checkIsoDate } from '../src/model/dates.ts';
 
 export const meta = {
   id: 'frontmatter-fields',

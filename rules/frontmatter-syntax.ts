@@ -1,5 +1,5 @@
-import type { Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
+import type { Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 
 export const meta = {
   id: 'frontmatter-syntax',

@@ -1,5 +1,5 @@
 // Every rule adrlint ships, in the order they are documented and run.
-import type { Rule } from '../src/types.ts';
+import type { Rule } from '../src/model/types.ts';
 import * as frontmatterSyntax from './frontmatter-syntax.ts';
 import * as frontmatterFields from './frontmatter-fields.ts';
 import * as patternSlug from './pattern-slug.ts';

@@ -1,7 +1,7 @@
 import type { Nodes, Parents } from 'mdast';
 import { distance } from 'fastest-levenshtein';
-import type { ParsedAdr, ReportDescriptor, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
+import type { ParsedAdr, ReportDescriptor, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 
 interface Options {
   shortcutSyntax?: boolean | 'auto';

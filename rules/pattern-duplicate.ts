@@ -1,6 +1,6 @@
-import type { Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { removeSequenceItem } from '../src/edits.ts';
+import type { Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { removeSequenceItem } from './support/yaml-edits.ts';
 
 export const meta = {
   id: 'pattern-duplicate',

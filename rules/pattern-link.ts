@@ -1,9 +1,9 @@
-import { ruleDocsUrl } from '../src/docs.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { dirname } from 'node:path';
-import type { ParsedAdr, ProjectIndex, Rule } from '../src/types.ts';
-import { patternLinkTarget } from '../src/record.ts';
-import { patternsWanted } from '../src/conventions.ts';
-import { isExternalUrl, resolveLinkPath, splitUrl } from '../src/adr-links.ts';
+import type { ParsedAdr, ProjectIndex, Rule } from '../src/model/types.ts';
+import { patternLinkTarget } from '../src/parse/record.ts';
+import { patternsWanted } from '../src/parse/conventions.ts';
+import { isExternalUrl, resolveLinkPath, splitUrl } from '../src/parse/link-targets.ts';
 
 export const meta = {
   id: 'pattern-link',

@@ -1,5 +1,5 @@
-import type { PatternRef, Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
+import type { PatternRef, Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 
 export const meta = {
   id: 'pattern-slug',

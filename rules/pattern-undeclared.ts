@@ -1,8 +1,8 @@
-import type { Rule } from '../src/types.ts';
-import { ruleDocsUrl } from '../src/docs.ts';
-import { declaredSlugs } from '../src/record.ts';
-import { declarePatterns } from '../src/edits.ts';
-import { patternsWanted } from '../src/conventions.ts';
+import type { Rule } from '../src/model/types.ts';
+import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
+import { declaredSlugs } from '../src/parse/record.ts';
+import { declarePatterns } from './support/yaml-edits.ts';
+import { patternsWanted } from '../src/parse/conventions.ts';
 
 export interface Options {
   /** How many prose mentions make a pattern count as used (a passing "like a saga" is one). */

@@ -7,8 +7,8 @@ const banner = "import { createRequire as __adrlintCreateRequire } from 'node:mo
 await build({
   // dist/index.js is the Action (action.yml's `main`); dist/cli.js is the `adrlint` command;
   // dist/worker.js is the worker thread both start for a parallel run; dist/parse-worker.js the
-  // thread a long parse runs on, to be stopped when it takes too long (src/bounded-parse.ts).
-  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts', worker: 'src/worker.ts', 'parse-worker': 'src/parse-worker.ts', lib: 'src/lib.ts', remark: 'src/remark.ts' },
+  // thread a long parse runs on, to be stopped when it takes too long (src/parse/bounded-parse.ts).
+  entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts', worker: 'src/run/worker.ts', 'parse-worker': 'src/parse/parse-worker.ts', lib: 'src/lib.ts', remark: 'src/remark.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS, type ApiTimeouts } from './github/api-clock.ts';
-import { WriteError, writeFileSafely } from './safe-write.ts';
+import { WriteError, writeFileSafely } from './io/safe-write.ts';
 import { createOctokit, type Octokit } from './github/client.ts';
 import { pullRequestOfEvent, runActionJob, type ActionInputs, type ActionIo, type FailOn, type RunnerContext } from './github/action-job.ts';
 

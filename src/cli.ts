@@ -3,22 +3,22 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FileError } from './errors.ts';
-import { UsageError } from './files.ts';
-import { completeRecords, lintProject, loadProject, type RunOptions, type RunOutcome } from './run.ts';
+import { FileError } from './model/errors.ts';
+import { UsageError } from './io/files.ts';
+import { completeRecords, lintProject, loadProject, type RunOptions, type RunOutcome } from './run/lint-project.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
-import { findRepositoryRoot } from './project.ts';
-import type { Concurrency } from './workers.ts';
-import type { LintResult } from './lint.ts';
-import type { Catalogue } from './catalogue.ts';
-import type { ResolvedConfig } from './config.ts';
-import { parseAdr } from './parse.ts';
-import { patternLinkTarget } from './record.ts';
-import { resolveLinkPath, splitUrl } from './adr-links.ts';
-import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, fingerprintProblems, pruneBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
-import { VERSION } from './version.ts';
-import { checkWritable, WriteError, writeFileSafely } from './safe-write.ts';
+import { findRepositoryRoot } from './io/project-index.ts';
+import type { Concurrency } from './run/worker-pool.ts';
+import type { LintResult } from './engine/run-rules.ts';
+import type { Catalogue } from './model/catalogue.ts';
+import type { ResolvedConfig } from './model/config.ts';
+import { parseAdr } from './parse/parse-adr.ts';
+import { patternLinkTarget } from './parse/record.ts';
+import { resolveLinkPath, splitUrl } from './parse/link-targets.ts';
+import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, fingerprintProblems, pruneBaseline, readBaseline, writeBaseline, type Baseline } from './engine/baseline.ts';
+import { VERSION } from './io/version.ts';
+import { checkWritable, WriteError, writeFileSafely } from './io/safe-write.ts';
 
 export interface CliIo {
   cwd: string;
@@ -444,7 +444,7 @@ function progressLine(io: CliIo): { update?: RunOptions['onProgress']; clear: ()
 
 /** `adrlint new <title>`: write the next ADR of the folder and print its path. */
 async function runNew(words: readonly string[], values: { config?: string; template?: string; status?: string; folder?: string; 'dry-run'?: boolean }, io: CliIo): Promise<number> {
-  const { adrFolder, createAdr, formatLocalDate, TEMPLATE_NAMES } = await import('./new-adr.ts');
+  const { adrFolder, createAdr, formatLocalDate, TEMPLATE_NAMES } = await import('./commands/new-adr.ts');
   const title = words.join(' ').trim();
   if (!title) throw new UsageError('"adrlint new" needs a title, as in: adrlint new "Use the outbox pattern"');
   const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
@@ -484,7 +484,7 @@ async function runReport(
   if (formats.length > 1) throw new UsageError(`"adrlint report" writes one format; given ${formats.join(', ')}`);
   const format = (formats[0] ?? 'markdown') as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format "${formats[0]}"; use one of ${REPORT_FORMATS.join(', ')}`);
-  const report = await import('./report.ts');
+  const report = await import('./format/report.ts');
   const progress = progressLine(io);
   const outcome = await lintProject({
     cwd: io.cwd,

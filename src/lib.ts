@@ -1,19 +1,21 @@
 // The library's public entry (`import { lintProject } from 'adrlint'`): what the CLI, the Action
 // and the remark plugin are built on. It never touches `process` or GitHub.
-export { lintProject, lintFileInProject, loadProject, completeRecords, type RunOptions, type RunOutcome, type RunStats } from './run.ts';
-export { lintText, checkAdr, type LintResult, type LintContext } from './lint.ts';
-export { fixText, type FixOptions, type FixOutcome } from './fixer.ts';
-export { parseAdr } from './parse.ts';
+export { lintProject, lintFileInProject, loadProject, completeRecords, type RunOptions, type RunOutcome, type RunStats } from './run/lint-project.ts';
+export { lintText, checkAdr, type LintResult, type LintContext } from './engine/run-rules.ts';
+export { fixText, type FixOptions, type FixOutcome } from './engine/fix-loop.ts';
+export { parseAdr } from './parse/parse-adr.ts';
 // What parseAdr throws for a text it will not parse (too deeply nested, or too slow): its message follows the file's name.
-export { TooComplexError } from './complexity.ts';
-export { buildRecord } from './record.ts';
-export { loadCatalogue, catalogueWithUser, Catalogue } from './catalogue.ts';
-export { loadConfig, resolveConfig, type ResolvedConfig } from './config.ts';
+export { TooComplexError } from './parse/complexity.ts';
+export { buildRecord } from './parse/record.ts';
+export { Catalogue } from './model/catalogue.ts';
+export { loadCatalogue, catalogueWithUser } from './io/catalogue-file.ts';
+export { loadConfig, resolveConfig } from './run/config.ts';
+export { type ResolvedConfig } from './model/config.ts';
 export { formatStylish } from './format/stylish.ts';
 export { formatJson } from './format/json.ts';
 export { formatSarif } from './format/sarif.ts';
 export { formatGithub } from './format/github.ts';
-export { buildSetReport, formatReportJson, formatReportMarkdown, formatReportMermaid } from './report.ts';
+export { buildSetReport, formatReportJson, formatReportMarkdown, formatReportMermaid } from './format/report.ts';
 export { rules, rulesById } from '../rules/index.ts';
-export type { AdrRecord, Diagnostic, ParsedAdr, Rule, RuleMeta, TextEdit } from './types.ts';
-export { VERSION } from './version.ts';
+export type { AdrRecord, Diagnostic, ParsedAdr, Rule, RuleMeta, TextEdit } from './model/types.ts';
+export { VERSION } from './io/version.ts';

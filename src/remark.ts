@@ -4,10 +4,10 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { FileError } from './errors.ts';
-import { lintFileInProject } from './run.ts';
-import { createLineIndex } from './positions.ts';
-import type { Diagnostic, LineIndex } from './types.ts';
+import { FileError } from './model/errors.ts';
+import { lintFileInProject } from './run/lint-project.ts';
+import { createLineIndex } from './model/positions.ts';
+import type { Diagnostic, LineIndex } from './model/types.ts';
 
 export interface RemarkAdrlintOptions {
   /** An adrlint config file (relative to the working folder) instead of the nearest one above each file. */

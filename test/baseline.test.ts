@@ -1,7 +1,7 @@
 // Baselines: `--write-baseline` records today's problems, `--baseline` reports only new ones
 // (matched by file and a fingerprint of the message and the flagged text, never by line, counting
 // identical problems), says how many are fixed, and `--prune-baseline` drops those. End to end with
-// the built CLI, and the pure functions of src/baseline.ts on their own.
+// the built CLI, and the pure functions of src/engine/baseline.ts on their own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,10 +14,10 @@ import {
   pruneBaseline,
   serialiseBaseline,
   type Baseline,
-} from '../src/baseline.ts';
-import { summarise, type LintResult } from '../src/lint.ts';
-import type { Diagnostic } from '../src/types.ts';
-import { VERSION } from '../src/version.ts';
+} from '../src/engine/baseline.ts';
+import { summarise, type LintResult } from '../src/engine/run-rules.ts';
+import type { Diagnostic } from '../src/model/types.ts';
+import { VERSION } from '../src/io/version.ts';
 import { adrlint, fixture, parseJson, removeFixtures, resultFor } from './helpers/cli.ts';
 
 afterAll(removeFixtures);

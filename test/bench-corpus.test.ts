@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCorpus } from '../scripts/bench-corpus.ts';
-import { lintProject } from '../src/run.ts';
+import { lintProject } from '../src/run/lint-project.ts';
 
 const roots: string[] = [];
 function newRoot(): string {

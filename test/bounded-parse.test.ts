@@ -4,8 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_FRONTMATTER_KEYS, MAX_MARKER_RUN, MAX_NESTING, MAX_OPEN_AT_ONCE, MAX_TREE_DEPTH } from '../src/complexity.ts';
-import { PARSE_TIME_LIMIT_SECONDS } from '../src/bounded-parse.ts';
+import { MAX_FRONTMATTER_KEYS, MAX_MARKER_RUN, MAX_NESTING, MAX_OPEN_AT_ONCE, MAX_TREE_DEPTH } from '../src/parse/complexity.ts';
+import { PARSE_TIME_LIMIT_SECONDS } from '../src/parse/bounded-parse.ts';
 import { adrlint, fixture, parseJson, positions, removeFixtures, resultFor, STACK_TRACE, type CliRun, type JsonResult } from './helpers/cli.ts';
 
 // The bound for each of its cases: 5 s of wall time, the whole run (node's start included).

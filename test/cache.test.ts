@@ -5,7 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlink
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../scripts/bench-corpus.ts';
-import { lintProject } from '../src/run.ts';
+import { lintProject } from '../src/run/lint-project.ts';
 import { adrlint, fixture, removeFixtures } from './helpers/cli.ts';
 import { adrlintBounded, closeSpecials, makeSpecial, SPECIAL_KINDS, spot } from './helpers/special-files.ts';
 

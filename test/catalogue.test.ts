@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogueText, catalogueWithUser, CatalogueError, parseCatalogueSource } from '../src/catalogue.ts';
-import { parseAdr } from '../src/parse.ts';
+import { builtInCatalogueText, catalogueWithUser, CatalogueError, parseCatalogueSource } from '../src/io/catalogue-file.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
 
 const SEED = new URL('../../shared/seed/000_394e971c070d8c36.txt', import.meta.url);
 

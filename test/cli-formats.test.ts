@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findRepositoryRoot } from '../src/project.ts';
+import { findRepositoryRoot } from '../src/io/project-index.ts';
 import { adrlint, fixture, removeFixtures, type FixtureFiles } from './helpers/cli.ts';
 import { CLEAN, ERRORS, WARNING } from './helpers/adr-texts.ts';
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findConfigFile } from '../src/config.ts';
+import { findConfigFile } from '../src/io/config-file.ts';
 import { rules } from '../rules/index.ts';
 import {
   adrlint,

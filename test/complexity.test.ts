@@ -1,19 +1,19 @@
-// The measure taken before parsing (src/complexity.ts) and the bounded parse (src/bounded-parse.ts):
+// The measure taken before parsing (src/parse/complexity.ts) and the bounded parse (src/parse/bounded-parse.ts):
 // the shapes refused are what the parser would meet, real ADRs are never refused, and a parse
 // that takes too long is stopped.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measureMarkdown, TooComplexError } from '../src/complexity.ts';
-import { IN_THREAD_MS, parseBounded } from '../src/bounded-parse.ts';
-import { parseAdr } from '../src/parse.ts';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { resolveConfig } from '../src/config.ts';
-import { fixText } from '../src/fixer.ts';
-import { lintText } from '../src/lint.ts';
-import { buildRecord } from '../src/record.ts';
-import { lintFileInProject } from '../src/run.ts';
+import { measureMarkdown, TooComplexError } from '../src/parse/complexity.ts';
+import { IN_THREAD_MS, parseBounded } from '../src/parse/bounded-parse.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { resolveConfig } from '../src/run/config.ts';
+import { fixText } from '../src/engine/fix-loop.ts';
+import { lintText } from '../src/engine/run-rules.ts';
+import { buildRecord } from '../src/parse/record.ts';
+import { lintFileInProject } from '../src/run/lint-project.ts';
 import { fixture, removeFixtures } from './helpers/cli.ts';
 
 const problem = (text: string) => measureMarkdown(text).problem;

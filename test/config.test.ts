@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, findConfigFile, loadConfig, mergeRules, overrideRules, resolveConfig } from '../src/config.ts';
+import { loadConfig, mergeRules, overrideRules, resolveConfig } from '../src/run/config.ts';
+import { findConfigFile } from '../src/io/config-file.ts';
+import { ConfigError } from '../src/model/config.ts';
 import { rules } from '../rules/index.ts';
 import { readFileSync } from 'node:fs';
 

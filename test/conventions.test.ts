@@ -1,10 +1,11 @@
 // The set's own conventions, read before it is judged: template names, the template's sections and
 // statuses, and whether the set declares `patterns`.
 import { describe, expect, it } from 'vitest';
-import { conventionsFingerprint, conventionsOfRecords, declaresPatterns, folderConventions, isNumberedFolder, isNumberedName, isTemplateName, missingPatternPages, templateStatuses, templateStatusesOpen, withPatternPages } from '../src/conventions.ts';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { memoryProject } from '../src/project.ts';
-import { markdownAnchors } from '../src/record.ts';
+import { conventionsFingerprint, conventionsOfRecords, declaresPatterns, folderConventions, missingPatternPages, templateStatuses, templateStatusesOpen, withPatternPages } from '../src/parse/conventions.ts';
+import { isNumberedFolder, isNumberedName, isTemplateName } from '../src/model/naming.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { memoryProject } from '../src/io/project-index.ts';
+import { markdownAnchors } from '../src/parse/record.ts';
 
 describe('isTemplateName', () => {
   it.each(['template.md', 'TEMPLATE.md', '0000-template.md', '000-template.md', 'adr-template.md', '0000-adr-template.md', '0000-TEMPLATE.md', 'template-madr.md', '0000-modele-adr.md', 'adr_template.markdown'])(

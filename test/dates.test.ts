@@ -1,7 +1,7 @@
 // Dates as written in ADRs: an ISO date at the start of a `Date:` value, checked as a frontmatter
 // date is; and the "today" the engine gives rules.
 import { describe, expect, it } from 'vitest';
-import { formatDay, latestToday, leadingIsoDate } from '../src/dates.ts';
+import { formatDay, latestToday, leadingIsoDate } from '../src/model/dates.ts';
 
 describe('leadingIsoDate', () => {
   it('reads the date a value starts with, and nothing after it', () => {

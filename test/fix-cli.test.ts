@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findConfigFile } from '../src/config.ts';
+import { findConfigFile } from '../src/io/config-file.ts';
 import { adrlint, fixture, parseJson, removeFixtures, resultFor, STACK_TRACE, writeFiles, type CliRun, type FixtureFiles, type JsonResult } from './helpers/cli.ts';
 
 const SAGA_URL = 'https://learn.microsoft.com/azure/architecture/patterns/saga';

@@ -5,9 +5,9 @@ import * as core from '@actions/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatGithub } from '../src/format/github.ts';
-import { escapeData, escapeProperty, workflowCommand } from '../src/github/workflow-commands.ts';
-import { fatalResult, summarise } from '../src/lint.ts';
-import type { Diagnostic } from '../src/types.ts';
+import { escapeData, escapeProperty, workflowCommand } from '../src/format/workflow-commands.ts';
+import { fatalResult, summarise } from '../src/engine/run-rules.ts';
+import type { Diagnostic } from '../src/model/types.ts';
 
 const ROOT = '/repo';
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { formatJunit } from '../src/format/junit.ts';
-import { fatalResult, summarise, type LintResult } from '../src/lint.ts';
-import type { Diagnostic } from '../src/types.ts';
+import { fatalResult, summarise, type LintResult } from '../src/engine/run-rules.ts';
+import type { Diagnostic } from '../src/model/types.ts';
 
 const schema = { fileName: 'junit-10.xsd', contents: readFileSync(new URL('./schemas/junit-10.xsd', import.meta.url), 'utf8') };
 

@@ -5,13 +5,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { rules, rulesById } from '../rules/index.ts';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { resolveConfig } from '../src/config.ts';
-import { applyEdits } from '../src/fix.ts';
-import { fixText } from '../src/fixer.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { resolveConfig } from '../src/run/config.ts';
+import { applyEdits } from '../src/engine/apply-edits.ts';
+import { fixText } from '../src/engine/fix-loop.ts';
 import { FINGERPRINT_KEY, formatSarif } from '../src/format/sarif.ts';
-import { fatalResult, lintText, summarise, type LintResult } from '../src/lint.ts';
-import type { Diagnostic } from '../src/types.ts';
+import { fatalResult, lintText, summarise, type LintResult } from '../src/engine/run-rules.ts';
+import type { Diagnostic } from '../src/model/types.ts';
 import { CLEAN, SECTIONS } from './helpers/adr-texts.ts';
 
 // ajv-formats is CommonJS; under some loaders its default export arrives wrapped.

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { resolveConfig } from '../src/config.ts';
+import { resolveConfig } from '../src/run/config.ts';
 import { adrlint, fixture, PACKAGE_ROOT, parseJson, removeFixtures } from './helpers/cli.ts';
 
 afterAll(removeFixtures);

@@ -1,12 +1,12 @@
 // The Action's job summary: exact markdown for a small run, ADR text that cannot break it, links
 // to the problem's line, and a summary that always fits GitHub's size limit.
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { formatJobSummary, JOB_SUMMARY_MAX_BYTES, type JobSummaryInput } from '../src/format/job-summary.ts';
-import { summarise, type LintResult } from '../src/lint.ts';
-import { parseAdr } from '../src/parse.ts';
-import { buildRecord } from '../src/record.ts';
-import type { AdrRecord, Diagnostic } from '../src/types.ts';
+import { summarise, type LintResult } from '../src/engine/run-rules.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
+import { buildRecord } from '../src/parse/record.ts';
+import type { AdrRecord, Diagnostic } from '../src/model/types.ts';
 
 const ROOT = '/repo';
 

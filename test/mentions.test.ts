@@ -1,8 +1,8 @@
 // Prose mention detection (parseAdr → adr.mentions) with the built-in catalogue: which words name a
 // pattern, which look like they do but don't, and where mentions may and may not be found.
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { parseAdr } from '../src/parse.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
 
 const catalogue = catalogueWithUser(null, null);
 

@@ -1,7 +1,7 @@
 // How a folder names its ADR files: numbers read from any such name, the convention inferred from
 // most of the names, names checked against it and written in it.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, fileNumber, fileNumberDigits, followsNaming, inferNaming, namingFor, namingForm, schemeName } from '../src/naming.ts';
+import { DEFAULT_SCHEME, fileNumber, fileNumberDigits, followsNaming, inferNaming, namingFor, namingForm, schemeName } from '../src/model/naming.ts';
 
 describe('fileNumber', () => {
   it.each([

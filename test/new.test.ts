@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { runCli, type CliIo } from '../src/cli.ts';
-import { DEFAULT_NON_ADR_FILES, loadConfig, resolveConfig, type ResolvedConfig } from '../src/config.ts';
-import { UsageError } from '../src/files.ts';
+import { loadConfig, resolveConfig } from '../src/run/config.ts';
+import { DEFAULT_NON_ADR_FILES, type ResolvedConfig } from '../src/model/config.ts';
+import { UsageError } from '../src/io/files.ts';
 import {
   adrFileName,
   adrFolder,
@@ -22,9 +23,9 @@ import {
   titlePatterns,
   titleSlug,
   type NewAdrOptions,
-} from '../src/new-adr.ts';
-import { lintProject } from '../src/run.ts';
-import { DATE_SCHEME, DEFAULT_SCHEME, namingFor } from '../src/naming.ts';
+} from '../src/commands/new-adr.ts';
+import { lintProject } from '../src/run/lint-project.ts';
+import { DATE_SCHEME, DEFAULT_SCHEME, namingFor } from '../src/model/naming.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);

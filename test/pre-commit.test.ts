@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ADR_FOLDERS } from '../src/config.ts';
+import { DEFAULT_ADR_FOLDERS } from '../src/model/config.ts';
 import { adrlint, fixture, parseJson, PACKAGE_ROOT, removeFixtures, type FixtureFiles } from './helpers/cli.ts';
 
 const SECTIONS = '\n## Context\n\nThe order flow spans three teams.\n\n## Decision\n\nAs written above.\n\n## Consequences\n\nMore moving parts.\n';

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/cli.ts';
-import { lintProject } from '../src/run.ts';
-import { workerScript } from '../src/workers.ts';
+import { lintProject } from '../src/run/lint-project.ts';
+import { workerScript } from '../src/run/worker-pool.ts';
 
 const roots: string[] = [];
 afterAll(() => {

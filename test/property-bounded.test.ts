@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintProject } from '../src/run.ts';
-import { PARSE_TIME_LIMIT_SECONDS } from '../src/bounded-parse.ts';
+import { lintProject } from '../src/run/lint-project.ts';
+import { PARSE_TIME_LIMIT_SECONDS } from '../src/parse/bounded-parse.ts';
 import { fixture, removeFixtures } from './helpers/cli.ts';
 
 const SIZE_LIMIT = 32 * 1024;

@@ -5,10 +5,10 @@ import { diffChars } from 'diff';
 import type { Nodes } from 'mdast';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { resolveConfig } from '../src/config.ts';
-import { fixText } from '../src/fixer.ts';
-import { parseMarkdown } from '../src/parse.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { resolveConfig } from '../src/run/config.ts';
+import { fixText } from '../src/engine/fix-loop.ts';
+import { parseMarkdown } from '../src/parse/parse-adr.ts';
 import { rules } from '../rules/index.ts';
 
 const catalogue = catalogueWithUser(null, null);

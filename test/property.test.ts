@@ -1,9 +1,9 @@
 // Whatever the input, linting never throws and every position lies inside the file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { resolveConfig } from '../src/config.ts';
-import { lintText } from '../src/lint.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { resolveConfig } from '../src/run/config.ts';
+import { lintText } from '../src/engine/run-rules.ts';
 
 const catalogue = catalogueWithUser(null, null);
 const config = resolveConfig({ extends: 'strict' }, null, '/');

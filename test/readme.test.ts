@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.ts';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { STANDARD_STATUSES, STATUS_HINTS, STATUS_SYNONYMS } from '../src/status-words.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { STANDARD_STATUSES, STATUS_HINTS, STATUS_SYNONYMS } from '../src/model/status-words.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -21,7 +21,7 @@ describe('README', () => {
     expect(cells[3]).toBe(rule.meta.fixable ? 'yes' : '');
   });
 
-  it('lists the status synonyms as src/status-words.ts has them', () => {
+  it('lists the status synonyms as src/model/status-words.ts has them', () => {
     for (const status of STANDARD_STATUSES) expect(readme).toContain(`| ${status} | ${STATUS_SYNONYMS[status].join(', ')} | ${STATUS_HINTS[status].join(', ')} |`);
   });
 

@@ -3,10 +3,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { parseAdr } from '../src/parse.ts';
-import { buildRecord } from '../src/record.ts';
-import type { AdrRecord } from '../src/types.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
+import { buildRecord } from '../src/parse/record.ts';
+import type { AdrRecord } from '../src/model/types.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);

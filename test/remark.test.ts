@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import remarkAdrlint, { type RemarkAdrlintOptions } from '../src/remark.ts';
-import { lintProject } from '../src/run.ts';
+import { lintProject } from '../src/run/lint-project.ts';
 import { cleanEnv, fixture, PACKAGE_ROOT, removeFixtures, writeFiles, type FixtureFiles } from './helpers/cli.ts';
 import { CLEAN, ERRORS, WARNING } from './helpers/adr-texts.ts';
 

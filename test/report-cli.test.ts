@@ -1,16 +1,16 @@
-// `adrlint report`: the set report of src/report.ts from the command line, over a small set pinned
+// `adrlint report`: the set report of src/format/report.ts from the command line, over a small set pinned
 // byte for byte and over each real collection of ../shared/corpus.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isTemplateName } from '../src/conventions.ts';
+import { isTemplateName } from '../src/model/naming.ts';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/cli.ts';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { parseAdr } from '../src/parse.ts';
-import { buildRecord } from '../src/record.ts';
-import { buildSetReport, type SetReport } from '../src/report.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
+import { buildRecord } from '../src/parse/record.ts';
+import { buildSetReport, type SetReport } from '../src/format/report.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);

@@ -3,9 +3,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser, type Catalogue } from '../src/catalogue.ts';
-import { parseAdr } from '../src/parse.ts';
-import { buildRecord } from '../src/record.ts';
+import { type Catalogue } from '../src/model/catalogue.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
+import { buildRecord } from '../src/parse/record.ts';
 import {
   buildSetReport,
   formatReportJson,
@@ -14,8 +15,8 @@ import {
   mermaidGraph,
   normaliseStatus,
   type SetReport,
-} from '../src/report.ts';
-import type { AdrRecord } from '../src/types.ts';
+} from '../src/format/report.ts';
+import type { AdrRecord } from '../src/model/types.ts';
 
 const ROOT = '/repo';
 const builtIn = catalogueWithUser(null, null);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.ts';
-import { renderRuleDoc } from '../src/rule-docs.ts';
+import { renderRuleDoc } from '../src/format/rule-page.ts';
 import { lintWithRule } from './helpers/rule-tester.ts';
 
 describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s.md', (id, rule) => {

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser } from '../src/catalogue.ts';
-import { resolveConfig } from '../src/config.ts';
-import { lintText } from '../src/lint.ts';
-import { parseAdr } from '../src/parse.ts';
+import { catalogueWithUser } from '../src/io/catalogue-file.ts';
+import { resolveConfig } from '../src/run/config.ts';
+import { lintText } from '../src/engine/run-rules.ts';
+import { parseAdr } from '../src/parse/parse-adr.ts';
 import { rules } from '../rules/index.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -23,7 +23,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 const readSchema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'data', 'schema', name), 'utf8')) as Record<string, any>;
 
-/** A fresh ajv as strict as the one adrlint validates its config with (src/schema.ts). */
+/** A fresh ajv as strict as the one adrlint validates its config with (src/io/schema.ts). */
 function compile(name: string): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
   addFormats(ajv);

@@ -1,8 +1,8 @@
-// What written statuses mean: the synonym table (src/status-words.ts) and how every reader of a
+// What written statuses mean: the synonym table (src/model/status-words.ts) and how every reader of a
 // status (adr-status, adr-supersede, the report, `adrlint new`) maps one to a set's vocabulary.
 import { describe, expect, it } from 'vitest';
-import { STANDARD_STATUSES, STATUS_HINTS, STATUS_SYNONYMS } from '../src/status-words.ts';
-import { likelyMeaning, matchStatus, readStatus, startsWithSuccessor, statusMeaning, statusNamesSuccessor, statusVocabulary, wordFor } from '../src/status.ts';
+import { STANDARD_STATUSES, STATUS_HINTS, STATUS_SYNONYMS } from '../src/model/status-words.ts';
+import { likelyMeaning, matchStatus, readStatus, startsWithSuccessor, statusMeaning, statusNamesSuccessor, statusVocabulary, wordFor } from '../src/model/status.ts';
 
 const DEFAULTS = statusVocabulary({ statuses: [...STANDARD_STATUSES], statusesGiven: false }, null);
 

@@ -1,7 +1,7 @@
-// writeFixedFile (src/write.ts): one write (temp file + rename in the same folder, or in place for
+// writeFixedFile (src/io/write-fixed-file.ts): one write (temp file + rename in the same folder, or in place for
 // a file with other links or another owner) that keeps owner, group, mode and hard links, follows
 // symbolic links, and never writes over a file that changed since it was read, up to the moment it
-// is replaced. Then every other file adrlint writes (src/safe-write.ts): regular files only.
+// is replaced. Then every other file adrlint writes (src/io/safe-write.ts): regular files only.
 import {
   appendFileSync,
   chmodSync,
@@ -23,8 +23,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { lintProject } from '../src/run.ts';
-import { fixWriteHooks, writeFixedFile } from '../src/write.ts';
+import { lintProject } from '../src/run/lint-project.ts';
+import { fixWriteHooks, writeFixedFile } from '../src/io/write-fixed-file.ts';
 import { ADRLINT_COMMAND, adrlint, shell } from './helpers/cli.ts';
 import { adrlintBounded, closeSpecials, IS_ROOT, makeSpecial, SPECIAL_KINDS, spot } from './helpers/special-files.ts';
 

@@ -1,13 +1,14 @@
-// `adrlint init [paths]`: lint the set with the defaults, capture its habits (src/init.ts), keep only
+// `adrlint init [paths]`: lint the set with the defaults, capture its habits (src/commands/init-settings.ts), keep only
 // the settings that report nothing the defaults did not, and write `.adrlintrc.yml` (or print it).
 import { dirname, relative, resolve } from 'node:path';
-import { findConfigFile, resolveConfig } from '../config.ts';
-import { UsageError } from '../files.ts';
-import { completeRecords, lintProject, type RunOutcome } from '../run.ts';
-import { inferSettings, problemKey, rawConfig, renderConfig, type CapturedSetting } from '../init.ts';
-import { plural } from '../plural.ts';
-import { writeFileSafely } from '../safe-write.ts';
-import type { Concurrency } from '../workers.ts';
+import { resolveConfig } from '../run/config.ts';
+import { findConfigFile } from '../io/config-file.ts';
+import { UsageError } from '../io/files.ts';
+import { completeRecords, lintProject, type RunOutcome } from '../run/lint-project.ts';
+import { inferSettings, problemKey, rawConfig, renderConfig, type CapturedSetting } from './init-settings.ts';
+import { plural } from '../model/plural.ts';
+import { writeFileSafely } from '../io/safe-write.ts';
+import type { Concurrency } from '../run/worker-pool.ts';
 
 export const INIT_FILE = '.adrlintrc.yml';
 const SCHEMA_URL = 'https://raw.githubusercontent.com/adrlint/adrlint/main/data/schema/config.schema.json';

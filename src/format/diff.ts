@@ -1,7 +1,7 @@
 // `--fix-dry-run`: what the fixes would change, as one unified diff per file (git's a/ b/ names).
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { LintResult } from '../lint.ts';
+import type { LintResult } from '../engine/run-rules.ts';
 
 export function formatFixDiff(results: readonly LintResult[], cwd: string): string {
   let out = '';

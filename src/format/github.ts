@@ -1,8 +1,8 @@
 // GitHub Actions annotations: one `::error`/`::warning` workflow command per problem, which the
 // runner shows on the run and, for files of the repository, on the pull request's diff.
 import { isAbsolute, relative, sep } from 'node:path';
-import type { LintResult } from '../lint.ts';
-import { workflowCommand } from '../github/workflow-commands.ts';
+import type { LintResult } from '../engine/run-rules.ts';
+import { workflowCommand } from './workflow-commands.ts';
 
 export interface GithubFormatOptions {
   /** The repository root: annotation paths are relative to it. */

@@ -2,12 +2,12 @@
 // line, which ADRs use which catalogue pattern, and the ADR graph. GitHub refuses a summary over
 // 1 MiB, so the text is cut to a byte budget: problem rows from the end first, then the graph.
 import { relative, sep } from 'node:path';
-import type { Catalogue } from '../catalogue.ts';
-import { totals, type LintResult } from '../lint.ts';
-import type { AdrRecord, Diagnostic } from '../types.ts';
-import { buildSetReport, mermaidBlock, patternUsageLines } from '../report.ts';
+import type { Catalogue } from '../model/catalogue.ts';
+import { totals, type LintResult } from '../engine/run-rules.ts';
+import type { AdrRecord, Diagnostic } from '../model/types.ts';
+import { buildSetReport, mermaidBlock, patternUsageLines } from './report.ts';
 import { escapeMarkdownText, markdownLink } from './escape.ts';
-import { plural } from '../plural.ts';
+import { plural } from '../model/plural.ts';
 
 export interface JobSummaryInput {
   results: readonly LintResult[];

@@ -1,5 +1,5 @@
 // ESLint's JSON result format, so tools that read ESLint output read ours.
-import type { LintResult } from '../lint.ts';
+import type { LintResult } from '../engine/run-rules.ts';
 
 export function formatJson(results: readonly LintResult[]): string {
   return JSON.stringify(

@@ -4,8 +4,8 @@
 // unseen; <skipped> would read as "not checked"), the severity in `type`; a file that could not be
 // linted at all is an <error>.
 import { isAbsolute, relative, sep } from 'node:path';
-import type { LintResult } from '../lint.ts';
-import type { Diagnostic } from '../types.ts';
+import type { LintResult } from '../engine/run-rules.ts';
+import type { Diagnostic } from '../model/types.ts';
 
 export interface JunitOptions {
   /** The repository root: suite names and `file` are relative to it. */

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules } from '../../rules/index.ts';
-import { REPOSITORY_URL } from '../docs.ts';
-import { oneLine, type LintResult } from '../lint.ts';
-import { createLineIndex } from '../positions.ts';
-import type { Diagnostic, LineIndex, Position, Rule, Severity, TextEdit } from '../types.ts';
+import { REPOSITORY_URL } from '../model/rule-docs-url.ts';
+import { oneLine, type LintResult } from '../engine/run-rules.ts';
+import { createLineIndex } from '../model/positions.ts';
+import type { Diagnostic, LineIndex, Position, Rule, Severity, TextEdit } from '../model/types.ts';
 
 export interface SarifOptions {
   /** The repository root: artifact URIs are relative to it (`%SRCROOT%`). */

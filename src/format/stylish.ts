@@ -1,8 +1,8 @@
 // Human output in ESLint's "stylish" layout: problems grouped by file, then a summary line.
 import { relative } from 'node:path';
 import { createColors } from 'picocolors';
-import type { LintResult } from '../lint.ts';
-import { plural } from '../plural.ts';
+import type { LintResult } from '../engine/run-rules.ts';
+import { plural } from '../model/plural.ts';
 
 export interface FormatOptions {
   cwd: string;

@@ -5,22 +5,22 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { GITHUB_ANNOTATION_LIMITS, planAnnotations, repoRelative, type Annotation } from '../annotations.ts';
-import { FileError } from '../errors.ts';
-import { discoverFiles, UsageError } from '../files.ts';
+import { GITHUB_ANNOTATION_LIMITS, planAnnotations, repoRelative, type Annotation } from './annotations.ts';
+import { FileError } from '../model/errors.ts';
+import { discoverFiles, UsageError } from '../io/files.ts';
 import { formatJobSummary } from '../format/job-summary.ts';
 import { escapeMarkdownText } from '../format/escape.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
-import { totals, type LintResult } from '../lint.ts';
-import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run.ts';
-import { VERSION } from '../version.ts';
+import { totals, type LintResult } from '../engine/run-rules.ts';
+import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run/lint-project.ts';
+import { VERSION } from '../io/version.ts';
 import { ApiClock, limitRequests, type ApiTimeouts } from './api-clock.ts';
 import { apiFailure } from './api-errors.ts';
 import { diffLines, gitChangedFiles, listPullRequestFiles, PULL_REQUEST_FILES_CAP, selectLintTargets, type ChangedFile } from './changed-files.ts';
 import type { Octokit } from './client.ts';
 import { postReview, suggestionFor, upsertStickyComment, type ReviewProblem } from './review.ts';
-import { plural } from '../plural.ts';
+import { plural } from '../model/plural.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 

@@ -1,6 +1,6 @@
 // Fixes as pull-request review suggestions, and the one comment adrlint keeps up to date on a pull
 // request. Hidden markers in the bodies let a re-run recognise what an earlier run posted.
-import type { TextEdit } from '../types.ts';
+import type { TextEdit } from '../model/types.ts';
 import { apiFailure } from './api-errors.ts';
 import type { Octokit } from './client.ts';
 

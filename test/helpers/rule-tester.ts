@@ -1,16 +1,18 @@
 // ESLint's RuleTester, for adrlint rules: tables of valid and invalid ADR texts with the exact
 // messages and positions expected, and the text after the rule's fixes.
 import { describe, expect, it } from 'vitest';
-import { catalogueWithUser, type Catalogue } from '../../src/catalogue.ts';
-import { resolveConfig } from '../../src/config.ts';
-import { checkAdr } from '../../src/lint.ts';
-import { parseAdr } from '../../src/parse.ts';
-import { buildRecord, markdownAnchors } from '../../src/record.ts';
-import { memoryProject } from '../../src/project.ts';
+import { type Catalogue } from '../../src/model/catalogue.ts';
+import { catalogueWithUser } from '../../src/io/catalogue-file.ts';
+import { resolveConfig } from '../../src/run/config.ts';
+import { checkAdr } from '../../src/engine/run-rules.ts';
+import { parseAdr } from '../../src/parse/parse-adr.ts';
+import { buildRecord, markdownAnchors } from '../../src/parse/record.ts';
+import { memoryProject } from '../../src/io/project-index.ts';
 import { dirname } from 'node:path';
-import { applyEdits } from '../../src/fix.ts';
+import { applyEdits } from '../../src/engine/apply-edits.ts';
 import { rulesById } from '../../rules/index.ts';
-import { folderConventions, isTemplateName, withPatternPages } from '../../src/conventions.ts';
+import { folderConventions, withPatternPages } from '../../src/parse/conventions.ts';
+import { isTemplateName } from '../../src/model/naming.ts';
 
 export interface CaseSettings {
   options?: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../src/fix.ts';
+import { applyEdits } from '../../src/engine/apply-edits.ts';
 import { lintWithRule, ruleTester, type CaseSettings } from '../helpers/rule-tester.ts';
 
 const B = '# 2. Hosting\n\n## Status\n\nAccepted\n\n## Decision\n\nWe host on AWS.\n';

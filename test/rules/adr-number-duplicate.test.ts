@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleTester } from '../helpers/rule-tester.ts';
 import { check } from '../../rules/adr-number-duplicate.ts';
-import type { AdrRecord, ReportDescriptor, RuleContext } from '../../src/types.ts';
+import type { AdrRecord, ReportDescriptor, RuleContext } from '../../src/model/types.ts';
 
 const adr = (title: string) => `# ${title}\n\n## Status\n\nAccepted\n`;
 const at = (message: string) => ({ message, line: 1, column: 1, endLine: 1, endColumn: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../src/fix.ts';
+import { applyEdits } from '../../src/engine/apply-edits.ts';
 import { lintWithRule, ruleTester } from '../helpers/rule-tester.ts';
 
 const undefinedLink = (label: string, extra = '') => `The link reference "${label}" has no definition, so it shows as plain text; add a "[${label}]: <url>" line${extra}`;

@@ -1,0 +1,91 @@
+// The shape of a cache entry, checked as it is read (src/io/cache.ts): the cache is a file on disk that
+// anyone can edit, and a record or a problem of the wrong shape would otherwise break a rule far
+// from here ("Cannot read properties of undefined"). The checks are of types only, one pass over
+// the entry's JSON data: cheaper than the parse of the JSON itself.
+import type { AdrRecord, Diagnostic } from '../model/types.ts';
+
+export interface CacheEntry {
+  hash: string;
+  record: AdrRecord;
+  /** The file rules' problems; null when the file was only read as a member of the set. */
+  messages: Diagnostic[] | null;
+  /** The fingerprint of the folder's conventions the problems were found under (none: no conventions). */
+  conventions?: string;
+}
+
+type Check = (value: unknown) => boolean;
+
+const isString: Check = (value) => typeof value === 'string';
+const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const nullable = (check: Check): Check => (value) => value === null || check(value);
+const oneOf = (...values: readonly unknown[]): Check => (value) => values.includes(value);
+const listOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check);
+const isRange: Check = (value) => Array.isArray(value) && value.length === 2 && isNumber(value[0]) && isNumber(value[1]);
+
+/** An object with these fields (and maybe others): `optional` ones may also be missing. */
+function shape(fields: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  const required = Object.entries(fields);
+  const maybe = Object.entries(optional);
+  return (value) =>
+    isObject(value) && required.every(([key, check]) => check(value[key])) && maybe.every(([key, check]) => value[key] === undefined || check(value[key]));
+}
+
+const isField = shape({ value: isString, range: isRange });
+const isTextEdit = shape({ range: isRange, text: isString });
+
+const isDiagnostic = shape(
+  { ruleId: nullable(isString), severity: oneOf('warn', 'error'), message: isString, line: isNumber, column: isNumber, endLine: isNumber, endColumn: isNumber },
+  { url: isString, fatal: isBoolean, fix: isTextEdit, suggestions: listOf(shape({ desc: isString, fix: isTextEdit })) },
+);
+
+const isDirective = shape(
+  {
+    kind: oneOf('disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'),
+    rules: listOf(isString),
+    line: isNumber,
+    column: isNumber,
+    endLine: isNumber,
+    endColumn: isNumber,
+    removal: nullable(isRange),
+    rulesRange: nullable(isRange),
+  },
+  { error: isString },
+);
+
+const isRecord = shape(
+  {
+    path: isString,
+    folder: isString,
+    name: isString,
+    format: oneOf('madr', 'madr2', 'nygard', 'unknown'),
+    fileNumber: nullable(isNumber),
+    number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+    title: nullable(isString),
+    h1Count: isNumber,
+    h1Range: nullable(isRange),
+    frontmatterTitle: nullable(isField),
+    status: nullable(isField),
+    date: nullable(isField),
+    relations: listOf(
+      shape(
+        { kind: oneOf('supersedes', 'superseded-by', 'amends', 'amended-by'), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+        { inFrontmatter: isBoolean },
+      ),
+    ),
+    sections: listOf(shape({ title: isString, range: isRange })),
+    anchors: listOf(isString),
+    links: listOf(shape({ url: isString, range: isRange })),
+    images: listOf(shape({ url: isString, range: isRange })),
+    patterns: listOf(isString),
+  },
+  { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) },
+);
+
+const isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
+
+/** Whether `value` is a well-formed cache entry for the file `path` (its record is of that file). */
+export function isCacheEntry(value: unknown, path: string): value is CacheEntry {
+  return isEntry(value) && (value as CacheEntry).record.path === path;
+}

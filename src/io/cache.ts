@@ -1,0 +1,137 @@
+// The lint cache (`--cache`): per file, the hash of its content, its record and the problems of
+// the file rules. Valid only for the same adrlint version, resolved config and catalogue (one key
+// for the whole file); never keyed on mtimes, which a CI checkout resets. Set rules are not cached:
+// they run on every run over the records, so a change to one file is seen from all the others.
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Catalogue } from '../model/catalogue.ts';
+import type { ResolvedConfig } from '../model/config.ts';
+import { isCacheEntry, type CacheEntry } from './cache-entry.ts';
+
+export type { CacheEntry };
+import { readRegularFile, WriteError, writeFileSafely, writeTarget } from './safe-write.ts';
+import type { AdrRecord, Diagnostic } from '../model/types.ts';
+import { VERSION } from './version.ts';
+
+const FORMAT = 'adrlint-cache';
+// 3: records carry their images; records read from a file's head carry its date, and file names such
+//    as ADR-001-x.md a number.
+const FORMAT_VERSION = 3;
+export const DEFAULT_CACHE_FILE = '.adrlintcache';
+
+interface CacheFile {
+  format: typeof FORMAT;
+  formatVersion: number;
+  key: string;
+  /** CacheEntry values, as far as the file is to be trusted. */
+  entries: Record<string, unknown>;
+}
+
+export function contentHash(source: string): string {
+  return createHash('sha1').update(source).digest('base64url');
+}
+
+/** What every cached result depends on besides the file itself. */
+export function cacheKey(config: ResolvedConfig, catalogue: Catalogue): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ version: VERSION, config, patterns: catalogue.patterns, categories: catalogue.categories }))
+    .digest('base64url');
+}
+
+/** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold .adrlintcache. */
+export function cachePath(cwd: string, location: string | undefined): string {
+  if (!location) return resolve(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || (existsSync(path) && statSync(path).isDirectory());
+  return isFolder ? join(path, DEFAULT_CACHE_FILE) : path;
+}
+
+export class LintCache {
+  // As read from the file: each entry is checked when it is used (`get`).
+  private readonly entries: Map<string, unknown>;
+  private changed = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly key: string,
+    entries: Map<string, unknown>,
+  ) {
+    this.entries = entries;
+  }
+
+  /**
+   * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
+   * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error. Something
+   * at `path` that adrlint may not write (a device, a FIFO, a folder, a link to nothing) gives a
+   * warning and no cache: the run goes on without one.
+   */
+  static load(path: string, key: string): { cache: LintCache | null; warning: string | null } {
+    let text: string;
+    try {
+      const target = writeTarget(path);
+      if (target.existing === null) return { cache: new LintCache(path, key, new Map()), warning: null };
+      text = readRegularFile(target.path);
+    } catch (error) {
+      if (error instanceof WriteError) return { cache: null, warning: `not using the cache: ${path} ${error.reason}` };
+      // Unreadable: start afresh; writing it says why if that fails too.
+      return { cache: new LintCache(path, key, new Map()), warning: null };
+    }
+    try {
+      const data = JSON.parse(text) as Partial<CacheFile>;
+      if (data?.format !== FORMAT || typeof data.entries !== 'object' || data.entries === null) throw new Error('not an adrlint cache');
+      // Another version of the format, of adrlint, of the config or of the catalogue: start afresh.
+      if (data.formatVersion !== FORMAT_VERSION || data.key !== key) return { cache: new LintCache(path, key, new Map()), warning: null };
+      return { cache: new LintCache(path, key, new Map(Object.entries(data.entries))), warning: null };
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message;
+      return { cache: new LintCache(path, key, new Map()), warning: `ignoring the cache file ${path}: ${reason}; it will be rewritten` };
+    }
+  }
+
+  /**
+   * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
+   * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
+   * replaced when the file is read again.
+   */
+  get(path: string, hash: string): CacheEntry | null {
+    const entry: unknown = this.entries.get(path);
+    if (isCacheEntry(entry, path) && entry.hash === hash) {
+      this.hits++;
+      return entry;
+    }
+    this.misses++;
+    return null;
+  }
+
+  set(path: string, entry: CacheEntry): void {
+    this.entries.set(path, entry);
+    this.changed = true;
+  }
+
+  /** Forget files that no longer exist, so the cache does not grow without end. */
+  retain(paths: ReadonlySet<string>): void {
+    for (const path of this.entries.keys()) {
+      if (!paths.has(path) && !existsSync(path)) {
+        this.entries.delete(path);
+        this.changed = true;
+      }
+    }
+  }
+
+  /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
+  save(): string | null {
+    if (!this.changed) return null;
+    const data: CacheFile = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
+    try {
+      writeFileSafely(this.path, JSON.stringify(data));
+      this.changed = false;
+      return null;
+    } catch (error) {
+      const reason = error instanceof WriteError ? error.reason : (error as Error).message.split('\n')[0];
+      return `could not write the cache file ${this.path}: ${reason}`;
+    }
+  }
+}
