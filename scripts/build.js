@@ -1,13 +1,24 @@
-// Bundle the CLI and the Action into dist/, one ESM file each. Deterministic: CI rebuilds and compares.
+// Bundle adrlint into dist/, one ESM file per entry point. Deterministic: CI rebuilds and compares
+// the committed files.
+//
+// Committed (git), because GitHub runs the Action from the repository without installing it:
+//   index.js          the Action (action.yml's `main`)
+//   worker.js         the worker thread of a parallel run (src/run/worker-pool.ts)
+//   parse-worker.js   the thread a long parse runs on, stopped when it takes too long (src/parse/bounded-parse.ts)
+// Built, not committed (.gitignore), by `prepare` on `npm ci`/`npm install` and by `prepack` for
+// the npm package:
+//   cli.js            the `adrlint` command (bin/adrlint.js)
+//   lib.js, remark.js the package's exports: the library and the remark-lint plugin
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 // CommonJS dependencies (ajv, picomatch, ...) call require() for Node built-ins; give ESM one.
 const banner = "import { createRequire as __adrlintCreateRequire } from 'node:module';\nconst require = __adrlintCreateRequire(import.meta.url);";
 
-await build({
-  // dist/index.js is the Action (action.yml's `main`); dist/cli.js is the `adrlint` command;
-  // dist/worker.js is the worker thread both start for a parallel run; dist/parse-worker.js the
-  // thread a long parse runs on, to be stopped when it takes too long (src/parse/bounded-parse.ts).
+export const bundleOptions = {
+  absWorkingDir: root,
   entryPoints: { cli: 'src/bin.ts', index: 'src/action.ts', worker: 'src/run/worker.ts', 'parse-worker': 'src/parse/parse-worker.ts', lib: 'src/lib.ts', remark: 'src/remark.ts' },
   outdir: 'dist',
   bundle: true,
@@ -17,4 +28,8 @@ await build({
   banner: { js: banner },
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await build(bundleOptions);
+}

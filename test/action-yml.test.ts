@@ -1,7 +1,9 @@
 // action.yml, the Action's shell and the README agree: every input is documented with its
 // default, read by src/action.ts, and listed in the README's table; the bundle keeps Octokit lazy.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// dist/ commits the Action's bundle and what it loads at run time, and nothing else.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS } from '../src/github/api-clock.ts';
@@ -92,5 +94,38 @@ describe('dist/index.js', () => {
 
   it('is marked generated for GitHub', () => {
     expect(read('.gitattributes')).toMatch(/^dist\/\*\* linguist-generated=true$/m);
+  });
+});
+
+describe('dist/ layout', () => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: PACKAGE_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const sources = (folder: string): string[] =>
+    readdirSync(join(PACKAGE_ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
+    );
+
+  it('commits exactly the Action bundle and the bundles it starts at run time', () => {
+    // What the code loads from dist/ at run time: packagePath('dist', '<file>') (the worker threads).
+    const loaded = sources('src').flatMap((file) => [...read(file).matchAll(/packagePath\('dist', '([^']+)'\)/g)].map((m) => `dist/${m[1]}`));
+    expect(loaded.length).toBeGreaterThan(0);
+    const bundles = new Set([action.runs.main, ...loaded]);
+    expect(new Set(git('ls-files', 'dist').filter((file) => file.endsWith('.js')))).toEqual(bundles);
+  });
+
+  it('ignores every other bundle the build writes', () => {
+    const built = readdirSync(join(PACKAGE_ROOT, 'dist')).map((name) => `dist/${name}`).filter((file) => !git('ls-files', file).length);
+    expect(built).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/lib.js', 'dist/remark.js']));
+    const ignored = git('check-ignore', ...built).map((file) => relative('.', file));
+    expect(ignored.sort()).toEqual(built.sort());
+  });
+
+  it('the npm package holds every bundle, built by `prepare` (npm ci, npm install, npm pack)', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; bin: Record<string, string>; exports: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('npm run -s build');
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
+    const files = new Set(packed[0]!.files.map((file) => file.path));
+    const wanted = ['bin/adrlint.js', 'dist/cli.js', 'dist/index.js', 'dist/worker.js', 'dist/parse-worker.js', ...Object.values(pkg.exports).map((path) => path.replace(/^\.\//, ''))];
+    for (const file of wanted) expect(files, file).toContain(file);
+    expect(read('bin/adrlint.js')).toContain("'../dist/cli.js'");
   });
 });
