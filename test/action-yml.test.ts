@@ -1,9 +1,12 @@
 // action.yml, the Action's shell and the README agree: every input is documented with its
 // default, read by src/action.ts, and listed in the README's table; the bundle keeps Octokit lazy.
-// dist/ commits the Action's bundle and what it loads at run time, and nothing else.
+// dist/ commits the Action's bundle and what it loads at run time, and nothing else, with the
+// licences of every package the bundles hold.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS } from '../src/github/api-clock.ts';
@@ -124,8 +127,31 @@ describe('dist/ layout', () => {
     expect(pkg.scripts.prepare).toBe('npm run -s build');
     const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
     const files = new Set(packed[0]!.files.map((file) => file.path));
-    const wanted = ['bin/adrlint.js', 'dist/cli.js', 'dist/index.js', 'dist/worker.js', 'dist/parse-worker.js', ...Object.values(pkg.exports).map((path) => path.replace(/^\.\//, ''))];
+    const wanted = ['bin/adrlint.js', 'dist/licenses.txt', 'dist/cli.js', 'dist/index.js', 'dist/worker.js', 'dist/parse-worker.js', ...Object.values(pkg.exports).map((path) => path.replace(/^\.\//, ''))];
     for (const file of wanted) expect(files, file).toContain(file);
     expect(read('bin/adrlint.js')).toContain("'../dist/cli.js'");
   });
+});
+
+describe('dist/licenses.txt', () => {
+  it('names every package bundled into dist/, with its version, licence and licence text', async () => {
+    const script = pathToFileURL(join(PACKAGE_ROOT, 'scripts', 'build.js')).href;
+    const { bundleOptions } = (await import(script)) as { bundleOptions: BuildOptions };
+    const { metafile } = await build({ ...bundleOptions, write: false, metafile: true });
+    const folders = new Set(Object.keys(metafile.inputs).flatMap((input) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []));
+    expect(folders.size).toBeGreaterThan(50);
+    const licences = read('dist/licenses.txt');
+    const entries = new Map(licences.split(/^-{80}\n/m).slice(1).map((entry) => [entry.split('\n')[0]!, entry]));
+    for (const folder of folders) {
+      const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, folder, 'package.json'), 'utf8')) as { name: string; version: string };
+      const entry = entries.get(`${manifest.name}@${manifest.version}`);
+      expect(entry, folder).toBeDefined();
+      expect(entry!.split('\n')[1], folder).toMatch(/^License: \S/);
+      expect(entry!.split('\n').slice(2).join('\n').trim().length, folder).toBeGreaterThan(20);
+    }
+    for (const bundle of ['index', 'worker', 'parse-worker']) {
+      const inputs = Object.keys(metafile.outputs[`dist/${bundle}.js`]!.inputs);
+      expect(inputs.some((input) => input.includes('node_modules/')), bundle).toBe(true);
+    }
+  }, 60_000);
 });
