@@ -3,17 +3,18 @@
 // folder importing a higher one, no function over 80 lines and no file over 400 (ESLint's
 // max-lines-per-function and max-lines). Exit 1 with one line per breach.
 //   tsx scripts/check-structure.ts [root]   (root defaults to the package; tests point it at fixtures)
+// test/structure.test.ts calls structureBreaches() on small fixture trees.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { ESLint } from 'eslint';
 
-const root = resolve(process.argv[2] ?? join(import.meta.dirname, '..'));
 const checkedFolders = ['src', 'rules'];
 
 // Lower layers first. A file may import its own layer and any lower one; the shells at src/
 // (cli, action, remark, lib, bin, workers' entries) may import everything.
-const layers = ['src/model', 'src/io', 'src/parse', 'rules', 'src/engine', 'src/run', 'src/format', 'src/github', 'src/commands', 'src/lsp'];
+export const layers = ['src/model', 'src/io', 'src/parse', 'rules', 'src/engine', 'src/run', 'src/format', 'src/github', 'src/commands', 'src/lsp'];
 
 function sourceFiles(folder: string): string[] {
   let entries: string[];
@@ -34,8 +35,10 @@ function importsOf(file: string): string[] {
     .map((name) => resolve(dirname(file), name.replace(/\.js$/, '.ts')));
 }
 
-function layerOf(file: string): number | undefined {
-  const path = relative(root, file).split(sep).join('/');
+const shown = (root: string, file: string): string => relative(root, file).split(sep).join('/');
+
+function layerOf(root: string, file: string): number | undefined {
+  const path = shown(root, file);
   const index = layers.findIndex((layer) => path.startsWith(`${layer}/`));
   return index === -1 ? undefined : index;
 }
@@ -60,33 +63,41 @@ function circles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
-function importBreaches(files: string[]): string[] {
+function importBreaches(root: string, files: string[]): string[] {
   const graph = new Map(files.map((file) => [file, importsOf(file)]));
-  const show = (file: string): string => relative(root, file).split(sep).join('/');
+  const show = (file: string): string => shown(root, file);
   const breaches = circles(graph).map((circle) => `import circle: ${circle.map(show).join(' → ')}`);
   for (const [file, imports] of graph) {
-    const own = layerOf(file);
+    const own = layerOf(root, file);
     if (own === undefined) continue;
     for (const imported of imports) {
-      const theirs = layerOf(imported);
+      const theirs = layerOf(root, imported);
       if (theirs !== undefined && theirs > own) breaches.push(`${show(file)} imports ${show(imported)}: ${layers[own]} sits below ${layers[theirs]}`);
     }
   }
   return breaches;
 }
 
-async function sizeBreaches(files: string[]): Promise<string[]> {
+async function sizeBreaches(root: string, files: string[]): Promise<string[]> {
   const eslint = new ESLint({ cwd: root, overrideConfigFile: join(import.meta.dirname, '..', 'eslint.config.js'), errorOnUnmatchedPattern: false });
   const results = await eslint.lintFiles(files);
-  return results.flatMap((result) => result.messages.map((message) => `${relative(root, result.filePath).split(sep).join('/')}:${message.line}: ${message.message}`));
+  return results.flatMap((result) => result.messages.map((message) => `${shown(root, result.filePath)}:${message.line}: ${message.message}`));
 }
 
-const files = checkedFolders.flatMap((folder) => sourceFiles(join(root, folder)));
-const breaches = [...importBreaches(files), ...(await sizeBreaches(files))];
-for (const breach of breaches) console.error(breach);
-if (breaches.length > 0) {
-  console.error(`${breaches.length} breach${breaches.length === 1 ? '' : 'es'} of the house rules (docs/ARCHITECTURE.md).`);
-  process.exitCode = 1;
-} else {
-  console.log(`structure: ${files.length} files, no import circle, no layer breach, no function over 80 lines, no file over 400.`);
+/** Every breach of the house rules under root's src/ and rules/, one line each, and how many files were read. */
+export async function structureBreaches(root: string): Promise<{ files: number; breaches: string[] }> {
+  const files = checkedFolders.flatMap((folder) => sourceFiles(join(root, folder)));
+  if (files.length === 0) return { files: 0, breaches: [`no .ts file under ${root}/src or ${root}/rules: is that the package root?`] };
+  return { files: files.length, breaches: [...importBreaches(root, files), ...(await sizeBreaches(root, files))] };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { files, breaches } = await structureBreaches(resolve(process.argv[2] ?? join(import.meta.dirname, '..')));
+  for (const breach of breaches) console.error(breach);
+  if (breaches.length > 0) {
+    console.error(`${breaches.length} breach${breaches.length === 1 ? '' : 'es'} of the house rules (docs/ARCHITECTURE.md).`);
+    process.exitCode = 1;
+  } else {
+    console.log(`structure: ${files} files, no import circle, no layer breach, no function over 80 lines, no file over 400.`);
+  }
 }
