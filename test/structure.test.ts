@@ -2,7 +2,7 @@
 // fixture trees: each breach alone makes the check fail, a clean tree passes, and the script's exit
 // code says so. And docs/ARCHITECTURE.md names every folder of src/ and the checker's layer order.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -107,5 +107,34 @@ describe('scripts/check-structure.ts', () => {
     expect(clean.stdout).toMatch(/^structure: 10 files, no import circle/);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toBe("src/format/long.ts:1: Function 'eightyOne' has too many lines (81). Maximum allowed is 80.\n1 breach of the house rules (docs/ARCHITECTURE.md).\n");
+  });
+});
+
+describe('docs/ARCHITECTURE.md', () => {
+  const doc = readFileSync(join(PACKAGE_ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
+  const folders = (folder: string): string[] =>
+    readdirSync(join(PACKAGE_ROOT, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => [`${folder}/${entry.name}`, ...folders(`${folder}/${entry.name}`)]);
+
+  it('names every folder under src/ and rules/, with its job', () => {
+    const all = [...folders('src'), ...folders('rules')];
+    expect(all.length).toBeGreaterThan(5);
+    for (const folder of all) expect(doc, folder).toContain(`\`${folder}/\``);
+  });
+
+  it('gives the layer order scripts/check-structure.ts checks', () => {
+    const present = layers.filter((layer) => existsSync(join(PACKAGE_ROOT, layer)));
+    expect(doc.split('\n')).toContain(present.join(' < '));
+  });
+
+  it('names only paths that exist', () => {
+    const paths = [...doc.matchAll(/`((?:src|rules|test|scripts|data|docs)\/[^`<*\s]*)`/g)].map((m) => m[1]!);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) expect(existsSync(join(PACKAGE_ROOT, path)), path).toBe(true);
+  });
+
+  it('is linked from the README', () => {
+    expect(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8')).toContain('](docs/ARCHITECTURE.md)');
   });
 });
