@@ -7,6 +7,7 @@ import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { frontmatterField, nodeRange } from '../src/parse/parse-adr.ts';
 import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from './support/yaml-edits.ts';
 import { encodeDestination, existingTarget, relativeHref, renamedTargets, replaceLinkFileName, replacementName } from '../src/parse/link-targets.ts';
+import { RELATION_LINK } from './support/topics.ts';
 import { indexRecords, resolveRelation, type RecordIndex, type RelationTarget } from './support/relations.ts';
 
 export const meta = {
@@ -15,6 +16,9 @@ export const meta = {
   defaultSeverity: 'error',
   fixable: true,
   scope: 'set',
+  // A broken relation link is this rule's to report (as a relation, with a rename fix); adr-link's
+  // problem on it is dropped while this rule is on.
+  owns: [RELATION_LINK],
   docs: {
     url: ruleDocsUrl('adr-supersede'),
     why: 'A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file\'s own style: a frontmatter key or list item, a line in the Status section, or a bullet.',

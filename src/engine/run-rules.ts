@@ -9,7 +9,7 @@ import { applyDirectives } from '../parse/directives.ts';
 import { conventionsOfRecords } from '../parse/conventions.ts';
 import { latestToday } from '../model/dates.ts';
 import { dirname } from 'node:path';
-import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, SetConventions } from '../model/types.ts';
+import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, SetConventions } from '../model/types.ts';
 
 export interface LintResult {
   /** Absolute path of the file. */
@@ -46,12 +46,10 @@ export interface LintContext {
 
 /** The settings the rule `ruleId` sees. */
 export function settingsOf(config: ResolvedConfig, ruleId: string, today: string = latestToday()): LintSettings {
-  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
   return {
     statuses: config.statuses,
     statusesGiven: config.statusesGiven,
     linkTemplate: config.linkTemplate,
-    enabledRules,
     requested: config.explicitRules.includes(ruleId),
     userCatalogue: config.catalogue !== null,
     today,
@@ -77,12 +75,14 @@ export function checkAdr(
   const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records, adr);
   // Read once: every rule of the file sees the same day.
   const now = today ?? latestToday();
+  const owners = topicOwners(rules, config);
   for (const rule of rules) {
     if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
     const configured = setting.severity;
     const report = (descriptor: ReportDescriptor) => {
+      if (descriptor.topic !== undefined && (owners.get(descriptor.topic) ?? rule.meta.id) !== rule.meta.id) return;
       const start = adr.lines.position(descriptor.range[0]);
       const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
       const diagnostic: Diagnostic = {
@@ -104,6 +104,23 @@ export function checkAdr(
     rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions, options: setting.options, report });
   }
   return messages.sort(byPosition);
+}
+
+/**
+ * Which enabled rule owns each kind of finding (RuleMeta `owns`). Ownership is the engine's rule, not
+ * a rule's question: a rule tags a problem with its `topic`, and while the topic's owner is on the
+ * engine drops that problem, whatever the owner found (the owner reports the flaw in its own words,
+ * with its own fix). So adr-link tags the links of "Supersedes"/"Superseded by" lines and
+ * adr-supersede owns them, and neither names the other.
+ */
+function topicOwners(rules: readonly Rule[], config: ResolvedConfig): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const rule of rules) {
+    const severity = config.rules[rule.meta.id]?.severity;
+    if (severity === undefined || severity === 'off') continue;
+    for (const topic of rule.meta.owns ?? []) if (!owners.has(topic)) owners.set(topic, rule.meta.id);
+  }
+  return owners;
 }
 
 /** Report order: by position, then rule id. Stable, so one rule's problems keep their order. */
