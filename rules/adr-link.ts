@@ -3,20 +3,9 @@ import { distance } from 'fastest-levenshtein';
 import type { AdrRecord, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, Suggestion, TextEdit } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { RELATION_LINK } from './support/topics.ts';
-import {
-  decodeUrlPart,
-  existingTarget,
-  isExternalUrl,
-  isMarkdownPath,
-  relativeHref,
-  renamedTargets,
-  replaceLinkFileName,
-  replaceLinkFragment,
-  replaceLinkPath,
-  replacementName,
-  resolveLinkPath,
-  splitUrl,
-} from '../src/parse/link-targets.ts';
+import { decodeUrlPart, existingTarget, isExternalUrl, isMarkdownPath, resolveLinkPath, splitUrl } from '../src/parse/link-targets.ts';
+import { relativeHref, replaceLinkFileName, replaceLinkFragment, replaceLinkPath } from './support/link-edits.ts';
+import { renamedTargets, replacementName } from './support/renamed-targets.ts';
 
 export const meta = {
   id: 'adr-link',

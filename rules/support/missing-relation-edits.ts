@@ -9,7 +9,7 @@ import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { AdrRecord, ParsedAdr, RelationKind, TextEdit } from '../../src/model/types.ts';
 import { frontmatterField, nodeRange } from '../../src/parse/parse-adr.ts';
 import { FRONTMATTER_RELATIONS } from '../../src/parse/record.ts';
-import { encodeDestination, relativeHref } from '../../src/parse/link-targets.ts';
+import { encodeDestination, relativeHref } from './link-edits.ts';
 import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from './yaml-edits.ts';
 
 /** The frontmatter keys each relation is read from, in src/parse/record.ts's order (the first is the one written). */

@@ -1,10 +1,11 @@
-// The rule engine: run the configured rules over parsed ADRs and collect ESLint-shaped results.
+// The rule engine: run the configured rules over parsed ADRs and collect ESLint-shaped results. It is
+// given the rules (LintContext `rules`: the run layer and the shells pass rules/index.ts's list) and
+// knows none of them by name.
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { TooComplexError } from '../parse/complexity.ts';
 import { buildRecord } from '../parse/record.ts';
-import { rules, rulesById } from '../../rules/index.ts';
 import { applyDirectives } from '../parse/directives.ts';
 import { conventionsOfRecords } from '../parse/conventions.ts';
 import { latestToday } from '../model/dates.ts';
@@ -29,6 +30,8 @@ export interface LintResult {
 }
 
 export interface LintContext {
+  /** The rules to run, in report order; each runs as `config.rules` sets it (off when absent). */
+  rules: readonly Rule[];
   catalogue: Catalogue;
   config: ResolvedConfig;
   /** The files around the ADRs; without one, links and folders are judged from the set alone. */
@@ -64,7 +67,7 @@ export function settingsOf(config: ResolvedConfig, ruleId: string, today: string
 export function checkAdr(
   adr: ParsedAdr,
   set: readonly AdrRecord[],
-  { catalogue, config, project, conventions: folders, today }: LintContext,
+  { rules, catalogue, config, project, conventions: folders, today }: LintContext,
   current?: AdrRecord,
   scope: 'file' | 'set' | 'all' = 'all',
 ): Diagnostic[] {
@@ -138,10 +141,19 @@ export function mergeMessages(fileMessages: readonly Diagnostic[], setMessages: 
  * ones dropped, the directives' own problems (unknown rules, unused directives) added. Applied once
  * every rule ran, to the file rules' problems (maybe from the cache) and the set rules' alike.
  */
-export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'reportUnusedDisable'>): Diagnostic[] {
+export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'rules' | 'reportUnusedDisable'>): Diagnostic[] {
   if (!directives?.length) return [...messages];
-  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context.reportUnusedDisable ?? false });
+  const outcome = applyDirectives(messages, directives, { knownRules: ruleIds(context.rules), reportUnused: context.reportUnusedDisable ?? false });
   return mergeMessages(outcome.messages, outcome.problems);
+}
+
+// The ids of a rule list, once per list: a directive names rules by id.
+const ruleIdSets = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+function ruleIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let ids = ruleIdSets.get(rules);
+  if (!ids) ruleIdSets.set(rules, (ids = new Set(rules.map((rule) => rule.meta.id))));
+  return ids;
 }
 
 const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
