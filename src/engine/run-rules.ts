@@ -113,8 +113,8 @@ export function checkAdr(
  * Which enabled rule owns each kind of finding (RuleMeta `owns`). Ownership is the engine's rule, not
  * a rule's question: a rule tags a problem with its `topic`, and while the topic's owner is on the
  * engine drops that problem, whatever the owner found (the owner reports the flaw in its own words,
- * with its own fix). So adr-link tags the links of "Supersedes"/"Superseded by" lines and
- * adr-supersede owns them, and neither names the other.
+ * with its own fix). Topics are named in rules/support/topics.ts; the rules that tag and own one
+ * never name each other.
  */
 function topicOwners(rules: readonly Rule[], config: ResolvedConfig): Map<string, string> {
   const owners = new Map<string, string>();
