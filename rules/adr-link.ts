@@ -2,20 +2,10 @@ import { basename, dirname, join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { AdrRecord, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, Suggestion, TextEdit } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import {
-  decodeUrlPart,
-  existingTarget,
-  isExternalUrl,
-  isMarkdownPath,
-  relativeHref,
-  renamedTargets,
-  replaceLinkFileName,
-  replaceLinkFragment,
-  replaceLinkPath,
-  replacementName,
-  resolveLinkPath,
-  splitUrl,
-} from '../src/parse/link-targets.ts';
+import { RELATION_LINK } from './support/topics.ts';
+import { decodeUrlPart, existingTarget, isExternalUrl, isMarkdownPath, resolveLinkPath, splitUrl } from '../src/parse/link-targets.ts';
+import { relativeHref, replaceLinkFileName, replaceLinkFragment, replaceLinkPath } from './support/link-edits.ts';
+import { renamedTargets, replacementName } from './support/renamed-targets.ts';
 
 export const meta = {
   id: 'adr-link',
@@ -224,14 +214,14 @@ function checkReference(check: LinkCheck, link: Reference, image: boolean): void
   reportAnchor(check, link, fragment!, anchors, relativeHref(folder, target));
 }
 
-export const check: Rule['check'] = ({ adr, record, project, settings, report }) => {
-  // A supersede link ("Superseded by [..](..)") is adr-supersede's to report, with its own wording
-  // and fix; reporting it here too would show one broken link as two errors.
-  const supersedeLinks = settings.enabledRules.has('adr-supersede')
-    ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(':')))
-    : new Set<string>();
+export const check: Rule['check'] = ({ adr, record, project, report }) => {
   // A set rule reads the record (links, images, anchors); the parsed ADR only to build a fix.
   const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report, candidates: new Map(), anchorGuesses: new Map() };
-  for (const link of record.links) if (!supersedeLinks.has(link.range.join(':'))) checkReference(context, link, false);
+  // The link of a relation line ("Superseded by [..](..)") is a RELATION_LINK: the rule that owns
+  // that topic reports it in its own words, with its own fix, and the engine drops this rule's
+  // problem there while that rule is on (src/engine/run-rules.ts topicOwners).
+  const relationLinks = new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(':')));
+  const relationContext: LinkCheck = { ...context, report: (descriptor) => report({ ...descriptor, topic: RELATION_LINK }) };
+  for (const link of record.links) checkReference(relationLinks.has(link.range.join(':')) ? relationContext : context, link, false);
   for (const image of record.images) checkReference(context, image, true);
 };

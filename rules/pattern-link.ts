@@ -2,7 +2,7 @@ import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { dirname } from 'node:path';
 import type { ParsedAdr, ProjectIndex, Rule } from '../src/model/types.ts';
 import { patternLinkTarget } from '../src/parse/record.ts';
-import { patternsWanted } from '../src/parse/conventions.ts';
+import { patternsWanted } from './support/patterns-wanted.ts';
 import { isExternalUrl, resolveLinkPath, splitUrl } from '../src/parse/link-targets.ts';
 
 export const meta = {

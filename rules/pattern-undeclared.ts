@@ -2,7 +2,7 @@ import type { Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { declaredSlugs } from '../src/parse/record.ts';
 import { declarePatterns } from './support/yaml-edits.ts';
-import { patternsWanted } from '../src/parse/conventions.ts';
+import { patternsWanted } from './support/patterns-wanted.ts';
 
 export interface Options {
   /** How many prose mentions make a pattern count as used (a passing "like a saga" is one). */

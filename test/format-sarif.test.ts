@@ -8,9 +8,9 @@ import { rules, rulesById } from '../rules/index.ts';
 import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { resolveConfig } from '../src/run/config.ts';
 import { applyEdits } from '../src/engine/apply-edits.ts';
-import { fixText } from '../src/engine/fix-loop.ts';
+import { fixText, lintText } from '../src/lib.ts';
 import { FINGERPRINT_KEY, formatSarif } from '../src/format/sarif.ts';
-import { fatalResult, lintText, summarise, type LintResult } from '../src/engine/run-rules.ts';
+import { fatalResult, summarise, type LintResult } from '../src/engine/run-rules.ts';
 import type { Diagnostic } from '../src/model/types.ts';
 import { CLEAN, SECTIONS } from './helpers/adr-texts.ts';
 

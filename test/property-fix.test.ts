@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { resolveConfig } from '../src/run/config.ts';
-import { fixText } from '../src/engine/fix-loop.ts';
+import { fixText } from '../src/lib.ts';
 import { parseMarkdown } from '../src/parse/parse-adr.ts';
 import { rules } from '../rules/index.ts';
 

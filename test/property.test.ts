@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { resolveConfig } from '../src/run/config.ts';
-import { lintText } from '../src/engine/run-rules.ts';
+import { lintText } from '../src/lib.ts';
 
 const catalogue = catalogueWithUser(null, null);
 const config = resolveConfig({ extends: 'strict' }, null, '/');

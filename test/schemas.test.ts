@@ -9,7 +9,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { resolveConfig } from '../src/run/config.ts';
-import { lintText } from '../src/engine/run-rules.ts';
+import { lintText } from '../src/lib.ts';
 import { parseAdr } from '../src/parse/parse-adr.ts';
 import { rules } from '../rules/index.ts';
 

@@ -25,7 +25,8 @@ export type RelationTarget =
   /** A path no record of the set has (absolute, as the link names it). */
   | { kind: 'no-file'; path: string };
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Add `value` to the list `map` holds under `key`. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

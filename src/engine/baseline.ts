@@ -1,14 +1,13 @@
 // Baselines, for adopting adrlint on an existing ADR set: record today's problems once, then report
-// only new ones. A problem is known by its file (repository-relative), its rule and a fingerprint
-// of its message and of the text it flags, never by its line, so an edit above it does not make it
-// new again. Pure functions, and read/write helpers that take paths: the CLI decides which files.
-import { createHash } from 'node:crypto';
+// only new ones. A problem is known by its file (repository-relative) and its fingerprint
+// (src/engine/fingerprint.ts: its rule, message and the text it flags, never its line), so an edit
+// above it does not make it new again. Pure functions, and read/write helpers that take paths: the
+// CLI decides which files.
 import { relative, sep } from 'node:path';
 import { FileError } from '../model/errors.ts';
 import { ioReason, NotRegularFileError, readRegularFile, writeFileSafely } from '../io/safe-write.ts';
 import { summarise, type LintResult } from './run-rules.ts';
-import { createLineIndex } from '../model/positions.ts';
-import type { Diagnostic } from '../model/types.ts';
+import { baselineFingerprint, placesIn } from './fingerprint.ts';
 import { VERSION } from '../io/version.ts';
 
 export const BASELINE_VERSION = 1;
@@ -51,33 +50,16 @@ export function fingerprintProblems(results: readonly LintResult[], root: string
   return results.map((result) => {
     const file = toPosix(relative(root, result.filePath)) || result.filePath;
     const text = (texts?.get(result.filePath) ?? result.output ?? result.source ?? '').replace(/^\uFEFF/, '');
-    const lines = createLineIndex(text);
+    const placeOf = placesIn(text);
     const occurrences = new Map<string, number>();
     const entries = result.messages.map((message): BaselineEntry => {
-      const fingerprint = fingerprintOf(message, flaggedText(text, lines, message));
+      const fingerprint = baselineFingerprint({ rule: message.ruleId, message: message.message, place: placeOf(message) });
       const occurrence = occurrences.get(fingerprint) ?? 0;
       occurrences.set(fingerprint, occurrence + 1);
       return { file, rule: message.ruleId, fingerprint, occurrence, message: message.message };
     });
     return { result, file, entries };
   });
-}
-
-/** The text a problem flags, trimmed; its whole line when the range holds only blanks (a point). */
-function flaggedText(text: string, lines: ReturnType<typeof createLineIndex>, message: Diagnostic): string {
-  const start = lines.offset({ line: message.line, column: message.column });
-  const end = Math.max(start, lines.offset({ line: message.endLine, column: message.endColumn }));
-  const flagged = text.slice(start, end).trim();
-  if (flagged) return flagged;
-  const lineStart = lines.offset({ line: message.line, column: 1 });
-  const next = lines.offset({ line: message.line + 1, column: 1 });
-  return text.slice(lineStart, next > lineStart ? next : text.length).trim();
-}
-
-function fingerprintOf(message: Diagnostic, flagged: string): string {
-  // Digits in a message are often positions or counts ("declared on line 4"), which move.
-  const normalised = message.message.replace(/\d+/g, '0');
-  return createHash('sha256').update(JSON.stringify([message.ruleId, normalised, flagged])).digest('hex').slice(0, 20);
 }
 
 /** A baseline of every problem of `results`. */

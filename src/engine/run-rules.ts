@@ -1,15 +1,16 @@
-// The rule engine: run the configured rules over parsed ADRs and collect ESLint-shaped results.
+// The rule engine: run the configured rules over parsed ADRs and collect ESLint-shaped results. It is
+// given the rules (LintContext `rules`: the run layer and the shells pass rules/index.ts's list) and
+// knows none of them by name.
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { TooComplexError } from '../parse/complexity.ts';
 import { buildRecord } from '../parse/record.ts';
-import { rules, rulesById } from '../../rules/index.ts';
 import { applyDirectives } from '../parse/directives.ts';
 import { conventionsOfRecords } from '../parse/conventions.ts';
 import { latestToday } from '../model/dates.ts';
 import { dirname } from 'node:path';
-import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, SetConventions } from '../model/types.ts';
+import type { AdrRecord, Diagnostic, DisableDirective, LintSettings, ParsedAdr, ProjectIndex, ReportDescriptor, Rule, SetConventions } from '../model/types.ts';
 
 export interface LintResult {
   /** Absolute path of the file. */
@@ -29,6 +30,8 @@ export interface LintResult {
 }
 
 export interface LintContext {
+  /** The rules to run, in report order; each runs as `config.rules` sets it (off when absent). */
+  rules: readonly Rule[];
   catalogue: Catalogue;
   config: ResolvedConfig;
   /** The files around the ADRs; without one, links and folders are judged from the set alone. */
@@ -46,12 +49,10 @@ export interface LintContext {
 
 /** The settings the rule `ruleId` sees. */
 export function settingsOf(config: ResolvedConfig, ruleId: string, today: string = latestToday()): LintSettings {
-  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== 'off').map(([id]) => id));
   return {
     statuses: config.statuses,
     statusesGiven: config.statusesGiven,
     linkTemplate: config.linkTemplate,
-    enabledRules,
     requested: config.explicitRules.includes(ruleId),
     userCatalogue: config.catalogue !== null,
     today,
@@ -66,7 +67,7 @@ export function settingsOf(config: ResolvedConfig, ruleId: string, today: string
 export function checkAdr(
   adr: ParsedAdr,
   set: readonly AdrRecord[],
-  { catalogue, config, project, conventions: folders, today }: LintContext,
+  { rules, catalogue, config, project, conventions: folders, today }: LintContext,
   current?: AdrRecord,
   scope: 'file' | 'set' | 'all' = 'all',
 ): Diagnostic[] {
@@ -77,12 +78,14 @@ export function checkAdr(
   const conventions = folders?.get(dirname(adr.path)) ?? conventionsOfRecords(records, adr);
   // Read once: every rule of the file sees the same day.
   const now = today ?? latestToday();
+  const owners = topicOwners(rules, config);
   for (const rule of rules) {
     if (scope !== 'all' && rule.meta.scope !== scope) continue;
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
     const configured = setting.severity;
     const report = (descriptor: ReportDescriptor) => {
+      if (descriptor.topic !== undefined && (owners.get(descriptor.topic) ?? rule.meta.id) !== rule.meta.id) return;
       const start = adr.lines.position(descriptor.range[0]);
       const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
       const diagnostic: Diagnostic = {
@@ -106,6 +109,23 @@ export function checkAdr(
   return messages.sort(byPosition);
 }
 
+/**
+ * Which enabled rule owns each kind of finding (RuleMeta `owns`). Ownership is the engine's rule, not
+ * a rule's question: a rule tags a problem with its `topic`, and while the topic's owner is on the
+ * engine drops that problem, whatever the owner found (the owner reports the flaw in its own words,
+ * with its own fix). Topics are named in rules/support/topics.ts; the rules that tag and own one
+ * never name each other.
+ */
+function topicOwners(rules: readonly Rule[], config: ResolvedConfig): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const rule of rules) {
+    const severity = config.rules[rule.meta.id]?.severity;
+    if (severity === undefined || severity === 'off') continue;
+    for (const topic of rule.meta.owns ?? []) if (!owners.has(topic)) owners.set(topic, rule.meta.id);
+  }
+  return owners;
+}
+
 /** Report order: by position, then rule id. Stable, so one rule's problems keep their order. */
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
@@ -121,10 +141,19 @@ export function mergeMessages(fileMessages: readonly Diagnostic[], setMessages: 
  * ones dropped, the directives' own problems (unknown rules, unused directives) added. Applied once
  * every rule ran, to the file rules' problems (maybe from the cache) and the set rules' alike.
  */
-export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'reportUnusedDisable'>): Diagnostic[] {
+export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'rules' | 'reportUnusedDisable'>): Diagnostic[] {
   if (!directives?.length) return [...messages];
-  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context.reportUnusedDisable ?? false });
+  const outcome = applyDirectives(messages, directives, { knownRules: ruleIds(context.rules), reportUnused: context.reportUnusedDisable ?? false });
   return mergeMessages(outcome.messages, outcome.problems);
+}
+
+// The ids of a rule list, once per list: a directive names rules by id.
+const ruleIdSets = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+function ruleIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let ids = ruleIdSets.get(rules);
+  if (!ids) ruleIdSets.set(rules, (ids = new Set(rules.map((rule) => rule.meta.id))));
+  return ids;
 }
 
 const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

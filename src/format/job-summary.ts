@@ -49,7 +49,7 @@ function problemRow(path: string, message: Diagnostic, fileUrl: JobSummaryInput[
 }
 
 function leftOutLine(rows: number): string {
-  const what = rows === 1 ? '1 problem is' : `${rows} problems are`;
+  const what = `${plural(rows, 'problem')} ${rows === 1 ? 'is' : 'are'}`;
   return `_${what} left out to keep this summary within GitHub's size limit: see the SARIF file, or run \`npx adrlint\` for the full list._`;
 }
 

@@ -1,12 +1,12 @@
 // SARIF 2.1.0, the log GitHub code scanning (and editors' SARIF viewers) read: every rule of
 // adrlint with its documentation, one result per problem, and the fixes as replacements.
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules } from '../../rules/index.ts';
 import { REPOSITORY_URL } from '../model/rule-docs-url.ts';
 import { oneLine, type LintResult } from '../engine/run-rules.ts';
 import { createLineIndex } from '../model/positions.ts';
+import { placesIn, sarifFingerprint } from '../engine/fingerprint.ts';
 import type { Diagnostic, LineIndex, Position, Rule, Severity, TextEdit } from '../model/types.ts';
 
 export interface SarifOptions {
@@ -138,107 +138,85 @@ function describeEdit(text: string, { range: [start, end], text: inserted }: Tex
   return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
 }
 
-/** The text of the line a diagnostic starts on, without its line break. */
-function lineText(text: string, lines: LineIndex, line: number): string {
-  const start = lines.offset({ line, column: 1 });
-  const end = text.slice(start).search(/[\r\n]/);
-  return end === -1 ? text.slice(start) : text.slice(start, start + end);
+/** A linted file as its results refer to it: where it is, and its text and line index when known. */
+interface SarifFile {
+  location: ArtifactLocation;
+  text?: string;
+  lines?: LineIndex;
+}
+
+/** A fix as SARIF writes it: one replacement in the file, described in words. */
+function sarifFix({ location, text, lines }: Required<SarifFile>, fix: TextEdit) {
+  return {
+    description: { text: describeEdit(text, fix) },
+    artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: rangeRegion(text, lines, fix.range), insertedContent: { text: fix.text } }] }],
+  };
+}
+
+function sarifResult(m: Diagnostic & { ruleId: string }, file: SarifFile, fingerprint: string, ruleIndex: number | undefined) {
+  const region = { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
+  const { text, lines } = file;
+  return {
+    ruleId: m.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: levelOf(m.severity),
+    message: { text: m.message },
+    locations: [{ physicalLocation: { artifactLocation: file.location, region } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(m.fix && text !== undefined && lines ? { fixes: [sarifFix({ location: file.location, text, lines }, m.fix)] } : {}),
+  };
 }
 
 /**
- * What identifies a problem across runs while lines move: the rule, the file, the text of the
- * flagged line and span, and the message (one rule may say several things at one place: each
- * missing section at the title) with its numbers blanked, since some quote a line number. GitHub
- * adds its own line hash beside it.
+ * A file that could not be read, parsed or written is not a finding about its content, so it is no
+ * result (a result needs a rule, and would become an alert). SARIF's place for it is a tool execution
+ * notification, whose level "error" tells readers the results are incomplete. The run still
+ * succeeded: GitHub code scanning refuses to process the results of a log whose invocation says
+ * executionSuccessful: false, which would throw away every other file's problems because one file
+ * was unreadable.
  */
-function fingerprintOf(ruleId: string, uri: string, m: Diagnostic, text: string | undefined, lines: LineIndex | undefined): string {
-  const where =
-    text !== undefined && lines
-      ? [lineText(text, lines, m.line).trim(), text.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))]
-      : [];
-  return createHash('sha256')
-    .update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, '#')]))
-    .digest('hex')
-    .slice(0, 32);
+function notification(m: Diagnostic, location: ArtifactLocation) {
+  return { level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] };
 }
 
-export function formatSarif(results: readonly LintResult[], { root, version }: SarifOptions): string {
+/** The results and notifications of every file, in order. */
+function sarifEntries(results: readonly LintResult[], root: string): { results: unknown[]; notifications: unknown[] } {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  const sarifResults: unknown[] = [];
-  const notifications: unknown[] = [];
+  const entries = { results: [] as unknown[], notifications: [] as unknown[] };
   for (const result of results) {
-    const location = artifactLocation(root, result.filePath);
     const text = lintedText(result);
-    const lines = text === undefined ? undefined : createLineIndex(text);
+    const file: SarifFile = { location: artifactLocation(root, result.filePath), ...(text !== undefined ? { text, lines: createLineIndex(text) } : {}) };
+    const placeOf = file.text !== undefined ? placesIn(file.text, file.lines) : undefined;
     // Two problems of one rule on lines of the same text get the same hash; the occurrence count
     // tells them apart, as GitHub does with its own line hashes.
     const occurrences = new Map<string, number>();
     for (const m of result.messages) {
       if (m.ruleId === null) {
-        // A file that could not be read, parsed or written is not a finding about its content, so
-        // it is no result (a result needs a rule, and would become an alert). SARIF's place for it
-        // is a tool execution notification, whose level "error" tells readers the results are
-        // incomplete. The run still succeeded: GitHub code scanning refuses to process the
-        // results of a log whose invocation says executionSuccessful: false, which would throw
-        // away every other file's problems because one file was unreadable.
-        notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
+        entries.notifications.push(notification(m, file.location));
         continue;
       }
-      const hash = fingerprintOf(m.ruleId, location.uri, m, text, lines);
+      const hash = sarifFingerprint({ rule: m.ruleId, message: m.message, ...(placeOf ? { place: placeOf(m) } : {}) }, file.location.uri);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
-      const index = ruleIndex.get(m.ruleId);
-      sarifResults.push({
-        ruleId: m.ruleId,
-        ...(index !== undefined ? { ruleIndex: index } : {}),
-        level: levelOf(m.severity),
-        message: { text: m.message },
-        locations: [
-          { physicalLocation: { artifactLocation: location, region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn } } },
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
-        ...(m.fix && text !== undefined && lines
-          ? {
-              fixes: [
-                {
-                  description: { text: describeEdit(text, m.fix) },
-                  artifactChanges: [
-                    {
-                      artifactLocation: location,
-                      replacements: [{ deletedRegion: rangeRegion(text, lines, m.fix.range), insertedContent: { text: m.fix.text } }],
-                    },
-                  ],
-                },
-              ],
-            }
-          : {}),
-      });
+      entries.results.push(sarifResult({ ...m, ruleId: m.ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(m.ruleId)));
     }
   }
+  return entries;
+}
+
+export function formatSarif(results: readonly LintResult[], { root, version }: SarifOptions): string {
+  const { results: sarifResults, notifications } = sarifEntries(results, root);
   const rootUri = fileUri(root);
-  const log = {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'adrlint',
-            version,
-            semanticVersion: version,
-            informationUri: REPOSITORY_URL,
-            rules: rules.map(ruleDescriptor),
-          },
-        },
-        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
-        originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
-        results: sarifResults,
-        // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
-        // micromark counts them); SARIF's default line breaks are CRLF and LF only.
-        columnKind: 'utf16CodeUnits',
-        newlineSequences: ['\r\n', '\n', '\r'],
-      },
-    ],
+  const driver = { name: 'adrlint', version, semanticVersion: version, informationUri: REPOSITORY_URL, rules: rules.map(ruleDescriptor) };
+  const run = {
+    tool: { driver },
+    invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+    originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
+    results: sarifResults,
+    // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
+    // micromark counts them); SARIF's default line breaks are CRLF and LF only.
+    columnKind: 'utf16CodeUnits',
+    newlineSequences: ['\r\n', '\n', '\r'],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, null, 2)}\n`;
 }

@@ -2,7 +2,6 @@
 // the pull request changed), lint, and report through annotations, the log, SARIF, the job summary
 // and, when asked, a pull-request review and a sticky comment. It talks to the runner only through
 // `ActionIo` (src/action.ts maps that onto @actions/core), so it can be read and tested on its own.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { GITHUB_ANNOTATION_LIMITS, planAnnotations, repoRelative, type Annotation } from './annotations.ts';
@@ -13,6 +12,7 @@ import { escapeMarkdownText } from '../format/escape.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
 import { totals, type LintResult } from '../engine/run-rules.ts';
+import { placesIn, reviewFingerprint } from '../engine/fingerprint.ts';
 import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run/lint-project.ts';
 import { VERSION } from '../io/version.ts';
 import { ApiClock, limitRequests, type ApiTimeouts } from './api-clock.ts';
@@ -305,6 +305,7 @@ function reviewProblems(results: readonly LintResult[], root: string, changed: r
     const path = repoRelative(root, result.filePath);
     const diff = patches.get(path);
     if (!diff || result.source === undefined) continue;
+    const placeOf = placesIn(result.source);
     for (const message of result.messages) {
       if (!message.fix) continue;
       const suggestion = suggestionFor(result.source, message.fix);
@@ -317,7 +318,7 @@ function reviewProblems(results: readonly LintResult[], root: string, changed: r
         startLine: suggestion.startLine,
         endLine: suggestion.endLine,
         body: `**${message.ruleId}** (${message.severity === 'error' ? 'error' : 'warning'}): ${escapeMarkdownText(message.message)}\n\n${fence}suggestion\n${suggestion.body}\n${fence}`,
-        fingerprint: fingerprint(message.ruleId ?? '', path, message.message, lineText(result.source, message.line)),
+        fingerprint: reviewFingerprint({ rule: message.ruleId, message: message.message, place: placeOf(message) }, path),
       });
     }
   }
@@ -326,15 +327,6 @@ function reviewProblems(results: readonly LintResult[], root: string, changed: r
 
 function longestBacktickRun(text: string): number {
   return Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-}
-
-function lineText(source: string, line: number): string {
-  return source.split(/\r\n|\r|\n/)[line - 1] ?? '';
-}
-
-/** Stable across runs and line moves: the rule, the file, the message and the flagged line's text. */
-export function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 20);
 }
 
 function linkBase(runner: RunnerContext): ((path: string, line?: number) => string) | undefined {

@@ -98,7 +98,7 @@ export interface ReviewProblem {
   endLine: number;
   /** The comment's markdown (a message and a ```suggestion block). */
   body: string;
-  /** Stable across runs, so a re-run does not post the same comment again. */
+  /** Stable across runs (src/engine/fingerprint.ts reviewFingerprint), so a re-run does not post the same comment again. */
   fingerprint: string;
 }
 

@@ -220,6 +220,11 @@ export interface ReportDescriptor {
   fix?: TextEdit;
   /** "Did you mean" replacements: a text for the reported range, or an edit of its own with what it does. */
   suggestions?: Array<string | Suggestion>;
+  /**
+   * The kind of finding this is, when some rule may own that kind (RuleMeta `owns`): while the
+   * owner is on, the engine drops this problem, since the owner reports it in its own words.
+   */
+  topic?: string;
 }
 
 export interface LintSettings {
@@ -227,8 +232,6 @@ export interface LintSettings {
   /** The config wrote `statuses`: they win over the folder template's list. */
   statusesGiven: boolean;
   linkTemplate: string | null;
-  /** Ids of the rules that run, so that a rule can leave a problem to the rule that owns it. */
-  enabledRules: ReadonlySet<string>;
   /**
    * The configuration asks for this rule by name (its `rules`, `--rule`, the remark plugin's rule
    * options) or by a preset that names it (`strict`), rather than running it by default.
@@ -341,6 +344,12 @@ export interface RuleMeta {
   };
   /** JSON Schema of the rule's options object, if it takes any. */
   schema?: Record<string, unknown>;
+  /**
+   * Kinds of finding this rule is the one to report (ReportDescriptor `topic`). While it is on, the
+   * engine drops other rules' problems of these kinds, so one flaw shows as one problem and no rule
+   * asks whether another is on.
+   */
+  owns?: readonly string[];
 }
 
 export interface Rule<Options = unknown> {

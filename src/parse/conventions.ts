@@ -11,7 +11,7 @@ import { headingIsSection, sectionHeadingsOfText, sectionNames } from '../model/
 import { patternLinkTarget, STATUS_LABELS } from './record.ts';
 import { existingTarget, isExternalUrl, resolveLinkPath, splitUrl } from './link-targets.ts';
 import type { Catalogue } from '../model/catalogue.ts';
-import type { AdrRecord, FolderTemplate, ProjectIndex, RuleContext, SetConventions, TemplateSection } from '../model/types.ts';
+import type { AdrRecord, FolderTemplate, ProjectIndex, SetConventions, TemplateSection } from '../model/types.ts';
 
 export type { FolderTemplate, SetConventions, TemplateSection };
 
@@ -63,16 +63,6 @@ function withSetUsage(template: FolderTemplate, adrs: readonly FolderFile[]): Fo
     return { ...section, droppedBySet: writers * 2 < adrs.length };
   });
   return { ...template, sections };
-}
-
-/**
- * Whether a rule that asks ADRs to declare or link the patterns they mention applies: the set has
- * adopted `patterns` (some ADR of the folder declares the key), or the configuration asks for the
- * rule (a catalogue of its own, the rule set by name, or a preset that names it). A set that never
- * adopted a catalogue is not told, word by word, to adopt one: `adrlint report` lists its mentions.
- */
-export function patternsWanted({ conventions, settings }: Pick<RuleContext, 'conventions' | 'settings'>): boolean {
-  return conventions.patternsAdopted || settings.userCatalogue || settings.requested;
 }
 
 /**

@@ -92,7 +92,7 @@ const RELATION_WORDS: Array<[RegExp, RelationKind]> = [
   [/^extends\b/i, 'amends'],
 ];
 
-const FRONTMATTER_RELATIONS: Array<[string, RelationKind]> = [
+export const FRONTMATTER_RELATIONS: Array<[string, RelationKind]> = [
   ['supersedes', 'supersedes'],
   ['superseded-by', 'superseded-by'],
   ['superseded_by', 'superseded-by'],

@@ -4,6 +4,7 @@
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { checkAdr } from '../engine/run-rules.ts';
+import { rules } from '../../rules/index.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { buildRecord } from '../parse/record.ts';
 import { TooComplexError } from '../parse/complexity.ts';
@@ -27,7 +28,7 @@ export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: C
     // The run tried the head of a set member already (src/parse/record-head.ts): what comes here needs the parse.
     if (work.mode === 'record') return { record, messages: null };
     const conventions = work.conventions ? new Map([[dirname(work.path), work.conventions]]) : undefined;
-    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...(conventions ? { conventions } : {}) }, record, 'file') };
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...(conventions ? { conventions } : {}) }, record, 'file') };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };
     // A parser failure is a bug of ours or a library's; it must not stop the other files.

@@ -17,6 +17,7 @@ import { lazyParsedAdr } from '../parse/lazy-parsed-adr.ts';
 import { runFileWork, type FileWork } from './file-work.ts';
 import { headRecord } from '../parse/record-head.ts';
 import { runFileWorks, workerCount, type Concurrency } from './worker-pool.ts';
+import { rules } from '../../rules/index.ts';
 import { writeFixedFile } from '../io/write-fixed-file.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { TooComplexError } from '../parse/complexity.ts';
@@ -196,7 +197,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   });
 
   const records = [...targets.flatMap((target) => ('record' in target ? [target.record] : [])), ...otherRecords.filter((record): record is AdrRecord => record !== null)];
-  const context = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions, today: latestToday() };
+  const context = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions, today: latestToday() };
   // File (device and inode, as read) → the text written there: a symbolic link and its target, or
   // two hard links, are one file, written once. Taken before any write: a rename gives a new inode.
   const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
@@ -324,7 +325,7 @@ export async function lintFileInProject(path: string, text: string, options: Fil
   records.unshift(target.record);
   try {
     const { adr } = lazyParsedAdr(file, text, catalogue);
-    const context = { catalogue, config, project: projectOf(records, cwd), conventions, today: latestToday() };
+    const context = { rules, catalogue, config, project: projectOf(records, cwd), conventions, today: latestToday() };
     return summarise(file, targetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
     return fatalResult(file, lintFailure(error, relative(cwd, file) || file));

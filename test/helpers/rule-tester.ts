@@ -10,7 +10,7 @@ import { buildRecord, markdownAnchors } from '../../src/parse/record.ts';
 import { memoryProject } from '../../src/io/project-index.ts';
 import { dirname } from 'node:path';
 import { applyEdits } from '../../src/engine/apply-edits.ts';
-import { rulesById } from '../../rules/index.ts';
+import { rules as shippedRules, rulesById } from '../../rules/index.ts';
 import { folderConventions, withPatternPages } from '../../src/parse/conventions.ts';
 import { isTemplateName } from '../../src/model/naming.ts';
 
@@ -87,7 +87,7 @@ export function lintWithRule(ruleId: string, code: string, settings: CaseSetting
   const project = memoryProject(REPO, files, markdownAnchors);
   const own = folderConventions(adrs.map(([file, source]) => ({ path: file, source })), template ? { path: template[0], source: template[1] } : null);
   const conventions = new Map([[dirname(path), withPatternPages(own, dirname(path), { linkTemplate: config.linkTemplate, catalogue, project })]]);
-  const messages = checkAdr(adr, set, { catalogue, config, project, conventions, today: settings.today ?? TODAY });
+  const messages = checkAdr(adr, set, { rules: shippedRules, catalogue, config, project, conventions, today: settings.today ?? TODAY });
   return { adr, messages };
 }
 
