@@ -17239,8 +17239,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -24946,11 +24946,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename13 = shortcut ? basenameOf(path) : path;
+        const basename15 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename13 : path
+            shortcut && rule._basenameOnly ? basename15 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -26063,7 +26063,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push5 = (tok) => {
+      const push3 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -26097,8 +26097,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push5({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push5({ type: "paren", extglob: true, value: advance(), output });
+        push3({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -26118,7 +26118,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push5({ type: "paren", extglob: true, value: value2, output: "" });
+          push3({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
           return;
         }
@@ -26140,7 +26140,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push5({ type: "paren", extglob: true, value: value2, output });
+        push3({ type: "paren", extglob: true, value: value2, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -26201,7 +26201,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value2 += "\\";
-            push5({ type: "text", value: value2 });
+            push3({ type: "text", value: value2 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -26219,7 +26219,7 @@ var require_parse2 = __commonJS({
             value2 += advance();
           }
           if (state.brackets === 0) {
-            push5({ type: "text", value: value2 });
+            push3({ type: "text", value: value2 });
             continue;
           }
         }
@@ -26267,13 +26267,13 @@ var require_parse2 = __commonJS({
         if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push5({ type: "text", value: value2 });
+            push3({ type: "text", value: value2 });
           }
           continue;
         }
         if (value2 === "(") {
           increment("parens");
-          push5({ type: "paren", value: value2 });
+          push3({ type: "paren", value: value2 });
           continue;
         }
         if (value2 === ")") {
@@ -26285,7 +26285,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push5({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push3({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -26298,19 +26298,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push5({ type: "bracket", value: value2 });
+          push3({ type: "bracket", value: value2 });
           continue;
         }
         if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push5({ type: "text", value: value2, output: `\\${value2}` });
+            push3({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push5({ type: "text", value: value2, output: `\\${value2}` });
+            push3({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
@@ -26344,13 +26344,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push5(open2);
+          push3(open2);
           continue;
         }
         if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push5({ type: "text", value: value2, output: value2 });
+            push3({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output = ")";
@@ -26379,7 +26379,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push5({ type: "brace", value: value2, output });
+          push3({ type: "brace", value: value2, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -26388,7 +26388,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push5({ type: "text", value: value2 });
+          push3({ type: "text", value: value2 });
           continue;
         }
         if (value2 === ",") {
@@ -26398,7 +26398,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push5({ type: "comma", value: value2, output });
+          push3({ type: "comma", value: value2, output });
           continue;
         }
         if (value2 === "/") {
@@ -26410,7 +26410,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push5({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push3({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
         if (value2 === ".") {
@@ -26424,10 +26424,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push5({ type: "text", value: value2, output: DOT_LITERAL });
+            push3({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push5({ type: "dot", value: value2, output: DOT_LITERAL });
+          push3({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
         if (value2 === "?") {
@@ -26442,14 +26442,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
             }
-            push5({ type: "text", value: value2, output });
+            push3({ type: "text", value: value2, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push5({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push3({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push5({ type: "qmark", value: value2, output: QMARK });
+          push3({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
         if (value2 === "!") {
@@ -26470,22 +26470,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push5({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push3({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push5({ type: "plus", value: value2 });
+            push3({ type: "plus", value: value2 });
             continue;
           }
-          push5({ type: "plus", value: PLUS_LITERAL });
+          push3({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value2 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push5({ type: "at", extglob: true, value: value2, output: "" });
+            push3({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push5({ type: "text", value: value2 });
+          push3({ type: "text", value: value2 });
           continue;
         }
         if (value2 !== "*") {
@@ -26497,7 +26497,7 @@ var require_parse2 = __commonJS({
             value2 += match[0];
             state.index += match[0].length;
           }
-          push5({ type: "text", value: value2 });
+          push3({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -26525,13 +26525,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push5({ type: "star", value: value2, output: "" });
+            push3({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push5({ type: "star", value: value2, output: "" });
+            push3({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -26573,7 +26573,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push5({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -26583,7 +26583,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push5({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -26601,12 +26601,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push5(token);
+          push3(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value2;
-          push5(token);
+          push3(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -26625,7 +26625,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push5(token);
+        push3(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -26643,7 +26643,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push5({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -42677,7 +42677,6 @@ async function createOctokit(token) {
 }
 
 // src/github/action-job.ts
-import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { relative as relative9, resolve as resolve9 } from "node:path";
 
@@ -43126,7 +43125,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/format/job-summary.ts
-import { relative as relative5, sep as sep6 } from "node:path";
+import { relative as relative4, sep as sep5 } from "node:path";
 
 // src/parse/parse-adr.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -43568,10 +43567,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename13) {
-    assertNonEmpty(basename13, "basename");
-    assertPart(basename13, "basename");
-    this.path = default2.join(this.dirname || "", basename13);
+  set basename(basename15) {
+    assertNonEmpty(basename15, "basename");
+    assertPart(basename15, "basename");
+    this.path = default2.join(this.dirname || "", basename15);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -53832,6 +53831,836 @@ function patternLinkTarget(pattern, settings) {
   return pattern.url;
 }
 
+// src/parse/conventions.ts
+import { createHash } from "node:crypto";
+
+// src/model/sections.ts
+function normaliseHeading(heading) {
+  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+var CONCEPTS = [
+  ["status", "statut", "etat", "estado", "stato"],
+  [
+    "context",
+    "context and problem statement",
+    "problem statement",
+    "background",
+    "contexte",
+    "contexte et enonce du probleme",
+    "contexte et definition du probleme",
+    "contexte et probleme",
+    "enonce du probleme",
+    "definition du probleme",
+    "problematique",
+    "kontext",
+    "kontext und problemstellung",
+    "contexto",
+    "contexto y planteamiento del problema",
+    "contexto e declaracao do problema",
+    "contesto"
+  ],
+  [
+    "considered options",
+    "options",
+    "options considered",
+    "alternatives",
+    "alternatives considered",
+    "considered alternatives",
+    "options considerees",
+    "options envisagees",
+    "solutions etudiees",
+    "solutions envisagees",
+    "alternatives considerees",
+    "alternatives envisagees",
+    "betrachtete optionen",
+    "optionen",
+    "alternativen",
+    "opciones consideradas",
+    "alternativas",
+    "opcoes consideradas",
+    "opzioni considerate"
+  ],
+  [
+    "decision",
+    "decisions",
+    "decision outcome",
+    "outcome",
+    "proposal",
+    "proposed decision",
+    "resultat de la decision",
+    "solution retenue",
+    "entscheidung",
+    "entscheidungsergebnis",
+    "resultado de la decision",
+    "decisao",
+    "resultado da decisao",
+    "decisione",
+    "esito della decisione"
+  ],
+  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
+  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
+  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
+  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
+];
+function sectionNames(title) {
+  const name = normaliseHeading(title);
+  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
+}
+var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
+function withOneWordInside(heading, name) {
+  const words3 = name.split(" ");
+  const written = heading.split(" ");
+  if (words3.length < 2 || written.length !== words3.length + 1) return false;
+  for (let extra = 1; extra < written.length - 1; extra++) {
+    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
+  }
+  return false;
+}
+function namesHeading(heading, names) {
+  return names.some(
+    (name) => heading === name || heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length)) || withOneWordInside(heading, name)
+  );
+}
+var OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
+function optionHeadingsAt(headings) {
+  const at = headings.flatMap((heading, index2) => OPTION_HEADING.test(heading) ? [index2] : []);
+  return at.length >= 2 ? at[0] : null;
+}
+var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
+function headingIsSection(heading, names) {
+  if (namesHeading(heading, names)) return true;
+  const parts2 = heading.split(JOIN);
+  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
+}
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+var FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+function sectionHeadingsOfText(source) {
+  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
+  const headings = [];
+  let fence3 = null;
+  let titleSeen = false;
+  for (const line of text3.split(/\r\n|\r|\n/)) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence3 !== null) {
+      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
+      continue;
+    }
+    if (marker) {
+      fence3 = marker;
+      continue;
+    }
+    const heading = ATX.exec(line);
+    if (!heading) continue;
+    if (heading[1].length === 1 && !titleSeen) {
+      titleSeen = true;
+      continue;
+    }
+    const title = normaliseHeading(heading[2] ?? "");
+    if (title) headings.push(title);
+  }
+  return headings;
+}
+
+// src/parse/link-targets.ts
+import { join as join3, resolve as resolve3 } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join3(root, decoded) : resolve3(folder, decoded);
+}
+var HTML = /\.html?$/i;
+var MARKDOWN = /\.(?:md|markdown)$/i;
+var isMarkdownPath = (path) => MARKDOWN.test(path);
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+
+// src/parse/conventions.ts
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function folderConventions(adrs, template) {
+  return {
+    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
+    template: template ? templateOf(template, adrs) : null
+  };
+}
+function templateOf(file, adrs) {
+  try {
+    return withSetUsage(readTemplate(file), adrs);
+  } catch (error2) {
+    if (error2 instanceof TooComplexError) return null;
+    throw error2;
+  }
+}
+var MIN_RECORDS_FOR_HABIT = 3;
+function withSetUsage(template, adrs) {
+  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
+  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
+  const sections = template.sections.map((section) => {
+    const names = sectionNames(section.title);
+    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
+    return { ...section, droppedBySet: writers * 2 < adrs.length };
+  });
+  return { ...template, sections };
+}
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
+}
+function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
+  if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
+  return catalogue.patterns.filter((pattern) => {
+    const { path } = splitUrl(patternLinkTarget(pattern, { linkTemplate }) ?? "");
+    return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
+  }).map((pattern) => pattern.slug);
+}
+function withPatternPages(conventions2, folder, check20) {
+  const missing = check20 ? missingPatternPages(folder, check20) : [];
+  return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
+}
+function conventionsFingerprint(conventions2) {
+  if (!conventions2.patternsAdopted && !conventions2.template && !conventions2.missingPatternPages) return "";
+  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
+}
+var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
+function headingDepthTitle(node2) {
+  return toString(node2, { includeHtml: false }).trim();
+}
+function htmlText2(node2) {
+  return node2 && node2.type === "html" ? node2.value : "";
+}
+function markedOptional(heading, before2) {
+  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
+  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
+}
+function readTemplate(file) {
+  const text3 = file.source.replace(/^\uFEFF/, "");
+  const tree = parseMarkdown(text3);
+  const sections = [];
+  const titlePlaceholders = [];
+  let h1Count = 0;
+  tree.children.forEach((node2, index2) => {
+    if (node2.type !== "heading" || node2.depth > 2) return;
+    const title = headingDepthTitle(node2);
+    if (node2.depth === 1 && PLACEHOLDER2.test(title)) titlePlaceholders.push(title);
+    if (node2.depth === 1 && ++h1Count === 1) return;
+    if (!title || PLACEHOLDER2.test(title)) return;
+    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
+  });
+  return { path: file.path, sections, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3), h1Count, titlePlaceholders };
+}
+var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
+var STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
+var STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
+function statusLine(text3) {
+  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
+  return line && line.includes("|") ? line : null;
+}
+function templateStatusesOpen(text3) {
+  const line = statusLine(text3);
+  return line !== null && /…|\.\.\.|\betc\b/i.test(line);
+}
+function templateStatuses(text3) {
+  const line = statusLine(text3);
+  if (!line) return null;
+  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
+  const statuses = [];
+  for (const part of value2.split("|")) {
+    const words3 = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
+    const status = words3?.replace(/[\s-]+adr$/i, "");
+    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
+  }
+  return statuses.length >= 2 ? statuses : null;
+}
+
+// src/model/dates.ts
+function checkIsoDate(written) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
+  if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `"${written}" has no month ${match[2]}`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
+  return null;
+}
+var DAY_MS = 864e5;
+function leadingIsoDate(value2) {
+  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
+  if (!/^\d{4}-/.test(text3)) return null;
+  const month = /^(\d{4})-(\d{2})$/.exec(text3);
+  if (month) {
+    const number = Number(month[2]);
+    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+  }
+  const problem = checkIsoDate(text3);
+  if (problem) return { text: text3, day: null, problem };
+  const [year, monthNumber, day] = text3.split("-").map(Number);
+  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
+}
+function formatDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+function latestToday(now = /* @__PURE__ */ new Date()) {
+  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
+}
+
+// src/engine/run-rules.ts
+import { dirname as dirname4 } from "node:path";
+function settingsOf(config, ruleId, today = latestToday()) {
+  return {
+    statuses: config.statuses,
+    statusesGiven: config.statusesGiven,
+    linkTemplate: config.linkTemplate,
+    requested: config.explicitRules.includes(ruleId),
+    userCatalogue: config.catalogue !== null,
+    today
+  };
+}
+function checkAdr(adr, set, { rules: rules2, catalogue, config, project, conventions: folders, today }, current2, scope = "all") {
+  const messages = [];
+  const record = current2 ?? buildRecord(adr, catalogue);
+  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const files = project ?? setOnlyProject(records);
+  const conventions2 = folders?.get(dirname4(adr.path)) ?? conventionsOfRecords(records, adr);
+  const now = today ?? latestToday();
+  const owners = topicOwners(rules2, config);
+  for (const rule of rules2) {
+    if (scope !== "all" && rule.meta.scope !== scope) continue;
+    const setting = config.rules[rule.meta.id];
+    if (!setting || setting.severity === "off") continue;
+    const configured = setting.severity;
+    const report = (descriptor) => {
+      if (descriptor.topic !== void 0 && (owners.get(descriptor.topic) ?? rule.meta.id) !== rule.meta.id) return;
+      const start2 = adr.lines.position(descriptor.range[0]);
+      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
+      const diagnostic = {
+        ruleId: rule.meta.id,
+        severity: descriptor.severity === "warn" ? "warn" : configured,
+        message: oneLine(descriptor.message),
+        line: start2.line,
+        column: start2.column,
+        endLine: end.line,
+        endColumn: end.column,
+        url: rule.meta.docs.url
+      };
+      if (descriptor.fix) diagnostic.fix = descriptor.fix;
+      if (descriptor.suggestions?.length)
+        diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
+      messages.push(diagnostic);
+    };
+    const settings = settingsOf(config, rule.meta.id, now);
+    rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
+  }
+  return messages.sort(byPosition);
+}
+function topicOwners(rules2, config) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const rule of rules2) {
+    const severity = config.rules[rule.meta.id]?.severity;
+    if (severity === void 0 || severity === "off") continue;
+    for (const topic of rule.meta.owns ?? []) if (!owners.has(topic)) owners.set(topic, rule.meta.id);
+  }
+  return owners;
+}
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+function mergeMessages(fileMessages, setMessages) {
+  return [...fileMessages, ...setMessages].sort(byPosition);
+}
+function withDirectives(messages, directives, context3) {
+  if (!directives?.length) return [...messages];
+  const outcome = applyDirectives(messages, directives, { knownRules: ruleIds(context3.rules), reportUnused: context3.reportUnusedDisable ?? false });
+  return mergeMessages(outcome.messages, outcome.problems);
+}
+var ruleIdSets = /* @__PURE__ */ new WeakMap();
+function ruleIds(rules2) {
+  let ids = ruleIdSets.get(rules2);
+  if (!ids) ruleIdSets.set(rules2, ids = new Set(rules2.map((rule) => rule.meta.id)));
+  return ids;
+}
+var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function oneLine(message) {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function setOnlyProject(records) {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const folders = new Set(records.map((record) => record.folder));
+  return {
+    root: "/",
+    complete: false,
+    exists: (path) => byPath.has(path) || folders.has(path),
+    isDirectory: (path) => folders.has(path),
+    anchors: (path) => byPath.get(path)?.anchors ?? null,
+    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
+  };
+}
+function summarise(filePath, messages, source) {
+  const result = {
+    filePath,
+    messages,
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0
+  };
+  for (const message of messages) {
+    if (message.severity === "error") {
+      result.errorCount++;
+      if (message.fatal) result.fatalErrorCount++;
+      if (message.fix) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (message.fix) result.fixableWarningCount++;
+    }
+  }
+  if (source !== void 0) result.source = source;
+  return result;
+}
+function fileProblem(reason, fatal = false) {
+  return { ruleId: null, severity: "error", ...fatal ? { fatal: true } : {}, message: oneLine(reason), line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function fatalResult(filePath, reason) {
+  return summarise(filePath, [fileProblem(reason, true)]);
+}
+function totals(results) {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+  }
+  return { errors, warnings, fixable };
+}
+
+// src/format/report.ts
+import { basename as basename6, relative as relative3, sep as sep4 } from "node:path";
+
+// rules/support/relations.ts
+import { basename as basename5 } from "node:path";
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
+}
+function indexRecords(set, root) {
+  const index2 = { root, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
+  for (const record of set) {
+    index2.byPath.set(record.path, record);
+    index2.folders.add(record.folder);
+    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+  }
+  return index2;
+}
+function resolveRelation(relation, from, index2) {
+  if (relation.number !== null) {
+    const key = `${from.folder}\0${relation.number}`;
+    const records = index2.byFileNumber.get(key) ?? index2.byTitleNumber.get(key) ?? [];
+    return records.length > 0 ? { kind: "found", records } : { kind: "no-number", number: relation.number };
+  }
+  const url = relation.target?.trim() ?? "";
+  if (url === "" || isExternalUrl(url)) return { kind: "skip" };
+  const { path } = splitUrl(url);
+  if (path === "") return { kind: "skip" };
+  const absolute = resolveLinkPath(path, from.folder, index2.root);
+  const candidates = targetCandidates(absolute);
+  if (!/\.[A-Za-z0-9]+$/.test(basename5(absolute))) candidates.push(`${absolute}.md`);
+  for (const candidate of candidates) {
+    const record = index2.byPath.get(candidate);
+    if (record) return { kind: "found", records: [record] };
+  }
+  return { kind: "no-file", path: absolute };
+}
+function relationRecord(relation, from, index2) {
+  const target = resolveRelation(relation, from, index2);
+  return target.kind === "found" && target.records.length === 1 ? target.records[0] : null;
+}
+
+// src/format/escape.ts
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+var INLINE = /[\\`*_[\]()~!$:]/g;
+var BLOCK_START = /^[#+-]/;
+var ORDERED_START = /^(\d+)\./;
+function escapeMarkdownText(text3) {
+  const line = text3.replace(BREAKS, " ").trim();
+  return line.replace(INLINE, "\\$&").replace(/[&<>]/g, (c) => HTML_ENTITIES[c]).replace(/\|/g, "&#124;").replace(BLOCK_START, "\\$&").replace(ORDERED_START, "$1\\.");
+}
+function escapeMarkdownUrl(url) {
+  const encoder2 = new TextEncoder();
+  return url.replace(
+    /[^\x21-\x7e]|["'()<>[\]\\`|^{}]/gu,
+    (c) => [...encoder2.encode(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+  );
+}
+function markdownLink(text3, url) {
+  const label = escapeMarkdownText(text3);
+  return url ? `[${label}](${escapeMarkdownUrl(url)})` : label;
+}
+var MERMAID_ENTITIES = { '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;", "`": "#96;" };
+function escapeMermaidLabel(text3) {
+  return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
+}
+
+// src/model/plural.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/format/report.ts
+var MAX_CHAINS = 1e3;
+var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function relativePath(root, path) {
+  return (relative3(root, path) || basename6(path)).split(sep4).join("/");
+}
+function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
+  const known = matchStatus(written, statuses);
+  if (known) return known.toLowerCase();
+  const meaning = statusMeaning(written);
+  if (meaning) return (wordFor(meaning, statuses) ?? meaning).toLowerCase();
+  const cleaned = (written.split(";")[0] ?? "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  return cleaned === "" ? null : cleaned;
+}
+var STATUS_FIRST = ["proposed", "accepted"];
+function compareStatus(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const rankA = STATUS_FIRST.indexOf(a);
+  const rankB = STATUS_FIRST.indexOf(b);
+  if (rankA >= 0 || rankB >= 0) return (rankA < 0 ? STATUS_FIRST.length : rankA) - (rankB < 0 ? STATUS_FIRST.length : rankB);
+  return byText(a, b);
+}
+function compareRecords(a, b) {
+  const numberA = a.fileNumber ?? Number.POSITIVE_INFINITY;
+  const numberB = b.fileNumber ?? Number.POSITIVE_INFINITY;
+  return byText(a.folder, b.folder) || (numberA === numberB ? 0 : numberA < numberB ? -1 : 1) || byText(a.name, b.name);
+}
+function relationEdges(records, pathOf, root) {
+  const index2 = indexRecords(records, root);
+  const order2 = new Map(records.map((record, i) => [record.path, i]));
+  const found = { supersedes: /* @__PURE__ */ new Map(), amends: /* @__PURE__ */ new Map() };
+  for (const record of records) {
+    for (const relation of record.relations) {
+      const other = relationRecord(relation, record, index2);
+      if (!other || other.path === record.path) continue;
+      const [newer, older] = relation.kind === "supersedes" || relation.kind === "amends" ? [record, other] : [other, record];
+      const edges = relation.kind === "supersedes" || relation.kind === "superseded-by" ? found.supersedes : found.amends;
+      edges.set(`${newer.path}\0${older.path}`, [newer, older]);
+    }
+  }
+  const sorted = (edges) => [...edges.values()].sort(([fromA, toA], [fromB, toB]) => order2.get(fromA.path) - order2.get(fromB.path) || order2.get(toA.path) - order2.get(toB.path)).map(([from, to]) => ({ from: pathOf(from), to: pathOf(to) }));
+  return { supersedes: sorted(found.supersedes), amends: sorted(found.amends) };
+}
+function supersedeChains(edges, order2) {
+  const newer = /* @__PURE__ */ new Map();
+  const hasOlder = /* @__PURE__ */ new Set();
+  for (const { from, to } of edges) {
+    const list2 = newer.get(to);
+    if (list2) list2.push(from);
+    else newer.set(to, [from]);
+    hasOlder.add(from);
+  }
+  for (const list2 of newer.values()) list2.sort((a, b) => order2.get(a) - order2.get(b));
+  const nodes = [...new Set(edges.flatMap(({ from, to }) => [to, from]))].sort((a, b) => order2.get(a) - order2.get(b));
+  const chains = [];
+  const covered = /* @__PURE__ */ new Set();
+  let capped = false;
+  const walk = (path) => {
+    if (capped) return;
+    const last = path[path.length - 1];
+    const next = (newer.get(last) ?? []).filter((node2) => !path.includes(node2));
+    if (next.length === 0) {
+      if (path.length < 2) return;
+      if (chains.length === MAX_CHAINS) {
+        capped = true;
+        return;
+      }
+      chains.push(path);
+      for (const node2 of path) covered.add(node2);
+      return;
+    }
+    for (const node2 of next) walk([...path, node2]);
+  };
+  for (const node2 of nodes) if (!hasOlder.has(node2)) walk([node2]);
+  for (const node2 of nodes) if (!covered.has(node2)) walk([node2]);
+  const contained = (short, long) => {
+    let at = 0;
+    for (const node2 of long) if (node2 === short[at]) at++;
+    return at === short.length;
+  };
+  const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
+  return { chains: maximal, capped };
+}
+function undeclaredMentions(records, patterns, pathOf, conventions2) {
+  const adoptedByRecords = new Set(records.filter((record) => record.patterns.length > 0).map((record) => record.folder));
+  const adopted = (folder) => conventions2?.get(folder)?.patternsAdopted ?? adoptedByRecords.has(folder);
+  const mentioning = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (adopted(record.folder)) continue;
+    for (const slug2 of record.mentioned ?? []) {
+      if (record.patterns.includes(slug2)) continue;
+      mentioning.set(slug2, [...mentioning.get(slug2) ?? [], pathOf(record)]);
+    }
+  }
+  return patterns.filter((pattern) => mentioning.has(pattern.slug)).map((pattern) => ({ slug: pattern.slug, name: pattern.name, adrs: mentioning.get(pattern.slug) }));
+}
+function buildSetReport(records, catalogue, { root, conventions: conventions2, statuses }) {
+  const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
+  const pathOf = (record) => relativePath(root, record.path);
+  const adrs = unique.map((record) => ({
+    path: pathOf(record),
+    number: record.fileNumber ?? record.number?.value ?? null,
+    title: record.title,
+    status: record.status ? normaliseStatus(record.status.value, statuses) : null,
+    date: record.date?.value ?? null,
+    patterns: [...new Set(record.patterns)]
+  }));
+  const statusGroups = /* @__PURE__ */ new Map();
+  for (const adr of adrs) {
+    const group = statusGroups.get(adr.status);
+    if (group) group.push(adr.path);
+    else statusGroups.set(adr.status, [adr.path]);
+  }
+  const byStatus = [...statusGroups.entries()].sort(([a], [b]) => compareStatus(a, b)).map(([status, paths]) => ({ status, adrs: paths }));
+  const declaring = /* @__PURE__ */ new Map();
+  for (const adr of adrs) {
+    for (const slug2 of adr.patterns) {
+      const list2 = declaring.get(slug2);
+      if (list2) list2.push(adr.path);
+      else declaring.set(slug2, [adr.path]);
+    }
+  }
+  const categoryRank = (category) => {
+    const rank = catalogue.categories.indexOf(category);
+    return rank < 0 ? catalogue.categories.length : rank;
+  };
+  const patterns = catalogue.patterns.map((pattern, position2) => ({ pattern, position: position2 })).sort((a, b) => categoryRank(a.pattern.category) - categoryRank(b.pattern.category) || a.position - b.position).map(({ pattern }) => ({ slug: pattern.slug, name: pattern.name, category: pattern.category, adrs: declaring.get(pattern.slug) ?? [] }));
+  const unknownPatterns = [...declaring.entries()].filter(([slug2]) => !catalogue.get(slug2)).map(([slug2, paths]) => ({ slug: slug2, adrs: paths }));
+  const { supersedes, amends } = relationEdges(unique, pathOf, root);
+  const order2 = new Map(adrs.map((adr, i) => [adr.path, i]));
+  const { chains, capped } = supersedeChains(supersedes, order2);
+  return {
+    adrs,
+    byStatus,
+    patterns,
+    unusedPatterns: patterns.filter((pattern) => pattern.adrs.length === 0).map((pattern) => pattern.slug),
+    unknownPatterns,
+    undeclaredMentions: undeclaredMentions(unique, patterns, pathOf, conventions2),
+    supersedes,
+    amends,
+    chains,
+    chainsCapped: capped
+  };
+}
+var MERMAID_MAX_NODES = 300;
+var MERMAID_MAX_EDGES = 500;
+var LABEL_LENGTH = 80;
+function shorten(text3) {
+  const chars = [...text3];
+  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}\u2026` : text3;
+}
+function adrLabel(adr) {
+  const name = adr.path.slice(adr.path.lastIndexOf("/") + 1);
+  if (adr.title === null || adr.title.trim() === "") return name;
+  return adr.number !== null ? `${adr.number}. ${adr.title}` : adr.title;
+}
+function mermaidGraph(report, { maxNodes = MERMAID_MAX_NODES, maxEdges = MERMAID_MAX_EDGES } = {}) {
+  const adrIds = new Map(report.adrs.map((adr, i) => [adr.path, `a${i + 1}`]));
+  const patternLabels = [
+    ...report.patterns.map((pattern) => ({ slug: pattern.slug, label: pattern.name })),
+    ...report.unknownPatterns.map((pattern) => ({ slug: pattern.slug, label: `${pattern.slug} (not in the catalogue)` }))
+  ];
+  const patternIds = new Map(patternLabels.map((pattern, i) => [pattern.slug, `p${i + 1}`]));
+  const labels = /* @__PURE__ */ new Map();
+  for (const adr of report.adrs) labels.set(adrIds.get(adr.path), `["${escapeMermaidLabel(shorten(adrLabel(adr)))}"]`);
+  for (const pattern of patternLabels) labels.set(patternIds.get(pattern.slug), `(["${escapeMermaidLabel(shorten(pattern.label))}"])`);
+  const edges = [
+    ...report.supersedes.map(({ from, to }) => ({ from: adrIds.get(from), to: adrIds.get(to), arrow: "-.->|supersedes|" })),
+    ...report.amends.map(({ from, to }) => ({ from: adrIds.get(from), to: adrIds.get(to), arrow: "-.->|amends|" })),
+    ...report.adrs.flatMap((adr) => adr.patterns.map((slug2) => ({ from: adrIds.get(adr.path), to: patternIds.get(slug2), arrow: "-->|uses|" })))
+  ].filter((edge) => edge.from !== void 0 && edge.to !== void 0);
+  const allNodes = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  const shownNodes = /* @__PURE__ */ new Set();
+  const shownEdges = [];
+  for (const edge of edges) {
+    if (shownEdges.length >= maxEdges) break;
+    const added = [edge.from, edge.to].filter((id, i, ids) => !shownNodes.has(id) && ids.indexOf(id) === i);
+    if (shownNodes.size + added.length > maxNodes) continue;
+    for (const id of added) shownNodes.add(id);
+    shownEdges.push(edge);
+  }
+  const lines = ["graph LR"];
+  const omittedNodes = allNodes.size - shownNodes.size;
+  const omittedEdges = edges.length - shownEdges.length;
+  if (edges.length === 0) lines.push("%% No pattern uses or supersede relations to draw.");
+  else if (omittedNodes + omittedEdges > 0)
+    lines.push(`%% Capped at ${maxNodes} nodes and ${maxEdges} edges: ${omittedNodes} nodes and ${omittedEdges} edges left out.`);
+  const declared = [...labels.keys()].filter((id) => shownNodes.has(id));
+  for (const id of declared) lines.push(`  ${id}${labels.get(id)}`);
+  for (const edge of shownEdges) lines.push(`  ${edge.from} ${edge.arrow} ${edge.to}`);
+  return { text: lines.join("\n"), omittedNodes, omittedEdges, empty: edges.length === 0 };
+}
+function mermaidBlock(report, options) {
+  const graph = mermaidGraph(report, options);
+  if (graph.empty) return [];
+  const lines = ["```mermaid", graph.text, "```"];
+  if (graph.omittedNodes + graph.omittedEdges > 0)
+    lines.push("", `_The graph is capped: ${plural(graph.omittedNodes, "node")} and ${plural(graph.omittedEdges, "edge")} are left out._`);
+  return lines;
+}
+var plainAdr = () => null;
+function adrList(paths, link) {
+  return paths.map((path) => markdownLink(path, link(path))).join(", ");
+}
+function tableRow(cells) {
+  return `|${cells.map((cell) => cell === "" ? " " : ` ${cell} `).join("|")}|`;
+}
+function patternUsageLines(report, link = plainAdr) {
+  const used = report.patterns.filter((pattern) => pattern.adrs.length > 0);
+  if (used.length === 0 && report.unknownPatterns.length === 0) return ["No ADR declares a catalogue pattern."];
+  const lines = [];
+  if (used.length > 0) {
+    lines.push("| Pattern | Category | ADRs |", "| --- | --- | --- |");
+    for (const pattern of used)
+      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link)]));
+  }
+  if (report.unknownPatterns.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push("Declared but not in the catalogue:", "", "| Pattern | ADRs |", "| --- | --- |");
+    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link)]));
+  }
+  return lines;
+}
+
+// src/format/job-summary.ts
+var JOB_SUMMARY_MAX_BYTES = 1e6;
+var encoder = new TextEncoder();
+function utf8Bytes(text3) {
+  return encoder.encode(text3).length;
+}
+function relativePath2(root, path) {
+  return (relative4(root, path) || path).split(sep5).join("/");
+}
+function problemRow(path, message, fileUrl) {
+  const file = markdownLink(path, fileUrl?.(path, message.line));
+  const severity = message.severity === "error" ? "error" : "warning";
+  const rule = message.ruleId === null ? " " : ` ${markdownLink(message.ruleId, message.url)} `;
+  return `| ${file} | ${message.line}:${message.column} | ${severity} |${rule}| ${escapeMarkdownText(message.message)} |`;
+}
+function leftOutLine(rows) {
+  const what = `${plural(rows, "problem")} ${rows === 1 ? "is" : "are"}`;
+  return `_${what} left out to keep this summary within GitHub's size limit: see the SARIF file, or run \`npx adrlint\` for the full list._`;
+}
+var GRAPH_LEFT_OUT = "_The ADR graph is left out to keep this summary within GitHub's size limit._";
+var CUT = "_The rest is cut to keep this summary within GitHub's size limit._";
+function formatJobSummary(input) {
+  const { results, root, fileUrl } = input;
+  const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
+  const report = buildSetReport(input.records, input.catalogue, { root, ...input.statuses ? { statuses: input.statuses } : {} });
+  const { errors, warnings, fixable } = totals(results);
+  const head = [
+    `## ${escapeMarkdownText(input.title ?? "adrlint")}`,
+    "",
+    `**${plural(results.length, "file")}** linted \xB7 **${plural(errors, "error")}** \xB7 **${plural(warnings, "warning")}** \xB7 **${fixable}** fixable`,
+    ...(input.notes ?? []).flatMap((note) => ["", note]),
+    "",
+    "### Problems",
+    ""
+  ];
+  const rows = results.flatMap((result) => {
+    const path = relativePath2(root, result.filePath);
+    return result.messages.map((message) => problemRow(path, message, fileUrl));
+  });
+  const tableHead = ["| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |"];
+  const patterns = ["", "### Patterns", "", ...patternUsageLines(report, (path) => fileUrl?.(path) ?? null)];
+  const block = mermaidBlock(report);
+  const graph = block.length > 0 ? ["", "<details><summary>ADR graph: patterns and supersedes</summary>", "", ...block, "", "</details>"] : [];
+  const render = (shownRows, leftOut, withGraph) => {
+    const problems = rows.length === 0 ? ["No problems found."] : [...tableHead, ...shownRows, ...leftOut > 0 ? ["", leftOutLine(leftOut)] : []];
+    const tail = withGraph ? graph : graph.length > 0 ? ["", GRAPH_LEFT_OUT] : [];
+    return `${[...head, ...problems, ...patterns, ...tail].join("\n")}
+`;
+  };
+  const full = render(rows, 0, true);
+  if (utf8Bytes(full) <= maxBytes) return full;
+  for (const withGraph of graph.length > 0 ? [true, false] : [false]) {
+    const fixed = utf8Bytes(render([], rows.length, withGraph));
+    if (fixed > maxBytes) continue;
+    let budget = maxBytes - fixed;
+    let kept = 0;
+    while (kept < rows.length) {
+      const cost = utf8Bytes(rows[kept]) + 1;
+      if (cost > budget) break;
+      budget -= cost;
+      kept++;
+    }
+    return render(rows.slice(0, kept), rows.length - kept, withGraph);
+  }
+  return cutToBytes(render([], rows.length, false), maxBytes);
+}
+function cutToBytes(text3, maxBytes) {
+  const lines = text3.split("\n");
+  const kept = [];
+  let bytes = 0;
+  const notice2 = utf8Bytes(`
+${CUT}
+`);
+  for (const line of lines) {
+    const cost = utf8Bytes(line) + 1;
+    if (bytes + cost + notice2 > maxBytes) break;
+    kept.push(line);
+    bytes += cost;
+  }
+  if (kept.length === 0) return "";
+  return `${kept.join("\n")}
+
+${CUT}
+`;
+}
+
+// src/format/sarif.ts
+import { isAbsolute as isAbsolute2, relative as relative6, sep as sep7 } from "node:path";
+import { pathToFileURL } from "node:url";
+
 // rules/frontmatter-syntax.ts
 var frontmatter_syntax_exports = {};
 __export(frontmatter_syntax_exports, {
@@ -53927,40 +54756,6 @@ __export(frontmatter_fields_exports, {
   meta: () => meta2
 });
 var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/model/dates.ts
-function checkIsoDate(written) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
-  if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12) return `"${written}" has no month ${match[2]}`;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
-  return null;
-}
-var DAY_MS = 864e5;
-function leadingIsoDate(value2) {
-  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
-  if (!/^\d{4}-/.test(text3)) return null;
-  const month = /^(\d{4})-(\d{2})$/.exec(text3);
-  if (month) {
-    const number = Number(month[2]);
-    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
-  }
-  const problem = checkIsoDate(text3);
-  if (problem) return { text: text3, day: null, problem };
-  const [year, monthNumber, day] = text3.split("-").map(Number);
-  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
-}
-function formatDay(day) {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-function latestToday(now = /* @__PURE__ */ new Date()) {
-  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
-}
-
-// rules/frontmatter-fields.ts
 var meta2 = {
   id: "frontmatter-fields",
   description: "Known frontmatter fields have valid values: date, patterns and categories",
@@ -54339,457 +55134,9 @@ __export(pattern_undeclared_exports, {
   meta: () => meta6
 });
 
-// src/parse/conventions.ts
-import { createHash } from "node:crypto";
-
-// src/model/sections.ts
-function normaliseHeading(heading) {
-  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
-}
-var CONCEPTS = [
-  ["status", "statut", "etat", "estado", "stato"],
-  [
-    "context",
-    "context and problem statement",
-    "problem statement",
-    "background",
-    "contexte",
-    "contexte et enonce du probleme",
-    "contexte et definition du probleme",
-    "contexte et probleme",
-    "enonce du probleme",
-    "definition du probleme",
-    "problematique",
-    "kontext",
-    "kontext und problemstellung",
-    "contexto",
-    "contexto y planteamiento del problema",
-    "contexto e declaracao do problema",
-    "contesto"
-  ],
-  [
-    "considered options",
-    "options",
-    "options considered",
-    "alternatives",
-    "alternatives considered",
-    "considered alternatives",
-    "options considerees",
-    "options envisagees",
-    "solutions etudiees",
-    "solutions envisagees",
-    "alternatives considerees",
-    "alternatives envisagees",
-    "betrachtete optionen",
-    "optionen",
-    "alternativen",
-    "opciones consideradas",
-    "alternativas",
-    "opcoes consideradas",
-    "opzioni considerate"
-  ],
-  [
-    "decision",
-    "decisions",
-    "decision outcome",
-    "outcome",
-    "proposal",
-    "proposed decision",
-    "resultat de la decision",
-    "solution retenue",
-    "entscheidung",
-    "entscheidungsergebnis",
-    "resultado de la decision",
-    "decisao",
-    "resultado da decisao",
-    "decisione",
-    "esito della decisione"
-  ],
-  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
-  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
-  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
-  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
-];
-function sectionNames(title) {
-  const name = normaliseHeading(title);
-  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
-}
-var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
-function withOneWordInside(heading, name) {
-  const words3 = name.split(" ");
-  const written = heading.split(" ");
-  if (words3.length < 2 || written.length !== words3.length + 1) return false;
-  for (let extra = 1; extra < written.length - 1; extra++) {
-    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
-  }
-  return false;
-}
-function namesHeading(heading, names) {
-  return names.some(
-    (name) => heading === name || heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length)) || withOneWordInside(heading, name)
-  );
-}
-var OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
-function optionHeadingsAt(headings) {
-  const at = headings.flatMap((heading, index2) => OPTION_HEADING.test(heading) ? [index2] : []);
-  return at.length >= 2 ? at[0] : null;
-}
-var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
-function headingIsSection(heading, names) {
-  if (namesHeading(heading, names)) return true;
-  const parts2 = heading.split(JOIN);
-  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
-}
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-var FRONTMATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-function sectionHeadingsOfText(source) {
-  const text3 = source.replace(/^\uFEFF/, "").replace(FRONTMATTER, "");
-  const headings = [];
-  let fence3 = null;
-  let titleSeen = false;
-  for (const line of text3.split(/\r\n|\r|\n/)) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence3 !== null) {
-      if (marker && marker[0] === fence3[0] && marker.length >= fence3.length && line.trim() === marker) fence3 = null;
-      continue;
-    }
-    if (marker) {
-      fence3 = marker;
-      continue;
-    }
-    const heading = ATX.exec(line);
-    if (!heading) continue;
-    if (heading[1].length === 1 && !titleSeen) {
-      titleSeen = true;
-      continue;
-    }
-    const title = normaliseHeading(heading[2] ?? "");
-    if (title) headings.push(title);
-  }
-  return headings;
-}
-
-// src/parse/link-targets.ts
-import { basename as basename5, extname, join as join3, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
-function isExternalUrl(url) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
-function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const question = beforeHash.indexOf("?");
-  return {
-    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
-    query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
-  };
-}
-function decodeUrlPart(text3) {
-  try {
-    return decodeURIComponent(text3);
-  } catch {
-    return text3;
-  }
-}
-function resolveLinkPath(path, folder, root) {
-  const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join3(root, decoded) : resolve3(folder, decoded);
-}
-var HTML = /\.html?$/i;
-var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path) => MARKDOWN.test(path);
-function targetCandidates(path) {
-  if (HTML.test(path)) {
-    const stem = path.replace(HTML, "");
-    return [path, `${stem}.md`, `${stem}.markdown`];
-  }
-  return [path];
-}
-function existingTarget(path, project) {
-  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
-  return null;
-}
-function extensionOf(name) {
-  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
-}
-var NUMBERED = /^(\d+)-(.+)$/;
-var numberedPools = /* @__PURE__ */ new WeakMap();
-function numberedPool(names, kind) {
-  let pools = numberedPools.get(names);
-  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
-  const known = pools.get(kind);
-  if (known) return known;
-  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
-  for (const candidate of [...names].sort()) {
-    const candidateExtension = extensionOf(candidate);
-    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    if (!parts2) continue;
-    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
-    push2(pool.byRest, entry.rest.toLowerCase(), entry);
-    push2(pool.byNumber, entry.number, entry);
-  }
-  pools.set(kind, pool);
-  return pool;
-}
-function push2(map, key, value2) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value2);
-  else map.set(key, [value2]);
-}
-function renamedTargets(missing, names) {
-  const name = basename5(missing);
-  const extension2 = extensionOf(name);
-  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
-  if (!match) return [];
-  const [, digits, rest] = match;
-  const number = Number(digits);
-  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
-  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
-  if (sameName.length > 0) return sameName.map((entry) => entry.name);
-  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
-}
-function replacementName(missingName, found) {
-  const extension2 = extensionOf(missingName);
-  const foundStem = found.slice(0, found.length - extensionOf(found).length);
-  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
-  return found;
-}
-function relativeHref(fromFolder, to) {
-  const path = relative3(fromFolder, to).split(sep4).join("/");
-  return path === "" ? basename5(to) : path;
-}
-function encodeDestination(path) {
-  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-function offsetsOf(node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? null : [start2, end];
-}
-var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-var treeIndexes = /* @__PURE__ */ new WeakMap();
-function indexOf(tree) {
-  const known = treeIndexes.get(tree);
-  if (known) return known;
-  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
-  const pending = [tree];
-  while (pending.length > 0) {
-    const node2 = pending.pop();
-    const at = offsetsOf(node2);
-    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
-    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
-    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
-  }
-  treeIndexes.set(tree, index2);
-  return index2;
-}
-function destinationFrom(text3, at, limit) {
-  let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
-  if (text3.charAt(i) === "<") {
-    const close2 = text3.indexOf(">", i);
-    if (close2 < 0 || close2 > limit) return null;
-    return { range: [i + 1, close2], angled: true };
-  }
-  let depth = 0;
-  let j = i;
-  while (j < limit) {
-    const char = text3.charAt(j);
-    if (char === "\\") {
-      j += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
-      depth--;
-    }
-    j++;
-  }
-  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
-}
-function closingBracket(text3, open2, limit) {
-  let depth = 0;
-  for (let i = open2; i < limit; i++) {
-    const char = text3.charAt(i);
-    if (char === "\\") i++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-function linkDestination(adr, range) {
-  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
-  if (!node2) return null;
-  const { text: text3 } = adr;
-  if (node2.type === "link") {
-    const children = node2.children;
-    const last = children[children.length - 1];
-    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "image") {
-    const close2 = closingBracket(text3, range[0] + 1, range[1]);
-    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
-    const at = definition2 ? offsetsOf(definition2) : null;
-    if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
-    if (!label) return null;
-    return destinationFrom(text3, at[0] + label[0].length, at[1]);
-  }
-  return null;
-}
-function writtenDestination(adr, linkRange, url) {
-  const destination2 = linkDestination(adr, linkRange);
-  if (!destination2) return null;
-  const [start2, end] = destination2.range;
-  const raw = adr.text.slice(start2, end);
-  const cut = raw.search(/[?#]/);
-  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
-  return { start: start2, raw, rawPath, angled: destination2.angled };
-}
-function destinationText(path, angled) {
-  if (!angled) return encodeDestination(path);
-  return /[<>\r\n]/.test(path) ? null : path;
-}
-function replaceLinkFileName(adr, linkRange, url, newName) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newName, written.angled);
-  if (text3 === null) return null;
-  const slash = written.rawPath.lastIndexOf("/");
-  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkPath(adr, linkRange, url, newPath) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newPath, written.angled);
-  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkFragment(adr, linkRange, url, anchor) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const hash = written.raw.indexOf("#");
-  if (hash < 0) return null;
-  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
-  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
-}
-
-// src/parse/conventions.ts
-var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-var FRONTMATTER2 = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-var PATTERNS_KEY = /^patterns[ \t]*:/m;
-function declaresPatterns(source) {
-  const block = FRONTMATTER2.exec(source.slice(0, 64 * 1024));
-  return block !== null && PATTERNS_KEY.test(block[1]);
-}
-function folderConventions(adrs, template) {
-  return {
-    patternsAdopted: adrs.some((adr) => declaresPatterns(adr.source)),
-    template: template ? templateOf(template, adrs) : null
-  };
-}
-function templateOf(file, adrs) {
-  try {
-    return withSetUsage(readTemplate(file), adrs);
-  } catch (error2) {
-    if (error2 instanceof TooComplexError) return null;
-    throw error2;
-  }
-}
-var MIN_RECORDS_FOR_HABIT = 3;
-function withSetUsage(template, adrs) {
-  if (adrs.length < MIN_RECORDS_FOR_HABIT) return template;
-  const headings = adrs.map((adr) => sectionHeadingsOfText(adr.source));
-  const sections = template.sections.map((section) => {
-    const names = sectionNames(section.title);
-    const writers = headings.filter((record) => record.some((heading) => headingIsSection(heading, names))).length;
-    return { ...section, droppedBySet: writers * 2 < adrs.length };
-  });
-  return { ...template, sections };
-}
+// rules/support/patterns-wanted.ts
 function patternsWanted({ conventions: conventions2, settings }) {
   return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
-}
-function conventionsOfRecords(set, linted) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
-}
-function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
-  if (linkTemplate === null || isExternalUrl(linkTemplate)) return [];
-  return catalogue.patterns.filter((pattern) => {
-    const { path } = splitUrl(patternLinkTarget(pattern, { linkTemplate }) ?? "");
-    return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
-  }).map((pattern) => pattern.slug);
-}
-function withPatternPages(conventions2, folder, check20) {
-  const missing = check20 ? missingPatternPages(folder, check20) : [];
-  return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
-}
-function conventionsFingerprint(conventions2) {
-  if (!conventions2.patternsAdopted && !conventions2.template && !conventions2.missingPatternPages) return "";
-  return createHash("sha1").update(JSON.stringify(conventions2)).digest("base64url").slice(0, 16);
-}
-var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
-var OPTIONAL = /\b(?:optional|optionnel(?:le)?s?|opcional|optionale?|facoltativ[oa])\b/i;
-function headingDepthTitle(node2) {
-  return toString(node2, { includeHtml: false }).trim();
-}
-function htmlText2(node2) {
-  return node2 && node2.type === "html" ? node2.value : "";
-}
-function markedOptional(heading, before2) {
-  const inHeading = heading.children.some((child) => child.type === "html" && OPTIONAL.test(child.value));
-  return inHeading || OPTIONAL.test(htmlText2(before2)) || OPTIONAL.test(headingDepthTitle(heading));
-}
-function readTemplate(file) {
-  const text3 = file.source.replace(/^\uFEFF/, "");
-  const tree = parseMarkdown(text3);
-  const sections = [];
-  const titlePlaceholders = [];
-  let h1Count = 0;
-  tree.children.forEach((node2, index2) => {
-    if (node2.type !== "heading" || node2.depth > 2) return;
-    const title = headingDepthTitle(node2);
-    if (node2.depth === 1 && PLACEHOLDER2.test(title)) titlePlaceholders.push(title);
-    if (node2.depth === 1 && ++h1Count === 1) return;
-    if (!title || PLACEHOLDER2.test(title)) return;
-    sections.push({ title: title.replace(OPTIONAL_SUFFIX, "").trim(), depth: node2.depth, optional: markedOptional(node2, tree.children[index2 - 1]), droppedBySet: false });
-  });
-  return { path: file.path, sections, statuses: templateStatuses(text3), statusesOpen: templateStatusesOpen(text3), h1Count, titlePlaceholders };
-}
-var OPTIONAL_SUFFIX = /\s*\((?:optional|optionnel|opcional|optional)\)\s*$/i;
-var STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
-var STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
-function statusLine(text3) {
-  const line = STATUS_LINE.exec(text3)?.[1] ?? STATUS_HEADING2.exec(text3)?.[1];
-  return line && line.includes("|") ? line : null;
-}
-function templateStatusesOpen(text3) {
-  const line = statusLine(text3);
-  return line !== null && /…|\.\.\.|\betc\b/i.test(line);
-}
-function templateStatuses(text3) {
-  const line = statusLine(text3);
-  if (!line) return null;
-  const value2 = line.replace(/<!--.*?-->/g, "").trim().replace(/^["'`]+|["'`]+$/g, "").replace(/^[{[(<]+|[}\])>]+$/g, "");
-  const statuses = [];
-  for (const part of value2.split("|")) {
-    const words3 = /^[\s"'`{[]*([\p{L}][\p{L}' -]*[\p{L}])/u.exec(part)?.[1]?.trim();
-    const status = words3?.replace(/[\s-]+adr$/i, "");
-    if (status && !statuses.some((known) => known.toLowerCase() === status.toLowerCase())) statuses.push(status);
-  }
-  return statuses.length >= 2 ? statuses : null;
 }
 
 // rules/pattern-undeclared.ts
@@ -54839,12 +55186,12 @@ var check6 = (context3) => {
   for (const [slug2, mention] of firstMentions) {
     report({
       range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
+      message: `"${oneLine2(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
       ...fix ? { fix } : {}
     });
   }
 };
-function oneLine(text3) {
+function oneLine2(text3) {
   return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
@@ -54886,7 +55233,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -54914,7 +55261,7 @@ var check8 = (context3) => {
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
     if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
-    const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
+    const shown = `[${oneLine3(mention.text)}](${destination(target)})`;
     if (conventions2.missingPatternPages?.includes(pattern.slug)) {
       report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
       continue;
@@ -54935,7 +55282,7 @@ function linksTo(adr, target, project) {
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
-  return path === "" ? null : resolveLinkPath(path, dirname4(adrPath), project.root);
+  return path === "" ? null : resolveLinkPath(path, dirname5(adrPath), project.root);
 }
 function destination(url) {
   let depth = 0;
@@ -54946,7 +55293,7 @@ function destination(url) {
   if (depth === 0 && !/[\s<>]/.test(url)) return url;
   return `<${url.replace(/[\r\n]/g, "").replace(/</g, "%3C").replace(/>/g, "%3E")}>`;
 }
-function oneLine2(text3) {
+function oneLine3(text3) {
   return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
@@ -55254,7 +55601,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -55282,7 +55629,7 @@ var check13 = ({ record, set, report }) => {
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename6(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename7(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 var firstByTitle = /* @__PURE__ */ new WeakMap();
@@ -55539,7 +55886,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename7 } from "node:path";
+import { basename as basename8 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -55580,7 +55927,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename7(template.path)}`,
+    label: `folder's template ${basename8(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -55677,117 +56024,206 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename9, dirname as dirname5, join as join4 } from "node:path";
-var import_yaml8 = __toESM(require_dist(), 1);
+import { basename as basename12, dirname as dirname6, join as join4 } from "node:path";
 
-// rules/support/relations.ts
-import { basename as basename8 } from "node:path";
-function push3(map, key, value2) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value2);
-  else map.set(key, [value2]);
+// rules/support/link-edits.ts
+import { basename as basename9, relative as relative5, sep as sep6 } from "node:path";
+function relativeHref(fromFolder, to) {
+  const path = relative5(fromFolder, to).split(sep6).join("/");
+  return path === "" ? basename9(to) : path;
 }
-function indexRecords(set, root) {
-  const index2 = { root, byPath: /* @__PURE__ */ new Map(), byFileNumber: /* @__PURE__ */ new Map(), byTitleNumber: /* @__PURE__ */ new Map(), folders: /* @__PURE__ */ new Set() };
-  for (const record of set) {
-    index2.byPath.set(record.path, record);
-    index2.folders.add(record.folder);
-    if (record.fileNumber !== null) push3(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push3(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
+var treeIndexes = /* @__PURE__ */ new WeakMap();
+function indexOf(tree) {
+  const known = treeIndexes.get(tree);
+  if (known) return known;
+  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
+  const pending = [tree];
+  while (pending.length > 0) {
+    const node2 = pending.pop();
+    const at = offsetsOf(node2);
+    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
+    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
+    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
   }
+  treeIndexes.set(tree, index2);
   return index2;
 }
-function resolveRelation(relation, from, index2) {
-  if (relation.number !== null) {
-    const key = `${from.folder}\0${relation.number}`;
-    const records = index2.byFileNumber.get(key) ?? index2.byTitleNumber.get(key) ?? [];
-    return records.length > 0 ? { kind: "found", records } : { kind: "no-number", number: relation.number };
+function destinationFrom(text3, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
   }
-  const url = relation.target?.trim() ?? "";
-  if (url === "" || isExternalUrl(url)) return { kind: "skip" };
-  const { path } = splitUrl(url);
-  if (path === "") return { kind: "skip" };
-  const absolute = resolveLinkPath(path, from.folder, index2.root);
-  const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename8(absolute))) candidates.push(`${absolute}.md`);
-  for (const candidate of candidates) {
-    const record = index2.byPath.get(candidate);
-    if (record) return { kind: "found", records: [record] };
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text3.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
   }
-  return { kind: "no-file", path: absolute };
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
 }
-function relationRecord(relation, from, index2) {
-  const target = resolveRelation(relation, from, index2);
-  return target.kind === "found" && target.records.length === 1 ? target.records[0] : null;
+function closingBracket(text3, open2, limit) {
+  let depth = 0;
+  for (let i = open2; i < limit; i++) {
+    const char = text3.charAt(i);
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+function linkDestination(adr, range) {
+  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
+  if (!node2) return null;
+  const { text: text3 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "image") {
+    const close2 = closingBracket(text3, range[0] + 1, range[1]);
+    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference" || node2.type === "imageReference") {
+    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function writtenDestination(adr, linkRange, url) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start2, end] = destination2.range;
+  const raw = adr.text.slice(start2, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start: start2, raw, rawPath, angled: destination2.angled };
+}
+function destinationText(path, angled) {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newName, written.angled);
+  if (text3 === null) return null;
+  const slash = written.rawPath.lastIndexOf("/");
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkPath(adr, linkRange, url, newPath) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newPath, written.angled);
+  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkFragment(adr, linkRange, url, anchor) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf("#");
+  if (hash < 0) return null;
+  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
 }
 
-// rules/adr-supersede.ts
-var meta17 = {
-  id: "adr-supersede",
-  description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
-  defaultSeverity: "error",
-  fixable: true,
-  scope: "set",
-  docs: {
-    url: ruleDocsUrl("adr-supersede"),
-    why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
-    wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
-    right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
-    wrongFilename: "docs/adr/0001-use-postgresql.md",
-    rightFilename: "docs/adr/0001-use-postgresql.md",
-    files: {
-      "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
-    }
+// rules/support/renamed-targets.ts
+import { basename as basename10, extname } from "node:path";
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+var NUMBERED = /^(\d+)-(.+)$/;
+var numberedPools = /* @__PURE__ */ new WeakMap();
+function numberedPool(names, kind) {
+  let pools = numberedPools.get(names);
+  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
+  const known = pools.get(kind);
+  if (known) return known;
+  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
+  for (const candidate of [...names].sort()) {
+    const candidateExtension = extensionOf(candidate);
+    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    if (!parts2) continue;
+    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
+    push2(pool.byRest, entry.rest.toLowerCase(), entry);
+    push2(pool.byNumber, entry.number, entry);
   }
+  pools.set(kind, pool);
+  return pool;
+}
+function renamedTargets(missing, names) {
+  const name = basename10(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, digits, rest] = match;
+  const number = Number(digits);
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  if (sameName.length > 0) return sameName.map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+
+// rules/support/topics.ts
+var RELATION_LINK = "relation-link";
+
+// rules/support/missing-relation-edits.ts
+import { basename as basename11 } from "node:path";
+var import_yaml8 = __toESM(require_dist(), 1);
+var RELATION_KEYS = {
+  supersedes: keysOf("supersedes"),
+  "superseded-by": keysOf("superseded-by"),
+  amends: keysOf("amends"),
+  "amended-by": keysOf("amended-by")
 };
-var INVERSE = {
-  supersedes: "superseded-by",
-  "superseded-by": "supersedes",
-  amends: "amended-by",
-  "amended-by": "amends"
-};
-var KEYS = {
-  supersedes: ["supersedes"],
-  "superseded-by": ["superseded-by", "superseded_by", "supersededBy"],
-  amends: ["amends"],
-  "amended-by": ["amended-by", "amended_by"]
-};
+function keysOf(kind) {
+  return FRONTMATTER_RELATIONS.filter(([, of]) => of === kind).map(([key]) => key);
+}
 var ORDER = ["supersedes", "superseded-by", "amends", "amended-by"];
-var WORDS = {
+var RELATION_WORDS2 = {
   supersedes: "Supersedes",
   "superseded-by": "Superseded by",
   amends: "Amends",
   "amended-by": "Amended by"
 };
-var indexes = /* @__PURE__ */ new WeakMap();
-function push4(map, key, value2) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value2);
-  else map.set(key, [value2]);
-}
-function indexOf2(set, root) {
-  const cached = indexes.get(set);
-  if (cached && cached.root === root) return cached;
-  const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
-  const names = /* @__PURE__ */ new Map();
-  for (const record of set) push4(names, record.folder, record.name);
-  for (const record of set) {
-    for (const relation of record.relations) {
-      const resolved = resolveRelation(relation, record, index2);
-      if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname5(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join4(dirname5(resolved.path), renamed[0])) : void 0;
-        if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
-        continue;
-      }
-      if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
-      const target = resolved.records[0];
-      if (target.path !== record.path) push4(index2.claims, target.path, { from: record, kind: relation.kind });
-    }
-  }
-  indexes.set(set, index2);
-  return index2;
-}
 var DEFAULT_STYLE = { quote: '"', number: { prefix: "", width: null }, path: { dot: false, html: false } };
 function itemStyle(adr, keys) {
   const frontmatter2 = adr.frontmatter;
@@ -55826,7 +56262,7 @@ function yamlItem(style, self, other) {
   return JSON.stringify(value2);
 }
 function keySpelling(adr, kind) {
-  const [kebab] = KEYS[kind];
+  const [kebab] = RELATION_KEYS[kind];
   if (kind === "supersedes" || kind === "amends") return kebab;
   const root = adr.frontmatter?.document.contents;
   const keys = [];
@@ -55835,7 +56271,7 @@ function keySpelling(adr, kind) {
       const key = pair.key;
       if ((0, import_yaml8.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
-  const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
+  const related = keys.find((key) => ORDER.some((k) => RELATION_KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
   const camel = related ? /[A-Z]/.test(related) : !snake && keys.some((key) => /[a-z][A-Z]/.test(key));
   if (snake) return kebab.replace("-", "_");
@@ -55844,14 +56280,14 @@ function keySpelling(adr, kind) {
 }
 function frontmatterEdit(adr, self, kind, others) {
   const frontmatter2 = adr.frontmatter;
-  const key = KEYS[kind].find((name) => frontmatterField(frontmatter2, name));
-  const allKeys = ORDER.flatMap((k) => KEYS[k]);
+  const key = RELATION_KEYS[kind].find((name) => frontmatterField(frontmatter2, name));
+  const allKeys = ORDER.flatMap((k) => RELATION_KEYS[k]);
   const style = itemStyle(adr, key ? [key, ...allKeys] : allKeys) ?? DEFAULT_STYLE;
   const items = others.map((other) => yamlItem(style, self, other));
   if (key) return appendFrontmatterItems(adr, key, items);
   const position2 = ORDER.indexOf(kind);
-  const earlier = ORDER.slice(0, position2).reverse().flatMap((k) => KEYS[k].map((name) => ({ after: name })));
-  const later = ORDER.slice(position2 + 1).flatMap((k) => KEYS[k].map((name) => ({ before: name })));
+  const earlier = ORDER.slice(0, position2).reverse().flatMap((k) => RELATION_KEYS[k].map((name) => ({ after: name })));
+  const later = ORDER.slice(position2 + 1).flatMap((k) => RELATION_KEYS[k].map((name) => ({ before: name })));
   const fallback = ["status", "date", "title"].map((name) => ({ after: name }));
   return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
 }
@@ -55911,15 +56347,15 @@ function bodyPlace(adr, self) {
 }
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
-  const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename9(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const word = spelling ? RELATION_WORDS2[kind].replace(/Supersed/, "Superced") : RELATION_WORDS2[kind];
+  const stem = basename11(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
   return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
-function missingEdits(adr, self, missing) {
+function missingRelationEdits(adr, self, missing) {
   const edits = /* @__PURE__ */ new Map();
   if (adr.unterminatedFrontmatter || adr.frontmatter && !adr.frontmatter.data) return edits;
   const byKind = /* @__PURE__ */ new Map();
@@ -55929,7 +56365,7 @@ function missingEdits(adr, self, missing) {
   }
   const frontmatter2 = adr.frontmatter;
   const place = bodyPlace(adr, self);
-  const frontmatterStyle = frontmatter2 !== null && (place === null || frontmatterField(frontmatter2, "status") !== null || ORDER.some((kind) => KEYS[kind].some((key) => frontmatterField(frontmatter2, key))));
+  const frontmatterStyle = frontmatter2 !== null && (place === null || frontmatterField(frontmatter2, "status") !== null || ORDER.some((kind) => RELATION_KEYS[kind].some((key) => frontmatterField(frontmatter2, key))));
   if (frontmatterStyle) {
     const perKind = [];
     for (const [kind, others] of byKind) {
@@ -55952,6 +56388,59 @@ function missingEdits(adr, self, missing) {
   for (const kind of byKind.keys()) edits.set(kind, edit);
   return edits;
 }
+
+// rules/adr-supersede.ts
+var meta17 = {
+  id: "adr-supersede",
+  description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
+  defaultSeverity: "error",
+  fixable: true,
+  scope: "set",
+  // A broken relation link is this rule's to report (as a relation, with a rename fix); adr-link's
+  // problem on it is dropped while this rule is on.
+  owns: [RELATION_LINK],
+  docs: {
+    url: ruleDocsUrl("adr-supersede"),
+    why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
+    wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
+    right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
+    wrongFilename: "docs/adr/0001-use-postgresql.md",
+    rightFilename: "docs/adr/0001-use-postgresql.md",
+    files: {
+      "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
+    }
+  }
+};
+var INVERSE = {
+  supersedes: "superseded-by",
+  "superseded-by": "supersedes",
+  amends: "amended-by",
+  "amended-by": "amends"
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf2(set, root) {
+  const cached = indexes.get(set);
+  if (cached && cached.root === root) return cached;
+  const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
+  const names = /* @__PURE__ */ new Map();
+  for (const record of set) push2(names, record.folder, record.name);
+  for (const record of set) {
+    for (const relation of record.relations) {
+      const resolved = resolveRelation(relation, record, index2);
+      if (resolved.kind === "no-file") {
+        const renamed = renamedTargets(resolved.path, names.get(dirname6(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join4(dirname6(resolved.path), renamed[0])) : void 0;
+        if (target2 && target2.path !== record.path) push2(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        continue;
+      }
+      if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
+      const target = resolved.records[0];
+      if (target.path !== record.path) push2(index2.claims, target.path, { from: record, kind: relation.kind });
+    }
+  }
+  indexes.set(set, index2);
+  return index2;
+}
 var CLAIM = {
   supersedes: (other) => `${other} supersedes this ADR`,
   "superseded-by": (other) => `${other} says it is superseded by this ADR`,
@@ -55965,32 +56454,26 @@ var STATES = {
   "amended-by": (other) => `it is amended by ${other}`
 };
 function unresolved(relation, resolution, project, index2) {
-  const word = WORDS[relation.kind];
+  const word = RELATION_WORDS2[relation.kind];
   if (resolution.kind === "no-number") return { message: `${word} ADR ${resolution.number}, but no ADR of this folder has that number`, rename: null };
   if (resolution.kind !== "no-file") return null;
   const written = relation.raw.trim();
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname5(existing))) return null;
+    if (!index2.folders.has(dirname6(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname5(resolution.path);
+  const folder = dirname6(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename9(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename12(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
     rename: renamed.length === 1 ? { name: names[0], path: join4(folder, renamed[0]) } : null
   };
 }
-var check17 = ({ adr, record, set, project, report }) => {
-  const self = record;
-  const index2 = indexOf2(set, project.root);
-  const own6 = self.relations.map((relation) => {
-    const resolution = resolveRelation(relation, self, index2);
-    return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
-  });
+function reportUnresolved({ adr, project, report }, own6) {
   for (const { relation, problem } of own6) {
     if (!problem || !project.complete) continue;
     if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
@@ -55998,6 +56481,8 @@ var check17 = ({ adr, record, set, project, report }) => {
     const fix = problem.rename && link ? replaceLinkFileName(adr, link.range, link.url, problem.rename.name) : null;
     report({ range: relation.range, message: problem.message, ...fix ? { fix } : {} });
   }
+}
+function missingSides(record, own6, index2) {
   const missing = [];
   const seen = /* @__PURE__ */ new Set();
   for (const claim of index2.claims.get(record.path) ?? []) {
@@ -56010,16 +56495,29 @@ var check17 = ({ adr, record, set, project, report }) => {
     );
     if (!stated) missing.push({ other: claim.from, kind, claimed: claim.kind, ...claim.renamedFrom ? { renamedFrom: claim.renamedFrom } : {} });
   }
-  if (missing.length === 0) return;
-  const edits = missingEdits(adr, self, missing);
+  return missing;
+}
+function reportMissing({ adr, record, report }, missing) {
+  const edits = missingRelationEdits(adr, record, missing);
   for (const entry of missing) {
-    const name = relativeHref(self.folder, entry.other.path);
-    const keyNode = adr.frontmatter?.data ? KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
-    const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : self.status?.range ?? self.h1Range ?? [0, 0];
+    const name = relativeHref(record.folder, entry.other.path);
+    const keyNode = adr.frontmatter?.data ? RELATION_KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
+    const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : record.status?.range ?? record.h1Range ?? [0, 0];
     const fix = edits.get(entry.kind);
     const as = entry.renamedFrom ? ` (linking it as "${entry.renamedFrom}")` : "";
     report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix ? { fix } : {} });
   }
+}
+var check17 = (context3) => {
+  const { record, set, project } = context3;
+  const index2 = indexOf2(set, project.root);
+  const own6 = record.relations.map((relation) => {
+    const resolution = resolveRelation(relation, record, index2);
+    return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
+  });
+  reportUnresolved(context3, own6);
+  const missing = missingSides(record, own6, index2);
+  if (missing.length > 0) reportMissing(context3, missing);
 };
 
 // rules/adr-link.ts
@@ -56029,7 +56527,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
-import { basename as basename10, dirname as dirname6, join as join5 } from "node:path";
+import { basename as basename13, dirname as dirname7, join as join5 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -56100,14 +56598,14 @@ function guessPool(names) {
   return pool;
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename10(missing);
-  if (dirname6(missing) !== folder && existingTarget(join5(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename13(missing);
+  if (dirname7(missing) !== folder && existingTarget(join5(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = extensionOf2(name);
   const wanted2 = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of guessPool(project.list(dirname6(missing)))) {
+  for (const candidate of guessPool(project.list(dirname7(missing)))) {
     if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
     if (Math.abs(candidate.stem.length - wanted2.length) > bestDistance) continue;
     const d = (0, import_fastest_levenshtein3.distance)(wanted2, candidate.stem);
@@ -56121,12 +56619,12 @@ function missingCandidates(check20, absolute) {
   const known = check20.candidates.get(absolute);
   if (known) return known;
   const { adr, project } = check20;
-  const renamed = renamedTargets(absolute, project.list(dirname6(absolute))).map((name) => replacementName(basename10(absolute), name));
-  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname6(adr.path), project) : [] };
+  const renamed = renamedTargets(absolute, project.list(dirname7(absolute))).map((name) => replacementName(basename13(absolute), name));
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname7(adr.path), project) : [] };
   check20.candidates.set(absolute, candidates);
   return candidates;
 }
-function reportMissing(check20, link, path, absolute, what) {
+function reportMissing2(check20, link, path, absolute, what) {
   const { adr } = check20;
   const { renamed, guessed } = missingCandidates(check20, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
@@ -56155,11 +56653,11 @@ function checkReference(check20, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname6(adr.path);
+  const folder = dirname7(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
-    reportMissing(check20, link, path, absolute, image ? "Image" : "Link target");
+    reportMissing2(check20, link, path, absolute, image ? "Image" : "Link target");
     return;
   }
   if (image || wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
@@ -56167,10 +56665,11 @@ function checkReference(check20, link, image) {
   if (anchors === null || lowerAnchors(anchors).has(wanted2)) return;
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
-var check18 = ({ adr, record, project, settings, report }) => {
-  const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
+var check18 = ({ adr, record, project, report }) => {
   const context3 = { adr, project, ownAnchors: record.anchors, report, candidates: /* @__PURE__ */ new Map(), anchorGuesses: /* @__PURE__ */ new Map() };
-  for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context3, link, false);
+  const relationLinks = new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":")));
+  const relationContext = { ...context3, report: (descriptor) => report({ ...descriptor, topic: RELATION_LINK }) };
+  for (const link of record.links) checkReference(relationLinks.has(link.range.join(":")) ? relationContext : context3, link, false);
   for (const image of record.images) checkReference(context3, image, true);
 };
 
@@ -56347,473 +56846,29 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-// src/engine/run-rules.ts
-import { dirname as dirname7 } from "node:path";
-function settingsOf(config, ruleId, today = latestToday()) {
-  const enabledRules = new Set(Object.entries(config.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return {
-    statuses: config.statuses,
-    statusesGiven: config.statusesGiven,
-    linkTemplate: config.linkTemplate,
-    enabledRules,
-    requested: config.explicitRules.includes(ruleId),
-    userCatalogue: config.catalogue !== null,
-    today
-  };
-}
-function checkAdr(adr, set, { catalogue, config, project, conventions: folders, today }, current2, scope = "all") {
-  const messages = [];
-  const record = current2 ?? buildRecord(adr, catalogue);
-  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
-  const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname7(adr.path)) ?? conventionsOfRecords(records, adr);
-  const now = today ?? latestToday();
-  for (const rule of rules) {
-    if (scope !== "all" && rule.meta.scope !== scope) continue;
-    const setting = config.rules[rule.meta.id];
-    if (!setting || setting.severity === "off") continue;
-    const configured = setting.severity;
-    const report = (descriptor) => {
-      const start2 = adr.lines.position(descriptor.range[0]);
-      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
-      const diagnostic = {
-        ruleId: rule.meta.id,
-        severity: descriptor.severity === "warn" ? "warn" : configured,
-        message: oneLine3(descriptor.message),
-        line: start2.line,
-        column: start2.column,
-        endLine: end.line,
-        endColumn: end.column,
-        url: rule.meta.docs.url
-      };
-      if (descriptor.fix) diagnostic.fix = descriptor.fix;
-      if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
-      messages.push(diagnostic);
+// src/engine/fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+function placesIn(text3, lines = createLineIndex(text3)) {
+  return ({ line, column, endLine, endColumn }) => {
+    const lineStart2 = lines.offset({ line, column: 1 });
+    const lineEnd = text3.slice(lineStart2).search(/[\r\n]/);
+    return {
+      line: lineEnd === -1 ? text3.slice(lineStart2) : text3.slice(lineStart2, lineStart2 + lineEnd),
+      span: text3.slice(lines.offset({ line, column }), lines.offset({ line: endLine, column: endColumn }))
     };
-    const settings = settingsOf(config, rule.meta.id, now);
-    rule.check({ adr, record, set: records, project: files, catalogue, settings, conventions: conventions2, options: setting.options, report });
-  }
-  return messages.sort(byPosition);
-}
-function byPosition(a, b) {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
-}
-function mergeMessages(fileMessages, setMessages) {
-  return [...fileMessages, ...setMessages].sort(byPosition);
-}
-function withDirectives(messages, directives, context3) {
-  if (!directives?.length) return [...messages];
-  const outcome = applyDirectives(messages, directives, { knownRules: rulesById, reportUnused: context3.reportUnusedDisable ?? false });
-  return mergeMessages(outcome.messages, outcome.problems);
-}
-var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function oneLine3(message) {
-  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function setOnlyProject(records) {
-  const byPath = new Map(records.map((record) => [record.path, record]));
-  const folders = new Set(records.map((record) => record.folder));
-  return {
-    root: "/",
-    complete: false,
-    exists: (path) => byPath.has(path) || folders.has(path),
-    isDirectory: (path) => folders.has(path),
-    anchors: (path) => byPath.get(path)?.anchors ?? null,
-    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
   };
 }
-function summarise(filePath, messages, source) {
-  const result = {
-    filePath,
-    messages,
-    errorCount: 0,
-    fatalErrorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0
-  };
-  for (const message of messages) {
-    if (message.severity === "error") {
-      result.errorCount++;
-      if (message.fatal) result.fatalErrorCount++;
-      if (message.fix) result.fixableErrorCount++;
-    } else {
-      result.warningCount++;
-      if (message.fix) result.fixableWarningCount++;
-    }
-  }
-  if (source !== void 0) result.source = source;
-  return result;
+var digest = (input, length) => createHash2("sha256").update(input).digest("hex").slice(0, length);
+var blankDigits = (message, blank2) => message.replace(/\d+/g, blank2);
+function sarifFingerprint({ rule, message, place }, uri) {
+  const where = place ? [place.line.trim(), place.span] : [];
+  return digest(JSON.stringify([rule, uri, ...where, blankDigits(message, "#")]), 32);
 }
-function fileProblem(reason, fatal = false) {
-  return { ruleId: null, severity: "error", ...fatal ? { fatal: true } : {}, message: oneLine3(reason), line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-function fatalResult(filePath, reason) {
-  return summarise(filePath, [fileProblem(reason, true)]);
-}
-function totals(results) {
-  let errors = 0;
-  let warnings = 0;
-  let fixable = 0;
-  for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixable += result.fixableErrorCount + result.fixableWarningCount;
-  }
-  return { errors, warnings, fixable };
-}
-
-// src/format/report.ts
-import { basename as basename11, relative as relative4, sep as sep5 } from "node:path";
-
-// src/format/escape.ts
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-var BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
-var INLINE = /[\\`*_[\]()~!$:]/g;
-var BLOCK_START = /^[#+-]/;
-var ORDERED_START = /^(\d+)\./;
-function escapeMarkdownText(text3) {
-  const line = text3.replace(BREAKS, " ").trim();
-  return line.replace(INLINE, "\\$&").replace(/[&<>]/g, (c) => HTML_ENTITIES[c]).replace(/\|/g, "&#124;").replace(BLOCK_START, "\\$&").replace(ORDERED_START, "$1\\.");
-}
-function escapeMarkdownUrl(url) {
-  const encoder2 = new TextEncoder();
-  return url.replace(
-    /[^\x21-\x7e]|["'()<>[\]\\`|^{}]/gu,
-    (c) => [...encoder2.encode(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
-  );
-}
-function markdownLink(text3, url) {
-  const label = escapeMarkdownText(text3);
-  return url ? `[${label}](${escapeMarkdownUrl(url)})` : label;
-}
-var MERMAID_ENTITIES = { '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;", "`": "#96;" };
-function escapeMermaidLabel(text3) {
-  return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
-}
-
-// src/model/plural.ts
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-// src/format/report.ts
-var MAX_CHAINS = 1e3;
-var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function relativePath(root, path) {
-  return (relative4(root, path) || basename11(path)).split(sep5).join("/");
-}
-function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
-  const known = matchStatus(written, statuses);
-  if (known) return known.toLowerCase();
-  const meaning = statusMeaning(written);
-  if (meaning) return (wordFor(meaning, statuses) ?? meaning).toLowerCase();
-  const cleaned = (written.split(";")[0] ?? "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-  return cleaned === "" ? null : cleaned;
-}
-var STATUS_FIRST = ["proposed", "accepted"];
-function compareStatus(a, b) {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  const rankA = STATUS_FIRST.indexOf(a);
-  const rankB = STATUS_FIRST.indexOf(b);
-  if (rankA >= 0 || rankB >= 0) return (rankA < 0 ? STATUS_FIRST.length : rankA) - (rankB < 0 ? STATUS_FIRST.length : rankB);
-  return byText(a, b);
-}
-function compareRecords(a, b) {
-  const numberA = a.fileNumber ?? Number.POSITIVE_INFINITY;
-  const numberB = b.fileNumber ?? Number.POSITIVE_INFINITY;
-  return byText(a.folder, b.folder) || (numberA === numberB ? 0 : numberA < numberB ? -1 : 1) || byText(a.name, b.name);
-}
-function relationEdges(records, pathOf, root) {
-  const index2 = indexRecords(records, root);
-  const order2 = new Map(records.map((record, i) => [record.path, i]));
-  const found = { supersedes: /* @__PURE__ */ new Map(), amends: /* @__PURE__ */ new Map() };
-  for (const record of records) {
-    for (const relation of record.relations) {
-      const other = relationRecord(relation, record, index2);
-      if (!other || other.path === record.path) continue;
-      const [newer, older] = relation.kind === "supersedes" || relation.kind === "amends" ? [record, other] : [other, record];
-      const edges = relation.kind === "supersedes" || relation.kind === "superseded-by" ? found.supersedes : found.amends;
-      edges.set(`${newer.path}\0${older.path}`, [newer, older]);
-    }
-  }
-  const sorted = (edges) => [...edges.values()].sort(([fromA, toA], [fromB, toB]) => order2.get(fromA.path) - order2.get(fromB.path) || order2.get(toA.path) - order2.get(toB.path)).map(([from, to]) => ({ from: pathOf(from), to: pathOf(to) }));
-  return { supersedes: sorted(found.supersedes), amends: sorted(found.amends) };
-}
-function supersedeChains(edges, order2) {
-  const newer = /* @__PURE__ */ new Map();
-  const hasOlder = /* @__PURE__ */ new Set();
-  for (const { from, to } of edges) {
-    const list2 = newer.get(to);
-    if (list2) list2.push(from);
-    else newer.set(to, [from]);
-    hasOlder.add(from);
-  }
-  for (const list2 of newer.values()) list2.sort((a, b) => order2.get(a) - order2.get(b));
-  const nodes = [...new Set(edges.flatMap(({ from, to }) => [to, from]))].sort((a, b) => order2.get(a) - order2.get(b));
-  const chains = [];
-  const covered = /* @__PURE__ */ new Set();
-  let capped = false;
-  const walk = (path) => {
-    if (capped) return;
-    const last = path[path.length - 1];
-    const next = (newer.get(last) ?? []).filter((node2) => !path.includes(node2));
-    if (next.length === 0) {
-      if (path.length < 2) return;
-      if (chains.length === MAX_CHAINS) {
-        capped = true;
-        return;
-      }
-      chains.push(path);
-      for (const node2 of path) covered.add(node2);
-      return;
-    }
-    for (const node2 of next) walk([...path, node2]);
-  };
-  for (const node2 of nodes) if (!hasOlder.has(node2)) walk([node2]);
-  for (const node2 of nodes) if (!covered.has(node2)) walk([node2]);
-  const contained = (short, long) => {
-    let at = 0;
-    for (const node2 of long) if (node2 === short[at]) at++;
-    return at === short.length;
-  };
-  const maximal = chains.filter((chain) => !chains.some((other) => other.length > chain.length && contained(chain, other)));
-  return { chains: maximal, capped };
-}
-function undeclaredMentions(records, patterns, pathOf, conventions2) {
-  const adoptedByRecords = new Set(records.filter((record) => record.patterns.length > 0).map((record) => record.folder));
-  const adopted = (folder) => conventions2?.get(folder)?.patternsAdopted ?? adoptedByRecords.has(folder);
-  const mentioning = /* @__PURE__ */ new Map();
-  for (const record of records) {
-    if (adopted(record.folder)) continue;
-    for (const slug2 of record.mentioned ?? []) {
-      if (record.patterns.includes(slug2)) continue;
-      mentioning.set(slug2, [...mentioning.get(slug2) ?? [], pathOf(record)]);
-    }
-  }
-  return patterns.filter((pattern) => mentioning.has(pattern.slug)).map((pattern) => ({ slug: pattern.slug, name: pattern.name, adrs: mentioning.get(pattern.slug) }));
-}
-function buildSetReport(records, catalogue, { root, conventions: conventions2, statuses }) {
-  const unique = [...new Map(records.map((record) => [record.path, record])).values()].sort(compareRecords);
-  const pathOf = (record) => relativePath(root, record.path);
-  const adrs = unique.map((record) => ({
-    path: pathOf(record),
-    number: record.fileNumber ?? record.number?.value ?? null,
-    title: record.title,
-    status: record.status ? normaliseStatus(record.status.value, statuses) : null,
-    date: record.date?.value ?? null,
-    patterns: [...new Set(record.patterns)]
-  }));
-  const statusGroups = /* @__PURE__ */ new Map();
-  for (const adr of adrs) {
-    const group = statusGroups.get(adr.status);
-    if (group) group.push(adr.path);
-    else statusGroups.set(adr.status, [adr.path]);
-  }
-  const byStatus = [...statusGroups.entries()].sort(([a], [b]) => compareStatus(a, b)).map(([status, paths]) => ({ status, adrs: paths }));
-  const declaring = /* @__PURE__ */ new Map();
-  for (const adr of adrs) {
-    for (const slug2 of adr.patterns) {
-      const list2 = declaring.get(slug2);
-      if (list2) list2.push(adr.path);
-      else declaring.set(slug2, [adr.path]);
-    }
-  }
-  const categoryRank = (category) => {
-    const rank = catalogue.categories.indexOf(category);
-    return rank < 0 ? catalogue.categories.length : rank;
-  };
-  const patterns = catalogue.patterns.map((pattern, position2) => ({ pattern, position: position2 })).sort((a, b) => categoryRank(a.pattern.category) - categoryRank(b.pattern.category) || a.position - b.position).map(({ pattern }) => ({ slug: pattern.slug, name: pattern.name, category: pattern.category, adrs: declaring.get(pattern.slug) ?? [] }));
-  const unknownPatterns = [...declaring.entries()].filter(([slug2]) => !catalogue.get(slug2)).map(([slug2, paths]) => ({ slug: slug2, adrs: paths }));
-  const { supersedes, amends } = relationEdges(unique, pathOf, root);
-  const order2 = new Map(adrs.map((adr, i) => [adr.path, i]));
-  const { chains, capped } = supersedeChains(supersedes, order2);
-  return {
-    adrs,
-    byStatus,
-    patterns,
-    unusedPatterns: patterns.filter((pattern) => pattern.adrs.length === 0).map((pattern) => pattern.slug),
-    unknownPatterns,
-    undeclaredMentions: undeclaredMentions(unique, patterns, pathOf, conventions2),
-    supersedes,
-    amends,
-    chains,
-    chainsCapped: capped
-  };
-}
-var MERMAID_MAX_NODES = 300;
-var MERMAID_MAX_EDGES = 500;
-var LABEL_LENGTH = 80;
-function shorten(text3) {
-  const chars = [...text3];
-  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH - 1).join("")}\u2026` : text3;
-}
-function adrLabel(adr) {
-  const name = adr.path.slice(adr.path.lastIndexOf("/") + 1);
-  if (adr.title === null || adr.title.trim() === "") return name;
-  return adr.number !== null ? `${adr.number}. ${adr.title}` : adr.title;
-}
-function mermaidGraph(report, { maxNodes = MERMAID_MAX_NODES, maxEdges = MERMAID_MAX_EDGES } = {}) {
-  const adrIds = new Map(report.adrs.map((adr, i) => [adr.path, `a${i + 1}`]));
-  const patternLabels = [
-    ...report.patterns.map((pattern) => ({ slug: pattern.slug, label: pattern.name })),
-    ...report.unknownPatterns.map((pattern) => ({ slug: pattern.slug, label: `${pattern.slug} (not in the catalogue)` }))
-  ];
-  const patternIds = new Map(patternLabels.map((pattern, i) => [pattern.slug, `p${i + 1}`]));
-  const labels = /* @__PURE__ */ new Map();
-  for (const adr of report.adrs) labels.set(adrIds.get(adr.path), `["${escapeMermaidLabel(shorten(adrLabel(adr)))}"]`);
-  for (const pattern of patternLabels) labels.set(patternIds.get(pattern.slug), `(["${escapeMermaidLabel(shorten(pattern.label))}"])`);
-  const edges = [
-    ...report.supersedes.map(({ from, to }) => ({ from: adrIds.get(from), to: adrIds.get(to), arrow: "-.->|supersedes|" })),
-    ...report.amends.map(({ from, to }) => ({ from: adrIds.get(from), to: adrIds.get(to), arrow: "-.->|amends|" })),
-    ...report.adrs.flatMap((adr) => adr.patterns.map((slug2) => ({ from: adrIds.get(adr.path), to: patternIds.get(slug2), arrow: "-->|uses|" })))
-  ].filter((edge) => edge.from !== void 0 && edge.to !== void 0);
-  const allNodes = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
-  const shownNodes = /* @__PURE__ */ new Set();
-  const shownEdges = [];
-  for (const edge of edges) {
-    if (shownEdges.length >= maxEdges) break;
-    const added = [edge.from, edge.to].filter((id, i, ids) => !shownNodes.has(id) && ids.indexOf(id) === i);
-    if (shownNodes.size + added.length > maxNodes) continue;
-    for (const id of added) shownNodes.add(id);
-    shownEdges.push(edge);
-  }
-  const lines = ["graph LR"];
-  const omittedNodes = allNodes.size - shownNodes.size;
-  const omittedEdges = edges.length - shownEdges.length;
-  if (edges.length === 0) lines.push("%% No pattern uses or supersede relations to draw.");
-  else if (omittedNodes + omittedEdges > 0)
-    lines.push(`%% Capped at ${maxNodes} nodes and ${maxEdges} edges: ${omittedNodes} nodes and ${omittedEdges} edges left out.`);
-  const declared = [...labels.keys()].filter((id) => shownNodes.has(id));
-  for (const id of declared) lines.push(`  ${id}${labels.get(id)}`);
-  for (const edge of shownEdges) lines.push(`  ${edge.from} ${edge.arrow} ${edge.to}`);
-  return { text: lines.join("\n"), omittedNodes, omittedEdges, empty: edges.length === 0 };
-}
-function mermaidBlock(report, options) {
-  const graph = mermaidGraph(report, options);
-  if (graph.empty) return [];
-  const lines = ["```mermaid", graph.text, "```"];
-  if (graph.omittedNodes + graph.omittedEdges > 0)
-    lines.push("", `_The graph is capped: ${plural(graph.omittedNodes, "node")} and ${plural(graph.omittedEdges, "edge")} are left out._`);
-  return lines;
-}
-var plainAdr = () => null;
-function adrList(paths, link) {
-  return paths.map((path) => markdownLink(path, link(path))).join(", ");
-}
-function tableRow(cells) {
-  return `|${cells.map((cell) => cell === "" ? " " : ` ${cell} `).join("|")}|`;
-}
-function patternUsageLines(report, link = plainAdr) {
-  const used = report.patterns.filter((pattern) => pattern.adrs.length > 0);
-  if (used.length === 0 && report.unknownPatterns.length === 0) return ["No ADR declares a catalogue pattern."];
-  const lines = [];
-  if (used.length > 0) {
-    lines.push("| Pattern | Category | ADRs |", "| --- | --- | --- |");
-    for (const pattern of used)
-      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link)]));
-  }
-  if (report.unknownPatterns.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push("Declared but not in the catalogue:", "", "| Pattern | ADRs |", "| --- | --- |");
-    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link)]));
-  }
-  return lines;
-}
-
-// src/format/job-summary.ts
-var JOB_SUMMARY_MAX_BYTES = 1e6;
-var encoder = new TextEncoder();
-function utf8Bytes(text3) {
-  return encoder.encode(text3).length;
-}
-function relativePath2(root, path) {
-  return (relative5(root, path) || path).split(sep6).join("/");
-}
-function problemRow(path, message, fileUrl) {
-  const file = markdownLink(path, fileUrl?.(path, message.line));
-  const severity = message.severity === "error" ? "error" : "warning";
-  const rule = message.ruleId === null ? " " : ` ${markdownLink(message.ruleId, message.url)} `;
-  return `| ${file} | ${message.line}:${message.column} | ${severity} |${rule}| ${escapeMarkdownText(message.message)} |`;
-}
-function leftOutLine(rows) {
-  const what = rows === 1 ? "1 problem is" : `${rows} problems are`;
-  return `_${what} left out to keep this summary within GitHub's size limit: see the SARIF file, or run \`npx adrlint\` for the full list._`;
-}
-var GRAPH_LEFT_OUT = "_The ADR graph is left out to keep this summary within GitHub's size limit._";
-var CUT = "_The rest is cut to keep this summary within GitHub's size limit._";
-function formatJobSummary(input) {
-  const { results, root, fileUrl } = input;
-  const maxBytes = Math.max(0, input.maxBytes ?? JOB_SUMMARY_MAX_BYTES);
-  const report = buildSetReport(input.records, input.catalogue, { root, ...input.statuses ? { statuses: input.statuses } : {} });
-  const { errors, warnings, fixable } = totals(results);
-  const head = [
-    `## ${escapeMarkdownText(input.title ?? "adrlint")}`,
-    "",
-    `**${plural(results.length, "file")}** linted \xB7 **${plural(errors, "error")}** \xB7 **${plural(warnings, "warning")}** \xB7 **${fixable}** fixable`,
-    ...(input.notes ?? []).flatMap((note) => ["", note]),
-    "",
-    "### Problems",
-    ""
-  ];
-  const rows = results.flatMap((result) => {
-    const path = relativePath2(root, result.filePath);
-    return result.messages.map((message) => problemRow(path, message, fileUrl));
-  });
-  const tableHead = ["| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |"];
-  const patterns = ["", "### Patterns", "", ...patternUsageLines(report, (path) => fileUrl?.(path) ?? null)];
-  const block = mermaidBlock(report);
-  const graph = block.length > 0 ? ["", "<details><summary>ADR graph: patterns and supersedes</summary>", "", ...block, "", "</details>"] : [];
-  const render = (shownRows, leftOut, withGraph) => {
-    const problems = rows.length === 0 ? ["No problems found."] : [...tableHead, ...shownRows, ...leftOut > 0 ? ["", leftOutLine(leftOut)] : []];
-    const tail = withGraph ? graph : graph.length > 0 ? ["", GRAPH_LEFT_OUT] : [];
-    return `${[...head, ...problems, ...patterns, ...tail].join("\n")}
-`;
-  };
-  const full = render(rows, 0, true);
-  if (utf8Bytes(full) <= maxBytes) return full;
-  for (const withGraph of graph.length > 0 ? [true, false] : [false]) {
-    const fixed = utf8Bytes(render([], rows.length, withGraph));
-    if (fixed > maxBytes) continue;
-    let budget = maxBytes - fixed;
-    let kept = 0;
-    while (kept < rows.length) {
-      const cost = utf8Bytes(rows[kept]) + 1;
-      if (cost > budget) break;
-      budget -= cost;
-      kept++;
-    }
-    return render(rows.slice(0, kept), rows.length - kept, withGraph);
-  }
-  return cutToBytes(render([], rows.length, false), maxBytes);
-}
-function cutToBytes(text3, maxBytes) {
-  const lines = text3.split("\n");
-  const kept = [];
-  let bytes = 0;
-  const notice2 = utf8Bytes(`
-${CUT}
-`);
-  for (const line of lines) {
-    const cost = utf8Bytes(line) + 1;
-    if (bytes + cost + notice2 > maxBytes) break;
-    kept.push(line);
-    bytes += cost;
-  }
-  if (kept.length === 0) return "";
-  return `${kept.join("\n")}
-
-${CUT}
-`;
+function reviewFingerprint({ rule, message, place }, path) {
+  return digest([rule ?? "", path, message, place?.line ?? ""].join("\0"), 20);
 }
 
 // src/format/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
-import { isAbsolute as isAbsolute2, relative as relative6, sep as sep7 } from "node:path";
-import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "adrlint/v1";
@@ -56895,7 +56950,7 @@ function rangeRegion(text3, lines, [start2, end]) {
 }
 function quoted(text3) {
   const short = text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
-  return `"${oneLine3(short)}"`;
+  return `"${oneLine(short)}"`;
 }
 function describeEdit(text3, { range: [start2, end], text: inserted }) {
   const deleted = text3.slice(start2, end);
@@ -56903,84 +56958,64 @@ function describeEdit(text3, { range: [start2, end], text: inserted }) {
   if (!inserted) return `Delete ${quoted(deleted)}`;
   return `Replace ${quoted(deleted)} with ${quoted(inserted)}`;
 }
-function lineText(text3, lines, line) {
-  const start2 = lines.offset({ line, column: 1 });
-  const end = text3.slice(start2).search(/[\r\n]/);
-  return end === -1 ? text3.slice(start2) : text3.slice(start2, start2 + end);
+function sarifFix({ location, text: text3, lines }, fix) {
+  return {
+    description: { text: describeEdit(text3, fix) },
+    artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: rangeRegion(text3, lines, fix.range), insertedContent: { text: fix.text } }] }]
+  };
 }
-function fingerprintOf(ruleId, uri, m, text3, lines) {
-  const where = text3 !== void 0 && lines ? [lineText(text3, lines, m.line).trim(), text3.slice(lines.offset({ line: m.line, column: m.column }), lines.offset({ line: m.endLine, column: m.endColumn }))] : [];
-  return createHash2("sha256").update(JSON.stringify([ruleId, uri, ...where, m.message.replace(/\d+/g, "#")])).digest("hex").slice(0, 32);
+function sarifResult(m, file, fingerprint, ruleIndex) {
+  const region = { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
+  const { text: text3, lines } = file;
+  return {
+    ruleId: m.ruleId,
+    ...ruleIndex !== void 0 ? { ruleIndex } : {},
+    level: levelOf(m.severity),
+    message: { text: m.message },
+    locations: [{ physicalLocation: { artifactLocation: file.location, region } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...m.fix && text3 !== void 0 && lines ? { fixes: [sarifFix({ location: file.location, text: text3, lines }, m.fix)] } : {}
+  };
 }
-function formatSarif(results, { root, version }) {
+function notification(m, location) {
+  return { level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] };
+}
+function sarifEntries(results, root) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
-  const sarifResults = [];
-  const notifications = [];
+  const entries = { results: [], notifications: [] };
   for (const result of results) {
-    const location = artifactLocation(root, result.filePath);
     const text3 = lintedText(result);
-    const lines = text3 === void 0 ? void 0 : createLineIndex(text3);
+    const file = { location: artifactLocation(root, result.filePath), ...text3 !== void 0 ? { text: text3, lines: createLineIndex(text3) } : {} };
+    const placeOf = file.text !== void 0 ? placesIn(file.text, file.lines) : void 0;
     const occurrences = /* @__PURE__ */ new Map();
     for (const m of result.messages) {
       if (m.ruleId === null) {
-        notifications.push({ level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] });
+        entries.notifications.push(notification(m, file.location));
         continue;
       }
-      const hash = fingerprintOf(m.ruleId, location.uri, m, text3, lines);
+      const hash = sarifFingerprint({ rule: m.ruleId, message: m.message, ...placeOf ? { place: placeOf(m) } : {} }, file.location.uri);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
-      const index2 = ruleIndex.get(m.ruleId);
-      sarifResults.push({
-        ruleId: m.ruleId,
-        ...index2 !== void 0 ? { ruleIndex: index2 } : {},
-        level: levelOf(m.severity),
-        message: { text: m.message },
-        locations: [
-          { physicalLocation: { artifactLocation: location, region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn } } }
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
-        ...m.fix && text3 !== void 0 && lines ? {
-          fixes: [
-            {
-              description: { text: describeEdit(text3, m.fix) },
-              artifactChanges: [
-                {
-                  artifactLocation: location,
-                  replacements: [{ deletedRegion: rangeRegion(text3, lines, m.fix.range), insertedContent: { text: m.fix.text } }]
-                }
-              ]
-            }
-          ]
-        } : {}
-      });
+      entries.results.push(sarifResult({ ...m, ruleId: m.ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(m.ruleId)));
     }
   }
+  return entries;
+}
+function formatSarif(results, { root, version }) {
+  const { results: sarifResults, notifications } = sarifEntries(results, root);
   const rootUri = fileUri(root);
-  const log = {
-    $schema: SARIF_SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "adrlint",
-            version,
-            semanticVersion: version,
-            informationUri: REPOSITORY_URL,
-            rules: rules.map(ruleDescriptor)
-          }
-        },
-        invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
-        originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith("/") ? rootUri : `${rootUri}/` } },
-        results: sarifResults,
-        // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
-        // micromark counts them); SARIF's default line breaks are CRLF and LF only.
-        columnKind: "utf16CodeUnits",
-        newlineSequences: ["\r\n", "\n", "\r"]
-      }
-    ]
+  const driver = { name: "adrlint", version, semanticVersion: version, informationUri: REPOSITORY_URL, rules: rules.map(ruleDescriptor) };
+  const run = {
+    tool: { driver },
+    invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
+    originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith("/") ? rootUri : `${rootUri}/` } },
+    results: sarifResults,
+    // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
+    // micromark counts them); SARIF's default line breaks are CRLF and LF only.
+    columnKind: "utf16CodeUnits",
+    newlineSequences: ["\r\n", "\n", "\r"]
   };
-  return `${JSON.stringify(log, null, 2)}
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] }, null, 2)}
 `;
 }
 
@@ -57900,7 +57935,7 @@ function runFileWork(work, config, catalogue) {
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
-    return { record, messages: checkAdr(adr, [record], { catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error2) {
     if (error2 instanceof TooComplexError) return { error: error2.message };
     return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
@@ -57908,7 +57943,7 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/parse/record-head.ts
-import { basename as basename12, dirname as dirname11 } from "node:path";
+import { basename as basename14, dirname as dirname11 } from "node:path";
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
 var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 var DATE_WORD = /date/i;
@@ -57957,7 +57992,7 @@ function headRecord(path, source, catalogue) {
   const h1Range = [at, at + line.length];
   const numbered = titleNumber(title);
   const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
-  const name = basename12(path);
+  const name = basename14(path);
   return {
     path,
     folder: dirname11(path),
@@ -58190,9 +58225,9 @@ async function lintProject(options) {
     }
     const hash = hashOf(read.source);
     const folderConventions2 = conventions2.get(dirname13(path));
-    const fingerprint2 = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
+    const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
     const hit = cache?.get(path, hash);
-    if (hit?.messages && (hit.conventions ?? "") === fingerprint2) {
+    if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
       targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
       continue;
     }
@@ -58235,8 +58270,8 @@ async function lintProject(options) {
       else {
         target.record = outcome.record;
         target.fileMessages = outcome.messages ?? [];
-        const fingerprint2 = work.conventions ? conventionsFingerprint(work.conventions) : "";
-        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint2 ? { conventions: fingerprint2 } : {} });
+        const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
+        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
       }
     } else if (!("error" in outcome)) {
       otherRecords[-1 - slot] = outcome.record;
@@ -58244,7 +58279,7 @@ async function lintProject(options) {
     }
   });
   const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
-  const context3 = { catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
+  const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
   const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
   const written = /* @__PURE__ */ new Map();
   const results = discovery.missing.map(
@@ -58632,8 +58667,8 @@ function regionEnding(source, lines) {
 var MAX_REVIEW_BODY = 65e3;
 var MAX_SUMMARY_LINE = 200;
 var REVIEW_MARKER = "<!-- adrlint:review -->";
-function reviewMarker(fingerprint2) {
-  return `<!-- adrlint:${fingerprint2.replace(/[^A-Za-z0-9._:/+=]/g, (character) => encodeURIComponent(character).replace(/-/g, "%2D"))} -->`;
+function reviewMarker(fingerprint) {
+  return `<!-- adrlint:${fingerprint.replace(/[^A-Za-z0-9._:/+=]/g, (character) => encodeURIComponent(character).replace(/-/g, "%2D"))} -->`;
 }
 async function postReview(octokit, {
   owner,
@@ -58916,6 +58951,7 @@ function reviewProblems(results, root, changed) {
     const path = repoRelative(root, result.filePath);
     const diff = patches.get(path);
     if (!diff || result.source === void 0) continue;
+    const placeOf = placesIn(result.source);
     for (const message of result.messages) {
       if (!message.fix) continue;
       const suggestion = suggestionFor(result.source, message.fix);
@@ -58932,7 +58968,7 @@ function reviewProblems(results, root, changed) {
 ${fence3}suggestion
 ${suggestion.body}
 ${fence3}`,
-        fingerprint: fingerprint(message.ruleId ?? "", path, message.message, lineText2(result.source, message.line))
+        fingerprint: reviewFingerprint({ rule: message.ruleId, message: message.message, place: placeOf(message) }, path)
       });
     }
   }
@@ -58940,12 +58976,6 @@ ${fence3}`,
 }
 function longestBacktickRun(text3) {
   return Math.max(0, ...[...text3.matchAll(/`+/g)].map((match) => match[0].length));
-}
-function lineText2(source, line) {
-  return source.split(/\r\n|\r|\n/)[line - 1] ?? "";
-}
-function fingerprint(...parts2) {
-  return createHash4("sha256").update(parts2.join("\0")).digest("hex").slice(0, 20);
 }
 function linkBase(runner) {
   if (!runner.repository || !runner.sha) return void 0;

@@ -15919,10 +15919,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename8) {
-    assertNonEmpty(basename8, "basename");
-    assertPart(basename8, "basename");
-    this.path = default2.join(this.dirname || "", basename8);
+  set basename(basename10) {
+    assertNonEmpty(basename10, "basename");
+    assertPart(basename10, "basename");
+    this.path = default2.join(this.dirname || "", basename10);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -26029,6 +26029,271 @@ function patternLinkTarget(pattern, settings) {
   return pattern.url;
 }
 
+// src/model/sections.ts
+function normaliseHeading(heading) {
+  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
+}
+var CONCEPTS = [
+  ["status", "statut", "etat", "estado", "stato"],
+  [
+    "context",
+    "context and problem statement",
+    "problem statement",
+    "background",
+    "contexte",
+    "contexte et enonce du probleme",
+    "contexte et definition du probleme",
+    "contexte et probleme",
+    "enonce du probleme",
+    "definition du probleme",
+    "problematique",
+    "kontext",
+    "kontext und problemstellung",
+    "contexto",
+    "contexto y planteamiento del problema",
+    "contexto e declaracao do problema",
+    "contesto"
+  ],
+  [
+    "considered options",
+    "options",
+    "options considered",
+    "alternatives",
+    "alternatives considered",
+    "considered alternatives",
+    "options considerees",
+    "options envisagees",
+    "solutions etudiees",
+    "solutions envisagees",
+    "alternatives considerees",
+    "alternatives envisagees",
+    "betrachtete optionen",
+    "optionen",
+    "alternativen",
+    "opciones consideradas",
+    "alternativas",
+    "opcoes consideradas",
+    "opzioni considerate"
+  ],
+  [
+    "decision",
+    "decisions",
+    "decision outcome",
+    "outcome",
+    "proposal",
+    "proposed decision",
+    "resultat de la decision",
+    "solution retenue",
+    "entscheidung",
+    "entscheidungsergebnis",
+    "resultado de la decision",
+    "decisao",
+    "resultado da decisao",
+    "decisione",
+    "esito della decisione"
+  ],
+  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
+  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
+  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
+  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
+];
+function sectionNames(title) {
+  const name = normaliseHeading(title);
+  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
+}
+var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
+function withOneWordInside(heading, name) {
+  const words3 = name.split(" ");
+  const written = heading.split(" ");
+  if (words3.length < 2 || written.length !== words3.length + 1) return false;
+  for (let extra = 1; extra < written.length - 1; extra++) {
+    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
+  }
+  return false;
+}
+function namesHeading(heading, names) {
+  return names.some(
+    (name) => heading === name || heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length)) || withOneWordInside(heading, name)
+  );
+}
+var OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
+function optionHeadingsAt(headings) {
+  const at = headings.flatMap((heading, index2) => OPTION_HEADING.test(heading) ? [index2] : []);
+  return at.length >= 2 ? at[0] : null;
+}
+var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
+function headingIsSection(heading, names) {
+  if (namesHeading(heading, names)) return true;
+  const parts2 = heading.split(JOIN);
+  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
+}
+
+// src/parse/link-targets.ts
+import { join, resolve } from "node:path";
+function isExternalUrl(url) {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+}
+function splitUrl(url) {
+  const hash = url.indexOf("#");
+  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const question = beforeHash.indexOf("?");
+  return {
+    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
+    query: question >= 0 ? beforeHash.slice(question + 1) : null,
+    fragment: hash >= 0 ? url.slice(hash + 1) : null
+  };
+}
+function decodeUrlPart(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+function resolveLinkPath(path, folder, root) {
+  const decoded = decodeUrlPart(path);
+  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
+}
+var HTML = /\.html?$/i;
+var MARKDOWN = /\.(?:md|markdown)$/i;
+var isMarkdownPath = (path) => MARKDOWN.test(path);
+function targetCandidates(path) {
+  if (HTML.test(path)) {
+    const stem = path.replace(HTML, "");
+    return [path, `${stem}.md`, `${stem}.markdown`];
+  }
+  return [path];
+}
+function existingTarget(path, project) {
+  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
+  return null;
+}
+
+// src/parse/conventions.ts
+var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
+var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+var PATTERNS_KEY = /^patterns[ \t]*:/m;
+function declaresPatterns(source) {
+  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
+  return block !== null && PATTERNS_KEY.test(block[1]);
+}
+function conventionsOfRecords(set, linted) {
+  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
+}
+var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
+var STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
+var STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
+
+// src/model/dates.ts
+function checkIsoDate(written) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
+  if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `"${written}" has no month ${match[2]}`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
+  return null;
+}
+var DAY_MS = 864e5;
+function leadingIsoDate(value2) {
+  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
+  if (!/^\d{4}-/.test(text3)) return null;
+  const month = /^(\d{4})-(\d{2})$/.exec(text3);
+  if (month) {
+    const number = Number(month[2]);
+    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
+    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
+  }
+  const problem = checkIsoDate(text3);
+  if (problem) return { text: text3, day: null, problem };
+  const [year, monthNumber, day] = text3.split("-").map(Number);
+  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
+}
+function formatDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+function latestToday(now = /* @__PURE__ */ new Date()) {
+  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
+}
+
+// src/engine/run-rules.ts
+import { dirname as dirname2 } from "node:path";
+function settingsOf(config2, ruleId, today = latestToday()) {
+  return {
+    statuses: config2.statuses,
+    statusesGiven: config2.statusesGiven,
+    linkTemplate: config2.linkTemplate,
+    requested: config2.explicitRules.includes(ruleId),
+    userCatalogue: config2.catalogue !== null,
+    today
+  };
+}
+function checkAdr(adr, set, { rules: rules2, catalogue: catalogue2, config: config2, project, conventions: folders, today }, current2, scope = "all") {
+  const messages = [];
+  const record = current2 ?? buildRecord(adr, catalogue2);
+  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
+  const files = project ?? setOnlyProject(records);
+  const conventions2 = folders?.get(dirname2(adr.path)) ?? conventionsOfRecords(records, adr);
+  const now = today ?? latestToday();
+  const owners = topicOwners(rules2, config2);
+  for (const rule of rules2) {
+    if (scope !== "all" && rule.meta.scope !== scope) continue;
+    const setting = config2.rules[rule.meta.id];
+    if (!setting || setting.severity === "off") continue;
+    const configured = setting.severity;
+    const report = (descriptor) => {
+      if (descriptor.topic !== void 0 && (owners.get(descriptor.topic) ?? rule.meta.id) !== rule.meta.id) return;
+      const start2 = adr.lines.position(descriptor.range[0]);
+      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
+      const diagnostic = {
+        ruleId: rule.meta.id,
+        severity: descriptor.severity === "warn" ? "warn" : configured,
+        message: oneLine(descriptor.message),
+        line: start2.line,
+        column: start2.column,
+        endLine: end.line,
+        endColumn: end.column,
+        url: rule.meta.docs.url
+      };
+      if (descriptor.fix) diagnostic.fix = descriptor.fix;
+      if (descriptor.suggestions?.length)
+        diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
+      messages.push(diagnostic);
+    };
+    const settings = settingsOf(config2, rule.meta.id, now);
+    rule.check({ adr, record, set: records, project: files, catalogue: catalogue2, settings, conventions: conventions2, options: setting.options, report });
+  }
+  return messages.sort(byPosition);
+}
+function topicOwners(rules2, config2) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const rule of rules2) {
+    const severity = config2.rules[rule.meta.id]?.severity;
+    if (severity === void 0 || severity === "off") continue;
+    for (const topic of rule.meta.owns ?? []) if (!owners.has(topic)) owners.set(topic, rule.meta.id);
+  }
+  return owners;
+}
+function byPosition(a, b) {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function oneLine(message) {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function setOnlyProject(records) {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const folders = new Set(records.map((record) => record.folder));
+  return {
+    root: "/",
+    complete: false,
+    exists: (path) => byPath.has(path) || folders.has(path),
+    isDirectory: (path) => folders.has(path),
+    anchors: (path) => byPath.get(path)?.anchors ?? null,
+    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
+  };
+}
+
 // rules/frontmatter-syntax.ts
 var frontmatter_syntax_exports = {};
 __export(frontmatter_syntax_exports, {
@@ -26124,40 +26389,6 @@ __export(frontmatter_fields_exports, {
   meta: () => meta2
 });
 var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/model/dates.ts
-function checkIsoDate(written) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written.trim());
-  if (!match) return `"${written}" is not a date in the form YYYY-MM-DD`;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12) return `"${written}" has no month ${match[2]}`;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) return `"${written}" is not a real date: ${year}-${match[2]} has ${daysInMonth} days`;
-  return null;
-}
-var DAY_MS = 864e5;
-function leadingIsoDate(value2) {
-  const text3 = /^[^\s;,()]+/.exec(value2.trim())?.[0].replace(/[.:!]+$/, "") ?? "";
-  if (!/^\d{4}-/.test(text3)) return null;
-  const month = /^(\d{4})-(\d{2})$/.exec(text3);
-  if (month) {
-    const number = Number(month[2]);
-    if (number < 1 || number > 12) return { text: text3, day: null, problem: `"${text3}" has no month ${month[2]}` };
-    return { text: text3, day: Date.UTC(Number(month[1]), number - 1, 1) / DAY_MS, problem: null };
-  }
-  const problem = checkIsoDate(text3);
-  if (problem) return { text: text3, day: null, problem };
-  const [year, monthNumber, day] = text3.split("-").map(Number);
-  return { text: text3, day: Date.UTC(year, monthNumber - 1, day) / DAY_MS, problem: null };
-}
-function formatDay(day) {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-function latestToday(now = /* @__PURE__ */ new Date()) {
-  return new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
-}
-
-// rules/frontmatter-fields.ts
 var meta2 = {
   id: "frontmatter-fields",
   description: "Known frontmatter fields have valid values: date, patterns and categories",
@@ -26536,338 +26767,10 @@ __export(pattern_undeclared_exports, {
   meta: () => meta6
 });
 
-// src/model/sections.ts
-function normaliseHeading(heading) {
-  return heading.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, "").replace(/\s*:$/, "").toLowerCase();
-}
-var CONCEPTS = [
-  ["status", "statut", "etat", "estado", "stato"],
-  [
-    "context",
-    "context and problem statement",
-    "problem statement",
-    "background",
-    "contexte",
-    "contexte et enonce du probleme",
-    "contexte et definition du probleme",
-    "contexte et probleme",
-    "enonce du probleme",
-    "definition du probleme",
-    "problematique",
-    "kontext",
-    "kontext und problemstellung",
-    "contexto",
-    "contexto y planteamiento del problema",
-    "contexto e declaracao do problema",
-    "contesto"
-  ],
-  [
-    "considered options",
-    "options",
-    "options considered",
-    "alternatives",
-    "alternatives considered",
-    "considered alternatives",
-    "options considerees",
-    "options envisagees",
-    "solutions etudiees",
-    "solutions envisagees",
-    "alternatives considerees",
-    "alternatives envisagees",
-    "betrachtete optionen",
-    "optionen",
-    "alternativen",
-    "opciones consideradas",
-    "alternativas",
-    "opcoes consideradas",
-    "opzioni considerate"
-  ],
-  [
-    "decision",
-    "decisions",
-    "decision outcome",
-    "outcome",
-    "proposal",
-    "proposed decision",
-    "resultat de la decision",
-    "solution retenue",
-    "entscheidung",
-    "entscheidungsergebnis",
-    "resultado de la decision",
-    "decisao",
-    "resultado da decisao",
-    "decisione",
-    "esito della decisione"
-  ],
-  ["consequences", "consequence", "positive consequences", "negative consequences", "impacts", "konsequenzen", "consecuencias", "consequencias", "conseguenze"],
-  ["decision drivers", "facteurs de decision", "entscheidungstreiber", "factores de decision", "fatores de decisao"],
-  ["pros and cons of the options", "avantages et inconvenients des options", "avantages et inconvenients des solutions", "vor- und nachteile der optionen", "pros y contras de las opciones"],
-  ["more information", "informations supplementaires", "plus d'informations", "weitere informationen", "mas informacion", "mais informacoes"]
-];
-function sectionNames(title) {
-  const name = normaliseHeading(title);
-  return CONCEPTS.find((names) => names.includes(name)) ?? [name];
-}
-var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
-function withOneWordInside(heading, name) {
-  const words3 = name.split(" ");
-  const written = heading.split(" ");
-  if (words3.length < 2 || written.length !== words3.length + 1) return false;
-  for (let extra = 1; extra < written.length - 1; extra++) {
-    if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
-  }
-  return false;
-}
-function namesHeading(heading, names) {
-  return names.some(
-    (name) => heading === name || heading.startsWith(name) && QUALIFIED.test(heading.slice(name.length)) || withOneWordInside(heading, name)
-  );
-}
-var OPTION_HEADING = /^(?:option|alternative|solution|variante?|opcion|opcao|opzione)\s+(?:\d+|[a-z])\b/;
-function optionHeadingsAt(headings) {
-  const at = headings.flatMap((heading, index2) => OPTION_HEADING.test(heading) ? [index2] : []);
-  return at.length >= 2 ? at[0] : null;
-}
-var JOIN = /,?\s+(?:and|et|und|y|e|&|\+)\s+|\s*[/,]\s*/;
-function headingIsSection(heading, names) {
-  if (namesHeading(heading, names)) return true;
-  const parts2 = heading.split(JOIN);
-  return parts2.length > 1 && parts2.some((part) => namesHeading(part.trim(), names));
-}
-
-// src/parse/link-targets.ts
-import { basename as basename2, extname, join, relative, resolve, sep } from "node:path";
-function isExternalUrl(url) {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-}
-function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
-  const question = beforeHash.indexOf("?");
-  return {
-    path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
-    query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
-  };
-}
-function decodeUrlPart(text3) {
-  try {
-    return decodeURIComponent(text3);
-  } catch {
-    return text3;
-  }
-}
-function resolveLinkPath(path, folder, root) {
-  const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join(root, decoded) : resolve(folder, decoded);
-}
-var HTML = /\.html?$/i;
-var MARKDOWN = /\.(?:md|markdown)$/i;
-var isMarkdownPath = (path) => MARKDOWN.test(path);
-function targetCandidates(path) {
-  if (HTML.test(path)) {
-    const stem = path.replace(HTML, "");
-    return [path, `${stem}.md`, `${stem}.markdown`];
-  }
-  return [path];
-}
-function existingTarget(path, project) {
-  for (const candidate of targetCandidates(path)) if (project.exists(candidate)) return candidate;
-  return null;
-}
-function extensionOf(name) {
-  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
-}
-var NUMBERED = /^(\d+)-(.+)$/;
-var numberedPools = /* @__PURE__ */ new WeakMap();
-function numberedPool(names, kind) {
-  let pools = numberedPools.get(names);
-  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
-  const known = pools.get(kind);
-  if (known) return known;
-  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
-  for (const candidate of [...names].sort()) {
-    const candidateExtension = extensionOf(candidate);
-    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
-    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
-    if (!parts2) continue;
-    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
-    push2(pool.byRest, entry.rest.toLowerCase(), entry);
-    push2(pool.byNumber, entry.number, entry);
-  }
-  pools.set(kind, pool);
-  return pool;
-}
-function push2(map, key, value2) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value2);
-  else map.set(key, [value2]);
-}
-function renamedTargets(missing, names) {
-  const name = basename2(missing);
-  const extension2 = extensionOf(name);
-  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
-  if (!match) return [];
-  const [, digits, rest] = match;
-  const number = Number(digits);
-  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
-  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
-  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
-  if (sameName.length > 0) return sameName.map((entry) => entry.name);
-  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
-}
-function replacementName(missingName, found) {
-  const extension2 = extensionOf(missingName);
-  const foundStem = found.slice(0, found.length - extensionOf(found).length);
-  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
-  return found;
-}
-function relativeHref(fromFolder, to) {
-  const path = relative(fromFolder, to).split(sep).join("/");
-  return path === "" ? basename2(to) : path;
-}
-function encodeDestination(path) {
-  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-function offsetsOf(node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? null : [start2, end];
-}
-var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
-var treeIndexes = /* @__PURE__ */ new WeakMap();
-function indexOf(tree) {
-  const known = treeIndexes.get(tree);
-  if (known) return known;
-  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
-  const pending = [tree];
-  while (pending.length > 0) {
-    const node2 = pending.pop();
-    const at = offsetsOf(node2);
-    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
-    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
-    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
-  }
-  treeIndexes.set(tree, index2);
-  return index2;
-}
-function destinationFrom(text3, at, limit) {
-  let i = at;
-  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
-  if (text3.charAt(i) === "<") {
-    const close2 = text3.indexOf(">", i);
-    if (close2 < 0 || close2 > limit) return null;
-    return { range: [i + 1, close2], angled: true };
-  }
-  let depth = 0;
-  let j = i;
-  while (j < limit) {
-    const char = text3.charAt(j);
-    if (char === "\\") {
-      j += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
-      depth--;
-    }
-    j++;
-  }
-  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
-}
-function closingBracket(text3, open, limit) {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const char = text3.charAt(i);
-    if (char === "\\") i++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-function linkDestination(adr, range) {
-  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
-  if (!node2) return null;
-  const { text: text3 } = adr;
-  if (node2.type === "link") {
-    const children = node2.children;
-    const last = children[children.length - 1];
-    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
-    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "image") {
-    const close2 = closingBracket(text3, range[0] + 1, range[1]);
-    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
-    return destinationFrom(text3, close2 + 2, range[1]);
-  }
-  if (node2.type === "linkReference" || node2.type === "imageReference") {
-    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
-    const at = definition2 ? offsetsOf(definition2) : null;
-    if (!at) return null;
-    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
-    if (!label) return null;
-    return destinationFrom(text3, at[0] + label[0].length, at[1]);
-  }
-  return null;
-}
-function writtenDestination(adr, linkRange, url) {
-  const destination2 = linkDestination(adr, linkRange);
-  if (!destination2) return null;
-  const [start2, end] = destination2.range;
-  const raw = adr.text.slice(start2, end);
-  const cut = raw.search(/[?#]/);
-  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
-  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
-  return { start: start2, raw, rawPath, angled: destination2.angled };
-}
-function destinationText(path, angled) {
-  if (!angled) return encodeDestination(path);
-  return /[<>\r\n]/.test(path) ? null : path;
-}
-function replaceLinkFileName(adr, linkRange, url, newName) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newName, written.angled);
-  if (text3 === null) return null;
-  const slash = written.rawPath.lastIndexOf("/");
-  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkPath(adr, linkRange, url, newPath) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const text3 = destinationText(newPath, written.angled);
-  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
-}
-function replaceLinkFragment(adr, linkRange, url, anchor) {
-  const written = writtenDestination(adr, linkRange, url);
-  if (!written) return null;
-  const hash = written.raw.indexOf("#");
-  if (hash < 0) return null;
-  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
-  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
-}
-
-// src/parse/conventions.ts
-var NO_CONVENTIONS = Object.freeze({ patternsAdopted: false, template: null });
-var FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-var PATTERNS_KEY = /^patterns[ \t]*:/m;
-function declaresPatterns(source) {
-  const block = FRONTMATTER.exec(source.slice(0, 64 * 1024));
-  return block !== null && PATTERNS_KEY.test(block[1]);
-}
+// rules/support/patterns-wanted.ts
 function patternsWanted({ conventions: conventions2, settings }) {
   return conventions2.patternsAdopted || settings.userCatalogue || settings.requested;
 }
-function conventionsOfRecords(set, linted) {
-  return { patternsAdopted: set.some((record) => record.patterns.length > 0) || linted !== void 0 && declaresPatterns(linted.text), template: null };
-}
-var PLACEHOLDER2 = /^\s*(?:\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\s*$/;
-var STATUS_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${STATUS_LABELS})(?:\\*\\*|__)?[ \\t]*:[ \\t]*(.+)$`, "im");
-var STATUS_HEADING2 = new RegExp(`^#{1,6}[ \\t]+(?:${STATUS_LABELS})[ \\t]*#*[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.+)$`, "im");
 
 // rules/pattern-undeclared.ts
 var meta6 = {
@@ -26916,12 +26819,12 @@ var check6 = (context) => {
   for (const [slug2, mention] of firstMentions) {
     report({
       range: mention.range,
-      message: `"${oneLine(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
+      message: `"${oneLine2(mention.text)}" mentions the pattern "${slug2}"; declare it under "patterns" in the frontmatter`,
       ...fix ? { fix } : {}
     });
   }
 };
-function oneLine(text3) {
+function oneLine2(text3) {
   return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
@@ -26963,7 +26866,7 @@ __export(pattern_link_exports, {
   check: () => check8,
   meta: () => meta8
 });
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 var meta8 = {
   id: "pattern-link",
   description: "The first prose mention of each pattern links to its page",
@@ -26991,7 +26894,7 @@ var check8 = (context) => {
     const target = pattern ? patternLinkTarget(pattern, settings) : null;
     if (!pattern || !target) continue;
     if (linksTo(adr, target, project) || pattern.url && linksTo(adr, pattern.url, project)) continue;
-    const shown = `[${oneLine2(mention.text)}](${destination(target)})`;
+    const shown = `[${oneLine3(mention.text)}](${destination(target)})`;
     if (conventions2.missingPatternPages?.includes(pattern.slug)) {
       report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
       continue;
@@ -27012,7 +26915,7 @@ function linksTo(adr, target, project) {
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
-  return path === "" ? null : resolveLinkPath(path, dirname2(adrPath), project.root);
+  return path === "" ? null : resolveLinkPath(path, dirname3(adrPath), project.root);
 }
 function destination(url) {
   let depth = 0;
@@ -27023,7 +26926,7 @@ function destination(url) {
   if (depth === 0 && !/[\s<>]/.test(url)) return url;
   return `<${url.replace(/[\r\n]/g, "").replace(/</g, "%3C").replace(/>/g, "%3E")}>`;
 }
-function oneLine2(text3) {
+function oneLine3(text3) {
   return text3.replace(/[ \t]*(?:\r\n|\r|\n)[ \t>]*/g, " ");
 }
 
@@ -27331,7 +27234,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename3 } from "node:path";
+import { basename as basename2 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -27359,7 +27262,7 @@ var check13 = ({ record, set, report }) => {
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename3(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename2(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 var firstByTitle = /* @__PURE__ */ new WeakMap();
@@ -27616,7 +27519,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename4 } from "node:path";
+import { basename as basename3 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -27657,7 +27560,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename4(template.path)}`,
+    label: `folder's template ${basename3(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -27754,12 +27657,145 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename6, dirname as dirname3, join as join2 } from "node:path";
-var import_yaml9 = __toESM(require_dist(), 1);
+import { basename as basename8, dirname as dirname4, join as join2 } from "node:path";
+
+// rules/support/link-edits.ts
+import { basename as basename4, relative, sep } from "node:path";
+function relativeHref(fromFolder, to) {
+  const path = relative(fromFolder, to).split(sep).join("/");
+  return path === "" ? basename4(to) : path;
+}
+function encodeDestination(path) {
+  return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function offsetsOf(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+var LINK_TYPES = /* @__PURE__ */ new Set(["link", "linkReference", "image", "imageReference"]);
+var treeIndexes = /* @__PURE__ */ new WeakMap();
+function indexOf(tree) {
+  const known = treeIndexes.get(tree);
+  if (known) return known;
+  const index2 = { links: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() };
+  const pending = [tree];
+  while (pending.length > 0) {
+    const node2 = pending.pop();
+    const at = offsetsOf(node2);
+    if (at && LINK_TYPES.has(node2.type) && !index2.links.has(`${at[0]}:${at[1]}`)) index2.links.set(`${at[0]}:${at[1]}`, node2);
+    if (node2.type === "definition" && !index2.definitions.has(node2.identifier)) index2.definitions.set(node2.identifier, node2);
+    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) pending.push(node2.children[i]);
+  }
+  treeIndexes.set(tree, index2);
+  return index2;
+}
+function destinationFrom(text3, at, limit) {
+  let i = at;
+  while (i < limit && /[ \t\r\n]/.test(text3.charAt(i))) i++;
+  if (text3.charAt(i) === "<") {
+    const close2 = text3.indexOf(">", i);
+    if (close2 < 0 || close2 > limit) return null;
+    return { range: [i + 1, close2], angled: true };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const char = text3.charAt(j);
+    if (char === "\\") {
+      j += 2;
+      continue;
+    }
+    if (/\s/.test(char)) break;
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return j > i ? { range: [i, Math.min(j, limit)], angled: false } : null;
+}
+function closingBracket(text3, open, limit) {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const char = text3.charAt(i);
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+function linkDestination(adr, range) {
+  const node2 = indexOf(adr.tree).links.get(`${range[0]}:${range[1]}`);
+  if (!node2) return null;
+  const { text: text3 } = adr;
+  if (node2.type === "link") {
+    const children = node2.children;
+    const last = children[children.length - 1];
+    const close2 = last ? offsetsOf(last)?.[1] : range[0] + 1;
+    if (close2 === void 0 || text3.charAt(close2) !== "]" || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "image") {
+    const close2 = closingBracket(text3, range[0] + 1, range[1]);
+    if (close2 < 0 || text3.charAt(close2 + 1) !== "(") return null;
+    return destinationFrom(text3, close2 + 2, range[1]);
+  }
+  if (node2.type === "linkReference" || node2.type === "imageReference") {
+    const definition2 = indexOf(adr.tree).definitions.get(node2.identifier);
+    const at = definition2 ? offsetsOf(definition2) : null;
+    if (!at) return null;
+    const label = /^\[(?:[^\\\]]|\\.)*\]:/.exec(text3.slice(at[0], at[1]));
+    if (!label) return null;
+    return destinationFrom(text3, at[0] + label[0].length, at[1]);
+  }
+  return null;
+}
+function writtenDestination(adr, linkRange, url) {
+  const destination2 = linkDestination(adr, linkRange);
+  if (!destination2) return null;
+  const [start2, end] = destination2.range;
+  const raw = adr.text.slice(start2, end);
+  const cut = raw.search(/[?#]/);
+  const rawPath = cut >= 0 ? raw.slice(0, cut) : raw;
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  if (decodeUrlPart(unescaped) !== decodeUrlPart(url)) return null;
+  return { start: start2, raw, rawPath, angled: destination2.angled };
+}
+function destinationText(path, angled) {
+  if (!angled) return encodeDestination(path);
+  return /[<>\r\n]/.test(path) ? null : path;
+}
+function replaceLinkFileName(adr, linkRange, url, newName) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newName, written.angled);
+  if (text3 === null) return null;
+  const slash = written.rawPath.lastIndexOf("/");
+  return { range: [written.start + slash + 1, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkPath(adr, linkRange, url, newPath) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const text3 = destinationText(newPath, written.angled);
+  return text3 === null ? null : { range: [written.start, written.start + written.rawPath.length], text: text3 };
+}
+function replaceLinkFragment(adr, linkRange, url, anchor) {
+  const written = writtenDestination(adr, linkRange, url);
+  if (!written) return null;
+  const hash = written.raw.indexOf("#");
+  if (hash < 0) return null;
+  const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
+  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
+}
+
+// rules/support/renamed-targets.ts
+import { basename as basename6, extname } from "node:path";
 
 // rules/support/relations.ts
 import { basename as basename5 } from "node:path";
-function push3(map, key, value2) {
+function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
   else map.set(key, [value2]);
@@ -27769,8 +27805,8 @@ function indexRecords(set, root) {
   for (const record of set) {
     index2.byPath.set(record.path, record);
     index2.folders.add(record.folder);
-    if (record.fileNumber !== null) push3(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
-    if (record.number) push3(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
+    if (record.fileNumber !== null) push2(index2.byFileNumber, `${record.folder}\0${record.fileNumber}`, record);
+    if (record.number) push2(index2.byTitleNumber, `${record.folder}\0${record.number.value}`, record);
   }
   return index2;
 }
@@ -27794,73 +27830,72 @@ function resolveRelation(relation, from, index2) {
   return { kind: "no-file", path: absolute };
 }
 
-// rules/adr-supersede.ts
-var meta17 = {
-  id: "adr-supersede",
-  description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
-  defaultSeverity: "error",
-  fixable: true,
-  scope: "set",
-  docs: {
-    url: ruleDocsUrl("adr-supersede"),
-    why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
-    wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
-    right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
-    wrongFilename: "docs/adr/0001-use-postgresql.md",
-    rightFilename: "docs/adr/0001-use-postgresql.md",
-    files: {
-      "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
-    }
+// rules/support/renamed-targets.ts
+function extensionOf(name) {
+  return MARKDOWN.exec(name)?.[0] ?? HTML.exec(name)?.[0] ?? extname(name);
+}
+var NUMBERED = /^(\d+)-(.+)$/;
+var numberedPools = /* @__PURE__ */ new WeakMap();
+function numberedPool(names, kind) {
+  let pools = numberedPools.get(names);
+  if (!pools) numberedPools.set(names, pools = /* @__PURE__ */ new Map());
+  const known = pools.get(kind);
+  if (known) return known;
+  const pool = { byRest: /* @__PURE__ */ new Map(), byNumber: /* @__PURE__ */ new Map() };
+  for (const candidate of [...names].sort()) {
+    const candidateExtension = extensionOf(candidate);
+    if (kind === "markdown" ? !MARKDOWN.test(candidateExtension) : candidateExtension.toLowerCase() !== kind) continue;
+    const parts2 = NUMBERED.exec(candidate.slice(0, candidate.length - candidateExtension.length));
+    if (!parts2) continue;
+    const entry = { name: candidate, number: Number(parts2[1]), rest: parts2[2] };
+    push2(pool.byRest, entry.rest.toLowerCase(), entry);
+    push2(pool.byNumber, entry.number, entry);
   }
+  pools.set(kind, pool);
+  return pool;
+}
+function renamedTargets(missing, names) {
+  const name = basename6(missing);
+  const extension2 = extensionOf(name);
+  const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
+  if (!match) return [];
+  const [, digits, rest] = match;
+  const number = Number(digits);
+  const wantMarkdown = extension2 === "" || MARKDOWN.test(extension2) || HTML.test(extension2);
+  const pool = numberedPool(names, wantMarkdown ? "markdown" : extension2.toLowerCase());
+  const sameName = (pool.byRest.get(rest.toLowerCase()) ?? []).filter((entry) => entry.name !== name && entry.number !== number);
+  if (sameName.length > 0) return sameName.map((entry) => entry.name);
+  return (pool.byNumber.get(number) ?? []).filter((entry) => entry.name !== name && entry.rest !== rest).map((entry) => entry.name);
+}
+function replacementName(missingName, found) {
+  const extension2 = extensionOf(missingName);
+  const foundStem = found.slice(0, found.length - extensionOf(found).length);
+  if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  return found;
+}
+
+// rules/support/topics.ts
+var RELATION_LINK = "relation-link";
+
+// rules/support/missing-relation-edits.ts
+import { basename as basename7 } from "node:path";
+var import_yaml9 = __toESM(require_dist(), 1);
+var RELATION_KEYS = {
+  supersedes: keysOf("supersedes"),
+  "superseded-by": keysOf("superseded-by"),
+  amends: keysOf("amends"),
+  "amended-by": keysOf("amended-by")
 };
-var INVERSE = {
-  supersedes: "superseded-by",
-  "superseded-by": "supersedes",
-  amends: "amended-by",
-  "amended-by": "amends"
-};
-var KEYS = {
-  supersedes: ["supersedes"],
-  "superseded-by": ["superseded-by", "superseded_by", "supersededBy"],
-  amends: ["amends"],
-  "amended-by": ["amended-by", "amended_by"]
-};
+function keysOf(kind) {
+  return FRONTMATTER_RELATIONS.filter(([, of]) => of === kind).map(([key]) => key);
+}
 var ORDER = ["supersedes", "superseded-by", "amends", "amended-by"];
-var WORDS = {
+var RELATION_WORDS2 = {
   supersedes: "Supersedes",
   "superseded-by": "Superseded by",
   amends: "Amends",
   "amended-by": "Amended by"
 };
-var indexes = /* @__PURE__ */ new WeakMap();
-function push4(map, key, value2) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value2);
-  else map.set(key, [value2]);
-}
-function indexOf2(set, root) {
-  const cached = indexes.get(set);
-  if (cached && cached.root === root) return cached;
-  const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
-  const names = /* @__PURE__ */ new Map();
-  for (const record of set) push4(names, record.folder, record.name);
-  for (const record of set) {
-    for (const relation of record.relations) {
-      const resolved = resolveRelation(relation, record, index2);
-      if (resolved.kind === "no-file") {
-        const renamed = renamedTargets(resolved.path, names.get(dirname3(resolved.path)) ?? []);
-        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname3(resolved.path), renamed[0])) : void 0;
-        if (target2 && target2.path !== record.path) push4(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
-        continue;
-      }
-      if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
-      const target = resolved.records[0];
-      if (target.path !== record.path) push4(index2.claims, target.path, { from: record, kind: relation.kind });
-    }
-  }
-  indexes.set(set, index2);
-  return index2;
-}
 var DEFAULT_STYLE = { quote: '"', number: { prefix: "", width: null }, path: { dot: false, html: false } };
 function itemStyle(adr, keys) {
   const frontmatter2 = adr.frontmatter;
@@ -27899,7 +27934,7 @@ function yamlItem(style, self, other) {
   return JSON.stringify(value2);
 }
 function keySpelling(adr, kind) {
-  const [kebab] = KEYS[kind];
+  const [kebab] = RELATION_KEYS[kind];
   if (kind === "supersedes" || kind === "amends") return kebab;
   const root = adr.frontmatter?.document.contents;
   const keys = [];
@@ -27908,7 +27943,7 @@ function keySpelling(adr, kind) {
       const key = pair.key;
       if ((0, import_yaml9.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
-  const related = keys.find((key) => ORDER.some((k) => KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
+  const related = keys.find((key) => ORDER.some((k) => RELATION_KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
   const camel = related ? /[A-Z]/.test(related) : !snake && keys.some((key) => /[a-z][A-Z]/.test(key));
   if (snake) return kebab.replace("-", "_");
@@ -27917,14 +27952,14 @@ function keySpelling(adr, kind) {
 }
 function frontmatterEdit(adr, self, kind, others) {
   const frontmatter2 = adr.frontmatter;
-  const key = KEYS[kind].find((name) => frontmatterField(frontmatter2, name));
-  const allKeys = ORDER.flatMap((k) => KEYS[k]);
+  const key = RELATION_KEYS[kind].find((name) => frontmatterField(frontmatter2, name));
+  const allKeys = ORDER.flatMap((k) => RELATION_KEYS[k]);
   const style = itemStyle(adr, key ? [key, ...allKeys] : allKeys) ?? DEFAULT_STYLE;
   const items = others.map((other) => yamlItem(style, self, other));
   if (key) return appendFrontmatterItems(adr, key, items);
   const position2 = ORDER.indexOf(kind);
-  const earlier = ORDER.slice(0, position2).reverse().flatMap((k) => KEYS[k].map((name) => ({ after: name })));
-  const later = ORDER.slice(position2 + 1).flatMap((k) => KEYS[k].map((name) => ({ before: name })));
+  const earlier = ORDER.slice(0, position2).reverse().flatMap((k) => RELATION_KEYS[k].map((name) => ({ after: name })));
+  const later = ORDER.slice(position2 + 1).flatMap((k) => RELATION_KEYS[k].map((name) => ({ before: name })));
   const fallback = ["status", "date", "title"].map((name) => ({ after: name }));
   return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
 }
@@ -27984,15 +28019,15 @@ function bodyPlace(adr, self) {
 }
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
-  const word = spelling ? WORDS[kind].replace(/Supersed/, "Superced") : WORDS[kind];
-  const stem = basename6(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const word = spelling ? RELATION_WORDS2[kind].replace(/Supersed/, "Superced") : RELATION_WORDS2[kind];
+  const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
   const href = encodeDestination(relativeHref(self.folder, other.path));
   return `${word} [${text3.replace(/([[\]\\])/g, "\\$1")}](${href})`;
 }
-function missingEdits(adr, self, missing) {
+function missingRelationEdits(adr, self, missing) {
   const edits = /* @__PURE__ */ new Map();
   if (adr.unterminatedFrontmatter || adr.frontmatter && !adr.frontmatter.data) return edits;
   const byKind = /* @__PURE__ */ new Map();
@@ -28002,7 +28037,7 @@ function missingEdits(adr, self, missing) {
   }
   const frontmatter2 = adr.frontmatter;
   const place = bodyPlace(adr, self);
-  const frontmatterStyle = frontmatter2 !== null && (place === null || frontmatterField(frontmatter2, "status") !== null || ORDER.some((kind) => KEYS[kind].some((key) => frontmatterField(frontmatter2, key))));
+  const frontmatterStyle = frontmatter2 !== null && (place === null || frontmatterField(frontmatter2, "status") !== null || ORDER.some((kind) => RELATION_KEYS[kind].some((key) => frontmatterField(frontmatter2, key))));
   if (frontmatterStyle) {
     const perKind = [];
     for (const [kind, others] of byKind) {
@@ -28025,6 +28060,59 @@ function missingEdits(adr, self, missing) {
   for (const kind of byKind.keys()) edits.set(kind, edit);
   return edits;
 }
+
+// rules/adr-supersede.ts
+var meta17 = {
+  id: "adr-supersede",
+  description: "Supersede and amend references resolve to ADRs, and both records of a pair say so",
+  defaultSeverity: "error",
+  fixable: true,
+  scope: "set",
+  // A broken relation link is this rule's to report (as a relation, with a rename fix); adr-link's
+  // problem on it is dropped while this rule is on.
+  owns: [RELATION_LINK],
+  docs: {
+    url: ruleDocsUrl("adr-supersede"),
+    why: "A reader who lands on an old decision must learn that a newer one replaced or amended it, and a reader of the new one must find what it replaced. When only one side of the pair says so, or a reference points at a number or file that is not there, the decision log lies about which decisions still stand. The fix adds the missing side in the file's own style: a frontmatter key or list item, a line in the Status section, or a bullet.",
+    wrong: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use PostgreSQL.\n",
+    right: "# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n\nSuperseded by [2. Use MySQL](0002-use-mysql.md)\n\n## Decision\n\nWe use PostgreSQL.\n",
+    wrongFilename: "docs/adr/0001-use-postgresql.md",
+    rightFilename: "docs/adr/0001-use-postgresql.md",
+    files: {
+      "docs/adr/0002-use-mysql.md": "# 2. Use MySQL\n\n## Status\n\nAccepted\n\nSupersedes [1. Use PostgreSQL](0001-use-postgresql.md)\n\n## Decision\n\nWe use MySQL.\n"
+    }
+  }
+};
+var INVERSE = {
+  supersedes: "superseded-by",
+  "superseded-by": "supersedes",
+  amends: "amended-by",
+  "amended-by": "amends"
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf2(set, root) {
+  const cached = indexes.get(set);
+  if (cached && cached.root === root) return cached;
+  const index2 = { ...indexRecords(set, root), claims: /* @__PURE__ */ new Map() };
+  const names = /* @__PURE__ */ new Map();
+  for (const record of set) push2(names, record.folder, record.name);
+  for (const record of set) {
+    for (const relation of record.relations) {
+      const resolved = resolveRelation(relation, record, index2);
+      if (resolved.kind === "no-file") {
+        const renamed = renamedTargets(resolved.path, names.get(dirname4(resolved.path)) ?? []);
+        const target2 = renamed.length === 1 ? index2.byPath.get(join2(dirname4(resolved.path), renamed[0])) : void 0;
+        if (target2 && target2.path !== record.path) push2(index2.claims, target2.path, { from: record, kind: relation.kind, renamedFrom: relation.raw.trim() });
+        continue;
+      }
+      if (resolved.kind !== "found" || resolved.records.length !== 1) continue;
+      const target = resolved.records[0];
+      if (target.path !== record.path) push2(index2.claims, target.path, { from: record, kind: relation.kind });
+    }
+  }
+  indexes.set(set, index2);
+  return index2;
+}
 var CLAIM = {
   supersedes: (other) => `${other} supersedes this ADR`,
   "superseded-by": (other) => `${other} says it is superseded by this ADR`,
@@ -28038,32 +28126,26 @@ var STATES = {
   "amended-by": (other) => `it is amended by ${other}`
 };
 function unresolved(relation, resolution, project, index2) {
-  const word = WORDS[relation.kind];
+  const word = RELATION_WORDS2[relation.kind];
   if (resolution.kind === "no-number") return { message: `${word} ADR ${resolution.number}, but no ADR of this folder has that number`, rename: null };
   if (resolution.kind !== "no-file") return null;
   const written = relation.raw.trim();
   const existing = existingTarget(resolution.path, project);
   if (existing !== null) {
     if (project.isDirectory(existing)) return { message: `${word} "${written}", which is a folder, not an ADR`, rename: null };
-    if (!index2.folders.has(dirname3(existing))) return null;
+    if (!index2.folders.has(dirname4(existing))) return null;
     return { message: `${word} "${written}", which is not an ADR`, rename: null };
   }
-  const folder = dirname3(resolution.path);
+  const folder = dirname4(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename6(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename8(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
     rename: renamed.length === 1 ? { name: names[0], path: join2(folder, renamed[0]) } : null
   };
 }
-var check17 = ({ adr, record, set, project, report }) => {
-  const self = record;
-  const index2 = indexOf2(set, project.root);
-  const own6 = self.relations.map((relation) => {
-    const resolution = resolveRelation(relation, self, index2);
-    return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
-  });
+function reportUnresolved({ adr, project, report }, own6) {
   for (const { relation, problem } of own6) {
     if (!problem || !project.complete) continue;
     if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
@@ -28071,6 +28153,8 @@ var check17 = ({ adr, record, set, project, report }) => {
     const fix = problem.rename && link ? replaceLinkFileName(adr, link.range, link.url, problem.rename.name) : null;
     report({ range: relation.range, message: problem.message, ...fix ? { fix } : {} });
   }
+}
+function missingSides(record, own6, index2) {
   const missing = [];
   const seen = /* @__PURE__ */ new Set();
   for (const claim of index2.claims.get(record.path) ?? []) {
@@ -28083,16 +28167,29 @@ var check17 = ({ adr, record, set, project, report }) => {
     );
     if (!stated) missing.push({ other: claim.from, kind, claimed: claim.kind, ...claim.renamedFrom ? { renamedFrom: claim.renamedFrom } : {} });
   }
-  if (missing.length === 0) return;
-  const edits = missingEdits(adr, self, missing);
+  return missing;
+}
+function reportMissing({ adr, record, report }, missing) {
+  const edits = missingRelationEdits(adr, record, missing);
   for (const entry of missing) {
-    const name = relativeHref(self.folder, entry.other.path);
-    const keyNode = adr.frontmatter?.data ? KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
-    const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : self.status?.range ?? self.h1Range ?? [0, 0];
+    const name = relativeHref(record.folder, entry.other.path);
+    const keyNode = adr.frontmatter?.data ? RELATION_KEYS[entry.kind].map((key) => frontmatterField(adr.frontmatter, key)).find(Boolean) : void 0;
+    const range = keyNode && adr.frontmatter ? nodeRange(adr.frontmatter, keyNode.pair.key) : record.status?.range ?? record.h1Range ?? [0, 0];
     const fix = edits.get(entry.kind);
     const as = entry.renamedFrom ? ` (linking it as "${entry.renamedFrom}")` : "";
     report({ range, message: `${CLAIM[entry.claimed](name)}${as}, but this ADR does not say ${STATES[entry.kind](name)}`, ...fix ? { fix } : {} });
   }
+}
+var check17 = (context) => {
+  const { record, set, project } = context;
+  const index2 = indexOf2(set, project.root);
+  const own6 = record.relations.map((relation) => {
+    const resolution = resolveRelation(relation, record, index2);
+    return { relation, resolution, problem: unresolved(relation, resolution, project, index2) };
+  });
+  reportUnresolved(context, own6);
+  const missing = missingSides(record, own6, index2);
+  if (missing.length > 0) reportMissing(context, missing);
 };
 
 // rules/adr-link.ts
@@ -28102,7 +28199,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-import { basename as basename7, dirname as dirname4, join as join3 } from "node:path";
+import { basename as basename9, dirname as dirname5, join as join3 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -28173,14 +28270,14 @@ function guessPool(names) {
   return pool;
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename7(missing);
-  if (dirname4(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
+  const name = basename9(missing);
+  if (dirname5(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const extension2 = extensionOf2(name);
   const wanted = stemOf(name);
   let best = [];
   let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
-  for (const candidate of guessPool(project.list(dirname4(missing)))) {
+  for (const candidate of guessPool(project.list(dirname5(missing)))) {
     if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
     if (Math.abs(candidate.stem.length - wanted.length) > bestDistance) continue;
     const d = (0, import_fastest_levenshtein4.distance)(wanted, candidate.stem);
@@ -28194,12 +28291,12 @@ function missingCandidates(check20, absolute) {
   const known = check20.candidates.get(absolute);
   if (known) return known;
   const { adr, project } = check20;
-  const renamed = renamedTargets(absolute, project.list(dirname4(absolute))).map((name) => replacementName(basename7(absolute), name));
-  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname4(adr.path), project) : [] };
+  const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename9(absolute), name));
+  const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname5(adr.path), project) : [] };
   check20.candidates.set(absolute, candidates);
   return candidates;
 }
-function reportMissing(check20, link, path, absolute, what) {
+function reportMissing2(check20, link, path, absolute, what) {
   const { adr } = check20;
   const { renamed, guessed } = missingCandidates(check20, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
@@ -28228,11 +28325,11 @@ function checkReference(check20, link, image) {
     return;
   }
   if (!project.complete) return;
-  const folder = dirname4(adr.path);
+  const folder = dirname5(adr.path);
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
-    reportMissing(check20, link, path, absolute, image ? "Image" : "Link target");
+    reportMissing2(check20, link, path, absolute, image ? "Image" : "Link target");
     return;
   }
   if (image || wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
@@ -28240,10 +28337,11 @@ function checkReference(check20, link, image) {
   if (anchors === null || lowerAnchors(anchors).has(wanted)) return;
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
-var check18 = ({ adr, record, project, settings, report }) => {
-  const supersedeLinks = settings.enabledRules.has("adr-supersede") ? new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":"))) : /* @__PURE__ */ new Set();
+var check18 = ({ adr, record, project, report }) => {
   const context = { adr, project, ownAnchors: record.anchors, report, candidates: /* @__PURE__ */ new Map(), anchorGuesses: /* @__PURE__ */ new Map() };
-  for (const link of record.links) if (!supersedeLinks.has(link.range.join(":"))) checkReference(context, link, false);
+  const relationLinks = new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":")));
+  const relationContext = { ...context, report: (descriptor) => report({ ...descriptor, topic: RELATION_LINK }) };
+  for (const link of record.links) checkReference(relationLinks.has(link.range.join(":")) ? relationContext : context, link, false);
   for (const image of record.images) checkReference(context, image, true);
 };
 
@@ -28420,75 +28518,6 @@ var rules = [
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-// src/engine/run-rules.ts
-import { dirname as dirname5 } from "node:path";
-function settingsOf(config2, ruleId, today = latestToday()) {
-  const enabledRules = new Set(Object.entries(config2.rules).filter(([, setting]) => setting.severity !== "off").map(([id]) => id));
-  return {
-    statuses: config2.statuses,
-    statusesGiven: config2.statusesGiven,
-    linkTemplate: config2.linkTemplate,
-    enabledRules,
-    requested: config2.explicitRules.includes(ruleId),
-    userCatalogue: config2.catalogue !== null,
-    today
-  };
-}
-function checkAdr(adr, set, { catalogue: catalogue2, config: config2, project, conventions: folders, today }, current2, scope = "all") {
-  const messages = [];
-  const record = current2 ?? buildRecord(adr, catalogue2);
-  const records = scope === "file" || set.includes(record) ? set : [...set.filter((entry) => entry.path !== adr.path), record];
-  const files = project ?? setOnlyProject(records);
-  const conventions2 = folders?.get(dirname5(adr.path)) ?? conventionsOfRecords(records, adr);
-  const now = today ?? latestToday();
-  for (const rule of rules) {
-    if (scope !== "all" && rule.meta.scope !== scope) continue;
-    const setting = config2.rules[rule.meta.id];
-    if (!setting || setting.severity === "off") continue;
-    const configured = setting.severity;
-    const report = (descriptor) => {
-      const start2 = adr.lines.position(descriptor.range[0]);
-      const end = adr.lines.position(Math.max(descriptor.range[0], descriptor.range[1]));
-      const diagnostic = {
-        ruleId: rule.meta.id,
-        severity: descriptor.severity === "warn" ? "warn" : configured,
-        message: oneLine3(descriptor.message),
-        line: start2.line,
-        column: start2.column,
-        endLine: end.line,
-        endColumn: end.column,
-        url: rule.meta.docs.url
-      };
-      if (descriptor.fix) diagnostic.fix = descriptor.fix;
-      if (descriptor.suggestions?.length)
-        diagnostic.suggestions = descriptor.suggestions.map((text3) => typeof text3 === "string" ? { desc: `Replace with "${text3}"`, fix: { range: descriptor.range, text: text3 } } : text3);
-      messages.push(diagnostic);
-    };
-    const settings = settingsOf(config2, rule.meta.id, now);
-    rule.check({ adr, record, set: records, project: files, catalogue: catalogue2, settings, conventions: conventions2, options: setting.options, report });
-  }
-  return messages.sort(byPosition);
-}
-function byPosition(a, b) {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
-}
-var CONTROL_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function oneLine3(message) {
-  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function setOnlyProject(records) {
-  const byPath = new Map(records.map((record) => [record.path, record]));
-  const folders = new Set(records.map((record) => record.folder));
-  return {
-    root: "/",
-    complete: false,
-    exists: (path) => byPath.has(path) || folders.has(path),
-    isDirectory: (path) => folders.has(path),
-    anchors: (path) => byPath.get(path)?.anchors ?? null,
-    list: (folder) => records.filter((record) => record.folder === folder).map((record) => record.name)
-  };
-}
-
 // src/run/file-work.ts
 import { dirname as dirname6 } from "node:path";
 function runFileWork(work, config2, catalogue2) {
@@ -28497,7 +28526,7 @@ function runFileWork(work, config2, catalogue2) {
     const record = buildRecord(adr, catalogue2);
     if (work.mode === "record") return { record, messages: null };
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
-    return { record, messages: checkAdr(adr, [record], { catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
