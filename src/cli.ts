@@ -36,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const { command: named, operands } = commandNamed(positionals);
     const input = commandInput(named, values, operands, io);
-    // --print-config answers for any command but a list.
+    // --print-config answers for any command but a bare `rules` or `catalogue` (the commands that take no words).
     const command = values['print-config'] && named.operands !== null ? printConfigCommand : named;
     const refused = refusal(command, values);
     if (refused !== null) throw new UsageError(refused);
