@@ -1,4 +1,4 @@
-// Process glue for the `adrlint` command; everything else lives in cli.ts and the library.
+// Process glue for the `adrlint` command; everything else lives in cli.ts, src/commands/ and the library.
 import { runCli } from './cli.ts';
 
 process.exitCode = await runCli(process.argv.slice(2), {

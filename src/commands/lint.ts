@@ -1,0 +1,135 @@
+// `adrlint [paths]`, the default command: lint the ADRs (fixing them with --fix), write each report
+// --format asks for, and exit 1 on errors or on more warnings than --max-warnings allows.
+import { UsageError } from '../io/files.ts';
+import { findRepositoryRoot } from '../io/project-index.ts';
+import { VERSION } from '../io/version.ts';
+import { DEFAULT_BASELINE_FILE } from '../engine/baseline.ts';
+import type { LintResult } from '../engine/run-rules.ts';
+import { lintProject } from '../run/lint-project.ts';
+import { formatStylish } from '../format/stylish.ts';
+import { rules, rulesById } from '../../rules/index.ts';
+import { baselinePlan, withoutBaselined, writeBaselineFile } from './baseline-plan.ts';
+import { EXIT_LINT_ERRORS, EXIT_OK, type CliIo, type Command, type CommandInput } from './command.ts';
+import type { Format } from './formats.ts';
+import { cacheOption, emit, noteSkipped, parseConcurrency, progressLine } from './output.ts';
+
+/** What `adrlint --help` says after the usage lines: the default paths and lint's options (the other commands share some). */
+export const LINT_HELP = `With no paths: the config's "adrs", else the first of docs/adr, docs/decisions, doc/adr,
+docs/architecture/decisions that exists.
+
+Options:
+  -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
+  -f, --format <name>[=<file>]
+                            stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
+                            github (GitHub Actions annotations) or junit (JUnit XML for CI);
+                            repeatable: each format with =<file> is written to that file, and
+                            the one without (stylish if none) goes to stdout
+  -o, --output-file <file>  write the stdout report to a file instead
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --quiet               report errors only
+      --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
+      --color, --no-color   force colour on or off (default: on for a terminal)
+      --print-config        print the configuration in effect and exit
+      --fix                 fix what can be fixed and write the files
+      --fix-dry-run         show the fixes as a unified diff; write nothing
+      --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
+      --cache               reuse the results of unchanged files (by content) from .adrlintcache
+      --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
+      --concurrency <n>     worker threads: a number, auto (default: when there are enough files) or off
+      --report-unused-disable
+                            report adrlint-disable comments that disable nothing (--fix removes them)
+      --write-baseline [<file>.json]
+                            record every current problem in a baseline file and exit 0
+                            (default file: ${DEFAULT_BASELINE_FILE})
+      --baseline [<file>.json]
+                            report only the problems that are not in the baseline file
+      --prune-baseline      with --baseline: drop the problems that are fixed from the baseline file
+  -h, --help                show this help
+  -v, --version             show the version
+`;
+
+export const lintCommand: Command = {
+  name: 'lint',
+  usage: '  adrlint [options] [files, folders or globs...]\n',
+  operands: 'paths',
+  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline'],
+  ignores: [],
+  namesOwners: true,
+  // Left over once the flags of `new` and `init` are named: --dry-run. Ignored, `--fix --dry-run` would write the files.
+  refuse: () => '--dry-run is an option of "adrlint link" and "adrlint new"; use --fix-dry-run to see the fixes without writing them',
+  run: runLint,
+};
+
+async function runLint({ io, values, operands, reports, color, maxWarnings }: CommandInput): Promise<number> {
+  const fixRules = checkFixRules(values['fix-rule'] ?? []);
+  const dryRun = Boolean(values['fix-dry-run']);
+  const fixing = Boolean(values.fix) || dryRun;
+  if (fixRules.size > 0 && !fixing) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them');
+  const concurrency = parseConcurrency(values.concurrency);
+  const baseline = baselinePlan(values, io.cwd);
+  const progress = progressLine(io);
+  const outcome = await lintProject({
+    cwd: io.cwd,
+    paths: operands,
+    configFile: values.config,
+    ruleOverrides: values.rule ?? [],
+    ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
+    ...cacheOption(values),
+    concurrency,
+    reportUnusedDisable: Boolean(values['report-unused-disable']),
+    onProgress: progress.update,
+  }).finally(progress.clear);
+  for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
+  if (!values.quiet) noteSkipped(outcome, io);
+  if (baseline?.write) {
+    writeBaselineFile(baseline.path, outcome.results, io);
+    return EXIT_OK;
+  }
+  const reported = baseline ? withoutBaselined(baseline, outcome.results, io) : outcome.results;
+  const results = values.quiet ? onlyErrors(reported) : reported;
+  for (const report of reports) {
+    // Colour is for the terminal: a report file has it only when asked for with --color.
+    const text = await renderReport(report.format, results, { cwd: io.cwd, color: report === reports[0] ? color : Boolean(values.color), dryRun });
+    emit(text, report.path ?? undefined, io);
+  }
+  return exitCode(results, maxWarnings, io);
+}
+
+/** 1 for an error, or for more warnings than --max-warnings allows (-1: any number). */
+function exitCode(results: readonly LintResult[], maxWarnings: number, io: CliIo): number {
+  const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
+  const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
+  if (errors > 0) return EXIT_LINT_ERRORS;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`adrlint found too many warnings (${warnings}; maximum allowed is ${maxWarnings}).\n`);
+    return EXIT_LINT_ERRORS;
+  }
+  return EXIT_OK;
+}
+
+function onlyErrors(results: LintResult[]): LintResult[] {
+  return results.map((result) => {
+    const messages = result.messages.filter((m) => m.severity === 'error');
+    return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+  });
+}
+
+/** `--fix-rule` ids: each must be a rule that can fix. */
+function checkFixRules(ids: readonly string[]): Set<string> {
+  for (const id of ids) {
+    const rule = rulesById.get(id);
+    if (!rule) throw new UsageError(`--fix-rule: unknown rule "${id}"`);
+    if (!rule.meta.fixable) throw new UsageError(`--fix-rule: ${id} has no fixes (fixable rules: ${rules.filter((r) => r.meta.fixable).map((r) => r.meta.id).join(', ')})`);
+  }
+  return new Set(ids);
+}
+
+/** One report's text. Formatters other than stylish load only when asked for: start-up is part of every pre-commit run. */
+async function renderReport(format: Format, results: LintResult[], { cwd, color, dryRun }: { cwd: string; color: boolean; dryRun: boolean }): Promise<string> {
+  // SARIF, annotations and JUnit name files from the repository root, wherever adrlint runs from.
+  if (format === 'json') return (await import('../format/json.ts')).formatJson(results);
+  if (format === 'sarif') return (await import('../format/sarif.ts')).formatSarif(results, { root: findRepositoryRoot(cwd), version: VERSION });
+  if (format === 'github') return (await import('../format/github.ts')).formatGithub(results, { root: findRepositoryRoot(cwd) });
+  if (format === 'junit') return (await import('../format/junit.ts')).formatJunit(results, { root: findRepositoryRoot(cwd) });
+  return (dryRun ? (await import('../format/diff.ts')).formatFixDiff(results, cwd) : '') + formatStylish(results, { cwd, color, dryRun });
+}
