@@ -1,6 +1,7 @@
 // The library's public entry (`import { lintProject } from 'adrlint'`): what the CLI, the Action
 // and the remark plugin are built on. It never touches `process` or GitHub.
-export { lintProject, lintFileInProject, loadProject, completeRecords, type RunOptions, type RunOutcome, type RunStats } from './run/lint-project.ts';
+export { lintFileInProject } from './run/file-in-project.ts';
+export { lintProject, loadProject, completeRecords, type RunOptions, type RunOutcome, type RunStats } from './run/lint-project.ts';
 export { lintText, checkAdr, type LintResult, type LintContext } from './engine/run-rules.ts';
 export { fixText, type FixOptions, type FixOutcome } from './engine/fix-loop.ts';
 export { parseAdr } from './parse/parse-adr.ts';

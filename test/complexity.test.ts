@@ -13,7 +13,7 @@ import { resolveConfig } from '../src/run/config.ts';
 import { fixText } from '../src/engine/fix-loop.ts';
 import { lintText } from '../src/engine/run-rules.ts';
 import { buildRecord } from '../src/parse/record.ts';
-import { lintFileInProject } from '../src/run/lint-project.ts';
+import { lintFileInProject } from '../src/run/file-in-project.ts';
 import { fixture, removeFixtures } from './helpers/cli.ts';
 
 const problem = (text: string) => measureMarkdown(text).problem;
