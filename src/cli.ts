@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileError } from './model/errors.ts';
 import { UsageError } from './io/files.ts';
-import { completeRecords, lintProject, loadProject, type RunOptions, type RunOutcome } from './run/lint-project.ts';
+import { lintProject, loadProject, type RunOptions, type RunOutcome } from './run/lint-project.ts';
 import { rules, rulesById } from '../rules/index.ts';
 import { formatStylish } from './format/stylish.ts';
 import { findRepositoryRoot } from './io/project-index.ts';
@@ -496,7 +496,7 @@ async function runReport(
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
   noteSkipped(outcome, io);
-  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, {
+  const set = report.buildSetReport(outcome.records, outcome.catalogue, {
     root: io.cwd,
     conventions: outcome.conventions,
     ...(outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}),

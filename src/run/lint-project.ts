@@ -8,9 +8,7 @@ import { type ResolvedConfig } from '../model/config.ts';
 import { latestToday } from '../model/dates.ts';
 import type { AdrRecord, SetConventions } from '../model/types.ts';
 import { loadCatalogue } from '../io/catalogue-file.ts';
-import { readAdrFile, type Discovery, type SkippedFile } from '../io/files.ts';
-import { parseAdr } from '../parse/parse-adr.ts';
-import { buildRecord } from '../parse/record.ts';
+import { type Discovery, type SkippedFile } from '../io/files.ts';
 import { cacheKey, cachePath, contentHash, LintCache } from '../io/cache.ts';
 import { fatalResult, type LintContext, type LintResult } from '../engine/run-rules.ts';
 import { loadConfig, overrideRules } from './config.ts';
@@ -149,18 +147,4 @@ function runStats(files: readonly RunFile[], cache: LintCache | null, workers: n
     cacheMisses: cache?.misses ?? 0,
     workers,
   };
-}
-
-/** Records read from the head only, read in full (reports want every record's status and patterns). */
-export function completeRecords(records: readonly AdrRecord[], config: ResolvedConfig, catalogue: Catalogue): AdrRecord[] {
-  return records.map((record) => {
-    if (!record.partial) return record;
-    const read = readAdrFile(record.path, config.maxFileSize);
-    if (!read.ok) return record;
-    try {
-      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
-    } catch {
-      return record;
-    }
-  });
 }

@@ -8,6 +8,7 @@ import { readAdrFile, templateFileOf } from '../io/files.ts';
 import { diskProject, findRepositoryRoot } from '../io/project-index.ts';
 import { folderConventions, withPatternPages, type FolderFile, type PatternPageCheck } from '../parse/conventions.ts';
 import { markdownAnchors } from '../parse/record.ts';
+import { bodyUnreadable } from '../parse/record-body.ts';
 
 /**
  * Each folder's conventions, from its ADRs' texts and its template file (read here), and with
@@ -36,8 +37,16 @@ export function patternPageCheck(config: ResolvedConfig, catalogue: Catalogue, c
   return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
 }
 
-/** The files around a set of ADRs, from the disk; the set's fully read records answer for their own anchors. */
+/**
+ * The files around a set of ADRs, from the disk; the set's records answer for their own anchors
+ * (a record read from its file's head reads them from the text the run read, when a link asks).
+ */
 export function projectOf(records: readonly AdrRecord[], cwd: string): ProjectIndex {
-  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const knownAnchors = (path: string) => {
+    const record = byPath.get(path);
+    // A file too complex to parse has no anchors the run knows: the disk answers (none it can tell).
+    return record && !bodyUnreadable(record) ? record.anchors : undefined;
+  };
   return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
 }

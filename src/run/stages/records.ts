@@ -25,7 +25,8 @@ export function recordsFromCacheOrHead(files: readonly RunFile[], cache: LintCac
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? '') === fingerprintOf(file) : true)) {
       file.readBy = 'cache';
-      file.record = hit.record;
+      // A record the cache keeps as read from the head is read from it again: its other fields were never read.
+      file.record = (hit.record.partial && headRecord(file.path, file.source, catalogue)) || hit.record;
       if (file.linted) file.fileMessages = hit.messages!;
     } else if (!file.linted && (file.record = headRecord(file.path, file.source, catalogue) ?? undefined)) {
       // Most files of the set give their record from their first lines; only the rest are parsed.
