@@ -38,7 +38,21 @@ function opensFrontmatter(text: string): boolean {
   return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
 }
 
+// Parse once: tests count the parses of a run (by path and length of the text parsed) to check it.
+let parseLog: Array<{ path: string; length: number }> | null = null;
+
+/** Count every parse from now on; the returned function stops counting and gives the parses made. */
+export function countParses(): () => Array<{ path: string; length: number }> {
+  const log: Array<{ path: string; length: number }> = [];
+  parseLog = log;
+  return () => {
+    if (parseLog === log) parseLog = null;
+    return log;
+  };
+}
+
 export function parseAdr(path: string, source: string, catalogue: Catalogue): ParsedAdr {
+  parseLog?.push({ path, length: source.length });
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
   const adr = adrFromTree(path, text, bom, parseMarkdown(text), createLineIndex(text));

@@ -51,7 +51,8 @@ export async function lintFileInProject(path: string, text: string, options: Fil
   if ('error' in target) return fatalResult(file, `${relative(cwd, file) || file} ${target.error}`);
   records.unshift(target.record);
   try {
-    const { adr } = lazyParsedAdr(file, text, catalogue);
+    // The parse of the file rules goes on to the set rules (runFileWork ran in this thread).
+    const adr = target.adr ?? lazyParsedAdr(file, text, catalogue).adr;
     const context = { catalogue, config, project: projectOf(records, cwd), conventions, today: latestToday() };
     return summarise(file, fileAndSetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {

@@ -58,8 +58,22 @@ export async function parseFiles(files: readonly RunFile[], stage: ParseStage): 
     ...(file.linted && file.conventions ? { conventions: file.conventions } : {}),
   }));
   const outcomes = await runFileWorks(works, stage.config, stage.catalogue, stage.concurrency, stage.onDone);
-  files.forEach((file, i) => keepOutcome(file, outcomes[i]!, stage.cache));
+  let keptText = 0;
+  files.forEach((file, i) => {
+    const outcome = outcomes[i]!;
+    keepOutcome(file, outcome, stage.cache);
+    // The parse of a linted file made in this thread goes on to its set rules and fix, up to a
+    // bound: a tree weighs tens of times its text, and all are held until the set rules run. Past
+    // it, a file is parsed again only if a set rule's fix needs its tree.
+    if ('adr' in outcome && outcome.adr && file.linted && keptText + file.source.length <= KEPT_PARSES_TEXT) {
+      file.adr = outcome.adr;
+      keptText += file.source.length;
+    }
+  });
 }
+
+// The most text (UTF-16 units) whose parses a run keeps from its file rules for its set rules.
+const KEPT_PARSES_TEXT = 4_000_000;
 
 function keepOutcome(file: RunFile, outcome: FileOutcome, cache: LintCache | null): void {
   if ('error' in outcome) {
