@@ -5,7 +5,7 @@ import type { List, Nodes, Parents, RootContent } from 'mdast';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { startsWithSuccessor } from '../model/status.ts';
 import type { AdrRelation, Field, ParsedAdr, RelationKind } from '../model/types.ts';
-import { frontmatterField, nodeRange } from './parse-adr.ts';
+import { frontmatterField, nodeRange } from './frontmatter.ts';
 import { offsets } from './node-range.ts';
 
 /** Relation keywords as written in prose (adr-tools spells "Superceded"). */

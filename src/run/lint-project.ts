@@ -2,7 +2,6 @@
 // config and catalogue → discover → read → record (cache, head or parse, with the file rules) →
 // set rules, fix and write → save the cache. The library entry point the CLI and the Action share;
 // it never touches `process`.
-import { dirname } from 'node:path';
 import { type Catalogue } from '../model/catalogue.ts';
 import { type ResolvedConfig } from '../model/config.ts';
 import { latestToday } from '../model/dates.ts';
