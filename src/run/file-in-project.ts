@@ -5,16 +5,14 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import type { AdrRecord } from '../model/types.ts';
-import { CatalogueError } from '../model/errors.ts';
 import { latestToday } from '../model/dates.ts';
-import { catalogueWithUser, loadCatalogue } from '../io/catalogue-file.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError } from '../io/files.ts';
-import { nonRegularFileReason, readRegularFile } from '../io/safe-write.ts';
 import type { FolderFile } from '../parse/conventions.ts';
 import { lazyParsedAdr } from '../parse/lazy-parsed-adr.ts';
 import { headRecord } from '../parse/record-head.ts';
 import { fatalResult, summarise, type LintResult } from '../engine/run-rules.ts';
 import { loadConfig, mergeRules } from './config.ts';
+import { sharedCatalogue } from './catalogue.ts';
 import { runFileWork } from './file-work.ts';
 import { patternPageCheck, projectOf, readConventions } from './set-context.ts';
 import { fileAndSetMessages, lintFailure } from './stages/check.ts';
@@ -87,35 +85,8 @@ function folderRecords(file: string, text: string, cwd: string, config: Resolved
   return { records, folderFiles };
 }
 
-// The catalogue by its user file's text (a few at most); the records by their file's text, under
-// the catalogue they were read with.
-const catalogues = new Map<string, Catalogue>();
-const KEPT_CATALOGUES = 4;
+// The records by their file's text, under the catalogue they were read with.
 const recordsByCatalogue = new WeakMap<Catalogue, Map<string, { source: string; record: AdrRecord }>>();
-
-/** A user catalogue that is a FIFO or a device is refused before it is read: the read could wait forever. */
-export function checkCatalogueFile(file: string | null): void {
-  const reason = file === null ? null : nonRegularFileReason(file);
-  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
-}
-
-function sharedCatalogue(userFile: string | null): Catalogue {
-  checkCatalogueFile(userFile);
-  let text = '';
-  try {
-    if (userFile !== null) text = readRegularFile(userFile);
-  } catch {
-    // loadCatalogue says why it cannot be read.
-    return loadCatalogue(userFile);
-  }
-  const key = `${userFile ?? ''}\0${text}`;
-  const kept = catalogues.get(key);
-  if (kept) return kept;
-  const catalogue = userFile === null ? loadCatalogue(null) : catalogueWithUser(userFile, text);
-  if (catalogues.size >= KEPT_CATALOGUES) catalogues.delete(catalogues.keys().next().value!);
-  catalogues.set(key, catalogue);
-  return catalogue;
-}
 
 /** Whether `adrlint` run in `cwd` without paths would lint `file`. */
 async function isProjectAdr(file: string, cwd: string, config: ResolvedConfig): Promise<boolean> {

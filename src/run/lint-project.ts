@@ -12,7 +12,7 @@ import { cacheKey, cachePath, contentHash, LintCache } from '../io/cache.ts';
 import { fatalResult, type LintContext, type LintResult } from '../engine/run-rules.ts';
 import { loadConfig, overrideRules } from './config.ts';
 import { workerCount, type Concurrency } from './worker-pool.ts';
-import { checkCatalogueFile } from './file-in-project.ts';
+import { checkCatalogueFile } from './catalogue.ts';
 import { patternPageCheck, projectOf, readConventions } from './set-context.ts';
 import { discoverRun, readRunFiles } from './stages/read.ts';
 import { parseFiles, recordsFromCacheOrHead } from './stages/records.ts';
