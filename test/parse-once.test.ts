@@ -66,4 +66,17 @@ describe('parse once per pass', () => {
     const full = run.records.map((record) => buildRecord(parseAdr(record.path, readFileSync(record.path, 'utf8'), run.catalogue), run.catalogue));
     expect(summary).toBe(formatJobSummary({ results: run.results, records: full, catalogue: run.catalogue, root }));
   });
+
+  it('a warm run takes the other files\' records from the cache without parsing anything, and they are still complete', async () => {
+    const { root, files } = generated(30);
+    const cache = { location: join(root, 'cache.json') };
+    const subset = files.slice(5, 8);
+    await lintProject({ cwd: root, paths: subset, cache, concurrency: 'off' });
+    const stop = countParses();
+    const warm = await lintProject({ cwd: root, paths: subset, cache, concurrency: 'off' });
+    expect(warm.stats).toMatchObject({ cacheHits: 30, cacheMisses: 0, linted: 0, indexed: 0 });
+    expect(stop()).toEqual([]);
+    const full = warm.records.map((record) => buildRecord(parseAdr(record.path, readFileSync(record.path, 'utf8'), warm.catalogue), warm.catalogue));
+    expect(warm.records.map((record) => ({ ...record }))).toEqual(full.map((record) => ({ ...record })));
+  });
 });

@@ -8,7 +8,7 @@ export interface CacheEntry {
   hash: string;
   /**
    * `partial`: the record was read from its file's head (src/parse/record-head.ts) and its other
-   * fields were not read; the run reads it from the head again (a head read is cheap and exact).
+   * fields were not read; the run reads them from the file's text if anything asks.
    */
   record: AdrRecord & { partial?: true };
   /** The file rules' problems; null when the file was only read as a member of the set. */

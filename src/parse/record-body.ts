@@ -20,16 +20,19 @@ const unreadable = new WeakSet<AdrRecord>();
  */
 export function withBodyOnDemand(head: AdrRecord, readBody: () => AdrRecord): AdrRecord {
   let body: AdrRecord | null = null;
+  // Dropped once read: it holds the file's text.
+  let read: (() => AdrRecord) | null = readBody;
   const record = {} as AdrRecord;
   const bodyOf = (): AdrRecord => {
     if (body !== null) return body;
     try {
-      body = readBody();
+      body = read!();
     } catch {
       // As the head alone tells it: a file adrlint will not parse in full is reported when it is linted.
       body = unreadBody(head);
       unreadable.add(record);
     }
+    read = null;
     return body;
   };
   for (const key of HEAD_FIELDS) Object.assign(record, { [key]: head[key] });

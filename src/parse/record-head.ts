@@ -9,7 +9,7 @@
 import type { Catalogue } from '../model/catalogue.ts';
 import { parseAdr, parseHead } from './parse-adr.ts';
 import { TooComplexError } from './complexity.ts';
-import { buildRecord } from './record.ts';
+import { buildRecord, resumedRecord } from './record.ts';
 import { SUCCESSOR_WORD } from '../model/status.ts';
 import type { AdrRecord, ParsedAdr } from '../model/types.ts';
 
@@ -31,6 +31,11 @@ const SPANNING = /```|~~~|</;
 export function headRecord(path: string, source: string, catalogue: Catalogue): AdrRecord | null {
   const head = parsedHead(path, source, catalogue);
   return head && buildRecord(head, catalogue, () => parseAdr(path, source, catalogue));
+}
+
+/** A record the cache kept as read from the file's head: the same record, without reading the head again. */
+export function cachedHeadRecord(stored: AdrRecord, source: string, catalogue: Catalogue): AdrRecord {
+  return resumedRecord(stored, catalogue, () => parseAdr(stored.path, source, catalogue));
 }
 
 /** A parse of the file's head that tells the head fields exactly, or null. */

@@ -200,7 +200,12 @@ export function markdownAnchors(_path: string, text: string): string[] {
  */
 export function buildRecord(adr: ParsedAdr, catalogue: Catalogue, full?: () => ParsedAdr): AdrRecord {
   const record = recordOf(adr, catalogue);
-  return full ? withBodyOnDemand(record, () => recordOf(full(), catalogue)) : record;
+  return full ? resumedRecord(record, catalogue, full) : record;
+}
+
+/** A record built from a head before (kept in the cache), its other fields read from `full()` on first use. */
+export function resumedRecord(head: AdrRecord, catalogue: Catalogue, full: () => ParsedAdr): AdrRecord {
+  return withBodyOnDemand(head, () => recordOf(full(), catalogue));
 }
 
 function recordOf(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../../model/config.ts';
 import type { SetConventions } from '../../model/types.ts';
 import type { LintCache } from '../../io/cache.ts';
 import { conventionsFingerprint } from '../../parse/conventions.ts';
-import { headRecord } from '../../parse/record-head.ts';
+import { cachedHeadRecord, headRecord } from '../../parse/record-head.ts';
 import type { FileOutcome, FileWork } from '../file-work.ts';
 import { runFileWorks, type Concurrency } from '../worker-pool.ts';
 import type { RunFile } from './run-file.ts';
@@ -25,8 +25,7 @@ export function recordsFromCacheOrHead(files: readonly RunFile[], cache: LintCac
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? '') === fingerprintOf(file) : true)) {
       file.readBy = 'cache';
-      // A record the cache keeps as read from the head is read from it again: its other fields were never read.
-      file.record = (hit.record.partial && headRecord(file.path, file.source, catalogue)) || hit.record;
+      file.record = hit.record.partial ? cachedHeadRecord(hit.record, file.source, catalogue) : hit.record;
       if (file.linted) file.fileMessages = hit.messages!;
     } else if (!file.linted && (file.record = headRecord(file.path, file.source, catalogue) ?? undefined)) {
       // Most files of the set give their record from their first lines; only the rest are parsed.
@@ -57,23 +56,21 @@ export async function parseFiles(files: readonly RunFile[], stage: ParseStage): 
     mode: file.linted ? 'lint' : 'record',
     ...(file.linted && file.conventions ? { conventions: file.conventions } : {}),
   }));
-  const outcomes = await runFileWorks(works, stage.config, stage.catalogue, stage.concurrency, stage.onDone);
-  let keptText = 0;
-  files.forEach((file, i) => {
-    const outcome = outcomes[i]!;
+  // The parse of a linted file made in this thread goes on to its set rules and its fix. A tree
+  // weighs tens of times its text and all are held until the set rules run, so only a run with
+  // little text to parse keeps them (one small enough to run in one thread by default); in a
+  // larger one, a file is parsed again only if a set rule's fix needs its tree.
+  const keepParses = files.reduce((text, file) => text + (file.linted ? file.source.length : 0), 0) <= KEPT_PARSES_TEXT;
+  const onOutcome = (index: number, outcome: FileOutcome) => {
+    const file = files[index]!;
     keepOutcome(file, outcome, stage.cache);
-    // The parse of a linted file made in this thread goes on to its set rules and fix, up to a
-    // bound: a tree weighs tens of times its text, and all are held until the set rules run. Past
-    // it, a file is parsed again only if a set rule's fix needs its tree.
-    if ('adr' in outcome && outcome.adr && file.linted && keptText + file.source.length <= KEPT_PARSES_TEXT) {
-      file.adr = outcome.adr;
-      keptText += file.source.length;
-    }
-  });
+    if (keepParses && file.linted && 'adr' in outcome) file.adr = outcome.adr;
+  };
+  await runFileWorks(works, stage.config, stage.catalogue, stage.concurrency, onOutcome, stage.onDone);
 }
 
-// The most text (UTF-16 units) whose parses a run keeps from its file rules for its set rules.
-const KEPT_PARSES_TEXT = 4_000_000;
+// The most text (UTF-16 code units) of linted files a run parses for which it keeps the parses.
+const KEPT_PARSES_TEXT = 1_000_000;
 
 function keepOutcome(file: RunFile, outcome: FileOutcome, cache: LintCache | null): void {
   if ('error' in outcome) {
