@@ -24946,11 +24946,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename15 = shortcut ? basenameOf(path) : path;
+        const basename14 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename15 : path
+            shortcut && rule._basenameOnly ? basename14 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -26882,6 +26882,195 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/extend/index.js"(exports, module) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject4 = function isPlainObject5(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key;
+      for (key in obj) {
+      }
+      return typeof key === "undefined" || hasOwn.call(obj, key);
+    };
+    var setProperty = function setProperty2(target, options) {
+      if (defineProperty && options.name === "__proto__") {
+        defineProperty(target, options.name, {
+          enumerable: true,
+          configurable: true,
+          value: options.newValue,
+          writable: true
+        });
+      } else {
+        target[options.name] = options.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name).value;
+        }
+      }
+      return obj[name];
+    };
+    module.exports = function extend2() {
+      var options, name, src, copy, copyIsArray, clone;
+      var target = arguments[0];
+      var i = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i < length; ++i) {
+        options = arguments[i];
+        if (options != null) {
+          for (name in options) {
+            src = getProperty(target, name);
+            copy = getProperty(options, name);
+            if (target !== copy) {
+              if (deep && copy && (isPlainObject4(copy) || (copyIsArray = isArray(copy)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone = src && isArray(src) ? src : [];
+                } else {
+                  clone = src && isPlainObject4(src) ? src : {};
+                }
+                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
+              } else if (typeof copy !== "undefined") {
+                setProperty(target, { name, newValue: copy });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
+  }
+});
+
+// node_modules/format/format.js
+var require_format = __commonJS({
+  "node_modules/format/format.js"(exports, module) {
+    (function() {
+      var namespace;
+      if (typeof module !== "undefined") {
+        namespace = module.exports = format;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format.apply(null, [fmt].concat(replacements));
+      }
+      function format(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i])) {
+            digits += fmt[i++];
+            c = fmt[i];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i < n; ++i) {
+          c = fmt[i];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i];
+            } else if (c == "0" && fmt[i + 1] == ".") {
+              leadingZero = true;
+              i += 2;
+              c = fmt[i];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result += arg;
+                else
+                  result += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result += nextArg();
+                break;
+              case "x":
+                result += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result += c;
+          }
+        }
+        return result;
+      }
+    })();
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -26895,10 +27084,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar11 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar13 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -26919,7 +27108,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar11(node2) || isCollection2(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar13(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -26931,11 +27120,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap7;
+    exports.isMap = isMap8;
     exports.isNode = isNode;
-    exports.isPair = isPair4;
-    exports.isScalar = isScalar11;
-    exports.isSeq = isSeq7;
+    exports.isPair = isPair5;
+    exports.isScalar = isScalar13;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -31043,9 +31232,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap7 = fc.start.source === "{";
-      const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -31081,7 +31270,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -31121,7 +31310,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep8 && !props.found) {
+        if (!isMap8 && !sep8 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -31144,7 +31333,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap7 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep8)
                 for (const st of sep8) {
                   if (st === valueProps.found)
@@ -31176,7 +31365,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap7) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -31192,7 +31381,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap7 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -32479,7 +32668,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar13 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -32563,7 +32752,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar11;
+    exports.isScalar = isScalar13;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -34209,195 +34398,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
-  }
-});
-
-// node_modules/extend/index.js
-var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports, module) {
-    "use strict";
-    var hasOwn = Object.prototype.hasOwnProperty;
-    var toStr = Object.prototype.toString;
-    var defineProperty = Object.defineProperty;
-    var gOPD = Object.getOwnPropertyDescriptor;
-    var isArray = function isArray2(arr) {
-      if (typeof Array.isArray === "function") {
-        return Array.isArray(arr);
-      }
-      return toStr.call(arr) === "[object Array]";
-    };
-    var isPlainObject4 = function isPlainObject5(obj) {
-      if (!obj || toStr.call(obj) !== "[object Object]") {
-        return false;
-      }
-      var hasOwnConstructor = hasOwn.call(obj, "constructor");
-      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
-      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
-        return false;
-      }
-      var key;
-      for (key in obj) {
-      }
-      return typeof key === "undefined" || hasOwn.call(obj, key);
-    };
-    var setProperty = function setProperty2(target, options) {
-      if (defineProperty && options.name === "__proto__") {
-        defineProperty(target, options.name, {
-          enumerable: true,
-          configurable: true,
-          value: options.newValue,
-          writable: true
-        });
-      } else {
-        target[options.name] = options.newValue;
-      }
-    };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
-          return void 0;
-        } else if (gOPD) {
-          return gOPD(obj, name).value;
-        }
-      }
-      return obj[name];
-    };
-    module.exports = function extend2() {
-      var options, name, src, copy, copyIsArray, clone;
-      var target = arguments[0];
-      var i = 1;
-      var length = arguments.length;
-      var deep = false;
-      if (typeof target === "boolean") {
-        deep = target;
-        target = arguments[1] || {};
-        i = 2;
-      }
-      if (target == null || typeof target !== "object" && typeof target !== "function") {
-        target = {};
-      }
-      for (; i < length; ++i) {
-        options = arguments[i];
-        if (options != null) {
-          for (name in options) {
-            src = getProperty(target, name);
-            copy = getProperty(options, name);
-            if (target !== copy) {
-              if (deep && copy && (isPlainObject4(copy) || (copyIsArray = isArray(copy)))) {
-                if (copyIsArray) {
-                  copyIsArray = false;
-                  clone = src && isArray(src) ? src : [];
-                } else {
-                  clone = src && isPlainObject4(src) ? src : {};
-                }
-                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
-              } else if (typeof copy !== "undefined") {
-                setProperty(target, { name, newValue: copy });
-              }
-            }
-          }
-        }
-      }
-      return target;
-    };
-  }
-});
-
-// node_modules/format/format.js
-var require_format = __commonJS({
-  "node_modules/format/format.js"(exports, module) {
-    (function() {
-      var namespace;
-      if (typeof module !== "undefined") {
-        namespace = module.exports = format;
-      } else {
-        namespace = (function() {
-          return this || (1, eval)("this");
-        })();
-      }
-      namespace.format = format;
-      namespace.vsprintf = vsprintf;
-      if (typeof console !== "undefined" && typeof console.log === "function") {
-        namespace.printf = printf;
-      }
-      function printf() {
-        console.log(format.apply(null, arguments));
-      }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
-      }
-      function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
-          return args[argIndex++];
-        }, slurpNumber = function() {
-          var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
-          }
-          return digits.length > 0 ? parseInt(digits) : null;
-        };
-        for (; i < n; ++i) {
-          c = fmt[i];
-          if (escaped) {
-            escaped = false;
-            if (c == ".") {
-              leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
-              leadingZero = true;
-              i += 2;
-              c = fmt[i];
-            } else {
-              leadingZero = true;
-            }
-            precision = slurpNumber();
-            switch (c) {
-              case "b":
-                result += parseInt(nextArg(), 10).toString(2);
-                break;
-              case "c":
-                arg = nextArg();
-                if (typeof arg === "string" || arg instanceof String)
-                  result += arg;
-                else
-                  result += String.fromCharCode(parseInt(arg, 10));
-                break;
-              case "d":
-                result += parseInt(nextArg(), 10);
-                break;
-              case "f":
-                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
-                result += leadingZero ? tmp : tmp.replace(/^0/, "");
-                break;
-              case "j":
-                result += JSON.stringify(nextArg());
-                break;
-              case "o":
-                result += "0" + parseInt(nextArg(), 10).toString(8);
-                break;
-              case "s":
-                result += nextArg();
-                break;
-              case "x":
-                result += "0x" + parseInt(nextArg(), 10).toString(16);
-                break;
-              case "X":
-                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
-                break;
-              default:
-                result += c;
-                break;
-            }
-          } else if (c === "%") {
-            escaped = true;
-          } else {
-            result += c;
-          }
-        }
-        return result;
-      }
-    })();
   }
 });
 
@@ -43127,9 +43127,6 @@ function firstInvalidUtf8(bytes) {
 // src/format/job-summary.ts
 import { relative as relative4, sep as sep5 } from "node:path";
 
-// src/parse/parse-adr.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
 // src/model/positions.ts
 function createLineIndex(text3) {
   const starts = [0];
@@ -43567,10 +43564,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename15) {
-    assertNonEmpty(basename15, "basename");
-    assertPart(basename15, "basename");
-    this.path = default2.join(this.dirname || "", basename15);
+  set basename(basename14) {
+    assertNonEmpty(basename14, "basename");
+    assertPart(basename14, "basename");
+    this.path = default2.join(this.dirname || "", basename14);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -43591,9 +43588,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname14) {
+  set dirname(dirname15) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname14 || "", this.basename);
+    this.path = default2.join(dirname15 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -52518,6 +52515,356 @@ function orList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
+// src/parse/frontmatter.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+function readFrontmatter(text3, blockEnd, lines) {
+  const firstLineEnd = /\r\n|\r|\n/.exec(text3);
+  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
+  const closingLine = lines.position(blockEnd).line;
+  const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
+  const yamlText = text3.slice(yamlOffset, yamlEnd);
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml2.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
+  const yamlError = document3.errors[0];
+  if (yamlError) {
+    frontmatter2.error = {
+      message: firstLine(yamlError.message),
+      range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
+    };
+    return frontmatter2;
+  }
+  const unexpandable = unexpandableNode(document3);
+  if (unexpandable) {
+    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
+    return frontmatter2;
+  }
+  const contents = document3.contents;
+  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
+    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
+    frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
+    return frontmatter2;
+  }
+  try {
+    const data = document3.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    frontmatter2.data = data ?? {};
+  } catch (error2) {
+    frontmatter2.error = {
+      message: `${error2.message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
+      range: trimmedRange(frontmatter2, 0, yamlText.length)
+    };
+  }
+  return frontmatter2;
+}
+function unexpandableNode(document3) {
+  const anchors = /* @__PURE__ */ new Map();
+  let found = null;
+  (0, import_yaml2.visit)(document3, {
+    Pair(_, pair) {
+      if (!(0, import_yaml2.isCollection)(pair.key)) return void 0;
+      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
+      return import_yaml2.visit.BREAK;
+    },
+    Node(_, node2, path) {
+      if (!(0, import_yaml2.isAlias)(node2)) {
+        if (node2.anchor) anchors.set(node2.anchor, node2);
+        return void 0;
+      }
+      const target = anchors.get(node2.source);
+      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
+      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
+      return found ? import_yaml2.visit.BREAK : void 0;
+    }
+  });
+  return found;
+}
+function firstLine(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}
+function frontmatterField(frontmatter2, key) {
+  if (!frontmatter2?.data) return null;
+  const root = frontmatter2.document.contents;
+  if (!(0, import_yaml2.isMap)(root)) return null;
+  for (const pair of root.items) {
+    if (!(0, import_yaml2.isPair)(pair)) continue;
+    const keyNode = pair.key;
+    const name = (0, import_yaml2.isScalar)(keyNode) ? keyNode.value : keyNode;
+    if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
+  }
+  return null;
+}
+function resolveAlias(document3, node2) {
+  if (node2 && (0, import_yaml2.isAlias)(node2)) return node2.resolve(document3) ?? null;
+  return node2;
+}
+function nodeRange(frontmatter2, node2, fallback) {
+  if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
+  return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
+}
+function trimmedRange(frontmatter2, start2, end) {
+  let trimmed = end;
+  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
+}
+function keyRange(frontmatter2, pair) {
+  return nodeRange(frontmatter2, pair.key);
+}
+
+// src/parse/declarations.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function scalarText(node2) {
+  if (!(0, import_yaml3.isScalar)(node2)) return null;
+  if (typeof node2.value === "string") return node2.value;
+  if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
+  if (typeof node2.value === "number") return String(node2.value);
+  return null;
+}
+function describeKind(node2) {
+  if (!node2) return "empty";
+  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml3.isSeq)(node2)) return "a list";
+  if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
+  if ((0, import_yaml3.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
+}
+function readDeclarations(adr, frontmatter2) {
+  const { document: document3 } = frontmatter2;
+  const patterns = frontmatterField(frontmatter2, "patterns");
+  if (patterns) {
+    const value2 = patterns.node;
+    const keyAt = keyRange(frontmatter2, patterns.pair);
+    adr.patternsNode = value2;
+    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml3.isSeq)(value2)) {
+      for (const item of value2.items) {
+        const node2 = resolveAlias(document3, item);
+        adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
+      }
+    } else if ((0, import_yaml3.isScalar)(value2) && scalarText(value2) !== null) {
+      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
+    } else if ((0, import_yaml3.isMap)(value2)) {
+      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
+    } else {
+      adr.patternsShapeError = {
+        message: `"patterns" must be a slug or a list of slugs, not ${describeKind(value2)}`,
+        range: nodeRange(frontmatter2, value2, keyAt)
+      };
+    }
+  }
+  const categories = frontmatterField(frontmatter2, "categories");
+  if (categories) {
+    const value2 = categories.node;
+    const keyAt = keyRange(frontmatter2, categories.pair);
+    const readCategory = (node2, fallback) => {
+      const range = nodeRange(frontmatter2, node2, fallback);
+      if (node2 && (0, import_yaml3.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
+      return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
+    };
+    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml3.isSeq)(value2)) {
+      for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
+    } else if ((0, import_yaml3.isScalar)(value2) && typeof value2.value === "string") {
+      adr.categories.push(readCategory(value2, keyAt));
+    } else {
+      adr.categoriesShapeError = {
+        message: `"categories" must be a category name or a list of them, not ${describeKind(value2)}`,
+        range: nodeRange(frontmatter2, value2, keyAt)
+      };
+    }
+  }
+}
+var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
+function readPatternItem(frontmatter2, node2, itemRange) {
+  const range = nodeRange(frontmatter2, node2, itemRange);
+  if (node2 && (0, import_yaml3.isScalar)(node2)) {
+    const value2 = scalarText(node2);
+    if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
+    const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
+    return { value: null, range, itemRange, shapeError: { message: message2, range } };
+  }
+  if (node2 && (0, import_yaml3.isMap)(node2)) {
+    const ref = { value: null, range, itemRange };
+    const problem = (message2, at) => {
+      ref.shapeError ??= { message: message2, range: at };
+    };
+    let slugSeen = false;
+    for (const pair of node2.items) {
+      const key = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
+      const keyAt = nodeRange(frontmatter2, pair.key, range);
+      const valueNode = resolveAlias(frontmatter2.document, pair.value);
+      const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
+      if (key === "slug") {
+        slugSeen = true;
+        const value2 = valueNode ? scalarText(valueNode) : null;
+        if (value2 === null || value2.trim() === "") problem(`"slug" must be a string, not ${describeKind(valueNode)}`, valueRange);
+        else {
+          ref.value = value2;
+          ref.range = valueRange;
+        }
+      } else if (key === "category") {
+        const value2 = valueNode && (0, import_yaml3.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
+        if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
+        ref.category = { value: value2, range: valueRange };
+      } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
+        problem(`unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`, keyAt);
+      }
+    }
+    if (!slugSeen) problem('a pattern reference object needs a "slug"', range);
+    return ref;
+  }
+  const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}`;
+  return { value: null, range, itemRange, shapeError: { message, range } };
+}
+
+// src/model/mention-matcher.ts
+function isAcronym(term) {
+  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
+}
+function normaliseTerm(text3) {
+  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
+}
+var WORD = 0;
+var SEPARATOR = 1;
+var OTHER = 2;
+var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
+var WORD_START = /^[\p{L}\p{N}_]/u;
+var SEPARATOR_START = /^[\s-]/u;
+var SEPARATOR_KEY = " ";
+function tokenize(text3) {
+  const tokens = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const token = match[0];
+    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+  }
+  return tokens;
+}
+var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
+function canStart(tokens, at) {
+  const token = tokens[at];
+  const before2 = tokens[at - 1];
+  if (token.kind === SEPARATOR) return false;
+  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
+}
+function canEnd(tokens, at) {
+  const after = tokens[at + 1];
+  if (after === void 0 || after.kind === OTHER) return true;
+  if (after.kind === WORD) return false;
+  if (after.text !== "-") return true;
+  const next = tokens[at + 2];
+  return !(next?.kind === WORD && !next.text.startsWith("_"));
+}
+var newNode = () => ({ next: null, exact: null, plural: null });
+var TermTrie = class {
+  root = newNode();
+  size = 0;
+  add(term, value2, { plural: plural2 }) {
+    const tokens = tokenize(term.trim());
+    if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
+    let node2 = this.root;
+    for (const token of tokens) {
+      node2.next ??= /* @__PURE__ */ new Map();
+      const key = keyOf(token);
+      let child = node2.next.get(key);
+      if (!child) {
+        child = newNode();
+        node2.next.set(key, child);
+      }
+      node2 = child;
+    }
+    const last = tokens[tokens.length - 1];
+    node2.exact ??= value2;
+    if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
+    this.size++;
+  }
+  /**
+   * The matches in a text, left to right, none overlapping: at each place a match may start, the
+   * longest term that matches there (a longer term wins over one it contains: "Microservices
+   * Architecture" over "microservices").
+   */
+  scan(tokens) {
+    const found = [];
+    if (this.size === 0) return found;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!canStart(tokens, at)) continue;
+      const match = this.longestAt(tokens, at);
+      if (!match) continue;
+      found.push({ from: at, to: match.to, value: match.value });
+      at = match.to;
+    }
+    return found;
+  }
+  longestAt(tokens, from) {
+    let best = null;
+    let node2 = this.root;
+    for (let at = from; node2?.next && at < tokens.length; at++) {
+      const token = tokens[at];
+      const key = keyOf(token);
+      const child = node2.next.get(key);
+      const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
+      if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
+      node2 = child;
+    }
+    return best;
+  }
+};
+function pluralOf(next, key) {
+  if (key.endsWith("es")) {
+    const value2 = next.get(key.slice(0, -2))?.plural;
+    if (value2) return value2;
+  }
+  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
+}
+function overlapsAny(ranges, start2, end) {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (ranges[mid][1] <= start2) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== void 0 && range[0] < end;
+}
+var MentionMatcher = class {
+  words = new TermTrie();
+  excludes = new TermTrie();
+  slugByAcronym = /* @__PURE__ */ new Map();
+  constructor(patterns) {
+    for (const pattern of patterns) {
+      for (const term of [pattern.name, ...pattern.aliases]) {
+        if (isAcronym(term)) {
+          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
+        } else {
+          this.words.add(term, pattern.slug, { plural: true });
+        }
+      }
+      for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
+    }
+  }
+  find(text3) {
+    const tokens = tokenize(text3);
+    const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
+    const found = [];
+    const add = (slug2, start2, end) => {
+      if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
+    };
+    for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
+    if (this.slugByAcronym.size > 0) {
+      tokens.forEach((token, at) => {
+        const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
+        if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
+      });
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+};
+
 // src/parse/mention-use.ts
 var OPTION_SECTION = new RegExp(
   "^(?:" + [
@@ -52668,415 +53015,7 @@ function negatedInClause(before2) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
-// src/model/mention-matcher.ts
-function isAcronym(term) {
-  return /^[A-Z0-9]{2,6}$/.test(term) && /[A-Z]/.test(term);
-}
-function normaliseTerm(text3) {
-  return text3.trim().toLowerCase().split(/[\s-]+/).join(" ");
-}
-var WORD = 0;
-var SEPARATOR = 1;
-var OTHER = 2;
-var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
-var WORD_START = /^[\p{L}\p{N}_]/u;
-var SEPARATOR_START = /^[\s-]/u;
-var SEPARATOR_KEY = " ";
-function tokenize(text3) {
-  const tokens = [];
-  for (const match of text3.matchAll(TOKEN)) {
-    const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
-  }
-  return tokens;
-}
-var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
-function canStart(tokens, at) {
-  const token = tokens[at];
-  const before2 = tokens[at - 1];
-  if (token.kind === SEPARATOR) return false;
-  return before2 === void 0 || before2.kind === OTHER || before2.kind === SEPARATOR && !before2.text.endsWith("-");
-}
-function canEnd(tokens, at) {
-  const after = tokens[at + 1];
-  if (after === void 0 || after.kind === OTHER) return true;
-  if (after.kind === WORD) return false;
-  if (after.text !== "-") return true;
-  const next = tokens[at + 2];
-  return !(next?.kind === WORD && !next.text.startsWith("_"));
-}
-var newNode = () => ({ next: null, exact: null, plural: null });
-var TermTrie = class {
-  root = newNode();
-  size = 0;
-  add(term, value2, { plural: plural2 }) {
-    const tokens = tokenize(term.trim());
-    if (!tokens.some((token) => token.kind !== SEPARATOR)) return;
-    let node2 = this.root;
-    for (const token of tokens) {
-      node2.next ??= /* @__PURE__ */ new Map();
-      const key = keyOf(token);
-      let child = node2.next.get(key);
-      if (!child) {
-        child = newNode();
-        node2.next.set(key, child);
-      }
-      node2 = child;
-    }
-    const last = tokens[tokens.length - 1];
-    node2.exact ??= value2;
-    if (plural2 && last.kind === WORD && !/s$/i.test(last.text)) node2.plural ??= value2;
-    this.size++;
-  }
-  /**
-   * The matches in a text, left to right, none overlapping: at each place a match may start, the
-   * longest term that matches there (a longer term wins over one it contains: "Microservices
-   * Architecture" over "microservices").
-   */
-  scan(tokens) {
-    const found = [];
-    if (this.size === 0) return found;
-    for (let at = 0; at < tokens.length; at++) {
-      if (!canStart(tokens, at)) continue;
-      const match = this.longestAt(tokens, at);
-      if (!match) continue;
-      found.push({ from: at, to: match.to, value: match.value });
-      at = match.to;
-    }
-    return found;
-  }
-  longestAt(tokens, from) {
-    let best = null;
-    let node2 = this.root;
-    for (let at = from; node2?.next && at < tokens.length; at++) {
-      const token = tokens[at];
-      const key = keyOf(token);
-      const child = node2.next.get(key);
-      const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
-      if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
-      node2 = child;
-    }
-    return best;
-  }
-};
-function pluralOf(next, key) {
-  if (key.endsWith("es")) {
-    const value2 = next.get(key.slice(0, -2))?.plural;
-    if (value2) return value2;
-  }
-  return key.endsWith("s") ? next.get(key.slice(0, -1))?.plural ?? null : null;
-}
-function overlapsAny(ranges, start2, end) {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    if (ranges[mid][1] <= start2) low = mid + 1;
-    else high = mid;
-  }
-  const range = ranges[low];
-  return range !== void 0 && range[0] < end;
-}
-var MentionMatcher = class {
-  words = new TermTrie();
-  excludes = new TermTrie();
-  slugByAcronym = /* @__PURE__ */ new Map();
-  constructor(patterns) {
-    for (const pattern of patterns) {
-      for (const term of [pattern.name, ...pattern.aliases]) {
-        if (isAcronym(term)) {
-          if (!this.slugByAcronym.has(term)) this.slugByAcronym.set(term, pattern.slug);
-        } else {
-          this.words.add(term, pattern.slug, { plural: true });
-        }
-      }
-      for (const term of pattern.excludes) this.excludes.add(term, pattern.slug, { plural: !isAcronym(term) });
-    }
-  }
-  find(text3) {
-    const tokens = tokenize(text3);
-    const excluded = this.excludes.scan(tokens).map(({ from, to }) => [tokens[from].start, tokens[to].end]);
-    const found = [];
-    const add = (slug2, start2, end) => {
-      if (!overlapsAny(excluded, start2, end)) found.push({ slug: slug2, index: start2, text: text3.slice(start2, end) });
-    };
-    for (const { from, to, value: value2 } of this.words.scan(tokens)) add(value2, tokens[from].start, tokens[to].end);
-    if (this.slugByAcronym.size > 0) {
-      tokens.forEach((token, at) => {
-        const slug2 = token.kind === WORD ? this.slugByAcronym.get(token.text) : void 0;
-        if (slug2 !== void 0 && canStart(tokens, at) && canEnd(tokens, at)) add(slug2, token.start, token.end);
-      });
-    }
-    return found.sort((a, b) => a.index - b.index);
-  }
-};
-
-// src/parse/parse-adr.ts
-function parseMarkdown(text3) {
-  return parseBounded(text3);
-}
-var MAX_ALIAS_COUNT = 100;
-var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
-var YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
-function opensFrontmatter(text3) {
-  const fence3 = OPENING_FENCE.exec(text3);
-  if (!fence3) return false;
-  const next = /^[^\r\n]*/.exec(text3.slice(fence3[0].length))[0];
-  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
-}
-function parseAdr(path, source, catalogue) {
-  const bom = source.charCodeAt(0) === 65279;
-  const text3 = bom ? source.slice(1) : source;
-  const adr = adrFromTree(path, text3, bom, parseMarkdown(text3), createLineIndex(text3));
-  adr.directives = readDirectives(adr);
-  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
-  collectBody(adr, catalogue);
-  return adr;
-}
-function adrFromTree(path, text3, bom, tree, lines) {
-  let frontmatter2 = null;
-  let unterminatedFrontmatter = null;
-  const first = tree.children[0];
-  if (first?.type === "yaml" && first.position?.start.offset === 0) {
-    frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
-  } else if (opensFrontmatter(text3)) {
-    unterminatedFrontmatter = [0, 3];
-  }
-  return {
-    path,
-    text: text3,
-    bom,
-    tree,
-    frontmatter: frontmatter2,
-    unterminatedFrontmatter,
-    patterns: [],
-    categories: [],
-    patternsNode: null,
-    mentions: [],
-    links: [],
-    images: [],
-    directives: [],
-    lines
-  };
-}
-function parseHead(path, head, frontmatterEnd3, title) {
-  const bom = head.charCodeAt(0) === 65279;
-  const text3 = bom ? head.slice(1) : head;
-  const lines = createLineIndex(text3);
-  const point3 = (offset) => ({ ...lines.position(offset), offset });
-  const children = [];
-  if (frontmatterEnd3 !== null) {
-    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd3 - 4)), position: { start: point3(0), end: point3(frontmatterEnd3) } });
-  }
-  children.push({
-    type: "heading",
-    depth: 1,
-    children: [{ type: "text", value: title.text, position: { start: point3(title.start), end: point3(title.start + title.text.length) } }],
-    position: { start: point3(title.lineStart), end: point3(title.lineEnd) }
-  });
-  const tree = { type: "root", children, position: { start: point3(0), end: point3(text3.length) } };
-  return adrFromTree(path, text3, bom, tree, lines);
-}
-function readFrontmatter(text3, blockEnd, lines) {
-  const firstLineEnd = /\r\n|\r|\n/.exec(text3);
-  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
-  const closingLine = lines.position(blockEnd).line;
-  const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
-  const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const tooManyKeys = frontmatterKeysProblem(yamlText);
-  const document3 = (0, import_yaml2.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
-  const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
-  if (tooManyKeys) {
-    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
-    return frontmatter2;
-  }
-  const yamlError = document3.errors[0];
-  if (yamlError) {
-    frontmatter2.error = {
-      message: firstLine(yamlError.message),
-      range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
-    };
-    return frontmatter2;
-  }
-  const unexpandable = unexpandableNode(document3);
-  if (unexpandable) {
-    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
-    return frontmatter2;
-  }
-  const contents = document3.contents;
-  if (contents !== null && !((0, import_yaml2.isScalar)(contents) && contents.value === null) && !(0, import_yaml2.isMap)(contents)) {
-    const kind = (0, import_yaml2.isSeq)(contents) ? "a list" : "a single value";
-    frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
-    return frontmatter2;
-  }
-  try {
-    const data = document3.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    frontmatter2.data = data ?? {};
-  } catch (error2) {
-    frontmatter2.error = {
-      message: `${error2.message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
-      range: trimmedRange(frontmatter2, 0, yamlText.length)
-    };
-  }
-  return frontmatter2;
-}
-function unexpandableNode(document3) {
-  const anchors = /* @__PURE__ */ new Map();
-  let found = null;
-  (0, import_yaml2.visit)(document3, {
-    Pair(_, pair) {
-      if (!(0, import_yaml2.isCollection)(pair.key)) return void 0;
-      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
-      return import_yaml2.visit.BREAK;
-    },
-    Node(_, node2, path) {
-      if (!(0, import_yaml2.isAlias)(node2)) {
-        if (node2.anchor) anchors.set(node2.anchor, node2);
-        return void 0;
-      }
-      const target = anchors.get(node2.source);
-      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
-      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
-      return found ? import_yaml2.visit.BREAK : void 0;
-    }
-  });
-  return found;
-}
-function firstLine(message) {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-}
-function frontmatterField(frontmatter2, key) {
-  if (!frontmatter2?.data) return null;
-  const root = frontmatter2.document.contents;
-  if (!(0, import_yaml2.isMap)(root)) return null;
-  for (const pair of root.items) {
-    if (!(0, import_yaml2.isPair)(pair)) continue;
-    const keyNode = pair.key;
-    const name = (0, import_yaml2.isScalar)(keyNode) ? keyNode.value : keyNode;
-    if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
-  }
-  return null;
-}
-function resolveAlias(document3, node2) {
-  if (node2 && (0, import_yaml2.isAlias)(node2)) return node2.resolve(document3) ?? null;
-  return node2;
-}
-function nodeRange(frontmatter2, node2, fallback) {
-  if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
-  return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
-}
-function trimmedRange(frontmatter2, start2, end) {
-  let trimmed = end;
-  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
-  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
-}
-function keyRange(frontmatter2, pair) {
-  return nodeRange(frontmatter2, pair.key);
-}
-function scalarText(node2) {
-  if (!(0, import_yaml2.isScalar)(node2)) return null;
-  if (typeof node2.value === "string") return node2.value;
-  if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
-  if (typeof node2.value === "number") return String(node2.value);
-  return null;
-}
-function describeKind(node2) {
-  if (!node2) return "empty";
-  if ((0, import_yaml2.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml2.isSeq)(node2)) return "a list";
-  if ((0, import_yaml2.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  if ((0, import_yaml2.isPair)(node2)) return 'a "key: value" pair';
-  return "a YAML value of another kind";
-}
-function readDeclarations(adr, frontmatter2) {
-  const { document: document3 } = frontmatter2;
-  const patterns = frontmatterField(frontmatter2, "patterns");
-  if (patterns) {
-    const value2 = patterns.node;
-    const keyAt = keyRange(frontmatter2, patterns.pair);
-    adr.patternsNode = value2;
-    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml2.isSeq)(value2)) {
-      for (const item of value2.items) {
-        const node2 = resolveAlias(document3, item);
-        adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
-      }
-    } else if ((0, import_yaml2.isScalar)(value2) && scalarText(value2) !== null) {
-      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else if ((0, import_yaml2.isMap)(value2)) {
-      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else {
-      adr.patternsShapeError = {
-        message: `"patterns" must be a slug or a list of slugs, not ${describeKind(value2)}`,
-        range: nodeRange(frontmatter2, value2, keyAt)
-      };
-    }
-  }
-  const categories = frontmatterField(frontmatter2, "categories");
-  if (categories) {
-    const value2 = categories.node;
-    const keyAt = keyRange(frontmatter2, categories.pair);
-    const readCategory = (node2, fallback) => {
-      const range = nodeRange(frontmatter2, node2, fallback);
-      if (node2 && (0, import_yaml2.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
-      return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
-    };
-    if (value2 === null || (0, import_yaml2.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml2.isSeq)(value2)) {
-      for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
-    } else if ((0, import_yaml2.isScalar)(value2) && typeof value2.value === "string") {
-      adr.categories.push(readCategory(value2, keyAt));
-    } else {
-      adr.categoriesShapeError = {
-        message: `"categories" must be a category name or a list of them, not ${describeKind(value2)}`,
-        range: nodeRange(frontmatter2, value2, keyAt)
-      };
-    }
-  }
-}
-var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
-function readPatternItem(frontmatter2, node2, itemRange) {
-  const range = nodeRange(frontmatter2, node2, itemRange);
-  if (node2 && (0, import_yaml2.isScalar)(node2)) {
-    const value2 = scalarText(node2);
-    if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
-    const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
-    return { value: null, range, itemRange, shapeError: { message: message2, range } };
-  }
-  if (node2 && (0, import_yaml2.isMap)(node2)) {
-    const ref = { value: null, range, itemRange };
-    const problem = (message2, at) => {
-      ref.shapeError ??= { message: message2, range: at };
-    };
-    let slugSeen = false;
-    for (const pair of node2.items) {
-      const key = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
-      const keyAt = nodeRange(frontmatter2, pair.key, range);
-      const valueNode = resolveAlias(frontmatter2.document, pair.value);
-      const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
-      if (key === "slug") {
-        slugSeen = true;
-        const value2 = valueNode ? scalarText(valueNode) : null;
-        if (value2 === null || value2.trim() === "") problem(`"slug" must be a string, not ${describeKind(valueNode)}`, valueRange);
-        else {
-          ref.value = value2;
-          ref.range = valueRange;
-        }
-      } else if (key === "category") {
-        const value2 = valueNode && (0, import_yaml2.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
-        if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
-        ref.category = { value: value2, range: valueRange };
-      } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
-        problem(`unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`, keyAt);
-      }
-    }
-    if (!slugSeen) problem('a pattern reference object needs a "slug"', range);
-    return ref;
-  }
-  const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}`;
-  return { value: null, range, itemRange, shapeError: { message, range } };
-}
+// src/parse/body.ts
 var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
 function collectBody(adr, catalogue) {
   const definitions = /* @__PURE__ */ new Map();
@@ -53237,9 +53176,77 @@ function isAutolink(text3, node2, range) {
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
+// src/parse/parse-adr.ts
+function parseMarkdown(text3) {
+  return parseBounded(text3);
+}
+var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+var YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
+function opensFrontmatter(text3) {
+  const fence3 = OPENING_FENCE.exec(text3);
+  if (!fence3) return false;
+  const next = /^[^\r\n]*/.exec(text3.slice(fence3[0].length))[0];
+  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
+}
+var parseLog = null;
+function parseAdr(path, source, catalogue) {
+  parseLog?.push({ path, length: source.length });
+  const bom = source.charCodeAt(0) === 65279;
+  const text3 = bom ? source.slice(1) : source;
+  const adr = adrFromTree(path, text3, bom, parseMarkdown(text3), createLineIndex(text3));
+  adr.directives = readDirectives(adr);
+  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
+  collectBody(adr, catalogue);
+  return adr;
+}
+function adrFromTree(path, text3, bom, tree, lines) {
+  let frontmatter2 = null;
+  let unterminatedFrontmatter = null;
+  const first = tree.children[0];
+  if (first?.type === "yaml" && first.position?.start.offset === 0) {
+    frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
+  } else if (opensFrontmatter(text3)) {
+    unterminatedFrontmatter = [0, 3];
+  }
+  return {
+    path,
+    text: text3,
+    bom,
+    tree,
+    frontmatter: frontmatter2,
+    unterminatedFrontmatter,
+    patterns: [],
+    categories: [],
+    patternsNode: null,
+    mentions: [],
+    links: [],
+    images: [],
+    directives: [],
+    lines
+  };
+}
+function parseHead(path, head, frontmatterEnd3, title) {
+  const bom = head.charCodeAt(0) === 65279;
+  const text3 = bom ? head.slice(1) : head;
+  const lines = createLineIndex(text3);
+  const point3 = (offset) => ({ ...lines.position(offset), offset });
+  const children = [];
+  if (frontmatterEnd3 !== null) {
+    children.push({ type: "yaml", value: text3.slice(4, Math.max(4, frontmatterEnd3 - 4)), position: { start: point3(0), end: point3(frontmatterEnd3) } });
+  }
+  children.push({
+    type: "heading",
+    depth: 1,
+    children: [{ type: "text", value: title.text, position: { start: point3(title.start), end: point3(title.start + title.text.length) } }],
+    position: { start: point3(title.lineStart), end: point3(title.lineEnd) }
+  });
+  const tree = { type: "root", children, position: { start: point3(0), end: point3(text3.length) } };
+  return adrFromTree(path, text3, bom, tree, lines);
+}
+
 // src/parse/record.ts
 import { basename as basename4, dirname as dirname3 } from "node:path";
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -53293,6 +53300,21 @@ function slug(value2, maintainCase) {
   if (!maintainCase) value2 = value2.toLowerCase();
   return value2.replace(regex, "").replace(/ /g, "-");
 }
+
+// src/parse/node-range.ts
+function offsets(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+function lineOf(text3, start2) {
+  let end = start2;
+  while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
+  return [start2, end];
+}
+
+// src/parse/record-relations.ts
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/model/status.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
@@ -53466,45 +53488,7 @@ function startsWithSuccessor(written) {
 }
 var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
 
-// src/parse/record.ts
-function declaredSlugs(adr, catalogue) {
-  const slugs = [];
-  for (const ref of adr.patterns) {
-    const slug2 = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern.slug;
-    if (slug2 && !slugs.includes(slug2)) slugs.push(slug2);
-  }
-  return slugs;
-}
-function scalarField(adr, key) {
-  const field = frontmatterField(adr.frontmatter, key);
-  const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml3.isScalar)(node2) || node2.value === null) return null;
-  const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
-  return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
-}
-var TITLE_NUMBER = new RegExp("^(?:ADR[-_ ]?#?(\\d{1,6})(?:\\s*[.:]|\\s+[-\u2013\u2014])?\\s+|(\\d{1,6})(?:[.:]|\\s+[-\u2013\u2014])\\s+|(0\\d{1,5})[-_](?=\\p{L}))", "diu");
-var PLACEHOLDER = String.raw`[nx]{2,}|\?+|\{[^}\d]*\}|<[^>\d]*>`;
-var TITLE_PLACEHOLDER = new RegExp(String.raw`^(?:ADR[-_ ]?#?(${PLACEHOLDER}|[nx])(?:\s*[.:]|\s+[-–—])?\s+|(${PLACEHOLDER})(?:[.:]|\s+[-–—])\s+|([nx])\.\s+)`, "diu");
-function titleNumber(title) {
-  for (const [pattern, placeholder] of [
-    [TITLE_NUMBER, false],
-    [TITLE_PLACEHOLDER, true]
-  ]) {
-    const match = pattern.exec(title);
-    if (!match) continue;
-    const group = [1, 2, 3].find((index2) => match[index2] !== void 0);
-    return { text: match[group], start: match.indices[group][0], titleStart: match[0].length, placeholder };
-  }
-  return null;
-}
-function stripTitleNumber(title) {
-  const number = titleNumber(title);
-  return number ? title.slice(number.titleStart) : title;
-}
-function comparableTitle(title) {
-  const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
-  return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
+// src/parse/record-relations.ts
 var RELATION_WORDS = [
   [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
   [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
@@ -53525,16 +53509,6 @@ var FRONTMATTER_RELATIONS = [
 ];
 var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
 var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-function lineOf(text3, start2) {
-  let end = start2;
-  while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
-  return [start2, end];
-}
-function offsets(node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? null : [start2, end];
-}
 var FILE_NUMBER = /^(\d{1,6})-/;
 function referenceTarget(raw) {
   const text3 = raw.trim().replace(/^["']|["']$/g, "");
@@ -53544,22 +53518,44 @@ function referenceTarget(raw) {
   if (FILE_NUMBER.test(text3)) return { target: `${text3}.md`, number: null };
   return { target: text3, number: null };
 }
-function sectionsOf(adr) {
-  const sections = [];
-  let current2 = null;
-  let titleSeen = false;
-  for (const node2 of adr.tree.children) {
-    if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
-      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
-      sections.push(current2);
-    } else if (node2.type === "heading") {
-      titleSeen = true;
-      current2 = null;
-    } else if (current2) {
-      current2.content.push(node2);
+function relationsOf(adr, status) {
+  const relations = [];
+  frontmatterRelations(adr, relations);
+  if (status) statusRelations(adr, status, relations);
+  bodyRelations(adr, adr.tree.children, relations);
+  return dedupeRelations(relations);
+}
+function frontmatterRelations(adr, into) {
+  for (const [key, kind] of FRONTMATTER_RELATIONS) {
+    const field = frontmatterField(adr.frontmatter, key);
+    if (!field || !adr.frontmatter) continue;
+    const node2 = field.node;
+    const items = node2 && (0, import_yaml4.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    for (const item of items) {
+      if (!(0, import_yaml4.isScalar)(item) || item.value === null || item.value === "") continue;
+      const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
+      into.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
   }
-  return sections;
+}
+function statusRelations(adr, status, into) {
+  let offset = 0;
+  for (const part of status.value.split(";")) {
+    const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
+    const start2 = status.range[0] + offset;
+    const end = start2 + part.length;
+    if (kind) {
+      const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
+      for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+      if (links.length === 0) {
+        for (const match of part.matchAll(NUMBER_REFERENCE)) {
+          const at = start2 + match.index;
+          into.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
+        }
+      }
+    }
+    offset += part.length + 1;
+  }
 }
 function bodyRelations(adr, nodes, into) {
   for (let i = 0; i < nodes.length; i++) {
@@ -53612,6 +53608,106 @@ function linksWithin(node2, start2, end) {
   };
   visit2(node2);
   return found;
+}
+function dedupeRelations(relations) {
+  const seen = /* @__PURE__ */ new Set();
+  return relations.filter((relation) => {
+    const key = `${relation.kind}:${relation.range[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/parse/record-title.ts
+var TITLE_NUMBER = new RegExp("^(?:ADR[-_ ]?#?(\\d{1,6})(?:\\s*[.:]|\\s+[-\u2013\u2014])?\\s+|(\\d{1,6})(?:[.:]|\\s+[-\u2013\u2014])\\s+|(0\\d{1,5})[-_](?=\\p{L}))", "diu");
+var PLACEHOLDER = String.raw`[nx]{2,}|\?+|\{[^}\d]*\}|<[^>\d]*>`;
+var TITLE_PLACEHOLDER = new RegExp(String.raw`^(?:ADR[-_ ]?#?(${PLACEHOLDER}|[nx])(?:\s*[.:]|\s+[-–—])?\s+|(${PLACEHOLDER})(?:[.:]|\s+[-–—])\s+|([nx])\.\s+)`, "diu");
+function titleNumber(title) {
+  for (const [pattern, placeholder] of [
+    [TITLE_NUMBER, false],
+    [TITLE_PLACEHOLDER, true]
+  ]) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const group = [1, 2, 3].find((index2) => match[index2] !== void 0);
+    return { text: match[group], start: match.indices[group][0], titleStart: match[0].length, placeholder };
+  }
+  return null;
+}
+function stripTitleNumber(title) {
+  const number = titleNumber(title);
+  return number ? title.slice(number.titleStart) : title;
+}
+function comparableTitle(title) {
+  const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
+  return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+// src/parse/record-body.ts
+var HEAD_FIELDS = ["path", "folder", "name", "fileNumber", "number", "title", "date", "relations"];
+var BODY_FIELDS = ["format", "h1Count", "h1Range", "frontmatterTitle", "status", "sections", "anchors", "links", "images", "patterns", "mentioned", "directives"];
+var unreadable = /* @__PURE__ */ new WeakSet();
+function withBodyOnDemand(head, readBody) {
+  let body = null;
+  let read = readBody;
+  const record = {};
+  const bodyOf = () => {
+    if (body !== null) return body;
+    try {
+      body = read();
+    } catch {
+      body = unreadBody(head);
+      unreadable.add(record);
+    }
+    read = null;
+    return body;
+  };
+  for (const key of HEAD_FIELDS) Object.assign(record, { [key]: head[key] });
+  for (const key of BODY_FIELDS) Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  Object.defineProperty(record, "toJSON", { value: () => body ?? { ...unreadBody(head), partial: true } });
+  return record;
+}
+function bodyUnreadable(record) {
+  return unreadable.has(record);
+}
+function unreadBody(head) {
+  const fields = { path: head.path, folder: head.folder, name: head.name, fileNumber: head.fileNumber, number: head.number, title: head.title, date: head.date, relations: head.relations };
+  return { ...fields, format: "unknown", h1Count: 1, h1Range: head.h1Range, frontmatterTitle: null, status: null, sections: [], anchors: [], links: [], images: [], patterns: [] };
+}
+
+// src/parse/record.ts
+function declaredSlugs(adr, catalogue) {
+  const slugs = [];
+  for (const ref of adr.patterns) {
+    const slug2 = ref.value === null ? void 0 : catalogue.resolve(ref.value)?.pattern.slug;
+    if (slug2 && !slugs.includes(slug2)) slugs.push(slug2);
+  }
+  return slugs;
+}
+function scalarField(adr, key) {
+  const field = frontmatterField(adr.frontmatter, key);
+  const node2 = field?.node;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml5.isScalar)(node2) || node2.value === null) return null;
+  const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
+  return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
+}
+function sectionsOf(adr) {
+  const sections = [];
+  let current2 = null;
+  let titleSeen = false;
+  for (const node2 of adr.tree.children) {
+    if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
+      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
+      sections.push(current2);
+    } else if (node2.type === "heading") {
+      titleSeen = true;
+      current2 = null;
+    } else if (current2) {
+      current2.content.push(node2);
+    }
+  }
+  return sections;
 }
 function labelledLine(adr, paragraph, label) {
   const range = offsets(paragraph);
@@ -53714,88 +53810,36 @@ function markdownAnchors(_path, text3) {
   const body = text3.replace(/^\uFEFF/, "");
   return headingAnchors({ tree: parseMarkdown(body), text: body });
 }
-function buildRecord(adr, catalogue) {
+function buildRecord(adr, catalogue, full) {
+  const record = recordOf(adr, catalogue);
+  return full ? resumedRecord(record, catalogue, full) : record;
+}
+function resumedRecord(head, catalogue, full) {
+  return withBodyOnDemand(head, () => recordOf(full(), catalogue));
+}
+function recordOf(adr, catalogue) {
   const name = basename4(adr.path);
-  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
-  const h1 = h1s[0];
-  const h1Text = h1 ? toString(h1).trim() : null;
-  const h1Range = h1 ? offsets(h1) : null;
-  const frontmatterTitle = scalarField(adr, "title");
-  const titleSource = h1Text ?? frontmatterTitle?.value ?? null;
-  const titleMatch = titleSource ? titleNumber(titleSource) : null;
+  const title = titleOf(adr);
   const sections = sectionsOf(adr);
-  let status = scalarField(adr, "status");
-  let bulletStatus = false;
   const header = headerParagraphs(adr);
-  if (!status) {
-    for (const paragraph of header) {
-      status = labelledLine(adr, paragraph, STATUS_LABEL);
-      if (status) {
-        bulletStatus = inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)[0])));
-        break;
-      }
-    }
-  }
   const statusSection = statusHeadingSection(adr);
-  if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
-  let date = scalarField(adr, "date");
-  let dateLine = false;
-  if (!date) {
-    for (const paragraph of header) {
-      if (date = labelledLine(adr, paragraph, DATE_LABEL)) {
-        dateLine = !inList(adr, paragraph);
-        break;
-      }
-    }
-  }
-  const relations = [];
-  for (const [key, kind] of FRONTMATTER_RELATIONS) {
-    const field = frontmatterField(adr.frontmatter, key);
-    if (!field || !adr.frontmatter) continue;
-    const node2 = field.node;
-    const items = node2 && (0, import_yaml3.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
-    for (const item of items) {
-      if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === "") continue;
-      const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
-      relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
-    }
-  }
-  if (status) {
-    let offset = 0;
-    for (const part of status.value.split(";")) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
-      const start2 = status.range[0] + offset;
-      const end = start2 + part.length;
-      if (kind) {
-        const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
-        for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
-        if (links.length === 0) {
-          for (const match of part.matchAll(NUMBER_REFERENCE)) {
-            const at = start2 + match.index;
-            relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
-          }
-        }
-      }
-      offset += part.length + 1;
-    }
-  }
-  bodyRelations(adr, adr.tree.children, relations);
-  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && titleNumber(h1Text));
-  const format = detectFormat(adr, sections, bulletStatus, nygardHead);
+  const { status, bulletStatus } = statusOf(adr, header, statusSection);
+  const { date, dateLine } = dateOf(adr, header);
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(title.h1Text && titleNumber(title.h1Text));
   return {
     path: adr.path,
     folder: dirname3(adr.path),
     name,
-    format,
+    format: detectFormat(adr, sections, bulletStatus, nygardHead),
     fileNumber: fileNumber(name),
-    number: titleMatch && !titleMatch.placeholder ? numberInFile(adr, titleMatch.text, h1Text !== null ? h1Range : frontmatterTitle?.range ?? null) : null,
-    title: titleSource ? stripTitleNumber(titleSource).trim() : null,
-    h1Count: h1s.length,
-    h1Range,
-    frontmatterTitle,
+    number: title.number && !title.number.placeholder ? numberInFile(adr, title.number.text, title.h1Text !== null ? title.h1Range : title.frontmatterTitle?.range ?? null) : null,
+    title: title.source ? stripTitleNumber(title.source).trim() : null,
+    h1Count: title.h1Count,
+    h1Range: title.h1Range,
+    frontmatterTitle: title.frontmatterTitle,
     status,
     date,
-    relations: dedupeRelations(relations),
+    relations: relationsOf(adr, status),
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
@@ -53805,6 +53849,32 @@ function buildRecord(adr, catalogue) {
     ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
 }
+function titleOf(adr) {
+  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
+  const h1 = h1s[0];
+  const h1Text = h1 ? toString(h1).trim() : null;
+  const frontmatterTitle = scalarField(adr, "title");
+  const source = h1Text ?? frontmatterTitle?.value ?? null;
+  return { h1Count: h1s.length, h1Text, h1Range: h1 ? offsets(h1) : null, frontmatterTitle, source, number: source ? titleNumber(source) : null };
+}
+function statusOf(adr, header, statusSection) {
+  const status = scalarField(adr, "status");
+  if (status) return { status, bulletStatus: false };
+  for (const paragraph of header) {
+    const line = labelledLine(adr, paragraph, STATUS_LABEL);
+    if (line) return { status: line, bulletStatus: inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)[0]))) };
+  }
+  return { status: statusSection ? firstParagraphLine(adr, statusSection.content) : null, bulletStatus: false };
+}
+function dateOf(adr, header) {
+  const date = scalarField(adr, "date");
+  if (date) return { date, dateLine: false };
+  for (const paragraph of header) {
+    const line = labelledLine(adr, paragraph, DATE_LABEL);
+    if (line) return { date: line, dateLine: !inList(adr, paragraph) };
+  }
+  return { date: null, dateLine: false };
+}
 function mentionedSlugs(adr) {
   const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
   return slugs.length > 0 ? { mentioned: slugs } : {};
@@ -53813,15 +53883,6 @@ function numberInFile(adr, digits, titleRange) {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
   const range = at >= 0 && titleRange && at < titleRange[1] ? [at, at + digits.length] : titleRange ?? [0, 0];
   return { value: Number(digits), text: digits, range };
-}
-function dedupeRelations(relations) {
-  const seen = /* @__PURE__ */ new Set();
-  return relations.filter((relation) => {
-    const key = `${relation.kind}:${relation.range[0]}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 var slugify = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function patternLinkTarget(pattern, settings) {
@@ -54270,7 +54331,7 @@ function totals(results) {
   return { errors, warnings, fixable };
 }
 
-// src/format/report.ts
+// src/format/report-model.ts
 import { basename as basename6, relative as relative3, sep as sep4 } from "node:path";
 
 // rules/support/relations.ts
@@ -54314,38 +54375,7 @@ function relationRecord(relation, from, index2) {
   return target.kind === "found" && target.records.length === 1 ? target.records[0] : null;
 }
 
-// src/format/escape.ts
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-var BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
-var INLINE = /[\\`*_[\]()~!$:]/g;
-var BLOCK_START = /^[#+-]/;
-var ORDERED_START = /^(\d+)\./;
-function escapeMarkdownText(text3) {
-  const line = text3.replace(BREAKS, " ").trim();
-  return line.replace(INLINE, "\\$&").replace(/[&<>]/g, (c) => HTML_ENTITIES[c]).replace(/\|/g, "&#124;").replace(BLOCK_START, "\\$&").replace(ORDERED_START, "$1\\.");
-}
-function escapeMarkdownUrl(url) {
-  const encoder2 = new TextEncoder();
-  return url.replace(
-    /[^\x21-\x7e]|["'()<>[\]\\`|^{}]/gu,
-    (c) => [...encoder2.encode(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
-  );
-}
-function markdownLink(text3, url) {
-  const label = escapeMarkdownText(text3);
-  return url ? `[${label}](${escapeMarkdownUrl(url)})` : label;
-}
-var MERMAID_ENTITIES = { '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;", "`": "#96;" };
-function escapeMermaidLabel(text3) {
-  return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
-}
-
-// src/model/plural.ts
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-// src/format/report.ts
+// src/format/report-model.ts
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
@@ -54491,6 +54521,39 @@ function buildSetReport(records, catalogue, { root, conventions: conventions2, s
     chainsCapped: capped
   };
 }
+
+// src/format/escape.ts
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+var INLINE = /[\\`*_[\]()~!$:]/g;
+var BLOCK_START = /^[#+-]/;
+var ORDERED_START = /^(\d+)\./;
+function escapeMarkdownText(text3) {
+  const line = text3.replace(BREAKS, " ").trim();
+  return line.replace(INLINE, "\\$&").replace(/[&<>]/g, (c) => HTML_ENTITIES[c]).replace(/\|/g, "&#124;").replace(BLOCK_START, "\\$&").replace(ORDERED_START, "$1\\.");
+}
+function escapeMarkdownUrl(url) {
+  const encoder2 = new TextEncoder();
+  return url.replace(
+    /[^\x21-\x7e]|["'()<>[\]\\`|^{}]/gu,
+    (c) => [...encoder2.encode(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+  );
+}
+function markdownLink(text3, url) {
+  const label = escapeMarkdownText(text3);
+  return url ? `[${label}](${escapeMarkdownUrl(url)})` : label;
+}
+var MERMAID_ENTITIES = { '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;", "`": "#96;" };
+function escapeMermaidLabel(text3) {
+  return text3.replace(BREAKS, " ").trim().replace(/["<>&#`]/g, (c) => MERMAID_ENTITIES[c]);
+}
+
+// src/model/plural.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/format/report-mermaid.ts
 var MERMAID_MAX_NODES = 300;
 var MERMAID_MAX_EDGES = 500;
 var LABEL_LENGTH = 80;
@@ -54547,6 +54610,8 @@ function mermaidBlock(report, options) {
     lines.push("", `_The graph is capped: ${plural(graph.omittedNodes, "node")} and ${plural(graph.omittedEdges, "edge")} are left out._`);
   return lines;
 }
+
+// src/format/report-markdown.ts
 var plainAdr = () => null;
 function adrList(paths, link) {
   return paths.map((path) => markdownLink(path, link(path))).join(", ");
@@ -54755,7 +54820,7 @@ __export(frontmatter_fields_exports, {
   check: () => check2,
   meta: () => meta2
 });
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var meta2 = {
   id: "frontmatter-fields",
   description: "Known frontmatter fields have valid values: date, patterns and categories",
@@ -54776,7 +54841,7 @@ var check2 = ({ adr, report }) => {
   if (date) {
     const node2 = date.node;
     const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml4.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+    const written = node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
     const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
     if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
   }
@@ -54855,7 +54920,7 @@ __export(pattern_category_exports, {
   check: () => check4,
   meta: () => meta4
 });
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
@@ -54926,18 +54991,18 @@ function withoutTrailingSpace2(text3, [start2, end]) {
   return [start2, trimmed];
 }
 function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml5.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+  return adr.frontmatter && (0, import_yaml7.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
 }
 function writtenCategoryEntries(adr) {
   const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml5.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+  return (0, import_yaml7.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
 }
 function writtenItemCategories(adr) {
   const node2 = adr.patternsNode;
-  const items = (0, import_yaml5.isSeq)(node2) ? node2.items : [node2];
+  const items = (0, import_yaml7.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
-    if (!(0, import_yaml5.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === "category");
+    if (!(0, import_yaml7.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.key) && p.key.value === "category");
     return aliasRange(adr, pair?.value);
   });
 }
@@ -54950,7 +55015,7 @@ __export(pattern_duplicate_exports, {
 });
 
 // rules/support/yaml-edits.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function lineStart(text3, offset) {
   let i = offset;
   while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
@@ -55018,7 +55083,7 @@ function appendFrontmatterItems(adr, key, items) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml6.isSeq)(node2)) {
+  if (node2 && (0, import_yaml8.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
@@ -55038,12 +55103,12 @@ function appendFrontmatterItems(adr, key, items) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
-  if (node2 && (0, import_yaml6.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+  if (node2 && (0, import_yaml8.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start2, end] = nodeRange(frontmatter2, node2);
     if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
     return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml6.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+  if (!node2 || (0, import_yaml8.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start2, end] = nodeRange(frontmatter2, node2);
       return { range: [start2, end], text: `[${items.join(", ")}]` };
@@ -55062,11 +55127,11 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml6.isScalar)(root) && root.value === null) {
+  if (root === null || (0, import_yaml8.isScalar)(root) && root.value === null) {
     const before3 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before3}${line}${eol}` };
   }
-  if (!(0, import_yaml6.isMap)(root) || root.flow) return null;
+  if (!(0, import_yaml8.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
     const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
     return /^[ \t]*$/.test(indent2) ? indent2 : null;
@@ -55568,8 +55633,8 @@ var check12 = ({ adr, record, conventions: conventions2, report }) => {
   const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
   const first = h1s[0];
   if (!first) {
-    const unreadable = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
-    if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
+    const unreadable2 = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
+    if (!frontmatterTitle && !unreadable2) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
     return;
   }
   const firstLine5 = first.position?.start.line ?? 1;
@@ -55782,7 +55847,7 @@ __export(adr_status_exports, {
   check: () => check15,
   meta: () => meta15
 });
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var meta15 = {
   id: "adr-status",
   description: "The status is one of the set's statuses (or a well-known synonym of one), and a superseded record names its successor",
@@ -55821,7 +55886,7 @@ var check15 = ({ adr, record, settings, conventions: conventions2, options, repo
   const field = frontmatterField(frontmatter2, "status");
   if (field && frontmatter2) {
     const node2 = field.node;
-    if (!node2 || !(0, import_yaml7.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+    if (!node2 || !(0, import_yaml9.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
       report({ range: nodeRange(frontmatter2, node2, keyRange(frontmatter2, field.pair)), message: `"status" must be one of ${allowed}` });
       return;
     }
@@ -56207,7 +56272,7 @@ var RELATION_LINK = "relation-link";
 
 // rules/support/missing-relation-edits.ts
 import { basename as basename11 } from "node:path";
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var RELATION_KEYS = {
   supersedes: keysOf("supersedes"),
   "superseded-by": keysOf("superseded-by"),
@@ -56230,9 +56295,9 @@ function itemStyle(adr, keys) {
   if (!frontmatter2) return null;
   for (const key of keys) {
     const node2 = frontmatterField(frontmatter2, key)?.node;
-    const items = node2 && (0, import_yaml8.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml10.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml8.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml10.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
@@ -56269,7 +56334,7 @@ function keySpelling(adr, kind) {
   if (root && "items" in root)
     for (const pair of root.items) {
       const key = pair.key;
-      if ((0, import_yaml8.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+      if ((0, import_yaml10.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => RELATION_KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
@@ -57072,10 +57137,6 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
   return out + fixLine;
 }
 
-// src/run/lint-project.ts
-import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname13, relative as relative8, resolve as resolve8 } from "node:path";
-
 // src/model/catalogue.ts
 var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
 var Catalogue = class {
@@ -57165,7 +57226,7 @@ function closest(word, candidates, limit) {
 }
 
 // src/io/catalogue-file.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/io/schema.ts
@@ -57215,7 +57276,7 @@ function readBuiltIn() {
 }
 var validateCatalogue = null;
 function readCatalogue(file, text3, validate) {
-  const document3 = (0, import_yaml9.parseDocument)(text3, { prettyErrors: false });
+  const document3 = (0, import_yaml11.parseDocument)(text3, { prettyErrors: false });
   const lines = createLineIndex(text3);
   const position2 = (offset) => {
     const { line, column } = lines.position(offset);
@@ -57252,7 +57313,7 @@ function readCatalogue(file, text3, validate) {
 function locator(document3) {
   return (path, key = false) => {
     const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-    const pair = key && (0, import_yaml9.isMap)(parent) ? parent.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+    const pair = key && (0, import_yaml11.isMap)(parent) ? parent.items.find((item) => (0, import_yaml11.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
     const node2 = pair?.key ?? document3.getIn(path, true);
     return node2?.range ? node2.range[0] : null;
   };
@@ -57445,250 +57506,10 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
-// src/run/config.ts
-var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
-import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname9, resolve as resolve5 } from "node:path";
-
-// src/io/config-file.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
-import { dirname as dirname8, join as join6, resolve as resolve4 } from "node:path";
-function findConfigFile(cwd) {
-  let dir = resolve4(cwd);
-  for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join6(dir, name);
-      if (!existsSync6(candidate)) continue;
-      if (name !== "package.json") return candidate;
-      if (packageHasConfig(candidate)) return candidate;
-    }
-    const parent = dirname8(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
-function packageHasConfig(file) {
-  let pkg;
-  try {
-    pkg = JSON.parse(readRegularFile(file));
-  } catch (error2) {
-    if (error2 instanceof NotRegularFileError) return false;
-    const reason = error2 instanceof SyntaxError ? `invalid JSON: ${error2.message.split("\n")[0]}` : `cannot be read (${error2.code ?? error2.message})`;
-    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
-  }
-  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
-}
-function readConfigData(file) {
-  let text3;
-  try {
-    if (statSync3(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
-    text3 = readRegularFile(file);
-  } catch (error3) {
-    if (error3 instanceof ConfigError) throw error3;
-    if (error3 instanceof NotRegularFileError) throw new ConfigError(file, error3.reason);
-    throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
-  }
-  const noPosition = () => "";
-  if (file.endsWith(".json")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text3);
-    } catch (error3) {
-      throw new ConfigError(file, `invalid JSON: ${error3.message}`);
-    }
-    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
-    return { data: parsed, locate: noPosition };
-  }
-  const document3 = (0, import_yaml10.parseDocument)(text3, { prettyErrors: false });
-  const lines = createLineIndex(text3);
-  const at = (offset) => {
-    const { line, column } = lines.position(offset);
-    return `${line}:${column}: `;
-  };
-  const error2 = document3.errors[0];
-  if (error2) throw new ConfigError(file, `${at(error2.pos[0])}invalid YAML: ${error2.message.split("\n")[0]}`);
-  let data;
-  try {
-    data = document3.toJS({ maxAliasCount: 100 });
-  } catch (caught) {
-    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
-  }
-  return {
-    data: data ?? {},
-    locate: (path) => {
-      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
-      const pair = (0, import_yaml10.isMap)(parent) ? parent.items.find((item) => (0, import_yaml10.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
-      const node2 = pair?.key ?? document3.getIn(path, true);
-      return node2?.range ? at(node2.range[0]) : "";
-    }
-  };
-}
-
-// src/run/config.ts
-var validateConfig = null;
-function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein6.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
-}
-function resolveConfig(raw, file, baseDir, locate = () => "") {
-  const where = file ?? "<config>";
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
-  const config = raw;
-  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
-    for (const [id, value2] of Object.entries(config.rules)) {
-      const at = locate(["rules", id]);
-      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
-      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
-      if (!severity)
-        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
-    }
-  }
-  validateConfig ??= compileSchema("config.schema.json");
-  if (!validateConfig(config)) {
-    const error2 = validateConfig.errors?.[0];
-    const path = (error2?.instancePath ?? "").split("/").slice(1);
-    if (error2?.keyword === "additionalProperties") path.push(error2.params.additionalProperty);
-    throw new ConfigError(where, `${locate(path)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
-  }
-  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  const settings = {};
-  const explicit = /* @__PURE__ */ new Set();
-  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
-  for (const preset of presets) {
-    if (preset === "strict") {
-      for (const rule of rules) {
-        settings[rule.meta.id] = { severity: "error", options: void 0 };
-        explicit.add(rule.meta.id);
-      }
-    }
-    if (preset === "madr" || preset === "nygard") {
-      const current2 = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
-    }
-  }
-  for (const [id, value2] of Object.entries(config.rules ?? {})) {
-    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
-    const rule = rulesById.get(id);
-    if (options !== void 0 && rule) {
-      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
-      const validate = compileInlineSchema(rule.meta.schema);
-      if (!validate(options)) {
-        const error2 = validate.errors?.[0];
-        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
-      }
-    }
-    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
-    explicit.add(id);
-  }
-  return {
-    file,
-    baseDir,
-    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
-    ignore: config.ignore ?? [],
-    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve5(baseDir, config.catalogue) : null,
-    linkTemplate: config.linkTemplate ?? null,
-    statuses: config.statuses ?? DEFAULT_STATUSES,
-    statusesGiven: config.statuses !== void 0,
-    extends: presets,
-    rules: settings,
-    explicitRules: inRuleOrder(explicit)
-  };
-}
-function inRuleOrder(ids) {
-  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
-}
-function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve5(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve5(cwd));
-  if (explicitFile && !existsSync7(file)) throw new ConfigError(file, "config file not found");
-  const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname9(file), locate);
-}
-function overrideRules(config, overrides) {
-  const next = { ...config, rules: { ...config.rules } };
-  for (const override of overrides) {
-    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
-    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
-    const [, id = "", severityText = ""] = match;
-    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
-    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
-    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
-    next.rules[id] = { severity, options: next.rules[id]?.options };
-    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
-  }
-  return next;
-}
-
-// src/engine/apply-edits.ts
-function applyEdits(text3, edits) {
-  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  const applied = [];
-  const skipped = [];
-  let out = "";
-  let cursor = 0;
-  for (const edit of ordered) {
-    const [start2, end] = edit.range;
-    const last = applied[applied.length - 1];
-    if (last && last.range[0] === start2 && last.range[1] === end && last.text === edit.text) {
-      applied.push(edit);
-      continue;
-    }
-    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
-    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
-    if (start2 < lastEnd || start2 === lastStart && start2 === lastEnd && applied.length > 0 || start2 < 0 || end > text3.length || end < start2) {
-      skipped.push(edit);
-      continue;
-    }
-    out += text3.slice(cursor, start2) + edit.text;
-    cursor = end;
-    applied.push(edit);
-  }
-  out += text3.slice(cursor);
-  return { text: out, applied, skipped };
-}
-
-// src/engine/fix-loop.ts
-var MAX_FIX_PASSES = 10;
-function wanted(message, options) {
-  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
-}
-function fixText(filePath, source, context3, set, options = {}, parsed, linted) {
-  let fixedCount = 0;
-  let passes = 0;
-  let adr = parsed ?? parseAdr(filePath, source, context3.catalogue);
-  const lint = (parsed2) => withDirectives(checkAdr(parsed2, set, context3), parsed2.directives, context3);
-  let messages = linted ?? lint(adr);
-  const bom = adr.bom ? "\uFEFF" : "";
-  while (passes < MAX_FIX_PASSES) {
-    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
-    if (edits.length === 0) break;
-    const { text: text3, applied } = applyEdits(adr.text, edits);
-    if (applied.length === 0 || text3 === adr.text) break;
-    let fixed;
-    try {
-      fixed = parseAdr(filePath, bom + text3, context3.catalogue);
-    } catch (error2) {
-      if (error2 instanceof TooComplexError) break;
-      throw error2;
-    }
-    passes++;
-    fixedCount += applied.length;
-    adr = fixed;
-    messages = lint(adr);
-  }
-  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
-}
-function hasWantedFixes(messages, options = {}) {
-  return messages.some((message) => wanted(message, options));
-}
-
 // src/io/cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync8, statSync as statSync4 } from "node:fs";
-import { join as join7, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
+import { join as join6, resolve as resolve4 } from "node:path";
 
 // src/io/cache-entry.ts
 var isString = (value2) => typeof value2 === "string";
@@ -57771,10 +57592,10 @@ function cacheKey(config, catalogue) {
   return createHash3("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve6(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve6(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync8(path) && statSync4(path).isDirectory();
-  return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
+  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve4(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync6(path) && statSync3(path).isDirectory();
+  return isFolder ? join6(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
   constructor(path, key, entries) {
@@ -57836,7 +57657,7 @@ var LintCache = class _LintCache {
   /** Forget files that no longer exist, so the cache does not grow without end. */
   retain(paths) {
     for (const path of this.entries.keys()) {
-      if (!paths.has(path) && !existsSync8(path)) {
+      if (!paths.has(path) && !existsSync6(path)) {
         this.entries.delete(path);
         this.changed = true;
       }
@@ -57856,6 +57677,537 @@ var LintCache = class _LintCache {
     }
   }
 };
+
+// src/run/config.ts
+var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname9, resolve as resolve6 } from "node:path";
+
+// src/io/config-file.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+import { existsSync as existsSync7, statSync as statSync4 } from "node:fs";
+import { dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
+function findConfigFile(cwd) {
+  let dir = resolve5(cwd);
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join7(dir, name);
+      if (!existsSync7(candidate)) continue;
+      if (name !== "package.json") return candidate;
+      if (packageHasConfig(candidate)) return candidate;
+    }
+    const parent = dirname8(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+function packageHasConfig(file) {
+  let pkg;
+  try {
+    pkg = JSON.parse(readRegularFile(file));
+  } catch (error2) {
+    if (error2 instanceof NotRegularFileError) return false;
+    const reason = error2 instanceof SyntaxError ? `invalid JSON: ${error2.message.split("\n")[0]}` : `cannot be read (${error2.code ?? error2.message})`;
+    throw new ConfigError(file, `${reason}; adrlint looks for its configuration in this file's "adrlint" key`);
+  }
+  return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
+}
+function readConfigData(file) {
+  let text3;
+  try {
+    if (statSync4(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    text3 = readRegularFile(file);
+  } catch (error3) {
+    if (error3 instanceof ConfigError) throw error3;
+    if (error3 instanceof NotRegularFileError) throw new ConfigError(file, error3.reason);
+    throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
+  }
+  const noPosition = () => "";
+  if (file.endsWith(".json")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(text3);
+    } catch (error3) {
+      throw new ConfigError(file, `invalid JSON: ${error3.message}`);
+    }
+    if (file.endsWith("package.json")) return { data: parsed?.adrlint, locate: noPosition };
+    return { data: parsed, locate: noPosition };
+  }
+  const document3 = (0, import_yaml12.parseDocument)(text3, { prettyErrors: false });
+  const lines = createLineIndex(text3);
+  const at = (offset) => {
+    const { line, column } = lines.position(offset);
+    return `${line}:${column}: `;
+  };
+  const error2 = document3.errors[0];
+  if (error2) throw new ConfigError(file, `${at(error2.pos[0])}invalid YAML: ${error2.message.split("\n")[0]}`);
+  let data;
+  try {
+    data = document3.toJS({ maxAliasCount: 100 });
+  } catch (caught) {
+    throw new ConfigError(file, `invalid YAML: ${caught.message}`);
+  }
+  return {
+    data: data ?? {},
+    locate: (path) => {
+      const parent = path.length > 1 ? document3.getIn(path.slice(0, -1), true) : document3.contents;
+      const pair = (0, import_yaml12.isMap)(parent) ? parent.items.find((item) => (0, import_yaml12.isScalar)(item.key) && item.key.value === path[path.length - 1]) : void 0;
+      const node2 = pair?.key ?? document3.getIn(path, true);
+      return node2?.range ? at(node2.range[0]) : "";
+    }
+  };
+}
+
+// src/run/config.ts
+var validateConfig = null;
+function suggestRule(id) {
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein6.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+}
+function resolveConfig(raw, file, baseDir, locate = () => "") {
+  const where = file ?? "<config>";
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
+  const config = raw;
+  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
+    for (const [id, value2] of Object.entries(config.rules)) {
+      const at = locate(["rules", id]);
+      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
+      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
+      if (!severity)
+        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
+    }
+  }
+  validateConfig ??= compileSchema("config.schema.json");
+  if (!validateConfig(config)) {
+    const error2 = validateConfig.errors?.[0];
+    const path = (error2?.instancePath ?? "").split("/").slice(1);
+    if (error2?.keyword === "additionalProperties") path.push(error2.params.additionalProperty);
+    throw new ConfigError(where, `${locate(path)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
+  }
+  const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const settings = {};
+  const explicit = /* @__PURE__ */ new Set();
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
+  for (const preset of presets) {
+    if (preset === "strict") {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: "error", options: void 0 };
+        explicit.add(rule.meta.id);
+      }
+    }
+    if (preset === "madr" || preset === "nygard") {
+      const current2 = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
+    }
+  }
+  for (const [id, value2] of Object.entries(config.rules ?? {})) {
+    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
+    const rule = rulesById.get(id);
+    if (options !== void 0 && rule) {
+      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
+      const validate = compileInlineSchema(rule.meta.schema);
+      if (!validate(options)) {
+        const error2 = validate.errors?.[0];
+        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
+      }
+    }
+    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+    explicit.add(id);
+  }
+  return {
+    file,
+    baseDir,
+    adrs: config.adrs === void 0 ? null : Array.isArray(config.adrs) ? config.adrs : [config.adrs],
+    ignore: config.ignore ?? [],
+    nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    catalogue: config.catalogue ? resolve6(baseDir, config.catalogue) : null,
+    linkTemplate: config.linkTemplate ?? null,
+    statuses: config.statuses ?? DEFAULT_STATUSES,
+    statusesGiven: config.statuses !== void 0,
+    extends: presets,
+    rules: settings,
+    explicitRules: inRuleOrder(explicit)
+  };
+}
+function inRuleOrder(ids) {
+  return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
+}
+function loadConfig(cwd, explicitFile) {
+  const file = explicitFile ? resolve6(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve6(cwd));
+  if (explicitFile && !existsSync8(file)) throw new ConfigError(file, "config file not found");
+  const { data, locate } = readConfigData(file);
+  return resolveConfig(data ?? {}, file, dirname9(file), locate);
+}
+function overrideRules(config, overrides) {
+  const next = { ...config, rules: { ...config.rules } };
+  for (const override of overrides) {
+    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
+    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
+    const [, id = "", severityText = ""] = match;
+    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
+    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
+    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
+    next.rules[id] = { severity, options: next.rules[id]?.options };
+    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
+  }
+  return next;
+}
+
+// src/run/worker-pool.ts
+import { existsSync as existsSync9 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
+
+// src/run/file-work.ts
+import { dirname as dirname10 } from "node:path";
+function runFileWork(work, config, catalogue) {
+  try {
+    const adr = parseAdr(work.path, work.source, catalogue);
+    const record = buildRecord(adr, catalogue);
+    if (work.mode === "record") return { record, messages: null };
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file"), adr };
+  } catch (error2) {
+    if (error2 instanceof TooComplexError) return { error: error2.message };
+    return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
+  }
+}
+
+// src/run/worker-pool.ts
+var MIN_PARALLEL_FILES = 64;
+var BATCH = 16;
+function workerCount(concurrency, count, cpus = availableParallelism()) {
+  if (concurrency === "off" || count === 0) return 1;
+  if (concurrency === "auto") {
+    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
+    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
+  }
+  return Math.max(1, Math.min(concurrency, count));
+}
+function workerScript() {
+  const path = packagePath("dist", "worker.js");
+  return existsSync9(path) ? path : null;
+}
+async function runFileWorks(works, config, catalogue, concurrency, onOutcome, onDone) {
+  const count = workerCount(concurrency, works.length);
+  const script = count > 1 ? workerScript() : null;
+  if (count <= 1 || script === null) {
+    works.forEach((work, i) => {
+      onOutcome(i, runFileWork(work, config, catalogue));
+      onDone?.(i + 1);
+    });
+    return;
+  }
+  const outcomes = new Array(works.length);
+  let next = 0;
+  let finished = 0;
+  const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve10, reject) => {
+          const send = () => {
+            if (next >= works.length) return resolve10();
+            const id = next;
+            next = Math.min(works.length, next + BATCH);
+            worker.postMessage({ id, works: works.slice(id, next) });
+          };
+          worker.on("message", ({ id, outcomes: batch }) => {
+            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
+            finished += batch.length;
+            onDone?.(finished);
+            send();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => {
+            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
+          });
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  outcomes.forEach((outcome, i) => onOutcome(i, outcome));
+}
+
+// src/run/catalogue.ts
+function checkCatalogueFile(file) {
+  const reason = file === null ? null : nonRegularFileReason(file);
+  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
+}
+
+// src/run/set-context.ts
+import { dirname as dirname12 } from "node:path";
+
+// src/io/project-index.ts
+import { existsSync as existsSync10, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname11, join as join8, resolve as resolve7 } from "node:path";
+function findRepositoryRoot(start2) {
+  let dir = resolve7(start2);
+  for (; ; ) {
+    if (existsSync10(join8(dir, ".git"))) return dir;
+    const parent = dirname11(dir);
+    if (parent === dir) return resolve7(start2);
+    dir = parent;
+  }
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key);
+  };
+}
+function diskProject(root, anchorsOf, known = () => void 0) {
+  const stat2 = memo((path) => {
+    try {
+      return statSync5(path, { throwIfNoEntry: false }) ?? null;
+    } catch {
+      return null;
+    }
+  });
+  return {
+    root,
+    complete: true,
+    exists: (path) => stat2(path) !== null,
+    isDirectory: (path) => stat2(path)?.isDirectory() ?? false,
+    anchors: memo((path) => {
+      const cached = known(path);
+      if (cached) return cached;
+      try {
+        return anchorsOf(path, readRegularFile(path));
+      } catch {
+        return null;
+      }
+    }),
+    list: memo((folder) => {
+      try {
+        return readdirSync2(folder);
+      } catch {
+        return [];
+      }
+    })
+  };
+}
+
+// src/run/set-context.ts
+function readConventions(files, maxFileSize, pages) {
+  const byFolder2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = dirname12(file.path);
+    const list2 = byFolder2.get(folder) ?? [];
+    list2.push(file);
+    byFolder2.set(folder, list2);
+  }
+  const conventions2 = /* @__PURE__ */ new Map();
+  for (const [folder, adrs] of byFolder2) {
+    const templatePath = templateFileOf(folder);
+    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
+    const own6 = folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null);
+    conventions2.set(folder, withPatternPages(own6, folder, pages));
+  }
+  return conventions2;
+}
+function patternPageCheck(config, catalogue, cwd) {
+  return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
+}
+function projectOf(records, cwd) {
+  const byPath = new Map(records.map((record) => [record.path, record]));
+  const knownAnchors = (path) => {
+    const record = byPath.get(path);
+    return record && !bodyUnreadable(record) ? record.anchors : void 0;
+  };
+  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
+}
+
+// src/run/stages/read.ts
+import { dirname as dirname13, resolve as resolve8 } from "node:path";
+async function discoverRun(paths, cwd, config) {
+  const discovery = await discoverFiles(paths, cwd, config);
+  if (discovery.files.length > 0 || discovery.missing.length === 0 && namesOnlySkippedFiles(paths, cwd, discovery)) return discovery;
+  const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
+  const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
+  const what = [...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [], ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []];
+  throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
+}
+function namesOnlySkippedFiles(paths, cwd, discovery) {
+  const names = new Set(discovery.skipped.map((file) => file.path));
+  return paths.length > 0 && paths.every((path) => names.has(resolve8(cwd, path)));
+}
+function readRunFiles(linted, cwd, config, hashOf) {
+  const named = new Set(linted);
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname13(file))), cwd, config).filter((file) => !named.has(file));
+  const files = linted.map((path) => {
+    const read = readAdrFile(path, config.maxFileSize);
+    return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: "", hash: "", error: read.reason };
+  });
+  for (const path of others) {
+    const read = readAdrFile(path, config.maxFileSize);
+    if (read.ok) files.push({ path, linted: false, source: read.source, hash: hashOf(read.source) });
+  }
+  return { files, count: linted.length + others.length };
+}
+
+// src/run/stages/records.ts
+import { dirname as dirname14 } from "node:path";
+
+// src/parse/record-head.ts
+var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
+var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
+var DATE_WORD = /date/i;
+var SECTION_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/m;
+var SPANNING = /```|~~~|</;
+function headRecord(path, source, catalogue) {
+  const head = parsedHead(path, source, catalogue);
+  return head && buildRecord(head, catalogue, () => parseAdr(path, source, catalogue));
+}
+function cachedHeadRecord(stored, source, catalogue) {
+  return resumedRecord(stored, catalogue, () => parseAdr(stored.path, source, catalogue));
+}
+function parsedHead(path, source, catalogue) {
+  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
+  const text3 = bom ? source.slice(1) : source;
+  if (text3.includes("\r")) return null;
+  let at = 0;
+  let frontmatterEnd3 = null;
+  if (text3.startsWith("---\n")) {
+    const close2 = text3.indexOf("\n---\n", 3);
+    if (close2 < 0) return null;
+    frontmatterEnd3 = close2 + 4;
+    at = close2 + 5;
+  }
+  while (text3.charCodeAt(at) === 10) at++;
+  const lineEnd = text3.indexOf("\n", at);
+  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
+  const heading = PLAIN_TITLE.exec(line);
+  if (!heading) return null;
+  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
+  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
+  const section = SECTION_HEADING.exec(text3.slice(bodyStart));
+  const headEnd = section ? bodyStart + section.index : text3.length;
+  if (DATE_WORD.test(text3.slice(0, headEnd))) return parsedPrefix(path, source, bom, bodyStart, headEnd, catalogue);
+  const title = heading[1];
+  return parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd3, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(title), text: title });
+}
+function parsedPrefix(path, source, bom, bodyStart, headEnd, catalogue) {
+  if (SPANNING.test(source.slice(bom + bodyStart, bom + headEnd))) return null;
+  try {
+    return parseAdr(path, source.slice(0, bom + headEnd), catalogue);
+  } catch (error2) {
+    if (error2 instanceof TooComplexError) return null;
+    throw error2;
+  }
+}
+
+// src/run/stages/records.ts
+function recordsFromCacheOrHead(files, cache, conventions2, catalogue) {
+  const toParse = [];
+  for (const file of files) {
+    if (file.error !== void 0) continue;
+    if (file.linted) file.conventions = conventions2.get(dirname14(file.path));
+    const hit = cache?.get(file.path, file.hash);
+    if (hit && (file.linted ? hit.messages && (hit.conventions ?? "") === fingerprintOf(file) : true)) {
+      file.readBy = "cache";
+      file.record = hit.record.partial ? cachedHeadRecord(hit.record, file.source, catalogue) : hit.record;
+      if (file.linted) file.fileMessages = hit.messages;
+    } else if (!file.linted && (file.record = headRecord(file.path, file.source, catalogue) ?? void 0)) {
+      file.readBy = "head";
+      cache?.set(file.path, { hash: file.hash, record: file.record, messages: null });
+    } else {
+      file.readBy = "parse";
+      toParse.push(file);
+    }
+  }
+  return toParse;
+}
+async function parseFiles(files, stage) {
+  const works = files.map((file) => ({
+    path: file.path,
+    source: file.source,
+    mode: file.linted ? "lint" : "record",
+    ...file.linted && file.conventions ? { conventions: file.conventions } : {}
+  }));
+  const keepParses = files.reduce((text3, file) => text3 + (file.linted ? file.source.length : 0), 0) <= KEPT_PARSES_TEXT;
+  const onOutcome = (index2, outcome) => {
+    const file = files[index2];
+    keepOutcome(file, outcome, stage.cache);
+    if (keepParses && file.linted && "adr" in outcome) file.adr = outcome.adr;
+  };
+  await runFileWorks(works, stage.config, stage.catalogue, stage.concurrency, onOutcome, stage.onDone);
+}
+var KEPT_PARSES_TEXT = 1e6;
+function keepOutcome(file, outcome, cache) {
+  if ("error" in outcome) {
+    if (file.linted) file.error = outcome.error;
+    return;
+  }
+  file.record = outcome.record;
+  if (!file.linted) {
+    cache?.set(file.path, { hash: file.hash, record: outcome.record, messages: null });
+    return;
+  }
+  file.fileMessages = outcome.messages ?? [];
+  const fingerprint = fingerprintOf(file);
+  cache?.set(file.path, { hash: file.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
+}
+function fingerprintOf(file) {
+  return file.conventions ? conventionsFingerprint(file.conventions) : "";
+}
+
+// src/run/stages/check.ts
+import { relative as relative8 } from "node:path";
+
+// src/io/write-fixed-file.ts
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
+var CHANGED = "changed on disk while adrlint was fixing it; not written";
+var fixWriteHooks = { beforeReplace: null };
+function snapshot(path) {
+  const fd = openSync2(path, constants4.O_RDONLY | constants4.O_NONBLOCK);
+  try {
+    const stats = fstatSync2(fd);
+    if (!stats.isFile()) throw new WriteError(path, "is not a regular file");
+    return { stats, mtimeNs: fstatSync2(fd, { bigint: true }).mtimeNs, text: readFileSync7(fd, "utf8") };
+  } finally {
+    closeSync2(fd);
+  }
+}
+function sameFile(a, b) {
+  return a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino && a.stats.size === b.stats.size && a.mtimeNs === b.mtimeNs && a.text === b.text;
+}
+function writeFixedFile(path, originalSource, fixedSource) {
+  let target;
+  let before2;
+  try {
+    target = realpathSync2(path);
+    before2 = snapshot(target);
+    if (before2.text !== originalSource) return { ok: false, reason: CHANGED };
+  } catch (error2) {
+    if (error2 instanceof WriteError) return { ok: false, reason: `could not be re-read before writing: it ${error2.reason}` };
+    return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
+  }
+  const guard = () => {
+    fixWriteHooks.beforeReplace?.(path);
+    let now;
+    try {
+      now = snapshot(target);
+    } catch {
+      throw new ReplaceRefused(CHANGED);
+    }
+    if (!sameFile(before2, now)) throw new ReplaceRefused(CHANGED);
+  };
+  try {
+    replaceFile(target, before2.stats, fixedSource, guard);
+    return { ok: true };
+  } catch (error2) {
+    if (error2 instanceof ReplaceRefused) return { ok: false, reason: error2.message };
+    const reason = error2 instanceof WriteError ? error2.reason : ioReason(error2);
+    return { ok: false, reason: `could not be written (${reason.split(":")[0]})` };
+  }
+}
 
 // src/parse/lazy-parsed-adr.ts
 var parses = 0;
@@ -57927,254 +58279,137 @@ function lazyParsedAdr(path, source, catalogue) {
   return { adr, parsed: () => adr.parsed };
 }
 
-// src/run/file-work.ts
-import { dirname as dirname10 } from "node:path";
-function runFileWork(work, config, catalogue) {
-  try {
-    const adr = parseAdr(work.path, work.source, catalogue);
-    const record = buildRecord(adr, catalogue);
-    if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
-    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
-  } catch (error2) {
-    if (error2 instanceof TooComplexError) return { error: error2.message };
-    return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
-  }
-}
-
-// src/parse/record-head.ts
-import { basename as basename14, dirname as dirname11 } from "node:path";
-var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
-var PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
-var DATE_WORD = /date/i;
-var SECTION_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/m;
-var SPANNING = /```|~~~|</;
-function headDate(path, source, bom, bodyStart, catalogue) {
-  const text3 = source.slice(bom);
-  const section = SECTION_HEADING.exec(text3.slice(bodyStart));
-  const headEnd = section ? bodyStart + section.index : text3.length;
-  if (!DATE_WORD.test(text3.slice(0, headEnd))) return null;
-  if (SPANNING.test(text3.slice(bodyStart, headEnd))) return void 0;
-  try {
-    return buildRecord(parseAdr(path, source.slice(0, bom + headEnd), catalogue), catalogue).date;
-  } catch (error2) {
-    if (error2 instanceof TooComplexError) return void 0;
-    throw error2;
-  }
-}
-function headRecord(path, source, catalogue) {
-  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
-  const text3 = bom ? source.slice(1) : source;
-  if (text3.includes("\r")) return null;
-  let at = 0;
-  let frontmatterEnd3 = null;
-  if (text3.startsWith("---\n")) {
-    const close2 = text3.indexOf("\n---\n", 3);
-    if (close2 < 0) return null;
-    frontmatterEnd3 = close2 + 4;
-    at = close2 + 5;
-  }
-  while (text3.charCodeAt(at) === 10) at++;
-  const lineEnd = text3.indexOf("\n", at);
-  const line = text3.slice(at, lineEnd < 0 ? text3.length : lineEnd);
-  const heading = PLAIN_TITLE.exec(line);
-  if (!heading) return null;
-  const bodyStart = lineEnd < 0 ? text3.length : lineEnd + 1;
-  if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
-  const date = headDate(path, source, bom, bodyStart, catalogue);
-  if (date === void 0) return null;
-  if (RELATION_WORD.test(text3.slice(0, bodyStart))) {
-    const head = parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd3, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(heading[1]), text: heading[1] });
-    return { ...buildRecord(head, catalogue), date, partial: true };
-  }
-  const title = heading[1];
-  const titleStart = at + line.indexOf(title);
-  const h1Range = [at, at + line.length];
-  const numbered = titleNumber(title);
-  const digitsAt = numbered && !numbered.placeholder ? titleStart + numbered.start : null;
-  const name = basename14(path);
-  return {
-    path,
-    folder: dirname11(path),
-    name,
-    format: "unknown",
-    fileNumber: fileNumber(name),
-    number: numbered && digitsAt !== null ? { value: Number(numbered.text), text: numbered.text, range: [digitsAt, digitsAt + numbered.text.length] } : null,
-    title: (numbered ? title.slice(numbered.titleStart) : title).trim(),
-    // Not read from the head: set rules never read these of another record.
-    h1Count: 1,
-    h1Range,
-    frontmatterTitle: null,
-    status: null,
-    date,
-    relations: [],
-    sections: [],
-    anchors: [],
-    links: [],
-    images: [],
-    patterns: [],
-    partial: true
-  };
-}
-
-// src/run/worker-pool.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
-var MIN_PARALLEL_FILES = 64;
-var BATCH = 16;
-function workerCount(concurrency, count, cpus = availableParallelism()) {
-  if (concurrency === "off" || count === 0) return 1;
-  if (concurrency === "auto") {
-    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
-  }
-  return Math.max(1, Math.min(concurrency, count));
-}
-function workerScript() {
-  const path = packagePath("dist", "worker.js");
-  return existsSync9(path) ? path : null;
-}
-async function runFileWorks(works, config, catalogue, concurrency, onDone) {
-  const count = workerCount(concurrency, works.length);
-  const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null)
-    return works.map((work, i) => {
-      const outcome = runFileWork(work, config, catalogue);
-      onDone?.(i + 1);
-      return outcome;
-    });
-  const outcomes = new Array(works.length);
-  let next = 0;
-  let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve10, reject) => {
-          const send = () => {
-            if (next >= works.length) return resolve10();
-            const id = next;
-            next = Math.min(works.length, next + BATCH);
-            worker.postMessage({ id, works: works.slice(id, next) });
-          };
-          worker.on("message", ({ id, outcomes: batch }) => {
-            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
-            finished += batch.length;
-            onDone?.(finished);
-            send();
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => {
-            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
-          });
-          send();
-        })
-      )
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return outcomes;
-}
-
-// src/io/write-fixed-file.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
-var CHANGED = "changed on disk while adrlint was fixing it; not written";
-var fixWriteHooks = { beforeReplace: null };
-function snapshot(path) {
-  const fd = openSync2(path, constants4.O_RDONLY | constants4.O_NONBLOCK);
-  try {
-    const stats = fstatSync2(fd);
-    if (!stats.isFile()) throw new WriteError(path, "is not a regular file");
-    return { stats, mtimeNs: fstatSync2(fd, { bigint: true }).mtimeNs, text: readFileSync7(fd, "utf8") };
-  } finally {
-    closeSync2(fd);
-  }
-}
-function sameFile(a, b) {
-  return a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino && a.stats.size === b.stats.size && a.mtimeNs === b.mtimeNs && a.text === b.text;
-}
-function writeFixedFile(path, originalSource, fixedSource) {
-  let target;
-  let before2;
-  try {
-    target = realpathSync2(path);
-    before2 = snapshot(target);
-    if (before2.text !== originalSource) return { ok: false, reason: CHANGED };
-  } catch (error2) {
-    if (error2 instanceof WriteError) return { ok: false, reason: `could not be re-read before writing: it ${error2.reason}` };
-    return { ok: false, reason: `could not be re-read before writing (${error2.code ?? error2.message})` };
-  }
-  const guard = () => {
-    fixWriteHooks.beforeReplace?.(path);
-    let now;
-    try {
-      now = snapshot(target);
-    } catch {
-      throw new ReplaceRefused(CHANGED);
+// src/engine/apply-edits.ts
+function applyEdits(text3, edits) {
+  const ordered = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied = [];
+  const skipped = [];
+  let out = "";
+  let cursor = 0;
+  for (const edit of ordered) {
+    const [start2, end] = edit.range;
+    const last = applied[applied.length - 1];
+    if (last && last.range[0] === start2 && last.range[1] === end && last.text === edit.text) {
+      applied.push(edit);
+      continue;
     }
-    if (!sameFile(before2, now)) throw new ReplaceRefused(CHANGED);
-  };
+    const lastEnd = applied.length ? applied[applied.length - 1]?.range[1] ?? 0 : -1;
+    const lastStart = applied.length ? applied[applied.length - 1]?.range[0] ?? 0 : -1;
+    if (start2 < lastEnd || start2 === lastStart && start2 === lastEnd && applied.length > 0 || start2 < 0 || end > text3.length || end < start2) {
+      skipped.push(edit);
+      continue;
+    }
+    out += text3.slice(cursor, start2) + edit.text;
+    cursor = end;
+    applied.push(edit);
+  }
+  out += text3.slice(cursor);
+  return { text: out, applied, skipped };
+}
+
+// src/engine/fix-loop.ts
+var MAX_FIX_PASSES = 10;
+function wanted(message, options) {
+  return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
+}
+function fixText(filePath, source, context3, set, options = {}, linted) {
+  let fixedCount = 0;
+  let passes = 0;
+  let adr = linted?.adr ?? parseAdr(filePath, source, context3.catalogue);
+  const lint = (parsed) => withDirectives(checkAdr(parsed, set, context3), parsed.directives, context3);
+  let messages = linted?.messages ?? lint(adr);
+  const bom = adr.bom ? "\uFEFF" : "";
+  while (passes < MAX_FIX_PASSES) {
+    const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix);
+    if (edits.length === 0) break;
+    const { text: text3, applied } = applyEdits(adr.text, edits);
+    if (applied.length === 0 || text3 === adr.text) break;
+    let fixed;
+    try {
+      fixed = parseAdr(filePath, bom + text3, context3.catalogue);
+    } catch (error2) {
+      if (error2 instanceof TooComplexError) break;
+      throw error2;
+    }
+    passes++;
+    fixedCount += applied.length;
+    adr = fixed;
+    messages = lint(adr);
+  }
+  return { output: bom + adr.text, fixedCount, passes, result: summarise(filePath, messages, adr.text) };
+}
+function hasWantedFixes(messages, options = {}) {
+  return messages.some((message) => wanted(message, options));
+}
+
+// src/run/stages/check.ts
+function checkFile(file, stage) {
+  const name = relative8(stage.cwd, file.path) || file.path;
+  if (file.error !== void 0 || !file.record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
-    replaceFile(target, before2.stats, fixedSource, guard);
-    return { ok: true };
+    const adr = file.adr ?? lazyParsedAdr(file.path, file.source, stage.context.catalogue).adr;
+    const messages = fileAndSetMessages(adr, file.record, file.fileMessages ?? [], stage.records, stage.context);
+    if (!stage.fix || !hasWantedFixes(messages, stage.fix)) return summarise(file.path, messages, adr.text);
+    return fixFile(file, adr, messages, { ...stage, fix: stage.fix }, name);
   } catch (error2) {
-    if (error2 instanceof ReplaceRefused) return { ok: false, reason: error2.message };
-    const reason = error2 instanceof WriteError ? error2.reason : ioReason(error2);
-    return { ok: false, reason: `could not be written (${reason.split(":")[0]})` };
+    return fatalResult(file.path, lintFailure(error2, name));
+  }
+}
+function fileAndSetMessages(adr, record, fileMessages, records, context3) {
+  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context3, record, "set"));
+  return withDirectives(merged, record.directives, context3);
+}
+function fixFile(file, adr, messages, stage, name) {
+  const fixed = fixText(file.path, file.source, stage.context, stage.records, stage.fix, { adr, messages });
+  const result = fixed.result;
+  if (fixed.output === file.source) return result;
+  result.source = file.source;
+  result.output = fixed.output;
+  result.fixedCount = fixed.fixedCount;
+  if (!stage.fix.write || !stage.written?.shouldWrite(file.path, fixed.output)) return result;
+  const outcome = writeFixedFile(file.path, file.source, fixed.output);
+  if (outcome.ok) {
+    stage.written.wrote(file.path, fixed.output);
+    return result;
+  }
+  return summarise(file.path, [fileProblem(`${name} ${outcome.reason}`), ...messages], adr.text);
+}
+function lintFailure(error2, name) {
+  if (error2 instanceof TooComplexError) return `${name} ${error2.message}`;
+  return `internal error while linting: ${error2.message.split("\n")[0]}`;
+}
+
+// src/run/stages/write.ts
+import { statSync as statSync6 } from "node:fs";
+var FixedFiles = class {
+  identities;
+  /** File identity → the text written there. */
+  written = /* @__PURE__ */ new Map();
+  constructor(paths) {
+    this.identities = new Map(paths.map((path) => [path, fileIdentity(path)]));
+  }
+  /** Whether `text` still has to be written to `path` (not written there under another name). */
+  shouldWrite(path, text3) {
+    const identity = this.identities.get(path) ?? null;
+    return identity === null || this.written.get(identity) !== text3;
+  }
+  wrote(path, text3) {
+    const identity = this.identities.get(path) ?? null;
+    if (identity !== null) this.written.set(identity, text3);
+  }
+};
+function fileIdentity(path) {
+  try {
+    const { dev, ino } = statSync6(path);
+    return `${dev}:${ino}`;
+  } catch {
+    return null;
   }
 }
 
-// src/io/project-index.ts
-import { existsSync as existsSync10, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
-import { dirname as dirname12, join as join8, resolve as resolve7 } from "node:path";
-function findRepositoryRoot(start2) {
-  let dir = resolve7(start2);
-  for (; ; ) {
-    if (existsSync10(join8(dir, ".git"))) return dir;
-    const parent = dirname12(dir);
-    if (parent === dir) return resolve7(start2);
-    dir = parent;
-  }
-}
-function memo(compute) {
-  const cache = /* @__PURE__ */ new Map();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
-    return cache.get(key);
-  };
-}
-function diskProject(root, anchorsOf, known = /* @__PURE__ */ new Map()) {
-  const stat2 = memo((path) => {
-    try {
-      return statSync5(path, { throwIfNoEntry: false }) ?? null;
-    } catch {
-      return null;
-    }
-  });
-  return {
-    root,
-    complete: true,
-    exists: (path) => stat2(path) !== null,
-    isDirectory: (path) => stat2(path)?.isDirectory() ?? false,
-    anchors: memo((path) => {
-      const cached = known.get(path);
-      if (cached) return cached;
-      try {
-        return anchorsOf(path, readRegularFile(path));
-      } catch {
-        return null;
-      }
-    }),
-    list: memo((folder) => {
-      try {
-        return readdirSync2(folder);
-      } catch {
-        return [];
-      }
-    })
-  };
+// src/run/stages/run-file.ts
+function recordsOf(files) {
+  return files.flatMap((file) => file.record ? [file.record] : []);
 }
 
 // src/run/lint-project.ts
@@ -58186,225 +58421,60 @@ function loadProject(options) {
 }
 async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
-  const discovery = await discoverFiles(options.paths ?? [], options.cwd, config);
-  const skipped = discovery.skipped;
-  if (discovery.files.length === 0 && discovery.missing.length === 0 && namesOnlySkippedFiles(options, skipped)) {
-    return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
-  }
-  if (discovery.files.length === 0) {
-    const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
-    const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
-    const what = [
-      ...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [],
-      ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []
-    ];
-    throw new UsageError(what.length ? what.join("; ") : "no ADR markdown files matched");
-  }
+  const discovery = await discoverRun(options.paths ?? [], options.cwd, config);
+  if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings = [];
-  const loaded = options.cache ? LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue)) : null;
-  if (loaded?.warning) warnings.push(loaded.warning);
-  const cache = loaded?.cache ?? null;
-  const hashOf = (source) => cache ? contentHash(source) : "";
-  const linted = new Set(discovery.files);
-  const others = adrFilesOfFolders(new Set(discovery.files.map((file) => dirname13(file))), options.cwd, config).filter((file) => !linted.has(file));
-  const targets = [];
-  const otherRecords = [];
-  const works = [];
-  const slots = [];
-  const targetReads = discovery.files.map((path) => ({ path, read: readAdrFile(path, config.maxFileSize) }));
-  const otherReads = others.flatMap((path) => {
-    const read = readAdrFile(path, config.maxFileSize);
-    return read.ok ? [{ path, source: read.source }] : [];
-  });
-  const readFiles = [...targetReads.flatMap(({ path, read }) => read.ok ? [{ path, source: read.source }] : []), ...otherReads];
-  const conventions2 = readConventions(readFiles, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
-  for (const { path, read } of targetReads) {
-    if (!read.ok) {
-      targets.push({ path, error: read.reason });
-      continue;
-    }
-    const hash = hashOf(read.source);
-    const folderConventions2 = conventions2.get(dirname13(path));
-    const fingerprint = folderConventions2 ? conventionsFingerprint(folderConventions2) : "";
-    const hit = cache?.get(path, hash);
-    if (hit?.messages && (hit.conventions ?? "") === fingerprint) {
-      targets.push({ path, source: read.source, hash, record: hit.record, fileMessages: hit.messages });
-      continue;
-    }
-    slots.push(targets.length);
-    targets.push({ path, source: read.source, hash, record: null, fileMessages: [] });
-    works.push({ path, source: read.source, mode: "lint", ...folderConventions2 ? { conventions: folderConventions2 } : {} });
-  }
-  const otherHashes = [];
-  let indexedFromHead = 0;
-  for (const { path, source } of otherReads) {
-    const hash = hashOf(source);
-    const hit = cache?.get(path, hash);
-    otherHashes.push(hash);
-    if (hit) {
-      otherRecords.push(hit.record);
-      continue;
-    }
-    const head = headRecord(path, source, catalogue);
-    if (head) {
-      otherRecords.push(head);
-      cache?.set(path, { hash, record: head, messages: null });
-      indexedFromHead++;
-      continue;
-    }
-    slots.push(-1 - otherRecords.length);
-    otherRecords.push(null);
-    works.push({ path, source, mode: "record" });
-  }
+  const cache = openCache(options, config, catalogue, warnings);
+  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => cache ? contentHash(source) : "");
+  const readable2 = files.filter((file) => file.error === void 0);
+  const conventions2 = readConventions(readable2, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
+  const toParse = recordsFromCacheOrHead(files, cache, conventions2, catalogue);
   const concurrency = options.concurrency ?? "auto";
-  const readCount = discovery.files.length + others.length;
   const onProgress = options.onProgress;
-  onProgress?.(readCount - works.length, readCount, "parse");
-  const outcomes = await runFileWorks(works, config, catalogue, concurrency, onProgress && ((finished) => onProgress(readCount - works.length + finished, readCount, "parse")));
-  outcomes.forEach((outcome, i) => {
-    const slot = slots[i];
-    const work = works[i];
-    if (slot >= 0) {
-      const target = targets[slot];
-      if ("error" in outcome) targets[slot] = { path: target.path, error: outcome.error };
-      else {
-        target.record = outcome.record;
-        target.fileMessages = outcome.messages ?? [];
-        const fingerprint = work.conventions ? conventionsFingerprint(work.conventions) : "";
-        cache?.set(target.path, { hash: target.hash, record: outcome.record, messages: outcome.messages, ...fingerprint ? { conventions: fingerprint } : {} });
-      }
-    } else if (!("error" in outcome)) {
-      otherRecords[-1 - slot] = outcome.record;
-      cache?.set(work.path, { hash: otherHashes[-1 - slot], record: outcome.record, messages: null });
-    }
-  });
-  const records = [...targets.flatMap((target) => "record" in target ? [target.record] : []), ...otherRecords.filter((record) => record !== null)];
+  onProgress?.(count - toParse.length, count, "parse");
+  await parseFiles(toParse, { config, catalogue, concurrency, cache, ...onProgress ? { onDone: (finished) => onProgress(count - toParse.length + finished, count, "parse") } : {} });
+  const records = recordsOf(files);
   const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
-  const identities = options.fix?.write ? new Map(targets.map((target) => [target.path, fileIdentity(target.path)])) : null;
-  const written = /* @__PURE__ */ new Map();
-  const results = discovery.missing.map(
-    (entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`)
-  );
-  for (const [checked, target] of targets.entries()) {
-    onProgress?.(checked, targets.length, "check");
-    if ("error" in target) {
-      results.push(fatalResult(target.path, `${relative8(options.cwd, target.path) || target.path} ${target.error}`));
-      continue;
-    }
-    try {
-      const { adr } = lazyParsedAdr(target.path, target.source, catalogue);
-      const messages = targetMessages(adr, target.record, target.fileMessages, records, context3);
-      if (!options.fix || !hasWantedFixes(messages, options.fix)) {
-        results.push(summarise(target.path, messages, adr.text));
-        continue;
-      }
-      const fixed = fixText(target.path, target.source, context3, records, options.fix, adr, messages);
-      const result = fixed.result;
-      if (fixed.output !== target.source) {
-        result.source = target.source;
-        result.output = fixed.output;
-        result.fixedCount = fixed.fixedCount;
-        const identity = identities?.get(target.path) ?? null;
-        if (options.fix.write && (identity === null || written.get(identity) !== fixed.output)) {
-          const outcome = writeFixedFile(target.path, target.source, fixed.output);
-          if (outcome.ok) {
-            if (identity !== null) written.set(identity, fixed.output);
-          } else {
-            const problem = fileProblem(`${relative8(options.cwd, target.path) || target.path} ${outcome.reason}`);
-            results.push(summarise(target.path, [problem, ...messages], adr.text));
-            continue;
-          }
-        }
-      }
-      results.push(result);
-    } catch (error2) {
-      results.push(fatalResult(target.path, lintFailure(error2, relative8(options.cwd, target.path) || target.path)));
-    }
-  }
-  onProgress?.(targets.length, targets.length, "check");
-  if (cache) {
-    cache.retain(/* @__PURE__ */ new Set([...discovery.files, ...others]));
-    const failed = cache.save();
-    if (failed) warnings.push(failed);
-  }
-  const parsedCount = works.length;
-  return {
-    results,
-    config,
-    catalogue,
-    records,
-    warnings,
-    conventions: conventions2,
-    skipped,
-    stats: {
-      linted: works.filter((work) => work.mode === "lint").length,
-      indexed: indexedFromHead + works.filter((work) => work.mode === "record").length,
-      cacheHits: cache?.hits ?? 0,
-      cacheMisses: cache?.misses ?? 0,
-      workers: workerCount(concurrency, parsedCount)
-    }
-  };
+  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context3, options)];
+  if (cache) saveCache(cache, files, warnings);
+  return { results, config, catalogue, records, warnings, conventions: conventions2, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, toParse.length)) };
 }
-function checkCatalogueFile(file) {
-  const reason = file === null ? null : nonRegularFileReason(file);
-  if (file !== null && reason !== null) throw new CatalogueError(file, `cannot read the catalogue: it ${reason}`);
+function emptyOutcome(config, catalogue, skipped) {
+  return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
 }
-function targetMessages(adr, record, fileMessages, records, context3) {
-  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context3, record, "set"));
-  return withDirectives(merged, record.directives, context3);
+function openCache(options, config, catalogue, warnings) {
+  if (!options.cache) return null;
+  const loaded = LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue));
+  if (loaded.warning) warnings.push(loaded.warning);
+  return loaded.cache;
 }
-function lintFailure(error2, name) {
-  if (error2 instanceof TooComplexError) return `${name} ${error2.message}`;
-  return `internal error while linting: ${error2.message.split("\n")[0]}`;
+function missingResults(discovery) {
+  return discovery.missing.map((entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`));
 }
-function namesOnlySkippedFiles(options, skipped) {
-  const paths = options.paths ?? [];
-  const names = new Set(skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve8(options.cwd, path)));
-}
-function readConventions(files, maxFileSize, pages) {
-  const byFolder2 = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const folder = dirname13(file.path);
-    const list2 = byFolder2.get(folder) ?? [];
-    list2.push(file);
-    byFolder2.set(folder, list2);
-  }
-  const conventions2 = /* @__PURE__ */ new Map();
-  for (const [folder, adrs] of byFolder2) {
-    const templatePath = templateFileOf(folder);
-    const read = templatePath === null ? null : readAdrFile(templatePath, maxFileSize);
-    const own6 = folderConventions(adrs, templatePath !== null && read?.ok ? { path: templatePath, source: read.source } : null);
-    conventions2.set(folder, withPatternPages(own6, folder, pages));
-  }
-  return conventions2;
-}
-function patternPageCheck(config, catalogue, cwd) {
-  return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
-}
-function projectOf(records, cwd) {
-  const knownAnchors = new Map(records.filter((record) => !record.partial).map((record) => [record.path, record.anchors]));
-  return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
-}
-function completeRecords(records, config, catalogue) {
-  return records.map((record) => {
-    if (!record.partial) return record;
-    const read = readAdrFile(record.path, config.maxFileSize);
-    if (!read.ok) return record;
-    try {
-      return buildRecord(parseAdr(record.path, read.source, catalogue), catalogue);
-    } catch {
-      return record;
-    }
+function checkLintedFiles(linted, records, context3, options) {
+  const written = options.fix?.write ? new FixedFiles(linted.map((file) => file.path)) : null;
+  const stage = { cwd: options.cwd, context: context3, records, written, ...options.fix ? { fix: options.fix } : {} };
+  const results = linted.map((file, checked) => {
+    options.onProgress?.(checked, linted.length, "check");
+    return checkFile(file, stage);
   });
+  options.onProgress?.(linted.length, linted.length, "check");
+  return results;
 }
-function fileIdentity(path) {
-  try {
-    const { dev, ino } = statSync6(path);
-    return `${dev}:${ino}`;
-  } catch {
-    return null;
-  }
+function saveCache(cache, files, warnings) {
+  cache.retain(new Set(files.map((file) => file.path)));
+  const failed = cache.save();
+  if (failed) warnings.push(failed);
+}
+function runStats(files, cache, workers) {
+  const parsed = files.filter((file) => file.readBy === "parse");
+  return {
+    linted: parsed.filter((file) => file.linted).length,
+    indexed: files.filter((file) => file.readBy === "head").length + parsed.filter((file) => !file.linted).length,
+    cacheHits: cache?.hits ?? 0,
+    cacheMisses: cache?.misses ?? 0,
+    workers
+  };
 }
 
 // src/github/api-errors.ts
@@ -58812,7 +58882,7 @@ async function runActionJob(inputs, runner, io) {
     sarifFile = relative9(root, target) || inputs.sarifFile;
   }
   const fileUrl = linkBase(runner);
-  const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
+  const records = outcome.records;
   const summaryOf = (maxBytes) => formatJobSummary({
     results,
     records,

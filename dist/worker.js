@@ -53,10 +53,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar12 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar10(node2) || isCollection2(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar12(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -89,11 +89,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
-    exports.isPair = isPair4;
-    exports.isScalar = isScalar10;
-    exports.isSeq = isSeq7;
+    exports.isPair = isPair5;
+    exports.isScalar = isScalar12;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar12 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar10;
+    exports.isScalar = isScalar12;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -15510,9 +15510,6 @@ function loadCatalogue(userFile) {
   return catalogueWithUser(userFile, text3);
 }
 
-// src/parse/parse-adr.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
 // src/parse/bounded-parse.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
@@ -24773,6 +24770,212 @@ function keyRemoval(text3, start2, end) {
   return [lineStart2, lineEnd + breakLength(text3, lineEnd)];
 }
 
+// src/parse/frontmatter.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+function readFrontmatter(text3, blockEnd, lines) {
+  const firstLineEnd = /\r\n|\r|\n/.exec(text3);
+  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
+  const closingLine = lines.position(blockEnd).line;
+  const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
+  const yamlText = text3.slice(yamlOffset, yamlEnd);
+  const tooManyKeys = frontmatterKeysProblem(yamlText);
+  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
+  const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
+  if (tooManyKeys) {
+    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
+    return frontmatter2;
+  }
+  const yamlError = document3.errors[0];
+  if (yamlError) {
+    frontmatter2.error = {
+      message: firstLine2(yamlError.message),
+      range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
+    };
+    return frontmatter2;
+  }
+  const unexpandable = unexpandableNode(document3);
+  if (unexpandable) {
+    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
+    return frontmatter2;
+  }
+  const contents = document3.contents;
+  if (contents !== null && !((0, import_yaml3.isScalar)(contents) && contents.value === null) && !(0, import_yaml3.isMap)(contents)) {
+    const kind = (0, import_yaml3.isSeq)(contents) ? "a list" : "a single value";
+    frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
+    return frontmatter2;
+  }
+  try {
+    const data = document3.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    frontmatter2.data = data ?? {};
+  } catch (error) {
+    frontmatter2.error = {
+      message: `${error.message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
+      range: trimmedRange(frontmatter2, 0, yamlText.length)
+    };
+  }
+  return frontmatter2;
+}
+function unexpandableNode(document3) {
+  const anchors = /* @__PURE__ */ new Map();
+  let found = null;
+  (0, import_yaml3.visit)(document3, {
+    Pair(_, pair) {
+      if (!(0, import_yaml3.isCollection)(pair.key)) return void 0;
+      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
+      return import_yaml3.visit.BREAK;
+    },
+    Node(_, node2, path) {
+      if (!(0, import_yaml3.isAlias)(node2)) {
+        if (node2.anchor) anchors.set(node2.anchor, node2);
+        return void 0;
+      }
+      const target = anchors.get(node2.source);
+      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
+      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
+      return found ? import_yaml3.visit.BREAK : void 0;
+    }
+  });
+  return found;
+}
+function firstLine2(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}
+function frontmatterField(frontmatter2, key) {
+  if (!frontmatter2?.data) return null;
+  const root = frontmatter2.document.contents;
+  if (!(0, import_yaml3.isMap)(root)) return null;
+  for (const pair of root.items) {
+    if (!(0, import_yaml3.isPair)(pair)) continue;
+    const keyNode = pair.key;
+    const name = (0, import_yaml3.isScalar)(keyNode) ? keyNode.value : keyNode;
+    if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
+  }
+  return null;
+}
+function resolveAlias(document3, node2) {
+  if (node2 && (0, import_yaml3.isAlias)(node2)) return node2.resolve(document3) ?? null;
+  return node2;
+}
+function nodeRange(frontmatter2, node2, fallback) {
+  if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
+  return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
+}
+function trimmedRange(frontmatter2, start2, end) {
+  let trimmed = end;
+  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
+  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
+}
+function keyRange(frontmatter2, pair) {
+  return nodeRange(frontmatter2, pair.key);
+}
+
+// src/parse/declarations.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function scalarText(node2) {
+  if (!(0, import_yaml4.isScalar)(node2)) return null;
+  if (typeof node2.value === "string") return node2.value;
+  if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
+  if (typeof node2.value === "number") return String(node2.value);
+  return null;
+}
+function describeKind(node2) {
+  if (!node2) return "empty";
+  if ((0, import_yaml4.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml4.isSeq)(node2)) return "a list";
+  if ((0, import_yaml4.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
+  if ((0, import_yaml4.isPair)(node2)) return 'a "key: value" pair';
+  return "a YAML value of another kind";
+}
+function readDeclarations(adr, frontmatter2) {
+  const { document: document3 } = frontmatter2;
+  const patterns = frontmatterField(frontmatter2, "patterns");
+  if (patterns) {
+    const value2 = patterns.node;
+    const keyAt = keyRange(frontmatter2, patterns.pair);
+    adr.patternsNode = value2;
+    if (value2 === null || (0, import_yaml4.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml4.isSeq)(value2)) {
+      for (const item of value2.items) {
+        const node2 = resolveAlias(document3, item);
+        adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
+      }
+    } else if ((0, import_yaml4.isScalar)(value2) && scalarText(value2) !== null) {
+      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
+    } else if ((0, import_yaml4.isMap)(value2)) {
+      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
+    } else {
+      adr.patternsShapeError = {
+        message: `"patterns" must be a slug or a list of slugs, not ${describeKind(value2)}`,
+        range: nodeRange(frontmatter2, value2, keyAt)
+      };
+    }
+  }
+  const categories = frontmatterField(frontmatter2, "categories");
+  if (categories) {
+    const value2 = categories.node;
+    const keyAt = keyRange(frontmatter2, categories.pair);
+    const readCategory = (node2, fallback) => {
+      const range = nodeRange(frontmatter2, node2, fallback);
+      if (node2 && (0, import_yaml4.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
+      return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
+    };
+    if (value2 === null || (0, import_yaml4.isScalar)(value2) && value2.value === null) {
+    } else if ((0, import_yaml4.isSeq)(value2)) {
+      for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
+    } else if ((0, import_yaml4.isScalar)(value2) && typeof value2.value === "string") {
+      adr.categories.push(readCategory(value2, keyAt));
+    } else {
+      adr.categoriesShapeError = {
+        message: `"categories" must be a category name or a list of them, not ${describeKind(value2)}`,
+        range: nodeRange(frontmatter2, value2, keyAt)
+      };
+    }
+  }
+}
+var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
+function readPatternItem(frontmatter2, node2, itemRange) {
+  const range = nodeRange(frontmatter2, node2, itemRange);
+  if (node2 && (0, import_yaml4.isScalar)(node2)) {
+    const value2 = scalarText(node2);
+    if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
+    const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
+    return { value: null, range, itemRange, shapeError: { message: message2, range } };
+  }
+  if (node2 && (0, import_yaml4.isMap)(node2)) {
+    const ref = { value: null, range, itemRange };
+    const problem = (message2, at) => {
+      ref.shapeError ??= { message: message2, range: at };
+    };
+    let slugSeen = false;
+    for (const pair of node2.items) {
+      const key = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
+      const keyAt = nodeRange(frontmatter2, pair.key, range);
+      const valueNode = resolveAlias(frontmatter2.document, pair.value);
+      const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
+      if (key === "slug") {
+        slugSeen = true;
+        const value2 = valueNode ? scalarText(valueNode) : null;
+        if (value2 === null || value2.trim() === "") problem(`"slug" must be a string, not ${describeKind(valueNode)}`, valueRange);
+        else {
+          ref.value = value2;
+          ref.range = valueRange;
+        }
+      } else if (key === "category") {
+        const value2 = valueNode && (0, import_yaml4.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
+        if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
+        ref.category = { value: value2, range: valueRange };
+      } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
+        problem(`unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`, keyAt);
+      }
+    }
+    if (!slugSeen) problem('a pattern reference object needs a "slug"', range);
+    return ref;
+  }
+  const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}`;
+  return { value: null, range, itemRange, shapeError: { message, range } };
+}
+
 // src/parse/mention-use.ts
 var OPTION_SECTION = new RegExp(
   "^(?:" + [
@@ -24923,253 +25126,7 @@ function negatedInClause(before) {
   return wordsOf(items[0]).length <= reach && wordsOf(items[items.length - 1]).length <= reach;
 }
 
-// src/parse/parse-adr.ts
-function parseMarkdown(text3) {
-  return parseBounded(text3);
-}
-var MAX_ALIAS_COUNT = 100;
-var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
-var YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
-function opensFrontmatter(text3) {
-  const fence3 = OPENING_FENCE.exec(text3);
-  if (!fence3) return false;
-  const next = /^[^\r\n]*/.exec(text3.slice(fence3[0].length))[0];
-  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
-}
-function parseAdr(path, source, catalogue2) {
-  const bom = source.charCodeAt(0) === 65279;
-  const text3 = bom ? source.slice(1) : source;
-  const adr = adrFromTree(path, text3, bom, parseMarkdown(text3), createLineIndex(text3));
-  adr.directives = readDirectives(adr);
-  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
-  collectBody(adr, catalogue2);
-  return adr;
-}
-function adrFromTree(path, text3, bom, tree, lines) {
-  let frontmatter2 = null;
-  let unterminatedFrontmatter = null;
-  const first = tree.children[0];
-  if (first?.type === "yaml" && first.position?.start.offset === 0) {
-    frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
-  } else if (opensFrontmatter(text3)) {
-    unterminatedFrontmatter = [0, 3];
-  }
-  return {
-    path,
-    text: text3,
-    bom,
-    tree,
-    frontmatter: frontmatter2,
-    unterminatedFrontmatter,
-    patterns: [],
-    categories: [],
-    patternsNode: null,
-    mentions: [],
-    links: [],
-    images: [],
-    directives: [],
-    lines
-  };
-}
-function readFrontmatter(text3, blockEnd, lines) {
-  const firstLineEnd = /\r\n|\r|\n/.exec(text3);
-  const yamlOffset = firstLineEnd ? firstLineEnd.index + firstLineEnd[0].length : text3.length;
-  const closingLine = lines.position(blockEnd).line;
-  const yamlEnd = Math.max(yamlOffset, lines.offset({ line: closingLine, column: 1 }));
-  const yamlText = text3.slice(yamlOffset, yamlEnd);
-  const tooManyKeys = frontmatterKeysProblem(yamlText);
-  const document3 = (0, import_yaml3.parseDocument)(tooManyKeys ? "" : yamlText.replace(/\r(?!\n)/g, "\n"), { prettyErrors: false, keepSourceTokens: false });
-  const frontmatter2 = { blockRange: [0, blockEnd], yamlOffset, yamlText, document: document3, data: null };
-  if (tooManyKeys) {
-    frontmatter2.error = { message: tooManyKeys, range: trimmedRange(frontmatter2, 0, yamlText.length) };
-    return frontmatter2;
-  }
-  const yamlError = document3.errors[0];
-  if (yamlError) {
-    frontmatter2.error = {
-      message: firstLine2(yamlError.message),
-      range: [yamlOffset + yamlError.pos[0], yamlOffset + Math.max(yamlError.pos[1], yamlError.pos[0] + 1)]
-    };
-    return frontmatter2;
-  }
-  const unexpandable = unexpandableNode(document3);
-  if (unexpandable) {
-    frontmatter2.error = { message: unexpandable.message, range: nodeRange(frontmatter2, unexpandable.node) };
-    return frontmatter2;
-  }
-  const contents = document3.contents;
-  if (contents !== null && !((0, import_yaml3.isScalar)(contents) && contents.value === null) && !(0, import_yaml3.isMap)(contents)) {
-    const kind = (0, import_yaml3.isSeq)(contents) ? "a list" : "a single value";
-    frontmatter2.error = { message: `frontmatter must be a mapping of keys to values, not ${kind}`, range: nodeRange(frontmatter2, contents, [yamlOffset, yamlEnd]) };
-    return frontmatter2;
-  }
-  try {
-    const data = document3.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    frontmatter2.data = data ?? {};
-  } catch (error) {
-    frontmatter2.error = {
-      message: `${error.message} (more than ${MAX_ALIAS_COUNT} alias expansions)`,
-      range: trimmedRange(frontmatter2, 0, yamlText.length)
-    };
-  }
-  return frontmatter2;
-}
-function unexpandableNode(document3) {
-  const anchors = /* @__PURE__ */ new Map();
-  let found = null;
-  (0, import_yaml3.visit)(document3, {
-    Pair(_, pair) {
-      if (!(0, import_yaml3.isCollection)(pair.key)) return void 0;
-      found = { node: pair.key, message: "a key must be a plain value, not a list or a mapping" };
-      return import_yaml3.visit.BREAK;
-    },
-    Node(_, node2, path) {
-      if (!(0, import_yaml3.isAlias)(node2)) {
-        if (node2.anchor) anchors.set(node2.anchor, node2);
-        return void 0;
-      }
-      const target = anchors.get(node2.source);
-      if (!target) found = { node: node2, message: `Unresolved alias "*${node2.source}": no anchor "&${node2.source}" comes before it` };
-      else if (path.includes(target)) found = { node: node2, message: `Alias "*${node2.source}" is inside the value "&${node2.source}" it names: a value cannot contain itself` };
-      return found ? import_yaml3.visit.BREAK : void 0;
-    }
-  });
-  return found;
-}
-function firstLine2(message) {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-}
-function frontmatterField(frontmatter2, key) {
-  if (!frontmatter2?.data) return null;
-  const root = frontmatter2.document.contents;
-  if (!(0, import_yaml3.isMap)(root)) return null;
-  for (const pair of root.items) {
-    if (!(0, import_yaml3.isPair)(pair)) continue;
-    const keyNode = pair.key;
-    const name = (0, import_yaml3.isScalar)(keyNode) ? keyNode.value : keyNode;
-    if (name === key) return { pair, node: resolveAlias(frontmatter2.document, pair.value) };
-  }
-  return null;
-}
-function resolveAlias(document3, node2) {
-  if (node2 && (0, import_yaml3.isAlias)(node2)) return node2.resolve(document3) ?? null;
-  return node2;
-}
-function nodeRange(frontmatter2, node2, fallback) {
-  if (!node2?.range) return fallback ?? [frontmatter2.yamlOffset, frontmatter2.yamlOffset];
-  return trimmedRange(frontmatter2, node2.range[0], node2.range[1]);
-}
-function trimmedRange(frontmatter2, start2, end) {
-  let trimmed = end;
-  while (trimmed > start2 && /\s/.test(frontmatter2.yamlText.charAt(trimmed - 1))) trimmed--;
-  return [frontmatter2.yamlOffset + start2, frontmatter2.yamlOffset + trimmed];
-}
-function keyRange(frontmatter2, pair) {
-  return nodeRange(frontmatter2, pair.key);
-}
-function scalarText(node2) {
-  if (!(0, import_yaml3.isScalar)(node2)) return null;
-  if (typeof node2.value === "string") return node2.value;
-  if (typeof node2.value === "number" && typeof node2.source === "string") return node2.source;
-  if (typeof node2.value === "number") return String(node2.value);
-  return null;
-}
-function describeKind(node2) {
-  if (!node2) return "empty";
-  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml3.isSeq)(node2)) return "a list";
-  if ((0, import_yaml3.isScalar)(node2)) return node2.value === null ? "empty" : `a ${typeof node2.value}`;
-  if ((0, import_yaml3.isPair)(node2)) return 'a "key: value" pair';
-  return "a YAML value of another kind";
-}
-function readDeclarations(adr, frontmatter2) {
-  const { document: document3 } = frontmatter2;
-  const patterns = frontmatterField(frontmatter2, "patterns");
-  if (patterns) {
-    const value2 = patterns.node;
-    const keyAt = keyRange(frontmatter2, patterns.pair);
-    adr.patternsNode = value2;
-    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml3.isSeq)(value2)) {
-      for (const item of value2.items) {
-        const node2 = resolveAlias(document3, item);
-        adr.patterns.push(readPatternItem(frontmatter2, node2, nodeRange(frontmatter2, item, keyAt)));
-      }
-    } else if ((0, import_yaml3.isScalar)(value2) && scalarText(value2) !== null) {
-      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else if ((0, import_yaml3.isMap)(value2)) {
-      adr.patterns.push(readPatternItem(frontmatter2, value2, nodeRange(frontmatter2, value2)));
-    } else {
-      adr.patternsShapeError = {
-        message: `"patterns" must be a slug or a list of slugs, not ${describeKind(value2)}`,
-        range: nodeRange(frontmatter2, value2, keyAt)
-      };
-    }
-  }
-  const categories = frontmatterField(frontmatter2, "categories");
-  if (categories) {
-    const value2 = categories.node;
-    const keyAt = keyRange(frontmatter2, categories.pair);
-    const readCategory = (node2, fallback) => {
-      const range = nodeRange(frontmatter2, node2, fallback);
-      if (node2 && (0, import_yaml3.isScalar)(node2) && typeof node2.value === "string") return { value: node2.value, range };
-      return { value: null, range, shapeError: `a category must be a string, not ${describeKind(node2)}` };
-    };
-    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null) {
-    } else if ((0, import_yaml3.isSeq)(value2)) {
-      for (const item of value2.items) adr.categories.push(readCategory(resolveAlias(document3, item), keyAt));
-    } else if ((0, import_yaml3.isScalar)(value2) && typeof value2.value === "string") {
-      adr.categories.push(readCategory(value2, keyAt));
-    } else {
-      adr.categoriesShapeError = {
-        message: `"categories" must be a category name or a list of them, not ${describeKind(value2)}`,
-        range: nodeRange(frontmatter2, value2, keyAt)
-      };
-    }
-  }
-}
-var REFERENCE_KEYS = /* @__PURE__ */ new Set(["slug", "category"]);
-function readPatternItem(frontmatter2, node2, itemRange) {
-  const range = nodeRange(frontmatter2, node2, itemRange);
-  if (node2 && (0, import_yaml3.isScalar)(node2)) {
-    const value2 = scalarText(node2);
-    if (value2 !== null && value2.trim() !== "") return { value: value2, range, itemRange };
-    const message2 = `a pattern reference must be a slug, not ${value2 === "" ? "an empty string" : describeKind(node2)}`;
-    return { value: null, range, itemRange, shapeError: { message: message2, range } };
-  }
-  if (node2 && (0, import_yaml3.isMap)(node2)) {
-    const ref = { value: null, range, itemRange };
-    const problem = (message2, at) => {
-      ref.shapeError ??= { message: message2, range: at };
-    };
-    let slugSeen = false;
-    for (const pair of node2.items) {
-      const key = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
-      const keyAt = nodeRange(frontmatter2, pair.key, range);
-      const valueNode = resolveAlias(frontmatter2.document, pair.value);
-      const valueRange = nodeRange(frontmatter2, valueNode, keyAt);
-      if (key === "slug") {
-        slugSeen = true;
-        const value2 = valueNode ? scalarText(valueNode) : null;
-        if (value2 === null || value2.trim() === "") problem(`"slug" must be a string, not ${describeKind(valueNode)}`, valueRange);
-        else {
-          ref.value = value2;
-          ref.range = valueRange;
-        }
-      } else if (key === "category") {
-        const value2 = valueNode && (0, import_yaml3.isScalar)(valueNode) && typeof valueNode.value === "string" ? valueNode.value : null;
-        if (value2 === null) problem(`"category" must be a string, not ${describeKind(valueNode)}`, valueRange);
-        ref.category = { value: value2, range: valueRange };
-      } else if (typeof key !== "string" || !REFERENCE_KEYS.has(key)) {
-        problem(`unknown key "${String(key)}" in a pattern reference (expected slug and optional category)`, keyAt);
-      }
-    }
-    if (!slugSeen) problem('a pattern reference object needs a "slug"', range);
-    return ref;
-  }
-  const message = `a pattern reference must be a slug or {slug, category}, not ${describeKind(node2)}`;
-  return { value: null, range, itemRange, shapeError: { message, range } };
-}
+// src/parse/body.ts
 var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "definition", "image", "imageReference", "footnoteDefinition"]);
 function collectBody(adr, catalogue2) {
   const definitions = /* @__PURE__ */ new Map();
@@ -25330,9 +25287,59 @@ function isAutolink(text3, node2, range) {
   return raw.startsWith("<") || only.value === node2.url || `mailto:${only.value}` === node2.url || `http://${only.value}` === node2.url;
 }
 
+// src/parse/parse-adr.ts
+function parseMarkdown(text3) {
+  return parseBounded(text3);
+}
+var OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+var YAML_START = /^(?:[\p{L}\p{N}_"'$-][^:\r\n]*:(?:[ \t]|$)|- |#|\.\.\.|%)/u;
+function opensFrontmatter(text3) {
+  const fence3 = OPENING_FENCE.exec(text3);
+  if (!fence3) return false;
+  const next = /^[^\r\n]*/.exec(text3.slice(fence3[0].length))[0];
+  return YAML_START.test(next) && !/^#{1,6}(?:[ \t]|$)/.test(next);
+}
+var parseLog = null;
+function parseAdr(path, source, catalogue2) {
+  parseLog?.push({ path, length: source.length });
+  const bom = source.charCodeAt(0) === 65279;
+  const text3 = bom ? source.slice(1) : source;
+  const adr = adrFromTree(path, text3, bom, parseMarkdown(text3), createLineIndex(text3));
+  adr.directives = readDirectives(adr);
+  if (adr.frontmatter?.data) readDeclarations(adr, adr.frontmatter);
+  collectBody(adr, catalogue2);
+  return adr;
+}
+function adrFromTree(path, text3, bom, tree, lines) {
+  let frontmatter2 = null;
+  let unterminatedFrontmatter = null;
+  const first = tree.children[0];
+  if (first?.type === "yaml" && first.position?.start.offset === 0) {
+    frontmatter2 = readFrontmatter(text3, first.position.end.offset ?? 0, lines);
+  } else if (opensFrontmatter(text3)) {
+    unterminatedFrontmatter = [0, 3];
+  }
+  return {
+    path,
+    text: text3,
+    bom,
+    tree,
+    frontmatter: frontmatter2,
+    unterminatedFrontmatter,
+    patterns: [],
+    categories: [],
+    patternsNode: null,
+    mentions: [],
+    links: [],
+    images: [],
+    directives: [],
+    lines
+  };
+}
+
 // src/parse/record.ts
 import { basename, dirname } from "node:path";
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -25386,6 +25393,130 @@ function slug(value2, maintainCase) {
   if (!maintainCase) value2 = value2.toLowerCase();
   return value2.replace(regex, "").replace(/ /g, "-");
 }
+
+// src/model/naming.ts
+var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
+var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
+var LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
+var DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
+function nameParts(name) {
+  const match = WELL_FORMED.exec(name);
+  if (!match) return null;
+  const title = match[4];
+  if (title.includes("-") && title.includes("_")) return null;
+  const digits = match[2];
+  const prefix = match[1] ?? "";
+  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
+  if (kind === null) return null;
+  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
+}
+function fileNumberDigits(name) {
+  if (DATE_START.test(name)) return null;
+  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
+}
+function fileNumber(name) {
+  const digits = fileNumberDigits(name);
+  return digits === null ? null : Number(digits);
+}
+function isDateName(name) {
+  return DATE_START.test(name) && /^\d{8}/.test(name);
+}
+function mostFrequent(values, preferred) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
+  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
+  let best;
+  let bestCount = 0;
+  for (const [value2, count] of counts) {
+    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
+      best = value2;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+function paddingWidth(digits) {
+  const padded = mostFrequent(
+    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
+    [4, 3]
+  );
+  if (padded === void 0) return 1;
+  const limit = 10 ** (padded - 1);
+  const candidates = digits.filter((text3) => Number(text3) < limit);
+  const showing = candidates.filter((text3) => text3.length === padded).length;
+  return showing * 2 >= candidates.length ? padded : 1;
+}
+function namingKind(names) {
+  let dated = 0;
+  let numbered = 0;
+  for (const name of names) {
+    if (isDateName(name)) dated++;
+    else if (fileNumberDigits(name) !== null) numbered++;
+  }
+  return dated > numbered ? "date" : "number";
+}
+function inferNaming(names, kind = namingKind(names)) {
+  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
+  const separator = mostFrequent(
+    parts2.map((part) => part.separator),
+    ["-"]
+  );
+  const wordSeparator = mostFrequent(
+    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
+    ["-"]
+  );
+  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
+  return {
+    kind,
+    prefix: mostFrequent(
+      parts2.map((part) => part.prefix),
+      [""]
+    ) ?? "",
+    width: kind === "date" ? [8, 8] : [width, width],
+    separator: separator ?? "-",
+    wordSeparator: wordSeparator ?? separator ?? "-"
+  };
+}
+var DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
+function namingFor(names, option = "auto") {
+  if (option === "date") return DATE_SCHEME;
+  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
+  return inferNaming(names);
+}
+function followsNaming(name, scheme) {
+  const parts2 = nameParts(name);
+  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
+  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
+  if (scheme.kind === "date") return true;
+  const [min, max] = scheme.width;
+  const length = parts2.digits.length;
+  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
+}
+function namingForm(scheme) {
+  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
+  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
+  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
+}
+function schemeName(scheme, number, words3, extension2 = ".md") {
+  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
+  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
+}
+
+// src/parse/node-range.ts
+function offsets(node2) {
+  const start2 = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start2 === void 0 || end === void 0 ? null : [start2, end];
+}
+function lineOf(text3, start2) {
+  let end = start2;
+  while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
+  return [start2, end];
+}
+
+// src/parse/record-relations.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/model/status.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
@@ -25559,154 +25690,7 @@ function startsWithSuccessor(written) {
 }
 var SUCCESSOR_WORD = new RegExp([.../* @__PURE__ */ new Set([...STATUS_SYNONYMS.superseded, ...SUPERSEDED_WORDS])].join("|"), "iu");
 
-// src/model/naming.ts
-var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
-var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
-var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
-var LENIENT_NUMBER = /^(?:adr[-_ ]?)?(\d{1,6})(?=[-_ ]|\.(?:md|markdown)$)/i;
-var DATE_START = /^(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d{2}-\d{2}-\d{2})(?=[-_ ]|\.(?:md|markdown)$)/;
-function nameParts(name) {
-  const match = WELL_FORMED.exec(name);
-  if (!match) return null;
-  const title = match[4];
-  if (title.includes("-") && title.includes("_")) return null;
-  const digits = match[2];
-  const prefix = match[1] ?? "";
-  const kind = COMPACT_DATE.test(digits) && prefix === "" ? "date" : digits.length <= 6 ? "number" : null;
-  if (kind === null) return null;
-  return { kind, prefix, digits, separator: match[3], wordSeparator: match[5] ?? null };
-}
-function fileNumberDigits(name) {
-  if (DATE_START.test(name)) return null;
-  return LENIENT_NUMBER.exec(name)?.[1] ?? null;
-}
-function fileNumber(name) {
-  const digits = fileNumberDigits(name);
-  return digits === null ? null : Number(digits);
-}
-function isDateName(name) {
-  return DATE_START.test(name) && /^\d{8}/.test(name);
-}
-function mostFrequent(values, preferred) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const value2 of values) counts.set(value2, (counts.get(value2) ?? 0) + 1);
-  const rank = (value2) => preferred.includes(value2) ? preferred.indexOf(value2) : preferred.length;
-  let best;
-  let bestCount = 0;
-  for (const [value2, count] of counts) {
-    if (count > bestCount || count === bestCount && rank(value2) < rank(best)) {
-      best = value2;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-function paddingWidth(digits) {
-  const padded = mostFrequent(
-    digits.filter((text3) => text3.length > 1 && text3.startsWith("0")).map((text3) => text3.length),
-    [4, 3]
-  );
-  if (padded === void 0) return 1;
-  const limit = 10 ** (padded - 1);
-  const candidates = digits.filter((text3) => Number(text3) < limit);
-  const showing = candidates.filter((text3) => text3.length === padded).length;
-  return showing * 2 >= candidates.length ? padded : 1;
-}
-function namingKind(names) {
-  let dated = 0;
-  let numbered = 0;
-  for (const name of names) {
-    if (isDateName(name)) dated++;
-    else if (fileNumberDigits(name) !== null) numbered++;
-  }
-  return dated > numbered ? "date" : "number";
-}
-function inferNaming(names, kind = namingKind(names)) {
-  const parts2 = names.map(nameParts).filter((part) => part !== null && part.kind === kind);
-  const separator = mostFrequent(
-    parts2.map((part) => part.separator),
-    ["-"]
-  );
-  const wordSeparator = mostFrequent(
-    parts2.flatMap((part) => part.wordSeparator ? [part.wordSeparator] : []),
-    ["-"]
-  );
-  const width = kind === "date" || parts2.length === 0 ? DEFAULT_SCHEME.width[0] : paddingWidth(parts2.map((part) => part.digits));
-  return {
-    kind,
-    prefix: mostFrequent(
-      parts2.map((part) => part.prefix),
-      [""]
-    ) ?? "",
-    width: kind === "date" ? [8, 8] : [width, width],
-    separator: separator ?? "-",
-    wordSeparator: wordSeparator ?? separator ?? "-"
-  };
-}
-var DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
-function namingFor(names, option = "auto") {
-  if (option === "date") return DATE_SCHEME;
-  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
-  return inferNaming(names);
-}
-function followsNaming(name, scheme) {
-  const parts2 = nameParts(name);
-  if (!parts2 || parts2.kind !== scheme.kind || parts2.prefix !== scheme.prefix || parts2.separator !== scheme.separator) return false;
-  if (parts2.wordSeparator !== null && parts2.wordSeparator !== scheme.wordSeparator) return false;
-  if (scheme.kind === "date") return true;
-  const [min, max] = scheme.width;
-  const length = parts2.digits.length;
-  return length >= min && length <= max || length > max && !parts2.digits.startsWith("0");
-}
-function namingForm(scheme) {
-  const number = scheme.kind === "date" ? "YYYYMMDD" : "N".repeat(scheme.width[1]);
-  const title = scheme.wordSeparator === "-" ? "kebab-title" : "snake_title";
-  return `${scheme.prefix}${number}${scheme.separator}${title}.md`;
-}
-function schemeName(scheme, number, words3, extension2 = ".md") {
-  const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
-  return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
-}
-
-// src/parse/record.ts
-function declaredSlugs(adr, catalogue2) {
-  const slugs = [];
-  for (const ref of adr.patterns) {
-    const slug2 = ref.value === null ? void 0 : catalogue2.resolve(ref.value)?.pattern.slug;
-    if (slug2 && !slugs.includes(slug2)) slugs.push(slug2);
-  }
-  return slugs;
-}
-function scalarField(adr, key) {
-  const field = frontmatterField(adr.frontmatter, key);
-  const node2 = field?.node;
-  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml4.isScalar)(node2) || node2.value === null) return null;
-  const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
-  return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
-}
-var TITLE_NUMBER = new RegExp("^(?:ADR[-_ ]?#?(\\d{1,6})(?:\\s*[.:]|\\s+[-\u2013\u2014])?\\s+|(\\d{1,6})(?:[.:]|\\s+[-\u2013\u2014])\\s+|(0\\d{1,5})[-_](?=\\p{L}))", "diu");
-var PLACEHOLDER = String.raw`[nx]{2,}|\?+|\{[^}\d]*\}|<[^>\d]*>`;
-var TITLE_PLACEHOLDER = new RegExp(String.raw`^(?:ADR[-_ ]?#?(${PLACEHOLDER}|[nx])(?:\s*[.:]|\s+[-–—])?\s+|(${PLACEHOLDER})(?:[.:]|\s+[-–—])\s+|([nx])\.\s+)`, "diu");
-function titleNumber(title) {
-  for (const [pattern, placeholder] of [
-    [TITLE_NUMBER, false],
-    [TITLE_PLACEHOLDER, true]
-  ]) {
-    const match = pattern.exec(title);
-    if (!match) continue;
-    const group = [1, 2, 3].find((index2) => match[index2] !== void 0);
-    return { text: match[group], start: match.indices[group][0], titleStart: match[0].length, placeholder };
-  }
-  return null;
-}
-function stripTitleNumber(title) {
-  const number = titleNumber(title);
-  return number ? title.slice(number.titleStart) : title;
-}
-function comparableTitle(title) {
-  const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
-  return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
+// src/parse/record-relations.ts
 var RELATION_WORDS = [
   [/^(?:effectively\s+)?super[sc]eded\s+by\b/i, "superseded-by"],
   [/^(?:effectively\s+)?super[sc]edes\b/i, "supersedes"],
@@ -25727,16 +25711,6 @@ var FRONTMATTER_RELATIONS = [
 ];
 var NUMBER_REFERENCE = /(?:\bADR[- ]?|#)(\d{1,6})\b|\b(0\d{2,5})\b/gi;
 var PARTIAL = /\b(?:partial(?:ly)?|parts?\s+of|in\s+part)\b/i;
-function lineOf(text3, start2) {
-  let end = start2;
-  while (end < text3.length && text3[end] !== "\n" && text3[end] !== "\r") end++;
-  return [start2, end];
-}
-function offsets(node2) {
-  const start2 = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start2 === void 0 || end === void 0 ? null : [start2, end];
-}
 var FILE_NUMBER = /^(\d{1,6})-/;
 function referenceTarget(raw) {
   const text3 = raw.trim().replace(/^["']|["']$/g, "");
@@ -25746,22 +25720,44 @@ function referenceTarget(raw) {
   if (FILE_NUMBER.test(text3)) return { target: `${text3}.md`, number: null };
   return { target: text3, number: null };
 }
-function sectionsOf(adr) {
-  const sections = [];
-  let current2 = null;
-  let titleSeen = false;
-  for (const node2 of adr.tree.children) {
-    if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
-      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
-      sections.push(current2);
-    } else if (node2.type === "heading") {
-      titleSeen = true;
-      current2 = null;
-    } else if (current2) {
-      current2.content.push(node2);
+function relationsOf(adr, status) {
+  const relations = [];
+  frontmatterRelations(adr, relations);
+  if (status) statusRelations(adr, status, relations);
+  bodyRelations(adr, adr.tree.children, relations);
+  return dedupeRelations(relations);
+}
+function frontmatterRelations(adr, into) {
+  for (const [key, kind] of FRONTMATTER_RELATIONS) {
+    const field = frontmatterField(adr.frontmatter, key);
+    if (!field || !adr.frontmatter) continue;
+    const node2 = field.node;
+    const items = node2 && (0, import_yaml5.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    for (const item of items) {
+      if (!(0, import_yaml5.isScalar)(item) || item.value === null || item.value === "") continue;
+      const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
+      into.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
     }
   }
-  return sections;
+}
+function statusRelations(adr, status, into) {
+  let offset = 0;
+  for (const part of status.value.split(";")) {
+    const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
+    const start2 = status.range[0] + offset;
+    const end = start2 + part.length;
+    if (kind) {
+      const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
+      for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+      if (links.length === 0) {
+        for (const match of part.matchAll(NUMBER_REFERENCE)) {
+          const at = start2 + match.index;
+          into.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
+        }
+      }
+    }
+    offset += part.length + 1;
+  }
 }
 function bodyRelations(adr, nodes, into) {
   for (let i = 0; i < nodes.length; i++) {
@@ -25814,6 +25810,103 @@ function linksWithin(node2, start2, end) {
   };
   visit2(node2);
   return found;
+}
+function dedupeRelations(relations) {
+  const seen = /* @__PURE__ */ new Set();
+  return relations.filter((relation) => {
+    const key = `${relation.kind}:${relation.range[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/parse/record-title.ts
+var TITLE_NUMBER = new RegExp("^(?:ADR[-_ ]?#?(\\d{1,6})(?:\\s*[.:]|\\s+[-\u2013\u2014])?\\s+|(\\d{1,6})(?:[.:]|\\s+[-\u2013\u2014])\\s+|(0\\d{1,5})[-_](?=\\p{L}))", "diu");
+var PLACEHOLDER = String.raw`[nx]{2,}|\?+|\{[^}\d]*\}|<[^>\d]*>`;
+var TITLE_PLACEHOLDER = new RegExp(String.raw`^(?:ADR[-_ ]?#?(${PLACEHOLDER}|[nx])(?:\s*[.:]|\s+[-–—])?\s+|(${PLACEHOLDER})(?:[.:]|\s+[-–—])\s+|([nx])\.\s+)`, "diu");
+function titleNumber(title) {
+  for (const [pattern, placeholder] of [
+    [TITLE_NUMBER, false],
+    [TITLE_PLACEHOLDER, true]
+  ]) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const group = [1, 2, 3].find((index2) => match[index2] !== void 0);
+    return { text: match[group], start: match.indices[group][0], titleStart: match[0].length, placeholder };
+  }
+  return null;
+}
+function stripTitleNumber(title) {
+  const number = titleNumber(title);
+  return number ? title.slice(number.titleStart) : title;
+}
+function comparableTitle(title) {
+  const unquoted = title.trim().replace(/^(["'])(.*)\1$/s, "$2").trim();
+  return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+// src/parse/record-body.ts
+var HEAD_FIELDS = ["path", "folder", "name", "fileNumber", "number", "title", "date", "relations"];
+var BODY_FIELDS = ["format", "h1Count", "h1Range", "frontmatterTitle", "status", "sections", "anchors", "links", "images", "patterns", "mentioned", "directives"];
+var unreadable = /* @__PURE__ */ new WeakSet();
+function withBodyOnDemand(head, readBody) {
+  let body = null;
+  let read = readBody;
+  const record = {};
+  const bodyOf = () => {
+    if (body !== null) return body;
+    try {
+      body = read();
+    } catch {
+      body = unreadBody(head);
+      unreadable.add(record);
+    }
+    read = null;
+    return body;
+  };
+  for (const key of HEAD_FIELDS) Object.assign(record, { [key]: head[key] });
+  for (const key of BODY_FIELDS) Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  Object.defineProperty(record, "toJSON", { value: () => body ?? { ...unreadBody(head), partial: true } });
+  return record;
+}
+function unreadBody(head) {
+  const fields = { path: head.path, folder: head.folder, name: head.name, fileNumber: head.fileNumber, number: head.number, title: head.title, date: head.date, relations: head.relations };
+  return { ...fields, format: "unknown", h1Count: 1, h1Range: head.h1Range, frontmatterTitle: null, status: null, sections: [], anchors: [], links: [], images: [], patterns: [] };
+}
+
+// src/parse/record.ts
+function declaredSlugs(adr, catalogue2) {
+  const slugs = [];
+  for (const ref of adr.patterns) {
+    const slug2 = ref.value === null ? void 0 : catalogue2.resolve(ref.value)?.pattern.slug;
+    if (slug2 && !slugs.includes(slug2)) slugs.push(slug2);
+  }
+  return slugs;
+}
+function scalarField(adr, key) {
+  const field = frontmatterField(adr.frontmatter, key);
+  const node2 = field?.node;
+  if (!field || !adr.frontmatter || !node2 || !(0, import_yaml6.isScalar)(node2) || node2.value === null) return null;
+  const value2 = typeof node2.value === "string" ? node2.value : String(node2.source ?? node2.value);
+  return { value: value2, range: nodeRange(adr.frontmatter, node2, keyRange(adr.frontmatter, field.pair)) };
+}
+function sectionsOf(adr) {
+  const sections = [];
+  let current2 = null;
+  let titleSeen = false;
+  for (const node2 of adr.tree.children) {
+    if (node2.type === "heading" && (node2.depth >= 2 || titleSeen)) {
+      current2 = { heading: node2, title: toString(node2, { includeHtml: false }).trim(), range: offsets(node2) ?? [0, 0], content: [] };
+      sections.push(current2);
+    } else if (node2.type === "heading") {
+      titleSeen = true;
+      current2 = null;
+    } else if (current2) {
+      current2.content.push(node2);
+    }
+  }
+  return sections;
 }
 function labelledLine(adr, paragraph, label) {
   const range = offsets(paragraph);
@@ -25912,88 +26005,36 @@ function headingAnchors(adr) {
   for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]);
   return anchors;
 }
-function buildRecord(adr, catalogue2) {
+function buildRecord(adr, catalogue2, full) {
+  const record = recordOf(adr, catalogue2);
+  return full ? resumedRecord(record, catalogue2, full) : record;
+}
+function resumedRecord(head, catalogue2, full) {
+  return withBodyOnDemand(head, () => recordOf(full(), catalogue2));
+}
+function recordOf(adr, catalogue2) {
   const name = basename(adr.path);
-  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
-  const h1 = h1s[0];
-  const h1Text = h1 ? toString(h1).trim() : null;
-  const h1Range = h1 ? offsets(h1) : null;
-  const frontmatterTitle = scalarField(adr, "title");
-  const titleSource = h1Text ?? frontmatterTitle?.value ?? null;
-  const titleMatch = titleSource ? titleNumber(titleSource) : null;
+  const title = titleOf(adr);
   const sections = sectionsOf(adr);
-  let status = scalarField(adr, "status");
-  let bulletStatus = false;
   const header = headerParagraphs(adr);
-  if (!status) {
-    for (const paragraph of header) {
-      status = labelledLine(adr, paragraph, STATUS_LABEL);
-      if (status) {
-        bulletStatus = inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)[0])));
-        break;
-      }
-    }
-  }
   const statusSection = statusHeadingSection(adr);
-  if (!status && statusSection) status = firstParagraphLine(adr, statusSection.content);
-  let date = scalarField(adr, "date");
-  let dateLine = false;
-  if (!date) {
-    for (const paragraph of header) {
-      if (date = labelledLine(adr, paragraph, DATE_LABEL)) {
-        dateLine = !inList(adr, paragraph);
-        break;
-      }
-    }
-  }
-  const relations = [];
-  for (const [key, kind] of FRONTMATTER_RELATIONS) {
-    const field = frontmatterField(adr.frontmatter, key);
-    if (!field || !adr.frontmatter) continue;
-    const node2 = field.node;
-    const items = node2 && (0, import_yaml4.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
-    for (const item of items) {
-      if (!(0, import_yaml4.isScalar)(item) || item.value === null || item.value === "") continue;
-      const raw = typeof item.value === "string" ? item.value : String(item.source ?? item.value);
-      relations.push({ kind, ...referenceTarget(raw), raw, range: nodeRange(adr.frontmatter, item), inFrontmatter: true });
-    }
-  }
-  if (status) {
-    let offset = 0;
-    for (const part of status.value.split(";")) {
-      const kind = RELATION_WORDS.find(([pattern]) => pattern.test(part.replace(/[*_]/g, "").trim()))?.[1] ?? (startsWithSuccessor(part) ? "superseded-by" : void 0);
-      const start2 = status.range[0] + offset;
-      const end = start2 + part.length;
-      if (kind) {
-        const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
-        for (const link of links) relations.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
-        if (links.length === 0) {
-          for (const match of part.matchAll(NUMBER_REFERENCE)) {
-            const at = start2 + match.index;
-            relations.push({ kind, target: null, number: Number(match[1] ?? match[2]), raw: match[0], range: [at, at + match[0].length] });
-          }
-        }
-      }
-      offset += part.length + 1;
-    }
-  }
-  bodyRelations(adr, adr.tree.children, relations);
-  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(h1Text && titleNumber(h1Text));
-  const format = detectFormat(adr, sections, bulletStatus, nygardHead);
+  const { status, bulletStatus } = statusOf(adr, header, statusSection);
+  const { date, dateLine } = dateOf(adr, header);
+  const nygardHead = Boolean(statusSection && /^status\b/i.test(statusSection.title)) || dateLine || Boolean(title.h1Text && titleNumber(title.h1Text));
   return {
     path: adr.path,
     folder: dirname(adr.path),
     name,
-    format,
+    format: detectFormat(adr, sections, bulletStatus, nygardHead),
     fileNumber: fileNumber(name),
-    number: titleMatch && !titleMatch.placeholder ? numberInFile(adr, titleMatch.text, h1Text !== null ? h1Range : frontmatterTitle?.range ?? null) : null,
-    title: titleSource ? stripTitleNumber(titleSource).trim() : null,
-    h1Count: h1s.length,
-    h1Range,
-    frontmatterTitle,
+    number: title.number && !title.number.placeholder ? numberInFile(adr, title.number.text, title.h1Text !== null ? title.h1Range : title.frontmatterTitle?.range ?? null) : null,
+    title: title.source ? stripTitleNumber(title.source).trim() : null,
+    h1Count: title.h1Count,
+    h1Range: title.h1Range,
+    frontmatterTitle: title.frontmatterTitle,
     status,
     date,
-    relations: dedupeRelations(relations),
+    relations: relationsOf(adr, status),
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
     links: adr.links.map((link) => ({ url: link.url, range: link.range })),
@@ -26003,6 +26044,32 @@ function buildRecord(adr, catalogue2) {
     ...adr.directives.length > 0 ? { directives: adr.directives } : {}
   };
 }
+function titleOf(adr) {
+  const h1s = adr.tree.children.filter((node2) => node2.type === "heading" && node2.depth === 1);
+  const h1 = h1s[0];
+  const h1Text = h1 ? toString(h1).trim() : null;
+  const frontmatterTitle = scalarField(adr, "title");
+  const source = h1Text ?? frontmatterTitle?.value ?? null;
+  return { h1Count: h1s.length, h1Text, h1Range: h1 ? offsets(h1) : null, frontmatterTitle, source, number: source ? titleNumber(source) : null };
+}
+function statusOf(adr, header, statusSection) {
+  const status = scalarField(adr, "status");
+  if (status) return { status, bulletStatus: false };
+  for (const paragraph of header) {
+    const line = labelledLine(adr, paragraph, STATUS_LABEL);
+    if (line) return { status: line, bulletStatus: inList(adr, paragraph) && ENGLISH_STATUS_LABEL.test(adr.text.slice(...lineOf(adr.text, offsets(paragraph)[0]))) };
+  }
+  return { status: statusSection ? firstParagraphLine(adr, statusSection.content) : null, bulletStatus: false };
+}
+function dateOf(adr, header) {
+  const date = scalarField(adr, "date");
+  if (date) return { date, dateLine: false };
+  for (const paragraph of header) {
+    const line = labelledLine(adr, paragraph, DATE_LABEL);
+    if (line) return { date: line, dateLine: !inList(adr, paragraph) };
+  }
+  return { date: null, dateLine: false };
+}
 function mentionedSlugs(adr) {
   const slugs = [...new Set(adr.mentions.filter((mention) => !mention.rejected).map((mention) => mention.slug))];
   return slugs.length > 0 ? { mentioned: slugs } : {};
@@ -26011,15 +26078,6 @@ function numberInFile(adr, digits, titleRange) {
   const at = titleRange ? adr.text.indexOf(digits, titleRange[0]) : -1;
   const range = at >= 0 && titleRange && at < titleRange[1] ? [at, at + digits.length] : titleRange ?? [0, 0];
   return { value: Number(digits), text: digits, range };
-}
-function dedupeRelations(relations) {
-  const seen = /* @__PURE__ */ new Set();
-  return relations.filter((relation) => {
-    const key = `${relation.kind}:${relation.range[0]}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 var slugify = (text3) => text3.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 function patternLinkTarget(pattern, settings) {
@@ -26388,7 +26446,7 @@ __export(frontmatter_fields_exports, {
   check: () => check2,
   meta: () => meta2
 });
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var meta2 = {
   id: "frontmatter-fields",
   description: "Known frontmatter fields have valid values: date, patterns and categories",
@@ -26409,7 +26467,7 @@ var check2 = ({ adr, report }) => {
   if (date) {
     const node2 = date.node;
     const range = nodeRange(frontmatter2, node2, keyRange(frontmatter2, date.pair));
-    const written = node2 && (0, import_yaml5.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
+    const written = node2 && (0, import_yaml7.isScalar)(node2) && node2.value !== null ? typeof node2.value === "string" ? node2.value : node2.source ?? String(node2.value) : null;
     const problem = written === null ? '"date" must be a date in the form YYYY-MM-DD' : checkIsoDate(written);
     if (problem) report({ range, message: problem.startsWith('"date"') ? problem : `Invalid date: ${problem}` });
   }
@@ -26488,7 +26546,7 @@ __export(pattern_category_exports, {
   check: () => check4,
   meta: () => meta4
 });
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
@@ -26559,18 +26617,18 @@ function withoutTrailingSpace2(text3, [start2, end]) {
   return [start2, trimmed];
 }
 function aliasRange(adr, node2) {
-  return adr.frontmatter && (0, import_yaml6.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
+  return adr.frontmatter && (0, import_yaml8.isAlias)(node2) ? nodeRange(adr.frontmatter, node2) : void 0;
 }
 function writtenCategoryEntries(adr) {
   const node2 = frontmatterField(adr.frontmatter, "categories")?.node;
-  return (0, import_yaml6.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
+  return (0, import_yaml8.isSeq)(node2) ? node2.items.map((item) => aliasRange(adr, item)) : [];
 }
 function writtenItemCategories(adr) {
   const node2 = adr.patternsNode;
-  const items = (0, import_yaml6.isSeq)(node2) ? node2.items : [node2];
+  const items = (0, import_yaml8.isSeq)(node2) ? node2.items : [node2];
   return items.map((item) => {
-    if (!(0, import_yaml6.isMap)(item)) return void 0;
-    const pair = item.items.find((p) => (0, import_yaml6.isPair)(p) && (0, import_yaml6.isScalar)(p.key) && p.key.value === "category");
+    if (!(0, import_yaml8.isMap)(item)) return void 0;
+    const pair = item.items.find((p) => (0, import_yaml8.isPair)(p) && (0, import_yaml8.isScalar)(p.key) && p.key.value === "category");
     return aliasRange(adr, pair?.value);
   });
 }
@@ -26583,7 +26641,7 @@ __export(pattern_duplicate_exports, {
 });
 
 // rules/support/yaml-edits.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function lineStart(text3, offset) {
   let i = offset;
   while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
@@ -26651,7 +26709,7 @@ function appendFrontmatterItems(adr, key, items) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const node2 = field.pair.value;
-  if (node2 && (0, import_yaml7.isSeq)(node2)) {
+  if (node2 && (0, import_yaml9.isSeq)(node2)) {
     const all2 = node2.items;
     const last = all2[all2.length - 1];
     if (node2.flow) {
@@ -26671,12 +26729,12 @@ function appendFrontmatterItems(adr, key, items) {
     const needsBreak = at === text3.length || !/[\r\n]/.test(text3.charAt(at - 1));
     return { range: [at, at], text: `${needsBreak ? eol : ""}${items.map((item) => `${prefix}${item}${eol}`).join("")}` };
   }
-  if (node2 && (0, import_yaml7.isScalar)(node2) && node2.value !== null && node2.value !== "") {
+  if (node2 && (0, import_yaml9.isScalar)(node2) && node2.value !== null && node2.value !== "") {
     const [start2, end] = nodeRange(frontmatter2, node2);
     if (/^[|>]/.test(text3.charAt(start2)) || /[\r\n]/.test(text3.slice(start2, end))) return null;
     return { range: [start2, end], text: `[${text3.slice(start2, end)}, ${items.join(", ")}]` };
   }
-  if (!node2 || (0, import_yaml7.isScalar)(node2) && (node2.value === null || node2.value === "")) {
+  if (!node2 || (0, import_yaml9.isScalar)(node2) && (node2.value === null || node2.value === "")) {
     if (node2?.range && node2.range[1] > node2.range[0]) {
       const [start2, end] = nodeRange(frontmatter2, node2);
       return { range: [start2, end], text: `[${items.join(", ")}]` };
@@ -26695,11 +26753,11 @@ function insertFrontmatterPair(adr, line, placement = []) {
   const { text: text3 } = adr;
   const eol = lineEnding2(frontmatter2.yamlText || text3);
   const end = frontmatter2.yamlOffset + frontmatter2.yamlText.length;
-  if (root === null || (0, import_yaml7.isScalar)(root) && root.value === null) {
+  if (root === null || (0, import_yaml9.isScalar)(root) && root.value === null) {
     const before2 = frontmatter2.yamlText === "" || /[\r\n]$/.test(frontmatter2.yamlText) ? "" : eol;
     return { range: [end, end], text: `${before2}${line}${eol}` };
   }
-  if (!(0, import_yaml7.isMap)(root) || root.flow) return null;
+  if (!(0, import_yaml9.isMap)(root) || root.flow) return null;
   const indentOf = (keyStart) => {
     const indent2 = text3.slice(lineStart(text3, keyStart), keyStart);
     return /^[ \t]*$/.test(indent2) ? indent2 : null;
@@ -27201,8 +27259,8 @@ var check12 = ({ adr, record, conventions: conventions2, report }) => {
   const frontmatterTitle = record.frontmatterTitle && record.frontmatterTitle.value.trim() !== "" ? record.frontmatterTitle : null;
   const first = h1s[0];
   if (!first) {
-    const unreadable = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
-    if (!frontmatterTitle && !unreadable) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
+    const unreadable2 = adr.frontmatter && !adr.frontmatter.data || adr.unterminatedFrontmatter;
+    if (!frontmatterTitle && !unreadable2) report({ range: [0, 0], message: 'The ADR has no title; start it with a "# Title" heading (or give the frontmatter a title)' });
     return;
   }
   const firstLine4 = first.position?.start.line ?? 1;
@@ -27415,7 +27473,7 @@ __export(adr_status_exports, {
   check: () => check15,
   meta: () => meta15
 });
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var meta15 = {
   id: "adr-status",
   description: "The status is one of the set's statuses (or a well-known synonym of one), and a superseded record names its successor",
@@ -27454,7 +27512,7 @@ var check15 = ({ adr, record, settings, conventions: conventions2, options, repo
   const field = frontmatterField(frontmatter2, "status");
   if (field && frontmatter2) {
     const node2 = field.node;
-    if (!node2 || !(0, import_yaml8.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
+    if (!node2 || !(0, import_yaml10.isScalar)(node2) || typeof node2.value !== "string" || node2.value.trim() === "") {
       report({ range: nodeRange(frontmatter2, node2, keyRange(frontmatter2, field.pair)), message: `"status" must be one of ${allowed}` });
       return;
     }
@@ -27879,7 +27937,7 @@ var RELATION_LINK = "relation-link";
 
 // rules/support/missing-relation-edits.ts
 import { basename as basename7 } from "node:path";
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 var RELATION_KEYS = {
   supersedes: keysOf("supersedes"),
   "superseded-by": keysOf("superseded-by"),
@@ -27902,9 +27960,9 @@ function itemStyle(adr, keys) {
   if (!frontmatter2) return null;
   for (const key of keys) {
     const node2 = frontmatterField(frontmatter2, key)?.node;
-    const items = node2 && (0, import_yaml9.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
+    const items = node2 && (0, import_yaml11.isSeq)(node2) ? node2.items : node2 ? [node2] : [];
     for (const item of items) {
-      if (!(0, import_yaml9.isScalar)(item) || item.value === null || item.value === "") continue;
+      if (!(0, import_yaml11.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
       const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
       const value2 = typeof item.value === "string" ? item.value : raw;
@@ -27941,7 +27999,7 @@ function keySpelling(adr, kind) {
   if (root && "items" in root)
     for (const pair of root.items) {
       const key = pair.key;
-      if ((0, import_yaml9.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
+      if ((0, import_yaml11.isScalar)(key) && typeof key.value === "string") keys.push(key.value);
     }
   const related = keys.find((key) => ORDER.some((k) => RELATION_KEYS[k].includes(key) && /[-_A-Z]/.test(key)));
   const snake = related ? related.includes("_") : keys.some((key) => key.includes("_"));
@@ -28526,7 +28584,7 @@ function runFileWork(work, config2, catalogue2) {
     const record = buildRecord(adr, catalogue2);
     if (work.mode === "record") return { record, messages: null };
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
-    return { record, messages: checkAdr(adr, [record], { rules, catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file") };
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue: catalogue2, config: config2, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file"), adr };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };
     return { error: `could not be parsed: ${error.message.split("\n")[0]}` };
@@ -28537,5 +28595,10 @@ function runFileWork(work, config2, catalogue2) {
 var { config } = workerData;
 var catalogue = loadCatalogue(config.catalogue);
 parentPort.on("message", ({ id, works }) => {
-  parentPort.postMessage({ id, outcomes: works.map((work) => runFileWork(work, config, catalogue)) });
+  parentPort.postMessage({ id, outcomes: works.map((work) => plainOutcome(runFileWork(work, config, catalogue))) });
 });
+function plainOutcome(outcome) {
+  if (!("adr" in outcome)) return outcome;
+  const { adr: _parse, ...plain } = outcome;
+  return plain;
+}

@@ -5,7 +5,8 @@ import * as engine from './engine/run-rules.ts';
 import * as fixLoop from './engine/fix-loop.ts';
 import type { AdrRecord, ParsedAdr, Rule } from './model/types.ts';
 
-export { lintProject, lintFileInProject, loadProject, completeRecords, type RunOptions, type RunOutcome, type RunStats } from './run/lint-project.ts';
+export { lintFileInProject } from './run/file-in-project.ts';
+export { lintProject, loadProject, type RunOptions, type RunOutcome, type RunStats } from './run/lint-project.ts';
 export { type LintResult } from './engine/run-rules.ts';
 export { type FixOptions, type FixOutcome } from './engine/fix-loop.ts';
 export { parseAdr } from './parse/parse-adr.ts';

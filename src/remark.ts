@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { FileError } from './model/errors.ts';
-import { lintFileInProject } from './run/lint-project.ts';
+import { lintFileInProject } from './run/file-in-project.ts';
 import { createLineIndex } from './model/positions.ts';
 import type { Diagnostic, LineIndex } from './model/types.ts';
 

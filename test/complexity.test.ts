@@ -12,7 +12,7 @@ import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { resolveConfig } from '../src/run/config.ts';
 import { fixText, lintText } from '../src/lib.ts';
 import { buildRecord } from '../src/parse/record.ts';
-import { lintFileInProject } from '../src/run/lint-project.ts';
+import { lintFileInProject } from '../src/run/file-in-project.ts';
 import { fixture, removeFixtures } from './helpers/cli.ts';
 
 const problem = (text: string) => measureMarkdown(text).problem;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { parseAdr } from '../src/parse/parse-adr.ts';
 import { buildRecord } from '../src/parse/record.ts';
+import { headRecord } from '../src/parse/record-head.ts';
 import type { AdrRecord } from '../src/model/types.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
@@ -72,6 +73,33 @@ describe.skipIf(!existsSync(CORPUS))('records of the shared corpus', () => {
     ]);
     const ans = records('ans');
     for (const name of ['0001-choix-du-modele-adr.md', '0002-licence-des-projets-github.md']) expect([ans.get(name)?.status?.value, ans.get(name)?.date?.value]).toEqual(['proposé', '2025-05-27']);
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS))('one record, however it was read', () => {
+  it('a record read from its head equals the full record in every field (the rest read on first use)', () => {
+    let fromHead = 0;
+    for (const folder of readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const name of readdirSync(`${CORPUS}${folder.name}`).filter((n) => n.endsWith('.md'))) {
+        const path = `${CORPUS}${folder.name}/${name}`;
+        const source = readFileSync(path, 'utf8');
+        const head = headRecord(path, source, catalogue);
+        if (!head) continue;
+        fromHead++;
+        expect({ ...head }, path).toEqual({ ...buildRecord(parseAdr(path, source, catalogue), catalogue) });
+      }
+    }
+    expect(fromHead).toBeGreaterThan(20);
+  });
+
+  it('is kept in the cache as read from the head until its body is read, then in full', () => {
+    const path = '/r/docs/adr/0003-title.md';
+    const source = '# 3. Title\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n';
+    const head = headRecord(path, source, catalogue)!;
+    const stored = JSON.parse(JSON.stringify(head)) as AdrRecord & { partial?: true };
+    expect(stored).toMatchObject({ partial: true, status: null, number: { value: 3 }, date: { value: '2024-01-02' } });
+    expect(head.status?.value).toBe('Accepted');
+    expect(JSON.parse(JSON.stringify(head))).toEqual(JSON.parse(JSON.stringify(buildRecord(parseAdr(path, source, catalogue), catalogue))));
   });
 });
 

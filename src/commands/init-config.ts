@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { resolveConfig } from '../run/config.ts';
 import { findConfigFile } from '../io/config-file.ts';
 import { UsageError } from '../io/files.ts';
-import { completeRecords, lintProject, type RunOutcome } from '../run/lint-project.ts';
+import { lintProject, type RunOutcome } from '../run/lint-project.ts';
 import { inferSettings, problemKey, rawConfig, renderConfig, type CapturedSetting } from './init-settings.ts';
 import { plural } from '../model/plural.ts';
 import { writeFileSafely } from '../io/safe-write.ts';
@@ -43,7 +43,7 @@ export async function initConfig(options: InitOptions): Promise<InitOutcome> {
   const defaults = resolveConfig({}, null, resolve(options.cwd));
   const run = (config: typeof defaults) => lintProject({ cwd: options.cwd, paths: options.paths, config, concurrency: options.concurrency });
   const base = await run(defaults);
-  const records = completeRecords(base.records, defaults, base.catalogue);
+  const records = base.records;
   const known = new Set(base.results.flatMap((result) => result.messages.map((message) => problemKey(result.filePath, message))));
   const mentioning = records.filter((record) => (record.mentioned ?? []).some((slug) => !record.patterns.includes(slug))).length;
   let settings = inferSettings({ cwd: options.cwd, records, conventions: base.conventions, results: base.results, mentioning });

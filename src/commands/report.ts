@@ -1,6 +1,6 @@
 // `adrlint report [paths]`: the set's statuses, pattern usage and supersede chains. Lint problems do not change the exit code.
 import { UsageError } from '../io/files.ts';
-import { completeRecords, lintProject } from '../run/lint-project.ts';
+import { lintProject } from '../run/lint-project.ts';
 import { EXIT_OK, type Command, type CommandInput } from './command.ts';
 import { cacheOption, emit, noteSkipped, parseConcurrency, progressLine } from './output.ts';
 
@@ -37,7 +37,7 @@ async function runReport({ io, values, operands: paths }: CommandInput): Promise
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
   noteSkipped(outcome, io);
-  const set = report.buildSetReport(completeRecords(outcome.records, outcome.config, outcome.catalogue), outcome.catalogue, {
+  const set = report.buildSetReport(outcome.records, outcome.catalogue, {
     root: io.cwd,
     conventions: outcome.conventions,
     ...(outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}),

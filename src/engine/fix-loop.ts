@@ -27,23 +27,23 @@ function wanted(message: Diagnostic, options: FixOptions): message is Diagnostic
   return message.fix !== undefined && (!options.rules || (message.ruleId !== null && options.rules.has(message.ruleId)));
 }
 
-/** Fix one file's text until it is stable (at most MAX_FIX_PASSES passes). */
-export function fixText(
-  filePath: string,
-  source: string,
-  context: LintContext,
-  set: readonly AdrRecord[],
-  options: FixOptions = {},
-  parsed?: ParsedAdr,
-  /** The lint of `source` when the caller has it already, its directives applied. */
-  linted?: Diagnostic[],
-): FixOutcome {
+/** The lint of a file's text that a caller has already: its parse, and its problems with its directives applied. */
+export interface LintedText {
+  adr: ParsedAdr;
+  messages: Diagnostic[];
+}
+
+/**
+ * Fix one file's text until it is stable (at most MAX_FIX_PASSES passes). With `linted`, the first
+ * pass starts from the caller's parse and problems; each later pass parses the fixed text once.
+ */
+export function fixText(filePath: string, source: string, context: LintContext, set: readonly AdrRecord[], options: FixOptions = {}, linted?: LintedText): FixOutcome {
   let fixedCount = 0;
   let passes = 0;
-  let adr = parsed ?? parseAdr(filePath, source, context.catalogue);
+  let adr = linted?.adr ?? parseAdr(filePath, source, context.catalogue);
   // A problem an adrlint-disable comment turns off is not reported, so it is not fixed either.
   const lint = (parsed: ParsedAdr) => withDirectives(checkAdr(parsed, set, context), parsed.directives, context);
-  let messages = linted ?? lint(adr);
+  let messages = linted?.messages ?? lint(adr);
   const bom = adr.bom ? '\uFEFF' : '';
   while (passes < MAX_FIX_PASSES) {
     const edits = messages.filter((m) => wanted(m, options)).map((m) => m.fix!);

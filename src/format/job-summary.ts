@@ -5,7 +5,9 @@ import { relative, sep } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import { totals, type LintResult } from '../engine/run-rules.ts';
 import type { AdrRecord, Diagnostic } from '../model/types.ts';
-import { buildSetReport, mermaidBlock, patternUsageLines } from './report.ts';
+import { buildSetReport } from './report-model.ts';
+import { mermaidBlock } from './report-mermaid.ts';
+import { patternUsageLines } from './report-markdown.ts';
 import { escapeMarkdownText, markdownLink } from './escape.ts';
 import { plural } from '../model/plural.ts';
 

@@ -13,7 +13,7 @@ import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
 import { totals, type LintResult } from '../engine/run-rules.ts';
 import { placesIn, reviewFingerprint } from '../engine/fingerprint.ts';
-import { completeRecords, lintProject, loadProject, type RunOutcome } from '../run/lint-project.ts';
+import { lintProject, loadProject, type RunOutcome } from '../run/lint-project.ts';
 import { VERSION } from '../io/version.ts';
 import { ApiClock, limitRequests, type ApiTimeouts } from './api-clock.ts';
 import { apiFailure } from './api-errors.ts';
@@ -128,8 +128,8 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
   }
 
   const fileUrl = linkBase(runner);
-  // The pattern table and the graph cover the whole set, also the ADRs read only for their heads.
-  const records = inputs.summary || inputs.comment ? completeRecords(outcome.records, outcome.config, outcome.catalogue) : outcome.records;
+  // The pattern table and the graph cover the whole set: the run's records (complete when read).
+  const records = outcome.records;
   const summaryOf = (maxBytes?: number) =>
     formatJobSummary({
       results,

@@ -6,7 +6,11 @@ import type { AdrRecord, Diagnostic } from '../model/types.ts';
 
 export interface CacheEntry {
   hash: string;
-  record: AdrRecord;
+  /**
+   * `partial`: the record was read from its file's head (src/parse/record-head.ts) and its other
+   * fields were not read; the run reads them from the file's text if anything asks.
+   */
+  record: AdrRecord & { partial?: true };
   /** The file rules' problems; null when the file was only read as a member of the set. */
   messages: Diagnostic[] | null;
   /** The fingerprint of the folder's conventions the problems were found under (none: no conventions). */

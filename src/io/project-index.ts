@@ -25,7 +25,7 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
 }
 
 /** Answers from the disk; `anchorsOf` turns markdown text into its heading anchors. */
-export function diskProject(root: string, anchorsOf: (path: string, text: string) => string[], known: ReadonlyMap<string, string[]> = new Map()): ProjectIndex {
+export function diskProject(root: string, anchorsOf: (path: string, text: string) => string[], known: (path: string) => string[] | undefined = () => undefined): ProjectIndex {
   const stat = memo((path) => {
     try {
       // Without an exception for a missing file: a file with 60,000 broken links asks 60,000 times.
@@ -40,7 +40,7 @@ export function diskProject(root: string, anchorsOf: (path: string, text: string
     exists: (path) => stat(path) !== null,
     isDirectory: (path) => stat(path)?.isDirectory() ?? false,
     anchors: memo((path) => {
-      const cached = known.get(path);
+      const cached = known(path);
       if (cached) return cached;
       try {
         // A FIFO linked to is never opened: that would wait for a writer.

@@ -204,12 +204,6 @@ export interface AdrRecord {
   mentioned?: string[];
   /** The file's `adrlint-disable…` directives, when it has any (kept here so that a cached run need not parse). */
   directives?: DisableDirective[];
-  /**
-   * Read from the file's head only (an ADR of the set that is not being linted): path, name,
-   * numbers, title and date are exact and it has no relations; status, sections, anchors, links
-   * and patterns are not read. `completeRecords` (src/run/lint-project.ts) reads such a record in full.
-   */
-  partial?: true;
 }
 
 export interface ReportDescriptor {

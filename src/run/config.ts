@@ -6,7 +6,7 @@ import { distance } from 'fastest-levenshtein';
 import { compileInlineSchema, compileSchema, describeAjvError } from '../io/schema.ts';
 import { rules, rulesById } from '../../rules/index.ts';
 import { DEFAULT_STATUSES } from '../model/status.ts';
-import { ConfigError, DEFAULT_ADR_FOLDERS, DEFAULT_MAX_FILE_SIZE, DEFAULT_NON_ADR_FILES, toSeverity, type Preset, type ResolvedConfig, type RuleSetting } from '../model/config.ts';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE, DEFAULT_NON_ADR_FILES, toSeverity, type Preset, type ResolvedConfig, type RuleSetting } from '../model/config.ts';
 import { findConfigFile, readConfigData, type LoadedData } from '../io/config-file.ts';
 
 interface RawConfig {

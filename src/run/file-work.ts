@@ -1,6 +1,7 @@
 // One file's share of a run, the unit a worker thread does: parse and run the file rules (a file
 // being linted), or build its record only (a file of the set whose head was not enough). Plain data in and out,
-// so it runs the same in the main thread and in a worker.
+// so it runs the same in the main thread and in a worker; in the main thread the parse comes back
+// too, for the set rules and the fix of the same pass (a worker sends it not: it is not plain data).
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { checkAdr } from '../engine/run-rules.ts';
@@ -9,7 +10,7 @@ import { parseAdr } from '../parse/parse-adr.ts';
 import { buildRecord } from '../parse/record.ts';
 import { TooComplexError } from '../parse/complexity.ts';
 import { dirname } from 'node:path';
-import type { AdrRecord, Diagnostic, SetConventions } from '../model/types.ts';
+import type { AdrRecord, Diagnostic, ParsedAdr, SetConventions } from '../model/types.ts';
 
 export interface FileWork {
   path: string;
@@ -19,7 +20,7 @@ export interface FileWork {
   conventions?: SetConventions;
 }
 
-export type FileOutcome = { record: AdrRecord; messages: Diagnostic[] | null } | { error: string };
+export type FileOutcome = { record: AdrRecord; messages: Diagnostic[] | null; adr?: ParsedAdr } | { error: string };
 
 export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: Catalogue): FileOutcome {
   try {
@@ -28,7 +29,7 @@ export function runFileWork(work: FileWork, config: ResolvedConfig, catalogue: C
     // The run tried the head of a set member already (src/parse/record-head.ts): what comes here needs the parse.
     if (work.mode === 'record') return { record, messages: null };
     const conventions = work.conventions ? new Map([[dirname(work.path), work.conventions]]) : undefined;
-    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...(conventions ? { conventions } : {}) }, record, 'file') };
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...(conventions ? { conventions } : {}) }, record, 'file'), adr };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };
     // A parser failure is a bug of ours or a library's; it must not stop the other files.

@@ -33,22 +33,28 @@ export function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** `onDone(n)`: n works have finished so far (after each one, or each worker batch). */
+/**
+ * Each work's outcome goes to `onOutcome` as it arrives (in the main thread, with its parse, which
+ * the caller keeps or drops at once: a run must not hold every file's tree). `onDone(n)`: n works
+ * have finished so far (after each one, or each worker batch).
+ */
 export async function runFileWorks(
   works: readonly FileWork[],
   config: ResolvedConfig,
   catalogue: Catalogue,
   concurrency: Concurrency,
+  onOutcome: (index: number, outcome: FileOutcome) => void,
   onDone?: (finished: number) => void,
-): Promise<FileOutcome[]> {
+): Promise<void> {
   const count = workerCount(concurrency, works.length);
   const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null)
-    return works.map((work, i) => {
-      const outcome = runFileWork(work, config, catalogue);
+  if (count <= 1 || script === null) {
+    works.forEach((work, i) => {
+      onOutcome(i, runFileWork(work, config, catalogue));
       onDone?.(i + 1);
-      return outcome;
     });
+    return;
+  }
 
   const outcomes: FileOutcome[] = new Array(works.length);
   let next = 0;
@@ -82,5 +88,6 @@ export async function runFileWorks(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return outcomes;
+  // In the order of the work, as a serial run gives them.
+  outcomes.forEach((outcome, i) => onOutcome(i, outcome));
 }

@@ -1,0 +1,53 @@
+// The read stage of a run: which files (the paths given, and the rest of their folders for the set
+// rules) and their texts. A path that matches nothing is an error unless the run has nothing to
+// lint by design (a hook naming only files that are not ADRs).
+import { dirname, resolve } from 'node:path';
+import type { ResolvedConfig } from '../../model/config.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError, type Discovery } from '../../io/files.ts';
+import type { RunFile } from './run-file.ts';
+
+/**
+ * The files a run lints: none only when the paths name only markdown files that are not ADRs
+ * (README.md, CONTRIBUTING.md from a hook): nothing to lint, and no error. Throws UsageError when
+ * nothing matched.
+ */
+export async function discoverRun(paths: readonly string[], cwd: string, config: ResolvedConfig): Promise<Discovery> {
+  const discovery = await discoverFiles(paths, cwd, config);
+  if (discovery.files.length > 0 || (discovery.missing.length === 0 && namesOnlySkippedFiles(paths, cwd, discovery))) return discovery;
+  const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
+  const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
+  const what = [...(absent.length ? [`no such file or folder: ${absent.join(', ')}`] : []), ...(unmatched.length ? [`no files match ${unmatched.join(', ')}`] : [])];
+  throw new UsageError(what.length ? what.join('; ') : 'no ADR markdown files matched');
+}
+
+/** Every path given names an existing markdown file that is not an ADR (no folder, glob or ADR among them). */
+function namesOnlySkippedFiles(paths: readonly string[], cwd: string, discovery: Discovery): boolean {
+  const names = new Set(discovery.skipped.map((file) => file.path));
+  return paths.length > 0 && paths.every((path) => names.has(resolve(cwd, path)));
+}
+
+export interface ReadFiles {
+  /** The linted files in the order given, then the rest of their folders. */
+  files: RunFile[];
+  /** Every file the run read or tried to read (for the progress count). */
+  count: number;
+}
+
+/**
+ * Read the linted files and the other ADRs of their folders. A linted file that cannot be read is
+ * kept with its reason (a fatal result later); another file of the set that cannot be read is
+ * simply not in the set (it is reported when it is linted).
+ */
+export function readRunFiles(linted: readonly string[], cwd: string, config: ResolvedConfig, hashOf: (source: string) => string): ReadFiles {
+  const named = new Set(linted);
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname(file))), cwd, config).filter((file) => !named.has(file));
+  const files: RunFile[] = linted.map((path) => {
+    const read = readAdrFile(path, config.maxFileSize);
+    return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: '', hash: '', error: read.reason };
+  });
+  for (const path of others) {
+    const read = readAdrFile(path, config.maxFileSize);
+    if (read.ok) files.push({ path, linted: false, source: read.source, hash: hashOf(read.source) });
+  }
+  return { files, count: linted.length + others.length };
+}
