@@ -58312,7 +58312,7 @@ var MAX_FIX_PASSES = 10;
 function wanted(message, options) {
   return message.fix !== void 0 && (!options.rules || message.ruleId !== null && options.rules.has(message.ruleId));
 }
-function fixText(filePath, source, context3, set, options = {}, linted) {
+function fixText(filePath, source, context3, { set = [], options = {}, linted } = {}) {
   let fixedCount = 0;
   let passes = 0;
   let adr = linted?.adr ?? parseAdr(filePath, source, context3.catalogue);
@@ -58360,7 +58360,7 @@ function fileAndSetMessages(adr, record, fileMessages, records, context3) {
   return withDirectives(merged, record.directives, context3);
 }
 function fixFile(file, adr, messages, stage, name) {
-  const fixed = fixText(file.path, file.source, stage.context, stage.records, stage.fix, { adr, messages });
+  const fixed = fixText(file.path, file.source, stage.context, { set: stage.records, options: stage.fix, linted: { adr, messages } });
   const result = fixed.result;
   if (fixed.output === file.source) return result;
   result.source = file.source;

@@ -140,7 +140,7 @@ describe('the library paths that parse', () => {
   it('fixText keeps the text before a fix that would make it too complex to parse', () => {
     // 500 `[` open: linking the pattern mention would open the 501st.
     const text = (open: number) => `---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# 1. Use sagas\n\n${'['.repeat(open)} We use the Saga Pattern.\n`;
-    const fix = (source: string) => fixText('/adr/0001-use-sagas.md', source, { catalogue, config }, [buildRecord(parseAdr('/adr/0001-use-sagas.md', source, catalogue), catalogue)]);
+    const fix = (source: string) => fixText('/adr/0001-use-sagas.md', source, { catalogue, config }, { set: [buildRecord(parseAdr('/adr/0001-use-sagas.md', source, catalogue), catalogue)] });
     expect(fix(text(499))).toMatchObject({ fixedCount: 1, output: expect.stringContaining('[Saga Pattern](https://') });
     const refused = fix(text(500));
     expect(refused).toMatchObject({ fixedCount: 0, passes: 0, output: text(500) });

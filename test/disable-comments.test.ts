@@ -236,7 +236,7 @@ describe('unused directives (reportUnusedDisable)', () => {
       [5, 'Unused adrlint-disable-line directive (no problems were reported from "pattern-link")'],
       [9, 'Unused adrlint-disable-line directive (no problems were reported from "pattern-undeclared")'],
     ]);
-    const fixed = fixText(PATH, source, context, [buildRecord(parseAdr(PATH, source, catalogue), catalogue)]);
+    const fixed = fixText(PATH, source, context, { set: [buildRecord(parseAdr(PATH, source, catalogue), catalogue)] });
     expect(fixed.output).toBe(
       ['# Orders', '', 'Plain text.', '', '<!-- adrlint-enable -->', '', 'A saga. <!-- adrlint-disable-line pattern-link -->', '', '<!-- adrlint-disable-next-line pattern-link -->', 'CQRS.', ''].join('\n'),
     );
@@ -249,7 +249,7 @@ describe('unused directives (reportUnusedDisable)', () => {
     ['the start of a line', 'Text.\n<!-- adrlint-disable -->  More text.\n', 'Text.\nMore text.\n'],
     ['between words', 'Some <!-- adrlint-disable --> text.\n', 'Some text.\n'],
   ])('an unused comment at %s goes without leaving blanks behind', (_where, source, output) => {
-    const fixed = fixText(PATH, source, contextFor(['pattern-link'], true), []);
+    const fixed = fixText(PATH, source, contextFor(['pattern-link'], true));
     expect(fixed.output).toBe(output);
   });
 
@@ -257,7 +257,7 @@ describe('unused directives (reportUnusedDisable)', () => {
     const source = '---\nstatus: accepted\nadrlint-disable: [pattern-link] # legacy\n---\n\n# Orders\n';
     const result = lint(source, ['pattern-link'], true);
     expect(result.messages.map((m) => [m.line, m.message])).toEqual([[3, 'Unused adrlint-disable directive (no problems were reported from "pattern-link")']]);
-    const fixed = fixText(PATH, source, contextFor(['pattern-link'], true), [buildRecord(parseAdr(PATH, source, catalogue), catalogue)]);
+    const fixed = fixText(PATH, source, contextFor(['pattern-link'], true), { set: [buildRecord(parseAdr(PATH, source, catalogue), catalogue)] });
     expect(fixed.output).toBe('---\nstatus: accepted\n---\n\n# Orders\n');
   });
 });
@@ -266,7 +266,7 @@ describe('fixing', () => {
   it('a disabled fixable problem is not fixed; the others are', () => {
     const source = '# Orders\n\nA saga. <!-- adrlint-disable-line pattern-link -->\n\nCQRS.\n';
     const context = contextFor(['pattern-link']);
-    const fixed = fixText(PATH, source, context, [buildRecord(parseAdr(PATH, source, catalogue), catalogue)]);
+    const fixed = fixText(PATH, source, context, { set: [buildRecord(parseAdr(PATH, source, catalogue), catalogue)] });
     expect(fixed.output).toBe('# Orders\n\nA saga. <!-- adrlint-disable-line pattern-link -->\n\n[CQRS](https://learn.microsoft.com/azure/architecture/patterns/cqrs).\n');
     expect(fixed.fixedCount).toBe(1);
     expect(fixed.result.messages).toEqual([]);

@@ -265,7 +265,7 @@ describe('formatSarif', () => {
     const path = `${ROOT}/docs/adr/0002-broken.md`;
     const original = `\uFEFF${BROKEN}`;
     // Fix only the link and the declaration; the slug typo and its fix remain, in the fixed text.
-    const fixed = fixText(path, original, context, [], { rules: new Set(['pattern-link', 'pattern-undeclared']) });
+    const fixed = fixText(path, original, context, { options: { rules: new Set(['pattern-link', 'pattern-undeclared']) } });
     expect(fixed.output).not.toBe(original);
     const result: LintResult = { ...fixed.result, source: original, output: fixed.output, fixedCount: fixed.fixedCount };
     const run = sarif([result]).runs[0]!;

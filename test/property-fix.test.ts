@@ -65,7 +65,7 @@ const adr = fc
   });
 
 function fix(source: string) {
-  return fixText('/adr/0001-x.md', source, context, []);
+  return fixText('/adr/0001-x.md', source, context);
 }
 
 /** Split a file into its frontmatter block (if it parses as one) and the rest. */

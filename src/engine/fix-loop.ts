@@ -33,11 +33,20 @@ export interface LintedText {
   messages: Diagnostic[];
 }
 
+/** What a fix works with besides the file: the set its set rules see, which fixes to apply, and the caller's first lint. */
+export interface FixInput {
+  /** The records of the ADR set (none: the set rules see the file alone). */
+  set?: readonly AdrRecord[];
+  options?: FixOptions;
+  /** The caller's parse and problems of `source`: the first pass starts from them instead of parsing again. */
+  linted?: LintedText;
+}
+
 /**
  * Fix one file's text until it is stable (at most MAX_FIX_PASSES passes). With `linted`, the first
  * pass starts from the caller's parse and problems; each later pass parses the fixed text once.
  */
-export function fixText(filePath: string, source: string, context: LintContext, set: readonly AdrRecord[], options: FixOptions = {}, linted?: LintedText): FixOutcome {
+export function fixText(filePath: string, source: string, context: LintContext, { set = [], options = {}, linted }: FixInput = {}): FixOutcome {
   let fixedCount = 0;
   let passes = 0;
   let adr = linted?.adr ?? parseAdr(filePath, source, context.catalogue);

@@ -47,7 +47,7 @@ export function fileAndSetMessages(adr: ParsedAdr, record: AdrRecord, fileMessag
 
 /** Fix the file's text until it is stable, and write it (unless a dry run). */
 function fixFile(file: RunFile, adr: ParsedAdr, messages: Diagnostic[], stage: CheckStage & { fix: FixOptions & { write: boolean } }, name: string): LintResult {
-  const fixed = fixText(file.path, file.source, stage.context, stage.records, stage.fix, { adr, messages });
+  const fixed = fixText(file.path, file.source, stage.context, { set: stage.records, options: stage.fix, linted: { adr, messages } });
   const result = fixed.result;
   if (fixed.output === file.source) return result;
   // As in ESLint: the file as read and as fixed, both as on disk (BOM included).
