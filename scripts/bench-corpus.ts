@@ -532,7 +532,8 @@ export function scalingCorpusFiles(count: number, seed: number): { files: Map<st
     const text = [
       '---',
       `status: ${pick(random, ['accepted', 'proposed'])}`,
-      `date: ${dateOf(index, random)}`,
+      // Dates rise with the file, over at most 3,000 half-days (2016 to 2020), never in the future.
+      `date: ${dateOf(Math.floor((index * Math.min(count, 3000)) / count), random)}`,
       `decision-makers: [${pick(random, PEOPLE)}]`,
       '---',
       '',
