@@ -11,7 +11,22 @@ export interface BenchCorpusOptions {
   seed: number;
   /** The folder that becomes the repository root: `.git/HEAD` and `docs/adr/` are written there. */
   root: string;
+  /** Record sizes: ~4 KB MADR records when absent; with a profile, each record is padded (more
+   * prose, lists, tables and code in "More Information") to a size drawn between its bounds. */
+  sizes?: SizeProfile;
+  /** Also plant the defects a set "whatever it contains" has: a broken link to a misspelt record
+   * name (adr-link's "did you mean") and two records sharing a number (adr-number-duplicate). */
+  everyDefect?: boolean;
 }
+
+/** Bounds of a record's size in bytes; the largest record of a corpus is `maxBytes` (within a line). */
+export interface SizeProfile {
+  minBytes: number;
+  maxBytes: number;
+}
+
+/** The size profile of a real public ADR folder (issue #14): 110 records, 5.7 MB, the largest 73 KB. */
+export const REAL_SIZED = { count: 110, sizes: { minBytes: 30 * 1024, maxBytes: 73 * 1024 } } as const satisfies { count: number; sizes: SizeProfile };
 
 /** A problem planted on purpose, and the rule that must report it. */
 export interface DeliberateDefect {
@@ -155,11 +170,14 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 // The plan: what every record is (title, patterns, status, supersedes), decided first, because a
 // record links to and is superseded by others.
 
-type DefectKind = 'slug-typo' | 'unknown-status' | 'broken-anchor' | 'one-sided-supersede' | 'undeclared-pattern';
+type DefectKind = 'slug-typo' | 'unknown-status' | 'broken-anchor' | 'one-sided-supersede' | 'undeclared-pattern' | 'broken-link' | 'duplicate-number';
 
 // Which numbers carry a defect: every hundred files hold one of each kind, so any corpus of 100 or
 // more files has them all, and the count grows with the corpus like a real ADR log's mistakes.
 const DEFECT_AT: Record<number, DefectKind> = { 7: 'slug-typo', 23: 'unknown-status', 47: 'broken-anchor', 61: 'one-sided-supersede', 89: 'undeclared-pattern' };
+// `everyDefect`: a link to a misspelt record name, and a record filed under the number before its
+// own (so it and that record share a number).
+const EVERY_DEFECT_AT: Record<number, DefectKind> = { ...DEFECT_AT, 13: 'broken-link', 31: 'duplicate-number' };
 
 interface PlannedAdr {
   number: number;
@@ -187,14 +205,17 @@ function dateOf(number: number, random: Random): string {
   return day.toISOString().slice(0, 10);
 }
 
-function planCorpus(count: number, seed: number, catalogue: readonly CataloguePattern[]): PlannedAdr[] {
+function planCorpus(count: number, seed: number, catalogue: readonly CataloguePattern[], defectAt: Record<number, DefectKind>): PlannedAdr[] {
   const random = mulberry32(seed);
+  // A record sharing its number, or the one whose number it takes, is never named by number
+  // (supersedes, superseded-by): the reference would be ambiguous, a defect nobody planted.
+  const shared = (number: number) => defectAt[number % 100] === 'duplicate-number' || defectAt[(number + 1) % 100] === 'duplicate-number';
   const plan: PlannedAdr[] = [];
   const titleCounts = new Map<string, number>();
   for (let number = 1; number <= count; number++) {
     const domain = pick(random, DOMAINS);
     const tech = pick(random, TECHS);
-    const defect = DEFECT_AT[number % 100] ?? null;
+    const defect = defectAt[number % 100] ?? null;
     // The misspelt slug is a "-pattern" one: the "-architecture" slugs are so alike that a typo of
     // one is also near another, and adrlint then lists both instead of taking it for a typo.
     const candidates = defect === 'slug-typo' ? catalogue.filter((pattern) => pattern.slug.endsWith('-pattern')) : catalogue;
@@ -218,17 +239,18 @@ function planCorpus(count: number, seed: number, catalogue: readonly CataloguePa
     const title = seen === 1 ? drawn : `${drawn} (revision ${seen})`;
     const roll = random();
     const status = roll < 0.1 ? 'proposed' : roll < 0.18 ? 'deprecated' : 'accepted';
-    plan.push({ number, title, name: `${pad(number)}-${kebab(title)}.md`, domain, tech, patterns, status, date: dateOf(number, random), supersedes: [], supersededBy: [], defect, unacknowledged: null });
+    const filed = defect === 'duplicate-number' ? number - 1 : number;
+    plan.push({ number, title, name: `${pad(filed)}-${kebab(title)}.md`, domain, tech, patterns, status, date: dateOf(number, random), supersedes: [], supersededBy: [], defect, unacknowledged: null });
   }
   // About 5% of records replace an earlier one that is not a defect and not replaced yet.
   const taken = new Set<number>();
   const supersedeRandom = mulberry32(seed ^ 0x5eed);
   for (const adr of plan) {
     const oneSided = adr.defect === 'one-sided-supersede';
-    if (adr.number < 10 || (!oneSided && (adr.defect !== null || supersedeRandom() >= 0.05))) continue;
+    if (adr.number < 10 || (!oneSided && (adr.defect !== null || supersedeRandom() >= 0.05)) || shared(adr.number)) continue;
     for (let attempt = 0; attempt < 8; attempt++) {
       const earlier = plan[between(supersedeRandom, Math.max(1, adr.number - 300), adr.number - 1) - 1]!;
-      if (taken.has(earlier.number) || earlier.defect !== null) continue;
+      if (taken.has(earlier.number) || earlier.defect !== null || shared(earlier.number)) continue;
       taken.add(earlier.number);
       adr.supersedes.push(earlier.number);
       if (oneSided) adr.unacknowledged = earlier.number;
@@ -265,7 +287,15 @@ function misspell(slug: string): string {
   return slug.slice(0, at) + slug.slice(at + 1);
 }
 
-function renderAdr(adr: PlannedAdr, plan: readonly PlannedAdr[], seed: number, catalogue: readonly CataloguePattern[]): string {
+/** A record's file name with one letter of its title dropped: a link to it is broken, and near the real name. */
+function misspelledName(adr: PlannedAdr): string {
+  const dash = adr.name.indexOf('-');
+  let at = dash + 1 + Math.floor((adr.name.length - 3 - dash - 1) / 2);
+  if (adr.name[at] === '-') at++;
+  return adr.name.slice(0, at) + adr.name.slice(at + 1);
+}
+
+function renderAdr(adr: PlannedAdr, plan: readonly PlannedAdr[], seed: number, catalogue: readonly CataloguePattern[], targetBytes: number | null): string {
   const random = mulberry32((seed ^ Math.imul(adr.number, 0x9e3779b1)) >>> 0);
   const { domain, tech } = adr;
   const values = (extra: Record<string, string> = {}) => ({ domain, tech, ms: String(between(random, 5, 40) * 10), ...extra });
@@ -318,6 +348,10 @@ function renderAdr(adr: PlannedAdr, plan: readonly PlannedAdr[], seed: number, c
     const anchor = adr.defect === 'broken-anchor' ? '#decision-outcomes' : random() < 0.5 ? '#decision-outcome' : '';
     background.push(`This builds on ${adrLink(earlier())} and revisits the trade-offs recorded in ${adrLink(earlier(), anchor)}.`);
   }
+  if (adr.defect === 'broken-link') {
+    const target = earlier();
+    background.push(`The notes of [ADR ${target.number}](${misspelledName(target)}) list the open questions.`);
+  }
   out.push(background.join(' '), '');
   out.push(`${fill(pick(random, MENTION_SENTENCES), values({ mention: mention(pick(random, adr.patterns)) }))} ${fill(pick(random, FILLER), values())}`, '');
   if (random() < 0.6) out.push(pickSome(random, FILLER, 3).map((sentence) => fill(sentence, values())).join(' '), '');
@@ -368,24 +402,73 @@ function renderAdr(adr: PlannedAdr, plan: readonly PlannedAdr[], seed: number, c
   ];
   if (adr.number > 2) more.push(`Related: ${adrLink(earlier(), random() < 0.3 ? '#context-and-problem-statement' : '')}.`);
   out.push(more.join(' '));
+  if (targetBytes !== null) padRecord(out, targetBytes - byteLength(definitions, eol), { adr, plan, seed, values: values() });
   if (definitions.length) out.push('', ...definitions);
   return out.join(eol) + eol;
 }
 
+const byteLength = (lines: readonly string[], eol: string) => (lines.length ? Buffer.byteLength(lines.join(eol)) + 2 * eol.length : 0);
+
+/** More of "More Information" (prose, lists, tables, code, links to earlier records) until `out` is
+ * within a block of `target` bytes. Its own random stream: the record above stays the same bytes. */
+function padRecord(out: string[], target: number, { adr, plan, seed, values }: { adr: PlannedAdr; plan: readonly PlannedAdr[]; seed: number; values: Record<string, string> }): void {
+  const random = mulberry32((seed ^ Math.imul(adr.number, 0x85ebca6b) ^ 0x51ed) >>> 0);
+  const mention = () => pick(random, mentionForms(pick(random, adr.patterns)));
+  const blocks: Array<() => string[]> = [
+    () => [pickSome(random, FILLER, 4).map((sentence) => fill(sentence, values)).join(' ')],
+    () => [`${fill(pick(random, MENTION_SENTENCES), { ...values, mention: mention() })} ${fill(pick(random, FILLER), values)}`],
+    () => pickSome(random, DRIVERS, 4).map((driver) => `* ${fill(driver, values)}`),
+    () => ['| Week | Owner | Step | Done |', '|---|---|---|---|', ...Array.from({ length: between(random, 3, 8) }, (_, index) => `| ${index + 1} | ${pick(random, PEOPLE)} | ${capitalise(pick(random, THINGS))} in ${values.domain} | ${pick(random, ['yes', 'no', 'partly'])} |`)],
+    () => ['```yaml', `${values.domain}:`, `  replicas: ${between(random, 2, 9)}`, `  timeout: ${between(random, 1, 9)}s`, `  owner: ${kebab(pick(random, TEAMS))}`, '```'],
+    () => {
+      if (adr.number <= 2) return [fill(pick(random, FILLER), values)];
+      const other = plan[between(random, Math.max(1, adr.number - 400), adr.number - 1) - 1]!;
+      return [`The follow-up work is tracked next to [ADR ${other.number}](${other.name}).`];
+    },
+  ];
+  let size = byteLength(out, '\n');
+  for (;;) {
+    const block = ['', ...pick(random, blocks)()];
+    const grown = Buffer.byteLength(block.join('\n')) + 1;
+    if (size + grown > target) return;
+    out.push(...block);
+    size += grown;
+  }
+}
+
+type CorpusOptions = Omit<BenchCorpusOptions, 'root'>;
+type PlannedDefect = Omit<DeliberateDefect, 'file'> & { path: string };
+
+/** Each record's size in bytes under a profile (the largest drawn is the profile's maximum), or null. */
+function targetSizes(count: number, seed: number, sizes: SizeProfile | undefined): Array<number | null> {
+  if (!sizes) return Array.from({ length: count }, () => null);
+  const random = mulberry32((seed ^ 0x517e) >>> 0);
+  const drawn = Array.from({ length: count }, () => sizes.minBytes + Math.floor(random() * (sizes.maxBytes - sizes.minBytes + 1)));
+  drawn[drawn.indexOf(Math.max(...drawn))] = sizes.maxBytes;
+  return drawn;
+}
+
 /** Every file of the corpus (path relative to the root → text), and the defects planted in it. */
-export function corpusFiles(count: number, seed: number): { files: Map<string, string>; defects: Array<Omit<DeliberateDefect, 'file'> & { path: string }> } {
+export function corpusFiles(count: number, seed: number, options: Omit<CorpusOptions, 'count' | 'seed'> = {}): { files: Map<string, string>; defects: PlannedDefect[] } {
   if (!Number.isInteger(count) || count < 1 || count > 9999) throw new RangeError(`count must be a whole number from 1 to 9999, not ${count}`);
   const catalogue = readCatalogue();
-  const plan = planCorpus(count, seed, catalogue);
+  const plan = planCorpus(count, seed, catalogue, options.everyDefect ? EVERY_DEFECT_AT : DEFECT_AT);
+  const sizes = targetSizes(count, seed, options.sizes);
   const files = new Map<string, string>();
-  const defects: Array<Omit<DeliberateDefect, 'file'> & { path: string }> = [];
+  const defects: PlannedDefect[] = [];
   const path = (adr: PlannedAdr) => `docs/adr/${adr.name}`;
   for (const adr of plan) {
-    files.set(path(adr), renderAdr(adr, plan, seed, catalogue));
+    files.set(path(adr), renderAdr(adr, plan, seed, catalogue, sizes[adr.number - 1]!));
     if (adr.defect === 'slug-typo') defects.push({ path: path(adr), ruleId: 'pattern-slug', severity: 'error', what: `"${misspell(adr.patterns[0]!.slug)}" for "${adr.patterns[0]!.slug}"` });
     if (adr.defect === 'unknown-status') defects.push({ path: path(adr), ruleId: 'adr-status', severity: 'error', what: 'status "acepted"' });
     if (adr.defect === 'broken-anchor' && adr.number > 1) defects.push({ path: path(adr), ruleId: 'adr-link', severity: 'error', what: 'link to "#decision-outcomes"' });
     if (adr.defect === 'undeclared-pattern') defects.push({ path: path(adr), ruleId: 'pattern-undeclared', severity: 'warn', what: 'a linked pattern the frontmatter does not declare' });
+    if (adr.defect === 'broken-link' && adr.number > 1) defects.push({ path: path(adr), ruleId: 'adr-link', severity: 'error', what: 'a link to a misspelt record name' });
+    if (adr.defect === 'duplicate-number' && adr.number > 1) {
+      const before = plan[adr.number - 2]!;
+      defects.push({ path: path(adr), ruleId: 'adr-number-duplicate', severity: 'error', what: `filed under the number of ${before.name}` });
+      defects.push({ path: path(before), ruleId: 'adr-number-duplicate', severity: 'error', what: `${adr.name} has its number` });
+    }
     if (adr.unacknowledged !== null) {
       const older = plan[adr.unacknowledged - 1]!;
       defects.push({ path: path(older), ruleId: 'adr-supersede', severity: 'error', what: `${adr.name} supersedes it, but it does not say so` });
@@ -396,8 +479,11 @@ export function corpusFiles(count: number, seed: number): { files: Map<string, s
 }
 
 /** Write the corpus under `root` (a `.git/HEAD` marks it as the repository root) and describe it. */
-export function generateCorpus({ count, seed, root }: BenchCorpusOptions): BenchCorpus {
-  const { files, defects } = corpusFiles(count, seed);
+export function generateCorpus({ count, seed, root, ...options }: BenchCorpusOptions): BenchCorpus {
+  return writeCorpus(root, corpusFiles(count, seed, options));
+}
+
+function writeCorpus(root: string, { files, defects }: { files: Map<string, string>; defects: PlannedDefect[] }): BenchCorpus {
   mkdirSync(join(root, '.git'), { recursive: true });
   writeFileSync(join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   const folder = join(root, 'docs', 'adr');
@@ -409,4 +495,74 @@ export function generateCorpus({ count, seed, root }: BenchCorpusOptions): Bench
     written.push(target);
   }
   return { folder, files: written, defects: defects.map(({ path, ...defect }) => ({ file: join(root, path), ...defect })) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scaling set: how the cross-file rules grow with the set. Every record shares its number with
+// another (adr-number-duplicate) and links to a misspelt name of another record (adr-link, whose
+// "did you mean" looks for the nearest names): the two searches that grow with the set size.
+// Records are short (~1 KB), so the parse does not hide what the set rules cost.
+
+/** The largest scaling set (numbers take five digits past 19,998 records). */
+const SCALING_MAX = 200_000;
+
+/** `count` short MADR records, two a number, each with one broken link to a near name. */
+export function scalingCorpusFiles(count: number, seed: number): { files: Map<string, string>; defects: PlannedDefect[] } {
+  if (!Number.isInteger(count) || count < 2 || count > SCALING_MAX) throw new RangeError(`count must be a whole number from 2 to ${SCALING_MAX}, not ${count}`);
+  const random = mulberry32((seed ^ 0x5ca1e) >>> 0);
+  const width = Math.max(4, String(Math.ceil(count / 2)).length);
+  // File i (from 0) has number floor(i / 2) + 1; an odd last file joins the pair before it.
+  const numberOf = (index: number) => Math.min(Math.floor(index / 2), Math.floor(count / 2) - 1) + 1;
+  const names = Array.from({ length: count }, (_, index) => {
+    const title = `${pick(random, ['Use', 'Adopt', 'Retire', 'Split'])} ${pick(random, TECHS)} for ${pick(random, DOMAINS)} ${pick(random, THINGS)} ${index + 1}`;
+    return { title, name: `${String(numberOf(index)).padStart(width, '0')}-${kebab(title)}.md` };
+  });
+  const files = new Map<string, string>();
+  const defects: PlannedDefect[] = [];
+  names.forEach(({ title, name }, index) => {
+    const path = `docs/adr/${name}`;
+    const domain = pick(random, DOMAINS);
+    const tech = pick(random, TECHS);
+    const values = { domain, tech, ms: String(between(random, 5, 40) * 10) };
+    const other = names[(index + 1 + Math.floor(random() * (count - 1))) % count]!;
+    const fine = names[(index + 1 + Math.floor(random() * (count - 1))) % count]!;
+    const dash = other.name.indexOf('-');
+    const at = dash + 2 + Math.floor(random() * (other.name.length - dash - 6));
+    const broken = other.name[at] === '-' ? other.name.slice(0, at + 1) + other.name.slice(at + 2) : other.name.slice(0, at) + other.name.slice(at + 1);
+    const text = [
+      '---',
+      `status: ${pick(random, ['accepted', 'proposed'])}`,
+      // Dates rise with the file, over at most 3,000 half-days (2016 to 2020), never in the future.
+      `date: ${dateOf(Math.floor((index * Math.min(count, 3000)) / count), random)}`,
+      `decision-makers: [${pick(random, PEOPLE)}]`,
+      '---',
+      '',
+      `# ${title}`,
+      '',
+      '## Context and Problem Statement',
+      '',
+      `${capitalise(domain)} handles about ${between(random, 2, 90) * 10} requests per second, and ${fill(pick(random, PROBLEMS), values)}. ${fill(pick(random, FILLER), values)}`,
+      '',
+      `This builds on [the ${tech} record](${fine.name}); the open questions are in [its notes](${broken}).`,
+      '',
+      '## Considered Options',
+      '',
+      ...pickSome(random, OTHER_OPTIONS, 2).map((option) => `* ${fill(option, values)}`),
+      '',
+      '## Decision Outcome',
+      '',
+      `Chosen option: "${fill(OTHER_OPTIONS[0]!, values)}", because it ${pick(random, REASONS)}.`,
+      '',
+    ].join('\n');
+    files.set(path, text);
+    defects.push({ path, ruleId: 'adr-link', severity: 'error', what: `a link to "${broken}"` });
+    defects.push({ path, ruleId: 'adr-number-duplicate', severity: 'error', what: `number ${numberOf(index)} is shared` });
+  });
+  defects.sort((a, b) => a.path.localeCompare(b.path));
+  return { files, defects };
+}
+
+/** Write the scaling set under `root` (see `scalingCorpusFiles`). */
+export function generateScalingCorpus({ count, seed, root }: Pick<BenchCorpusOptions, 'count' | 'seed' | 'root'>): BenchCorpus {
+  return writeCorpus(root, scalingCorpusFiles(count, seed));
 }

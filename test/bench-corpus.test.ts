@@ -2,11 +2,12 @@
 // the records are ADR-sized, and adrlint reports exactly the defects planted in them, so the
 // benchmark times a realistic run, not one that drowns in false reports.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { generateCorpus } from '../scripts/bench-corpus.ts';
+import { corpusFiles, generateCorpus, generateScalingCorpus, REAL_SIZED, scalingCorpusFiles } from '../scripts/bench-corpus.ts';
+import { findPeers, peerFolders, PEERS } from '../scripts/bench-peers.ts';
 import { lintProject } from '../src/run/lint-project.ts';
 
 const roots: string[] = [];
@@ -118,5 +119,117 @@ describe('adrlint over a generated corpus', () => {
       '0089 warn pattern-undeclared', // a linked pattern the frontmatter does not declare
     ]);
     expect(corpus.defects.map((defect) => `${basename(defect.file).slice(0, 4)} ${defect.severity} ${defect.ruleId}`).sort()).toEqual(found);
+  });
+});
+
+/** `file ruleId` for every message of a run, sorted, and the same for a corpus's planted defects. */
+function reported(results: Array<{ filePath: string; messages: Array<{ ruleId: string | null }> }>, root: string): string[] {
+  return results.flatMap((result) => result.messages.map((m) => `${relative(root, result.filePath)} ${m.ruleId}`)).sort();
+}
+function planted(defects: Array<{ file: string; ruleId: string }>, root: string): string[] {
+  return defects.map((defect) => `${relative(root, defect.file)} ${defect.ruleId}`).sort();
+}
+
+describe('the real-sized profile', () => {
+  it('writes 110 records of 30 to 73 KB, 5.5 to 6 MB in all, the largest within a block of 73 KB', () => {
+    const root = newRoot();
+    const corpus = generateCorpus({ ...REAL_SIZED, seed: 42, root });
+    const sizes = corpus.files.map((file) => statSync(file).size);
+    expect(sizes).toHaveLength(110);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    expect(total).toBeGreaterThan(5.5e6);
+    expect(total).toBeLessThan(6e6);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(73 * 1024);
+    expect(Math.max(...sizes)).toBeGreaterThan(72 * 1024);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(29 * 1024);
+  });
+
+  it('pads only "More Information": each record starts with the bytes of the same record unpadded', () => {
+    const plain = corpusFiles(30, 42).files;
+    const padded = corpusFiles(30, 42, { sizes: REAL_SIZED.sizes }).files;
+    expect([...padded.keys()]).toEqual([...plain.keys()]);
+    for (const [path, text] of plain) {
+      const cut = text.indexOf('\n## More Information\n');
+      expect(padded.get(path)!.slice(0, cut)).toBe(text.slice(0, cut));
+    }
+  });
+
+  it('adrlint reports exactly its planted defects', async () => {
+    const root = newRoot();
+    const corpus = generateCorpus({ count: 40, seed: 3, root, sizes: { minBytes: 20_000, maxBytes: 40_000 } });
+    const { results } = await lintProject({ cwd: root, paths: ['docs/adr'] });
+    expect(reported(results, root)).toEqual(planted(corpus.defects, root));
+  });
+});
+
+describe('every kind of defect', () => {
+  it('adds a broken link to a near record name and two records sharing a number in every hundred, and adrlint reports exactly the planted ones', async () => {
+    const root = newRoot();
+    const corpus = generateCorpus({ count: 200, seed: 42, root, everyDefect: true });
+    const { results } = await lintProject({ cwd: root, paths: ['docs/adr'] });
+    const found = reported(results, root);
+    expect(found).toEqual(planted(corpus.defects, root));
+    const rules = found.map((line) => line.split(' ')[1]);
+    expect(rules.filter((rule) => rule === 'adr-number-duplicate')).toHaveLength(4);
+    expect(rules.filter((rule) => rule === 'adr-link')).toHaveLength(4);
+    const broken = results.flatMap((result) => result.messages).filter((m) => m.ruleId === 'adr-link' && /does not exist/.test(m.message));
+    expect(broken).toHaveLength(2);
+    for (const message of broken) expect(message.message).toMatch(/did you mean/);
+  });
+
+  it('declares every pattern of the catalogue in a set of 200', () => {
+    const { files } = corpusFiles(200, 42, { everyDefect: true });
+    const declared = new Set([...files.values()].flatMap((text) => [...text.matchAll(/^ {2}- (?:slug: )?([a-z-]+)$/gm), ...text.matchAll(/^patterns: \[(.*)\]$/gm)].flatMap((match) => match[1]!.split(', '))));
+    const catalogue = readFileSync(new URL('../data/catalogue.yaml', import.meta.url), 'utf8');
+    const slugs = [...catalogue.matchAll(/^ {4}slug: ([a-z-]+)$/gm)].map((match) => match[1]!);
+    expect(slugs.length).toBeGreaterThan(5);
+    for (const slug of slugs) expect(declared, slug).toContain(slug);
+  });
+});
+
+describe('the scaling set', () => {
+  it('gives every record a broken link and a number it shares, and adrlint reports exactly those', async () => {
+    const root = newRoot();
+    const corpus = generateScalingCorpus({ count: 41, seed: 42, root });
+    expect(corpus.files).toHaveLength(41);
+    expect(corpus.defects).toHaveLength(82);
+    const numbers = corpus.files.map((file) => basename(file).slice(0, 4));
+    expect(new Set(numbers).size).toBe(20);
+    const { results } = await lintProject({ cwd: root, paths: ['docs/adr'] });
+    expect(reported(results, root)).toEqual(planted(corpus.defects, root));
+  });
+
+  it('is the same bytes for the same seed, short records, dates in the past, five-digit numbers past 19,998 records', () => {
+    const first = scalingCorpusFiles(100, 9);
+    expect([...scalingCorpusFiles(100, 9).files]).toEqual([...first.files]);
+    for (const text of first.files.values()) expect(Buffer.byteLength(text)).toBeLessThan(1500);
+    const large = scalingCorpusFiles(20_000, 9).files;
+    expect([...large.keys()].at(-1)).toMatch(/^docs\/adr\/10000-/);
+    // Never a date still to come (adr-date), however large the set.
+    const dates = [...large.values()].map((text) => /^date: (\S+)$/m.exec(text)![1]!).sort();
+    expect(dates.at(-1)! < '2021-01-01').toBe(true);
+    expect(() => scalingCorpusFiles(1, 9)).toThrow(RangeError);
+  });
+});
+
+describe('the peers', () => {
+  it('are found in the --peers folder first, then node_modules/.bin and PATH, and reported missing otherwise', () => {
+    const root = newRoot();
+    const bin = join(root, 'peers', 'node_modules', '.bin');
+    mkdirSync(bin, { recursive: true });
+    const script = join(root, 'peers', 'node_modules', 'markdownlint-cli2', 'cli.mjs');
+    mkdirSync(join(script, '..'), { recursive: true });
+    writeFileSync(script, '#!/usr/bin/env node\n');
+    symlinkSync(script, join(bin, 'markdownlint-cli2'));
+    const elsewhere = join(root, 'path');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'madr-lint'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(elsewhere, 'madr-lint'), 0o755);
+    const folders = peerFolders(join(root, 'package'), join(root, 'peers'), elsewhere);
+    expect(folders).toEqual([bin, join(root, 'peers', 'bin'), join(root, 'peers'), join(root, 'package', 'node_modules', '.bin'), elsewhere]);
+    const [madr, markdownlint] = findPeers(folders, PEERS);
+    expect(madr).toMatchObject({ found: { name: 'madr-lint', path: join(elsewhere, 'madr-lint'), node: false } });
+    expect(markdownlint).toMatchObject({ found: { name: 'markdownlint-cli2', path: script, node: true } });
+    expect(findPeers([join(root, 'package')], PEERS).map((lookup) => 'missing' in lookup)).toEqual([true, true]);
   });
 });
