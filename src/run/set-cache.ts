@@ -3,10 +3,12 @@
 // (whose content the cache entry is keyed on): the head fields of the set's records (the set rules
 // read nothing else of the records they do not lint: test/set-cache.test.ts holds them to it), the
 // files around (the ProjectIndex), and the run's day, root and folder conventions. The first and
-// the last are one fingerprint for the whole run; the files around are recorded call by call as the
-// rules ask (a dependency list), and checked again by asking the same questions.
+// the last are one key (the run's fingerprint and the folder's conventions); the files around are
+// recorded call by call as the rules ask (a dependency list), and checked again by asking the same
+// questions.
 import { createHash } from 'node:crypto';
-import type { AdrRecord, ProjectIndex } from '../model/types.ts';
+import type { AdrRecord, ProjectIndex, SetConventions } from '../model/types.ts';
+import { conventionsFingerprint } from '../parse/conventions.ts';
 import type { SetDependency, SetResult } from '../io/cache.ts';
 import { HEAD_FIELDS } from '../parse/record-body.ts';
 
@@ -20,6 +22,16 @@ export function setFingerprint(records: readonly AdrRecord[], today: string, roo
   const hash = createHash('sha1').update(`${today}\0${root}\0${records.length}\0`);
   for (const record of records) hash.update(JSON.stringify(HEAD_FIELDS.map((key) => record[key]))).update('\0');
   return hash.digest('base64url');
+}
+
+const conventionKeys = new WeakMap<SetConventions, string>();
+
+/** The key of a file's set-rule problems: the run's fingerprint and its folder's conventions (which a set rule may read too). */
+export function setKey(fingerprint: string, conventions: SetConventions | undefined): string {
+  if (!conventions) return fingerprint;
+  let key = conventionKeys.get(conventions);
+  if (key === undefined) conventionKeys.set(conventions, (key = conventionsFingerprint(conventions)));
+  return key ? `${fingerprint}.${key}` : fingerprint;
 }
 
 /** The run's view for checking recorded dependencies, and for recording them. */

@@ -11,7 +11,7 @@ import { TooComplexError } from '../../parse/complexity.ts';
 import { fixText, hasWantedFixes, type FixOptions } from '../../engine/fix-loop.ts';
 import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from '../../engine/run-rules.ts';
 import type { LintCache } from '../../io/cache.ts';
-import { heldSetResult, recordingProject, type SetView } from '../set-cache.ts';
+import { heldSetResult, recordingProject, setKey, type SetView } from '../set-cache.ts';
 import type { FixedFiles } from './write.ts';
 import type { RunFile } from './run-file.ts';
 
@@ -50,11 +50,12 @@ const textOf = (source: string) => (source.charCodeAt(0) === 0xfeff ? source.sli
 function setMessages(file: RunFile, record: AdrRecord, adr: () => ParsedAdr, stage: CheckStage): Diagnostic[] {
   const kept = stage.setCache;
   if (!kept) return checkAdr(adr(), stage.records, stage.context, record, 'set');
-  const held = heldSetResult(file.cachedSet, kept.fingerprint, kept.view);
+  const key = setKey(kept.fingerprint, file.conventions);
+  const held = heldSetResult(file.cachedSet, key, kept.view);
   if (held) return held.messages;
   const recording = recordingProject(kept.view);
   const messages = checkAdr(adr(), stage.records, { ...stage.context, project: recording.project }, record, 'set');
-  kept.cache.setSetResult(file.path, file.hash, { key: kept.fingerprint, messages, dependencies: recording.dependencies() });
+  kept.cache.setSetResult(file.path, file.hash, { key, messages, dependencies: recording.dependencies() });
   return messages;
 }
 
