@@ -117,6 +117,17 @@ export function checkAdr(
  * never name each other.
  */
 function topicOwners(rules: readonly Rule[], config: ResolvedConfig): Map<string, string> {
+  // Once per rule list and config: checkAdr runs for every file of a run.
+  let byConfig = ownerMaps.get(rules);
+  if (!byConfig) ownerMaps.set(rules, (byConfig = new WeakMap()));
+  let owners = byConfig.get(config);
+  if (!owners) byConfig.set(config, (owners = findOwners(rules, config)));
+  return owners;
+}
+
+const ownerMaps = new WeakMap<readonly Rule[], WeakMap<ResolvedConfig, Map<string, string>>>();
+
+function findOwners(rules: readonly Rule[], config: ResolvedConfig): Map<string, string> {
   const owners = new Map<string, string>();
   for (const rule of rules) {
     const severity = config.rules[rule.meta.id]?.severity;

@@ -15,6 +15,18 @@ export interface CacheEntry {
   messages: Diagnostic[] | null;
   /** The fingerprint of the folder's conventions the problems were found under (none: no conventions). */
   conventions?: string;
+  /** A linted file's set-rule problems, with what they were found from (src/run/set-cache.ts). */
+  set?: SetResult;
+}
+
+/** A question a set rule asked of the files around, with its answer then. */
+export type SetDependency = [kind: 'exists' | 'dir' | 'list' | 'record' | 'anchors', path: string, answer: string];
+
+export interface SetResult {
+  /** The run's set fingerprint: the head fields of the set's records, the day, the root. */
+  key: string;
+  messages: Diagnostic[];
+  dependencies: SetDependency[];
 }
 
 type Check = (value: unknown) => boolean;
@@ -87,7 +99,10 @@ const isRecord = shape(
   { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) },
 );
 
-const isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
+const isDependency: Check = (value) => Array.isArray(value) && value.length === 3 && oneOf('exists', 'dir', 'list', 'record', 'anchors')(value[0]) && isString(value[1]) && isString(value[2]);
+const isSetResult = shape({ key: isString, messages: listOf(isDiagnostic), dependencies: listOf(isDependency) });
+
+const isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString, set: isSetResult });
 
 /** Whether `value` is a well-formed cache entry for the file `path` (its record is of that file). */
 export function isCacheEntry(value: unknown, path: string): value is CacheEntry {

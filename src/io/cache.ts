@@ -1,15 +1,16 @@
 // The lint cache (`--cache`): per file, the hash of its content, its record and the problems of
-// the file rules. Valid only for the same adrlint version, resolved config and catalogue (one key
-// for the whole file); never keyed on mtimes, which a CI checkout resets. Set rules are not cached:
-// they run on every run over the records, so a change to one file is seen from all the others.
+// the file rules, and for a linted file its set rules' problems with what they were found from
+// (src/run/set-cache.ts: the set's head fields, the files around), so that a change to one file is
+// seen from all the others. Valid only for the same adrlint version, resolved config and catalogue
+// (one key for the whole file); never keyed on mtimes, which a CI checkout resets.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
-import { isCacheEntry, type CacheEntry } from './cache-entry.ts';
+import { isCacheEntry, type CacheEntry, type SetDependency, type SetResult } from './cache-entry.ts';
 
-export type { CacheEntry };
+export type { CacheEntry, SetDependency, SetResult };
 import { readRegularFile, WriteError, writeFileSafely, writeTarget } from './safe-write.ts';
 import type { AdrRecord, Diagnostic } from '../model/types.ts';
 import { VERSION } from './version.ts';
@@ -17,7 +18,8 @@ import { VERSION } from './version.ts';
 const FORMAT = 'adrlint-cache';
 // 3: records carry their images; records read from a file's head carry its date, and file names such
 //    as ADR-001-x.md a number.
-const FORMAT_VERSION = 3;
+// 4: a linted file's entry keeps its set rules' problems (`set`).
+const FORMAT_VERSION = 4;
 export const DEFAULT_CACHE_FILE = '.adrlintcache';
 
 interface CacheFile {
@@ -108,6 +110,14 @@ export class LintCache {
 
   set(path: string, entry: CacheEntry): void {
     this.entries.set(path, entry);
+    this.changed = true;
+  }
+
+  /** Keep a linted file's set-rule problems with its entry, if the entry is for this content. */
+  setSetResult(path: string, hash: string, set: SetResult): void {
+    const entry = this.entries.get(path) as CacheEntry | undefined;
+    if (!entry || entry.hash !== hash) return;
+    this.entries.set(path, { ...entry, set });
     this.changed = true;
   }
 

@@ -6,7 +6,7 @@
 import type { AdrRecord } from '../model/types.ts';
 
 /** What a head tells exactly: the set rules read nothing else of the records they do not lint. */
-const HEAD_FIELDS = ['path', 'folder', 'name', 'fileNumber', 'number', 'title', 'date', 'relations'] as const;
+export const HEAD_FIELDS = ['path', 'folder', 'name', 'fileNumber', 'number', 'title', 'date', 'relations'] as const;
 const BODY_FIELDS = ['format', 'h1Count', 'h1Range', 'frontmatterTitle', 'status', 'sections', 'anchors', 'links', 'images', 'patterns', 'mentioned', 'directives'] as const;
 
 type HeadFields = Pick<AdrRecord, (typeof HEAD_FIELDS)[number]>;

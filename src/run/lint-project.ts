@@ -17,7 +17,8 @@ import { checkCatalogueFile } from './catalogue.ts';
 import { patternPageCheck, projectOf, readConventions } from './set-context.ts';
 import { discoverRun, readRunFiles } from './stages/read.ts';
 import { parseFiles, recordsFromCacheOrHead } from './stages/records.ts';
-import { checkFile } from './stages/check.ts';
+import { checkFile, type CheckStage } from './stages/check.ts';
+import { setFingerprint, type SetView } from './set-cache.ts';
 import { FixedFiles } from './stages/write.ts';
 import { recordsOf, type RunFile } from './stages/run-file.ts';
 
@@ -98,7 +99,8 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
 
   const records = recordsOf(files);
   const context: LintContext = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions, today: latestToday() };
-  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context, options)];
+  const setCache = cache ? { cache, fingerprint: setFingerprint(records, context.today!, context.project!.root), view: setView(files, context) } : undefined;
+  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context, options, setCache)];
   if (cache) saveCache(cache, files, warnings);
   return { results, config, catalogue, records, warnings, conventions, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, toParse.length)) };
 }
@@ -120,10 +122,15 @@ function missingResults(discovery: Discovery): LintResult[] {
   return discovery.missing.map((entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`));
 }
 
+/** What the set rules' kept problems are checked against: the run's project and each file's content hash. */
+function setView(files: readonly RunFile[], context: LintContext): SetView {
+  return { project: context.project!, hashes: new Map(files.flatMap((file) => (file.record ? [[file.path, file.hash] as const] : []))) };
+}
+
 /** Set rules, fixes and writes, one linted file at a time, in the order given. */
-function checkLintedFiles(linted: readonly RunFile[], records: readonly AdrRecord[], context: LintContext, options: RunOptions): LintResult[] {
+function checkLintedFiles(linted: readonly RunFile[], records: readonly AdrRecord[], context: LintContext, options: RunOptions, setCache: CheckStage['setCache']): LintResult[] {
   const written = options.fix?.write ? new FixedFiles(linted.map((file) => file.path)) : null;
-  const stage = { cwd: options.cwd, context, records, written, ...(options.fix ? { fix: options.fix } : {}) };
+  const stage: CheckStage = { cwd: options.cwd, context, records, written, ...(options.fix ? { fix: options.fix } : {}), ...(setCache ? { setCache } : {}) };
   const results = linted.map((file, checked) => {
     options.onProgress?.(checked, linted.length, 'check');
     return checkFile(file, stage);

@@ -1,7 +1,8 @@
 // The check stage of a run, one linted file at a time: the set rules over the records (the file
 // rules' problems came with the record), the disable directives, then with --fix the fix loop and
-// the write. The file is parsed here only when it was not parsed in this thread already and a fix
-// needs its tree.
+// the write. The set rules' problems come from the cache when what they read is unchanged
+// (src/run/set-cache.ts). The file is parsed here only when it was not parsed in this thread
+// already and a fix needs its tree.
 import { relative } from 'node:path';
 import type { AdrRecord, Diagnostic, ParsedAdr } from '../../model/types.ts';
 import { writeFixedFile } from '../../io/write-fixed-file.ts';
@@ -9,6 +10,8 @@ import { lazyParsedAdr } from '../../parse/lazy-parsed-adr.ts';
 import { TooComplexError } from '../../parse/complexity.ts';
 import { fixText, hasWantedFixes, type FixOptions } from '../../engine/fix-loop.ts';
 import { checkAdr, fatalResult, fileProblem, mergeMessages, summarise, withDirectives, type LintContext, type LintResult } from '../../engine/run-rules.ts';
+import type { LintCache } from '../../io/cache.ts';
+import { heldSetResult, recordingProject, setKey, type SetView } from '../set-cache.ts';
 import type { FixedFiles } from './write.ts';
 import type { RunFile } from './run-file.ts';
 
@@ -19,20 +22,41 @@ export interface CheckStage {
   fix?: FixOptions & { write: boolean };
   /** With `fix.write`: what this run has written, so that one file under two names is written once. */
   written: FixedFiles | null;
+  /** With `--cache`: where the set rules' problems are kept, and the run's set fingerprint. */
+  setCache?: { cache: LintCache; fingerprint: string; view: SetView };
 }
 
 /** The result of one linted file. */
 export function checkFile(file: RunFile, stage: CheckStage): LintResult {
   const name = relative(stage.cwd, file.path) || file.path;
-  if (file.error !== undefined || !file.record) return fatalResult(file.path, `${name} ${file.error}`);
+  const record = file.record;
+  if (file.error !== undefined || !record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
-    const adr = file.adr ?? lazyParsedAdr(file.path, file.source, stage.context.catalogue).adr;
-    const messages = fileAndSetMessages(adr, file.record, file.fileMessages ?? [], stage.records, stage.context);
-    if (!stage.fix || !hasWantedFixes(messages, stage.fix)) return summarise(file.path, messages, adr.text);
-    return fixFile(file, adr, messages, { ...stage, fix: stage.fix }, name);
+    // Parsed only when a set rule runs and builds a fix, or a fix is to be made.
+    let parsed = file.adr ?? null;
+    const adr = () => (parsed ??= lazyParsedAdr(file.path, file.source, stage.context.catalogue).adr);
+    const messages = withDirectives(mergeMessages(file.fileMessages ?? [], setMessages(file, record, adr, stage)), record.directives, stage.context);
+    if (!stage.fix || !hasWantedFixes(messages, stage.fix)) return summarise(file.path, messages, textOf(file.source));
+    return fixFile(file, adr(), messages, { ...stage, fix: stage.fix }, name);
   } catch (error) {
     return fatalResult(file.path, lintFailure(error, name));
   }
+}
+
+/** The text as linted: without its BOM. */
+const textOf = (source: string) => (source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+
+/** The set rules' problems of a linted file: kept from an earlier run when what they read is unchanged, else found (and kept). */
+function setMessages(file: RunFile, record: AdrRecord, adr: () => ParsedAdr, stage: CheckStage): Diagnostic[] {
+  const kept = stage.setCache;
+  if (!kept) return checkAdr(adr(), stage.records, stage.context, record, 'set');
+  const key = setKey(kept.fingerprint, file.conventions);
+  const held = heldSetResult(file.cachedSet, key, kept.view);
+  if (held) return held.messages;
+  const recording = recordingProject(kept.view);
+  const messages = checkAdr(adr(), stage.records, { ...stage.context, project: recording.project }, record, 'set');
+  kept.cache.setSetResult(file.path, file.hash, { key, messages, dependencies: recording.dependencies() });
+  return messages;
 }
 
 /**

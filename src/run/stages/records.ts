@@ -26,7 +26,10 @@ export function recordsFromCacheOrHead(files: readonly RunFile[], cache: LintCac
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? '') === fingerprintOf(file) : true)) {
       file.readBy = 'cache';
       file.record = hit.record.partial ? cachedHeadRecord(hit.record, file.source, catalogue) : hit.record;
-      if (file.linted) file.fileMessages = hit.messages!;
+      if (file.linted) {
+        file.fileMessages = hit.messages!;
+        if (hit.set) file.cachedSet = hit.set;
+      }
     } else if (!file.linted && (file.record = headRecord(file.path, file.source, catalogue) ?? undefined)) {
       // Most files of the set give their record from their first lines; only the rest are parsed.
       file.readBy = 'head';

@@ -2,6 +2,7 @@
 // record (from the cache, its head or a parse), its file rules' problems, its set rules' problems.
 // Each stage fills in what it learns; no stage looks a file up by position in another list.
 import type { AdrRecord, Diagnostic, ParsedAdr, SetConventions } from '../../model/types.ts';
+import type { SetResult } from '../../io/cache.ts';
 
 export interface RunFile {
   path: string;
@@ -18,6 +19,8 @@ export interface RunFile {
   record?: AdrRecord;
   /** A linted file's file-rule problems (from the cache or the parse). */
   fileMessages?: Diagnostic[];
+  /** A linted file's set-rule problems kept by the cache, if its entry has them (still to be checked against this run). */
+  cachedSet?: SetResult;
   /** The conventions of its folder (file rules read them; the cache keeps their fingerprint). */
   conventions?: SetConventions;
   /** The parse made in this thread for the file rules, handed on to the set rules and the fix. */
