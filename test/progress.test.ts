@@ -89,11 +89,13 @@ describe('onProgress', () => {
       },
     });
     expect([...totals]).toEqual([40]);
-    // Before any batch, then after each (16 files a batch) in whatever order they come back.
+    // Before any work, then after each file the main thread parses and each batch a worker sends
+    // back, in whatever order they come.
     expect(parse[0]).toBe(0);
     expect(parse.at(-1)).toBe(40);
     expect(parse).toEqual([...parse].sort((a, b) => a - b));
-    expect(parse.length).toBe(4);
+    expect(new Set(parse).size).toBe(parse.length);
+    expect(parse.length).toBeLessThanOrEqual(41);
   });
 });
 

@@ -13,7 +13,7 @@ import { parseAdr } from '../src/parse/parse-adr.ts';
 import { buildRecord } from '../src/parse/record.ts';
 import { headRecord } from '../src/parse/record-head.ts';
 import { lintProject, type RunOptions } from '../src/run/lint-project.ts';
-import { workerCount } from '../src/run/worker-pool.ts';
+import { estimateWork, PARSE_CHARS_PER_MS, WORKER_PAYS_MS, workerCount } from '../src/run/worker-pool.ts';
 import { adrlint, fixture, removeFixtures } from './helpers/cli.ts';
 
 afterAll(removeFixtures);
@@ -33,14 +33,27 @@ async function json(options: RunOptions): Promise<string> {
 }
 
 describe('worker threads', () => {
-  it('auto uses workers only when there are enough files and cores', () => {
-    expect(workerCount('auto', 10, 8)).toBe(1);
-    expect(workerCount('auto', 5000, 1)).toBe(1);
-    expect(workerCount('auto', 5000, 2)).toBe(2);
-    expect(workerCount('auto', 100, 8)).toBe(4);
-    expect(workerCount('off', 5000, 8)).toBe(1);
-    expect(workerCount(3, 5000, 2)).toBe(3);
-    expect(workerCount(3, 2, 2)).toBe(2);
+  it('auto uses workers only when the text to parse pays for them and there are cores', () => {
+    const text = (kB: number, files = 100) => ({ files, chars: kB * 1000 });
+    expect(workerCount('auto', text(10, 10), 8)).toBe(1);
+    // One file of a set, a pre-commit run: serial; a real-sized folder (the shared konflux corpus: 574 kB) too.
+    expect(workerCount('auto', text(40, 1), 8)).toBe(1);
+    expect(workerCount('auto', text(574, 67), 2)).toBe(1);
+    // Thousands of files: as many threads as cores (the main thread is one), never more than the files.
+    expect(workerCount('auto', text(5000, 5000), 1)).toBe(1);
+    expect(workerCount('auto', text(5000, 5000), 2)).toBe(2);
+    expect(workerCount('auto', text(5000, 5000), 16)).toBe(8);
+    expect(workerCount('auto', text(5000, 3), 16)).toBe(3);
+    // In between: one thread per second of estimated parse.
+    expect(workerCount('auto', { files: 100, chars: 3 * WORKER_PAYS_MS * PARSE_CHARS_PER_MS }, 8)).toBe(3);
+    expect(workerCount('off', text(5000, 5000), 8)).toBe(1);
+    expect(workerCount(3, text(5000, 5000), 2)).toBe(3);
+    expect(workerCount(3, text(5000, 2), 2)).toBe(2);
+  });
+
+  it('the estimate is the files and their text', () => {
+    expect(estimateWork([{ source: 'abc' }, { source: 'de' }])).toEqual({ files: 2, chars: 5 });
+    expect(workerCount('auto', estimateWork([]), 8)).toBe(1);
   });
 
   it('a parallel run prints exactly what a serial run prints (generated set, CLI)', async () => {

@@ -12,7 +12,7 @@ import { cacheKey, cachePath, contentHash, LintCache } from '../io/cache.ts';
 import { fatalResult, type LintContext, type LintResult } from '../engine/run-rules.ts';
 import { loadConfig, overrideRules } from './config.ts';
 import { rules } from '../../rules/index.ts';
-import { workerCount, type Concurrency } from './worker-pool.ts';
+import { estimateWork, workerCount, type Concurrency } from './worker-pool.ts';
 import { checkCatalogueFile } from './catalogue.ts';
 import { patternPageCheck, projectOf, readConventions } from './set-context.ts';
 import { discoverRun, readRunFiles } from './stages/read.ts';
@@ -102,7 +102,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context.today!, context.project!.root), view: setView(files, context) } : undefined;
   const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context, options, setCache)];
   if (cache) saveCache(cache, files, warnings);
-  return { results, config, catalogue, records, warnings, conventions, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, toParse.length)) };
+  return { results, config, catalogue, records, warnings, conventions, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, estimateWork(toParse))) };
 }
 
 function emptyOutcome(config: ResolvedConfig, catalogue: Catalogue, skipped: SkippedFile[]): RunOutcome {

@@ -1,30 +1,54 @@
-// Parallel file work on worker threads, when there is enough of it to pay for starting them
-// (each worker loads the bundle, ~0.2 s). Results come back in the order of the work, so a
-// parallel run reports exactly what a serial one does.
+// Parallel file work: the main thread works through the list itself and worker threads, started
+// only when the text to parse pays for them, take batches from the same list as soon as they are
+// up. Outcomes go to the caller in the order of the work, so a parallel run reports exactly what a
+// serial one does. Only paths and text go to a worker, and only records and messages come back.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { runFileWork, type FileOutcome, type FileWork } from './file-work.ts';
 import { packagePath } from '../io/package-files.ts';
 
-/** `--concurrency`: a number of workers, `off` (= 1, no worker), or `auto`. */
+/** `--concurrency`: a number of threads that parse (the main thread and n - 1 workers), `off` (= 1), or `auto`. */
 export type Concurrency = number | 'auto' | 'off';
 
-// Below this many files to parse, starting workers costs more than it saves.
-export const MIN_PARALLEL_FILES = 64;
-// Files per message: large enough to amortise the messaging, small enough to balance the load.
-const BATCH = 16;
+/** What a run has to parse: the number of files and their text (UTF-16 code units). */
+export interface WorkEstimate {
+  files: number;
+  chars: number;
+}
 
-/** How many workers a run of `count` parse jobs gets (1: none, in the main thread). */
-export function workerCount(concurrency: Concurrency, count: number, cpus = availableParallelism()): number {
-  if (concurrency === 'off' || count === 0) return 1;
+// Measured on a 2-vCPU machine (Node 20, dist/cli.js; a CLI run is cold, its JIT never warms up):
+// parse and file rules ran at 0.3-0.45 MB/s of text; a worker took 0.16-0.31 s from `new Worker`
+// to its first answer, and a run with one worker beside the main thread used 0.4 s (574 kB of text)
+// to 0.85 s (2.3 MB) more CPU than the serial run (the start-up, and a second JIT warming up).
+// So a worker pays only when its share of the parse is well over that, and two threads on two
+// vCPUs never run twice as fast: one more thread for each full second of estimated parse time.
+export const PARSE_CHARS_PER_MS = 400;
+export const WORKER_START_MS = 250;
+export const WORKER_PAYS_MS = 1000;
+// Files per message to a worker: large enough to amortise the messaging, small enough to balance the load.
+const BATCH = 8;
+
+/** The estimate of a list of texts to parse. */
+export function estimateWork(texts: readonly { source: string }[]): WorkEstimate {
+  return { files: texts.length, chars: texts.reduce((sum, text) => sum + text.source.length, 0) };
+}
+
+/**
+ * How many threads parse a run's files (1: the main thread alone; n: the main thread and n - 1
+ * workers). A pure function of the estimate: `auto` gives one thread for each WORKER_PAYS_MS of
+ * estimated parse time, up to the cores.
+ */
+export function workerCount(concurrency: Concurrency, work: WorkEstimate, cpus = availableParallelism()): number {
+  if (concurrency === 'off' || work.files === 0) return 1;
   if (concurrency === 'auto') {
-    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
+    const estimatedMs = work.chars / PARSE_CHARS_PER_MS;
+    return Math.max(1, Math.min(cpus, 8, work.files, Math.floor(estimatedMs / WORKER_PAYS_MS)));
   }
-  return Math.max(1, Math.min(concurrency, count));
+  return Math.max(1, Math.min(concurrency, work.files));
 }
 
 /** The worker script: the bundle next to the CLI's (run `npm run build` after changing sources). */
@@ -34,9 +58,9 @@ export function workerScript(): string | null {
 }
 
 /**
- * Each work's outcome goes to `onOutcome` as it arrives (in the main thread, with its parse, which
- * the caller keeps or drops at once: a run must not hold every file's tree). `onDone(n)`: n works
- * have finished so far (after each one, or each worker batch).
+ * Each work's outcome goes to `onOutcome` in the order of the work, as soon as it and those before
+ * it are done (a parse made in the main thread comes with it; the caller keeps or drops it at
+ * once: a run must not hold every file's tree). `onDone(n)`: n works have finished so far.
  */
 export async function runFileWorks(
   works: readonly FileWork[],
@@ -46,48 +70,84 @@ export async function runFileWorks(
   onOutcome: (index: number, outcome: FileOutcome) => void,
   onDone?: (finished: number) => void,
 ): Promise<void> {
-  const count = workerCount(concurrency, works.length);
-  const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null) {
+  const threads = workerCount(concurrency, estimateWork(works));
+  const script = threads > 1 ? workerScript() : null;
+  if (threads <= 1 || script === null) {
     works.forEach((work, i) => {
       onOutcome(i, runFileWork(work, config, catalogue));
       onDone?.(i + 1);
     });
     return;
   }
+  await new SharedWork(works, onOutcome, onDone).run(script, threads - 1, (work) => runFileWork(work, config, catalogue), config);
+}
 
-  const outcomes: FileOutcome[] = new Array(works.length);
-  let next = 0;
-  let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= works.length) return resolve();
-              const id = next;
-              next = Math.min(works.length, next + BATCH);
-              worker.postMessage({ id, works: works.slice(id, next) });
-            };
-            worker.on('message', ({ id, outcomes: batch }: { id: number; outcomes: FileOutcome[] }) => {
-              batch.forEach((outcome, i) => (outcomes[id + i] = outcome));
-              finished += batch.length;
-              onDone?.(finished);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+/** One list of works shared by the main thread (one work at a time) and the workers (a batch at a time). */
+class SharedWork {
+  private next = 0;
+  private flushed = 0;
+  private finished = 0;
+  private readonly outcomes: Array<FileOutcome | undefined>;
+
+  constructor(
+    private readonly works: readonly FileWork[],
+    private readonly onOutcome: (index: number, outcome: FileOutcome) => void,
+    private readonly onDone?: (finished: number) => void,
+  ) {
+    this.outcomes = new Array(works.length);
   }
-  // In the order of the work, as a serial run gives them.
-  outcomes.forEach((outcome, i) => onOutcome(i, outcome));
+
+  async run(script: string, count: number, work: (work: FileWork) => FileOutcome, config: ResolvedConfig): Promise<void> {
+    const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
+    try {
+      await Promise.all([this.inMainThread(work), ...workers.map((worker) => this.inWorker(worker))]);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  }
+
+  private async inMainThread(work: (work: FileWork) => FileOutcome): Promise<void> {
+    while (this.next < this.works.length) {
+      const id = this.next++;
+      this.done(id, [work(this.works[id]!)]);
+      // Let a worker that is up take its next batch.
+      await yieldToEvents();
+    }
+  }
+
+  private inWorker(worker: Worker): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let pending = false;
+      const send = () => {
+        if (this.next >= this.works.length) {
+          pending = false;
+          return resolve();
+        }
+        const id = this.next;
+        this.next = Math.min(this.works.length, id + BATCH);
+        pending = true;
+        worker.postMessage({ id, works: this.works.slice(id, this.next) });
+      };
+      // The worker says `ready` once it has loaded the catalogue; then it answers each batch.
+      worker.on('message', (message: { ready: true } | { id: number; outcomes: FileOutcome[] }) => {
+        if ('id' in message) this.done(message.id, message.outcomes);
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (pending || code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
+      });
+    });
+  }
+
+  /** Keep the outcomes of works id.., then hand on those whose turn has come. */
+  private done(id: number, outcomes: readonly FileOutcome[]): void {
+    outcomes.forEach((outcome, i) => (this.outcomes[id + i] = outcome));
+    this.finished += outcomes.length;
+    this.onDone?.(this.finished);
+    while (this.flushed < this.works.length && this.outcomes[this.flushed] !== undefined) {
+      this.onOutcome(this.flushed, this.outcomes[this.flushed]!);
+      this.outcomes[this.flushed++] = undefined;
+    }
+  }
 }

@@ -1,5 +1,5 @@
 // A worker thread of a parallel run (bundled to dist/worker.js): it loads the catalogue once,
-// then answers batches of file work from src/run/worker-pool.ts.
+// says it is ready, then answers batches of file work from src/run/worker-pool.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalogue } from '../io/catalogue-file.ts';
 import type { ResolvedConfig } from '../model/config.ts';
@@ -11,6 +11,7 @@ const catalogue = loadCatalogue(config.catalogue);
 parentPort!.on('message', ({ id, works }: { id: number; works: FileWork[] }) => {
   parentPort!.postMessage({ id, outcomes: works.map((work) => plainOutcome(runFileWork(work, config, catalogue))) });
 });
+parentPort!.postMessage({ ready: true });
 
 /** The outcome without the parse: the main thread parses again only what needs a tree (a fix). */
 function plainOutcome(outcome: FileOutcome): FileOutcome {
