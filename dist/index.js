@@ -17239,8 +17239,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest2) {
+          const digest3 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest3) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -52265,6 +52265,10 @@ function packagePath(...segments) {
 
 // src/parse/bounded-parse.ts
 var PARSE_TIME_LIMIT_SECONDS = 10;
+function parseTimeLimitSeconds(env = process.env) {
+  const given = Number(env.ADRLINT_PARSE_TIMEOUT);
+  return Number.isFinite(given) && given > 0 ? given : PARSE_TIME_LIMIT_SECONDS;
+}
 var IN_THREAD_MS = 1e3;
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseTree(text3) {
@@ -52273,7 +52277,7 @@ function parseTree(text3) {
   if (problem) throw tooComplex(problem);
   return tree;
 }
-function parseBounded(text3, limitSeconds = PARSE_TIME_LIMIT_SECONDS) {
+function parseBounded(text3, limitSeconds = parseTimeLimitSeconds()) {
   const measure = measureMarkdown(text3);
   if (measure.problem) throw tooComplex(measure.problem);
   if (measure.estimatedMs <= IN_THREAD_MS) return parseTree(text3);
@@ -54249,6 +54253,14 @@ function checkAdr(adr, set, { rules: rules2, catalogue, config, project, convent
   return messages.sort(byPosition);
 }
 function topicOwners(rules2, config) {
+  let byConfig = ownerMaps.get(rules2);
+  if (!byConfig) ownerMaps.set(rules2, byConfig = /* @__PURE__ */ new WeakMap());
+  let owners = byConfig.get(config);
+  if (!owners) byConfig.set(config, owners = findOwners(rules2, config));
+  return owners;
+}
+var ownerMaps = /* @__PURE__ */ new WeakMap();
+function findOwners(rules2, config) {
   const owners = /* @__PURE__ */ new Map();
   for (const rule of rules2) {
     const severity = config.rules[rule.meta.id]?.severity;
@@ -54260,8 +54272,8 @@ function topicOwners(rules2, config) {
 function byPosition(a, b) {
   return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
 }
-function mergeMessages(fileMessages, setMessages) {
-  return [...fileMessages, ...setMessages].sort(byPosition);
+function mergeMessages(fileMessages, setMessages2) {
+  return [...fileMessages, ...setMessages2].sort(byPosition);
 }
 function withDirectives(messages, directives, context3) {
   if (!directives?.length) return [...messages];
@@ -57235,18 +57247,19 @@ var import_ajv_formats = __toESM(require_dist2(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var instances = /* @__PURE__ */ new Map();
-function instance(allErrors = false) {
-  let ajv = instances.get(allErrors);
+function instance(allErrors = false, shipped = false) {
+  const key = `${allErrors} ${shipped}`;
+  let ajv = instances.get(key);
   if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true, validateSchema: !shipped });
     addFormats(ajv);
-    instances.set(allErrors, ajv);
+    instances.set(key, ajv);
   }
   return ajv;
 }
 function compileSchema(name, { allErrors = false } = {}) {
   const schema = JSON.parse(readFileSync4(dataPath("schema", name), "utf8"));
-  return instance(allErrors).compile(schema);
+  return instance(allErrors, true).compile(schema);
 }
 function compileInlineSchema(schema) {
   return instance().compile(schema);
@@ -57572,7 +57585,9 @@ var isRecord = shape(
   },
   { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) }
 );
-var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString });
+var isDependency = (value2) => Array.isArray(value2) && value2.length === 3 && oneOf("exists", "dir", "list", "record", "anchors")(value2[0]) && isString(value2[1]) && isString(value2[2]);
+var isSetResult = shape({ key: isString, messages: listOf(isDiagnostic), dependencies: listOf(isDependency) });
+var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString, set: isSetResult });
 function isCacheEntry(value2, path) {
   return isEntry(value2) && value2.record.path === path;
 }
@@ -57583,7 +57598,7 @@ var VERSION7 = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).ve
 
 // src/io/cache.ts
 var FORMAT = "adrlint-cache";
-var FORMAT_VERSION = 3;
+var FORMAT_VERSION = 4;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
 function contentHash(source) {
   return createHash3("sha1").update(source).digest("base64url");
@@ -57652,6 +57667,13 @@ var LintCache = class _LintCache {
   }
   set(path, entry) {
     this.entries.set(path, entry);
+    this.changed = true;
+  }
+  /** Keep a linted file's set-rule problems with its entry, if the entry is for this content. */
+  setSetResult(path, hash, set) {
+    const entry = this.entries.get(path);
+    if (!entry || entry.hash !== hash) return;
+    this.entries.set(path, { ...entry, set });
     this.changed = true;
   }
   /** Forget files that no longer exist, so the cache does not grow without end. */
@@ -57858,6 +57880,7 @@ function overrideRules(config, overrides) {
 // src/run/worker-pool.ts
 import { existsSync as existsSync9 } from "node:fs";
 import { availableParallelism } from "node:os";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { Worker as Worker2 } from "node:worker_threads";
 
 // src/run/file-work.ts
@@ -57876,63 +57899,99 @@ function runFileWork(work, config, catalogue) {
 }
 
 // src/run/worker-pool.ts
-var MIN_PARALLEL_FILES = 64;
-var BATCH = 16;
-function workerCount(concurrency, count, cpus = availableParallelism()) {
-  if (concurrency === "off" || count === 0) return 1;
+var PARSE_CHARS_PER_MS = 400;
+var WORKER_PAYS_MS = 1e3;
+var BATCH = 8;
+function estimateWork(texts) {
+  return { files: texts.length, chars: texts.reduce((sum, text3) => sum + text3.source.length, 0) };
+}
+function workerCount(concurrency, work, cpus = availableParallelism()) {
+  if (concurrency === "off" || work.files === 0) return 1;
   if (concurrency === "auto") {
-    if (count < MIN_PARALLEL_FILES || cpus < 2) return 1;
-    return Math.max(1, Math.min(cpus, 8, Math.ceil(count / (BATCH * 2))));
+    const estimatedMs = work.chars / PARSE_CHARS_PER_MS;
+    return Math.max(1, Math.min(cpus, 8, work.files, Math.floor(estimatedMs / WORKER_PAYS_MS)));
   }
-  return Math.max(1, Math.min(concurrency, count));
+  return Math.max(1, Math.min(concurrency, work.files));
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
   return existsSync9(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onOutcome, onDone) {
-  const count = workerCount(concurrency, works.length);
-  const script = count > 1 ? workerScript() : null;
-  if (count <= 1 || script === null) {
+  const threads = workerCount(concurrency, estimateWork(works));
+  const script = threads > 1 ? workerScript() : null;
+  if (threads <= 1 || script === null) {
     works.forEach((work, i) => {
       onOutcome(i, runFileWork(work, config, catalogue));
       onDone?.(i + 1);
     });
     return;
   }
-  const outcomes = new Array(works.length);
-  let next = 0;
-  let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve10, reject) => {
-          const send = () => {
-            if (next >= works.length) return resolve10();
-            const id = next;
-            next = Math.min(works.length, next + BATCH);
-            worker.postMessage({ id, works: works.slice(id, next) });
-          };
-          worker.on("message", ({ id, outcomes: batch }) => {
-            batch.forEach((outcome, i) => outcomes[id + i] = outcome);
-            finished += batch.length;
-            onDone?.(finished);
-            send();
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => {
-            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
-          });
-          send();
-        })
-      )
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  outcomes.forEach((outcome, i) => onOutcome(i, outcome));
+  await new SharedWork(works, onOutcome, onDone).run(script, threads - 1, (work) => runFileWork(work, config, catalogue), config);
 }
+var SharedWork = class {
+  constructor(works, onOutcome, onDone) {
+    this.works = works;
+    this.onOutcome = onOutcome;
+    this.onDone = onDone;
+    this.outcomes = new Array(works.length);
+  }
+  works;
+  onOutcome;
+  onDone;
+  next = 0;
+  flushed = 0;
+  finished = 0;
+  outcomes;
+  async run(script, count, work, config) {
+    const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
+    try {
+      await Promise.all([this.inMainThread(work), ...workers.map((worker) => this.inWorker(worker))]);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  }
+  async inMainThread(work) {
+    while (this.next < this.works.length) {
+      const id = this.next++;
+      this.done(id, [work(this.works[id])]);
+      await yieldToEvents();
+    }
+  }
+  inWorker(worker) {
+    return new Promise((resolve10, reject) => {
+      let pending = false;
+      const send = () => {
+        if (this.next >= this.works.length) {
+          pending = false;
+          return resolve10();
+        }
+        const id = this.next;
+        this.next = Math.min(this.works.length, id + BATCH);
+        pending = true;
+        worker.postMessage({ id, works: this.works.slice(id, this.next) });
+      };
+      worker.on("message", (message) => {
+        if ("id" in message) this.done(message.id, message.outcomes);
+        send();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => {
+        if (pending || code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
+      });
+    });
+  }
+  /** Keep the outcomes of works id.., then hand on those whose turn has come. */
+  done(id, outcomes) {
+    outcomes.forEach((outcome, i) => this.outcomes[id + i] = outcome);
+    this.finished += outcomes.length;
+    this.onDone?.(this.finished);
+    while (this.flushed < this.works.length && this.outcomes[this.flushed] !== void 0) {
+      this.onOutcome(this.flushed, this.outcomes[this.flushed]);
+      this.outcomes[this.flushed++] = void 0;
+    }
+  }
+};
 
 // src/run/catalogue.ts
 function checkCatalogueFile(file) {
@@ -58113,7 +58172,10 @@ function recordsFromCacheOrHead(files, cache, conventions2, catalogue) {
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? "") === fingerprintOf(file) : true)) {
       file.readBy = "cache";
       file.record = hit.record.partial ? cachedHeadRecord(hit.record, file.source, catalogue) : hit.record;
-      if (file.linted) file.fileMessages = hit.messages;
+      if (file.linted) {
+        file.fileMessages = hit.messages;
+        if (hit.set) file.cachedSet = hit.set;
+      }
     } else if (!file.linted && (file.record = headRecord(file.path, file.source, catalogue) ?? void 0)) {
       file.readBy = "head";
       cache?.set(file.path, { hash: file.hash, record: file.record, messages: null });
@@ -58342,22 +58404,114 @@ function hasWantedFixes(messages, options = {}) {
   return messages.some((message) => wanted(message, options));
 }
 
+// src/run/set-cache.ts
+import { createHash as createHash4 } from "node:crypto";
+var digest2 = (text3) => createHash4("sha1").update(text3).digest("base64url");
+function setFingerprint(records, today, root) {
+  const hash = createHash4("sha1").update(`${today}\0${root}\0${records.length}\0`);
+  for (const record of records) hash.update(JSON.stringify(HEAD_FIELDS.map((key) => record[key]))).update("\0");
+  return hash.digest("base64url");
+}
+var conventionKeys = /* @__PURE__ */ new WeakMap();
+function setKey(fingerprint, conventions2) {
+  if (!conventions2) return fingerprint;
+  let key = conventionKeys.get(conventions2);
+  if (key === void 0) conventionKeys.set(conventions2, key = conventionsFingerprint(conventions2));
+  return key ? `${fingerprint}.${key}` : fingerprint;
+}
+function listDigest(view, folder, memo2) {
+  let known = memo2.get(folder);
+  if (known === void 0) memo2.set(folder, known = digest2(view.project.list(folder).join("\0")));
+  return known;
+}
+var listDigests = /* @__PURE__ */ new WeakMap();
+function listsOf(view) {
+  let memo2 = listDigests.get(view);
+  if (!memo2) listDigests.set(view, memo2 = /* @__PURE__ */ new Map());
+  return memo2;
+}
+var anchorsDigest = (anchors) => anchors === null ? "-" : digest2(anchors.join("\0"));
+function answerNow(view, [kind, path]) {
+  switch (kind) {
+    case "exists":
+      return view.project.exists(path) ? "1" : "0";
+    case "dir":
+      return view.project.isDirectory(path) ? "1" : "0";
+    case "list":
+      return listDigest(view, path, listsOf(view));
+    case "record":
+      return view.hashes.get(path) ?? "";
+    case "anchors":
+      return anchorsDigest(view.project.anchors(path));
+  }
+}
+function dependenciesHold(dependencies, view) {
+  return dependencies.every((dependency) => answerNow(view, dependency) === dependency[2]);
+}
+function recordingProject(view) {
+  const { project, hashes } = view;
+  const asked = /* @__PURE__ */ new Map();
+  const note = (dependency) => {
+    const key = `${dependency[0]}\0${dependency[1]}`;
+    if (!asked.has(key)) asked.set(key, dependency);
+  };
+  const recorded = {
+    root: project.root,
+    complete: project.complete,
+    exists: (path) => {
+      const exists2 = project.exists(path);
+      if (!hashes.has(path)) note(["exists", path, exists2 ? "1" : "0"]);
+      return exists2;
+    },
+    isDirectory: (path) => {
+      const directory = project.isDirectory(path);
+      if (!hashes.has(path)) note(["dir", path, directory ? "1" : "0"]);
+      return directory;
+    },
+    anchors: (path) => {
+      const anchors = project.anchors(path);
+      const hash = hashes.get(path);
+      note(hash !== void 0 ? ["record", path, hash] : ["anchors", path, anchorsDigest(anchors)]);
+      return anchors;
+    },
+    list: (folder) => {
+      const names = project.list(folder);
+      note(["list", folder, listDigest(view, folder, listsOf(view))]);
+      return names;
+    }
+  };
+  return { project: recorded, dependencies: () => [...asked.values()] };
+}
+function heldSetResult(result, fingerprint, view) {
+  return result && result.key === fingerprint && dependenciesHold(result.dependencies, view) ? result : null;
+}
+
 // src/run/stages/check.ts
 function checkFile(file, stage) {
   const name = relative8(stage.cwd, file.path) || file.path;
-  if (file.error !== void 0 || !file.record) return fatalResult(file.path, `${name} ${file.error}`);
+  const record = file.record;
+  if (file.error !== void 0 || !record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
-    const adr = file.adr ?? lazyParsedAdr(file.path, file.source, stage.context.catalogue).adr;
-    const messages = fileAndSetMessages(adr, file.record, file.fileMessages ?? [], stage.records, stage.context);
-    if (!stage.fix || !hasWantedFixes(messages, stage.fix)) return summarise(file.path, messages, adr.text);
-    return fixFile(file, adr, messages, { ...stage, fix: stage.fix }, name);
+    let parsed = file.adr ?? null;
+    const adr = () => parsed ??= lazyParsedAdr(file.path, file.source, stage.context.catalogue).adr;
+    const messages = withDirectives(mergeMessages(file.fileMessages ?? [], setMessages(file, record, adr, stage)), record.directives, stage.context);
+    if (!stage.fix || !hasWantedFixes(messages, stage.fix)) return summarise(file.path, messages, textOf(file.source));
+    return fixFile(file, adr(), messages, { ...stage, fix: stage.fix }, name);
   } catch (error2) {
     return fatalResult(file.path, lintFailure(error2, name));
   }
 }
-function fileAndSetMessages(adr, record, fileMessages, records, context3) {
-  const merged = mergeMessages(fileMessages, checkAdr(adr, records, context3, record, "set"));
-  return withDirectives(merged, record.directives, context3);
+var textOf = (source) => source.charCodeAt(0) === 65279 ? source.slice(1) : source;
+function setMessages(file, record, adr, stage) {
+  const kept = stage.setCache;
+  if (!kept) return checkAdr(adr(), stage.records, stage.context, record, "set");
+  const key = setKey(kept.fingerprint, file.conventions);
+  const held = heldSetResult(file.cachedSet, key, kept.view);
+  if (held) return held.messages;
+  const recording = recordingProject(kept.view);
+  const messages = checkAdr(adr(), stage.records, { ...stage.context, project: recording.project }, record, "set");
+  kept.cache.setSetResult(file.path, file.hash, { key, messages, dependencies: recording.dependencies() });
+  return messages;
 }
 function fixFile(file, adr, messages, stage, name) {
   const fixed = fixText(file.path, file.source, stage.context, { set: stage.records, options: stage.fix, linted: { adr, messages } });
@@ -58435,9 +58589,10 @@ async function lintProject(options) {
   await parseFiles(toParse, { config, catalogue, concurrency, cache, ...onProgress ? { onDone: (finished) => onProgress(count - toParse.length + finished, count, "parse") } : {} });
   const records = recordsOf(files);
   const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
-  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context3, options)];
+  const setCache = cache ? { cache, fingerprint: setFingerprint(records, context3.today, context3.project.root), view: setView(files, context3) } : void 0;
+  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context3, options, setCache)];
   if (cache) saveCache(cache, files, warnings);
-  return { results, config, catalogue, records, warnings, conventions: conventions2, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, toParse.length)) };
+  return { results, config, catalogue, records, warnings, conventions: conventions2, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, estimateWork(toParse))) };
 }
 function emptyOutcome(config, catalogue, skipped) {
   return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
@@ -58451,9 +58606,12 @@ function openCache(options, config, catalogue, warnings) {
 function missingResults(discovery) {
   return discovery.missing.map((entry) => fatalResult(entry.path, entry.glob ? `no files match "${entry.input}"` : `${entry.input} does not exist (no such file or folder)`));
 }
-function checkLintedFiles(linted, records, context3, options) {
+function setView(files, context3) {
+  return { project: context3.project, hashes: new Map(files.flatMap((file) => file.record ? [[file.path, file.hash]] : [])) };
+}
+function checkLintedFiles(linted, records, context3, options, setCache) {
   const written = options.fix?.write ? new FixedFiles(linted.map((file) => file.path)) : null;
-  const stage = { cwd: options.cwd, context: context3, records, written, ...options.fix ? { fix: options.fix } : {} };
+  const stage = { cwd: options.cwd, context: context3, records, written, ...options.fix ? { fix: options.fix } : {}, ...setCache ? { setCache } : {} };
   const results = linted.map((file, checked) => {
     options.onProgress?.(checked, linted.length, "check");
     return checkFile(file, stage);

@@ -14961,18 +14961,19 @@ function packagePath(...segments) {
 // src/io/schema.ts
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var instances = /* @__PURE__ */ new Map();
-function instance(allErrors = false) {
-  let ajv = instances.get(allErrors);
+function instance(allErrors = false, shipped = false) {
+  const key = `${allErrors} ${shipped}`;
+  let ajv = instances.get(key);
   if (!ajv) {
-    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true });
+    ajv = new import_ajv.Ajv({ allErrors, strict: true, strictTuples: false, allowUnionTypes: true, validateSchema: !shipped });
     addFormats(ajv);
-    instances.set(allErrors, ajv);
+    instances.set(key, ajv);
   }
   return ajv;
 }
 function compileSchema(name, { allErrors = false } = {}) {
   const schema = JSON.parse(readFileSync(dataPath("schema", name), "utf8"));
-  return instance(allErrors).compile(schema);
+  return instance(allErrors, true).compile(schema);
 }
 function describeAjvError(error) {
   const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, ".")}` : "the top level";
@@ -24600,6 +24601,10 @@ function frontmatterKeysProblem(yaml) {
 
 // src/parse/bounded-parse.ts
 var PARSE_TIME_LIMIT_SECONDS = 10;
+function parseTimeLimitSeconds(env = process.env) {
+  const given = Number(env.ADRLINT_PARSE_TIMEOUT);
+  return Number.isFinite(given) && given > 0 ? given : PARSE_TIME_LIMIT_SECONDS;
+}
 var IN_THREAD_MS = 1e3;
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 function parseTree(text3) {
@@ -24608,7 +24613,7 @@ function parseTree(text3) {
   if (problem) throw tooComplex(problem);
   return tree;
 }
-function parseBounded(text3, limitSeconds = PARSE_TIME_LIMIT_SECONDS) {
+function parseBounded(text3, limitSeconds = parseTimeLimitSeconds()) {
   const measure = measureMarkdown(text3);
   if (measure.problem) throw tooComplex(measure.problem);
   if (measure.estimatedMs <= IN_THREAD_MS) return parseTree(text3);
@@ -26324,6 +26329,14 @@ function checkAdr(adr, set, { rules: rules2, catalogue: catalogue2, config: conf
   return messages.sort(byPosition);
 }
 function topicOwners(rules2, config2) {
+  let byConfig = ownerMaps.get(rules2);
+  if (!byConfig) ownerMaps.set(rules2, byConfig = /* @__PURE__ */ new WeakMap());
+  let owners = byConfig.get(config2);
+  if (!owners) byConfig.set(config2, owners = findOwners(rules2, config2));
+  return owners;
+}
+var ownerMaps = /* @__PURE__ */ new WeakMap();
+function findOwners(rules2, config2) {
   const owners = /* @__PURE__ */ new Map();
   for (const rule of rules2) {
     const severity = config2.rules[rule.meta.id]?.severity;
@@ -28597,6 +28610,7 @@ var catalogue = loadCatalogue(config.catalogue);
 parentPort.on("message", ({ id, works }) => {
   parentPort.postMessage({ id, outcomes: works.map((work) => plainOutcome(runFileWork(work, config, catalogue))) });
 });
+parentPort.postMessage({ ready: true });
 function plainOutcome(outcome) {
   if (!("adr" in outcome)) return outcome;
   const { adr: _parse, ...plain } = outcome;

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FRONTMATTER_KEYS, MAX_MARKER_RUN, MAX_NESTING, MAX_OPEN_AT_ONCE, MAX_TREE_DEPTH } from '../src/parse/complexity.ts';
-import { PARSE_TIME_LIMIT_SECONDS } from '../src/parse/bounded-parse.ts';
+import { PARSE_TIME_LIMIT_SECONDS, parseTimeLimitSeconds } from '../src/parse/bounded-parse.ts';
 import { adrlint, fixture, parseJson, positions, removeFixtures, resultFor, STACK_TRACE, type CliRun, type JsonResult } from './helpers/cli.ts';
 
 // The issue's bound for each of its cases: 5 s of wall time, the whole run (node's start included).
@@ -38,10 +38,10 @@ const GOOD_FINDINGS = [['adr-status', 2, 2, 9]];
 afterAll(() => removeFixtures());
 
 /** Lint the good ADR and `bad` beside it; `bad` is the bad file's result, when it was linted. */
-async function lintWith(bad: string, args: readonly string[] = []): Promise<{ run: CliRun; ms: number; good: JsonResult; bad: JsonResult | undefined }> {
+async function lintWith(bad: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<{ run: CliRun; ms: number; good: JsonResult; bad: JsonResult | undefined }> {
   const root = fixture({ '.adrlintrc.yml': 'rules:\n  adr-sections: off\n', 'docs/adr/0001-use-sagas.md': GOOD, 'docs/adr/0002-bad.md': bad });
   const started = performance.now();
-  const run = await adrlint(root, ['--format', 'json', ...args]);
+  const run = await adrlint(root, ['--format', 'json', ...args], env);
   const ms = performance.now() - started;
   expect(run.signal).toBeNull();
   expect(run.stderr).toBe('');
@@ -155,6 +155,15 @@ describe('a parse that takes too long', () => {
     expect(positions(good)).toEqual(GOOD_FINDINGS);
     // The limit, plus starting node and linting the good file; never the minute the parse would take.
     expect(ms).toBeLessThan(PARSE_TIME_LIMIT_SECONDS * 1000 + ISSUE_BOUND_MS);
+  });
+
+  it('is stopped after the seconds ADRLINT_PARSE_TIMEOUT gives, and only a positive number counts', { timeout: 60_000 }, async () => {
+    const { ms, good, bad } = await lintWith(SLOW, [], { ADRLINT_PARSE_TIMEOUT: '2' });
+    expectFatal(bad, 'docs/adr/0002-bad.md is too complex to parse in 2 s');
+    expect(positions(good)).toEqual(GOOD_FINDINGS);
+    expect(ms).toBeLessThan(2000 + ISSUE_BOUND_MS);
+    expect(parseTimeLimitSeconds({ ADRLINT_PARSE_TIMEOUT: '2.5' })).toBe(2.5);
+    for (const value of [undefined, '', '0', '-3', 'ten']) expect(parseTimeLimitSeconds({ ADRLINT_PARSE_TIMEOUT: value })).toBe(PARSE_TIME_LIMIT_SECONDS);
   });
 });
 

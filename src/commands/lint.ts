@@ -35,7 +35,7 @@ Options:
       --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
       --cache               reuse the results of unchanged files (by content) from .adrlintcache
       --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
-      --concurrency <n>     worker threads: a number, auto (default: when there are enough files) or off
+      --concurrency <n>     threads that parse: a number, auto (default: more when the text pays for them) or off
       --report-unused-disable
                             report adrlint-disable comments that disable nothing (--fix removes them)
       --write-baseline [<file>.json]

@@ -13,8 +13,17 @@ import type { Root } from 'mdast';
 import { measureMarkdown, tooComplex, TooComplexError, treeDepthProblem } from './complexity.ts';
 import { packagePath } from '../io/package-files.ts';
 
-/** How long one file's parse may take before the file is reported as too complex. */
+/** How long one file's parse may take before the file is reported as too complex, by default. */
 export const PARSE_TIME_LIMIT_SECONDS = 10;
+
+/**
+ * The limit of this run: `ADRLINT_PARSE_TIMEOUT` (seconds) when set to a positive number, for a slow
+ * or busy machine where a large honest file takes longer than the default; else the default.
+ */
+export function parseTimeLimitSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.ADRLINT_PARSE_TIMEOUT);
+  return Number.isFinite(given) && given > 0 ? given : PARSE_TIME_LIMIT_SECONDS;
+}
 // Up to this estimate a text is parsed where it is asked for: a thread would cost more than the parse.
 export const IN_THREAD_MS = 1000;
 
@@ -29,7 +38,7 @@ export function parseTree(text: string): Root {
 }
 
 /** Parse `text`, or throw TooComplexError saying why not. */
-export function parseBounded(text: string, limitSeconds = PARSE_TIME_LIMIT_SECONDS): Root {
+export function parseBounded(text: string, limitSeconds = parseTimeLimitSeconds()): Root {
   const measure = measureMarkdown(text);
   if (measure.problem) throw tooComplex(measure.problem);
   if (measure.estimatedMs <= IN_THREAD_MS) return parseTree(text);
