@@ -6,6 +6,7 @@ import { RELATION_LINK } from './support/topics.ts';
 import { decodeUrlPart, existingTarget, isExternalUrl, isMarkdownPath, resolveLinkPath, splitUrl } from '../src/parse/link-targets.ts';
 import { relativeHref, replaceLinkFileName, replaceLinkFragment, replaceLinkPath } from './support/link-edits.ts';
 import { renamedTargets, replacementName } from './support/renamed-targets.ts';
+import { closestStrings, nearIndex, type NearIndex } from '../src/model/near-strings.ts';
 
 export const meta = {
   id: 'adr-link',
@@ -99,26 +100,27 @@ function reportAnchor(check: LinkCheck, link: Reference, fragment: string, ancho
   check.report({ range: link.range, message, ...(fix ? { fix } : {}), ...(suggestions.length ? { suggestions } : {}) });
 }
 
-/** A folder's files as guessedTargets compares them: name less extension (lower case), extension, whether markdown. */
-interface GuessCandidate {
-  name: string;
-  stem: string;
-  extension: string;
-  markdown: boolean;
+/** A folder's files of one kind (markdown, or one extension), indexed by their name less extension (lower case). */
+interface GuessPool {
+  names: string[];
+  index: NearIndex;
 }
 
-// Per folder listing (the project's are memoised): each broken link compares with these, not with
-// names it would parse again.
-const guessPools = new WeakMap<readonly string[], GuessCandidate[]>();
+// Per folder listing (the project's are memoised) and kind: each broken link looks its near names
+// up in the index instead of comparing itself with every file of the folder.
+const guessPools = new WeakMap<readonly string[], Map<string, GuessPool>>();
 
 const stemOf = (file: string) => file.replace(/\.[^.]*$/, '').toLowerCase();
 const extensionOf = (file: string) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
 
-function guessPool(names: readonly string[]): GuessCandidate[] {
-  let pool = guessPools.get(names);
+function guessPool(names: readonly string[], kind: string): GuessPool {
+  let pools = guessPools.get(names);
+  if (!pools) guessPools.set(names, (pools = new Map()));
+  let pool = pools.get(kind);
   if (!pool) {
-    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf(name), markdown: isMarkdownPath(name) }));
-    guessPools.set(names, pool);
+    const ofKind = names.filter((name) => (kind === 'markdown' ? isMarkdownPath(name) : extensionOf(name) === kind));
+    pool = { names: ofKind, index: nearIndex(ofKind.map(stemOf)) };
+    pools.set(kind, pool);
   }
   return pool;
 }
@@ -126,26 +128,19 @@ function guessPool(names: readonly string[]): GuessCandidate[] {
 /**
  * Files a missing target may have meant when no record was renamed to it: the same name in the
  * linking file's own folder (a path written from the repository root without its leading `/`),
- * else the one name of the target's folder a typo away. Guesses: offered, never fixed.
+ * else the one name of the target's folder a typo away (an edit distance that grows with the
+ * name, and less than half of it: the closest such name when no other is as close). Guesses:
+ * offered, never fixed.
  */
 function guessedTargets(missing: string, folder: string, project: ProjectIndex): Array<{ shown: string; path: boolean }> {
   const name = basename(missing);
   if (dirname(missing) !== folder && existingTarget(join(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes('.');
-  const extension = extensionOf(name);
   const wanted = stemOf(name);
-  let best: string[] = [];
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
-  for (const candidate of guessPool(project.list(dirname(missing)))) {
-    if (markdownLike ? !candidate.markdown : candidate.extension !== extension) continue;
-    // The distance is at least the difference in length: most names need no comparing.
-    if (Math.abs(candidate.stem.length - wanted.length) > bestDistance) continue;
-    const d = distance(wanted, candidate.stem);
-    if (d * 2 >= Math.max(wanted.length, candidate.stem.length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
-    else if (d === bestDistance) best.push(candidate.name);
-  }
-  return best.length === 1 ? [{ shown: replacementName(name, best[0]!), path: false }] : [];
+  const { names, index } = guessPool(project.list(dirname(missing)), markdownLike ? 'markdown' : extensionOf(name));
+  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  const { ids } = closestStrings(index, wanted, limit, (d, stem) => d * 2 < Math.max(wanted.length, stem.length));
+  return ids.length === 1 ? [{ shown: replacementName(name, names[ids[0]!]!), path: false }] : [];
 }
 
 /** What a missing target may have meant: the files it was renamed to, else guesses. */
