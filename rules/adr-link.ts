@@ -32,10 +32,6 @@ interface LinkCheck {
   project: ProjectIndex;
   ownAnchors: readonly string[];
   report: (descriptor: ReportDescriptor) => void;
-  /** What each missing target may have meant, found once however many links name it. */
-  candidates: Map<string, MissingCandidates>;
-  /** The same for each missing #fragment of each file's anchors. */
-  anchorGuesses: Map<readonly string[], Map<string, { close: string[]; wider: string[] }>>;
 }
 
 /** A #fragment as GitHub compares it: percent-decoded, without its `user-content-` prefix, any case. */
@@ -85,11 +81,15 @@ function suggestionsOf(candidates: ReadonlyArray<{ desc: string; edit: TextEdit 
   return candidates.flatMap(({ desc, edit }) => (edit ? [{ desc, fix: edit }] : []));
 }
 
+// What each missing #fragment of a file's anchors may have meant, per anchor list (the project's
+// are kept per file): found once for the set, however many records link that #fragment.
+const anchorGuesses = new WeakMap<readonly string[], Map<string, { close: string[]; wider: string[] }>>();
+
 /** A #fragment no heading of `anchors` has: the fix when one heading is surely meant, else suggestions. */
 function reportAnchor(check: LinkCheck, link: Reference, fragment: string, anchors: readonly string[], where: string): void {
   const wanted = normaliseFragment(fragment);
-  let guesses = check.anchorGuesses.get(anchors);
-  if (!guesses) check.anchorGuesses.set(anchors, (guesses = new Map()));
+  let guesses = anchorGuesses.get(anchors);
+  if (!guesses) anchorGuesses.set(anchors, (guesses = new Map()));
   const { close, wider } = guesses.get(wanted) ?? anchorCandidates(wanted, anchors);
   guesses.set(wanted, { close, wider });
   const sure = close.length === 1 && wider.length === 0 ? close[0]! : null;
@@ -149,13 +149,20 @@ interface MissingCandidates {
   guessed: Array<{ shown: string; path: boolean }>;
 }
 
+// What each missing target may have meant, per project (a run's view of the disk) and linking
+// folder: found once for the set, however many links of however many records name it.
+const missingGuesses = new WeakMap<ProjectIndex, Map<string, MissingCandidates>>();
+
 function missingCandidates(check: LinkCheck, absolute: string): MissingCandidates {
-  const known = check.candidates.get(absolute);
-  if (known) return known;
   const { adr, project } = check;
+  let known = missingGuesses.get(project);
+  if (!known) missingGuesses.set(project, (known = new Map()));
+  const key = `${dirname(adr.path)}\0${absolute}`;
+  const found = known.get(key);
+  if (found) return found;
   const renamed = renamedTargets(absolute, project.list(dirname(absolute))).map((name) => replacementName(basename(absolute), name));
   const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname(adr.path), project) : [] };
-  check.candidates.set(absolute, candidates);
+  known.set(key, candidates);
   return candidates;
 }
 
@@ -211,7 +218,7 @@ function checkReference(check: LinkCheck, link: Reference, image: boolean): void
 
 export const check: Rule['check'] = ({ adr, record, project, report }) => {
   // A set rule reads the record (links, images, anchors); the parsed ADR only to build a fix.
-  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report, candidates: new Map(), anchorGuesses: new Map() };
+  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report };
   // The link of a relation line ("Superseded by [..](..)") is a RELATION_LINK: the rule that owns
   // that topic reports it in its own words, with its own fix, and the engine drops this rule's
   // problem there while that rule is on (src/engine/run-rules.ts topicOwners).

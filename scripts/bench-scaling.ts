@@ -5,9 +5,10 @@
 //
 // For `npm run bench` (scripts/bench.ts): `import { benchScaling } from './bench-scaling.ts'` and
 // print `formatScaling(benchScaling({ sizes, runs }))`. On its own:
-//   npm run -s build && npx tsx scripts/bench-scaling.ts [--sizes 1000,2000,5000,10000] [--runs 3] [--keep]
+//   npm run -s build && npx tsx scripts/bench-scaling.ts [--sizes 1000,2000,5000,10000] [--runs 3]
+//     [--arg=--concurrency --arg=off] [--bin <another build's bin/adrlint.js>] [--keep]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,14 @@ import { parseArgs } from 'node:util';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(PACKAGE_ROOT, 'bin', 'adrlint.js');
+
+// Preloaded into each timed run (`node --import`): on exit, the process's CPU time (user + system,
+// worker threads included) and peak RSS, which a busy machine disturbs less than the wall time.
+const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads';" +
+    'const file = process.env.ADRLINT_SCALING_USAGE_FILE;' +
+    "if (file && isMainThread) process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(file, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS })); });",
+)}`;
 
 /** mulberry32: a tiny seeded PRNG, so the set never depends on Math.random or the clock. */
 function mulberry32(seed: number): () => number {
@@ -130,6 +139,11 @@ export interface ScalingRow {
   median: number;
   /** Median milliseconds per file. */
   perFile: number;
+  /** CPU milliseconds (user + system, all threads) of each run, and their median per file. */
+  cpu: number[];
+  cpuPerFile: number;
+  /** Peak resident set size of the last run, in MB. */
+  rssMb: number | null;
   /** Problems the last run reported (a check that the planted ones were found). */
   problems: number | null;
   exitCode: number | null;
@@ -137,17 +151,31 @@ export interface ScalingRow {
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Lint one generated set through the built CLI (`node bin/adrlint.js <folder> --format json --concurrency off`), `runs` times. */
-function timeSet(set: ScalingSet, root: string, runs: number, extraArgs: readonly string[]): ScalingRow {
+/** Lint one generated set through the CLI at `bin` (`node <bin> <folder> --format json`, plus `args`), `runs` times. */
+function timeSet(set: ScalingSet, root: string, runs: number, extraArgs: readonly string[], bin: string): ScalingRow {
   const times: number[] = [];
+  const cpu: number[] = [];
+  let rssMb: number | null = null;
   let problems: number | null = null;
   let exitCode: number | null = null;
+  const usageFile = join(root, 'usage.json');
   for (let run = 0; run < runs; run++) {
+    rmSync(usageFile, { force: true });
     const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, [BIN, set.folder, '--format', 'json', ...extraArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, ['--import', USAGE_PRELOAD, bin, set.folder, '--format', 'json', ...extraArgs], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+      env: { ...process.env, ADRLINT_SCALING_USAGE_FILE: usageFile },
+    });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (child.error) throw child.error;
     exitCode = child.status;
+    if (existsSync(usageFile)) {
+      const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpu: number; rss: number };
+      cpu.push(usage.cpu);
+      rssMb = usage.rss / 1024;
+    }
     try {
       problems = (JSON.parse(child.stdout) as Array<{ messages: unknown[] }>).reduce((sum, file) => sum + file.messages.length, 0);
     } catch {
@@ -155,7 +183,8 @@ function timeSet(set: ScalingSet, root: string, runs: number, extraArgs: readonl
     }
   }
   const middle = median(times);
-  return { files: set.files.length, times, median: middle, perFile: middle / set.files.length, problems, exitCode };
+  const files = set.files.length;
+  return { files, times, median: middle, perFile: middle / files, cpu, cpuPerFile: cpu.length ? median(cpu) / files : NaN, rssMb, problems, exitCode };
 }
 
 export interface ScalingOptions {
@@ -166,48 +195,65 @@ export interface ScalingOptions {
   args?: readonly string[];
   /** Keep the generated sets (their root is returned); else they are removed. */
   keep?: boolean;
+  /** The CLI to run (default: this package's bin/adrlint.js), e.g. another build to compare with. */
+  bin?: string;
 }
 
 export interface ScalingResult {
   rows: ScalingRow[];
-  /** Time per file at the largest size over time per file at the smallest: ~1 when linear, ~10 when quadratic over 1,000 → 10,000. */
+  /** Wall time per file at the largest size over wall time per file at the smallest: ~1 when linear, ~10 when quadratic over 1,000 → 10,000. */
   growth: number;
+  /** The same for CPU time per file (less disturbed by other processes). */
+  cpuGrowth: number;
   root: string | null;
 }
 
 /** Generate each size, lint it cold through the built CLI, and report the medians and the growth of the time per file. */
-export function benchScaling({ sizes = [1000, 2000, 5000, 10000], runs = 3, seed = 14, args = [], keep = false }: ScalingOptions = {}): ScalingResult {
+export function benchScaling({ sizes = [1000, 2000, 5000, 10000], runs = 3, seed = 14, args = [], keep = false, bin = BIN }: ScalingOptions = {}): ScalingResult {
   const root = mkdtempSync(join(tmpdir(), 'adrlint-scaling-'));
   try {
     const rows = sizes.map((count) => {
       const setRoot = join(root, String(count));
-      return timeSet(generateScalingSet({ count, seed, root: setRoot }), setRoot, runs, args);
+      return timeSet(generateScalingSet({ count, seed, root: setRoot }), setRoot, runs, args, bin);
     });
-    return { rows, growth: rows.at(-1)!.perFile / rows[0]!.perFile, root: keep ? root : null };
+    const [first, last] = [rows[0]!, rows.at(-1)!];
+    return { rows, growth: last.perFile / first.perFile, cpuGrowth: last.cpuPerFile / first.cpuPerFile, root: keep ? root : null };
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });
   }
 }
 
-/** The result as a small table (files, median wall, per file, problems) and the growth line. */
+/** The result as a small table (files, median wall and CPU, per file, peak RSS, problems) and the growth lines. */
 export function formatScaling(result: ScalingResult): string {
-  const lines = ['| files | median wall | per file | problems | runs (ms) |', '|---:|---:|---:|---:|---|'];
-  for (const row of result.rows) {
-    lines.push(`| ${row.files} | ${(row.median / 1000).toFixed(2)} s | ${row.perFile.toFixed(3)} ms | ${row.problems ?? '?'} | ${row.times.map((t) => Math.round(t)).join(', ')} |`);
-  }
-  lines.push('', `time per file, largest set / smallest: ${result.growth.toFixed(2)}× (1× is linear; ${(result.rows.at(-1)!.files / result.rows[0]!.files).toFixed(0)}× would be quadratic)`);
+  // The time each file added since the size before (start-up drops out): flat when linear, rising when not.
+  const lines = ['| files | median wall | wall per file | added per file | median CPU | CPU per file | added per file | peak RSS | problems |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  result.rows.forEach((row, i) => {
+    const before = result.rows[i - 1];
+    const added = (now: number, then: number) => (before ? `${((now - then) / (row.files - before.files)).toFixed(2)} ms` : '');
+    const cpu = row.cpu.length ? median(row.cpu) : NaN;
+    const rss = row.rssMb === null ? '?' : `${Math.round(row.rssMb)} MB`;
+    lines.push(
+      `| ${row.files} | ${(row.median / 1000).toFixed(2)} s | ${row.perFile.toFixed(2)} ms | ${added(row.median, before?.median ?? 0)} | ${(cpu / 1000).toFixed(2)} s | ${row.cpuPerFile.toFixed(2)} ms | ${added(cpu, before ? median(before.cpu) : 0)} | ${rss} | ${row.problems ?? '?'} |`,
+    );
+  });
+  const sizes = `${result.rows[0]!.files} → ${result.rows.at(-1)!.files} files`;
+  const quadratic = (result.rows.at(-1)!.files / result.rows[0]!.files).toFixed(0);
+  lines.push('', `time per file, ${sizes}: wall ${result.growth.toFixed(2)}×, CPU ${result.cpuGrowth.toFixed(2)}× (1× is linear, ${quadratic}× quadratic)`);
   if (result.root) lines.push(`sets kept in ${result.root}`);
   return lines.join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' }, arg: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' }, arg: { type: 'string', multiple: true }, bin: { type: 'string' } },
+  });
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : undefined;
   const result = benchScaling({
     ...(sizes ? { sizes } : {}),
     ...(values.runs ? { runs: Number(values.runs) } : {}),
     ...(values.seed ? { seed: Number(values.seed) } : {}),
     ...(values.arg ? { args: values.arg } : {}),
+    ...(values.bin ? { bin: values.bin } : {}),
     keep: values.keep ?? false,
   });
   console.log(formatScaling(result));
