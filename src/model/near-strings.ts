@@ -93,22 +93,6 @@ function candidatesByBound(index: NearIndex, query: string, limit: number): numb
 }
 
 /**
- * Every string within `limit` edits of `query` that `accept` takes (given the distance and the
- * string), with its distance; in id order within each distance, closest first.
- */
-export function stringsWithin(index: NearIndex, query: string, limit: number, accept: (d: number, text: string) => boolean = () => true): Array<{ id: number; distance: number }> {
-  const found: Array<{ id: number; distance: number }> = [];
-  for (const group of candidatesByBound(index, query, limit)) {
-    for (const id of group) {
-      const text = index.strings[id]!;
-      const d = distance(query, text);
-      if (d <= limit && accept(d, text)) found.push({ id, distance: d });
-    }
-  }
-  return found.sort((a, b) => a.distance - b.distance || a.id - b.id);
-}
-
-/**
  * The strings at the smallest distance to `query` among those within `limit` edits that `accept`
  * takes (ids ascending), and that distance; none: `{ distance: null, ids: [] }`.
  */
