@@ -6,6 +6,7 @@ import { RELATION_LINK } from './support/topics.ts';
 import { decodeUrlPart, existingTarget, isExternalUrl, isMarkdownPath, resolveLinkPath, splitUrl } from '../src/parse/link-targets.ts';
 import { relativeHref, replaceLinkFileName, replaceLinkFragment, replaceLinkPath } from './support/link-edits.ts';
 import { renamedTargets, replacementName } from './support/renamed-targets.ts';
+import { closestStrings, nearIndex, type NearIndex } from '../src/model/near-strings.ts';
 
 export const meta = {
   id: 'adr-link',
@@ -31,10 +32,6 @@ interface LinkCheck {
   project: ProjectIndex;
   ownAnchors: readonly string[];
   report: (descriptor: ReportDescriptor) => void;
-  /** What each missing target may have meant, found once however many links name it. */
-  candidates: Map<string, MissingCandidates>;
-  /** The same for each missing #fragment of each file's anchors. */
-  anchorGuesses: Map<readonly string[], Map<string, { close: string[]; wider: string[] }>>;
 }
 
 /** A #fragment as GitHub compares it: percent-decoded, without its `user-content-` prefix, any case. */
@@ -84,11 +81,15 @@ function suggestionsOf(candidates: ReadonlyArray<{ desc: string; edit: TextEdit 
   return candidates.flatMap(({ desc, edit }) => (edit ? [{ desc, fix: edit }] : []));
 }
 
+// What each missing #fragment of a file's anchors may have meant, per anchor list (the project's
+// are kept per file): found once for the set, however many records link that #fragment.
+const anchorGuesses = new WeakMap<readonly string[], Map<string, { close: string[]; wider: string[] }>>();
+
 /** A #fragment no heading of `anchors` has: the fix when one heading is surely meant, else suggestions. */
 function reportAnchor(check: LinkCheck, link: Reference, fragment: string, anchors: readonly string[], where: string): void {
   const wanted = normaliseFragment(fragment);
-  let guesses = check.anchorGuesses.get(anchors);
-  if (!guesses) check.anchorGuesses.set(anchors, (guesses = new Map()));
+  let guesses = anchorGuesses.get(anchors);
+  if (!guesses) anchorGuesses.set(anchors, (guesses = new Map()));
   const { close, wider } = guesses.get(wanted) ?? anchorCandidates(wanted, anchors);
   guesses.set(wanted, { close, wider });
   const sure = close.length === 1 && wider.length === 0 ? close[0]! : null;
@@ -99,26 +100,27 @@ function reportAnchor(check: LinkCheck, link: Reference, fragment: string, ancho
   check.report({ range: link.range, message, ...(fix ? { fix } : {}), ...(suggestions.length ? { suggestions } : {}) });
 }
 
-/** A folder's files as guessedTargets compares them: name less extension (lower case), extension, whether markdown. */
-interface GuessCandidate {
-  name: string;
-  stem: string;
-  extension: string;
-  markdown: boolean;
+/** A folder's files of one kind (markdown, or one extension), indexed by their name less extension (lower case). */
+interface GuessPool {
+  names: string[];
+  index: NearIndex;
 }
 
-// Per folder listing (the project's are memoised): each broken link compares with these, not with
-// names it would parse again.
-const guessPools = new WeakMap<readonly string[], GuessCandidate[]>();
+// Per folder listing (the project's are memoised) and kind: each broken link looks its near names
+// up in the index instead of comparing itself with every file of the folder.
+const guessPools = new WeakMap<readonly string[], Map<string, GuessPool>>();
 
 const stemOf = (file: string) => file.replace(/\.[^.]*$/, '').toLowerCase();
 const extensionOf = (file: string) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
 
-function guessPool(names: readonly string[]): GuessCandidate[] {
-  let pool = guessPools.get(names);
+function guessPool(names: readonly string[], kind: string): GuessPool {
+  let pools = guessPools.get(names);
+  if (!pools) guessPools.set(names, (pools = new Map()));
+  let pool = pools.get(kind);
   if (!pool) {
-    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf(name), markdown: isMarkdownPath(name) }));
-    guessPools.set(names, pool);
+    const ofKind = names.filter((name) => (kind === 'markdown' ? isMarkdownPath(name) : extensionOf(name) === kind));
+    pool = { names: ofKind, index: nearIndex(ofKind.map(stemOf)) };
+    pools.set(kind, pool);
   }
   return pool;
 }
@@ -126,26 +128,19 @@ function guessPool(names: readonly string[]): GuessCandidate[] {
 /**
  * Files a missing target may have meant when no record was renamed to it: the same name in the
  * linking file's own folder (a path written from the repository root without its leading `/`),
- * else the one name of the target's folder a typo away. Guesses: offered, never fixed.
+ * else the one name of the target's folder a typo away (an edit distance that grows with the
+ * name, and less than half of it: the closest such name when no other is as close). Guesses:
+ * offered, never fixed.
  */
 function guessedTargets(missing: string, folder: string, project: ProjectIndex): Array<{ shown: string; path: boolean }> {
   const name = basename(missing);
   if (dirname(missing) !== folder && existingTarget(join(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes('.');
-  const extension = extensionOf(name);
   const wanted = stemOf(name);
-  let best: string[] = [];
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 4));
-  for (const candidate of guessPool(project.list(dirname(missing)))) {
-    if (markdownLike ? !candidate.markdown : candidate.extension !== extension) continue;
-    // The distance is at least the difference in length: most names need no comparing.
-    if (Math.abs(candidate.stem.length - wanted.length) > bestDistance) continue;
-    const d = distance(wanted, candidate.stem);
-    if (d * 2 >= Math.max(wanted.length, candidate.stem.length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
-    else if (d === bestDistance) best.push(candidate.name);
-  }
-  return best.length === 1 ? [{ shown: replacementName(name, best[0]!), path: false }] : [];
+  const { names, index } = guessPool(project.list(dirname(missing)), markdownLike ? 'markdown' : extensionOf(name));
+  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  const { ids } = closestStrings(index, wanted, limit, (d, stem) => d * 2 < Math.max(wanted.length, stem.length));
+  return ids.length === 1 ? [{ shown: replacementName(name, names[ids[0]!]!), path: false }] : [];
 }
 
 /** What a missing target may have meant: the files it was renamed to, else guesses. */
@@ -154,13 +149,20 @@ interface MissingCandidates {
   guessed: Array<{ shown: string; path: boolean }>;
 }
 
+// What each missing target may have meant, per project (a run's view of the disk) and linking
+// folder: found once for the set, however many links of however many records name it.
+const missingGuesses = new WeakMap<ProjectIndex, Map<string, MissingCandidates>>();
+
 function missingCandidates(check: LinkCheck, absolute: string): MissingCandidates {
-  const known = check.candidates.get(absolute);
-  if (known) return known;
   const { adr, project } = check;
+  let known = missingGuesses.get(project);
+  if (!known) missingGuesses.set(project, (known = new Map()));
+  const key = `${dirname(adr.path)}\0${absolute}`;
+  const found = known.get(key);
+  if (found) return found;
   const renamed = renamedTargets(absolute, project.list(dirname(absolute))).map((name) => replacementName(basename(absolute), name));
   const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname(adr.path), project) : [] };
-  check.candidates.set(absolute, candidates);
+  known.set(key, candidates);
   return candidates;
 }
 
@@ -216,7 +218,7 @@ function checkReference(check: LinkCheck, link: Reference, image: boolean): void
 
 export const check: Rule['check'] = ({ adr, record, project, report }) => {
   // A set rule reads the record (links, images, anchors); the parsed ADR only to build a fix.
-  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report, candidates: new Map(), anchorGuesses: new Map() };
+  const context: LinkCheck = { adr, project, ownAnchors: record.anchors, report };
   // The link of a relation line ("Superseded by [..](..)") is a RELATION_LINK: the rule that owns
   // that topic reports it in its own words, with its own fix, and the engine drops this rule's
   // problem there while that rule is on (src/engine/run-rules.ts topicOwners).
