@@ -34518,7 +34518,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance7 = function(a, b) {
+    var distance8 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -34532,12 +34532,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance7;
+    exports.distance = distance8;
     var closest2 = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance7(str, arr[i]);
+        var dist = distance8(str, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -56603,8 +56603,92 @@ __export(adr_link_exports, {
   check: () => check18,
   meta: () => meta18
 });
-var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
 import { basename as basename13, dirname as dirname7, join as join5 } from "node:path";
+
+// src/model/near-strings.ts
+var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+var Q = 3;
+function gramKeys(text3) {
+  const seen = /* @__PURE__ */ new Map();
+  const keys = [];
+  for (let at = 0; at + Q <= text3.length; at++) {
+    const gram = text3.slice(at, at + Q);
+    const occurrence = seen.get(gram) ?? 0;
+    seen.set(gram, occurrence + 1);
+    keys.push(occurrence === 0 ? gram : `${gram}\0${occurrence}`);
+  }
+  return keys;
+}
+function nearIndex(strings) {
+  const postings = /* @__PURE__ */ new Map();
+  const byLength = /* @__PURE__ */ new Map();
+  strings.forEach((text3, id) => {
+    const sameLength = byLength.get(text3.length);
+    if (sameLength) sameLength.push(id);
+    else byLength.set(text3.length, [id]);
+    for (const key of gramKeys(text3)) {
+      const list2 = postings.get(key);
+      if (list2) list2.push(id);
+      else postings.set(key, [id]);
+    }
+  });
+  return { strings, postings, byLength, counts: new Uint32Array(strings.length) };
+}
+function candidatesByBound(index2, query, limit) {
+  const { postings, byLength, strings, counts } = index2;
+  const L = query.length;
+  const keys = gramKeys(query).map((key) => postings.get(key) ?? []);
+  keys.sort((a, b) => a.length - b.length);
+  const skip = Math.max(0, Math.min(keys.length, L - Q - Q * limit));
+  const touched = [];
+  for (let k = 0; k < keys.length - skip; k++) {
+    const list2 = keys[k];
+    for (let i = 0; i < list2.length; i++) {
+      const id = list2[i];
+      if (counts[id]++ === 0) touched.push(id);
+    }
+  }
+  const groups = Array.from({ length: limit + 1 }, () => []);
+  const add = (id, counted) => {
+    const M = strings[id].length;
+    const bound = Math.max(Math.abs(M - L), Math.ceil((Math.max(L, M) - Q + 1 - counted - skip) / Q));
+    if (bound <= limit) groups[bound].push(id);
+  };
+  for (let M = Math.max(0, L - limit); M <= L + limit; M++) {
+    if (Math.ceil((Math.max(L, M) - Q + 1 - skip) / Q) > limit) continue;
+    for (const id of byLength.get(M) ?? []) if (counts[id] === 0) add(id, 0);
+  }
+  for (const id of touched) {
+    add(id, counts[id]);
+    counts[id] = 0;
+  }
+  return groups;
+}
+function closestStrings(index2, query, limit, accept = () => true) {
+  for (const reach of /* @__PURE__ */ new Set([Math.min(2, limit), limit])) {
+    const found = closestWithin(index2, query, reach, accept);
+    if (found.ids.length > 0 || reach === limit) return found;
+  }
+  return { distance: null, ids: [] };
+}
+function closestWithin(index2, query, limit, accept) {
+  let best = limit;
+  let ids = [];
+  const groups = candidatesByBound(index2, query, limit);
+  for (let bound = 0; bound < groups.length && bound <= best; bound++) {
+    for (const id of groups[bound]) {
+      const text3 = index2.strings[id];
+      const d = (0, import_fastest_levenshtein3.distance)(query, text3);
+      if (d > best || !accept(d, text3)) continue;
+      if (d < best || ids.length === 0) [best, ids] = [d, [id]];
+      else ids.push(id);
+    }
+  }
+  return ids.length > 0 ? { distance: best, ids: ids.sort((a, b) => a - b) } : { distance: null, ids: [] };
+}
+
+// rules/adr-link.ts
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -56629,7 +56713,7 @@ function anchorCandidates(fragment, anchors) {
   const wider = [];
   const threshold = Math.max(2, Math.floor(fragment.length / 4));
   for (const anchor of lowerAnchors(anchors)) {
-    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein3.distance)(fragment, anchor);
+    const d = Math.abs(anchor.length - fragment.length) > threshold ? Infinity : (0, import_fastest_levenshtein4.distance)(fragment, anchor);
     if (d <= threshold && d * 2 < Math.max(fragment.length, anchor.length)) scored.push({ anchor, d });
     else if (anchor.startsWith(`${fragment}-`) || anchor.endsWith(`-${fragment}`) || fragment.startsWith(`${anchor}-`)) wider.push(anchor);
   }
@@ -56650,10 +56734,11 @@ var didYouMean = (shown) => shown.length ? `; did you mean ${shown.map((name) =>
 function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
+var anchorGuesses = /* @__PURE__ */ new WeakMap();
 function reportAnchor(check20, link, fragment, anchors, where) {
   const wanted2 = normaliseFragment(fragment);
-  let guesses = check20.anchorGuesses.get(anchors);
-  if (!guesses) check20.anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
+  let guesses = anchorGuesses.get(anchors);
+  if (!guesses) anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
   const { close: close2, wider } = guesses.get(wanted2) ?? anchorCandidates(wanted2, anchors);
   guesses.set(wanted2, { close: close2, wider });
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
@@ -56666,11 +56751,14 @@ function reportAnchor(check20, link, fragment, anchors, where) {
 var guessPools = /* @__PURE__ */ new WeakMap();
 var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
 var extensionOf2 = (file) => /\.[^.]*$/.exec(file)?.[0]?.toLowerCase() ?? "";
-function guessPool(names) {
-  let pool = guessPools.get(names);
+function guessPool(names, kind) {
+  let pools = guessPools.get(names);
+  if (!pools) guessPools.set(names, pools = /* @__PURE__ */ new Map());
+  let pool = pools.get(kind);
   if (!pool) {
-    pool = names.map((name) => ({ name, stem: stemOf(name), extension: extensionOf2(name), markdown: isMarkdownPath(name) }));
-    guessPools.set(names, pool);
+    const ofKind = names.filter((name) => kind === "markdown" ? isMarkdownPath(name) : extensionOf2(name) === kind);
+    pool = { names: ofKind, index: nearIndex(ofKind.map(stemOf)) };
+    pools.set(kind, pool);
   }
   return pool;
 }
@@ -56678,27 +56766,23 @@ function guessedTargets(missing, folder, project) {
   const name = basename13(missing);
   if (dirname7(missing) !== folder && existingTarget(join5(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
-  const extension2 = extensionOf2(name);
   const wanted2 = stemOf(name);
-  let best = [];
-  let bestDistance = Math.max(2, Math.floor(wanted2.length / 4));
-  for (const candidate of guessPool(project.list(dirname7(missing)))) {
-    if (markdownLike ? !candidate.markdown : candidate.extension !== extension2) continue;
-    if (Math.abs(candidate.stem.length - wanted2.length) > bestDistance) continue;
-    const d = (0, import_fastest_levenshtein3.distance)(wanted2, candidate.stem);
-    if (d * 2 >= Math.max(wanted2.length, candidate.stem.length)) continue;
-    if (d < bestDistance) [best, bestDistance] = [[candidate.name], d];
-    else if (d === bestDistance) best.push(candidate.name);
-  }
-  return best.length === 1 ? [{ shown: replacementName(name, best[0]), path: false }] : [];
+  const { names, index: index2 } = guessPool(project.list(dirname7(missing)), markdownLike ? "markdown" : extensionOf2(name));
+  const limit = Math.max(2, Math.floor(wanted2.length / 4));
+  const { ids } = closestStrings(index2, wanted2, limit, (d, stem) => d * 2 < Math.max(wanted2.length, stem.length));
+  return ids.length === 1 ? [{ shown: replacementName(name, names[ids[0]]), path: false }] : [];
 }
+var missingGuesses = /* @__PURE__ */ new WeakMap();
 function missingCandidates(check20, absolute) {
-  const known = check20.candidates.get(absolute);
-  if (known) return known;
   const { adr, project } = check20;
+  let known = missingGuesses.get(project);
+  if (!known) missingGuesses.set(project, known = /* @__PURE__ */ new Map());
+  const key = `${dirname7(adr.path)}\0${absolute}`;
+  const found = known.get(key);
+  if (found) return found;
   const renamed = renamedTargets(absolute, project.list(dirname7(absolute))).map((name) => replacementName(basename13(absolute), name));
   const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname7(adr.path), project) : [] };
-  check20.candidates.set(absolute, candidates);
+  known.set(key, candidates);
   return candidates;
 }
 function reportMissing2(check20, link, path, absolute, what) {
@@ -56743,7 +56827,7 @@ function checkReference(check20, link, image) {
   reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, report }) => {
-  const context3 = { adr, project, ownAnchors: record.anchors, report, candidates: /* @__PURE__ */ new Map(), anchorGuesses: /* @__PURE__ */ new Map() };
+  const context3 = { adr, project, ownAnchors: record.anchors, report };
   const relationLinks = new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":")));
   const relationContext = { ...context3, report: (descriptor) => report({ ...descriptor, topic: RELATION_LINK }) };
   for (const link of record.links) checkReference(relationLinks.has(link.range.join(":")) ? relationContext : context3, link, false);
@@ -56756,7 +56840,7 @@ __export(link_reference_defined_exports, {
   check: () => check19,
   meta: () => meta19
 });
-var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
 var meta19 = {
   id: "link-reference-defined",
   description: "Reference links and images ([text][label], [label][], and [label] in a file with definitions) use a label that is defined",
@@ -56851,7 +56935,7 @@ var SHORTCUT = /(?<![\p{L}\p{N}_)\]])(!?)\[([^[\]]+)\](?![[(:])/gu;
 var labelStem = (label) => label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "").replace(/s$/, "");
 function closeLabel(label, defined) {
   const wanted2 = normaliseLabel(label);
-  const close2 = [...defined].filter(([identifier]) => labelStem(identifier) === labelStem(wanted2) || wanted2.length >= 8 && (0, import_fastest_levenshtein4.distance)(wanted2, identifier) <= 1);
+  const close2 = [...defined].filter(([identifier]) => labelStem(identifier) === labelStem(wanted2) || wanted2.length >= 8 && (0, import_fastest_levenshtein5.distance)(wanted2, identifier) <= 1);
   return close2.length === 1 ? close2[0][1] : null;
 }
 function undefinedReference(written, defined, ignored) {
@@ -57150,7 +57234,7 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 }
 
 // src/model/catalogue.ts
-var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
 var Catalogue = class {
   patterns;
   categories;
@@ -57209,7 +57293,7 @@ var Catalogue = class {
     if (this.resolve(reference)) return null;
     const suggestions = this.suggestSlugs(reference);
     const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    return only !== void 0 && (0, import_fastest_levenshtein5.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
+    return only !== void 0 && (0, import_fastest_levenshtein6.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
   }
   /** The catalogue's spelling of a category name given in any case, or null. */
   category(name) {
@@ -57231,7 +57315,7 @@ function closest(word, candidates, limit) {
   for (const candidate of candidates) {
     const prefix = word.length >= 3 && candidate.startsWith(word);
     if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
-    const d = (0, import_fastest_levenshtein5.distance)(word, candidate);
+    const d = (0, import_fastest_levenshtein6.distance)(word, candidate);
     if (d <= threshold || prefix) found.push({ candidate, d });
   }
   return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
@@ -57701,7 +57785,7 @@ var LintCache = class _LintCache {
 };
 
 // src/run/config.ts
-var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein7 = __toESM(require_mod(), 1);
 import { existsSync as existsSync8 } from "node:fs";
 import { dirname as dirname9, resolve as resolve6 } from "node:path";
 
@@ -57783,8 +57867,8 @@ function readConfigData(file) {
 // src/run/config.ts
 var validateConfig = null;
 function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein6.distance)(id, a) - (0, import_fastest_levenshtein6.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein6.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein7.distance)(id, a) - (0, import_fastest_levenshtein7.distance)(id, b))[0];
+  return best && (0, import_fastest_levenshtein7.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
 }
 function resolveConfig(raw, file, baseDir, locate = () => "") {
   const where = file ?? "<config>";
