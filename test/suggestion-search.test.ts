@@ -14,17 +14,8 @@ import type { ProjectIndex, ReportDescriptor } from '../src/model/types.ts';
 import { existingTarget, isMarkdownPath } from '../src/parse/link-targets.ts';
 import { parseAdr } from '../src/parse/parse-adr.ts';
 import { buildRecord, markdownAnchors } from '../src/parse/record.ts';
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's seeded PRNG, so a failing case can be reproduced from its seed.
+import { mulberry32 } from '../scripts/bench-corpus.ts';
 
 const WORDS = ['use', 'kafka', 'for', 'orders', 'postgres', 'api', 'gateway', 'cache', 'redis', 'auth', 'saga', 'aaa', 'ab', 'x', 'log', 'logs', 'event', 'events'];
 const EXTENSIONS = ['.md', '.md', '.md', '.markdown', '.png', '.svg', '.html', '.MD'];
