@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { AdrRecord, ParsedAdr, Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { fileNumberDigits } from '../src/model/naming.ts';
-import { titleNumber } from '../src/parse/record.ts';
+import { titleNumber } from '../src/parse/record-title.ts';
 
 export const meta = {
   id: 'adr-number-mismatch',

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import { frontmatterField, keyRange, nodeRange } from '../src/parse/parse-adr.ts';
+import { frontmatterField, keyRange, nodeRange } from '../src/parse/frontmatter.ts';
 import { readStatus, statusNamesSuccessor, statusVocabulary, type StatusVocabulary } from '../src/model/status.ts';
 
 export interface Options {

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import type { AdrRecord, AdrRelation, ProjectIndex, RelationKind, Rule, RuleContext } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import { frontmatterField, nodeRange } from '../src/parse/parse-adr.ts';
+import { frontmatterField, nodeRange } from '../src/parse/frontmatter.ts';
 import { existingTarget } from '../src/parse/link-targets.ts';
 import { relativeHref, replaceLinkFileName } from './support/link-edits.ts';
 import { renamedTargets, replacementName } from './support/renamed-targets.ts';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { AdrRecord, Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import { comparableTitle } from '../src/parse/record.ts';
+import { comparableTitle } from '../src/parse/record-title.ts';
 import { memoPerArray, recordsByFolder } from './support/set-index.ts';
 
 export const meta = {

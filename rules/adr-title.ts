@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { FolderTemplate, Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import { comparableTitle } from '../src/parse/record.ts';
+import { comparableTitle } from '../src/parse/record-title.ts';
 import { PLACEHOLDER } from '../src/parse/conventions.ts';
 
 export const meta = {

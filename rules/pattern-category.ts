@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ParsedAdr, Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import { frontmatterField, nodeRange } from '../src/parse/parse-adr.ts';
+import { frontmatterField, nodeRange } from '../src/parse/frontmatter.ts';
 import { distance } from 'fastest-levenshtein';
 
 export const meta = {

@@ -7,7 +7,7 @@ import type { ListItem, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { AdrRecord, ParsedAdr, RelationKind, TextEdit } from '../../src/model/types.ts';
-import { frontmatterField, nodeRange } from '../../src/parse/parse-adr.ts';
+import { frontmatterField, nodeRange } from '../../src/parse/frontmatter.ts';
 import { FRONTMATTER_RELATIONS } from '../../src/parse/record-relations.ts';
 import { encodeDestination, relativeHref } from './link-edits.ts';
 import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from './yaml-edits.ts';

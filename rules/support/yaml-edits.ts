@@ -1,6 +1,6 @@
 // Minimal text edits on YAML source, shared by the rules that fix frontmatter.
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { frontmatterField, nodeRange } from '../../src/parse/parse-adr.ts';
+import { frontmatterField, nodeRange } from '../../src/parse/frontmatter.ts';
 import type { ParsedAdr, TextEdit } from '../../src/model/types.ts';
 
 function lineStart(text: string, offset: number): number {

@@ -11,9 +11,6 @@ import { readFrontmatter } from './frontmatter.ts';
 import { readDeclarations } from './declarations.ts';
 import { collectBody } from './body.ts';
 
-// Rules read frontmatter nodes and their ranges through these.
-export { frontmatterField, keyRange, nodeRange } from './frontmatter.ts';
-
 /**
  * The markdown parse adrlint builds on, bounded (src/parse/bounded-parse.ts): throws TooComplexError for
  * a text it will not parse or that took too long.

@@ -18,7 +18,6 @@ import { relationsOf } from './record-relations.ts';
 import { stripTitleNumber, titleNumber } from './record-title.ts';
 import { withBodyOnDemand } from './record-body.ts';
 
-export { comparableTitle, stripTitleNumber, titleNumber, type TitleNumber } from './record-title.ts';
 export { fileNumber } from '../model/naming.ts';
 
 /** Slugs of the catalogue patterns the frontmatter declares, in any form, in order, once each. */
