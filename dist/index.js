@@ -52047,7 +52047,9 @@ var TooComplexError = class extends Error {
 function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
-var NS_PER_CHAR = 2e4;
+var NS_PER_CHAR = 1500;
+var NS_PER_LINE = 9e4;
+var NS_PER_MARK = 6e4;
 var NS_PER_BLOCK_CHAR_MARK = 70;
 var NS_PER_LINE_LEVEL_SQUARED = 800;
 var MARKS = new Uint8Array(128);
@@ -52079,6 +52081,7 @@ function measureMarkdown(text3) {
   let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
+  let marks = 0;
   let start2 = frontmatterEnd(text3);
   let line = start2 === 0 ? 0 : lineCount(text3, start2);
   while (start2 <= text3.length) {
@@ -52101,12 +52104,17 @@ function measureMarkdown(text3) {
     } else if (fenceLine) fence3 = fenceLine;
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
-      if (!prefix.thematicBreak) blockMarks += scanInline(text3, prefix.contentStart, end, line, open2, worst) + 1;
+      if (!prefix.thematicBreak) {
+        const lineMarks = scanInline(text3, prefix.contentStart, end, line, open2, worst);
+        marks += lineMarks;
+        blockMarks += lineMarks + 1;
+      }
     }
     start2 = next;
   }
   blockCost += blockLength * blockMarks;
-  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  const linear = text3.length * NS_PER_CHAR + line * NS_PER_LINE + marks * NS_PER_MARK;
+  const estimatedMs = (linear + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 function problemOf({ nesting, run, brackets, emphasis }) {
@@ -58232,7 +58240,7 @@ function parsedHead(path, source, catalogue) {
   if (RELATION_WORD.test(text3.slice(bodyStart))) return null;
   const section = SECTION_HEADING.exec(text3.slice(bodyStart));
   const headEnd = section ? bodyStart + section.index : text3.length;
-  if (DATE_WORD.test(text3.slice(0, headEnd))) return parsedPrefix(path, source, bom, bodyStart, headEnd, catalogue);
+  if (DATE_WORD.test(text3.slice(bodyStart, headEnd))) return parsedPrefix(path, source, bom, bodyStart, headEnd, catalogue);
   const title = heading[1];
   return parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd3, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(title), text: title });
 }

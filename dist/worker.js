@@ -24400,7 +24400,9 @@ var TooComplexError = class extends Error {
 function tooComplex(reason) {
   return new TooComplexError(`is too complex to parse: ${reason}`);
 }
-var NS_PER_CHAR = 2e4;
+var NS_PER_CHAR = 1500;
+var NS_PER_LINE = 9e4;
+var NS_PER_MARK = 6e4;
 var NS_PER_BLOCK_CHAR_MARK = 70;
 var NS_PER_LINE_LEVEL_SQUARED = 800;
 var MARKS = new Uint8Array(128);
@@ -24432,6 +24434,7 @@ function measureMarkdown(text3) {
   let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
+  let marks = 0;
   let start2 = frontmatterEnd(text3);
   let line = start2 === 0 ? 0 : lineCount(text3, start2);
   while (start2 <= text3.length) {
@@ -24454,12 +24457,17 @@ function measureMarkdown(text3) {
     } else if (fenceLine) fence3 = fenceLine;
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
-      if (!prefix.thematicBreak) blockMarks += scanInline(text3, prefix.contentStart, end, line, open, worst) + 1;
+      if (!prefix.thematicBreak) {
+        const lineMarks = scanInline(text3, prefix.contentStart, end, line, open, worst);
+        marks += lineMarks;
+        blockMarks += lineMarks + 1;
+      }
     }
     start2 = next;
   }
   blockCost += blockLength * blockMarks;
-  const estimatedMs = (text3.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  const linear = text3.length * NS_PER_CHAR + line * NS_PER_LINE + marks * NS_PER_MARK;
+  const estimatedMs = (linear + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 function problemOf({ nesting, run, brackets, emphasis }) {

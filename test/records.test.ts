@@ -8,6 +8,7 @@ import { parseAdr } from '../src/parse/parse-adr.ts';
 import { buildRecord } from '../src/parse/record.ts';
 import { headRecord } from '../src/parse/record-head.ts';
 import type { AdrRecord } from '../src/model/types.ts';
+import { corpusFiles } from '../scripts/bench-corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);
@@ -90,6 +91,25 @@ describe.skipIf(!existsSync(CORPUS))('one record, however it was read', () => {
       }
     }
     expect(fromHead).toBeGreaterThan(20);
+  });
+
+  it('a record with its date in the frontmatter or in a Date: line is read from its head the same', () => {
+    const { files } = corpusFiles(80, 7);
+    const moved = (text: string) => {
+      const date = /^date: (.*)$/m.exec(text)?.[1];
+      return date === undefined ? text : text.replace(/^date: .*\n/m, '').replace(/^# .*\n/m, (title) => `${title}\nDate: ${date}\n`);
+    };
+    // Each record as generated, and with its date moved from the frontmatter to a Date: line.
+    const shapes = [...files].flatMap(([name, text]) => [[name, text], [`dated-${name}`, moved(text)]] as const);
+    let fromHead = 0;
+    for (const [name, source] of shapes) {
+      const path = `/set/docs/adr/${name}`;
+      const head = headRecord(path, source, catalogue);
+      if (!head) continue;
+      fromHead++;
+      expect({ ...head }, name).toEqual({ ...buildRecord(parseAdr(path, source, catalogue), catalogue) });
+    }
+    expect(fromHead).toBeGreaterThan(40);
   });
 
   it('is kept in the cache as read from the head until its body is read, then in full', () => {

@@ -34,12 +34,16 @@ export interface MarkdownMeasure {
   estimatedMs: number;
 }
 
-// Costs measured on micromark's worst shapes (a 2-core machine, busy): any line costs at most
-// ~20 µs a character (short list items); the superlinear shapes inside one block of text (lazy
+// Costs measured on micromark's worst shapes (a 2-core machine, busy), with a margin of about 1.5:
+// plain text costs at most ~1.5 µs a character, a line at most ~90 µs more (a list item, a
+// definition), a mark at most ~60 µs more (a one-letter emphasis); prose runs at 0.5 µs a character,
+// so a 60 KB record is estimated at a few hundred ms and parsed where it is asked for. The superlinear shapes inside one block of text (lazy
 // lines, emphasis and link resolution, raw HTML left open, nested images) at most ~70 ns per
 // character of the block and mark that starts one in it (a line break, or one of MARKS): each may
 // scan to the block's end. Containers cost at most ~800 ns per square level of each line.
-const NS_PER_CHAR = 20_000;
+const NS_PER_CHAR = 1_500;
+const NS_PER_LINE = 90_000;
+const NS_PER_MARK = 60_000;
 const NS_PER_BLOCK_CHAR_MARK = 70;
 const NS_PER_LINE_LEVEL_SQUARED = 800;
 
@@ -96,6 +100,7 @@ export function measureMarkdown(text: string): MarkdownMeasure {
   let blockMarks = 0;
   let blockCost = 0;
   let levelCost = 0;
+  let marks = 0;
   // The frontmatter is YAML, read by its own parser.
   let start = frontmatterEnd(text);
   let line = start === 0 ? 0 : lineCount(text, start);
@@ -121,12 +126,17 @@ export function measureMarkdown(text: string): MarkdownMeasure {
     else {
       if (prefix.depth > worst.nesting.depth) worst.nesting = { depth: prefix.depth, line, lists: prefix.lists, quotes: prefix.quotes };
       // A thematic break (`* * *`, `___`) is no emphasis and opens nothing.
-      if (!prefix.thematicBreak) blockMarks += scanInline(text, prefix.contentStart, end, line, open, worst) + 1;
+      if (!prefix.thematicBreak) {
+        const lineMarks = scanInline(text, prefix.contentStart, end, line, open, worst);
+        marks += lineMarks;
+        blockMarks += lineMarks + 1;
+      }
     }
     start = next;
   }
   blockCost += blockLength * blockMarks;
-  const estimatedMs = (text.length * NS_PER_CHAR + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
+  const linear = text.length * NS_PER_CHAR + line * NS_PER_LINE + marks * NS_PER_MARK;
+  const estimatedMs = (linear + blockCost * NS_PER_BLOCK_CHAR_MARK + levelCost * NS_PER_LINE_LEVEL_SQUARED) / 1e6;
   return { problem: problemOf(worst), estimatedMs };
 }
 

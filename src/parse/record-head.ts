@@ -3,9 +3,9 @@
 // head instead of the file; the builder reads the rest from a full parse if anything asks for it.
 // Set rules read other records' name, numbers, title, date and relations only. A file that opens
 // (after any frontmatter) with a plain `# N. Title` line, and whose body below it mentions no
-// relation word, holds all of those in its head: the date from the few lines before the first
-// section, parsed on their own; without a date there, the frontmatter and the title line without a
-// markdown parse. Anything else is parsed in full.
+// relation word, holds all of those in its head: a body date from the few lines below the title
+// and before the first section, parsed on their own; without one, the frontmatter and the title line
+// with no markdown parse. Anything else is parsed in full.
 import type { Catalogue } from '../model/catalogue.ts';
 import { parseAdr, parseHead } from './parse-adr.ts';
 import { TooComplexError } from './complexity.ts';
@@ -19,8 +19,9 @@ const RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.sour
 // A title whose text is its source: no escapes, entities, inline markup or closing hashes.
 const PLAIN_TITLE = /^# +([^\\`*_[\]<>&!{}~|#\r\n]*[^\\`*_[\]<>&!{}~|#\s])[ \t]*$/;
 
-// A record's date is a frontmatter `date` or a `Date:` line before the first section; where the
-// word is nowhere before it, there is none.
+// A record's date is a frontmatter `date` (read with the frontmatter, no markdown parse needed) or
+// a `Date:` line between the title and the first section; where the word is nowhere there, the
+// body gives none.
 const DATE_WORD = /date/i;
 // The first section heading (`##` or deeper): the record reads no date past it.
 const SECTION_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/m;
@@ -60,8 +61,8 @@ function parsedHead(path: string, source: string, catalogue: Catalogue): ParsedA
   if (RELATION_WORD.test(text.slice(bodyStart))) return null;
   const section = SECTION_HEADING.exec(text.slice(bodyStart));
   const headEnd = section ? bodyStart + section.index : text.length;
-  if (DATE_WORD.test(text.slice(0, headEnd))) return parsedPrefix(path, source, bom, bodyStart, headEnd, catalogue);
-  // No date: the frontmatter and the title are all the head fields need (a prefix of the file, so
+  if (DATE_WORD.test(text.slice(bodyStart, headEnd))) return parsedPrefix(path, source, bom, bodyStart, headEnd, catalogue);
+  // No date in the body: the frontmatter and the title are all the head fields need (a prefix of the file, so
   // every range is the file's own), built without a markdown parse.
   const title = heading[1]!;
   return parseHead(path, source.slice(0, bom + bodyStart), frontmatterEnd, { lineStart: at, lineEnd: at + line.length, start: at + line.indexOf(title), text: title });
