@@ -42959,13 +42959,14 @@ async function discoverFiles(inputs, cwd, config) {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  const whyNot = notAdrReason(folders, cwd, config, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
+  const names = nameCheck(cwd, config);
+  const whyNot = notAdrReason(folders, names, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
   const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
   const skipped = [...named].sort().flatMap((path) => {
     const reason = whyNot(path);
     return reason === null ? [] : [{ path, reason }];
   });
-  return { files, missing, skipped };
+  return { files, missing, skipped, names };
 }
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
@@ -42978,10 +42979,11 @@ function explicitAdrFiles(config) {
     }
   });
 }
-function notAdrReason(folders, cwd, config, explicit) {
+function nameCheck(cwd, config) {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
-  const byName = (file, folder) => {
+  const answers = /* @__PURE__ */ new Map();
+  const check20 = (file, folder) => {
     const name = basename3(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
@@ -42990,6 +42992,14 @@ function notAdrReason(folders, cwd, config, explicit) {
     if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
     return null;
   };
+  return (file, folder) => {
+    const key = folder ? `${file}/` : file;
+    let answer = answers.get(key);
+    if (answer === void 0) answers.set(key, answer = check20(file, folder));
+    return answer;
+  };
+}
+function notAdrReason(folders, byName, explicit) {
   const numberedFolders = /* @__PURE__ */ new Map();
   const inNumberedFolder = (file) => {
     const folder = dirname2(file);
@@ -43027,12 +43037,12 @@ function templateFileOf(folder) {
   const name = names.filter((entry) => isMarkdown(entry) && isTemplateName(entry)).sort()[0];
   return name === void 0 ? null : join2(folder, name);
 }
-function adrFilesOfFolders(folderPaths, cwd, config) {
+function adrFilesOfFolders(folderPaths, cwd, config, names = nameCheck(cwd, config)) {
   const found = /* @__PURE__ */ new Set();
   const folders = /* @__PURE__ */ new Set();
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   for (const folder of folders) found.delete(folder);
-  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  const whyNot = notAdrReason(folders, names, new Set(explicitAdrFiles(config)));
   return [...found].filter((file) => whyNot(file) === null).sort();
 }
 function searchFolder(root, isMatch, deep, found, folders) {
@@ -52747,16 +52757,27 @@ var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
 var WORD_START = /^[\p{L}\p{N}_]/u;
 var SEPARATOR_START = /^[\s-]/u;
 var SEPARATOR_KEY = " ";
+var ASCII_KIND = new Uint8Array(128).fill(OTHER);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  if (WORD_START.test(char)) ASCII_KIND[code] = WORD;
+  else if (SEPARATOR_START.test(char)) ASCII_KIND[code] = SEPARATOR;
+}
+function kindOf2(token) {
+  const code = token.charCodeAt(0);
+  if (code < 128) return ASCII_KIND[code];
+  return WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+}
 function tokenize(text3) {
   const tokens = [];
   for (const match of text3.matchAll(TOKEN)) {
     const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+    const kind = kindOf2(token);
+    const key = kind === SEPARATOR ? SEPARATOR_KEY : token.toLowerCase();
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token, key });
   }
   return tokens;
 }
-var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
 function canStart(tokens, at) {
   const token = tokens[at];
   const before2 = tokens[at - 1];
@@ -52781,7 +52802,7 @@ var TermTrie = class {
     let node2 = this.root;
     for (const token of tokens) {
       node2.next ??= /* @__PURE__ */ new Map();
-      const key = keyOf(token);
+      const key = token.key;
       let child = node2.next.get(key);
       if (!child) {
         child = newNode();
@@ -52816,7 +52837,7 @@ var TermTrie = class {
     let node2 = this.root;
     for (let at = from; node2?.next && at < tokens.length; at++) {
       const token = tokens[at];
-      const key = keyOf(token);
+      const key = token.key;
       const child = node2.next.get(key);
       const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
       if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
@@ -53981,9 +54002,13 @@ function sectionNames(title) {
 }
 var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
 function withOneWordInside(heading, name) {
+  const first = name.indexOf(" ");
+  const last = name.lastIndexOf(" ");
+  if (first < 0 || heading.length <= name.length + 1) return false;
+  if (!heading.startsWith(name.slice(0, first + 1)) || !heading.endsWith(name.slice(last))) return false;
   const words3 = name.split(" ");
   const written = heading.split(" ");
-  if (words3.length < 2 || written.length !== words3.length + 1) return false;
+  if (written.length !== words3.length + 1) return false;
   for (let extra = 1; extra < written.length - 1; extra++) {
     if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
   }
@@ -58189,9 +58214,9 @@ function namesOnlySkippedFiles(paths, cwd, discovery) {
   const names = new Set(discovery.skipped.map((file) => file.path));
   return paths.length > 0 && paths.every((path) => names.has(resolve8(cwd, path)));
 }
-function readRunFiles(linted, cwd, config, hashOf) {
+function readRunFiles(linted, cwd, config, hashOf, names) {
   const named = new Set(linted);
-  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname13(file))), cwd, config).filter((file) => !named.has(file));
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname13(file))), cwd, config, names).filter((file) => !named.has(file));
   const files = linted.map((path) => {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: "", hash: "", error: read.reason };
@@ -58671,7 +58696,7 @@ async function lintProject(options) {
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings = [];
   const cache = openCache(options, config, catalogue, warnings);
-  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => cache ? contentHash(source) : "");
+  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => cache ? contentHash(source) : "", discovery.names);
   const readable2 = files.filter((file) => file.error === void 0);
   const conventions2 = readConventions(readable2, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   const toParse = recordsFromCacheOrHead(files, cache, conventions2, catalogue);

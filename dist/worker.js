@@ -15053,16 +15053,27 @@ var TOKEN = /[\p{L}\p{N}_]+|[\s-]+|[^]/gu;
 var WORD_START = /^[\p{L}\p{N}_]/u;
 var SEPARATOR_START = /^[\s-]/u;
 var SEPARATOR_KEY = " ";
+var ASCII_KIND = new Uint8Array(128).fill(OTHER);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  if (WORD_START.test(char)) ASCII_KIND[code] = WORD;
+  else if (SEPARATOR_START.test(char)) ASCII_KIND[code] = SEPARATOR;
+}
+function kindOf(token) {
+  const code = token.charCodeAt(0);
+  if (code < 128) return ASCII_KIND[code];
+  return WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+}
 function tokenize(text3) {
   const tokens = [];
   for (const match of text3.matchAll(TOKEN)) {
     const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+    const kind = kindOf(token);
+    const key = kind === SEPARATOR ? SEPARATOR_KEY : token.toLowerCase();
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token, key });
   }
   return tokens;
 }
-var keyOf = (token) => token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase();
 function canStart(tokens, at) {
   const token = tokens[at];
   const before = tokens[at - 1];
@@ -15087,7 +15098,7 @@ var TermTrie = class {
     let node2 = this.root;
     for (const token of tokens) {
       node2.next ??= /* @__PURE__ */ new Map();
-      const key = keyOf(token);
+      const key = token.key;
       let child = node2.next.get(key);
       if (!child) {
         child = newNode();
@@ -15122,7 +15133,7 @@ var TermTrie = class {
     let node2 = this.root;
     for (let at = from; node2?.next && at < tokens.length; at++) {
       const token = tokens[at];
-      const key = keyOf(token);
+      const key = token.key;
       const child = node2.next.get(key);
       const value2 = child?.exact ?? (token.kind === WORD ? pluralOf(node2.next, key) : null);
       if (value2 != null && canEnd(tokens, at)) best = { to: at, value: value2 };
@@ -26174,9 +26185,13 @@ function sectionNames(title) {
 }
 var QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de|du|des|sur|für|zu|para|sobre|per|su)\s/;
 function withOneWordInside(heading, name) {
+  const first = name.indexOf(" ");
+  const last = name.lastIndexOf(" ");
+  if (first < 0 || heading.length <= name.length + 1) return false;
+  if (!heading.startsWith(name.slice(0, first + 1)) || !heading.endsWith(name.slice(last))) return false;
   const words3 = name.split(" ");
   const written = heading.split(" ");
-  if (words3.length < 2 || written.length !== words3.length + 1) return false;
+  if (written.length !== words3.length + 1) return false;
   for (let extra = 1; extra < written.length - 1; extra++) {
     if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(" ") === name) return true;
   }

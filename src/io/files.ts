@@ -36,6 +36,8 @@ export interface Discovery {
    * markdown file, and those are no error.
    */
   skipped: SkippedFile[];
+  /** The name check the discovery used, to be used again for the rest of the files' folders. */
+  names: NameCheck;
 }
 
 export interface SkippedFile {
@@ -123,7 +125,8 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
     }
   }
 
-  const whyNot = notAdrReason(folders, cwd, config, new Set([...named, ...explicitAdrFiles(config)]));
+  const names = nameCheck(cwd, config);
+  const whyNot = notAdrReason(folders, names, new Set([...named, ...explicitAdrFiles(config)]));
   const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
   const skipped = [...named]
     .sort()
@@ -131,7 +134,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
       const reason = whyNot(path);
       return reason === null ? [] : [{ path, reason }];
     });
-  return { files, missing, skipped };
+  return { files, missing, skipped, names };
 }
 
 /**
@@ -150,16 +153,18 @@ function explicitAdrFiles(config: ResolvedConfig): string[] {
   });
 }
 
+/** Why a file is not an ADR by its name or the ignore patterns alone (null: it may be one); `folder`: the entry is a folder. */
+export type NameCheck = (file: string, folder: boolean) => string | null;
+
 /**
- * Why a found markdown file is not an ADR, or null when it is one: a README or index page
- * (`nonAdrFiles`), a template, an ignored file, or an unnumbered page in a folder of numbered
- * records, unless it is `explicit` (named on the command line, or listed in `adrs`).
+ * The name check of a run: a template, a README or index page (`nonAdrFiles`), or an ignored file.
+ * Each answer is kept, as a run asks again for the files of its folders after discovering them.
  */
-function notAdrReason(folders: Set<string>, cwd: string, config: ResolvedConfig, explicit: Set<string>): (file: string) => string | null {
+export function nameCheck(cwd: string, config: ResolvedConfig): NameCheck {
   const { matcher, root } = buildIgnore(cwd, config);
   const isNonAdr = picomatch(config.nonAdrFiles, { dot: true });
-  /** Why a file is not an ADR by its name or the ignore patterns alone. */
-  const byName = (file: string, folder: boolean): string | null => {
+  const answers = new Map<string, string | null>();
+  const check = (file: string, folder: boolean): string | null => {
     const name = basename(file);
     if (isTemplateName(name)) return 'a template, not an ADR';
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
@@ -169,6 +174,20 @@ function notAdrReason(folders: Set<string>, cwd: string, config: ResolvedConfig,
     if (inside && matcher.ignores(toPosix(path) + (folder ? '/' : ''))) return 'ignored by .gitignore or the config\'s "ignore"';
     return null;
   };
+  return (file, folder) => {
+    const key = folder ? `${file}/` : file;
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = check(file, folder)));
+    return answer;
+  };
+}
+
+/**
+ * Why a found markdown file is not an ADR, or null when it is one: its name (`byName`), or an
+ * unnumbered page in a folder of numbered records, unless it is `explicit` (named on the command
+ * line, or listed in `adrs`).
+ */
+function notAdrReason(folders: Set<string>, byName: NameCheck, explicit: Set<string>): (file: string) => string | null {
   const numberedFolders = new Map<string, boolean>();
   const inNumberedFolder = (file: string): boolean => {
     const folder = dirname(file);
@@ -216,13 +235,13 @@ export function templateFileOf(folder: string): string | null {
  * Every ADR file of the given folders (not their subfolders): the set cross-file rules compare a
  * linted file with, so `adrlint docs/adr/0042-x.md` still finds that 0042 is taken.
  */
-export function adrFilesOfFolders(folderPaths: Iterable<string>, cwd: string, config: ResolvedConfig): string[] {
+export function adrFilesOfFolders(folderPaths: Iterable<string>, cwd: string, config: ResolvedConfig, names = nameCheck(cwd, config)): string[] {
   const found = new Set<string>();
   const folders = new Set<string>();
   for (const folder of folderPaths) searchFolder(folder, () => true, false, found, folders);
   // Folders named like markdown files are not ADRs of the set.
   for (const folder of folders) found.delete(folder);
-  const whyNot = notAdrReason(folders, cwd, config, new Set(explicitAdrFiles(config)));
+  const whyNot = notAdrReason(folders, names, new Set(explicitAdrFiles(config)));
   return [...found].filter((file) => whyNot(file) === null).sort();
 }
 

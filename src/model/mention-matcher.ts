@@ -35,6 +35,8 @@ interface Token {
   start: number;
   end: number;
   text: string;
+  /** The token as the trie holds it (lower case; a separator run is SEPARATOR_KEY). */
+  key: string;
 }
 
 // A word is a run of letters, digits and underscores (`saga_id` is one word, not "saga"); spaces and
@@ -45,17 +47,31 @@ const SEPARATOR_START = /^[\s-]/u;
 // The trie key of a separator run: no word or other token can be a space.
 const SEPARATOR_KEY = ' ';
 
+// The kind of a token by its first character, for ASCII (most of any text): the regular
+// expressions above, without running them on each token.
+const ASCII_KIND = new Uint8Array(128).fill(OTHER);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  if (WORD_START.test(char)) ASCII_KIND[code] = WORD;
+  else if (SEPARATOR_START.test(char)) ASCII_KIND[code] = SEPARATOR;
+}
+
+function kindOf(token: string): Kind {
+  const code = token.charCodeAt(0);
+  if (code < 128) return ASCII_KIND[code] as Kind;
+  return WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
-    const kind = WORD_START.test(token) ? WORD : SEPARATOR_START.test(token) ? SEPARATOR : OTHER;
-    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token });
+    const kind = kindOf(token);
+    const key = kind === SEPARATOR ? SEPARATOR_KEY : token.toLowerCase();
+    tokens.push({ kind, start: match.index, end: match.index + token.length, text: token, key });
   }
   return tokens;
 }
-
-const keyOf = (token: Token): string => (token.kind === SEPARATOR ? SEPARATOR_KEY : token.text.toLowerCase());
 
 /**
  * Whole words: a match may not start right after a word character or a hyphen ("redux-saga"), nor
@@ -99,7 +115,7 @@ class TermTrie {
     let node = this.root;
     for (const token of tokens) {
       node.next ??= new Map();
-      const key = keyOf(token);
+      const key = token.key;
       let child = node.next.get(key);
       if (!child) {
         child = newNode();
@@ -136,7 +152,7 @@ class TermTrie {
     let node: TrieNode | undefined = this.root;
     for (let at = from; node?.next && at < tokens.length; at++) {
       const token = tokens[at]!;
-      const key = keyOf(token);
+      const key = token.key;
       const child: TrieNode | undefined = node.next.get(key);
       // Singular first, then the word less -es, then less -s ("boxes" is "box", "lanes" is "lane").
       const value = child?.exact ?? (token.kind === WORD ? pluralOf(node.next, key) : null);

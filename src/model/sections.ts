@@ -96,10 +96,15 @@ const QUALIFIED = /^\s*[:(\-–—,]|^\s+(?:for|of|on|about|regarding|in|pour|de
 
 /** The name's words with one more word inside: "Considered Evaluation Options" is Considered Options. */
 function withOneWordInside(heading: string, name: string): boolean {
+  // The extra word sits after the name's first word and before its last, so the heading starts
+  // with the one and ends with the other: checked first, as this runs for each heading and name.
+  const first = name.indexOf(' ');
+  const last = name.lastIndexOf(' ');
+  if (first < 0 || heading.length <= name.length + 1) return false;
+  if (!heading.startsWith(name.slice(0, first + 1)) || !heading.endsWith(name.slice(last))) return false;
   const words = name.split(' ');
   const written = heading.split(' ');
-  if (words.length < 2 || written.length !== words.length + 1) return false;
-  // The extra word sits after the name's first word and before its last.
+  if (written.length !== words.length + 1) return false;
   for (let extra = 1; extra < written.length - 1; extra++) {
     if ([...written.slice(0, extra), ...written.slice(extra + 1)].join(' ') === name) return true;
   }

@@ -87,7 +87,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings: string[] = [];
   const cache = openCache(options, config, catalogue, warnings);
-  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => (cache ? contentHash(source) : ''));
+  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => (cache ? contentHash(source) : ''), discovery.names);
   const readable = files.filter((file) => file.error === undefined);
   const conventions = readConventions(readable, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
 

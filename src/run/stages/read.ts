@@ -3,7 +3,7 @@
 // lint by design (a hook naming only files that are not ADRs).
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../../model/config.ts';
-import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError, type Discovery } from '../../io/files.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError, type Discovery, type NameCheck } from '../../io/files.ts';
 import type { RunFile } from './run-file.ts';
 
 /**
@@ -36,11 +36,12 @@ export interface ReadFiles {
 /**
  * Read the linted files and the other ADRs of their folders. A linted file that cannot be read is
  * kept with its reason (a fatal result later); another file of the set that cannot be read is
- * simply not in the set (it is reported when it is linted).
+ * simply not in the set (it is reported when it is linted). `names`: the discovery's name check,
+ * whose answers are kept.
  */
-export function readRunFiles(linted: readonly string[], cwd: string, config: ResolvedConfig, hashOf: (source: string) => string): ReadFiles {
+export function readRunFiles(linted: readonly string[], cwd: string, config: ResolvedConfig, hashOf: (source: string) => string, names?: NameCheck): ReadFiles {
   const named = new Set(linted);
-  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname(file))), cwd, config).filter((file) => !named.has(file));
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname(file))), cwd, config, names).filter((file) => !named.has(file));
   const files: RunFile[] = linted.map((path) => {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: '', hash: '', error: read.reason };
