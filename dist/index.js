@@ -53681,7 +53681,7 @@ function comparableTitle(title) {
 var HEAD_FIELDS = ["path", "folder", "name", "fileNumber", "number", "title", "date", "relations"];
 var BODY_FIELDS = ["format", "h1Count", "h1Range", "frontmatterTitle", "status", "sections", "anchors", "links", "images", "patterns", "mentioned", "directives"];
 var unreadable = /* @__PURE__ */ new WeakSet();
-function withBodyOnDemand(head, readBody) {
+function withBodyOnDemand(head, readBody, known = {}) {
   let body = null;
   let read = readBody;
   const record = {};
@@ -53697,7 +53697,10 @@ function withBodyOnDemand(head, readBody) {
     return body;
   };
   for (const key of HEAD_FIELDS) Object.assign(record, { [key]: head[key] });
-  for (const key of BODY_FIELDS) Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  for (const key of BODY_FIELDS) {
+    if (Object.hasOwn(known, key)) Object.defineProperty(record, key, { value: known[key], enumerable: true });
+    else Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  }
   Object.defineProperty(record, "toJSON", { value: () => body ?? { ...unreadBody(head), partial: true } });
   return record;
 }
@@ -53849,6 +53852,9 @@ function buildRecord(adr, catalogue, full) {
 }
 function resumedRecord(head, catalogue, full) {
   return withBodyOnDemand(head, () => recordOf(full(), catalogue));
+}
+function storedRecord(head, catalogue, kept, full) {
+  return withBodyOnDemand(head, () => kept() ?? recordOf(full(), catalogue), { directives: head.directives });
 }
 function recordOf(adr, catalogue) {
   const name = basename4(adr.path);
@@ -57674,39 +57680,63 @@ var isDirective = shape(
   },
   { error: isString }
 );
-var isRecord = shape(
-  {
-    path: isString,
-    folder: isString,
-    name: isString,
-    format: oneOf("madr", "madr2", "nygard", "unknown"),
-    fileNumber: nullable(isNumber),
-    number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
-    title: nullable(isString),
-    h1Count: isNumber,
-    h1Range: nullable(isRange),
-    frontmatterTitle: nullable(isField),
-    status: nullable(isField),
-    date: nullable(isField),
-    relations: listOf(
-      shape(
-        { kind: oneOf("supersedes", "superseded-by", "amends", "amended-by"), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
-        { inFrontmatter: isBoolean }
-      )
-    ),
-    sections: listOf(shape({ title: isString, range: isRange })),
-    anchors: listOf(isString),
-    links: listOf(shape({ url: isString, range: isRange })),
-    images: listOf(shape({ url: isString, range: isRange })),
-    patterns: listOf(isString)
-  },
-  { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) }
-);
+var headFields = {
+  path: isString,
+  folder: isString,
+  name: isString,
+  fileNumber: nullable(isNumber),
+  number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+  title: nullable(isString),
+  date: nullable(isField),
+  relations: listOf(
+    shape(
+      { kind: oneOf("supersedes", "superseded-by", "amends", "amended-by"), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+      { inFrontmatter: isBoolean }
+    )
+  )
+};
+var bodyFields = {
+  format: oneOf("madr", "madr2", "nygard", "unknown"),
+  h1Count: isNumber,
+  h1Range: nullable(isRange),
+  frontmatterTitle: nullable(isField),
+  status: nullable(isField),
+  sections: listOf(shape({ title: isString, range: isRange })),
+  anchors: listOf(isString),
+  links: listOf(shape({ url: isString, range: isRange })),
+  images: listOf(shape({ url: isString, range: isRange })),
+  patterns: listOf(isString)
+};
+var optionalBodyFields = { mentioned: listOf(isString) };
+var isHead = shape(headFields, { h1Range: nullable(isRange), directives: listOf(isDirective), partial: oneOf(true) });
+var isBody = shape(bodyFields, optionalBodyFields);
 var isDependency = (value2) => Array.isArray(value2) && value2.length === 3 && oneOf("exists", "dir", "list", "record", "anchors")(value2[0]) && isString(value2[1]) && isString(value2[2]);
 var isSetResult = shape({ key: isString, messages: listOf(isDiagnostic), dependencies: listOf(isDependency) });
-var isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString, set: isSetResult });
-function isCacheEntry(value2, path) {
-  return isEntry(value2) && value2.record.path === path;
+var isEntry = shape({ hash: isString, record: isHead, messages: nullable(listOf(isDiagnostic)) }, { body: isString, conventions: isString, set: isSetResult });
+function isStoredEntry(value2, path) {
+  const entry = value2;
+  return isEntry(value2) && entry.record.path === path && (entry.record.partial === true || entry.body !== void 0);
+}
+function storedBody(record) {
+  const body = {};
+  for (const key of [...Object.keys(bodyFields), ...Object.keys(optionalBodyFields)]) if (record[key] !== void 0) body[key] = record[key];
+  return JSON.stringify(body);
+}
+function storedHead(record) {
+  const head = {};
+  for (const key of [...Object.keys(headFields), "h1Range", "directives", "partial"]) if (record[key] !== void 0) head[key] = record[key];
+  return head;
+}
+function recordOfStored(head, body) {
+  let fields;
+  try {
+    fields = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!isBody(fields)) return null;
+  const { partial: _partial, ...headFields2 } = head;
+  return { ...fields, ...headFields2 };
 }
 
 // src/io/version.ts
@@ -57715,7 +57745,7 @@ var VERSION7 = JSON.parse(readFileSync6(packagePath("package.json"), "utf8")).ve
 
 // src/io/cache.ts
 var FORMAT = "adrlint-cache";
-var FORMAT_VERSION = 4;
+var FORMAT_VERSION = 5;
 var DEFAULT_CACHE_FILE = ".adrlintcache";
 function contentHash(source) {
   return createHash3("sha1").update(source).digest("base64url");
@@ -57737,8 +57767,11 @@ var LintCache = class _LintCache {
   }
   path;
   key;
-  // As read from the file: each entry is checked when it is used (`get`).
+  // As read from the file (StoredEntry values, each checked when it is used: `get`), and those this
+  // run gave (`set`), written in the stored form when the cache is saved: by then a record read
+  // from its head may have been read in full.
   entries;
+  given = /* @__PURE__ */ new Map();
   changed = false;
   hits = 0;
   misses = 0;
@@ -57775,7 +57808,7 @@ var LintCache = class _LintCache {
    */
   get(path, hash) {
     const entry = this.entries.get(path);
-    if (isCacheEntry(entry, path) && entry.hash === hash) {
+    if (isStoredEntry(entry, path) && entry.hash === hash) {
       this.hits++;
       return entry;
     }
@@ -57783,29 +57816,39 @@ var LintCache = class _LintCache {
     return null;
   }
   set(path, entry) {
-    this.entries.set(path, entry);
+    this.entries.delete(path);
+    this.given.set(path, entry);
     this.changed = true;
   }
   /** Keep a linted file's set-rule problems with its entry, if the entry is for this content. */
   setSetResult(path, hash, set) {
-    const entry = this.entries.get(path);
-    if (!entry || entry.hash !== hash) return;
-    this.entries.set(path, { ...entry, set });
+    const given = this.given.get(path);
+    if (given) {
+      if (given.hash === hash) this.given.set(path, { ...given, set });
+    } else {
+      const entry = this.entries.get(path);
+      if (!entry || entry.hash !== hash) return;
+      this.entries.set(path, { ...entry, set });
+    }
     this.changed = true;
   }
   /** Forget files that no longer exist, so the cache does not grow without end. */
   retain(paths) {
-    for (const path of this.entries.keys()) {
-      if (!paths.has(path) && !existsSync6(path)) {
-        this.entries.delete(path);
-        this.changed = true;
+    for (const entries of [this.entries, this.given]) {
+      for (const path of entries.keys()) {
+        if (!paths.has(path) && !existsSync6(path)) {
+          entries.delete(path);
+          this.changed = true;
+        }
       }
     }
   }
   /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save() {
     if (!this.changed) return null;
-    const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
+    const entries = Object.fromEntries(this.entries);
+    for (const [path, entry] of this.given) entries[path] = stored(entry);
+    const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries };
     try {
       writeFileSafely(this.path, JSON.stringify(data));
       this.changed = false;
@@ -57816,6 +57859,11 @@ var LintCache = class _LintCache {
     }
   }
 };
+function stored({ record, ...entry }) {
+  const json = record.toJSON?.() ?? record;
+  const head = storedHead(json);
+  return head.partial ? { ...entry, record: head } : { ...entry, record: head, body: storedBody(json) };
+}
 
 // src/run/config.ts
 var import_fastest_levenshtein7 = __toESM(require_mod(), 1);
@@ -58241,8 +58289,11 @@ function headRecord(path, source, catalogue) {
   const head = parsedHead(path, source, catalogue);
   return head && buildRecord(head, catalogue, () => parseAdr(path, source, catalogue));
 }
-function cachedHeadRecord(stored, source, catalogue) {
-  return resumedRecord(stored, catalogue, () => parseAdr(stored.path, source, catalogue));
+function cachedRecord(stored2, source, catalogue) {
+  const head = stored2.record;
+  const full = () => parseAdr(head.path, source, catalogue);
+  const body = stored2.body;
+  return body === void 0 ? resumedRecord(head, catalogue, full) : storedRecord(head, catalogue, () => recordOfStored(stored2.record, body), full);
 }
 function parsedHead(path, source, catalogue) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
@@ -58288,7 +58339,7 @@ function recordsFromCacheOrHead(files, cache, conventions2, catalogue) {
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? "") === fingerprintOf(file) : true)) {
       file.readBy = "cache";
-      file.record = hit.record.partial ? cachedHeadRecord(hit.record, file.source, catalogue) : hit.record;
+      file.record = cachedRecord(hit, file.source, catalogue);
       if (file.linted) {
         file.fileMessages = hit.messages;
         if (hit.set) file.cachedSet = hit.set;

@@ -25874,7 +25874,7 @@ function comparableTitle(title) {
 var HEAD_FIELDS = ["path", "folder", "name", "fileNumber", "number", "title", "date", "relations"];
 var BODY_FIELDS = ["format", "h1Count", "h1Range", "frontmatterTitle", "status", "sections", "anchors", "links", "images", "patterns", "mentioned", "directives"];
 var unreadable = /* @__PURE__ */ new WeakSet();
-function withBodyOnDemand(head, readBody) {
+function withBodyOnDemand(head, readBody, known = {}) {
   let body = null;
   let read = readBody;
   const record = {};
@@ -25890,7 +25890,10 @@ function withBodyOnDemand(head, readBody) {
     return body;
   };
   for (const key of HEAD_FIELDS) Object.assign(record, { [key]: head[key] });
-  for (const key of BODY_FIELDS) Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  for (const key of BODY_FIELDS) {
+    if (Object.hasOwn(known, key)) Object.defineProperty(record, key, { value: known[key], enumerable: true });
+    else Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  }
   Object.defineProperty(record, "toJSON", { value: () => body ?? { ...unreadBody(head), partial: true } });
   return record;
 }

@@ -4,6 +4,7 @@
 // the entry's JSON data: cheaper than the parse of the JSON itself.
 import type { AdrRecord, Diagnostic } from '../model/types.ts';
 
+/** A file's results as a run gives them to the cache (src/io/cache.ts writes them as a StoredEntry). */
 export interface CacheEntry {
   hash: string;
   /**
@@ -18,6 +19,20 @@ export interface CacheEntry {
   /** A linted file's set-rule problems, with what they were found from (src/run/set-cache.ts). */
   set?: SetResult;
 }
+
+/**
+ * An entry as the cache file holds it: the record's head fields as data (every run reads them:
+ * the set's fingerprint), its other fields as one JSON text (`body`), parsed only when something
+ * reads one of them: a warm run over thousands of files then reads a few objects a file, not
+ * every section, link and anchor. A record read from its head has no body (`partial`).
+ */
+export interface StoredEntry extends Omit<CacheEntry, 'record'> {
+  record: StoredHead;
+  body?: string;
+}
+
+/** The head fields of a record (src/parse/record-body.ts's HEAD_FIELDS), its disable directives, and whether the record is partial. */
+export type StoredHead = Pick<AdrRecord, 'path' | 'folder' | 'name' | 'fileNumber' | 'number' | 'title' | 'date' | 'relations' | 'h1Range' | 'directives'> & { partial?: true };
 
 /** A question a set rule asked of the files around, with its answer then. */
 export type SetDependency = [kind: 'exists' | 'dir' | 'list' | 'record' | 'anchors', path: string, answer: string];
@@ -70,41 +85,74 @@ const isDirective = shape(
   { error: isString },
 );
 
-const isRecord = shape(
-  {
-    path: isString,
-    folder: isString,
-    name: isString,
-    format: oneOf('madr', 'madr2', 'nygard', 'unknown'),
-    fileNumber: nullable(isNumber),
-    number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
-    title: nullable(isString),
-    h1Count: isNumber,
-    h1Range: nullable(isRange),
-    frontmatterTitle: nullable(isField),
-    status: nullable(isField),
-    date: nullable(isField),
-    relations: listOf(
-      shape(
-        { kind: oneOf('supersedes', 'superseded-by', 'amends', 'amended-by'), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
-        { inFrontmatter: isBoolean },
-      ),
+const headFields = {
+  path: isString,
+  folder: isString,
+  name: isString,
+  fileNumber: nullable(isNumber),
+  number: nullable(shape({ value: isNumber, text: isString, range: isRange })),
+  title: nullable(isString),
+  date: nullable(isField),
+  relations: listOf(
+    shape(
+      { kind: oneOf('supersedes', 'superseded-by', 'amends', 'amended-by'), target: nullable(isString), number: nullable(isNumber), raw: isString, range: isRange },
+      { inFrontmatter: isBoolean },
     ),
-    sections: listOf(shape({ title: isString, range: isRange })),
-    anchors: listOf(isString),
-    links: listOf(shape({ url: isString, range: isRange })),
-    images: listOf(shape({ url: isString, range: isRange })),
-    patterns: listOf(isString),
-  },
-  { mentioned: listOf(isString), directives: listOf(isDirective), partial: oneOf(true) },
-);
+  ),
+};
+
+const bodyFields = {
+  format: oneOf('madr', 'madr2', 'nygard', 'unknown'),
+  h1Count: isNumber,
+  h1Range: nullable(isRange),
+  frontmatterTitle: nullable(isField),
+  status: nullable(isField),
+  sections: listOf(shape({ title: isString, range: isRange })),
+  anchors: listOf(isString),
+  links: listOf(shape({ url: isString, range: isRange })),
+  images: listOf(shape({ url: isString, range: isRange })),
+  patterns: listOf(isString),
+};
+const optionalBodyFields = { mentioned: listOf(isString) };
+
+// A linted file's problems go through its directives: kept with the head, they need no body read.
+const isHead = shape(headFields, { h1Range: nullable(isRange), directives: listOf(isDirective), partial: oneOf(true) });
+const isBody = shape(bodyFields, optionalBodyFields);
 
 const isDependency: Check = (value) => Array.isArray(value) && value.length === 3 && oneOf('exists', 'dir', 'list', 'record', 'anchors')(value[0]) && isString(value[1]) && isString(value[2]);
 const isSetResult = shape({ key: isString, messages: listOf(isDiagnostic), dependencies: listOf(isDependency) });
 
-const isEntry = shape({ hash: isString, record: isRecord, messages: nullable(listOf(isDiagnostic)) }, { conventions: isString, set: isSetResult });
+const isEntry = shape({ hash: isString, record: isHead, messages: nullable(listOf(isDiagnostic)) }, { body: isString, conventions: isString, set: isSetResult });
 
-/** Whether `value` is a well-formed cache entry for the file `path` (its record is of that file). */
-export function isCacheEntry(value: unknown, path: string): value is CacheEntry {
-  return isEntry(value) && (value as CacheEntry).record.path === path;
+/** Whether `value` is a well-formed stored entry for the file `path` (its record is of that file; its body is checked when it is read). */
+export function isStoredEntry(value: unknown, path: string): value is StoredEntry {
+  const entry = value as StoredEntry;
+  return isEntry(value) && entry.record.path === path && (entry.record.partial === true || entry.body !== undefined);
+}
+
+/** A record's fields besides its head (from the record's JSON), as stored. */
+export function storedBody(record: Record<string, unknown>): string {
+  const body: Record<string, unknown> = {};
+  for (const key of [...Object.keys(bodyFields), ...Object.keys(optionalBodyFields)]) if (record[key] !== undefined) body[key] = record[key];
+  return JSON.stringify(body);
+}
+
+/** The head of a record (from the record's JSON), as stored. */
+export function storedHead(record: Record<string, unknown>): StoredHead {
+  const head: Record<string, unknown> = {};
+  for (const key of [...Object.keys(headFields), 'h1Range', 'directives', 'partial']) if (record[key] !== undefined) head[key] = record[key];
+  return head as StoredHead;
+}
+
+/** The record of a stored head and body, or null when the body is not a record's (a damaged file: the caller reads the file again). */
+export function recordOfStored(head: StoredHead, body: string): AdrRecord | null {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!isBody(fields)) return null;
+  const { partial: _partial, ...headFields } = head;
+  return { ...(fields as object), ...headFields } as AdrRecord;
 }

@@ -8,9 +8,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
-import { isCacheEntry, type CacheEntry, type SetDependency, type SetResult } from './cache-entry.ts';
+import { isStoredEntry, storedBody, storedHead, type CacheEntry, type SetDependency, type SetResult, type StoredEntry } from './cache-entry.ts';
 
-export type { CacheEntry, SetDependency, SetResult };
+export type { CacheEntry, SetDependency, SetResult, StoredEntry };
 import { readRegularFile, WriteError, writeFileSafely, writeTarget } from './safe-write.ts';
 import type { AdrRecord, Diagnostic } from '../model/types.ts';
 import { VERSION } from './version.ts';
@@ -19,7 +19,8 @@ const FORMAT = 'adrlint-cache';
 // 3: records carry their images; records read from a file's head carry its date, and file names such
 //    as ADR-001-x.md a number.
 // 4: a linted file's entry keeps its set rules' problems (`set`).
-const FORMAT_VERSION = 4;
+// 5: a record's fields besides its head are one JSON text (`body`), parsed when read.
+const FORMAT_VERSION = 5;
 export const DEFAULT_CACHE_FILE = '.adrlintcache';
 
 interface CacheFile {
@@ -50,8 +51,11 @@ export function cachePath(cwd: string, location: string | undefined): string {
 }
 
 export class LintCache {
-  // As read from the file: each entry is checked when it is used (`get`).
+  // As read from the file (StoredEntry values, each checked when it is used: `get`), and those this
+  // run gave (`set`), written in the stored form when the cache is saved: by then a record read
+  // from its head may have been read in full.
   private readonly entries: Map<string, unknown>;
+  private readonly given = new Map<string, CacheEntry>();
   private changed = false;
   hits = 0;
   misses = 0;
@@ -98,9 +102,9 @@ export class LintCache {
    * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
    * replaced when the file is read again.
    */
-  get(path: string, hash: string): CacheEntry | null {
+  get(path: string, hash: string): StoredEntry | null {
     const entry: unknown = this.entries.get(path);
-    if (isCacheEntry(entry, path) && entry.hash === hash) {
+    if (isStoredEntry(entry, path) && entry.hash === hash) {
       this.hits++;
       return entry;
     }
@@ -109,24 +113,32 @@ export class LintCache {
   }
 
   set(path: string, entry: CacheEntry): void {
-    this.entries.set(path, entry);
+    this.entries.delete(path);
+    this.given.set(path, entry);
     this.changed = true;
   }
 
   /** Keep a linted file's set-rule problems with its entry, if the entry is for this content. */
   setSetResult(path: string, hash: string, set: SetResult): void {
-    const entry = this.entries.get(path) as CacheEntry | undefined;
-    if (!entry || entry.hash !== hash) return;
-    this.entries.set(path, { ...entry, set });
+    const given = this.given.get(path);
+    if (given) {
+      if (given.hash === hash) this.given.set(path, { ...given, set });
+    } else {
+      const entry = this.entries.get(path) as StoredEntry | undefined;
+      if (!entry || entry.hash !== hash) return;
+      this.entries.set(path, { ...entry, set });
+    }
     this.changed = true;
   }
 
   /** Forget files that no longer exist, so the cache does not grow without end. */
   retain(paths: ReadonlySet<string>): void {
-    for (const path of this.entries.keys()) {
-      if (!paths.has(path) && !existsSync(path)) {
-        this.entries.delete(path);
-        this.changed = true;
+    for (const entries of [this.entries, this.given]) {
+      for (const path of entries.keys()) {
+        if (!paths.has(path) && !existsSync(path)) {
+          entries.delete(path);
+          this.changed = true;
+        }
       }
     }
   }
@@ -134,7 +146,9 @@ export class LintCache {
   /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save(): string | null {
     if (!this.changed) return null;
-    const data: CacheFile = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries: Object.fromEntries(this.entries) };
+    const entries = Object.fromEntries(this.entries);
+    for (const [path, entry] of this.given) entries[path] = stored(entry);
+    const data: CacheFile = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries };
     try {
       writeFileSafely(this.path, JSON.stringify(data));
       this.changed = false;
@@ -144,4 +158,12 @@ export class LintCache {
       return `could not write the cache file ${this.path}: ${reason}`;
     }
   }
+}
+
+/** An entry in the form the file holds (src/io/cache-entry.ts): the record as its JSON gives it, split into head and body. */
+function stored({ record, ...entry }: CacheEntry): StoredEntry {
+  // A record read from its head gives its JSON (src/parse/record-body.ts): partial unless its body was read.
+  const json = ((record as { toJSON?: () => unknown }).toJSON?.() ?? record) as Record<string, unknown>;
+  const head = storedHead(json);
+  return head.partial ? { ...entry, record: head } : { ...entry, record: head, body: storedBody(json) };
 }

@@ -15,10 +15,10 @@ type HeadFields = Pick<AdrRecord, (typeof HEAD_FIELDS)[number]>;
 const unreadable = new WeakSet<AdrRecord>();
 
 /**
- * `head` with its body fields read from `readBody()` on first use. Written to the cache (JSON) as
- * it was read, with `partial: true`, unless the body has been read by then.
+ * `head` with its body fields read from `readBody()` on first use, except those `known` gives.
+ * Written to the cache (JSON) as it was read, with `partial: true`, unless the body has been read by then.
  */
-export function withBodyOnDemand(head: AdrRecord, readBody: () => AdrRecord): AdrRecord {
+export function withBodyOnDemand(head: AdrRecord, readBody: () => AdrRecord, known: Partial<Pick<AdrRecord, 'directives'>> = {}): AdrRecord {
   let body: AdrRecord | null = null;
   // Dropped once read: it holds the file's text.
   let read: (() => AdrRecord) | null = readBody;
@@ -36,7 +36,10 @@ export function withBodyOnDemand(head: AdrRecord, readBody: () => AdrRecord): Ad
     return body;
   };
   for (const key of HEAD_FIELDS) Object.assign(record, { [key]: head[key] });
-  for (const key of BODY_FIELDS) Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  for (const key of BODY_FIELDS) {
+    if (Object.hasOwn(known, key)) Object.defineProperty(record, key, { value: known[key as keyof typeof known], enumerable: true });
+    else Object.defineProperty(record, key, { get: () => bodyOf()[key], enumerable: true });
+  }
   Object.defineProperty(record, 'toJSON', { value: () => body ?? { ...unreadBody(head), partial: true } });
   return record;
 }

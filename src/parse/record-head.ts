@@ -9,7 +9,8 @@
 import type { Catalogue } from '../model/catalogue.ts';
 import { parseAdr, parseHead } from './parse-adr.ts';
 import { TooComplexError } from './complexity.ts';
-import { buildRecord, resumedRecord } from './record.ts';
+import { buildRecord, resumedRecord, storedRecord } from './record.ts';
+import { recordOfStored, type StoredEntry } from '../io/cache-entry.ts';
 import { SUCCESSOR_WORD } from '../model/status.ts';
 import type { AdrRecord, ParsedAdr } from '../model/types.ts';
 
@@ -34,9 +35,15 @@ export function headRecord(path: string, source: string, catalogue: Catalogue): 
   return head && buildRecord(head, catalogue, () => parseAdr(path, source, catalogue));
 }
 
-/** A record the cache kept as read from the file's head: the same record, without reading the head again. */
-export function cachedHeadRecord(stored: AdrRecord, source: string, catalogue: Catalogue): AdrRecord {
-  return resumedRecord(stored, catalogue, () => parseAdr(stored.path, source, catalogue));
+/**
+ * A record the cache kept: its head as stored, its other fields from the stored body on first use,
+ * or, for a record kept as read from its head (or a body that is not a record's), from a parse.
+ */
+export function cachedRecord(stored: StoredEntry, source: string, catalogue: Catalogue): AdrRecord {
+  const head = stored.record as AdrRecord;
+  const full = () => parseAdr(head.path, source, catalogue);
+  const body = stored.body;
+  return body === undefined ? resumedRecord(head, catalogue, full) : storedRecord(head, catalogue, () => recordOfStored(stored.record, body), full);
 }
 
 /** A parse of the file's head that tells the head fields exactly, or null. */

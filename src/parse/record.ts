@@ -207,6 +207,14 @@ export function resumedRecord(head: AdrRecord, catalogue: Catalogue, full: () =>
   return withBodyOnDemand(head, () => recordOf(full(), catalogue));
 }
 
+/**
+ * A record kept whole before (in the cache): its body from `kept()`, or from `full()` when that
+ * gives none; its disable directives, which every linted file's problems go through, as kept with the head.
+ */
+export function storedRecord(head: AdrRecord, catalogue: Catalogue, kept: () => AdrRecord | null, full: () => ParsedAdr): AdrRecord {
+  return withBodyOnDemand(head, () => kept() ?? recordOf(full(), catalogue), { directives: head.directives });
+}
+
 function recordOf(adr: ParsedAdr, catalogue: Catalogue): AdrRecord {
   const name = basename(adr.path);
   const title = titleOf(adr);

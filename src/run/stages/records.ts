@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../../model/config.ts';
 import type { SetConventions } from '../../model/types.ts';
 import type { LintCache } from '../../io/cache.ts';
 import { conventionsFingerprint } from '../../parse/conventions.ts';
-import { cachedHeadRecord, headRecord } from '../../parse/record-head.ts';
+import { cachedRecord, headRecord } from '../../parse/record-head.ts';
 import type { FileOutcome, FileWork } from '../file-work.ts';
 import { runFileWorks, type Concurrency } from '../worker-pool.ts';
 import type { RunFile } from './run-file.ts';
@@ -25,7 +25,7 @@ export function recordsFromCacheOrHead(files: readonly RunFile[], cache: LintCac
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? '') === fingerprintOf(file) : true)) {
       file.readBy = 'cache';
-      file.record = hit.record.partial ? cachedHeadRecord(hit.record, file.source, catalogue) : hit.record;
+      file.record = cachedRecord(hit, file.source, catalogue);
       if (file.linted) {
         file.fileMessages = hit.messages!;
         if (hit.set) file.cachedSet = hit.set;
