@@ -1,15 +1,21 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, mergeRules, overrideRules, resolveConfig } from '../src/run/config.ts';
 import { findConfigFile } from '../src/io/config-file.ts';
 import { ConfigError } from '../src/model/config.ts';
 import { rules } from '../rules/index.ts';
 import { readFileSync } from 'node:fs';
 
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
 function folder(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'adrlint-config-'));
+  roots.push(root);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
     writeFileSync(join(root, name), text);
