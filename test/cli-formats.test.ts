@@ -18,7 +18,13 @@ const validateSarif = ajv.compile(JSON.parse(readFileSync(new URL('./schemas/sar
 
 interface SarifLog {
   runs: Array<{
-    results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }> }>;
+    results: Array<{
+      ruleId: string;
+      level: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }>;
+    }>;
+    invocations: Array<{ toolExecutionNotifications?: Array<{ message: { text: string } }> }>;
     originalUriBaseIds: Record<string, { uri: string }>;
   }>;
 }
@@ -57,6 +63,22 @@ describe('--format sarif', () => {
     ]);
     expect(log.runs[0]!.results.every((r) => r.locations[0]!.physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%')).toBe(true);
     expect(log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`file://${root}/`);
+  });
+
+  it('makes a file that could not be linted and a directive\'s own problems results of adrlint/fatal and adrlint/directive', async () => {
+    const directive = CLEAN.replace('# 1. Use sagas', '<!-- adrlint-disable-next-line patern-link -->\n# 1. Use sagas');
+    const root = repository({ 'docs/adr/0001-clean.md': directive, 'docs/adr/0002-binary.md': Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02, 0xff]) });
+    const run = await adrlint(root, ['--format', 'sarif']);
+    expect(run.code, run.stderr).toBe(1);
+    const log = parseSarif(run.stdout);
+    expect(located(log)).toEqual([
+      ['adrlint/directive', 'error', 'docs/adr/0001-clean.md', '7:1'],
+      ['adrlint/fatal', 'error', 'docs/adr/0002-binary.md', '1:1'],
+    ]);
+    const messages = log.runs[0]!.results.map((r) => r.message.text);
+    expect(messages).toEqual(['Unknown rule "patern-link" in adrlint-disable-next-line comment', 'docs/adr/0002-binary.md is a binary file, not markdown text']);
+    // The file that was not linted is also a notification that results are missing; the directive is not.
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([messages[1]]);
   });
 
   it('exits 0 with warnings only, and --quiet leaves them out', async () => {
