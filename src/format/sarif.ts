@@ -119,7 +119,7 @@ function exactPosition(text: string, lines: LineIndex, offset: number): Position
   return lines.position(offset);
 }
 
-function rangeRegion(text: string, lines: LineIndex, [start, end]: [number, number]): Required<Pick<Region, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'>> {
+function rangeRegion(text: string, lines: LineIndex, [start, end]: [number, number]): Region {
   const from = exactPosition(text, lines, start);
   const to = exactPosition(text, lines, end);
   return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
