@@ -1,7 +1,7 @@
 // The GitHub Action's shell (bundled to dist/index.js): read the inputs, hand the runner's
 // context to the job, map its outcome to outputs and the step's result. No lint logic here.
-import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
+import { withCommandsStopped } from './format/workflow-commands.ts';
 import { API_TIMEOUT_VARIABLES, DEFAULT_API_TIMEOUTS, type ApiTimeouts } from './github/api-clock.ts';
 import { WriteError, writeFileSafely } from './io/safe-write.ts';
 import { createOctokit, type Octokit } from './github/client.ts';
@@ -80,12 +80,9 @@ function runnerIo(token: string): ActionIo {
     annotate: ({ level, message, ...properties }) => (level === 'error' ? core.error : core.warning)(message, properties),
     notice: (message) => core.notice(message),
     warning: (message) => core.warning(message),
-    logUntrusted: (text) => {
-      // A file name or message could start a line with "::"; stop the runner reading commands
-      // until a token no ADR can know.
-      const token = randomUUID();
-      process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
-    },
+    // A file name or message could start a line with "::"; stop the runner reading commands
+    // until a token no ADR can know.
+    logUntrusted: (text) => process.stdout.write(withCommandsStopped(text)),
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },

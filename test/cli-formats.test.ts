@@ -18,7 +18,13 @@ const validateSarif = ajv.compile(JSON.parse(readFileSync(new URL('./schemas/sar
 
 interface SarifLog {
   runs: Array<{
-    results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }> }>;
+    results: Array<{
+      ruleId: string;
+      level: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }>;
+    }>;
+    invocations: Array<{ toolExecutionNotifications?: Array<{ message: { text: string } }> }>;
     originalUriBaseIds: Record<string, { uri: string }>;
   }>;
 }
@@ -59,6 +65,22 @@ describe('--format sarif', () => {
     expect(log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`file://${root}/`);
   });
 
+  it('makes a file that could not be linted and a directive\'s own problems results of adrlint/fatal and adrlint/directive', async () => {
+    const directive = CLEAN.replace('# 1. Use sagas', '<!-- adrlint-disable-next-line patern-link -->\n# 1. Use sagas');
+    const root = repository({ 'docs/adr/0001-clean.md': directive, 'docs/adr/0002-binary.md': Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02, 0xff]) });
+    const run = await adrlint(root, ['--format', 'sarif']);
+    expect(run.code, run.stderr).toBe(1);
+    const log = parseSarif(run.stdout);
+    expect(located(log)).toEqual([
+      ['adrlint/directive', 'error', 'docs/adr/0001-clean.md', '7:1'],
+      ['adrlint/fatal', 'error', 'docs/adr/0002-binary.md', '1:1'],
+    ]);
+    const messages = log.runs[0]!.results.map((r) => r.message.text);
+    expect(messages).toEqual(['Unknown rule "patern-link" in adrlint-disable-next-line comment', 'docs/adr/0002-binary.md is a binary file, not markdown text']);
+    // The file that was not linted is also a notification that results are missing; the directive is not.
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual([messages[1]]);
+  });
+
   it('exits 0 with warnings only, and --quiet leaves them out', async () => {
     const root = repository({ 'docs/adr/0003-warning.md': WARNING });
     const run = await adrlint(root, ['--format', 'sarif']);
@@ -96,9 +118,9 @@ describe('--format github', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual([
-      '::error file=docs/adr/0002-errors.md,line=2,endLine=2,col=9,endColumn=13,title=adr-status::Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
-      '::error file=docs/adr/0002-errors.md,line=4,endLine=4,col=12,endColumn=22,title=pattern-slug::Unknown pattern "sagapatern"; did you mean "saga-pattern"?',
-      expect.stringMatching(/^::warning file=docs\/adr\/0003-warning\.md,line=9,endLine=9,col=38,endColumn=42,title=pattern-link::Link the first mention of Saga Pattern/),
+      '::error title=adr-status,file=docs/adr/0002-errors.md,line=2,endLine=2,col=9,endColumn=13::Unknown status "done" (closest in meaning: "accepted"); use one of proposed, accepted, rejected, deprecated, superseded, or add it to "statuses" in the config (adrlint init writes them)',
+      '::error title=pattern-slug,file=docs/adr/0002-errors.md,line=4,endLine=4,col=12,endColumn=22::Unknown pattern "sagapatern"; did you mean "saga-pattern"?',
+      expect.stringMatching(/^::warning title=pattern-link,file=docs\/adr\/0003-warning\.md,line=9,endLine=9,col=38,endColumn=42::Link the first mention of Saga Pattern/),
       '',
     ]);
   });
@@ -108,8 +130,16 @@ describe('--format github', () => {
     expect(await adrlint(root, ['--format', 'github', 'docs/adr/0001-clean.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const warned = await adrlint(root, ['--format', 'github']);
     expect(warned.code).toBe(0);
-    expect(warned.stdout).toMatch(/^::warning file=docs\/adr\/0003-warning\.md,/);
+    expect(warned.stdout).toMatch(/^::warning title=pattern-link,file=docs\/adr\/0003-warning\.md,/);
     expect(await adrlint(root, ['--format', 'github', '--quiet'])).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('prints the line the README shows', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const shown = readme.split('\n').filter((line) => line.startsWith('::error title='));
+    expect(shown).toHaveLength(1);
+    const run = await adrlint(repository({ 'docs/adr/0002-use-sagas.md': ERRORS }), ['--format', 'github']);
+    expect(run.stdout.split('\n')).toContain(shown[0]);
   });
 
   it('escapes a file name with a comma and a colon', async () => {
@@ -118,7 +148,7 @@ describe('--format github', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=docs\/adr\/a%2Cb%3Ac\.md,line=\d+,/);
-    expect(lines).toContain('::error file=docs/adr/a%2Cb%3Ac.md,line=4,endLine=4,col=12,endColumn=22,title=pattern-slug::Unknown pattern "sagapatern"; did you mean "saga-pattern"?');
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) title=[\w-]+,file=docs\/adr\/a%2Cb%3Ac\.md,line=\d+,/);
+    expect(lines).toContain('::error title=pattern-slug,file=docs/adr/a%2Cb%3Ac.md,line=4,endLine=4,col=12,endColumn=22::Unknown pattern "sagapatern"; did you mean "saga-pattern"?');
   });
 });

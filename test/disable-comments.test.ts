@@ -147,9 +147,9 @@ describe('the frontmatter key', () => {
 
   it('a value that names no rules is an error at the key, and disables nothing', () => {
     const result = lint(withKey('3'));
-    expect(result.messages.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
-      [null, 'error', 3, '"adrlint-disable" must be true, "all" or a list of rule ids, not a number'],
-      ['pattern-link', 'warn', 8, expect.stringMatching(/Saga Pattern/)],
+    expect(result.messages.map((m) => [m.ruleId, m.directive, m.severity, m.line, m.message])).toEqual([
+      [null, true, 'error', 3, '"adrlint-disable" must be true, "all" or a list of rule ids, not a number'],
+      ['pattern-link', undefined, 'warn', 8, expect.stringMatching(/Saga Pattern/)],
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('unknown rule ids', () => {
     const code = '# Orders\n\n<!-- adrlint-disable-next-line pattern-link, patern-link -->\nA saga.\n';
     const result = lint(code);
     expect(result.messages).toEqual([
-      { ruleId: null, severity: 'error', message: 'Unknown rule "patern-link" in adrlint-disable-next-line comment', line: 3, column: 1, endLine: 3, endColumn: 61 },
+      { ruleId: null, directive: true, severity: 'error', message: 'Unknown rule "patern-link" in adrlint-disable-next-line comment', line: 3, column: 1, endLine: 3, endColumn: 61 },
     ]);
     expect(result.errorCount).toBe(1);
   });
@@ -194,6 +194,7 @@ describe('unused directives (reportUnusedDisable)', () => {
     const result = lint(code, ['pattern-link'], true);
     expect(result.messages[0]).toEqual({
       ruleId: null,
+      directive: true,
       severity: 'warn',
       message: 'Unused adrlint-disable-next-line directive (no problems were reported from "pattern-link")',
       line: 5,

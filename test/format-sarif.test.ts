@@ -2,6 +2,7 @@
 // point where our diagnostics do, and fixes that change the file as our own fixes do.
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import GithubSlugger from 'github-slugger';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { rules, rulesById } from '../rules/index.ts';
@@ -10,7 +11,8 @@ import { resolveConfig } from '../src/run/config.ts';
 import { applyEdits } from '../src/engine/apply-edits.ts';
 import { fixText, lintText } from '../src/lib.ts';
 import { FINGERPRINT_KEY, formatSarif } from '../src/format/sarif.ts';
-import { fatalResult, summarise, type LintResult } from '../src/engine/run-rules.ts';
+import { fatalResult, fileProblem, summarise, type LintResult } from '../src/engine/run-rules.ts';
+import { REPOSITORY_URL } from '../src/model/rule-docs-url.ts';
 import type { Diagnostic } from '../src/model/types.ts';
 import { CLEAN, SECTIONS } from './helpers/adr-texts.ts';
 
@@ -52,7 +54,13 @@ interface SarifResult {
   }>;
 }
 interface SarifRun {
-  tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string; enabled?: boolean } }> } };
+  tool: {
+    driver: {
+      name: string;
+      version: string;
+      rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; help: { text: string; markdown: string }; defaultConfiguration: { level: string; enabled?: boolean } }>;
+    };
+  };
   invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: SarifArtifactLocation } }> }> }>;
   originalUriBaseIds: Record<string, { uri: string }>;
   results: SarifResult[];
@@ -65,6 +73,7 @@ interface SarifLog {
   runs: SarifRun[];
 }
 
+const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const ROOT = '/repo';
 const VERSION = '1.2.3';
 const catalogue = catalogueWithUser(null, null);
@@ -149,7 +158,7 @@ function expectFixesAgree(result: LintResult, text: string, run: SarifRun): numb
   fixed.forEach((m, i) => {
     const sarifFix = withFixes[i]?.fixes?.[0];
     if (!sarifFix) throw new Error(`no SARIF fix for ${m.ruleId} at ${m.line}:${m.column}`);
-    expect(withFixes[i]?.ruleId).toBe(m.ruleId);
+    expect(withFixes[i]?.ruleId).toBe(m.ruleId ?? (m.directive ? 'adrlint/directive' : 'adrlint/fatal'));
     expect(applySarifFix(text, run, sarifFix), `${m.ruleId} at ${m.line}:${m.column}`).toBe(applyEdits(text, [m.fix]).text);
   });
   return fixed.length;
@@ -163,8 +172,8 @@ describe('formatSarif', () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
     expect(run.tool.driver).toMatchObject({ name: 'adrlint', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/adrlint/adrlint' });
-    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.meta.id));
-    for (const descriptor of run.tool.driver.rules) {
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual([...rules.map((rule) => rule.meta.id), 'adrlint/fatal', 'adrlint/directive']);
+    for (const descriptor of run.tool.driver.rules.slice(0, rules.length)) {
       const { meta } = rulesById.get(descriptor.id)!;
       expect(descriptor).toMatchObject({
         helpUri: meta.docs.url,
@@ -296,23 +305,77 @@ describe('formatSarif', () => {
     expect(location).toEqual({ uri: 'file:///elsewhere/%5Bdraft%5D%20my%20adr.md' });
   });
 
-  it('turns a file that could not be linted into a tool notification, not a result', () => {
+  it('gives the problems of no rule rules of their own, documented where the README explains them', () => {
+    const run = sarif([]).runs[0]!;
+    const own = run.tool.driver.rules.slice(rules.length);
+    expect(own).toMatchObject([
+      { id: 'adrlint/fatal', name: 'Fatal', defaultConfiguration: { level: 'error' }, helpUri: 'https://github.com/adrlint/adrlint#report-formats' },
+      { id: 'adrlint/directive', name: 'Directive', defaultConfiguration: { level: 'error' }, helpUri: 'https://github.com/adrlint/adrlint#turning-rules-off-in-a-file' },
+    ]);
+    const slugger = new GithubSlugger();
+    const anchors = new Set(README.split('\n').flatMap((line) => (/^#{1,6} /.test(line) ? [`#${slugger.slug(line.replace(/^#+ /, ''))}`] : [])));
+    for (const descriptor of own) {
+      expect(descriptor.shortDescription.text).not.toBe('');
+      expect(anchors, descriptor.helpUri).toContain(descriptor.helpUri.replace(REPOSITORY_URL, ''));
+      expect(descriptor.help.markdown).toContain(`(${descriptor.helpUri})`);
+    }
+    // The README says what each is.
+    const formats = README.slice(README.indexOf('\n## Report formats'));
+    for (const id of ['adrlint/fatal', 'adrlint/directive']) expect(formats).toContain(`\`${id}\``);
+  });
+
+  it('turns a file that could not be linted into an adrlint/fatal result, and a tool notification', () => {
     const fatal = fatalResult(`${ROOT}/docs/adr/0007-locked.md`, 'docs/adr/0007-locked.md could not be read: EACCES');
     const broken = lintText(`${ROOT}/docs/adr/0002-broken.md`, BROKEN, context);
     const run = sarif([fatal, broken]).runs[0]!;
-    expect(run.results.map((r) => r.ruleId)).toEqual(['pattern-slug', 'pattern-link', 'pattern-undeclared']);
+    expect(run.results.map((r) => r.ruleId)).toEqual(['adrlint/fatal', 'pattern-slug', 'pattern-link', 'pattern-undeclared']);
+    const location = { uri: 'docs/adr/0007-locked.md', uriBaseId: '%SRCROOT%' };
+    expect(run.results[0]).toEqual({
+      ruleId: 'adrlint/fatal',
+      ruleIndex: rules.length,
+      level: 'error',
+      message: { text: 'docs/adr/0007-locked.md could not be read: EACCES' },
+      locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: expect.stringMatching(/^[0-9a-f]{32}:1$/) },
+    });
+    expect(run.tool.driver.rules[run.results[0]!.ruleIndex]?.id).toBe('adrlint/fatal');
     expect(run.invocations).toEqual([
       {
         executionSuccessful: true,
-        toolExecutionNotifications: [
-          {
-            level: 'error',
-            message: { text: 'docs/adr/0007-locked.md could not be read: EACCES' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'docs/adr/0007-locked.md', uriBaseId: '%SRCROOT%' } } }],
-          },
-        ],
+        toolExecutionNotifications: [{ level: 'error', message: { text: 'docs/adr/0007-locked.md could not be read: EACCES' }, locations: [{ physicalLocation: { artifactLocation: location } }] }],
       },
     ]);
+  });
+
+  it('files a fixed text that could not be written under adrlint/fatal too, beside the problems of the file', () => {
+    const problems = lintText(`${ROOT}/docs/adr/0002-broken.md`, BROKEN, context).messages;
+    const result = summarise(`${ROOT}/docs/adr/0002-broken.md`, [fileProblem('docs/adr/0002-broken.md could not be written: EROFS'), ...problems], BROKEN);
+    const run = sarif([result]).runs[0]!;
+    expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([
+      ['adrlint/fatal', 'error'],
+      ['pattern-slug', 'error'],
+      ['pattern-link', 'warning'],
+      ['pattern-undeclared', 'warning'],
+    ]);
+    expect(run.invocations[0]!.toolExecutionNotifications?.map((n) => n.message.text)).toEqual(['docs/adr/0002-broken.md could not be written: EROFS']);
+  });
+
+  it('turns a directive\'s own problems into adrlint/directive results, with their fix, and no notification', () => {
+    const text = `${BROKEN}\n<!-- adrlint-disable-next-line patern-link -->\nNothing here.\n\n<!-- adrlint-disable-next-line adr-link -->\nNor here.\n`;
+    const result = lintText(`${ROOT}/docs/adr/0002-broken.md`, text, { ...context, reportUnusedDisable: true });
+    const own = result.messages.filter((m) => m.ruleId === null);
+    expect(own.map((m) => [m.directive, m.severity, m.message])).toEqual([
+      [true, 'error', 'Unknown rule "patern-link" in adrlint-disable-next-line comment'],
+      [true, 'warn', 'Unused adrlint-disable-next-line directive (no problems were reported from "adr-link")'],
+    ]);
+    const run = sarif([result]).runs[0]!;
+    const directives = run.results.filter((r) => r.ruleId === 'adrlint/directive');
+    expect(directives.map((r) => [r.ruleIndex, r.level, r.message.text, r.locations[0]!.physicalLocation.region.startLine])).toEqual(
+      own.map((m) => [rules.length + 1, m.severity === 'error' ? 'error' : 'warning', m.message, m.line]),
+    );
+    expect(directives[1]!.fixes?.[0]?.description.text).toBe('Delete "<!-- adrlint-disable-next-line adr-link -->\\n"');
+    expect(run.invocations).toEqual([{ executionSuccessful: true }]);
+    expect(expectFixesAgree(result, text, run)).toBe(result.messages.filter((m) => m.fix).length);
   });
 
   it('fingerprints a problem by its rule, file and text, not by its line number', () => {

@@ -1,7 +1,10 @@
 // SARIF 2.1.0, the log GitHub code scanning (and editors' SARIF viewers) read: every rule of
-// adrlint with its documentation, one result per problem, and the fixes as replacements.
+// adrlint with its documentation, one result per problem, and the fixes as replacements. A problem
+// of no rule (a file that could not be linted, a disable directive's own) is a result too, under a
+// rule of its own (`adrlint/fatal`, `adrlint/directive`), so code scanning shows what failed the run.
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Fix, Invocation, Log, Notification, Region, ReportingDescriptor, Result, Run } from 'sarif';
 import { rules } from '../../rules/index.ts';
 import { REPOSITORY_URL } from '../model/rule-docs-url.ts';
 import { oneLine, type LintResult } from '../engine/run-rules.ts';
@@ -20,19 +23,15 @@ export const SRCROOT = '%SRCROOT%';
 /** The partialFingerprints key; a new way of computing it needs a new key, not a changed value. */
 export const FINGERPRINT_KEY = 'adrlint/v1';
 
+/** The rule of a problem that a file could not be read, parsed or written (`fatal` ones and write failures). */
+export const FATAL_RULE_ID = 'adrlint/fatal';
+/** The rule of a disable directive's own problem: an unknown rule id, a bad frontmatter value, an unused directive. */
+export const DIRECTIVE_RULE_ID = 'adrlint/directive';
+
 type Level = 'error' | 'warning';
 
-interface ArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
-}
-
-interface Region {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
+/** An artifact location that always has its URI. */
+type FileLocation = ArtifactLocation & { uri: string };
 
 const levelOf = (severity: Exclude<Severity, 'off'>): Level => (severity === 'error' ? 'error' : 'warning');
 
@@ -68,7 +67,7 @@ function fileUri(path: string): string {
 }
 
 /** Relative to the repository root when the file is inside it; else an absolute file URI. */
-export function artifactLocation(root: string, filePath: string): ArtifactLocation {
+export function artifactLocation(root: string, filePath: string): FileLocation {
   const path = relative(root, filePath);
   if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return { uri: fileUri(filePath) };
   return { uri: path.split(sep).map(encodeSegment).join('/'), uriBaseId: SRCROOT };
@@ -80,7 +79,7 @@ function fenced(code: string): string {
   return `${fence}markdown\n${code.endsWith('\n') ? code : `${code}\n`}${fence}`;
 }
 
-function ruleDescriptor({ meta }: Rule) {
+function ruleDescriptor({ meta }: Rule): ReportingDescriptor {
   return {
     id: meta.id,
     name: pascalCase(meta.id),
@@ -140,20 +139,20 @@ function describeEdit(text: string, { range: [start, end], text: inserted }: Tex
 
 /** A linted file as its results refer to it: where it is, and its text and line index when known. */
 interface SarifFile {
-  location: ArtifactLocation;
+  location: FileLocation;
   text?: string;
   lines?: LineIndex;
 }
 
 /** A fix as SARIF writes it: one replacement in the file, described in words. */
-function sarifFix({ location, text, lines }: Required<SarifFile>, fix: TextEdit) {
+function sarifFix({ location, text, lines }: Required<SarifFile>, fix: TextEdit): Fix {
   return {
     description: { text: describeEdit(text, fix) },
     artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: rangeRegion(text, lines, fix.range), insertedContent: { text: fix.text } }] }],
   };
 }
 
-function sarifResult(m: Diagnostic & { ruleId: string }, file: SarifFile, fingerprint: string, ruleIndex: number | undefined) {
+function sarifResult(m: Diagnostic & { ruleId: string }, file: SarifFile, fingerprint: string, ruleIndex: number | undefined): Result {
   const region = { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
   const { text, lines } = file;
   return {
@@ -168,21 +167,62 @@ function sarifResult(m: Diagnostic & { ruleId: string }, file: SarifFile, finger
 }
 
 /**
- * A file that could not be read, parsed or written is not a finding about its content, so it is no
- * result (a result needs a rule, and would become an alert). SARIF's place for it is a tool execution
- * notification, whose level "error" tells readers the results are incomplete. The run still
- * succeeded: GitHub code scanning refuses to process the results of a log whose invocation says
- * executionSuccessful: false, which would throw away every other file's problems because one file
- * was unreadable.
+ * The rules of the problems no rule of adrlint reports, after adrlint's rules (their indexes stay
+ * the rules' own). Code scanning shows a result's rule help beside the alert: it says what
+ * happened and what to do.
  */
-function notification(m: Diagnostic, location: ArtifactLocation) {
+const NO_RULE_DESCRIPTORS: readonly ReportingDescriptor[] = [
+  {
+    id: FATAL_RULE_ID,
+    name: 'Fatal',
+    shortDescription: { text: 'A file adrlint could not read, parse or write' },
+    fullDescription: {
+      text: 'adrlint could not lint this file (it is empty, binary, not UTF-8, too large, unreadable, too complex to parse, a link loop, or a path that does not exist), so none of its other problems are in the log; or it could not write the fixes of the file. The message says which. The other files are linted as usual.',
+    },
+    helpUri: `${REPOSITORY_URL}#report-formats`,
+    help: {
+      text: `A file adrlint could not read, parse or write. The message says why: make the file a readable UTF-8 markdown file within the limits, or fix the path that was given, and run adrlint again.\n\n${REPOSITORY_URL}#report-formats`,
+      markdown: `**A file adrlint could not read, parse or write.**\n\nThe message says why: make the file a readable UTF-8 markdown file within the limits, or fix the path that was given, and run adrlint again.\n\n[Documentation](${REPOSITORY_URL}#report-formats)`,
+    },
+    defaultConfiguration: { level: 'error' },
+    properties: { fixable: false },
+  },
+  {
+    id: DIRECTIVE_RULE_ID,
+    name: 'Directive',
+    shortDescription: { text: 'An adrlint-disable comment or frontmatter key that names an unknown rule, has a bad value, or turned nothing off' },
+    fullDescription: {
+      text: 'A disable directive must name adrlint rules: an unknown id (a typo) turns nothing off, and is an error. The adrlint-disable frontmatter key takes true, "all" or rule ids. With --report-unused-disable, a directive that turned no problem off is reported, and --fix removes it.',
+    },
+    helpUri: `${REPOSITORY_URL}#turning-rules-off-in-a-file`,
+    help: {
+      text: `Correct the rule id or the value of the directive, or remove a directive that turns nothing off (--fix does, with --report-unused-disable).\n\n${REPOSITORY_URL}#turning-rules-off-in-a-file`,
+      markdown: `**Correct the rule id or the value of the directive, or remove a directive that turns nothing off** (\`--fix\` does, with \`--report-unused-disable\`).\n\n[Documentation](${REPOSITORY_URL}#turning-rules-off-in-a-file)`,
+    },
+    defaultConfiguration: { level: 'error' },
+    properties: { fixable: true },
+  },
+];
+
+/** The SARIF rule of a problem: its own, else the one of its kind (a directive's, else a file's). */
+const sarifRuleId = (m: Diagnostic): string => m.ruleId ?? (m.directive ? DIRECTIVE_RULE_ID : FATAL_RULE_ID);
+
+/**
+ * A file that could not be read, parsed or written is, besides its result, a tool execution
+ * notification, whose level "error" tells SARIF readers that the results are incomplete. The run
+ * still succeeded: GitHub code scanning refuses to process the results of a log whose invocation
+ * says executionSuccessful: false, which would throw away every other file's problems because one
+ * file was unreadable. A directive's problem is a finding about the file's text, not about the run:
+ * a result only.
+ */
+function notification(m: Diagnostic, location: ArtifactLocation): Notification {
   return { level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] };
 }
 
 /** The results and notifications of every file, in order. */
-function sarifEntries(results: readonly LintResult[], root: string): { results: unknown[]; notifications: unknown[] } {
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  const entries = { results: [] as unknown[], notifications: [] as unknown[] };
+function sarifEntries(results: readonly LintResult[], root: string, descriptors: readonly ReportingDescriptor[]): { results: Result[]; notifications: Notification[] } {
+  const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
+  const entries = { results: [] as Result[], notifications: [] as Notification[] };
   for (const result of results) {
     const text = lintedText(result);
     const file: SarifFile = { location: artifactLocation(root, result.filePath), ...(text !== undefined ? { text, lines: createLineIndex(text) } : {}) };
@@ -191,26 +231,25 @@ function sarifEntries(results: readonly LintResult[], root: string): { results: 
     // tells them apart, as GitHub does with its own line hashes.
     const occurrences = new Map<string, number>();
     for (const m of result.messages) {
-      if (m.ruleId === null) {
-        entries.notifications.push(notification(m, file.location));
-        continue;
-      }
-      const hash = sarifFingerprint({ rule: m.ruleId, message: m.message, ...(placeOf ? { place: placeOf(m) } : {}) }, file.location.uri);
+      const ruleId = sarifRuleId(m);
+      if (ruleId === FATAL_RULE_ID) entries.notifications.push(notification(m, file.location));
+      const hash = sarifFingerprint({ rule: ruleId, message: m.message, ...(placeOf ? { place: placeOf(m) } : {}) }, file.location.uri);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
-      entries.results.push(sarifResult({ ...m, ruleId: m.ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(m.ruleId)));
+      entries.results.push(sarifResult({ ...m, ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(ruleId)));
     }
   }
   return entries;
 }
 
 export function formatSarif(results: readonly LintResult[], { root, version }: SarifOptions): string {
-  const { results: sarifResults, notifications } = sarifEntries(results, root);
+  const descriptors = [...rules.map(ruleDescriptor), ...NO_RULE_DESCRIPTORS];
+  const { results: sarifResults, notifications } = sarifEntries(results, root, descriptors);
   const rootUri = fileUri(root);
-  const driver = { name: 'adrlint', version, semanticVersion: version, informationUri: REPOSITORY_URL, rules: rules.map(ruleDescriptor) };
-  const run = {
-    tool: { driver },
-    invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+  const invocation: Invocation = { executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) };
+  const run: Run = {
+    tool: { driver: { name: 'adrlint', version, semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
+    invocations: [invocation],
     originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
     results: sarifResults,
     // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
@@ -218,5 +257,6 @@ export function formatSarif(results: readonly LintResult[], { root, version }: S
     columnKind: 'utf16CodeUnits',
     newlineSequences: ['\r\n', '\n', '\r'],
   };
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, null, 2)}\n`;
+  const log: Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -4,7 +4,8 @@
 // `ActionIo` (src/action.ts maps that onto @actions/core), so it can be read and tested on its own.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { GITHUB_ANNOTATION_LIMITS, planAnnotations, repoRelative, type Annotation } from './annotations.ts';
+import { GITHUB_ANNOTATION_LIMITS, planAnnotations, repoRelative } from './annotations.ts';
+import type { Annotation } from '../format/github.ts';
 import { FileError } from '../model/errors.ts';
 import { discoverFiles, UsageError } from '../io/files.ts';
 import { formatJobSummary } from '../format/job-summary.ts';

@@ -3,19 +3,7 @@
 // go first and the rest are counted for a notice that says where to find them.
 import { relative, sep } from 'node:path';
 import type { LintResult } from '../engine/run-rules.ts';
-
-export interface Annotation {
-  level: 'error' | 'warning';
-  message: string;
-  /** Repository-relative, forward slashes. */
-  file: string;
-  title: string;
-  startLine: number;
-  endLine: number;
-  /** Only for a problem on one line: GitHub refuses columns on a multi-line annotation. */
-  startColumn?: number;
-  endColumn?: number;
-}
+import { annotationOf, type Annotation } from '../format/github.ts';
 
 export interface AnnotationPlan {
   annotations: Annotation[];
@@ -40,19 +28,9 @@ export function planAnnotations(
 ): AnnotationPlan {
   const all: Array<Annotation & { changed: boolean }> = [];
   for (const result of results) {
-    const file = repoRelative(root, result.filePath);
     for (const message of result.messages) {
-      const oneLine = message.line === message.endLine;
-      all.push({
-        level: message.severity === 'error' ? 'error' : 'warning',
-        message: message.message,
-        file,
-        title: message.ruleId ?? 'adrlint',
-        startLine: message.line,
-        endLine: message.endLine,
-        ...(oneLine ? { startColumn: message.column, endColumn: message.endColumn } : {}),
-        changed: changed.has(file),
-      });
+      const annotation = annotationOf(root, result.filePath, message);
+      all.push({ ...annotation, changed: changed.has(annotation.file) });
     }
   }
   all.sort(

@@ -22,6 +22,11 @@ export interface Diagnostic {
   url?: string;
   /** A file that could not be read or parsed at all. */
   fatal?: boolean;
+  /**
+   * A problem of an `adrlint-disable` directive itself (an unknown rule id, a bad frontmatter value,
+   * an unused directive), which has no rule: what tells it from a file's problem of no rule.
+   */
+  directive?: boolean;
   fix?: TextEdit;
   /** Replacements a user may pick from (e.g. "did you mean"), as ESLint's suggestions. */
   suggestions?: Suggestion[];

@@ -247,11 +247,11 @@ function directiveProblems(directives: readonly DisableDirective[], used: Readon
     const name = `adrlint-${directive.kind === 'disable-file' ? 'disable' : directive.kind}`;
     const where = directive.kind === 'disable-file' ? `the ${name} frontmatter key` : `${name} comment`;
     if (directive.error) {
-      problems.push({ ruleId: null, severity: 'error', message: directive.error, ...at(directive) });
+      problems.push({ ruleId: null, directive: true, severity: 'error', message: directive.error, ...at(directive) });
       continue;
     }
     for (const id of directive.rules) {
-      if (!options.knownRules.has(id)) problems.push({ ruleId: null, severity: 'error', message: `Unknown rule "${id}" in ${where}`, ...at(directive) });
+      if (!options.knownRules.has(id)) problems.push({ ruleId: null, directive: true, severity: 'error', message: `Unknown rule "${id}" in ${where}`, ...at(directive) });
     }
     if (!options.reportUnused || directive.kind === 'enable') continue;
     const hits = used.get(directive) ?? new Set<string>();
@@ -259,7 +259,7 @@ function directiveProblems(directives: readonly DisableDirective[], used: Readon
     const disabledNothing = directive.rules.length === 0 ? hits.size === 0 : unused.length > 0;
     if (!disabledNothing) continue;
     const from = unused.length === 0 ? '' : ` from ${orList(unused.map((id) => `"${id}"`))}`;
-    const problem: Diagnostic = { ruleId: null, severity: 'warn', message: `Unused ${name} directive (no problems were reported${from})`, ...at(directive) };
+    const problem: Diagnostic = { ruleId: null, directive: true, severity: 'warn', message: `Unused ${name} directive (no problems were reported${from})`, ...at(directive) };
     // The ids still in use (and unknown ones, reported on their own) stay; with none left, the directive goes.
     const keep = directive.rules.filter((id) => !unused.includes(id));
     if (keep.length === 0 && directive.removal) problem.fix = { range: directive.removal, text: '' };
