@@ -11,7 +11,8 @@ import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type CommandInput } from
 import { FLAGS, withOptionalFiles, type FlagValues } from './commands/flags.ts';
 import { parseFormats } from './commands/formats.ts';
 import { printConfigCommand } from './commands/print-config.ts';
-import { commandNamed, HELP, refusal } from './commands/table.ts';
+import { HELP } from './commands/help.ts';
+import { commandNamed, refusal } from './commands/table.ts';
 
 export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from './commands/command.ts';
 
