@@ -12,7 +12,8 @@ import { FLAGS, withOptionalFiles, type FlagValues } from './commands/flags.ts';
 import { parseFormats } from './commands/formats.ts';
 import { printConfigCommand } from './commands/print-config.ts';
 import { HELP } from './commands/help.ts';
-import { commandNamed, refusal } from './commands/table.ts';
+import { commandNamed, refusal, SUBCOMMANDS } from './commands/table.ts';
+import { argumentError, mistypedCommand } from './commands/arguments.ts';
 
 export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from './commands/command.ts';
 
@@ -22,7 +23,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Every command's flags: a flag of another command is refused by this one, saying what it takes.
     parsed = parseArgs({ args: withOptionalFiles(argv), allowPositionals: true, strict: true, options: FLAGS });
   } catch (error) {
-    io.stderr.write(`adrlint: ${(error as Error).message.split('\n')[0]}\nRun "adrlint --help" for usage.\n`);
+    const message = argumentError(error);
+    if (message === null) return failed(error, io);
+    io.stderr.write(`adrlint: ${message}\nRun "adrlint --help" for usage.\n`);
     return EXIT_USAGE;
   }
   const { values, positionals } = parsed;
@@ -36,6 +39,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const { command: named, operands } = commandNamed(positionals);
+    const mistyped = named.name === 'lint' ? mistypedCommand(positionals, SUBCOMMANDS, io.cwd) : null;
+    if (mistyped !== null) throw new UsageError(mistyped);
     const input = commandInput(named, values, operands, io);
     // --print-config answers for any command but a bare `rules` or `catalogue` (the commands that take no words).
     const command = values['print-config'] && named.operands !== null ? printConfigCommand : named;

@@ -22,14 +22,23 @@ export function emit(text: string, outputFile: string | undefined, io: CliIo): v
  * A command that prints a list and runs nothing (rules, catalogue, --print-config): one text, to stdout or
  * --output-file. A list is not a run: the flags of a run change nothing here, and were never refused.
  */
-export function listCommand(declared: Pick<Command, 'name' | 'usage' | 'flags'> & { list(input: CommandInput, format: Format): string }): Command {
-  const { list, ...command } = declared;
+export function listCommand(
+  declared: Pick<Command, 'name' | 'usage' | 'flags'> & {
+    /** The formats --format may name besides stylish, the default text (another one: exit 2, naming these). */
+    formats?: readonly Format[];
+    list(input: CommandInput, format: Format): string;
+  },
+): Command {
+  const { list, formats, ...command } = declared;
   return {
     ...command,
     operands: null,
     ignores: 'all',
     async run(input) {
       if (input.reports.length > 1) throw new UsageError('--format <name>=<file> writes lint reports; to write this list to a file, use --output-file');
+      const asked = input.values.format?.[0];
+      if (formats !== undefined && asked !== undefined && asked !== 'stylish' && !formats.includes(asked as Format))
+        throw new UsageError(`"adrlint ${command.name}" takes --format ${formats.join(', ')} or stylish (a table, the default); not --format ${asked}`);
       emit(list(input, input.reports[0]!.format), input.values['output-file'], input.io);
       return EXIT_OK;
     },

@@ -6,6 +6,7 @@ export const rulesCommand = listCommand({
   name: 'rules',
   usage: '  adrlint rules                         list the rules, their default severity and fixability\n',
   flags: ['format', 'output-file'],
+  formats: ['json'],
   list(_input, format) {
     if (format === 'json')
       return JSON.stringify(
