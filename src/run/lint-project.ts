@@ -10,7 +10,8 @@ import { loadCatalogue } from '../io/catalogue-file.ts';
 import { type Discovery, type SkippedFile } from '../io/files.ts';
 import { cacheKey, cachePath, contentHash, LintCache } from '../io/cache.ts';
 import { fatalResult, type LintContext, type LintResult } from '../engine/run-rules.ts';
-import { loadConfig, overrideRules } from './config.ts';
+import { loadConfig } from './config.ts';
+import { overrideRules } from './rule-flag.ts';
 import { rules } from '../../rules/index.ts';
 import { estimateWork, workerCount, type Concurrency } from './worker-pool.ts';
 import { checkCatalogueFile } from './catalogue.ts';
@@ -29,7 +30,7 @@ export interface RunOptions {
   configFile?: string;
   /** A configuration to use as it is, instead of the config file (`adrlint init` compares two). */
   config?: ResolvedConfig;
-  /** `rule-id:severity` overrides, as given to `--rule`. */
+  /** Rule settings as given to `--rule` (`id:severity`, `id:[severity, {options}]`, `{id: setting}`): src/run/rule-flag.ts. */
   ruleOverrides?: readonly string[];
   /** Fix what can be fixed: write the files, or only compute the fixed text (dry run). */
   fix?: { write: boolean; rules?: ReadonlySet<string> };
