@@ -28,7 +28,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`adrlint: ${message}\nRun "adrlint --help" for usage.\n`);
     return EXIT_USAGE;
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  // ESLint's name of --report-unused-disable is the same flag (a command that does not take it refuses it by the name given).
+  const values: FlagValues = parsed.values['report-unused-disable-directives'] ? { ...parsed.values, 'report-unused-disable': true } : parsed.values;
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT_OK;
@@ -44,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const input = commandInput(named, values, operands, io);
     // --print-config answers for any command but a bare `rules` or `catalogue` (the commands that take no words).
     const command = values['print-config'] && named.operands !== null ? printConfigCommand : named;
-    const refused = refusal(command, values);
+    const refused = refusal(command, parsed.values);
     if (refused !== null) throw new UsageError(refused);
     return await command.run(input);
   } catch (error) {

@@ -10,7 +10,7 @@ import { rules, rulesById } from '../../rules/index.ts';
 import { baselinePlan, withoutBaselined, writeBaselineFile } from './baseline-plan.ts';
 import { EXIT_LINT_ERRORS, EXIT_OK, type CliIo, type Command, type CommandInput } from './command.ts';
 import type { Format } from './formats.ts';
-import { cacheOption, emit, noteSkipped, parseConcurrency, progressLine } from './output.ts';
+import { cacheOption, emit, noteSkipped, parseConcurrency, progressLine, selectionOption } from './output.ts';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -39,6 +39,7 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
     ruleOverrides: values.rule ?? [],
     ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
     ...cacheOption(values),
+    ...selectionOption(values),
     concurrency,
     reportUnusedDisable: Boolean(values['report-unused-disable']),
     onProgress: progress.update,

@@ -62,6 +62,17 @@ export function parseConcurrency(value: string | undefined): Concurrency {
   return count;
 }
 
+/** The run's `selection` option: --no-ignore, --ignore-pattern, --no-error-on-unmatched-pattern. */
+export function selectionOption(values: FlagValues): Pick<RunOptions, 'selection'> {
+  return {
+    selection: {
+      ignore: !values['no-ignore'],
+      ignorePatterns: values['ignore-pattern'] ?? [],
+      errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+    },
+  };
+}
+
 /** The run's `cache` option: none without --cache; --cache-location alone implies nothing. */
 export function cacheOption(values: FlagValues): Pick<RunOptions, 'cache'> {
   return values.cache ? { cache: values['cache-location'] ? { location: values['cache-location'] } : {} } : {};
