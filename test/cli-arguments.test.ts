@@ -1,6 +1,8 @@
 // Command lines adrlint must answer in its own words, through the built CLI: mistyped flags and
 // commands, --rule with options, a --format a list cannot print, and ESLint's name of a flag.
 import { afterAll, describe, expect, it } from 'vitest';
+import { closest } from '../src/commands/arguments.ts';
+import { spacedFlowKeys } from '../src/run/rule-flag.ts';
 import { adrlint, fixture, parseJson, removeFixtures, STACK_TRACE, type CliRun } from './helpers/cli.ts';
 
 afterAll(removeFixtures);
@@ -124,5 +126,24 @@ describe('--report-unused-disable-directives', () => {
   it('is refused by a command that does not take it, by the name given', async () => {
     const run = await adrlint(project(), ['link', '--report-unused-disable-directives']);
     expectUsage(run, 'adrlint: "adrlint link" takes paths, --config, --dry-run and --output-file; not --report-unused-disable-directives');
+  });
+});
+
+describe('the helpers', () => {
+  it('suggest a name a typo away, and nothing for another word', () => {
+    expect(closest('fixx', ['fix', 'format'])).toBe('fix');
+    expect(closest('reprot', ['link', 'report'])).toBe('report');
+    expect(closest('lnik', ['link', 'report'])).toBe('link');
+    expect(closest('bogus', ['fix', 'force', 'format'])).toBeUndefined();
+    expect(closest('fx', ['fix'])).toBeUndefined();
+    expect(closest('adr', ['new', 'init'])).toBeUndefined();
+  });
+
+  it('space the keys of flow mappings only', () => {
+    expect(spacedFlowKeys('[warn,{minMentions:2}]')).toBe('[warn,{minMentions: 2}]');
+    expect(spacedFlowKeys('{a:[warn,{b:"x:y",c:1}], d:off}')).toBe('{a: [warn,{b: "x:y",c: 1}], d: off}');
+    expect(spacedFlowKeys("[warn,{t:'it''s:x'}]")).toBe("[warn,{t: 'it''s:x'}]");
+    expect(spacedFlowKeys('[a,https://x]')).toBe('[a,https://x]');
+    expect(spacedFlowKeys('{"a":1, b: 2}')).toBe('{"a":1, b: 2}');
   });
 });
