@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve11(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve11) {
+          resolve11(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve11(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve11(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve11(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+          return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve11, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve10(response);
+              resolve11(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve10(response);
+              resolve11(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve11) {
+          resolve11(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -25963,7 +25963,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -26133,7 +26133,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -26656,7 +26656,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -26721,7 +26721,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse5;
   }
 });
 
@@ -26730,13 +26730,13 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var utils = require_utils2();
     var constants5 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -26752,16 +26752,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix2 });
         const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -26787,7 +26787,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -26804,24 +26804,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix2);
+          match = picomatch3.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -26832,26 +26832,26 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options);
+        parsed = parse5(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -26860,8 +26860,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants5;
-    module.exports = picomatch2;
+    picomatch3.constants = constants5;
+    module.exports = picomatch3;
   }
 });
 
@@ -26871,14 +26871,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -31034,10 +31034,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep8, value: value2 } = collItem;
+        const { start: start2, key, sep: sep10, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31051,7 +31051,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31075,7 +31075,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -31091,7 +31091,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -31182,7 +31182,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31196,13 +31196,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep8 + cb;
-              sep8 = "";
+                comment += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep8 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -31245,18 +31245,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep8, value: value2 } = collItem;
+        const { start: start2, key, sep: sep10, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value2) {
+          if (!props.anchor && !props.tag && !sep10 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31310,8 +31310,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep8 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap8 && !sep10 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -31323,7 +31323,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -31334,8 +31334,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31352,7 +31352,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31532,7 +31532,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep8 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -31549,24 +31549,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep8 + indent.slice(trimIndent) + content3;
-          sep8 = "\n";
+          value2 += sep10 + indent.slice(trimIndent) + content3;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value2 += sep8 + indent.slice(trimIndent) + content3;
-          sep8 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value2 += sep10 + indent.slice(trimIndent) + content3;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep8 === "\n")
+          if (sep10 === "\n")
             value2 += "\n";
           else
-            sep8 = "\n";
+            sep10 = "\n";
         } else {
-          value2 += sep8 + content3;
-          sep8 = " ";
+          value2 += sep10 + content3;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31749,25 +31749,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep10 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep8 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep8 + (match?.[1] ?? "");
+      return res + sep10 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -32577,14 +32577,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep8, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep10, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep8)
-        for (const st of sep8)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -33751,18 +33751,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep10;
           if (scalar.end) {
-            sep8 = scalar.end;
-            sep8.push(this.sourceToken);
+            sep10 = scalar.end;
+            sep10.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep8 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep8 }]
+            items: [{ start: start2, key: scalar, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -33915,15 +33915,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep8 }]
+                    items: [{ start: start3, key, sep: sep10 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -34117,13 +34117,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep8 }]
+              items: [{ start: start2, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -34301,7 +34301,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -34342,7 +34342,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
@@ -37572,7 +37572,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37599,7 +37599,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38459,11 +38459,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize(uri, options), options);
+        parse5(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38499,50 +38499,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative10, options, skipNormalization) {
+    function resolveComponent(base, relative12, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize(base, options), options);
-        relative10 = parse4(serialize(relative10, options), options);
+        base = parse5(serialize(base, options), options);
+        relative12 = parse5(serialize(relative12, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative10.scheme) {
-        target.scheme = relative10.scheme;
-        target.userinfo = relative10.userinfo;
-        target.host = relative10.host;
-        target.port = relative10.port;
-        target.path = removeDotSegments(relative10.path || "");
-        target.query = relative10.query;
+      if (!options.tolerant && relative12.scheme) {
+        target.scheme = relative12.scheme;
+        target.userinfo = relative12.userinfo;
+        target.host = relative12.host;
+        target.port = relative12.port;
+        target.path = removeDotSegments(relative12.path || "");
+        target.query = relative12.query;
       } else {
-        if (relative10.userinfo !== void 0 || relative10.host !== void 0 || relative10.port !== void 0) {
-          target.userinfo = relative10.userinfo;
-          target.host = relative10.host;
-          target.port = relative10.port;
-          target.path = removeDotSegments(relative10.path || "");
-          target.query = relative10.query;
+        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0) {
+          target.userinfo = relative12.userinfo;
+          target.host = relative12.host;
+          target.port = relative12.port;
+          target.path = removeDotSegments(relative12.path || "");
+          target.query = relative12.query;
         } else {
-          if (!relative10.path) {
+          if (!relative12.path) {
             target.path = base.path;
-            if (relative10.query !== void 0) {
-              target.query = relative10.query;
+            if (relative12.query !== void 0) {
+              target.query = relative12.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative10.path[0] === "/") {
-              target.path = removeDotSegments(relative10.path);
+            if (relative12.path[0] === "/") {
+              target.path = removeDotSegments(relative12.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative10.path;
+                target.path = "/" + relative12.path;
               } else if (!base.path) {
-                target.path = relative10.path;
+                target.path = relative12.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative10.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative10.query;
+            target.query = relative12.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -38550,7 +38550,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative10.fragment;
+      target.fragment = relative12.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -38821,7 +38821,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -38854,11 +38854,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
-      parse: parse4
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -41843,9 +41843,6 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/action.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -42008,11 +42005,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve10) {
-      resolve10(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve11) {
+      resolve11(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42028,7 +42025,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42343,6 +42340,17 @@ function warning(message, properties = {}) {
 }
 function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+
+// src/format/workflow-commands.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+function withCommandsStopped(text3, newToken = randomUUID2) {
+  let token = newToken();
+  while (text3.includes(token)) token = newToken();
+  return `::stop-commands::${token}
+${text3.endsWith("\n") ? text3 : `${text3}
+`}::${token}::
+`;
 }
 
 // src/github/api-clock.ts
@@ -42678,31 +42686,42 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { relative as relative9, resolve as resolve9 } from "node:path";
+import { relative as relative11, resolve as resolve10 } from "node:path";
 
 // src/github/annotations.ts
-import { relative, sep as sep2 } from "node:path";
+import { relative as relative2, sep as sep3 } from "node:path";
+
+// src/format/github.ts
+import { isAbsolute, relative, sep as sep2 } from "node:path";
+function annotationPath(root, filePath) {
+  const path = relative(root, filePath);
+  if (path === "" || path.startsWith(`..${sep2}`) || path === ".." || isAbsolute(path)) return filePath;
+  return path.split(sep2).join("/");
+}
+function annotationOf(root, filePath, m) {
+  return {
+    level: m.severity === "error" ? "error" : "warning",
+    message: m.message,
+    file: annotationPath(root, filePath),
+    title: m.ruleId ?? "adrlint",
+    startLine: m.line,
+    endLine: m.endLine,
+    ...m.line === m.endLine ? { startColumn: m.column, endColumn: m.endColumn } : {}
+  };
+}
+
+// src/github/annotations.ts
 var GITHUB_ANNOTATION_LIMITS = { errors: 10, warnings: 10 };
 function repoRelative(root, path) {
-  const rel = relative(root, path);
-  return (rel === "" ? path : rel).split(sep2).join("/");
+  const rel = relative2(root, path);
+  return (rel === "" ? path : rel).split(sep3).join("/");
 }
 function planAnnotations(results, { root, changed = /* @__PURE__ */ new Set(), limits = GITHUB_ANNOTATION_LIMITS }) {
   const all2 = [];
   for (const result of results) {
-    const file = repoRelative(root, result.filePath);
     for (const message of result.messages) {
-      const oneLine5 = message.line === message.endLine;
-      all2.push({
-        level: message.severity === "error" ? "error" : "warning",
-        message: message.message,
-        file,
-        title: message.ruleId ?? "adrlint",
-        startLine: message.line,
-        endLine: message.endLine,
-        ...oneLine5 ? { startColumn: message.column, endColumn: message.endColumn } : {},
-        changed: changed.has(file)
-      });
+      const annotation = annotationOf(root, result.filePath, message);
+      all2.push({ ...annotation, changed: changed.has(annotation.file) });
     }
   }
   all2.sort(
@@ -42746,9 +42765,9 @@ var CatalogueError = class extends FileError {
 
 // src/io/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname2, isAbsolute, join as join2, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync4, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
 
 // src/model/config.ts
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
@@ -42887,6 +42906,38 @@ function isNumberedFolder(names) {
   return numbered >= 2 && numbered * 2 > names.length;
 }
 
+// src/io/targets.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync3 } from "node:fs";
+import { relative as relative3, resolve as resolve2, sep as sep4 } from "node:path";
+function toPosix(path) {
+  return sep4 === "/" ? path : path.split(sep4).join("/");
+}
+function isNegated(pattern) {
+  return pattern.length > 1 && pattern.startsWith("!") && !pattern.startsWith("!(");
+}
+function exclusion({ pattern, base }) {
+  const glob = toPosix(relative3(base, resolve2(base, pattern.slice(1)))) || ".";
+  const isMatch = (0, import_picomatch.default)([glob, `${glob === "." ? "" : `${glob}/`}**`], { dot: true });
+  return (file) => isMatch(toPosix(relative3(base, file)));
+}
+function targetsOf(inputs, cwd, config) {
+  const given = inputs.map((pattern) => ({ pattern, base: cwd }));
+  const negated = given.filter((target) => isNegated(target.pattern));
+  let targets = given.filter((target) => !isNegated(target.pattern));
+  if (targets.length === 0 && config.adrs) {
+    const configured = config.adrs.map((pattern) => ({ pattern, base: config.baseDir }));
+    negated.push(...configured.filter((target) => isNegated(target.pattern)));
+    targets = configured.filter((target) => !isNegated(target.pattern));
+  }
+  if (targets.length === 0) {
+    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve2(cwd, candidate)));
+    targets = folder === void 0 ? null : [{ pattern: folder, base: cwd }];
+  }
+  const matchers = negated.map(exclusion);
+  return { targets, excluded: (file) => matchers.some((isExcluded) => isExcluded(file)) };
+}
+
 // src/io/files.ts
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var ALWAYS_IGNORED = ["node_modules/", ".git/"];
@@ -42898,40 +42949,34 @@ function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
 }
-function toPosix(path) {
-  return sep3 === "/" ? path : path.split(sep3).join("/");
+function toPosix2(path) {
+  return sep5 === "/" ? path : path.split(sep5).join("/");
 }
-function buildIgnore(cwd, config) {
+function buildIgnore(cwd, config, selection) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
-  const gitignore = resolve2(root, ".gitignore");
-  if (existsSync3(gitignore)) {
+  if (selection.ignore === false) return { matcher, root, given: null };
+  const gitignore = resolve3(root, ".gitignore");
+  if (existsSync4(gitignore)) {
     try {
       matcher.add(readRegularFile(gitignore));
     } catch {
     }
   }
   matcher.add(config.ignore);
-  return { matcher, root };
+  const patterns = selection.ignorePatterns ?? [];
+  return { matcher, root, given: patterns.length > 0 ? (0, import_ignore.default)().add([...patterns]) : null };
 }
-async function discoverFiles(inputs, cwd, config) {
-  let base = cwd;
-  let patterns = [...inputs];
-  if (patterns.length === 0 && config.adrs) {
-    base = config.baseDir;
-    patterns = config.adrs;
-  } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve2(cwd, candidate)));
-    if (!folder)
-      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
-    patterns = [folder];
-  }
+async function discoverFiles(inputs, cwd, config, selection = {}) {
+  const { targets, excluded } = targetsOf(inputs, cwd, config);
+  if (targets === null)
+    throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(", ")}); pass paths or set "adrs" in .adrlintrc.yml`);
   const found = /* @__PURE__ */ new Set();
   const folders = /* @__PURE__ */ new Set();
   const missing = [];
   const named = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    const absolute = resolve2(base, pattern);
+  for (const { pattern, base } of targets) {
+    const absolute = resolve3(base, pattern);
     let stats;
     try {
       stats = statSync2(absolute);
@@ -42950,19 +42995,19 @@ async function discoverFiles(inputs, cwd, config) {
     } else if (stats) {
       found.add(absolute);
       if (isMarkdown(absolute)) named.add(absolute);
-    } else if (import_picomatch.default.scan(toPosix(pattern)).isGlob) {
-      const scan = import_picomatch.default.scan(toPosix(pattern));
+    } else if (import_picomatch2.default.scan(toPosix2(pattern)).isGlob) {
+      const scan = import_picomatch2.default.scan(toPosix2(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.negated || !scan.glob ? 0 : searchFolder(resolve2(base, scan.base || "."), (0, import_picomatch.default)(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.glob ? searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch2.default)(scan.glob, { dot: false }), deep, found, folders) : 0;
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
-  const names = nameCheck(cwd, config);
+  const names = nameCheck(cwd, config, selection);
   const whyNot = notAdrReason(folders, names, /* @__PURE__ */ new Set([...named, ...explicitAdrFiles(config)]));
-  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
-  const skipped = [...named].sort().flatMap((path) => {
+  const files = [...found].filter((file) => isMarkdown(file) && !excluded(file) && whyNot(file) === null).sort();
+  const skipped = [...named].filter((file) => !excluded(file)).sort().flatMap((path) => {
     const reason = whyNot(path);
     return reason === null ? [] : [{ path, reason }];
   });
@@ -42970,8 +43015,8 @@ async function discoverFiles(inputs, cwd, config) {
 }
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
-    if (import_picomatch.default.scan(toPosix(entry)).isGlob) return [];
-    const path = resolve2(config.baseDir, entry);
+    if (isNegated(entry) || import_picomatch2.default.scan(toPosix2(entry)).isGlob) return [];
+    const path = resolve3(config.baseDir, entry);
     try {
       return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
     } catch {
@@ -42979,17 +43024,20 @@ function explicitAdrFiles(config) {
     }
   });
 }
-function nameCheck(cwd, config) {
-  const { matcher, root } = buildIgnore(cwd, config);
-  const isNonAdr = (0, import_picomatch.default)(config.nonAdrFiles, { dot: true });
+function nameCheck(cwd, config, selection = {}) {
+  const { matcher, root, given } = buildIgnore(cwd, config, selection);
+  const isNonAdr = (0, import_picomatch2.default)(config.nonAdrFiles, { dot: true });
   const answers = /* @__PURE__ */ new Map();
   const check20 = (file, folder) => {
     const name = basename3(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
-    const path = relative2(root, file);
-    const inside = path !== "" && !path.startsWith("..") && !isAbsolute(path);
-    if (inside && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    const path = relative4(root, file);
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute2(path);
+    if (inside && matcher.ignores(toPosix2(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    const fromCwd = relative4(cwd, file);
+    if (given && fromCwd !== "" && !fromCwd.startsWith("..") && !isAbsolute2(fromCwd) && given.ignores(toPosix2(fromCwd) + (folder ? "/" : "")))
+      return "ignored by --ignore-pattern";
     return null;
   };
   return (file, folder) => {
@@ -43060,7 +43108,7 @@ function searchFolder(root, isMatch, deep, found, folders) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory() && deep && !NEVER_SEARCHED.has(entry.name)) pending.push(path);
       if (!isMarkdown(entry.name) || !isMatch(path)) continue;
-      const absolute = resolve2(root, path);
+      const absolute = resolve3(root, path);
       found.add(absolute);
       if (entry.isDirectory()) folders.add(absolute);
       matched++;
@@ -43135,7 +43183,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/format/job-summary.ts
-import { relative as relative4, sep as sep5 } from "node:path";
+import { relative as relative6, sep as sep7 } from "node:path";
 
 // src/model/positions.ts
 function createLineIndex(text3) {
@@ -43169,7 +43217,7 @@ function createLineIndex(text3) {
 }
 
 // src/parse/bounded-parse.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // node_modules/bail/index.js
@@ -44199,7 +44247,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve10, reject) {
+    function executor(resolve11, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -44230,8 +44278,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve10) {
-          resolve10(file2);
+        } else if (resolve11) {
+          resolve11(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -44333,7 +44381,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve10, reject) {
+    function executor(resolve11, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -44347,8 +44395,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve10) {
-          resolve10(resultingTree);
+        } else if (resolve11) {
+          resolve11(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -47309,10 +47357,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve10 = constructs2[index2].resolveAll;
-    if (resolve10 && !called.includes(resolve10)) {
-      events = resolve10(events, context3);
-      called.push(resolve10);
+    const resolve11 = constructs2[index2].resolveAll;
+    if (resolve11 && !called.includes(resolve11)) {
+      events = resolve11(events, context3);
+      called.push(resolve11);
     }
   }
   return events;
@@ -52265,11 +52313,11 @@ function frontmatterKeysProblem(yaml) {
 }
 
 // src/io/package-files.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findPackageRoot() {
   for (let folder = new URL("./", import.meta.url); ; folder = new URL("../", folder)) {
-    if (existsSync4(fileURLToPath2(new URL("package.json", folder))) && existsSync4(fileURLToPath2(new URL("data/", folder)))) return folder;
+    if (existsSync5(fileURLToPath2(new URL("package.json", folder))) && existsSync5(fileURLToPath2(new URL("data/", folder)))) return folder;
     if (fileURLToPath2(folder) === fileURLToPath2(new URL("../", folder))) return new URL("../", import.meta.url);
   }
 }
@@ -52332,7 +52380,7 @@ var current;
 function parseThread() {
   if (current === void 0) {
     const script = packagePath("dist", "parse-worker.js");
-    current = existsSync5(script) ? new ParseThread(script) : null;
+    current = existsSync6(script) ? new ParseThread(script) : null;
   }
   return current;
 }
@@ -52513,11 +52561,11 @@ function directiveProblems(directives, used, options) {
     const name = `adrlint-${directive.kind === "disable-file" ? "disable" : directive.kind}`;
     const where = directive.kind === "disable-file" ? `the ${name} frontmatter key` : `${name} comment`;
     if (directive.error) {
-      problems.push({ ruleId: null, severity: "error", message: directive.error, ...at(directive) });
+      problems.push({ ruleId: null, directive: true, severity: "error", message: directive.error, ...at(directive) });
       continue;
     }
     for (const id of directive.rules) {
-      if (!options.knownRules.has(id)) problems.push({ ruleId: null, severity: "error", message: `Unknown rule "${id}" in ${where}`, ...at(directive) });
+      if (!options.knownRules.has(id)) problems.push({ ruleId: null, directive: true, severity: "error", message: `Unknown rule "${id}" in ${where}`, ...at(directive) });
     }
     if (!options.reportUnused || directive.kind === "enable") continue;
     const hits = used.get(directive) ?? /* @__PURE__ */ new Set();
@@ -52525,7 +52573,7 @@ function directiveProblems(directives, used, options) {
     const disabledNothing = directive.rules.length === 0 ? hits.size === 0 : unused.length > 0;
     if (!disabledNothing) continue;
     const from = unused.length === 0 ? "" : ` from ${orList(unused.map((id) => `"${id}"`))}`;
-    const problem = { ruleId: null, severity: "warn", message: `Unused ${name} directive (no problems were reported${from})`, ...at(directive) };
+    const problem = { ruleId: null, directive: true, severity: "warn", message: `Unused ${name} directive (no problems were reported${from})`, ...at(directive) };
     const keep = directive.rules.filter((id) => !unused.includes(id));
     if (keep.length === 0 && directive.removal) problem.fix = { range: directive.removal, text: "" };
     else if (keep.length > 0 && directive.rulesRange) problem.fix = { range: directive.rulesRange, text: keep.join(", ") };
@@ -54067,7 +54115,7 @@ function sectionHeadingsOfText(source) {
 }
 
 // src/parse/link-targets.ts
-import { join as join3, resolve as resolve3 } from "node:path";
+import { join as join3, resolve as resolve4 } from "node:path";
 function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
@@ -54090,7 +54138,7 @@ function decodeUrlPart(text3) {
 }
 function resolveLinkPath(path, folder, root) {
   const decoded = decodeUrlPart(path);
-  return decoded.startsWith("/") ? join3(root, decoded) : resolve3(folder, decoded);
+  return decoded.startsWith("/") ? join3(root, decoded) : resolve4(folder, decoded);
 }
 var HTML = /\.html?$/i;
 var MARKDOWN = /\.(?:md|markdown)$/i;
@@ -54383,7 +54431,7 @@ function totals(results) {
 }
 
 // src/format/report-model.ts
-import { basename as basename6, relative as relative3, sep as sep4 } from "node:path";
+import { basename as basename6, relative as relative5, sep as sep6 } from "node:path";
 
 // rules/support/relations.ts
 import { basename as basename5 } from "node:path";
@@ -54430,7 +54478,7 @@ function relationRecord(relation, from, index2) {
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
-  return (relative3(root, path) || basename6(path)).split(sep4).join("/");
+  return (relative5(root, path) || basename6(path)).split(sep6).join("/");
 }
 function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
   const known = matchStatus(written, statuses);
@@ -54694,7 +54742,7 @@ function utf8Bytes(text3) {
   return encoder.encode(text3).length;
 }
 function relativePath2(root, path) {
-  return (relative4(root, path) || path).split(sep5).join("/");
+  return (relative6(root, path) || path).split(sep7).join("/");
 }
 function problemRow(path, message, fileUrl) {
   const file = markdownLink(path, fileUrl?.(path, message.line));
@@ -54774,7 +54822,7 @@ ${CUT}
 }
 
 // src/format/sarif.ts
-import { isAbsolute as isAbsolute2, relative as relative6, sep as sep7 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative8, sep as sep9 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // rules/frontmatter-syntax.ts
@@ -56143,9 +56191,9 @@ __export(adr_supersede_exports, {
 import { basename as basename12, dirname as dirname6, join as join4 } from "node:path";
 
 // rules/support/link-edits.ts
-import { basename as basename9, relative as relative5, sep as sep6 } from "node:path";
+import { basename as basename9, relative as relative7, sep as sep8 } from "node:path";
 function relativeHref(fromFolder, to) {
-  const path = relative5(fromFolder, to).split(sep6).join("/");
+  const path = relative7(fromFolder, to).split(sep8).join("/");
   return path === "" ? basename9(to) : path;
 }
 function encodeDestination(path) {
@@ -57072,6 +57120,8 @@ function reviewFingerprint({ rule, message, place }, path) {
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "adrlint/v1";
+var FATAL_RULE_ID = "adrlint/fatal";
+var DIRECTIVE_RULE_ID = "adrlint/directive";
 var levelOf = (severity) => severity === "error" ? "error" : "warning";
 var utf82 = new TextEncoder();
 var sentence = (text3) => /[.!?]$/.test(text3) ? text3 : `${text3}.`;
@@ -57088,9 +57138,9 @@ function fileUri(path) {
   return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
 function artifactLocation(root, filePath) {
-  const path = relative6(root, filePath);
-  if (path === "" || path === ".." || path.startsWith(`..${sep7}`) || isAbsolute2(path)) return { uri: fileUri(filePath) };
-  return { uri: path.split(sep7).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+  const path = relative8(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep9}`) || isAbsolute3(path)) return { uri: fileUri(filePath) };
+  return { uri: path.split(sep9).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 function fenced(code) {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
@@ -57177,11 +57227,54 @@ function sarifResult(m, file, fingerprint, ruleIndex) {
     ...m.fix && text3 !== void 0 && lines ? { fixes: [sarifFix({ location: file.location, text: text3, lines }, m.fix)] } : {}
   };
 }
+var NO_RULE_DESCRIPTORS = [
+  {
+    id: FATAL_RULE_ID,
+    name: "Fatal",
+    shortDescription: { text: "A file adrlint could not read, parse or write" },
+    fullDescription: {
+      text: "adrlint could not lint this file (it is empty, binary, not UTF-8, too large, unreadable, too complex to parse, a link loop, or a path that does not exist), so none of its other problems are in the log; or it could not write the fixes of the file. The message says which. The other files are linted as usual."
+    },
+    helpUri: `${REPOSITORY_URL}#report-formats`,
+    help: {
+      text: `A file adrlint could not read, parse or write. The message says why: make the file a readable UTF-8 markdown file within the limits, or fix the path that was given, and run adrlint again.
+
+${REPOSITORY_URL}#report-formats`,
+      markdown: `**A file adrlint could not read, parse or write.**
+
+The message says why: make the file a readable UTF-8 markdown file within the limits, or fix the path that was given, and run adrlint again.
+
+[Documentation](${REPOSITORY_URL}#report-formats)`
+    },
+    defaultConfiguration: { level: "error" },
+    properties: { fixable: false }
+  },
+  {
+    id: DIRECTIVE_RULE_ID,
+    name: "Directive",
+    shortDescription: { text: "An adrlint-disable comment or frontmatter key that names an unknown rule, has a bad value, or turned nothing off" },
+    fullDescription: {
+      text: 'A disable directive must name adrlint rules: an unknown id (a typo) turns nothing off, and is an error. The adrlint-disable frontmatter key takes true, "all" or rule ids. With --report-unused-disable, a directive that turned no problem off is reported, and --fix removes it.'
+    },
+    helpUri: `${REPOSITORY_URL}#turning-rules-off-in-a-file`,
+    help: {
+      text: `Correct the rule id or the value of the directive, or remove a directive that turns nothing off (--fix does, with --report-unused-disable).
+
+${REPOSITORY_URL}#turning-rules-off-in-a-file`,
+      markdown: `**Correct the rule id or the value of the directive, or remove a directive that turns nothing off** (\`--fix\` does, with \`--report-unused-disable\`).
+
+[Documentation](${REPOSITORY_URL}#turning-rules-off-in-a-file)`
+    },
+    defaultConfiguration: { level: "error" },
+    properties: { fixable: true }
+  }
+];
+var sarifRuleId = (m) => m.ruleId ?? (m.directive ? DIRECTIVE_RULE_ID : FATAL_RULE_ID);
 function notification(m, location) {
   return { level: levelOf(m.severity), message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation: location } }] };
 }
-function sarifEntries(results, root) {
-  const ruleIndex = new Map(rules.map((rule, index2) => [rule.meta.id, index2]));
+function sarifEntries(results, root, descriptors) {
+  const ruleIndex = new Map(descriptors.map((descriptor, index2) => [descriptor.id, index2]));
   const entries = { results: [], notifications: [] };
   for (const result of results) {
     const text3 = lintedText(result);
@@ -57189,25 +57282,24 @@ function sarifEntries(results, root) {
     const placeOf = file.text !== void 0 ? placesIn(file.text, file.lines) : void 0;
     const occurrences = /* @__PURE__ */ new Map();
     for (const m of result.messages) {
-      if (m.ruleId === null) {
-        entries.notifications.push(notification(m, file.location));
-        continue;
-      }
-      const hash = sarifFingerprint({ rule: m.ruleId, message: m.message, ...placeOf ? { place: placeOf(m) } : {} }, file.location.uri);
+      const ruleId = sarifRuleId(m);
+      if (ruleId === FATAL_RULE_ID) entries.notifications.push(notification(m, file.location));
+      const hash = sarifFingerprint({ rule: ruleId, message: m.message, ...placeOf ? { place: placeOf(m) } : {} }, file.location.uri);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
-      entries.results.push(sarifResult({ ...m, ruleId: m.ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(m.ruleId)));
+      entries.results.push(sarifResult({ ...m, ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(ruleId)));
     }
   }
   return entries;
 }
 function formatSarif(results, { root, version }) {
-  const { results: sarifResults, notifications } = sarifEntries(results, root);
+  const descriptors = [...rules.map(ruleDescriptor), ...NO_RULE_DESCRIPTORS];
+  const { results: sarifResults, notifications } = sarifEntries(results, root, descriptors);
   const rootUri = fileUri(root);
-  const driver = { name: "adrlint", version, semanticVersion: version, informationUri: REPOSITORY_URL, rules: rules.map(ruleDescriptor) };
+  const invocation = { executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} };
   const run = {
-    tool: { driver },
-    invocations: [{ executionSuccessful: true, ...notifications.length ? { toolExecutionNotifications: notifications } : {} }],
+    tool: { driver: { name: "adrlint", version, semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
+    invocations: [invocation],
     originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith("/") ? rootUri : `${rootUri}/` } },
     results: sarifResults,
     // Our columns count UTF-16 code units, and our lines end at CRLF, LF and a lone CR (as
@@ -57215,13 +57307,14 @@ function formatSarif(results, { root, version }) {
     columnKind: "utf16CodeUnits",
     newlineSequences: ["\r\n", "\n", "\r"]
   };
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] }, null, 2)}
+  const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+  return `${JSON.stringify(log, null, 2)}
 `;
 }
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative7 } from "node:path";
+import { relative as relative9 } from "node:path";
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
@@ -57239,7 +57332,7 @@ function formatStylish(results, { cwd, color, dryRun = false }) {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `
-${c.underline(printable(relative7(cwd, result.filePath) || result.filePath))}
+${c.underline(printable(relative9(cwd, result.filePath) || result.filePath))}
 `;
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
@@ -57644,8 +57737,8 @@ function loadCatalogue(userFile) {
 
 // src/io/cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
-import { join as join6, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync7, statSync as statSync3 } from "node:fs";
+import { join as join6, resolve as resolve5 } from "node:path";
 
 // src/io/cache-entry.ts
 var isString = (value2) => typeof value2 === "string";
@@ -57754,9 +57847,9 @@ function cacheKey(config, catalogue) {
   return createHash3("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve4(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve4(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync6(path) && statSync3(path).isDirectory();
+  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve5(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync7(path) && statSync3(path).isDirectory();
   return isFolder ? join6(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
@@ -57836,7 +57929,7 @@ var LintCache = class _LintCache {
   retain(paths) {
     for (const entries of [this.entries, this.given]) {
       for (const path of entries.keys()) {
-        if (!paths.has(path) && !existsSync6(path)) {
+        if (!paths.has(path) && !existsSync7(path)) {
           entries.delete(path);
           this.changed = true;
         }
@@ -57867,19 +57960,19 @@ function stored({ record, ...entry }) {
 
 // src/run/config.ts
 var import_fastest_levenshtein7 = __toESM(require_mod(), 1);
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname9, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { dirname as dirname9, resolve as resolve7 } from "node:path";
 
 // src/io/config-file.ts
 var import_yaml12 = __toESM(require_dist(), 1);
-import { existsSync as existsSync7, statSync as statSync4 } from "node:fs";
-import { dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync4 } from "node:fs";
+import { dirname as dirname8, join as join7, resolve as resolve6 } from "node:path";
 function findConfigFile(cwd) {
-  let dir = resolve5(cwd);
+  let dir = resolve6(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join7(dir, name);
-      if (!existsSync7(candidate)) continue;
+      if (!existsSync8(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
     }
@@ -58008,7 +58101,7 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve6(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve7(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
@@ -58021,29 +58114,106 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve6(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve6(cwd));
-  if (explicitFile && !existsSync8(file)) throw new ConfigError(file, "config file not found");
+  const file = explicitFile ? resolve7(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve7(cwd));
+  if (explicitFile && !existsSync9(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
   return resolveConfig(data ?? {}, file, dirname9(file), locate);
 }
-function overrideRules(config, overrides) {
+function mergeRules(config, rules2, where) {
+  const given = resolveConfig({ rules: rules2 }, where, config.baseDir).rules;
   const next = { ...config, rules: { ...config.rules } };
+  for (const [id, value2] of Object.entries(rules2)) {
+    const setting = given[id];
+    const hasOptions = Array.isArray(value2) && value2[1] !== void 0;
+    next.rules[id] = hasOptions ? setting : { severity: setting.severity, options: config.rules[id]?.options };
+  }
+  next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...config.explicitRules, ...Object.keys(rules2)]));
+  return next;
+}
+
+// src/run/rule-flag.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var FLAG = "--rule";
+function spacedFlowKeys(text3) {
+  let out = "";
+  const open2 = [];
+  let atKey = false;
+  for (let at = 0; at < text3.length; at++) {
+    const char = text3[at];
+    if (char === '"' || char === "'") {
+      const end = quotedEnd(text3, at);
+      out += text3.slice(at, end);
+      at = end - 1;
+      atKey = false;
+      continue;
+    }
+    out += char;
+    if (char === "{" || char === "[") open2.push(char);
+    else if (char === "}" || char === "]") open2.pop();
+    if (char === "{" || char === "," && open2.at(-1) === "{") atKey = true;
+    else if (char === ":" && atKey) {
+      atKey = false;
+      if (text3[at + 1] !== void 0 && !/[\s,}\]]/.test(text3[at + 1])) out += " ";
+    }
+  }
+  return out;
+}
+function quotedEnd(text3, start2) {
+  const quote2 = text3[start2];
+  for (let at = start2 + 1; at < text3.length; at++) {
+    if (quote2 === '"' && text3[at] === "\\") at++;
+    else if (text3[at] === quote2) {
+      if (quote2 === "'" && text3[at + 1] === "'") at++;
+      else return at + 1;
+    }
+  }
+  return text3.length;
+}
+function flowValue(text3, given) {
+  try {
+    return (0, import_yaml13.parse)(spacedFlowKeys(text3), { prettyErrors: false, uniqueKeys: true });
+  } catch (error2) {
+    throw new ConfigError(FLAG, `"${given}": ${error2.message.split("\n")[0]}`);
+  }
+}
+function parseRuleFlag(given) {
+  const text3 = given.trim();
+  if (text3.startsWith("{")) {
+    const value3 = flowValue(text3, given);
+    if (value3 === null || typeof value3 !== "object" || Array.isArray(value3)) throw new ConfigError(FLAG, `"${given}" is not a mapping of rule ids to settings`);
+    return value3;
+  }
+  const match = /^([a-z0-9-]+)\s*[:=]\s*(\S.*)$/s.exec(text3);
+  if (!match) throw new ConfigError(FLAG, `"${given}" is not of the form rule-id:severity or rule-id:[severity, {options}]`);
+  const [, id = "", setting = ""] = match;
+  if (!setting.startsWith("[")) return { [id]: /^\d$/.test(setting) ? Number(setting) : setting };
+  const value2 = flowValue(setting, given);
+  if (!Array.isArray(value2) || value2.length < 1 || value2.length > 2) throw new ConfigError(FLAG, `${id}: "${setting}" is not [severity] or [severity, {options}]`);
+  return { [id]: value2 };
+}
+function overrideRules(config, overrides) {
+  let next = config;
   for (const override of overrides) {
-    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
-    if (!match) throw new ConfigError("--rule", `"${override}" is not of the form rule-id:severity`);
-    const [, id = "", severityText = ""] = match;
-    if (!rulesById.has(id)) throw new ConfigError("--rule", `unknown rule "${id}"${suggestRule(id)}`);
-    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
-    if (!severity) throw new ConfigError("--rule", `severity must be off, warn or error, not "${severityText}"`);
-    next.rules[id] = { severity, options: next.rules[id]?.options };
-    next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...next.explicitRules, id]));
+    const settings = parseRuleFlag(override);
+    for (const [id, value2] of Object.entries(settings)) {
+      if (!rulesById.has(id)) throw new ConfigError(FLAG, `unknown rule "${id}"${suggestRule(id)}`);
+      const severity = Array.isArray(value2) ? value2[0] : value2;
+      if (!toSeverity(severity))
+        throw new ConfigError(FLAG, `severity must be off, warn or error, not ${typeof severity === "string" ? `"${severity}"` : JSON.stringify(severity)}`);
+      try {
+        next = mergeRules(next, { [id]: value2 }, FLAG);
+      } catch (error2) {
+        if (error2 instanceof ConfigError) throw new ConfigError(FLAG, error2.lines.map((line) => line.replace(/^--rule: rules\./, "")));
+        throw error2;
+      }
+    }
   }
   return next;
 }
 
 // src/run/worker-pool.ts
-import { existsSync as existsSync9 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { Worker as Worker2 } from "node:worker_threads";
@@ -58080,7 +58250,7 @@ function workerCount(concurrency, work, cpus = availableParallelism()) {
 }
 function workerScript() {
   const path = packagePath("dist", "worker.js");
-  return existsSync9(path) ? path : null;
+  return existsSync10(path) ? path : null;
 }
 async function runFileWorks(works, config, catalogue, concurrency, onOutcome, onDone) {
   const threads = workerCount(concurrency, estimateWork(works));
@@ -58124,12 +58294,12 @@ var SharedWork = class {
     }
   }
   inWorker(worker) {
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve11, reject) => {
       let pending = false;
       const send = () => {
         if (this.next >= this.works.length) {
           pending = false;
-          return resolve10();
+          return resolve11();
         }
         const id = this.next;
         this.next = Math.min(this.works.length, id + BATCH);
@@ -58168,14 +58338,14 @@ function checkCatalogueFile(file) {
 import { dirname as dirname12 } from "node:path";
 
 // src/io/project-index.ts
-import { existsSync as existsSync10, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname11, join as join8, resolve as resolve8 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve7(start2);
+  let dir = resolve8(start2);
   for (; ; ) {
-    if (existsSync10(join8(dir, ".git"))) return dir;
+    if (existsSync11(join8(dir, ".git"))) return dir;
     const parent = dirname11(dir);
-    if (parent === dir) return resolve7(start2);
+    if (parent === dir) return resolve8(start2);
     dir = parent;
   }
 }
@@ -58249,10 +58419,12 @@ function projectOf(records, cwd) {
 }
 
 // src/run/stages/read.ts
-import { dirname as dirname13, resolve as resolve8 } from "node:path";
-async function discoverRun(paths, cwd, config) {
-  const discovery = await discoverFiles(paths, cwd, config);
-  if (discovery.files.length > 0 || discovery.missing.length === 0 && namesOnlySkippedFiles(paths, cwd, discovery)) return discovery;
+import { dirname as dirname13, resolve as resolve9 } from "node:path";
+async function discoverRun(paths, cwd, config, selection = {}) {
+  const found = await discoverFiles(paths, cwd, config, selection);
+  const discovery = selection.errorOnUnmatchedPattern === false ? { ...found, missing: [] } : found;
+  if (discovery.files.length > 0 || selection.errorOnUnmatchedPattern === false || discovery.missing.length === 0 && namesOnlySkippedFiles(paths, cwd, discovery))
+    return discovery;
   const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
   const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
   const what = [...absent.length ? [`no such file or folder: ${absent.join(", ")}`] : [], ...unmatched.length ? [`no files match ${unmatched.join(", ")}`] : []];
@@ -58260,7 +58432,8 @@ async function discoverRun(paths, cwd, config) {
 }
 function namesOnlySkippedFiles(paths, cwd, discovery) {
   const names = new Set(discovery.skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve8(cwd, path)));
+  const selecting = paths.filter((path) => !isNegated(path));
+  return selecting.length > 0 && selecting.every((path) => names.has(resolve9(cwd, path)));
 }
 function readRunFiles(linted, cwd, config, hashOf, names) {
   const named = new Set(linted);
@@ -58389,7 +58562,7 @@ function fingerprintOf(file) {
 }
 
 // src/run/stages/check.ts
-import { relative as relative8 } from "node:path";
+import { relative as relative10 } from "node:path";
 
 // src/io/write-fixed-file.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
@@ -58656,7 +58829,7 @@ function heldSetResult(result, fingerprint, view) {
 
 // src/run/stages/check.ts
 function checkFile(file, stage) {
-  const name = relative8(stage.cwd, file.path) || file.path;
+  const name = relative10(stage.cwd, file.path) || file.path;
   const record = file.record;
   if (file.error !== void 0 || !record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
@@ -58743,7 +58916,7 @@ function loadProject(options) {
 }
 async function lintProject(options) {
   const { config, catalogue } = loadProject(options);
-  const discovery = await discoverRun(options.paths ?? [], options.cwd, config);
+  const discovery = await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings = [];
   const cache = openCache(options, config, catalogue, warnings);
@@ -58932,13 +59105,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve10({ code: 0, stdout, stderr });
+      if (!failure) return resolve11({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve10({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
-      if (code === 128) return resolve10({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
-      resolve10({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve11({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve11({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
+      resolve11({ code, stdout, stderr });
     });
   });
 }
@@ -59203,9 +59376,9 @@ async function runActionJob(inputs, runner, io) {
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve9(root, inputs.sarifFile);
+    const target = resolve10(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
-    sarifFile = relative9(root, target) || inputs.sarifFile;
+    sarifFile = relative11(root, target) || inputs.sarifFile;
   }
   const fileUrl = linkBase(runner);
   const records = outcome.records;
@@ -59467,13 +59640,9 @@ function runnerIo(token) {
     annotate: ({ level, message, ...properties }) => (level === "error" ? error : warning)(message, properties),
     notice: (message) => notice(message),
     warning: (message) => warning(message),
-    logUntrusted: (text3) => {
-      const token2 = randomUUID2();
-      process.stdout.write(`::stop-commands::${token2}
-${text3.endsWith("\n") ? text3 : `${text3}
-`}::${token2}::
-`);
-    },
+    // A file name or message could start a line with "::"; stop the runner reading commands
+    // until a token no ADR can know.
+    logUntrusted: (text3) => process.stdout.write(withCommandsStopped(text3)),
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },

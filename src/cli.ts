@@ -11,7 +11,9 @@ import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type CommandInput } from
 import { FLAGS, withOptionalFiles, type FlagValues } from './commands/flags.ts';
 import { parseFormats } from './commands/formats.ts';
 import { printConfigCommand } from './commands/print-config.ts';
-import { commandNamed, HELP, refusal } from './commands/table.ts';
+import { HELP } from './commands/help.ts';
+import { commandNamed, refusal, SUBCOMMANDS } from './commands/table.ts';
+import { argumentError, mistypedCommand } from './commands/arguments.ts';
 
 export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from './commands/command.ts';
 
@@ -21,10 +23,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Every command's flags: a flag of another command is refused by this one, saying what it takes.
     parsed = parseArgs({ args: withOptionalFiles(argv), allowPositionals: true, strict: true, options: FLAGS });
   } catch (error) {
-    io.stderr.write(`adrlint: ${(error as Error).message.split('\n')[0]}\nRun "adrlint --help" for usage.\n`);
+    const message = argumentError(error);
+    if (message === null) return failed(error, io);
+    io.stderr.write(`adrlint: ${message}\nRun "adrlint --help" for usage.\n`);
     return EXIT_USAGE;
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  // ESLint's name of --report-unused-disable is the same flag (a command that does not take it refuses it by the name given).
+  const values: FlagValues = parsed.values['report-unused-disable-directives'] ? { ...parsed.values, 'report-unused-disable': true } : parsed.values;
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT_OK;
@@ -35,10 +41,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const { command: named, operands } = commandNamed(positionals);
+    const mistyped = named.name === 'lint' ? mistypedCommand(positionals, SUBCOMMANDS, io.cwd) : null;
+    if (mistyped !== null) throw new UsageError(mistyped);
     const input = commandInput(named, values, operands, io);
     // --print-config answers for any command but a bare `rules` or `catalogue` (the commands that take no words).
     const command = values['print-config'] && named.operands !== null ? printConfigCommand : named;
-    const refused = refusal(command, values);
+    const refused = refusal(command, parsed.values);
     if (refused !== null) throw new UsageError(refused);
     return await command.run(input);
   } catch (error) {

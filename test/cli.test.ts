@@ -103,14 +103,14 @@ describe('exit codes', () => {
   });
 
   it.each([
-    [['--bogus'], /^adrlint: Unknown option '--bogus'/],
+    [['--bogus'], /^adrlint: unknown option --bogus$/m],
     [['--format', 'xml'], /^adrlint: unknown format "xml"; use one of stylish, json, sarif, github, junit$/m],
     [['-f', 'checkstyle'], /^adrlint: unknown format "checkstyle"/],
     [['--max-warnings', 'many'], /^adrlint: --max-warnings takes a whole number, not "many"$/m],
     [['--max-warnings=-5'], /^adrlint: --max-warnings takes a whole number, not "-5"$/m],
     [['--max-warnings', '1.5'], /^adrlint: --max-warnings takes a whole number, not "1.5"$/m],
-    [['--format'], /^adrlint: Option '-f, --format <value>' argument missing/],
-    [['--rule', 'pattern-slug'], /^adrlint: configuration error: --rule: "pattern-slug" is not of the form rule-id:severity$/m],
+    [['--format'], /^adrlint: --format needs a value: --format <name>\[=<file>\]$/m],
+    [['--rule', 'pattern-slug'], /^adrlint: configuration error: --rule: "pattern-slug" is not of the form rule-id:severity or rule-id:\[severity, \{options\}\]$/m],
     [['--rule', 'no-such-rule:error'], /^adrlint: configuration error: --rule: unknown rule "no-such-rule"/],
     [['--rule', 'pattern-slg:warn'], /unknown rule "pattern-slg"; did you mean "pattern-slug"\?/],
     [['--rule', 'pattern-slug:loud'], /--rule: severity must be off, warn or error, not "loud"/],

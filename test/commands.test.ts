@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../src/commands/command.ts';
 import { FLAG_NAMES, FLAGS, SHELL_FLAGS, type FlagName, type FlagValues } from '../src/commands/flags.ts';
-import { LINT_HELP, lintCommand } from '../src/commands/lint.ts';
+import { HELP } from '../src/commands/help.ts';
+import { lintCommand } from '../src/commands/lint.ts';
 import { printConfigCommand } from '../src/commands/print-config.ts';
-import { commandNamed, HELP, refusal, SUBCOMMANDS } from '../src/commands/table.ts';
+import { commandNamed, refusal, SUBCOMMANDS } from '../src/commands/table.ts';
 
 const COMMANDS: readonly Command[] = [lintCommand, ...SUBCOMMANDS, printConfigCommand];
 
@@ -46,7 +47,7 @@ describe('the command table', () => {
   });
 
   it('shows every flag a command takes in its usage line or among the options', () => {
-    const options = flagsIn(LINT_HELP);
+    const options = flagsIn(HELP.slice(HELP.indexOf('\nOptions:\n')));
     for (const command of COMMANDS) {
       const shown = flagsIn(command.usage);
       for (const flag of command.flags) expect(shown.has(flag) || options.has(flag), `${command.name}: --${flag}`).toBe(true);
@@ -70,10 +71,10 @@ describe('refusals derived from the declarations', () => {
   const named = (name: string) => SUBCOMMANDS.find((command) => command.name === name)!;
   // Each command given every flag it does not take: the list of the refusal it always gave.
   it.each([
-    ['link', 'takes paths, --config, --dry-run and --output-file', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline']],
-    ['new', 'takes a title, --template, --status, --folder, --config and --dry-run', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline']],
-    ['init', 'takes paths, --dry-run, --force and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline', 'config', 'template', 'status', 'folder']],
-    ['report', 'takes paths, --format, --output-file, --config, --cache and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'dry-run', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline']],
+    ['link', 'takes paths, --config, --dry-run and --output-file', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'report-unused-disable-directives', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern']],
+    ['new', 'takes a title, --template, --status, --folder, --config and --dry-run', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern']],
+    ['init', 'takes paths, --dry-run, --force and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'report-unused-disable-directives', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'config', 'template', 'status', 'folder']],
+    ['report', 'takes paths, --format, --output-file, --config, --cache and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'dry-run', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'report-unused-disable-directives', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern']],
   ] as const)('adrlint %s', (name, takes, refused) => {
     const others = FLAG_NAMES.filter((flag) => !SHELL_FLAGS.includes(flag) && (name !== 'report' || !['force', 'template', 'status', 'folder'].includes(flag)));
     expect(refusal(named(name), given(...others))).toBe(`"adrlint ${name}" ${takes}; not --${refused.join(', --')}`);

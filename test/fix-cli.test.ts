@@ -544,7 +544,7 @@ describe('--fix-rule', () => {
     [['--fix', '--fix-rule', 'pattern-unmentioned'], /^adrlint: --fix-rule: pattern-unmentioned has no fixes/m],
     [['--fix-rule', 'pattern-slug'], /^adrlint: --fix-rule limits --fix or --fix-dry-run; add one of them$/m],
     [['--fix-rule', 'pattern-slug', '--fix-rule', 'pattern-link'], /^adrlint: --fix-rule limits --fix or --fix-dry-run/m],
-    [['--fix-rule'], /^adrlint: Option '--fix-rule <value>' argument missing/],
+    [['--fix-rule'], /^adrlint: --fix-rule needs a value: --fix-rule <id>$/m],
     [['--fix', '--dry-run'], /^adrlint: --dry-run is an option of "adrlint link" and "adrlint new"; use --fix-dry-run/m],
   ])('is a usage error (exit 2, nothing written): %j', async (args, message) => {
     const root = project({ 'docs/adr/0001-orders.md': TYPO });

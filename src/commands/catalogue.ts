@@ -6,6 +6,7 @@ export const catalogueCommand = listCommand({
   name: 'catalogue',
   usage: "  adrlint catalogue [--format json]     list the catalogue's patterns\n",
   flags: ['config', 'format', 'output-file'],
+  formats: ['json'],
   list({ io, values }, format) {
     const { catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
     return format === 'json'

@@ -4,42 +4,73 @@
 import type { ParseArgsConfig, parseArgs } from 'node:util';
 import { DEFAULT_BASELINE_FILE } from '../engine/baseline.ts';
 
+/**
+ * A flag: its parseArgs option, and what `adrlint --help` and the README's command-line reference
+ * say of it (`help`, one line; `arg`, the value a string flag takes: a name shown as `<name>`, or
+ * written out when it has brackets of its own). parseArgs ignores these two keys.
+ */
+export type Flag = NonNullable<ParseArgsConfig['options']>[string] & { help: string; arg?: string };
+
 /** In the order a refusal names the flags it refuses. */
 export const FLAGS = {
-  fix: { type: 'boolean' },
-  'fix-dry-run': { type: 'boolean' },
-  'fix-rule': { type: 'string', multiple: true },
-  'dry-run': { type: 'boolean' },
-  format: { type: 'string', short: 'f', multiple: true },
-  'output-file': { type: 'string', short: 'o' },
-  rule: { type: 'string', multiple: true },
-  quiet: { type: 'boolean' },
-  'max-warnings': { type: 'string' },
-  cache: { type: 'boolean' },
-  'cache-location': { type: 'string' },
-  concurrency: { type: 'string' },
-  'report-unused-disable': { type: 'boolean' },
-  'write-baseline': { type: 'string' },
-  baseline: { type: 'string' },
-  'prune-baseline': { type: 'boolean' },
-  config: { type: 'string', short: 'c' },
-  force: { type: 'boolean' },
-  template: { type: 'string' },
-  status: { type: 'string' },
-  folder: { type: 'string' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  'print-config': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+  fix: { type: 'boolean', help: 'fix what can be fixed and write the files' },
+  'fix-dry-run': { type: 'boolean', help: 'show the fixes as a unified diff; write nothing' },
+  'fix-rule': { type: 'string', multiple: true, arg: 'id', help: "fix only this rule's problems (repeatable; with --fix or --fix-dry-run)" },
+  'dry-run': { type: 'boolean', help: 'show what would be written; write nothing' },
+  format: {
+    type: 'string',
+    short: 'f',
+    multiple: true,
+    arg: '<name>[=<file>]',
+    help: "stylish (default), json (ESLint's JSON result format), sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations) or junit (JUnit XML for CI); repeatable: each format with =<file> is written to that file, and the one without (stylish if none) goes to stdout",
+  },
+  'output-file': { type: 'string', short: 'o', arg: 'file', help: 'write the stdout report to a file instead' },
+  rule: {
+    type: 'string',
+    multiple: true,
+    arg: '<id>:<severity>',
+    help: "set a rule's severity (off, warn, error), or its severity and options as in the config (--rule 'id:[warn, {option: 2}]'); repeatable",
+  },
+  quiet: { type: 'boolean', help: 'report errors only' },
+  'max-warnings': { type: 'string', arg: 'n', help: 'exit 1 when there are more than n warnings' },
+  cache: { type: 'boolean', help: 'reuse the results of unchanged files (by content) from .adrlintcache' },
+  'cache-location': { type: 'string', arg: 'path', help: 'the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)' },
+  concurrency: { type: 'string', arg: 'n', help: 'threads that parse: a number, auto (default: more when the text pays for them) or off' },
+  'report-unused-disable': { type: 'boolean', help: 'report adrlint-disable comments that disable nothing (--fix removes them)' },
+  'report-unused-disable-directives': { type: 'boolean', help: "the same as --report-unused-disable (ESLint's name)" },
+  'write-baseline': {
+    type: 'string',
+    arg: '[<file>.json]',
+    help: `record every current problem in a baseline file and exit 0 (default file: ${DEFAULT_BASELINE_FILE})`,
+  },
+  baseline: { type: 'string', arg: '[<file>.json]', help: 'report only the problems that are not in the baseline file' },
+  'prune-baseline': { type: 'boolean', help: 'with --baseline: drop the problems that are fixed from the baseline file' },
+  'no-ignore': { type: 'boolean', help: 'lint the files that .gitignore, the config\'s "ignore" and --ignore-pattern leave out' },
+  'ignore-pattern': {
+    type: 'string',
+    multiple: true,
+    arg: 'pattern',
+    help: 'leave out the files this pattern matches (.gitignore syntax, from the working folder, as the config\'s "ignore"); repeatable',
+  },
+  'no-error-on-unmatched-pattern': { type: 'boolean', help: 'a path or glob that matches no file is not an error' },
+  config: { type: 'string', short: 'c', arg: 'file', help: 'use this config file instead of searching upward for .adrlintrc.*' },
+  force: { type: 'boolean', help: 'replace the config file that is already there' },
+  template: { type: 'string', arg: 'madr|nygard|<file>', help: "the new ADR's template (default: the one most of the folder's ADRs follow, else madr)" },
+  status: { type: 'string', arg: 's', help: "the new ADR's status (default: the set's word for proposed)" },
+  folder: { type: 'string', arg: 'dir', help: "the folder to write the new ADR in (default: the config's or the usual ADR folder)" },
+  color: { type: 'boolean', help: 'force colour on (default: on for a terminal, off when NO_COLOR is set)' },
+  'no-color': { type: 'boolean', help: 'force colour off' },
+  'print-config': { type: 'boolean', help: 'print the configuration in effect and exit' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+  version: { type: 'boolean', short: 'v', help: 'show the version' },
+} as const satisfies Record<string, Flag>;
 
 export type FlagName = keyof typeof FLAGS;
 export type FlagValues = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>>['values'];
 export const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
 
 /** Flags the shell answers before any command (--print-config chooses the command that prints the configuration). */
-export const SHELL_FLAGS: readonly FlagName[] = ['help', 'version', 'print-config'];
+export const SHELL_FLAGS: readonly FlagName[] = ['print-config', 'help', 'version'];
 
 /** A flag that only refines another one: a list of what a command takes names the other one alone. */
 export const COMPANION_OF: Partial<Record<FlagName, FlagName>> = { 'cache-location': 'cache' };

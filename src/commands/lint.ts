@@ -3,7 +3,6 @@
 import { UsageError } from '../io/files.ts';
 import { findRepositoryRoot } from '../io/project-index.ts';
 import { VERSION } from '../io/version.ts';
-import { DEFAULT_BASELINE_FILE } from '../engine/baseline.ts';
 import type { LintResult } from '../engine/run-rules.ts';
 import { lintProject } from '../run/lint-project.ts';
 import { formatStylish } from '../format/stylish.ts';
@@ -11,48 +10,13 @@ import { rules, rulesById } from '../../rules/index.ts';
 import { baselinePlan, withoutBaselined, writeBaselineFile } from './baseline-plan.ts';
 import { EXIT_LINT_ERRORS, EXIT_OK, type CliIo, type Command, type CommandInput } from './command.ts';
 import type { Format } from './formats.ts';
-import { cacheOption, emit, noteSkipped, parseConcurrency, progressLine } from './output.ts';
-
-/** What `adrlint --help` says after the usage lines: the default paths and lint's options (the other commands share some). */
-export const LINT_HELP = `With no paths: the config's "adrs", else the first of docs/adr, docs/decisions, doc/adr,
-docs/architecture/decisions that exists.
-
-Options:
-  -c, --config <file>       use this config file instead of searching upward for .adrlintrc.*
-  -f, --format <name>[=<file>]
-                            stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
-                            github (GitHub Actions annotations) or junit (JUnit XML for CI);
-                            repeatable: each format with =<file> is written to that file, and
-                            the one without (stylish if none) goes to stdout
-  -o, --output-file <file>  write the stdout report to a file instead
-      --max-warnings <n>    exit 1 when there are more than n warnings
-      --quiet               report errors only
-      --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
-      --color, --no-color   force colour on or off (default: on for a terminal)
-      --print-config        print the configuration in effect and exit
-      --fix                 fix what can be fixed and write the files
-      --fix-dry-run         show the fixes as a unified diff; write nothing
-      --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
-      --cache               reuse the results of unchanged files (by content) from .adrlintcache
-      --cache-location <p>  the cache file, or a folder to hold .adrlintcache (implies nothing without --cache)
-      --concurrency <n>     threads that parse: a number, auto (default: more when the text pays for them) or off
-      --report-unused-disable
-                            report adrlint-disable comments that disable nothing (--fix removes them)
-      --write-baseline [<file>.json]
-                            record every current problem in a baseline file and exit 0
-                            (default file: ${DEFAULT_BASELINE_FILE})
-      --baseline [<file>.json]
-                            report only the problems that are not in the baseline file
-      --prune-baseline      with --baseline: drop the problems that are fixed from the baseline file
-  -h, --help                show this help
-  -v, --version             show the version
-`;
+import { cacheOption, emit, noteSkipped, parseConcurrency, progressLine, selectionOption } from './output.ts';
 
 export const lintCommand: Command = {
   name: 'lint',
   usage: '  adrlint [options] [files, folders or globs...]\n',
   operands: 'paths',
-  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline'],
+  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern'],
   ignores: [],
   namesOwners: true,
   // Left over once the flags of `new` and `init` are named: --dry-run. Ignored, `--fix --dry-run` would write the files.
@@ -75,6 +39,7 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
     ruleOverrides: values.rule ?? [],
     ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
     ...cacheOption(values),
+    ...selectionOption(values),
     concurrency,
     reportUnusedDisable: Boolean(values['report-unused-disable']),
     onProgress: progress.update,

@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import type { Catalogue } from '../model/catalogue.ts';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../model/config.ts';
 import { UsageError } from '../io/files.ts';
+import { isNegated } from '../io/targets.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { buildRecord } from '../parse/record.ts';
 import { DATE_SCHEME, DEFAULT_SCHEME, fileNumber, isDateName, namingFor, schemeName, type NamingOption, type NamingScheme } from '../model/naming.ts';
@@ -172,7 +173,7 @@ export function fillTemplate(text: string, fields: AdrFields): string {
 
 /** Where `adrlint new` writes: the config's first `adrs` entry (a glob's folder), else the first usual folder that exists, else docs/adr. */
 export function adrFolder(cwd: string, config: ResolvedConfig): string {
-  const configured = config.adrs?.[0];
+  const configured = config.adrs?.find((entry) => !isNegated(entry));
   if (configured) {
     const scan = picomatch.scan(configured.replace(/\\/g, '/'));
     if (scan.isGlob) return resolve(config.baseDir, scan.base || '.');

@@ -22,14 +22,23 @@ export function emit(text: string, outputFile: string | undefined, io: CliIo): v
  * A command that prints a list and runs nothing (rules, catalogue, --print-config): one text, to stdout or
  * --output-file. A list is not a run: the flags of a run change nothing here, and were never refused.
  */
-export function listCommand(declared: Pick<Command, 'name' | 'usage' | 'flags'> & { list(input: CommandInput, format: Format): string }): Command {
-  const { list, ...command } = declared;
+export function listCommand(
+  declared: Pick<Command, 'name' | 'usage' | 'flags'> & {
+    /** The formats --format may name besides stylish, the default text (another one: exit 2, naming these). */
+    formats?: readonly Format[];
+    list(input: CommandInput, format: Format): string;
+  },
+): Command {
+  const { list, formats, ...command } = declared;
   return {
     ...command,
     operands: null,
     ignores: 'all',
     async run(input) {
       if (input.reports.length > 1) throw new UsageError('--format <name>=<file> writes lint reports; to write this list to a file, use --output-file');
+      const asked = input.values.format?.[0];
+      if (formats !== undefined && asked !== undefined && asked !== 'stylish' && !formats.includes(asked as Format))
+        throw new UsageError(`"adrlint ${command.name}" takes --format ${formats.join(', ')} or stylish (a table, the default); not --format ${asked}`);
       emit(list(input, input.reports[0]!.format), input.values['output-file'], input.io);
       return EXIT_OK;
     },
@@ -51,6 +60,17 @@ export function parseConcurrency(value: string | undefined): Concurrency {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a number of workers, auto or off; not "${value}"`);
   return count;
+}
+
+/** The run's `selection` option: --no-ignore, --ignore-pattern, --no-error-on-unmatched-pattern. */
+export function selectionOption(values: FlagValues): Pick<RunOptions, 'selection'> {
+  return {
+    selection: {
+      ignore: !values['no-ignore'],
+      ignorePatterns: values['ignore-pattern'] ?? [],
+      errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+    },
+  };
 }
 
 /** The run's `cache` option: none without --cache; --cache-location alone implies nothing. */

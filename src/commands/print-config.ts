@@ -5,7 +5,7 @@ import { listCommand } from './output.ts';
 
 export const printConfigCommand = listCommand({
   name: '--print-config',
-  // Its line is among lint's options (LINT_HELP).
+  // Its line is among lint's options (src/commands/help.ts).
   usage: '',
   flags: ['config', 'rule', 'output-file'],
   list({ io, values }) {

@@ -4,8 +4,9 @@ import { listCommand } from './output.ts';
 
 export const rulesCommand = listCommand({
   name: 'rules',
-  usage: '  adrlint rules                         list the rules, their default severity and fixability\n',
+  usage: '  adrlint rules [--format json]         list the rules, their default severity and fixability\n',
   flags: ['format', 'output-file'],
+  formats: ['json'],
   list(_input, format) {
     if (format === 'json')
       return JSON.stringify(

@@ -1,10 +1,9 @@
 // The command table of `adrlint`: which command a command line selects, which of the flags given it
-// refuses (derived from what each command declares it takes and ignores), and the help text, put
-// together from each command's usage lines.
-import { VERSION } from '../io/version.ts';
+// refuses (derived from what each command declares it takes and ignores). The help is generated
+// from it and the flag table (src/commands/help.ts).
 import type { Command } from './command.ts';
 import { COMPANION_OF, FLAG_NAMES, SHELL_FLAGS, type FlagName, type FlagValues } from './flags.ts';
-import { LINT_HELP, lintCommand } from './lint.ts';
+import { lintCommand } from './lint.ts';
 import { linkCommand } from './link.ts';
 import { newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
@@ -14,14 +13,6 @@ import { rulesCommand } from './rules.ts';
 
 /** The commands a word selects, in the order of `adrlint --help`. Lint, the default, is selected by none. */
 export const SUBCOMMANDS: readonly Command[] = [linkCommand, newCommand, reportCommand, initCommand, catalogueCommand, rulesCommand];
-
-export const HELP = `adrlint ${VERSION}: lint Architecture Decision Records against a pattern catalogue
-
-Usage:
-${[lintCommand, ...SUBCOMMANDS].map((command) => command.usage).join('')}
-${LINT_HELP}
-Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, config or internal error.
-`;
 
 /**
  * The command the first word names (one that takes no words only when the word stands alone), and

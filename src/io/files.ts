@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../model/config.ts';
 import { isNumberedFolder, isNumberedName, isTemplateName } from '../model/naming.ts';
 import { readRegularFile } from './safe-write.ts';
+import { isNegated, targetsOf } from './targets.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
@@ -55,10 +56,29 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-/** `.gitignore` of the working folder plus the config's `ignore`, both as .gitignore patterns. */
-function buildIgnore(cwd: string, config: ResolvedConfig): { matcher: Ignore; root: string } {
+/** How a run chooses its files besides the paths: --no-ignore, --ignore-pattern, --no-error-on-unmatched-pattern. */
+export interface Selection {
+  /** Apply .gitignore, the config's `ignore` and `ignorePatterns` (default true; --no-ignore: false). */
+  ignore?: boolean;
+  /** More .gitignore patterns, relative to the working folder (--ignore-pattern). */
+  ignorePatterns?: readonly string[];
+  /** A path or glob that matches nothing is an error (default true; --no-error-on-unmatched-pattern: false). */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+interface Ignores {
+  /** .gitignore and the config's `ignore`, from `root`. */
+  matcher: Ignore;
+  root: string;
+  /** --ignore-pattern, from the working folder. */
+  given: Ignore | null;
+}
+
+/** `.gitignore` of the config's folder (else the working folder's) plus the config's `ignore`, and --ignore-pattern, as .gitignore patterns. */
+function buildIgnore(cwd: string, config: ResolvedConfig, selection: Selection): Ignores {
   const matcher = ignore().add(ALWAYS_IGNORED);
   const root = config.file ? config.baseDir : cwd;
+  if (selection.ignore === false) return { matcher, root, given: null };
   const gitignore = resolve(root, '.gitignore');
   if (existsSync(gitignore)) {
     try {
@@ -68,22 +88,18 @@ function buildIgnore(cwd: string, config: ResolvedConfig): { matcher: Ignore; ro
     }
   }
   matcher.add(config.ignore);
-  return { matcher, root };
+  const patterns = selection.ignorePatterns ?? [];
+  return { matcher, root, given: patterns.length > 0 ? ignore().add([...patterns]) : null };
 }
 
-/** The files a run lints: explicit inputs, else the config's `adrs`, else the usual ADR folder. */
-export async function discoverFiles(inputs: readonly string[], cwd: string, config: ResolvedConfig): Promise<Discovery> {
-  let base = cwd;
-  let patterns = [...inputs];
-  if (patterns.length === 0 && config.adrs) {
-    base = config.baseDir;
-    patterns = config.adrs;
-  } else if (patterns.length === 0) {
-    const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync(resolve(cwd, candidate)));
-    if (!folder)
-      throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(', ')}); pass paths or set "adrs" in .adrlintrc.yml`);
-    patterns = [folder];
-  }
+/**
+ * The files a run lints: explicit inputs, else the config's `adrs`, else the usual ADR folder;
+ * less what negated patterns match (src/io/targets.ts).
+ */
+export async function discoverFiles(inputs: readonly string[], cwd: string, config: ResolvedConfig, selection: Selection = {}): Promise<Discovery> {
+  const { targets, excluded } = targetsOf(inputs, cwd, config);
+  if (targets === null)
+    throw new UsageError(`no ADR folder found (looked for ${DEFAULT_ADR_FOLDERS.join(', ')}); pass paths or set "adrs" in .adrlintrc.yml`);
 
   const found = new Set<string>();
   /** Found entries that are folders (a folder named like a markdown file), for .gitignore's "dir/" patterns. */
@@ -91,7 +107,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
   const missing: MissingInput[] = [];
   /** Existing markdown files named as themselves (not through a folder or a glob). */
   const named = new Set<string>();
-  for (const pattern of patterns) {
+  for (const { pattern, base } of targets) {
     const absolute = resolve(base, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
     try {
@@ -116,19 +132,18 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
     } else if (picomatch.scan(toPosix(pattern)).isGlob) {
       const scan = picomatch.scan(toPosix(pattern));
       const deep = scan.glob.includes('/') || scan.glob.includes('**');
-      // A negated pattern ("!x.md") selects nothing on its own; use "ignore" to leave files out.
-      const matched =
-        scan.negated || !scan.glob ? 0 : searchFolder(resolve(base, scan.base || '.'), picomatch(scan.glob, { dot: false }), deep, found, folders);
+      const matched = scan.glob ? searchFolder(resolve(base, scan.base || '.'), picomatch(scan.glob, { dot: false }), deep, found, folders) : 0;
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
     }
   }
 
-  const names = nameCheck(cwd, config);
+  const names = nameCheck(cwd, config, selection);
   const whyNot = notAdrReason(folders, names, new Set([...named, ...explicitAdrFiles(config)]));
-  const files = [...found].filter((file) => isMarkdown(file) && whyNot(file) === null).sort();
+  const files = [...found].filter((file) => isMarkdown(file) && !excluded(file) && whyNot(file) === null).sort();
   const skipped = [...named]
+    .filter((file) => !excluded(file))
     .sort()
     .flatMap((path) => {
       const reason = whyNot(path);
@@ -143,7 +158,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, conf
  */
 function explicitAdrFiles(config: ResolvedConfig): string[] {
   return (config.adrs ?? []).flatMap((entry) => {
-    if (picomatch.scan(toPosix(entry)).isGlob) return [];
+    if (isNegated(entry) || picomatch.scan(toPosix(entry)).isGlob) return [];
     const path = resolve(config.baseDir, entry);
     try {
       return isMarkdown(path) && statSync(path).isFile() ? [path] : [];
@@ -160,8 +175,8 @@ export type NameCheck = (file: string, folder: boolean) => string | null;
  * The name check of a run: a template, a README or index page (`nonAdrFiles`), or an ignored file.
  * Each answer is kept, as a run asks again for the files of its folders after discovering them.
  */
-export function nameCheck(cwd: string, config: ResolvedConfig): NameCheck {
-  const { matcher, root } = buildIgnore(cwd, config);
+export function nameCheck(cwd: string, config: ResolvedConfig, selection: Selection = {}): NameCheck {
+  const { matcher, root, given } = buildIgnore(cwd, config, selection);
   const isNonAdr = picomatch(config.nonAdrFiles, { dot: true });
   const answers = new Map<string, string | null>();
   const check = (file: string, folder: boolean): string | null => {
@@ -172,6 +187,9 @@ export function nameCheck(cwd: string, config: ResolvedConfig): NameCheck {
     // Files outside the config's folder are not subject to its ignore patterns.
     const inside = path !== '' && !path.startsWith('..') && !isAbsolute(path);
     if (inside && matcher.ignores(toPosix(path) + (folder ? '/' : ''))) return 'ignored by .gitignore or the config\'s "ignore"';
+    const fromCwd = relative(cwd, file);
+    if (given && fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) && given.ignores(toPosix(fromCwd) + (folder ? '/' : '')))
+      return 'ignored by --ignore-pattern';
     return null;
   };
   return (file, folder) => {

@@ -23,7 +23,8 @@ interface RawConfig {
 
 let validateConfig: ReturnType<typeof compileSchema> | null = null;
 
-function suggestRule(id: string): string {
+/** "; did you mean ..." for a rule id a typo away from a rule's, else nothing. */
+export function suggestRule(id: string): string {
   const best = rules.map((rule) => rule.meta.id).sort((a, b) => distance(id, a) - distance(id, b))[0];
   return best && distance(id, best) <= 4 ? `; did you mean "${best}"?` : '';
 }
@@ -128,21 +129,5 @@ export function mergeRules(config: ResolvedConfig, rules: Record<string, unknown
     next.rules[id] = hasOptions ? setting : { severity: setting.severity, options: config.rules[id]?.options };
   }
   next.explicitRules = inRuleOrder(new Set([...config.explicitRules, ...Object.keys(rules)]));
-  return next;
-}
-
-/** Apply `--rule id:severity` overrides. */
-export function overrideRules(config: ResolvedConfig, overrides: string[]): ResolvedConfig {
-  const next = { ...config, rules: { ...config.rules } };
-  for (const override of overrides) {
-    const match = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(override.trim());
-    if (!match) throw new ConfigError('--rule', `"${override}" is not of the form rule-id:severity`);
-    const [, id = '', severityText = ''] = match;
-    if (!rulesById.has(id)) throw new ConfigError('--rule', `unknown rule "${id}"${suggestRule(id)}`);
-    const severity = toSeverity(/^\d$/.test(severityText) ? Number(severityText) : severityText);
-    if (!severity) throw new ConfigError('--rule', `severity must be off, warn or error, not "${severityText}"`);
-    next.rules[id] = { severity, options: next.rules[id]?.options };
-    next.explicitRules = inRuleOrder(new Set([...next.explicitRules, id]));
-  }
   return next;
 }

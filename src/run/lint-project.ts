@@ -7,10 +7,11 @@ import { type ResolvedConfig } from '../model/config.ts';
 import { latestToday } from '../model/dates.ts';
 import type { AdrRecord, SetConventions } from '../model/types.ts';
 import { loadCatalogue } from '../io/catalogue-file.ts';
-import { type Discovery, type SkippedFile } from '../io/files.ts';
+import { type Discovery, type Selection, type SkippedFile } from '../io/files.ts';
 import { cacheKey, cachePath, contentHash, LintCache } from '../io/cache.ts';
 import { fatalResult, type LintContext, type LintResult } from '../engine/run-rules.ts';
-import { loadConfig, overrideRules } from './config.ts';
+import { loadConfig } from './config.ts';
+import { overrideRules } from './rule-flag.ts';
 import { rules } from '../../rules/index.ts';
 import { estimateWork, workerCount, type Concurrency } from './worker-pool.ts';
 import { checkCatalogueFile } from './catalogue.ts';
@@ -24,12 +25,14 @@ import { recordsOf, type RunFile } from './stages/run-file.ts';
 
 export interface RunOptions {
   cwd: string;
-  /** Files, folders and globs; empty means the config's `adrs` or the usual ADR folder. */
+  /** Files, folders and globs (`!glob` leaves out what it matches); none but negated ones means the config's `adrs` or the usual ADR folder. */
   paths?: readonly string[];
+  /** --no-ignore, --ignore-pattern, --no-error-on-unmatched-pattern. */
+  selection?: Selection;
   configFile?: string;
   /** A configuration to use as it is, instead of the config file (`adrlint init` compares two). */
   config?: ResolvedConfig;
-  /** `rule-id:severity` overrides, as given to `--rule`. */
+  /** Rule settings as given to `--rule` (`id:severity`, `id:[severity, {options}]`, `{id: setting}`): src/run/rule-flag.ts. */
   ruleOverrides?: readonly string[];
   /** Fix what can be fixed: write the files, or only compute the fixed text (dry run). */
   fix?: { write: boolean; rules?: ReadonlySet<string> };
@@ -82,7 +85,7 @@ export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'co
 
 export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const { config, catalogue } = loadProject(options);
-  const discovery = await discoverRun(options.paths ?? [], options.cwd, config);
+  const discovery = await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings: string[] = [];

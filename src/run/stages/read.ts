@@ -1,19 +1,23 @@
 // The read stage of a run: which files (the paths given, and the rest of their folders for the set
 // rules) and their texts. A path that matches nothing is an error unless the run has nothing to
-// lint by design (a hook naming only files that are not ADRs).
+// lint by design (a hook naming only files that are not ADRs) or was told otherwise.
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../../model/config.ts';
-import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError, type Discovery, type NameCheck } from '../../io/files.ts';
+import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError, type Discovery, type NameCheck, type Selection } from '../../io/files.ts';
+import { isNegated } from '../../io/targets.ts';
 import type { RunFile } from './run-file.ts';
 
 /**
  * The files a run lints: none only when the paths name only markdown files that are not ADRs
- * (README.md, CONTRIBUTING.md from a hook): nothing to lint, and no error. Throws UsageError when
- * nothing matched.
+ * (README.md, CONTRIBUTING.md from a hook): nothing to lint, and no error; or, with
+ * --no-error-on-unmatched-pattern, when nothing matched. Throws UsageError when nothing matched.
  */
-export async function discoverRun(paths: readonly string[], cwd: string, config: ResolvedConfig): Promise<Discovery> {
-  const discovery = await discoverFiles(paths, cwd, config);
-  if (discovery.files.length > 0 || (discovery.missing.length === 0 && namesOnlySkippedFiles(paths, cwd, discovery))) return discovery;
+export async function discoverRun(paths: readonly string[], cwd: string, config: ResolvedConfig, selection: Selection = {}): Promise<Discovery> {
+  const found = await discoverFiles(paths, cwd, config, selection);
+  // --no-error-on-unmatched-pattern: a path or glob that matches nothing is neither an error nor a result.
+  const discovery = selection.errorOnUnmatchedPattern === false ? { ...found, missing: [] } : found;
+  if (discovery.files.length > 0 || selection.errorOnUnmatchedPattern === false || (discovery.missing.length === 0 && namesOnlySkippedFiles(paths, cwd, discovery)))
+    return discovery;
   const absent = discovery.missing.filter((entry) => !entry.glob).map((entry) => entry.input);
   const unmatched = discovery.missing.filter((entry) => entry.glob).map((entry) => entry.input);
   const what = [...(absent.length ? [`no such file or folder: ${absent.join(', ')}`] : []), ...(unmatched.length ? [`no files match ${unmatched.join(', ')}`] : [])];
@@ -23,7 +27,8 @@ export async function discoverRun(paths: readonly string[], cwd: string, config:
 /** Every path given names an existing markdown file that is not an ADR (no folder, glob or ADR among them). */
 function namesOnlySkippedFiles(paths: readonly string[], cwd: string, discovery: Discovery): boolean {
   const names = new Set(discovery.skipped.map((file) => file.path));
-  return paths.length > 0 && paths.every((path) => names.has(resolve(cwd, path)));
+  const selecting = paths.filter((path) => !isNegated(path));
+  return selecting.length > 0 && selecting.every((path) => names.has(resolve(cwd, path)));
 }
 
 export interface ReadFiles {
