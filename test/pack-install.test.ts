@@ -55,6 +55,57 @@ As written above.
 More moving parts.
 `;
 
+// The consumer's files.
+const LIB_MJS = `import { lintProject, VERSION } from 'adrlint';
+const outcome = await lintProject({ cwd: process.cwd(), paths: ['docs/adr'] });
+console.log(JSON.stringify({ VERSION, results: outcome.results.map((result) => [result.filePath, result.messages.map((message) => message.ruleId)]) }));
+`;
+
+const CHECK_TS = `import { lintProject, lintText, loadProject, VERSION, type Diagnostic, type RunOutcome } from 'adrlint';
+import remarkAdrlint, { MESSAGE_SOURCE, type RemarkAdrlintOptions } from 'adrlint/remark';
+
+const outcome: RunOutcome = await lintProject({ cwd: '.', paths: ['docs/adr'] });
+const first: Diagnostic | undefined = outcome.results[0]?.messages[0];
+const where: string = \`\${first?.ruleId ?? ''} \${first?.line ?? 0}:\${first?.column ?? 0}\`;
+const { config, catalogue } = loadProject({ cwd: '.' });
+const count: number = lintText('docs/adr/0003-x.md', '# 3. X\\n', { config, catalogue }).messages.length;
+const options: RemarkAdrlintOptions = { config: '.adrlintrc.yml', rules: { 'pattern-link': 'off' } };
+const transformer: (tree: never, file: never) => Promise<void> = remarkAdrlint(options);
+const source: 'adrlint' = MESSAGE_SOURCE;
+const version: string = VERSION;
+// @ts-expect-error: a run needs its working folder
+await lintProject({ paths: ['docs/adr'] });
+// @ts-expect-error: \`rules\` is an object of rule settings
+remarkAdrlint({ rules: ['pattern-link'] });
+export { where, count, transformer, source, version };
+`;
+
+const PLUGIN_MJS = `import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import adrlint from 'adrlint/remark';
+
+const path = resolve('docs/adr/0002-broken-references.md');
+const file = new VFile({ path, value: readFileSync(path, 'utf8'), cwd: process.cwd() });
+const processor = unified().use(remarkParse).use(adrlint);
+await processor.run(processor.parse(file), file);
+console.log(JSON.stringify(file.messages.map((message) => [message.ruleId, message.source, message.fatal, message.line, message.column])));
+`;
+
+const CHECK_UNIFIED_TS = `import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import remarkAdrlint from 'adrlint/remark';
+
+const processor = unified().use(remarkParse).use(remarkAdrlint).use(remarkAdrlint, { rules: { 'pattern-link': 'off' } });
+const file = new VFile({ path: 'docs/adr/0003-x.md', value: '# 3. X\\n' });
+await processor.run(processor.parse(file), file);
+// @ts-expect-error: \`rules\` is an object of rule settings
+unified().use(remarkParse).use(remarkAdrlint, { rules: ['pattern-link'] });
+`;
+
 let work = '';
 let consumer = '';
 let tarball = '';
@@ -173,13 +224,7 @@ describe('the packed package', () => {
   });
 
   it("lints a folder through the library entry (import 'adrlint')", () => {
-    writeFileSync(
-      join(consumer, 'lib.mjs'),
-      `import { lintProject, VERSION } from 'adrlint';
-const outcome = await lintProject({ cwd: process.cwd(), paths: ['docs/adr'] });
-console.log(JSON.stringify({ VERSION, results: outcome.results.map((result) => [result.filePath, result.messages.map((message) => message.ruleId)]) }));
-`,
-    );
+    writeFileSync(join(consumer, 'lib.mjs'), LIB_MJS);
     const lib = run(process.execPath, ['lib.mjs'], consumer);
     expect(lib.status, lib.stderr).toBe(0);
     expect(JSON.parse(lib.stdout)).toEqual({
@@ -197,82 +242,34 @@ console.log(JSON.stringify({ VERSION, results: outcome.results.map((result) => [
       join(consumer, 'tsconfig.json'),
       `${JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['check.ts'] }, null, 2)}\n`,
     );
-    writeFileSync(
-      join(consumer, 'check.ts'),
-      `import { lintProject, lintText, loadProject, VERSION, type Diagnostic, type RunOutcome } from 'adrlint';
-import remarkAdrlint, { MESSAGE_SOURCE, type RemarkAdrlintOptions } from 'adrlint/remark';
-
-const outcome: RunOutcome = await lintProject({ cwd: '.', paths: ['docs/adr'] });
-const first: Diagnostic | undefined = outcome.results[0]?.messages[0];
-const where: string = \`\${first?.ruleId ?? ''} \${first?.line ?? 0}:\${first?.column ?? 0}\`;
-const { config, catalogue } = loadProject({ cwd: '.' });
-const count: number = lintText('docs/adr/0003-x.md', '# 3. X\\n', { config, catalogue }).messages.length;
-const options: RemarkAdrlintOptions = { config: '.adrlintrc.yml', rules: { 'pattern-link': 'off' } };
-const transformer: (tree: never, file: never) => Promise<void> = remarkAdrlint(options);
-const source: 'adrlint' = MESSAGE_SOURCE;
-const version: string = VERSION;
-// @ts-expect-error: a run needs its working folder
-await lintProject({ paths: ['docs/adr'] });
-// @ts-expect-error: \`rules\` is an object of rule settings
-remarkAdrlint({ rules: ['pattern-link'] });
-export { where, count, transformer, source, version };
-`,
-    );
+    writeFileSync(join(consumer, 'check.ts'), CHECK_TS);
     const tsc = run(process.execPath, [TSC, '-p', 'tsconfig.json'], consumer);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
+});
 
-  describe('with unified, remark-parse and vfile beside it (linked from this checkout)', () => {
-    // Linked into the consumer's node_modules: ESM imports do not read NODE_PATH.
-    beforeAll(() => {
-      for (const name of ['unified', 'remark-parse', 'vfile']) symlinkSync(join(PACKAGE_ROOT, 'node_modules', name), join(consumer, 'node_modules', name));
-    });
+describe('the packed package with unified, remark-parse and vfile beside it (linked from this checkout)', () => {
+  // Linked into the consumer's node_modules: ESM imports do not read NODE_PATH.
+  beforeAll(() => {
+    for (const name of ['unified', 'remark-parse', 'vfile']) symlinkSync(join(PACKAGE_ROOT, 'node_modules', name), join(consumer, 'node_modules', name));
+  });
 
-    it("reports through unified as a remark plugin (import 'adrlint/remark')", () => {
-      writeFileSync(
-        join(consumer, 'plugin.mjs'),
-        `import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import adrlint from 'adrlint/remark';
+  it("reports through unified as a remark plugin (import 'adrlint/remark')", () => {
+    writeFileSync(join(consumer, 'plugin.mjs'), PLUGIN_MJS);
+    const plugin = run(process.execPath, ['plugin.mjs'], consumer);
+    expect(plugin.status, plugin.stderr).toBe(0);
+    expect(JSON.parse(plugin.stdout)).toEqual([
+      ['adr-status', 'adrlint', true, 2, 9],
+      ['pattern-slug', 'adrlint', true, 4, 12],
+    ]);
+  });
 
-const path = resolve('docs/adr/0002-broken-references.md');
-const file = new VFile({ path, value: readFileSync(path, 'utf8'), cwd: process.cwd() });
-const processor = unified().use(remarkParse).use(adrlint);
-await processor.run(processor.parse(file), file);
-console.log(JSON.stringify(file.messages.map((message) => [message.ruleId, message.source, message.fatal, message.line, message.column])));
-`,
-      );
-      const plugin = run(process.execPath, ['plugin.mjs'], consumer);
-      expect(plugin.status, plugin.stderr).toBe(0);
-      expect(JSON.parse(plugin.stdout)).toEqual([
-        ['adr-status', 'adrlint', true, 2, 9],
-        ['pattern-slug', 'adrlint', true, 4, 12],
-      ]);
-    });
-
-    it("type-checks unified().use(adrlint) against unified's own types", () => {
-      writeFileSync(join(consumer, 'tsconfig.unified.json'), `${JSON.stringify({ extends: './tsconfig.json', files: ['check-unified.ts'] }, null, 2)}\n`);
-      writeFileSync(
-        join(consumer, 'check-unified.ts'),
-        `import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import remarkAdrlint from 'adrlint/remark';
-
-const processor = unified().use(remarkParse).use(remarkAdrlint).use(remarkAdrlint, { rules: { 'pattern-link': 'off' } });
-const file = new VFile({ path: 'docs/adr/0003-x.md', value: '# 3. X\\n' });
-await processor.run(processor.parse(file), file);
-// @ts-expect-error: \`rules\` is an object of rule settings
-unified().use(remarkParse).use(remarkAdrlint, { rules: ['pattern-link'] });
-`,
-      );
-      const tsc = run(process.execPath, [TSC, '-p', 'tsconfig.unified.json'], consumer);
-      expect(tsc.stdout + tsc.stderr).toBe('');
-      expect(tsc.status).toBe(0);
-    });
+  it("type-checks unified().use(adrlint) against unified's own types", () => {
+    writeFileSync(join(consumer, 'tsconfig.unified.json'), `${JSON.stringify({ extends: './tsconfig.json', files: ['check-unified.ts'] }, null, 2)}\n`);
+    writeFileSync(join(consumer, 'check-unified.ts'), CHECK_UNIFIED_TS);
+    const tsc = run(process.execPath, [TSC, '-p', 'tsconfig.unified.json'], consumer);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   });
 });
