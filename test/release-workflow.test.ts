@@ -74,6 +74,16 @@ describe('release.yml', () => {
   });
 });
 
+describe('CHANGELOG.md', () => {
+  it("has an Unreleased section, then one for package.json's version, each with its link", () => {
+    const changelog = readFileSync(join(PACKAGE_ROOT, 'CHANGELOG.md'), 'utf8');
+    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const headings = [...changelog.matchAll(/^## \[([^\]]+)\]/gm)].map((match) => match[1]);
+    expect(headings.slice(0, 2)).toEqual(['Unreleased', version]);
+    for (const heading of headings) expect(changelog, heading).toMatch(new RegExp(`^\\[${heading!.replace(/\./g, '\\.')}\\]: https://github\\.com/adrlint/adrlint/`, 'm'));
+  });
+});
+
 describe('scripts/check-release-tag.mjs', () => {
   function check(version: string, tag: string) {
     const folder = mkdtempSync(join(tmpdir(), 'adrlint-release-'));
