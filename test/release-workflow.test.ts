@@ -74,6 +74,14 @@ describe('release.yml', () => {
   });
 });
 
+describe('package.json', () => {
+  it("names the repository the workflow runs in: npm checks a provenance statement against it", () => {
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { repository: { type: string; url: string }; publishConfig?: unknown };
+    expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/adrlint/adrlint.git' });
+    expect(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8')).toContain('uses: adrlint/adrlint@');
+  });
+});
+
 describe('CHANGELOG.md', () => {
   it("has an Unreleased section, then one for package.json's version, each with its link", () => {
     const changelog = readFileSync(join(PACKAGE_ROOT, 'CHANGELOG.md'), 'utf8');
