@@ -246,7 +246,7 @@ describe('the packed package', () => {
     const tsc = run(process.execPath, [TSC, '-p', 'tsconfig.json'], consumer);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe('the packed package with unified, remark-parse and vfile beside it (linked from this checkout)', () => {
@@ -271,5 +271,5 @@ describe('the packed package with unified, remark-parse and vfile beside it (lin
     const tsc = run(process.execPath, [TSC, '-p', 'tsconfig.unified.json'], consumer);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
-  });
+  }, 180_000);
 });
