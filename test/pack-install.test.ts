@@ -5,8 +5,11 @@
 // config and a project of its own, so nothing here reaches a registry.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from './helpers/cli.ts';
 
@@ -203,6 +206,17 @@ describe('the packed package', () => {
       const text = readFileSync(join(consumer, 'node_modules', 'adrlint', 'dist', types), 'utf8');
       expect(text, types).not.toMatch(/^\s*(import|export)\b[^;]*\bfrom\s*['"]|^\s*\/\/\/\s*<reference|\bimport\(\s*['"]/m);
     }
+  });
+
+  it("bundles import nothing but Node's built-ins, so the worker threads need no package either", async () => {
+    const { bundleOptions } = (await import(pathToFileURL(join(PACKAGE_ROOT, 'scripts', 'build.js')).href)) as { bundleOptions: BuildOptions };
+    const { metafile } = await build({ ...bundleOptions, write: false, metafile: true, logLevel: 'silent' });
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+    for (const [bundle, output] of Object.entries(metafile.outputs)) {
+      const external = output.imports.filter((imported) => imported.external).map((imported) => imported.path);
+      expect(external.filter((path) => !builtins.has(path)), bundle).toEqual([]);
+    }
+    expect(Object.keys(metafile.outputs).sort()).toEqual(['dist/cli.js', 'dist/index.js', 'dist/lib.js', 'dist/parse-worker.js', 'dist/remark.js', 'dist/worker.js']);
   });
 
   it('runs `npx adrlint` on an ADR folder: the problems, exit 1', () => {
