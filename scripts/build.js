@@ -10,7 +10,14 @@
 // `npm install` in a clone and before `npm pack` and `npm publish`, so the npm package holds them:
 //   cli.js            the `adrlint` command (bin/adrlint.js)
 //   lib.js, remark.js the package's exports: the library and the remark-lint plugin
-import { writeFileSync } from 'node:fs';
+//   lib.d.ts, remark.d.ts  their types (package.json `exports` `types`): tsc writes the declarations
+//                     (tsconfig.types.json), rollup-plugin-dts bundles each entry's into one file
+//                     with the types it uses from other packages (mdast, unist, yaml, vfile) inlined,
+//                     since the package has no dependencies and a consumer may have none of those.
+//                     `--no-types` skips them (a quicker rebuild of the bundles while working).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,7 +44,43 @@ export const bundleOptions = {
   logLevel: 'warning',
 };
 
+// The package's typed entry points: dist/NAME.d.ts for src/NAME.ts.
+export const typedEntries = ['lib', 'remark'];
+const declarationsDir = join(root, 'node_modules', '.cache', 'adrlint-types');
+
+/** A first comment naming the packages (name@version, licence) whose declarations a types bundle holds. */
+function inlinedPackagesNotice(moduleIds) {
+  const folders = new Set(moduleIds.flatMap((id) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id.replaceAll('\\', '/'))?.[1] ?? []));
+  const names = [...folders].map((folder) => {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    return `${manifest.name}@${manifest.version} (${manifest.license})`;
+  });
+  return names.length === 0 ? '' : `// Holds type declarations of ${names.sort().join(', ')}.\n`;
+}
+
+/** Write dist/lib.d.ts and dist/remark.d.ts, each one file that imports nothing. */
+export async function buildTypes() {
+  const [{ rollup }, { dts }] = await Promise.all([import('rollup'), import('rollup-plugin-dts')]);
+  rmSync(declarationsDir, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.types.json')], { cwd: root, stdio: 'inherit' });
+  for (const name of typedEntries) {
+    const bundle = await rollup({
+      input: join(declarationsDir, 'src', `${name}.d.ts`),
+      // respectExternal: inline the types of the packages the declarations import.
+      plugins: [dts({ respectExternal: true })],
+      onwarn(warning) {
+        throw new Error(`bundling the types of src/${name}.ts: ${warning.message}`);
+      },
+    });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    writeFileSync(join(root, 'dist', `${name}.d.ts`), inlinedPackagesNotice(Object.keys(output[0].modules).filter((id) => !id.startsWith(declarationsDir))) + output[0].code);
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { metafile } = await build(bundleOptions);
   writeFileSync(join(root, 'dist', 'licenses.txt'), formatLicenses(bundledPackages(metafile, root)));
+  if (!process.argv.includes('--no-types')) await buildTypes();
 }

@@ -2,7 +2,6 @@
 // adrlint's rules and report the problems as vfile messages, so remark-cli, unified-engine and the
 // remark language server show them beside remark-lint's. It adapts; the linting is lintFileInProject's.
 import type { Root } from 'mdast';
-import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { FileError } from './model/errors.ts';
 import { lintFileInProject } from './run/file-in-project.ts';
@@ -44,7 +43,12 @@ function report(file: VFile, diagnostic: Diagnostic, text: string, lines: LineIn
   }
 }
 
-const remarkAdrlint: Plugin<[RemarkAdrlintOptions?], Root> = function (options = {}) {
+/**
+ * The plugin's attacher: `unified().use(remarkAdrlint, options)`. Typed as a plain function rather
+ * than unified's `Plugin`, so that the package's declarations (dist/remark.d.ts) need no types from
+ * unified: a function of this shape is a unified plugin for unified's own types.
+ */
+function remarkAdrlint(options: RemarkAdrlintOptions = {}): (tree: Root, file: VFile) => Promise<void> {
   return async function (_tree, file) {
     // Without a path (stdin) there is no folder to find the config and the other ADRs in; remark-cli's
     // --file-path gives one.
@@ -72,6 +76,6 @@ const remarkAdrlint: Plugin<[RemarkAdrlintOptions?], Root> = function (options =
     const lines = createLineIndex(text);
     for (const diagnostic of result.messages) report(file, diagnostic, text, lines);
   };
-};
+}
 
 export default remarkAdrlint;

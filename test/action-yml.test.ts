@@ -122,13 +122,17 @@ describe('dist/ layout', () => {
     expect(ignored.sort()).toEqual(built.sort());
   });
 
-  it('the npm package holds every bundle, built by `prepare` (npm ci, npm install, npm pack)', () => {
-    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; bin: Record<string, string>; exports: Record<string, string> };
+  it('the npm package holds every bundle the command and the library run, built by `prepare` (npm ci, npm install, npm pack)', () => {
+    type Exports = Record<string, { types: string; default: string }>;
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; bin: Record<string, string>; exports: Exports };
     expect(pkg.scripts.prepare).toBe('npm run -s build');
     const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
     const files = new Set(packed[0]!.files.map((file) => file.path));
-    const wanted = ['bin/adrlint.js', 'dist/licenses.txt', 'dist/cli.js', 'dist/index.js', 'dist/worker.js', 'dist/parse-worker.js', ...Object.values(pkg.exports).map((path) => path.replace(/^\.\//, ''))];
+    const entries = Object.values(pkg.exports).flatMap((entry) => [entry.types, entry.default]).map((path) => path.replace(/^\.\//, ''));
+    const wanted = ['bin/adrlint.js', 'dist/licenses.txt', 'dist/cli.js', 'dist/worker.js', 'dist/parse-worker.js', ...entries];
     for (const file of wanted) expect(files, file).toContain(file);
+    // The Action's bundle runs from the repository (action.yml), never from the npm package.
+    expect(files).not.toContain('dist/index.js');
     expect(read('bin/adrlint.js')).toContain("'../dist/cli.js'");
   });
 });

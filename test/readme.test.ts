@@ -13,6 +13,21 @@ describe('README', () => {
     expect(readme).toMatch(/^npm test\b/m);
   });
 
+  it('installs and pins by the real tag names: the version of package.json and its major tag', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const major = `v${version.split('.')[0]}`;
+    const install = readme.slice(readme.indexOf('\n## Install\n'), readme.indexOf('\n## ', readme.indexOf('\n## Install\n') + 1));
+    expect(install).toContain('\nnpm i -D adrlint ');
+    expect(install).toContain(`\nnpm i -D --save-exact adrlint@${version} `);
+    expect(install).toContain(`\n      - uses: adrlint/adrlint@${major}\n`);
+    expect(install).toContain(`\`adrlint/adrlint@v${version}\``);
+    expect(install).toContain('\n  - repo: https://github.com/adrlint/adrlint\n');
+    // Every Action reference and pre-commit rev in the README names a tag the release makes.
+    for (const [, tag] of readme.matchAll(/uses: adrlint\/adrlint@(\S+)/g)) expect(tag).toBe(major);
+    for (const [, rev] of readme.matchAll(/^ +rev: (\S+)$/gm)) expect(rev).toBe(`v${version}`);
+    expect(readme.match(/^ +rev: /gm)!.length).toBeGreaterThanOrEqual(2);
+  });
+
   it.each(rules.map((rule) => [rule.meta.id, rule] as const))('documents %s in the rule table as the code has it', (id, rule) => {
     const row = readme.split('\n').find((line) => line.startsWith(`| [${id}](docs/rules/${id}.md) |`));
     expect(row, `no rule table row for ${id}`).toBeDefined();
