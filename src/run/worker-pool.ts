@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { runFileWork, type FileOutcome, type FileWork } from './file-work.ts';
@@ -71,51 +70,29 @@ export async function runFileWorks(
   onOutcome: (index: number, outcome: FileOutcome) => void,
   onDone?: (finished: number) => void,
 ): Promise<void> {
-  const estimate = estimateWork(works);
-  const threads = workerCount(concurrency, estimate);
+  const threads = workerCount(concurrency, estimateWork(works));
   const script = threads > 1 ? workerScript() : null;
-  const unbound = boundHeapGrowth(estimate);
-  try {
-    if (threads <= 1 || script === null) {
-      works.forEach((work, i) => {
-        onOutcome(i, runFileWork(work, config, catalogue));
-        onDone?.(i + 1);
-      });
-      return;
-    }
-    await new SharedWork(works, onOutcome, onDone).run(script, threads - 1, (work) => runFileWork(work, config, catalogue), config);
-  } finally {
-    unbound?.();
+  if (threads <= 1 || script === null) {
+    works.forEach((work, i) => {
+      onOutcome(i, runFileWork(work, config, catalogue));
+      onDone?.(i + 1);
+    });
+    return;
   }
-}
-
-// The main thread's heap cannot be capped once it runs (--max-old-space-size set at run time is
-// ignored), and V8 lets it grow to about four times what survived the last full collection before
-// collecting again: on 5,000 files (20 MB of text, 50 MB live) the serial run peaked at 350 MB, of
-// which 300 MB were garbage. Growing it by HEAP_GROWING_PERCENT instead (V8 reads the flag at each
-// collection) kept the same run under 210 MB for 10-15% more CPU. Records of tens of kB leave far
-// more garbage per character: on a real-sized set of 110 files (5.8 MB of text, 310 MB peak) it
-// cost 35-40% more CPU for a 225 MB peak. So it is done only for a parse of more than
-// HEAP_BOUND_CHARS of text, and not when the process was given heap flags.
-export const HEAP_BOUND_CHARS = 12_000_000;
-const HEAP_GROWING_PERCENT = 30;
-const HEAP_FLAGS = /--(?:heap-growing-percent|max-old-space-size|max-heap-size)\b/;
-
-/** Bound the growth of the process's heaps while a large parse runs; returns what undoes it (or null). */
-function boundHeapGrowth(work: WorkEstimate): (() => void) | null {
-  if (work.chars <= HEAP_BOUND_CHARS || HEAP_FLAGS.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return null;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return () => setFlagsFromString('--heap-growing-percent=0');
+  await new SharedWork(works, onOutcome, onDone).run(script, threads - 1, (work) => runFileWork(work, config, catalogue), config);
 }
 
 /**
- * The heap limits of a lint worker (megabytes; the main thread's own cannot be set once it runs).
- * A worker's heap grows lazily up to its limit, and its share of the work lives for one batch, so a
- * small limit keeps the process's peak memory down at little cost. A batch too large for it kills
- * the worker (ERR_WORKER_OUT_OF_MEMORY): its works are done again in the main thread.
+ * The heap limit of a lint worker (megabytes; the main thread's own cannot be set once it runs). A
+ * worker's share of the work lives for one batch, so a bounded heap keeps it from holding garbage
+ * the main thread would pay for in memory. A batch too large for it kills the worker
+ * (ERR_WORKER_OUT_OF_MEMORY): its works are done again in the main thread. Bounding the young
+ * generation too (16 MB), or the process's heap growth (V8's --heap-growing-percent, which can be set
+ * at run time), brought a cold run over 5,000 files from ~430 MB to ~250 MB peak but cost 20-30% more
+ * time; a run that must stay small is better given NODE_OPTIONS=--max-old-space-size (README).
  */
-export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
-let heapLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } = WORKER_HEAP_LIMITS;
+export const WORKER_HEAP_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128 };
+let heapLimits: ResourceLimits = WORKER_HEAP_LIMITS;
 
 /** For tests only: lint workers' heap limits (a tiny one shows a worker dying of its memory). */
 export function setWorkerHeapLimitsForTests(limits: typeof heapLimits | null): void {
