@@ -19,6 +19,9 @@ export const FLAGS = {
   'cache-location': { type: 'string' },
   concurrency: { type: 'string' },
   'report-unused-disable': { type: 'boolean' },
+  'no-inline-config': { type: 'boolean', help: 'ignore adrlint-disable comments and frontmatter keys: they disable nothing and are not reported' },
+  stdin: { type: 'boolean', help: 'lint the text on standard input (with --fix or --fix-dry-run: print the fixed text)' },
+  'stdin-filename': { type: 'string', arg: 'path', help: 'with --stdin: the file the text is linted as (its folder, config and overrides apply)' },
   'write-baseline': { type: 'string' },
   baseline: { type: 'string' },
   'prune-baseline': { type: 'boolean' },
@@ -32,7 +35,7 @@ export const FLAGS = {
   'print-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+} as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>[string] & { help?: string; arg?: string }>;
 
 export type FlagName = keyof typeof FLAGS;
 export type FlagValues = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true }>>['values'];

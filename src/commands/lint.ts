@@ -29,7 +29,9 @@ Options:
       --quiet               report errors only
       --rule <id:severity>  set a rule's severity (off, warn, error); repeatable
       --color, --no-color   force colour on or off (default: on for a terminal)
-      --print-config        print the configuration in effect and exit
+      --print-config [<file>]
+                            print the configuration in effect (for <file>: with the config's
+                            overrides for it applied) and exit
       --fix                 fix what can be fixed and write the files
       --fix-dry-run         show the fixes as a unified diff; write nothing
       --fix-rule <id>       fix only this rule's problems (repeatable; with --fix or --fix-dry-run)
@@ -38,6 +40,13 @@ Options:
       --concurrency <n>     threads that parse: a number, auto (default: more when the text pays for them) or off
       --report-unused-disable
                             report adrlint-disable comments that disable nothing (--fix removes them)
+      --no-inline-config    ignore adrlint-disable comments and frontmatter keys: they disable
+                            nothing and are not reported
+      --stdin               lint the text on standard input; with --fix or --fix-dry-run, print
+                            the fixed text on stdout (the stylish report goes to stderr)
+      --stdin-filename <path>
+                            with --stdin: lint the text as this file (its folder's ADRs, the
+                            config's overrides for it); the file on disk is not read nor written
       --write-baseline [<file>.json]
                             record every current problem in a baseline file and exit 0
                             (default file: ${DEFAULT_BASELINE_FILE})
@@ -52,7 +61,7 @@ export const lintCommand: Command = {
   name: 'lint',
   usage: '  adrlint [options] [files, folders or globs...]\n',
   operands: 'paths',
-  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline'],
+  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline'],
   ignores: [],
   namesOwners: true,
   // Left over once the flags of `new` and `init` are named: --dry-run. Ignored, `--fix --dry-run` would write the files.
@@ -67,16 +76,20 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
   if (fixRules.size > 0 && !fixing) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them');
   const concurrency = parseConcurrency(values.concurrency);
   const baseline = baselinePlan(values, io.cwd);
+  const stdin = values.stdin ? await readStdin(io, values, operands) : undefined;
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text of --stdin; add --stdin');
   const progress = progressLine(io);
   const outcome = await lintProject({
     cwd: io.cwd,
     paths: operands,
     configFile: values.config,
     ruleOverrides: values.rule ?? [],
-    ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
+    ...(fixing ? { fix: { write: !dryRun && !stdin, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
     ...cacheOption(values),
     concurrency,
     reportUnusedDisable: Boolean(values['report-unused-disable']),
+    ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
+    ...(stdin ? { stdin } : {}),
     onProgress: progress.update,
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
@@ -87,12 +100,36 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
   }
   const reported = baseline ? withoutBaselined(baseline, outcome.results, io) : outcome.results;
   const results = values.quiet ? onlyErrors(reported) : reported;
+  // With --stdin and a fix, stdout is the fixed text (a pipe's output), unless it was given to a report of another format.
+  const pipeText = stdin !== undefined && fixing && !reports.some((report) => report.path === null && report.format !== 'stylish');
   for (const report of reports) {
+    const toStdout = report.path === null;
     // Colour is for the terminal: a report file has it only when asked for with --color.
-    const text = await renderReport(report.format, results, { cwd: io.cwd, color: report === reports[0] ? color : Boolean(values.color), dryRun });
-    emit(text, report.path ?? undefined, io);
+    const text = await renderReport(report.format, results, {
+      cwd: io.cwd,
+      color: report === reports[0] ? color : Boolean(values.color),
+      dryRun: dryRun && !stdin,
+      // "✔ N ADRs, no problems" on the terminal's report alone (not with --quiet, as ESLint's quiet prints nothing).
+      summary: toStdout && !values.quiet,
+    });
+    emit(text, report.path ?? undefined, pipeText && toStdout ? { ...io, stdout: io.stderr } : io);
   }
+  if (pipeText) io.stdout.write(outcome.results[0]?.output ?? stdin.text);
   return exitCode(results, maxWarnings, io);
+}
+
+/** The text of --stdin, read whole (UTF-8, a BOM kept as the file would have it), with the file it is linted as. */
+async function readStdin(io: CliIo, values: CommandInput['values'], operands: readonly string[]): Promise<{ text: string; filename?: string }> {
+  if (operands.length > 0) throw new UsageError(`--stdin lints the text on standard input, and takes no paths (not ${operands.join(', ')}); name the file with --stdin-filename`);
+  if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline records the problems of the whole set; it cannot be used with --stdin');
+  if (!io.stdin) throw new UsageError('--stdin: there is no standard input to read');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
+  const filename = values['stdin-filename'];
+  if (filename === '') throw new UsageError('--stdin-filename takes a path, not an empty word');
+  return filename === undefined ? { text } : { text, filename };
 }
 
 /** 1 for an error, or for more warnings than --max-warnings allows (-1: any number). */
@@ -125,11 +162,11 @@ function checkFixRules(ids: readonly string[]): Set<string> {
 }
 
 /** One report's text. Formatters other than stylish load only when asked for: start-up is part of every pre-commit run. */
-async function renderReport(format: Format, results: LintResult[], { cwd, color, dryRun }: { cwd: string; color: boolean; dryRun: boolean }): Promise<string> {
+async function renderReport(format: Format, results: LintResult[], { cwd, color, dryRun, summary }: { cwd: string; color: boolean; dryRun: boolean; summary: boolean }): Promise<string> {
   // SARIF, annotations and JUnit name files from the repository root, wherever adrlint runs from.
   if (format === 'json') return (await import('../format/json.ts')).formatJson(results);
   if (format === 'sarif') return (await import('../format/sarif.ts')).formatSarif(results, { root: findRepositoryRoot(cwd), version: VERSION });
   if (format === 'github') return (await import('../format/github.ts')).formatGithub(results, { root: findRepositoryRoot(cwd) });
   if (format === 'junit') return (await import('../format/junit.ts')).formatJunit(results, { root: findRepositoryRoot(cwd) });
-  return (dryRun ? (await import('../format/diff.ts')).formatFixDiff(results, cwd) : '') + formatStylish(results, { cwd, color, dryRun });
+  return (dryRun ? (await import('../format/diff.ts')).formatFixDiff(results, cwd) : '') + formatStylish(results, { cwd, color, dryRun, summary });
 }
