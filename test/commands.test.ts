@@ -70,10 +70,10 @@ describe('refusals derived from the declarations', () => {
   const named = (name: string) => SUBCOMMANDS.find((command) => command.name === name)!;
   // Each command given every flag it does not take: the list of the refusal it always gave.
   it.each([
-    ['link', 'takes paths, --config, --dry-run and --output-file', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline']],
-    ['new', 'takes a title, --template, --status, --folder, --config and --dry-run', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline']],
-    ['init', 'takes paths, --dry-run, --force and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline', 'config', 'template', 'status', 'folder']],
-    ['report', 'takes paths, --format, --output-file, --config, --cache and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'dry-run', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'write-baseline', 'baseline', 'prune-baseline']],
+    ['link', 'takes paths, --config, --dry-run and --output-file', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline']],
+    ['new', 'takes a title, --template, --status, --folder, --config and --dry-run', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline']],
+    ['init', 'takes paths, --dry-run, --force and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'config', 'template', 'status', 'folder']],
+    ['report', 'takes paths, --format, --output-file, --config, --cache and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'dry-run', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline']],
   ] as const)('adrlint %s', (name, takes, refused) => {
     const others = FLAG_NAMES.filter((flag) => !SHELL_FLAGS.includes(flag) && (name !== 'report' || !['force', 'template', 'status', 'folder'].includes(flag)));
     expect(refusal(named(name), given(...others))).toBe(`"adrlint ${name}" ${takes}; not --${refused.join(', --')}`);

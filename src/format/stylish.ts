@@ -57,7 +57,8 @@ export function formatStylish(results: readonly LintResult[], { cwd, color, dryR
     fixed > 0
       ? `${c.green('✔')} ${plural(fixed, 'problem')} ${dryRun ? 'would be fixed' : 'fixed'} in ${plural(fixedFiles.length, 'file')}, ${total} remaining.\n`
       : '';
-  if (total === 0) return fixLine + (summary && results.length > 0 ? `${c.green('✔')} ${plural(results.length, 'ADR')}, no problems\n` : '');
+  // The fix line says as much when fixes were made ("…, 0 remaining.").
+  if (total === 0) return fixLine || (summary && results.length > 0 ? `${c.green('✔')} ${plural(results.length, 'ADR')}, no problems\n` : '');
   const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
   out += `\n${mark} ${c.bold(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`)}\n`;
   if (fixableErrors + fixableWarnings > 0) {
