@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve11(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve11(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve11, reject) => {
-        res = resolve11;
+      const promise = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve11;
+          callback = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve11;
+          callback = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve11) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve11;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve11(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve11) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve11(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve11, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve11(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve11) => {
-            this[kClosedResolve] = resolve11;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve11, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve11(null);
+              resolve13(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve11,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve11, stream, length } = consume2;
+      const { type, body, resolve: resolve13, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve11(chunksDecode(body, length));
+          resolve13(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve11(JSON.parse(chunksDecode(body, length)));
+          resolve13(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve11(chunksConcat(body, length).buffer);
+          resolve13(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve11(new Blob(body, { type: stream[kContentType] }));
+          resolve13(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve11(chunksConcat(body, length));
+          resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve13, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve11, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve11({
+              resolve13({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve11({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve11) => {
-        setTimeout(resolve11, ms).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms).unref();
       });
     }
     module.exports = {
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve11) {
-          resolve11(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve11, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve11(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve11(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve11(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve11(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve11(response);
+              resolve13(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve11) {
-          resolve11(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve11, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26734,9 +26734,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants5 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -26752,16 +26752,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix: posix2 });
         const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -26787,7 +26787,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -26804,24 +26804,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix2);
+          match = picomatch4.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -26832,13 +26832,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -26849,9 +26849,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -26860,8 +26860,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants5;
-    module.exports = picomatch3;
+    picomatch4.constants = constants5;
+    module.exports = picomatch4;
   }
 });
 
@@ -26871,14 +26871,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -31034,10 +31034,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep10, value: value2 } = collItem;
+        const { start: start2, key, sep: sep11, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep10?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31051,7 +31051,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31075,7 +31075,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -31091,7 +31091,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -31182,7 +31182,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31196,13 +31196,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep10 + cb;
-              sep10 = "";
+                comment += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -31245,18 +31245,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep10, value: value2 } = collItem;
+        const { start: start2, key, sep: sep11, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep10?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value2) {
+          if (!props.anchor && !props.tag && !sep11 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31310,8 +31310,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep10 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap8 && !sep11 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -31323,7 +31323,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -31334,8 +31334,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st of sep10) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31352,7 +31352,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31532,7 +31532,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -31549,24 +31549,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep10 + indent.slice(trimIndent) + content3;
-          sep10 = "\n";
+          value2 += sep11 + indent.slice(trimIndent) + content3;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value2 += sep10 + indent.slice(trimIndent) + content3;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value2 += sep11 + indent.slice(trimIndent) + content3;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value2 += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value2 += sep10 + content3;
-          sep10 = " ";
+          value2 += sep11 + content3;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31749,25 +31749,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -32577,14 +32577,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep10, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep11, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep10)
-        for (const st of sep10)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -33751,18 +33751,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar.end) {
-            sep10 = scalar.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar.end;
+            sep11.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep10 }]
+            items: [{ start: start2, key: scalar, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -33915,15 +33915,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep10 = it.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep10 }]
+                    items: [{ start: start3, key, sep: sep11 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -34117,13 +34117,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep10 }]
+              items: [{ start: start2, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -37572,7 +37572,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root, ref);
+      let _sch = resolve13.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37599,7 +37599,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root, ref) {
+    function resolve13(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38463,7 +38463,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve13(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38499,50 +38499,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative12, options, skipNormalization) {
+    function resolveComponent(base, relative13, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize(base, options), options);
-        relative12 = parse5(serialize(relative12, options), options);
+        relative13 = parse5(serialize(relative13, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative12.scheme) {
-        target.scheme = relative12.scheme;
-        target.userinfo = relative12.userinfo;
-        target.host = relative12.host;
-        target.port = relative12.port;
-        target.path = removeDotSegments(relative12.path || "");
-        target.query = relative12.query;
+      if (!options.tolerant && relative13.scheme) {
+        target.scheme = relative13.scheme;
+        target.userinfo = relative13.userinfo;
+        target.host = relative13.host;
+        target.port = relative13.port;
+        target.path = removeDotSegments(relative13.path || "");
+        target.query = relative13.query;
       } else {
-        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0) {
-          target.userinfo = relative12.userinfo;
-          target.host = relative12.host;
-          target.port = relative12.port;
-          target.path = removeDotSegments(relative12.path || "");
-          target.query = relative12.query;
+        if (relative13.userinfo !== void 0 || relative13.host !== void 0 || relative13.port !== void 0) {
+          target.userinfo = relative13.userinfo;
+          target.host = relative13.host;
+          target.port = relative13.port;
+          target.path = removeDotSegments(relative13.path || "");
+          target.query = relative13.query;
         } else {
-          if (!relative12.path) {
+          if (!relative13.path) {
             target.path = base.path;
-            if (relative12.query !== void 0) {
-              target.query = relative12.query;
+            if (relative13.query !== void 0) {
+              target.query = relative13.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative12.path[0] === "/") {
-              target.path = removeDotSegments(relative12.path);
+            if (relative13.path[0] === "/") {
+              target.path = removeDotSegments(relative13.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative12.path;
+                target.path = "/" + relative13.path;
               } else if (!base.path) {
-                target.path = relative12.path;
+                target.path = relative13.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative13.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative12.query;
+            target.query = relative13.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -38550,7 +38550,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative12.fragment;
+      target.fragment = relative13.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -38854,7 +38854,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve11,
+      resolve: resolve13,
       resolveComponent,
       equal,
       serialize,
@@ -42005,11 +42005,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve11) {
-      resolve11(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve13) {
+      resolve13(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve13, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42025,7 +42025,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42686,7 +42686,7 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { relative as relative11, resolve as resolve10 } from "node:path";
+import { relative as relative12, resolve as resolve12 } from "node:path";
 
 // src/github/annotations.ts
 import { relative as relative2, sep as sep3 } from "node:path";
@@ -42765,20 +42765,76 @@ var CatalogueError = class extends FileError {
 
 // src/io/files.ts
 var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+import { basename as basename3, dirname as dirname2, isAbsolute as isAbsolute3, join as join2, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
 
 // src/model/config.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { isAbsolute as isAbsolute2, relative as relative3, sep as sep4 } from "node:path";
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
 var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
 var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+var OVERRIDE_KEYS = ["rules", "statuses", "linkTemplate"];
 var SEVERITY_BY_NUMBER = { 0: "off", 1: "warn", 2: "error" };
 function toSeverity(value2) {
   if (value2 === "off" || value2 === "warn" || value2 === "error") return value2;
   if (typeof value2 === "number") return SEVERITY_BY_NUMBER[value2] ?? null;
   return null;
+}
+var matchers = /* @__PURE__ */ new WeakMap();
+var perFile = /* @__PURE__ */ new WeakMap();
+function matcherOf(override) {
+  let matcher = matchers.get(override);
+  if (!matcher) {
+    const compile = (globs) => {
+      const byName = globs.filter((glob) => !glob.includes("/"));
+      const byPath = globs.filter((glob) => glob.includes("/"));
+      const name = byName.length ? (0, import_picomatch.default)(byName, { dot: true }) : () => false;
+      const path = byPath.length ? (0, import_picomatch.default)(byPath, { dot: true }) : () => false;
+      return (file) => path(file) || name(file.slice(file.lastIndexOf("/") + 1));
+    };
+    matchers.set(override, matcher = { files: compile(override.files), excluded: compile(override.excludedFiles) });
+  }
+  return matcher;
+}
+function overrideMatches(override, baseDir, file) {
+  const path = relative3(baseDir, file);
+  if (path === "" || path.startsWith("..") || isAbsolute2(path)) return false;
+  const posix2 = sep4 === "/" ? path : path.split(sep4).join("/");
+  const { files, excluded } = matcherOf(override);
+  return files(posix2) && !excluded(posix2);
+}
+function configForFile(config, file) {
+  const overrides = config.overrides;
+  if (!overrides?.length) return config;
+  const matched = overrides.flatMap((override, index2) => overrideMatches(override, config.baseDir, file) ? [index2] : []);
+  if (matched.length === 0) return config;
+  let byKey = perFile.get(config);
+  if (!byKey) perFile.set(config, byKey = /* @__PURE__ */ new Map());
+  const key = matched.join(",");
+  let resolved = byKey.get(key);
+  if (!resolved) byKey.set(key, resolved = applyOverrides(config, matched.map((index2) => overrides[index2])));
+  return resolved;
+}
+function applyOverrides(config, overrides) {
+  const { overrides: _all, ...base } = config;
+  const next = { ...base, rules: { ...config.rules } };
+  const explicit = new Set(config.explicitRules);
+  for (const override of overrides) {
+    for (const [id, setting] of Object.entries(override.rules ?? {})) {
+      next.rules[id] = { severity: setting.severity, options: setting.options ?? next.rules[id]?.options };
+      explicit.add(id);
+    }
+    if (override.statuses) {
+      next.statuses = override.statuses;
+      next.statusesGiven = true;
+    }
+    if (override.linkTemplate !== void 0) next.linkTemplate = override.linkTemplate;
+  }
+  next.explicitRules = Object.keys(next.rules).filter((id) => explicit.has(id));
+  return next;
 }
 
 // src/model/naming.ts
@@ -42907,19 +42963,19 @@ function isNumberedFolder(names) {
 }
 
 // src/io/targets.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { relative as relative3, resolve as resolve2, sep as sep4 } from "node:path";
+import { relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 function toPosix(path) {
-  return sep4 === "/" ? path : path.split(sep4).join("/");
+  return sep5 === "/" ? path : path.split(sep5).join("/");
 }
 function isNegated(pattern) {
   return pattern.length > 1 && pattern.startsWith("!") && !pattern.startsWith("!(");
 }
 function exclusion({ pattern, base }) {
-  const glob = toPosix(relative3(base, resolve2(base, pattern.slice(1)))) || ".";
-  const isMatch = (0, import_picomatch.default)([glob, `${glob === "." ? "" : `${glob}/`}**`], { dot: true });
-  return (file) => isMatch(toPosix(relative3(base, file)));
+  const glob = toPosix(relative4(base, resolve2(base, pattern.slice(1)))) || ".";
+  const isMatch = (0, import_picomatch2.default)([glob, `${glob === "." ? "" : `${glob}/`}**`], { dot: true });
+  return (file) => isMatch(toPosix(relative4(base, file)));
 }
 function targetsOf(inputs, cwd, config) {
   const given = inputs.map((pattern) => ({ pattern, base: cwd }));
@@ -42934,8 +42990,8 @@ function targetsOf(inputs, cwd, config) {
     const folder = DEFAULT_ADR_FOLDERS.find((candidate) => existsSync3(resolve2(cwd, candidate)));
     targets = folder === void 0 ? null : [{ pattern: folder, base: cwd }];
   }
-  const matchers = negated.map(exclusion);
-  return { targets, excluded: (file) => matchers.some((isExcluded) => isExcluded(file)) };
+  const matchers2 = negated.map(exclusion);
+  return { targets, excluded: (file) => matchers2.some((isExcluded) => isExcluded(file)) };
 }
 
 // src/io/files.ts
@@ -42950,7 +43006,7 @@ function isMarkdown(path) {
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
 }
 function toPosix2(path) {
-  return sep5 === "/" ? path : path.split(sep5).join("/");
+  return sep6 === "/" ? path : path.split(sep6).join("/");
 }
 function buildIgnore(cwd, config, selection) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
@@ -42995,10 +43051,10 @@ async function discoverFiles(inputs, cwd, config, selection = {}) {
     } else if (stats) {
       found.add(absolute);
       if (isMarkdown(absolute)) named.add(absolute);
-    } else if (import_picomatch2.default.scan(toPosix2(pattern)).isGlob) {
-      const scan = import_picomatch2.default.scan(toPosix2(pattern));
+    } else if (import_picomatch3.default.scan(toPosix2(pattern)).isGlob) {
+      const scan = import_picomatch3.default.scan(toPosix2(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
-      const matched = scan.glob ? searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch2.default)(scan.glob, { dot: false }), deep, found, folders) : 0;
+      const matched = scan.glob ? searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch3.default)(scan.glob, { dot: false }), deep, found, folders) : 0;
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
     } else {
       missing.push({ input: pattern, path: absolute, glob: false });
@@ -43015,7 +43071,7 @@ async function discoverFiles(inputs, cwd, config, selection = {}) {
 }
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
-    if (isNegated(entry) || import_picomatch2.default.scan(toPosix2(entry)).isGlob) return [];
+    if (isNegated(entry) || import_picomatch3.default.scan(toPosix2(entry)).isGlob) return [];
     const path = resolve3(config.baseDir, entry);
     try {
       return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
@@ -43026,17 +43082,17 @@ function explicitAdrFiles(config) {
 }
 function nameCheck(cwd, config, selection = {}) {
   const { matcher, root, given } = buildIgnore(cwd, config, selection);
-  const isNonAdr = (0, import_picomatch2.default)(config.nonAdrFiles, { dot: true });
+  const isNonAdr = (0, import_picomatch3.default)(config.nonAdrFiles, { dot: true });
   const answers = /* @__PURE__ */ new Map();
   const check20 = (file, folder) => {
     const name = basename3(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
-    const path = relative4(root, file);
-    const inside = path !== "" && !path.startsWith("..") && !isAbsolute2(path);
+    const path = relative5(root, file);
+    const inside = path !== "" && !path.startsWith("..") && !isAbsolute3(path);
     if (inside && matcher.ignores(toPosix2(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
-    const fromCwd = relative4(cwd, file);
-    if (given && fromCwd !== "" && !fromCwd.startsWith("..") && !isAbsolute2(fromCwd) && given.ignores(toPosix2(fromCwd) + (folder ? "/" : "")))
+    const fromCwd = relative5(cwd, file);
+    if (given && fromCwd !== "" && !fromCwd.startsWith("..") && !isAbsolute3(fromCwd) && given.ignores(toPosix2(fromCwd) + (folder ? "/" : "")))
       return "ignored by --ignore-pattern";
     return null;
   };
@@ -43183,7 +43239,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/format/job-summary.ts
-import { relative as relative6, sep as sep7 } from "node:path";
+import { relative as relative7, sep as sep8 } from "node:path";
 
 // src/model/positions.ts
 function createLineIndex(text3) {
@@ -44247,7 +44303,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve11, reject) {
+    function executor(resolve13, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -44278,8 +44334,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve11) {
-          resolve11(file2);
+        } else if (resolve13) {
+          resolve13(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -44381,7 +44437,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve11, reject) {
+    function executor(resolve13, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -44395,8 +44451,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve11) {
-          resolve11(resultingTree);
+        } else if (resolve13) {
+          resolve13(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -47357,10 +47413,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve11 = constructs2[index2].resolveAll;
-    if (resolve11 && !called.includes(resolve11)) {
-      events = resolve11(events, context3);
-      called.push(resolve11);
+    const resolve13 = constructs2[index2].resolveAll;
+    if (resolve13 && !called.includes(resolve13)) {
+      events = resolve13(events, context3);
+      called.push(resolve13);
     }
   }
   return events;
@@ -54363,7 +54419,7 @@ function mergeMessages(fileMessages, setMessages2) {
   return [...fileMessages, ...setMessages2].sort(byPosition);
 }
 function withDirectives(messages, directives, context3) {
-  if (!directives?.length) return [...messages];
+  if (!directives?.length || context3.inlineConfig === false) return [...messages];
   const outcome = applyDirectives(messages, directives, { knownRules: ruleIds(context3.rules), reportUnused: context3.reportUnusedDisable ?? false });
   return mergeMessages(outcome.messages, outcome.problems);
 }
@@ -54431,7 +54487,7 @@ function totals(results) {
 }
 
 // src/format/report-model.ts
-import { basename as basename6, relative as relative5, sep as sep6 } from "node:path";
+import { basename as basename6, relative as relative6, sep as sep7 } from "node:path";
 
 // rules/support/relations.ts
 import { basename as basename5 } from "node:path";
@@ -54478,7 +54534,7 @@ function relationRecord(relation, from, index2) {
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
-  return (relative5(root, path) || basename6(path)).split(sep6).join("/");
+  return (relative6(root, path) || basename6(path)).split(sep7).join("/");
 }
 function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
   const known = matchStatus(written, statuses);
@@ -54742,7 +54798,7 @@ function utf8Bytes(text3) {
   return encoder.encode(text3).length;
 }
 function relativePath2(root, path) {
-  return (relative6(root, path) || path).split(sep7).join("/");
+  return (relative7(root, path) || path).split(sep8).join("/");
 }
 function problemRow(path, message, fileUrl) {
   const file = markdownLink(path, fileUrl?.(path, message.line));
@@ -54822,7 +54878,7 @@ ${CUT}
 }
 
 // src/format/sarif.ts
-import { isAbsolute as isAbsolute3, relative as relative8, sep as sep9 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative9, sep as sep10 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // rules/frontmatter-syntax.ts
@@ -56191,9 +56247,9 @@ __export(adr_supersede_exports, {
 import { basename as basename12, dirname as dirname6, join as join4 } from "node:path";
 
 // rules/support/link-edits.ts
-import { basename as basename9, relative as relative7, sep as sep8 } from "node:path";
+import { basename as basename9, relative as relative8, sep as sep9 } from "node:path";
 function relativeHref(fromFolder, to) {
-  const path = relative7(fromFolder, to).split(sep8).join("/");
+  const path = relative8(fromFolder, to).split(sep9).join("/");
   return path === "" ? basename9(to) : path;
 }
 function encodeDestination(path) {
@@ -57138,9 +57194,9 @@ function fileUri(path) {
   return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
 function artifactLocation(root, filePath) {
-  const path = relative8(root, filePath);
-  if (path === "" || path === ".." || path.startsWith(`..${sep9}`) || isAbsolute3(path)) return { uri: fileUri(filePath) };
-  return { uri: path.split(sep9).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+  const path = relative9(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep10}`) || isAbsolute4(path)) return { uri: fileUri(filePath) };
+  return { uri: path.split(sep10).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 function fenced(code) {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
@@ -57314,11 +57370,11 @@ function formatSarif(results, { root, version }) {
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative9 } from "node:path";
+import { relative as relative10 } from "node:path";
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
-function formatStylish(results, { cwd, color, dryRun = false }) {
+function formatStylish(results, { cwd, color, dryRun = false, summary: summary2 = false }) {
   const c = (0, import_picocolors.createColors)(color);
   let errors = 0;
   let warnings = 0;
@@ -57332,7 +57388,7 @@ function formatStylish(results, { cwd, color, dryRun = false }) {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `
-${c.underline(printable(relative9(cwd, result.filePath) || result.filePath))}
+${c.underline(printable(relative10(cwd, result.filePath) || result.filePath))}
 `;
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
@@ -57353,7 +57409,8 @@ ${c.underline(printable(relative9(cwd, result.filePath) || result.filePath))}
   const fixed = fixedFiles.reduce((sum, result) => sum + (result.fixedCount ?? 0), 0);
   const fixLine = fixed > 0 ? `${c.green("\u2714")} ${plural(fixed, "problem")} ${dryRun ? "would be fixed" : "fixed"} in ${plural(fixedFiles.length, "file")}, ${total} remaining.
 ` : "";
-  if (total === 0) return fixLine;
+  if (total === 0) return fixLine || (summary2 && results.length > 0 ? `${c.green("\u2714")} ${plural(results.length, "ADR")}, no problems
+` : "");
   const mark = errors > 0 ? c.red("\u2716") : c.yellow("\u26A0");
   out += `
 ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`)}
@@ -57364,6 +57421,9 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
   }
   return out + fixLine;
 }
+
+// src/run/lint-project.ts
+import { resolve as resolve11 } from "node:path";
 
 // src/model/catalogue.ts
 var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
@@ -58044,19 +58104,60 @@ function suggestRule(id) {
   const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein7.distance)(id, a) - (0, import_fastest_levenshtein7.distance)(id, b))[0];
   return best && (0, import_fastest_levenshtein7.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
 }
+function checkRuleSettings(given, where, at, locate) {
+  const settings = {};
+  if (!given || typeof given !== "object" || Array.isArray(given)) return settings;
+  const dotted = at.map((part) => typeof part === "number" ? `[${part}]` : `.${part}`).join("").slice(1);
+  for (const [id, value2] of Object.entries(given)) {
+    const position2 = locate([...at, id]);
+    if (!rulesById.has(id)) throw new ConfigError(where, `${position2}${dotted}: unknown rule "${id}"${suggestRule(id)}`);
+    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
+    const severity = toSeverity(severityValue);
+    if (!severity) throw new ConfigError(where, `${position2}${dotted}.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(severityValue)}`);
+    settings[id] = { severity };
+    if (options === void 0) continue;
+    const rule = rulesById.get(id);
+    if (!rule.meta.schema) throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id}: this rule takes no options`);
+    const validate = compileInlineSchema(rule.meta.schema);
+    if (!validate(options)) {
+      const error2 = validate.errors?.[0];
+      throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
+    }
+    settings[id] = { severity, options };
+  }
+  return settings;
+}
+function checkOverrides(given, where, locate) {
+  if (!Array.isArray(given)) return [];
+  return given.map((entry, index2) => {
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return {};
+    for (const key of Object.keys(entry)) {
+      if (key === "files" || key === "excludedFiles" || OVERRIDE_KEYS.includes(key)) continue;
+      const known = key in TOP_LEVEL_KEYS;
+      throw new ConfigError(
+        where,
+        `${locate(["overrides", index2, key])}overrides[${index2}]: ${known ? `"${key}" applies to the whole run and cannot be set per file` : `unknown key "${key}"`} (an override takes files, excludedFiles, ${OVERRIDE_KEYS.join(", ")})`
+      );
+    }
+    const raw = entry;
+    const rules2 = checkRuleSettings(raw.rules, where, ["overrides", index2, "rules"], locate);
+    const list2 = (value2) => Array.isArray(value2) ? value2 : typeof value2 === "string" ? [value2] : [];
+    return {
+      files: list2(raw.files),
+      excludedFiles: list2(raw.excludedFiles),
+      ...raw.rules !== void 0 ? { rules: rules2 } : {},
+      ...raw.statuses !== void 0 ? { statuses: raw.statuses } : {},
+      ...raw.linkTemplate !== void 0 ? { linkTemplate: raw.linkTemplate } : {}
+    };
+  });
+}
+var TOP_LEVEL_KEYS = { $schema: true, adrs: true, ignore: true, nonAdrFiles: true, maxFileSize: true, catalogue: true, linkTemplate: true, statuses: true, extends: true, rules: true, overrides: true };
 function resolveConfig(raw, file, baseDir, locate = () => "") {
   const where = file ?? "<config>";
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
   const config = raw;
-  if (config.rules && typeof config.rules === "object" && !Array.isArray(config.rules)) {
-    for (const [id, value2] of Object.entries(config.rules)) {
-      const at = locate(["rules", id]);
-      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
-      const severity = toSeverity(Array.isArray(value2) ? value2[0] : value2);
-      if (!severity)
-        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value2) ? value2[0] : value2)}`);
-    }
-  }
+  const ruleSettings = checkRuleSettings(config.rules, where, ["rules"], locate);
+  const overrides = checkOverrides(config.overrides, where, locate);
   validateConfig ??= compileSchema("config.schema.json");
   if (!validateConfig(config)) {
     const error2 = validateConfig.errors?.[0];
@@ -58065,33 +58166,9 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     throw new ConfigError(where, `${locate(path)}${error2 ? describeAjvError(error2) : "invalid configuration"}`);
   }
   const presets = config.extends === void 0 ? ["recommended"] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  const settings = {};
-  const explicit = /* @__PURE__ */ new Set();
-  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
-  for (const preset of presets) {
-    if (preset === "strict") {
-      for (const rule of rules) {
-        settings[rule.meta.id] = { severity: "error", options: void 0 };
-        explicit.add(rule.meta.id);
-      }
-    }
-    if (preset === "madr" || preset === "nygard") {
-      const current2 = settings["adr-sections"]?.severity ?? "warn";
-      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
-    }
-  }
-  for (const [id, value2] of Object.entries(config.rules ?? {})) {
-    const [severityValue, options] = Array.isArray(value2) ? value2 : [value2, void 0];
-    const rule = rulesById.get(id);
-    if (options !== void 0 && rule) {
-      if (!rule.meta.schema) throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id}: this rule takes no options`);
-      const validate = compileInlineSchema(rule.meta.schema);
-      if (!validate(options)) {
-        const error2 = validate.errors?.[0];
-        throw new ConfigError(where, `${locate(["rules", id, 1])}rules.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
-      }
-    }
-    settings[id] = { severity: toSeverity(severityValue) ?? "error", options: options ?? settings[id]?.options };
+  const { settings, explicit } = presetSettings(presets);
+  for (const [id, setting] of Object.entries(ruleSettings)) {
+    settings[id] = { severity: setting.severity, options: setting.options ?? settings[id]?.options };
     explicit.add(id);
   }
   return {
@@ -58107,8 +58184,27 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     statusesGiven: config.statuses !== void 0,
     extends: presets,
     rules: settings,
-    explicitRules: inRuleOrder(explicit)
+    explicitRules: inRuleOrder(explicit),
+    ...overrides.length ? { overrides } : {}
   };
+}
+function presetSettings(presets) {
+  const settings = {};
+  const explicit = /* @__PURE__ */ new Set();
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: void 0 };
+  for (const preset of presets) {
+    if (preset === "strict") {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: "error", options: void 0 };
+        explicit.add(rule.meta.id);
+      }
+    }
+    if (preset === "madr" || preset === "nygard") {
+      const current2 = settings["adr-sections"]?.severity ?? "warn";
+      settings["adr-sections"] = { severity: current2 === "off" ? "warn" : current2, options: { template: preset } };
+    }
+  }
+  return { settings, explicit };
 }
 function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
@@ -58127,9 +58223,21 @@ function mergeRules(config, rules2, where) {
     const setting = given[id];
     const hasOptions = Array.isArray(value2) && value2[1] !== void 0;
     next.rules[id] = hasOptions ? setting : { severity: setting.severity, options: config.rules[id]?.options };
+    next.overrides = overOverrides(next.overrides, id, setting.severity, hasOptions);
   }
+  if (!next.overrides) delete next.overrides;
   next.explicitRules = inRuleOrder(/* @__PURE__ */ new Set([...config.explicitRules, ...Object.keys(rules2)]));
   return next;
+}
+function overOverrides(overrides, id, severity, withOptions) {
+  return overrides?.map((override) => {
+    const setting = override.rules?.[id];
+    if (!setting) return override;
+    const rules2 = { ...override.rules };
+    if (withOptions) delete rules2[id];
+    else rules2[id] = { ...setting, severity };
+    return { ...override, rules: rules2 };
+  });
 }
 
 // src/run/rule-flag.ts
@@ -58226,7 +58334,7 @@ function runFileWork(work, config, catalogue) {
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
     const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
-    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config, ...conventions2 ? { conventions: conventions2 } : {} }, record, "file"), adr };
+    return { record, messages: checkAdr(adr, [record], { rules, catalogue, config: configForFile(config, work.path), ...conventions2 ? { conventions: conventions2 } : {} }, record, "file"), adr };
   } catch (error2) {
     if (error2 instanceof TooComplexError) return { error: error2.message };
     return { error: `could not be parsed: ${error2.message.split("\n")[0]}` };
@@ -58264,6 +58372,9 @@ async function runFileWorks(works, config, catalogue, concurrency, onOutcome, on
   }
   await new SharedWork(works, onOutcome, onDone).run(script, threads - 1, (work) => runFileWork(work, config, catalogue), config);
 }
+var WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128 };
+var heapLimits = WORKER_HEAP_LIMITS;
+var deaths = 0;
 var SharedWork = class {
   constructor(works, onOutcome, onDone) {
     this.works = works;
@@ -58278,42 +58389,54 @@ var SharedWork = class {
   flushed = 0;
   finished = 0;
   outcomes;
+  /** Works a worker took and could not finish (it died): the main thread does them. */
+  redo = [];
   async run(script, count, work, config) {
-    const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config } }));
+    const workers = Array.from({ length: count }, () => new Worker2(script, { workerData: { config }, resourceLimits: heapLimits }));
     try {
       await Promise.all([this.inMainThread(work), ...workers.map((worker) => this.inWorker(worker))]);
+      this.redoInMainThread(work);
     } finally {
       await Promise.all(workers.map((worker) => worker.terminate()));
     }
   }
   async inMainThread(work) {
-    while (this.next < this.works.length) {
-      const id = this.next++;
+    while (this.next < this.works.length || this.redo.length > 0) {
+      const id = this.redo.shift() ?? this.next++;
       this.done(id, [work(this.works[id])]);
       await yieldToEvents();
     }
   }
+  redoInMainThread(work) {
+    for (let id = this.redo.shift(); id !== void 0; id = this.redo.shift()) this.done(id, [work(this.works[id])]);
+  }
   inWorker(worker) {
-    return new Promise((resolve11, reject) => {
-      let pending = false;
+    return new Promise((resolve13) => {
+      let batch = null;
       const send = () => {
         if (this.next >= this.works.length) {
-          pending = false;
-          return resolve11();
+          batch = null;
+          return resolve13();
         }
         const id = this.next;
         this.next = Math.min(this.works.length, id + BATCH);
-        pending = true;
+        batch = [id, this.next];
         worker.postMessage({ id, works: this.works.slice(id, this.next) });
+      };
+      const died = () => {
+        if (batch) {
+          deaths++;
+          for (let id = batch[0]; id < batch[1]; id++) this.redo.push(id);
+        }
+        batch = null;
+        resolve13();
       };
       worker.on("message", (message) => {
         if ("id" in message) this.done(message.id, message.outcomes);
         send();
       });
-      worker.on("error", reject);
-      worker.on("exit", (code) => {
-        if (pending || code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
-      });
+      worker.on("error", died);
+      worker.on("exit", died);
     });
   }
   /** Keep the outcomes of works id.., then hand on those whose turn has come. */
@@ -58562,7 +58685,7 @@ function fingerprintOf(file) {
 }
 
 // src/run/stages/check.ts
-import { relative as relative10 } from "node:path";
+import { relative as relative11 } from "node:path";
 
 // src/io/write-fixed-file.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
@@ -58828,8 +58951,9 @@ function heldSetResult(result, fingerprint, view) {
 }
 
 // src/run/stages/check.ts
-function checkFile(file, stage) {
-  const name = relative10(stage.cwd, file.path) || file.path;
+function checkFile(file, runStage) {
+  const stage = { ...runStage, context: contextForFile(runStage.context, file.path) };
+  const name = relative11(stage.cwd, file.path) || file.path;
   const record = file.record;
   if (file.error !== void 0 || !record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
@@ -58841,6 +58965,10 @@ function checkFile(file, stage) {
   } catch (error2) {
     return fatalResult(file.path, lintFailure(error2, name));
   }
+}
+function contextForFile(context3, path) {
+  const config = configForFile(context3.config, path);
+  return config === context3.config ? context3 : { ...context3, config };
 }
 var textOf = (source) => source.charCodeAt(0) === 65279 ? source.slice(1) : source;
 function setMessages(file, record, adr, stage) {
@@ -58902,6 +59030,29 @@ function fileIdentity(path) {
   }
 }
 
+// src/run/stages/stdin.ts
+import { existsSync as existsSync12 } from "node:fs";
+import { join as join9, resolve as resolve10 } from "node:path";
+var STDIN_NAME = "<text>";
+function stdinPath(cwd, config) {
+  const configured = (config.adrs ?? []).map((entry) => resolve10(config.baseDir, entry)).find((path) => existsSync12(path) && !/[*?[{]/.test(path));
+  const folder = configured ?? DEFAULT_ADR_FOLDERS.map((candidate) => resolve10(cwd, candidate)).find((path) => existsSync12(path)) ?? resolve10(cwd);
+  return join9(folder, STDIN_NAME);
+}
+function stdinDiscovery(stdin, cwd, config) {
+  const names = nameCheck(cwd, config);
+  const markdown = MARKDOWN_EXTENSIONS.some((extension2) => stdin.path.toLowerCase().endsWith(extension2));
+  const reason = !stdin.named ? null : markdown ? names(stdin.path, false) : "not a markdown file";
+  if (reason !== null) return { files: [], missing: [], skipped: [{ path: stdin.path, reason }], names };
+  return { files: [stdin.path], missing: [], skipped: [], names };
+}
+function readStdinRun(stdin, cwd, config, names) {
+  const { files, count } = readRunFiles([stdin.path], cwd, config, () => "", names);
+  const size = Buffer.byteLength(stdin.text);
+  files[0] = size > config.maxFileSize ? { path: stdin.path, linted: true, source: "", hash: "", error: `is ${size} bytes, over the ${config.maxFileSize}-byte limit (set "maxFileSize" to lint it)` } : { path: stdin.path, linted: true, source: stdin.text, hash: "" };
+  return { files, count };
+}
+
 // src/run/stages/run-file.ts
 function recordsOf(files) {
   return files.flatMap((file) => file.record ? [file.record] : []);
@@ -58915,12 +59066,15 @@ function loadProject(options) {
   return { config, catalogue: loadCatalogue(config.catalogue) };
 }
 async function lintProject(options) {
-  const { config, catalogue } = loadProject(options);
-  const discovery = await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
+  const project = loadProject(options);
+  const { catalogue } = project;
+  const stdin = options.stdin ? stdinText(options.stdin, options.cwd, project.config) : null;
+  const config = stdin && !stdin.named ? overrideRules(project.config, ["adr-filename:off", "adr-number-mismatch:off"]) : project.config;
+  const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings = [];
-  const cache = openCache(options, config, catalogue, warnings);
-  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => cache ? contentHash(source) : "", discovery.names);
+  const cache = stdin ? null : openCache(options, config, catalogue, warnings);
+  const { files, count } = stdin ? readStdinRun(stdin, options.cwd, config, discovery.names) : readRunFiles(discovery.files, options.cwd, config, (source) => cache ? contentHash(source) : "", discovery.names);
   const readable2 = files.filter((file) => file.error === void 0);
   const conventions2 = readConventions(readable2, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   const toParse = recordsFromCacheOrHead(files, cache, conventions2, catalogue);
@@ -58929,11 +59083,15 @@ async function lintProject(options) {
   onProgress?.(count - toParse.length, count, "parse");
   await parseFiles(toParse, { config, catalogue, concurrency, cache, ...onProgress ? { onDone: (finished) => onProgress(count - toParse.length + finished, count, "parse") } : {} });
   const records = recordsOf(files);
-  const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions: conventions2, today: latestToday() };
+  const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, ...options.inlineConfig === false ? { inlineConfig: false } : {}, conventions: conventions2, today: latestToday() };
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context3.today, context3.project.root), view: setView(files, context3) } : void 0;
-  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context3, options, setCache)];
+  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context3, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
   if (cache) saveCache(cache, files, warnings);
   return { results, config, catalogue, records, warnings, conventions: conventions2, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, estimateWork(toParse))) };
+}
+function stdinText(stdin, cwd, config) {
+  if (stdin.filename === void 0) return { path: stdinPath(cwd, config), text: stdin.text, named: false };
+  return { path: resolve11(cwd, stdin.filename), text: stdin.text, named: true };
 }
 function emptyOutcome(config, catalogue, skipped) {
   return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
@@ -59105,13 +59263,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve11) => {
+  return new Promise((resolve13) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve11({ code: 0, stdout, stderr });
+      if (!failure) return resolve13({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve11({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
-      if (code === 128) return resolve11({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
-      resolve11({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve13({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve13({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
+      resolve13({ code, stdout, stderr });
     });
   });
 }
@@ -59376,9 +59534,9 @@ async function runActionJob(inputs, runner, io) {
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve10(root, inputs.sarifFile);
+    const target = resolve12(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
-    sarifFile = relative11(root, target) || inputs.sarifFile;
+    sarifFile = relative12(root, target) || inputs.sarifFile;
   }
   const fileUrl = linkBase(runner);
   const records = outcome.records;

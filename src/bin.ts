@@ -13,5 +13,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    // Read only by --stdin: process.stdin is not made (nor holds the process) otherwise.
+    stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
   });
 }

@@ -110,7 +110,7 @@ describe('the CLI', () => {
     await adrlint(root, ['--write-baseline']);
     edit(root, 'docs/adr/0001-orders.md', (text) => text.replace('a saga', `a [saga](${SAGA_URL})`));
     const run = await adrlint(root, ['--baseline']);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: 'adrlint: 1 problem in the baseline is fixed; run with --prune-baseline to drop it\n' });
+    expect(run).toMatchObject({ code: 0, stdout: '✔ 2 ADRs, no problems\n', stderr: 'adrlint: 1 problem in the baseline is fixed; run with --prune-baseline to drop it\n' });
     expect((JSON.parse(readFileSync(join(root, '.adrlint-baseline.json'), 'utf8')) as Baseline).problems).toHaveLength(3);
 
     const prune = await adrlint(root, ['--baseline', '--prune-baseline']);
@@ -145,8 +145,8 @@ describe('the CLI', () => {
   it('a file of its own: --write-baseline <file>.json, --baseline=<file>', async () => {
     const root = repository();
     expect((await adrlint(root, ['--write-baseline', 'ci/adr-baseline.json', 'docs/adr'])).stderr).toBe('adrlint: wrote 3 problems to ci/adr-baseline.json\n');
-    expect(await adrlint(root, ['docs/adr', '--baseline=ci/adr-baseline.json'])).toMatchObject({ code: 0, stdout: '' });
-    expect(await adrlint(root, ['--baseline', 'ci/adr-baseline.json', 'docs/adr'])).toMatchObject({ code: 0, stdout: '' });
+    expect(await adrlint(root, ['docs/adr', '--baseline=ci/adr-baseline.json'])).toMatchObject({ code: 0, stdout: '✔ 2 ADRs, no problems\n' });
+    expect(await adrlint(root, ['--baseline', 'ci/adr-baseline.json', 'docs/adr'])).toMatchObject({ code: 0, stdout: '✔ 2 ADRs, no problems\n' });
   });
 
   it.each([

@@ -96,7 +96,7 @@ describe('--format name=path', () => {
   it('writes empty reports for a clean run, and exits 0', async () => {
     const root = repository();
     const run = await adrlint(root, ['--format', 'github=annotations.txt', '--format', 'junit=report.xml', 'docs/adr/0001-clean.md']);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 0, stdout: '✔ 1 ADR, no problems\n', stderr: '' });
     expect(read(root, 'annotations.txt')).toBe('');
     expect(read(root, 'report.xml')).toContain('<testsuites name="adrlint" tests="1" failures="0" errors="0"');
   });

@@ -65,10 +65,10 @@ beforeAll(() => {
 afterAll(() => removeFixtures());
 
 describe('exit codes', () => {
-  it('is 0 with no output for clean ADRs', async () => {
+  it('is 0 with only the one-line summary for clean ADRs', async () => {
     const cwd = project({ 'docs/adr/0001-clean.md': CLEAN });
     const run = await adrlint(cwd);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 0, stdout: '✔ 1 ADR, no problems\n', stderr: '' });
   });
 
   it('is 1 when there are errors', async () => {
@@ -717,7 +717,7 @@ describe('file discovery', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toBe('adrlint: skipped docs/adr/0000-TEMPLATE.md: a template, not an ADR\n');
       const django = await adrlint(root, ['docs/adr/0010-django-templates.md']);
-      expect(django).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(django).toMatchObject({ code: 0, stdout: '✔ 1 ADR, no problems\n', stderr: '' });
     });
 
     it('lints an unnumbered file the config lists by path, not one a folder or a glob of "adrs" reaches', async () => {
@@ -747,7 +747,7 @@ describe('file discovery', () => {
     it('leaves the page out of the set the named records are compared with', async () => {
       // Were the page a record of the set, 0001 would be told that it "says it is superseded by" it.
       const root = project({ ...numbered, 'docs/adr/install.md': '# Install\n\nSupersedes [the first setup](0001-use-postgresql.md).\n' });
-      expect(await adrlint(root, ['docs/adr/0001-use-postgresql.md'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(await adrlint(root, ['docs/adr/0001-use-postgresql.md'])).toMatchObject({ code: 0, stdout: '✔ 1 ADR, no problems\n', stderr: '' });
       expect(parseJson(await adrlint(root, ['-f', 'json', 'docs/adr/0001-use-postgresql.md', 'docs/adr/install.md']))[0]!.messages.map((m) => m.ruleId)).toContain('adr-supersede');
     });
   });
@@ -809,7 +809,7 @@ describe('a subset of files on the command line', () => {
       'elsewhere/0007-b.md': record(7, 'B', 'Accepted'),
     });
     const run = await adrlint(root, ['elsewhere/0007-b.md']);
-    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '' });
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '✔ 1 ADR, no problems\n' });
   });
 });
 

@@ -32,12 +32,12 @@ describe.skipIf(!existsSync(CORPUS))('adrlint over each corpus folder', () => {
 
   it('adr-tools: clean (Nygard numbering, "Superceded by" spelling and links all understood)', async () => {
     const run = await adrlint(CORPUS, ['adr-tools']);
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: '✔ 9 ADRs, no problems\n', stderr: '' });
   });
 
   it('ans: clean (its French template with three H1s, its "0001-" frontmatter titles and its statuses are its own)', async () => {
     const run = await adrlint(CORPUS, ['ans']);
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: '✔ 2 ADRs, no problems\n', stderr: '' });
   });
 
   it('log4brains: three short records lack sections its template.md asks for, warnings only', async () => {

@@ -192,7 +192,7 @@ describe('--fix', () => {
 
     const after = snapshot(root);
     const again = await adrlint(root, ['--fix']);
-    expect(again).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(again).toMatchObject({ code: 0, stdout: '✔ 2 ADRs, no problems\n', stderr: '' });
     expectUnchanged(root, after);
     // Nothing fixable is left either.
     const lint = parseJson(await adrlint(root, ['-f', 'json']));
@@ -274,7 +274,7 @@ describe('--fix', () => {
       `\uFEFF---\r\npatterns:\r\n  - saga-pattern\r\n---\r\n\r\n# U\r\n\r\nWe use the [saga pattern](${SAGA_URL}).\r\n`,
     );
     // The BOM is not doubled by a second run.
-    expect((await adrlint(root, ['--fix'])).stdout).toBe('');
+    expect((await adrlint(root, ['--fix'])).stdout).toBe('✔ 2 ADRs, no problems\n');
     expect(read(root, 'docs/adr/0002-bare.md').equals(second)).toBe(true);
   });
 
@@ -330,7 +330,7 @@ describe('--fix', () => {
     const one = project({ 'docs/adr/0001-orders.md': TYPO.replace('[sagapatern]', '[saga-pattern, cqrs-pattern]').replace(' and also CQRS', '') });
     expect(await adrlint(one, ['--fix'])).toMatchObject({ code: 0, stdout: '✔ 1 problem fixed in 1 file, 0 remaining.\n', stderr: '' });
     // Nothing to fix: no summary line at all.
-    expect(await adrlint(one, ['--fix'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(await adrlint(one, ['--fix'])).toMatchObject({ code: 0, stdout: '✔ 1 ADR, no problems\n', stderr: '' });
     // --fix-dry-run says "would be".
     const dry = project({ 'docs/adr/0001-orders.md': ALL_RULES });
     expect((await adrlint(dry, ['--fix-dry-run'])).stdout).toMatch(/\n✔ 10 problems would be fixed in 1 file, 0 remaining\.\n$/);

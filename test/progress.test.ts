@@ -106,7 +106,7 @@ describe('the progress line', () => {
     expect(await runCli(['--rule', 'adr-sections:error', '--no-color'], io)).toBe(0);
     expect(io.err).toMatch(PROGRESS);
     expect(io.err).toContain('adrlint: 3/3 files checked');
-    expect(io.out).toBe('');
+    expect(io.out).toBe('✔ 3 ADRs, no problems\n');
     const report = terminal(root);
     expect(await runCli(['report'], report)).toBe(0);
     expect(report.err).toMatch(PROGRESS);

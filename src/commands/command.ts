@@ -9,6 +9,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Standard input, read by `--stdin` (process.stdin; a test gives the chunks). */
+  stdin?: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
   /** The clock, in milliseconds since the epoch (default Date.now): today's date for `new`, the progress line's timing. */
   now?: () => number;
 }

@@ -38,6 +38,9 @@ export const FLAGS = {
   concurrency: { type: 'string', arg: 'n', help: 'threads that parse: a number, auto (default: more when the text pays for them) or off' },
   'report-unused-disable': { type: 'boolean', help: 'report adrlint-disable comments that disable nothing (--fix removes them)' },
   'report-unused-disable-directives': { type: 'boolean', help: "the same as --report-unused-disable (ESLint's name)" },
+  'no-inline-config': { type: 'boolean', help: 'ignore adrlint-disable comments and frontmatter keys: they disable nothing and are not reported' },
+  stdin: { type: 'boolean', help: 'lint the text on standard input; with --fix or --fix-dry-run, print the fixed text on stdout (the stylish report goes to stderr)' },
+  'stdin-filename': { type: 'string', arg: 'path', help: "with --stdin: lint the text as this file (its folder's ADRs, the config's overrides for it); the file on disk is not read nor written" },
   'write-baseline': {
     type: 'string',
     arg: '[<file>.json]',
@@ -60,7 +63,7 @@ export const FLAGS = {
   folder: { type: 'string', arg: 'dir', help: "the folder to write the new ADR in (default: the config's or the usual ADR folder)" },
   color: { type: 'boolean', help: 'force colour on (default: on for a terminal, off when NO_COLOR is set)' },
   'no-color': { type: 'boolean', help: 'force colour off' },
-  'print-config': { type: 'boolean', help: 'print the configuration in effect and exit' },
+  'print-config': { type: 'boolean', help: 'print the configuration in effect and exit (given a file: the configuration for that file, overrides applied)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', short: 'v', help: 'show the version' },
 } as const satisfies Record<string, Flag>;

@@ -16,7 +16,7 @@ export const lintCommand: Command = {
   name: 'lint',
   usage: '  adrlint [options] [files, folders or globs...]\n',
   operands: 'paths',
-  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern'],
+  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern'],
   ignores: [],
   namesOwners: true,
   // Left over once the flags of `new` and `init` are named: --dry-run. Ignored, `--fix --dry-run` would write the files.
@@ -31,17 +31,21 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
   if (fixRules.size > 0 && !fixing) throw new UsageError('--fix-rule limits --fix or --fix-dry-run; add one of them');
   const concurrency = parseConcurrency(values.concurrency);
   const baseline = baselinePlan(values, io.cwd);
+  const stdin = values.stdin ? await readStdin(io, values, operands) : undefined;
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text of --stdin; add --stdin');
   const progress = progressLine(io);
   const outcome = await lintProject({
     cwd: io.cwd,
     paths: operands,
     configFile: values.config,
     ruleOverrides: values.rule ?? [],
-    ...(fixing ? { fix: { write: !dryRun, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
+    ...(fixing ? { fix: { write: !dryRun && !stdin, ...(fixRules.size ? { rules: fixRules } : {}) } } : {}),
     ...cacheOption(values),
     ...selectionOption(values),
     concurrency,
     reportUnusedDisable: Boolean(values['report-unused-disable']),
+    ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
+    ...(stdin ? { stdin } : {}),
     onProgress: progress.update,
   }).finally(progress.clear);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
@@ -52,12 +56,36 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
   }
   const reported = baseline ? withoutBaselined(baseline, outcome.results, io) : outcome.results;
   const results = values.quiet ? onlyErrors(reported) : reported;
+  // With --stdin and a fix, stdout is the fixed text (a pipe's output), unless it was given to a report of another format.
+  const pipeText = stdin !== undefined && fixing && !reports.some((report) => report.path === null && report.format !== 'stylish');
   for (const report of reports) {
+    const toStdout = report.path === null;
     // Colour is for the terminal: a report file has it only when asked for with --color.
-    const text = await renderReport(report.format, results, { cwd: io.cwd, color: report === reports[0] ? color : Boolean(values.color), dryRun });
-    emit(text, report.path ?? undefined, io);
+    const text = await renderReport(report.format, results, {
+      cwd: io.cwd,
+      color: report === reports[0] ? color : Boolean(values.color),
+      dryRun: dryRun && !stdin,
+      // "✔ N ADRs, no problems" on the terminal's report alone (not with --quiet, as ESLint's quiet prints nothing).
+      summary: toStdout && !values.quiet,
+    });
+    emit(text, report.path ?? undefined, pipeText && toStdout ? { ...io, stdout: io.stderr } : io);
   }
+  if (pipeText) io.stdout.write(outcome.results[0]?.output ?? stdin.text);
   return exitCode(results, maxWarnings, io);
+}
+
+/** The text of --stdin, read whole (UTF-8, a BOM kept as the file would have it), with the file it is linted as. */
+async function readStdin(io: CliIo, values: CommandInput['values'], operands: readonly string[]): Promise<{ text: string; filename?: string }> {
+  if (operands.length > 0) throw new UsageError(`--stdin lints the text on standard input, and takes no paths (not ${operands.join(', ')}); name the file with --stdin-filename`);
+  if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline records the problems of the whole set; it cannot be used with --stdin');
+  if (!io.stdin) throw new UsageError('--stdin: there is no standard input to read');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
+  const filename = values['stdin-filename'];
+  if (filename === '') throw new UsageError('--stdin-filename takes a path, not an empty word');
+  return filename === undefined ? { text } : { text, filename };
 }
 
 /** 1 for an error, or for more warnings than --max-warnings allows (-1: any number). */
@@ -90,11 +118,11 @@ function checkFixRules(ids: readonly string[]): Set<string> {
 }
 
 /** One report's text. Formatters other than stylish load only when asked for: start-up is part of every pre-commit run. */
-async function renderReport(format: Format, results: LintResult[], { cwd, color, dryRun }: { cwd: string; color: boolean; dryRun: boolean }): Promise<string> {
+async function renderReport(format: Format, results: LintResult[], { cwd, color, dryRun, summary }: { cwd: string; color: boolean; dryRun: boolean; summary: boolean }): Promise<string> {
   // SARIF, annotations and JUnit name files from the repository root, wherever adrlint runs from.
   if (format === 'json') return (await import('../format/json.ts')).formatJson(results);
   if (format === 'sarif') return (await import('../format/sarif.ts')).formatSarif(results, { root: findRepositoryRoot(cwd), version: VERSION });
   if (format === 'github') return (await import('../format/github.ts')).formatGithub(results, { root: findRepositoryRoot(cwd) });
   if (format === 'junit') return (await import('../format/junit.ts')).formatJunit(results, { root: findRepositoryRoot(cwd) });
-  return (dryRun ? (await import('../format/diff.ts')).formatFixDiff(results, cwd) : '') + formatStylish(results, { cwd, color, dryRun });
+  return (dryRun ? (await import('../format/diff.ts')).formatFixDiff(results, cwd) : '') + formatStylish(results, { cwd, color, dryRun, summary });
 }

@@ -38,6 +38,8 @@ export interface LintContext {
   project?: ProjectIndex;
   /** Report `adrlint-disable` directives that disabled nothing (`--report-unused-disable`). */
   reportUnusedDisable?: boolean;
+  /** False (`--no-inline-config`): `adrlint-disable` comments and frontmatter keys are ignored, neither disabling nor reported. */
+  inlineConfig?: boolean;
   /**
    * Each ADR folder's conventions (src/parse/conventions.ts), by folder. Without an entry, they are read
    * from the set's records (no template is known then).
@@ -152,8 +154,8 @@ export function mergeMessages(fileMessages: readonly Diagnostic[], setMessages: 
  * ones dropped, the directives' own problems (unknown rules, unused directives) added. Applied once
  * every rule ran, to the file rules' problems (maybe from the cache) and the set rules' alike.
  */
-export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'rules' | 'reportUnusedDisable'>): Diagnostic[] {
-  if (!directives?.length) return [...messages];
+export function withDirectives(messages: readonly Diagnostic[], directives: readonly DisableDirective[] | undefined, context: Pick<LintContext, 'rules' | 'reportUnusedDisable' | 'inlineConfig'>): Diagnostic[] {
+  if (!directives?.length || context.inlineConfig === false) return [...messages];
   const outcome = applyDirectives(messages, directives, { knownRules: ruleIds(context.rules), reportUnused: context.reportUnusedDisable ?? false });
   return mergeMessages(outcome.messages, outcome.problems);
 }

@@ -9,6 +9,8 @@ export interface FormatOptions {
   color: boolean;
   /** Fixes were computed but not written (`--fix-dry-run`). */
   dryRun?: boolean;
+  /** With no problems, end with "✔ N ADRs, no problems" (the CLI's report on the terminal), so that a first run shows that it worked. */
+  summary?: boolean;
 }
 
 
@@ -17,7 +19,7 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
 }
 
-export function formatStylish(results: readonly LintResult[], { cwd, color, dryRun = false }: FormatOptions): string {
+export function formatStylish(results: readonly LintResult[], { cwd, color, dryRun = false, summary = false }: FormatOptions): string {
   const c = createColors(color);
   let errors = 0;
   let warnings = 0;
@@ -55,7 +57,8 @@ export function formatStylish(results: readonly LintResult[], { cwd, color, dryR
     fixed > 0
       ? `${c.green('✔')} ${plural(fixed, 'problem')} ${dryRun ? 'would be fixed' : 'fixed'} in ${plural(fixedFiles.length, 'file')}, ${total} remaining.\n`
       : '';
-  if (total === 0) return fixLine;
+  // The fix line says as much when fixes were made ("…, 0 remaining.").
+  if (total === 0) return fixLine || (summary && results.length > 0 ? `${c.green('✔')} ${plural(results.length, 'ADR')}, no problems\n` : '');
   const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
   out += `\n${mark} ${c.bold(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`)}\n`;
   if (fixableErrors + fixableWarnings > 0) {

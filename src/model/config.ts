@@ -1,6 +1,8 @@
 // The configuration as the rest of adrlint sees it, once resolved: settings, rule severities and
 // options, and the defaults. Finding and reading the file: src/io/config-file.ts; resolving it
 // against the rules: src/run/config.ts.
+import picomatch from 'picomatch';
+import { isAbsolute, relative, sep } from 'node:path';
 import { ConfigError } from './errors.ts';
 import type { Severity } from './types.ts';
 
@@ -42,6 +44,25 @@ export interface ResolvedConfig {
    * quiet on a set that has not adopted its convention runs wherever it is asked for.
    */
   explicitRules: string[];
+  /**
+   * The config's `overrides`, in order: what each sets for the files it matches (configForFile).
+   * Absent when the config has none, so that such a config prints and caches as before.
+   */
+  overrides?: ConfigOverride[];
+}
+
+/** The keys an entry of `overrides` may set for the files it matches, besides `files` and `excludedFiles`. */
+export const OVERRIDE_KEYS = ['rules', 'statuses', 'linkTemplate'] as const;
+
+/** One entry of `overrides`, checked: plain data (it goes to worker threads and into the cache key). */
+export interface ConfigOverride {
+  /** Globs relative to the config file's folder; one without a slash matches a file's name in any folder (as in ESLint). */
+  files: string[];
+  excludedFiles: string[];
+  /** A setting without `options` keeps the options the file had before this entry (a severity alone, as at the top level). */
+  rules?: Record<string, { severity: Severity; options?: Record<string, unknown> }>;
+  statuses?: string[];
+  linkTemplate?: string;
 }
 
 
@@ -51,4 +72,71 @@ export function toSeverity(value: unknown): Severity | null {
   if (value === 'off' || value === 'warn' || value === 'error') return value;
   if (typeof value === 'number') return SEVERITY_BY_NUMBER[value] ?? null;
   return null;
+}
+
+type Matcher = (path: string) => boolean;
+const matchers = new WeakMap<ConfigOverride, { files: Matcher; excluded: Matcher }>();
+const perFile = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+function matcherOf(override: ConfigOverride): { files: Matcher; excluded: Matcher } {
+  let matcher = matchers.get(override);
+  if (!matcher) {
+    const compile = (globs: string[]): Matcher => {
+      // A glob without a slash matches a file's name in any folder (picomatch's own `basename` option misreads globs with one).
+      const byName = globs.filter((glob) => !glob.includes('/'));
+      const byPath = globs.filter((glob) => glob.includes('/'));
+      const name = byName.length ? picomatch(byName, { dot: true }) : () => false;
+      const path = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+      return (file) => path(file) || name(file.slice(file.lastIndexOf('/') + 1));
+    };
+    matchers.set(override, (matcher = { files: compile(override.files), excluded: compile(override.excludedFiles) }));
+  }
+  return matcher;
+}
+
+/** Whether an `overrides` entry applies to `file` (absolute): matched by `files`, not by `excludedFiles`, under the config's folder. */
+export function overrideMatches(override: ConfigOverride, baseDir: string, file: string): boolean {
+  const path = relative(baseDir, file);
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
+  const posix = sep === '/' ? path : path.split(sep).join('/');
+  const { files, excluded } = matcherOf(override);
+  return files(posix) && !excluded(posix);
+}
+
+/**
+ * The config in effect for `file` (absolute): the `overrides` that match it applied in order over
+ * the top level. The config itself when none matches; one object for each combination of entries,
+ * so that what is computed once per config (the engine's topic owners) is computed once per combination.
+ */
+export function configForFile(config: ResolvedConfig, file: string): ResolvedConfig {
+  const overrides = config.overrides;
+  if (!overrides?.length) return config;
+  const matched = overrides.flatMap((override, index) => (overrideMatches(override, config.baseDir, file) ? [index] : []));
+  if (matched.length === 0) return config;
+  let byKey = perFile.get(config);
+  if (!byKey) perFile.set(config, (byKey = new Map()));
+  const key = matched.join(',');
+  let resolved = byKey.get(key);
+  if (!resolved) byKey.set(key, (resolved = applyOverrides(config, matched.map((index) => overrides[index]!))));
+  return resolved;
+}
+
+function applyOverrides(config: ResolvedConfig, overrides: readonly ConfigOverride[]): ResolvedConfig {
+  const { overrides: _all, ...base } = config;
+  const next: ResolvedConfig = { ...base, rules: { ...config.rules } };
+  const explicit = new Set(config.explicitRules);
+  for (const override of overrides) {
+    for (const [id, setting] of Object.entries(override.rules ?? {})) {
+      next.rules[id] = { severity: setting.severity, options: setting.options ?? next.rules[id]?.options };
+      explicit.add(id);
+    }
+    if (override.statuses) {
+      next.statuses = override.statuses;
+      next.statusesGiven = true;
+    }
+    if (override.linkTemplate !== undefined) next.linkTemplate = override.linkTemplate;
+  }
+  // In rule order, as the top level's: the order of the rules' settings.
+  next.explicitRules = Object.keys(next.rules).filter((id) => explicit.has(id));
+  return next;
 }

@@ -6,7 +6,8 @@ import { distance } from 'fastest-levenshtein';
 import { compileInlineSchema, compileSchema, describeAjvError } from '../io/schema.ts';
 import { rules, rulesById } from '../../rules/index.ts';
 import { DEFAULT_STATUSES } from '../model/status.ts';
-import { ConfigError, DEFAULT_MAX_FILE_SIZE, DEFAULT_NON_ADR_FILES, toSeverity, type Preset, type ResolvedConfig, type RuleSetting } from '../model/config.ts';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE, DEFAULT_NON_ADR_FILES, OVERRIDE_KEYS, toSeverity, type ConfigOverride, type Preset, type ResolvedConfig, type RuleSetting } from '../model/config.ts';
+import type { Severity } from '../model/types.ts';
 import { findConfigFile, readConfigData, type LoadedData } from '../io/config-file.ts';
 
 interface RawConfig {
@@ -19,6 +20,7 @@ interface RawConfig {
   statuses?: string[];
   extends?: Preset | Preset[];
   rules?: Record<string, unknown>;
+  overrides?: unknown;
 }
 
 let validateConfig: ReturnType<typeof compileSchema> | null = null;
@@ -29,21 +31,74 @@ export function suggestRule(id: string): string {
   return best && distance(id, best) <= 4 ? `; did you mean "${best}"?` : '';
 }
 
+type Locate = LoadedData['locate'];
+
+/**
+ * A `rules` mapping checked as adrlint reads it: known ids, severities, each rule's options against
+ * its schema. `at` is where the mapping is (['rules'], ['overrides', 0, 'rules']). Before the
+ * config schema, whose messages say less; test/config-schema-agreement.test.ts keeps the two in step.
+ */
+function checkRuleSettings(given: unknown, where: string, at: Array<string | number>, locate: Locate): Record<string, { severity: Severity; options?: Record<string, unknown> }> {
+  const settings: Record<string, { severity: Severity; options?: Record<string, unknown> }> = {};
+  if (!given || typeof given !== 'object' || Array.isArray(given)) return settings;
+  const dotted = at.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').slice(1);
+  for (const [id, value] of Object.entries(given)) {
+    const position = locate([...at, id]);
+    if (!rulesById.has(id)) throw new ConfigError(where, `${position}${dotted}: unknown rule "${id}"${suggestRule(id)}`);
+    const [severityValue, options] = Array.isArray(value) ? value : [value, undefined];
+    const severity = toSeverity(severityValue);
+    if (!severity) throw new ConfigError(where, `${position}${dotted}.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(severityValue)}`);
+    settings[id] = { severity };
+    if (options === undefined) continue;
+    const rule = rulesById.get(id)!;
+    if (!rule.meta.schema) throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id}: this rule takes no options`);
+    const validate = compileInlineSchema(rule.meta.schema);
+    if (!validate(options)) {
+      const error = validate.errors?.[0];
+      throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id} options: ${error ? describeAjvError(error) : 'invalid'}`);
+    }
+    settings[id] = { severity, options: options as Record<string, unknown> };
+  }
+  return settings;
+}
+
+/** The config's `overrides`, checked: each entry an object with `files`, and only the keys that may be set per file. */
+function checkOverrides(given: unknown, where: string, locate: Locate): ConfigOverride[] {
+  if (!Array.isArray(given)) return [];
+  return given.map((entry: unknown, index) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return {} as ConfigOverride;
+    for (const key of Object.keys(entry)) {
+      if (key === 'files' || key === 'excludedFiles' || (OVERRIDE_KEYS as readonly string[]).includes(key)) continue;
+      const known = key in TOP_LEVEL_KEYS;
+      throw new ConfigError(
+        where,
+        `${locate(['overrides', index, key])}overrides[${index}]: ${known ? `"${key}" applies to the whole run and cannot be set per file` : `unknown key "${key}"`} (an override takes files, excludedFiles, ${OVERRIDE_KEYS.join(', ')})`,
+      );
+    }
+    const raw = entry as { files?: unknown; excludedFiles?: unknown; rules?: unknown; statuses?: string[]; linkTemplate?: string };
+    const rules = checkRuleSettings(raw.rules, where, ['overrides', index, 'rules'], locate);
+    const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []);
+    return {
+      files: list(raw.files),
+      excludedFiles: list(raw.excludedFiles),
+      ...(raw.rules !== undefined ? { rules } : {}),
+      ...(raw.statuses !== undefined ? { statuses: raw.statuses } : {}),
+      ...(raw.linkTemplate !== undefined ? { linkTemplate: raw.linkTemplate } : {}),
+    };
+  });
+}
+
+// The top level's keys (config.schema.json), to tell a key that cannot be set per file from a mistyped one.
+const TOP_LEVEL_KEYS: Record<string, true> = { $schema: true, adrs: true, ignore: true, nonAdrFiles: true, maxFileSize: true, catalogue: true, linkTemplate: true, statuses: true, extends: true, rules: true, overrides: true };
+
 /** Check a parsed config object and turn it into a ResolvedConfig. */
-export function resolveConfig(raw: unknown, file: string | null, baseDir: string, locate: LoadedData['locate'] = () => ''): ResolvedConfig {
+export function resolveConfig(raw: unknown, file: string | null, baseDir: string, locate: Locate = () => ''): ResolvedConfig {
   const where = file ?? '<config>';
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(where, 'the configuration must be a mapping of keys to values');
   const config = raw as RawConfig;
-  // Rule ids and severities first: their messages can say more than the schema's.
-  if (config.rules && typeof config.rules === 'object' && !Array.isArray(config.rules)) {
-    for (const [id, value] of Object.entries(config.rules)) {
-      const at = locate(['rules', id]);
-      if (!rulesById.has(id)) throw new ConfigError(where, `${at}rules: unknown rule "${id}"${suggestRule(id)}`);
-      const severity = toSeverity(Array.isArray(value) ? value[0] : value);
-      if (!severity)
-        throw new ConfigError(where, `${at}rules.${id}: severity must be off, warn or error (or 0, 1, 2), not ${JSON.stringify(Array.isArray(value) ? value[0] : value)}`);
-    }
-  }
+  // Rule ids, severities and options first: their messages can say more than the schema's.
+  const ruleSettings = checkRuleSettings(config.rules, where, ['rules'], locate);
+  const overrides = checkOverrides(config.overrides, where, locate);
   validateConfig ??= compileSchema('config.schema.json');
   if (!validateConfig(config)) {
     const error = validateConfig.errors?.[0];
@@ -53,35 +108,10 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
   }
 
   const presets: Preset[] = config.extends === undefined ? ['recommended'] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  const settings: Record<string, RuleSetting> = {};
-  const explicit = new Set<string>();
-  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: undefined };
-  for (const preset of presets) {
-    if (preset === 'strict') {
-      for (const rule of rules) {
-        settings[rule.meta.id] = { severity: 'error', options: undefined };
-        explicit.add(rule.meta.id);
-      }
-    }
-    // A template preset: recommended (or what came before it), with adr-sections checking that template.
-    if (preset === 'madr' || preset === 'nygard') {
-      const current = settings['adr-sections']?.severity ?? 'warn';
-      settings['adr-sections'] = { severity: current === 'off' ? 'warn' : current, options: { template: preset } };
-    }
-  }
-  for (const [id, value] of Object.entries(config.rules ?? {})) {
-    const [severityValue, options] = Array.isArray(value) ? value : [value, undefined];
-    const rule = rulesById.get(id);
-    if (options !== undefined && rule) {
-      if (!rule.meta.schema) throw new ConfigError(where, `${locate(['rules', id, 1])}rules.${id}: this rule takes no options`);
-      const validate = compileInlineSchema(rule.meta.schema);
-      if (!validate(options)) {
-        const error = validate.errors?.[0];
-        throw new ConfigError(where, `${locate(['rules', id, 1])}rules.${id} options: ${error ? describeAjvError(error) : 'invalid'}`);
-      }
-    }
+  const { settings, explicit } = presetSettings(presets);
+  for (const [id, setting] of Object.entries(ruleSettings)) {
     // A severity alone keeps the options a preset gave the rule, as in ESLint.
-    settings[id] = { severity: toSeverity(severityValue) ?? 'error', options: (options as Record<string, unknown> | undefined) ?? settings[id]?.options };
+    settings[id] = { severity: setting.severity, options: setting.options ?? settings[id]?.options };
     explicit.add(id);
   }
 
@@ -99,7 +129,29 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
     extends: presets,
     rules: settings,
     explicitRules: inRuleOrder(explicit),
+    ...(overrides.length ? { overrides } : {}),
   };
+}
+
+/** The rule settings of the presets, applied in order over the rules' defaults. */
+function presetSettings(presets: readonly Preset[]): { settings: Record<string, RuleSetting>; explicit: Set<string> } {
+  const settings: Record<string, RuleSetting> = {};
+  const explicit = new Set<string>();
+  for (const rule of rules) settings[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: undefined };
+  for (const preset of presets) {
+    if (preset === 'strict') {
+      for (const rule of rules) {
+        settings[rule.meta.id] = { severity: 'error', options: undefined };
+        explicit.add(rule.meta.id);
+      }
+    }
+    // A template preset: recommended (or what came before it), with adr-sections checking that template.
+    if (preset === 'madr' || preset === 'nygard') {
+      const current = settings['adr-sections']?.severity ?? 'warn';
+      settings['adr-sections'] = { severity: current === 'off' ? 'warn' : current, options: { template: preset } };
+    }
+  }
+  return { settings, explicit };
 }
 
 function inRuleOrder(ids: ReadonlySet<string>): string[] {
@@ -127,7 +179,25 @@ export function mergeRules(config: ResolvedConfig, rules: Record<string, unknown
     const setting = given[id]!;
     const hasOptions = Array.isArray(value) && value[1] !== undefined;
     next.rules[id] = hasOptions ? setting : { severity: setting.severity, options: config.rules[id]?.options };
+    next.overrides = overOverrides(next.overrides, id, setting.severity, hasOptions);
   }
+  if (!next.overrides) delete next.overrides;
   next.explicitRules = inRuleOrder(new Set([...config.explicitRules, ...Object.keys(rules)]));
   return next;
+}
+
+/**
+ * A rule set from outside the config file (--rule, the remark plugin's options) wins over what
+ * `overrides` set for some files, as ESLint's --rule does: their severity gives way to it, and
+ * their options too when it gives options of its own.
+ */
+function overOverrides(overrides: ConfigOverride[] | undefined, id: string, severity: Severity, withOptions: boolean): ConfigOverride[] | undefined {
+  return overrides?.map((override) => {
+    const setting = override.rules?.[id];
+    if (!setting) return override;
+    const rules = { ...override.rules };
+    if (withOptions) delete rules[id];
+    else rules[id] = { ...setting, severity };
+    return { ...override, rules };
+  });
 }

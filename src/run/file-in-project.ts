@@ -3,7 +3,7 @@
 // catalogue and the other records of the folder are kept in the process, keyed by content.
 import { dirname, relative, resolve } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
-import type { ResolvedConfig } from '../model/config.ts';
+import { configForFile, type ResolvedConfig } from '../model/config.ts';
 import type { AdrRecord } from '../model/types.ts';
 import { latestToday } from '../model/dates.ts';
 import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError } from '../io/files.ts';
@@ -52,7 +52,7 @@ export async function lintFileInProject(path: string, text: string, options: Fil
   try {
     // The parse of the file rules goes on to the set rules (runFileWork ran in this thread).
     const adr = target.adr ?? lazyParsedAdr(file, text, catalogue).adr;
-    const context = { rules, catalogue, config, project: projectOf(records, cwd), conventions, today: latestToday() };
+    const context = { rules, catalogue, config: configForFile(config, file), project: projectOf(records, cwd), conventions, today: latestToday() };
     return summarise(file, fileAndSetMessages(adr, target.record, target.messages ?? [], records, context), adr.text);
   } catch (error) {
     return fatalResult(file, lintFailure(error, relative(cwd, file) || file));

@@ -2,6 +2,7 @@
 // config and catalogue → discover → read → record (cache, head or parse, with the file rules) →
 // set rules, fix and write → save the cache. The library entry point the CLI and the Action share;
 // it never touches `process`.
+import { resolve } from 'node:path';
 import { type Catalogue } from '../model/catalogue.ts';
 import { type ResolvedConfig } from '../model/config.ts';
 import { latestToday } from '../model/dates.ts';
@@ -21,6 +22,7 @@ import { parseFiles, recordsFromCacheOrHead } from './stages/records.ts';
 import { checkFile, type CheckStage } from './stages/check.ts';
 import { setFingerprint, type SetView } from './set-cache.ts';
 import { FixedFiles } from './stages/write.ts';
+import { readStdinRun, stdinDiscovery, stdinPath, type StdinText } from './stages/stdin.ts';
 import { recordsOf, type RunFile } from './stages/run-file.ts';
 
 export interface RunOptions {
@@ -42,6 +44,14 @@ export interface RunOptions {
   concurrency?: Concurrency;
   /** `--report-unused-disable`: report adrlint-disable directives that disabled nothing (a warning, with a fix). */
   reportUnusedDisable?: boolean;
+  /**
+   * `--stdin`: lint this text as the file `filename` (relative to `cwd`; it need not exist, and is
+   * never written), with its folder's other ADRs as the set; without a name, as `<text>` in the ADR
+   * folder, the rules that judge a file's name off. No cache is read or written.
+   */
+  stdin?: { text: string; filename?: string };
+  /** `--no-inline-config` (false): `adrlint-disable` comments and frontmatter keys are ignored. Default true. */
+  inlineConfig?: boolean;
   /**
    * Called as files are done: `parse` counts the files read and parsed (or taken from the cache),
    * then `check` the linted files the set rules have checked. For a progress line; may be called
@@ -84,13 +94,19 @@ export function loadProject(options: Pick<RunOptions, 'cwd' | 'configFile' | 'co
 }
 
 export async function lintProject(options: RunOptions): Promise<RunOutcome> {
-  const { config, catalogue } = loadProject(options);
-  const discovery = await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
+  const project = loadProject(options);
+  const { catalogue } = project;
+  const stdin = options.stdin ? stdinText(options.stdin, options.cwd, project.config) : null;
+  // Without a file name, no rule judges the name `<text>`.
+  const config = stdin && !stdin.named ? overrideRules(project.config, ['adr-filename:off', 'adr-number-mismatch:off']) : project.config;
+  const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings: string[] = [];
-  const cache = openCache(options, config, catalogue, warnings);
-  const { files, count } = readRunFiles(discovery.files, options.cwd, config, (source) => (cache ? contentHash(source) : ''), discovery.names);
+  const cache = stdin ? null : openCache(options, config, catalogue, warnings);
+  const { files, count } = stdin
+    ? readStdinRun(stdin, options.cwd, config, discovery.names)
+    : readRunFiles(discovery.files, options.cwd, config, (source) => (cache ? contentHash(source) : ''), discovery.names);
   const readable = files.filter((file) => file.error === undefined);
   const conventions = readConventions(readable, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
 
@@ -101,11 +117,16 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   await parseFiles(toParse, { config, catalogue, concurrency, cache, ...(onProgress ? { onDone: (finished: number) => onProgress(count - toParse.length + finished, count, 'parse') } : {}) });
 
   const records = recordsOf(files);
-  const context: LintContext = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, conventions, today: latestToday() };
+  const context: LintContext = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, ...(options.inlineConfig === false ? { inlineConfig: false } : {}), conventions, today: latestToday() };
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context.today!, context.project!.root), view: setView(files, context) } : undefined;
-  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context, options, setCache)];
+  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
   if (cache) saveCache(cache, files, warnings);
   return { results, config, catalogue, records, warnings, conventions, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, estimateWork(toParse))) };
+}
+
+function stdinText(stdin: NonNullable<RunOptions['stdin']>, cwd: string, config: ResolvedConfig): StdinText {
+  if (stdin.filename === undefined) return { path: stdinPath(cwd, config), text: stdin.text, named: false };
+  return { path: resolve(cwd, stdin.filename), text: stdin.text, named: true };
 }
 
 function emptyOutcome(config: ResolvedConfig, catalogue: Catalogue, skipped: SkippedFile[]): RunOutcome {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
 import { runFileWork, type FileOutcome, type FileWork } from './file-work.ts';
@@ -91,8 +91,14 @@ export async function runFileWorks(
  * at run time), brought a cold run over 5,000 files from ~430 MB to ~250 MB peak but cost 20-30% more
  * time; a run that must stay small is better given NODE_OPTIONS=--max-old-space-size (README).
  */
-export const WORKER_HEAP_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128 };
-let heapLimits: ResourceLimits = WORKER_HEAP_LIMITS;
+/** A worker's heap limits, in megabytes (those of node:worker_threads' ResourceLimits that adrlint sets). */
+export interface WorkerHeapLimits {
+  maxOldGenerationSizeMb: number;
+  maxYoungGenerationSizeMb?: number;
+}
+
+export const WORKER_HEAP_LIMITS: WorkerHeapLimits = { maxOldGenerationSizeMb: 128 };
+let heapLimits: WorkerHeapLimits = WORKER_HEAP_LIMITS;
 
 /** For tests only: lint workers' heap limits (a tiny one shows a worker dying of its memory). */
 export function setWorkerHeapLimitsForTests(limits: typeof heapLimits | null): void {

@@ -5,6 +5,7 @@
 // already and a fix needs its tree.
 import { relative } from 'node:path';
 import type { AdrRecord, Diagnostic, ParsedAdr } from '../../model/types.ts';
+import { configForFile } from '../../model/config.ts';
 import { writeFixedFile } from '../../io/write-fixed-file.ts';
 import { lazyParsedAdr } from '../../parse/lazy-parsed-adr.ts';
 import { TooComplexError } from '../../parse/complexity.ts';
@@ -27,7 +28,9 @@ export interface CheckStage {
 }
 
 /** The result of one linted file. */
-export function checkFile(file: RunFile, stage: CheckStage): LintResult {
+export function checkFile(file: RunFile, runStage: CheckStage): LintResult {
+  // The set rules, the directives and the fixes of a file run under the config in effect for it (its `overrides`).
+  const stage = { ...runStage, context: contextForFile(runStage.context, file.path) };
   const name = relative(stage.cwd, file.path) || file.path;
   const record = file.record;
   if (file.error !== undefined || !record) return fatalResult(file.path, `${name} ${file.error}`);
@@ -41,6 +44,11 @@ export function checkFile(file: RunFile, stage: CheckStage): LintResult {
   } catch (error) {
     return fatalResult(file.path, lintFailure(error, name));
   }
+}
+
+function contextForFile(context: LintContext, path: string): LintContext {
+  const config = configForFile(context.config, path);
+  return config === context.config ? context : { ...context, config };
 }
 
 /** The text as linted: without its BOM. */
