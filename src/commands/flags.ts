@@ -17,6 +17,7 @@ export const FLAGS = {
   'fix-dry-run': { type: 'boolean', help: 'show the fixes as a unified diff; write nothing' },
   'fix-rule': { type: 'string', multiple: true, arg: 'id', help: "fix only this rule's problems (repeatable; with --fix or --fix-dry-run)" },
   'dry-run': { type: 'boolean', help: 'show what would be written; write nothing' },
+  to: { type: 'string', arg: 'n', help: "renumber: the record's new number (default: the folder's next free one)" },
   format: {
     type: 'string',
     short: 'f',
