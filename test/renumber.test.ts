@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adrlint, fixture, removeFixtures } from './helpers/cli.ts';
-import { chainSet } from './helpers/renumber-sets.ts';
+import { chainSet, linkProblems } from './helpers/renumber-sets.ts';
 
 afterAll(removeFixtures);
 
@@ -13,15 +13,6 @@ const read = (root: string, path: string) => readFileSync(join(root, path), 'utf
 
 function snapshotOf(root: string, folder: string): Record<string, string> {
   return Object.fromEntries(readdirSync(join(root, folder)).sort().map((name) => [name, read(root, join(folder, name))]));
-}
-
-/** What adr-link and adr-supersede report on the set, one line each: file name, line, message. */
-export async function linkProblems(root: string, args: readonly string[] = []): Promise<string[]> {
-  const lint = await adrlint(root, [...args, '--rule', 'adr-link:error', '--rule', 'adr-supersede:error', '--format', 'json']);
-  const results = JSON.parse(lint.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; message: string }> }>;
-  return results.flatMap((result) =>
-    result.messages.filter((message) => message.ruleId === 'adr-link' || message.ruleId === 'adr-supersede').map((message) => `${result.filePath.split('/').pop()}:${message.line}: ${message.ruleId}: ${message.message}`),
-  );
 }
 
 describe('adrlint renumber', () => {

@@ -10,7 +10,7 @@ import { readRegularFile } from '../io/safe-write.ts';
 import { writeFixedFile } from '../io/write-fixed-file.ts';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
-import { fileNumber, isTemplateName } from '../model/naming.ts';
+import { fileNumber, isDateName, isTemplateName } from '../model/naming.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { buildRecord } from '../parse/record.ts';
 import { editedText, planRenumber, renumberedName, type PlanFile, type RenumberPlan } from '../engine/renumber-plan.ts';
@@ -81,6 +81,7 @@ export async function planRenumberOnDisk(file: string, to: number | null, cwd: s
   }
   const name = basename(target);
   const current = fileNumber(name);
+  if (isDateName(name)) throw new RenumberRefused(`${file} is named by its date, not by a number`);
   if (!MARKDOWN.test(name) || current === null) throw new RenumberRefused(`${file} has no number in its name`);
   const folder = dirname(target);
   const numbers = folderNumbers(folder);

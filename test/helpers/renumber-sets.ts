@@ -1,6 +1,6 @@
 // Fixture ADR sets for `adrlint renumber` and adr-number-duplicate's fix: a record in a chain of
 // supersedes, linked from five others in every way a set writes a link.
-import type { FixtureFiles } from './cli.ts';
+import { adrlint, type FixtureFiles } from './cli.ts';
 
 const status = (word: string) => `\n## Status\n\n${word}\n`;
 
@@ -25,3 +25,13 @@ export function chainSet(): FixtureFiles {
     'docs/guide/reading.md': '# Reading\n\nStart with [the Kafka record](../adr/0005-use-kafka.md#decision).\n',
   };
 }
+
+/** What adr-link and adr-supersede report on the set, one line each: file name, line, message. */
+export async function linkProblems(root: string, args: readonly string[] = []): Promise<string[]> {
+  const lint = await adrlint(root, [...args, '--rule', 'adr-link:error', '--rule', 'adr-supersede:error', '--format', 'json']);
+  const results = JSON.parse(lint.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; message: string }> }>;
+  return results.flatMap((result) =>
+    result.messages.filter((message) => message.ruleId === 'adr-link' || message.ruleId === 'adr-supersede').map((message) => `${result.filePath.split('/').pop()}:${message.line}: ${message.ruleId}: ${message.message}`),
+  );
+}
+
