@@ -111,3 +111,20 @@ describe('adrlint renumber', () => {
     expect(badTo.stderr).toContain('--to takes a number; "x" is not one');
   });
 });
+
+describe("the README's Renumbering example", () => {
+  it('does what the README shows', async () => {
+    const root = fixture({
+      'docs/adr/0005-use-rabbitmq.md': '# 5. Use RabbitMQ\n\n## Status\n\nSuperseded by [ADR 7](0007-use-pulsar.md#decision)\n',
+      'docs/adr/0007-use-kafka.md': '# 7. Use Kafka\n\n## Status\n\nAccepted\n',
+      'docs/adr/0007-use-pulsar.md': '---\nsupersedes: "0005"\n---\n# 7. Use Pulsar\n\n## Status\n\nAccepted\n\n## Decision\n\nPulsar.\n',
+      'docs/adr/0009-costs.md': '# 9. Costs\n\n## Status\n\nAccepted\n\nSince ADR-0007 we run 5 brokers.\n',
+    });
+    const run = await adrlint(root, ['renumber', 'docs/adr/0007-use-pulsar.md']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('adrlint: note: another record keeps number 0007: references by number alone ("ADR-0007") were left as they are; links were rewritten\n');
+    expect(read(root, 'docs/adr/0010-use-pulsar.md')).toContain('---\nsupersedes: "0005"\n---\n# 10. Use Pulsar\n');
+    expect(read(root, 'docs/adr/0005-use-rabbitmq.md')).toContain('Superseded by [ADR 10](0010-use-pulsar.md#decision)\n');
+    expect(read(root, 'docs/adr/0009-costs.md')).toContain('Since ADR-0007 we run 5 brokers.\n');
+  });
+});

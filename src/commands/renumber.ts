@@ -3,7 +3,7 @@
 import { UsageError } from '../io/files.ts';
 import { loadProject } from '../run/lint-project.ts';
 import type { RenumberOutcome } from '../run/renumber.ts';
-import { EXIT_OK, EXIT_USAGE, type CliIo, type Command, type CommandInput } from './command.ts';
+import { EXIT_OK, EXIT_USAGE, type Command, type CommandInput } from './command.ts';
 import { plural } from '../model/plural.ts';
 import { relative } from 'node:path';
 
@@ -27,17 +27,16 @@ async function runRenumber({ io, values, operands }: CommandInput): Promise<numb
   if (to !== null && !(Number.isSafeInteger(to) && to >= 0 && /^\d+$/.test(values.to!))) throw new UsageError(`--to takes a number; "${values.to}" is not one`);
   // Loaded only for `renumber`: start-up is part of every pre-commit run.
   const { planRenumberOnDisk, RenumberRefused, writeRenumber } = await import('../run/renumber.ts');
-  const { createTwoFilesPatch } = await import('diff');
   const { config, catalogue } = loadProject({ cwd: io.cwd, configFile: values.config });
   try {
     const outcome = await planRenumberOnDisk(operands[0]!, to, io.cwd, config, catalogue);
     if (outcome.shared) io.stderr.write(`adrlint: note: another record keeps number ${outcome.plan.oldDigits}: references by number alone ("ADR-${outcome.plan.oldDigits}") were left as they are; links were rewritten\n`);
     if (values['dry-run']) {
-      io.stdout.write(dryRunText(outcome, io, createTwoFilesPatch));
+      io.stdout.write(await renumberDiff(outcome, io.cwd));
       return EXIT_OK;
     }
     writeRenumber(outcome);
-    io.stdout.write(`${summary(outcome, io)}\n`);
+    io.stdout.write(`${renumberSummary(outcome, io.cwd)}\n`);
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof RenumberRefused)) throw error;
@@ -46,18 +45,20 @@ async function runRenumber({ io, values, operands }: CommandInput): Promise<numb
   }
 }
 
-function summary(outcome: RenumberOutcome, io: CliIo): string {
+/** The one line a renumber written says. */
+export function renumberSummary(outcome: RenumberOutcome, cwd: string): string {
   const others = outcome.changes.filter((change) => change.path !== outcome.plan.from).length;
-  return `renamed ${shownPath(outcome.plan.from, io.cwd)} → ${shownPath(outcome.plan.to, io.cwd)}${outcome.git ? ' (git mv)' : ''}; references rewritten in ${plural(others, 'other file')}`;
+  return `renamed ${shownPath(outcome.plan.from, cwd)} → ${shownPath(outcome.plan.to, cwd)}${outcome.git ? ' (git mv)' : ''}; references rewritten in ${plural(others, 'other file')}`;
 }
 
 /** The rename, then a unified diff of every edited file (the record under its new name). */
-function dryRunText(outcome: RenumberOutcome, io: CliIo, createTwoFilesPatch: typeof import('diff').createTwoFilesPatch): string {
-  const from = shownPath(outcome.plan.from, io.cwd).split('\\').join('/');
-  const to = shownPath(outcome.plan.to, io.cwd).split('\\').join('/');
+export async function renumberDiff(outcome: RenumberOutcome, cwd: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
+  const from = shownPath(outcome.plan.from, cwd).split('\\').join('/');
+  const to = shownPath(outcome.plan.to, cwd).split('\\').join('/');
   let out = `rename ${from} → ${to}${outcome.git ? ' (git mv)' : ''} (dry run: nothing written)\n`;
   for (const change of outcome.changes) {
-    const name = shownPath(change.path, io.cwd).split('\\').join('/');
+    const name = shownPath(change.path, cwd).split('\\').join('/');
     out += createTwoFilesPatch(`a/${name}`, `b/${change.path === outcome.plan.from ? to : name}`, change.before, change.after, undefined, undefined, { context: 3 });
   }
   return out;
