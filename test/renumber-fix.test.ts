@@ -55,6 +55,9 @@ describe('adr-number-duplicate --fix', () => {
     expect(run.stdout).toContain('-# 2. Pulsar\n+# 4. Pulsar\n');
   });
 
+});
+
+describe('adr-number-duplicate --fix: which record is the later', () => {
   it('keeps the record git added first; an untracked one is the later', async () => {
     const root = fixture(collisionOfThree());
     git(root, ['init', '-q']);
@@ -85,6 +88,9 @@ describe('adr-number-duplicate --fix', () => {
     expect(names(root)).toEqual(['0001-record.md', '0002-nats.md', '0003-pulsar.md', '0004-kafka.md']);
   });
 
+});
+
+describe('adr-number-duplicate --fix: usage and consumers', () => {
   it('--changed-from without --fix, or with a ref git does not know, is a usage error', async () => {
     const root = fixture(collisionOfThree());
     const alone = await adrlint(root, ['--changed-from', 'main']);

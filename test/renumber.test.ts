@@ -53,6 +53,9 @@ describe('adrlint renumber', () => {
     expect(read(root, 'adr/ADR-002-second.md')).toBe('# ADR-002: Second\n\nAfter [ADR-013](ADR-013-first.md).\n');
   });
 
+});
+
+describe('adrlint renumber: refusals, dry run, git', () => {
   it('refuses a number that is taken, with exit 2 and nothing written', async () => {
     const root = fixture(chainSet());
     const before = snapshotOf(root, 'docs/adr');
