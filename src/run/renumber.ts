@@ -58,12 +58,21 @@ async function setFiles(target: string, cwd: string, config: ResolvedConfig): Pr
   const folder = dirname(target);
   for (const name of readdirSync(folder)) if (MARKDOWN.test(name)) paths.add(join(folder, name));
   try {
-    for (const path of (await discoverFiles([], cwd, config)).files) paths.add(path);
+    // Real paths, as the record's own: a file reached through a symbolic link is edited once.
+    for (const path of (await discoverFiles([], cwd, config)).files) paths.add(realPath(path));
   } catch (error) {
     // No ADR folder configured or found around cwd: the record's own folder is the set.
     if (!(error instanceof UsageError)) throw error;
   }
   return [...paths].sort();
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function planFile(path: string, catalogue: Catalogue): PlanFile {
