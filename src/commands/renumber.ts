@@ -51,15 +51,7 @@ export function renumberSummary(outcome: RenumberOutcome, cwd: string): string {
   return `renamed ${shownPath(outcome.plan.from, cwd)} → ${shownPath(outcome.plan.to, cwd)}${outcome.git ? ' (git mv)' : ''}; references rewritten in ${plural(others, 'other file')}`;
 }
 
-/** The rename, then a unified diff of every edited file (the record under its new name). */
+/** The rename, then a unified diff of every edited file (src/format/renumber-diff.ts, loaded only for a dry run). */
 export async function renumberDiff(outcome: RenumberOutcome, cwd: string): Promise<string> {
-  const { createTwoFilesPatch } = await import('diff');
-  const from = shownPath(outcome.plan.from, cwd).split('\\').join('/');
-  const to = shownPath(outcome.plan.to, cwd).split('\\').join('/');
-  let out = `rename ${from} → ${to}${outcome.git ? ' (git mv)' : ''} (dry run: nothing written)\n`;
-  for (const change of outcome.changes) {
-    const name = shownPath(change.path, cwd).split('\\').join('/');
-    out += createTwoFilesPatch(`a/${name}`, `b/${change.path === outcome.plan.from ? to : name}`, change.before, change.after, undefined, undefined, { context: 3 });
-  }
-  return out;
+  return (await import('../format/renumber-diff.ts')).formatRenumberDiff(outcome, cwd);
 }
