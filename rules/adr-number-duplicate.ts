@@ -7,7 +7,8 @@ export const meta = {
   id: 'adr-number-duplicate',
   description: 'No two ADRs of a folder share a number',
   defaultSeverity: 'error',
-  fixable: false,
+  // --fix renumbers the later record (src/run/renumber-duplicates.ts): a rename, carried by no text edit.
+  fixable: true,
   scope: 'set',
   docs: {
     url: ruleDocsUrl('adr-number-duplicate'),

@@ -16,6 +16,11 @@ export const FLAGS = {
   fix: { type: 'boolean', help: 'fix what can be fixed and write the files' },
   'fix-dry-run': { type: 'boolean', help: 'show the fixes as a unified diff; write nothing' },
   'fix-rule': { type: 'string', multiple: true, arg: 'id', help: "fix only this rule's problems (repeatable; with --fix or --fix-dry-run)" },
+  'changed-from': {
+    type: 'string',
+    arg: 'ref',
+    help: "with --fix: the ADRs added since this git ref (a pull request's base) are the later ones adr-number-duplicate renumbers",
+  },
   'dry-run': { type: 'boolean', help: 'show what would be written; write nothing' },
   format: {
     type: 'string',
@@ -61,6 +66,7 @@ export const FLAGS = {
   template: { type: 'string', arg: 'madr|nygard|<file>', help: "the new ADR's template (default: the one most of the folder's ADRs follow, else madr)" },
   status: { type: 'string', arg: 's', help: "the new ADR's status (default: the set's word for proposed)" },
   folder: { type: 'string', arg: 'dir', help: "the folder to write the new ADR in (default: the config's or the usual ADR folder)" },
+  to: { type: 'string', arg: 'n', help: "the record's new number (default: the folder's next free one)" },
   color: { type: 'boolean', help: 'force colour on (default: on for a terminal, off when NO_COLOR is set)' },
   'no-color': { type: 'boolean', help: 'force colour off' },
   'print-config': { type: 'boolean', help: 'print the configuration in effect and exit (given a file: the configuration for that file, overrides applied)' },

@@ -4,7 +4,9 @@ import { UsageError } from '../io/files.ts';
 import { findRepositoryRoot } from '../io/project-index.ts';
 import { VERSION } from '../io/version.ts';
 import type { LintResult } from '../engine/run-rules.ts';
-import { lintProject } from '../run/lint-project.ts';
+import { resolve } from 'node:path';
+import { lintProject, type RunOptions } from '../run/lint-project.ts';
+import { fixRenumbers } from './fix-renumbers.ts';
 import { formatStylish } from '../format/stylish.ts';
 import { rules, rulesById } from '../../rules/index.ts';
 import { baselinePlan, withoutBaselined, writeBaselineFile } from './baseline-plan.ts';
@@ -16,7 +18,7 @@ export const lintCommand: Command = {
   name: 'lint',
   usage: '  adrlint [options] [files, folders or globs...]\n',
   operands: 'paths',
-  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern'],
+  flags: ['config', 'format', 'output-file', 'max-warnings', 'quiet', 'rule', 'color', 'no-color', 'fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern'],
   ignores: [],
   namesOwners: true,
   // Left over once the flags of `new` and `init` are named: --dry-run. Ignored, `--fix --dry-run` would write the files.
@@ -34,7 +36,7 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
   const stdin = values.stdin ? await readStdin(io, values, operands) : undefined;
   if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text of --stdin; add --stdin');
   const progress = progressLine(io);
-  const outcome = await lintProject({
+  const runOptions: RunOptions = {
     cwd: io.cwd,
     paths: operands,
     configFile: values.config,
@@ -47,7 +49,13 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
     ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
     ...(stdin ? { stdin } : {}),
     onProgress: progress.update,
-  }).finally(progress.clear);
+  };
+  let outcome = await lintProject(runOptions).finally(progress.clear);
+  if (values['changed-from'] !== undefined && (!fixing || stdin)) throw new UsageError('--changed-from tells --fix which ADRs are new; add --fix or --fix-dry-run');
+  // adr-number-duplicate's fix renames files: written after the text fixes, then the set is linted again.
+  const renumbers = fixing && !stdin ? await fixRenumbers(outcome, { cwd: io.cwd, dryRun, fixRules, changedFrom: values['changed-from'] }, io) : { renamed: [], text: '' };
+  if (renumbers.renamed.length > 0) outcome = await lintProject({ ...withoutFix(runOptions), paths: renamedPaths(operands, renumbers.renamed, io.cwd) });
+  if (renumbers.text) io.stdout.write(renumbers.text);
   for (const warning of outcome.warnings) io.stderr.write(`adrlint: warning: ${warning}\n`);
   if (!values.quiet) noteSkipped(outcome, io);
   if (baseline?.write) {
@@ -72,6 +80,15 @@ async function runLint({ io, values, operands, reports, color, maxWarnings }: Co
   }
   if (pipeText) io.stdout.write(outcome.results[0]?.output ?? stdin.text);
   return exitCode(results, maxWarnings, io);
+}
+
+function withoutFix({ fix: _fix, ...options }: RunOptions): RunOptions {
+  return options;
+}
+
+/** The paths given, a renamed file under its new name. */
+function renamedPaths(operands: readonly string[], renamed: ReadonlyArray<[string, string]>, cwd: string): string[] {
+  return operands.map((operand) => renamed.find(([from]) => from === resolve(cwd, operand))?.[1] ?? operand);
 }
 
 /** The text of --stdin, read whole (UTF-8, a BOM kept as the file would have it), with the file it is linted as. */

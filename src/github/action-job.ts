@@ -21,6 +21,7 @@ import { apiFailure } from './api-errors.ts';
 import { diffLines, gitChangedFiles, listPullRequestFiles, PULL_REQUEST_FILES_CAP, selectLintTargets, type ChangedFile } from './changed-files.ts';
 import type { Octokit } from './client.ts';
 import { postReview, suggestionFor, upsertStickyComment, type ReviewProblem } from './review.ts';
+import { renumberReviewProblems } from './renumber-review.ts';
 import { plural } from '../model/plural.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -150,7 +151,7 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
       const pr = { ...runner.repository, pullNumber: runner.pullRequest.number, headSha: runner.pullRequest.headSha };
       if (inputs.review) await withApi('post the review with suggestions', async (octokit) => {
         changedFiles ??= await listPullRequestFiles(octokit, pr);
-        await postSuggestions(octokit, pr, reviewProblems(results, root, changedFiles), counted.io);
+        await postSuggestions(octokit, pr, [...reviewProblems(results, root, changedFiles), ...renumberReviewProblems(results, records, root, changedFiles)], counted.io);
       });
       if (inputs.comment) await withApi('update the pull-request comment', async (octokit) => {
         const body = `${STICKY_MARKER}\n${summaryOf(STICKY_COMMENT_BYTES)}`;
