@@ -7,21 +7,22 @@ import { join } from 'node:path';
 /** The names of a folder's index page, in the order they are looked for. */
 export const INDEX_NAMES = ['README.md', 'readme.md', 'Readme.md', 'index.md'] as const;
 
-/** The folder's index page (a regular file), or null when it has none. */
-export function folderIndexFile(folder: string): string | null {
+/** The folder's index pages (regular files), in the order of INDEX_NAMES: a folder may have a README.md and an index.md. */
+export function folderIndexFiles(folder: string): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return null;
+    return [];
   }
-  for (const name of INDEX_NAMES) {
-    if (!names.includes(name)) continue;
-    try {
-      if (statSync(join(folder, name)).isFile()) return join(folder, name);
-    } catch {
-      // Listed but gone, or a link to nothing: not an index.
-    }
+  return INDEX_NAMES.filter((name) => names.includes(name) && isFile(join(folder, name))).map((name) => join(folder, name));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    // Listed but gone, or a link to nothing: not an index.
+    return false;
   }
-  return null;
 }

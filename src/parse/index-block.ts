@@ -61,7 +61,7 @@ function statusText(record: AdrRecord, records: readonly AdrRecord[], indexPath:
   const written = (record.status?.value ?? '').split(/\r?\n/)[0]!.trim();
   const successor = successorOf(record, records);
   const superseded = statusMeaning(written) === 'superseded' || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
-  if (successor && (superseded || written === '')) return `Superseded by [${numberOf(successor) || successor.name}](${linkFrom(indexPath, successor.path)})`;
+  if (successor && (superseded || written === '')) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
   return written;
 }
 
@@ -154,6 +154,8 @@ function writtenLines(text: string, content: [number, number], expected: readonl
 export function indexDifferences(text: string, location: Extract<BlockLocation, { kind: 'block' }>, expected: readonly IndexLine[], eol: string): IndexDifference[] {
   if (text.slice(...location.content) === indexBlockText(expected, eol)) return [];
   const written = writtenLines(text, location.content, expected);
+  const entries = expected.filter((line) => line.entry).length;
+  if (written.length === 0) return [{ range: location.start, message: `The index block is empty; it should list ${entries === 1 ? 'the 1 ADR' : `the ${entries} ADRs`} of the set` }];
   const byKey = new Map(written.filter((line) => line.key !== null).map((line) => [line.key!, line]));
   const differences: IndexDifference[] = [];
   expected.forEach((line, index) => {

@@ -6,7 +6,7 @@ import { dirname, relative } from 'node:path';
 import type { AdrRecord } from '../../model/types.ts';
 import { configForFile } from '../../model/config.ts';
 import { readAdrFile } from '../../io/files.ts';
-import { folderIndexFile } from '../../io/index-file.ts';
+import { folderIndexFiles } from '../../io/index-file.ts';
 import { writeFixedFile } from '../../io/write-fixed-file.ts';
 import { parseAdr } from '../../parse/parse-adr.ts';
 import { checkAdr, fatalResult, fileProblem, summarise, withDirectives, type LintContext, type LintResult } from '../../engine/run-rules.ts';
@@ -26,8 +26,8 @@ export function indexFilesOf(linted: readonly string[], index: string | undefine
   if (index !== undefined) return linted.length ? [index] : [];
   const pages = new Set<string>();
   for (const folder of new Set(linted.map((path) => dirname(path)))) {
-    const page = folderIndexFile(folder);
-    if (page !== null) pages.add(page);
+    // Each page of the folder: the block is opt-in by its markers, so only the page that has them says anything.
+    for (const page of folderIndexFiles(folder)) pages.add(page);
   }
   return [...pages];
 }
