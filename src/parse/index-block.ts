@@ -3,7 +3,7 @@
 // one entry per ADR in order: number, linked title, status (a superseded record names its
 // successor). What the block should say (indexLines), where it is in a file (findIndexBlock), and
 // how the written block differs from it (indexDifferences), for the rule adr-index and `adrlint index`.
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import type { AdrRecord } from '../model/types.ts';
 import { fileNumberDigits } from '../model/naming.ts';
@@ -45,7 +45,8 @@ function successorOf(record: AdrRecord, records: readonly AdrRecord[]): AdrRecor
     if (relation.kind !== 'superseded-by') continue;
     if (relation.target !== null && !/^[a-z][a-z+.-]*:/i.test(relation.target)) {
       const path = resolve(record.folder, decodeURI(relation.target.replace(/[#?].*$/, '')));
-      const found = records.find((other) => other.path === path || other.path === `${path}.md`);
+      // Or, a link that misses (written from the repository root, say), by the file name it names in the record's folder.
+      const found = records.find((other) => other.path === path || other.path === `${path}.md`) ?? records.find((other) => other.folder === record.folder && other.name === basename(path));
       if (found) return found;
     }
     if (relation.number !== null) {
@@ -62,7 +63,8 @@ function statusText(record: AdrRecord, records: readonly AdrRecord[], indexPath:
   const successor = successorOf(record, records);
   const superseded = statusMeaning(written) === 'superseded' || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
   if (successor && (superseded || written === '')) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
-  return written;
+  // Relative links of the status, written from the record's folder, from the index's.
+  return written.replace(/\]\(([^)\s]+)\)/g, (link, target: string) => (/^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${linkFrom(indexPath, resolve(record.folder, target))})`));
 }
 
 const escapeText = (text: string) => text.replace(/([[\]\\])/g, '\\$1');
