@@ -13,7 +13,7 @@ import { findIndexBlock, INDEX_END, INDEX_START, indexBlockText, indexLines, lin
 import { lintProject } from '../run/lint-project.ts';
 import type { Catalogue } from '../model/catalogue.ts';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandInput } from './command.ts';
-import { noteSkipped, parseConcurrency, selectionOption } from './output.ts';
+import { noteSkipped, parseConcurrency } from './output.ts';
 
 export const indexCommand: Command = {
   name: 'index',
@@ -22,7 +22,7 @@ export const indexCommand: Command = {
                                         or index.md (or the config's "index"), between its markers
 `,
   operands: 'paths',
-  flags: ['write', 'config', 'concurrency', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern'],
+  flags: ['write', 'config', 'concurrency'],
   ignores: ['color', 'no-color'],
   namesOwners: true,
   run: runIndex,
@@ -52,7 +52,7 @@ function pageOf(folder: string, maxFileSize: number): string {
 }
 
 async function runIndex({ io, values, operands: paths }: CommandInput): Promise<number> {
-  const outcome = await lintProject({ cwd: io.cwd, paths, configFile: values.config, concurrency: parseConcurrency(values.concurrency), ...selectionOption(values) });
+  const outcome = await lintProject({ cwd: io.cwd, paths, configFile: values.config, concurrency: parseConcurrency(values.concurrency) });
   noteSkipped(outcome, io);
   const pages = indexPages(outcome.records, outcome.config);
   let failed = false;
