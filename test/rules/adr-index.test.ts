@@ -36,6 +36,15 @@ ruleTester('adr-index', {
   ],
   invalid: [
     {
+      name: 'a custom template with {date} and {patterns}: the fix writes them',
+      code: `${S}\n${E}\n`,
+      filename: 'docs/adr/README.md',
+      files: { 'docs/adr/0001-use-sagas.md': '---\nstatus: accepted\ndate: 2026-01-02\npatterns: [saga-pattern, outbox-pattern]\n---\n# Use sagas\n' },
+      config: { indexTemplate: '{number} | {title} | {status} | {date} | {patterns} | {link}' },
+      errors: [{ message: 'The index block is empty; it should list the 1 ADR of the set', line: 1, column: 1 }],
+      output: `${S}\n\n0001 | Use sagas | accepted | 2026-01-02 | saga-pattern, outbox-pattern | 0001-use-sagas.md\n\n${E}\n`,
+    },
+    {
       name: 'a missing entry, at the line where it belongs',
       code: table(ROW1 + ROW3),
       ...readme,
