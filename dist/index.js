@@ -1851,14 +1851,14 @@ var require_request = __commonJS({
       onResponseStarted() {
         return this[kHandler].onResponseStarted?.();
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         assert(!this.aborted);
         assert(!this.completed);
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
         try {
-          return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
+          return this[kHandler].onHeaders(statusCode, headers, resume, statusText2);
         } catch (err) {
           this.abort(err);
         }
@@ -1879,12 +1879,12 @@ var require_request = __commonJS({
        * @param {import('node:stream').Duplex} socket
        * @param {string} [statusText]
        */
-      onUpgrade(statusCode, headers, socket, statusText = "") {
+      onUpgrade(statusCode, headers, socket, statusText2 = "") {
         this.onFinally();
         assert(!this.aborted);
         assert(!this.completed);
         if (statusCode !== null) {
-          this.#publishUpgradeHeaders(statusCode, headers, statusText);
+          this.#publishUpgradeHeaders(statusCode, headers, statusText2);
         }
         const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
@@ -1901,11 +1901,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders, statusText2 = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText2);
         }
         this.#publishUpgradeTrailers();
       }
@@ -1924,9 +1924,9 @@ var require_request = __commonJS({
        * @param {Buffer[]} headers
        * @param {string} statusText
        */
-      #publishUpgradeHeaders(statusCode, headers, statusText) {
+      #publishUpgradeHeaders(statusCode, headers, statusText2) {
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
       }
       #publishUpgradeTrailers() {
@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve16, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve13(data);
+              return err ? reject(err) : resolve16(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve16, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve13(data);
+              ) : resolve16(data);
             });
           });
         }
@@ -4154,9 +4154,9 @@ var require_util2 = __commonJS({
     function isErrorLike(object) {
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
-    function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+    function isValidReasonPhrase(statusText2) {
+      for (let i = 0; i < statusText2.length; ++i) {
+        const c = statusText2.charCodeAt(i);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve13, reject) => {
-        res = resolve13;
+      const promise = new Promise((resolve16, reject) => {
+        res = resolve16;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5328,12 +5328,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check20 = position2.position + filenameBuffer.length;
-              if (input[check20] === 42) {
+              let check21 = position2.position + filenameBuffer.length;
+              if (input[check21] === 42) {
                 position2.position += 1;
-                check20 += 1;
+                check21 += 1;
               }
-              if (input[check20] !== 61 || input[check20 + 1] !== 34) {
+              if (input[check21] !== 61 || input[check21 + 1] !== 34) {
                 return "failure";
               }
               position2.position += 12;
@@ -6083,7 +6083,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText } = this;
+        const { upgrade, client, socket, headers, statusCode, statusText: statusText2 } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
         assert(!socket.destroyed);
@@ -6108,7 +6108,7 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText2);
         } catch (error2) {
           util.errorRequest(client, request2, error2);
           util.destroy(socket, error2);
@@ -6116,7 +6116,7 @@ var require_client_h1 = __commonJS({
         client[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText } = this;
+        const { client, socket, headers, statusText: statusText2 } = this;
         if (socket.destroyed) {
           return -1;
         }
@@ -6181,7 +6181,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText2) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve16, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve13;
+          callback = resolve16;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve16, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve13;
+          callback = resolve16;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7512,7 +7512,7 @@ var require_redirect_handler = __commonJS({
       onError(error2) {
         this.handler.onError(error2);
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
@@ -7526,7 +7526,7 @@ var require_redirect_handler = __commonJS({
           this.history.push(new URL(this.opts.path, this.opts.origin));
         }
         if (!this.location) {
-          return this.handler.onHeaders(statusCode, headers, resume, statusText);
+          return this.handler.onHeaders(statusCode, headers, resume, statusText2);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path = search2 ? `${pathname}${search2}` : pathname;
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve13) => {
+        return new Promise((resolve16) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve13;
+            this[kClosedResolve] = resolve16;
           } else {
-            resolve13(null);
+            resolve16(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve13) => {
+        return new Promise((resolve16) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve13(null);
+            resolve16(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve13, reject) => {
+        const socket = await new Promise((resolve16, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve13(socket2);
+              resolve16(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve13) => {
-            this[kClosedResolve] = resolve13;
+          await new Promise((resolve16) => {
+            this[kClosedResolve] = resolve16;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve13, reject) => {
+        return await new Promise((resolve16, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve13(null);
+              resolve16(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve13, reject) => {
+      return new Promise((resolve16, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve13,
+              resolve: resolve16,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve13, stream, length } = consume2;
+      const { type, body, resolve: resolve16, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve13(chunksDecode(body, length));
+          resolve16(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve13(JSON.parse(chunksDecode(body, length)));
+          resolve16(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve13(chunksConcat(body, length).buffer);
+          resolve16(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve13(new Blob(body, { type: stream[kContentType] }));
+          resolve16(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve13(chunksConcat(body, length));
+          resolve16(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve16, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve16, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve16, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve16, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -11820,8 +11820,8 @@ var require_dns = __commonJS({
         }
         this.#records.set(origin.hostname, records);
       }
-      getHandler(meta20, opts) {
-        return new DNSDispatchHandler(this, meta20, opts);
+      getHandler(meta21, opts) {
+        return new DNSDispatchHandler(this, meta21, opts);
       }
     };
     var DNSDispatchHandler = class extends DecoratorHandler {
@@ -11964,7 +11964,7 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object) {
+    function fill2(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
           const header = object[i];
@@ -12189,7 +12189,7 @@ var require_headers = __commonJS({
         this.#guard = "none";
         if (init !== void 0) {
           init = webidl.converters.HeadersInit(init, "Headers contructor", "init");
-          fill(this, init);
+          fill2(this, init);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -12369,7 +12369,7 @@ var require_headers = __commonJS({
       });
     };
     module.exports = {
-      fill,
+      fill: fill2,
       // for test.
       compareHeaderName,
       Headers: Headers2,
@@ -12386,7 +12386,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers2, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12690,7 +12690,7 @@ var require_response = __commonJS({
         response[kState].statusText = init.statusText;
       }
       if ("headers" in init && init.headers != null) {
-        fill(response[kHeaders], init.headers);
+        fill2(response[kHeaders], init.headers);
       }
       if (body) {
         if (nullBodyStatus.includes(response.status)) {
@@ -14340,13 +14340,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText: statusText2, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status, statusText: statusText2, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status, statusText: statusText2, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve13, reject) => agent.dispatch(
+        return new Promise((resolve16, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14470,7 +14470,7 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
+            onHeaders(status, rawHeaders, resume, statusText2) {
               if (status < 200) {
                 return;
               }
@@ -14519,9 +14519,9 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve13({
+              resolve16({
                 status,
-                statusText,
+                statusText: statusText2,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
                   if (err) {
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve13({
+              resolve16({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve13) => {
-        setTimeout(resolve13, ms).unref();
+      return new Promise((resolve16) => {
+        setTimeout(resolve16, ms).unref();
       });
     }
     module.exports = {
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve13) {
-          resolve13(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve16) {
+          resolve16(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve13, reject) {
+      return new (P || (P = Promise))(function(resolve16, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve16) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve13(output.toString());
+              resolve16(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve16) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve13(Buffer.concat(chunks));
+              resolve16(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve16, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve13(res);
+                resolve16(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
+          return new Promise((resolve16) => setTimeout(() => resolve16(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve16, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve13(response);
+              resolve16(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve13(response);
+              resolve16(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve13) {
-          resolve13(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve16) {
+          resolve16(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve13, reject) {
+      return new (P || (P = Promise))(function(resolve16, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -24946,11 +24946,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename14 = shortcut ? basenameOf(path) : path;
+        const basename17 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename14 : path
+            shortcut && rule._basenameOnly ? basename17 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -31034,10 +31034,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep11, value: value2 } = collItem;
+        const { start: start2, key, sep: sep12, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep11?.[0],
+          next: key ?? sep12?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31051,7 +31051,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep11) {
+          if (!keyProps.anchor && !keyProps.tag && !sep12) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31075,7 +31075,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep12 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -31091,7 +31091,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep12, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -31182,7 +31182,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep11 = "";
+        let sep12 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31196,13 +31196,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep11 + cb;
-              sep11 = "";
+                comment += sep12 + cb;
+              sep12 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep11 += source;
+                sep12 += source;
               hasSpace = true;
               break;
             default:
@@ -31245,18 +31245,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep11, value: value2 } = collItem;
+        const { start: start2, key, sep: sep12, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep11?.[0],
+          next: key ?? sep12?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep11 && !value2) {
+          if (!props.anchor && !props.tag && !sep12 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31310,8 +31310,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep11 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+        if (!isMap8 && !sep12 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep12, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -31323,7 +31323,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep12 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -31334,8 +31334,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep11)
-                for (const st of sep11) {
+              if (sep12)
+                for (const st of sep12) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31352,7 +31352,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep12, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31532,7 +31532,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep11 = "";
+      let sep12 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -31549,24 +31549,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep11 + indent.slice(trimIndent) + content3;
-          sep11 = "\n";
+          value2 += sep12 + indent.slice(trimIndent) + content3;
+          sep12 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep11 === " ")
-            sep11 = "\n";
-          else if (!prevMoreIndented && sep11 === "\n")
-            sep11 = "\n\n";
-          value2 += sep11 + indent.slice(trimIndent) + content3;
-          sep11 = "\n";
+          if (sep12 === " ")
+            sep12 = "\n";
+          else if (!prevMoreIndented && sep12 === "\n")
+            sep12 = "\n\n";
+          value2 += sep12 + indent.slice(trimIndent) + content3;
+          sep12 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep11 === "\n")
+          if (sep12 === "\n")
             value2 += "\n";
           else
-            sep11 = "\n";
+            sep12 = "\n";
         } else {
-          value2 += sep11 + content3;
-          sep11 = " ";
+          value2 += sep12 + content3;
+          sep12 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31749,25 +31749,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep11 = " ";
+      let sep12 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep11 === "\n")
-            res += sep11;
+          if (sep12 === "\n")
+            res += sep12;
           else
-            sep11 = "\n";
+            sep12 = "\n";
         } else {
-          res += sep11 + lm;
-          sep11 = " ";
+          res += sep12 + lm;
+          sep12 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep11 + (match?.[1] ?? "");
+      return res + sep12 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -32577,14 +32577,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep11, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep12, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep11)
-        for (const st of sep11)
+      if (sep12)
+        for (const st of sep12)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -33751,18 +33751,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep11;
+          let sep12;
           if (scalar.end) {
-            sep11 = scalar.end;
-            sep11.push(this.sourceToken);
+            sep12 = scalar.end;
+            sep12.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep11 = [this.sourceToken];
+            sep12 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep11 }]
+            items: [{ start: start2, key: scalar, sep: sep12 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -33915,15 +33915,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep11 = it.sep;
-                  sep11.push(this.sourceToken);
+                  const sep12 = it.sep;
+                  sep12.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep11 }]
+                    items: [{ start: start3, key, sep: sep12 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -34117,13 +34117,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            const sep12 = fc.end.splice(1, fc.end.length);
+            sep12.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep11 }]
+              items: [{ start: start2, key: fc, sep: sep12 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -37572,7 +37572,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve13.call(this, root, ref);
+      let _sch = resolve16.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37599,7 +37599,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve13(root, ref) {
+    function resolve16(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38463,7 +38463,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve13(baseURI, relativeURI, options) {
+    function resolve16(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38499,50 +38499,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative13, options, skipNormalization) {
+    function resolveComponent(base, relative15, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize(base, options), options);
-        relative13 = parse5(serialize(relative13, options), options);
+        relative15 = parse5(serialize(relative15, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative13.scheme) {
-        target.scheme = relative13.scheme;
-        target.userinfo = relative13.userinfo;
-        target.host = relative13.host;
-        target.port = relative13.port;
-        target.path = removeDotSegments(relative13.path || "");
-        target.query = relative13.query;
+      if (!options.tolerant && relative15.scheme) {
+        target.scheme = relative15.scheme;
+        target.userinfo = relative15.userinfo;
+        target.host = relative15.host;
+        target.port = relative15.port;
+        target.path = removeDotSegments(relative15.path || "");
+        target.query = relative15.query;
       } else {
-        if (relative13.userinfo !== void 0 || relative13.host !== void 0 || relative13.port !== void 0) {
-          target.userinfo = relative13.userinfo;
-          target.host = relative13.host;
-          target.port = relative13.port;
-          target.path = removeDotSegments(relative13.path || "");
-          target.query = relative13.query;
+        if (relative15.userinfo !== void 0 || relative15.host !== void 0 || relative15.port !== void 0) {
+          target.userinfo = relative15.userinfo;
+          target.host = relative15.host;
+          target.port = relative15.port;
+          target.path = removeDotSegments(relative15.path || "");
+          target.query = relative15.query;
         } else {
-          if (!relative13.path) {
+          if (!relative15.path) {
             target.path = base.path;
-            if (relative13.query !== void 0) {
-              target.query = relative13.query;
+            if (relative15.query !== void 0) {
+              target.query = relative15.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative13.path[0] === "/") {
-              target.path = removeDotSegments(relative13.path);
+            if (relative15.path[0] === "/") {
+              target.path = removeDotSegments(relative15.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative13.path;
+                target.path = "/" + relative15.path;
               } else if (!base.path) {
-                target.path = relative13.path;
+                target.path = relative15.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative13.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative15.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative13.query;
+            target.query = relative15.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -38550,7 +38550,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative13.fragment;
+      target.fragment = relative15.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -38854,7 +38854,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve13,
+      resolve: resolve16,
       resolveComponent,
       equal,
       serialize,
@@ -39018,19 +39018,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta20, schemaId } = this.opts;
+        const { $data, meta: meta21, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta20 && $data)
+        if (meta21 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta20, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta20 == "object" ? meta20[schemaId] || meta20 : void 0;
+        const { meta: meta21, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta21 == "object" ? meta21[schemaId] || meta21 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -39050,12 +39050,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta20) {
+      compileAsync(schema, meta21) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta20);
+        return runCompileAsync.call(this, schema, meta21);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -39087,7 +39087,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta20);
+            this.addSchema(_schema, ref, meta21);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -39304,7 +39304,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta20, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta21, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -39320,7 +39320,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta20, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta21, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -42005,11 +42005,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve13) {
-      resolve13(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve16) {
+      resolve16(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve13, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42025,7 +42025,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42686,7 +42686,7 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { relative as relative12, resolve as resolve12 } from "node:path";
+import { relative as relative14, resolve as resolve15 } from "node:path";
 
 // src/github/annotations.ts
 import { relative as relative2, sep as sep3 } from "node:path";
@@ -43084,7 +43084,7 @@ function nameCheck(cwd, config, selection = {}) {
   const { matcher, root, given } = buildIgnore(cwd, config, selection);
   const isNonAdr = (0, import_picomatch3.default)(config.nonAdrFiles, { dot: true });
   const answers = /* @__PURE__ */ new Map();
-  const check20 = (file, folder) => {
+  const check21 = (file, folder) => {
     const name = basename3(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
@@ -43099,7 +43099,7 @@ function nameCheck(cwd, config, selection = {}) {
   return (file, folder) => {
     const key = folder ? `${file}/` : file;
     let answer = answers.get(key);
-    if (answer === void 0) answers.set(key, answer = check20(file, folder));
+    if (answer === void 0) answers.set(key, answer = check21(file, folder));
     return answer;
   };
 }
@@ -43678,10 +43678,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename14) {
-    assertNonEmpty(basename14, "basename");
-    assertPart(basename14, "basename");
-    this.path = default2.join(this.dirname || "", basename14);
+  set basename(basename17) {
+    assertNonEmpty(basename17, "basename");
+    assertPart(basename17, "basename");
+    this.path = default2.join(this.dirname || "", basename17);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -43702,9 +43702,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname15) {
+  set dirname(dirname19) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname15 || "", this.basename);
+    this.path = default2.join(dirname19 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -44303,7 +44303,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve13, reject) {
+    function executor(resolve16, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -44334,8 +44334,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve13) {
-          resolve13(file2);
+        } else if (resolve16) {
+          resolve16(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -44437,7 +44437,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve13, reject) {
+    function executor(resolve16, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -44451,8 +44451,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve13) {
-          resolve13(resultingTree);
+        } else if (resolve16) {
+          resolve16(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -47005,8 +47005,8 @@ function markdownSpace(code) {
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check20;
-  function check20(code) {
+  return check21;
+  function check21(code) {
     return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
@@ -47413,10 +47413,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve13 = constructs2[index2].resolveAll;
-    if (resolve13 && !called.includes(resolve13)) {
-      events = resolve13(events, context3);
-      called.push(resolve13);
+    const resolve16 = constructs2[index2].resolveAll;
+    if (resolve16 && !called.includes(resolve16)) {
+      events = resolve16(events, context3);
+      called.push(resolve16);
     }
   }
   return events;
@@ -47908,9 +47908,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta20(code);
+    return meta21(code);
   }
-  function meta20(code) {
+  function meta21(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
@@ -47920,7 +47920,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       return nok(code);
     }
     effects.consume(code);
-    return meta20;
+    return meta21;
   }
   function atNonLazyBreak(code) {
     return effects.attempt(closeStart, after, contentBefore)(code);
@@ -54254,8 +54254,8 @@ function missingPatternPages(folder, { linkTemplate, catalogue, project }) {
     return path !== "" && existingTarget(resolveLinkPath(path, folder, project.root), project) === null;
   }).map((pattern) => pattern.slug);
 }
-function withPatternPages(conventions2, folder, check20) {
-  const missing = check20 ? missingPatternPages(folder, check20) : [];
+function withPatternPages(conventions2, folder, check21) {
+  const missing = check21 ? missingPatternPages(folder, check21) : [];
   return missing.length > 0 ? { ...conventions2, missingPatternPages: missing } : conventions2;
 }
 function conventionsFingerprint(conventions2) {
@@ -54355,7 +54355,9 @@ function settingsOf(config, ruleId, today = latestToday()) {
     linkTemplate: config.linkTemplate,
     requested: config.explicitRules.includes(ruleId),
     userCatalogue: config.catalogue !== null,
-    today
+    today,
+    index: config.index ?? null,
+    indexTemplate: config.indexTemplate ?? "table"
   };
 }
 function checkAdr(adr, set, { rules: rules2, catalogue, config, project, conventions: folders, today }, current2, scope = "all") {
@@ -54878,7 +54880,7 @@ ${CUT}
 }
 
 // src/format/sarif.ts
-import { isAbsolute as isAbsolute4, relative as relative9, sep as sep10 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative10, sep as sep11 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // rules/frontmatter-syntax.ts
@@ -55653,7 +55655,8 @@ var meta10 = {
   id: "adr-number-duplicate",
   description: "No two ADRs of a folder share a number",
   defaultSeverity: "error",
-  fixable: false,
+  // --fix renumbers the later record (src/run/renumber-duplicates.ts): a rename, carried by no text edit.
+  fixable: true,
   scope: "set",
   docs: {
     url: ruleDocsUrl("adr-number-duplicate"),
@@ -56507,9 +56510,9 @@ function frontmatterEdit(adr, self, kind, others) {
   if (key) return appendFrontmatterItems(adr, key, items);
   const position2 = ORDER.indexOf(kind);
   const earlier = ORDER.slice(0, position2).reverse().flatMap((k) => RELATION_KEYS[k].map((name) => ({ after: name })));
-  const later = ORDER.slice(position2 + 1).flatMap((k) => RELATION_KEYS[k].map((name) => ({ before: name })));
+  const later2 = ORDER.slice(position2 + 1).flatMap((k) => RELATION_KEYS[k].map((name) => ({ before: name })));
   const fallback = ["status", "date", "title"].map((name) => ({ after: name }));
-  return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later, ...fallback]);
+  return insertFrontmatterPair(adr, `${keySpelling(adr, kind)}: [${items.join(", ")}]`, [...earlier, ...later2, ...fallback]);
 }
 function offsets2(node2) {
   const start2 = node2.position?.start.offset;
@@ -56878,7 +56881,7 @@ function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
 var anchorGuesses = /* @__PURE__ */ new WeakMap();
-function reportAnchor(check20, link, fragment, anchors, where) {
+function reportAnchor(check21, link, fragment, anchors, where) {
   const wanted2 = normaliseFragment(fragment);
   let guesses = anchorGuesses.get(anchors);
   if (!guesses) anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
@@ -56887,9 +56890,9 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
-  const fix = sure === null ? null : replaceLinkFragment(check20.adr, link.range, link.url, sure);
-  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check20.adr, link.range, link.url, anchor) }))) : [];
-  check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
+  const fix = sure === null ? null : replaceLinkFragment(check21.adr, link.range, link.url, sure);
+  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check21.adr, link.range, link.url, anchor) }))) : [];
+  check21.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 var guessPools = /* @__PURE__ */ new WeakMap();
 var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
@@ -56916,8 +56919,8 @@ function guessedTargets(missing, folder, project) {
   return ids.length === 1 ? [{ shown: replacementName(name, names[ids[0]]), path: false }] : [];
 }
 var missingGuesses = /* @__PURE__ */ new WeakMap();
-function missingCandidates(check20, absolute) {
-  const { adr, project } = check20;
+function missingCandidates(check21, absolute) {
+  const { adr, project } = check21;
   let known = missingGuesses.get(project);
   if (!known) missingGuesses.set(project, known = /* @__PURE__ */ new Map());
   const key = `${dirname7(adr.path)}\0${absolute}`;
@@ -56928,9 +56931,9 @@ function missingCandidates(check20, absolute) {
   known.set(key, candidates);
   return candidates;
 }
-function reportMissing2(check20, link, path, absolute, what) {
-  const { adr } = check20;
-  const { renamed, guessed } = missingCandidates(check20, absolute);
+function reportMissing2(check21, link, path, absolute, what) {
+  const { adr } = check21;
+  const { renamed, guessed } = missingCandidates(check21, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
   const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
@@ -56939,21 +56942,21 @@ function reportMissing2(check20, link, path, absolute, what) {
       edit: guess.path ? replaceLinkPath(adr, link.range, link.url, guess.shown) : replaceLinkFileName(adr, link.range, link.url, guess.shown)
     }))
   );
-  check20.report({
+  check21.report({
     range: link.range,
     message: `${what} "${decodeUrlPart(path)}" does not exist${didYouMean(shown)}`,
     ...fix ? { fix } : {},
     ...suggestions.length ? { suggestions } : {}
   });
 }
-function checkReference(check20, link, image) {
-  const { adr, project, ownAnchors } = check20;
+function checkReference(check21, link, image) {
+  const { adr, project, ownAnchors } = check21;
   const url = link.url.trim();
   if (url === "" || isExternalUrl(url)) return;
   const { path, query, fragment } = splitUrl(url);
   const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted2 !== null && !image && !lowerAnchors(ownAnchors).has(wanted2)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
+    if (wanted2 !== null && !image && !lowerAnchors(ownAnchors).has(wanted2)) reportAnchor(check21, link, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -56961,13 +56964,13 @@ function checkReference(check20, link, image) {
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
-    reportMissing2(check20, link, path, absolute, image ? "Image" : "Link target");
+    reportMissing2(check21, link, path, absolute, image ? "Image" : "Link target");
     return;
   }
   if (image || wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
   if (anchors === null || lowerAnchors(anchors).has(wanted2)) return;
-  reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
+  reportAnchor(check21, link, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, report }) => {
   const context3 = { adr, project, ownAnchors: record.anchors, report };
@@ -57126,6 +57129,220 @@ var check19 = ({ adr, options, report }) => {
   }
 };
 
+// rules/adr-index.ts
+var adr_index_exports = {};
+__export(adr_index_exports, {
+  check: () => check20,
+  meta: () => meta20
+});
+import { basename as basename15, dirname as dirname9 } from "node:path";
+
+// src/parse/index-block.ts
+import { basename as basename14, dirname as dirname8, relative as relative9, resolve as resolve5, sep as sep10 } from "node:path";
+
+// src/io/index-file.ts
+import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+var INDEX_NAMES = ["README.md", "readme.md", "Readme.md", "index.md"];
+function folderIndexFiles(folder) {
+  let names;
+  try {
+    names = readdirSync2(folder);
+  } catch {
+    return [];
+  }
+  return INDEX_NAMES.filter((name) => names.includes(name) && isFile(join6(folder, name))).map((name) => join6(folder, name));
+}
+function isFile(path) {
+  try {
+    return statSync3(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// src/parse/index-block.ts
+var INDEX_START = "<!-- adrlint-index -->";
+var INDEX_END = "<!-- adrlint-index-end -->";
+var DEFAULT_INDEX_TEMPLATE = "table";
+function indexedRecords(records, indexPath) {
+  return records.filter((record) => record.path !== indexPath).sort((a, b) => (a.folder === b.folder ? 0 : a.folder < b.folder ? -1 : 1) || (a.fileNumber ?? Infinity) - (b.fileNumber ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function linkFrom(indexPath, target) {
+  const path = relative9(dirname8(indexPath), target).split(sep10).join("/");
+  return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+var numberOf = (record) => fileNumberDigits(record.name) ?? (record.number ? record.number.text : "");
+function successorOf(record, records) {
+  for (const relation of record.relations) {
+    if (relation.kind !== "superseded-by") continue;
+    if (relation.target !== null && !/^[a-z][a-z+.-]*:/i.test(relation.target)) {
+      const path = resolve5(record.folder, decodeURI(relation.target.replace(/[#?].*$/, "")));
+      const found = records.find((other) => other.path === path || other.path === `${path}.md`) ?? records.find((other) => other.folder === record.folder && other.name === basename14(path));
+      if (found) return found;
+    }
+    if (relation.number !== null) {
+      const found = records.find((other) => other.folder === record.folder && other.fileNumber === relation.number);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+function statusText(record, records, indexPath) {
+  const written = (record.status?.value ?? "").split(/\r?\n/)[0].trim();
+  const successor = successorOf(record, records);
+  const superseded = statusMeaning(written) === "superseded" || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
+  if (successor && (superseded || written === "")) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
+  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${linkFrom(indexPath, resolve5(record.folder, target))})`);
+}
+var escapeText = (text3) => text3.replace(/([[\]\\])/g, "\\$1");
+var escapeCell = (text3) => text3.replace(/\|/g, "\\|");
+function indexLines(records, indexPath, template = DEFAULT_INDEX_TEMPLATE) {
+  const listed = indexedRecords(records, indexPath);
+  const lines = template === "table" ? [{ key: "header:0", text: "| Number | Title | Status |" }, { key: "header:1", text: "| --- | --- | --- |" }] : [];
+  for (const record of listed) {
+    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, "")).trim(), status: statusText(record, records, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
+    const linked = `[${escapeText(entry.title)}](${entry.link})`;
+    const text3 = template === "table" ? `| ${entry.number} | ${escapeCell(linked)} | ${escapeCell(entry.status)} |`.replace(/ {2,}\|/g, " |") : template === "list" ? `- ${entry.number ? `${entry.number} ` : ""}${linked}${entry.status ? ` (${entry.status})` : ""}` : fill(template, { ...entry, date: record.date?.value ?? "", patterns: record.patterns.join(", ") });
+    lines.push({ key: entry.link, text: text3, entry });
+  }
+  return lines;
+}
+function fill(template, values) {
+  return template.replace(/\{(number|title|status|date|patterns|link)\}/g, (_, key) => values[key] ?? "");
+}
+function indexBlockText(lines, eol) {
+  return lines.length === 0 ? eol : `${eol}${eol}${lines.map((line) => line.text).join(eol)}${eol}${eol}`;
+}
+function lineEndingOf(text3) {
+  const first = text3.indexOf("\n");
+  return first > 0 && text3[first - 1] === "\r" ? "\r\n" : "\n";
+}
+function findIndexBlock(tree) {
+  let start2 = null;
+  for (const node2 of tree.children) {
+    if (node2.type !== "html" || node2.position?.start.offset === void 0 || node2.position.end.offset === void 0) continue;
+    const value2 = node2.value.trim();
+    const range = [node2.position.start.offset, node2.position.end.offset];
+    if (value2 === INDEX_START && start2 === null) start2 = range;
+    else if (value2 === INDEX_END) return start2 ? { kind: "block", start: start2, end: range, content: [start2[1], range[0]] } : { kind: "unopened", end: range };
+  }
+  return start2 ? { kind: "unclosed", start: start2 } : { kind: "none" };
+}
+function writtenLines(text3, content3, expected) {
+  const lines = [];
+  let offset = content3[0];
+  for (const raw of text3.slice(content3[0], content3[1]).split("\n")) {
+    const line = raw.replace(/\r$/, "");
+    const range = [offset, offset + line.length];
+    offset += raw.length + 1;
+    if (line.trim() === "") continue;
+    const match = expected.find((candidate) => candidate.entry ? line.includes(`(${candidate.entry.link})`) || line.includes(`(./${candidate.entry.link})`) : line.trim() === candidate.text);
+    lines.push({ text: line.trim(), range, key: match?.key ?? null });
+  }
+  return lines;
+}
+function indexDifferences(text3, location, expected, eol) {
+  if (text3.slice(...location.content) === indexBlockText(expected, eol)) return [];
+  const written = writtenLines(text3, location.content, expected);
+  const entries = expected.filter((line) => line.entry).length;
+  if (written.length === 0) return [{ range: location.start, message: `The index block is empty; it should list ${entries === 1 ? "the 1 ADR" : `the ${entries} ADRs`} of the set` }];
+  const byKey = new Map(written.filter((line) => line.key !== null).map((line) => [line.key, line]));
+  const differences = [];
+  expected.forEach((line, index2) => {
+    const found = byKey.get(line.key);
+    if (!found) {
+      const next = expected.slice(index2 + 1).map((later2) => byKey.get(later2.key)).find(Boolean);
+      const at = next ? [next.range[0], next.range[0]] : location.end;
+      differences.push({ range: at, message: line.entry ? `The index lacks ADR ${describe(line.entry)}` : `The index table lacks its header line "${line.text}"` });
+    } else if (found.text !== line.text && line.entry) differences.push({ range: found.range, message: staleMessage(found.text, line.entry, line.text) });
+  });
+  for (const line of written) if (line.key === null) differences.push({ range: line.range, message: `The index lists "${clip(line.text)}", which is no ADR of the set` });
+  const order2 = written.filter((line) => line.key !== null).map((line) => line.key);
+  const wanted2 = expected.map((line) => line.key).filter((key) => byKey.has(key));
+  const outOfOrder2 = order2.findIndex((key, index2) => key !== wanted2[index2]);
+  if (differences.length === 0 && outOfOrder2 >= 0) differences.push({ range: byKey.get(order2[outOfOrder2]).range, message: "The index lists the ADRs out of order" });
+  if (differences.length === 0) differences.push({ range: location.start, message: "The index block is not laid out as adrlint writes it (blank lines or spacing)" });
+  return differences.sort((a, b) => a.range[0] - b.range[0]);
+}
+function describe(entry) {
+  return `${entry.number ? `${entry.number} ` : ""}"${entry.title}" (${entry.link})`;
+}
+function staleMessage(written, entry, wanted2) {
+  const linked = written.indexOf(`](${entry.link})`);
+  const open2 = linked < 0 ? -1 : written.lastIndexOf("[", linked);
+  const title = open2 < 0 ? null : written.slice(open2 + 1, linked).replace(/\\(.)/g, "$1");
+  const rest = open2 < 0 ? written : written.slice(0, open2) + written.slice(linked + entry.link.length + 3);
+  if (!rest.includes(entry.status.replace(/\|/g, "\\|")) && !rest.includes(entry.status)) return `The index gives ADR ${describe(entry)} an old status; it is now "${entry.status}"`;
+  if (title !== null ? title !== entry.title : !written.includes(entry.title)) return `The index gives ADR ${entry.number || entry.name} an old title; it is now "${entry.title}"`;
+  return `The index entry of ADR ${describe(entry)} is not as adrlint writes it: "${clip(wanted2)}"`;
+}
+var clip = (text3) => text3.length > 80 ? `${text3.slice(0, 79)}\u2026` : text3;
+
+// rules/adr-index.ts
+var ADR_1 = "# 1. Record architecture decisions\n\n## Status\n\nAccepted\n";
+var ADR_2 = "# 2. Use PostgreSQL\n\n## Status\n\nSuperseded by [3. Use SQLite](0003-use-sqlite.md)\n";
+var ADR_3 = "# 3. Use SQLite\n\n## Status\n\nAccepted\n\nSupersedes [2. Use PostgreSQL](0002-use-postgresql.md)\n";
+var meta20 = {
+  id: "adr-index",
+  description: "The index block of the set's README.md or index.md lists every ADR with its title and status",
+  defaultSeverity: "off",
+  fixable: true,
+  scope: "set",
+  docs: {
+    url: ruleDocsUrl("adr-index"),
+    why: "A hand-kept list of decisions goes stale the week a record is added, renamed or superseded, and a reader trusts the list. Between `<!-- adrlint-index -->` and `<!-- adrlint-index-end -->` in the folder's README.md or index.md (or the file the config's `index` names), the rule checks that every ADR is listed in order with its number, linked title and status, a superseded record with its successor; `--fix` (or `adrlint index --write`) rewrites the block and nothing else. The problems are reported in the index file, at the entry that is wrong (or where a missing one belongs). The template is the config's `indexTemplate`: `table` (the default), `list`, or a line of your own with `{number}`, `{title}`, `{status}`, `{date}`, `{patterns}` and `{link}`.",
+    quiet: "A folder whose index has no markers: the block is opt-in, unless the config names the file in `index`.",
+    wrong: `# Decisions
+
+${INDEX_START}
+
+| Number | Title | Status |
+| --- | --- | --- |
+| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |
+| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Accepted |
+
+${INDEX_END}
+`,
+    right: `# Decisions
+
+${INDEX_START}
+
+| Number | Title | Status |
+| --- | --- | --- |
+| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |
+| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Superseded by [0003](0003-use-sqlite.md) |
+| 0003 | [Use SQLite](0003-use-sqlite.md) | Accepted |
+
+${INDEX_END}
+`,
+    wrongFilename: "docs/adr/README.md",
+    rightFilename: "docs/adr/README.md",
+    files: { "docs/adr/0001-record-architecture-decisions.md": ADR_1, "docs/adr/0002-use-postgresql.md": ADR_2, "docs/adr/0003-use-sqlite.md": ADR_3 }
+  }
+};
+function isIndexFile(path, configured) {
+  return configured !== null ? path === configured : INDEX_NAMES.includes(basename15(path));
+}
+var check20 = ({ adr, set, settings, report }) => {
+  if (!isIndexFile(adr.path, settings.index)) return;
+  const records = set.filter((record) => record.path !== adr.path && (settings.index !== null || record.folder === dirname9(adr.path)));
+  const expected = indexLines(records, adr.path, settings.indexTemplate);
+  const eol = lineEndingOf(adr.text);
+  const location = findIndexBlock(adr.tree);
+  if (location.kind === "none") {
+    if (settings.index === null) return;
+    const before2 = adr.text === "" || adr.text.endsWith("\n") ? "" : eol;
+    const text3 = `${before2}${adr.text.trim() === "" ? "" : eol}${INDEX_START}${indexBlockText(expected, eol)}${INDEX_END}${eol}`;
+    report({ range: [0, 0], message: `The index (the config's "index") has no ${INDEX_START} \u2026 ${INDEX_END} block`, fix: { range: [adr.text.length, adr.text.length], text: text3 } });
+    return;
+  }
+  if (location.kind === "unclosed") return report({ range: location.start, message: `The index block opens with ${INDEX_START} but never closes with ${INDEX_END}` });
+  if (location.kind === "unopened") return report({ range: location.end, message: `The index block closes with ${INDEX_END} but never opens with ${INDEX_START}` });
+  const fix = { range: location.content, text: indexBlockText(expected, eol) };
+  for (const difference of indexDifferences(adr.text, location, expected, eol)) report({ ...difference, fix });
+};
+
 // rules/index.ts
 var rules = [
   frontmatter_syntax_exports,
@@ -57146,7 +57363,8 @@ var rules = [
   adr_sections_exports,
   adr_supersede_exports,
   adr_link_exports,
-  link_reference_defined_exports
+  link_reference_defined_exports,
+  adr_index_exports
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
@@ -57194,9 +57412,9 @@ function fileUri(path) {
   return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
 function artifactLocation(root, filePath) {
-  const path = relative9(root, filePath);
-  if (path === "" || path === ".." || path.startsWith(`..${sep10}`) || isAbsolute4(path)) return { uri: fileUri(filePath) };
-  return { uri: path.split(sep10).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+  const path = relative10(root, filePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep11}`) || isAbsolute4(path)) return { uri: fileUri(filePath) };
+  return { uri: path.split(sep11).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 function fenced(code) {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
@@ -57205,37 +57423,37 @@ function fenced(code) {
 ${code.endsWith("\n") ? code : `${code}
 `}${fence3}`;
 }
-function ruleDescriptor({ meta: meta20 }) {
+function ruleDescriptor({ meta: meta21 }) {
   return {
-    id: meta20.id,
-    name: pascalCase(meta20.id),
-    shortDescription: { text: meta20.description },
-    fullDescription: { text: meta20.docs.why },
-    helpUri: meta20.docs.url,
+    id: meta21.id,
+    name: pascalCase(meta21.id),
+    shortDescription: { text: meta21.description },
+    fullDescription: { text: meta21.docs.why },
+    helpUri: meta21.docs.url,
     help: {
-      text: `${sentence(meta20.description)}
+      text: `${sentence(meta21.description)}
 
-${meta20.docs.why}
+${meta21.docs.why}
 
-${meta20.docs.url}`,
-      markdown: `**${sentence(meta20.description)}**
+${meta21.docs.url}`,
+      markdown: `**${sentence(meta21.description)}**
 
-${meta20.docs.why}
+${meta21.docs.why}
 
 Wrong:
 
-${fenced(meta20.docs.wrong)}
+${fenced(meta21.docs.wrong)}
 
 Right:
 
-${fenced(meta20.docs.right)}
+${fenced(meta21.docs.right)}
 
-[Documentation](${meta20.docs.url})`
+[Documentation](${meta21.docs.url})`
     },
     // A rule that is off unless a preset or config turns it on is disabled by default; SARIF has
     // no level for "off" ("none" means "not a problem"), so it keeps SARIF's default level.
-    defaultConfiguration: meta20.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta20.defaultSeverity) },
-    properties: { tags: ["documentation", meta20.id.split("-")[0] ?? meta20.id], fixable: meta20.fixable }
+    defaultConfiguration: meta21.defaultSeverity === "off" ? { enabled: false, level: "warning" } : { level: levelOf(meta21.defaultSeverity) },
+    properties: { tags: ["documentation", meta21.id.split("-")[0] ?? meta21.id], fixable: meta21.fixable }
   };
 }
 function lintedText(result) {
@@ -57370,7 +57588,7 @@ function formatSarif(results, { root, version }) {
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative10 } from "node:path";
+import { relative as relative11 } from "node:path";
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
@@ -57388,7 +57606,7 @@ function formatStylish(results, { cwd, color, dryRun = false, summary: summary2 
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `
-${c.underline(printable(relative10(cwd, result.filePath) || result.filePath))}
+${c.underline(printable(relative11(cwd, result.filePath) || result.filePath))}
 `;
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
@@ -57423,7 +57641,7 @@ ${mark} ${c.bold(`${plural(total, "problem")} (${plural(errors, "error")}, ${plu
 }
 
 // src/run/lint-project.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // src/model/catalogue.ts
 var import_fastest_levenshtein6 = __toESM(require_mod(), 1);
@@ -57687,17 +57905,17 @@ function duplicateSlugs(read) {
     if (entries) entries.push(index2);
     else entriesBySlug.set(slug2, [index2]);
   });
-  const later = /* @__PURE__ */ new Set();
+  const later2 = /* @__PURE__ */ new Set();
   const problems = [];
   for (const [slug2, entries] of entriesBySlug) {
     if (entries.length < 2) continue;
-    for (const index2 of entries.slice(1)) later.add(index2);
+    for (const index2 of entries.slice(1)) later2.add(index2);
     const second = entries[1];
     const times = entries.length === 2 ? "twice" : `${entries.length} times`;
     const lines = lineList(entries.map((index2) => read.lineOf(["patterns", index2, "slug"])));
     problems.push({ offset: read.locate(["patterns", second, "slug"]), message: `${entryLabel(read.source, second)}slug ${quote(slug2)} is defined ${times}${lines ? ` (lines ${lines})` : ""}` });
   }
-  return { later, problems };
+  return { later: later2, problems };
 }
 function namingTerms(pattern, by) {
   const own6 = (at) => by?.ownsAll ? { entry: by.entry, at } : null;
@@ -57797,22 +58015,22 @@ function loadCatalogue(userFile) {
 
 // src/io/cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync7, statSync as statSync3 } from "node:fs";
-import { join as join6, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync7, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // src/io/cache-entry.ts
 var isString = (value2) => typeof value2 === "string";
 var isNumber = (value2) => typeof value2 === "number" && Number.isFinite(value2);
 var isBoolean = (value2) => typeof value2 === "boolean";
 var isObject = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-var nullable = (check20) => (value2) => value2 === null || check20(value2);
+var nullable = (check21) => (value2) => value2 === null || check21(value2);
 var oneOf = (...values) => (value2) => values.includes(value2);
-var listOf = (check20) => (value2) => Array.isArray(value2) && value2.every(check20);
+var listOf = (check21) => (value2) => Array.isArray(value2) && value2.every(check21);
 var isRange = (value2) => Array.isArray(value2) && value2.length === 2 && isNumber(value2[0]) && isNumber(value2[1]);
 function shape(fields, optional = {}) {
   const required = Object.entries(fields);
   const maybe = Object.entries(optional);
-  return (value2) => isObject(value2) && required.every(([key, check20]) => check20(value2[key])) && maybe.every(([key, check20]) => value2[key] === void 0 || check20(value2[key]));
+  return (value2) => isObject(value2) && required.every(([key, check21]) => check21(value2[key])) && maybe.every(([key, check21]) => value2[key] === void 0 || check21(value2[key]));
 }
 var isField = shape({ value: isString, range: isRange });
 var isTextEdit = shape({ range: isRange, text: isString });
@@ -57907,10 +58125,10 @@ function cacheKey(config, catalogue) {
   return createHash3("sha256").update(JSON.stringify({ version: VERSION7, config, patterns: catalogue.patterns, categories: catalogue.categories })).digest("base64url");
 }
 function cachePath(cwd, location) {
-  if (!location) return resolve5(cwd, DEFAULT_CACHE_FILE);
-  const path = resolve5(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || existsSync7(path) && statSync3(path).isDirectory();
-  return isFolder ? join6(path, DEFAULT_CACHE_FILE) : path;
+  if (!location) return resolve6(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve6(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || existsSync7(path) && statSync4(path).isDirectory();
+  return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
   constructor(path, key, entries) {
@@ -58021,22 +58239,22 @@ function stored({ record, ...entry }) {
 // src/run/config.ts
 var import_fastest_levenshtein7 = __toESM(require_mod(), 1);
 import { existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname9, resolve as resolve7 } from "node:path";
+import { dirname as dirname11, resolve as resolve8 } from "node:path";
 
 // src/io/config-file.ts
 var import_yaml12 = __toESM(require_dist(), 1);
-import { existsSync as existsSync8, statSync as statSync4 } from "node:fs";
-import { dirname as dirname8, join as join7, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
+import { dirname as dirname10, join as join8, resolve as resolve7 } from "node:path";
 function findConfigFile(cwd) {
-  let dir = resolve6(cwd);
+  let dir = resolve7(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join7(dir, name);
+      const candidate = join8(dir, name);
       if (!existsSync8(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
     }
-    const parent = dirname8(dir);
+    const parent = dirname10(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -58055,7 +58273,7 @@ function packageHasConfig(file) {
 function readConfigData(file) {
   let text3;
   try {
-    if (statSync4(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
+    if (statSync5(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
     text3 = readRegularFile(file);
   } catch (error3) {
     if (error3 instanceof ConfigError) throw error3;
@@ -58151,7 +58369,7 @@ function checkOverrides(given, where, locate) {
     };
   });
 }
-var TOP_LEVEL_KEYS = { $schema: true, adrs: true, ignore: true, nonAdrFiles: true, maxFileSize: true, catalogue: true, linkTemplate: true, statuses: true, extends: true, rules: true, overrides: true };
+var TOP_LEVEL_KEYS = { $schema: true, adrs: true, ignore: true, nonAdrFiles: true, maxFileSize: true, catalogue: true, linkTemplate: true, statuses: true, extends: true, rules: true, overrides: true, index: true, indexTemplate: true };
 function resolveConfig(raw, file, baseDir, locate = () => "") {
   const where = file ?? "<config>";
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(where, "the configuration must be a mapping of keys to values");
@@ -58178,14 +58396,16 @@ function resolveConfig(raw, file, baseDir, locate = () => "") {
     ignore: config.ignore ?? [],
     nonAdrFiles: config.nonAdrFiles ?? DEFAULT_NON_ADR_FILES,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    catalogue: config.catalogue ? resolve7(baseDir, config.catalogue) : null,
+    catalogue: config.catalogue ? resolve8(baseDir, config.catalogue) : null,
     linkTemplate: config.linkTemplate ?? null,
     statuses: config.statuses ?? DEFAULT_STATUSES,
     statusesGiven: config.statuses !== void 0,
     extends: presets,
     rules: settings,
     explicitRules: inRuleOrder(explicit),
-    ...overrides.length ? { overrides } : {}
+    ...overrides.length ? { overrides } : {},
+    ...config.index !== void 0 ? { index: resolve8(baseDir, config.index) } : {},
+    ...config.indexTemplate !== void 0 ? { indexTemplate: config.indexTemplate } : {}
   };
 }
 function presetSettings(presets) {
@@ -58210,11 +58430,11 @@ function inRuleOrder(ids) {
   return rules.map((rule) => rule.meta.id).filter((id) => ids.has(id));
 }
 function loadConfig(cwd, explicitFile) {
-  const file = explicitFile ? resolve7(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve7(cwd));
+  const file = explicitFile ? resolve8(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return resolveConfig({}, null, resolve8(cwd));
   if (explicitFile && !existsSync9(file)) throw new ConfigError(file, "config file not found");
   const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname9(file), locate);
+  return resolveConfig(data ?? {}, file, dirname11(file), locate);
 }
 function mergeRules(config, rules2, where) {
   const given = resolveConfig({ rules: rules2 }, where, config.baseDir).rules;
@@ -58327,13 +58547,13 @@ import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { Worker as Worker2 } from "node:worker_threads";
 
 // src/run/file-work.ts
-import { dirname as dirname10 } from "node:path";
+import { dirname as dirname12 } from "node:path";
 function runFileWork(work, config, catalogue) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue);
     const record = buildRecord(adr, catalogue);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname10(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname12(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { rules, catalogue, config: configForFile(config, work.path), ...conventions2 ? { conventions: conventions2 } : {} }, record, "file"), adr };
   } catch (error2) {
     if (error2 instanceof TooComplexError) return { error: error2.message };
@@ -58411,12 +58631,12 @@ var SharedWork = class {
     for (let id = this.redo.shift(); id !== void 0; id = this.redo.shift()) this.done(id, [work(this.works[id])]);
   }
   inWorker(worker) {
-    return new Promise((resolve13) => {
+    return new Promise((resolve16) => {
       let batch = null;
       const send = () => {
         if (this.next >= this.works.length) {
           batch = null;
-          return resolve13();
+          return resolve16();
         }
         const id = this.next;
         this.next = Math.min(this.works.length, id + BATCH);
@@ -58429,7 +58649,7 @@ var SharedWork = class {
           for (let id = batch[0]; id < batch[1]; id++) this.redo.push(id);
         }
         batch = null;
-        resolve13();
+        resolve16();
       };
       worker.on("message", (message) => {
         if ("id" in message) this.done(message.id, message.outcomes);
@@ -58458,17 +58678,17 @@ function checkCatalogueFile(file) {
 }
 
 // src/run/set-context.ts
-import { dirname as dirname12 } from "node:path";
+import { dirname as dirname14 } from "node:path";
 
 // src/io/project-index.ts
-import { existsSync as existsSync11, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
-import { dirname as dirname11, join as join8, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync3, statSync as statSync6 } from "node:fs";
+import { dirname as dirname13, join as join9, resolve as resolve9 } from "node:path";
 function findRepositoryRoot(start2) {
-  let dir = resolve8(start2);
+  let dir = resolve9(start2);
   for (; ; ) {
-    if (existsSync11(join8(dir, ".git"))) return dir;
-    const parent = dirname11(dir);
-    if (parent === dir) return resolve8(start2);
+    if (existsSync11(join9(dir, ".git"))) return dir;
+    const parent = dirname13(dir);
+    if (parent === dir) return resolve9(start2);
     dir = parent;
   }
 }
@@ -58482,7 +58702,7 @@ function memo(compute) {
 function diskProject(root, anchorsOf, known = () => void 0) {
   const stat2 = memo((path) => {
     try {
-      return statSync5(path, { throwIfNoEntry: false }) ?? null;
+      return statSync6(path, { throwIfNoEntry: false }) ?? null;
     } catch {
       return null;
     }
@@ -58503,7 +58723,7 @@ function diskProject(root, anchorsOf, known = () => void 0) {
     }),
     list: memo((folder) => {
       try {
-        return readdirSync2(folder);
+        return readdirSync3(folder);
       } catch {
         return [];
       }
@@ -58515,7 +58735,7 @@ function diskProject(root, anchorsOf, known = () => void 0) {
 function readConventions(files, maxFileSize, pages) {
   const byFolder2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const folder = dirname12(file.path);
+    const folder = dirname14(file.path);
     const list2 = byFolder2.get(folder) ?? [];
     list2.push(file);
     byFolder2.set(folder, list2);
@@ -58542,7 +58762,7 @@ function projectOf(records, cwd) {
 }
 
 // src/run/stages/read.ts
-import { dirname as dirname13, resolve as resolve9 } from "node:path";
+import { dirname as dirname15, resolve as resolve10 } from "node:path";
 async function discoverRun(paths, cwd, config, selection = {}) {
   const found = await discoverFiles(paths, cwd, config, selection);
   const discovery = selection.errorOnUnmatchedPattern === false ? { ...found, missing: [] } : found;
@@ -58556,11 +58776,11 @@ async function discoverRun(paths, cwd, config, selection = {}) {
 function namesOnlySkippedFiles(paths, cwd, discovery) {
   const names = new Set(discovery.skipped.map((file) => file.path));
   const selecting = paths.filter((path) => !isNegated(path));
-  return selecting.length > 0 && selecting.every((path) => names.has(resolve9(cwd, path)));
+  return selecting.length > 0 && selecting.every((path) => names.has(resolve10(cwd, path)));
 }
 function readRunFiles(linted, cwd, config, hashOf, names) {
   const named = new Set(linted);
-  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname13(file))), cwd, config, names).filter((file) => !named.has(file));
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname15(file))), cwd, config, names).filter((file) => !named.has(file));
   const files = linted.map((path) => {
     const read = readAdrFile(path, config.maxFileSize);
     return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: "", hash: "", error: read.reason };
@@ -58573,7 +58793,7 @@ function readRunFiles(linted, cwd, config, hashOf, names) {
 }
 
 // src/run/stages/records.ts
-import { dirname as dirname14 } from "node:path";
+import { dirname as dirname16 } from "node:path";
 
 // src/parse/record-head.ts
 var RELATION_WORD = new RegExp(`super[sc]ed|amend|extend|${SUCCESSOR_WORD.source}`, "iu");
@@ -58631,7 +58851,7 @@ function recordsFromCacheOrHead(files, cache, conventions2, catalogue) {
   const toParse = [];
   for (const file of files) {
     if (file.error !== void 0) continue;
-    if (file.linted) file.conventions = conventions2.get(dirname14(file.path));
+    if (file.linted) file.conventions = conventions2.get(dirname16(file.path));
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? "") === fingerprintOf(file) : true)) {
       file.readBy = "cache";
@@ -58685,7 +58905,7 @@ function fingerprintOf(file) {
 }
 
 // src/run/stages/check.ts
-import { relative as relative11 } from "node:path";
+import { relative as relative12 } from "node:path";
 
 // src/io/write-fixed-file.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
@@ -58953,7 +59173,7 @@ function heldSetResult(result, fingerprint, view) {
 // src/run/stages/check.ts
 function checkFile(file, runStage) {
   const stage = { ...runStage, context: contextForFile(runStage.context, file.path) };
-  const name = relative11(stage.cwd, file.path) || file.path;
+  const name = relative12(stage.cwd, file.path) || file.path;
   const record = file.record;
   if (file.error !== void 0 || !record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
@@ -59002,8 +59222,51 @@ function lintFailure(error2, name) {
   return `internal error while linting: ${error2.message.split("\n")[0]}`;
 }
 
+// src/run/stages/index-files.ts
+import { dirname as dirname17, relative as relative13 } from "node:path";
+function indexFilesOf(linted, index2) {
+  if (index2 !== void 0) return linted.length ? [index2] : [];
+  const pages = /* @__PURE__ */ new Set();
+  for (const folder of new Set(linted.map((path) => dirname17(path)))) {
+    for (const page of folderIndexFiles(folder)) pages.add(page);
+  }
+  return [...pages];
+}
+function checkIndexFiles(linted, stage) {
+  const rule = rulesById.get("adr-index");
+  if (!rule) return [];
+  const results = [];
+  for (const path of indexFilesOf(linted, stage.context.config.index)) {
+    const config = configForFile(stage.context.config, path);
+    if ((config.rules["adr-index"]?.severity ?? "off") === "off" || linted.includes(path)) continue;
+    const result = checkIndexFile(path, { ...stage, context: { ...stage.context, config, rules: [rule] } });
+    if (result) results.push(result);
+  }
+  return results;
+}
+function checkIndexFile(path, stage) {
+  const name = relative13(stage.cwd, path) || path;
+  const read = readAdrFile(path, stage.context.config.maxFileSize);
+  if (!read.ok) return stage.context.config.index === path ? fatalResult(path, `${name} (the config's "index") ${read.reason}; \`adrlint index --write\` writes it`) : null;
+  try {
+    const adr = parseAdr(path, read.source, stage.context.catalogue);
+    const messages = withDirectives(checkAdr(adr, stage.records, stage.context), adr.directives, stage.context);
+    if (messages.length === 0) return null;
+    if (!stage.fix || !hasWantedFixes(messages, stage.fix)) return summarise(path, messages, adr.text);
+    const fixed = fixText(path, read.source, stage.context, { set: stage.records, options: stage.fix, linted: { adr, messages } });
+    const result = fixed.result;
+    if (fixed.output === read.source) return result;
+    Object.assign(result, { source: read.source, output: fixed.output, fixedCount: fixed.fixedCount });
+    if (!stage.fix.write) return result;
+    const outcome = writeFixedFile(path, read.source, fixed.output);
+    return outcome.ok ? result : summarise(path, [fileProblem(`${name} ${outcome.reason}`), ...messages], adr.text);
+  } catch (error2) {
+    return fatalResult(path, lintFailure(error2, name));
+  }
+}
+
 // src/run/stages/write.ts
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync7 } from "node:fs";
 var FixedFiles = class {
   identities;
   /** File identity → the text written there. */
@@ -59023,7 +59286,7 @@ var FixedFiles = class {
 };
 function fileIdentity(path) {
   try {
-    const { dev, ino } = statSync6(path);
+    const { dev, ino } = statSync7(path);
     return `${dev}:${ino}`;
   } catch {
     return null;
@@ -59032,12 +59295,12 @@ function fileIdentity(path) {
 
 // src/run/stages/stdin.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { join as join9, resolve as resolve10 } from "node:path";
+import { join as join10, resolve as resolve11 } from "node:path";
 var STDIN_NAME = "<text>";
 function stdinPath(cwd, config) {
-  const configured = (config.adrs ?? []).map((entry) => resolve10(config.baseDir, entry)).find((path) => existsSync12(path) && !/[*?[{]/.test(path));
-  const folder = configured ?? DEFAULT_ADR_FOLDERS.map((candidate) => resolve10(cwd, candidate)).find((path) => existsSync12(path)) ?? resolve10(cwd);
-  return join9(folder, STDIN_NAME);
+  const configured = (config.adrs ?? []).map((entry) => resolve11(config.baseDir, entry)).find((path) => existsSync12(path) && !/[*?[{]/.test(path));
+  const folder = configured ?? DEFAULT_ADR_FOLDERS.map((candidate) => resolve11(cwd, candidate)).find((path) => existsSync12(path)) ?? resolve11(cwd);
+  return join10(folder, STDIN_NAME);
 }
 function stdinDiscovery(stdin, cwd, config) {
   const names = nameCheck(cwd, config);
@@ -59085,13 +59348,15 @@ async function lintProject(options) {
   const records = recordsOf(files);
   const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, ...options.inlineConfig === false ? { inlineConfig: false } : {}, conventions: conventions2, today: latestToday() };
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context3.today, context3.project.root), view: setView(files, context3) } : void 0;
-  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context3, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
+  const linted = files.filter((file) => file.linted);
+  const results = [...missingResults(discovery), ...checkLintedFiles(linted, records, context3, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
+  if (!stdin) results.push(...checkIndexFiles(linted.filter((file) => file.record).map((file) => file.path), { cwd: options.cwd, context: context3, records, ...options.fix ? { fix: options.fix } : {} }));
   if (cache) saveCache(cache, files, warnings);
   return { results, config, catalogue, records, warnings, conventions: conventions2, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, estimateWork(toParse))) };
 }
 function stdinText(stdin, cwd, config) {
   if (stdin.filename === void 0) return { path: stdinPath(cwd, config), text: stdin.text, named: false };
-  return { path: resolve11(cwd, stdin.filename), text: stdin.text, named: true };
+  return { path: resolve12(cwd, stdin.filename), text: stdin.text, named: true };
 }
 function emptyOutcome(config, catalogue, skipped) {
   return { results: [], config, catalogue, records: [], warnings: [], conventions: /* @__PURE__ */ new Map(), skipped, stats: { linted: 0, indexed: 0, cacheHits: 0, cacheMisses: 0, workers: 0 } };
@@ -59137,7 +59402,7 @@ function runStats(files, cache, workers) {
 // src/github/api-errors.ts
 var MAX_MESSAGE = 300;
 function apiFailure(error2) {
-  const message = oneLine4(redact(describe(error2)));
+  const message = oneLine4(redact(describe2(error2)));
   if (error2 instanceof ApiTimeoutError) return { kind: "timeout", status: null, message };
   const status = answeredStatus(error2);
   if (status === 429 || status === 403 && isRateLimit(error2, message)) {
@@ -59169,7 +59434,7 @@ function answeredStatus(error2) {
   if (response === void 0 && typeof status === "number" && status !== 500) return status;
   return null;
 }
-function describe(error2) {
+function describe2(error2) {
   if (typeof error2 !== "object" || error2 === null) return String(error2);
   const data = error2.response?.data;
   if (typeof data === "object" && data !== null && typeof data.message === "string") {
@@ -59263,13 +59528,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve13) => {
+  return new Promise((resolve16) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve13({ code: 0, stdout, stderr });
+      if (!failure) return resolve16({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve13({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
-      if (code === 128) return resolve13({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
-      resolve13({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve16({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve16({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
+      resolve16({ code, stdout, stderr });
     });
   });
 }
@@ -59497,6 +59762,107 @@ ${body}`;
   return "updated";
 }
 
+// src/github/renumber-review.ts
+import { resolve as resolve14 } from "node:path";
+
+// src/io/git-history.ts
+import { execFileSync } from "node:child_process";
+import { basename as basename16, dirname as dirname18, resolve as resolve13 } from "node:path";
+function git2(args, cwd) {
+  return execFileSync("git", [...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+}
+function addedAt(path) {
+  try {
+    const out = git2(["log", "--diff-filter=A", "--format=%ct", "--", basename16(path)], dirname18(path)).trim();
+    const times = out.split("\n").filter(Boolean).map(Number);
+    return times.length > 0 ? Math.min(...times) : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/run/renumber-duplicates.ts
+function later(a, b, origins, times) {
+  const added = origins.added;
+  if (added && added.has(a.path) !== added.has(b.path)) return { order: added.has(a.path) ? 1 : -1, by: "pull request" };
+  const time = (record) => {
+    if (!times.has(record.path)) times.set(record.path, (origins.addedAt ?? addedAt)(record.path));
+    return times.get(record.path);
+  };
+  const [ta, tb] = [time(a), time(b)];
+  if (ta !== tb && !(ta === null && tb === null)) return { order: ta === null ? 1 : tb === null ? -1 : Math.sign(ta - tb), by: "git history" };
+  const [da, db] = [a.date?.value ?? "", b.date?.value ?? ""];
+  if (/^\d{4}-\d{2}-\d{2}/.test(da) && /^\d{4}-\d{2}-\d{2}/.test(db) && da.slice(0, 10) !== db.slice(0, 10)) return { order: da.slice(0, 10) < db.slice(0, 10) ? -1 : 1, by: "date" };
+  if (a.name !== b.name) return { order: a.name < b.name ? -1 : 1, by: "name" };
+  return { order: 0, by: "name" };
+}
+function duplicateRenumbers(records, paths, origins = {}) {
+  const groups = /* @__PURE__ */ new Map();
+  const highest = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (record.fileNumber === null) continue;
+    const key = `${record.folder}\0${record.fileNumber}`;
+    groups.set(key, [...groups.get(key) ?? [], record]);
+    highest.set(record.folder, Math.max(highest.get(record.folder) ?? 0, record.fileNumber));
+  }
+  const times = /* @__PURE__ */ new Map();
+  const out = [];
+  const colliding = [...groups.values()].filter((group) => group.length > 1 && group.some((record) => paths.has(record.path)));
+  colliding.sort((a, b) => a[0].folder.localeCompare(b[0].folder) || a[0].fileNumber - b[0].fileNumber);
+  for (const group of colliding) {
+    const ordered = [...group].sort((a, b) => later(a, b, origins, times).order);
+    const first = ordered[0];
+    for (const record of ordered.slice(1)) {
+      const { order: order2, by } = later(first, record, origins, times);
+      if (order2 === 0) continue;
+      const to = (highest.get(record.folder) ?? 0) + 1;
+      highest.set(record.folder, to);
+      out.push({ keeps: first, record, to, by });
+    }
+  }
+  return out;
+}
+
+// src/github/renumber-review.ts
+var RULE = "adr-number-duplicate";
+function shellWord(path) {
+  return /^[\w./@+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+function renumberReviewProblems(results, records, root, changed) {
+  const withProblem = new Map(results.filter((result) => result.messages.some((message) => message.ruleId === RULE)).map((result) => [result.filePath, result]));
+  if (withProblem.size === 0) return [];
+  const patches = new Map(changed.filter((file) => file.patch).map((file) => [file.path, diffLines(file.patch)]));
+  const added = new Set(changed.filter((file) => file.status === "added").map((file) => resolve14(root, file.path)));
+  const problems = [];
+  for (const renumber of duplicateRenumbers(records, new Set(withProblem.keys()), { added })) {
+    const result = withProblem.get(renumber.record.path);
+    const path = repoRelative(root, renumber.record.path);
+    const diff = patches.get(path);
+    const message = result?.messages.find((candidate) => candidate.ruleId === RULE);
+    if (!result || !message || !diff || result.source === void 0) continue;
+    if (!diff.hunks.some(([start2, end]) => message.line >= start2 && message.line <= end)) continue;
+    const digits = String(renumber.to).padStart((fileNumberDigits(renumber.record.name) ?? "").length, "0");
+    const keeps = repoRelative(root, renumber.keeps.path);
+    const why = renumber.by === "pull request" ? "this pull request adds it" : renumber.by === "git history" ? "git added it later" : renumber.by === "date" ? "its date is later" : "its name sorts later";
+    const command = `npx adrlint renumber ${shellWord(path)}`;
+    const fence3 = "`".repeat(Math.max(3, ...[...command.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+    problems.push({
+      path,
+      startLine: message.line,
+      endLine: message.line,
+      body: `**${RULE}** (${message.severity === "error" ? "error" : "warning"}): ${escapeMarkdownText(message.message)}
+
+${escapeMarkdownText(keeps)} keeps the number; this record is the later one (${why}), so it moves to the next free number (${digits} now). A rename cannot be a suggestion: this command renames the file, updates its title and rewrites every link and reference to it in the set:
+
+${fence3}sh
+${command}
+${fence3}`,
+      fingerprint: reviewFingerprint({ rule: RULE, message: message.message, place: placesIn(result.source)(message) }, path)
+    });
+  }
+  return problems;
+}
+
 // src/github/action-job.ts
 var CONFIG_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json"];
 var MAX_REVIEW_COMMENTS = 30;
@@ -59534,9 +59900,9 @@ async function runActionJob(inputs, runner, io) {
 `);
   let sarifFile = "";
   if (inputs.sarifFile) {
-    const target = resolve12(root, inputs.sarifFile);
+    const target = resolve15(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
-    sarifFile = relative12(root, target) || inputs.sarifFile;
+    sarifFile = relative14(root, target) || inputs.sarifFile;
   }
   const fileUrl = linkBase(runner);
   const records = outcome.records;
@@ -59557,7 +59923,7 @@ async function runActionJob(inputs, runner, io) {
       const pr = { ...runner.repository, pullNumber: runner.pullRequest.number, headSha: runner.pullRequest.headSha };
       if (inputs.review) await withApi("post the review with suggestions", async (octokit) => {
         changedFiles ??= await listPullRequestFiles(octokit, pr);
-        await postSuggestions(octokit, pr, reviewProblems(results, root, changedFiles), counted.io);
+        await postSuggestions(octokit, pr, [...reviewProblems(results, root, changedFiles), ...renumberReviewProblems(results, records, root, changedFiles)], counted.io);
       });
       if (inputs.comment) await withApi("update the pull-request comment", async (octokit) => {
         const body = `${STICKY_MARKER}

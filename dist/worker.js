@@ -4003,10 +4003,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value: value2 } = collItem;
+        const { start: start2, key, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4020,7 +4020,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4044,7 +4044,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4060,7 +4060,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4151,7 +4151,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4165,13 +4165,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4214,18 +4214,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep3, value: value2 } = collItem;
+        const { start: start2, key, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep4 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4279,8 +4279,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap7 && !sep4 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4292,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4303,8 +4303,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4321,7 +4321,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4501,7 +4501,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -4518,24 +4518,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent.slice(trimIndent) + content3;
-          sep3 = "\n";
+          value2 += sep4 + indent.slice(trimIndent) + content3;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent.slice(trimIndent) + content3;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value2 += sep4 + indent.slice(trimIndent) + content3;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value2 += sep3 + content3;
-          sep3 = " ";
+          value2 += sep4 + content3;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4718,25 +4718,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5546,14 +5546,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep4, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6720,18 +6720,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6884,15 +6884,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7086,13 +7086,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10321,7 +10321,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref);
+      let _sch = resolve3.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10348,7 +10348,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref) {
+    function resolve3(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11212,7 +11212,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11248,50 +11248,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative3 = parse2(serialize(relative3, options), options);
+        relative4 = parse2(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11299,7 +11299,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11603,7 +11603,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -11767,19 +11767,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta20, schemaId } = this.opts;
+        const { $data, meta: meta21, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta20 && $data)
+        if (meta21 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta20, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta20 == "object" ? meta20[schemaId] || meta20 : void 0;
+        const { meta: meta21, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta21 == "object" ? meta21[schemaId] || meta21 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -11799,12 +11799,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta20) {
+      compileAsync(schema, meta21) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta20);
+        return runCompileAsync.call(this, schema, meta21);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -11836,7 +11836,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta20);
+            this.addSchema(_schema, ref, meta21);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -12053,7 +12053,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta20, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta21, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -12069,7 +12069,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta20, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta21, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -17762,10 +17762,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename10) {
-    assertNonEmpty(basename10, "basename");
-    assertPart(basename10, "basename");
-    this.path = default2.join(this.dirname || "", basename10);
+  set basename(basename12) {
+    assertNonEmpty(basename12, "basename");
+    assertPart(basename12, "basename");
+    this.path = default2.join(this.dirname || "", basename12);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -17786,9 +17786,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname7) {
+  set dirname(dirname9) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname7 || "", this.basename);
+    this.path = default2.join(dirname9 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -18387,7 +18387,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve2, reject) {
+    function executor(resolve3, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -18418,8 +18418,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve2) {
-          resolve2(file2);
+        } else if (resolve3) {
+          resolve3(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -18521,7 +18521,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve2, reject) {
+    function executor(resolve3, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -18535,8 +18535,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve2) {
-          resolve2(resultingTree);
+        } else if (resolve3) {
+          resolve3(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -21089,8 +21089,8 @@ function markdownSpace(code) {
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check20;
-  function check20(code) {
+  return check21;
+  function check21(code) {
     return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
   }
 }
@@ -21497,10 +21497,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve2 = constructs2[index2].resolveAll;
-    if (resolve2 && !called.includes(resolve2)) {
-      events = resolve2(events, context);
-      called.push(resolve2);
+    const resolve3 = constructs2[index2].resolveAll;
+    if (resolve3 && !called.includes(resolve3)) {
+      events = resolve3(events, context);
+      called.push(resolve3);
     }
   }
   return events;
@@ -21992,9 +21992,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta20(code);
+    return meta21(code);
   }
-  function meta20(code) {
+  function meta21(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
@@ -22004,7 +22004,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       return nok(code);
     }
     effects.consume(code);
-    return meta20;
+    return meta21;
   }
   function atNonLazyBreak(code) {
     return effects.attempt(closeStart, after, contentBefore)(code);
@@ -28148,7 +28148,9 @@ function settingsOf(config2, ruleId, today = latestToday()) {
     linkTemplate: config2.linkTemplate,
     requested: config2.explicitRules.includes(ruleId),
     userCatalogue: config2.catalogue !== null,
-    today
+    today,
+    index: config2.index ?? null,
+    indexTemplate: config2.indexTemplate ?? "table"
   };
 }
 function checkAdr(adr, set, { rules: rules2, catalogue: catalogue2, config: config2, project, conventions: folders, today }, current2, scope = "all") {
@@ -28997,7 +28999,8 @@ var meta10 = {
   id: "adr-number-duplicate",
   description: "No two ADRs of a folder share a number",
   defaultSeverity: "error",
-  fixable: false,
+  // --fix renumbers the later record (src/run/renumber-duplicates.ts): a rename, carried by no text edit.
+  fixable: true,
   scope: "set",
   docs: {
     url: ruleDocsUrl("adr-number-duplicate"),
@@ -30261,7 +30264,7 @@ function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
 var anchorGuesses = /* @__PURE__ */ new WeakMap();
-function reportAnchor(check20, link, fragment, anchors, where) {
+function reportAnchor(check21, link, fragment, anchors, where) {
   const wanted = normaliseFragment(fragment);
   let guesses = anchorGuesses.get(anchors);
   if (!guesses) anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
@@ -30270,9 +30273,9 @@ function reportAnchor(check20, link, fragment, anchors, where) {
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
-  const fix = sure === null ? null : replaceLinkFragment(check20.adr, link.range, link.url, sure);
-  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check20.adr, link.range, link.url, anchor) }))) : [];
-  check20.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
+  const fix = sure === null ? null : replaceLinkFragment(check21.adr, link.range, link.url, sure);
+  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check21.adr, link.range, link.url, anchor) }))) : [];
+  check21.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 var guessPools = /* @__PURE__ */ new WeakMap();
 var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
@@ -30299,8 +30302,8 @@ function guessedTargets(missing, folder, project) {
   return ids.length === 1 ? [{ shown: replacementName(name, names[ids[0]]), path: false }] : [];
 }
 var missingGuesses = /* @__PURE__ */ new WeakMap();
-function missingCandidates(check20, absolute) {
-  const { adr, project } = check20;
+function missingCandidates(check21, absolute) {
+  const { adr, project } = check21;
   let known = missingGuesses.get(project);
   if (!known) missingGuesses.set(project, known = /* @__PURE__ */ new Map());
   const key = `${dirname5(adr.path)}\0${absolute}`;
@@ -30311,9 +30314,9 @@ function missingCandidates(check20, absolute) {
   known.set(key, candidates);
   return candidates;
 }
-function reportMissing2(check20, link, path, absolute, what) {
-  const { adr } = check20;
-  const { renamed, guessed } = missingCandidates(check20, absolute);
+function reportMissing2(check21, link, path, absolute, what) {
+  const { adr } = check21;
+  const { renamed, guessed } = missingCandidates(check21, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
   const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
   const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
@@ -30322,21 +30325,21 @@ function reportMissing2(check20, link, path, absolute, what) {
       edit: guess.path ? replaceLinkPath(adr, link.range, link.url, guess.shown) : replaceLinkFileName(adr, link.range, link.url, guess.shown)
     }))
   );
-  check20.report({
+  check21.report({
     range: link.range,
     message: `${what} "${decodeUrlPart(path)}" does not exist${didYouMean(shown)}`,
     ...fix ? { fix } : {},
     ...suggestions.length ? { suggestions } : {}
   });
 }
-function checkReference(check20, link, image) {
-  const { adr, project, ownAnchors } = check20;
+function checkReference(check21, link, image) {
+  const { adr, project, ownAnchors } = check21;
   const url = link.url.trim();
   if (url === "" || isExternalUrl(url)) return;
   const { path, query, fragment } = splitUrl(url);
   const wanted = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted !== null && !image && !lowerAnchors(ownAnchors).has(wanted)) reportAnchor(check20, link, fragment, ownAnchors, "This file");
+    if (wanted !== null && !image && !lowerAnchors(ownAnchors).has(wanted)) reportAnchor(check21, link, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -30344,13 +30347,13 @@ function checkReference(check20, link, image) {
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
-    reportMissing2(check20, link, path, absolute, image ? "Image" : "Link target");
+    reportMissing2(check21, link, path, absolute, image ? "Image" : "Link target");
     return;
   }
   if (image || wanted === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
   if (anchors === null || lowerAnchors(anchors).has(wanted)) return;
-  reportAnchor(check20, link, fragment, anchors, relativeHref(folder, target));
+  reportAnchor(check21, link, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, report }) => {
   const context = { adr, project, ownAnchors: record.anchors, report };
@@ -30509,6 +30512,202 @@ var check19 = ({ adr, options, report }) => {
   }
 };
 
+// rules/adr-index.ts
+var adr_index_exports = {};
+__export(adr_index_exports, {
+  check: () => check20,
+  meta: () => meta20
+});
+import { basename as basename11, dirname as dirname7 } from "node:path";
+
+// src/parse/index-block.ts
+import { basename as basename10, dirname as dirname6, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+
+// src/io/index-file.ts
+var INDEX_NAMES = ["README.md", "readme.md", "Readme.md", "index.md"];
+
+// src/parse/index-block.ts
+var INDEX_START = "<!-- adrlint-index -->";
+var INDEX_END = "<!-- adrlint-index-end -->";
+var DEFAULT_INDEX_TEMPLATE = "table";
+function indexedRecords(records, indexPath) {
+  return records.filter((record) => record.path !== indexPath).sort((a, b) => (a.folder === b.folder ? 0 : a.folder < b.folder ? -1 : 1) || (a.fileNumber ?? Infinity) - (b.fileNumber ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function linkFrom(indexPath, target) {
+  const path = relative3(dirname6(indexPath), target).split(sep3).join("/");
+  return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+var numberOf = (record) => fileNumberDigits(record.name) ?? (record.number ? record.number.text : "");
+function successorOf(record, records) {
+  for (const relation of record.relations) {
+    if (relation.kind !== "superseded-by") continue;
+    if (relation.target !== null && !/^[a-z][a-z+.-]*:/i.test(relation.target)) {
+      const path = resolve2(record.folder, decodeURI(relation.target.replace(/[#?].*$/, "")));
+      const found = records.find((other) => other.path === path || other.path === `${path}.md`) ?? records.find((other) => other.folder === record.folder && other.name === basename10(path));
+      if (found) return found;
+    }
+    if (relation.number !== null) {
+      const found = records.find((other) => other.folder === record.folder && other.fileNumber === relation.number);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+function statusText(record, records, indexPath) {
+  const written = (record.status?.value ?? "").split(/\r?\n/)[0].trim();
+  const successor = successorOf(record, records);
+  const superseded = statusMeaning(written) === "superseded" || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
+  if (successor && (superseded || written === "")) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
+  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${linkFrom(indexPath, resolve2(record.folder, target))})`);
+}
+var escapeText = (text3) => text3.replace(/([[\]\\])/g, "\\$1");
+var escapeCell = (text3) => text3.replace(/\|/g, "\\|");
+function indexLines(records, indexPath, template = DEFAULT_INDEX_TEMPLATE) {
+  const listed = indexedRecords(records, indexPath);
+  const lines = template === "table" ? [{ key: "header:0", text: "| Number | Title | Status |" }, { key: "header:1", text: "| --- | --- | --- |" }] : [];
+  for (const record of listed) {
+    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, "")).trim(), status: statusText(record, records, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
+    const linked = `[${escapeText(entry.title)}](${entry.link})`;
+    const text3 = template === "table" ? `| ${entry.number} | ${escapeCell(linked)} | ${escapeCell(entry.status)} |`.replace(/ {2,}\|/g, " |") : template === "list" ? `- ${entry.number ? `${entry.number} ` : ""}${linked}${entry.status ? ` (${entry.status})` : ""}` : fill(template, { ...entry, date: record.date?.value ?? "", patterns: record.patterns.join(", ") });
+    lines.push({ key: entry.link, text: text3, entry });
+  }
+  return lines;
+}
+function fill(template, values) {
+  return template.replace(/\{(number|title|status|date|patterns|link)\}/g, (_, key) => values[key] ?? "");
+}
+function indexBlockText(lines, eol) {
+  return lines.length === 0 ? eol : `${eol}${eol}${lines.map((line) => line.text).join(eol)}${eol}${eol}`;
+}
+function lineEndingOf(text3) {
+  const first = text3.indexOf("\n");
+  return first > 0 && text3[first - 1] === "\r" ? "\r\n" : "\n";
+}
+function findIndexBlock(tree) {
+  let start2 = null;
+  for (const node2 of tree.children) {
+    if (node2.type !== "html" || node2.position?.start.offset === void 0 || node2.position.end.offset === void 0) continue;
+    const value2 = node2.value.trim();
+    const range = [node2.position.start.offset, node2.position.end.offset];
+    if (value2 === INDEX_START && start2 === null) start2 = range;
+    else if (value2 === INDEX_END) return start2 ? { kind: "block", start: start2, end: range, content: [start2[1], range[0]] } : { kind: "unopened", end: range };
+  }
+  return start2 ? { kind: "unclosed", start: start2 } : { kind: "none" };
+}
+function writtenLines(text3, content3, expected) {
+  const lines = [];
+  let offset = content3[0];
+  for (const raw of text3.slice(content3[0], content3[1]).split("\n")) {
+    const line = raw.replace(/\r$/, "");
+    const range = [offset, offset + line.length];
+    offset += raw.length + 1;
+    if (line.trim() === "") continue;
+    const match = expected.find((candidate) => candidate.entry ? line.includes(`(${candidate.entry.link})`) || line.includes(`(./${candidate.entry.link})`) : line.trim() === candidate.text);
+    lines.push({ text: line.trim(), range, key: match?.key ?? null });
+  }
+  return lines;
+}
+function indexDifferences(text3, location, expected, eol) {
+  if (text3.slice(...location.content) === indexBlockText(expected, eol)) return [];
+  const written = writtenLines(text3, location.content, expected);
+  const entries = expected.filter((line) => line.entry).length;
+  if (written.length === 0) return [{ range: location.start, message: `The index block is empty; it should list ${entries === 1 ? "the 1 ADR" : `the ${entries} ADRs`} of the set` }];
+  const byKey = new Map(written.filter((line) => line.key !== null).map((line) => [line.key, line]));
+  const differences = [];
+  expected.forEach((line, index2) => {
+    const found = byKey.get(line.key);
+    if (!found) {
+      const next = expected.slice(index2 + 1).map((later) => byKey.get(later.key)).find(Boolean);
+      const at = next ? [next.range[0], next.range[0]] : location.end;
+      differences.push({ range: at, message: line.entry ? `The index lacks ADR ${describe(line.entry)}` : `The index table lacks its header line "${line.text}"` });
+    } else if (found.text !== line.text && line.entry) differences.push({ range: found.range, message: staleMessage(found.text, line.entry, line.text) });
+  });
+  for (const line of written) if (line.key === null) differences.push({ range: line.range, message: `The index lists "${clip(line.text)}", which is no ADR of the set` });
+  const order2 = written.filter((line) => line.key !== null).map((line) => line.key);
+  const wanted = expected.map((line) => line.key).filter((key) => byKey.has(key));
+  const outOfOrder2 = order2.findIndex((key, index2) => key !== wanted[index2]);
+  if (differences.length === 0 && outOfOrder2 >= 0) differences.push({ range: byKey.get(order2[outOfOrder2]).range, message: "The index lists the ADRs out of order" });
+  if (differences.length === 0) differences.push({ range: location.start, message: "The index block is not laid out as adrlint writes it (blank lines or spacing)" });
+  return differences.sort((a, b) => a.range[0] - b.range[0]);
+}
+function describe(entry) {
+  return `${entry.number ? `${entry.number} ` : ""}"${entry.title}" (${entry.link})`;
+}
+function staleMessage(written, entry, wanted) {
+  const linked = written.indexOf(`](${entry.link})`);
+  const open = linked < 0 ? -1 : written.lastIndexOf("[", linked);
+  const title = open < 0 ? null : written.slice(open + 1, linked).replace(/\\(.)/g, "$1");
+  const rest = open < 0 ? written : written.slice(0, open) + written.slice(linked + entry.link.length + 3);
+  if (!rest.includes(entry.status.replace(/\|/g, "\\|")) && !rest.includes(entry.status)) return `The index gives ADR ${describe(entry)} an old status; it is now "${entry.status}"`;
+  if (title !== null ? title !== entry.title : !written.includes(entry.title)) return `The index gives ADR ${entry.number || entry.name} an old title; it is now "${entry.title}"`;
+  return `The index entry of ADR ${describe(entry)} is not as adrlint writes it: "${clip(wanted)}"`;
+}
+var clip = (text3) => text3.length > 80 ? `${text3.slice(0, 79)}\u2026` : text3;
+
+// rules/adr-index.ts
+var ADR_1 = "# 1. Record architecture decisions\n\n## Status\n\nAccepted\n";
+var ADR_2 = "# 2. Use PostgreSQL\n\n## Status\n\nSuperseded by [3. Use SQLite](0003-use-sqlite.md)\n";
+var ADR_3 = "# 3. Use SQLite\n\n## Status\n\nAccepted\n\nSupersedes [2. Use PostgreSQL](0002-use-postgresql.md)\n";
+var meta20 = {
+  id: "adr-index",
+  description: "The index block of the set's README.md or index.md lists every ADR with its title and status",
+  defaultSeverity: "off",
+  fixable: true,
+  scope: "set",
+  docs: {
+    url: ruleDocsUrl("adr-index"),
+    why: "A hand-kept list of decisions goes stale the week a record is added, renamed or superseded, and a reader trusts the list. Between `<!-- adrlint-index -->` and `<!-- adrlint-index-end -->` in the folder's README.md or index.md (or the file the config's `index` names), the rule checks that every ADR is listed in order with its number, linked title and status, a superseded record with its successor; `--fix` (or `adrlint index --write`) rewrites the block and nothing else. The problems are reported in the index file, at the entry that is wrong (or where a missing one belongs). The template is the config's `indexTemplate`: `table` (the default), `list`, or a line of your own with `{number}`, `{title}`, `{status}`, `{date}`, `{patterns}` and `{link}`.",
+    quiet: "A folder whose index has no markers: the block is opt-in, unless the config names the file in `index`.",
+    wrong: `# Decisions
+
+${INDEX_START}
+
+| Number | Title | Status |
+| --- | --- | --- |
+| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |
+| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Accepted |
+
+${INDEX_END}
+`,
+    right: `# Decisions
+
+${INDEX_START}
+
+| Number | Title | Status |
+| --- | --- | --- |
+| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |
+| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Superseded by [0003](0003-use-sqlite.md) |
+| 0003 | [Use SQLite](0003-use-sqlite.md) | Accepted |
+
+${INDEX_END}
+`,
+    wrongFilename: "docs/adr/README.md",
+    rightFilename: "docs/adr/README.md",
+    files: { "docs/adr/0001-record-architecture-decisions.md": ADR_1, "docs/adr/0002-use-postgresql.md": ADR_2, "docs/adr/0003-use-sqlite.md": ADR_3 }
+  }
+};
+function isIndexFile(path, configured) {
+  return configured !== null ? path === configured : INDEX_NAMES.includes(basename11(path));
+}
+var check20 = ({ adr, set, settings, report }) => {
+  if (!isIndexFile(adr.path, settings.index)) return;
+  const records = set.filter((record) => record.path !== adr.path && (settings.index !== null || record.folder === dirname7(adr.path)));
+  const expected = indexLines(records, adr.path, settings.indexTemplate);
+  const eol = lineEndingOf(adr.text);
+  const location = findIndexBlock(adr.tree);
+  if (location.kind === "none") {
+    if (settings.index === null) return;
+    const before = adr.text === "" || adr.text.endsWith("\n") ? "" : eol;
+    const text3 = `${before}${adr.text.trim() === "" ? "" : eol}${INDEX_START}${indexBlockText(expected, eol)}${INDEX_END}${eol}`;
+    report({ range: [0, 0], message: `The index (the config's "index") has no ${INDEX_START} \u2026 ${INDEX_END} block`, fix: { range: [adr.text.length, adr.text.length], text: text3 } });
+    return;
+  }
+  if (location.kind === "unclosed") return report({ range: location.start, message: `The index block opens with ${INDEX_START} but never closes with ${INDEX_END}` });
+  if (location.kind === "unopened") return report({ range: location.end, message: `The index block closes with ${INDEX_END} but never opens with ${INDEX_START}` });
+  const fix = { range: location.content, text: indexBlockText(expected, eol) };
+  for (const difference of indexDifferences(adr.text, location, expected, eol)) report({ ...difference, fix });
+};
+
 // rules/index.ts
 var rules = [
   frontmatter_syntax_exports,
@@ -30529,18 +30728,19 @@ var rules = [
   adr_sections_exports,
   adr_supersede_exports,
   adr_link_exports,
-  link_reference_defined_exports
+  link_reference_defined_exports,
+  adr_index_exports
 ];
 var rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
 // src/run/file-work.ts
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 function runFileWork(work, config2, catalogue2) {
   try {
     const adr = parseAdr(work.path, work.source, catalogue2);
     const record = buildRecord(adr, catalogue2);
     if (work.mode === "record") return { record, messages: null };
-    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname6(work.path), work.conventions]]) : void 0;
+    const conventions2 = work.conventions ? /* @__PURE__ */ new Map([[dirname8(work.path), work.conventions]]) : void 0;
     return { record, messages: checkAdr(adr, [record], { rules, catalogue: catalogue2, config: configForFile(config2, work.path), ...conventions2 ? { conventions: conventions2 } : {} }, record, "file"), adr };
   } catch (error) {
     if (error instanceof TooComplexError) return { error: error.message };

@@ -19,6 +19,7 @@ import * as adrSections from './adr-sections.ts';
 import * as adrSupersede from './adr-supersede.ts';
 import * as adrLink from './adr-link.ts';
 import * as linkReferenceDefined from './link-reference-defined.ts';
+import * as adrIndex from './adr-index.ts';
 
 export const rules: readonly Rule[] = [
   frontmatterSyntax,
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   adrSupersede,
   adrLink,
   linkReferenceDefined,
+  adrIndex,
 ] as Rule[];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

@@ -165,7 +165,9 @@ describe('the set rules read only the head fields of the records they do not lin
       for (const problem of found) rulesReporting.add(problem.ruleId ?? '');
     }
     expect(problems).toBeGreaterThan(5);
-    expect([...rulesReporting].sort()).toEqual(rules.filter((rule) => rule.meta.scope === 'set').map((rule) => rule.meta.id).sort());
+    // adr-index is off by default and lints only an index page (src/run/stages/index-files.ts), never
+    // an ADR; the page is checked afresh on every run, outside the set cache, so it may read any field.
+    expect([...rulesReporting].sort()).toEqual(rules.filter((rule) => rule.meta.scope === 'set' && rule.meta.id !== 'adr-index').map((rule) => rule.meta.id).sort());
     expect([...new Set(read)]).toEqual([]);
   });
 });

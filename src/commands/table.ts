@@ -11,9 +11,10 @@ import { initCommand } from './init.ts';
 import { catalogueCommand } from './catalogue.ts';
 import { rulesCommand } from './rules.ts';
 import { renumberCommand } from './renumber.ts';
+import { indexCommand } from './index-command.ts';
 
 /** The commands a word selects, in the order of `adrlint --help`. Lint, the default, is selected by none. */
-export const SUBCOMMANDS: readonly Command[] = [linkCommand, newCommand, renumberCommand, reportCommand, initCommand, catalogueCommand, rulesCommand];
+export const SUBCOMMANDS: readonly Command[] = [linkCommand, newCommand, renumberCommand, reportCommand, indexCommand, initCommand, catalogueCommand, rulesCommand];
 
 /**
  * The command the first word names (one that takes no words only when the word stands alone), and

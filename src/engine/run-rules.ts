@@ -58,6 +58,8 @@ export function settingsOf(config: ResolvedConfig, ruleId: string, today: string
     requested: config.explicitRules.includes(ruleId),
     userCatalogue: config.catalogue !== null,
     today,
+    index: config.index ?? null,
+    indexTemplate: config.indexTemplate ?? 'table',
   };
 }
 

@@ -49,6 +49,10 @@ export interface ResolvedConfig {
    * Absent when the config has none, so that such a config prints and caches as before.
    */
   overrides?: ConfigOverride[];
+  /** The config's `index` (absolute): the page adr-index and `adrlint index` keep; absent: each folder's README.md or index.md. */
+  index?: string;
+  /** The config's `indexTemplate`: `table` (default), `list`, or a line with {number}, {title}, {status}, {date}, {patterns}, {link}. */
+  indexTemplate?: string;
 }
 
 /** The keys an entry of `overrides` may set for the files it matches, besides `files` and `excludedFiles`. */

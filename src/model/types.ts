@@ -240,6 +240,10 @@ export interface LintSettings {
   userCatalogue: boolean;
   /** Today as YYYY-MM-DD, read from the clock once by the engine (rules never read the clock). */
   today: string;
+  /** The config's `index`: the absolute path of the set's index page, or null (each folder's README.md or index.md). */
+  index: string | null;
+  /** The config's `indexTemplate`: `table`, `list` or a line template (adr-index). */
+  indexTemplate: string;
 }
 
 /** What rules may know of the files around an ADR, without touching the file system themselves. */

@@ -21,6 +21,8 @@ interface RawConfig {
   extends?: Preset | Preset[];
   rules?: Record<string, unknown>;
   overrides?: unknown;
+  index?: string;
+  indexTemplate?: string;
 }
 
 let validateConfig: ReturnType<typeof compileSchema> | null = null;
@@ -89,7 +91,7 @@ function checkOverrides(given: unknown, where: string, locate: Locate): ConfigOv
 }
 
 // The top level's keys (config.schema.json), to tell a key that cannot be set per file from a mistyped one.
-const TOP_LEVEL_KEYS: Record<string, true> = { $schema: true, adrs: true, ignore: true, nonAdrFiles: true, maxFileSize: true, catalogue: true, linkTemplate: true, statuses: true, extends: true, rules: true, overrides: true };
+const TOP_LEVEL_KEYS: Record<string, true> = { $schema: true, adrs: true, ignore: true, nonAdrFiles: true, maxFileSize: true, catalogue: true, linkTemplate: true, statuses: true, extends: true, rules: true, overrides: true, index: true, indexTemplate: true };
 
 /** Check a parsed config object and turn it into a ResolvedConfig. */
 export function resolveConfig(raw: unknown, file: string | null, baseDir: string, locate: Locate = () => ''): ResolvedConfig {
@@ -130,6 +132,8 @@ export function resolveConfig(raw: unknown, file: string | null, baseDir: string
     rules: settings,
     explicitRules: inRuleOrder(explicit),
     ...(overrides.length ? { overrides } : {}),
+    ...(config.index !== undefined ? { index: resolve(baseDir, config.index) } : {}),
+    ...(config.indexTemplate !== undefined ? { indexTemplate: config.indexTemplate } : {}),
   };
 }
 

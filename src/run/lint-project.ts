@@ -20,6 +20,7 @@ import { patternPageCheck, projectOf, readConventions } from './set-context.ts';
 import { discoverRun, readRunFiles } from './stages/read.ts';
 import { parseFiles, recordsFromCacheOrHead } from './stages/records.ts';
 import { checkFile, type CheckStage } from './stages/check.ts';
+import { checkIndexFiles } from './stages/index-files.ts';
 import { setFingerprint, type SetView } from './set-cache.ts';
 import { FixedFiles } from './stages/write.ts';
 import { readStdinRun, stdinDiscovery, stdinPath, type StdinText } from './stages/stdin.ts';
@@ -119,7 +120,9 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const records = recordsOf(files);
   const context: LintContext = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, ...(options.inlineConfig === false ? { inlineConfig: false } : {}), conventions, today: latestToday() };
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context.today!, context.project!.root), view: setView(files, context) } : undefined;
-  const results = [...missingResults(discovery), ...checkLintedFiles(files.filter((file) => file.linted), records, context, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
+  const linted = files.filter((file) => file.linted);
+  const results = [...missingResults(discovery), ...checkLintedFiles(linted, records, context, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
+  if (!stdin) results.push(...checkIndexFiles(linted.filter((file) => file.record).map((file) => file.path), { cwd: options.cwd, context, records, ...(options.fix ? { fix: options.fix } : {}) }));
   if (cache) saveCache(cache, files, warnings);
   return { results, config, catalogue, records, warnings, conventions, skipped: discovery.skipped, stats: runStats(files, cache, workerCount(concurrency, estimateWork(toParse))) };
 }
