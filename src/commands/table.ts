@@ -12,9 +12,10 @@ import { catalogueCommand } from './catalogue.ts';
 import { rulesCommand } from './rules.ts';
 import { renumberCommand } from './renumber.ts';
 import { indexCommand } from './index-command.ts';
+import { lspCommand } from './lsp.ts';
 
 /** The commands a word selects, in the order of `adrlint --help`. Lint, the default, is selected by none. */
-export const SUBCOMMANDS: readonly Command[] = [linkCommand, newCommand, renumberCommand, reportCommand, indexCommand, initCommand, catalogueCommand, rulesCommand];
+export const SUBCOMMANDS: readonly Command[] = [linkCommand, newCommand, renumberCommand, reportCommand, indexCommand, initCommand, catalogueCommand, rulesCommand, lspCommand];
 
 /**
  * The command the first word names (one that takes no words only when the word stands alone), and

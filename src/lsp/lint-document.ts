@@ -1,0 +1,46 @@
+// Lint an editor's text as the file it is: the `--stdin-filename` path of lintProject, from the
+// workspace folder that holds the file (its config, its ignore lists, its set of ADRs read from
+// the disk). A file adrlint would not lint from that folder (a README, an ignored file) gives no result.
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintProject } from '../run/lint-project.ts';
+import type { LintResult } from '../engine/run-rules.ts';
+
+export interface LintedText {
+  result: LintResult | null;
+  /** With `fix`: the text once every fix is made (the fix loop's output), when it differs. */
+  output?: string;
+}
+
+/** The file a document URI names, or null for one that is not on the disk (an untitled buffer). */
+export function filePathOf(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+/** The workspace folder that holds `path` (the innermost), else the file's own folder. */
+export function folderOf(path: string, folders: readonly string[]): string {
+  const holding = folders.filter((folder) => {
+    const within = relative(folder, path);
+    return within !== '' && within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within);
+  });
+  return holding.sort((a, b) => b.length - a.length)[0] ?? dirname(path);
+}
+
+/** The problems of `text` linted as the file `path` of the workspace folder `cwd`; with `fix`, the fixed text too. */
+export async function lintText(cwd: string, path: string, text: string, options: { configFile?: string; fix?: boolean } = {}): Promise<LintedText> {
+  const outcome = await lintProject({
+    cwd,
+    stdin: { text, filename: path },
+    // The server lints one file: no worker threads to start and stop at each keystroke.
+    concurrency: 'off',
+    ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+    ...(options.fix ? { fix: { write: false } } : {}),
+  });
+  const result = outcome.results.find((found) => found.filePath === path) ?? null;
+  return { result, ...(result?.output !== undefined ? { output: result.output } : {}) };
+}

@@ -1,0 +1,139 @@
+// `adrlint lsp --stdio`: a language server over standard input and output. Each open ADR is linted
+// as the file it is, its unsaved text in place of the file on disk, with its workspace folder's
+// config and set (src/lsp/lint-document.ts): on open, and on change after a pause of DEBOUNCE_MS.
+// Code actions: src/lsp/actions.ts. Shutdown stops every timer; exit ends the process.
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../model/types.ts';
+import { toLspDiagnostic } from './convert.ts';
+import { filePathOf, folderOf, lintText } from './lint-document.ts';
+import { FIX_ALL_KIND, fixAllAction, quickFixes } from './actions.ts';
+
+/** The pause after a keystroke before the text is linted again. */
+export const DEBOUNCE_MS = 150;
+
+export interface ServerOptions {
+  /** `--config`: this config file for every document, instead of the one found upward from its folder. */
+  configFile?: string;
+}
+
+interface Linted {
+  version: number;
+  messages: Diagnostic[];
+}
+
+/** What the server keeps: the open documents, their pending lint timers and their last problems. */
+class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly timers = new Map<string, NodeJS.Timeout>();
+  readonly linted = new Map<string, Linted>();
+  /** The open documents linted once (the next change waits for a pause). */
+  readonly seen = new Set<string>();
+  folders: string[] = [];
+
+  constructor(
+    readonly connection: Connection,
+    readonly options: ServerOptions,
+  ) {}
+
+  /** The file a document is and the workspace folder it is linted from; null for a buffer that is no file. */
+  where(uri: string): { path: string; folder: string; configFile?: string } | null {
+    const path = filePathOf(uri);
+    return path === null ? null : { path, folder: folderOf(path, this.folders), ...(this.options.configFile !== undefined ? { configFile: this.options.configFile } : {}) };
+  }
+
+  /** Lint the document as it is now and publish its problems; the last lint of its version is kept for the code actions. */
+  async lint(document: TextDocument): Promise<Linted> {
+    const where = this.where(document.uri);
+    let messages: Diagnostic[] = [];
+    if (where !== null) {
+      try {
+        messages = (await lintText(where.folder, where.path, document.getText(), where)).result?.messages ?? [];
+      } catch (error) {
+        this.connection.console.error(`adrlint: ${where.path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const done = { version: document.version, messages };
+    // A newer text may have been linted meanwhile, or the document closed: publish only the latest.
+    if (this.documents.get(document.uri)?.version === document.version) {
+      this.linted.set(document.uri, done);
+      await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: messages.map(toLspDiagnostic) });
+    }
+    return done;
+  }
+
+  schedule(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    const timer = setTimeout(() => {
+      this.timers.delete(document.uri);
+      const current = this.documents.get(document.uri);
+      if (current) void this.lint(current);
+    }, DEBOUNCE_MS);
+    this.timers.set(document.uri, timer);
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.linted.delete(uri);
+    this.seen.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  stopTimers(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const document = this.documents.get(params.textDocument.uri);
+    const where = document ? this.where(document.uri) : null;
+    if (!document || where === null) return [];
+    const known = this.linted.get(document.uri);
+    // The offsets of a fix are those of the text it was found in: lint the text as it is now if it changed since.
+    const { messages } = known?.version === document.version ? known : await this.lint(document);
+    const only = params.context.only;
+    const wants = (kind: string): boolean => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+    const actions = wants(CodeActionKind.QuickFix) ? quickFixes(document, messages, params.range) : [];
+    if (wants(FIX_ALL_KIND) && messages.some((message) => message.fix)) {
+      const fixAll = fixAllAction(document, (await lintText(where.folder, where.path, document.getText(), { ...where, fix: true })).output);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+}
+
+function initialize(session: Session, params: InitializeParams): InitializeResult {
+  session.folders = (params.workspaceFolders ?? []).flatMap((folder) => filePathOf(folder.uri) ?? []);
+  const root = params.rootUri ? filePathOf(params.rootUri) : (params.rootPath ?? null);
+  if (session.folders.length === 0 && root) session.folders = [root];
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    },
+    serverInfo: { name: 'adrlint' },
+  };
+}
+
+/** Serve the protocol on these streams until the client sends exit (the connection then ends the process). */
+export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Connection {
+  const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+  const session = new Session(connection, options);
+  const { documents } = session;
+  connection.onInitialize((params) => initialize(session, params));
+  // Fired on open too: the first text is linted at once, later ones after a pause in the typing.
+  documents.onDidChangeContent(({ document }) => {
+    if (session.seen.has(document.uri)) return session.schedule(document);
+    session.seen.add(document.uri);
+    void session.lint(document);
+  });
+  documents.onDidClose(({ document }) => session.close(document.uri));
+  connection.onCodeAction((params) => session.codeActions(params));
+  connection.onShutdown(() => session.stopTimers());
+  connection.onExit(() => session.stopTimers());
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
