@@ -71,12 +71,13 @@ describe('refusals derived from the declarations', () => {
   const named = (name: string) => SUBCOMMANDS.find((command) => command.name === name)!;
   // Each command given every flag it does not take: the list of the refusal it always gave.
   it.each([
-    ['link', 'takes paths, --config, --dry-run and --output-file', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'to', 'write']],
-    ['new', 'takes a title, --template, --status, --folder, --config and --dry-run', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'to', 'write']],
-    ['init', 'takes paths, --dry-run, --force and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'config', 'template', 'status', 'folder', 'to', 'write']],
+    ['link', 'takes paths, --config, --dry-run and --output-file', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'format', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'to', 'write', 'stdio']],
+    ['new', 'takes a title, --template, --status, --folder, --config and --dry-run', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'to', 'write', 'stdio']],
+    ['init', 'takes paths, --dry-run, --force and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'config', 'template', 'status', 'folder', 'to', 'write', 'stdio']],
     ['report', 'takes paths, --format, --output-file, --config, --cache and --concurrency', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'dry-run', 'rule', 'quiet', 'max-warnings', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern']],
+    ['lsp', 'takes nothing, --stdio and --config', ['fix', 'fix-dry-run', 'fix-rule', 'changed-from', 'dry-run', 'format', 'output-file', 'rule', 'quiet', 'max-warnings', 'cache', 'cache-location', 'concurrency', 'report-unused-disable', 'report-unused-disable-directives', 'no-inline-config', 'stdin', 'stdin-filename', 'write-baseline', 'baseline', 'prune-baseline', 'no-ignore', 'ignore-pattern', 'no-error-on-unmatched-pattern', 'force', 'template', 'status', 'folder', 'to', 'write', 'color', 'no-color']],
   ] as const)('adrlint %s', (name, takes, refused) => {
-    const others = FLAG_NAMES.filter((flag) => !SHELL_FLAGS.includes(flag) && (name !== 'report' || !['force', 'template', 'status', 'folder', 'to', 'write'].includes(flag)));
+    const others = FLAG_NAMES.filter((flag) => !SHELL_FLAGS.includes(flag) && (name !== 'report' || !['force', 'template', 'status', 'folder', 'to', 'write', 'stdio'].includes(flag)));
     expect(refusal(named(name), given(...others))).toBe(`"adrlint ${name}" ${takes}; not --${refused.join(', --')}`);
   });
 
@@ -84,6 +85,7 @@ describe('refusals derived from the declarations', () => {
     for (const command of [named('report'), lintCommand]) {
       expect(refusal(command, given('dry-run', 'force', 'template'))).toBe('--force is an option of "adrlint init"');
       expect(refusal(command, given('folder', 'template'))).toBe('--template, --folder are options of "adrlint new"');
+      expect(refusal(command, given('stdio'))).toBe('--stdio is an option of "adrlint lsp"');
     }
     expect(refusal(lintCommand, given('dry-run', 'fix'))).toBe('--dry-run is an option of "adrlint link" and "adrlint new"; use --fix-dry-run to see the fixes without writing them');
   });

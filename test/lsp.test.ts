@@ -9,7 +9,7 @@ import { createProtocolConnection, type ProtocolConnection } from 'vscode-langua
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
-import { BIN, cleanEnv, fixture, removeFixtures } from './helpers/cli.ts';
+import { adrlint, BIN, cleanEnv, fixture, removeFixtures } from './helpers/cli.ts';
 
 afterAll(removeFixtures);
 
@@ -98,5 +98,68 @@ describe('adrlint lsp --stdio', () => {
     expect(await server.diagnostics(uri)).toEqual([]);
     expect(await stop(server)).toBe(0);
     expect(server.stderr()).toBe('');
+  });
+
+  it('gives UTF-16 columns after non-ASCII text (é, an emoji); "Disable <rule> for this line" adds the comment adrlint reads; close clears the diagnostics', async () => {
+    const text = `---\nstatus: accepted\npatterns: [saga-pattern]\n---\n\n# Orders\n\nCafé 🎉 see [the ADR](0009-nope.md).\n`;
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: text });
+    const server = await start(root);
+    const uri = pathToFileURL(join(root, ORDERS)).href;
+    const [link, ...others] = await open(server, uri, text);
+    expect(others).toEqual([]);
+    const line = text.split('\n')[7]!;
+    // UTF-16 code units: é is one, 🎉 two (as an editor counts; code points would say 11).
+    expect(link).toMatchObject({ code: 'adr-link', range: { start: { line: 7, character: line.indexOf('[the ADR]') }, end: { line: 7, character: line.indexOf(')') + 1 } } });
+    expect(line.indexOf('[the ADR]')).toBe(12);
+
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: link!.range, context: { diagnostics: [link] } })) as CodeAction[];
+    const disable = actions.find((action) => action.title === 'Disable adr-link for this line')!;
+    const disabled = applied(text, uri, disable);
+    expect(disabled).toBe(text.replace('Café', '<!-- adrlint-disable-next-line adr-link -->\nCafé'));
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: disabled }] });
+    expect(await server.diagnostics(uri)).toEqual([]);
+
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    expect(await server.diagnostics(uri)).toHaveLength(1);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    expect(await server.diagnostics(uri)).toEqual([]);
+    expect(await stop(server)).toBe(0);
+  });
+
+  it('fixes all the problems of a file by source.fixAll.adrlint, one edit of the span that changed', async () => {
+    const text = TYPO.replace('[saga-patern]', '[saga-patern, cqrs-patern]');
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: text });
+    const server = await start(root);
+    const uri = pathToFileURL(join(root, ORDERS)).href;
+    expect((await open(server, uri, text)).map((problem) => problem.code)).toEqual(['pattern-slug', 'pattern-slug']);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } };
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    expect(actions.map((action) => [action.title, action.kind])).toEqual([['Fix all adrlint problems in this file', 'source.fixAll.adrlint']]);
+    const edits = actions[0]!.edit!.changes![uri]!;
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.range.start.line).toBe(2);
+    expect(applied(text, uri, actions[0]!)).toBe(TYPO.replace('[saga-patern]', '[saga-pattern, cqrs-pattern]'));
+    expect(await stop(server)).toBe(0);
+  });
+
+  it('lints only what adrlint would lint: a README of the ADR folder gets no problems', async () => {
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, 'docs/adr/README.md': '# ADRs\n\nSee [x](0009-nope.md).\n' });
+    const server = await start(root);
+    const uri = pathToFileURL(join(root, 'docs/adr/README.md')).href;
+    expect(await open(server, uri, '# ADRs\n\nSee [x](0009-nope.md).\n')).toEqual([]);
+    expect(await stop(server)).toBe(0);
+  });
+
+  it('--config: every document is linted with that config file', async () => {
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: TYPO, 'lint/lenient.yml': 'rules:\n  pattern-slug: warn\n' });
+    const server = await start(root, ['--config', 'lint/lenient.yml']);
+    // A warning (2) where the default config gives an error (1).
+    expect((await open(server, pathToFileURL(join(root, ORDERS)).href, TYPO)).map((problem) => [problem.code, problem.severity])).toEqual([['pattern-slug', 2]]);
+    expect(await stop(server)).toBe(0);
+  });
+
+  it('without --stdio: a one-line error and exit code 2', async () => {
+    const run = await adrlint(fixture(), ['lsp']);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'adrlint: "adrlint lsp" speaks on standard input and output only: run "adrlint lsp --stdio"\n' });
   });
 });

@@ -21,6 +21,12 @@ describe('dist/cli.js at start', () => {
     expect(versionCheck).toBeLessThan(inits[0]!);
   });
 
+  it('evaluates the language server (src/lsp, vscode-languageserver) only when `adrlint lsp` imports it', () => {
+    const lines = bundle().split('\n');
+    const calls = lines.filter((line) => /\binit_server\(\)/.test(line) && !/^var init_server\b/.test(line));
+    expect(calls).toEqual([expect.stringContaining('await Promise.resolve().then(() => (init_server(), server_exports))')]);
+  });
+
   it('never holds Octokit, and the one-file lint path evaluates no formatter but stylish', () => {
     const text = bundle();
     expect(text).not.toMatch(/octokit/i);

@@ -13,9 +13,7 @@ export const lspCommand: Command = {
   async run({ io, values }) {
     if (!values.stdio) throw new UsageError('"adrlint lsp" speaks on standard input and output only: run "adrlint lsp --stdio"');
     const { startServer } = await import('../lsp/server.ts');
-    const connection = startServer(process.stdin, process.stdout, values.config === undefined ? {} : { configFile: resolve(io.cwd, values.config) });
-    // The connection ends the process on exit (code 0 after shutdown, else 1).
-    await new Promise<void>((resolve) => connection.onExit(resolve));
+    await startServer(process.stdin, process.stdout, values.config === undefined ? {} : { configFile: resolve(io.cwd, values.config) });
     return EXIT_OK;
   },
 };

@@ -117,8 +117,11 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
   };
 }
 
-/** Serve the protocol on these streams until the client sends exit (the connection then ends the process). */
-export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Connection {
+/**
+ * Serve the protocol on these streams; settles when the client sends exit, after which
+ * vscode-languageserver ends the process (code 0 after a shutdown request, else 1).
+ */
+export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Promise<void> {
   const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
   const session = new Session(connection, options);
   const { documents } = session;
@@ -132,8 +135,13 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   documents.onDidClose(({ document }) => session.close(document.uri));
   connection.onCodeAction((params) => session.codeActions(params));
   connection.onShutdown(() => session.stopTimers());
-  connection.onExit(() => session.stopTimers());
+  const exited = new Promise<void>((resolve) =>
+    connection.onExit(() => {
+      session.stopTimers();
+      resolve();
+    }),
+  );
   documents.listen(connection);
   connection.listen();
-  return connection;
+  return exited;
 }
