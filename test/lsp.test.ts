@@ -158,6 +158,37 @@ describe('adrlint lsp --stdio', () => {
     expect(await stop(server)).toBe(0);
   });
 
+  it('completes the catalogue slugs under patterns: (flow and block lists), and nowhere else; hover on a slug shows its entry', async () => {
+    const flow = '---\nstatus: accepted\npatterns: [saga-pattern, cq]\n---\n\n# Orders\n\nText.\n';
+    const block = '---\nstatus: accepted\npatterns:\n  - sa\n---\n\n# Orders\n\nText.\n';
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: flow, 'docs/adr/0003-block.md': block });
+    const server = await start(root);
+    const uri = pathToFileURL(join(root, ORDERS)).href;
+    await open(server, uri, flow);
+    type Item = { label: string; detail: string; textEdit: TextEdit };
+    const complete = (at: string, line: number, character: number) => server.connection.sendRequest('textDocument/completion', { textDocument: { uri: at }, position: { line, character } }) as Promise<Item[] | null>;
+    const items = (await complete(uri, 2, 'patterns: [saga-pattern, cq'.length))!;
+    expect(items).toHaveLength(12);
+    const cqrs = items.find((item) => item.label === 'cqrs-pattern')!;
+    expect(cqrs.detail).toMatch(/CQRS/);
+    expect(cqrs.textEdit).toEqual({ range: { start: { line: 2, character: 25 }, end: { line: 2, character: 27 } }, newText: 'cqrs-pattern' });
+    expect(await complete(uri, 1, 'status: acc'.length)).toEqual([]);
+    expect(await complete(uri, 7, 2)).toEqual([]);
+
+    const blockUri = pathToFileURL(join(root, 'docs/adr/0003-block.md')).href;
+    await open(server, blockUri, block);
+    const blockItems = (await complete(blockUri, 3, '  - sa'.length))!;
+    expect(blockItems.map((item) => item.label)).toContain('saga-pattern');
+    expect(blockItems[0]!.textEdit.range).toEqual({ start: { line: 3, character: 4 }, end: { line: 3, character: 6 } });
+
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 14 } })) as { contents: { value: string } } | null;
+    expect(hover!.contents.value).toMatch(/^\*\*Saga\b/);
+    expect(hover!.contents.value).toMatch(/saga-pattern/);
+    expect(hover!.contents.value).toContain('manages distributed transactions');
+    expect(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } })).toBeNull();
+    expect(await stop(server)).toBe(0);
+  });
+
   it('without --stdio: a one-line error and exit code 2', async () => {
     const run = await adrlint(fixture(), ['lsp']);
     expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'adrlint: "adrlint lsp" speaks on standard input and output only: run "adrlint lsp --stdio"\n' });

@@ -9,6 +9,9 @@ import type { Diagnostic } from '../model/types.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { filePathOf, folderOf, lintText } from './lint-document.ts';
 import { FIX_ALL_KIND, fixAllAction, quickFixes } from './actions.ts';
+import { slugCompletions, slugHover } from './catalogue.ts';
+import { loadProject } from '../run/lint-project.ts';
+import type { Catalogue } from '../model/catalogue.ts';
 
 /** The pause after a keystroke before the text is linted again. */
 export const DEBOUNCE_MS = 150;
@@ -81,6 +84,17 @@ class Session {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** The catalogue of the document's project (its config's), read anew each time so that an edit of it counts; null when the config or catalogue is broken (the diagnostics say why). */
+  catalogue(uri: string): Catalogue | null {
+    const where = this.where(uri);
+    if (where === null) return null;
+    try {
+      return loadProject({ cwd: where.folder, ...(where.configFile !== undefined ? { configFile: where.configFile } : {}) }).catalogue;
+    } catch {
+      return null;
+    }
+  }
+
   stopTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
@@ -112,6 +126,8 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: ['[', ','] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'adrlint' },
   };
@@ -134,6 +150,16 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   });
   documents.onDidClose(({ document }) => session.close(document.uri));
   connection.onCodeAction((params) => session.codeActions(params));
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const catalogue = document ? session.catalogue(document.uri) : null;
+    return document && catalogue ? slugCompletions(document.getText(), position, catalogue) : [];
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const catalogue = document ? session.catalogue(document.uri) : null;
+    return document && catalogue ? slugHover(document.getText(), position, catalogue) : null;
+  });
   connection.onShutdown(() => session.stopTimers());
   const exited = new Promise<void>((resolve) =>
     connection.onExit(() => {
