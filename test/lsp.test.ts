@@ -2,6 +2,7 @@
 // its standard input and output (vscode-jsonrpc's stream reader and writer): diagnostics on open
 // and change, code actions applied as an editor applies them, UTF-16 columns, shutdown and exit.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ afterEach(() => {
   for (const server of servers.splice(0)) if (server.child.exitCode === null) server.child.kill();
 });
 
-async function start(root: string, args: string[] = []): Promise<Server> {
+async function start(root: string, args: string[] = [], capabilities: object = {}, onRegister?: (params: unknown) => void): Promise<Server> {
   const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...args], { cwd: root, env: cleanEnv() });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -47,6 +48,10 @@ async function start(root: string, args: string[] = []): Promise<Server> {
       waiter(params);
     } else queues.set(params.uri, [...(queues.get(params.uri) ?? []), params]);
   });
+  connection.onRequest('client/registerCapability', (params: unknown) => {
+    onRegister?.(params);
+    return null;
+  });
   connection.listen();
   const diagnostics = (uri: string): Promise<Diagnostic[]> => {
     const queued = queues.get(uri)?.shift();
@@ -54,7 +59,7 @@ async function start(root: string, args: string[] = []): Promise<Server> {
     return new Promise((resolve) => waiting.set(uri, (params) => resolve(params.diagnostics)));
   };
   const rootUri = pathToFileURL(root).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'adrs' }] });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: [{ uri: rootUri, name: 'adrs' }] });
   await connection.sendNotification('initialized', {});
   const server = { child, connection, diagnostics, exited, stderr: () => stderr };
   servers.push(server);
@@ -186,6 +191,35 @@ describe('adrlint lsp --stdio', () => {
     expect(hover!.contents.value).toMatch(/saga-pattern/);
     expect(hover!.contents.value).toContain('manages distributed transactions');
     expect(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } })).toBeNull();
+    expect(await stop(server)).toBe(0);
+  });
+
+  it("refreshes the other open ADRs of the set when one is saved, and every open ADR when a watched file changes (the config)", async () => {
+    const second = KAFKA.replace('# 1.', '# 2.');
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, 'docs/adr/0002-use-kafka.md': second });
+    const registered: unknown[] = [];
+    const server = await start(root, [], { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }, (params) => registered.push(params));
+    const first = pathToFileURL(join(root, 'docs/adr/0001-use-kafka.md')).href;
+    const other = pathToFileURL(join(root, 'docs/adr/0002-use-kafka.md')).href;
+    expect((await open(server, other, second)).map((problem) => problem.code)).toEqual(['adr-title-duplicate']);
+    // The later record of the two is the one that reports the duplicate.
+    expect(await open(server, first, KAFKA)).toEqual([]);
+    expect(JSON.stringify(registered)).toContain('workspace/didChangeWatchedFiles');
+
+    const renamed = KAFKA.replace('Use Kafka', 'Use RabbitMQ');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: first, version: 2 }, contentChanges: [{ text: renamed }] });
+    expect(await server.diagnostics(first)).toEqual([]);
+    writeFileSync(join(root, 'docs/adr/0001-use-kafka.md'), renamed);
+    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: first } });
+    expect(await server.diagnostics(other)).toEqual([]);
+
+    // The title back on the disk, and a config that makes its duplicate an error (1, where the default is a warning): both seen.
+    writeFileSync(join(root, 'docs/adr/0001-use-kafka.md'), KAFKA);
+    writeFileSync(join(root, '.adrlintrc.yml'), 'rules:\n  adr-title-duplicate: error\n');
+    const changes = ['.adrlintrc.yml', 'docs/adr/0001-use-kafka.md'].map((file) => ({ uri: pathToFileURL(join(root, file)).href, type: 2 }));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    expect((await server.diagnostics(other)).map((problem) => [problem.code, problem.severity])).toEqual([['adr-title-duplicate', 1]]);
+    expect(server.stderr()).toBe('');
     expect(await stop(server)).toBe(0);
   });
 

@@ -2,7 +2,7 @@
 // as the file it is, its unsaved text in place of the file on disk, with its workspace folder's
 // config and set (src/lsp/lint-document.ts): on open, and on change after a pause of DEBOUNCE_MS.
 // Code actions: src/lsp/actions.ts. Shutdown stops every timer; exit ends the process.
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../model/types.ts';
@@ -12,6 +12,9 @@ import { FIX_ALL_KIND, fixAllAction, quickFixes } from './actions.ts';
 import { slugCompletions, slugHover } from './catalogue.ts';
 import { loadProject } from '../run/lint-project.ts';
 import type { Catalogue } from '../model/catalogue.ts';
+
+/** The files whose change on the disk re-lints every open document: configs, catalogues (YAML or JSON) and markdown. */
+const WATCHED = ['**/.adrlintrc.{yml,yaml,json}', '**/*.{yml,yaml,json}', '**/*.{md,markdown}'];
 
 /** The pause after a keystroke before the text is linted again. */
 export const DEBOUNCE_MS = 150;
@@ -34,6 +37,8 @@ class Session {
   /** The open documents linted once (the next change waits for a pause). */
   readonly seen = new Set<string>();
   folders: string[] = [];
+  /** Whether the client watches files for the server when asked (dynamic registration). */
+  watchFiles = false;
 
   constructor(
     readonly connection: Connection,
@@ -95,6 +100,12 @@ class Session {
     }
   }
 
+  /** Lint again, after the pause, the open documents of `uri`'s workspace folder but itself (whose set `uri` is part of). */
+  relintOthers(uri: string): void {
+    const folder = this.where(uri)?.folder;
+    for (const document of this.documents.all()) if (document.uri !== uri && this.where(document.uri)?.folder === folder) this.schedule(document);
+  }
+
   stopTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
@@ -119,12 +130,13 @@ class Session {
 }
 
 function initialize(session: Session, params: InitializeParams): InitializeResult {
+  session.watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   session.folders = (params.workspaceFolders ?? []).flatMap((folder) => filePathOf(folder.uri) ?? []);
   const root = params.rootUri ? filePathOf(params.rootUri) : (params.rootPath ?? null);
   if (session.folders.length === 0 && root) session.folders = [root];
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       completionProvider: { triggerCharacters: ['[', ','] },
       hoverProvider: true,
@@ -147,6 +159,18 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (session.seen.has(document.uri)) return session.schedule(document);
     session.seen.add(document.uri);
     void session.lint(document);
+  });
+  // The other ADRs of a set are read from the disk: once one is saved, the others' set problems may change.
+  documents.onDidSave(({ document }) => session.relintOthers(document.uri));
+  // A config, catalogue or ADR file changed on the disk (the client watches what it registered).
+  connection.onDidChangeWatchedFiles(() => {
+    for (const document of documents.all()) session.schedule(document);
+  });
+  connection.onInitialized(() => {
+    if (!session.watchFiles) return;
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
+      .catch((error: unknown) => connection.console.error(`adrlint: the client watches no files: ${error instanceof Error ? error.message : String(error)}`));
   });
   documents.onDidClose(({ document }) => session.close(document.uri));
   connection.onCodeAction((params) => session.codeActions(params));
