@@ -33,7 +33,7 @@ afterEach(() => {
   for (const server of servers.splice(0)) if (server.child.exitCode === null) server.child.kill();
 });
 
-async function start(root: string, args: string[] = [], capabilities: object = {}, onRegister?: (params: unknown) => void): Promise<Server> {
+async function start(root: string, args: string[] = [], capabilities: object = {}, onRegister?: (params: unknown) => void, onShow?: (params: { uri: string; external?: boolean }) => void): Promise<Server> {
   const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...args], { cwd: root, env: cleanEnv() });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -51,6 +51,10 @@ async function start(root: string, args: string[] = [], capabilities: object = {
   connection.onRequest('client/registerCapability', (params: unknown) => {
     onRegister?.(params);
     return null;
+  });
+  connection.onRequest('window/showDocument', (params: { uri: string; external?: boolean }) => {
+    onShow?.(params);
+    return { success: true };
   });
   connection.listen();
   const diagnostics = (uri: string): Promise<Diagnostic[]> => {
@@ -87,7 +91,8 @@ function applied(text: string, uri: string, action: CodeAction): string {
 describe('adrlint lsp --stdio', () => {
   it('publishes a slug typo with its rule and page, fixes it by a code action, and clears it on change; shutdown and exit end the process with 0', async () => {
     const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: TYPO });
-    const server = await start(root);
+    const shown: Array<{ uri: string; external?: boolean }> = [];
+    const server = await start(root, [], {}, undefined, (params) => shown.push(params));
     const uri = pathToFileURL(join(root, ORDERS)).href;
     const [problem, ...others] = await open(server, uri, TYPO);
     expect(others).toEqual([]);
@@ -98,6 +103,12 @@ describe('adrlint lsp --stdio', () => {
     const fix = actions.find((action) => action.isPreferred)!;
     expect(fix).toMatchObject({ title: 'Replace with saga-pattern', kind: 'quickfix' });
     expect(applied(TYPO, uri, fix)).toBe(FIXED);
+    const docs = actions.find((action) => action.title === 'Open documentation for pattern-slug')!;
+    await server.connection.sendRequest('workspace/executeCommand', docs.command);
+    expect(shown).toEqual([{ uri: problem!.codeDescription!.href, external: true }]);
+    // Never an address that is not a rule's page.
+    await server.connection.sendRequest('workspace/executeCommand', { command: docs.command!.command, arguments: ['https://example.com/'] });
+    expect(shown).toHaveLength(1);
 
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: FIXED }] });
     expect(await server.diagnostics(uri)).toEqual([]);

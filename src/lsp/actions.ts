@@ -9,6 +9,9 @@ import { minimalEdit, toLspDiagnostic, toLspEdit } from './convert.ts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.adrlint`;
 
+/** The command of "Open documentation for <rule>": the server asks the client to show the page (window/showDocument). */
+export const OPEN_DOCS_COMMAND = 'adrlint.openDocumentation';
+
 function editAction(document: TextDocument, title: string, edits: LspTextEdit[], extra: Partial<CodeAction>): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, edit: { changes: { [document.uri]: edits } }, ...extra };
 }
@@ -29,6 +32,10 @@ export function quickFixes(document: TextDocument, messages: readonly Diagnostic
     // A comment cannot stand in the frontmatter's YAML: the line must be in the body.
     if (message.ruleId !== null && !message.fatal && !message.directive && message.line > frontmatterEnd) {
       actions.push(editAction(document, `Disable ${message.ruleId} for this line`, [disableEdit(document, message.line - 1, message.ruleId)], { diagnostics }));
+    }
+    if (message.ruleId !== null && message.url !== undefined) {
+      const title = `Open documentation for ${message.ruleId}`;
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: OPEN_DOCS_COMMAND, arguments: [message.url] } });
     }
   }
   return actions;

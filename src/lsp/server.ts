@@ -8,13 +8,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../model/types.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { filePathOf, folderOf, lintText } from './lint-document.ts';
-import { FIX_ALL_KIND, fixAllAction, quickFixes } from './actions.ts';
+import { FIX_ALL_KIND, fixAllAction, OPEN_DOCS_COMMAND, quickFixes } from './actions.ts';
 import { slugCompletions, slugHover } from './catalogue.ts';
 import { loadProject } from '../run/lint-project.ts';
 import type { Catalogue } from '../model/catalogue.ts';
+import { rules } from '../../rules/index.ts';
 
 /** The files whose change on the disk re-lints every open document: configs, catalogues (YAML or JSON) and markdown. */
 const WATCHED = ['**/.adrlintrc.{yml,yaml,json}', '**/*.{yml,yaml,json}', '**/*.{md,markdown}'];
+
+const RULE_PAGES = new Set(rules.map((rule) => rule.meta.docs.url));
 
 /** The pause after a keystroke before the text is linted again. */
 export const DEBOUNCE_MS = 150;
@@ -140,6 +143,7 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       completionProvider: { triggerCharacters: ['[', ','] },
       hoverProvider: true,
+      executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
     },
     serverInfo: { name: 'adrlint' },
   };
@@ -183,6 +187,12 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const document = documents.get(textDocument.uri);
     const catalogue = document ? session.catalogue(document.uri) : null;
     return document && catalogue ? slugHover(document.getText(), position, catalogue) : null;
+  });
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const url = args?.[0];
+    // Only a rule's page, as the code action gave it: never any address a client passes.
+    if (command !== OPEN_DOCS_COMMAND || typeof url !== 'string' || !RULE_PAGES.has(url)) return;
+    await connection.window.showDocument({ uri: url, external: true });
   });
   connection.onShutdown(() => session.stopTimers());
   const exited = new Promise<void>((resolve) =>
