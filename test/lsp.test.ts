@@ -234,6 +234,17 @@ describe('adrlint lsp --stdio', () => {
     expect(await stop(server)).toBe(0);
   });
 
+  it('ends when the client closes its end without exit: code 0 after shutdown, 1 without', async () => {
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA });
+    const polite = await start(root);
+    await polite.connection.sendRequest('shutdown');
+    polite.child.stdin.end();
+    expect(await polite.exited).toBe(0);
+    const gone = await start(root);
+    gone.child.stdin.end();
+    expect(await gone.exited).toBe(1);
+  });
+
   it('without --stdio: a one-line error and exit code 2', async () => {
     const run = await adrlint(fixture(), ['lsp']);
     expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'adrlint: "adrlint lsp" speaks on standard input and output only: run "adrlint lsp --stdio"\n' });

@@ -3,7 +3,7 @@
 // config and set (src/lsp/lint-document.ts): on open, and on change after a pause of DEBOUNCE_MS.
 // Code actions: src/lsp/actions.ts. Shutdown stops every timer; exit ends the process.
 import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../model/types.ts';
 import { toLspDiagnostic } from './convert.ts';
@@ -151,10 +151,13 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
 
 /**
  * Serve the protocol on these streams; settles when the client sends exit, after which
- * vscode-languageserver ends the process (code 0 after a shutdown request, else 1).
+ * vscode-languageserver ends the process (code 0 after a shutdown request, else 1), as it does
+ * when the input ends.
  */
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Promise<void> {
-  const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+  // Given the streams themselves, vscode-languageserver also ends the process when the input ends
+  // (a client gone without exit): code 0 after a shutdown request, else 1.
+  const connection = createConnection(input, output);
   const session = new Session(connection, options);
   const { documents } = session;
   connection.onInitialize((params) => initialize(session, params));
