@@ -53781,9 +53781,11 @@ function comparableTitle(title) {
   return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-// src/parse/record-body.ts
+// src/model/record-fields.ts
 var HEAD_FIELDS = ["path", "folder", "name", "fileNumber", "number", "title", "date", "relations"];
 var BODY_FIELDS = ["format", "h1Count", "h1Range", "frontmatterTitle", "status", "sections", "anchors", "links", "images", "patterns", "mentioned", "directives"];
+
+// src/parse/record-body.ts
 var unreadable = /* @__PURE__ */ new WeakSet();
 function withBodyOnDemand(head, readBody, known = {}) {
   let body = null;
@@ -58631,7 +58633,7 @@ var SharedWork = class {
     for (let id = this.redo.shift(); id !== void 0; id = this.redo.shift()) this.done(id, [work(this.works[id])]);
   }
   inWorker(worker) {
-    return new Promise((resolve16) => {
+    return new Promise((resolve16, reject) => {
       let batch = null;
       const send = () => {
         if (this.next >= this.works.length) {
@@ -58655,8 +58657,8 @@ var SharedWork = class {
         if ("id" in message) this.done(message.id, message.outcomes);
         send();
       });
-      worker.on("error", died);
-      worker.on("exit", died);
+      worker.on("error", (error2) => error2.code === "ERR_WORKER_OUT_OF_MEMORY" ? died() : reject(error2));
+      worker.on("exit", (code) => batch === null || code === 0 ? died() : reject(new Error(`a lint worker stopped with exit code ${code}`)));
     });
   }
   /** Keep the outcomes of works id.., then hand on those whose turn has come. */

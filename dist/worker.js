@@ -27704,9 +27704,11 @@ function comparableTitle(title) {
   return stripTitleNumber(unquoted).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-// src/parse/record-body.ts
+// src/model/record-fields.ts
 var HEAD_FIELDS = ["path", "folder", "name", "fileNumber", "number", "title", "date", "relations"];
 var BODY_FIELDS = ["format", "h1Count", "h1Range", "frontmatterTitle", "status", "sections", "anchors", "links", "images", "patterns", "mentioned", "directives"];
+
+// src/parse/record-body.ts
 var unreadable = /* @__PURE__ */ new WeakSet();
 function withBodyOnDemand(head, readBody, known = {}) {
   let body = null;

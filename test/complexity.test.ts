@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measureMarkdown, TooComplexError } from '../src/parse/complexity.ts';
 import { IN_THREAD_MS, parseBounded } from '../src/parse/bounded-parse.ts';
+import { corpusFiles, REAL_SIZED } from '../scripts/bench-corpus.ts';
 import { parseAdr } from '../src/parse/parse-adr.ts';
 import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { resolveConfig } from '../src/run/config.ts';
@@ -65,6 +66,16 @@ describe('measureMarkdown', () => {
     expect(measureMarkdown(paragraphs).estimatedMs).toBeLessThan(1000);
     expect(measureMarkdown(paragraphs.replace(/\n\n/g, '\n')).estimatedMs).toBeGreaterThan(1000);
     expect(measureMarkdown(paragraphs.replace(/\n\n/g, '\n').replace(/[*[\]()]/g, '')).estimatedMs).toBeLessThan(1000);
+  });
+});
+
+describe('the estimate of a real-sized record', () => {
+  it('keeps records of 30 to 73 KB of prose, links and lists in the thread that asks (a 60 KB one parses in ~90 ms)', () => {
+    const { files } = corpusFiles(20, 3, { sizes: REAL_SIZED.sizes });
+    const estimates = [...files.values()].map((text) => ({ kb: Math.round(text.length / 1024), ms: Math.round(measureMarkdown(text).estimatedMs) }));
+    expect(Math.max(...estimates.map((estimate) => estimate.kb))).toBeGreaterThan(60);
+    // At 20 µs a character, as before, each of these was estimated at 0.6 to 1.5 s and sent to the parse thread.
+    expect(estimates.filter((estimate) => estimate.ms > IN_THREAD_MS / 2)).toEqual([]);
   });
 });
 

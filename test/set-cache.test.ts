@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../scripts/bench-corpus.ts';
 import { formatJson } from '../src/format/json.ts';
 import { countParses } from '../src/parse/parse-adr.ts';
-import { HEAD_FIELDS } from '../src/parse/record-body.ts';
+import { HEAD_FIELDS } from '../src/model/record-fields.ts';
 import { checkAdr } from '../src/engine/run-rules.ts';
 import { parseAdr } from '../src/parse/parse-adr.ts';
 import { buildRecord } from '../src/parse/record.ts';

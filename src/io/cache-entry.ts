@@ -3,6 +3,7 @@
 // from here ("Cannot read properties of undefined"). The checks are of types only, one pass over
 // the entry's JSON data: cheaper than the parse of the JSON itself.
 import type { AdrRecord, Diagnostic } from '../model/types.ts';
+import type { BodyField, HeadField } from '../model/record-fields.ts';
 
 /** A file's results as a run gives them to the cache (src/io/cache.ts writes them as a StoredEntry). */
 export interface CacheEntry {
@@ -31,8 +32,8 @@ export interface StoredEntry extends Omit<CacheEntry, 'record'> {
   body?: string;
 }
 
-/** The head fields of a record (src/parse/record-body.ts's HEAD_FIELDS), its disable directives, and whether the record is partial. */
-export type StoredHead = Pick<AdrRecord, 'path' | 'folder' | 'name' | 'fileNumber' | 'number' | 'title' | 'date' | 'relations' | 'h1Range' | 'directives'> & { partial?: true };
+/** The head fields of a record (src/model/record-fields.ts), its disable directives, and whether the record is partial. */
+export type StoredHead = Pick<AdrRecord, HeadField | 'h1Range' | 'directives'> & { partial?: true };
 
 /** A question a set rule asked of the files around, with its answer then. */
 export type SetDependency = [kind: 'exists' | 'dir' | 'list' | 'record' | 'anchors', path: string, answer: string];
@@ -85,7 +86,9 @@ const isDirective = shape(
   { error: isString },
 );
 
-const headFields = {
+// The checks of each field, keyed by the lists of src/model/record-fields.ts: a field added there
+// and not here fails to compile.
+const headFields: Record<HeadField, Check> = {
   path: isString,
   folder: isString,
   name: isString,
@@ -101,7 +104,8 @@ const headFields = {
   ),
 };
 
-const bodyFields = {
+// Directives are kept with the head (below), so the body is every other body field.
+const bodyFields: Record<Exclude<BodyField, 'mentioned' | 'directives'>, Check> = {
   format: oneOf('madr', 'madr2', 'nygard', 'unknown'),
   h1Count: isNumber,
   h1Range: nullable(isRange),
@@ -113,7 +117,7 @@ const bodyFields = {
   images: listOf(shape({ url: isString, range: isRange })),
   patterns: listOf(isString),
 };
-const optionalBodyFields = { mentioned: listOf(isString) };
+const optionalBodyFields: Record<'mentioned', Check> = { mentioned: listOf(isString) };
 
 // A linted file's problems go through its directives: kept with the head, they need no body read.
 const isHead = shape(headFields, { h1Range: nullable(isRange), directives: listOf(isDirective), partial: oneOf(true) });

@@ -4,12 +4,9 @@
 // Set rules read only the head fields of the records they do not lint, so most such files are
 // never parsed in full; a reader need not know which kind of record it holds.
 import type { AdrRecord } from '../model/types.ts';
+import { BODY_FIELDS, HEAD_FIELDS, type HeadField } from '../model/record-fields.ts';
 
-/** What a head tells exactly: the set rules read nothing else of the records they do not lint. */
-export const HEAD_FIELDS = ['path', 'folder', 'name', 'fileNumber', 'number', 'title', 'date', 'relations'] as const;
-const BODY_FIELDS = ['format', 'h1Count', 'h1Range', 'frontmatterTitle', 'status', 'sections', 'anchors', 'links', 'images', 'patterns', 'mentioned', 'directives'] as const;
-
-type HeadFields = Pick<AdrRecord, (typeof HEAD_FIELDS)[number]>;
+type HeadFields = Pick<AdrRecord, HeadField>;
 
 // Records whose full parse failed (too complex to parse): their body fields are the unread ones.
 const unreadable = new WeakSet<AdrRecord>();

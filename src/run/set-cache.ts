@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { AdrRecord, ProjectIndex, SetConventions } from '../model/types.ts';
 import { conventionsFingerprint } from '../parse/conventions.ts';
 import type { SetDependency, SetResult } from '../io/cache.ts';
-import { HEAD_FIELDS } from '../parse/record-body.ts';
+import { HEAD_FIELDS } from '../model/record-fields.ts';
 
 const digest = (text: string) => createHash('sha1').update(text).digest('base64url');
 

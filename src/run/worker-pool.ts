@@ -91,14 +91,14 @@ export async function runFileWorks(
  * at run time), brought a cold run over 5,000 files from ~430 MB to ~250 MB peak but cost 20-30% more
  * time; a run that must stay small is better given NODE_OPTIONS=--max-old-space-size (README).
  */
+export const WORKER_HEAP_LIMITS: WorkerHeapLimits = { maxOldGenerationSizeMb: 128 };
+let heapLimits: WorkerHeapLimits = WORKER_HEAP_LIMITS;
+
 /** A worker's heap limits, in megabytes (those of node:worker_threads' ResourceLimits that adrlint sets). */
 export interface WorkerHeapLimits {
   maxOldGenerationSizeMb: number;
   maxYoungGenerationSizeMb?: number;
 }
-
-export const WORKER_HEAP_LIMITS: WorkerHeapLimits = { maxOldGenerationSizeMb: 128 };
-let heapLimits: WorkerHeapLimits = WORKER_HEAP_LIMITS;
 
 /** For tests only: lint workers' heap limits (a tiny one shows a worker dying of its memory). */
 export function setWorkerHeapLimitsForTests(limits: typeof heapLimits | null): void {
@@ -153,7 +153,7 @@ class SharedWork {
   }
 
   private inWorker(worker: Worker): Promise<void> {
-    return new Promise<void>((resolve) => {
+    return new Promise<void>((resolve, reject) => {
       // The batch the worker is on: [first, end).
       let batch: [number, number] | null = null;
       const send = () => {
@@ -166,8 +166,9 @@ class SharedWork {
         batch = [id, this.next];
         worker.postMessage({ id, works: this.works.slice(id, this.next) });
       };
-      // A worker that dies (of its heap limit, or anything else) takes no more work; the main
-      // thread does again what it had taken, so the run reports what a serial one does.
+      // A worker that runs out of its heap takes no more work; the main thread does again what it
+      // had taken, so the run reports what a serial one does. Any other death is a bug (or a stale
+      // dist/worker.js) and fails the run, as it did before, rather than quietly running serially.
       const died = () => {
         if (batch) {
           deaths++;
@@ -181,8 +182,8 @@ class SharedWork {
         if ('id' in message) this.done(message.id, message.outcomes);
         send();
       });
-      worker.on('error', died);
-      worker.on('exit', died);
+      worker.on('error', (error: Error & { code?: string }) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? died() : reject(error)));
+      worker.on('exit', (code) => (batch === null || code === 0 ? died() : reject(new Error(`a lint worker stopped with exit code ${code}`))));
     });
   }
 
