@@ -43191,14 +43191,16 @@ var READ_ERRORS = {
   EMFILE: "too many open files"
 };
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function oversizeReason(size, maxFileSize) {
+  return `is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)`;
+}
 function readAdrFile(path, maxFileSize) {
   let bytes;
   try {
     const stats = statSync2(path);
     if (stats.isDirectory()) return { ok: false, reason: "is a folder, not a file" };
     if (!stats.isFile()) return { ok: false, reason: "is not a regular file" };
-    if (stats.size > maxFileSize)
-      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
+    if (stats.size > maxFileSize) return { ok: false, reason: oversizeReason(stats.size, maxFileSize) };
     bytes = readFileSync3(path);
   } catch (error2) {
     const code = error2.code ?? "";
@@ -57994,7 +57996,14 @@ function mergeCatalogues(base, read) {
   const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
   return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
 }
+var lastBuilt = null;
 function catalogueWithUser(userFile, userText) {
+  if (lastBuilt?.userFile === userFile && lastBuilt.userText === userText) return lastBuilt.catalogue;
+  const catalogue = buildCatalogue(userFile, userText);
+  lastBuilt = { userFile, userText, catalogue };
+  return catalogue;
+}
+function buildCatalogue(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
   if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;
@@ -58148,6 +58157,10 @@ var LintCache = class _LintCache {
   changed = false;
   hits = 0;
   misses = 0;
+  /** A cache that lives as long as the process: `save` keeps this run's entries for the next instead of writing them. */
+  static inMemory(key) {
+    return new _LintCache(null, key, /* @__PURE__ */ new Map());
+  }
   /**
    * The cache at `path` if it was written for `key`; an empty one otherwise. A file that is not
    * an adrlint cache (corrupt, foreign, another format) gives a warning, never an error. Something
@@ -58219,6 +58232,12 @@ var LintCache = class _LintCache {
   /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save() {
     if (!this.changed) return null;
+    if (this.path === null) {
+      for (const [path, entry] of this.given) this.entries.set(path, stored(entry));
+      this.given.clear();
+      this.changed = false;
+      return null;
+    }
     const entries = Object.fromEntries(this.entries);
     for (const [path, entry] of this.given) entries[path] = stored(entry);
     const data = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries };
@@ -58338,7 +58357,7 @@ function checkRuleSettings(given, where, at, locate) {
     if (options === void 0) continue;
     const rule = rulesById.get(id);
     if (!rule.meta.schema) throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id}: this rule takes no options`);
-    const validate = compileInlineSchema(rule.meta.schema);
+    const validate = optionsValidator(rule.meta.schema);
     if (!validate(options)) {
       const error2 = validate.errors?.[0];
       throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id} options: ${error2 ? describeAjvError(error2) : "invalid"}`);
@@ -58460,6 +58479,12 @@ function overOverrides(overrides, id, severity, withOptions) {
     else rules2[id] = { ...setting, severity };
     return { ...override, rules: rules2 };
   });
+}
+var optionValidators = /* @__PURE__ */ new WeakMap();
+function optionsValidator(schema) {
+  let validate = optionValidators.get(schema);
+  if (!validate) optionValidators.set(schema, validate = compileInlineSchema(schema));
+  return validate;
 }
 
 // src/run/rule-flag.ts
@@ -58780,18 +58805,29 @@ function namesOnlySkippedFiles(paths, cwd, discovery) {
   const selecting = paths.filter((path) => !isNegated(path));
   return selecting.length > 0 && selecting.every((path) => names.has(resolve10(cwd, path)));
 }
-function readRunFiles(linted, cwd, config, hashOf, names) {
+function readRunFiles(linted, cwd, config, options) {
   const named = new Set(linted);
-  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname15(file))), cwd, config, names).filter((file) => !named.has(file));
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname15(file))), cwd, config, options.names).filter((file) => !named.has(file));
   const files = linted.map((path) => {
-    const read = readAdrFile(path, config.maxFileSize);
-    return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: "", hash: "", error: read.reason };
+    const read = readSource(path, config.maxFileSize, options);
+    return read.ok ? { path, linted: true, source: read.source, hash: read.hash } : { path, linted: true, source: "", hash: "", error: read.reason };
   });
   for (const path of others) {
-    const read = readAdrFile(path, config.maxFileSize);
-    if (read.ok) files.push({ path, linted: false, source: read.source, hash: hashOf(read.source) });
+    const read = readSource(path, config.maxFileSize, options);
+    if (read.ok) files.push({ path, linted: false, source: read.source, hash: read.hash });
   }
   return { files, count: linted.length + others.length };
+}
+function readSource(path, maxFileSize, { buffers, memo: memo2, hashOf }) {
+  const text3 = buffers?.get(path);
+  if (text3 === void 0) {
+    if (memo2) return memo2.read(path, maxFileSize, hashOf);
+    const read = readAdrFile(path, maxFileSize);
+    return read.ok ? { ...read, hash: hashOf(read.source) } : read;
+  }
+  const size = Buffer.byteLength(text3);
+  if (size > maxFileSize) return { ok: false, reason: oversizeReason(size, maxFileSize) };
+  return { ok: true, source: text3, hash: hashOf(text3) };
 }
 
 // src/run/stages/records.ts
@@ -59311,11 +59347,9 @@ function stdinDiscovery(stdin, cwd, config) {
   if (reason !== null) return { files: [], missing: [], skipped: [{ path: stdin.path, reason }], names };
   return { files: [stdin.path], missing: [], skipped: [], names };
 }
-function readStdinRun(stdin, cwd, config, names) {
-  const { files, count } = readRunFiles([stdin.path], cwd, config, () => "", names);
-  const size = Buffer.byteLength(stdin.text);
-  files[0] = size > config.maxFileSize ? { path: stdin.path, linted: true, source: "", hash: "", error: `is ${size} bytes, over the ${config.maxFileSize}-byte limit (set "maxFileSize" to lint it)` } : { path: stdin.path, linted: true, source: stdin.text, hash: "" };
-  return { files, count };
+function readStdinRun(stdin, cwd, config, options) {
+  const buffers = new Map(options.buffers ?? []).set(stdin.path, stdin.text);
+  return readRunFiles([stdin.path], cwd, config, { ...options, buffers });
 }
 
 // src/run/stages/run-file.ts
@@ -59338,8 +59372,10 @@ async function lintProject(options) {
   const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings = [];
-  const cache = stdin ? null : openCache(options, config, catalogue, warnings);
-  const { files, count } = stdin ? readStdinRun(stdin, options.cwd, config, discovery.names) : readRunFiles(discovery.files, options.cwd, config, (source) => cache ? contentHash(source) : "", discovery.names);
+  const cache = stdin && !(options.cache && "memory" in options.cache) ? null : openCache(options, config, catalogue, warnings);
+  const memo2 = options.cache && "memory" in options.cache ? options.cache.memory.sources : void 0;
+  const read = { hashOf: (source) => cache ? contentHash(source) : "", names: discovery.names, ...options.buffers ? { buffers: options.buffers } : {}, ...memo2 ? { memo: memo2 } : {} };
+  const { files, count } = stdin ? readStdinRun(stdin, options.cwd, config, read) : readRunFiles(discovery.files, options.cwd, config, read);
   const readable2 = files.filter((file) => file.error === void 0);
   const conventions2 = readConventions(readable2, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
   const toParse = recordsFromCacheOrHead(files, cache, conventions2, catalogue);
@@ -59365,6 +59401,7 @@ function emptyOutcome(config, catalogue, skipped) {
 }
 function openCache(options, config, catalogue, warnings) {
   if (!options.cache) return null;
+  if ("memory" in options.cache) return options.cache.memory.for(cacheKey(config, catalogue));
   const loaded = LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue));
   if (loaded.warning) warnings.push(loaded.warning);
   return loaded.cache;

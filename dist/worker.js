@@ -17277,7 +17277,14 @@ function mergeCatalogues(base, read) {
   const terms = patterns.flatMap((pattern) => namingTerms(pattern, writtenBy.get(pattern)));
   return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
 }
+var lastBuilt = null;
 function catalogueWithUser(userFile, userText) {
+  if (lastBuilt?.userFile === userFile && lastBuilt.userText === userText) return lastBuilt.catalogue;
+  const catalogue2 = buildCatalogue(userFile, userText);
+  lastBuilt = { userFile, userText, catalogue: catalogue2 };
+  return catalogue2;
+}
+function buildCatalogue(userFile, userText) {
   const builtIn2 = readBuiltIn();
   const base = parseCatalogueSource(builtIn2.file, builtIn2.text, { validate: false });
   if (userFile === null || userText === null) return mergeCatalogues(base, null).catalogue;

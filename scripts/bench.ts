@@ -38,7 +38,12 @@ const CHANGE = '\nA late note: the rollout finished on schedule.\n';
 const LARGE_CATALOGUE = 10_000;
 const MATCHING_TARGET_MS = 500;
 
-const GROUPS = ['real', 'set', 'scaling', 'shared', 'matching'] as const;
+// The language server's target (issue #17): diagnostics after a keystroke in a typical ADR of a set this large.
+const LSP_SET = 100;
+const LSP_TARGET_MS = 50;
+const LSP = join(PACKAGE_ROOT, 'scripts', 'bench-lsp.mjs');
+
+const GROUPS = ['real', 'set', 'scaling', 'shared', 'matching', 'lsp'] as const;
 type Group = (typeof GROUPS)[number];
 
 const USAGE = `Usage: tsx scripts/bench.ts [options]     (npm run bench -- [options])
@@ -51,6 +56,8 @@ const USAGE = `Usage: tsx scripts/bench.ts [options]     (npm run bench -- [opti
                      scaling   --scaling sets, each record with a broken link and a duplicate number
                      shared    the other collections in ../shared/corpus
                      matching  one ADR with a ${LARGE_CATALOGUE}-pattern catalogue
+                     lsp       the language server: diagnostics after a keystroke in one ADR of a
+                               ${LSP_SET}-file set (typical ~4 KB records, and real-sized ones)
   --count N        records in the generated set (default 5000)
   --scaling LIST   sizes of the scaling sets (default 1000,3000,10000)
   --seed S         corpus seed (default 42)
@@ -519,6 +526,47 @@ function benchMatching(context: Context, oneFile: string | null): MatchingResult
   return { ...measured, cli, pass: measured.firstParseMs <= MATCHING_TARGET_MS };
 }
 
+interface LspResult {
+  label: string;
+  /** From didOpen to the first diagnostics (the server's start-up and first lint of the set). */
+  openMs: number;
+  /** Median and 90th percentile of the time from a change to its diagnostics, the server's pause taken off. */
+  keystrokeMs: number;
+  p90Ms: number;
+  /** The bare parse of the same text, in the same run. */
+  parseMs: number;
+}
+
+/** The language server: one ADR of a generated set typed into, a keystroke at a time (scripts/bench-lsp.mjs). */
+function benchLsp(context: Context): Array<LspResult | { label: string; error: string }> {
+  const { bench, options, temp } = context;
+  const sets = [
+    { label: `${LSP_SET} typical records (~4 KB)`, sizes: undefined },
+    { label: `${LSP_SET} real-sized records (30–73 KB)`, sizes: REAL_SIZED.sizes },
+  ];
+  return sets.map(({ label, sizes }, index) => {
+    bench.progress(`language server: ${label}`);
+    const root = join(temp, `lsp-${index}`);
+    const corpus = generateCorpus({ count: LSP_SET, seed: options.seed, root, ...(sizes ? { sizes } : {}) });
+    const file = corpus.files[Math.floor(LSP_SET / 2)]!;
+    const child = spawnSync(process.execPath, [LSP, root, file, String(Math.max(20, bench.runs * 6))], { encoding: 'utf8', env: childEnv(join(bench.scratch, 'rss')) });
+    if (child.status !== 0) return { label, error: `exit ${child.status}: ${child.stderr.trim() || '(no stderr)'}` };
+    return { label, ...(JSON.parse(child.stdout) as Omit<LspResult, 'label'>) };
+  });
+}
+
+function printLsp(results: ReadonlyArray<LspResult | { label: string; error: string }>): void {
+  const rows = results.map((result) =>
+    'error' in result
+      ? [result.label, `failed: ${result.error}`, '', '', '', '']
+      : [result.label, fixed(result.openMs), fixed(result.keystrokeMs, 1), fixed(result.p90Ms, 1), fixed(result.parseMs, 1), `${(result.keystrokeMs / result.parseMs).toFixed(1)}×`],
+  );
+  console.log(`\nlanguage server (adrlint lsp --stdio), one ADR typed into; server time after a keystroke, its ${150} ms pause taken off (target for a typical ADR ≤ ${LSP_TARGET_MS} ms):`);
+  console.log(table([['set', 'open → diagnostics ms', 'keystroke ms (median)', 'p90 ms', 'bare parse of the ADR ms', '× parse'], ...rows]));
+  const typical = results[0];
+  if (typical && !('error' in typical)) console.log(`typical ADR: ${fixed(typical.keystrokeMs, 1)} ms: ${typical.keystrokeMs <= LSP_TARGET_MS ? 'pass' : 'FAIL'}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Printing
 
@@ -646,6 +694,7 @@ interface Results {
   scaling: ScalingResult | null;
   shared: FolderResult[];
   matching: MatchingResult | { error: string } | null;
+  lsp: Array<LspResult | { label: string; error: string }>;
 }
 
 function runGroups(context: Context): Results {
@@ -655,7 +704,8 @@ function runGroups(context: Context): Results {
   const scaling = groups.has('scaling') ? benchScaling(context) : null;
   const shared = groups.has('shared') && context.options.sharedCorpus && existsSync(SHARED_CORPUS) ? benchShared(context) : [];
   const matching = groups.has('matching') ? benchMatching(context, set?.one ?? null) : null;
-  return { real, set: set?.result ?? null, scaling, shared, matching };
+  const lsp = groups.has('lsp') ? benchLsp(context) : [];
+  return { real, set: set?.result ?? null, scaling, shared, matching, lsp };
 }
 
 function print(context: Context, results: Results): void {
@@ -670,13 +720,14 @@ function print(context: Context, results: Results): void {
   if (results.scaling) printScaling(results.scaling, node);
   if (results.shared.length) printSharedRows(results.shared);
   if (results.matching) printMatching(results.matching, node);
+  if (results.lsp.length) printLsp(results.lsp);
 }
 
 function failed(results: Results): boolean {
   const folders = [...results.real, ...(results.set ? [results.set] : []), ...results.shared];
   const cases = [...folders.flatMap((folder) => [...folder.cases, ...folder.peers]), ...(results.scaling?.rows.flatMap((row) => [row.parse, row.cold]) ?? [])];
   const reports = [...folders.filter((folder) => folder.name.startsWith('generated')).map((folder) => folder.report), ...(results.scaling?.rows.map((row) => row.report) ?? [])];
-  return cases.some((entry) => entry.outcome === 'failed') || reports.some(reportWrong) || (results.matching !== null && 'error' in results.matching);
+  return cases.some((entry) => entry.outcome === 'failed') || reports.some(reportWrong) || (results.matching !== null && 'error' in results.matching) || results.lsp.some((result) => 'error' in result);
 }
 
 function main(): number {

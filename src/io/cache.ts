@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
+import { SourceMemo } from './source-memo.ts';
 import { isStoredEntry, storedBody, storedHead, type CacheEntry, type SetDependency, type SetResult, type StoredEntry } from './cache-entry.ts';
 
 export type { CacheEntry, SetDependency, SetResult, StoredEntry };
@@ -61,11 +62,17 @@ export class LintCache {
   misses = 0;
 
   private constructor(
-    readonly path: string,
+    /** The cache file; null for one in memory. */
+    readonly path: string | null,
     private readonly key: string,
     entries: Map<string, unknown>,
   ) {
     this.entries = entries;
+  }
+
+  /** A cache that lives as long as the process: `save` keeps this run's entries for the next instead of writing them. */
+  static inMemory(key: string): LintCache {
+    return new LintCache(null, key, new Map());
   }
 
   /**
@@ -146,6 +153,13 @@ export class LintCache {
   /** Write the cache (src/io/safe-write.ts: only ever a regular file) if anything changed. Returns a warning on failure. */
   save(): string | null {
     if (!this.changed) return null;
+    if (this.path === null) {
+      // In memory: the entries this run gave, in the form `get` answers with.
+      for (const [path, entry] of this.given) this.entries.set(path, stored(entry));
+      this.given.clear();
+      this.changed = false;
+      return null;
+    }
     const entries = Object.fromEntries(this.entries);
     for (const [path, entry] of this.given) entries[path] = stored(entry);
     const data: CacheFile = { format: FORMAT, formatVersion: FORMAT_VERSION, key: this.key, entries };
@@ -166,4 +180,26 @@ function stored({ record, ...entry }: CacheEntry): StoredEntry {
   const json = ((record as { toJSON?: () => unknown }).toJSON?.() ?? record) as Record<string, unknown>;
   const head = storedHead(json);
   return head.partial ? { ...entry, record: head } : { ...entry, record: head, body: storedBody(json) };
+}
+
+/**
+ * The in-memory caches of a long-lived process (the language server), one per cache key: a change
+ * of config or catalogue starts a fresh one. The few most recently used are kept (a workspace's
+ * folders may each have their own config).
+ */
+export class MemoryCaches {
+  private readonly caches = new Map<string, LintCache>();
+  /** The files' texts, read again only when they change. */
+  readonly sources = new SourceMemo();
+
+  constructor(private readonly kept = 4) {}
+
+  for(key: string): LintCache {
+    const cache = this.caches.get(key) ?? LintCache.inMemory(key);
+    // Most recently used last: the first is the one to drop.
+    this.caches.delete(key);
+    this.caches.set(key, cache);
+    if (this.caches.size > this.kept) this.caches.delete(this.caches.keys().next().value!);
+    return cache;
+  }
 }

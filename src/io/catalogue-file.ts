@@ -327,8 +327,19 @@ function mergeCatalogues(base: CatalogueSource, read: UserRead | null): { catalo
   return { catalogue: new Catalogue(patterns, categories), problems: [...problems, ...termClashes(terms, read)] };
 }
 
+// The last catalogue built, with what it was built from: a long-lived process (the language
+// server, which loads the project at each keystroke) reads the same texts again and again.
+let lastBuilt: { userFile: string | null; userText: string | null; catalogue: Catalogue } | null = null;
+
 /** The built-in catalogue merged with a user catalogue's text. Throws CatalogueError naming every mistake of the user's file, each at its line. */
 export function catalogueWithUser(userFile: string | null, userText: string | null): Catalogue {
+  if (lastBuilt?.userFile === userFile && lastBuilt.userText === userText) return lastBuilt.catalogue;
+  const catalogue = buildCatalogue(userFile, userText);
+  lastBuilt = { userFile, userText, catalogue };
+  return catalogue;
+}
+
+function buildCatalogue(userFile: string | null, userText: string | null): Catalogue {
   const builtIn = readBuiltIn();
   // The built-in catalogue is checked against its schema by the tests; compiling the schema on
   // every run would cost a pre-commit hook ~50 ms.

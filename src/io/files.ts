@@ -319,14 +319,18 @@ const READ_ERRORS: Record<string, string> = {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Read a file as UTF-8 markdown text, or say in one line why it cannot be linted. */
+/** Why a text of `size` bytes is not linted under the limit `maxFileSize`. */
+export function oversizeReason(size: number, maxFileSize: number): string {
+  return `is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)`;
+}
+
 export function readAdrFile(path: string, maxFileSize: number): ReadOutcome {
   let bytes: Buffer;
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
     if (!stats.isFile()) return { ok: false, reason: 'is not a regular file' };
-    if (stats.size > maxFileSize)
-      return { ok: false, reason: `is ${formatSize(stats.size)}, over the ${formatSize(maxFileSize)} limit (set "maxFileSize" to lint it)` };
+    if (stats.size > maxFileSize) return { ok: false, reason: oversizeReason(stats.size, maxFileSize) };
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';

@@ -3,11 +3,16 @@
 // the disk). A file adrlint would not lint from that folder (a README, an ignored file) gives no result.
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintProject } from '../run/lint-project.ts';
+import { lintProject, type RunOutcome } from '../run/lint-project.ts';
+import type { MemoryCaches } from '../io/cache.ts';
+import type { AdrRecord } from '../model/types.ts';
 import type { LintResult } from '../engine/run-rules.ts';
 
 export interface LintedText {
+  outcome: RunOutcome;
   result: LintResult | null;
+  /** The document's record (its number, relations, links…), when it is an ADR of its set. */
+  record: AdrRecord | null;
   /** With `fix`: the text once every fix is made (the fix loop's output), when it differs. */
   output?: string;
 }
@@ -31,8 +36,19 @@ export function folderOf(path: string, folders: readonly string[]): string {
   return holding.sort((a, b) => b.length - a.length)[0] ?? dirname(path);
 }
 
-/** The problems of `text` linted as the file `path` of the workspace folder `cwd`; with `fix`, the fixed text too. */
-export async function lintText(cwd: string, path: string, text: string, options: { configFile?: string; fix?: boolean } = {}): Promise<LintedText> {
+export interface LintTextOptions {
+  /** A config file for the document instead of the one found upward from `cwd`. */
+  configFile?: string;
+  /** Compute the text once every fix is made (`output`). */
+  fix?: boolean;
+  /** The other open documents' texts, by absolute path: read in place of their files. */
+  buffers?: ReadonlyMap<string, string>;
+  /** The server's in-memory caches: the set's records and the file's problems are kept by content between keystrokes. */
+  caches?: MemoryCaches;
+}
+
+/** The problems of `text` linted as the file `path` of the workspace folder `cwd`; with `fix`, the fixed text too. Throws a FileError for an unusable config or catalogue. */
+export async function lintText(cwd: string, path: string, text: string, options: LintTextOptions = {}): Promise<LintedText> {
   const outcome = await lintProject({
     cwd,
     stdin: { text, filename: path },
@@ -40,7 +56,10 @@ export async function lintText(cwd: string, path: string, text: string, options:
     concurrency: 'off',
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
     ...(options.fix ? { fix: { write: false } } : {}),
+    ...(options.buffers ? { buffers: options.buffers } : {}),
+    ...(options.caches ? { cache: { memory: options.caches } } : {}),
   });
   const result = outcome.results.find((found) => found.filePath === path) ?? null;
-  return { result, ...(result?.output !== undefined ? { output: result.output } : {}) };
+  const record = outcome.records.find((found) => found.path === path) ?? null;
+  return { outcome, result, record, ...(result?.output !== undefined ? { output: result.output } : {}) };
 }

@@ -1,139 +1,38 @@
-// `adrlint lsp --stdio`: a language server over standard input and output. Each open ADR is linted
-// as the file it is, its unsaved text in place of the file on disk, with its workspace folder's
-// config and set (src/lsp/lint-document.ts): on open, and on change after a pause of DEBOUNCE_MS.
-// Code actions: src/lsp/actions.ts. Shutdown stops every timer; exit ends the process.
-import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+// `adrlint lsp --stdio`: a language server over standard input and output. The documents' state,
+// linting and settings: src/lsp/session.ts. Open ADRs are linted on open, and on change after a
+// pause (`adrlint.run`: onType) or on save (onSave). Code actions: src/lsp/actions.ts. Shutdown
+// stops every timer; exit ends the process.
+import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../model/types.ts';
-import { toLspDiagnostic } from './convert.ts';
-import { filePathOf, folderOf, lintText } from './lint-document.ts';
+import { filePathOf } from './lint-document.ts';
 import { FIX_ALL_KIND, fixAllAction, OPEN_DOCS_COMMAND, quickFixes } from './actions.ts';
 import { slugCompletions, slugHover } from './catalogue.ts';
 import { loadProject } from '../run/lint-project.ts';
 import type { Catalogue } from '../model/catalogue.ts';
 import { rules } from '../../rules/index.ts';
+import { Session, type ServerOptions } from './session.ts';
+import type { RunWhen } from './settings.ts';
+
+export { DEBOUNCE_MS, type ServerOptions } from './session.ts';
 
 /** The files whose change on the disk re-lints every open document: configs, catalogues (YAML or JSON) and markdown. */
 const WATCHED = ['**/.adrlintrc.{yml,yaml,json}', '**/*.{yml,yaml,json}', '**/*.{md,markdown}'];
 
 const RULE_PAGES = new Set(rules.map((rule) => rule.meta.docs.url));
 
-/** The pause after a keystroke before the text is linted again. */
-export const DEBOUNCE_MS = 150;
-
-export interface ServerOptions {
-  /** `--config`: this config file for every document, instead of the one found upward from its folder. */
-  configFile?: string;
+interface Capabilities {
+  /** The client watches files for the server when asked (dynamic registration). */
+  watchFiles: boolean;
+  /** The client takes a dynamic registration of workspace/didChangeConfiguration. */
+  configurationChanges: boolean;
 }
 
-interface Linted {
-  version: number;
-  messages: Diagnostic[];
-}
-
-/** What the server keeps: the open documents, their pending lint timers and their last problems. */
-class Session {
-  readonly documents = new TextDocuments(TextDocument);
-  readonly timers = new Map<string, NodeJS.Timeout>();
-  readonly linted = new Map<string, Linted>();
-  /** The open documents linted once (the next change waits for a pause). */
-  readonly seen = new Set<string>();
-  folders: string[] = [];
-  /** Whether the client watches files for the server when asked (dynamic registration). */
-  watchFiles = false;
-
-  constructor(
-    readonly connection: Connection,
-    readonly options: ServerOptions,
-  ) {}
-
-  /** The file a document is and the workspace folder it is linted from; null for a buffer that is no file. */
-  where(uri: string): { path: string; folder: string; configFile?: string } | null {
-    const path = filePathOf(uri);
-    return path === null ? null : { path, folder: folderOf(path, this.folders), ...(this.options.configFile !== undefined ? { configFile: this.options.configFile } : {}) };
-  }
-
-  /** Lint the document as it is now and publish its problems; the last lint of its version is kept for the code actions. */
-  async lint(document: TextDocument): Promise<Linted> {
-    const where = this.where(document.uri);
-    let messages: Diagnostic[] = [];
-    if (where !== null) {
-      try {
-        messages = (await lintText(where.folder, where.path, document.getText(), where)).result?.messages ?? [];
-      } catch (error) {
-        this.connection.console.error(`adrlint: ${where.path}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    const done = { version: document.version, messages };
-    // A newer text may have been linted meanwhile, or the document closed: publish only the latest.
-    if (this.documents.get(document.uri)?.version === document.version) {
-      this.linted.set(document.uri, done);
-      await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: messages.map(toLspDiagnostic) });
-    }
-    return done;
-  }
-
-  schedule(document: TextDocument): void {
-    clearTimeout(this.timers.get(document.uri));
-    const timer = setTimeout(() => {
-      this.timers.delete(document.uri);
-      const current = this.documents.get(document.uri);
-      if (current) void this.lint(current);
-    }, DEBOUNCE_MS);
-    this.timers.set(document.uri, timer);
-  }
-
-  close(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
-    this.linted.delete(uri);
-    this.seen.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
-
-  /** The catalogue of the document's project (its config's), read anew each time so that an edit of it counts; null when the config or catalogue is broken (the diagnostics say why). */
-  catalogue(uri: string): Catalogue | null {
-    const where = this.where(uri);
-    if (where === null) return null;
-    try {
-      return loadProject({ cwd: where.folder, ...(where.configFile !== undefined ? { configFile: where.configFile } : {}) }).catalogue;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Lint again, after the pause, the open documents of `uri`'s workspace folder but itself (whose set `uri` is part of). */
-  relintOthers(uri: string): void {
-    const folder = this.where(uri)?.folder;
-    for (const document of this.documents.all()) if (document.uri !== uri && this.where(document.uri)?.folder === folder) this.schedule(document);
-  }
-
-  stopTimers(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
-    const document = this.documents.get(params.textDocument.uri);
-    const where = document ? this.where(document.uri) : null;
-    if (!document || where === null) return [];
-    const known = this.linted.get(document.uri);
-    // The offsets of a fix are those of the text it was found in: lint the text as it is now if it changed since.
-    const { messages } = known?.version === document.version ? known : await this.lint(document);
-    const only = params.context.only;
-    const wants = (kind: string): boolean => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
-    const actions = wants(CodeActionKind.QuickFix) ? quickFixes(document, messages, params.range) : [];
-    if (wants(FIX_ALL_KIND) && messages.some((message) => message.fix)) {
-      const fixAll = fixAllAction(document, (await lintText(where.folder, where.path, document.getText(), { ...where, fix: true })).output);
-      if (fixAll) actions.push(fixAll);
-    }
-    return actions;
-  }
-}
-
-function initialize(session: Session, params: InitializeParams): InitializeResult {
-  session.watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+function initialize(session: Session, params: InitializeParams, capabilities: Capabilities): InitializeResult {
+  const workspace = params.capabilities.workspace;
+  capabilities.watchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  capabilities.configurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  session.asksConfiguration = workspace?.configuration === true;
+  session.givenSettings = params.initializationOptions;
   session.folders = (params.workspaceFolders ?? []).flatMap((folder) => filePathOf(folder.uri) ?? []);
   const root = params.rootUri ? filePathOf(params.rootUri) : (params.rootPath ?? null);
   if (session.folders.length === 0 && root) session.folders = [root];
@@ -149,46 +48,96 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
   };
 }
 
+/** Ask the client for what it can tell the server of: files changed on the disk, settings changed. */
+function registerWatches(connection: Connection, capabilities: Capabilities): void {
+  const failed = (what: string) => (error: unknown) => connection.console.error(`adrlint: ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  if (capabilities.watchFiles) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(failed('the client watches no files'));
+  }
+  if (capabilities.configurationChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'adrlint' }).catch(failed('no settings changes'));
+}
+
+/** The catalogue of the document's project (its config's), read anew each time so that an edit of it counts; null when the config or catalogue is broken (the diagnostics say why). */
+async function catalogueOf(session: Session, uri: string): Promise<Catalogue | null> {
+  const place = await session.where(uri);
+  if (place === null) return null;
+  try {
+    return loadProject({ cwd: place.folder, ...(place.configFile !== undefined ? { configFile: place.configFile } : {}) }).catalogue;
+  } catch {
+    return null;
+  }
+}
+
+async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
+  const document = session.documents.get(params.textDocument.uri);
+  const place = document ? await session.where(document.uri) : null;
+  if (!document || place === null) return [];
+  const known = session.linted.get(document.uri);
+  // The offsets of a fix are those of the text it was found in: lint the text as it is now if it changed since.
+  const { messages } = known?.version === document.version ? known : await session.lint(document);
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+  const actions = wants(CodeActionKind.QuickFix) ? quickFixes(document, messages, params.range) : [];
+  if (wants(FIX_ALL_KIND) && messages.some((message) => message.fix)) {
+    const fixAll = fixAllAction(document, (await session.lintNow(document, place, true)).output);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** Lint on open, then on change (after a pause) or on save, as the folder's `adrlint.run` says. */
+function lintOnChanges(session: Session): void {
+  const { documents } = session;
+  const runOf = async (uri: string): Promise<RunWhen> => {
+    const place = await session.where(uri);
+    return place === null ? 'onType' : (await session.settingsOf(place.folder)).run;
+  };
+  // Fired on open too: the first text is linted at once.
+  documents.onDidChangeContent(({ document }) => {
+    if (!session.seen.has(document.uri)) {
+      session.seen.add(document.uri);
+      return void session.lint(document);
+    }
+    void runOf(document.uri).then((run) => {
+      if (run === 'onType') session.schedule(document);
+    });
+  });
+  documents.onDidSave(({ document }) => {
+    void runOf(document.uri).then((run) => {
+      if (run === 'onSave') void session.lint(document);
+    });
+  });
+  documents.onDidClose(({ document }) => session.close(document.uri));
+}
+
 /**
  * Serve the protocol on these streams; settles when the client sends exit, after which
  * vscode-languageserver ends the process (code 0 after a shutdown request, else 1), as it does
- * when the input ends.
+ * when the input ends (a client gone without exit).
  */
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Promise<void> {
-  // Given the streams themselves, vscode-languageserver also ends the process when the input ends
-  // (a client gone without exit): code 0 after a shutdown request, else 1.
   const connection = createConnection(input, output);
   const session = new Session(connection, options);
-  const { documents } = session;
-  connection.onInitialize((params) => initialize(session, params));
-  // Fired on open too: the first text is linted at once, later ones after a pause in the typing.
-  documents.onDidChangeContent(({ document }) => {
-    if (session.seen.has(document.uri)) return session.schedule(document);
-    session.seen.add(document.uri);
-    void session.lint(document);
-  });
-  // The other ADRs of a set are read from the disk: once one is saved, the others' set problems may change.
-  documents.onDidSave(({ document }) => session.relintOthers(document.uri));
+  const capabilities: Capabilities = { watchFiles: false, configurationChanges: false };
+  connection.onInitialize((params) => initialize(session, params, capabilities));
+  connection.onInitialized(() => registerWatches(connection, capabilities));
+  lintOnChanges(session);
   // A config, catalogue or ADR file changed on the disk (the client watches what it registered).
-  connection.onDidChangeWatchedFiles(() => {
-    for (const document of documents.all()) session.schedule(document);
+  connection.onDidChangeWatchedFiles(() => session.relintAll());
+  connection.onDidChangeConfiguration(({ settings }) => {
+    // A client that pushes its settings (no workspace/configuration) sends them here.
+    if (!session.asksConfiguration && settings !== undefined && settings !== null) session.givenSettings = settings;
+    session.settingsChanged();
   });
-  connection.onInitialized(() => {
-    if (!session.watchFiles) return;
-    connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
-      .catch((error: unknown) => connection.console.error(`adrlint: the client watches no files: ${error instanceof Error ? error.message : String(error)}`));
-  });
-  documents.onDidClose(({ document }) => session.close(document.uri));
-  connection.onCodeAction((params) => session.codeActions(params));
-  connection.onCompletion(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    const catalogue = document ? session.catalogue(document.uri) : null;
+  connection.onCodeAction((params) => codeActions(session, params));
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const document = session.documents.get(textDocument.uri);
+    const catalogue = document ? await catalogueOf(session, document.uri) : null;
     return document && catalogue ? slugCompletions(document.getText(), position, catalogue) : [];
   });
-  connection.onHover(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    const catalogue = document ? session.catalogue(document.uri) : null;
+  connection.onHover(async ({ textDocument, position }) => {
+    const document = session.documents.get(textDocument.uri);
+    const catalogue = document ? await catalogueOf(session, document.uri) : null;
     return document && catalogue ? slugHover(document.getText(), position, catalogue) : null;
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
@@ -204,7 +153,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       resolve();
     }),
   );
-  documents.listen(connection);
+  session.documents.listen(connection);
   connection.listen();
   return exited;
 }

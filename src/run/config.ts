@@ -54,7 +54,7 @@ function checkRuleSettings(given: unknown, where: string, at: Array<string | num
     if (options === undefined) continue;
     const rule = rulesById.get(id)!;
     if (!rule.meta.schema) throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id}: this rule takes no options`);
-    const validate = compileInlineSchema(rule.meta.schema);
+    const validate = optionsValidator(rule.meta.schema);
     if (!validate(options)) {
       const error = validate.errors?.[0];
       throw new ConfigError(where, `${locate([...at, id, 1])}${dotted}.${id} options: ${error ? describeAjvError(error) : 'invalid'}`);
@@ -204,4 +204,13 @@ function overOverrides(overrides: ConfigOverride[] | undefined, id: string, seve
     else rules[id] = { ...setting, severity };
     return { ...override, rules };
   });
+}
+
+// A rule's options schema compiled once per process, not at each config load (the language server loads one per keystroke).
+const optionValidators = new WeakMap<object, ReturnType<typeof compileInlineSchema>>();
+
+function optionsValidator(schema: object): ReturnType<typeof compileInlineSchema> {
+  let validate = optionValidators.get(schema);
+  if (!validate) optionValidators.set(schema, (validate = compileInlineSchema(schema)));
+  return validate;
 }

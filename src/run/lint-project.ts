@@ -9,7 +9,7 @@ import { latestToday } from '../model/dates.ts';
 import type { AdrRecord, SetConventions } from '../model/types.ts';
 import { loadCatalogue } from '../io/catalogue-file.ts';
 import { type Discovery, type Selection, type SkippedFile } from '../io/files.ts';
-import { cacheKey, cachePath, contentHash, LintCache } from '../io/cache.ts';
+import { cacheKey, cachePath, contentHash, LintCache, type MemoryCaches } from '../io/cache.ts';
 import { fatalResult, type LintContext, type LintResult } from '../engine/run-rules.ts';
 import { loadConfig } from './config.ts';
 import { overrideRules } from './rule-flag.ts';
@@ -39,8 +39,14 @@ export interface RunOptions {
   ruleOverrides?: readonly string[];
   /** Fix what can be fixed: write the files, or only compute the fixed text (dry run). */
   fix?: { write: boolean; rules?: ReadonlySet<string> };
-  /** `--cache`: keep each file's record and file-rule problems, by content, in this file. */
-  cache?: { location?: string };
+  /**
+   * `--cache`: keep each file's record and file-rule problems, by content, in this file; or, for a
+   * long-lived caller (the language server), in memory: `memory` holds one LintCache per cache key
+   * (config and catalogue), created as needed and never written.
+   */
+  cache?: { location?: string } | { memory: MemoryCaches };
+  /** Texts to read in place of the files on the disk, by absolute path: an editor's unsaved buffers of the set's ADRs. */
+  buffers?: ReadonlyMap<string, string>;
   /** Worker threads for parsing (default `auto`). */
   concurrency?: Concurrency;
   /** `--report-unused-disable`: report adrlint-disable directives that disabled nothing (a warning, with a fix). */
@@ -104,10 +110,11 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings: string[] = [];
-  const cache = stdin ? null : openCache(options, config, catalogue, warnings);
-  const { files, count } = stdin
-    ? readStdinRun(stdin, options.cwd, config, discovery.names)
-    : readRunFiles(discovery.files, options.cwd, config, (source) => (cache ? contentHash(source) : ''), discovery.names);
+  // A cache file is never used for a text from standard input; an in-memory one is.
+  const cache = stdin && !(options.cache && 'memory' in options.cache) ? null : openCache(options, config, catalogue, warnings);
+  const memo = options.cache && 'memory' in options.cache ? options.cache.memory.sources : undefined;
+  const read = { hashOf: (source: string) => (cache ? contentHash(source) : ''), names: discovery.names, ...(options.buffers ? { buffers: options.buffers } : {}), ...(memo ? { memo } : {}) };
+  const { files, count } = stdin ? readStdinRun(stdin, options.cwd, config, read) : readRunFiles(discovery.files, options.cwd, config, read);
   const readable = files.filter((file) => file.error === undefined);
   const conventions = readConventions(readable, config.maxFileSize, patternPageCheck(config, catalogue, options.cwd));
 
@@ -139,6 +146,7 @@ function emptyOutcome(config: ResolvedConfig, catalogue: Catalogue, skipped: Ski
 /** The cache of the run, if it asked for one; null also when its location cannot be used (the run goes on without). */
 function openCache(options: RunOptions, config: ResolvedConfig, catalogue: Catalogue, warnings: string[]): LintCache | null {
   if (!options.cache) return null;
+  if ('memory' in options.cache) return options.cache.memory.for(cacheKey(config, catalogue));
   const loaded = LintCache.load(cachePath(options.cwd, options.cache.location), cacheKey(config, catalogue));
   if (loaded.warning) warnings.push(loaded.warning);
   return loaded.cache;

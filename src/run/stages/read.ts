@@ -3,8 +3,9 @@
 // lint by design (a hook naming only files that are not ADRs) or was told otherwise.
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../../model/config.ts';
-import { adrFilesOfFolders, discoverFiles, readAdrFile, UsageError, type Discovery, type NameCheck, type Selection } from '../../io/files.ts';
+import { adrFilesOfFolders, discoverFiles, oversizeReason, readAdrFile, UsageError, type Discovery, type NameCheck, type Selection } from '../../io/files.ts';
 import { isNegated } from '../../io/targets.ts';
+import type { HashedRead, SourceMemo } from '../../io/source-memo.ts';
 import type { RunFile } from './run-file.ts';
 
 /**
@@ -38,22 +39,45 @@ export interface ReadFiles {
   count: number;
 }
 
+export interface ReadOptions {
+  /** A file's content hash for the cache ('' when the run has none). */
+  hashOf: (source: string) => string;
+  /** The discovery's name check, whose answers are kept. */
+  names?: NameCheck;
+  /** Texts to read in place of files on the disk, by absolute path (an editor's unsaved buffers). */
+  buffers?: ReadonlyMap<string, string>;
+  /** A long-lived process's memo of the files' texts, read again only when changed. */
+  memo?: SourceMemo;
+}
+
 /**
  * Read the linted files and the other ADRs of their folders. A linted file that cannot be read is
  * kept with its reason (a fatal result later); another file of the set that cannot be read is
- * simply not in the set (it is reported when it is linted). `names`: the discovery's name check,
- * whose answers are kept.
+ * simply not in the set (it is reported when it is linted).
  */
-export function readRunFiles(linted: readonly string[], cwd: string, config: ResolvedConfig, hashOf: (source: string) => string, names?: NameCheck): ReadFiles {
+export function readRunFiles(linted: readonly string[], cwd: string, config: ResolvedConfig, options: ReadOptions): ReadFiles {
   const named = new Set(linted);
-  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname(file))), cwd, config, names).filter((file) => !named.has(file));
+  const others = adrFilesOfFolders(new Set(linted.map((file) => dirname(file))), cwd, config, options.names).filter((file) => !named.has(file));
   const files: RunFile[] = linted.map((path) => {
-    const read = readAdrFile(path, config.maxFileSize);
-    return read.ok ? { path, linted: true, source: read.source, hash: hashOf(read.source) } : { path, linted: true, source: '', hash: '', error: read.reason };
+    const read = readSource(path, config.maxFileSize, options);
+    return read.ok ? { path, linted: true, source: read.source, hash: read.hash } : { path, linted: true, source: '', hash: '', error: read.reason };
   });
   for (const path of others) {
-    const read = readAdrFile(path, config.maxFileSize);
-    if (read.ok) files.push({ path, linted: false, source: read.source, hash: hashOf(read.source) });
+    const read = readSource(path, config.maxFileSize, options);
+    if (read.ok) files.push({ path, linted: false, source: read.source, hash: read.hash });
   }
   return { files, count: linted.length + others.length };
+}
+
+/** A file's text and hash: its buffer's when it has one (held to the same size limit as a file), else the disk's. */
+function readSource(path: string, maxFileSize: number, { buffers, memo, hashOf }: ReadOptions): HashedRead {
+  const text = buffers?.get(path);
+  if (text === undefined) {
+    if (memo) return memo.read(path, maxFileSize, hashOf);
+    const read = readAdrFile(path, maxFileSize);
+    return read.ok ? { ...read, hash: hashOf(read.source) } : read;
+  }
+  const size = Buffer.byteLength(text);
+  if (size > maxFileSize) return { ok: false, reason: oversizeReason(size, maxFileSize) };
+  return { ok: true, source: text, hash: hashOf(text) };
 }

@@ -1,11 +1,11 @@
-// The read stage of a run whose text comes from standard input (`--stdin`): the text linted as the
-// file it names (`--stdin-filename`), in place of that file on disk if there is one, with the
-// other ADRs of its folder read from the disk as for any run.
+// The read stage of a run whose text comes from standard input (`--stdin`) or an editor: the text
+// linted as the file it names (`--stdin-filename`), in place of that file on disk if there is one,
+// with the other ADRs of its folder read as for any run.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../../model/config.ts';
 import { MARKDOWN_EXTENSIONS, nameCheck, type Discovery } from '../../io/files.ts';
-import { readRunFiles, type ReadFiles } from './read.ts';
+import { readRunFiles, type ReadFiles, type ReadOptions } from './read.ts';
 
 export interface StdinText {
   /** The file the text is linted as (absolute); without --stdin-filename, `<text>` in the ADR folder (stdinPath). */
@@ -38,14 +38,9 @@ export function stdinDiscovery(stdin: StdinText, cwd: string, config: ResolvedCo
   return { files: [stdin.path], missing: [], skipped: [], names };
 }
 
-/** The files of a stdin run: the text as the file it names, then the other ADRs of its folder from the disk. */
-export function readStdinRun(stdin: StdinText, cwd: string, config: ResolvedConfig, names: Discovery['names']): ReadFiles {
-  // The folder's files, read as for a run over the file (the file itself is replaced by the text).
-  const { files, count } = readRunFiles([stdin.path], cwd, config, () => '', names);
-  const size = Buffer.byteLength(stdin.text);
-  files[0] =
-    size > config.maxFileSize
-      ? { path: stdin.path, linted: true, source: '', hash: '', error: `is ${size} bytes, over the ${config.maxFileSize}-byte limit (set "maxFileSize" to lint it)` }
-      : { path: stdin.path, linted: true, source: stdin.text, hash: '' };
-  return { files, count };
+/** The files of a stdin run: the text as the file it names, then the other ADRs of its folder (from their buffers, else the disk). */
+export function readStdinRun(stdin: StdinText, cwd: string, config: ResolvedConfig, options: ReadOptions): ReadFiles {
+  // The text is the buffer of the file it names, in place of the file on the disk (which need not exist).
+  const buffers = new Map(options.buffers ?? []).set(stdin.path, stdin.text);
+  return readRunFiles([stdin.path], cwd, config, { ...options, buffers });
 }
