@@ -234,6 +234,22 @@ describe('adrlint lsp --stdio', () => {
     expect(await stop(server)).toBe(0);
   });
 
+  it('an ADR opened with a text that is not its file\'s, and closed unsaved: the others of its folder see the text, then the file again', async () => {
+    const second = KAFKA.replace('# 1.', '# 2.');
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, 'docs/adr/0002-use-kafka.md': second });
+    const server = await start(root);
+    const first = pathToFileURL(join(root, 'docs/adr/0001-use-kafka.md')).href;
+    const other = pathToFileURL(join(root, 'docs/adr/0002-use-kafka.md')).href;
+    expect((await open(server, other, second)).map((problem) => problem.code)).toEqual(['adr-title-duplicate']);
+    // Opened with a text that differs from its file, as an editor restores an unsaved buffer: the other sees it.
+    expect(await open(server, first, KAFKA.replace('Use Kafka', 'Use Pulsar'))).toEqual([]);
+    expect(await server.diagnostics(other)).toEqual([]);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: first } });
+    expect(await server.diagnostics(first)).toEqual([]);
+    expect((await server.diagnostics(other)).map((problem) => problem.code)).toEqual(['adr-title-duplicate']);
+    expect(await stop(server)).toBe(0);
+  });
+
   it('refreshes only the ADRs that depend on a change: a body edit refreshes none, a heading an ADR links to refreshes that one', async () => {
     const rest = '\n## Decision\n\nYes.\n\n## Consequences\n\nFine.\n';
     const target = `# 1. Use Kafka\n\nStatus: accepted\n\n## Context\n\nEvents.\n${rest}`;

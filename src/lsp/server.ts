@@ -107,7 +107,7 @@ function lintOnChanges(session: Session): void {
       if (run === 'onSave') void session.lint(document);
     });
   });
-  documents.onDidClose(({ document }) => session.close(document.uri));
+  documents.onDidClose(({ document }) => session.close(document));
 }
 
 /**

@@ -3,6 +3,7 @@
 // keystroke's lint cost the parse of one file (the other files of its set are kept by content, and
 // read again only when their stat changes). Each open ADR is linted as the file it is, its unsaved
 // text in place of the file on disk and the other open ADRs' texts in place of theirs.
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocuments, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -139,7 +140,10 @@ export class Session {
     if (this.documents.get(document.uri)?.version !== document.version) return done;
     this.linted.set(document.uri, done);
     await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...done.messages.map(toLspDiagnostic), ...extra] });
-    if (place !== null && before && before.version !== document.version) this.refreshDependents(document.uri, place.path, before.record, done.record);
+    if (place === null) return done;
+    if (before && before.version !== document.version) this.refreshDependents(document.uri, place.path, before.record, done.record);
+    // Opened with a text that is not its file's (an editor restoring an unsaved buffer): the rest of its folder read the file.
+    else if (!before && !sameAsFile(place.path, document.getText())) this.scheduleFolder(place.path);
     return done;
   }
 
@@ -186,20 +190,37 @@ export class Session {
     for (const document of this.documents.all()) this.schedule(document);
   }
 
-  /** The document closed: forget it; the others of its folder read its file from the disk again. */
-  close(uri: string): void {
+  /** The document closed: forget it. The other ADRs of its folder read its file again: they are linted again if its text was not the file's. */
+  close(document: TextDocument): void {
+    const { uri } = document;
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.linted.delete(uri);
     this.seen.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     const path = filePathOf(uri);
-    if (path === null) return;
-    for (const document of this.documents.all()) if (filePathOf(document.uri) !== null && dirname(filePathOf(document.uri)!) === dirname(path)) this.schedule(document);
+    if (path !== null && !sameAsFile(path, document.getText())) this.scheduleFolder(path);
+  }
+
+  /** Lint again, after the pause, the other open documents of the folder of `path`. */
+  private scheduleFolder(path: string): void {
+    for (const open of this.documents.all()) {
+      const openPath = filePathOf(open.uri);
+      if (openPath !== null && openPath !== path && dirname(openPath) === dirname(path)) this.schedule(open);
+    }
   }
 
   stopTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+  }
+}
+
+/** Whether the file at `path` holds `text` (false when it cannot be read: the set may have changed). */
+function sameAsFile(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
   }
 }
