@@ -3,13 +3,15 @@
 // the disk). A file adrlint would not lint from that folder (a README, an ignored file) gives no result.
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintProject } from '../run/lint-project.ts';
+import { lintProject, type RunOutcome } from '../run/lint-project.ts';
 import type { LintResult } from '../engine/run-rules.ts';
 
 export interface LintedText {
   result: LintResult | null;
   /** With `fix`: the text once every fix is made (the fix loop's output), when it differs. */
   output?: string;
+  /** The whole run: the set's records (this file's from `text`), the catalogue, the config, the folders' conventions. */
+  outcome: RunOutcome;
 }
 
 /** The file a document URI names, or null for one that is not on the disk (an untitled buffer). */
@@ -42,5 +44,5 @@ export async function lintText(cwd: string, path: string, text: string, options:
     ...(options.fix ? { fix: { write: false } } : {}),
   });
   const result = outcome.results.find((found) => found.filePath === path) ?? null;
-  return { result, ...(result?.output !== undefined ? { output: result.output } : {}) };
+  return { result, ...(result?.output !== undefined ? { output: result.output } : {}), outcome };
 }

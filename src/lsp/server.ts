@@ -9,9 +9,10 @@ import type { Diagnostic } from '../model/types.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { filePathOf, folderOf, lintText } from './lint-document.ts';
 import { FIX_ALL_KIND, fixAllAction, OPEN_DOCS_COMMAND, quickFixes } from './actions.ts';
-import { slugCompletions, slugHover } from './catalogue.ts';
-import { loadProject } from '../run/lint-project.ts';
-import type { Catalogue } from '../model/catalogue.ts';
+import { completions, offersCompletion } from './completion.ts';
+import { hover } from './hover.ts';
+import { definition, readOpenOrDisk } from './definition.ts';
+import type { LspSetView } from './set-view.ts';
 import { rules } from '../../rules/index.ts';
 
 /** The files whose change on the disk re-lints every open document: configs, catalogues (YAML or JSON) and markdown. */
@@ -92,12 +93,14 @@ class Session {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The catalogue of the document's project (its config's), read anew each time so that an edit of it counts; null when the config or catalogue is broken (the diagnostics say why). */
-  catalogue(uri: string): Catalogue | null {
+  /** The document's set as a lint of its text now sees it (records, catalogue, config, conventions); null for a buffer that is no file, or a broken config (the diagnostics say why). */
+  async setView(uri: string): Promise<LspSetView | null> {
+    const document = this.documents.get(uri);
     const where = this.where(uri);
-    if (where === null) return null;
+    if (!document || where === null) return null;
     try {
-      return loadProject({ cwd: where.folder, ...(where.configFile !== undefined ? { configFile: where.configFile } : {}) }).catalogue;
+      const { records, catalogue, config, conventions } = (await lintText(where.folder, where.path, document.getText(), where)).outcome;
+      return { records, catalogue, config, conventions };
     } catch {
       return null;
     }
@@ -141,8 +144,9 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      completionProvider: { triggerCharacters: ['[', ','] },
+      completionProvider: { triggerCharacters: ['[', ',', ':', ' ', '(', '/', '#', '"'] },
       hoverProvider: true,
+      definitionProvider: true,
       executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
     },
     serverInfo: { name: 'adrlint' },
@@ -181,16 +185,16 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   });
   documents.onDidClose(({ document }) => session.close(document.uri));
   connection.onCodeAction((params) => session.codeActions(params));
-  connection.onCompletion(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    const catalogue = document ? session.catalogue(document.uri) : null;
-    return document && catalogue ? slugCompletions(document.getText(), position, catalogue) : [];
-  });
-  connection.onHover(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    const catalogue = document ? session.catalogue(document.uri) : null;
-    return document && catalogue ? slugHover(document.getText(), position, catalogue) : null;
-  });
+  // Completion, hover and definition: pure functions of the text, the position, the file and its set.
+  const withView = async <T>(uri: string, answer: (text: string, path: string, view: LspSetView) => T, none: T): Promise<T> => {
+    const text = documents.get(uri)?.getText();
+    const path = filePathOf(uri);
+    const view = text === undefined || path === null ? null : await session.setView(uri);
+    return view && text !== undefined && path !== null ? answer(text, path, view) : none;
+  };
+  connection.onCompletion(({ textDocument, position }) => (offersCompletion(documents.get(textDocument.uri)?.getText() ?? '', position) ? withView(textDocument.uri, (text, path, view) => completions(text, position, path, view), []) : []));
+  connection.onHover(({ textDocument, position }) => withView(textDocument.uri, (text, path, view) => hover(text, position, path, view), null));
+  connection.onDefinition(({ textDocument, position }) => withView(textDocument.uri, (text, path, view) => definition(text, position, path, view, readOpenOrDisk(documents)), null));
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     const url = args?.[0];
     // Only a rule's page, as the code action gave it: never any address a client passes.
