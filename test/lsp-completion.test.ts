@@ -70,8 +70,11 @@ describe('completion in the frontmatter', () => {
       ['0002', { range: { start: { line: 1, character: 17 }, end: { line: 1, character: 19 } }, newText: '0002' }],
     ]);
     // A set that links its references: relative paths, as it writes them.
-    const linked = { ...SET, 'docs/adr/0004-linked.md': '---\nsupersedes:\n  - ./0001-use-kafka.md\n---\n\n# Linked\n' };
-    expect((await complete('---\namended-by:\n  - ‸\n---\n\n# New\n', linked)).map((item) => item.textEdit!.newText)).toEqual(['./0001-use-kafka.md', './0002-orders.md', './0004-linked.md']);
+    const linked = { ...SET, 'docs/adr/0004-linked.md': '---\nstatus: Superseded by [5. Later](0005-later.md)\nsupersedes:\n  - ./0001-use-kafka.md\n---\n\n# Linked\n' };
+    const paths = await complete('---\namended-by:\n  - ‸\n---\n\n# New\n', linked);
+    expect(paths.map((item) => item.textEdit!.newText)).toEqual(['./0001-use-kafka.md', './0002-orders.md', './0004-linked.md']);
+    // A status's link as its text.
+    expect(paths[2]!.detail).toBe('Linked — Superseded by 5. Later');
   });
 
   it('offers nothing under other keys, on a key, or in the prose', async () => {

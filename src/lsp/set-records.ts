@@ -25,9 +25,10 @@ export function recordTitle(record: AdrRecord): string {
   return record.number ? `${record.number.text}. ${title}` : title;
 }
 
-/** "accepted · 2024-03-01": the status and the date the record gives. */
+/** "accepted · 2024-03-01": the status (its links' text only: "Superseded by 0021-x") and the date the record gives. */
 export function recordFacts(record: AdrRecord): string {
-  return [record.status?.value ?? 'no status', ...(record.date ? [record.date.value] : [])].join(' · ');
+  const status = record.status?.value.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') ?? 'no status';
+  return [status, ...(record.date ? [record.date.value] : [])].join(' · ');
 }
 
 /** A record's hover: its title, its file, its status and date. */
