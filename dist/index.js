@@ -53940,15 +53940,18 @@ function detectFormat(adr, sections, bulletStatus, nygardHead) {
   return "unknown";
 }
 function headingAnchors(adr) {
+  return anchorPlaces(adr).map((place) => place.anchor);
+}
+function anchorPlaces(adr) {
   const slugger = new BananaSlug();
-  const anchors = [];
+  const places = [];
   const visit2 = (node2) => {
-    if (node2.type === "heading") anchors.push(slugger.slug(toString(node2)));
+    if (node2.type === "heading") places.push({ anchor: slugger.slug(toString(node2)), offset: node2.position?.start.offset ?? 0 });
     else if ("children" in node2) for (const child of node2.children) visit2(child);
   };
   visit2(adr.tree);
-  for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]);
-  return anchors;
+  for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) places.push({ anchor: match[1], offset: match.index });
+  return places;
 }
 function markdownAnchors(_path, text3) {
   const body = text3.replace(/^\uFEFF/, "");
@@ -56461,32 +56464,37 @@ function itemStyle(adr, keys) {
     for (const item of items) {
       if (!(0, import_yaml10.isScalar)(item) || item.value === null || item.value === "") continue;
       const raw = adr.text.slice(...nodeRange(frontmatter2, item));
-      const quote2 = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "";
-      const value2 = typeof item.value === "string" ? item.value : raw;
-      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
-      return {
-        quote: quote2,
-        number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
-        path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
-      };
+      return valueStyle(typeof item.value === "string" ? item.value : raw, raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : "");
     }
   }
   return null;
 }
-function yamlItem(style, self, other) {
+function valueStyle(value2, quote2) {
+  const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value2.trim());
+  return {
+    quote: quote2,
+    number: number ? { prefix: number[1] ?? "", width: number[2].length } : null,
+    path: { dot: value2.startsWith("./"), html: /\.html?$/i.test(value2) }
+  };
+}
+function referenceValue(style, from, other) {
   const number = other.fileNumber ?? other.number?.value ?? null;
-  let value2;
   if (style.number && number !== null) {
     const digits = style.number.width !== null ? String(number).padStart(style.number.width, "0") : /^(\d+)-/.exec(other.name)?.[1] ?? String(number);
-    value2 = `${style.number.prefix}${digits}`;
-  } else {
-    value2 = relativeHref(self.folder, other.path);
-    if (style.path.html) value2 = value2.replace(/\.(?:md|markdown)$/i, ".html");
-    if (style.path.dot && !value2.startsWith(".")) value2 = `./${value2}`;
+    return `${style.number.prefix}${digits}`;
   }
+  let value2 = relativeHref(from, other.path);
+  if (style.path.html) value2 = value2.replace(/\.(?:md|markdown)$/i, ".html");
+  if (style.path.dot && !value2.startsWith(".")) value2 = `./${value2}`;
+  return value2;
+}
+function quotedValue(style, value2) {
   if (style.quote === "'") return `'${value2.replace(/'/g, "''")}'`;
   if (style.quote === "" && /^[\w./-]+$/.test(value2)) return value2;
   return JSON.stringify(value2);
+}
+function yamlItem(style, self, other) {
+  return quotedValue(style, referenceValue(style, self.folder, other));
 }
 function keySpelling(adr, kind) {
   const [kebab] = RELATION_KEYS[kind];

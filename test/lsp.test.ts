@@ -188,7 +188,8 @@ describe('adrlint lsp --stdio', () => {
     const cqrs = items.find((item) => item.label === 'cqrs-pattern')!;
     expect(cqrs.detail).toMatch(/CQRS/);
     expect(cqrs.textEdit).toEqual({ range: { start: { line: 2, character: 25 }, end: { line: 2, character: 27 } }, newText: 'cqrs-pattern' });
-    expect(await complete(uri, 1, 'status: acc'.length)).toEqual([]);
+    // Under status: the statuses, not the slugs (test/lsp-features.test.ts).
+    expect((await complete(uri, 1, 'status: acc'.length))!.map((item) => item.label)).not.toContain('saga-pattern');
     expect(await complete(uri, 7, 2)).toEqual([]);
 
     const blockUri = pathToFileURL(join(root, 'docs/adr/0003-block.md')).href;

@@ -41,7 +41,7 @@ export interface MissingRelation {
   other: AdrRecord;
 }
 
-interface ItemStyle {
+export interface ItemStyle {
   quote: '"' | "'" | '';
   /** Numbers as written (`"0031"`, `ADR-31`), with their prefix and zero-padded width (null: as in the file name). */
   number: { prefix: string; width: number | null } | null;
@@ -49,10 +49,10 @@ interface ItemStyle {
   path: { dot: boolean; html: boolean };
 }
 
-const DEFAULT_STYLE: ItemStyle = { quote: '"', number: { prefix: '', width: null }, path: { dot: false, html: false } };
+export const DEFAULT_STYLE: ItemStyle = { quote: '"', number: { prefix: '', width: null }, path: { dot: false, html: false } };
 
 /** How the file writes the items of its relation keys (the first item of the first of `keys` present). */
-function itemStyle(adr: ParsedAdr, keys: readonly string[]): ItemStyle | null {
+export function itemStyle(adr: ParsedAdr, keys: readonly string[]): ItemStyle | null {
   const frontmatter = adr.frontmatter;
   if (!frontmatter) return null;
   for (const key of keys) {
@@ -61,33 +61,44 @@ function itemStyle(adr: ParsedAdr, keys: readonly string[]): ItemStyle | null {
     for (const item of items) {
       if (!isScalar(item) || item.value === null || item.value === '') continue;
       const raw = adr.text.slice(...nodeRange(frontmatter, item));
-      const quote = raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '';
-      const value = typeof item.value === 'string' ? item.value : raw;
-      const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value.trim());
-      return {
-        quote,
-        number: number ? { prefix: number[1] ?? '', width: number[2]!.length } : null,
-        path: { dot: value.startsWith('./'), html: /\.html?$/i.test(value) },
-      };
+      return valueStyle(typeof item.value === 'string' ? item.value : raw, raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '');
     }
   }
   return null;
 }
 
-function yamlItem(style: ItemStyle, self: AdrRecord, other: AdrRecord): string {
+/** The style of one reference's value (`0031`, `ADR-31`, `./0031-x.md`), written in `quote`. */
+export function valueStyle(value: string, quote: ItemStyle['quote']): ItemStyle {
+  const number = /^(ADR[- ]?|#)?(\d+)$/i.exec(value.trim());
+  return {
+    quote,
+    number: number ? { prefix: number[1] ?? '', width: number[2]!.length } : null,
+    path: { dot: value.startsWith('./'), html: /\.html?$/i.test(value) },
+  };
+}
+
+/** The reference to `other` from the folder `from`, unquoted, as `style` writes it: its number, else its relative path. */
+export function referenceValue(style: ItemStyle, from: string, other: AdrRecord): string {
   const number = other.fileNumber ?? other.number?.value ?? null;
-  let value: string;
   if (style.number && number !== null) {
     const digits = style.number.width !== null ? String(number).padStart(style.number.width, '0') : (/^(\d+)-/.exec(other.name)?.[1] ?? String(number));
-    value = `${style.number.prefix}${digits}`;
-  } else {
-    value = relativeHref(self.folder, other.path);
-    if (style.path.html) value = value.replace(/\.(?:md|markdown)$/i, '.html');
-    if (style.path.dot && !value.startsWith('.')) value = `./${value}`;
+    return `${style.number.prefix}${digits}`;
   }
+  let value = relativeHref(from, other.path);
+  if (style.path.html) value = value.replace(/\.(?:md|markdown)$/i, '.html');
+  if (style.path.dot && !value.startsWith('.')) value = `./${value}`;
+  return value;
+}
+
+/** A reference's value as a YAML scalar in the style's quotes (plain only where YAML reads it back as the same string). */
+export function quotedValue(style: ItemStyle, value: string): string {
   if (style.quote === "'") return `'${value.replace(/'/g, "''")}'`;
   if (style.quote === '' && /^[\w./-]+$/.test(value)) return value;
   return JSON.stringify(value);
+}
+
+function yamlItem(style: ItemStyle, self: AdrRecord, other: AdrRecord): string {
+  return quotedValue(style, referenceValue(style, self.folder, other));
 }
 
 /** The key spelling for a relation the file does not write yet: as its other keys are spelled. */

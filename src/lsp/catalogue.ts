@@ -1,69 +1,53 @@
-// Completion and hover of the catalogue's pattern slugs in an ADR's frontmatter: under `patterns:`,
-// in a flow list (`patterns: [saga-pattern, |]`) or a block list (`  - |`), the slugs with their
-// name, category and description; hovering a slug there shows its catalogue entry.
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver';
+// The catalogue as the editor shows it: a pattern's entry (name, slug, category, description, link),
+// a category's (its patterns), and their completion items. Where in the frontmatter they are
+// offered: src/lsp/frontmatter-place.ts, read by src/lsp/completion.ts and src/lsp/hover.ts.
+import { CompletionItemKind, MarkupKind, type CompletionItem, type MarkupContent, type Range } from 'vscode-languageserver';
 import type { Catalogue, Pattern } from '../model/catalogue.ts';
+import { plural } from '../model/plural.ts';
+import type { FrontmatterPlace } from './frontmatter-place.ts';
 
-const SLUG_CHAR = /[A-Za-z0-9_-]/;
-
-/** The lines of the frontmatter (0-based, the opening `---` excluded), or null without one. */
-function frontmatterLines(lines: readonly string[]): { first: number; last: number } | null {
-  if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return null;
-  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  return close === -1 ? null : { first: 1, last: close - 1 };
+/** A pattern's catalogue entry: its name, slug and category, its description, its link. */
+export function patternEntry(pattern: Pattern): MarkupContent {
+  const value = [`**${pattern.name}** (\`${pattern.slug}\`, ${pattern.category})`, pattern.description, ...(pattern.url ? [`[${pattern.url}](${pattern.url})`] : [])].join('\n\n');
+  return { kind: MarkupKind.Markdown, value };
 }
 
-/** Whether `position` is in a slug place of `patterns:` (a flow list's item or a block list's item). */
-function inPatternsList(lines: readonly string[], position: Position): boolean {
-  const bounds = frontmatterLines(lines);
-  if (bounds === null || position.line < bounds.first || position.line > bounds.last) return false;
-  const before = (lines[position.line] ?? '').slice(0, position.character);
-  const flow = /^patterns[ \t]*:[ \t]*\[([^\]]*)$/.exec(before);
-  if (flow) return true;
-  if (!/^[ \t]*-[ \t]+[A-Za-z0-9_-]*$/.test(before) && !/^[ \t]*-[ \t]*$/.test(before)) return false;
-  // A block item: the key it belongs to is the nearest line above that is not an item.
-  for (let line = position.line - 1; line >= bounds.first; line--) {
-    const text = lines[line]!;
-    if (/^[ \t]*-/.test(text) || text.trim() === '') continue;
-    return /^patterns[ \t]*:[ \t]*(#.*)?$/.test(text);
-  }
-  return false;
+/** The patterns of a category, in the catalogue's order. */
+const patternsOf = (catalogue: Catalogue, category: string): Pattern[] => catalogue.patterns.filter((pattern) => pattern.category === category);
+
+/** A category's entry: its name and the catalogue's patterns in it. */
+export function categoryEntry(catalogue: Catalogue, category: string): MarkupContent {
+  const patterns = patternsOf(catalogue, category);
+  const list = patterns.length ? patterns.map((pattern) => `- ${pattern.name} (\`${pattern.slug}\`)`).join('\n') : 'No pattern of the catalogue is in it.';
+  return { kind: MarkupKind.Markdown, value: `**${category}** (category)\n\n${list}` };
 }
 
-/** The [start, end) characters of the slug-like word at `character` on `line`. */
-function wordAt(line: string, character: number): [number, number] {
-  let start = character;
-  while (start > 0 && SLUG_CHAR.test(line[start - 1]!)) start--;
-  let end = character;
-  while (end < line.length && SLUG_CHAR.test(line[end]!)) end++;
-  return [start, end];
-}
+/** A place where a pattern is named by its slug: an item of `patterns:`, or a `slug:` of one. */
+export const isSlugPlace = (place: FrontmatterPlace): boolean => (place.key === 'patterns' && place.item) || (place.key === 'slug' && place.parent === 'patterns');
 
-const entry = (pattern: Pattern): string =>
-  [`**${pattern.name}** (\`${pattern.slug}\`, ${pattern.category})`, pattern.description, ...(pattern.url ? [`[${pattern.url}](${pattern.url})`] : [])].join('\n\n');
+/** A place where a category is named: an item (or the value) of `categories:`, or a `category:` value. */
+export const isCategoryPlace = (place: FrontmatterPlace): boolean => place.key === 'categories' || (place.key === 'category' && !place.item);
 
-/** The slugs to offer at `position`, each replacing the slug being written; empty outside `patterns:`. */
-export function slugCompletions(text: string, position: Position, catalogue: Catalogue): CompletionItem[] {
-  const lines = text.split(/\r?\n/);
-  if (!inPatternsList(lines, position)) return [];
-  const [start, end] = wordAt(lines[position.line]!, position.character);
-  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+/** The slugs, each replacing `range`, with the pattern's name and category as detail and its entry as documentation. */
+export function slugItems(catalogue: Catalogue, range: Range): CompletionItem[] {
   return catalogue.patterns.map((pattern) => ({
     label: pattern.slug,
     kind: CompletionItemKind.Value,
     detail: `${pattern.name} (${pattern.category})`,
-    documentation: { kind: MarkupKind.Markdown, value: entry(pattern) },
+    documentation: patternEntry(pattern),
     textEdit: { range, newText: pattern.slug },
   }));
 }
 
-/** The catalogue entry of the slug under `position` in `patterns:`; null elsewhere or for a slug the catalogue lacks. */
-export function slugHover(text: string, position: Position, catalogue: Catalogue): Hover | null {
-  const lines = text.split(/\r?\n/);
-  const line = lines[position.line] ?? '';
-  const [start, end] = wordAt(line, position.character);
-  if (start === end || !inPatternsList(lines, { line: position.line, character: start })) return null;
-  const pattern = catalogue.get(line.slice(start, end));
-  if (!pattern) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: entry(pattern) }, range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } };
+/** The catalogue's categories, each replacing `range`, with how many patterns each holds. */
+export function categoryItems(catalogue: Catalogue, range: Range): CompletionItem[] {
+  return catalogue.categories.map((category) => {
+    return {
+      label: category,
+      kind: CompletionItemKind.Enum,
+      detail: plural(patternsOf(catalogue, category).length, 'pattern'),
+      documentation: categoryEntry(catalogue, category),
+      textEdit: { range, newText: category },
+    };
+  });
 }

@@ -9,12 +9,13 @@ import type { AdrRecord } from '../model/types.ts';
 import type { LintResult } from '../engine/run-rules.ts';
 
 export interface LintedText {
-  outcome: RunOutcome;
   result: LintResult | null;
   /** The document's record (its number, relations, links…), when it is an ADR of its set. */
   record: AdrRecord | null;
   /** With `fix`: the text once every fix is made (the fix loop's output), when it differs. */
   output?: string;
+  /** The whole run: the set's records (this file's from `text`), the catalogue, the config, the folders' conventions. */
+  outcome: RunOutcome;
 }
 
 /** The file a document URI names, or null for one that is not on the disk (an untitled buffer). */

@@ -6,9 +6,10 @@ import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFil
 import { createConnection } from 'vscode-languageserver/node';
 import { filePathOf } from './lint-document.ts';
 import { FIX_ALL_KIND, fixAllAction, OPEN_DOCS_COMMAND, quickFixes } from './actions.ts';
-import { slugCompletions, slugHover } from './catalogue.ts';
-import { loadProject } from '../run/lint-project.ts';
-import type { Catalogue } from '../model/catalogue.ts';
+import { completions, offersCompletion } from './completion.ts';
+import { hover } from './hover.ts';
+import { definition, readOpenOrDisk } from './definition.ts';
+import type { LspSetView } from './set-view.ts';
 import { rules } from '../../rules/index.ts';
 import { Session, type ServerOptions } from './session.ts';
 import type { RunWhen } from './settings.ts';
@@ -40,8 +41,9 @@ function initialize(session: Session, params: InitializeParams, capabilities: Ca
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      completionProvider: { triggerCharacters: ['[', ','] },
+      completionProvider: { triggerCharacters: ['[', ',', ':', ' ', '(', '/', '#', '"'] },
       hoverProvider: true,
+      definitionProvider: true,
       executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
     },
     serverInfo: { name: 'adrlint' },
@@ -55,17 +57,6 @@ function registerWatches(connection: Connection, capabilities: Capabilities): vo
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(failed('the client watches no files'));
   }
   if (capabilities.configurationChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'adrlint' }).catch(failed('no settings changes'));
-}
-
-/** The catalogue of the document's project (its config's), read anew each time so that an edit of it counts; null when the config or catalogue is broken (the diagnostics say why). */
-async function catalogueOf(session: Session, uri: string): Promise<Catalogue | null> {
-  const place = await session.where(uri);
-  if (place === null) return null;
-  try {
-    return loadProject({ cwd: place.folder, ...(place.configFile !== undefined ? { configFile: place.configFile } : {}) }).catalogue;
-  } catch {
-    return null;
-  }
 }
 
 async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
@@ -110,6 +101,22 @@ function lintOnChanges(session: Session): void {
   documents.onDidClose(({ document }) => session.close(document));
 }
 
+/** Completion, hover and definition: pure functions of the text, the position, the file and its set as its last lint saw it. */
+function answerFromTheSet(session: Session): void {
+  const { connection, documents } = session;
+  const withView = async <T>(uri: string, answer: (text: string, path: string, view: LspSetView) => T, none: T): Promise<T> => {
+    const text = documents.get(uri)?.getText();
+    const path = filePathOf(uri);
+    const view = text === undefined || path === null ? null : await session.setView(uri);
+    return view && text !== undefined && path !== null ? answer(text, path, view) : none;
+  };
+  connection.onCompletion(({ textDocument, position }) =>
+    offersCompletion(documents.get(textDocument.uri)?.getText() ?? '', position) ? withView(textDocument.uri, (text, path, view) => completions(text, position, path, view), []) : [],
+  );
+  connection.onHover(({ textDocument, position }) => withView(textDocument.uri, (text, path, view) => hover(text, position, path, view), null));
+  connection.onDefinition(({ textDocument, position }) => withView(textDocument.uri, (text, path, view) => definition(text, position, path, view, readOpenOrDisk(documents)), null));
+}
+
 /**
  * Serve the protocol on these streams; settles when the client sends exit, after which
  * vscode-languageserver ends the process (code 0 after a shutdown request, else 1), as it does
@@ -130,16 +137,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     session.settingsChanged();
   });
   connection.onCodeAction((params) => codeActions(session, params));
-  connection.onCompletion(async ({ textDocument, position }) => {
-    const document = session.documents.get(textDocument.uri);
-    const catalogue = document ? await catalogueOf(session, document.uri) : null;
-    return document && catalogue ? slugCompletions(document.getText(), position, catalogue) : [];
-  });
-  connection.onHover(async ({ textDocument, position }) => {
-    const document = session.documents.get(textDocument.uri);
-    const catalogue = document ? await catalogueOf(session, document.uri) : null;
-    return document && catalogue ? slugHover(document.getText(), position, catalogue) : null;
-  });
+  answerFromTheSet(session);
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     const url = args?.[0];
     // Only a rule's page, as the code action gave it: never any address a client passes.

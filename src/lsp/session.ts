@@ -18,6 +18,7 @@ import { filePathOf, folderOf, lintText, type LintedText } from './lint-document
 import { readSettings, type Settings } from './settings.ts';
 import { dependentsOf, seenBySet } from './dependents.ts';
 import { blockedDiagnostic, faultDiagnostics } from './config-problems.ts';
+import type { LspSetView } from './set-view.ts';
 
 /** The pause after a keystroke before the text is linted again. */
 export const DEBOUNCE_MS = 150;
@@ -145,6 +146,15 @@ export class Session {
     // Opened with a text that is not its file's (an editor restoring an unsaved buffer): the rest of its folder read the file.
     else if (!before && !sameAsFile(place.path, document.getText())) this.scheduleFolder(place.path);
     return done;
+  }
+
+  /** The document's set as a lint of its text now sees it (records, catalogue, config, conventions): its last lint's when the text is the same; null for a buffer that is no file, or a broken config (the diagnostics say why). */
+  async setView(uri: string): Promise<LspSetView | null> {
+    const document = this.documents.get(uri);
+    if (!document) return null;
+    const known = this.linted.get(uri);
+    const { outcome } = known?.version === document.version ? known : await this.lint(document);
+    return outcome ? { records: outcome.records, catalogue: outcome.catalogue, config: outcome.config, conventions: outcome.conventions } : null;
   }
 
   /** The problem shown on an ADR whose config or catalogue cannot be used, also put on the file at fault. */

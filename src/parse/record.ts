@@ -174,16 +174,21 @@ function detectFormat(adr: ParsedAdr, sections: Section[], bulletStatus: boolean
 
 /** GitHub's heading anchors ("## Decision Outcome" → "decision-outcome"), duplicates numbered. */
 export function headingAnchors(adr: Pick<ParsedAdr, 'tree' | 'text'>): string[] {
+  return anchorPlaces(adr).map((place) => place.anchor);
+}
+
+/** Each anchor of the file (its headings', then explicit HTML ones) and the offset of what it names. */
+export function anchorPlaces(adr: Pick<ParsedAdr, 'tree' | 'text'>): Array<{ anchor: string; offset: number }> {
   const slugger = new GithubSlugger();
-  const anchors: string[] = [];
+  const places: Array<{ anchor: string; offset: number }> = [];
   const visit = (node: Nodes) => {
-    if (node.type === 'heading') anchors.push(slugger.slug(toString(node)));
+    if (node.type === 'heading') places.push({ anchor: slugger.slug(toString(node)), offset: node.position?.start.offset ?? 0 });
     else if ('children' in node) for (const child of (node as Parents).children) visit(child);
   };
   visit(adr.tree);
   // Explicit HTML anchors: <a name="x"></a>, <a id="x">.
-  for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) anchors.push(match[1]!);
-  return anchors;
+  for (const match of adr.text.matchAll(/<a\s+(?:name|id)=["']([^"']+)["']/gi)) places.push({ anchor: match[1]!, offset: match.index });
+  return places;
 }
 
 /** Heading anchors of any markdown text (a link target that is not an ADR). */
