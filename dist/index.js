@@ -58198,9 +58198,14 @@ var LintCache = class _LintCache {
   /**
    * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
    * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
-   * replaced when the file is read again.
+   * replaced when the file is read again. A cache in memory gives its record as `live`.
    */
   get(path, hash) {
+    const live = this.path === null ? this.given.get(path) : void 0;
+    if (live?.hash === hash) {
+      this.hits++;
+      return { ...live, record: live.record, live: live.record };
+    }
     const entry = this.entries.get(path);
     if (isStoredEntry(entry, path) && entry.hash === hash) {
       this.hits++;
@@ -58241,8 +58246,6 @@ var LintCache = class _LintCache {
   save() {
     if (!this.changed) return null;
     if (this.path === null) {
-      for (const [path, entry] of this.given) this.entries.set(path, stored(entry));
-      this.given.clear();
       this.changed = false;
       return null;
     }
@@ -58901,7 +58904,7 @@ function recordsFromCacheOrHead(files, cache, conventions2, catalogue) {
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? "") === fingerprintOf(file) : true)) {
       file.readBy = "cache";
-      file.record = cachedRecord(hit, file.source, catalogue);
+      file.record = hit.live ?? cachedRecord(hit, file.source, catalogue);
       if (file.linted) {
         file.fileMessages = hit.messages;
         if (hit.set) file.cachedSet = hit.set;

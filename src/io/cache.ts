@@ -107,9 +107,16 @@ export class LintCache {
   /**
    * The entry of `path` if it is for this content. Each entry is checked as it is used (a file
    * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
-   * replaced when the file is read again.
+   * replaced when the file is read again. A cache in memory gives its record as `live`.
    */
-  get(path: string, hash: string): StoredEntry | null {
+  get(path: string, hash: string): (StoredEntry & { live?: AdrRecord }) | null {
+    // In memory, the entries are the run's own: the record itself is given back (with whatever of
+    // its body a later reader read), never converted.
+    const live = this.path === null ? this.given.get(path) : undefined;
+    if (live?.hash === hash) {
+      this.hits++;
+      return { ...live, record: live.record, live: live.record };
+    }
     const entry: unknown = this.entries.get(path);
     if (isStoredEntry(entry, path) && entry.hash === hash) {
       this.hits++;
@@ -154,9 +161,7 @@ export class LintCache {
   save(): string | null {
     if (!this.changed) return null;
     if (this.path === null) {
-      // In memory: the entries this run gave, in the form `get` answers with.
-      for (const [path, entry] of this.given) this.entries.set(path, stored(entry));
-      this.given.clear();
+      // In memory: the entries stay as given, for the next run.
       this.changed = false;
       return null;
     }

@@ -25,7 +25,7 @@ export function recordsFromCacheOrHead(files: readonly RunFile[], cache: LintCac
     const hit = cache?.get(file.path, file.hash);
     if (hit && (file.linted ? hit.messages && (hit.conventions ?? '') === fingerprintOf(file) : true)) {
       file.readBy = 'cache';
-      file.record = cachedRecord(hit, file.source, catalogue);
+      file.record = hit.live ?? cachedRecord(hit, file.source, catalogue);
       if (file.linted) {
         file.fileMessages = hit.messages!;
         if (hit.set) file.cachedSet = hit.set;
