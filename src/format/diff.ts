@@ -2,12 +2,13 @@
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { LintResult } from '../engine/run-rules.ts';
+import { toPosix } from '../model/paths.ts';
 
 export function formatFixDiff(results: readonly LintResult[], cwd: string): string {
   let out = '';
   for (const result of results) {
     if (result.output === undefined || result.source === undefined) continue;
-    const name = (relative(cwd, result.filePath) || result.filePath).split('\\').join('/');
+    const name = toPosix(relative(cwd, result.filePath) || result.filePath);
     out += createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output, undefined, undefined, { context: 3 });
   }
   return out;

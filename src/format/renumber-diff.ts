@@ -3,8 +3,9 @@
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { RenumberOutcome } from '../run/renumber.ts';
+import { toPosix } from '../model/paths.ts';
 
-const shown = (path: string, cwd: string): string => (relative(cwd, path) || path).split('\\').join('/');
+const shown = (path: string, cwd: string): string => toPosix(relative(cwd, path) || path);
 
 export function formatRenumberDiff(outcome: RenumberOutcome, cwd: string): string {
   const from = shown(outcome.plan.from, cwd);

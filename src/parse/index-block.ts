@@ -3,12 +3,13 @@
 // one entry per ADR in order: number, linked title, status (a superseded record names its
 // successor). What the block should say (indexLines), where it is in a file (findIndexBlock), and
 // how the written block differs from it (indexDifferences), for the rule adr-index and `adrlint index`.
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import type { AdrRecord } from '../model/types.ts';
 import { fileNumberDigits } from '../model/naming.ts';
 import { statusMeaning, statusNamesSuccessor } from '../model/status.ts';
 import { INDEX_NAMES } from '../io/index-file.ts';
+import { toPosix } from '../model/paths.ts';
 
 export const INDEX_START = '<!-- adrlint-index -->';
 export const INDEX_END = '<!-- adrlint-index-end -->';
@@ -33,7 +34,7 @@ export function indexedRecords(records: readonly AdrRecord[], indexPath: string)
 
 /** A path from the index file's folder, as a markdown link target. */
 function linkFrom(indexPath: string, target: string): string {
-  const path = relative(dirname(indexPath), target).split(sep).join('/');
+  const path = toPosix(relative(dirname(indexPath), target));
   return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
