@@ -166,6 +166,15 @@ function explicitAdrFiles(config: ResolvedConfig): string[] {
   });
 }
 
+/** The names of a folder's entries; none when it cannot be read. */
+export function folderEntries(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /** Why a file is not an ADR by its name or the ignore patterns alone (null: it may be one); `folder`: the entry is a folder. */
 export type NameCheck = (file: string, folder: boolean) => string | null;
 
