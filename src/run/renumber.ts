@@ -106,16 +106,26 @@ export async function planRenumberOnDisk(file: string, to: number | null, cwd: s
   return { plan, changes, git: isTrackedByGit(target), shared };
 }
 
-/** Write the plan: the edited files, then the rename. Returns the files written. */
+/**
+ * Write the plan: the edited files, then the rename. When a write or the rename fails, the files
+ * already written get their text back, so that no half renumbering is left; throws RenumberRefused.
+ */
 export function writeRenumber(outcome: RenumberOutcome): void {
-  for (const change of outcome.changes) {
-    const written = writeFixedFile(change.path, change.before, change.after);
-    if (!written.ok) throw new RenumberRefused(`${change.path} ${written.reason}`);
-  }
+  const written: RenumberChange[] = [];
   try {
-    renameFile(outcome.plan.from, outcome.plan.to, outcome.git);
+    for (const change of outcome.changes) {
+      const result = writeFixedFile(change.path, change.before, change.after);
+      if (!result.ok) throw new RenumberRefused(`${change.path} ${result.reason}`);
+      written.push(change);
+    }
+    try {
+      renameFile(outcome.plan.from, outcome.plan.to, outcome.git);
+    } catch (error) {
+      throw new RenumberRefused(`${outcome.plan.from} could not be renamed to ${basename(outcome.plan.to)} (${(error as Error).message.split('\n')[0]})`);
+    }
   } catch (error) {
-    throw new RenumberRefused(`${outcome.plan.from} could not be renamed to ${basename(outcome.plan.to)} (${(error as Error).message.split('\n')[0]})`);
+    for (const change of written.reverse()) writeFixedFile(change.path, change.after, change.before);
+    throw error;
   }
 }
 
