@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
-import { findIndexBlock, INDEX_END, INDEX_NAMES, INDEX_START, indexBlockText, indexDifferences, indexLines, lineEndingOf } from '../src/parse/index-block.ts';
+import { findIndexBlock, INDEX_END, INDEX_NAMES, INDEX_START, indexBlockText, indexDifferences, indexLines, lineEnding } from './support/index-block.ts';
 
 const ADR_1 = '# 1. Record architecture decisions\n\n## Status\n\nAccepted\n';
 const ADR_2 = '# 2. Use PostgreSQL\n\n## Status\n\nSuperseded by [3. Use SQLite](0003-use-sqlite.md)\n';
@@ -30,12 +30,12 @@ function isIndexFile(path: string, configured: string | null): boolean {
   return configured !== null ? path === configured : (INDEX_NAMES as readonly string[]).includes(basename(path));
 }
 
-export const check: Rule['check'] = ({ adr, set, settings, report }) => {
+export const check: Rule['check'] = ({ adr, set, settings, project, report }) => {
   if (!isIndexFile(adr.path, settings.index)) return;
   // A folder's index lists its folder; the config's `index` lists the whole set it is linted with.
   const records = set.filter((record) => record.path !== adr.path && (settings.index !== null || record.folder === dirname(adr.path)));
-  const expected = indexLines(records, adr.path, settings.indexTemplate);
-  const eol = lineEndingOf(adr.text);
+  const expected = indexLines(records, adr.path, settings.indexTemplate, project.root);
+  const eol = lineEnding(adr.text);
   const location = findIndexBlock(adr.tree);
   if (location.kind === 'none') {
     if (settings.index === null) return;

@@ -1,7 +1,7 @@
 import type { AdrRecord, Rule } from '../src/model/types.ts';
 import { ruleDocsUrl } from '../src/model/rule-docs-url.ts';
 import { memoPerArray, recordsByFileNumber, recordsByFolder } from './support/set-index.ts';
-import { fileNumberDigits } from '../src/model/naming.ts';
+import { fileNumberDigits, nextFreeNumber } from '../src/model/naming.ts';
 
 export const meta = {
   id: 'adr-number-duplicate',
@@ -21,7 +21,7 @@ export const meta = {
   },
 } satisfies Rule['meta'];
 
-export const check: Rule['check'] = ({ record, set, report }) => {
+export const check: Rule['check'] = ({ record, set, project, report }) => {
   if (record.fileNumber === null) return;
   // Numbers are unique per folder: subfolders number their records on their own.
   const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
@@ -29,7 +29,7 @@ export const check: Rule['check'] = ({ record, set, report }) => {
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, '0'));
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings, project.list(record.folder))).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, '0'));
   const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(', ')} and ${free.at(-1)}`;
   report({
     range: [0, 0],
@@ -41,17 +41,14 @@ const freeNumbers = new WeakMap<readonly AdrRecord[], Map<number, number[]>>();
 
 /**
  * For each number of the folder used more than once, the new numbers its extra records take: each
- * collision its own, after the highest number in use, in the order of the numbers (so that
- * following the advice for one pair does not make another collide).
+ * collision its own, after the highest number in use by the records and the folder's files
+ * (`names`), in the order of the numbers (so that following the advice for one pair does not make
+ * another collide), as --fix renumbers them (src/run/renumber-duplicates.ts).
  */
-function freeNumbersOf(siblings: readonly AdrRecord[]): Map<number, number[]> {
+function freeNumbersOf(siblings: readonly AdrRecord[], names: readonly string[]): Map<number, number[]> {
   const counts = new Map<number, number>();
-  let next = 1;
-  for (const entry of siblings) {
-    if (entry.fileNumber === null) continue;
-    counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
-    next = Math.max(next, entry.fileNumber + 1);
-  }
+  let next = nextFreeNumber([...siblings.map((entry) => entry.name), ...names]);
+  for (const entry of siblings) if (entry.fileNumber !== null) counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
   const free = new Map<number, number[]>();
   for (const number of [...counts.keys()].sort((a, b) => a - b)) {
     const extra = counts.get(number)! - 1;

@@ -1,7 +1,7 @@
 // The `adrlint` command: find the command in the table (src/commands/table.ts), parse argv, check the
 // flags against the command's declaration, run it, and map what it throws to exit code 2.
 // It never calls process.exit(): output of any size must reach a pipe before the process ends.
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileError } from './model/errors.ts';
 import { UsageError } from './io/files.ts';
@@ -14,6 +14,7 @@ import { printConfigCommand } from './commands/print-config.ts';
 import { HELP } from './commands/help.ts';
 import { commandNamed, refusal, SUBCOMMANDS } from './commands/table.ts';
 import { argumentError, mistypedCommand } from './commands/arguments.ts';
+import { insidePath } from './model/paths.ts';
 
 export { EXIT_LINT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from './commands/command.ts';
 
@@ -83,8 +84,7 @@ function failed(error: unknown, io: CliIo): number {
   } else if (error instanceof UsageError) {
     io.stderr.write(`adrlint: ${error.message}\n`);
   } else if (error instanceof WriteError) {
-    const shown = relative(io.cwd, error.path);
-    io.stderr.write(`adrlint: cannot write ${shown === '' || shown.startsWith('..') ? error.path : shown}: ${error.reason}\n`);
+    io.stderr.write(`adrlint: cannot write ${insidePath(io.cwd, error.path) ?? error.path}: ${error.reason}\n`);
   } else {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     io.stderr.write(`adrlint: internal error: ${message}\n`);

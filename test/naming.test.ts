@@ -1,7 +1,7 @@
 // How a folder names its ADR files: numbers read from any such name, the convention inferred from
 // most of the names, names checked against it and written in it.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, fileNumber, fileNumberDigits, followsNaming, inferNaming, namingFor, namingForm, schemeName } from '../src/model/naming.ts';
+import { DEFAULT_SCHEME, fileNumber, fileNumberDigits, followsNaming, inferNaming, namingFor, namingForm, nextFreeNumber, schemeName } from '../src/model/naming.ts';
 
 describe('fileNumber', () => {
   it.each([
@@ -75,5 +75,15 @@ describe('followsNaming and names in a scheme', () => {
     expect(namingForm(namingFor([], 'date'))).toBe('YYYYMMDD-kebab-title.md');
     expect(schemeName(prefixed, 7, ['use', 'kafka'])).toBe('ADR-007-use-kafka.md');
     expect(schemeName(namingFor(['001-a.md', '002-b.md'], 'number'), 7, ['use', 'kafka'])).toBe('007-use-kafka.md');
+  });
+});
+
+describe('nextFreeNumber', () => {
+  it('is one more than the highest number of a numbered markdown file, whatever else the folder holds', () => {
+    expect(nextFreeNumber([])).toBe(1);
+    expect(nextFreeNumber(['0001-a.md', '0003-c.markdown', 'README.md'])).toBe(4);
+    // Not markdown, a template, a date: no number taken.
+    expect(nextFreeNumber(['0001-a.md', '0009-diagram.png', '0008-adr-template.md', '20240105-use-kafka.md'])).toBe(2);
+    expect(nextFreeNumber(['ADR-007-x.md', 'adr_012_y.md'])).toBe(13);
   });
 });

@@ -18,14 +18,13 @@ import {
   fillTemplate,
   folderTemplate,
   formatLocalDate,
-  nextAdrNumber,
   renderAdr,
   titlePatterns,
   titleSlug,
   type NewAdrOptions,
 } from '../src/commands/new-adr.ts';
 import { lintProject } from '../src/run/lint-project.ts';
-import { DATE_SCHEME, DEFAULT_SCHEME, namingFor } from '../src/model/naming.ts';
+import { DATE_SCHEME, DEFAULT_SCHEME, namingFor, nextFreeNumber as nextAdrNumber } from '../src/model/naming.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);

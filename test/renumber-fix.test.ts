@@ -45,6 +45,21 @@ describe('adr-number-duplicate --fix', () => {
     expect(read(root, 'docs/adr/0004-pulsar.md')).toBe(record('0004', 'Pulsar'));
   });
 
+  it('gives out no number a numbered markdown file of the folder holds, an ADR of the set or not', async () => {
+    const files = collisionOfThree();
+    const root = fixture({ ...files, '.adrlintrc.yml': `${files['.adrlintrc.yml']}ignore: ["0003-*"]\n`, 'docs/adr/0003-draft.md': '# Draft\n' });
+    const lint = await adrlint(root, ['--format', 'json']);
+    expect(lint.stdout).toContain('give 2 of them the free numbers 0004 and 0005');
+    const run = await adrlint(root, ['--fix']);
+    expect(run.stderr).toBe(
+      'adrlint: adr-number-duplicate: renamed docs/adr/0002-nats.md → docs/adr/0004-nats.md; references rewritten in 1 other file (the later by name)\n' +
+        'adrlint: adr-number-duplicate: renamed docs/adr/0002-pulsar.md → docs/adr/0005-pulsar.md; references rewritten in 1 other file (the later by name)\n',
+    );
+    expect(run.code).toBe(0);
+    expect(names(root)).toEqual(['0001-record.md', '0002-kafka.md', '0003-draft.md', '0004-nats.md', '0005-pulsar.md']);
+    expect(read(root, 'docs/adr/0003-draft.md')).toBe('# Draft\n');
+  });
+
   it('--fix-dry-run prints the renames and diffs and writes nothing', async () => {
     const root = fixture(collisionOfThree());
     const run = await adrlint(root, ['--fix-dry-run']);

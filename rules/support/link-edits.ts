@@ -1,14 +1,15 @@
 // The edits that rewrite a link where it is written (`[text](url)`, `![alt](src)`, or the definition
 // of a `[text][ref]`): its file name, its whole path or its #fragment, percent-encoded or between
 // angle brackets as the link was. Only when the written text is the URL that was parsed.
-import { basename, relative, sep } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Nodes, Parents } from 'mdast';
 import type { ParsedAdr, TextEdit } from '../../src/model/types.ts';
 import { decodeUrlPart } from '../../src/parse/link-targets.ts';
+import { toPosix } from '../../src/model/paths.ts';
 
 /** A relative link from one folder to a file, with `/` separators. */
 export function relativeHref(fromFolder: string, to: string): string {
-  const path = relative(fromFolder, to).split(sep).join('/');
+  const path = toPosix(relative(fromFolder, to));
   return path === '' ? basename(to) : path;
 }
 

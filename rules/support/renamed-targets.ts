@@ -66,12 +66,15 @@ export function renamedTargets(missing: string, names: readonly string[]): strin
 }
 
 /**
- * The file name to write in place of a link's missing one: the renamed file's, with the link's
- * own extension when it linked the published `.html` page (or no extension at all).
+ * The file name to write in place of a link's old one: the renamed file's, with the link's own
+ * extension when it linked the published `.html` page (or no extension at all). adr-link's and
+ * adr-supersede's fixes, and `adrlint renumber`'s links (src/engine/renumber-plan.ts).
  */
 export function replacementName(missingName: string, found: string): string {
   const extension = extensionOf(missingName);
   const foundStem = found.slice(0, found.length - extensionOf(found).length);
   if (HTML.test(extension) || extension === '') return `${foundStem}${extension}`;
+  // A markdown file linked without its extension, its name having a dot of its own ("0042-use-v1.2" for "0042-use-v1.2.md").
+  if (MARKDOWN.test(extensionOf(found)) && !MARKDOWN.test(extension)) return foundStem;
   return found;
 }

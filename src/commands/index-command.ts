@@ -9,7 +9,8 @@ import { folderIndexFiles } from '../io/index-file.ts';
 import { createNewFile } from '../io/safe-write.ts';
 import { writeFixedFile } from '../io/write-fixed-file.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
-import { findIndexBlock, INDEX_END, INDEX_START, indexBlockText, indexLines, lineEndingOf } from '../parse/index-block.ts';
+import { findIndexBlock, INDEX_END, INDEX_START, indexBlockText, indexLines, lineEnding } from '../../rules/support/index-block.ts';
+import { findRepositoryRoot } from '../io/project-index.ts';
 import { lintProject } from '../run/lint-project.ts';
 import type { Catalogue } from '../model/catalogue.ts';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandInput } from './command.ts';
@@ -60,7 +61,7 @@ async function runIndex({ io, values, operands: paths }: CommandInput): Promise<
     const template = configForFile(outcome.config, page.path).indexTemplate;
     const name = relative(io.cwd, page.path) || page.path;
     if (!values.write) {
-      const lines = indexLines(page.records, page.path, template);
+      const lines = indexLines(page.records, page.path, template, findRepositoryRoot(dirname(page.path)));
       io.stdout.write(`${pages.length > 1 ? `${name}:\n` : ''}${INDEX_START}${indexBlockText(lines, '\n')}${INDEX_END}\n`);
       continue;
     }
@@ -76,15 +77,15 @@ function writeIndex(page: IndexPage, template: string | undefined, catalogue: Ca
   const read = readAdrFile(page.path, maxFileSize);
   if (!read.ok) {
     if (!/no such file/.test(read.reason)) return `adrlint: {name} ${read.reason}\n`;
-    const lines = indexLines(page.records, page.path, template);
+    const lines = indexLines(page.records, page.path, template, findRepositoryRoot(dirname(page.path)));
     const text = `# Architecture decision records\n\n${INDEX_START}${indexBlockText(lines, '\n')}${INDEX_END}\n`;
     if (!createNewFile(page.path, text)) throw new UsageError(`${page.path} appeared while adrlint was writing it`);
     return `created {name} with the index of ${page.records.length} ADR${page.records.length === 1 ? '' : 's'} of ${relative(dirname(page.path), page.records[0]?.folder ?? '') || 'its folder'}\n`;
   }
   const adr = parseAdr(page.path, read.source, catalogue);
   const bom = adr.bom ? '\uFEFF' : '';
-  const eol = lineEndingOf(adr.text);
-  const block = indexBlockText(indexLines(page.records, page.path, template), eol);
+  const eol = lineEnding(adr.text);
+  const block = indexBlockText(indexLines(page.records, page.path, template, findRepositoryRoot(dirname(page.path))), eol);
   const location = findIndexBlock(adr.tree);
   let text: string;
   if (location.kind === 'block') text = adr.text.slice(0, location.content[0]) + block + adr.text.slice(location.content[1]);

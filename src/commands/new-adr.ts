@@ -12,7 +12,7 @@ import { UsageError } from '../io/files.ts';
 import { isNegated } from '../io/targets.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { buildRecord } from '../parse/record.ts';
-import { DATE_SCHEME, DEFAULT_SCHEME, fileNumber, isDateName, namingFor, schemeName, type NamingOption, type NamingScheme } from '../model/naming.ts';
+import { DATE_SCHEME, DEFAULT_SCHEME, isDateName, nextFreeNumber, namingFor, schemeName, type NamingOption, type NamingScheme } from '../model/naming.ts';
 import { readStatus, statusVocabulary, wordFor, type StatusVocabulary } from '../model/status.ts';
 import type { AdrFormat } from '../model/types.ts';
 import { createNewFile, NotRegularFileError, readRegularFile } from '../io/safe-write.ts';
@@ -36,13 +36,6 @@ export function adrNames(entries: readonly string[], nonAdrFiles: readonly strin
   const isNonAdr = picomatch([...nonAdrFiles], { dot: true });
   const candidates = entries.filter((name) => MARKDOWN.test(name) && !name.startsWith('.') && !isNonAdr(name) && !isTemplateName(name)).sort();
   return isNumberedFolder(candidates) ? candidates.filter((name) => isNumberedName(name)) : candidates;
-}
-
-/** One more than the highest number of the folder's ADR names (gaps stay gaps); 1 in a folder without any. */
-export function nextAdrNumber(names: readonly string[]): number {
-  let highest = 0;
-  for (const name of names) highest = Math.max(highest, fileNumber(name) ?? 0);
-  return highest + 1;
 }
 
 /** The title in kebab case for a file name: lower case, letters and digits, whole words up to 60 characters. */
@@ -302,7 +295,7 @@ export function createAdr(options: NewAdrOptions): NewAdr {
   const userTemplate = typeof template === 'object' ? readTemplateFile(template.path) : null;
   const patterns = titlePatterns(title, catalogue);
 
-  let number = nextAdrNumber(names);
+  let number = nextFreeNumber(names);
   const warnings: string[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // The folder's convention, unless the configured pattern wants another one.

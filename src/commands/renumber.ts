@@ -51,7 +51,7 @@ export function renumberSummary(outcome: RenumberOutcome, cwd: string): string {
   return `renamed ${shownPath(outcome.plan.from, cwd)} → ${shownPath(outcome.plan.to, cwd)}${outcome.git ? ' (git mv)' : ''}; references rewritten in ${plural(others, 'other file')}`;
 }
 
-/** The rename, then a unified diff of every edited file (src/format/renumber-diff.ts, loaded only for a dry run). */
+/** The rename, then a unified diff of every edited file (src/format/diff.ts, loaded only for a dry run). */
 export async function renumberDiff(outcome: RenumberOutcome, cwd: string): Promise<string> {
-  return (await import('../format/renumber-diff.ts')).formatRenumberDiff(outcome, cwd);
+  return (await import('../format/diff.ts')).formatFixDiff(outcome, cwd);
 }

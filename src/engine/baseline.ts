@@ -3,12 +3,13 @@
 // (src/engine/fingerprint.ts: its rule, message and the text it flags, never its line), so an edit
 // above it does not make it new again. Pure functions, and read/write helpers that take paths: the
 // CLI decides which files.
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import { FileError } from '../model/errors.ts';
 import { ioReason, NotRegularFileError, readRegularFile, writeFileSafely } from '../io/safe-write.ts';
 import { summarise, type LintResult } from './run-rules.ts';
 import { baselineFingerprint, placesIn } from './fingerprint.ts';
 import { VERSION } from '../io/version.ts';
+import { toPosix } from '../model/paths.ts';
 
 export const BASELINE_VERSION = 1;
 export const DEFAULT_BASELINE_FILE = '.adrlint-baseline.json';
@@ -178,6 +179,3 @@ export function writeBaseline(path: string, baseline: Baseline): void {
   writeFileSafely(path, serialiseBaseline(baseline));
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}

@@ -9,14 +9,15 @@ import { fileNumberDigits } from '../model/naming.ts';
 import { decodeUrlPart, HTML, isExternalUrl, MARKDOWN, resolveLinkPath, splitUrl } from '../parse/link-targets.ts';
 import { titleNumber } from '../parse/record-title.ts';
 import { replaceLinkFileName } from '../../rules/support/link-edits.ts';
+import { replacementName } from '../../rules/support/renamed-targets.ts';
 import { applyEdits } from './apply-edits.ts';
 
 /** A file of the set as the plan reads it. */
 export interface PlanFile {
   path: string;
   adr: ParsedAdr;
-  /** Its record, for an ADR (a README or index page beside the records has none). */
-  record: AdrRecord | null;
+  /** Its record (a README or index page beside the records has one too: buildRecord reads any file). */
+  record: AdrRecord;
 }
 
 export interface RenumberPlan {
@@ -76,7 +77,6 @@ export function planRenumber(target: PlanFile, to: number, files: readonly PlanF
 /** The number in the H1 and in the frontmatter `title`, when they carry the old one. */
 function titleEdits(target: PlanFile, from: number, to: number): TextEdit[] {
   const { record, adr } = target;
-  if (!record) return [];
   const out: TextEdit[] = [];
   const numberAt = (start: number, end: number) => {
     const raw = adr.text.slice(start, end);
@@ -91,15 +91,6 @@ function titleEdits(target: PlanFile, from: number, to: number): TextEdit[] {
   return out;
 }
 
-/** The link's file name with the target's new name, in the extension the link wrote (`.md`, `.html`, none). */
-function linkedName(written: string, newName: string): string {
-  const stem = newName.replace(MARKDOWN, '');
-  const html = HTML.exec(written)?.[0];
-  if (html) return stem + html;
-  if (MARKDOWN.test(written)) return stem + MARKDOWN.exec(written)![0];
-  return stem;
-}
-
 /** Whether a link's path names the target: its markdown file, its published `.html` page, or its name without extension. */
 function namesTarget(linkPath: string, fromFolder: string, targetPath: string, root: string): boolean {
   const resolved = resolveLinkPath(linkPath, fromFolder, root);
@@ -111,36 +102,16 @@ function namesTarget(linkPath: string, fromFolder: string, targetPath: string, r
 /** Every link of the file to the target (its #fragment and folder part kept), rewritten to the new name. */
 function linkEdits(file: PlanFile, targetPath: string, newName: string, root: string): TextEdit[] {
   const out: TextEdit[] = [];
-  for (const { url, range } of linksOf(file)) {
+  for (const { url, range } of file.record.links) {
     if (isExternalUrl(url)) continue;
     const { path } = splitUrl(url);
     if (path === '' || !namesTarget(path, dirname(file.path), targetPath, root)) continue;
     const written = basename(decodeUrlPart(path));
-    out.push(...[replaceLinkFileName(file.adr, range, url, linkedName(written, newName))].filter((edit): edit is TextEdit => edit !== null));
+    const edit = replaceLinkFileName(file.adr, range, url, replacementName(written, newName));
+    if (edit) out.push(edit);
     for (const edit of linkTextEdits(file.adr, range, targetPath, newName)) out.push(edit);
   }
   return out;
-}
-
-/** The links of a file: its record's, or for a page beside the records, read from its tree. */
-function linksOf(file: PlanFile): Array<{ url: string; range: [number, number] }> {
-  if (file.record) return file.record.links;
-  const links: Array<{ url: string; range: [number, number] }> = [];
-  walk(file.adr.tree, (node) => {
-    if ((node.type === 'link' || node.type === 'linkReference') && node.position?.start.offset !== undefined) {
-      const url = node.type === 'link' ? node.url : definitionUrl(file.adr, node.identifier);
-      if (url !== null) links.push({ url, range: [node.position.start.offset, node.position.end.offset!] });
-    }
-  });
-  return links;
-}
-
-function definitionUrl(adr: ParsedAdr, identifier: string): string | null {
-  let url: string | null = null;
-  walk(adr.tree, (node) => {
-    if (url === null && node.type === 'definition' && node.identifier === identifier) url = node.url;
-  });
-  return url;
 }
 
 // The number at the start of a link's text ("[42. Use Kafka](…)", "[ADR-0042](…)", "[0042](…)").
@@ -164,7 +135,6 @@ const RELATION_NUMBER = /(?:\bADR[-_ ]?|#)(\d{1,6})\b|\b(\d{1,6})\b/gi;
 
 /** Supersede and amend relations written as a number (frontmatter keys, status, body lines) that name the old number. */
 function relationEdits(file: PlanFile, from: number, to: number): TextEdit[] {
-  if (!file.record) return [];
   const out: TextEdit[] = [];
   for (const relation of file.record.relations) {
     if (relation.number !== from) continue;
@@ -204,7 +174,7 @@ function mentionEdits(adr: ParsedAdr, from: number, to: number): TextEdit[] {
   return out;
 }
 
-/** Every node of the tree, depth first in document order, without recursion. */
+/** Every node of the tree, depth first in document order, without recursion (for the text of mentionEdits). */
 function walk(tree: Nodes, visit: (node: Nodes) => void): void {
   const pending: Nodes[] = [tree];
   while (pending.length > 0) {

@@ -1,11 +1,12 @@
 // GitHub Actions annotations: one `::error`/`::warning` workflow command per problem, which the
 // runner shows on the run and, for files of the repository, on the pull request's diff. The CLI's
 // `--format github` prints them; the Action hands the same annotations to @actions/core.
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { AnnotationProperties } from '@actions/core';
 import type { LintResult } from '../engine/run-rules.ts';
 import type { Diagnostic } from '../model/types.ts';
 import { annotationCommand } from './workflow-commands.ts';
+import { insidePath, toPosix } from '../model/paths.ts';
 
 export interface GithubFormatOptions {
   /** The repository root: annotation paths are relative to it. */
@@ -28,9 +29,8 @@ export interface Annotation extends AnnotationProperties {
 
 /** The path GitHub matches against the repository's files; an absolute one for files outside it. */
 function annotationPath(root: string, filePath: string): string {
-  const path = relative(root, filePath);
-  if (path === '' || path.startsWith(`..${sep}`) || path === '..' || isAbsolute(path)) return filePath;
-  return path.split(sep).join('/');
+  const path = insidePath(root, filePath);
+  return path === null ? filePath : toPosix(path);
 }
 
 /** The annotation of one problem of a file; a problem of no rule is titled "adrlint". */

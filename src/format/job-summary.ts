@@ -1,7 +1,7 @@
 // The Action's job summary (and its pull-request comment): totals, every problem with a link to its
 // line, which ADRs use which catalogue pattern, and the ADR graph. GitHub refuses a summary over
 // 1 MiB, so the text is cut to a byte budget: problem rows from the end first, then the graph.
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import { totals, type LintResult } from '../engine/run-rules.ts';
 import type { AdrRecord, Diagnostic } from '../model/types.ts';
@@ -10,6 +10,7 @@ import { mermaidBlock } from './report-mermaid.ts';
 import { patternUsageLines } from './report-markdown.ts';
 import { escapeMarkdownText, markdownLink } from './escape.ts';
 import { plural } from '../model/plural.ts';
+import { toPosix } from '../model/paths.ts';
 
 export interface JobSummaryInput {
   results: readonly LintResult[];
@@ -40,7 +41,7 @@ function utf8Bytes(text: string): number {
 
 
 function relativePath(root: string, path: string): string {
-  return (relative(root, path) || path).split(sep).join('/');
+  return toPosix(relative(root, path) || path);
 }
 
 function problemRow(path: string, message: Diagnostic, fileUrl: JobSummaryInput['fileUrl']): string {

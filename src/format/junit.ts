@@ -3,9 +3,10 @@
 // ESLint's junit formatter: errors and warnings are both <failure>s (a warning left out would go
 // unseen; <skipped> would read as "not checked"), the severity in `type`; a file that could not be
 // linted at all is an <error>.
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { LintResult } from '../engine/run-rules.ts';
 import type { Diagnostic } from '../model/types.ts';
+import { insidePath, toPosix } from '../model/paths.ts';
 
 export interface JunitOptions {
   /** The repository root: suite names and `file` are relative to it. */
@@ -17,9 +18,8 @@ const NAME_MESSAGE_LENGTH = 120;
 
 /** Repository-relative with `/`, or absolute for a file outside the repository. */
 function reportPath(root: string, filePath: string): string {
-  const path = relative(root, filePath);
-  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return filePath;
-  return path.split(sep).join('/');
+  const path = insidePath(root, filePath);
+  return path === null ? filePath : toPosix(path);
 }
 
 // Characters XML 1.0 forbids anywhere, even as references: C0 controls but tab, LF and CR, lone

@@ -1,11 +1,12 @@
 // The ADR set at a glance, as a pure model: ADRs by status, which catalogue patterns they declare
 // (and which they only mention), and which decisions replaced or amended which. Written out by
 // report-json.ts, report-markdown.ts and report-mermaid.ts (all exported from report.ts).
-import { basename, relative, sep } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Catalogue } from '../model/catalogue.ts';
 import { DEFAULT_STATUSES, matchStatus, statusMeaning, wordFor } from '../model/status.ts';
 import { indexRecords, relationRecord } from '../../rules/support/relations.ts';
 import type { AdrRecord, SetConventions } from '../model/types.ts';
+import { toPosix } from '../model/paths.ts';
 
 export interface ReportAdr {
   /** Relative to the report's root, with `/` separators. */
@@ -86,7 +87,7 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Paths relative to the root with `/`, whatever the platform. */
 function relativePath(root: string, path: string): string {
-  return (relative(root, path) || basename(path)).split(sep).join('/');
+  return toPosix(relative(root, path) || basename(path));
 }
 
 /**

@@ -2,7 +2,7 @@
 // adrlint with its documentation, one result per problem, and the fixes as replacements. A problem
 // of no rule (a file that could not be linted, a disable directive's own) is a result too, under a
 // rule of its own (`adrlint/fatal`, `adrlint/directive`), so code scanning shows what failed the run.
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Fix, Invocation, Log, Notification, Region, ReportingDescriptor, Result, Run } from 'sarif';
 import { rules } from '../../rules/index.ts';
@@ -11,6 +11,7 @@ import { oneLine, type LintResult } from '../engine/run-rules.ts';
 import { createLineIndex } from '../model/positions.ts';
 import { placesIn, sarifFingerprint } from '../engine/fingerprint.ts';
 import type { Diagnostic, LineIndex, Position, Rule, Severity, TextEdit } from '../model/types.ts';
+import { insidePath, toPosix } from '../model/paths.ts';
 
 export interface SarifOptions {
   /** The repository root: artifact URIs are relative to it (`%SRCROOT%`). */
@@ -68,9 +69,9 @@ function fileUri(path: string): string {
 
 /** Relative to the repository root when the file is inside it; else an absolute file URI. */
 export function artifactLocation(root: string, filePath: string): FileLocation {
-  const path = relative(root, filePath);
-  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return { uri: fileUri(filePath) };
-  return { uri: path.split(sep).map(encodeSegment).join('/'), uriBaseId: SRCROOT };
+  const path = insidePath(root, filePath);
+  if (path === null) return { uri: fileUri(filePath) };
+  return { uri: toPosix(path).split('/').map(encodeSegment).join('/'), uriBaseId: SRCROOT };
 }
 
 function fenced(code: string): string {

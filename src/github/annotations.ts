@@ -1,9 +1,10 @@
 // Which problems become GitHub annotations, in what order. GitHub shows at most 10 error and 10
 // warning annotations per step (50 per job) and drops the rest silently, so the most useful ones
 // go first and the rest are counted for a notice that says where to find them.
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { LintResult } from '../engine/run-rules.ts';
 import { annotationOf, type Annotation } from '../format/github.ts';
+import { toPosix } from '../model/paths.ts';
 
 export interface AnnotationPlan {
   annotations: Annotation[];
@@ -15,7 +16,7 @@ export const GITHUB_ANNOTATION_LIMITS = { errors: 10, warnings: 10 } as const;
 
 export function repoRelative(root: string, path: string): string {
   const rel = relative(root, path);
-  return (rel === '' ? path : rel).split(sep).join('/');
+  return toPosix(rel === '' ? path : rel);
 }
 
 /**

@@ -6,7 +6,7 @@ import { escapeMarkdownText } from '../format/escape.ts';
 import type { LintResult } from '../engine/run-rules.ts';
 import { placesIn, reviewFingerprint } from '../engine/fingerprint.ts';
 import type { AdrRecord } from '../model/types.ts';
-import { fileNumberDigits } from '../model/naming.ts';
+import { renumberedName } from '../engine/renumber-plan.ts';
 import { duplicateRenumbers } from '../run/renumber-duplicates.ts';
 import { diffLines, type ChangedFile } from './changed-files.ts';
 import type { ReviewProblem } from './review.ts';
@@ -36,7 +36,7 @@ export function renumberReviewProblems(results: readonly LintResult[], records: 
     const message = result?.messages.find((candidate) => candidate.ruleId === RULE);
     if (!result || !message || !diff || result.source === undefined) continue;
     if (!diff.hunks.some(([start, end]) => message.line >= start && message.line <= end)) continue;
-    const digits = String(renumber.to).padStart((fileNumberDigits(renumber.record.name) ?? '').length, '0');
+    const digits = renumberedName(renumber.record.name, renumber.to)?.newDigits ?? String(renumber.to);
     const keeps = repoRelative(root, renumber.keeps.path);
     const why = renumber.by === 'pull request' ? 'this pull request adds it' : renumber.by === 'git history' ? 'git added it later' : renumber.by === 'date' ? 'its date is later' : 'its name sorts later';
     const command = `npx adrlint renumber ${shellWord(path)}`;

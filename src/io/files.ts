@@ -1,13 +1,14 @@
 // Discover and read: which files are ADRs to lint, and their text, with every way a file can
 // be unreadable turned into a one-line reason instead of an exception.
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../model/config.ts';
 import { isNumberedFolder, isNumberedName, isTemplateName } from '../model/naming.ts';
 import { readRegularFile } from './safe-write.ts';
 import { isNegated, targetsOf } from './targets.ts';
+import { insidePath, toPosix } from '../model/paths.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
@@ -52,9 +53,6 @@ function isMarkdown(path: string): boolean {
   return MARKDOWN_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 /** How a run chooses its files besides the paths: --no-ignore, --ignore-pattern, --no-error-on-unmatched-pattern. */
 export interface Selection {
@@ -168,6 +166,15 @@ function explicitAdrFiles(config: ResolvedConfig): string[] {
   });
 }
 
+/** The names of a folder's entries; none when it cannot be read. */
+export function folderEntries(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /** Why a file is not an ADR by its name or the ignore patterns alone (null: it may be one); `folder`: the entry is a folder. */
 export type NameCheck = (file: string, folder: boolean) => string | null;
 
@@ -183,12 +190,11 @@ export function nameCheck(cwd: string, config: ResolvedConfig, selection: Select
     const name = basename(file);
     if (isTemplateName(name)) return 'a template, not an ADR';
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
-    const path = relative(root, file);
+    const path = insidePath(root, file);
     // Files outside the config's folder are not subject to its ignore patterns.
-    const inside = path !== '' && !path.startsWith('..') && !isAbsolute(path);
-    if (inside && matcher.ignores(toPosix(path) + (folder ? '/' : ''))) return 'ignored by .gitignore or the config\'s "ignore"';
-    const fromCwd = relative(cwd, file);
-    if (given && fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) && given.ignores(toPosix(fromCwd) + (folder ? '/' : '')))
+    if (path !== null && matcher.ignores(toPosix(path) + (folder ? '/' : ''))) return 'ignored by .gitignore or the config\'s "ignore"';
+    const fromCwd = insidePath(cwd, file);
+    if (given && fromCwd !== null && given.ignores(toPosix(fromCwd) + (folder ? '/' : '')))
       return 'ignored by --ignore-pattern';
     return null;
   };

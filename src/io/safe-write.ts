@@ -56,7 +56,13 @@ function kindOf(stats: Stats): string {
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
   return 'not a regular file';
+}
+
+/** Why what `stats` describes is not to be read or written as a file ("is a FIFO (named pipe), not a regular file"), or null for a regular file. */
+export function notRegularReason(stats: Stats): string | null {
+  return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
 }
 
 /** An I/O error as one line without the paths Node puts in it: "EACCES: permission denied". */
@@ -86,7 +92,7 @@ export function writeTarget(path: string): WriteTarget {
     throw new WriteError(path, ioReason(error));
   }
   if (stats.isFile()) return { path, existing: stats };
-  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (!stats.isSymbolicLink()) throw new WriteError(path, notRegularReason(stats)!);
   if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
   let real: string;
   try {
@@ -225,14 +231,10 @@ function createFile(path: string, text: string): void {
       closeSync(fd);
     }
     try {
-      // A hard link fails if anything took the name since it was checked; rename would replace it.
-      linkSync(temp, path);
+      moveWithoutReplacing(temp, path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new WriteError(path, 'appeared while adrlint was writing it; not written');
-      // A file system without hard links: the rename is the next best thing.
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
-      renameSync(temp, path);
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(path, 'appeared while adrlint was writing it; not written');
+      throw error;
     }
   } catch (error) {
     if (error instanceof WriteError) throw error;
@@ -240,6 +242,33 @@ function createFile(path: string, text: string): void {
   } finally {
     removeQuietly(temp);
   }
+}
+
+/** Errors of a file system that has no hard links (FAT, exFAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+/**
+ * Give the file `from` the name `to` in the same folder, never over anything there (a rename would
+ * replace it): a hard link, then `from` unlinked. A file system without hard links gets the name
+ * reserved by an exclusive create, and `from` renamed over its own reservation. Either way the
+ * file keeps its inode (owner, mode, content). Throws EEXIST when something is at `to`; `from` is
+ * then left as it was.
+ */
+export function moveWithoutReplacing(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    closeSync(openSync(to, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+    try {
+      renameSync(from, to);
+    } catch (renameError) {
+      removeQuietly(to);
+      throw renameError;
+    }
+    return;
+  }
+  unlinkSync(from);
 }
 
 function removeQuietly(path: string): void {
@@ -330,8 +359,7 @@ function writeInPlace(path: string, stats: Stats, text: string, guard?: ReplaceG
 /** Why `path` is not to be read: it exists and is not a regular file (a FIFO would block the read). Null otherwise. */
 export function nonRegularFileReason(path: string): string | null {
   try {
-    const stats = statSync(path);
-    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+    return notRegularReason(statSync(path));
   } catch {
     // Missing or unreadable: the reader says so in its own words.
     return null;
@@ -344,12 +372,12 @@ export function nonRegularFileReason(path: string): string | null {
  */
 export function readRegularFile(path: string): string {
   const stats = statSync(path);
-  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (!stats.isFile()) throw new NotRegularFileError(path, notRegularReason(stats)!);
   // Checked again on the open file: the name may have changed meanwhile.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    if (!opened.isFile()) throw new NotRegularFileError(path, notRegularReason(opened)!);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);

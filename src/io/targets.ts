@@ -3,9 +3,10 @@
 // markdownlint-cli2 (globby), a negated pattern applies to every pattern, wherever it stands, and
 // a list of negated patterns alone leaves them out of what the run would lint without paths.
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../model/config.ts';
+import { toPosix } from '../model/paths.ts';
 
 /** A path, folder or glob to search, resolved against `base` (the working folder, or the config's for its `adrs`). */
 export interface Target {
@@ -20,9 +21,6 @@ export interface Targets {
   excluded: (file: string) => boolean;
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 /** A negated pattern: `!` and something after it (but not an extglob's `!(...)`). */
 export function isNegated(pattern: string): boolean {

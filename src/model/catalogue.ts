@@ -2,6 +2,7 @@
 // pattern, "did you mean" slugs, prose mentions). Reading and merging the files: src/io/catalogue-file.ts.
 import { distance } from 'fastest-levenshtein';
 import { MentionMatcher, normaliseTerm, type MentionMatch } from './mention-matcher.ts';
+import { nearStrings } from './near-strings.ts';
 
 export interface Pattern {
   code: string | null;
@@ -117,18 +118,6 @@ export class Catalogue {
 
 /** Candidates within an edit distance that grows with the word (or that begin with it), closest first, ties in order. */
 export function closest(word: string, candidates: readonly string[], limit: number): string[] {
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  const found: Array<{ candidate: string; d: number }> = [];
-  for (const candidate of candidates) {
-    const prefix = word.length >= 3 && candidate.startsWith(word);
-    // The distance is at least the difference in length: in a large catalogue most slugs need no comparing.
-    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
-    const d = distance(word, candidate);
-    if (d <= threshold || prefix) found.push({ candidate, d });
-  }
-  return found
-    .sort((a, b) => a.d - b.d)
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+  return nearStrings(word, candidates, Math.max(2, Math.floor(word.length / 3)), { limit, prefixes: true });
 }
 

@@ -2,9 +2,10 @@
 // options, and the defaults. Finding and reading the file: src/io/config-file.ts; resolving it
 // against the rules: src/run/config.ts.
 import picomatch from 'picomatch';
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import { ConfigError } from './errors.ts';
 import type { Severity } from './types.ts';
+import { insidePath, toPosix } from './paths.ts';
 
 export { ConfigError };
 
@@ -100,9 +101,9 @@ function matcherOf(override: ConfigOverride): { files: Matcher; excluded: Matche
 
 /** Whether an `overrides` entry applies to `file` (absolute): matched by `files`, not by `excludedFiles`, under the config's folder. */
 export function overrideMatches(override: ConfigOverride, baseDir: string, file: string): boolean {
-  const path = relative(baseDir, file);
-  if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
-  const posix = sep === '/' ? path : path.split(sep).join('/');
+  const path = insidePath(baseDir, file);
+  if (path === null) return false;
+  const posix = toPosix(path);
   const { files, excluded } = matcherOf(override);
   return files(posix) && !excluded(posix);
 }

@@ -73,6 +73,17 @@ export function fileNumber(name: string): number | null {
   return digits === null ? null : Number(digits);
 }
 
+/**
+ * The next number a folder gives out, from the names of its files: one more than the highest number
+ * of a numbered markdown file (templates and other files left out, a date is no number, gaps stay
+ * gaps); 1 without any. A number any numbered markdown file holds is taken, an ADR of the set or not.
+ */
+export function nextFreeNumber(names: Iterable<string>): number {
+  let highest = 0;
+  for (const name of names) if (/\.(?:md|markdown)$/i.test(name) && !isTemplateName(name)) highest = Math.max(highest, fileNumber(name) ?? 0);
+  return highest + 1;
+}
+
 /** Whether a name starts with a YYYYMMDD date (log4brains). */
 export function isDateName(name: string): boolean {
   return DATE_START.test(name) && /^\d{8}/.test(name);

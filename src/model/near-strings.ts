@@ -123,3 +123,24 @@ function closestWithin(index: NearIndex, query: string, limit: number, accept: (
   }
   return ids.length > 0 ? { distance: best, ids: ids.sort((a, b) => a - b) } : { distance: null, ids: [] };
 }
+
+/**
+ * Did-you-mean for a short list (rule ids, flags, commands, catalogue slugs), compared with each:
+ * the candidates within `threshold` edits of `word` (and, with `prefixes`, those that begin with
+ * it, when it has 3 characters or more), closest first, ties in the candidates' order, at most `limit`.
+ */
+export function nearStrings(word: string, candidates: readonly string[], threshold: number, options: { limit?: number; prefixes?: boolean } = {}): string[] {
+  const { limit = Infinity, prefixes = false } = options;
+  const found: Array<{ candidate: string; d: number }> = [];
+  for (const candidate of candidates) {
+    const prefix = prefixes && word.length >= 3 && candidate.startsWith(word);
+    // The distance is at least the difference in length: in a long list most need no comparing.
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = distance(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found
+    .sort((a, b) => a.d - b.d)
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}

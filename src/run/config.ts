@@ -2,7 +2,7 @@
 // rule's options schema, presets and severities applied. Found and read by src/io/config-file.ts.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { distance } from 'fastest-levenshtein';
+import { nearStrings } from '../model/near-strings.ts';
 import { compileInlineSchema, compileSchema, describeAjvError } from '../io/schema.ts';
 import { rules, rulesById } from '../../rules/index.ts';
 import { DEFAULT_STATUSES } from '../model/status.ts';
@@ -29,8 +29,8 @@ let validateConfig: ReturnType<typeof compileSchema> | null = null;
 
 /** "; did you mean ..." for a rule id a typo away from a rule's, else nothing. */
 export function suggestRule(id: string): string {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => distance(id, a) - distance(id, b))[0];
-  return best && distance(id, best) <= 4 ? `; did you mean "${best}"?` : '';
+  const best = nearStrings(id, rules.map((rule) => rule.meta.id), 4, { limit: 1 })[0];
+  return best ? `; did you mean "${best}"?` : '';
 }
 
 type Locate = LoadedData['locate'];

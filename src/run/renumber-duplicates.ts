@@ -1,9 +1,12 @@
 // adr-number-duplicate's fix: of the records of a folder that share a number, the one that came
 // first keeps it and the later ones are renumbered (src/run/renumber.ts), each to the next free
-// number. A rename is no text edit, so the problem carries no `fix`: a consumer of text fixes (the
+// number of its folder (src/model/naming.ts nextFreeNumber: of the records and of every numbered
+// markdown file there, an ADR of the set or not, as `adrlint renumber` counts it). A rename is no text edit, so the problem carries no `fix`: a consumer of text fixes (the
 // remark plugin, SARIF, --format json) gets no half fix; the write stage of `--fix` (and
 // `--fix-dry-run`, and the Action's review comment) asks this module what to renumber.
 import { addedAt } from '../io/git-history.ts';
+import { folderEntries } from '../io/files.ts';
+import { nextFreeNumber } from '../model/naming.ts';
 import type { AdrRecord } from '../model/types.ts';
 
 /** What tells two records of a collision apart, in the order asked. */
@@ -24,6 +27,8 @@ export interface DuplicateRenumber {
 export interface Origins {
   added?: ReadonlySet<string>;
   addedAt?: (path: string) => number | null;
+  /** The names of a folder's files (default: read from disk); the numbers they carry are not given out. */
+  list?: (folder: string) => readonly string[];
 }
 
 /** Which of two records came later, and by what; 0 when nothing tells them apart. */
@@ -46,17 +51,20 @@ function later(a: AdrRecord, b: AdrRecord, origins: Origins, times: Map<string, 
 /**
  * The renumbers that resolve the collisions among `records` (the whole set) that concern `paths`
  * (the files with an adr-number-duplicate problem): for each, every record but the first, the new
- * numbers after the folder's highest, in the order of the numbers and then of the records.
+ * numbers after the folder's highest (its records' and its files'), in the order of the numbers and
+ * then of the records.
  */
 export function duplicateRenumbers(records: readonly AdrRecord[], paths: ReadonlySet<string>, origins: Origins = {}): DuplicateRenumber[] {
   const groups = new Map<string, AdrRecord[]>();
-  const highest = new Map<string, number>();
+  const names = new Map<string, string[]>();
   for (const record of records) {
+    names.set(record.folder, [...(names.get(record.folder) ?? []), record.name]);
     if (record.fileNumber === null) continue;
     const key = `${record.folder}\0${record.fileNumber}`;
     groups.set(key, [...(groups.get(key) ?? []), record]);
-    highest.set(record.folder, Math.max(highest.get(record.folder) ?? 0, record.fileNumber));
   }
+  const next = new Map<string, number>();
+  const nextOf = (folder: string) => next.get(folder) ?? nextFreeNumber([...(names.get(folder) ?? []), ...(origins.list ?? folderEntries)(folder)]);
   const times = new Map<string, number | null>();
   const out: DuplicateRenumber[] = [];
   const colliding = [...groups.values()].filter((group) => group.length > 1 && group.some((record) => paths.has(record.path)));
@@ -68,8 +76,8 @@ export function duplicateRenumbers(records: readonly AdrRecord[], paths: Readonl
       const { order, by } = later(first, record, origins, times);
       // Nothing tells them apart: the choice is a guess, left to the user.
       if (order === 0) continue;
-      const to = (highest.get(record.folder) ?? 0) + 1;
-      highest.set(record.folder, to);
+      const to = nextOf(record.folder);
+      next.set(record.folder, to + 1);
       out.push({ keeps: first, record, to, by });
     }
   }

@@ -1,16 +1,16 @@
 // `adrlint renumber`: the set around a record read from disk, the plan (src/engine/renumber-plan.ts)
 // checked whole, then written: every edited file first, then the rename. Nothing is written when
 // any step would fail.
-import { readdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { discoverFiles, UsageError } from '../io/files.ts';
+import { discoverFiles, folderEntries, UsageError } from '../io/files.ts';
 import { findRepositoryRoot } from '../io/project-index.ts';
 import { isTrackedByGit, renameFile, renameRefusal, writeRefusal } from '../io/rename-file.ts';
 import { readRegularFile } from '../io/safe-write.ts';
 import { writeFixedFile } from '../io/write-fixed-file.ts';
 import type { Catalogue } from '../model/catalogue.ts';
 import type { ResolvedConfig } from '../model/config.ts';
-import { fileNumber, isDateName, isTemplateName } from '../model/naming.ts';
+import { fileNumber, isDateName, isTemplateName, nextFreeNumber } from '../model/naming.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { buildRecord } from '../parse/record.ts';
 import { editedText, planRenumber, renumberedName, type PlanFile, type RenumberPlan } from '../engine/renumber-plan.ts';
@@ -39,7 +39,7 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
 /** The numbers the folder's records use, by markdown file name (templates left out). */
 function folderNumbers(folder: string): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const name of readdirSync(folder)) {
+  for (const name of folderEntries(folder)) {
     if (!MARKDOWN.test(name) || isTemplateName(name)) continue;
     const number = fileNumber(name);
     if (number !== null) numbers.set(name, number);
@@ -47,16 +47,11 @@ function folderNumbers(folder: string): Map<string, number> {
   return numbers;
 }
 
-/** The next free number of the folder: one more than its highest. */
-export function nextFreeNumber(folder: string): number {
-  return Math.max(0, ...folderNumbers(folder).values()) + 1;
-}
-
 /** The files whose references are rewritten: the record's folder (its README and index pages too) and the set a run lints. */
 async function setFiles(target: string, cwd: string, config: ResolvedConfig): Promise<string[]> {
   const paths = new Set<string>();
   const folder = dirname(target);
-  for (const name of readdirSync(folder)) if (MARKDOWN.test(name)) paths.add(join(folder, name));
+  for (const name of folderEntries(folder)) if (MARKDOWN.test(name)) paths.add(join(folder, name));
   try {
     // Real paths, as the record's own: a file reached through a symbolic link is edited once.
     for (const path of (await discoverFiles([], cwd, config)).files) paths.add(realPath(path));
@@ -94,7 +89,7 @@ export async function planRenumberOnDisk(file: string, to: number | null, cwd: s
   if (!MARKDOWN.test(name) || current === null) throw new RenumberRefused(`${file} has no number in its name`);
   const folder = dirname(target);
   const numbers = folderNumbers(folder);
-  const number = to ?? nextFreeNumber(folder);
+  const number = to ?? nextFreeNumber(folderEntries(folder));
   if (number === current) throw new RenumberRefused(`${file} already has number ${number}`);
   const holder = [...numbers].find(([other, used]) => used === number && other !== name);
   if (holder) throw new RenumberRefused(`number ${number} is taken by ${holder[0]}`);
@@ -111,16 +106,26 @@ export async function planRenumberOnDisk(file: string, to: number | null, cwd: s
   return { plan, changes, git: isTrackedByGit(target), shared };
 }
 
-/** Write the plan: the edited files, then the rename. Returns the files written. */
+/**
+ * Write the plan: the edited files, then the rename. When a write or the rename fails, the files
+ * already written get their text back, so that no half renumbering is left; throws RenumberRefused.
+ */
 export function writeRenumber(outcome: RenumberOutcome): void {
-  for (const change of outcome.changes) {
-    const written = writeFixedFile(change.path, change.before, change.after);
-    if (!written.ok) throw new RenumberRefused(`${change.path} ${written.reason}`);
-  }
+  const written: RenumberChange[] = [];
   try {
-    renameFile(outcome.plan.from, outcome.plan.to, outcome.git);
+    for (const change of outcome.changes) {
+      const result = writeFixedFile(change.path, change.before, change.after);
+      if (!result.ok) throw new RenumberRefused(`${change.path} ${result.reason}`);
+      written.push(change);
+    }
+    try {
+      renameFile(outcome.plan.from, outcome.plan.to, outcome.git);
+    } catch (error) {
+      throw new RenumberRefused(`${outcome.plan.from} could not be renamed to ${basename(outcome.plan.to)} (${(error as Error).message.split('\n')[0]})`);
+    }
   } catch (error) {
-    throw new RenumberRefused(`${outcome.plan.from} could not be renamed to ${basename(outcome.plan.to)} (${(error as Error).message.split('\n')[0]})`);
+    for (const change of written.reverse()) writeFixedFile(change.path, change.after, change.before);
+    throw error;
   }
 }
 

@@ -134,7 +134,7 @@ describe('adr-number-duplicate across folders', () => {
     const linted = record('/repo/docs/adr/0002-use-kafka.md', 2);
     const set = [linted, record('/repo/docs/adr/payments/0002-use-stripe.md', 2), record('/repo/docs/other/0002-x.md', 2), record('/repo/docs/adr/0002-use-rabbitmq.md', 2)];
     const reports: ReportDescriptor[] = [];
-    check({ record: linted, set, report: (descriptor: ReportDescriptor) => reports.push(descriptor) } as unknown as RuleContext);
+    check({ record: linted, set, project: { list: () => [] }, report: (descriptor: ReportDescriptor) => reports.push(descriptor) } as unknown as RuleContext);
     expect(reports.map((report) => report.message)).toEqual(['ADR number 0002 is also used by "0002-use-rabbitmq.md"; give one of them the next free number, 0003']);
   });
 });

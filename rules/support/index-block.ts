@@ -3,12 +3,18 @@
 // one entry per ADR in order: number, linked title, status (a superseded record names its
 // successor). What the block should say (indexLines), where it is in a file (findIndexBlock), and
 // how the written block differs from it (indexDifferences), for the rule adr-index and `adrlint index`.
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+// A successor is found as adr-supersede finds it (./relations.ts), links are written as the link
+// fixes write them (./link-edits.ts), in the file's line ending (./yaml-edits.ts).
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Root } from 'mdast';
-import type { AdrRecord } from '../model/types.ts';
-import { fileNumberDigits } from '../model/naming.ts';
-import { statusMeaning, statusNamesSuccessor } from '../model/status.ts';
-import { INDEX_NAMES } from '../io/index-file.ts';
+import type { AdrRecord } from '../../src/model/types.ts';
+import { fileNumberDigits } from '../../src/model/naming.ts';
+import { statusMeaning, statusNamesSuccessor } from '../../src/model/status.ts';
+import { INDEX_NAMES } from '../../src/io/index-file.ts';
+import { decodeUrlPart, isExternalUrl, splitUrl } from '../../src/parse/link-targets.ts';
+import { encodeDestination, relativeHref } from './link-edits.ts';
+import { indexRecords, relationRecord, type RecordIndex } from './relations.ts';
+export { lineEnding } from './yaml-edits.ts';
 
 export const INDEX_START = '<!-- adrlint-index -->';
 export const INDEX_END = '<!-- adrlint-index-end -->';
@@ -33,38 +39,45 @@ export function indexedRecords(records: readonly AdrRecord[], indexPath: string)
 
 /** A path from the index file's folder, as a markdown link target. */
 function linkFrom(indexPath: string, target: string): string {
-  const path = relative(dirname(indexPath), target).split(sep).join('/');
-  return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeDestination(relativeHref(dirname(indexPath), target));
 }
 
 const numberOf = (record: AdrRecord): string => fileNumberDigits(record.name) ?? (record.number ? record.number.text : '');
 
-/** The record that supersedes `record`, when its relations or status name one of the set. */
-function successorOf(record: AdrRecord, records: readonly AdrRecord[]): AdrRecord | null {
+/**
+ * The record that supersedes `record`, when its relations or status name one of the set: as
+ * adr-supersede reads them, or, for a link that misses (written from the repository root without
+ * its "/", as ensembl's are), by the file name it names in the record's folder.
+ */
+function successorOf(record: AdrRecord, index: RecordIndex): AdrRecord | null {
   for (const relation of record.relations) {
     if (relation.kind !== 'superseded-by') continue;
-    if (relation.target !== null && !/^[a-z][a-z+.-]*:/i.test(relation.target)) {
-      const path = resolve(record.folder, decodeURI(relation.target.replace(/[#?].*$/, '')));
-      // Or, a link that misses (written from the repository root, say), by the file name it names in the record's folder.
-      const found = records.find((other) => other.path === path || other.path === `${path}.md`) ?? records.find((other) => other.folder === record.folder && other.name === basename(path));
-      if (found) return found;
-    }
-    if (relation.number !== null) {
-      const found = records.find((other) => other.folder === record.folder && other.fileNumber === relation.number);
-      if (found) return found;
-    }
+    const found = relationRecord(relation, record, index) ?? byFileName(relation.target, record.folder, index);
+    if (found) return found;
   }
   return null;
 }
 
+function byFileName(target: string | null, folder: string, index: RecordIndex): AdrRecord | null {
+  if (target === null || isExternalUrl(target)) return null;
+  const name = basename(decodeUrlPart(splitUrl(target).path));
+  return name === '' ? null : (index.byPath.get(join(folder, name)) ?? index.byPath.get(join(folder, `${name}.md`)) ?? null);
+}
+
 /** The status an entry shows: the record's first line of status, or "Superseded by [N](link)". */
-function statusText(record: AdrRecord, records: readonly AdrRecord[], indexPath: string): string {
+function statusText(record: AdrRecord, index: RecordIndex, indexPath: string): string {
   const written = (record.status?.value ?? '').split(/\r?\n/)[0]!.trim();
-  const successor = successorOf(record, records);
+  const successor = successorOf(record, index);
   const superseded = statusMeaning(written) === 'superseded' || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
   if (successor && (superseded || written === '')) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
   // Relative links of the status, written from the record's folder, from the index's.
-  return written.replace(/\]\(([^)\s]+)\)/g, (link, target: string) => (/^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${linkFrom(indexPath, resolve(record.folder, target))})`));
+  return written.replace(/\]\(([^)\s]+)\)/g, (link, target: string) => (/^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${relinked(indexPath, record.folder, target)})`));
+}
+
+/** A relative link written in a record's folder, from the index's: its path re-encoded, its ?query and #fragment as written. */
+function relinked(indexPath: string, folder: string, target: string): string {
+  const { path } = splitUrl(target);
+  return linkFrom(indexPath, resolve(folder, decodeUrlPart(path))) + target.slice(path.length);
 }
 
 const escapeText = (text: string) => text.replace(/([[\]\\])/g, '\\$1');
@@ -73,13 +86,15 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 /**
  * The lines the block should have for `records` (the set's ADRs), as `template` writes them:
  * `table` (a header row, then a row per ADR), `list`, or a line of the user's with `{number}`,
- * `{title}`, `{status}`, `{date}`, `{patterns}` and `{link}`.
+ * `{title}`, `{status}`, `{date}`, `{patterns}` and `{link}`. `root`, the repository's, resolves
+ * links that start with "/".
  */
-export function indexLines(records: readonly AdrRecord[], indexPath: string, template = DEFAULT_INDEX_TEMPLATE): IndexLine[] {
+export function indexLines(records: readonly AdrRecord[], indexPath: string, template = DEFAULT_INDEX_TEMPLATE, root = dirname(indexPath)): IndexLine[] {
   const listed = indexedRecords(records, indexPath);
+  const index = indexRecords(records, root);
   const lines: IndexLine[] = template === 'table' ? [{ key: 'header:0', text: '| Number | Title | Status |' }, { key: 'header:1', text: '| --- | --- | --- |' }] : [];
   for (const record of listed) {
-    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, '')).trim(), status: statusText(record, records, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
+    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, '')).trim(), status: statusText(record, index, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
     const linked = `[${escapeText(entry.title)}](${entry.link})`;
     const text =
       template === 'table'
@@ -99,12 +114,6 @@ function fill(template: string, values: Record<string, string>): string {
 /** The block's text between the markers, in the file's line ending: a blank line, the lines, a blank line. */
 export function indexBlockText(lines: readonly IndexLine[], eol: string): string {
   return lines.length === 0 ? eol : `${eol}${eol}${lines.map((line) => line.text).join(eol)}${eol}${eol}`;
-}
-
-/** The line ending a file uses (its first), `\n` when it has none. */
-export function lineEndingOf(text: string): string {
-  const first = text.indexOf('\n');
-  return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
 export type BlockLocation =
