@@ -31034,10 +31034,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep12, value: value2 } = collItem;
+        const { start: start2, key, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep12?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31051,7 +31051,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep12) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31075,7 +31075,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep12 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -31091,7 +31091,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep12, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -31182,7 +31182,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep12 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31196,13 +31196,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep12 + cb;
-              sep12 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep12 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -31245,18 +31245,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep12, value: value2 } = collItem;
+        const { start: start2, key, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep12?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep12 && !value2) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31310,8 +31310,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep12 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep12, null, props, onError);
+        if (!isMap8 && !sep3 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -31323,7 +31323,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep12 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -31334,8 +31334,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep12)
-                for (const st of sep12) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31352,7 +31352,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep12, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31532,7 +31532,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep12 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -31549,24 +31549,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep12 + indent.slice(trimIndent) + content3;
-          sep12 = "\n";
+          value2 += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep12 === " ")
-            sep12 = "\n";
-          else if (!prevMoreIndented && sep12 === "\n")
-            sep12 = "\n\n";
-          value2 += sep12 + indent.slice(trimIndent) + content3;
-          sep12 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value2 += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep12 === "\n")
+          if (sep3 === "\n")
             value2 += "\n";
           else
-            sep12 = "\n";
+            sep3 = "\n";
         } else {
-          value2 += sep12 + content3;
-          sep12 = " ";
+          value2 += sep3 + content3;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31749,25 +31749,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep12 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep12 === "\n")
-            res += sep12;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep12 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep12 + lm;
-          sep12 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep12 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -32577,14 +32577,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep12, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep12)
-        for (const st of sep12)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -33751,18 +33751,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep12;
+          let sep3;
           if (scalar.end) {
-            sep12 = scalar.end;
-            sep12.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep12 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep12 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -33915,15 +33915,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep12 = it.sep;
-                  sep12.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep12 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -34117,13 +34117,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep12 = fc.end.splice(1, fc.end.length);
-            sep12.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep12 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -34518,7 +34518,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance8 = function(a, b) {
+    var distance7 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -34532,12 +34532,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance8;
+    exports.distance = distance7;
     var closest2 = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance8(str, arr[i]);
+        var dist = distance7(str, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -38499,50 +38499,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative15, options, skipNormalization) {
+    function resolveComponent(base, relative12, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize(base, options), options);
-        relative15 = parse5(serialize(relative15, options), options);
+        relative12 = parse5(serialize(relative12, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative15.scheme) {
-        target.scheme = relative15.scheme;
-        target.userinfo = relative15.userinfo;
-        target.host = relative15.host;
-        target.port = relative15.port;
-        target.path = removeDotSegments(relative15.path || "");
-        target.query = relative15.query;
+      if (!options.tolerant && relative12.scheme) {
+        target.scheme = relative12.scheme;
+        target.userinfo = relative12.userinfo;
+        target.host = relative12.host;
+        target.port = relative12.port;
+        target.path = removeDotSegments(relative12.path || "");
+        target.query = relative12.query;
       } else {
-        if (relative15.userinfo !== void 0 || relative15.host !== void 0 || relative15.port !== void 0) {
-          target.userinfo = relative15.userinfo;
-          target.host = relative15.host;
-          target.port = relative15.port;
-          target.path = removeDotSegments(relative15.path || "");
-          target.query = relative15.query;
+        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0) {
+          target.userinfo = relative12.userinfo;
+          target.host = relative12.host;
+          target.port = relative12.port;
+          target.path = removeDotSegments(relative12.path || "");
+          target.query = relative12.query;
         } else {
-          if (!relative15.path) {
+          if (!relative12.path) {
             target.path = base.path;
-            if (relative15.query !== void 0) {
-              target.query = relative15.query;
+            if (relative12.query !== void 0) {
+              target.query = relative12.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative15.path[0] === "/") {
-              target.path = removeDotSegments(relative15.path);
+            if (relative12.path[0] === "/") {
+              target.path = removeDotSegments(relative12.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative15.path;
+                target.path = "/" + relative12.path;
               } else if (!base.path) {
-                target.path = relative15.path;
+                target.path = relative12.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative15.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative15.query;
+            target.query = relative12.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -38550,7 +38550,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative15.fragment;
+      target.fragment = relative12.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -42476,7 +42476,11 @@ function kindOf(stats) {
   if (stats.isSocket()) return "a socket";
   if (stats.isCharacterDevice()) return "a character device";
   if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSymbolicLink()) return "a symbolic link";
   return "not a regular file";
+}
+function notRegularReason(stats) {
+  return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
 }
 function ioReason(error2) {
   const { code, message } = error2;
@@ -42494,7 +42498,7 @@ function writeTarget(path) {
     throw new WriteError(path, ioReason(error2));
   }
   if (stats.isFile()) return { path, existing: stats };
-  if (!stats.isSymbolicLink()) throw new WriteError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (!stats.isSymbolicLink()) throw new WriteError(path, notRegularReason(stats));
   if (linksIntoProc(path)) throw new WriteError(path, "is a link to a process's open file (as /dev/stdout is), not a file of its own");
   let real;
   try {
@@ -42579,12 +42583,10 @@ function createFile(path, text3) {
       closeSync(fd);
     }
     try {
-      linkSync(temp, path);
+      moveWithoutReplacing(temp, path);
     } catch (error2) {
-      const code = error2.code;
-      if (code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") throw error2;
-      renameSync(temp, path);
+      if (error2.code === "EEXIST") throw new WriteError(path, "appeared while adrlint was writing it; not written");
+      throw error2;
     }
   } catch (error2) {
     if (error2 instanceof WriteError) throw error2;
@@ -42592,6 +42594,23 @@ function createFile(path, text3) {
   } finally {
     removeQuietly(temp);
   }
+}
+var NO_HARD_LINKS = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK"]);
+function moveWithoutReplacing(from, to) {
+  try {
+    linkSync(from, to);
+  } catch (error2) {
+    if (!NO_HARD_LINKS.has(error2.code ?? "")) throw error2;
+    closeSync(openSync(to, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL, 384));
+    try {
+      renameSync(from, to);
+    } catch (renameError) {
+      removeQuietly(to);
+      throw renameError;
+    }
+    return;
+  }
+  unlinkSync(from);
 }
 function removeQuietly(path) {
   try {
@@ -42659,19 +42678,18 @@ function writeInPlace(path, stats, text3, guard) {
 }
 function nonRegularFileReason(path) {
   try {
-    const stats = statSync(path);
-    return stats.isFile() ? null : `is ${kindOf(stats)}, not a regular file`;
+    return notRegularReason(statSync(path));
   } catch {
     return null;
   }
 }
 function readRegularFile(path) {
   const stats = statSync(path);
-  if (!stats.isFile()) throw new NotRegularFileError(path, `is ${kindOf(stats)}, not a regular file`);
+  if (!stats.isFile()) throw new NotRegularFileError(path, notRegularReason(stats));
   const fd = openSync(path, constants3.O_RDONLY | constants3.O_NONBLOCK);
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new NotRegularFileError(path, `is ${kindOf(opened)}, not a regular file`);
+    if (!opened.isFile()) throw new NotRegularFileError(path, notRegularReason(opened));
     return readFileSync(fd, "utf8");
   } finally {
     closeSync(fd);
@@ -42686,17 +42704,25 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { relative as relative14, resolve as resolve15 } from "node:path";
+import { relative as relative11, resolve as resolve15 } from "node:path";
 
 // src/github/annotations.ts
-import { relative as relative2, sep as sep3 } from "node:path";
+import { relative as relative2 } from "node:path";
+
+// src/model/paths.ts
+import { isAbsolute, relative, sep as sep2 } from "node:path";
+function toPosix(path) {
+  return sep2 === "/" ? path : path.split(sep2).join("/");
+}
+function insidePath(folder, path) {
+  const rel = relative(folder, path);
+  return rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute(rel) ? null : rel;
+}
 
 // src/format/github.ts
-import { isAbsolute, relative, sep as sep2 } from "node:path";
 function annotationPath(root, filePath) {
-  const path = relative(root, filePath);
-  if (path === "" || path.startsWith(`..${sep2}`) || path === ".." || isAbsolute(path)) return filePath;
-  return path.split(sep2).join("/");
+  const path = insidePath(root, filePath);
+  return path === null ? filePath : toPosix(path);
 }
 function annotationOf(root, filePath, m) {
   return {
@@ -42714,7 +42740,7 @@ function annotationOf(root, filePath, m) {
 var GITHUB_ANNOTATION_LIMITS = { errors: 10, warnings: 10 };
 function repoRelative(root, path) {
   const rel = relative2(root, path);
-  return (rel === "" ? path : rel).split(sep3).join("/");
+  return toPosix(rel === "" ? path : rel);
 }
 function planAnnotations(results, { root, changed = /* @__PURE__ */ new Set(), limits = GITHUB_ANNOTATION_LIMITS }) {
   const all2 = [];
@@ -42767,11 +42793,10 @@ var CatalogueError = class extends FileError {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname2, isAbsolute as isAbsolute3, join as join2, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+import { basename as basename3, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
 
 // src/model/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { isAbsolute as isAbsolute2, relative as relative3, sep as sep4 } from "node:path";
 var CONFIG_FILE_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json", "package.json"];
 var DEFAULT_ADR_FOLDERS = ["docs/adr", "docs/decisions", "doc/adr", "docs/architecture/decisions"];
 var DEFAULT_NON_ADR_FILES = ["[Rr][Ee][Aa][Dd][Mm][Ee].*", "[Ii]ndex.*", "+([A-Z_]).{md,markdown}"];
@@ -42800,9 +42825,9 @@ function matcherOf(override) {
   return matcher;
 }
 function overrideMatches(override, baseDir, file) {
-  const path = relative3(baseDir, file);
-  if (path === "" || path.startsWith("..") || isAbsolute2(path)) return false;
-  const posix2 = sep4 === "/" ? path : path.split(sep4).join("/");
+  const path = insidePath(baseDir, file);
+  if (path === null) return false;
+  const posix2 = toPosix(path);
   const { files, excluded } = matcherOf(override);
   return files(posix2) && !excluded(posix2);
 }
@@ -42862,6 +42887,11 @@ function fileNumberDigits(name) {
 function fileNumber(name) {
   const digits = fileNumberDigits(name);
   return digits === null ? null : Number(digits);
+}
+function nextFreeNumber(names) {
+  let highest = 0;
+  for (const name of names) if (/\.(?:md|markdown)$/i.test(name) && !isTemplateName(name)) highest = Math.max(highest, fileNumber(name) ?? 0);
+  return highest + 1;
 }
 function isDateName(name) {
   return DATE_START.test(name) && /^\d{8}/.test(name);
@@ -42965,17 +42995,14 @@ function isNumberedFolder(names) {
 // src/io/targets.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
-function toPosix(path) {
-  return sep5 === "/" ? path : path.split(sep5).join("/");
-}
+import { relative as relative3, resolve as resolve2 } from "node:path";
 function isNegated(pattern) {
   return pattern.length > 1 && pattern.startsWith("!") && !pattern.startsWith("!(");
 }
 function exclusion({ pattern, base }) {
-  const glob = toPosix(relative4(base, resolve2(base, pattern.slice(1)))) || ".";
+  const glob = toPosix(relative3(base, resolve2(base, pattern.slice(1)))) || ".";
   const isMatch = (0, import_picomatch2.default)([glob, `${glob === "." ? "" : `${glob}/`}**`], { dot: true });
-  return (file) => isMatch(toPosix(relative4(base, file)));
+  return (file) => isMatch(toPosix(relative3(base, file)));
 }
 function targetsOf(inputs, cwd, config) {
   const given = inputs.map((pattern) => ({ pattern, base: cwd }));
@@ -43004,9 +43031,6 @@ var UsageError = class extends Error {
 function isMarkdown(path) {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((extension2) => lower.endsWith(extension2));
-}
-function toPosix2(path) {
-  return sep6 === "/" ? path : path.split(sep6).join("/");
 }
 function buildIgnore(cwd, config, selection) {
   const matcher = (0, import_ignore.default)().add(ALWAYS_IGNORED);
@@ -43051,8 +43075,8 @@ async function discoverFiles(inputs, cwd, config, selection = {}) {
     } else if (stats) {
       found.add(absolute);
       if (isMarkdown(absolute)) named.add(absolute);
-    } else if (import_picomatch3.default.scan(toPosix2(pattern)).isGlob) {
-      const scan = import_picomatch3.default.scan(toPosix2(pattern));
+    } else if (import_picomatch3.default.scan(toPosix(pattern)).isGlob) {
+      const scan = import_picomatch3.default.scan(toPosix(pattern));
       const deep = scan.glob.includes("/") || scan.glob.includes("**");
       const matched = scan.glob ? searchFolder(resolve3(base, scan.base || "."), (0, import_picomatch3.default)(scan.glob, { dot: false }), deep, found, folders) : 0;
       if (matched === 0) missing.push({ input: pattern, path: absolute, glob: true });
@@ -43071,7 +43095,7 @@ async function discoverFiles(inputs, cwd, config, selection = {}) {
 }
 function explicitAdrFiles(config) {
   return (config.adrs ?? []).flatMap((entry) => {
-    if (isNegated(entry) || import_picomatch3.default.scan(toPosix2(entry)).isGlob) return [];
+    if (isNegated(entry) || import_picomatch3.default.scan(toPosix(entry)).isGlob) return [];
     const path = resolve3(config.baseDir, entry);
     try {
       return isMarkdown(path) && statSync2(path).isFile() ? [path] : [];
@@ -43079,6 +43103,13 @@ function explicitAdrFiles(config) {
       return [];
     }
   });
+}
+function folderEntries(folder) {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 function nameCheck(cwd, config, selection = {}) {
   const { matcher, root, given } = buildIgnore(cwd, config, selection);
@@ -43088,11 +43119,10 @@ function nameCheck(cwd, config, selection = {}) {
     const name = basename3(file);
     if (isTemplateName(name)) return "a template, not an ADR";
     if (isNonAdr(name)) return 'not an ADR (its name matches "nonAdrFiles")';
-    const path = relative5(root, file);
-    const inside = path !== "" && !path.startsWith("..") && !isAbsolute3(path);
-    if (inside && matcher.ignores(toPosix2(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
-    const fromCwd = relative5(cwd, file);
-    if (given && fromCwd !== "" && !fromCwd.startsWith("..") && !isAbsolute3(fromCwd) && given.ignores(toPosix2(fromCwd) + (folder ? "/" : "")))
+    const path = insidePath(root, file);
+    if (path !== null && matcher.ignores(toPosix(path) + (folder ? "/" : ""))) return `ignored by .gitignore or the config's "ignore"`;
+    const fromCwd = insidePath(cwd, file);
+    if (given && fromCwd !== null && given.ignores(toPosix(fromCwd) + (folder ? "/" : "")))
       return "ignored by --ignore-pattern";
     return null;
   };
@@ -43241,7 +43271,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/format/job-summary.ts
-import { relative as relative7, sep as sep8 } from "node:path";
+import { relative as relative6 } from "node:path";
 
 // src/model/positions.ts
 function createLineIndex(text3) {
@@ -54496,7 +54526,7 @@ function totals(results) {
 }
 
 // src/format/report-model.ts
-import { basename as basename6, relative as relative6, sep as sep7 } from "node:path";
+import { basename as basename6, relative as relative5 } from "node:path";
 
 // rules/support/relations.ts
 import { basename as basename5 } from "node:path";
@@ -54543,7 +54573,7 @@ function relationRecord(relation, from, index2) {
 var MAX_CHAINS = 1e3;
 var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function relativePath(root, path) {
-  return (relative6(root, path) || basename6(path)).split(sep7).join("/");
+  return toPosix(relative5(root, path) || basename6(path));
 }
 function normaliseStatus(written, statuses = DEFAULT_STATUSES) {
   const known = matchStatus(written, statuses);
@@ -54807,7 +54837,7 @@ function utf8Bytes(text3) {
   return encoder.encode(text3).length;
 }
 function relativePath2(root, path) {
-  return (relative7(root, path) || path).split(sep8).join("/");
+  return toPosix(relative6(root, path) || path);
 }
 function problemRow(path, message, fileUrl) {
   const file = markdownLink(path, fileUrl?.(path, message.line));
@@ -54887,7 +54917,6 @@ ${CUT}
 }
 
 // src/format/sarif.ts
-import { isAbsolute as isAbsolute4, relative as relative10, sep as sep11 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // rules/frontmatter-syntax.ts
@@ -55675,14 +55704,14 @@ var meta10 = {
     files: { "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\n## Status\n\nAccepted\n" }
   }
 };
-var check10 = ({ record, set, report }) => {
+var check10 = ({ record, set, project, report }) => {
   if (record.fileNumber === null) return;
   const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
   const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings, project.list(record.folder))).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
   const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
   report({
     range: [0, 0],
@@ -55690,14 +55719,10 @@ var check10 = ({ record, set, report }) => {
   });
 };
 var freeNumbers = /* @__PURE__ */ new WeakMap();
-function freeNumbersOf(siblings) {
+function freeNumbersOf(siblings, names) {
   const counts = /* @__PURE__ */ new Map();
-  let next = 1;
-  for (const entry of siblings) {
-    if (entry.fileNumber === null) continue;
-    counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
-    next = Math.max(next, entry.fileNumber + 1);
-  }
+  let next = nextFreeNumber([...siblings.map((entry) => entry.name), ...names]);
+  for (const entry of siblings) if (entry.fileNumber !== null) counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
   const free = /* @__PURE__ */ new Map();
   for (const number of [...counts.keys()].sort((a, b) => a - b)) {
     const extra = counts.get(number) - 1;
@@ -56257,9 +56282,9 @@ __export(adr_supersede_exports, {
 import { basename as basename12, dirname as dirname6, join as join4 } from "node:path";
 
 // rules/support/link-edits.ts
-import { basename as basename9, relative as relative8, sep as sep9 } from "node:path";
+import { basename as basename9, relative as relative7 } from "node:path";
 function relativeHref(fromFolder, to) {
-  const path = relative8(fromFolder, to).split(sep9).join("/");
+  const path = toPosix(relative7(fromFolder, to));
   return path === "" ? basename9(to) : path;
 }
 function encodeDestination(path) {
@@ -56429,6 +56454,7 @@ function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
   const foundStem = found.slice(0, found.length - extensionOf(found).length);
   if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  if (MARKDOWN.test(extensionOf(found)) && !MARKDOWN.test(extension2)) return foundStem;
   return found;
 }
 
@@ -56845,6 +56871,17 @@ function closestWithin(index2, query, limit, accept) {
   }
   return ids.length > 0 ? { distance: best, ids: ids.sort((a, b) => a - b) } : { distance: null, ids: [] };
 }
+function nearStrings(word, candidates, threshold, options = {}) {
+  const { limit = Infinity, prefixes = false } = options;
+  const found = [];
+  for (const candidate of candidates) {
+    const prefix = prefixes && word.length >= 3 && candidate.startsWith(word);
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = (0, import_fastest_levenshtein3.distance)(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+}
 
 // rules/adr-link.ts
 var meta18 = {
@@ -57149,8 +57186,8 @@ __export(adr_index_exports, {
 });
 import { basename as basename15, dirname as dirname9 } from "node:path";
 
-// src/parse/index-block.ts
-import { basename as basename14, dirname as dirname8, relative as relative9, resolve as resolve5, sep as sep10 } from "node:path";
+// rules/support/index-block.ts
+import { basename as basename14, dirname as dirname8, join as join7, resolve as resolve5 } from "node:path";
 
 // src/io/index-file.ts
 import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
@@ -57173,7 +57210,7 @@ function isFile(path) {
   }
 }
 
-// src/parse/index-block.ts
+// rules/support/index-block.ts
 var INDEX_START = "<!-- adrlint-index -->";
 var INDEX_END = "<!-- adrlint-index-end -->";
 var DEFAULT_INDEX_TEMPLATE = "table";
@@ -57181,39 +57218,41 @@ function indexedRecords(records, indexPath) {
   return records.filter((record) => record.path !== indexPath).sort((a, b) => (a.folder === b.folder ? 0 : a.folder < b.folder ? -1 : 1) || (a.fileNumber ?? Infinity) - (b.fileNumber ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 function linkFrom(indexPath, target) {
-  const path = relative9(dirname8(indexPath), target).split(sep10).join("/");
-  return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeDestination(relativeHref(dirname8(indexPath), target));
 }
 var numberOf = (record) => fileNumberDigits(record.name) ?? (record.number ? record.number.text : "");
-function successorOf(record, records) {
+function successorOf(record, index2) {
   for (const relation of record.relations) {
     if (relation.kind !== "superseded-by") continue;
-    if (relation.target !== null && !/^[a-z][a-z+.-]*:/i.test(relation.target)) {
-      const path = resolve5(record.folder, decodeURI(relation.target.replace(/[#?].*$/, "")));
-      const found = records.find((other) => other.path === path || other.path === `${path}.md`) ?? records.find((other) => other.folder === record.folder && other.name === basename14(path));
-      if (found) return found;
-    }
-    if (relation.number !== null) {
-      const found = records.find((other) => other.folder === record.folder && other.fileNumber === relation.number);
-      if (found) return found;
-    }
+    const found = relationRecord(relation, record, index2) ?? byFileName(relation.target, record.folder, index2);
+    if (found) return found;
   }
   return null;
 }
-function statusText(record, records, indexPath) {
+function byFileName(target, folder, index2) {
+  if (target === null || isExternalUrl(target)) return null;
+  const name = basename14(decodeUrlPart(splitUrl(target).path));
+  return name === "" ? null : index2.byPath.get(join7(folder, name)) ?? index2.byPath.get(join7(folder, `${name}.md`)) ?? null;
+}
+function statusText(record, index2, indexPath) {
   const written = (record.status?.value ?? "").split(/\r?\n/)[0].trim();
-  const successor = successorOf(record, records);
+  const successor = successorOf(record, index2);
   const superseded = statusMeaning(written) === "superseded" || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
   if (successor && (superseded || written === "")) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
-  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${linkFrom(indexPath, resolve5(record.folder, target))})`);
+  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${relinked(indexPath, record.folder, target)})`);
+}
+function relinked(indexPath, folder, target) {
+  const { path } = splitUrl(target);
+  return linkFrom(indexPath, resolve5(folder, decodeUrlPart(path))) + target.slice(path.length);
 }
 var escapeText = (text3) => text3.replace(/([[\]\\])/g, "\\$1");
 var escapeCell = (text3) => text3.replace(/\|/g, "\\|");
-function indexLines(records, indexPath, template = DEFAULT_INDEX_TEMPLATE) {
+function indexLines(records, indexPath, template = DEFAULT_INDEX_TEMPLATE, root = dirname8(indexPath)) {
   const listed = indexedRecords(records, indexPath);
+  const index2 = indexRecords(records, root);
   const lines = template === "table" ? [{ key: "header:0", text: "| Number | Title | Status |" }, { key: "header:1", text: "| --- | --- | --- |" }] : [];
   for (const record of listed) {
-    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, "")).trim(), status: statusText(record, records, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
+    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, "")).trim(), status: statusText(record, index2, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
     const linked = `[${escapeText(entry.title)}](${entry.link})`;
     const text3 = template === "table" ? `| ${entry.number} | ${escapeCell(linked)} | ${escapeCell(entry.status)} |`.replace(/ {2,}\|/g, " |") : template === "list" ? `- ${entry.number ? `${entry.number} ` : ""}${linked}${entry.status ? ` (${entry.status})` : ""}` : fill(template, { ...entry, date: record.date?.value ?? "", patterns: record.patterns.join(", ") });
     lines.push({ key: entry.link, text: text3, entry });
@@ -57225,10 +57264,6 @@ function fill(template, values) {
 }
 function indexBlockText(lines, eol) {
   return lines.length === 0 ? eol : `${eol}${eol}${lines.map((line) => line.text).join(eol)}${eol}${eol}`;
-}
-function lineEndingOf(text3) {
-  const first = text3.indexOf("\n");
-  return first > 0 && text3[first - 1] === "\r" ? "\r\n" : "\n";
 }
 function findIndexBlock(tree) {
   let start2 = null;
@@ -57336,11 +57371,11 @@ ${INDEX_END}
 function isIndexFile(path, configured) {
   return configured !== null ? path === configured : INDEX_NAMES.includes(basename15(path));
 }
-var check20 = ({ adr, set, settings, report }) => {
+var check20 = ({ adr, set, settings, project, report }) => {
   if (!isIndexFile(adr.path, settings.index)) return;
   const records = set.filter((record) => record.path !== adr.path && (settings.index !== null || record.folder === dirname9(adr.path)));
-  const expected = indexLines(records, adr.path, settings.indexTemplate);
-  const eol = lineEndingOf(adr.text);
+  const expected = indexLines(records, adr.path, settings.indexTemplate, project.root);
+  const eol = lineEnding2(adr.text);
   const location = findIndexBlock(adr.tree);
   if (location.kind === "none") {
     if (settings.index === null) return;
@@ -57424,9 +57459,9 @@ function fileUri(path) {
   return pathToFileURL(path).href.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, encodeSegment);
 }
 function artifactLocation(root, filePath) {
-  const path = relative10(root, filePath);
-  if (path === "" || path === ".." || path.startsWith(`..${sep11}`) || isAbsolute4(path)) return { uri: fileUri(filePath) };
-  return { uri: path.split(sep11).map(encodeSegment).join("/"), uriBaseId: SRCROOT };
+  const path = insidePath(root, filePath);
+  if (path === null) return { uri: fileUri(filePath) };
+  return { uri: toPosix(path).split("/").map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 function fenced(code) {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
@@ -57600,7 +57635,7 @@ function formatSarif(results, { root, version }) {
 
 // src/format/stylish.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
-import { relative as relative11 } from "node:path";
+import { relative as relative8 } from "node:path";
 function printable(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\n/g, "\\n");
 }
@@ -57618,7 +57653,7 @@ function formatStylish(results, { cwd, color, dryRun = false, summary: summary2 
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `
-${c.underline(printable(relative11(cwd, result.filePath) || result.filePath))}
+${c.underline(printable(relative8(cwd, result.filePath) || result.filePath))}
 `;
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
@@ -57732,15 +57767,7 @@ var Catalogue = class {
   }
 };
 function closest(word, candidates, limit) {
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  const found = [];
-  for (const candidate of candidates) {
-    const prefix = word.length >= 3 && candidate.startsWith(word);
-    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
-    const d = (0, import_fastest_levenshtein6.distance)(word, candidate);
-    if (d <= threshold || prefix) found.push({ candidate, d });
-  }
-  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+  return nearStrings(word, candidates, Math.max(2, Math.floor(word.length / 3)), { limit, prefixes: true });
 }
 
 // src/io/catalogue-file.ts
@@ -58035,7 +58062,7 @@ function loadCatalogue(userFile) {
 // src/io/cache.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync7, statSync as statSync4 } from "node:fs";
-import { join as join7, resolve as resolve6 } from "node:path";
+import { join as join8, resolve as resolve6 } from "node:path";
 
 // src/io/cache-entry.ts
 var isString = (value2) => typeof value2 === "string";
@@ -58147,7 +58174,7 @@ function cachePath(cwd, location) {
   if (!location) return resolve6(cwd, DEFAULT_CACHE_FILE);
   const path = resolve6(cwd, location);
   const isFolder = /[\\/]$/.test(location) || existsSync7(path) && statSync4(path).isDirectory();
-  return isFolder ? join7(path, DEFAULT_CACHE_FILE) : path;
+  return isFolder ? join8(path, DEFAULT_CACHE_FILE) : path;
 }
 var LintCache = class _LintCache {
   constructor(path, key, entries) {
@@ -58269,19 +58296,18 @@ function stored({ record, ...entry }) {
 }
 
 // src/run/config.ts
-var import_fastest_levenshtein7 = __toESM(require_mod(), 1);
 import { existsSync as existsSync9 } from "node:fs";
 import { dirname as dirname11, resolve as resolve8 } from "node:path";
 
 // src/io/config-file.ts
 var import_yaml12 = __toESM(require_dist(), 1);
 import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname10, join as join8, resolve as resolve7 } from "node:path";
+import { dirname as dirname10, join as join9, resolve as resolve7 } from "node:path";
 function findConfigFile(cwd) {
   let dir = resolve7(cwd);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join8(dir, name);
+      const candidate = join9(dir, name);
       if (!existsSync8(candidate)) continue;
       if (name !== "package.json") return candidate;
       if (packageHasConfig(candidate)) return candidate;
@@ -58351,8 +58377,8 @@ function readConfigData(file) {
 // src/run/config.ts
 var validateConfig = null;
 function suggestRule(id) {
-  const best = rules.map((rule) => rule.meta.id).sort((a, b) => (0, import_fastest_levenshtein7.distance)(id, a) - (0, import_fastest_levenshtein7.distance)(id, b))[0];
-  return best && (0, import_fastest_levenshtein7.distance)(id, best) <= 4 ? `; did you mean "${best}"?` : "";
+  const best = nearStrings(id, rules.map((rule) => rule.meta.id), 4, { limit: 1 })[0];
+  return best ? `; did you mean "${best}"?` : "";
 }
 function checkRuleSettings(given, where, at, locate) {
   const settings = {};
@@ -58720,11 +58746,11 @@ import { dirname as dirname14 } from "node:path";
 
 // src/io/project-index.ts
 import { existsSync as existsSync11, readdirSync as readdirSync3, statSync as statSync6 } from "node:fs";
-import { dirname as dirname13, join as join9, resolve as resolve9 } from "node:path";
+import { dirname as dirname13, join as join10, resolve as resolve9 } from "node:path";
 function findRepositoryRoot(start2) {
   let dir = resolve9(start2);
   for (; ; ) {
-    if (existsSync11(join9(dir, ".git"))) return dir;
+    if (existsSync11(join10(dir, ".git"))) return dir;
     const parent = dirname13(dir);
     if (parent === dir) return resolve9(start2);
     dir = parent;
@@ -58954,7 +58980,7 @@ function fingerprintOf(file) {
 }
 
 // src/run/stages/check.ts
-import { relative as relative12 } from "node:path";
+import { relative as relative9 } from "node:path";
 
 // src/io/write-fixed-file.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
@@ -59222,7 +59248,7 @@ function heldSetResult(result, fingerprint, view) {
 // src/run/stages/check.ts
 function checkFile(file, runStage) {
   const stage = { ...runStage, context: contextForFile(runStage.context, file.path) };
-  const name = relative12(stage.cwd, file.path) || file.path;
+  const name = relative9(stage.cwd, file.path) || file.path;
   const record = file.record;
   if (file.error !== void 0 || !record) return fatalResult(file.path, `${name} ${file.error}`);
   try {
@@ -59272,7 +59298,7 @@ function lintFailure(error2, name) {
 }
 
 // src/run/stages/index-files.ts
-import { dirname as dirname17, relative as relative13 } from "node:path";
+import { dirname as dirname17, relative as relative10 } from "node:path";
 function indexFilesOf(linted, index2) {
   if (index2 !== void 0) return linted.length ? [index2] : [];
   const pages = /* @__PURE__ */ new Set();
@@ -59294,7 +59320,7 @@ function checkIndexFiles(linted, stage) {
   return results;
 }
 function checkIndexFile(path, stage) {
-  const name = relative13(stage.cwd, path) || path;
+  const name = relative10(stage.cwd, path) || path;
   const read = readAdrFile(path, stage.context.config.maxFileSize);
   if (!read.ok) return stage.context.config.index === path ? fatalResult(path, `${name} (the config's "index") ${read.reason}; \`adrlint index --write\` writes it`) : null;
   try {
@@ -59344,12 +59370,12 @@ function fileIdentity(path) {
 
 // src/run/stages/stdin.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { join as join10, resolve as resolve11 } from "node:path";
+import { join as join11, resolve as resolve11 } from "node:path";
 var STDIN_NAME = "<text>";
 function stdinPath(cwd, config) {
   const configured = (config.adrs ?? []).map((entry) => resolve11(config.baseDir, entry)).find((path) => existsSync12(path) && !/[*?[{]/.test(path));
   const folder = configured ?? DEFAULT_ADR_FOLDERS.map((candidate) => resolve11(cwd, candidate)).find((path) => existsSync12(path)) ?? resolve11(cwd);
-  return join10(folder, STDIN_NAME);
+  return join11(folder, STDIN_NAME);
 }
 function stdinDiscovery(stdin, cwd, config) {
   const names = nameCheck(cwd, config);
@@ -59815,6 +59841,15 @@ ${body}`;
 // src/github/renumber-review.ts
 import { resolve as resolve14 } from "node:path";
 
+// src/engine/renumber-plan.ts
+function renumberedName(name, to) {
+  const digits = fileNumberDigits(name);
+  if (digits === null) return null;
+  const at = name.indexOf(digits);
+  const newDigits = String(to).padStart(digits.length, "0");
+  return { name: name.slice(0, at) + newDigits + name.slice(at + digits.length), oldDigits: digits, newDigits };
+}
+
 // src/io/git-history.ts
 import { execFileSync } from "node:child_process";
 import { basename as basename16, dirname as dirname18, resolve as resolve13 } from "node:path";
@@ -59848,13 +59883,15 @@ function later(a, b, origins, times) {
 }
 function duplicateRenumbers(records, paths, origins = {}) {
   const groups = /* @__PURE__ */ new Map();
-  const highest = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Map();
   for (const record of records) {
+    names.set(record.folder, [...names.get(record.folder) ?? [], record.name]);
     if (record.fileNumber === null) continue;
     const key = `${record.folder}\0${record.fileNumber}`;
     groups.set(key, [...groups.get(key) ?? [], record]);
-    highest.set(record.folder, Math.max(highest.get(record.folder) ?? 0, record.fileNumber));
   }
+  const next = /* @__PURE__ */ new Map();
+  const nextOf = (folder) => next.get(folder) ?? nextFreeNumber([...names.get(folder) ?? [], ...(origins.list ?? folderEntries)(folder)]);
   const times = /* @__PURE__ */ new Map();
   const out = [];
   const colliding = [...groups.values()].filter((group) => group.length > 1 && group.some((record) => paths.has(record.path)));
@@ -59865,8 +59902,8 @@ function duplicateRenumbers(records, paths, origins = {}) {
     for (const record of ordered.slice(1)) {
       const { order: order2, by } = later(first, record, origins, times);
       if (order2 === 0) continue;
-      const to = (highest.get(record.folder) ?? 0) + 1;
-      highest.set(record.folder, to);
+      const to = nextOf(record.folder);
+      next.set(record.folder, to + 1);
       out.push({ keeps: first, record, to, by });
     }
   }
@@ -59891,7 +59928,7 @@ function renumberReviewProblems(results, records, root, changed) {
     const message = result?.messages.find((candidate) => candidate.ruleId === RULE);
     if (!result || !message || !diff || result.source === void 0) continue;
     if (!diff.hunks.some(([start2, end]) => message.line >= start2 && message.line <= end)) continue;
-    const digits = String(renumber.to).padStart((fileNumberDigits(renumber.record.name) ?? "").length, "0");
+    const digits = renumberedName(renumber.record.name, renumber.to)?.newDigits ?? String(renumber.to);
     const keeps = repoRelative(root, renumber.keeps.path);
     const why = renumber.by === "pull request" ? "this pull request adds it" : renumber.by === "git history" ? "git added it later" : renumber.by === "date" ? "its date is later" : "its name sorts later";
     const command = `npx adrlint renumber ${shellWord(path)}`;
@@ -59952,7 +59989,7 @@ async function runActionJob(inputs, runner, io) {
   if (inputs.sarifFile) {
     const target = resolve15(root, inputs.sarifFile);
     io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
-    sarifFile = relative14(root, target) || inputs.sarifFile;
+    sarifFile = relative11(root, target) || inputs.sarifFile;
   }
   const fileUrl = linkBase(runner);
   const records = outcome.records;

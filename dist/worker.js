@@ -4003,10 +4003,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep4, value: value2 } = collItem;
+        const { start: start2, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4020,7 +4020,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4044,7 +4044,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4060,7 +4060,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4151,7 +4151,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4165,13 +4165,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4214,18 +4214,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep4, value: value2 } = collItem;
+        const { start: start2, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4279,8 +4279,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap7 && !sep2 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4292,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4303,8 +4303,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4321,7 +4321,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4501,7 +4501,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -4518,24 +4518,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content3;
-          sep4 = "\n";
+          value2 += sep2 + indent.slice(trimIndent) + content3;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content3;
-          sep4 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value2 += sep2 + indent.slice(trimIndent) + content3;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep4 === "\n")
+          if (sep2 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep2 = "\n";
         } else {
-          value2 += sep4 + content3;
-          sep4 = " ";
+          value2 += sep2 + content3;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4718,25 +4718,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep4 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5546,14 +5546,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6720,18 +6720,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep2;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep4 }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6884,15 +6884,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep4 }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7086,13 +7086,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep4 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -11248,50 +11248,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative4 = parse2(serialize(relative4, options), options);
+        relative3 = parse2(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative4.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11299,7 +11299,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -16813,7 +16813,7 @@ var CatalogueError = class extends FileError {
 };
 
 // src/model/catalogue.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 
 // src/model/mention-matcher.ts
 function isAcronym(term) {
@@ -16970,6 +16970,99 @@ var MentionMatcher = class {
   }
 };
 
+// src/model/near-strings.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var Q = 3;
+function gramKeys(text3) {
+  const seen = /* @__PURE__ */ new Map();
+  const keys = [];
+  for (let at = 0; at + Q <= text3.length; at++) {
+    const gram = text3.slice(at, at + Q);
+    const occurrence = seen.get(gram) ?? 0;
+    seen.set(gram, occurrence + 1);
+    keys.push(occurrence === 0 ? gram : `${gram}\0${occurrence}`);
+  }
+  return keys;
+}
+function nearIndex(strings) {
+  const postings = /* @__PURE__ */ new Map();
+  const byLength = /* @__PURE__ */ new Map();
+  strings.forEach((text3, id) => {
+    const sameLength = byLength.get(text3.length);
+    if (sameLength) sameLength.push(id);
+    else byLength.set(text3.length, [id]);
+    for (const key of gramKeys(text3)) {
+      const list2 = postings.get(key);
+      if (list2) list2.push(id);
+      else postings.set(key, [id]);
+    }
+  });
+  return { strings, postings, byLength, counts: new Uint32Array(strings.length) };
+}
+function candidatesByBound(index2, query, limit) {
+  const { postings, byLength, strings, counts } = index2;
+  const L = query.length;
+  const keys = gramKeys(query).map((key) => postings.get(key) ?? []);
+  keys.sort((a, b) => a.length - b.length);
+  const skip = Math.max(0, Math.min(keys.length, L - Q - Q * limit));
+  const touched = [];
+  for (let k = 0; k < keys.length - skip; k++) {
+    const list2 = keys[k];
+    for (let i = 0; i < list2.length; i++) {
+      const id = list2[i];
+      if (counts[id]++ === 0) touched.push(id);
+    }
+  }
+  const groups = Array.from({ length: limit + 1 }, () => []);
+  const add = (id, counted) => {
+    const M = strings[id].length;
+    const bound = Math.max(Math.abs(M - L), Math.ceil((Math.max(L, M) - Q + 1 - counted - skip) / Q));
+    if (bound <= limit) groups[bound].push(id);
+  };
+  for (let M = Math.max(0, L - limit); M <= L + limit; M++) {
+    if (Math.ceil((Math.max(L, M) - Q + 1 - skip) / Q) > limit) continue;
+    for (const id of byLength.get(M) ?? []) if (counts[id] === 0) add(id, 0);
+  }
+  for (const id of touched) {
+    add(id, counts[id]);
+    counts[id] = 0;
+  }
+  return groups;
+}
+function closestStrings(index2, query, limit, accept = () => true) {
+  for (const reach of /* @__PURE__ */ new Set([Math.min(2, limit), limit])) {
+    const found = closestWithin(index2, query, reach, accept);
+    if (found.ids.length > 0 || reach === limit) return found;
+  }
+  return { distance: null, ids: [] };
+}
+function closestWithin(index2, query, limit, accept) {
+  let best = limit;
+  let ids = [];
+  const groups = candidatesByBound(index2, query, limit);
+  for (let bound = 0; bound < groups.length && bound <= best; bound++) {
+    for (const id of groups[bound]) {
+      const text3 = index2.strings[id];
+      const d = (0, import_fastest_levenshtein.distance)(query, text3);
+      if (d > best || !accept(d, text3)) continue;
+      if (d < best || ids.length === 0) [best, ids] = [d, [id]];
+      else ids.push(id);
+    }
+  }
+  return ids.length > 0 ? { distance: best, ids: ids.sort((a, b) => a - b) } : { distance: null, ids: [] };
+}
+function nearStrings(word, candidates, threshold, options = {}) {
+  const { limit = Infinity, prefixes = false } = options;
+  const found = [];
+  for (const candidate of candidates) {
+    const prefix = prefixes && word.length >= 3 && candidate.startsWith(word);
+    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
+    const d = (0, import_fastest_levenshtein.distance)(word, candidate);
+    if (d <= threshold || prefix) found.push({ candidate, d });
+  }
+  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+}
+
 // src/model/catalogue.ts
 var Catalogue = class {
   patterns;
@@ -17029,7 +17122,7 @@ var Catalogue = class {
     if (this.resolve(reference)) return null;
     const suggestions = this.suggestSlugs(reference);
     const only = suggestions.length === 1 ? suggestions[0] : void 0;
-    return only !== void 0 && (0, import_fastest_levenshtein.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
+    return only !== void 0 && (0, import_fastest_levenshtein2.distance)(reference.trim().toLowerCase().replace(/\s+/g, "-"), only) <= 2 ? only : null;
   }
   /** The catalogue's spelling of a category name given in any case, or null. */
   category(name) {
@@ -17046,15 +17139,7 @@ var Catalogue = class {
   }
 };
 function closest(word, candidates, limit) {
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  const found = [];
-  for (const candidate of candidates) {
-    const prefix = word.length >= 3 && candidate.startsWith(word);
-    if (!prefix && Math.abs(candidate.length - word.length) > threshold) continue;
-    const d = (0, import_fastest_levenshtein.distance)(word, candidate);
-    if (d <= threshold || prefix) found.push({ candidate, d });
-  }
-  return found.sort((a, b) => a.d - b.d).slice(0, limit).map(({ candidate }) => candidate);
+  return nearStrings(word, candidates, Math.max(2, Math.floor(word.length / 3)), { limit, prefixes: true });
 }
 
 // src/io/catalogue-file.ts
@@ -17307,7 +17392,18 @@ function loadCatalogue(userFile) {
 
 // src/model/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/model/paths.ts
 import { isAbsolute, relative, sep } from "node:path";
+function toPosix(path) {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+function insidePath(folder, path) {
+  const rel = relative(folder, path);
+  return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : rel;
+}
+
+// src/model/config.ts
 var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 var matchers = /* @__PURE__ */ new WeakMap();
 var perFile = /* @__PURE__ */ new WeakMap();
@@ -17326,9 +17422,9 @@ function matcherOf(override) {
   return matcher;
 }
 function overrideMatches(override, baseDir, file) {
-  const path = relative(baseDir, file);
-  if (path === "" || path.startsWith("..") || isAbsolute(path)) return false;
-  const posix = sep === "/" ? path : path.split(sep).join("/");
+  const path = insidePath(baseDir, file);
+  if (path === null) return false;
+  const posix = toPosix(path);
   const { files, excluded } = matcherOf(override);
   return files(posix) && !excluded(posix);
 }
@@ -17769,10 +17865,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename12) {
-    assertNonEmpty(basename12, "basename");
-    assertPart(basename12, "basename");
-    this.path = default2.join(this.dirname || "", basename12);
+  set basename(basename13) {
+    assertNonEmpty(basename13, "basename");
+    assertPart(basename13, "basename");
+    this.path = default2.join(this.dirname || "", basename13);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -27203,7 +27299,7 @@ function adrFromTree(path, text3, bom, tree, lines) {
 }
 
 // src/parse/record.ts
-import { basename, dirname } from "node:path";
+import { basename as basename2, dirname } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 
 // node_modules/github-slugger/regex.js
@@ -27260,6 +27356,7 @@ function slug(value2, maintainCase) {
 }
 
 // src/model/naming.ts
+import { basename } from "node:path";
 var DEFAULT_SCHEME = Object.freeze({ kind: "number", prefix: "", width: [4, 4], separator: "-", wordSeparator: "-" });
 var COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 var WELL_FORMED = /^((?:[Aa][Dd][Rr])[-_]?)?(\d{1,8})([-_])([\p{L}\p{N}]+(?:([-_])[\p{L}\p{N}]+)*)\.(?:md|markdown)$/u;
@@ -27283,6 +27380,11 @@ function fileNumberDigits(name) {
 function fileNumber(name) {
   const digits = fileNumberDigits(name);
   return digits === null ? null : Number(digits);
+}
+function nextFreeNumber(names) {
+  let highest = 0;
+  for (const name of names) if (/\.(?:md|markdown)$/i.test(name) && !isTemplateName(name)) highest = Math.max(highest, fileNumber(name) ?? 0);
+  return highest + 1;
 }
 function isDateName(name) {
   return DATE_START.test(name) && /^\d{8}/.test(name);
@@ -27367,6 +27469,13 @@ function schemeName(scheme, number, words3, extension2 = ".md") {
   const head = typeof number === "string" ? number : String(number).padStart(scheme.pad ?? scheme.width[1], "0");
   return `${scheme.prefix}${head}${scheme.separator}${words3.join(scheme.wordSeparator)}${extension2}`;
 }
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["template", "templates", "tmpl", "modele", "mod\xE8le", "vorlage", "plantilla", "modelo", "sjabloon", "skeleton", "boilerplate"]);
+var TEMPLATE_COMPANIONS = /* @__PURE__ */ new Set(["adr", "adrs", "madr", "nygard", "decision", "record", "architecture", "default", "short", "long", "full", "minimal", "bare", "new", "example", "sample", "v2", "v3", "v4"]);
+function isTemplateName(name) {
+  const stem = basename(name).replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const words3 = stem.replace(/^\d+(?=[-_. ]|$)/, "").split(/[-_. ]+/).filter(Boolean);
+  return words3.length > 0 && words3.some((word) => TEMPLATE_WORDS.has(word)) && words3.every((word) => TEMPLATE_WORDS.has(word) || TEMPLATE_COMPANIONS.has(word));
+}
 
 // src/parse/node-range.ts
 function offsets(node2) {
@@ -27384,7 +27493,7 @@ function lineOf(text3, start2) {
 var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/model/status.ts
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
 
 // src/model/status-words.ts
 var STANDARD_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"];
@@ -27539,7 +27648,7 @@ function closestBySpelling(written, statuses) {
   let best = null;
   for (const status of statuses) {
     const wanted = statusStem(status);
-    const cost = Math.min((0, import_fastest_levenshtein2.distance)(cleaned, wanted), (0, import_fastest_levenshtein2.distance)(word, wanted), (0, import_fastest_levenshtein2.distance)(word.split(" ")[0] ?? word, wanted));
+    const cost = Math.min((0, import_fastest_levenshtein3.distance)(cleaned, wanted), (0, import_fastest_levenshtein3.distance)(word, wanted), (0, import_fastest_levenshtein3.distance)(word.split(" ")[0] ?? word, wanted));
     if (cost <= Math.max(1, Math.floor(wanted.length / 4)) && (!best || cost < best.cost)) best = { status, cost };
   }
   return best?.status ?? null;
@@ -27886,7 +27995,7 @@ function resumedRecord(head, catalogue2, full) {
   return withBodyOnDemand(head, () => recordOf(full(), catalogue2));
 }
 function recordOf(adr, catalogue2) {
-  const name = basename(adr.path);
+  const name = basename2(adr.path);
   const title = titleOf(adr);
   const sections = sectionsOf(adr);
   const header = headerParagraphs(adr);
@@ -28434,7 +28543,7 @@ __export(pattern_category_exports, {
   meta: () => meta4
 });
 var import_yaml8 = __toESM(require_dist(), 1);
-var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
 var meta4 = {
   id: "pattern-category",
   description: "Categories are catalogue categories and match the patterns they go with",
@@ -28464,7 +28573,7 @@ var check4 = ({ adr, catalogue: catalogue2, report }) => {
     } else {
       const suggestions = catalogue2.suggestCategories(ref.value);
       const only = suggestions.length === 1 ? suggestions[0] : void 0;
-      const typo = only !== void 0 && (0, import_fastest_levenshtein3.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
+      const typo = only !== void 0 && (0, import_fastest_levenshtein4.distance)(written.toLowerCase(), only.toLowerCase()) <= 2 ? only : void 0;
       if (typo) declaredCategories.add(typo);
       report({
         range: ref.range,
@@ -29024,14 +29133,14 @@ var meta10 = {
     files: { "docs/adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\n## Status\n\nAccepted\n" }
   }
 };
-var check10 = ({ record, set, report }) => {
+var check10 = ({ record, set, project, report }) => {
   if (record.fileNumber === null) return;
   const sameNumber = recordsByFileNumber(set).get(`${record.folder}\0${record.fileNumber}`) ?? [];
   const others = sameNumber.filter((entry) => entry.path !== record.path).map((entry) => entry.name);
   if (others.length === 0) return;
   const siblings = recordsByFolder(set).get(record.folder) ?? [];
   const digits = fileNumberDigits(record.name) ?? String(record.fileNumber);
-  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings)).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
+  const free = (memoPerArray(freeNumbers, siblings, () => freeNumbersOf(siblings, project.list(record.folder))).get(record.fileNumber) ?? []).map((number) => String(number).padStart(digits.length, "0"));
   const advice = free.length === 1 ? `give one of them the next free number, ${free[0]}` : `give ${free.length} of them the free numbers ${free.slice(0, -1).join(", ")} and ${free.at(-1)}`;
   report({
     range: [0, 0],
@@ -29039,14 +29148,10 @@ var check10 = ({ record, set, report }) => {
   });
 };
 var freeNumbers = /* @__PURE__ */ new WeakMap();
-function freeNumbersOf(siblings) {
+function freeNumbersOf(siblings, names) {
   const counts = /* @__PURE__ */ new Map();
-  let next = 1;
-  for (const entry of siblings) {
-    if (entry.fileNumber === null) continue;
-    counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
-    next = Math.max(next, entry.fileNumber + 1);
-  }
+  let next = nextFreeNumber([...siblings.map((entry) => entry.name), ...names]);
+  for (const entry of siblings) if (entry.fileNumber !== null) counts.set(entry.fileNumber, (counts.get(entry.fileNumber) ?? 0) + 1);
   const free = /* @__PURE__ */ new Map();
   for (const number of [...counts.keys()].sort((a, b) => a - b)) {
     const extra = counts.get(number) - 1;
@@ -29180,7 +29285,7 @@ __export(adr_title_duplicate_exports, {
   check: () => check13,
   meta: () => meta13
 });
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
 var meta13 = {
   id: "adr-title-duplicate",
   description: "No two ADRs of a folder have the same title",
@@ -29208,7 +29313,7 @@ var check13 = ({ record, set, report }) => {
 function refersTo(from, to) {
   const stem = to.name.replace(/\.(?:md|markdown)$/i, "");
   return from.relations.some(
-    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename2(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
+    (relation) => relation.number !== null && relation.number === to.fileNumber || relation.target !== null && basename3(relation.target.split("#")[0]).replace(/\.(?:md|markdown|html?)$/i, "") === stem
   );
 }
 var firstByTitle = /* @__PURE__ */ new WeakMap();
@@ -29465,7 +29570,7 @@ __export(adr_sections_exports, {
   check: () => check16,
   meta: () => meta16
 });
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 var meta16 = {
   id: "adr-sections",
   description: "The sections the ADR template requires are there, in order",
@@ -29506,7 +29611,7 @@ function builtIn(name, titles) {
 function folderTemplate(template) {
   if (!template || template.sections.length === 0) return null;
   return {
-    label: `folder's template ${basename3(template.path)}`,
+    label: `folder's template ${basename4(template.path)}`,
     sections: template.sections.map((section) => ({ title: section.title, required: !section.optional && !section.droppedBySet })),
     h1Habit: template.h1Count > 1
   };
@@ -29603,13 +29708,13 @@ __export(adr_supersede_exports, {
   check: () => check17,
   meta: () => meta17
 });
-import { basename as basename8, dirname as dirname4, join as join2 } from "node:path";
+import { basename as basename9, dirname as dirname4, join as join2 } from "node:path";
 
 // rules/support/link-edits.ts
-import { basename as basename4, relative as relative2, sep as sep2 } from "node:path";
+import { basename as basename5, relative as relative2 } from "node:path";
 function relativeHref(fromFolder, to) {
-  const path = relative2(fromFolder, to).split(sep2).join("/");
-  return path === "" ? basename4(to) : path;
+  const path = toPosix(relative2(fromFolder, to));
+  return path === "" ? basename5(to) : path;
 }
 function encodeDestination(path) {
   return path.split("/").map((segment) => /^[\w.~-]*$/.test(segment) ? segment : encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
@@ -29737,10 +29842,10 @@ function replaceLinkFragment(adr, linkRange, url, anchor) {
 }
 
 // rules/support/renamed-targets.ts
-import { basename as basename6, extname } from "node:path";
+import { basename as basename7, extname } from "node:path";
 
 // rules/support/relations.ts
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 function push2(map, key, value2) {
   const list2 = map.get(key);
   if (list2) list2.push(value2);
@@ -29768,12 +29873,16 @@ function resolveRelation(relation, from, index2) {
   if (path === "") return { kind: "skip" };
   const absolute = resolveLinkPath(path, from.folder, index2.root);
   const candidates = targetCandidates(absolute);
-  if (!/\.[A-Za-z0-9]+$/.test(basename5(absolute))) candidates.push(`${absolute}.md`);
+  if (!/\.[A-Za-z0-9]+$/.test(basename6(absolute))) candidates.push(`${absolute}.md`);
   for (const candidate of candidates) {
     const record = index2.byPath.get(candidate);
     if (record) return { kind: "found", records: [record] };
   }
   return { kind: "no-file", path: absolute };
+}
+function relationRecord(relation, from, index2) {
+  const target = resolveRelation(relation, from, index2);
+  return target.kind === "found" && target.records.length === 1 ? target.records[0] : null;
 }
 
 // rules/support/renamed-targets.ts
@@ -29801,7 +29910,7 @@ function numberedPool(names, kind) {
   return pool;
 }
 function renamedTargets(missing, names) {
-  const name = basename6(missing);
+  const name = basename7(missing);
   const extension2 = extensionOf(name);
   const match = NUMBERED.exec(name.slice(0, name.length - extension2.length));
   if (!match) return [];
@@ -29817,6 +29926,7 @@ function replacementName(missingName, found) {
   const extension2 = extensionOf(missingName);
   const foundStem = found.slice(0, found.length - extensionOf(found).length);
   if (HTML.test(extension2) || extension2 === "") return `${foundStem}${extension2}`;
+  if (MARKDOWN.test(extensionOf(found)) && !MARKDOWN.test(extension2)) return foundStem;
   return found;
 }
 
@@ -29824,7 +29934,7 @@ function replacementName(missingName, found) {
 var RELATION_LINK = "relation-link";
 
 // rules/support/missing-relation-edits.ts
-import { basename as basename7 } from "node:path";
+import { basename as basename8 } from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
 var RELATION_KEYS = {
   supersedes: keysOf("supersedes"),
@@ -29971,7 +30081,7 @@ function bodyPlace(adr, self) {
 function bodyLine(adr, self, place, kind, other) {
   const spelling = /^[\s>*_+-]*(?:\*\*|__)?(?:effectively\s+)?superced/im.test(adr.text);
   const word = spelling ? RELATION_WORDS2[kind].replace(/Supersed/, "Superced") : RELATION_WORDS2[kind];
-  const stem = basename7(other.name).replace(/\.(?:md|markdown)$/i, "");
+  const stem = basename8(other.name).replace(/\.(?:md|markdown)$/i, "");
   const title = other.title ?? stem;
   const number = other.number?.value ?? other.fileNumber;
   const text3 = place.form !== "bullet" && number !== null && other.title ? `${number}. ${other.title}` : title;
@@ -30089,7 +30199,7 @@ function unresolved(relation, resolution, project, index2) {
   }
   const folder = dirname4(resolution.path);
   const renamed = renamedTargets(resolution.path, project.list(folder));
-  const names = renamed.map((name) => replacementName(basename8(resolution.path), name));
+  const names = renamed.map((name) => replacementName(basename9(resolution.path), name));
   const hint = names.length ? `; did you mean ${names.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     message: `${word} "${written}", which does not exist${hint}`,
@@ -30150,91 +30260,7 @@ __export(adr_link_exports, {
   meta: () => meta18
 });
 var import_fastest_levenshtein5 = __toESM(require_mod(), 1);
-import { basename as basename9, dirname as dirname5, join as join3 } from "node:path";
-
-// src/model/near-strings.ts
-var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
-var Q = 3;
-function gramKeys(text3) {
-  const seen = /* @__PURE__ */ new Map();
-  const keys = [];
-  for (let at = 0; at + Q <= text3.length; at++) {
-    const gram = text3.slice(at, at + Q);
-    const occurrence = seen.get(gram) ?? 0;
-    seen.set(gram, occurrence + 1);
-    keys.push(occurrence === 0 ? gram : `${gram}\0${occurrence}`);
-  }
-  return keys;
-}
-function nearIndex(strings) {
-  const postings = /* @__PURE__ */ new Map();
-  const byLength = /* @__PURE__ */ new Map();
-  strings.forEach((text3, id) => {
-    const sameLength = byLength.get(text3.length);
-    if (sameLength) sameLength.push(id);
-    else byLength.set(text3.length, [id]);
-    for (const key of gramKeys(text3)) {
-      const list2 = postings.get(key);
-      if (list2) list2.push(id);
-      else postings.set(key, [id]);
-    }
-  });
-  return { strings, postings, byLength, counts: new Uint32Array(strings.length) };
-}
-function candidatesByBound(index2, query, limit) {
-  const { postings, byLength, strings, counts } = index2;
-  const L = query.length;
-  const keys = gramKeys(query).map((key) => postings.get(key) ?? []);
-  keys.sort((a, b) => a.length - b.length);
-  const skip = Math.max(0, Math.min(keys.length, L - Q - Q * limit));
-  const touched = [];
-  for (let k = 0; k < keys.length - skip; k++) {
-    const list2 = keys[k];
-    for (let i = 0; i < list2.length; i++) {
-      const id = list2[i];
-      if (counts[id]++ === 0) touched.push(id);
-    }
-  }
-  const groups = Array.from({ length: limit + 1 }, () => []);
-  const add = (id, counted) => {
-    const M = strings[id].length;
-    const bound = Math.max(Math.abs(M - L), Math.ceil((Math.max(L, M) - Q + 1 - counted - skip) / Q));
-    if (bound <= limit) groups[bound].push(id);
-  };
-  for (let M = Math.max(0, L - limit); M <= L + limit; M++) {
-    if (Math.ceil((Math.max(L, M) - Q + 1 - skip) / Q) > limit) continue;
-    for (const id of byLength.get(M) ?? []) if (counts[id] === 0) add(id, 0);
-  }
-  for (const id of touched) {
-    add(id, counts[id]);
-    counts[id] = 0;
-  }
-  return groups;
-}
-function closestStrings(index2, query, limit, accept = () => true) {
-  for (const reach of /* @__PURE__ */ new Set([Math.min(2, limit), limit])) {
-    const found = closestWithin(index2, query, reach, accept);
-    if (found.ids.length > 0 || reach === limit) return found;
-  }
-  return { distance: null, ids: [] };
-}
-function closestWithin(index2, query, limit, accept) {
-  let best = limit;
-  let ids = [];
-  const groups = candidatesByBound(index2, query, limit);
-  for (let bound = 0; bound < groups.length && bound <= best; bound++) {
-    for (const id of groups[bound]) {
-      const text3 = index2.strings[id];
-      const d = (0, import_fastest_levenshtein4.distance)(query, text3);
-      if (d > best || !accept(d, text3)) continue;
-      if (d < best || ids.length === 0) [best, ids] = [d, [id]];
-      else ids.push(id);
-    }
-  }
-  return ids.length > 0 ? { distance: best, ids: ids.sort((a, b) => a - b) } : { distance: null, ids: [] };
-}
-
-// rules/adr-link.ts
+import { basename as basename10, dirname as dirname5, join as join3 } from "node:path";
 var meta18 = {
   id: "adr-link",
   description: "Relative links and images lead to files that exist, and #anchors to headings that exist",
@@ -30309,7 +30335,7 @@ function guessPool(names, kind) {
   return pool;
 }
 function guessedTargets(missing, folder, project) {
-  const name = basename9(missing);
+  const name = basename10(missing);
   if (dirname5(missing) !== folder && existingTarget(join3(folder, name), project) !== null) return [{ shown: name, path: true }];
   const markdownLike = /\.(?:md|markdown|html?)$/i.test(name) || !name.includes(".");
   const wanted = stemOf(name);
@@ -30326,7 +30352,7 @@ function missingCandidates(check21, absolute) {
   const key = `${dirname5(adr.path)}\0${absolute}`;
   const found = known.get(key);
   if (found) return found;
-  const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename9(absolute), name));
+  const renamed = renamedTargets(absolute, project.list(dirname5(absolute))).map((name) => replacementName(basename10(absolute), name));
   const candidates = { renamed, guessed: renamed.length === 0 ? guessedTargets(absolute, dirname5(adr.path), project) : [] };
   known.set(key, candidates);
   return candidates;
@@ -30535,15 +30561,15 @@ __export(adr_index_exports, {
   check: () => check20,
   meta: () => meta20
 });
-import { basename as basename11, dirname as dirname7 } from "node:path";
+import { basename as basename12, dirname as dirname7 } from "node:path";
 
-// src/parse/index-block.ts
-import { basename as basename10, dirname as dirname6, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+// rules/support/index-block.ts
+import { basename as basename11, dirname as dirname6, join as join4, resolve as resolve2 } from "node:path";
 
 // src/io/index-file.ts
 var INDEX_NAMES = ["README.md", "readme.md", "Readme.md", "index.md"];
 
-// src/parse/index-block.ts
+// rules/support/index-block.ts
 var INDEX_START = "<!-- adrlint-index -->";
 var INDEX_END = "<!-- adrlint-index-end -->";
 var DEFAULT_INDEX_TEMPLATE = "table";
@@ -30551,39 +30577,41 @@ function indexedRecords(records, indexPath) {
   return records.filter((record) => record.path !== indexPath).sort((a, b) => (a.folder === b.folder ? 0 : a.folder < b.folder ? -1 : 1) || (a.fileNumber ?? Infinity) - (b.fileNumber ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 function linkFrom(indexPath, target) {
-  const path = relative3(dirname6(indexPath), target).split(sep3).join("/");
-  return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeDestination(relativeHref(dirname6(indexPath), target));
 }
 var numberOf = (record) => fileNumberDigits(record.name) ?? (record.number ? record.number.text : "");
-function successorOf(record, records) {
+function successorOf(record, index2) {
   for (const relation of record.relations) {
     if (relation.kind !== "superseded-by") continue;
-    if (relation.target !== null && !/^[a-z][a-z+.-]*:/i.test(relation.target)) {
-      const path = resolve2(record.folder, decodeURI(relation.target.replace(/[#?].*$/, "")));
-      const found = records.find((other) => other.path === path || other.path === `${path}.md`) ?? records.find((other) => other.folder === record.folder && other.name === basename10(path));
-      if (found) return found;
-    }
-    if (relation.number !== null) {
-      const found = records.find((other) => other.folder === record.folder && other.fileNumber === relation.number);
-      if (found) return found;
-    }
+    const found = relationRecord(relation, record, index2) ?? byFileName(relation.target, record.folder, index2);
+    if (found) return found;
   }
   return null;
 }
-function statusText(record, records, indexPath) {
+function byFileName(target, folder, index2) {
+  if (target === null || isExternalUrl(target)) return null;
+  const name = basename11(decodeUrlPart(splitUrl(target).path));
+  return name === "" ? null : index2.byPath.get(join4(folder, name)) ?? index2.byPath.get(join4(folder, `${name}.md`)) ?? null;
+}
+function statusText(record, index2, indexPath) {
   const written = (record.status?.value ?? "").split(/\r?\n/)[0].trim();
-  const successor = successorOf(record, records);
+  const successor = successorOf(record, index2);
   const superseded = statusMeaning(written) === "superseded" || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
   if (successor && (superseded || written === "")) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
-  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${linkFrom(indexPath, resolve2(record.folder, target))})`);
+  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${relinked(indexPath, record.folder, target)})`);
+}
+function relinked(indexPath, folder, target) {
+  const { path } = splitUrl(target);
+  return linkFrom(indexPath, resolve2(folder, decodeUrlPart(path))) + target.slice(path.length);
 }
 var escapeText = (text3) => text3.replace(/([[\]\\])/g, "\\$1");
 var escapeCell = (text3) => text3.replace(/\|/g, "\\|");
-function indexLines(records, indexPath, template = DEFAULT_INDEX_TEMPLATE) {
+function indexLines(records, indexPath, template = DEFAULT_INDEX_TEMPLATE, root = dirname6(indexPath)) {
   const listed = indexedRecords(records, indexPath);
+  const index2 = indexRecords(records, root);
   const lines = template === "table" ? [{ key: "header:0", text: "| Number | Title | Status |" }, { key: "header:1", text: "| --- | --- | --- |" }] : [];
   for (const record of listed) {
-    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, "")).trim(), status: statusText(record, records, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
+    const entry = { number: numberOf(record), title: (record.title ?? record.name.replace(/\.(md|markdown)$/, "")).trim(), status: statusText(record, index2, indexPath), link: linkFrom(indexPath, record.path), name: record.name };
     const linked = `[${escapeText(entry.title)}](${entry.link})`;
     const text3 = template === "table" ? `| ${entry.number} | ${escapeCell(linked)} | ${escapeCell(entry.status)} |`.replace(/ {2,}\|/g, " |") : template === "list" ? `- ${entry.number ? `${entry.number} ` : ""}${linked}${entry.status ? ` (${entry.status})` : ""}` : fill(template, { ...entry, date: record.date?.value ?? "", patterns: record.patterns.join(", ") });
     lines.push({ key: entry.link, text: text3, entry });
@@ -30595,10 +30623,6 @@ function fill(template, values) {
 }
 function indexBlockText(lines, eol) {
   return lines.length === 0 ? eol : `${eol}${eol}${lines.map((line) => line.text).join(eol)}${eol}${eol}`;
-}
-function lineEndingOf(text3) {
-  const first = text3.indexOf("\n");
-  return first > 0 && text3[first - 1] === "\r" ? "\r\n" : "\n";
 }
 function findIndexBlock(tree) {
   let start2 = null;
@@ -30704,13 +30728,13 @@ ${INDEX_END}
   }
 };
 function isIndexFile(path, configured) {
-  return configured !== null ? path === configured : INDEX_NAMES.includes(basename11(path));
+  return configured !== null ? path === configured : INDEX_NAMES.includes(basename12(path));
 }
-var check20 = ({ adr, set, settings, report }) => {
+var check20 = ({ adr, set, settings, project, report }) => {
   if (!isIndexFile(adr.path, settings.index)) return;
   const records = set.filter((record) => record.path !== adr.path && (settings.index !== null || record.folder === dirname7(adr.path)));
-  const expected = indexLines(records, adr.path, settings.indexTemplate);
-  const eol = lineEndingOf(adr.text);
+  const expected = indexLines(records, adr.path, settings.indexTemplate, project.root);
+  const eol = lineEnding2(adr.text);
   const location = findIndexBlock(adr.tree);
   if (location.kind === "none") {
     if (settings.index === null) return;

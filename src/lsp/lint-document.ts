@@ -1,7 +1,8 @@
 // Lint an editor's text as the file it is: the `--stdin-filename` path of lintProject, from the
 // workspace folder that holds the file (its config, its ignore lists, its set of ADRs read from
 // the disk). A file adrlint would not lint from that folder (a README, an ignored file) gives no result.
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
+import { insidePath } from '../model/paths.ts';
 import { fileURLToPath } from 'node:url';
 import { lintProject, type RunOutcome } from '../run/lint-project.ts';
 import type { MemoryCaches } from '../io/cache.ts';
@@ -30,10 +31,7 @@ export function filePathOf(uri: string): string | null {
 
 /** The workspace folder that holds `path` (the innermost), else the file's own folder. */
 export function folderOf(path: string, folders: readonly string[]): string {
-  const holding = folders.filter((folder) => {
-    const within = relative(folder, path);
-    return within !== '' && within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within);
-  });
+  const holding = folders.filter((folder) => insidePath(folder, path) !== null);
   return holding.sort((a, b) => b.length - a.length)[0] ?? dirname(path);
 }
 
