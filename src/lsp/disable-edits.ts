@@ -1,0 +1,139 @@
+// The edits of the "Disable <rule>" code actions, read from the document as adrlint parses it (its
+// frontmatter block as src/parse/frontmatter.ts reads it, so CRLF, a BOM and a `...` closer agree
+// with the rest of adrlint), and kept only when the directives adrlint would read from the edited
+// text turn the problem off:
+// - for the file: the rule added to the frontmatter key `adrlint-disable` in the list's own style
+//   (src/parse/directives.ts, rules/support/yaml-edits.ts), the key added when it is absent, and,
+//   in a file without frontmatter, an `<!-- adrlint-disable rule -->` comment on its first line
+//   (frontmatter is never created in a file that has none);
+// - for a line of the body: an `<!-- adrlint-disable-next-line rule -->` comment above it, or an
+//   `<!-- adrlint-disable-line rule -->` at its end where a line of its own would split a paragraph
+//   or a table; or the rule added to such a comment already there. YAML holds no comment adrlint
+//   reads, so a line of the frontmatter gets none.
+import type { Nodes, Parents, Root } from 'mdast';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { Catalogue } from '../model/catalogue.ts';
+import type { Diagnostic, ParsedAdr, TextEdit } from '../model/types.ts';
+import { applyDirectives, FRONTMATTER_KEY } from '../parse/directives.ts';
+import { frontmatterField, nodeRange } from '../parse/frontmatter.ts';
+import { parseAdr } from '../parse/parse-adr.ts';
+import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from '../../rules/support/yaml-edits.ts';
+
+// The actions read the frontmatter and the comments: no pattern mentions to find.
+const NO_PATTERNS = new Catalogue([], []);
+const EVERY_RULE = { has: () => true };
+
+/** The document's text as adrlint parses it (its BOM left out: add `adr.bom` to its offsets), or null for a text adrlint will not parse. */
+export function parseDocument(path: string, text: string): ParsedAdr | null {
+  try {
+    return parseAdr(path, text, NO_PATTERNS);
+  } catch {
+    return null;
+  }
+}
+
+/** "Disable <rule> for this file": an edit of `adr.text`, or null when no edit would turn `message` off. */
+export function fileDisableEdit(adr: ParsedAdr, message: Diagnostic, ruleId: string): TextEdit | null {
+  const edit = adr.frontmatter ? frontmatterKeyEdit(adr, ruleId) : adr.unterminatedFrontmatter ? null : topCommentEdit(adr, ruleId);
+  return edit && turnsOff(adr, edit, message) ? edit : null;
+}
+
+/**
+ * "Disable <rule> for this line": an edit of `adr.text`, or null for a line of the frontmatter or
+ * when the comment would not be read. Above a line that starts a block (a paragraph, a heading, a
+ * list item, a table), an `<!-- adrlint-disable-next-line rule -->` line; at the end of a line
+ * that continues one (a paragraph's second line, a table's row), where a line of its own would
+ * split it, `<!-- adrlint-disable-line rule -->`.
+ */
+export function lineDisableEdit(adr: ParsedAdr, message: Diagnostic, ruleId: string): TextEdit | null {
+  if (adr.frontmatter && message.line <= adr.lines.position(adr.frontmatter.blockRange[1]).line) return null;
+  const edit = blockStartLines(adr.tree).has(message.line) ? commentAbove(adr, message.line, ruleId) : commentAtEnd(adr, message.line, ruleId);
+  return edit && turnsOff(adr, edit, message) ? edit : null;
+}
+
+/** The `adrlint-disable-next-line` comment above `line`, or the rule added to one already there. */
+function commentAbove(adr: ParsedAdr, line: number, ruleId: string): TextEdit | null {
+  const above = adr.directives.find((directive) => directive.kind === 'disable-next-line' && directive.endLine === line - 1);
+  if (above) return above.rulesRange && above.rules.length > 0 ? { range: [above.rulesRange[1], above.rulesRange[1]], text: `, ${ruleId}` } : null;
+  const start = adr.lines.offset({ line, column: 1 });
+  const indent = /^[ \t]*/.exec(adr.text.slice(start))?.[0] ?? '';
+  return { range: [start, start], text: `${indent}<!-- adrlint-disable-next-line ${ruleId} -->${lineEnding(adr.text)}` };
+}
+
+/** The `adrlint-disable-line` comment at the end of `line` (before its trailing spaces, a hard break), or the rule added to one already there. */
+function commentAtEnd(adr: ParsedAdr, line: number, ruleId: string): TextEdit | null {
+  const there = adr.directives.find((directive) => directive.kind === 'disable-line' && directive.line <= line && directive.endLine >= line);
+  if (there) return there.rulesRange && there.rules.length > 0 ? { range: [there.rulesRange[1], there.rulesRange[1]], text: `, ${ruleId}` } : null;
+  const start = adr.lines.offset({ line, column: 1 });
+  const content = /^[^\r\n]*/.exec(adr.text.slice(start))![0];
+  const end = start + content.trimEnd().length;
+  return { range: [end, end], text: ` <!-- adrlint-disable-line ${ruleId} -->` };
+}
+
+// The blocks that hold blocks; a paragraph's, a heading's or a table's children are inline.
+const CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+/** The lines where a block of the body starts: a comment line above one of them leaves the blocks as they are. */
+function blockStartLines(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  const visit = (node: Nodes): void => {
+    if (node.position) lines.add(node.position.start.line);
+    if (CONTAINERS.has(node.type) && 'children' in node) for (const child of (node as Parents).children) visit(child);
+  };
+  for (const child of tree.children) visit(child);
+  return lines;
+}
+
+/** The rule added to the `adrlint-disable` key (made a list when it holds one id), or the key added to the mapping. */
+function frontmatterKeyEdit(adr: ParsedAdr, ruleId: string): TextEdit | null {
+  const frontmatter = adr.frontmatter;
+  if (!frontmatter?.data) return null;
+  const field = frontmatterField(frontmatter, FRONTMATTER_KEY);
+  if (!field) return insertFrontmatterPair(adr, `${FRONTMATTER_KEY}:${newListText(adr, ruleId)}`);
+  // `adrlint-disable: false` turns nothing off: the list takes its place.
+  if (field.node && isScalar(field.node) && field.node.value === false) return { range: nodeRange(frontmatter, field.node), text: `[${ruleId}]` };
+  return appendFrontmatterItems(adr, FRONTMATTER_KEY, [ruleId]);
+}
+
+/** A new key's value: a block list as the frontmatter's first list is written when it is one, else ` [rule]`. */
+function newListText(adr: ParsedAdr, ruleId: string): string {
+  const frontmatter = adr.frontmatter!;
+  const root = frontmatter.document.contents;
+  const values = isMap(root) ? root.items.map((pair) => pair.value) : [];
+  const list = values.find((value) => isSeq(value) && value.items.length > 0);
+  if (isSeq(list) && !list.flow) {
+    const [itemStart] = nodeRange(frontmatter, list.items[0] as YamlNode);
+    let lineStart = itemStart;
+    while (lineStart > 0 && !/[\r\n]/.test(adr.text.charAt(lineStart - 1))) lineStart--;
+    const prefix = adr.text.slice(lineStart, itemStart);
+    if (/^[ \t]*-[ \t]+$/.test(prefix)) return `${lineEnding(frontmatter.yamlText || adr.text)}${prefix}${ruleId}`;
+  }
+  return ` [${ruleId}]`;
+}
+
+/** `<!-- adrlint-disable rule -->` on the first line, or the rule added to such a comment already there. */
+function topCommentEdit(adr: ParsedAdr, ruleId: string): TextEdit {
+  const first = adr.directives[0];
+  if (first?.kind === 'disable' && first.line === 1 && first.column === 1 && first.rules.length > 0 && first.rulesRange) {
+    return { range: [first.rulesRange[1], first.rulesRange[1]], text: `, ${ruleId}` };
+  }
+  return { range: [0, 0], text: `<!-- adrlint-disable ${ruleId} -->${lineEnding(adr.text)}` };
+}
+
+/**
+ * Whether the directives of the edited text turn `message` off where the edit moves it, and the
+ * edit leaves the frontmatter as readable as it was: a comment inside a code block, a line the
+ * comment cannot stand above, a key's value of another shape, an `adrlint-enable` later on, all
+ * say no.
+ */
+function turnsOff(adr: ParsedAdr, edit: TextEdit, message: Diagnostic): boolean {
+  const [start, end] = edit.range;
+  const after = parseDocument(adr.path, adr.text.slice(0, start) + edit.text + adr.text.slice(end));
+  if (after === null || (adr.frontmatter?.data && !after.frontmatter?.data)) return false;
+  const moved = (offset: number): number => (offset >= end ? offset + edit.text.length - (end - start) : Math.min(offset, start));
+  const from = after.lines.position(moved(adr.lines.offset({ line: message.line, column: message.column })));
+  const to = after.lines.position(moved(adr.lines.offset({ line: message.endLine, column: message.endColumn })));
+  const shifted: Diagnostic = { ...message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  const outcome = applyDirectives([shifted], after.directives, { knownRules: EVERY_RULE, reportUnused: false });
+  return outcome.messages.length === 0 && after.directives.every((directive) => !directive.error);
+}
