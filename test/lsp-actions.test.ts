@@ -96,6 +96,11 @@ describe('"Disable <rule> for this line"', () => {
     ['CRLF', BODY.replace(/\n/g, '\r\n'), BODY.replace('  - see', '  <!-- adrlint-disable-next-line adr-link -->\n  - see').replace(/\n/g, '\r\n')],
     ['a BOM', `\uFEFF${BODY}`, `\uFEFF${BODY.replace('  - see', '  <!-- adrlint-disable-next-line adr-link -->\n  - see')}`],
     [
+      'a quote\'s paragraph: the comment stays in the quote',
+      '---\nstatus: accepted\n---\n\n# Orders\n\n> first\n>\n> see [x](0009-nope.md)\n',
+      '---\nstatus: accepted\n---\n\n# Orders\n\n> first\n>\n> <!-- adrlint-disable-next-line adr-link -->\n> see [x](0009-nope.md)\n',
+    ],
+    [
       'a comment above that turns another rule off: the rule joins it',
       BODY.replace('- first\n', '- first\n  <!-- adrlint-disable-next-line pattern-link -->\n'),
       BODY.replace('- first\n', '- first\n  <!-- adrlint-disable-next-line pattern-link, adr-link -->\n'),

@@ -4,9 +4,9 @@
 // in this file" (source.fixAll.adrlint: the fix loop's output as one edit of the span it changed).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, ParsedAdr, TextEdit } from '../model/types.ts';
+import type { Diagnostic, TextEdit } from '../model/types.ts';
 import { minimalEdit, toLspDiagnostic, toLspEdit } from './convert.ts';
-import { fileDisableEdit, lineDisableEdit, parseDocument } from './disable-edits.ts';
+import { DisableEdits, parseDocument } from './disable-edits.ts';
 import { filePathOf } from './lint-document.ts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.adrlint`;
@@ -25,7 +25,7 @@ const overlaps = (a: Range, b: Range): boolean =>
 export function quickFixes(document: TextDocument, messages: readonly Diagnostic[], range: Range): CodeAction[] {
   const actions: CodeAction[] = [];
   // The text as adrlint parses it, read once and only when a problem is in range.
-  let adr: ParsedAdr | null | undefined;
+  let disable: DisableEdits | null | undefined;
   for (const message of messages) {
     const diagnostic = toLspDiagnostic(message);
     if (!overlaps(diagnostic.range, range)) continue;
@@ -34,8 +34,11 @@ export function quickFixes(document: TextDocument, messages: readonly Diagnostic
     for (const suggestion of message.suggestions ?? []) actions.push(editAction(document, suggestion.desc, [toLspEdit(document, suggestion.fix)], { diagnostics }));
     const ruleId = message.ruleId;
     if (ruleId !== null && !message.fatal && !message.directive) {
-      adr ??= parseDocument(filePathOf(document.uri) ?? document.uri, document.getText());
-      if (adr) actions.push(...disableActions(document, adr, message, ruleId, diagnostics));
+      if (disable === undefined) {
+        const adr = parseDocument(filePathOf(document.uri) ?? document.uri, document.getText());
+        disable = adr && new DisableEdits(adr);
+      }
+      if (disable) actions.push(...disableActions(document, disable, message, ruleId, diagnostics));
     }
     if (ruleId !== null && message.url !== undefined) {
       const title = `Open documentation for ${ruleId}`;
@@ -46,14 +49,14 @@ export function quickFixes(document: TextDocument, messages: readonly Diagnostic
 }
 
 /** "Disable <rule> for this line" (a line of the body) and "Disable <rule> for this file", those whose edit turns the problem off. */
-function disableActions(document: TextDocument, adr: ParsedAdr, message: Diagnostic, ruleId: string, diagnostics: LspDiagnostic[]): CodeAction[] {
+function disableActions(document: TextDocument, disable: DisableEdits, message: Diagnostic, ruleId: string, diagnostics: LspDiagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   // adrlint's offsets leave a BOM out; an editor's text rarely has one, but when it does it counts.
-  const shift = adr.bom && document.getText().startsWith('\uFEFF') ? 1 : 0;
+  const shift = disable.adr.bom && document.getText().startsWith('\uFEFF') ? 1 : 0;
   const asLsp = (edit: TextEdit): LspTextEdit => toLspEdit(document, { range: [edit.range[0] + shift, edit.range[1] + shift], text: edit.text });
-  const line = lineDisableEdit(adr, message, ruleId);
+  const line = disable.line(message, ruleId);
   if (line) actions.push(editAction(document, `Disable ${ruleId} for this line`, [asLsp(line)], { diagnostics }));
-  const file = fileDisableEdit(adr, message, ruleId);
+  const file = disable.file(message, ruleId);
   if (file) actions.push(editAction(document, `Disable ${ruleId} for this file`, [asLsp(file)], { diagnostics }));
   return actions;
 }

@@ -10,12 +10,15 @@
 //   `<!-- adrlint-disable-line rule -->` at its end where a line of its own would split a paragraph
 //   or a table; or the rule added to such a comment already there. YAML holds no comment adrlint
 //   reads, so a line of the frontmatter gets none.
+// A key's edit is checked by reading the edited frontmatter alone (the key holds for the whole
+// file, whatever the comments say); a comment's by parsing the edited text, once per edit.
 import type { Nodes, Parents, Root } from 'mdast';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { Catalogue } from '../model/catalogue.ts';
 import type { Diagnostic, ParsedAdr, TextEdit } from '../model/types.ts';
-import { applyDirectives, FRONTMATTER_KEY } from '../parse/directives.ts';
-import { frontmatterField, nodeRange } from '../parse/frontmatter.ts';
+import { createLineIndex } from '../model/positions.ts';
+import { applyDirectives, FRONTMATTER_KEY, readDirectives } from '../parse/directives.ts';
+import { frontmatterField, nodeRange, readFrontmatter } from '../parse/frontmatter.ts';
 import { parseAdr } from '../parse/parse-adr.ts';
 import { appendFrontmatterItems, insertFrontmatterPair, lineEnding } from '../../rules/support/yaml-edits.ts';
 
@@ -32,23 +35,74 @@ export function parseDocument(path: string, text: string): ParsedAdr | null {
   }
 }
 
-/** "Disable <rule> for this file": an edit of `adr.text`, or null when no edit would turn `message` off. */
-export function fileDisableEdit(adr: ParsedAdr, message: Diagnostic, ruleId: string): TextEdit | null {
-  const edit = adr.frontmatter ? frontmatterKeyEdit(adr, ruleId) : adr.unterminatedFrontmatter ? null : topCommentEdit(adr, ruleId);
-  return edit && turnsOff(adr, edit, message) ? edit : null;
-}
+/** The "Disable <rule>" edits of one text, each checked against the directives adrlint would read from the edited text. */
+export class DisableEdits {
+  /** The edited texts parsed so far, by edit: several problems of one rule share the file's edit. */
+  private readonly edited = new Map<string, ParsedAdr | null>();
+  private blockStarts: Set<number> | undefined;
 
-/**
- * "Disable <rule> for this line": an edit of `adr.text`, or null for a line of the frontmatter or
- * when the comment would not be read. Above a line that starts a block (a paragraph, a heading, a
- * list item, a table), an `<!-- adrlint-disable-next-line rule -->` line; at the end of a line
- * that continues one (a paragraph's second line, a table's row), where a line of its own would
- * split it, `<!-- adrlint-disable-line rule -->`.
- */
-export function lineDisableEdit(adr: ParsedAdr, message: Diagnostic, ruleId: string): TextEdit | null {
-  if (adr.frontmatter && message.line <= adr.lines.position(adr.frontmatter.blockRange[1]).line) return null;
-  const edit = blockStartLines(adr.tree).has(message.line) ? commentAbove(adr, message.line, ruleId) : commentAtEnd(adr, message.line, ruleId);
-  return edit && turnsOff(adr, edit, message) ? edit : null;
+  constructor(readonly adr: ParsedAdr) {}
+
+  /** "Disable <rule> for this file": an edit of `adr.text`, or null when no edit would turn `message` off. */
+  file(message: Diagnostic, ruleId: string): TextEdit | null {
+    const { adr } = this;
+    if (adr.frontmatter) {
+      const edit = frontmatterKeyEdit(adr, ruleId);
+      return edit && this.keyDisables(edit, ruleId) ? edit : null;
+    }
+    if (adr.unterminatedFrontmatter) return null;
+    const edit = topCommentEdit(adr, ruleId);
+    return this.commentDisables(edit, message) ? edit : null;
+  }
+
+  /**
+   * "Disable <rule> for this line": an edit of `adr.text`, or null for a line of the frontmatter or
+   * when the comment would not be read. Above a line that starts a block (a paragraph, a heading, a
+   * list item, a table), an `<!-- adrlint-disable-next-line rule -->` line; at the end of a line
+   * that continues one (a paragraph's second line, a table's row), where a line of its own would
+   * split it, `<!-- adrlint-disable-line rule -->`.
+   */
+  line(message: Diagnostic, ruleId: string): TextEdit | null {
+    const { adr } = this;
+    if (adr.frontmatter && message.line <= adr.lines.position(adr.frontmatter.blockRange[1]).line) return null;
+    this.blockStarts ??= blockStartLines(adr.tree);
+    const edit = this.blockStarts.has(message.line) ? commentAbove(adr, message.line, ruleId) : commentAtEnd(adr, message.line, ruleId);
+    return edit && this.commentDisables(edit, message) ? edit : null;
+  }
+
+  /** Whether the edited frontmatter reads as data and its `adrlint-disable` key turns `ruleId` off (for the whole file, whatever the comments say). */
+  private keyDisables(edit: TextEdit, ruleId: string): boolean {
+    const frontmatter = this.adr.frontmatter!;
+    const [start, end] = edit.range;
+    const blockEnd = frontmatter.blockRange[1];
+    if (end > blockEnd) return false;
+    const text = this.adr.text.slice(0, start) + edit.text + this.adr.text.slice(end);
+    const lines = createLineIndex(text);
+    const edited = readFrontmatter(text, blockEnd + edit.text.length - (end - start), lines);
+    if (!edited.data) return false;
+    const [key] = readDirectives({ text, tree: { type: 'root', children: [] }, lines, frontmatter: edited });
+    return key?.kind === 'disable-file' && !key.error && (key.rules.length === 0 || key.rules.includes(ruleId));
+  }
+
+  /**
+   * Whether the comments of the edited text turn `message` off where the edit moves it, and the
+   * edit leaves the frontmatter as readable as it was: a comment in a code block, or before an
+   * `adrlint-enable` that turns the rule back on, says no.
+   */
+  private commentDisables(edit: TextEdit, message: Diagnostic): boolean {
+    const { adr } = this;
+    const [start, end] = edit.range;
+    const key = `${start}:${end}:${edit.text}`;
+    let after = this.edited.get(key);
+    if (after === undefined) this.edited.set(key, (after = parseDocument(adr.path, adr.text.slice(0, start) + edit.text + adr.text.slice(end))));
+    if (after === null || (adr.frontmatter?.data && !after.frontmatter?.data)) return false;
+    const moved = (offset: number): number => (offset >= end ? offset + edit.text.length - (end - start) : Math.min(offset, start));
+    const from = after.lines.position(moved(adr.lines.offset({ line: message.line, column: message.column })));
+    const to = after.lines.position(moved(adr.lines.offset({ line: message.endLine, column: message.endColumn })));
+    const shifted: Diagnostic = { ...message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    const outcome = applyDirectives([shifted], after.directives, { knownRules: EVERY_RULE, reportUnused: false });
+    return outcome.messages.length === 0 && after.directives.every((directive) => !directive.error);
+  }
 }
 
 /** The `adrlint-disable-next-line` comment above `line`, or the rule added to one already there. */
@@ -56,8 +110,9 @@ function commentAbove(adr: ParsedAdr, line: number, ruleId: string): TextEdit | 
   const above = adr.directives.find((directive) => directive.kind === 'disable-next-line' && directive.endLine === line - 1);
   if (above) return above.rulesRange && above.rules.length > 0 ? { range: [above.rulesRange[1], above.rulesRange[1]], text: `, ${ruleId}` } : null;
   const start = adr.lines.offset({ line, column: 1 });
-  const indent = /^[ \t]*/.exec(adr.text.slice(start))?.[0] ?? '';
-  return { range: [start, start], text: `${indent}<!-- adrlint-disable-next-line ${ruleId} -->${lineEnding(adr.text)}` };
+  // The line's indentation and quote markers: the comment stays in the list item or quote the line is in.
+  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(adr.text.slice(start))?.[0] ?? '';
+  return { range: [start, start], text: `${prefix}<!-- adrlint-disable-next-line ${ruleId} -->${lineEnding(adr.text)}` };
 }
 
 /** The `adrlint-disable-line` comment at the end of `line` (before its trailing spaces, a hard break), or the rule added to one already there. */
@@ -118,22 +173,4 @@ function topCommentEdit(adr: ParsedAdr, ruleId: string): TextEdit {
     return { range: [first.rulesRange[1], first.rulesRange[1]], text: `, ${ruleId}` };
   }
   return { range: [0, 0], text: `<!-- adrlint-disable ${ruleId} -->${lineEnding(adr.text)}` };
-}
-
-/**
- * Whether the directives of the edited text turn `message` off where the edit moves it, and the
- * edit leaves the frontmatter as readable as it was: a comment inside a code block, a line the
- * comment cannot stand above, a key's value of another shape, an `adrlint-enable` later on, all
- * say no.
- */
-function turnsOff(adr: ParsedAdr, edit: TextEdit, message: Diagnostic): boolean {
-  const [start, end] = edit.range;
-  const after = parseDocument(adr.path, adr.text.slice(0, start) + edit.text + adr.text.slice(end));
-  if (after === null || (adr.frontmatter?.data && !after.frontmatter?.data)) return false;
-  const moved = (offset: number): number => (offset >= end ? offset + edit.text.length - (end - start) : Math.min(offset, start));
-  const from = after.lines.position(moved(adr.lines.offset({ line: message.line, column: message.column })));
-  const to = after.lines.position(moved(adr.lines.offset({ line: message.endLine, column: message.endColumn })));
-  const shifted: Diagnostic = { ...message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-  const outcome = applyDirectives([shifted], after.directives, { knownRules: EVERY_RULE, reportUnused: false });
-  return outcome.messages.length === 0 && after.directives.every((directive) => !directive.error);
 }
