@@ -34,10 +34,7 @@ export function quickFixes(document: TextDocument, messages: readonly Diagnostic
     for (const suggestion of message.suggestions ?? []) actions.push(editAction(document, suggestion.desc, [toLspEdit(document, suggestion.fix)], { diagnostics }));
     const ruleId = message.ruleId;
     if (ruleId !== null && !message.fatal && !message.directive) {
-      if (disable === undefined) {
-        const adr = parseDocument(filePathOf(document.uri) ?? document.uri, document.getText());
-        disable = adr && new DisableEdits(adr);
-      }
+      disable ??= disableEditsOf(document);
       if (disable) actions.push(...disableActions(document, disable, message, ruleId, diagnostics));
     }
     if (ruleId !== null && message.url !== undefined) {
@@ -46,6 +43,18 @@ export function quickFixes(document: TextDocument, messages: readonly Diagnostic
     }
   }
   return actions;
+}
+
+// An editor asks for the actions again as the cursor moves over the same text: its parse is kept.
+let lastParsed: { uri: string; version: number; text: string; edits: DisableEdits | null } | null = null;
+
+/** The "Disable <rule>" edits of the document as it is now (null for a text adrlint will not parse). */
+function disableEditsOf(document: TextDocument): DisableEdits | null {
+  const text = document.getText();
+  if (lastParsed?.uri === document.uri && lastParsed.version === document.version && lastParsed.text === text) return lastParsed.edits;
+  const adr = parseDocument(filePathOf(document.uri) ?? document.uri, text);
+  lastParsed = { uri: document.uri, version: document.version, text, edits: adr && new DisableEdits(adr) };
+  return lastParsed.edits;
 }
 
 /** "Disable <rule> for this line" (a line of the body) and "Disable <rule> for this file", those whose edit turns the problem off. */
