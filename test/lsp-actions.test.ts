@@ -9,6 +9,8 @@ import type { CodeAction } from 'vscode-languageserver';
 import { quickFixes } from '../src/lsp/actions.ts';
 import { lintText } from '../src/lsp/lint-document.ts';
 import { toLspDiagnostic } from '../src/lsp/convert.ts';
+import type { Nodes } from 'mdast';
+import { parseMarkdown } from '../src/parse/parse-adr.ts';
 import { fixture, removeFixtures } from './helpers/cli.ts';
 
 afterAll(removeFixtures);
@@ -29,6 +31,12 @@ async function act(text: string, ruleId: string, title: string): Promise<{ title
   const chosen = actions.find((action) => action.title === title);
   const edits = chosen?.edit?.changes?.[uri];
   return { titles: actions.map((action) => action.title), result: edits ? TextDocument.applyEdits(document, edits) : null };
+}
+
+/** The block structure of a text's body, without its html (the comments) and positions. */
+function shape(text: string): unknown {
+  const strip = (node: Nodes): unknown => ({ type: node.type, ...('children' in node ? { children: (node.children as Nodes[]).filter((child) => child.type !== 'html').map(strip) } : {}) });
+  return strip(parseMarkdown(text.replace(/^\uFEFF/, '')));
 }
 
 async function ruleIds(text: string): Promise<Array<string | null>> {
@@ -96,6 +104,11 @@ describe('"Disable <rule> for this line"', () => {
     ['CRLF', BODY.replace(/\n/g, '\r\n'), BODY.replace('  - see', '  <!-- adrlint-disable-next-line adr-link -->\n  - see').replace(/\n/g, '\r\n')],
     ['a BOM', `\uFEFF${BODY}`, `\uFEFF${BODY.replace('  - see', '  <!-- adrlint-disable-next-line adr-link -->\n  - see')}`],
     [
+      'a list\'s later item: the comment ends the item before, so the list stays one list',
+      '---\nstatus: accepted\n---\n\n# Orders\n\n1. first\n2. see [x](0009-nope.md)\n',
+      '---\nstatus: accepted\n---\n\n# Orders\n\n1. first\n   <!-- adrlint-disable-next-line adr-link -->\n2. see [x](0009-nope.md)\n',
+    ],
+    [
       'a quote\'s paragraph: the comment stays in the quote',
       '---\nstatus: accepted\n---\n\n# Orders\n\n> first\n>\n> see [x](0009-nope.md)\n',
       '---\nstatus: accepted\n---\n\n# Orders\n\n> first\n>\n> <!-- adrlint-disable-next-line adr-link -->\n> see [x](0009-nope.md)\n',
@@ -110,6 +123,8 @@ describe('"Disable <rule> for this line"', () => {
     expect(titles).toEqual(['Disable adr-link for this line', 'Disable adr-link for this file', 'Open documentation for adr-link']);
     expect(result).toBe(expected);
     expect(await ruleIds(result!)).not.toContain('adr-link');
+    // The blocks are those of the text before, the comment's html aside.
+    expect(shape(result!)).toEqual(shape(text));
   });
 
   const QUOTE = '---\nstatus: accepted\n---\n\n# Orders\n\n> quoted\n> see [x](0009-nope.md)  \n> more\n';

@@ -1,7 +1,7 @@
 // The edits of the "Disable <rule>" code actions, read from the document as adrlint parses it (its
-// frontmatter block as src/parse/frontmatter.ts reads it, so CRLF, a BOM and a `...` closer agree
-// with the rest of adrlint), and kept only when the directives adrlint would read from the edited
-// text turn the problem off:
+// frontmatter block as src/parse/frontmatter.ts reads it, so line endings, a BOM and where the block
+// ends agree with the rest of adrlint), and kept only when the directives adrlint would read from
+// the edited text turn the problem off:
 // - for the file: the rule added to the frontmatter key `adrlint-disable` in the list's own style
 //   (src/parse/directives.ts, rules/support/yaml-edits.ts), the key added when it is absent, and,
 //   in a file without frontmatter, an `<!-- adrlint-disable rule -->` comment on its first line
@@ -39,7 +39,7 @@ export function parseDocument(path: string, text: string): ParsedAdr | null {
 export class DisableEdits {
   /** The edited texts parsed so far, by edit: several problems of one rule share the file's edit. */
   private readonly edited = new Map<string, ParsedAdr | null>();
-  private blockStarts: Set<number> | undefined;
+  private blockStarts: Map<number, boolean> | undefined;
 
   constructor(readonly adr: ParsedAdr) {}
 
@@ -66,7 +66,8 @@ export class DisableEdits {
     const { adr } = this;
     if (adr.frontmatter && message.line <= adr.lines.position(adr.frontmatter.blockRange[1]).line) return null;
     this.blockStarts ??= blockStartLines(adr.tree);
-    const edit = this.blockStarts.has(message.line) ? commentAbove(adr, message.line, ruleId) : commentAtEnd(adr, message.line, ruleId);
+    const laterItem = this.blockStarts.get(message.line);
+    const edit = laterItem === undefined ? commentAtEnd(adr, message.line, ruleId) : commentAbove(adr, message.line, ruleId, laterItem);
     return edit && this.commentDisables(edit, message) ? edit : null;
   }
 
@@ -106,12 +107,14 @@ export class DisableEdits {
 }
 
 /** The `adrlint-disable-next-line` comment above `line`, or the rule added to one already there. */
-function commentAbove(adr: ParsedAdr, line: number, ruleId: string): TextEdit | null {
+function commentAbove(adr: ParsedAdr, line: number, ruleId: string, laterItem: boolean): TextEdit | null {
   const above = adr.directives.find((directive) => directive.kind === 'disable-next-line' && directive.endLine === line - 1);
   if (above) return above.rulesRange && above.rules.length > 0 ? { range: [above.rulesRange[1], above.rulesRange[1]], text: `, ${ruleId}` } : null;
   const start = adr.lines.offset({ line, column: 1 });
   // The line's indentation and quote markers: the comment stays in the list item or quote the line is in.
-  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(adr.text.slice(start))?.[0] ?? '';
+  const lead = /^((?:[ \t]*>)*[ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(adr.text.slice(start))!;
+  // Above a later item, in the item before: as far in as the text after this item's marker.
+  const prefix = laterItem && lead[2] ? `${lead[1]}${' '.repeat(lead[2].length)}` : lead[1]!;
   return { range: [start, start], text: `${prefix}<!-- adrlint-disable-next-line ${ruleId} -->${lineEnding(adr.text)}` };
 }
 
@@ -128,14 +131,18 @@ function commentAtEnd(adr: ParsedAdr, line: number, ruleId: string): TextEdit | 
 // The blocks that hold blocks; a paragraph's, a heading's or a table's children are inline.
 const CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition']);
 
-/** The lines where a block of the body starts: a comment line above one of them leaves the blocks as they are. */
-function blockStartLines(tree: Root): Set<number> {
-  const lines = new Set<number>();
-  const visit = (node: Nodes): void => {
-    if (node.position) lines.add(node.position.start.line);
-    if (CONTAINERS.has(node.type) && 'children' in node) for (const child of (node as Parents).children) visit(child);
+/**
+ * The lines where a block of the body starts, where a comment line above leaves the blocks as they
+ * are: true for a list's item after its first, whose comment goes at the end of the item before
+ * (indented as its content), so that the list stays one list.
+ */
+function blockStartLines(tree: Root): Map<number, boolean> {
+  const lines = new Map<number, boolean>();
+  const visit = (node: Nodes, laterItem: boolean): void => {
+    if (node.position && !lines.has(node.position.start.line)) lines.set(node.position.start.line, laterItem);
+    if (CONTAINERS.has(node.type) && 'children' in node) (node as Parents).children.forEach((child, i) => visit(child, node.type === 'list' && i > 0));
   };
-  for (const child of tree.children) visit(child);
+  for (const child of tree.children) visit(child, false);
   return lines;
 }
 
