@@ -142,6 +142,24 @@ describe('adrlint lsp --stdio', () => {
     expect(await stop(server)).toBe(0);
   });
 
+  it('"Disable <rule> for this file" on a frontmatter problem adds the rule to the adrlint-disable key, and the diagnostic clears', async () => {
+    const text = TYPO.replace('patterns: [saga-patern]\n', 'patterns: [saga-patern]\nadrlint-disable: [adr-link]\n');
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: text });
+    const server = await start(root);
+    const uri = pathToFileURL(join(root, ORDERS)).href;
+    const [problem] = await open(server, uri, text);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: problem!.range, context: { diagnostics: [problem] } })) as CodeAction[];
+    // A line of the frontmatter can hold no comment: the file, not the line.
+    const titles = actions.map((action) => action.title);
+    expect(titles).toContain('Disable pattern-slug for this file');
+    expect(titles).not.toContain('Disable pattern-slug for this line');
+    const disabled = applied(text, uri, actions.find((action) => action.title === 'Disable pattern-slug for this file')!);
+    expect(disabled).toBe(text.replace('[adr-link]', '[adr-link, pattern-slug]'));
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: disabled }] });
+    expect(await server.diagnostics(uri)).toEqual([]);
+    expect(await stop(server)).toBe(0);
+  });
+
   it('fixes all the problems of a file by source.fixAll.adrlint, one edit of the span that changed', async () => {
     const text = TYPO.replace('[saga-patern]', '[saga-patern, cqrs-patern]');
     const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, [ORDERS]: text });

@@ -45,4 +45,93 @@ describe('README', () => {
       expect(readme).toContain(`| ${pattern.code} | \`${pattern.slug}\` | ${pattern.name} | ${pattern.category} |`);
     }
   });
+
+  describe('the language server: a section per editor, each snippet well formed and starting "adrlint lsp --stdio"', () => {
+    const editors = section('\n## Editors (language server)\n');
+    it.each(['VS Code', 'Neovim', 'Helix', 'Zed', 'JetBrains IDEs'])('%s', (editor) => {
+      const blocks = fencedBlocks(section(`\n### ${editor}\n`, editors));
+      expect(blocks.length, `no snippet for ${editor}`).toBeGreaterThan(0);
+      for (const { lang, text } of blocks) {
+        if (lang === 'json') JSON.parse(text);
+        else if (lang === 'toml') parseToml(text);
+        else if (lang === 'lua' || lang === 'rust') expect(balanced(text), text).toBe(true);
+        else expect(lang).toBe('text');
+      }
+      // The command the editor runs: the words of its snippets (the command line, or the quoted words of a list).
+      const starts = blocks.some(({ text }) => /\badrlint lsp --stdio\b/.test(text) || quotedWords(text).join(' ').includes('adrlint lsp --stdio'));
+      expect(starts, `${editor} never starts adrlint lsp --stdio`).toBe(true);
+      // And shows where the settings go.
+      expect(blocks.some(({ text }) => text.includes('onType'))).toBe(true);
+    });
+
+    it('Helix: the server and the markdown language that lists it; Neovim: cmd and the markdown filetype', () => {
+      const helix = parseToml(fencedBlocks(section('\n### Helix\n', editors))[0]!.text);
+      expect(helix['language-server']).toEqual({ adrlint: { command: 'npx', args: ['adrlint', 'lsp', '--stdio'], config: { adrlint: { run: 'onType' } } } });
+      expect(helix.language).toEqual([{ name: 'markdown', 'language-servers': ['marksman', 'adrlint'] }]);
+      for (const { text } of fencedBlocks(section('\n### Neovim\n', editors))) {
+        expect(text).toContain("cmd = { 'npx', 'adrlint', 'lsp', '--stdio' }");
+        expect(text).toMatch(/'markdown'/);
+      }
+      const vscode = JSON.parse(fencedBlocks(section('\n### VS Code\n', editors))[0]!.text) as Record<string, unknown>;
+      expect(vscode).toMatchObject({ 'glspc.server.command': 'npx', 'glspc.server.commandArguments': ['adrlint', 'lsp', '--stdio'], 'glspc.server.languageId': ['markdown'] });
+    });
+
+    it('documents the settings the server reads', () => {
+      expect(editors).toContain('| `adrlint.config` |');
+      expect(editors).toContain('| `adrlint.run` | `"onType"`');
+    });
+  });
 });
+
+/** The text from `heading` to the next heading of its level (or the end), of `text`. */
+function section(heading: string, text = readme): string {
+  const start = text.indexOf(heading);
+  expect(start, `no ${heading.trim()}`).toBeGreaterThanOrEqual(0);
+  const level = /^\n(#+) /.exec(heading)![1]!;
+  const next = text.indexOf(`\n${level} `, start + heading.length);
+  return text.slice(start, next === -1 ? undefined : next);
+}
+
+function fencedBlocks(text: string): Array<{ lang: string; text: string }> {
+  return [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((match) => ({ lang: match[1]!, text: match[2]! }));
+}
+
+const quotedWords = (text: string): string[] => [...text.matchAll(/(["'])((?:(?!\1)[^\\\n])*)\1/g)].map((match) => match[2]!);
+
+/** Brackets, braces and parentheses balanced and nested, outside strings. */
+function balanced(text: string): boolean {
+  const stack: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (const char of text.replace(/(["'])(?:(?!\1)[^\\\n]|\\.)*\1/g, '""')) {
+    if ('([{'.includes(char)) stack.push(char);
+    else if (char in pairs && stack.pop() !== pairs[char]) return false;
+  }
+  return stack.length === 0;
+}
+
+/**
+ * The TOML the snippets use (tables, arrays of tables, `key = value` with strings, arrays and
+ * inline tables on one line), read into an object; anything else throws.
+ */
+function parseToml(text: string): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  let table = root;
+  const at = (path: string[], from: Record<string, unknown>): Record<string, unknown> =>
+    path.reduce((node, key) => (node[key] ??= {}) as Record<string, unknown>, from);
+  for (const line of text.split('\n').map((raw) => raw.trim())) {
+    if (line === '' || line.startsWith('#')) continue;
+    const arrayTable = /^\[\[([\w.-]+)\]\]$/.exec(line);
+    const plainTable = /^\[([\w.-]+)\]$/.exec(line);
+    const pair = /^([\w-]+) = (.+)$/.exec(line);
+    if (arrayTable) {
+      const path = arrayTable[1]!.split('.');
+      const parent = at(path.slice(0, -1), root);
+      const list = (parent[path.at(-1)!] ??= []) as unknown[];
+      table = {};
+      list.push(table);
+    } else if (plainTable) table = at(plainTable[1]!.split('.'), root);
+    else if (pair) table[pair[1]!] = JSON.parse(pair[2]!.replace(/([{,]\s*)([\w-]+)\s*=/g, '$1"$2":'));
+    else throw new Error(`not TOML the test reads: ${line}`);
+  }
+  return root;
+}
