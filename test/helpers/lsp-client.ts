@@ -23,8 +23,18 @@ export function killServers(): void {
   for (const server of running.splice(0)) if (server.child.exitCode === null) server.child.kill();
 }
 
+export interface StartOptions {
+  /** The client's capabilities (none by default). */
+  capabilities?: object;
+  initializationOptions?: unknown;
+  /** Called with each client/registerCapability request (answered with null). */
+  onRegister?: (params: unknown) => void;
+  /** Called with each window/showDocument request (answered with success). */
+  onShow?: (params: { uri: string; external?: boolean }) => void;
+}
+
 /** Start `adrlint lsp --stdio` in `root` and initialize it with `root` as its workspace folder. */
-export async function startServer(root: string, args: readonly string[] = []): Promise<LspServer> {
+export async function startServer(root: string, args: readonly string[] = [], options: StartOptions = {}): Promise<LspServer> {
   const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...args], { cwd: root, env: cleanEnv() });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -38,6 +48,14 @@ export async function startServer(root: string, args: readonly string[] = []): P
     if (waiter) waiter(params);
     else queues.set(params.uri, [...(queues.get(params.uri) ?? []), params]);
   });
+  connection.onRequest('client/registerCapability', (params: unknown) => {
+    options.onRegister?.(params);
+    return null;
+  });
+  connection.onRequest('window/showDocument', (params: { uri: string; external?: boolean }) => {
+    options.onShow?.(params);
+    return { success: true };
+  });
   connection.listen();
   const diagnostics = (uri: string): Promise<Diagnostic[]> => {
     const queued = queues.get(uri)?.shift();
@@ -45,7 +63,13 @@ export async function startServer(root: string, args: readonly string[] = []): P
     return new Promise((resolve) => waiting.set(uri, (params) => resolve(params.diagnostics)));
   };
   const rootUri = pathToFileURL(root).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'adrs' }] });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    capabilities: options.capabilities ?? {},
+    workspaceFolders: [{ uri: rootUri, name: 'adrs' }],
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+  });
   await connection.sendNotification('initialized', {});
   const server = { child, connection, diagnostics, exited, stderr: () => stderr };
   running.push(server);
