@@ -58328,16 +58328,19 @@ function packageHasConfig(file) {
   }
   return typeof pkg === "object" && pkg !== null && "adrlint" in pkg;
 }
-function readConfigData(file) {
+function readConfigText(file) {
   let text3;
   try {
     if (statSync5(file).isDirectory()) throw new ConfigError(file, "is a folder, not a config file");
     text3 = readRegularFile(file);
-  } catch (error3) {
-    if (error3 instanceof ConfigError) throw error3;
-    if (error3 instanceof NotRegularFileError) throw new ConfigError(file, error3.reason);
-    throw new ConfigError(file, `cannot read the config file (${error3.code ?? error3.message})`);
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw error2;
+    if (error2 instanceof NotRegularFileError) throw new ConfigError(file, error2.reason);
+    throw new ConfigError(file, `cannot read the config file (${error2.code ?? error2.message})`);
   }
+  return text3;
+}
+function configDataOf(file, text3) {
   const noPosition = () => "";
   if (file.endsWith(".json")) {
     let parsed;
@@ -58489,11 +58492,18 @@ function inRuleOrder(ids) {
 }
 function loadConfig(cwd, explicitFile) {
   const file = explicitFile ? resolve8(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve8(cwd));
   if (explicitFile && !existsSync9(file)) throw new ConfigError(file, "config file not found");
-  const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname11(file), locate);
+  const [key, text3] = file ? [file, readConfigText(file)] : [resolve8(cwd), null];
+  if (lastLoaded?.key === key && lastLoaded.text === text3) return lastLoaded.config;
+  let config;
+  if (file && text3 !== null) {
+    const { data, locate } = configDataOf(file, text3);
+    config = resolveConfig(data ?? {}, file, dirname11(file), locate);
+  } else config = resolveConfig({}, null, key);
+  lastLoaded = { key, text: text3, config };
+  return config;
 }
+var lastLoaded = null;
 function mergeRules(config, rules2, where) {
   const given = resolveConfig({ rules: rules2 }, where, config.baseDir).rules;
   const next = { ...config, rules: { ...config.rules } };

@@ -533,6 +533,9 @@ interface LspResult {
   /** Median and 90th percentile of the time from a change to its diagnostics, the server's pause taken off. */
   keystrokeMs: number;
   p90Ms: number;
+  /** Median and 90th percentile of the server's own time for the lint of a change (it traces it). */
+  serverMs: number;
+  serverP90Ms: number;
   /** The bare parse of the same text, in the same run. */
   parseMs: number;
 }
@@ -558,13 +561,13 @@ function benchLsp(context: Context): Array<LspResult | { label: string; error: s
 function printLsp(results: ReadonlyArray<LspResult | { label: string; error: string }>): void {
   const rows = results.map((result) =>
     'error' in result
-      ? [result.label, `failed: ${result.error}`, '', '', '', '']
-      : [result.label, fixed(result.openMs), fixed(result.keystrokeMs, 1), fixed(result.p90Ms, 1), fixed(result.parseMs, 1), `${(result.keystrokeMs / result.parseMs).toFixed(1)}×`],
+      ? [result.label, `failed: ${result.error}`, '', '', '', '', '']
+      : [result.label, fixed(result.openMs), `${fixed(result.serverMs, 1)} / ${fixed(result.serverP90Ms, 1)}`, `${fixed(result.keystrokeMs, 1)} / ${fixed(result.p90Ms, 1)}`, fixed(result.parseMs, 1), `${(result.serverMs / result.parseMs).toFixed(1)}×`],
   );
-  console.log(`\nlanguage server (adrlint lsp --stdio), one ADR typed into; server time after a keystroke, its ${150} ms pause taken off (target for a typical ADR ≤ ${LSP_TARGET_MS} ms):`);
-  console.log(table([['set', 'open → diagnostics ms', 'keystroke ms (median)', 'p90 ms', 'bare parse of the ADR ms', '× parse'], ...rows]));
+  console.log(`\nlanguage server (adrlint lsp --stdio), one ADR typed into, a keystroke at a time (target: the server's time for a typical ADR ≤ ${LSP_TARGET_MS} ms):`);
+  console.log(table([['set', 'open → diagnostics ms', 'server ms median / p90', 'change → diagnostics ms, pause off, median / p90', 'bare parse of the ADR ms', 'server × parse'], ...rows]));
   const typical = results[0];
-  if (typical && !('error' in typical)) console.log(`typical ADR: ${fixed(typical.keystrokeMs, 1)} ms: ${typical.keystrokeMs <= LSP_TARGET_MS ? 'pass' : 'FAIL'}`);
+  if (typical && !('error' in typical)) console.log(`typical ADR: ${fixed(typical.serverMs, 1)} ms of server time: ${typical.serverMs <= LSP_TARGET_MS ? 'pass' : 'FAIL'}`);
 }
 
 // ---------------------------------------------------------------------------------------------

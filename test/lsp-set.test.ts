@@ -153,3 +153,24 @@ describe('adrlint lsp: settings and a broken config', () => {
     expect(await stopServer(server)).toBe(0);
   });
 });
+
+describe('adrlint lsp: trace', () => {
+  it("traces each lint's server time when the client turns the trace on, and nothing when it is off", async () => {
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA });
+    const file = join(root, 'docs/adr/0001-use-kafka.md');
+    const traced: string[] = [];
+    const server = await startServer(root, [], { trace: 'messages' });
+    server.connection.onNotification('$/logTrace', (params: { message: string }) => void traced.push(params.message));
+    await openDocument(server, pathToFileURL(file).href, KAFKA);
+    expect(traced).toHaveLength(1);
+    expect(traced[0]).toMatch(new RegExp(`^adrlint: linted ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d ms$`));
+    expect(await stopServer(server)).toBe(0);
+
+    const quiet = await startServer(root);
+    const none: string[] = [];
+    quiet.connection.onNotification('$/logTrace', (params: { message: string }) => void none.push(params.message));
+    await openDocument(quiet, pathToFileURL(file).href, KAFKA);
+    expect(none).toEqual([]);
+    expect(await stopServer(quiet)).toBe(0);
+  });
+});

@@ -46,7 +46,8 @@ export interface LoadedData {
   locate: (path: Array<string | number>) => string;
 }
 
-export function readConfigData(file: string): LoadedData {
+/** A config file's text. Throws ConfigError naming the file when it cannot be read. */
+export function readConfigText(file: string): string {
   let text: string;
   try {
     if (statSync(file).isDirectory()) throw new ConfigError(file, 'is a folder, not a config file');
@@ -56,6 +57,11 @@ export function readConfigData(file: string): LoadedData {
     if (error instanceof NotRegularFileError) throw new ConfigError(file, error.reason);
     throw new ConfigError(file, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  return text;
+}
+
+/** A config file's data, from its text. Throws ConfigError naming the file and the line of a mistake. */
+export function configDataOf(file: string, text: string): LoadedData {
   const noPosition = () => '';
   if (file.endsWith('.json')) {
     let parsed: unknown;

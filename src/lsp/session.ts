@@ -129,7 +129,10 @@ export class Session {
     const extra: LspDiagnostic[] = [];
     if (place !== null) {
       try {
+        const started = performance.now();
         const linted = await this.lintNow(document, place);
+        // With the client's trace on ($/setTrace or initialize's `trace`): the server time of each lint (npm run bench reads it).
+        this.connection.tracer.log(`adrlint: linted ${place.path} in ${(performance.now() - started).toFixed(1)} ms`);
         done = { version: document.version, messages: linted.result?.messages ?? [], record: linted.record, outcome: linted.outcome };
         this.clearFaults(place.folder);
       } catch (error) {

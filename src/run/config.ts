@@ -8,7 +8,7 @@ import { rules, rulesById } from '../../rules/index.ts';
 import { DEFAULT_STATUSES } from '../model/status.ts';
 import { ConfigError, DEFAULT_MAX_FILE_SIZE, DEFAULT_NON_ADR_FILES, OVERRIDE_KEYS, toSeverity, type ConfigOverride, type Preset, type ResolvedConfig, type RuleSetting } from '../model/config.ts';
 import type { Severity } from '../model/types.ts';
-import { findConfigFile, readConfigData, type LoadedData } from '../io/config-file.ts';
+import { findConfigFile, readConfigText, configDataOf, type LoadedData } from '../io/config-file.ts';
 
 interface RawConfig {
   adrs?: string | string[];
@@ -165,11 +165,23 @@ function inRuleOrder(ids: ReadonlySet<string>): string[] {
 /** Load the named config file, or the nearest one above `cwd`, or the defaults. */
 export function loadConfig(cwd: string, explicitFile?: string): ResolvedConfig {
   const file = explicitFile ? resolve(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return resolveConfig({}, null, resolve(cwd));
-  if (explicitFile && !existsSync(file)) throw new ConfigError(file, 'config file not found');
-  const { data, locate } = readConfigData(file);
-  return resolveConfig(data ?? {}, file, dirname(file), locate);
+  if (explicitFile && !existsSync(file!)) throw new ConfigError(file!, 'config file not found');
+  // Without a file, the defaults for the folder (a text no file has).
+  const [key, text] = file ? [file, readConfigText(file)] : [resolve(cwd), null];
+  if (lastLoaded?.key === key && lastLoaded.text === text) return lastLoaded.config;
+  let config: ResolvedConfig;
+  if (file && text !== null) {
+    const { data, locate } = configDataOf(file, text);
+    config = resolveConfig(data ?? {}, file, dirname(file), locate);
+  } else config = resolveConfig({}, null, key);
+  lastLoaded = { key, text, config };
+  return config;
 }
+
+// The last config resolved from a file, with the text it was resolved from: a long-lived process
+// (the language server, which loads the config at each keystroke) reads the same text again and
+// again. A resolved config depends on nothing else (its presets are built in).
+let lastLoaded: { key: string; text: string | null; config: ResolvedConfig } | null = null;
 
 /**
  * Rule settings written as in a config file's `rules` (a severity, or `[severity, options]`) over a

@@ -27,6 +27,8 @@ export interface StartOptions {
   /** The client's capabilities (none by default). */
   capabilities?: object;
   initializationOptions?: unknown;
+  /** The trace the client asks for (initialize's `trace`). */
+  trace?: 'off' | 'messages' | 'verbose';
   /** Called with each client/registerCapability request (answered with null). */
   onRegister?: (params: unknown) => void;
   /** Called with each window/showDocument request (answered with success). */
@@ -69,6 +71,7 @@ export async function startServer(root: string, args: readonly string[] = [], op
     capabilities: options.capabilities ?? {},
     workspaceFolders: [{ uri: rootUri, name: 'adrs' }],
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+    ...(options.trace ? { trace: options.trace } : {}),
   });
   await connection.sendNotification('initialized', {});
   const server = { child, connection, diagnostics, exited, stderr: () => stderr };
