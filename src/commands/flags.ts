@@ -30,6 +30,11 @@ export const FLAGS = {
     help: "stylish (default), json (ESLint's JSON result format), sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations) or junit (JUnit XML for CI); repeatable: each format with =<file> is written to that file, and the one without (stylish if none) goes to stdout",
   },
   'output-file': { type: 'string', short: 'o', arg: 'file', help: 'write the stdout report to a file instead' },
+  'base-url': {
+    type: 'string',
+    arg: 'url',
+    help: 'report --format html: link each file to <url>/<path> (default: the commit on GitHub Actions, else a path relative to the page)',
+  },
   rule: {
     type: 'string',
     multiple: true,
