@@ -111,6 +111,17 @@ async function checkPage(name: string, root: string, paths: string[] = []): Prom
   expect(await page.$eval('#f-count', (output) => output.textContent)).toBe(`${shown.length} of ${set.adrs.length} decisions`);
   await page.select('#f-status', '');
   expect(await visibleRows(page)).toHaveLength(set.adrs.length);
+  // Filtering by a pattern (declared or mentioned) keeps the ADRs that have it.
+  const pattern = await page.$eval('#f-pattern option:nth-child(2)', (option) => (option as HTMLOptionElement).value).catch(() => null);
+  if (pattern !== null) {
+    await page.select('#f-pattern', pattern);
+    const withIt = await page.$$eval('#decisions tbody tr', (list) =>
+      (list as HTMLTableRowElement[]).map((row) => ({ hidden: row.hidden, patterns: JSON.parse(row.getAttribute('data-patterns')!) as string[] })),
+    );
+    expect(withIt.filter((row) => !row.hidden).length).toBeGreaterThan(0);
+    for (const row of withIt) expect(row.hidden).toBe(!row.patterns.includes(pattern));
+    await page.select('#f-pattern', '');
+  }
   // The text filter, on a title.
   const title = set.adrs.find((adr) => adr.title)!.title!;
   await page.type('#f-text', title);

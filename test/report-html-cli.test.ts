@@ -69,6 +69,12 @@ describe('adrlint report --format html', () => {
     expect(epoch.stderr).toBe('adrlint: SOURCE_DATE_EPOCH must be a number of seconds; not "yesterday"\n');
   });
 
+  it('--base-url belongs to report: lint refuses it, naming the command', async () => {
+    const run = await adrlint(fixture(REPORT_SET), ['--base-url', 'https://example.com']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--base-url is an option of "adrlint report"');
+  });
+
   it('lists html among the report formats', async () => {
     const run = await adrlint(fixture(REPORT_SET), ['report', '--format', 'pdf']);
     expect(run.code).toBe(2);

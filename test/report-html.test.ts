@@ -162,7 +162,7 @@ function hostilePage(text: string): ReportPage {
     folders: [`docs/${text}`],
     generated: '2026-01-02T03:04:05.000Z',
     version: text,
-    adrs: [adr(a), { ...adr(b), supersededBy: [] }],
+    adrs: [adr(a), { ...adr(b), supersededBy: [], date: `2024-01-01; ${text}` }],
     byStatus: [{ status: text, adrs: [a, b] }],
     categories: [{ name: text, patterns: [{ slug: text, name: text, category: text, adrs: [a], mentionedBy: [b] }, { slug: `${text}2`, name: text, category: text, adrs: [], mentionedBy: [] }] }],
     unknownPatterns: [{ slug: text, adrs: [a] }],

@@ -21,7 +21,7 @@ export const REPORT_SCRIPT = `
     rows.forEach(function (row, i) {
       var ok = (!wanted || words[i].indexOf(wanted) >= 0) &&
         (!status.value || row.getAttribute('data-status') === status.value) &&
-        (!pattern.value || patterns[i].indexOf(pattern.value) >= 0);
+        (!pattern || !pattern.value || patterns[i].indexOf(pattern.value) >= 0);
       row.hidden = !ok;
       if (ok) shown++;
     });

@@ -19,7 +19,7 @@ function timelineItem(adr: PageAdr, dateText: string, lookup: Lookup): string {
   const replaced = adr.supersededBy.length > 0 || statusClass(adr.status) === 's-superseded';
   const title = `<span${replaced ? ' class="gone"' : ''}>${text(titleOf(adr))}</span>`;
   const successor = adr.supersededBy.length > 0 ? ` → superseded by ${refs(adr.supersededBy, lookup)}` : '';
-  return `<li><time>${text(dateText)}</time>${adrRef(adr.path, lookup.rows, lookup.adrs)} ${title} ${statusChip(adr.status)}${successor}</li>`;
+  return `<li>${dateText === '' ? '' : `<time>${text(dateText)}</time>`}${adrRef(adr.path, lookup.rows, lookup.adrs)} ${title} ${statusChip(adr.status)}${successor}</li>`;
 }
 
 /** Decisions by date, in month groups, oldest first; those with no date of the form YYYY-MM(-DD) last. */

@@ -42,7 +42,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .patterns .cat th{background:none;padding-top:14px;font-size:15px}
 .filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:8px 0}
 .filters input,.filters select{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:3px 6px}
-.filters input{min-width:16em}
+.filters input{min-width:19em}
 .timeline{list-style:none;margin:0;padding:0}
 .timeline>li{display:grid;grid-template-columns:10.5em 1fr;gap:0 14px;padding:6px 0;border-bottom:1px solid var(--line)}
 .timeline h3{margin:0;font-size:14px}

@@ -58,9 +58,10 @@ function filterForm(page: ReportPage): string {
   const patterns = [...new Set(page.adrs.flatMap((adr) => [...adr.patterns, ...adr.mentions]))].sort();
   return [
     '<form id="filters" class="filters" hidden role="search">',
-    '<label>Filter <input id="f-text" type="search" placeholder="number, title, status, pattern…"></label>',
+    '<label>Filter <input id="f-text" type="search" placeholder="title, number, status, pattern…"></label>',
     `<label>Status <select id="f-status"><option value="">any</option>${statuses.map((status) => option(status, status || 'no status')).join('')}</select></label>`,
-    `<label>Pattern <select id="f-pattern"><option value="">any</option>${patterns.map((slug) => option(slug, slug)).join('')}</select></label>`,
+    // A set that declares and mentions no pattern has nothing to filter by.
+    patterns.length === 0 ? '' : `<label>Pattern <select id="f-pattern"><option value="">any</option>${patterns.map((slug) => option(slug, slug)).join('')}</select></label>`,
     '<output id="f-count"></output>',
     '</form>',
   ].join('\n');
@@ -76,7 +77,9 @@ function problemCell(adr: PageAdr, fileId: string | undefined): string {
 }
 
 function decisionRow(adr: PageAdr, id: string, fileId: string | undefined, href: FileHref): string {
-  const day = adr.date === null ? null : leadingIsoDate(adr.date)?.day;
+  const date = adr.date === null ? null : leadingIsoDate(adr.date);
+  // "2018-08-30; Last update date: 2019-04-09" shows its date; the whole value on hover.
+  const dateCell = date && date.text !== adr.date ? `<span title="${text(adr.date!)}">${text(date.text)}</span>` : text(adr.date ?? '');
   const chips = [
     ...adr.patterns.map((slug) => `<span class="chip pat">${text(slug)}</span>`),
     ...adr.mentions.map((slug) => `<span class="chip pat mention" title="mentioned, not declared">${text(slug)}</span>`),
@@ -86,7 +89,7 @@ function decisionRow(adr: PageAdr, id: string, fileId: string | undefined, href:
     `<td class="n" data-key="${adr.number ?? ''}">${adr.number ?? ''}</td>`,
     `<td>${link(text(titleOf(adr)), href(adr.path), ` title="${text(adr.path)}"`)}</td>`,
     `<td data-key="${text(adr.status ?? '')}">${statusChip(adr.status)}</td>`,
-    `<td class="loc" data-key="${day ?? ''}">${text(adr.date ?? '')}</td>`,
+    `<td class="loc" data-key="${date?.day ?? ''}">${dateCell}</td>`,
     `<td data-key="${text(adr.patterns.join(' '))}">${chips}</td>`,
     problemCell(adr, fileId),
     '</tr>',

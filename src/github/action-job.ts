@@ -129,20 +129,8 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
 
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, 'file')}.\n`);
 
-  let sarifFile = '';
-  if (inputs.sarifFile) {
-    const target = resolve(root, inputs.sarifFile);
-    io.writeFile(target, formatSarif(results, { root, version: VERSION }));
-    sarifFile = relative(root, target) || inputs.sarifFile;
-  }
-
   const fileUrl = linkBase(runner);
-  let htmlReportPath = '';
-  if (htmlTarget) {
-    const source = { root, repository: runner.repository ? `${runner.repository.owner}/${runner.repository.repo}` : null, generated: new Date(), version: VERSION };
-    io.writeFile(htmlTarget.path, htmlReport(outcome, htmlTarget.path, { ...source, ...(fileUrl ? { fileUrl } : {}) }));
-    htmlReportPath = relative(root, htmlTarget.path);
-  }
+  const { sarifFile, htmlReport: htmlReportPath } = writeReportFiles(inputs, outcome, runner, io, htmlTarget?.path ?? null);
   // The pattern table and the graph cover the whole set: the run's records (complete when read).
   const records = outcome.records;
   const summaryOf = (maxBytes?: number) =>
@@ -181,6 +169,22 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
   }
 
   return { ...counts, files: results.length, sarifFile, htmlReport: htmlReportPath, failure };
+}
+
+/** The SARIF file and the HTML report the inputs ask for; their paths relative to the workspace ('' when not asked). */
+function writeReportFiles(inputs: ActionInputs, outcome: RunOutcome, runner: RunnerContext, io: ActionIo, htmlTarget: string | null): Pick<ActionOutcome, 'sarifFile' | 'htmlReport'> {
+  const root = runner.workspace;
+  let sarifFile = '';
+  if (inputs.sarifFile) {
+    const target = resolve(root, inputs.sarifFile);
+    io.writeFile(target, formatSarif(outcome.results, { root, version: VERSION }));
+    sarifFile = relative(root, target) || inputs.sarifFile;
+  }
+  if (!htmlTarget) return { sarifFile, htmlReport: '' };
+  const fileUrl = linkBase(runner);
+  const repository = runner.repository ? `${runner.repository.owner}/${runner.repository.repo}` : null;
+  io.writeFile(htmlTarget, htmlReport(outcome, htmlTarget, { root, repository, generated: new Date(), version: VERSION, ...(fileUrl ? { fileUrl } : {}) }));
+  return { sarifFile, htmlReport: relative(root, htmlTarget) };
 }
 
 async function postSuggestions(octokit: Octokit, pr: { owner: string; repo: string; pullNumber: number; headSha: string }, problems: ReviewProblem[], io: ActionIo): Promise<void> {
