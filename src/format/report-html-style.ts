@@ -45,7 +45,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .filters input{min-width:19em}
 .timeline{list-style:none;margin:0;padding:0}
 .timeline>li{display:grid;grid-template-columns:10.5em 1fr;gap:0 14px;padding:6px 0;border-bottom:1px solid var(--line)}
-.timeline h3{margin:0;font-size:14px}
+.timeline h3{margin:0;font-size:14px;position:sticky;top:4px;align-self:start}
 .timeline ol{list-style:none;margin:0;padding:0}
 .timeline time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:6px}
 .gone{text-decoration:line-through;color:var(--muted)}
