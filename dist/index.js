@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve16, reject) => {
+          return new Promise((resolve17, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve16(data);
+              return err ? reject(err) : resolve17(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve16, reject) => {
+          return new Promise((resolve17, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve16(data);
+              ) : resolve17(data);
             });
           });
         }
@@ -4104,7 +4104,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve16, reject) => {
-        res = resolve16;
+      const promise = new Promise((resolve17, reject) => {
+        res = resolve17;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve16, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve16;
+          callback = resolve17;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve16, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve16;
+          callback = resolve17;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve16) => {
+        return new Promise((resolve17) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve16;
+            this[kClosedResolve] = resolve17;
           } else {
-            resolve16(null);
+            resolve17(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve16) => {
+        return new Promise((resolve17) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve16(null);
+            resolve17(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve16, reject) => {
+        const socket = await new Promise((resolve17, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve16(socket2);
+              resolve17(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve16) => {
-            this[kClosedResolve] = resolve16;
+          await new Promise((resolve17) => {
+            this[kClosedResolve] = resolve17;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve16, reject) => {
+        return await new Promise((resolve17, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve16(null);
+              resolve17(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve16, reject) => {
+      return new Promise((resolve17, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve16,
+              resolve: resolve17,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve16, stream, length } = consume2;
+      const { type, body, resolve: resolve17, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve16(chunksDecode(body, length));
+          resolve17(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve16(JSON.parse(chunksDecode(body, length)));
+          resolve17(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve16(chunksConcat(body, length).buffer);
+          resolve17(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve16(new Blob(body, { type: stream[kContentType] }));
+          resolve17(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve16(chunksConcat(body, length));
+          resolve17(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve16, reject) => {
+        return new Promise((resolve17, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve16(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve16, reject) => {
+        return new Promise((resolve17, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve16(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve16, reject) => {
+        return new Promise((resolve17, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve16(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve16, reject) => {
+        return new Promise((resolve17, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve16(data);
+            return err ? reject(err) : resolve17(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve16, reject) => agent.dispatch(
+        return new Promise((resolve17, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve16({
+              resolve17({
                 status,
                 statusText: statusText2,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve16({
+              resolve17({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve16) => {
-        setTimeout(resolve16, ms).unref();
+      return new Promise((resolve17) => {
+        setTimeout(resolve17, ms).unref();
       });
     }
     module.exports = {
@@ -19342,11 +19342,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve16) {
-          resolve16(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve17) {
+          resolve17(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve16, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19362,7 +19362,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve17(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19449,26 +19449,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve16) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve17) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve16(output.toString());
+              resolve17(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve16) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve17) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve16(Buffer.concat(chunks));
+              resolve17(Buffer.concat(chunks));
             });
           }));
         });
@@ -19676,14 +19676,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve16, reject) => {
+          return new Promise((resolve17, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve16(res);
+                resolve17(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -19927,12 +19927,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve16) => setTimeout(() => resolve16(), ms));
+          return new Promise((resolve17) => setTimeout(() => resolve17(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve16, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve17, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19940,7 +19940,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve16(response);
+              resolve17(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19979,7 +19979,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve16(response);
+              resolve17(response);
             }
           }));
         });
@@ -20037,11 +20037,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve16) {
-          resolve16(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve17) {
+          resolve17(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve16, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20057,7 +20057,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve17(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20445,7 +20445,7 @@ function parse(options) {
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
@@ -24946,11 +24946,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename17 = shortcut ? basenameOf(path) : path;
+        const basename19 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules2[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename17 : path
+            shortcut && rule._basenameOnly ? basename19 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -31034,10 +31034,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value: value2 } = collItem;
+        const { start: start2, key, sep: sep5, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31051,7 +31051,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31075,7 +31075,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -31091,7 +31091,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -31182,7 +31182,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31196,13 +31196,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -31245,18 +31245,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep3, value: value2 } = collItem;
+        const { start: start2, key, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31310,8 +31310,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap8 && !sep5 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -31323,7 +31323,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -31334,8 +31334,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31352,7 +31352,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31532,7 +31532,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -31549,24 +31549,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent.slice(trimIndent) + content3;
-          sep3 = "\n";
+          value2 += sep5 + indent.slice(trimIndent) + content3;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent.slice(trimIndent) + content3;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value2 += sep5 + indent.slice(trimIndent) + content3;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value2 += sep3 + content3;
-          sep3 = " ";
+          value2 += sep5 + content3;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31749,25 +31749,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -32577,14 +32577,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value: value2 }) {
+    function stringifyItem({ start: start2, key, sep: sep5, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -33751,18 +33751,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -33915,15 +33915,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -34117,13 +34117,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35649,10 +35649,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -37572,7 +37572,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve16.call(this, root, ref);
+      let _sch = resolve17.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37599,7 +37599,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve16(root, ref) {
+    function resolve17(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38463,7 +38463,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve16(baseURI, relativeURI, options) {
+    function resolve17(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38499,50 +38499,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative12, options, skipNormalization) {
+    function resolveComponent(base, relative14, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize(base, options), options);
-        relative12 = parse5(serialize(relative12, options), options);
+        relative14 = parse5(serialize(relative14, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative12.scheme) {
-        target.scheme = relative12.scheme;
-        target.userinfo = relative12.userinfo;
-        target.host = relative12.host;
-        target.port = relative12.port;
-        target.path = removeDotSegments(relative12.path || "");
-        target.query = relative12.query;
+      if (!options.tolerant && relative14.scheme) {
+        target.scheme = relative14.scheme;
+        target.userinfo = relative14.userinfo;
+        target.host = relative14.host;
+        target.port = relative14.port;
+        target.path = removeDotSegments(relative14.path || "");
+        target.query = relative14.query;
       } else {
-        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0) {
-          target.userinfo = relative12.userinfo;
-          target.host = relative12.host;
-          target.port = relative12.port;
-          target.path = removeDotSegments(relative12.path || "");
-          target.query = relative12.query;
+        if (relative14.userinfo !== void 0 || relative14.host !== void 0 || relative14.port !== void 0) {
+          target.userinfo = relative14.userinfo;
+          target.host = relative14.host;
+          target.port = relative14.port;
+          target.path = removeDotSegments(relative14.path || "");
+          target.query = relative14.query;
         } else {
-          if (!relative12.path) {
+          if (!relative14.path) {
             target.path = base.path;
-            if (relative12.query !== void 0) {
-              target.query = relative12.query;
+            if (relative14.query !== void 0) {
+              target.query = relative14.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative12.path[0] === "/") {
-              target.path = removeDotSegments(relative12.path);
+            if (relative14.path[0] === "/") {
+              target.path = removeDotSegments(relative14.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative12.path;
+                target.path = "/" + relative14.path;
               } else if (!base.path) {
-                target.path = relative12.path;
+                target.path = relative14.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative14.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative12.query;
+            target.query = relative14.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -38550,7 +38550,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative12.fragment;
+      target.fragment = relative14.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -38854,7 +38854,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve16,
+      resolve: resolve17,
       resolveComponent,
       equal,
       serialize,
@@ -42005,11 +42005,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve16) {
-      resolve16(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve17) {
+      resolve17(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve16, reject) {
+  return new (P || (P = Promise))(function(resolve17, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42025,7 +42025,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve17(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42704,7 +42704,7 @@ async function createOctokit(token) {
 
 // src/github/action-job.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import { relative as relative11, resolve as resolve15 } from "node:path";
+import { relative as relative13, resolve as resolve16 } from "node:path";
 
 // src/github/annotations.ts
 import { relative as relative2 } from "node:path";
@@ -42953,9 +42953,9 @@ function inferNaming(names, kind = namingKind(names)) {
   };
 }
 var DATE_SCHEME = Object.freeze({ kind: "date", prefix: "", width: [8, 8], separator: "-", wordSeparator: "-" });
-function namingFor(names, option = "auto") {
-  if (option === "date") return DATE_SCHEME;
-  if (option === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
+function namingFor(names, option2 = "auto") {
+  if (option2 === "date") return DATE_SCHEME;
+  if (option2 === "number") return { ...DEFAULT_SCHEME, width: [3, 4], pad: inferNaming(names, "number").width[1] === 3 ? 3 : 4 };
   return inferNaming(names);
 }
 function followsNaming(name, scheme) {
@@ -43710,10 +43710,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename17) {
-    assertNonEmpty(basename17, "basename");
-    assertPart(basename17, "basename");
-    this.path = default2.join(this.dirname || "", basename17);
+  set basename(basename19) {
+    assertNonEmpty(basename19, "basename");
+    assertPart(basename19, "basename");
+    this.path = default2.join(this.dirname || "", basename19);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -43734,9 +43734,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname19) {
+  set dirname(dirname20) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname19 || "", this.basename);
+    this.path = default2.join(dirname20 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -44335,7 +44335,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve16, reject) {
+    function executor(resolve17, reject) {
       const realFile = vfile(file);
       const parseTree2 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -44366,8 +44366,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve16) {
-          resolve16(file2);
+        } else if (resolve17) {
+          resolve17(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -44469,7 +44469,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve16, reject) {
+    function executor(resolve17, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -44483,8 +44483,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve16) {
-          resolve16(resultingTree);
+        } else if (resolve17) {
+          resolve17(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -47445,10 +47445,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve16 = constructs2[index2].resolveAll;
-    if (resolve16 && !called.includes(resolve16)) {
-      events = resolve16(events, context3);
-      called.push(resolve16);
+    const resolve17 = constructs2[index2].resolveAll;
+    if (resolve17 && !called.includes(resolve17)) {
+      events = resolve17(events, context3);
+      called.push(resolve17);
     }
   }
   return events;
@@ -47555,12 +47555,12 @@ function tokenizeAttention(effects, ok2) {
   function start2(code) {
     marker = code;
     effects.enter("attentionSequence");
-    return inside(code);
+    return inside2(code);
   }
-  function inside(code) {
+  function inside2(code) {
     if (code === marker) {
       effects.consume(code);
-      return inside;
+      return inside2;
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
@@ -47763,9 +47763,9 @@ function tokenizeCharacterEscape(effects, ok2, nok) {
     effects.enter("escapeMarker");
     effects.consume(code);
     effects.exit("escapeMarker");
-    return inside;
+    return inside2;
   }
-  function inside(code) {
+  function inside2(code) {
     if (asciiPunctuation(code)) {
       effects.enter("characterEscapeValue");
       effects.consume(code);
@@ -48050,15 +48050,15 @@ function tokenizeCodeIndented(effects, ok2, nok) {
       return effects.attempt(furtherStart, atBreak, after)(code);
     }
     effects.enter("codeFlowValue");
-    return inside(code);
+    return inside2(code);
   }
-  function inside(code) {
+  function inside2(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("codeFlowValue");
       return atBreak(code);
     }
     effects.consume(code);
-    return inside;
+    return inside2;
   }
   function after(code) {
     effects.exit("codeIndented");
@@ -48813,22 +48813,22 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code);
+    return inside2(code);
   }
-  function inside(code) {
+  function inside2(code) {
     if (code === marker || code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       return atBreak(code);
     }
     effects.consume(code);
-    return code === 92 ? escape2 : inside;
+    return code === 92 ? escape2 : inside2;
   }
   function escape2(code) {
     if (code === marker || code === 92) {
       effects.consume(code);
-      return inside;
+      return inside2;
     }
-    return inside(code);
+    return inside2(code);
   }
 }
 
@@ -50163,15 +50163,15 @@ function tokenizeListStart(effects, ok2, nok) {
       if (!self.interrupt || code === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code);
+        return inside2(code);
       }
     }
     return nok(code);
   }
-  function inside(code) {
+  function inside2(code) {
     if (asciiDigit(code) && ++size < 10) {
       effects.consume(code);
-      return inside;
+      return inside2;
     }
     if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
       effects.exit("listItemValue");
@@ -50329,12 +50329,12 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
   }
   function before2(code) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code);
+    return inside2(code);
   }
-  function inside(code) {
+  function inside2(code) {
     if (code === marker) {
       effects.consume(code);
-      return inside;
+      return inside2;
     }
     effects.exit("setextHeadingLineSequence");
     return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
@@ -51076,7 +51076,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener2(link),
+      autolink: opener2(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener2(heading),
@@ -51104,7 +51104,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener2(image),
       label: buffer,
-      link: opener2(link),
+      link: opener2(link2),
       listItem: opener2(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener2(list2, onenterlistordered),
@@ -51701,7 +51701,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -51881,8 +51881,8 @@ function toMatters(options) {
   }
   return result;
 }
-function matter(option) {
-  let result = option;
+function matter(option2) {
+  let result = option2;
   if (typeof result === "string") {
     if (!own4.call(markers, result)) {
       throw fault("Missing matter definition for `%s`", result);
@@ -53069,7 +53069,7 @@ function words(text3) {
 }
 function chosenIndex(options, chosen) {
   const target = words(chosen).join(" ");
-  const names = options.map((option) => words(option).join(" "));
+  const names = options.map((option2) => words(option2).join(" "));
   const prefixed = names.map((name, index2) => ({ name, index: index2 })).filter(({ name }) => name !== "" && (name === target || target.startsWith(`${name} `) || name.startsWith(`${target} `))).sort((a, b) => b.name.length - a.name.length);
   if (prefixed[0]) return prefixed[0].index;
   const wanted2 = new Set(words(chosen));
@@ -53107,7 +53107,7 @@ function rejectedOptionRanges(tree, text3) {
     while (next < nodes.length && !(nodes[next].type === "heading" && nodes[next].depth <= node2.depth)) next++;
     const end = next < nodes.length ? start(nodes[next]) : text3.length;
     const options = optionsOf(nodes.slice(index2 + 1, next), end);
-    const picked = chosen === null ? -1 : chosenIndex(options.map((option) => option.name), chosen);
+    const picked = chosen === null ? -1 : chosenIndex(options.map((option2) => option2.name), chosen);
     const kept = options[picked]?.range;
     const sectionStart = start(node2);
     if (!kept) ranges.push([sectionStart, end]);
@@ -53714,8 +53714,8 @@ function statusRelations(adr, status, into) {
     const start2 = status.range[0] + offset;
     const end = start2 + part.length;
     if (kind) {
-      const links = adr.links.filter((link) => link.range[0] >= start2 && link.range[1] <= end);
-      for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+      const links = adr.links.filter((link2) => link2.range[0] >= start2 && link2.range[1] <= end);
+      for (const link2 of links) into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
       if (links.length === 0) {
         for (const match of part.matchAll(NUMBER_REFERENCE)) {
           const at = start2 + match.index;
@@ -53747,13 +53747,13 @@ function bodyRelations(adr, nodes, into) {
       const lineEnd = start2 + line.length;
       const links = linksWithin(node2, start2, lineEnd);
       if (links.length > 0) {
-        for (const link of links) into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+        for (const link2 of links) into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
       } else if (/:\s*$/.test(trimmed) && nodes[i + 1]?.type === "list") {
         for (const item of nodes[i + 1].children) {
-          for (const link of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
-            const itemStart = offsets(item)?.[0] ?? link.range[0];
-            if (PARTIAL.test(adr.text.slice(itemStart, link.range[0]))) continue;
-            into.push({ kind, ...referenceTarget(link.url), raw: link.url, range: link.range });
+          for (const link2 of linksWithin(item, 0, Number.MAX_SAFE_INTEGER)) {
+            const itemStart = offsets(item)?.[0] ?? link2.range[0];
+            if (PARTIAL.test(adr.text.slice(itemStart, link2.range[0]))) continue;
+            into.push({ kind, ...referenceTarget(link2.url), raw: link2.url, range: link2.range });
           }
         }
       } else {
@@ -54022,7 +54022,7 @@ function recordOf(adr, catalogue) {
     relations: relationsOf(adr, status),
     sections: sections.map((section) => ({ title: section.title, range: section.range })),
     anchors: headingAnchors(adr),
-    links: adr.links.map((link) => ({ url: link.url, range: link.range })),
+    links: adr.links.map((link2) => ({ url: link2.url, range: link2.range })),
     images: adr.images.map((image) => ({ url: image.url, range: image.range })),
     patterns: declaredSlugs(adr, catalogue),
     ...mentionedSlugs(adr),
@@ -54213,13 +54213,13 @@ function isExternalUrl(url) {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
 }
 function splitUrl(url) {
-  const hash = url.indexOf("#");
-  const beforeHash = hash >= 0 ? url.slice(0, hash) : url;
+  const hash2 = url.indexOf("#");
+  const beforeHash = hash2 >= 0 ? url.slice(0, hash2) : url;
   const question = beforeHash.indexOf("?");
   return {
     path: question >= 0 ? beforeHash.slice(0, question) : beforeHash,
     query: question >= 0 ? beforeHash.slice(question + 1) : null,
-    fragment: hash >= 0 ? url.slice(hash + 1) : null
+    fragment: hash2 >= 0 ? url.slice(hash2 + 1) : null
   };
 }
 function decodeUrlPart(text3) {
@@ -54718,6 +54718,9 @@ function buildSetReport(records, catalogue, { root, conventions: conventions2, s
 
 // src/format/escape.ts
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text3) {
+  return text3.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
 var BREAKS = /\r\n|[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
 var INLINE = /[\\`*_[\]()~!$:]/g;
 var BLOCK_START = /^[#+-]/;
@@ -54807,25 +54810,25 @@ function mermaidBlock(report, options) {
 
 // src/format/report-markdown.ts
 var plainAdr = () => null;
-function adrList(paths, link) {
-  return paths.map((path) => markdownLink(path, link(path))).join(", ");
+function adrList(paths, link2) {
+  return paths.map((path) => markdownLink(path, link2(path))).join(", ");
 }
 function tableRow(cells) {
   return `|${cells.map((cell) => cell === "" ? " " : ` ${cell} `).join("|")}|`;
 }
-function patternUsageLines(report, link = plainAdr) {
+function patternUsageLines(report, link2 = plainAdr) {
   const used = report.patterns.filter((pattern) => pattern.adrs.length > 0);
   if (used.length === 0 && report.unknownPatterns.length === 0) return ["No ADR declares a catalogue pattern."];
   const lines = [];
   if (used.length > 0) {
     lines.push("| Pattern | Category | ADRs |", "| --- | --- | --- |");
     for (const pattern of used)
-      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link)]));
+      lines.push(tableRow([`${escapeMarkdownText(pattern.name)} (${escapeMarkdownText(pattern.slug)})`, escapeMarkdownText(pattern.category), adrList(pattern.adrs, link2)]));
   }
   if (report.unknownPatterns.length > 0) {
     if (lines.length > 0) lines.push("");
     lines.push("Declared but not in the catalogue:", "", "| Pattern | ADRs |", "| --- | --- |");
-    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link)]));
+    for (const pattern of report.unknownPatterns) lines.push(tableRow([escapeMarkdownText(pattern.slug), adrList(pattern.adrs, link2)]));
   }
   return lines;
 }
@@ -55524,19 +55527,19 @@ var check8 = (context3) => {
       report({ range: mention.range, message: `Link the first mention of ${pattern.name} once its page exists: ${shown} leads to no file (linkTemplate)` });
       continue;
     }
-    const link = `[${mention.text}](${destination(target)})`;
+    const link2 = `[${mention.text}](${destination(target)})`;
     const [start2, end] = mention.range;
     const bang = adr.text[start2 - 1] === "!" && adr.text[start2 - 2] !== "\\";
     report({
       range: mention.range,
       message: `Link the first mention of ${pattern.name}: ${shown}`,
-      fix: bang ? { range: [start2 - 1, end], text: `\\!${link}` } : { range: mention.range, text: link }
+      fix: bang ? { range: [start2 - 1, end], text: `\\!${link2}` } : { range: mention.range, text: link2 }
     });
   }
 };
 function linksTo(adr, target, project) {
   const file = isExternalUrl(target) ? null : linkedFile(adr.path, target, project);
-  return adr.links.some((link) => link.url === target || file !== null && !isExternalUrl(link.url) && linkedFile(adr.path, link.url, project) === file);
+  return adr.links.some((link2) => link2.url === target || file !== null && !isExternalUrl(link2.url) && linkedFile(adr.path, link2.url, project) === file);
 }
 function linkedFile(adrPath, url, project) {
   const { path } = splitUrl(url.trim());
@@ -55635,8 +55638,8 @@ var check9 = ({ record, set, options, report }) => {
     return;
   }
   const siblings = recordsByFolder(set).get(record.folder) ?? [record];
-  const option = options?.convention ?? "auto";
-  const scheme = memoPerArray(conventions[option], siblings, () => namingFor(siblings.map((entry) => entry.name), option));
+  const option2 = options?.convention ?? "auto";
+  const scheme = memoPerArray(conventions[option2], siblings, () => namingFor(siblings.map((entry) => entry.name), option2));
   if (followsNaming(name, scheme)) return;
   const better = scheme.kind === "number" ? numberedName(record, scheme) : datedName(record, scheme);
   report({
@@ -56187,9 +56190,9 @@ function folderTemplate(template) {
     h1Habit: template.h1Count > 1
   };
 }
-function templateOf2(record, headings, option, conventions2) {
-  if (Array.isArray(option)) return builtIn("configured", option);
-  if (option === "madr" || option === "nygard") return builtIn(option, TEMPLATES[option]);
+function templateOf2(record, headings, option2, conventions2) {
+  if (Array.isArray(option2)) return builtIn("configured", option2);
+  if (option2 === "madr" || option2 === "nygard") return builtIn(option2, TEMPLATES[option2]);
   const own6 = folderTemplate(conventions2.template);
   if (own6) return own6;
   if (record.format === "nygard") return builtIn("nygard", TEMPLATES.nygard);
@@ -56406,10 +56409,10 @@ function replaceLinkPath(adr, linkRange, url, newPath) {
 function replaceLinkFragment(adr, linkRange, url, anchor) {
   const written = writtenDestination(adr, linkRange, url);
   if (!written) return null;
-  const hash = written.raw.indexOf("#");
-  if (hash < 0) return null;
+  const hash2 = written.raw.indexOf("#");
+  if (hash2 < 0) return null;
   const text3 = /^[\p{L}\p{N}_-]*$/u.test(anchor) ? anchor : encodeURIComponent(anchor);
-  return { range: [written.start + hash + 1, written.start + written.raw.length], text: text3 };
+  return { range: [written.start + hash2 + 1, written.start + written.raw.length], text: text3 };
 }
 
 // rules/support/renamed-targets.ts
@@ -56738,8 +56741,8 @@ function reportUnresolved({ adr, project, report }, own6) {
   for (const { relation, problem } of own6) {
     if (!problem || !project.complete) continue;
     if (!relation.inFrontmatter && relation.number !== null && /^[1-9]\d*$/.test(relation.raw.trim())) continue;
-    const link = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
-    const fix = problem.rename && link ? replaceLinkFileName(adr, link.range, link.url, problem.rename.name) : null;
+    const link2 = relation.inFrontmatter ? void 0 : adr.links.find((entry) => entry.range[0] === relation.range[0] && entry.range[1] === relation.range[1]);
+    const fix = problem.rename && link2 ? replaceLinkFileName(adr, link2.range, link2.url, problem.rename.name) : null;
     report({ range: relation.range, message: problem.message, ...fix ? { fix } : {} });
   }
 }
@@ -56930,7 +56933,7 @@ function suggestionsOf(candidates) {
   return candidates.flatMap(({ desc, edit }) => edit ? [{ desc, fix: edit }] : []);
 }
 var anchorGuesses = /* @__PURE__ */ new WeakMap();
-function reportAnchor(check21, link, fragment, anchors, where) {
+function reportAnchor(check21, link2, fragment, anchors, where) {
   const wanted2 = normaliseFragment(fragment);
   let guesses = anchorGuesses.get(anchors);
   if (!guesses) anchorGuesses.set(anchors, guesses = /* @__PURE__ */ new Map());
@@ -56939,9 +56942,9 @@ function reportAnchor(check21, link, fragment, anchors, where) {
   const sure = close2.length === 1 && wider.length === 0 ? close2[0] : null;
   const shown = [...close2, ...wider].slice(0, MAX_CANDIDATES);
   const message = `${where} has no heading for "#${fragment}"${didYouMean(shown.map((anchor) => `#${anchor}`))}`;
-  const fix = sure === null ? null : replaceLinkFragment(check21.adr, link.range, link.url, sure);
-  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check21.adr, link.range, link.url, anchor) }))) : [];
-  check21.report({ range: link.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
+  const fix = sure === null ? null : replaceLinkFragment(check21.adr, link2.range, link2.url, sure);
+  const suggestions = sure === null ? suggestionsOf(shown.map((anchor) => ({ desc: `Link to "#${anchor}"`, edit: replaceLinkFragment(check21.adr, link2.range, link2.url, anchor) }))) : [];
+  check21.report({ range: link2.range, message, ...fix ? { fix } : {}, ...suggestions.length ? { suggestions } : {} });
 }
 var guessPools = /* @__PURE__ */ new WeakMap();
 var stemOf = (file) => file.replace(/\.[^.]*$/, "").toLowerCase();
@@ -56980,32 +56983,32 @@ function missingCandidates(check21, absolute) {
   known.set(key, candidates);
   return candidates;
 }
-function reportMissing2(check21, link, path, absolute, what) {
+function reportMissing2(check21, link2, path, absolute, what) {
   const { adr } = check21;
   const { renamed, guessed } = missingCandidates(check21, absolute);
   const shown = renamed.length ? renamed : guessed.map((guess) => guess.shown);
-  const fix = renamed.length === 1 ? replaceLinkFileName(adr, link.range, link.url, renamed[0]) : null;
-  const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link.range, link.url, name) }))) : suggestionsOf(
+  const fix = renamed.length === 1 ? replaceLinkFileName(adr, link2.range, link2.url, renamed[0]) : null;
+  const suggestions = renamed.length > 1 ? suggestionsOf(renamed.map((name) => ({ desc: `Link to "${name}"`, edit: replaceLinkFileName(adr, link2.range, link2.url, name) }))) : suggestionsOf(
     guessed.map((guess) => ({
       desc: `Link to "${guess.shown}"`,
-      edit: guess.path ? replaceLinkPath(adr, link.range, link.url, guess.shown) : replaceLinkFileName(adr, link.range, link.url, guess.shown)
+      edit: guess.path ? replaceLinkPath(adr, link2.range, link2.url, guess.shown) : replaceLinkFileName(adr, link2.range, link2.url, guess.shown)
     }))
   );
   check21.report({
-    range: link.range,
+    range: link2.range,
     message: `${what} "${decodeUrlPart(path)}" does not exist${didYouMean(shown)}`,
     ...fix ? { fix } : {},
     ...suggestions.length ? { suggestions } : {}
   });
 }
-function checkReference(check21, link, image) {
+function checkReference(check21, link2, image) {
   const { adr, project, ownAnchors } = check21;
-  const url = link.url.trim();
+  const url = link2.url.trim();
   if (url === "" || isExternalUrl(url)) return;
   const { path, query, fragment } = splitUrl(url);
   const wanted2 = fragment === null || fragment === "" ? null : normaliseFragment(fragment);
   if (path === "") {
-    if (wanted2 !== null && !image && !lowerAnchors(ownAnchors).has(wanted2)) reportAnchor(check21, link, fragment, ownAnchors, "This file");
+    if (wanted2 !== null && !image && !lowerAnchors(ownAnchors).has(wanted2)) reportAnchor(check21, link2, fragment, ownAnchors, "This file");
     return;
   }
   if (!project.complete) return;
@@ -57013,19 +57016,19 @@ function checkReference(check21, link, image) {
   const absolute = resolveLinkPath(path, folder, project.root);
   const target = existingTarget(absolute, project);
   if (target === null) {
-    reportMissing2(check21, link, path, absolute, image ? "Image" : "Link target");
+    reportMissing2(check21, link2, path, absolute, image ? "Image" : "Link target");
     return;
   }
   if (image || wanted2 === null || query !== null || !isMarkdownPath(target) || project.isDirectory(target)) return;
   const anchors = target === adr.path ? ownAnchors : project.anchors(target);
   if (anchors === null || lowerAnchors(anchors).has(wanted2)) return;
-  reportAnchor(check21, link, fragment, anchors, relativeHref(folder, target));
+  reportAnchor(check21, link2, fragment, anchors, relativeHref(folder, target));
 }
 var check18 = ({ adr, record, project, report }) => {
   const context3 = { adr, project, ownAnchors: record.anchors, report };
   const relationLinks = new Set(record.relations.filter((relation) => relation.target !== null).map((relation) => relation.range.join(":")));
   const relationContext = { ...context3, report: (descriptor) => report({ ...descriptor, topic: RELATION_LINK }) };
-  for (const link of record.links) checkReference(relationLinks.has(link.range.join(":")) ? relationContext : context3, link, false);
+  for (const link2 of record.links) checkReference(relationLinks.has(link2.range.join(":")) ? relationContext : context3, link2, false);
   for (const image of record.images) checkReference(context3, image, true);
 };
 
@@ -57239,7 +57242,7 @@ function statusText(record, index2, indexPath) {
   const successor = successorOf(record, index2);
   const superseded = statusMeaning(written) === "superseded" || statusNamesSuccessor(written) || /^superseded\b/i.test(written);
   if (successor && (superseded || written === "")) return `Superseded by [${numberOf(successor) || escapeText(successor.title ?? successor.name)}](${linkFrom(indexPath, successor.path)})`;
-  return written.replace(/\]\(([^)\s]+)\)/g, (link, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link : `](${relinked(indexPath, record.folder, target)})`);
+  return written.replace(/\]\(([^)\s]+)\)/g, (link2, target) => /^(?:[a-z][a-z+.-]*:|\/|#)/i.test(target) ? link2 : `](${relinked(indexPath, record.folder, target)})`);
 }
 function relinked(indexPath, folder, target) {
   const { path } = splitUrl(target);
@@ -57605,10 +57608,10 @@ function sarifEntries(results, root, descriptors) {
     for (const m of result.messages) {
       const ruleId = sarifRuleId(m);
       if (ruleId === FATAL_RULE_ID) entries.notifications.push(notification(m, file.location));
-      const hash = sarifFingerprint({ rule: ruleId, message: m.message, ...placeOf ? { place: placeOf(m) } : {} }, file.location.uri);
-      const occurrence = (occurrences.get(hash) ?? 0) + 1;
-      occurrences.set(hash, occurrence);
-      entries.results.push(sarifResult({ ...m, ruleId }, file, `${hash}:${occurrence}`, ruleIndex.get(ruleId)));
+      const hash2 = sarifFingerprint({ rule: ruleId, message: m.message, ...placeOf ? { place: placeOf(m) } : {} }, file.location.uri);
+      const occurrence = (occurrences.get(hash2) ?? 0) + 1;
+      occurrences.set(hash2, occurrence);
+      entries.results.push(sarifResult({ ...m, ruleId }, file, `${hash2}:${occurrence}`, ruleIndex.get(ruleId)));
     }
   }
   return entries;
@@ -58227,14 +58230,14 @@ var LintCache = class _LintCache {
    * edited by hand, or damaged, must not break a run): one of the wrong shape is a miss, and is
    * replaced when the file is read again. A cache in memory gives its record as `live`.
    */
-  get(path, hash) {
+  get(path, hash2) {
     const live = this.path === null ? this.given.get(path) : void 0;
-    if (live?.hash === hash) {
+    if (live?.hash === hash2) {
       this.hits++;
       return { ...live, record: live.record, live: live.record };
     }
     const entry = this.entries.get(path);
-    if (isStoredEntry(entry, path) && entry.hash === hash) {
+    if (isStoredEntry(entry, path) && entry.hash === hash2) {
       this.hits++;
       return entry;
     }
@@ -58247,13 +58250,13 @@ var LintCache = class _LintCache {
     this.changed = true;
   }
   /** Keep a linted file's set-rule problems with its entry, if the entry is for this content. */
-  setSetResult(path, hash, set) {
+  setSetResult(path, hash2, set) {
     const given = this.given.get(path);
     if (given) {
-      if (given.hash === hash) this.given.set(path, { ...given, set });
+      if (given.hash === hash2) this.given.set(path, { ...given, set });
     } else {
       const entry = this.entries.get(path);
-      if (!entry || entry.hash !== hash) return;
+      if (!entry || entry.hash !== hash2) return;
       this.entries.set(path, { ...entry, set });
     }
     this.changed = true;
@@ -58705,12 +58708,12 @@ var SharedWork = class {
     for (let id = this.redo.shift(); id !== void 0; id = this.redo.shift()) this.done(id, [work(this.works[id])]);
   }
   inWorker(worker) {
-    return new Promise((resolve16, reject) => {
+    return new Promise((resolve17, reject) => {
       let batch = null;
       const send = () => {
         if (this.next >= this.works.length) {
           batch = null;
-          return resolve16();
+          return resolve17();
         }
         const id = this.next;
         this.next = Math.min(this.works.length, id + BATCH);
@@ -58723,7 +58726,7 @@ var SharedWork = class {
           for (let id = batch[0]; id < batch[1]; id++) this.redo.push(id);
         }
         batch = null;
-        resolve16();
+        resolve17();
       };
       worker.on("message", (message) => {
         if ("id" in message) this.done(message.id, message.outcomes);
@@ -59177,9 +59180,9 @@ function hasWantedFixes(messages, options = {}) {
 import { createHash as createHash4 } from "node:crypto";
 var digest2 = (text3) => createHash4("sha1").update(text3).digest("base64url");
 function setFingerprint(records, today, root) {
-  const hash = createHash4("sha1").update(`${today}\0${root}\0${records.length}\0`);
-  for (const record of records) hash.update(JSON.stringify(HEAD_FIELDS.map((key) => record[key]))).update("\0");
-  return hash.digest("base64url");
+  const hash2 = createHash4("sha1").update(`${today}\0${root}\0${records.length}\0`);
+  for (const record of records) hash2.update(JSON.stringify(HEAD_FIELDS.map((key) => record[key]))).update("\0");
+  return hash2.digest("base64url");
 }
 var conventionKeys = /* @__PURE__ */ new WeakMap();
 function setKey(fingerprint, conventions2) {
@@ -59239,8 +59242,8 @@ function recordingProject(view) {
     },
     anchors: (path) => {
       const anchors = project.anchors(path);
-      const hash = hashes.get(path);
-      note(hash !== void 0 ? ["record", path, hash] : ["anchors", path, anchorsDigest(anchors)]);
+      const hash2 = hashes.get(path);
+      note(hash2 !== void 0 ? ["record", path, hash2] : ["anchors", path, anchorsDigest(anchors)]);
       return anchors;
     },
     list: (folder) => {
@@ -59614,13 +59617,13 @@ function parseNameStatus(output) {
   return files;
 }
 function git(cwd, args) {
-  return new Promise((resolve16) => {
+  return new Promise((resolve17) => {
     execFile("git", args, { cwd, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (failure, stdout, stderr) => {
-      if (!failure) return resolve16({ code: 0, stdout, stderr });
+      if (!failure) return resolve17({ code: 0, stdout, stderr });
       const { code } = failure;
-      if (typeof code !== "number") return resolve16({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
-      if (code === 128) return resolve16({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
-      resolve16({ code, stdout, stderr });
+      if (typeof code !== "number") return resolve17({ code: -1, stdout, stderr, error: `git could not be run: ${firstLine4(failure.message)}` });
+      if (code === 128) return resolve17({ code, stdout, stderr, error: `git failed: ${firstLine4(stderr) || `exit code ${code}`}` });
+      resolve17({ code, stdout, stderr });
     });
   });
 }
@@ -59960,6 +59963,674 @@ ${fence3}`,
   return problems;
 }
 
+// src/github/html-report.ts
+import { existsSync as existsSync13, realpathSync as realpathSync3 } from "node:fs";
+import { basename as basename18, dirname as dirname19, isAbsolute as isAbsolute2, relative as relative12, resolve as resolve15, sep as sep4 } from "node:path";
+
+// src/format/report-page.ts
+import { basename as basename17, relative as relative11, sep as sep3 } from "node:path";
+function relativePath3(root, path) {
+  return (relative11(root, path) || basename17(path)).split(sep3).join("/");
+}
+function pushTo(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
+}
+function webUrl(url) {
+  return url !== void 0 && /^https?:\/\//i.test(url) ? url : null;
+}
+function pageFiles(results, root, order2) {
+  const files = results.filter((result) => result.messages.length > 0).map((result) => ({
+    path: relativePath3(root, result.filePath),
+    problems: [...result.messages].sort((a, b) => a.line - b.line || a.column - b.column).map((message) => ({
+      line: message.line,
+      column: message.column,
+      severity: message.severity === "error" ? "error" : "warning",
+      message: message.message,
+      ruleId: message.ruleId,
+      url: webUrl(message.url),
+      fixable: message.fix !== void 0
+    }))
+  }));
+  const rank = (path) => order2.get(path) ?? order2.size;
+  return files.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+function categoriesOf(patterns, listed) {
+  const names = [.../* @__PURE__ */ new Set([...listed, ...patterns.map((pattern) => listed.includes(pattern.category) ? pattern.category : "")])];
+  return names.map((name) => ({ name, patterns: patterns.filter((pattern) => (listed.includes(pattern.category) ? pattern.category : "") === name) })).filter((category) => category.patterns.length > 0);
+}
+function buildReportPage(set, categories, options) {
+  const { root, records, results } = options;
+  const order2 = new Map(set.adrs.map((adr, i) => [adr.path, i]));
+  const files = pageFiles(results, root, order2);
+  const problems = new Map(files.map((file) => [file.path, file.problems]));
+  const supersededBy = /* @__PURE__ */ new Map();
+  const amendedBy = /* @__PURE__ */ new Map();
+  for (const { from, to } of set.supersedes) pushTo(supersededBy, to, from);
+  for (const { from, to } of set.amends) pushTo(amendedBy, to, from);
+  const mentions = /* @__PURE__ */ new Map();
+  const mentionedBy = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    const path = relativePath3(root, record.path);
+    if (!order2.has(path) || mentions.has(path)) continue;
+    const only = [...new Set(record.mentioned ?? [])].filter((slug2) => !record.patterns.includes(slug2));
+    mentions.set(path, only);
+    for (const slug2 of only) pushTo(mentionedBy, slug2, path);
+  }
+  const adrs = set.adrs.map((adr) => {
+    const own6 = problems.get(adr.path) ?? [];
+    return {
+      ...adr,
+      supersededBy: supersededBy.get(adr.path) ?? [],
+      amendedBy: amendedBy.get(adr.path) ?? [],
+      mentions: mentions.get(adr.path) ?? [],
+      errors: own6.filter((problem) => problem.severity === "error").length,
+      warnings: own6.filter((problem) => problem.severity === "warning").length
+    };
+  });
+  const patterns = set.patterns.map((pattern) => ({ ...pattern, mentionedBy: (mentionedBy.get(pattern.slug) ?? []).sort((a, b) => order2.get(a) - order2.get(b)) }));
+  const all2 = files.flatMap((file) => file.problems);
+  return {
+    name: options.name,
+    folders: [...new Set(set.adrs.map((adr) => adr.path.includes("/") ? adr.path.slice(0, adr.path.lastIndexOf("/")) : "."))],
+    generated: options.generated.toISOString(),
+    version: options.version,
+    adrs,
+    byStatus: set.byStatus,
+    categories: categoriesOf(patterns, categories),
+    unknownPatterns: set.unknownPatterns,
+    supersedes: set.supersedes,
+    amends: set.amends,
+    files,
+    totals: {
+      errors: all2.filter((problem) => problem.severity === "error").length,
+      warnings: all2.filter((problem) => problem.severity === "warning").length,
+      fixable: all2.filter((problem) => problem.fixable).length
+    }
+  };
+}
+
+// src/format/report-html.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// src/format/report-html-script.ts
+var REPORT_SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('decisions');
+  var form = document.getElementById('filters');
+  if (!table || !form) return;
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var text = document.getElementById('f-text');
+  var status = document.getElementById('f-status');
+  var pattern = document.getElementById('f-pattern');
+  var count = document.getElementById('f-count');
+  var words = rows.map(function (row) { return row.textContent.toLowerCase(); });
+  var patterns = rows.map(function (row) { return JSON.parse(row.getAttribute('data-patterns') || '[]'); });
+  function apply() {
+    var wanted = text.value.trim().toLowerCase();
+    var shown = 0;
+    rows.forEach(function (row, i) {
+      var ok = (!wanted || words[i].indexOf(wanted) >= 0) &&
+        (!status.value || row.getAttribute('data-status') === status.value) &&
+        (!pattern || !pattern.value || patterns[i].indexOf(pattern.value) >= 0);
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    count.textContent = shown === rows.length ? rows.length + ' decisions' : shown + ' of ' + rows.length + ' decisions';
+  }
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  form.hidden = false;
+  apply();
+  function key(row, column) {
+    var cell = row.cells[column];
+    var value = cell.hasAttribute('data-key') ? cell.getAttribute('data-key') : cell.textContent.trim().toLowerCase();
+    return value;
+  }
+  function compare(a, b) {
+    if (a === b) return 0;
+    if (a === '') return 1;
+    if (b === '') return -1;
+    var x = Number(a), y = Number(b);
+    if (!isNaN(x) && !isNaN(y)) return x - y;
+    return a < b ? -1 : 1;
+  }
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  headers.forEach(function (th, column) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = th.textContent;
+    th.textContent = '';
+    th.appendChild(button);
+    button.addEventListener('click', function () {
+      var descending = th.getAttribute('aria-sort') === 'ascending';
+      headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      var order = rows.map(function (row, i) { return { row: row, key: key(row, column), i: i }; });
+      order.sort(function (a, b) {
+        var c = compare(a.key, b.key);
+        if (c === 0) return a.i - b.i;
+        return descending ? (a.key === '' ? 1 : b.key === '' ? -1 : -c) : c;
+      });
+      var body = table.tBodies[0];
+      order.forEach(function (entry) { body.appendChild(entry.row); });
+    });
+  });
+})();
+`;
+
+// src/format/report-html-style.ts
+var REPORT_CSS = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--link:#0969da;
+--accepted:#1a7f37;--proposed:#9a6700;--rejected:#cf222e;--deprecated:#6e7781;--superseded:#8250df;--other:#0969da;--none:#6e7781;
+--error:#cf222e;--warning:#9a6700;--node:#fff}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--soft:#151b23;--link:#4493f8;
+--accepted:#3fb950;--proposed:#d29922;--rejected:#f85149;--deprecated:#9198a1;--superseded:#ab7df8;--other:#4493f8;--none:#9198a1;
+--error:#f85149;--warning:#d29922;--node:#151b23}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+a{color:var(--link)}
+header,main{max-width:1200px;margin:0 auto;padding:0 20px}
+header{padding-top:20px;border-bottom:1px solid var(--line)}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:19px;margin:32px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line)}
+h3{font-size:15px;margin:18px 0 6px}
+.meta,.note,.empty{color:var(--muted)}
+.meta{margin:0 0 10px}
+nav{display:flex;flex-wrap:wrap;gap:14px;margin:8px 0 12px}
+.counts{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0 12px;padding:0;list-style:none}
+.counts li{white-space:nowrap}
+.counts b{font-size:17px}
+table{border-collapse:collapse;width:100%;margin:6px 0}
+th,td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid var(--line)}
+th{background:var(--soft);font-weight:600;white-space:nowrap}
+th button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
+th[aria-sort=ascending] button::after{content:" \\25B2"}
+th[aria-sort=descending] button::after{content:" \\25BC"}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.chip{display:inline-block;border:1px solid currentColor;border-radius:10px;padding:0 7px;font-size:12px;line-height:18px;margin:1px 2px 1px 0;white-space:nowrap}
+.pat{color:var(--muted)}
+.mention{border-style:dashed;opacity:.8}
+.rule{white-space:nowrap}
+.s-accepted{color:var(--accepted)}.s-proposed{color:var(--proposed)}.s-rejected{color:var(--rejected)}
+.s-deprecated{color:var(--deprecated)}.s-superseded{color:var(--superseded)}.s-other{color:var(--other)}.s-none{color:var(--none)}
+.error{color:var(--error)}.warning{color:var(--warning)}
+.unused{color:var(--muted);opacity:.6}
+.patterns{table-layout:fixed}.patterns th:first-child{width:40%}
+.patterns .cat th{background:none;padding-top:14px;font-size:15px}
+.filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:8px 0}
+.filters input,.filters select{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:3px 6px}
+.filters input{min-width:19em}
+.timeline{list-style:none;margin:0;padding:0}
+.timeline>li{display:grid;grid-template-columns:10.5em 1fr;gap:0 14px;padding:6px 0;border-bottom:1px solid var(--line)}
+.timeline h3{margin:0;font-size:14px;position:sticky;top:4px;align-self:start}
+.timeline ol{list-style:none;margin:0;padding:0}
+.timeline time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:6px}
+.gone{text-decoration:line-through;color:var(--muted)}
+.graph{overflow:auto;border:1px solid var(--line);border-radius:6px;background:var(--soft)}
+.graph svg{display:block}
+.graph .node rect{fill:var(--node);stroke:currentColor;stroke-width:1.5}
+.graph .node text{fill:var(--fg);font-size:12px}
+.graph .edge{fill:none;stroke:var(--muted);stroke-width:1.5}
+.graph .amends{stroke-dasharray:5 4}
+.graph marker path{fill:var(--muted)}
+.legend{display:flex;gap:16px;flex-wrap:wrap;color:var(--muted);font-size:13px}
+.fix{font-size:12px;color:var(--accepted)}
+.loc{white-space:nowrap;font-variant-numeric:tabular-nums}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
+footer{max-width:1200px;margin:30px auto;padding:10px 20px;color:var(--muted);border-top:1px solid var(--line)}
+@media print{
+:root{--bg:#fff;--fg:#000;--soft:#fff;--node:#fff}
+body{font-size:11px}
+nav,.filters,th button::after{display:none}
+header,main{max-width:none;padding:0}
+h2{break-after:avoid}tr,.timeline>li,svg{break-inside:avoid}
+a{color:inherit;text-decoration:none}
+.graph{overflow:visible;border:0}
+}
+`;
+
+// src/format/report-graph.ts
+var GRAPH_MAX_NODES = 400;
+function assignLayers(ids, edges) {
+  const older = new Map(ids.map((id) => [id, /* @__PURE__ */ new Set()]));
+  const newer = new Map(ids.map((id) => [id, /* @__PURE__ */ new Set()]));
+  for (const { from, to } of edges) {
+    if (from === to || !older.has(from) || !older.has(to)) continue;
+    older.get(from).add(to);
+    newer.get(to).add(from);
+  }
+  const layers = /* @__PURE__ */ new Map();
+  const waiting = new Map(ids.map((id) => [id, older.get(id).size]));
+  const ready = ids.filter((id) => waiting.get(id) === 0);
+  const place = (id) => {
+    let layer = 0;
+    for (const other of older.get(id)) if (layers.has(other)) layer = Math.max(layer, layers.get(other) + 1);
+    layers.set(id, layer);
+    waiting.delete(id);
+    for (const next of newer.get(id)) {
+      if (!waiting.has(next)) continue;
+      const left = waiting.get(next) - 1;
+      waiting.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  };
+  let cursor = 0;
+  while (layers.size < ids.length) {
+    if (cursor < ready.length) {
+      const id = ready[cursor++];
+      if (!layers.has(id)) place(id);
+      continue;
+    }
+    place(ids.find((id) => !layers.has(id)));
+  }
+  return layers;
+}
+function mean(values) {
+  return values.length === 0 ? null : values.reduce((sum, value2) => sum + value2, 0) / values.length;
+}
+function orderLayers(ids, layers, neighbours) {
+  const count = Math.max(-1, ...layers.values()) + 1;
+  const columns = Array.from({ length: count }, () => []);
+  for (const id of ids) columns[layers.get(id)].push(id);
+  const rowOf = /* @__PURE__ */ new Map();
+  const index2 = () => columns.forEach((column) => column.forEach((id, row) => rowOf.set(id, row)));
+  index2();
+  const sweep = (layer, towards) => {
+    const keyed = columns[layer].map((id, row) => {
+      const rows = (neighbours.get(id) ?? []).filter((other) => towards(layers.get(other))).map((other) => rowOf.get(other));
+      return { id, key: mean(rows) ?? row, row };
+    });
+    keyed.sort((a, b) => a.key - b.key || a.row - b.row);
+    columns[layer] = keyed.map(({ id }) => id);
+    columns[layer].forEach((id, row) => rowOf.set(id, row));
+  };
+  for (let pass = 0; pass < 4; pass++) {
+    if (pass % 2 === 0) for (let layer = 1; layer < count; layer++) sweep(layer, (other) => other < layer);
+    else for (let layer = count - 2; layer >= 0; layer--) sweep(layer, (other) => other > layer);
+  }
+  return columns;
+}
+function edgePath(points, height) {
+  const mid = height / 2;
+  const [first, last] = [points[0], points[points.length - 1]];
+  if (points.length === 2 && first.layer === last.layer) {
+    const x = first.x + first.width;
+    return `M${x} ${first.y + mid}C${x + 30} ${first.y + mid} ${x + 30} ${last.y + mid} ${x} ${last.y + mid}`;
+  }
+  const leftwards = first.x > last.x;
+  const exit2 = (box) => leftwards ? box.x : box.x + box.width;
+  const entry = (box) => leftwards ? box.x + box.width : box.x;
+  let path = `M${exit2(first)} ${first.y + mid}`;
+  for (let i = 1; i < points.length; i++) {
+    const [from, to] = [points[i - 1], points[i]];
+    const middle = (exit2(from) + entry(to)) / 2;
+    path += `C${middle} ${from.y + mid} ${middle} ${to.y + mid} ${entry(to)} ${to.y + mid}`;
+    if (i < points.length - 1) path += `L${exit2(to)} ${to.y + mid}`;
+  }
+  return path;
+}
+function withBends(edges, layers, neighbours) {
+  const link2 = (a, b) => {
+    neighbours.set(a, [...neighbours.get(a) ?? [], b]);
+    neighbours.set(b, [...neighbours.get(b) ?? [], a]);
+  };
+  return edges.map(({ from, to }, index2) => {
+    const [start2, end] = [layers.get(from), layers.get(to)];
+    const step = start2 > end ? -1 : 1;
+    const points = [from];
+    for (let layer = start2 + step; step < 0 ? layer > end : layer < end; layer += step) {
+      const bend = `\0${index2}:${layer}`;
+      layers.set(bend, layer);
+      points.push(bend);
+    }
+    points.push(to);
+    for (let i = 1; i < points.length; i++) link2(points[i - 1], points[i]);
+    return points;
+  });
+}
+function layoutGraph(order2, edges, options = {}) {
+  const { nodeWidth = 250, nodeHeight = 34, gapX = 70, gapY = 14, margin = 12, maxNodes = GRAPH_MAX_NODES } = options;
+  const named = new Set(edges.flatMap(({ from, to }) => [from, to]));
+  const all2 = order2.filter((id) => named.has(id));
+  const ids = all2.slice(0, maxNodes);
+  const kept = new Set(ids);
+  const shown = edges.filter(({ from, to }) => from !== to && kept.has(from) && kept.has(to));
+  const layers = assignLayers(ids, shown);
+  const neighbours = /* @__PURE__ */ new Map();
+  const routes = withBends(shown, layers, neighbours);
+  const columns = orderLayers([...layers.keys()], layers, neighbours);
+  const placed = /* @__PURE__ */ new Map();
+  const bendHeight = 6;
+  let height = 0;
+  columns.forEach((column, layer) => {
+    let next = margin;
+    for (const id of column) {
+      const bend = !kept.has(id);
+      const own6 = bend ? bendHeight : nodeHeight;
+      const wanted2 = mean((neighbours.get(id) ?? []).filter((other) => placed.has(other)).map((other) => placed.get(other).y + nodeHeight / 2 - own6 / 2));
+      const top = Math.max(next, wanted2 ?? next);
+      placed.set(id, { x: margin + layer * (nodeWidth + gapX), y: top + own6 / 2 - nodeHeight / 2, width: nodeWidth, layer });
+      next = top + own6 + gapY;
+    }
+    height = Math.max(height, next - gapY + margin);
+  });
+  const nodes = ids.map((id) => ({ id, layer: placed.get(id).layer, x: placed.get(id).x, y: placed.get(id).y }));
+  const laidEdges = shown.map((edge, i) => ({ ...edge, path: edgePath(routes[i].map((id) => placed.get(id)), nodeHeight) }));
+  const arcs = shown.some((edge) => layers.get(edge.from) === layers.get(edge.to));
+  const width = columns.length === 0 ? 0 : margin * 2 + columns.length * nodeWidth + (columns.length - 1) * gapX + (arcs ? 40 : 0);
+  return { nodes, edges: laidEdges, width, height: nodes.length === 0 ? 0 : height, nodeWidth, nodeHeight, omitted: all2.length - ids.length };
+}
+
+// src/format/report-html-parts.ts
+function safeHref(url) {
+  if (!url) return null;
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url);
+  if (scheme && !["http", "https"].includes(scheme[1].toLowerCase())) return null;
+  return escapeHtml(url);
+}
+function link(label, url, attributes = "") {
+  const href = safeHref(url);
+  return href === null ? attributes ? `<span${attributes}>${label}</span>` : label : `<a href="${href}"${attributes}>${label}</a>`;
+}
+function statusClass(status) {
+  if (status === null) return "s-none";
+  return `s-${statusMeaning(status) ?? "other"}`;
+}
+function statusChip(status) {
+  return `<span class="chip ${statusClass(status)}">${status === null ? "no status" : escapeHtml(status)}</span>`;
+}
+function shortName(path) {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const numbered = /^(?:[A-Za-z]+[-_ ]?)?\d+/.exec(name);
+  return numbered ? numbered[0] : name.replace(/\.(md|markdown)$/i, "");
+}
+function titleOf2(adr) {
+  return adr.title !== null && adr.title.trim() !== "" ? adr.title : adr.path.slice(adr.path.lastIndexOf("/") + 1);
+}
+function adrRef(path, rows, adrs) {
+  const adr = adrs.get(path);
+  const id = rows.get(path);
+  const label = escapeHtml(shortName(path));
+  if (!adr || !id) return label;
+  return `<a href="#${id}" title="${escapeHtml(titleOf2(adr))}">${label}</a>`;
+}
+function plainCount(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/format/report-html-sections.ts
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+function refs(paths, { rows, adrs }) {
+  return paths.map((path) => adrRef(path, rows, adrs)).join(", ");
+}
+function timelineItem(adr, dateText, lookup) {
+  const replaced = adr.supersededBy.length > 0 || statusClass(adr.status) === "s-superseded";
+  const title = `<span${replaced ? ' class="gone"' : ""}>${escapeHtml(titleOf2(adr))}</span>`;
+  const successor = adr.supersededBy.length > 0 ? ` \u2192 superseded by ${refs(adr.supersededBy, lookup)}` : "";
+  return `<li>${dateText === "" ? "" : `<time>${escapeHtml(dateText)}</time>`}${adrRef(adr.path, lookup.rows, lookup.adrs)} ${title} ${statusChip(adr.status)}${successor}</li>`;
+}
+function timelineSection(page, lookup) {
+  const dated = [];
+  const undated = [];
+  for (const adr of page.adrs) {
+    const date = adr.date === null ? null : leadingIsoDate(adr.date);
+    if (date && date.day !== null) dated.push({ adr, day: date.day, text: date.text });
+    else undated.push(adr);
+  }
+  dated.sort((a, b) => a.day - b.day);
+  const months = /* @__PURE__ */ new Map();
+  for (const entry of dated) {
+    const month = formatDay(entry.day).slice(0, 7);
+    months.set(month, [...months.get(month) ?? [], timelineItem(entry.adr, entry.text, lookup)]);
+  }
+  const groups = [...months].map(([month, items]) => {
+    const [year, number] = month.split("-");
+    return `<li><h3>${MONTHS[Number(number) - 1]} ${year}</h3><ol>${items.join("")}</ol></li>`;
+  });
+  if (undated.length > 0)
+    groups.push(`<li><h3>No date</h3><ol>${undated.map((adr) => timelineItem(adr, adr.date ?? "", lookup)).join("")}</ol></li>`);
+  const body = groups.length === 0 ? '<p class="empty">No decisions.</p>' : `<ol class="timeline">${groups.join("\n")}</ol>`;
+  return `<section id="timeline"><h2>Timeline</h2>
+${body}</section>`;
+}
+function patternRow(pattern, lookup) {
+  return `<tr><td>${escapeHtml(pattern.name)} <code>${escapeHtml(pattern.slug)}</code></td><td>${refs(pattern.adrs, lookup)}</td><td>${refs(pattern.mentionedBy, lookup)}</td></tr>`;
+}
+function patternSection(page, lookup) {
+  const out = ['<section id="patterns"><h2>Pattern map</h2>'];
+  const used = (pattern) => pattern.adrs.length + pattern.mentionedBy.length > 0;
+  if (!page.categories.some((category) => category.patterns.some(used)))
+    out.push('<p class="empty">No ADR declares or mentions a pattern of the catalogue.</p>');
+  out.push('<table class="patterns"><thead><tr><th>Pattern</th><th>Declared by</th><th>Only mentioned by</th></tr></thead>');
+  for (const category of page.categories) {
+    out.push(`<tbody><tr class="cat"><th colspan="3">${category.name === "" ? "Other patterns" : escapeHtml(category.name)}</th></tr>`);
+    out.push(...category.patterns.filter(used).map((pattern) => patternRow(pattern, lookup)));
+    const unused = category.patterns.filter((pattern) => !used(pattern));
+    if (unused.length > 0)
+      out.push(`<tr class="unused"><td colspan="3">Not used: ${unused.map((pattern) => `<span class="chip" title="${escapeHtml(pattern.slug)}">${escapeHtml(pattern.name)}</span>`).join(" ")}</td></tr>`);
+    out.push("</tbody>");
+  }
+  out.push("</table>");
+  if (page.unknownPatterns.length > 0) {
+    out.push("<h3>Declared but not in the catalogue</h3><table><thead><tr><th>Pattern</th><th>Declared by</th></tr></thead><tbody>");
+    for (const pattern of page.unknownPatterns) out.push(`<tr><td><code>${escapeHtml(pattern.slug)}</code></td><td>${refs(pattern.adrs, lookup)}</td></tr>`);
+    out.push("</tbody></table>");
+  }
+  out.push("</section>");
+  return out.join("\n");
+}
+var LABEL_CHARS = 34;
+function nodeLabel(adr) {
+  const label = `${shortName(adr.path)} \xB7 ${titleOf2(adr)}`;
+  const chars = [...label];
+  return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join("")}\u2026` : label;
+}
+function graphSection(page, lookup) {
+  const edges = [...page.supersedes.map((edge) => ({ ...edge, kind: "supersedes" })), ...page.amends.map((edge) => ({ ...edge, kind: "amends" }))];
+  const head = '<section id="relations"><h2>Relations</h2>';
+  if (edges.length === 0) return `${head}
+<p class="empty">No decision supersedes or amends another.</p></section>`;
+  const layout = layoutGraph(
+    page.adrs.map((adr) => adr.path),
+    edges
+  );
+  const out = [
+    head,
+    '<p class="legend"><span>older decisions left, newer right</span><span>\u2500\u2500 supersedes</span><span>- - amends</span></p>',
+    `<div class="graph"><svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Supersede and amend relations">`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z"/></marker></defs>'
+  ];
+  for (const edge of layout.edges) out.push(`<path class="edge ${edge.kind}" d="${edge.path}" marker-end="url(#arrow)"><title>${escapeHtml(`${edge.from} ${edge.kind} ${edge.to}`)}</title></path>`);
+  for (const node2 of layout.nodes) {
+    const adr = lookup.adrs.get(node2.id);
+    out.push(
+      `<a class="node ${statusClass(adr.status)}" href="#${lookup.rows.get(node2.id)}" data-path="${escapeHtml(node2.id)}"><title>${escapeHtml(`${titleOf2(adr)} (${adr.status ?? "no status"})`)}</title><rect x="${node2.x}" y="${node2.y}" width="${layout.nodeWidth}" height="${layout.nodeHeight}" rx="6"/><text x="${node2.x + 8}" y="${node2.y + layout.nodeHeight / 2 + 4}">${escapeHtml(nodeLabel(adr))}</text></a>`
+    );
+  }
+  out.push("</svg></div>");
+  if (layout.omitted > 0) out.push(`<p class="note">${plainCount(layout.omitted, "more related decision")} not drawn: the graph shows the first ${layout.nodes.length}.</p>`);
+  out.push("</section>");
+  return out.join("\n");
+}
+
+// src/format/report-html.ts
+var noHref = () => null;
+function hash(source) {
+  return `'sha256-${createHash5("sha256").update(source).digest("base64")}'`;
+}
+var CSP = `default-src 'none'; style-src ${hash(REPORT_CSS)}; script-src ${hash(REPORT_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+function generatedText(iso) {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+function headerSection(page) {
+  const statuses = page.byStatus.map((group) => `<li>${statusChip(group.status)} <b>${group.adrs.length}</b></li>`);
+  const { errors, warnings, fixable } = page.totals;
+  const problems = [
+    `<li><b${errors > 0 ? ' class="error"' : ""}>${errors}</b> ${errors === 1 ? "error" : "errors"}</li>`,
+    `<li><b${warnings > 0 ? ' class="warning"' : ""}>${warnings}</b> ${warnings === 1 ? "warning" : "warnings"}</li>`,
+    `<li><b>${fixable}</b> fixable</li>`
+  ];
+  const folders = page.folders.length === 0 || page.folders.length === 1 && page.folders[0] === "." ? "" : ` in ${page.folders.map((folder) => `<code>${escapeHtml(folder)}</code>`).join(", ")}`;
+  return [
+    "<header>",
+    `<h1>ADR report: ${escapeHtml(page.name)}</h1>`,
+    `<p class="meta">${plainCount(page.adrs.length, "decision")}${folders} \xB7 generated <time datetime="${escapeHtml(page.generated)}">${escapeHtml(generatedText(page.generated))}</time> by adrlint ${escapeHtml(page.version)}</p>`,
+    `<ul class="counts" aria-label="Decisions by status">${statuses.join("")}</ul>`,
+    `<ul class="counts" aria-label="Problems">${problems.join("")}</ul>`,
+    '<nav><a href="#decisions-section">Decisions</a><a href="#timeline">Timeline</a><a href="#patterns">Pattern map</a><a href="#relations">Relations</a><a href="#problems">Problems</a></nav>',
+    "</header>"
+  ].join("\n");
+}
+function option(value2, label) {
+  return `<option value="${escapeHtml(value2)}">${escapeHtml(label)}</option>`;
+}
+function filterForm(page) {
+  const statuses = [...new Set(page.adrs.map((adr) => adr.status ?? ""))];
+  const patterns = [...new Set(page.adrs.flatMap((adr) => [...adr.patterns, ...adr.mentions]))].sort();
+  return [
+    '<form id="filters" class="filters" hidden role="search">',
+    '<label>Filter <input id="f-text" type="search" placeholder="title, number, status, pattern\u2026"></label>',
+    `<label>Status <select id="f-status"><option value="">any</option>${statuses.map((status) => option(status, status || "no status")).join("")}</select></label>`,
+    // A set that declares and mentions no pattern has nothing to filter by.
+    patterns.length === 0 ? "" : `<label>Pattern <select id="f-pattern"><option value="">any</option>${patterns.map((slug2) => option(slug2, slug2)).join("")}</select></label>`,
+    '<output id="f-count"></output>',
+    "</form>"
+  ].join("\n");
+}
+function problemCell(adr, fileId) {
+  const total = adr.errors + adr.warnings;
+  if (total === 0) return '<td class="n" data-key="0">0</td>';
+  const parts2 = [adr.errors > 0 ? `<span class="error">${plainCount(adr.errors, "error")}</span>` : "", adr.warnings > 0 ? `<span class="warning">${plainCount(adr.warnings, "warning")}</span>` : ""].filter(Boolean).join(", ");
+  return `<td class="n" data-key="${total}">${fileId ? `<a href="#${fileId}">${parts2}</a>` : parts2}</td>`;
+}
+function decisionRow(adr, id, fileId, href) {
+  const date = adr.date === null ? null : leadingIsoDate(adr.date);
+  const dateCell = date && date.text !== adr.date ? `<span title="${escapeHtml(adr.date)}">${escapeHtml(date.text)}</span>` : escapeHtml(adr.date ?? "");
+  const chips = [
+    ...adr.patterns.map((slug2) => `<span class="chip pat">${escapeHtml(slug2)}</span>`),
+    ...adr.mentions.map((slug2) => `<span class="chip pat mention" title="mentioned, not declared">${escapeHtml(slug2)}</span>`)
+  ].join("");
+  return [
+    `<tr id="${id}" data-status="${escapeHtml(adr.status ?? "")}" data-patterns="${escapeHtml(JSON.stringify([...adr.patterns, ...adr.mentions]))}">`,
+    `<td class="n" data-key="${adr.number ?? ""}">${adr.number ?? ""}</td>`,
+    `<td>${link(escapeHtml(titleOf2(adr)), href(adr.path), ` title="${escapeHtml(adr.path)}"`)}</td>`,
+    `<td data-key="${escapeHtml(adr.status ?? "")}">${statusChip(adr.status)}</td>`,
+    `<td class="loc" data-key="${date?.day ?? ""}">${dateCell}</td>`,
+    `<td data-key="${escapeHtml(adr.patterns.join(" "))}">${chips}</td>`,
+    problemCell(adr, fileId),
+    "</tr>"
+  ].join("");
+}
+function decisionsSection(page, rowIds, fileIds, href) {
+  const out = ['<section id="decisions-section"><h2>Decisions</h2>'];
+  if (page.adrs.length === 0) {
+    out.push('<p class="empty">No decisions.</p></section>');
+    return out.join("\n");
+  }
+  out.push(
+    filterForm(page),
+    '<table id="decisions"><thead><tr><th>#</th><th>Title</th><th>Status</th><th>Date</th><th>Patterns</th><th>Problems</th></tr></thead><tbody>',
+    ...page.adrs.map((adr) => decisionRow(adr, rowIds.get(adr.path), fileIds.get(adr.path), href)),
+    "</tbody></table></section>"
+  );
+  return out.join("\n");
+}
+function problemRows(file) {
+  return file.problems.map((problem) => {
+    const rule = problem.ruleId === null ? "" : link(`<code class="rule">${escapeHtml(problem.ruleId)}</code>`, problem.url);
+    return `<tr><td class="loc">${problem.line}:${problem.column}</td><td class="${problem.severity}">${problem.severity}</td><td>${escapeHtml(problem.message)}</td><td>${rule}</td><td>${problem.fixable ? '<span class="fix">fixable</span>' : ""}</td></tr>`;
+  });
+}
+function problemsSection(page, fileIds, href) {
+  const out = ['<section id="problems"><h2>Problems</h2>'];
+  if (page.files.length === 0) {
+    out.push('<p class="empty">No problems.</p></section>');
+    return out.join("\n");
+  }
+  out.push('<table class="problems"><thead><tr><th>Line:col</th><th>Severity</th><th>Message</th><th>Rule</th><th>Fix</th></tr></thead>');
+  for (const file of page.files) {
+    out.push(`<tbody id="${fileIds.get(file.path)}"><tr><th colspan="5">${link(escapeHtml(file.path), href(file.path))} <span class="meta">${plainCount(file.problems.length, "problem")}</span></th></tr>`, ...problemRows(file), "</tbody>");
+  }
+  out.push("</table></section>");
+  return out.join("\n");
+}
+function formatReportHtml(page, { fileHref = noHref } = {}) {
+  const rowIds = new Map(page.adrs.map((adr, i) => [adr.path, `adr-${i + 1}`]));
+  const fileIds = new Map(page.files.map((file, i) => [file.path, `file-${i + 1}`]));
+  const lookup = { rows: rowIds, adrs: new Map(page.adrs.map((adr) => [adr.path, adr])) };
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<meta name="generator" content="adrlint ${escapeHtml(page.version)}">`,
+    '<link rel="icon" href="data:,">',
+    `<title>ADR report: ${escapeHtml(page.name)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    "</head>",
+    "<body>",
+    headerSection(page),
+    "<main>",
+    decisionsSection(page, rowIds, fileIds, fileHref),
+    timelineSection(page, lookup),
+    patternSection(page, lookup),
+    graphSection(page, lookup),
+    problemsSection(page, fileIds, fileHref),
+    "</main>",
+    `<footer>Made by adrlint ${escapeHtml(page.version)}. This page fetches nothing: it is the whole report.</footer>`,
+    `<script>${REPORT_SCRIPT}</script>`,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+
+// src/github/html-report.ts
+function inside(root, path) {
+  const rest = relative12(root, path);
+  return rest !== "" && rest !== ".." && !rest.startsWith(`..${sep4}`) && !isAbsolute2(rest);
+}
+function realFolder(path) {
+  let folder = dirname19(path);
+  while (!existsSync13(folder) && dirname19(folder) !== folder) folder = dirname19(folder);
+  return realpathSync3(folder);
+}
+function htmlReportTarget(root, input) {
+  const path = resolve15(root, input);
+  const outside = `input "html-report" must be a file inside the workspace (${root}); "${input}" is not`;
+  if (!inside(root, path)) return { error: outside };
+  const realRoot = realpathSync3(root);
+  const folder = realFolder(path);
+  if (folder !== realRoot && !inside(realRoot, folder)) return { error: `${outside}: ${relative12(root, dirname19(path)) || "."} leads outside it` };
+  return { path };
+}
+function htmlReport(outcome, target, source) {
+  const { root } = source;
+  const set = buildSetReport(outcome.records, outcome.catalogue, {
+    root,
+    conventions: outcome.conventions,
+    ...outcome.config.statusesGiven ? { statuses: outcome.config.statuses } : {}
+  });
+  const page = buildReportPage(set, outcome.catalogue.categories, {
+    root,
+    name: source.repository ?? basename18(root),
+    generated: source.generated,
+    version: source.version,
+    records: outcome.records,
+    results: outcome.results
+  });
+  const folder = dirname19(target);
+  const relativeHref2 = (path) => relative12(folder, resolve15(root, path)).split(sep4).map(encodeURIComponent).join("/");
+  return formatReportHtml(page, { fileHref: source.fileUrl ?? relativeHref2 });
+}
+
 // src/github/action-job.ts
 var CONFIG_NAMES = [".adrlintrc.yml", ".adrlintrc.yaml", ".adrlintrc.json"];
 var MAX_REVIEW_COMMENTS = 30;
@@ -59967,7 +60638,9 @@ var STICKY_COMMENT_BYTES = 6e4;
 var STICKY_MARKER = "<!-- adrlint:sticky -->";
 async function runActionJob(inputs, runner, io) {
   const root = runner.workspace;
-  const empty = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: "", failure: null };
+  const empty = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: "", htmlReport: "", failure: null };
+  const htmlTarget = inputs.htmlReport ? htmlReportTarget(root, inputs.htmlReport) : null;
+  if (htmlTarget && "error" in htmlTarget) return { ...empty, failure: `adrlint: ${htmlTarget.error}` };
   const counted = countWarnings(io);
   const withApi = apiSession(counted.io, inputs.apiTimeouts);
   let changedFiles = null;
@@ -59995,13 +60668,8 @@ async function runActionJob(inputs, runner, io) {
   const failure = failureOf(inputs, counts);
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, "file")}.
 `);
-  let sarifFile = "";
-  if (inputs.sarifFile) {
-    const target = resolve15(root, inputs.sarifFile);
-    io.writeFile(target, formatSarif(results, { root, version: VERSION7 }));
-    sarifFile = relative11(root, target) || inputs.sarifFile;
-  }
   const fileUrl = linkBase(runner);
+  const { sarifFile, htmlReport: htmlReportPath } = writeReportFiles(inputs, outcome, runner, io, htmlTarget?.path ?? null);
   const records = outcome.records;
   const summaryOf = (maxBytes) => formatJobSummary({
     results,
@@ -60033,7 +60701,21 @@ ${summaryOf(STICKY_COMMENT_BYTES)}`;
     const changed = new Set((changedFiles ?? []).filter((file) => file.status !== "removed").map((file) => file.path));
     annotate(io, results, { root, changed, sarifFile, failing: failure !== null, ownWarnings: counted.warnings() });
   }
-  return { ...counts, files: results.length, sarifFile, failure };
+  return { ...counts, files: results.length, sarifFile, htmlReport: htmlReportPath, failure };
+}
+function writeReportFiles(inputs, outcome, runner, io, htmlTarget) {
+  const root = runner.workspace;
+  let sarifFile = "";
+  if (inputs.sarifFile) {
+    const target = resolve16(root, inputs.sarifFile);
+    io.writeFile(target, formatSarif(outcome.results, { root, version: VERSION7 }));
+    sarifFile = relative13(root, target) || inputs.sarifFile;
+  }
+  if (!htmlTarget) return { sarifFile, htmlReport: "" };
+  const fileUrl = linkBase(runner);
+  const repository = runner.repository ? `${runner.repository.owner}/${runner.repository.repo}` : null;
+  io.writeFile(htmlTarget, htmlReport(outcome, htmlTarget, { root, repository, generated: /* @__PURE__ */ new Date(), version: VERSION7, ...fileUrl ? { fileUrl } : {} }));
+  return { sarifFile, htmlReport: relative13(root, htmlTarget) };
 }
 async function postSuggestions(octokit, pr, problems, io) {
   const posted = await postReview(octokit, { ...pr, commitId: pr.headSha, comments: problems, maxComments: MAX_REVIEW_COMMENTS, log: io });
@@ -60222,6 +60904,7 @@ function readInputs() {
     maxWarnings,
     onlyChanged: booleanInput("only-changed", false),
     sarifFile: getInput("sarif-file").trim() || null,
+    htmlReport: getInput("html-report").trim() || null,
     summary: booleanInput("summary", true),
     annotations: booleanInput("annotations", true),
     review: booleanInput("review", false),
@@ -60284,6 +60967,7 @@ async function main() {
     setOutput("files", outcome.files);
     setOutput("fixable", outcome.fixable);
     setOutput("sarif-file", outcome.sarifFile);
+    if (outcome.htmlReport) setOutput("html-report", outcome.htmlReport);
     if (outcome.failure) setFailed(outcome.failure);
   } catch (error2) {
     if (error2 instanceof InputError || error2 instanceof WriteError) setFailed(`adrlint: ${error2.message}`);

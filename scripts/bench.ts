@@ -43,7 +43,14 @@ const LSP_SET = 100;
 const LSP_TARGET_MS = 50;
 const LSP = join(PACKAGE_ROOT, 'scripts', 'bench-lsp.mjs');
 
-const GROUPS = ['real', 'set', 'scaling', 'shared', 'matching', 'lsp'] as const;
+// The HTML report's target (issue #18): the page made in at most this share of the lint run's time.
+const REPORT_SET = 100;
+const REPORT_RATIO = 0.1;
+const REPORT_BYTES = 300 * 1024;
+const REPORT = join(PACKAGE_ROOT, 'scripts', 'bench-report.ts');
+const TSX = join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+const GROUPS = ['real', 'set', 'scaling', 'shared', 'matching', 'lsp', 'report'] as const;
 type Group = (typeof GROUPS)[number];
 
 const USAGE = `Usage: tsx scripts/bench.ts [options]     (npm run bench -- [options])
@@ -58,6 +65,9 @@ const USAGE = `Usage: tsx scripts/bench.ts [options]     (npm run bench -- [opti
                      matching  one ADR with a ${LARGE_CATALOGUE}-pattern catalogue
                      lsp       the language server: diagnostics after a keystroke in one ADR of a
                                ${LSP_SET}-file set (typical ~4 KB records, and real-sized ones)
+                     report    the HTML report (adrlint report --format html) of a generated
+                               ${REPORT_SET}-file set and of ${REAL_FOLDER}: the time to make the page
+                               against the lint run's, in one process, and the page's size
   --count N        records in the generated set (default 5000)
   --scaling LIST   sizes of the scaling sets (default 1000,3000,10000)
   --seed S         corpus seed (default 42)
@@ -558,6 +568,63 @@ function benchLsp(context: Context): Array<LspResult | { label: string; error: s
   });
 }
 
+interface ReportResult {
+  label: string;
+  adrs: number;
+  problems: number;
+  bytes: number;
+  /** Medians, in one process: the lint run, and the set report, page model and page after it. */
+  lintMs: number;
+  htmlMs: number;
+  /** The same through the CLI, wall time: `adrlint <folder>` and `adrlint report <folder> --format html -o`. */
+  cliLint: CaseResult;
+  cliReport: CaseResult;
+  pass: boolean;
+}
+
+/** The HTML report of a generated set and of konflux: its time against the lint run's (scripts/bench-report.ts), and its size. */
+function benchReport(context: Context): Array<ReportResult | { label: string; error: string }> {
+  const { bench, options, temp } = context;
+  const sets: Array<{ label: string; root: string; folder: string }> = [];
+  const root = join(temp, 'report');
+  generateCorpus({ count: REPORT_SET, seed: options.seed, root });
+  sets.push({ label: `generated ${REPORT_SET}`, root, folder: 'docs/adr' });
+  if (options.sharedCorpus && existsSync(join(SHARED_CORPUS, REAL_FOLDER))) {
+    const copy = join(temp, 'report-corpus');
+    cpSync(join(SHARED_CORPUS, REAL_FOLDER), join(copy, REAL_FOLDER), { recursive: true });
+    sets.push({ label: `corpus/${REAL_FOLDER}`, root: copy, folder: REAL_FOLDER });
+  }
+  return sets.map(({ label, root: setRoot, folder }) => {
+    bench.progress(`HTML report: ${label}`);
+    const child = spawnSync(process.execPath, [TSX, REPORT, setRoot, folder, String(bench.runs)], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: childEnv(join(bench.scratch, 'rss')) });
+    if (child.status !== 0) return { label, error: `exit ${child.status}: ${child.stderr.trim() || '(no stderr)'}` };
+    const measured = JSON.parse(child.stdout) as Pick<ReportResult, 'adrs' | 'problems' | 'bytes' | 'lintMs' | 'htmlMs'>;
+    const output = join(bench.scratch, 'report.html');
+    const cliLint = measure(bench, 'rl', `${label}: adrlint`, { args: [BIN, folder], cwd: setRoot, lint: true });
+    const cliReport = measure(bench, 'rh', `${label}: adrlint report --format html`, { args: [BIN, 'report', folder, '--format', 'html', '-o', output], cwd: setRoot, lint: false, output });
+    return { label, ...measured, cliLint, cliReport, pass: measured.htmlMs <= measured.lintMs * REPORT_RATIO && measured.bytes <= REPORT_BYTES };
+  });
+}
+
+function printReport(results: ReadonlyArray<ReportResult | { label: string; error: string }>): void {
+  const rows = results.map((result) =>
+    'error' in result
+      ? [result.label, `failed: ${result.error}`, '', '', '', '', '', '']
+      : [
+          `${result.label} (${result.adrs} ADRs, ${result.problems} problems)`,
+          fixed(result.lintMs),
+          fixed(result.htmlMs, 1),
+          `${((result.htmlMs / result.lintMs) * 100).toFixed(1)} %`,
+          `${(result.bytes / 1024).toFixed(0)} KB`,
+          result.cliLint.median === null ? 'failed' : fixed(result.cliLint.median),
+          result.cliReport.median === null ? 'failed' : fixed(result.cliReport.median),
+          result.pass ? 'pass' : 'FAIL',
+        ],
+  );
+  console.log(`\nHTML report (adrlint report --format html): the page's time against the lint run's, in one process (target ≤ ${REPORT_RATIO * 100} % of it, and ≤ ${REPORT_BYTES / 1024} KB for ${REPORT_SET} ADRs); the CLI's wall time beside it:`);
+  console.log(table([['set', 'lint ms', 'page ms', 'page / lint', 'size', 'adrlint ms', 'adrlint report -f html ms', 'target'], ...rows]));
+}
+
 function printLsp(results: ReadonlyArray<LspResult | { label: string; error: string }>): void {
   const rows = results.map((result) =>
     'error' in result
@@ -698,6 +765,7 @@ interface Results {
   shared: FolderResult[];
   matching: MatchingResult | { error: string } | null;
   lsp: Array<LspResult | { label: string; error: string }>;
+  report: Array<ReportResult | { label: string; error: string }>;
 }
 
 function runGroups(context: Context): Results {
@@ -708,7 +776,8 @@ function runGroups(context: Context): Results {
   const shared = groups.has('shared') && context.options.sharedCorpus && existsSync(SHARED_CORPUS) ? benchShared(context) : [];
   const matching = groups.has('matching') ? benchMatching(context, set?.one ?? null) : null;
   const lsp = groups.has('lsp') ? benchLsp(context) : [];
-  return { real, set: set?.result ?? null, scaling, shared, matching, lsp };
+  const report = groups.has('report') ? benchReport(context) : [];
+  return { real, set: set?.result ?? null, scaling, shared, matching, lsp, report };
 }
 
 function print(context: Context, results: Results): void {
@@ -724,13 +793,14 @@ function print(context: Context, results: Results): void {
   if (results.shared.length) printSharedRows(results.shared);
   if (results.matching) printMatching(results.matching, node);
   if (results.lsp.length) printLsp(results.lsp);
+  if (results.report.length) printReport(results.report);
 }
 
 function failed(results: Results): boolean {
   const folders = [...results.real, ...(results.set ? [results.set] : []), ...results.shared];
   const cases = [...folders.flatMap((folder) => [...folder.cases, ...folder.peers]), ...(results.scaling?.rows.flatMap((row) => [row.parse, row.cold]) ?? [])];
   const reports = [...folders.filter((folder) => folder.name.startsWith('generated')).map((folder) => folder.report), ...(results.scaling?.rows.map((row) => row.report) ?? [])];
-  return cases.some((entry) => entry.outcome === 'failed') || reports.some(reportWrong) || (results.matching !== null && 'error' in results.matching) || results.lsp.some((result) => 'error' in result);
+  return cases.some((entry) => entry.outcome === 'failed') || reports.some(reportWrong) || (results.matching !== null && 'error' in results.matching) || results.lsp.some((result) => 'error' in result) || results.report.some((result) => 'error' in result);
 }
 
 function main(): number {

@@ -35,6 +35,7 @@ function readInputs(): ActionInputs {
     maxWarnings,
     onlyChanged: booleanInput('only-changed', false),
     sarifFile: core.getInput('sarif-file').trim() || null,
+    htmlReport: core.getInput('html-report').trim() || null,
     summary: booleanInput('summary', true),
     annotations: booleanInput('annotations', true),
     review: booleanInput('review', false),
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     core.setOutput('files', outcome.files);
     core.setOutput('fixable', outcome.fixable);
     core.setOutput('sarif-file', outcome.sarifFile);
+    if (outcome.htmlReport) core.setOutput('html-report', outcome.htmlReport);
     if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
     // One line for the user; the stack only in debug logs.

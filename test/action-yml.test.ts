@@ -40,7 +40,7 @@ describe('action.yml', () => {
     const shell = read('src/action.ts');
     const read_ = new Set([...shell.matchAll(/(?:getInput|booleanInput)\('([a-z-]+)'/g)].map((m) => m[1]));
     expect(read_).toEqual(new Set(Object.keys(action.inputs)));
-    expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'files', 'fixable', 'sarif-file', 'warnings']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'files', 'fixable', 'html-report', 'sarif-file', 'warnings']);
     for (const name of Object.keys(action.outputs)) expect(shell).toContain(`setOutput('${name}'`);
   });
 

@@ -68,6 +68,11 @@ export const FLAGS = {
   folder: { type: 'string', arg: 'dir', help: "the folder to write the new ADR in (default: the config's or the usual ADR folder)" },
   to: { type: 'string', arg: 'n', help: "the record's new number (default: the folder's next free one)" },
   write: { type: 'boolean', help: "write the index block into the index page (its README.md or index.md, or the config's \"index\")" },
+  'base-url': {
+    type: 'string',
+    arg: 'url',
+    help: 'with --format html: link each file to <url>/<path> (default: the commit on GitHub Actions, else a path relative to the page)',
+  },
   stdio: { type: 'boolean', help: 'speak the Language Server Protocol on standard input and output' },
   color: { type: 'boolean', help: 'force colour on (default: on for a terminal, off when NO_COLOR is set)' },
   'no-color': { type: 'boolean', help: 'force colour off' },

@@ -23,6 +23,7 @@ import type { Octokit } from './client.ts';
 import { postReview, suggestionFor, upsertStickyComment, type ReviewProblem } from './review.ts';
 import { renumberReviewProblems } from './renumber-review.ts';
 import { plural } from '../model/plural.ts';
+import { htmlReport, htmlReportTarget } from './html-report.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -35,6 +36,8 @@ export interface ActionInputs {
   maxWarnings: number;
   onlyChanged: boolean;
   sarifFile: string | null;
+  /** Write the HTML report of the set to this path, inside the workspace. */
+  htmlReport: string | null;
   summary: boolean;
   annotations: boolean;
   review: boolean;
@@ -78,6 +81,8 @@ export interface ActionOutcome {
   fixable: number;
   /** Where SARIF was written, relative to the workspace, or '' when not asked for. */
   sarifFile: string;
+  /** Where the HTML report was written, relative to the workspace, or '' when not asked for. */
+  htmlReport: string;
   /** Why the step fails, or null. */
   failure: string | null;
 }
@@ -91,7 +96,9 @@ const STICKY_MARKER = '<!-- adrlint:sticky -->';
 
 export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, io: ActionIo): Promise<ActionOutcome> {
   const root = runner.workspace;
-  const empty: ActionOutcome = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: '', failure: null };
+  const empty: ActionOutcome = { errors: 0, warnings: 0, files: 0, fixable: 0, sarifFile: '', htmlReport: '', failure: null };
+  const htmlTarget = inputs.htmlReport ? htmlReportTarget(root, inputs.htmlReport) : null;
+  if (htmlTarget && 'error' in htmlTarget) return { ...empty, failure: `adrlint: ${htmlTarget.error}` };
   // Warnings of the step itself (an API call that failed, ...) take room among GitHub's 10.
   const counted = countWarnings(io);
   const withApi = apiSession(counted.io, inputs.apiTimeouts);
@@ -122,14 +129,8 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
 
   io.logUntrusted(formatStylish(results, { cwd: root, color: false }) || `adrlint: no problems in ${plural(results.length, 'file')}.\n`);
 
-  let sarifFile = '';
-  if (inputs.sarifFile) {
-    const target = resolve(root, inputs.sarifFile);
-    io.writeFile(target, formatSarif(results, { root, version: VERSION }));
-    sarifFile = relative(root, target) || inputs.sarifFile;
-  }
-
   const fileUrl = linkBase(runner);
+  const { sarifFile, htmlReport: htmlReportPath } = writeReportFiles(inputs, outcome, runner, io, htmlTarget?.path ?? null);
   // The pattern table and the graph cover the whole set: the run's records (complete when read).
   const records = outcome.records;
   const summaryOf = (maxBytes?: number) =>
@@ -167,7 +168,23 @@ export async function runActionJob(inputs: ActionInputs, runner: RunnerContext, 
     annotate(io, results, { root, changed, sarifFile, failing: failure !== null, ownWarnings: counted.warnings() });
   }
 
-  return { ...counts, files: results.length, sarifFile, failure };
+  return { ...counts, files: results.length, sarifFile, htmlReport: htmlReportPath, failure };
+}
+
+/** The SARIF file and the HTML report the inputs ask for; their paths relative to the workspace ('' when not asked). */
+function writeReportFiles(inputs: ActionInputs, outcome: RunOutcome, runner: RunnerContext, io: ActionIo, htmlTarget: string | null): Pick<ActionOutcome, 'sarifFile' | 'htmlReport'> {
+  const root = runner.workspace;
+  let sarifFile = '';
+  if (inputs.sarifFile) {
+    const target = resolve(root, inputs.sarifFile);
+    io.writeFile(target, formatSarif(outcome.results, { root, version: VERSION }));
+    sarifFile = relative(root, target) || inputs.sarifFile;
+  }
+  if (!htmlTarget) return { sarifFile, htmlReport: '' };
+  const fileUrl = linkBase(runner);
+  const repository = runner.repository ? `${runner.repository.owner}/${runner.repository.repo}` : null;
+  io.writeFile(htmlTarget, htmlReport(outcome, htmlTarget, { root, repository, generated: new Date(), version: VERSION, ...(fileUrl ? { fileUrl } : {}) }));
+  return { sarifFile, htmlReport: relative(root, htmlTarget) };
 }
 
 async function postSuggestions(octokit: Octokit, pr: { owner: string; repo: string; pullNumber: number; headSha: string }, problems: ReviewProblem[], io: ActionIo): Promise<void> {

@@ -64,6 +64,7 @@ export async function runAction(workspace: string, options: ActionRunOptions = {
     'max-warnings': '',
     'only-changed': 'false',
     'sarif-file': '',
+    'html-report': '',
     summary: 'true',
     annotations: 'true',
     review: 'false',
