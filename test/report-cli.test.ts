@@ -11,6 +11,7 @@ import { catalogueWithUser } from '../src/io/catalogue-file.ts';
 import { parseAdr } from '../src/parse/parse-adr.ts';
 import { buildRecord } from '../src/parse/record.ts';
 import { buildSetReport, type SetReport } from '../src/format/report.ts';
+import { SUPERSEDED_POSTGRESQL } from './helpers/report-set.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const catalogue = catalogueWithUser(null, null);
@@ -41,28 +42,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; stdout:
 const SET = {
   '.git/HEAD': 'ref: refs/heads/main\n',
   'docs/adr/README.md': '# Decisions\n',
-  'docs/adr/0001-use-postgresql.md': [
-    '# 1. Use PostgreSQL',
-    '',
-    'Date: 2024-01-10',
-    '',
-    '## Status',
-    '',
-    'Superseded by [2. Use event sourcing](0002-use-event-sourcing.md)',
-    '',
-    '## Context',
-    '',
-    'Orders need a store.',
-    '',
-    '## Decision',
-    '',
-    'We use PostgreSQL.',
-    '',
-    '## Consequences',
-    '',
-    'One database to run.',
-    '',
-  ].join('\n'),
+  'docs/adr/0001-use-postgresql.md': SUPERSEDED_POSTGRESQL,
   'docs/adr/0002-use-event-sourcing.md': [
     '---',
     'status: accepted',

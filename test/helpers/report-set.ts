@@ -3,31 +3,34 @@
 // lint problems of both severities (a fixable one among them).
 const front = (lines: string[], title: string, body: string) => ['---', ...lines, '---', '', `# ${title}`, '', body, ''].join('\n');
 
+/** An adr-tools record superseded by a link to 0002-use-event-sourcing.md (the report tests' first ADR). */
+export const SUPERSEDED_POSTGRESQL = [
+  '# 1. Use PostgreSQL',
+  '',
+  'Date: 2024-01-10',
+  '',
+  '## Status',
+  '',
+  'Superseded by [2. Use event sourcing](0002-use-event-sourcing.md)',
+  '',
+  '## Context',
+  '',
+  'Orders need a store.',
+  '',
+  '## Decision',
+  '',
+  'We use PostgreSQL.',
+  '',
+  '## Consequences',
+  '',
+  'One database to run.',
+  '',
+].join('\n');
+
 export const REPORT_SET: Record<string, string> = {
   '.git/HEAD': 'ref: refs/heads/main\n',
   'docs/adr/README.md': '# Decisions\n',
-  'docs/adr/0001-use-postgresql.md': [
-    '# 1. Use PostgreSQL',
-    '',
-    'Date: 2024-01-10',
-    '',
-    '## Status',
-    '',
-    'Superseded by [2. Use event sourcing](0002-use-event-sourcing.md)',
-    '',
-    '## Context',
-    '',
-    'Orders need a store.',
-    '',
-    '## Decision',
-    '',
-    'We use PostgreSQL.',
-    '',
-    '## Consequences',
-    '',
-    'One database to run.',
-    '',
-  ].join('\n'),
+  'docs/adr/0001-use-postgresql.md': SUPERSEDED_POSTGRESQL,
   'docs/adr/0002-use-event-sourcing.md': front(
     ['status: accepted', 'date: 2024-03-02', 'supersedes: ["0001"]', 'patterns: [event-sourcing-pattern, cqrs-pattern]'],
     'Use event sourcing',
