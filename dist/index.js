@@ -60507,7 +60507,7 @@ function problemCell(adr, fileId) {
   const parts2 = [adr.errors > 0 ? `<span class="error">${plainCount(adr.errors, "error")}</span>` : "", adr.warnings > 0 ? `<span class="warning">${plainCount(adr.warnings, "warning")}</span>` : ""].filter(Boolean).join(", ");
   return `<td class="n" data-key="${total}">${fileId ? `<a href="#${fileId}">${parts2}</a>` : parts2}</td>`;
 }
-function decisionRow(adr, id, fileId, href) {
+function decisionRow(adr, id, fileId, href, withPatterns) {
   const date = adr.date === null ? null : leadingIsoDate(adr.date);
   const dateCell = date && date.text !== adr.date ? `<span title="${escapeHtml(adr.date)}">${escapeHtml(date.text)}</span>` : escapeHtml(adr.date ?? "");
   const chips = [
@@ -60520,7 +60520,7 @@ function decisionRow(adr, id, fileId, href) {
     `<td>${link(escapeHtml(titleOf2(adr)), href(adr.path), ` title="${escapeHtml(adr.path)}"`)}</td>`,
     `<td data-key="${escapeHtml(adr.status ?? "")}">${statusChip(adr.status)}</td>`,
     `<td class="loc" data-key="${date?.day ?? ""}">${dateCell}</td>`,
-    `<td data-key="${escapeHtml(adr.patterns.join(" "))}">${chips}</td>`,
+    withPatterns ? `<td data-key="${escapeHtml(adr.patterns.join(" "))}">${chips}</td>` : "",
     problemCell(adr, fileId),
     "</tr>"
   ].join("");
@@ -60531,10 +60531,11 @@ function decisionsSection(page, rowIds, fileIds, href) {
     out.push('<p class="empty">No decisions.</p></section>');
     return out.join("\n");
   }
+  const withPatterns = page.adrs.some((adr) => adr.patterns.length > 0 || adr.mentions.length > 0);
   out.push(
     filterForm(page),
-    '<table id="decisions"><thead><tr><th>#</th><th>Title</th><th>Status</th><th>Date</th><th>Patterns</th><th>Problems</th></tr></thead><tbody>',
-    ...page.adrs.map((adr) => decisionRow(adr, rowIds.get(adr.path), fileIds.get(adr.path), href)),
+    `<table id="decisions"><thead><tr><th>#</th><th>Title</th><th>Status</th><th>Date</th>${withPatterns ? "<th>Patterns</th>" : ""}<th>Problems</th></tr></thead><tbody>`,
+    ...page.adrs.map((adr) => decisionRow(adr, rowIds.get(adr.path), fileIds.get(adr.path), href, withPatterns)),
     "</tbody></table></section>"
   );
   return out.join("\n");

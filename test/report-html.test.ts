@@ -117,6 +117,17 @@ describe('formatReportHtml', () => {
     expect(hostile).not.toContain('javascript:');
   });
 
+  it('has no Patterns column for a set that neither declares nor mentions a pattern', async () => {
+    const page = await pageOf(fixture(REPORT_SET));
+    expect(formatReportHtml(page)).toContain('<th>Patterns</th>');
+    const none = formatReportHtml({ ...page, adrs: page.adrs.map((adr) => ({ ...adr, patterns: [], mentions: [] })) });
+    expect(none).not.toContain('<th>Patterns</th>');
+    expect(none).not.toContain('class="chip pat');
+    // Each row has as many cells as the header has columns (the sorting goes by column).
+    const header = /<table id="decisions"><thead><tr>(.*?)<\/tr>/.exec(none)![1]!.match(/<th>/g)!.length;
+    for (const row of none.match(/<tr id="[^"]+"[^>]*>.*?<\/tr>/g)!) expect(row.match(/<td/g)!.length).toBe(header);
+  });
+
   it('is the same bytes for the same set and date', async () => {
     const root = fixture(REPORT_SET);
     expect(formatReportHtml(await pageOf(root))).toBe(formatReportHtml(await pageOf(root)));

@@ -76,7 +76,7 @@ function problemCell(adr: PageAdr, fileId: string | undefined): string {
   return `<td class="n" data-key="${total}">${fileId ? `<a href="#${fileId}">${parts}</a>` : parts}</td>`;
 }
 
-function decisionRow(adr: PageAdr, id: string, fileId: string | undefined, href: FileHref): string {
+function decisionRow(adr: PageAdr, id: string, fileId: string | undefined, href: FileHref, withPatterns: boolean): string {
   const date = adr.date === null ? null : leadingIsoDate(adr.date);
   // "2018-08-30; Last update date: 2019-04-09" shows its date; the whole value on hover.
   const dateCell = date && date.text !== adr.date ? `<span title="${text(adr.date!)}">${text(date.text)}</span>` : text(adr.date ?? '');
@@ -90,7 +90,7 @@ function decisionRow(adr: PageAdr, id: string, fileId: string | undefined, href:
     `<td>${link(text(titleOf(adr)), href(adr.path), ` title="${text(adr.path)}"`)}</td>`,
     `<td data-key="${text(adr.status ?? '')}">${statusChip(adr.status)}</td>`,
     `<td class="loc" data-key="${date?.day ?? ''}">${dateCell}</td>`,
-    `<td data-key="${text(adr.patterns.join(' '))}">${chips}</td>`,
+    withPatterns ? `<td data-key="${text(adr.patterns.join(' '))}">${chips}</td>` : '',
     problemCell(adr, fileId),
     '</tr>',
   ].join('');
@@ -102,10 +102,12 @@ function decisionsSection(page: ReportPage, rowIds: ReadonlyMap<string, string>,
     out.push('<p class="empty">No decisions.</p></section>');
     return out.join('\n');
   }
+  // A set that neither declares nor mentions a pattern gets no empty column of them.
+  const withPatterns = page.adrs.some((adr) => adr.patterns.length > 0 || adr.mentions.length > 0);
   out.push(
     filterForm(page),
-    '<table id="decisions"><thead><tr><th>#</th><th>Title</th><th>Status</th><th>Date</th><th>Patterns</th><th>Problems</th></tr></thead><tbody>',
-    ...page.adrs.map((adr) => decisionRow(adr, rowIds.get(adr.path)!, fileIds.get(adr.path), href)),
+    `<table id="decisions"><thead><tr><th>#</th><th>Title</th><th>Status</th><th>Date</th>${withPatterns ? '<th>Patterns</th>' : ''}<th>Problems</th></tr></thead><tbody>`,
+    ...page.adrs.map((adr) => decisionRow(adr, rowIds.get(adr.path)!, fileIds.get(adr.path), href, withPatterns)),
     '</tbody></table></section>',
   );
   return out.join('\n');
