@@ -43020,6 +43020,17 @@ function targetsOf(inputs, cwd, config) {
   const matchers2 = negated.map(exclusion);
   return { targets, excluded: (file) => matchers2.some((isExcluded) => isExcluded(file)) };
 }
+function inDefaultTargets(file, cwd, config) {
+  const { targets, excluded } = targetsOf([], cwd, config);
+  if (targets === null) return null;
+  if (excluded(file)) return false;
+  return targets.some(({ pattern, base }) => {
+    const target = resolve2(base, pattern);
+    if (target === file || insidePath(target, file) !== null) return true;
+    const glob = toPosix(relative3(base, target));
+    return import_picomatch2.default.scan(glob).isGlob && (0, import_picomatch2.default)(glob, { dot: true })(toPosix(relative3(base, file)));
+  });
+}
 
 // src/io/files.ts
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
@@ -58829,11 +58840,13 @@ function readConventions(files, maxFileSize, pages) {
 function patternPageCheck(config, catalogue, cwd) {
   return { linkTemplate: config.linkTemplate, catalogue, project: diskProject(findRepositoryRoot(cwd), markdownAnchors) };
 }
-function projectOf(records, cwd) {
+function projectOf(records, cwd, buffers) {
   const byPath = new Map(records.map((record) => [record.path, record]));
   const knownAnchors = (path) => {
     const record = byPath.get(path);
-    return record && !bodyUnreadable(record) ? record.anchors : void 0;
+    if (record) return bodyUnreadable(record) ? void 0 : record.anchors;
+    const buffer = buffers?.get(path);
+    return buffer === void 0 ? void 0 : markdownAnchors(path, buffer);
   };
   return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
 }
@@ -59390,10 +59403,11 @@ function stdinPath(cwd, config) {
   const folder = configured ?? DEFAULT_ADR_FOLDERS.map((candidate) => resolve11(cwd, candidate)).find((path) => existsSync12(path)) ?? resolve11(cwd);
   return join11(folder, STDIN_NAME);
 }
-function stdinDiscovery(stdin, cwd, config) {
+function stdinDiscovery(stdin, cwd, config, onlyTargets = false) {
   const names = nameCheck(cwd, config);
   const markdown = MARKDOWN_EXTENSIONS.some((extension2) => stdin.path.toLowerCase().endsWith(extension2));
-  const reason = !stdin.named ? null : markdown ? names(stdin.path, false) : "not a markdown file";
+  const outside = onlyTargets && inDefaultTargets(stdin.path, cwd, config) === false;
+  const reason = !stdin.named ? null : !markdown ? "not a markdown file" : outside ? "not in the ADR folders adrlint lints from here" : names(stdin.path, false);
   if (reason !== null) return { files: [], missing: [], skipped: [{ path: stdin.path, reason }], names };
   return { files: [stdin.path], missing: [], skipped: [], names };
 }
@@ -59419,7 +59433,7 @@ async function lintProject(options) {
   const { catalogue } = project;
   const stdin = options.stdin ? stdinText(options.stdin, options.cwd, project.config) : null;
   const config = stdin && !stdin.named ? overrideRules(project.config, ["adr-filename:off", "adr-number-mismatch:off"]) : project.config;
-  const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
+  const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config, options.stdin?.onlyTargets) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings = [];
   const cache = stdin && !(options.cache && "memory" in options.cache) ? null : openCache(options, config, catalogue, warnings);
@@ -59434,7 +59448,7 @@ async function lintProject(options) {
   onProgress?.(count - toParse.length, count, "parse");
   await parseFiles(toParse, { config, catalogue, concurrency, cache, ...onProgress ? { onDone: (finished) => onProgress(count - toParse.length + finished, count, "parse") } : {} });
   const records = recordsOf(files);
-  const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, ...options.inlineConfig === false ? { inlineConfig: false } : {}, conventions: conventions2, today: latestToday() };
+  const context3 = { rules, catalogue, config, project: projectOf(records, options.cwd, options.buffers), reportUnusedDisable: options.reportUnusedDisable ?? false, ...options.inlineConfig === false ? { inlineConfig: false } : {}, conventions: conventions2, today: latestToday() };
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context3.today, context3.project.root), view: setView(files, context3) } : void 0;
   const linted = files.filter((file) => file.linted);
   const results = [...missingResults(discovery), ...checkLintedFiles(linted, records, context3, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];
@@ -59964,8 +59978,8 @@ ${fence3}`,
 }
 
 // src/github/html-report.ts
-import { existsSync as existsSync13, realpathSync as realpathSync3 } from "node:fs";
-import { basename as basename18, dirname as dirname19, isAbsolute as isAbsolute2, relative as relative12, resolve as resolve15, sep as sep4 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync3, realpathSync as realpathSync3 } from "node:fs";
+import { basename as basename18, dirname as dirname19, relative as relative12, resolve as resolve15, sep as sep4 } from "node:path";
 
 // src/format/report-page.ts
 import { basename as basename17, relative as relative11, sep as sep3 } from "node:path";
@@ -60594,9 +60608,13 @@ function formatReportHtml(page, { fileHref = noHref } = {}) {
 }
 
 // src/github/html-report.ts
-function inside(root, path) {
-  const rest = relative12(root, path);
-  return rest !== "" && rest !== ".." && !rest.startsWith(`..${sep4}`) && !isAbsolute2(rest);
+var inside = (root, path) => insidePath(root, path) !== null;
+function isSymbolicLink(path) {
+  try {
+    return lstatSync3(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 function realFolder(path) {
   let folder = dirname19(path);
@@ -60610,6 +60628,7 @@ function htmlReportTarget(root, input) {
   const realRoot = realpathSync3(root);
   const folder = realFolder(path);
   if (folder !== realRoot && !inside(realRoot, folder)) return { error: `${outside}: ${relative12(root, dirname19(path)) || "."} leads outside it` };
+  if (isSymbolicLink(path)) return { error: `${outside}: it is a symbolic link (remove it, or name another file)` };
   return { path };
 }
 function htmlReport(outcome, target, source) {

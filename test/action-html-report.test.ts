@@ -56,6 +56,18 @@ describe('the Action with html-report', () => {
     expect(existsSync(join(elsewhere, 'deeper'))).toBe(false);
   });
 
+  it('refuses a symbolic link at the path itself, wherever it points, and writes nothing through it', async () => {
+    const root = fixture(REPORT_SET);
+    const elsewhere = fixture({ 'outside.html': 'keep me\n' });
+    symlinkSync(join(elsewhere, 'outside.html'), join(root, 'adr-report.html'));
+    const run = await runAction(root, { inputs: { 'html-report': 'adr-report.html' } });
+    expect(run.code).toBe(1);
+    expect(workflowCommands(run.lines)).toEqual([
+      `::error::adrlint: input "html-report" must be a file inside the workspace (${root}); "adr-report.html" is not: it is a symbolic link (remove it, or name another file)`,
+    ]);
+    expect(readFileSync(join(elsewhere, 'outside.html'), 'utf8')).toBe('keep me\n');
+  });
+
   it('accepts a linked folder that stays inside the workspace', async () => {
     const root = fixture(REPORT_SET);
     mkdirSync(join(root, 'real'));

@@ -44,6 +44,8 @@ describe('dependentsOf', () => {
     expect(uris({ head: '1', anchors: 'x' }, { head: '2', anchors: 'x' })).toEqual(['b', 'c']);
     expect(uris({ head: '1', anchors: 'x' }, { head: '1', anchors: 'y' })).toEqual(['b', 'd']);
     expect(uris({ head: '1', anchors: 'x' }, { head: '1', anchors: 'x' })).toEqual([]);
+    // Both changed: the folder, and the ADRs of other folders that link to it.
+    expect(uris({ head: '1', anchors: 'x' }, { head: '2', anchors: 'y' })).toEqual(['b', 'c', 'd']);
   });
 
   it('sees a head field or an anchor change in two records', () => {
@@ -99,5 +101,21 @@ describe('SourceMemo', () => {
     // Same size; the modification time set back: the change time still moved.
     expect(memo.read(file, 1000, contentHash)).toMatchObject({ ok: true, source: '# Two\n' });
     expect(memo.read(file, 3, contentHash)).toMatchObject({ ok: false });
+  });
+
+  it('keeps at most its limit of files, dropping the least recently read', () => {
+    const root = fixture({ 'a.md': '# A\n', 'b.md': '# B\n', 'c.md': '# C\n' });
+    const memo = new SourceMemo(2);
+    const [a, b, c] = ['a.md', 'b.md', 'c.md'].map((name) => join(root, name));
+    const first = memo.read(a!, 100, contentHash);
+    const firstB = memo.read(b!, 100, contentHash);
+    expect(memo.read(a!, 100, contentHash)).toBe(first);
+    // c pushes out b (a was read since), so a is still the same read.
+    memo.read(c!, 100, contentHash);
+    expect(memo.read(a!, 100, contentHash)).toBe(first);
+    // b was dropped: read again, a new read of the same text.
+    const secondB = memo.read(b!, 100, contentHash);
+    expect(secondB).not.toBe(firstB);
+    expect(secondB).toEqual(firstB);
   });
 });

@@ -154,6 +154,42 @@ describe('adrlint lsp: settings and a broken config', () => {
   });
 });
 
+describe('adrlint lsp: a link into another folder', () => {
+  it("reads the anchors of a linked file from its open buffer, and refreshes the linking ADR when they change", async () => {
+    const guide = '# Guide\n\n## Retries\n\nBack off.\n';
+    const linking = KAFKA.replace('Events.', 'See [retries](../../handbook/guide.md#retries).');
+    const root = fixture({ 'docs/adr/0001-use-kafka.md': linking, 'handbook/guide.md': guide });
+    const server = await startServer(root);
+    const adr = pathToFileURL(join(root, 'docs/adr/0001-use-kafka.md')).href;
+    const other = pathToFileURL(join(root, 'handbook/guide.md')).href;
+    expect(await openDocument(server, adr, linking)).toEqual([]);
+    // Not an ADR: no problems of its own, but its text is what the link is checked against.
+    expect(await openDocument(server, other, guide)).toEqual([]);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version: 2 }, contentChanges: [{ text: guide.replace('## Retries', '## Timeouts') }] });
+    expect(await server.diagnostics(other)).toEqual([]);
+    expect((await server.diagnostics(adr)).map((problem) => problem.code)).toEqual(['adr-link']);
+    expect(await stopServer(server)).toBe(0);
+  });
+});
+
+describe('adrlint lsp: workspace folders', () => {
+  it('a workspace folder added later is where its documents are linted from (its config), and its removal undoes it', async () => {
+    const second = KAFKA.replace('# 1.', '# 2.');
+    const root = fixture({ 'sub/docs/adr/0001-use-kafka.md': KAFKA, 'sub/docs/adr/0002-use-kafka.md': second, 'sub/.adrlintrc.yml': 'rules:\n  adr-title-duplicate: error\n' });
+    const server = await startServer(root, [], { capabilities: { workspace: { workspaceFolders: true } } });
+    const uri = pathToFileURL(join(root, 'sub/docs/adr/0002-use-kafka.md')).href;
+    const severities = (diagnostics: Array<{ code?: unknown; severity?: number }>) => diagnostics.map((problem) => [problem.code, problem.severity]);
+    // Linted from the workspace folder (root): sub's config is not upward from there.
+    expect(severities(await openDocument(server, uri, second))).toEqual([['adr-title-duplicate', 2]]);
+    const sub = { uri: pathToFileURL(join(root, 'sub')).href, name: 'sub' };
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [sub], removed: [] } });
+    expect(severities(await server.diagnostics(uri))).toEqual([['adr-title-duplicate', 1]]);
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [sub] } });
+    expect(severities(await server.diagnostics(uri))).toEqual([['adr-title-duplicate', 2]]);
+    expect(await stopServer(server)).toBe(0);
+  });
+});
+
 describe('adrlint lsp: trace', () => {
   it("traces each lint's server time when the client turns the trace on, and nothing when it is off", async () => {
     const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA });

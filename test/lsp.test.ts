@@ -117,11 +117,21 @@ describe('adrlint lsp --stdio: fix all', () => {
 });
 
 describe('adrlint lsp --stdio: which files, which config, completion, the end', () => {
-  it('lints only what adrlint would lint: a README of the ADR folder gets no problems', async () => {
-    const root = fixture({ 'docs/adr/0001-use-kafka.md': KAFKA, 'docs/adr/README.md': '# ADRs\n\nSee [x](0009-nope.md).\n' });
+  it('lints only what adrlint would lint: a README of the ADR folder, a markdown file outside the ADR folders and one the config leaves out get no problems', async () => {
+    const readme = '# ADRs\n\nSee [x](0009-nope.md).\n';
+    const root = fixture({
+      'docs/adr/0001-use-kafka.md': KAFKA,
+      'docs/adr/README.md': readme,
+      'docs/guides/guide.md': readme,
+      'docs/adr/drafts/0002-draft.md': readme,
+      '.adrlintrc.yml': 'adrs: [docs/adr, "!docs/adr/drafts"]\n',
+    });
     const server = await startServer(root);
-    const uri = pathToFileURL(join(root, 'docs/adr/README.md')).href;
-    expect(await openDocument(server, uri, '# ADRs\n\nSee [x](0009-nope.md).\n')).toEqual([]);
+    for (const file of ['docs/adr/README.md', 'docs/guides/guide.md', 'docs/adr/drafts/0002-draft.md']) {
+      expect(await openDocument(server, pathToFileURL(join(root, file)).href, readme)).toEqual([]);
+    }
+    // An ADR of the folder is linted.
+    expect((await openDocument(server, pathToFileURL(join(root, 'docs/adr/0003-x.md')).href, readme)).length).toBeGreaterThan(0);
     expect(await stopServer(server)).toBe(0);
   });
 

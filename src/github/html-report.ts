@@ -1,16 +1,23 @@
 // The Action's `html-report` input: the HTML report of the set (src/format/report-html.ts) written
 // inside the workspace, its path an output for actions/upload-artifact. A path that leaves the
-// workspace (by `..`, an absolute path, or a linked folder) is refused before anything runs.
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+// workspace (by `..`, an absolute path, or a linked folder) is refused before anything runs, and so
+// is a symbolic link at the path itself (a pull request could commit one that points anywhere).
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { insidePath } from '../model/paths.ts';
 import type { RunOutcome } from '../run/lint-project.ts';
 import { buildSetReport } from '../format/report-model.ts';
 import { buildReportPage } from '../format/report-page.ts';
 import { formatReportHtml, type FileHref } from '../format/report-html.ts';
 
-function inside(root: string, path: string): boolean {
-  const rest = relative(root, path);
-  return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
+const inside = (root: string, path: string): boolean => insidePath(root, path) !== null;
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The nearest folder of `path` that exists, its links resolved. */
@@ -28,6 +35,7 @@ export function htmlReportTarget(root: string, input: string): { path: string } 
   const realRoot = realpathSync(root);
   const folder = realFolder(path);
   if (folder !== realRoot && !inside(realRoot, folder)) return { error: `${outside}: ${relative(root, dirname(path)) || '.'} leads outside it` };
+  if (isSymbolicLink(path)) return { error: `${outside}: it is a symbolic link (remove it, or name another file)` };
   return { path };
 }
 

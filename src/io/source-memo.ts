@@ -16,14 +16,23 @@ interface Known {
 export class SourceMemo {
   private readonly known = new Map<string, Known>();
 
+  /** At most this many files are kept (the least recently read dropped first): a long-lived server's sets come and go. */
+  constructor(private readonly limit = 20_000) {}
+
   /** The file's text and its hash, read again only when its stat (or the size limit) changed since the last read. */
   read(path: string, maxFileSize: number, hashOf: (source: string) => string): HashedRead {
     const stamp = stampOf(path);
     const known = this.known.get(path);
-    if (stamp !== null && known?.stamp === stamp && known.maxFileSize === maxFileSize) return known.read;
+    this.known.delete(path);
+    if (stamp !== null && known?.stamp === stamp && known.maxFileSize === maxFileSize) {
+      // Most recently read last.
+      this.known.set(path, known);
+      return known.read;
+    }
     const read = hashed(readAdrFile(path, maxFileSize), hashOf);
-    if (stamp === null) this.known.delete(path);
-    else this.known.set(path, { stamp, maxFileSize, read });
+    if (stamp === null) return read;
+    this.known.set(path, { stamp, maxFileSize, read });
+    if (this.known.size > this.limit) this.known.delete(this.known.keys().next().value!);
     return read;
   }
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../model/config.ts';
-import { toPosix } from '../model/paths.ts';
+import { insidePath, toPosix } from '../model/paths.ts';
 
 /** A path, folder or glob to search, resolved against `base` (the working folder, or the config's for its `adrs`). */
 export interface Target {
@@ -51,4 +51,21 @@ export function targetsOf(inputs: readonly string[], cwd: string, config: Resolv
   }
   const matchers = negated.map(exclusion);
   return { targets, excluded: (file) => matchers.some((isExcluded) => isExcluded(file)) };
+}
+
+/**
+ * Whether a run from `cwd` without paths would search `file`: it is one of the targets, inside a
+ * target folder or matched by a target glob, and no negated pattern leaves it out. With no target
+ * at all (no `adrs`, no usual ADR folder), null: nothing says.
+ */
+export function inDefaultTargets(file: string, cwd: string, config: ResolvedConfig): boolean | null {
+  const { targets, excluded } = targetsOf([], cwd, config);
+  if (targets === null) return null;
+  if (excluded(file)) return false;
+  return targets.some(({ pattern, base }) => {
+    const target = resolve(base, pattern);
+    if (target === file || insidePath(target, file) !== null) return true;
+    const glob = toPosix(relative(base, target));
+    return picomatch.scan(glob).isGlob && picomatch(glob, { dot: true })(toPosix(relative(base, file)));
+  });
 }

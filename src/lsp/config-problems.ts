@@ -8,12 +8,12 @@ import { SOURCE } from './convert.ts';
 
 /** The diagnostic on an ADR whose config or catalogue is unusable: its first line, the problems listed. */
 export function blockedDiagnostic(error: FileError, firstLineLength: number): LspDiagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
-    severity: DiagnosticSeverity.Error,
-    source: SOURCE,
-    message: `adrlint cannot lint this file: ${error.lines.join('\n')}`,
-  };
+  return failedDiagnostic(`adrlint cannot lint this file: ${error.lines.join('\n')}`, firstLineLength);
+}
+
+/** A problem of the whole file (it could not be linted), on its first line. */
+export function failedDiagnostic(message: string, firstLineLength: number): LspDiagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } }, severity: DiagnosticSeverity.Error, source: SOURCE, message };
 }
 
 /** The diagnostics of the file at fault, by its URI: one a problem, at the `line:column` it starts with, else at the top. */

@@ -4,6 +4,7 @@
 // (its folder); a change of its headings' anchors only those of the ADRs that link to it.
 import { dirname } from 'node:path';
 import { isExternalUrl, resolveLinkPath, splitUrl } from '../parse/link-targets.ts';
+import { markdownAnchors } from '../parse/record.ts';
 import { HEAD_FIELDS } from '../model/record-fields.ts';
 import type { AdrRecord } from '../model/types.ts';
 
@@ -13,9 +14,16 @@ export interface SeenBySet {
   anchors: string;
 }
 
+export const NOTHING_SEEN: SeenBySet = { head: '', anchors: '' };
+
 export function seenBySet(record: AdrRecord | null): SeenBySet {
-  if (record === null) return { head: '', anchors: '' };
+  if (record === null) return NOTHING_SEEN;
   return { head: JSON.stringify(HEAD_FIELDS.map((key) => record[key])), anchors: record.anchors.join('\0') };
+}
+
+/** What an ADR may read of a markdown file that is not one of the set's (a guide it links to): its heading anchors. */
+export function seenInText(path: string, text: string): SeenBySet {
+  return { head: '', anchors: markdownAnchors(path, text).join('\0') };
 }
 
 export interface OpenAdr {
@@ -27,10 +35,12 @@ export interface OpenAdr {
 
 /** The open ADRs that depend on the one at `path`, given what the set saw of it before and sees now. */
 export function dependentsOf(path: string, before: SeenBySet, now: SeenBySet, open: readonly OpenAdr[], root: string): OpenAdr[] {
-  const others = open.filter((adr) => adr.path !== path);
-  if (before.head !== now.head) return others.filter((adr) => dirname(adr.path) === dirname(path));
-  if (before.anchors !== now.anchors) return others.filter((adr) => adr.record !== null && linksTo(adr.record, path, root));
-  return [];
+  const headChanged = before.head !== now.head;
+  const anchorsChanged = before.anchors !== now.anchors;
+  // The links from other folders count whether or not the head changed too.
+  return open.filter(
+    (adr) => adr.path !== path && ((headChanged && dirname(adr.path) === dirname(path)) || (anchorsChanged && adr.record !== null && linksTo(adr.record, path, root))),
+  );
 }
 
 /** Whether the record has a relative link to the file at `path` (a link from the repository root counts too when `root` is known). */

@@ -50,7 +50,8 @@ export interface LintTextOptions {
 export async function lintText(cwd: string, path: string, text: string, options: LintTextOptions = {}): Promise<LintedText> {
   const outcome = await lintProject({
     cwd,
-    stdin: { text, filename: path },
+    // As the editor's workspace would be linted: a markdown file outside its ADR folders is not an ADR.
+    stdin: { text, filename: path, onlyTargets: true },
     // The server lints one file: no worker threads to start and stop at each keystroke.
     concurrency: 'off',
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),

@@ -26,12 +26,15 @@ interface Capabilities {
   watchFiles: boolean;
   /** The client takes a dynamic registration of workspace/didChangeConfiguration. */
   configurationChanges: boolean;
+  /** The client has workspace folders, and says when they change. */
+  workspaceFolders: boolean;
 }
 
 function initialize(session: Session, params: InitializeParams, capabilities: Capabilities): InitializeResult {
   const workspace = params.capabilities.workspace;
   capabilities.watchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   capabilities.configurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  capabilities.workspaceFolders = workspace?.workspaceFolders === true;
   session.asksConfiguration = workspace?.configuration === true;
   session.givenSettings = params.initializationOptions;
   session.folders = (params.workspaceFolders ?? []).flatMap((folder) => filePathOf(folder.uri) ?? []);
@@ -45,6 +48,7 @@ function initialize(session: Session, params: InitializeParams, capabilities: Ca
       hoverProvider: true,
       definitionProvider: true,
       executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'adrlint' },
   };
@@ -59,6 +63,15 @@ function registerWatches(connection: Connection, capabilities: Capabilities): vo
   if (capabilities.configurationChanges) connection.client.register(DidChangeConfigurationNotification.type, { section: 'adrlint' }).catch(failed('no settings changes'));
 }
 
+/** A workspace folder added or removed: each document's folder (its config, its settings) may be another now. */
+function followWorkspaceFolders(session: Session): void {
+  session.connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+    const gone = new Set(removed.flatMap((folder) => filePathOf(folder.uri) ?? []));
+    session.folders = [...session.folders.filter((folder) => !gone.has(folder)), ...added.flatMap((folder) => filePathOf(folder.uri) ?? [])];
+    session.settingsChanged();
+  });
+}
+
 async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
   const document = session.documents.get(params.textDocument.uri);
   const place = document ? await session.where(document.uri) : null;
@@ -70,7 +83,12 @@ async function codeActions(session: Session, params: CodeActionParams): Promise<
   const wants = (kind: string): boolean => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
   const actions = wants(CodeActionKind.QuickFix) ? quickFixes(document, messages, params.range) : [];
   if (wants(FIX_ALL_KIND) && messages.some((message) => message.fix)) {
-    const fixAll = fixAllAction(document, (await session.lintNow(document, place, true)).output);
+    // A config broken since the last lint: no fix-all (the next lint says why), not a failed request.
+    const output = await session.lintNow(document, place, true).then(
+      (linted) => linted.output,
+      () => undefined,
+    );
+    const fixAll = fixAllAction(document, output);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
@@ -125,9 +143,12 @@ function answerFromTheSet(session: Session): void {
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Promise<void> {
   const connection = createConnection(input, output);
   const session = new Session(connection, options);
-  const capabilities: Capabilities = { watchFiles: false, configurationChanges: false };
+  const capabilities: Capabilities = { watchFiles: false, configurationChanges: false, workspaceFolders: false };
   connection.onInitialize((params) => initialize(session, params, capabilities));
-  connection.onInitialized(() => registerWatches(connection, capabilities));
+  connection.onInitialized(() => {
+    registerWatches(connection, capabilities);
+    if (capabilities.workspaceFolders) followWorkspaceFolders(session);
+  });
   lintOnChanges(session);
   // A config, catalogue or ADR file changed on the disk (the client watches what it registered).
   connection.onDidChangeWatchedFiles(() => session.relintAll());
@@ -144,10 +165,10 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (command !== OPEN_DOCS_COMMAND || typeof url !== 'string' || !RULE_PAGES.has(url)) return;
     await connection.window.showDocument({ uri: url, external: true });
   });
-  connection.onShutdown(() => session.stopTimers());
+  connection.onShutdown(() => session.stop());
   const exited = new Promise<void>((resolve) =>
     connection.onExit(() => {
-      session.stopTimers();
+      session.stop();
       resolve();
     }),
   );

@@ -16,8 +16,8 @@ import type { RunOutcome } from '../run/lint-project.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { filePathOf, folderOf, lintText, type LintedText } from './lint-document.ts';
 import { readSettings, type Settings } from './settings.ts';
-import { dependentsOf, seenBySet } from './dependents.ts';
-import { blockedDiagnostic, faultDiagnostics } from './config-problems.ts';
+import { dependentsOf, NOTHING_SEEN, seenBySet, seenInText, type SeenBySet } from './dependents.ts';
+import { blockedDiagnostic, failedDiagnostic, faultDiagnostics } from './config-problems.ts';
 import type { LspSetView } from './set-view.ts';
 
 /** The pause after a keystroke before the text is linted again. */
@@ -33,6 +33,8 @@ export interface Linted {
   version: number;
   messages: Diagnostic[];
   record: AdrRecord | null;
+  /** What the other ADRs may read of it (for a markdown file that is not an ADR: its anchors). */
+  seen: SeenBySet;
   outcome: RunOutcome | null;
 }
 
@@ -49,6 +51,7 @@ export class Session {
   /** The open documents linted once (the next change waits for a pause). */
   readonly seen = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
   private readonly caches = new MemoryCaches();
   private readonly settings = new Map<string, Promise<Settings>>();
   /** Config and catalogue files the server put problems on (URI → the folder whose lint found them): cleared once that folder lints again. */
@@ -125,7 +128,7 @@ export class Session {
   async lint(document: TextDocument): Promise<Linted> {
     const place = await this.where(document.uri);
     const before = this.linted.get(document.uri);
-    let done: Linted = { version: document.version, messages: [], record: null, outcome: null };
+    let done: Linted = { version: document.version, messages: [], record: null, seen: NOTHING_SEEN, outcome: null };
     const extra: LspDiagnostic[] = [];
     if (place !== null) {
       try {
@@ -133,11 +136,17 @@ export class Session {
         const linted = await this.lintNow(document, place);
         // With the client's trace on ($/setTrace or initialize's `trace`): the server time of each lint (npm run bench reads it).
         this.connection.tracer.log(`adrlint: linted ${place.path} in ${(performance.now() - started).toFixed(1)} ms`);
-        done = { version: document.version, messages: linted.result?.messages ?? [], record: linted.record, outcome: linted.outcome };
+        const seen = linted.record ? seenBySet(linted.record) : seenInText(place.path, document.getText());
+        done = { version: document.version, messages: linted.result?.messages ?? [], record: linted.record, seen, outcome: linted.outcome };
         this.clearFaults(place.folder);
       } catch (error) {
-        if (!(error instanceof FileError)) this.connection.console.error(`adrlint: ${place.path}: ${error instanceof Error ? error.message : String(error)}`);
-        else extra.push(this.blocked(error, document, place.folder));
+        if (error instanceof FileError) extra.push(this.blocked(error, document, place.folder));
+        else {
+          // Not a clean file: the problem is shown where the diagnostics are, and logged whole.
+          const message = error instanceof Error ? error.message : String(error);
+          this.connection.console.error(`adrlint: ${place.path}: ${error instanceof Error ? (error.stack ?? message) : message}`);
+          extra.push(failedDiagnostic(`adrlint could not lint this file: ${message.split('\n')[0]}`, firstLineLength(document)));
+        }
       }
     }
     // A newer text may have been linted meanwhile, or the document closed: publish only the latest.
@@ -145,7 +154,7 @@ export class Session {
     this.linted.set(document.uri, done);
     await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...done.messages.map(toLspDiagnostic), ...extra] });
     if (place === null) return done;
-    if (before && before.version !== document.version) this.refreshDependents(document.uri, place.path, before.record, done.record);
+    if (before && before.version !== document.version) this.refreshDependents(document.uri, place.path, before.seen, done.seen);
     // Opened with a text that is not its file's (an editor restoring an unsaved buffer): the rest of its folder read the file.
     else if (!before && !sameAsFile(place.path, document.getText())) this.scheduleFolder(place.path);
     return done;
@@ -165,7 +174,7 @@ export class Session {
     const fault = faultDiagnostics(error);
     this.faulty.set(fault.uri, folder);
     void this.connection.sendDiagnostics(fault);
-    return blockedDiagnostic(error, document.getText().split('\n', 1)[0]!.replace(/\r$/, '').length);
+    return blockedDiagnostic(error, firstLineLength(document));
   }
 
   private clearFaults(folder: string): void {
@@ -177,18 +186,20 @@ export class Session {
   }
 
   /** Lint again, after the pause, the open ADRs that read what changed in the one at `path`. */
-  private refreshDependents(uri: string, path: string, before: AdrRecord | null, now: AdrRecord | null): void {
+  private refreshDependents(uri: string, path: string, before: SeenBySet, now: SeenBySet): void {
     const open = [...this.linted].flatMap(([other, linted]) => {
       const otherPath = other === uri ? null : filePathOf(other);
       return otherPath === null ? [] : [{ uri: other, path: otherPath, record: linted.record }];
     });
-    for (const dependent of dependentsOf(path, seenBySet(before), seenBySet(now), open, findRepositoryRoot(dirname(path)))) {
+    for (const dependent of dependentsOf(path, before, now, open, findRepositoryRoot(dirname(path)))) {
       const document = this.documents.get(dependent.uri);
       if (document) this.schedule(document);
     }
   }
 
   schedule(document: TextDocument): void {
+    // After shutdown, a lint still running may ask for more: no timer is started again.
+    if (this.stopped) return;
     clearTimeout(this.timers.get(document.uri));
     const timer = setTimeout(() => {
       this.timers.delete(document.uri);
@@ -223,7 +234,9 @@ export class Session {
     }
   }
 
-  stopTimers(): void {
+  /** Shutdown: every pending lint is dropped, and none is scheduled again. */
+  stop(): void {
+    this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
@@ -236,4 +249,9 @@ function sameAsFile(path: string, text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The length of the document's first line, where a problem of the whole file is shown. */
+function firstLineLength(document: TextDocument): number {
+  return document.getText().split('\n', 1)[0]!.replace(/\r$/, '').length;
 }

@@ -54,9 +54,10 @@ export interface RunOptions {
   /**
    * `--stdin`: lint this text as the file `filename` (relative to `cwd`; it need not exist, and is
    * never written), with its folder's other ADRs as the set; without a name, as `<text>` in the ADR
-   * folder, the rules that judge a file's name off. No cache is read or written.
+   * folder, the rules that judge a file's name off. No cache file is read or written. `onlyTargets`
+   * (the language server): a file that a run from `cwd` without paths would not search is not linted.
    */
-  stdin?: { text: string; filename?: string };
+  stdin?: { text: string; filename?: string; onlyTargets?: boolean };
   /** `--no-inline-config` (false): `adrlint-disable` comments and frontmatter keys are ignored. Default true. */
   inlineConfig?: boolean;
   /**
@@ -106,7 +107,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   const stdin = options.stdin ? stdinText(options.stdin, options.cwd, project.config) : null;
   // Without a file name, no rule judges the name `<text>`.
   const config = stdin && !stdin.named ? overrideRules(project.config, ['adr-filename:off', 'adr-number-mismatch:off']) : project.config;
-  const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
+  const discovery = stdin ? stdinDiscovery(stdin, options.cwd, config, options.stdin?.onlyTargets) : await discoverRun(options.paths ?? [], options.cwd, config, options.selection);
   // A hook passed only files that are not ADRs (README.md, CONTRIBUTING.md): nothing to lint, and no error.
   if (discovery.files.length === 0) return emptyOutcome(config, catalogue, discovery.skipped);
   const warnings: string[] = [];
@@ -125,7 +126,7 @@ export async function lintProject(options: RunOptions): Promise<RunOutcome> {
   await parseFiles(toParse, { config, catalogue, concurrency, cache, ...(onProgress ? { onDone: (finished: number) => onProgress(count - toParse.length + finished, count, 'parse') } : {}) });
 
   const records = recordsOf(files);
-  const context: LintContext = { rules, catalogue, config, project: projectOf(records, options.cwd), reportUnusedDisable: options.reportUnusedDisable ?? false, ...(options.inlineConfig === false ? { inlineConfig: false } : {}), conventions, today: latestToday() };
+  const context: LintContext = { rules, catalogue, config, project: projectOf(records, options.cwd, options.buffers), reportUnusedDisable: options.reportUnusedDisable ?? false, ...(options.inlineConfig === false ? { inlineConfig: false } : {}), conventions, today: latestToday() };
   const setCache = cache ? { cache, fingerprint: setFingerprint(records, context.today!, context.project!.root), view: setView(files, context) } : undefined;
   const linted = files.filter((file) => file.linted);
   const results = [...missingResults(discovery), ...checkLintedFiles(linted, records, context, stdin && options.fix ? { ...options, fix: { ...options.fix, write: false } } : options, setCache)];

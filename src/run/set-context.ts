@@ -39,14 +39,17 @@ export function patternPageCheck(config: ResolvedConfig, catalogue: Catalogue, c
 
 /**
  * The files around a set of ADRs, from the disk; the set's records answer for their own anchors
- * (a record read from its file's head reads them from the text the run read, when a link asks).
+ * (a record read from its file's head reads them from the text the run read, when a link asks), and
+ * an editor's open buffers for the anchors of the files outside the set.
  */
-export function projectOf(records: readonly AdrRecord[], cwd: string): ProjectIndex {
+export function projectOf(records: readonly AdrRecord[], cwd: string, buffers?: ReadonlyMap<string, string>): ProjectIndex {
   const byPath = new Map(records.map((record) => [record.path, record]));
   const knownAnchors = (path: string) => {
     const record = byPath.get(path);
     // A file too complex to parse has no anchors the run knows: the disk answers (none it can tell).
-    return record && !bodyUnreadable(record) ? record.anchors : undefined;
+    if (record) return bodyUnreadable(record) ? undefined : record.anchors;
+    const buffer = buffers?.get(path);
+    return buffer === undefined ? undefined : markdownAnchors(path, buffer);
   };
   return diskProject(findRepositoryRoot(cwd), markdownAnchors, knownAnchors);
 }

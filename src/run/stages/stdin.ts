@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ADR_FOLDERS, type ResolvedConfig } from '../../model/config.ts';
 import { MARKDOWN_EXTENSIONS, nameCheck, type Discovery } from '../../io/files.ts';
+import { inDefaultTargets } from '../../io/targets.ts';
 import { readRunFiles, type ReadFiles, type ReadOptions } from './read.ts';
 
 export interface StdinText {
@@ -29,11 +30,16 @@ export function stdinPath(cwd: string, config: ResolvedConfig): string {
   return join(folder, STDIN_NAME);
 }
 
-/** The discovery of a stdin run: the one file, or nothing when its name is not an ADR's (a README, a template, an ignored file). */
-export function stdinDiscovery(stdin: StdinText, cwd: string, config: ResolvedConfig): Discovery {
+/**
+ * The discovery of a stdin run: the one file, or nothing when its name is not an ADR's (a README, a
+ * template, an ignored file); with `onlyTargets`, also when a run from `cwd` without paths would not
+ * search it (a markdown file outside the ADR folders).
+ */
+export function stdinDiscovery(stdin: StdinText, cwd: string, config: ResolvedConfig, onlyTargets = false): Discovery {
   const names = nameCheck(cwd, config);
   const markdown = MARKDOWN_EXTENSIONS.some((extension) => stdin.path.toLowerCase().endsWith(extension));
-  const reason = !stdin.named ? null : markdown ? names(stdin.path, false) : 'not a markdown file';
+  const outside = onlyTargets && inDefaultTargets(stdin.path, cwd, config) === false;
+  const reason = !stdin.named ? null : !markdown ? 'not a markdown file' : outside ? 'not in the ADR folders adrlint lints from here' : names(stdin.path, false);
   if (reason !== null) return { files: [], missing: [], skipped: [{ path: stdin.path, reason }], names };
   return { files: [stdin.path], missing: [], skipped: [], names };
 }
