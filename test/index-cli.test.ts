@@ -9,23 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adrlint, fixture, PACKAGE_ROOT, parseJson, removeFixtures } from './helpers/cli.ts';
 import { lintProject } from '../src/run/lint-project.ts';
+import { INDEX_END, INDEX_ROWS, INDEX_SET, INDEX_START } from './helpers/adr-texts.ts';
 
 afterAll(removeFixtures);
 
-const S = '<!-- adrlint-index -->';
-const E = '<!-- adrlint-index-end -->';
-const ADRS = {
-  'docs/adr/0001-record-architecture-decisions.md': '# 1. Record architecture decisions\n\n## Status\n\nAccepted\n',
-  'docs/adr/0002-use-postgresql.md': '# 2. Use PostgreSQL\n\n## Status\n\nSuperseded by [3. Use SQLite](0003-use-sqlite.md)\n',
-  'docs/adr/0003-use-sqlite.md': '# 3. Use SQLite\n\n## Status\n\nAccepted\n\nSupersedes [2. Use PostgreSQL](0002-use-postgresql.md)\n',
-};
-const ROWS = [
-  '| Number | Title | Status |',
-  '| --- | --- | --- |',
-  '| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |',
-  '| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Superseded by [0003](0003-use-sqlite.md) |',
-  '| 0003 | [Use SQLite](0003-use-sqlite.md) | Accepted |',
-];
+const S = INDEX_START;
+const E = INDEX_END;
+const ADRS = INDEX_SET;
+const ROWS = INDEX_ROWS;
 const block = (eol = '\n', rows = ROWS) => `${S}${eol}${eol}${rows.join(eol)}${eol}${eol}${E}`;
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 

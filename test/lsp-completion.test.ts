@@ -3,9 +3,10 @@
 // text with a cursor `‸`, linted as a file of a folder of ADRs for its set view.
 import { afterAll, describe, expect, it } from 'vitest';
 import { completions } from '../src/lsp/completion.ts';
-import { adrFolder, cursor, removeAdrFolders, setViewOf } from './helpers/lsp-cursor.ts';
+import { atCursor } from './helpers/lsp-cursor.ts';
+import { removeFixtures } from './helpers/cli.ts';
 
-afterAll(removeAdrFolders);
+afterAll(removeFixtures);
 
 const KAFKA = '# 1. Use Kafka\n\nDate: 2024-01-05\n\n## Status\n\naccepted\n\n## Context\n\nEvents.\n\n## Decision\n\nKafka.\n\n## Consequences\n\nFine.\n';
 const ORDERS = '---\nstatus: proposed\ndate: 2024-02-01\n---\n\n# Orders\n\n## Context and Problem Statement\n\nOrders.\n\n## Decision Outcome\n\nSagas.\n';
@@ -14,9 +15,7 @@ const PATH = 'docs/adr/0003-new.md';
 const SLUGS = 12;
 
 async function complete(marked: string, files: Record<string, string> = SET, path = PATH) {
-  const { text, position } = cursor(marked);
-  const root = adrFolder({ ...files, [path]: text });
-  const { path: file, view } = await setViewOf(root, path, text);
+  const { text, position, path: file, view } = await atCursor(files, path, marked);
   return completions(text, position, file, view);
 }
 

@@ -5,18 +5,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { definition } from '../src/lsp/definition.ts';
-import { adrFolder, cursor, removeAdrFolders, setViewOf } from './helpers/lsp-cursor.ts';
+import { atCursor } from './helpers/lsp-cursor.ts';
+import { removeFixtures } from './helpers/cli.ts';
 
-afterAll(removeAdrFolders);
+afterAll(removeFixtures);
 
 const KAFKA = '# 1. Use Kafka\n\n## Status\n\naccepted\n\n## Context\n\nÉvénements 🎉.\n\n<a name="the-choice"></a>\n## Decision\n\nKafka.\n';
 const SET = { 'docs/adr/0001-use-kafka.md': KAFKA, 'docs/adr/0002-orders.md': '\uFEFF---\nstatus: proposed\n---\n\n# Orders\n\n## Decision Outcome\n\nSagas.\n' };
 const PATH = 'docs/adr/0003-new.md';
 
 async function definitionAt(marked: string) {
-  const { text, position } = cursor(marked);
-  const root = adrFolder({ ...SET, [PATH]: text });
-  const { path, view } = await setViewOf(root, PATH, text);
+  const { root, text, position, path, view } = await atCursor(SET, PATH, marked);
   const read = (file: string): string | null => readFileSync(file, 'utf8');
   return { root, found: definition(text, position, path, view, read) };
 }

@@ -2,18 +2,17 @@
 // in the prose, a link to another ADR, a supersede reference. Each case is a text with a cursor `‸`.
 import { afterAll, describe, expect, it } from 'vitest';
 import { hover } from '../src/lsp/hover.ts';
-import { adrFolder, cursor, removeAdrFolders, setViewOf } from './helpers/lsp-cursor.ts';
+import { atCursor } from './helpers/lsp-cursor.ts';
+import { removeFixtures } from './helpers/cli.ts';
 
-afterAll(removeAdrFolders);
+afterAll(removeFixtures);
 
 const KAFKA = '# 1. Use Kafka\n\nDate: 2024-01-05\n\n## Status\n\naccepted\n\n## Context\n\nEvents.\n';
 const SET = { 'docs/adr/0001-use-kafka.md': KAFKA, 'docs/adr/0002-orders.md': '---\nstatus: proposed\n---\n\n# Orders\n\n## Decision Outcome\n\nSagas.\n' };
 const PATH = 'docs/adr/0003-new.md';
 
 async function hoverAt(marked: string) {
-  const { text, position } = cursor(marked);
-  const root = adrFolder({ ...SET, [PATH]: text });
-  const { path, view } = await setViewOf(root, PATH, text);
+  const { text, position, path, view } = await atCursor(SET, PATH, marked);
   return hover(text, position, path, view);
 }
 

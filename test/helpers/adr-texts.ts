@@ -39,3 +39,23 @@ patterns: [saga-pattern]
 
 We coordinate the order steps with a saga.
 ${SECTIONS}`;
+
+/** The index block's markers (rules/support/index-block.ts). */
+export const INDEX_START = '<!-- adrlint-index -->';
+export const INDEX_END = '<!-- adrlint-index-end -->';
+
+/** Three adr-tools records, the second superseded by the third: the index tests' set. */
+export const INDEX_SET = {
+  'docs/adr/0001-record-architecture-decisions.md': '# 1. Record architecture decisions\n\n## Status\n\nAccepted\n',
+  'docs/adr/0002-use-postgresql.md': '# 2. Use PostgreSQL\n\n## Status\n\nSuperseded by [3. Use SQLite](0003-use-sqlite.md)\n',
+  'docs/adr/0003-use-sqlite.md': '# 3. Use SQLite\n\n## Status\n\nAccepted\n\nSupersedes [2. Use PostgreSQL](0002-use-postgresql.md)\n',
+};
+
+/** The rows of INDEX_SET's table, as `adrlint index` writes them. */
+export const INDEX_ROWS = [
+  '| Number | Title | Status |',
+  '| --- | --- | --- |',
+  '| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |',
+  '| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Superseded by [0003](0003-use-sqlite.md) |',
+  '| 0003 | [Use SQLite](0003-use-sqlite.md) | Accepted |',
+];

@@ -1,11 +1,11 @@
 // For the language server's pure functions (completion, hover, definition): a text with a cursor
 // marker `‸` turned into the text and its LSP position (0-based line, UTF-16 character), and the
-// set view a lint of that text in a folder of ADRs on the disk gives (as the server's setView does).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// set view a lint of that text in a folder of ADRs on the disk (test/helpers/cli.ts `fixture`) gives,
+// as the server's setView does.
+import { join } from 'node:path';
 import type { Position } from 'vscode-languageserver';
 import { lintText } from '../../src/lsp/lint-document.ts';
+import { fixture } from './cli.ts';
 import type { LspSetView } from '../../src/lsp/set-view.ts';
 
 export const CURSOR = '‸';
@@ -18,26 +18,23 @@ export function cursor(marked: string): { text: string; position: Position } {
   return { text: marked.slice(0, at) + marked.slice(at + 1), position: { line: before.length - 1, character: before[before.length - 1]!.length } };
 }
 
-const roots: string[] = [];
-
-/** A folder holding `files` (paths relative to it). */
-export function adrFolder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'adrlint-lsp-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
+export interface AtCursor {
+  root: string;
+  text: string;
+  position: Position;
+  /** The document's absolute path. */
+  path: string;
+  view: LspSetView;
 }
 
-export function removeAdrFolders(): void {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-}
-
-/** The set view of `text` as the file `path` (relative to `root`): a lint of it, as the server runs one. */
-export async function setViewOf(root: string, path: string, text: string): Promise<{ path: string; view: LspSetView }> {
+/**
+ * A folder of `files` with the marked text as the file `path` (relative), and the set view of that
+ * text at its cursor: a lint of it, as the server runs one.
+ */
+export async function atCursor(files: Record<string, string>, path: string, marked: string): Promise<AtCursor> {
+  const { text, position } = cursor(marked);
+  const root = fixture({ ...files, [path]: text });
   const file = join(root, path);
   const { records, catalogue, config, conventions } = (await lintText(root, file, text)).outcome;
-  return { path: file, view: { records, catalogue, config, conventions } };
+  return { root, text, position, path: file, view: { records, catalogue, config, conventions } };
 }

@@ -1,16 +1,12 @@
 import { ruleTester } from '../helpers/rule-tester.ts';
+import { INDEX_END, INDEX_ROWS, INDEX_SET, INDEX_START } from '../helpers/adr-texts.ts';
 
-const S = '<!-- adrlint-index -->';
-const E = '<!-- adrlint-index-end -->';
-const files = {
-  'docs/adr/0001-record-architecture-decisions.md': '# 1. Record architecture decisions\n\n## Status\n\nAccepted\n',
-  'docs/adr/0002-use-postgresql.md': '# 2. Use PostgreSQL\n\n## Status\n\nSuperseded by [3. Use SQLite](0003-use-sqlite.md)\n',
-  'docs/adr/0003-use-sqlite.md': '# 3. Use SQLite\n\n## Status\n\nAccepted\n',
-};
-const HEAD = '| Number | Title | Status |\n| --- | --- | --- |\n';
-const ROW1 = '| 0001 | [Record architecture decisions](0001-record-architecture-decisions.md) | Accepted |\n';
-const ROW2 = '| 0002 | [Use PostgreSQL](0002-use-postgresql.md) | Superseded by [0003](0003-use-sqlite.md) |\n';
-const ROW3 = '| 0003 | [Use SQLite](0003-use-sqlite.md) | Accepted |\n';
+const S = INDEX_START;
+const E = INDEX_END;
+const files = INDEX_SET;
+const [header, rule, ...rows] = INDEX_ROWS.map((row) => `${row}\n`);
+const HEAD = header! + rule!;
+const [ROW1, ROW2, ROW3] = rows as [string, string, string];
 const table = (rows: string) => `# Decisions\n\nIntro.\n\n${S}\n\n${HEAD}${rows}\n${E}\n\nOutro.\n`;
 const right = table(ROW1 + ROW2 + ROW3);
 const readme = { filename: 'docs/adr/README.md', files };
